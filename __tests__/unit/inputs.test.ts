@@ -1,0 +1,144 @@
+import { isLoopbackHost, readInputs, type InputsResult } from '../../src/inputs.js'
+
+const VALID: Record<string, string> = {
+  'client-id': 'client-id-123',
+  'client-secret': 'client-secret-456',
+  'refresh-token': 'eyJhbGciOi.refresh.token',
+  'secret-name': 'ATLASSIAN_REFRESH_TOKEN',
+  'github-token': 'github_pat_abc',
+  repository: 'octo-org/confluence-sync',
+  'token-url': 'https://auth.atlassian.com/oauth/token',
+  'github-api-url': 'https://api.github.com',
+}
+
+function read(
+  overrides: Record<string, string> = {},
+  env: Record<string, string> = {},
+): InputsResult {
+  const values = { ...VALID, ...overrides }
+  return readInputs((name) => values[name] ?? '', env)
+}
+
+function problemsOf(result: InputsResult): Record<string, string> {
+  if (result.ok) throw new Error('expected problems')
+  return Object.fromEntries(result.problems.map((p) => [p.input, p.message]))
+}
+
+describe('readInputs', () => {
+  it('accepts a complete, valid set and normalises the URLs', () => {
+    const result = read({ 'github-api-url': 'https://ghes.example.com/api/v3/' })
+    expect(result).toMatchObject({
+      ok: true,
+      inputs: {
+        clientId: 'client-id-123',
+        secretName: 'ATLASSIAN_REFRESH_TOKEN',
+        repository: { owner: 'octo-org', repo: 'confluence-sync' },
+        githubApiUrl: 'https://ghes.example.com/api/v3',
+      },
+    })
+    if (result.ok)
+      expect(result.inputs.tokenUrl.href).toBe('https://auth.atlassian.com/oauth/token')
+  })
+
+  it('names every missing required input, all at once', () => {
+    const problems = problemsOf(
+      read({
+        'client-id': '',
+        'client-secret': '',
+        'refresh-token': '',
+        'secret-name': '',
+        'github-token': '',
+      }),
+    )
+    expect(Object.keys(problems).sort()).toEqual(
+      ['client-id', 'client-secret', 'github-token', 'refresh-token', 'secret-name'].sort(),
+    )
+    expect(problems['github-token']).toContain('GITHUB_TOKEN cannot write secrets')
+  })
+
+  it.each(['client-secret', 'refresh-token', 'github-token', 'client-id'])(
+    'refuses whitespace inside %s without repeating the value',
+    (input) => {
+      const problems = problemsOf(read({ [input]: 'first-line\nsecond-line' }))
+      expect(problems[input]).toContain('whitespace')
+      expect(problems[input]).not.toContain('first-line')
+    },
+  )
+
+  it.each([
+    ['1TOKEN', 'must not start with a digit'],
+    ['MY-TOKEN', 'only letters, digits and underscores'],
+    ['GITHUB_REFRESH', 'must not start with GITHUB_'],
+    ['github_refresh', 'must not start with GITHUB_'],
+  ])('refuses the secret name %s', (name, message) => {
+    expect(problemsOf(read({ 'secret-name': name }))['secret-name']).toContain(message)
+  })
+
+  it.each(['_TOKEN', 'token_2', 'A'])('accepts the secret name %s', (name) => {
+    expect(read({ 'secret-name': name }).ok).toBe(true)
+  })
+
+  it.each(['octo-org', 'octo-org/repo/extra', '/repo', 'owner/', 'own er/repo', 'owner/..'])(
+    'refuses the repository %j',
+    (repository) => {
+      expect(problemsOf(read({ repository }))['repository']).toContain('"owner/name"')
+    },
+  )
+
+  it('takes the repository and API URL from the runner when the inputs are empty', () => {
+    const result = read(
+      { repository: '', 'github-api-url': '' },
+      { GITHUB_REPOSITORY: 'a/b', GITHUB_API_URL: 'https://ghes.example/api/v3' },
+    )
+    expect(result).toMatchObject({
+      ok: true,
+      inputs: {
+        repository: { owner: 'a', repo: 'b' },
+        githubApiUrl: 'https://ghes.example/api/v3',
+      },
+    })
+  })
+
+  it('defaults the endpoints to Atlassian and github.com', () => {
+    const result = read({ 'token-url': '', 'github-api-url': '' })
+    expect(result).toMatchObject({ ok: true, inputs: { githubApiUrl: 'https://api.github.com' } })
+    if (result.ok)
+      expect(result.inputs.tokenUrl.href).toBe('https://auth.atlassian.com/oauth/token')
+  })
+
+  it.each([
+    ['token-url', 'http://auth.example.com/oauth/token', 'plain http'],
+    ['github-api-url', 'http://10.0.0.5/api/v3', 'plain http'],
+    ['token-url', 'ftp://auth.example.com/', 'must be an https URL'],
+    ['token-url', 'not a url', 'is not a URL'],
+    ['token-url', 'https://user:pass@auth.example.com/oauth/token', 'user name or password'],
+  ])('refuses %s = %s', (input, value, message) => {
+    expect(problemsOf(read({ [input]: value }))[input]).toContain(message)
+  })
+
+  it.each([
+    'http://127.0.0.1:8080/oauth/token',
+    'http://localhost/x',
+    'http://[::1]:9/x',
+    'http://127.9.9.9/x',
+  ])('allows plain http to the loopback host of %s', (url) => {
+    expect(read({ 'token-url': url }).ok).toBe(true)
+  })
+})
+
+describe('isLoopbackHost', () => {
+  it.each([
+    ['127.0.0.1', true],
+    ['127.255.0.1', true],
+    ['[::1]', true],
+    ['localhost', true],
+    ['LOCALHOST', true],
+    ['128.0.0.1', false],
+    ['127.example.com', false],
+    ['localhost.example.com', false],
+    ['[::2]', false],
+    ['0.0.0.0', false],
+  ])('%s → %s', (host, expected) => {
+    expect(isLoopbackHost(host)).toBe(expected)
+  })
+})

@@ -1,0 +1,47 @@
+/** action.yml, the code and the README name the same inputs and outputs: users' workflows use them. */
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { PROJECT_ROOT, readManifest } from '../../emulators/actions-runner.js'
+import { readInputs, SECRET_INPUTS } from '../../src/inputs.js'
+
+const manifest = await readManifest()
+const readme = await readFile(join(PROJECT_ROOT, 'README.md'), 'utf8')
+const source = await readFile(join(PROJECT_ROOT, 'src', 'main.ts'), 'utf8')
+
+describe('action.yml', () => {
+  it('runs the committed bundle on Node 24', () => {
+    expect(manifest.runs).toEqual({ using: 'node24', main: 'dist/index.js' })
+  })
+
+  it('declares exactly the inputs the code reads, and marks as required exactly the ones it requires', () => {
+    const read = new Set<string>(SECRET_INPUTS)
+    const result = readInputs((name) => {
+      read.add(name)
+      return ''
+    }, {})
+    const declared = manifest.inputs ?? {}
+    expect([...read].sort()).toEqual(Object.keys(declared).sort())
+    const requiredByCode = result.ok
+      ? []
+      : result.problems.filter((p) => p.message.includes('is required')).map((p) => p.input)
+    const requiredByManifest = Object.entries(declared)
+      .filter(([, spec]) => spec.required === true)
+      .map(([name]) => name)
+    expect(requiredByCode.sort()).toEqual(requiredByManifest.sort())
+  })
+
+  it('declares every output the code sets', () => {
+    const set = [...source.matchAll(/setOutput\('([a-z-]+)'/g)].map((m) => m[1])
+    expect(set.length).toBeGreaterThan(5)
+    for (const name of set) expect(Object.keys(manifest.outputs ?? {})).toContain(name)
+  })
+
+  it('has every input and output in the README tables', () => {
+    for (const name of [
+      ...Object.keys(manifest.inputs ?? {}),
+      ...Object.keys(manifest.outputs ?? {}),
+    ]) {
+      expect(readme).toMatch(new RegExp(`^\\| \`${name}\` +\\|`, 'm'))
+    }
+  })
+})

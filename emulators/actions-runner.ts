@@ -1,0 +1,209 @@
+/**
+ * Runs the bundled action the way the GitHub Actions runner does: a child process of `node
+ * dist/index.js` with `INPUT_*` variables (upper-cased, spaces to underscores, hyphens kept), the
+ * defaults of action.yml with their `${{ github.* }}` expressions evaluated, GITHUB_OUTPUT and
+ * GITHUB_STEP_SUMMARY files, and a `schedule` event whose payload is empty.
+ */
+import { spawn } from 'node:child_process'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { parse } from 'yaml'
+
+export const PROJECT_ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)))
+
+export interface RunnerContext {
+  /** `github.repository` */
+  repository: string
+  /** `github.api_url` */
+  apiUrl: string
+  eventName?: string
+  runId?: string
+  runAttempt?: string
+}
+
+export interface ActionRunOptions {
+  inputs: Record<string, string>
+  context: RunnerContext
+  /** The Node binary; defaults to the one running this code. */
+  node?: string
+  entry?: string
+  /** Extra environment (e.g. RUNNER_DEBUG=1, HTTPS_PROXY). */
+  env?: Record<string, string>
+  timeoutMs?: number
+}
+
+export interface ActionRun {
+  exitCode: number | null
+  stdout: string
+  stderr: string
+  outputs: Record<string, string>
+  summary: string
+  /** Every value registered with `::add-mask::`, in order. */
+  masks: string[]
+  /** `::error::` annotation texts, decoded. */
+  errors: string[]
+  warnings: string[]
+}
+
+export interface ActionManifest {
+  inputs?: Record<string, { default?: string | number | boolean; required?: boolean }>
+  outputs?: Record<string, { description?: string }>
+  runs?: { using?: string; main?: string }
+}
+
+export async function readManifest(): Promise<ActionManifest> {
+  return parse(await readFile(join(PROJECT_ROOT, 'action.yml'), 'utf8')) as ActionManifest
+}
+
+/** Evaluates the few expressions action.yml defaults use; any other expression is a test bug. */
+function evaluateDefault(value: string, context: RunnerContext): string {
+  return value.replace(/\$\{\{\s*([^}]+?)\s*\}\}/g, (_, expression: string) => {
+    switch (expression) {
+      case 'github.repository':
+        return context.repository
+      case 'github.api_url':
+        return context.apiUrl
+      default:
+        throw new Error(`actions-runner: cannot evaluate \${{ ${expression} }}`)
+    }
+  })
+}
+
+export function inputVariable(name: string): string {
+  return `INPUT_${name.replace(/ /g, '_').toUpperCase()}`
+}
+
+export async function runAction(options: ActionRunOptions): Promise<ActionRun> {
+  const manifest = await readManifest()
+  const declared = manifest.inputs ?? {}
+  for (const name of Object.keys(options.inputs)) {
+    if (!(name in declared))
+      throw new Error(`actions-runner: "${name}" is not an input in action.yml`)
+  }
+
+  const workDir = await mkdtemp(join(tmpdir(), 'action-run-'))
+  try {
+    const outputFile = join(workDir, 'output')
+    const summaryFile = join(workDir, 'summary')
+    const eventFile = join(workDir, 'event.json')
+    await Promise.all([
+      writeFile(outputFile, ''),
+      writeFile(summaryFile, ''),
+      writeFile(eventFile, '{}'),
+    ])
+
+    const env: Record<string, string> = {
+      PATH: process.env['PATH'] ?? '',
+      HOME: process.env['HOME'] ?? workDir,
+      CI: 'true',
+      GITHUB_ACTIONS: 'true',
+      GITHUB_EVENT_NAME: options.context.eventName ?? 'schedule',
+      GITHUB_EVENT_PATH: eventFile,
+      GITHUB_REPOSITORY: options.context.repository,
+      GITHUB_REPOSITORY_OWNER: options.context.repository.split('/')[0] ?? '',
+      GITHUB_API_URL: options.context.apiUrl,
+      GITHUB_SERVER_URL: 'https://github.com',
+      GITHUB_RUN_ID: options.context.runId ?? '1000',
+      GITHUB_RUN_ATTEMPT: options.context.runAttempt ?? '1',
+      GITHUB_OUTPUT: outputFile,
+      GITHUB_STEP_SUMMARY: summaryFile,
+      RUNNER_TEMP: workDir,
+      ...options.env,
+    }
+    for (const [name, spec] of Object.entries(declared)) {
+      const given = options.inputs[name]
+      if (given !== undefined) env[inputVariable(name)] = given
+      else if (spec.default !== undefined)
+        env[inputVariable(name)] = evaluateDefault(String(spec.default), options.context)
+    }
+
+    const entry = options.entry ?? join(PROJECT_ROOT, manifest.runs?.main ?? 'dist/index.js')
+    const { exitCode, stdout, stderr } = await spawnNode(
+      options.node ?? process.execPath,
+      entry,
+      env,
+      options.timeoutMs ?? 60_000,
+    )
+    const [outputText, summary] = await Promise.all([
+      readFile(outputFile, 'utf8'),
+      readFile(summaryFile, 'utf8'),
+    ])
+    return {
+      exitCode,
+      stdout,
+      stderr,
+      outputs: parseOutputFile(outputText),
+      summary,
+      masks: commandValues(stdout, 'add-mask'),
+      errors: commandValues(stdout, 'error'),
+      warnings: commandValues(stdout, 'warning'),
+    }
+  } finally {
+    await rm(workDir, { recursive: true, force: true })
+  }
+}
+
+function spawnNode(
+  node: string,
+  entry: string,
+  env: Record<string, string>,
+  timeoutMs: number,
+): Promise<{ exitCode: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(node, [entry], {
+      env,
+      cwd: PROJECT_ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk))
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs)
+    child.on('error', reject)
+    child.on('close', (exitCode) => {
+      clearTimeout(timer)
+      resolvePromise({ exitCode, stdout, stderr })
+    })
+  })
+}
+
+/** Reads the `name<<DELIMITER … DELIMITER` blocks @actions/core writes to GITHUB_OUTPUT. */
+export function parseOutputFile(text: string): Record<string, string> {
+  const outputs: Record<string, string> = {}
+  const lines = text.split('\n')
+  for (let i = 0; i < lines.length; i++) {
+    const heredoc = /^([^<=]+)<<(.+)$/.exec(lines[i] ?? '')
+    if (heredoc) {
+      const [, name, delimiter] = heredoc as unknown as [string, string, string]
+      const value: string[] = []
+      while (++i < lines.length && lines[i] !== delimiter) value.push(lines[i] ?? '')
+      outputs[name] = value.join('\n')
+      continue
+    }
+    const simple = /^([^=]+)=(.*)$/.exec(lines[i] ?? '')
+    if (simple) outputs[simple[1] as string] = simple[2] as string
+  }
+  return outputs
+}
+
+/** The decoded values of `::command …::value` lines (workflow command escaping undone). */
+export function commandValues(stdout: string, command: string): string[] {
+  const pattern = new RegExp(`^::${command}(?: [^:]*)?::(.*)$`)
+  return stdout
+    .split(/\r?\n/)
+    .map((line) => pattern.exec(line)?.[1])
+    .filter((value): value is string => value !== undefined)
+    .map((value) => value.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%'))
+}
+
+/** What the runner would show in the log: every masked value replaced by `***`. */
+export function maskLikeRunner(text: string, masks: string[]): string {
+  let shown = text
+  for (const mask of [...masks].sort((a, b) => b.length - a.length)) {
+    shown = shown.split(mask).join('***')
+  }
+  return shown
+}

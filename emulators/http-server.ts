@@ -1,0 +1,95 @@
+/** The plumbing the emulators share: a loopback HTTP server that records every request. */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { AddressInfo, Socket } from 'node:net'
+
+export interface RecordedRequest {
+  method: string
+  path: string
+  headers: Record<string, string | string[] | undefined>
+  /** Parsed JSON body, or the raw text when it is not JSON. */
+  body: unknown
+  rawBody: string
+}
+
+export type Handler = (
+  request: RecordedRequest,
+  response: ServerResponse,
+  socket: Socket,
+) => Promise<void> | void
+
+export class LoopbackServer {
+  readonly requests: RecordedRequest[] = []
+  readonly #server: Server
+  readonly #sockets = new Set<Socket>()
+  #url = ''
+
+  constructor(
+    private readonly handler: Handler,
+    /** Delay before each answer, to stand in for network latency (the benchmark uses it). */
+    public delayMs = 0,
+    /** Shared with other servers, to see the order of requests across them: "METHOD path". */
+    private readonly timeline?: string[],
+  ) {
+    this.#server = createServer((req, res) => {
+      void this.#handle(req, res)
+    })
+    this.#server.on('connection', (socket) => {
+      this.#sockets.add(socket)
+      socket.on('close', () => this.#sockets.delete(socket))
+    })
+  }
+
+  get url(): string {
+    return this.#url
+  }
+
+  async start(): Promise<this> {
+    await new Promise<void>((resolve) => this.#server.listen(0, '127.0.0.1', resolve))
+    const { port } = this.#server.address() as AddressInfo
+    this.#url = `http://127.0.0.1:${port}`
+    return this
+  }
+
+  async close(): Promise<void> {
+    for (const socket of this.#sockets) socket.destroy()
+    await new Promise<void>((resolve) => this.#server.close(() => resolve()))
+  }
+
+  async #handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = []
+    for await (const chunk of req) chunks.push(chunk as Buffer)
+    const rawBody = Buffer.concat(chunks).toString('utf8')
+    let body: unknown = rawBody
+    try {
+      body = rawBody === '' ? undefined : (JSON.parse(rawBody) as unknown)
+    } catch {
+      // Keep the raw text: the test decides whether that is acceptable.
+    }
+    const recorded: RecordedRequest = {
+      method: req.method ?? '',
+      path: req.url ?? '',
+      headers: req.headers,
+      body,
+      rawBody,
+    }
+    this.requests.push(recorded)
+    this.timeline?.push(`${recorded.method} ${recorded.path}`)
+    if (this.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.delayMs))
+    try {
+      await this.handler(recorded, res, req.socket)
+    } catch (error) {
+      if (!res.headersSent) sendJson(res, 500, { message: `emulator error: ${String(error)}` })
+    }
+  }
+}
+
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
+  const text = JSON.stringify(body)
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers })
+  res.end(text)
+}

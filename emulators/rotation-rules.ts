@@ -1,0 +1,139 @@
+/**
+ * Atlassian's refresh-token rotation rules, as an authority that issues and checks tokens. It is the
+ * heart of the token endpoint emulator and is tested on its own.
+ *
+ * - Every refresh returns a new refresh token and disables the one presented.
+ * - During the leeway (10 minutes) after a token was first exchanged, that token — the previous one
+ *   of its family, and only that one — still gets a new pair (Auth0's rotation, which Atlassian
+ *   runs: "Only the previous token can be reused").
+ * - Any other disabled token, or the previous one after the leeway, triggers breach detection: every
+ *   token of the consent is revoked.
+ * - A token unused for 90 days dies; every token dies 365 days after the consent.
+ * (../shared/FACTS.md, "Rotation rules" and "How the leeway works")
+ */
+import { randomBytes } from 'node:crypto'
+import { DAY, MINUTE } from './clock.js'
+
+export const LEEWAY_MS = 10 * MINUTE
+export const INACTIVITY_LIMIT_MS = 90 * DAY
+export const CONSENT_LIFETIME_MS = 365 * DAY
+
+export interface IssuedTokens {
+  accessToken: string
+  refreshToken: string | undefined
+  expiresIn: number
+  scope: string
+}
+
+export type RefreshOutcome =
+  | { ok: true; tokens: IssuedTokens; reusedWithinLeeway: boolean }
+  | {
+      ok: false
+      reason:
+        'unknown' | 'revoked' | 'reuse-detected' | 'inactive' | 'consent-expired' | 'wrong-client'
+    }
+
+interface Family {
+  id: number
+  clientId: string
+  scope: string
+  consentedAt: number
+  revoked: boolean
+  /** The newest refresh token: the only one that should be presented. */
+  newest: string
+  /** The token whose exchange issued `newest`; reusable during the leeway. */
+  previous: string | undefined
+}
+
+interface TokenRecord {
+  family: Family
+  issuedAt: number
+  /** When this token was first exchanged (and so disabled). */
+  exchangedAt: number | undefined
+}
+
+export type TokenStatus = 'newest' | 'previous' | 'superseded' | 'revoked' | 'unknown'
+
+export class RotationAuthority {
+  readonly #tokens = new Map<string, TokenRecord>()
+  #families = 0
+
+  constructor(
+    private readonly now: () => number,
+    private readonly options: { rotate: boolean } = { rotate: true },
+  ) {}
+
+  /** A user consents in the browser: a new token family starts. */
+  consent(clientId: string, scope: string): string {
+    const value = newToken('rt')
+    const family: Family = {
+      id: ++this.#families,
+      clientId,
+      scope,
+      consentedAt: this.now(),
+      revoked: false,
+      newest: value,
+      previous: undefined,
+    }
+    this.#tokens.set(value, { family, issuedAt: this.now(), exchangedAt: undefined })
+    return value
+  }
+
+  refresh(clientId: string, presented: string): RefreshOutcome {
+    const record = this.#tokens.get(presented)
+    if (record === undefined) return { ok: false, reason: 'unknown' }
+    const { family } = record
+    if (family.clientId !== clientId) return { ok: false, reason: 'wrong-client' }
+    if (family.revoked) return { ok: false, reason: 'revoked' }
+    const now = this.now()
+    if (now - family.consentedAt > CONSENT_LIFETIME_MS)
+      return { ok: false, reason: 'consent-expired' }
+
+    const isNewest = presented === family.newest
+    const isPreviousInLeeway =
+      presented === family.previous &&
+      record.exchangedAt !== undefined &&
+      now - record.exchangedAt <= LEEWAY_MS
+    if (!isNewest && !isPreviousInLeeway) {
+      family.revoked = true
+      return { ok: false, reason: 'reuse-detected' }
+    }
+    if (isNewest && now - record.issuedAt > INACTIVITY_LIMIT_MS)
+      return { ok: false, reason: 'inactive' }
+
+    const tokens: IssuedTokens = {
+      accessToken: newToken('at'),
+      refreshToken: undefined,
+      expiresIn: 3600,
+      scope: family.scope,
+    }
+    if (this.options.rotate) {
+      const next = newToken('rt')
+      record.exchangedAt ??= now
+      family.previous = presented
+      family.newest = next
+      this.#tokens.set(next, { family, issuedAt: now, exchangedAt: undefined })
+      tokens.refreshToken = next
+    }
+    return { ok: true, tokens, reusedWithinLeeway: !isNewest }
+  }
+
+  status(value: string): TokenStatus {
+    const record = this.#tokens.get(value)
+    if (record === undefined) return 'unknown'
+    if (record.family.revoked) return 'revoked'
+    if (value === record.family.newest) return 'newest'
+    if (value === record.family.previous) return 'previous'
+    return 'superseded'
+  }
+}
+
+/** Token-shaped values: three base64url parts like the JWTs Atlassian issues. */
+function newToken(kind: 'at' | 'rt'): string {
+  const header = Buffer.from(JSON.stringify({ kid: `emulator-${kind}`, alg: 'RS256' })).toString(
+    'base64url',
+  )
+  const body = randomBytes(kind === 'at' ? 180 : 96).toString('base64url')
+  const signature = randomBytes(64).toString('base64url')
+  return `${header}.${body}.${signature}`
+}

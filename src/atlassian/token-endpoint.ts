@@ -1,0 +1,277 @@
+/**
+ * Atlassian's OAuth 2.0 token endpoint: the refresh grant, split into sending the request and
+ * processing the answer (the processing is pure and strict, so it is tested without a network).
+ *
+ * Provider rules: developer.atlassian.com/cloud/oauth/getting-started/refresh-tokens, and
+ * ../shared/FACTS.md ("Atlassian OAuth 2.0 (3LO)").
+ */
+import { ActionError, OAuthError, type TokenState } from '../errors.js'
+import {
+  BodyTooLargeError,
+  neverReachedServer,
+  networkErrorCode,
+  send,
+  type HttpAnswer,
+  type HttpOptions,
+} from '../http.js'
+import type { SecretValues } from '../secrets.js'
+
+export interface RefreshGrantRequest {
+  tokenUrl: URL
+  clientId: string
+  clientSecret: string
+  refreshToken: string
+}
+
+/** A validated token answer (RFC 6749 §5.1). */
+export interface TokenSet {
+  accessToken: string
+  /** Absent when the provider did not rotate: the refresh token that was sent stays the valid one. */
+  refreshToken: string | undefined
+  expiresIn: number
+  scope: string | undefined
+  tokenType: string | undefined
+}
+
+/** How much of a server's answer an error message may quote (after secrets are scrubbed). */
+const QUOTE_LIMIT = 200
+
+/**
+ * POSTs the refresh grant as JSON (the form Atlassian documents) and returns the raw answer.
+ * Network failures become an {@link ActionError} that says whether the token may have been spent.
+ */
+export async function sendRefreshGrant(
+  grant: RefreshGrantRequest,
+  http: HttpOptions,
+): Promise<HttpAnswer> {
+  const body = JSON.stringify({
+    grant_type: 'refresh_token',
+    client_id: grant.clientId,
+    client_secret: grant.clientSecret,
+    refresh_token: grant.refreshToken,
+  })
+  try {
+    return await send(
+      grant.tokenUrl,
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        body,
+      },
+      http,
+    )
+  } catch (error) {
+    if (error instanceof BodyTooLargeError) {
+      throw new ActionError(
+        'INVALID_TOKEN_RESPONSE',
+        `The token endpoint ${grant.tokenUrl.origin} answered HTTP ${error.status} (${error.contentType || 'no content type'}) with more than ${error.limit} bytes; a token answer is a few kilobytes. Nothing was stored.`,
+        'maybe-rotated',
+        `Check that "token-url" is Atlassian's token endpoint (https://auth.atlassian.com/oauth/token).`,
+      )
+    }
+    const code = networkErrorCode(error) ?? 'unknown error'
+    const state: TokenState = neverReachedServer(error) ? 'unchanged' : 'maybe-rotated'
+    throw new ActionError(
+      'TOKEN_ENDPOINT_UNREACHABLE',
+      `The token endpoint ${grant.tokenUrl.origin} could not be reached (${code}).`,
+      state,
+      state === 'unchanged'
+        ? 'Check the network from the runner to the token endpoint (proxy settings: HTTPS_PROXY / NO_PROXY), then re-run.'
+        : 'Re-run the workflow within the time given above.',
+      { cause: error },
+    )
+  }
+}
+
+/**
+ * Validates the token endpoint's answer strictly. Token values are registered with `secrets` (and so
+ * masked) the moment they are parsed, before anything else can print them, even if the answer is
+ * then refused.
+ */
+export function processTokenResponse(
+  answer: HttpAnswer,
+  tokenUrl: URL,
+  secrets: SecretValues,
+): TokenSet {
+  const parsed = parseJson(answer.body)
+  if (isRecord(parsed)) {
+    for (const field of ['access_token', 'refresh_token', 'id_token']) {
+      const value = parsed[field]
+      if (typeof value === 'string') secrets.add(value)
+    }
+  }
+  const origin = tokenUrl.origin
+
+  if (answer.status >= 300 && answer.status < 400) {
+    throw new ActionError(
+      'TOKEN_ENDPOINT_HTTP',
+      `The token endpoint ${origin} answered with a redirect (HTTP ${answer.status}${answer.location ? ` to ${safeLocation(answer.location)}` : ''}). Redirects are not followed: they would send the client secret and refresh token to another address.`,
+      'unchanged',
+      'Set "token-url" to the final address of the token endpoint (Atlassian: https://auth.atlassian.com/oauth/token).',
+    )
+  }
+
+  if (answer.status !== 200) {
+    if (isRecord(parsed) && typeof parsed['error'] === 'string') {
+      throw oauthError(answer.status, parsed['error'], parsed['error_description'], origin, secrets)
+    }
+    // 5xx: the server may have processed the grant before failing. Other codes refuse it unprocessed.
+    const state: TokenState = answer.status >= 500 ? 'maybe-rotated' : 'unchanged'
+    throw new ActionError(
+      'TOKEN_ENDPOINT_HTTP',
+      `The token endpoint ${origin} answered HTTP ${answer.status} ${describeBody(answer, secrets)}.`,
+      state,
+      answer.status >= 500 || answer.status === 429
+        ? "This is a fault on the provider's side: re-run the workflow (within the time given above), and check https://developer.status.atlassian.com if it persists."
+        : 'Check "token-url": it should be https://auth.atlassian.com/oauth/token.',
+    )
+  }
+
+  const invalid = (what: string): ActionError =>
+    new ActionError(
+      'INVALID_TOKEN_RESPONSE',
+      `The token endpoint ${origin} answered HTTP 200, but ${what}: ${describeBody(answer, secrets)}. Nothing was stored.`,
+      'maybe-rotated',
+      `Check that "token-url" is Atlassian's token endpoint (https://auth.atlassian.com/oauth/token), then re-run within the time given above.`,
+    )
+
+  if (!isRecord(parsed)) throw invalid('the answer is not a JSON object')
+  const accessToken = parsed['access_token']
+  if (!isTokenString(accessToken)) throw invalid('"access_token" is missing or not a token')
+
+  const refreshToken = parsed['refresh_token']
+  if (refreshToken !== undefined && refreshToken !== null && !isTokenString(refreshToken)) {
+    throw invalid('"refresh_token" is not a token')
+  }
+
+  const expiresIn = parseExpiresIn(parsed['expires_in'])
+  if (expiresIn === undefined)
+    throw invalid('"expires_in" is missing or not a positive number of seconds')
+
+  const scope = parsed['scope']
+  if (scope !== undefined && scope !== null && typeof scope !== 'string') {
+    throw invalid('"scope" is not a string')
+  }
+  const tokenType = parsed['token_type']
+  if (tokenType !== undefined && tokenType !== null) {
+    // RFC 6750: the only token type this action knows how to use is a bearer token.
+    if (typeof tokenType !== 'string' || tokenType.toLowerCase() !== 'bearer') {
+      throw invalid('"token_type" is not "Bearer"')
+    }
+  }
+
+  return {
+    accessToken,
+    refreshToken: typeof refreshToken === 'string' ? refreshToken : undefined,
+    expiresIn,
+    scope: typeof scope === 'string' ? scope : undefined,
+    tokenType: typeof tokenType === 'string' ? tokenType : undefined,
+  }
+}
+
+/** Sends the refresh grant and validates the answer. */
+export async function refreshGrant(
+  grant: RefreshGrantRequest,
+  http: HttpOptions,
+  secrets: SecretValues,
+): Promise<TokenSet> {
+  const answer = await sendRefreshGrant(grant, http)
+  return processTokenResponse(answer, grant.tokenUrl, secrets)
+}
+
+function oauthError(
+  status: number,
+  error: string,
+  rawDescription: unknown,
+  origin: string,
+  secrets: SecretValues,
+): OAuthError {
+  const description =
+    typeof rawDescription === 'string'
+      ? secrets.scrub(rawDescription).slice(0, QUOTE_LIMIT)
+      : undefined
+  const said = `${origin} refused the refresh: HTTP ${status}, ${JSON.stringify(secrets.scrub(error).slice(0, 60))}${description ? ` ("${description}")` : ''}.`
+  switch (error) {
+    case 'invalid_grant':
+    case 'unauthorized_client':
+      // unauthorized_client: reported by third parties for a refresh token that was already rotated.
+      return new OAuthError(
+        'OAUTH_INVALID_GRANT',
+        `${said} Atlassian no longer accepts the stored refresh token. Likely causes: it was already used (another run, job or copy rotated it and the newer token was not stored, or an old token was presented after the 10-minute leeway, which revokes every token of the consent); it went 90 days without a refresh; 365 days have passed since the consent; the user revoked the app's access or changed their password.`,
+        'rejected',
+        'Consent again in a browser (the authorization URL with scope including offline_access and prompt=consent), exchange the code for tokens, and store the new refresh token in the secret. Add a `concurrency:` group to every workflow that rotates this token so that runs never overlap.',
+        status,
+        error,
+        description,
+      )
+    case 'invalid_client':
+    case 'access_denied':
+      // access_denied (HTTP 401): reported by third parties for a wrong client secret. The client is
+      // authenticated before the refresh token is looked at, so the token was not exchanged.
+      return new OAuthError(
+        'OAUTH_INVALID_CLIENT',
+        `${said} The OAuth app's credentials were not accepted.`,
+        'unchanged',
+        'Check the "client-id" and "client-secret" inputs against the app in https://developer.atlassian.com/console/myapps/ (Settings). If the secret was rotated there, update the secret that feeds "client-secret".',
+        status,
+        error,
+        description,
+      )
+    default:
+      return new OAuthError(
+        'OAUTH_ERROR',
+        said,
+        'unchanged',
+        'Check the OAuth app settings in https://developer.atlassian.com/console/myapps/ and the inputs "client-id", "client-secret" and "token-url".',
+        status,
+        error,
+        description,
+      )
+  }
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown
+  } catch {
+    return undefined
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+function isTokenString(value: unknown): value is string {
+  return typeof value === 'string' && value.length > 0 && !/\s/.test(value)
+}
+
+/** `expires_in` arrives as a number and, in some documents, as a numeric string. */
+function parseExpiresIn(value: unknown): number | undefined {
+  const number =
+    typeof value === 'number'
+      ? value
+      : typeof value === 'string' && /^\d+$/.test(value.trim())
+        ? Number(value)
+        : NaN
+  return Number.isSafeInteger(number) && number > 0 ? number : undefined
+}
+
+/** Status line details for an error: content type and the first bytes, with secrets removed. */
+function describeBody(answer: HttpAnswer, secrets: SecretValues): string {
+  const type = answer.contentType || 'no content type'
+  const text = secrets.scrub(answer.body).replace(/\s+/g, ' ').trim()
+  if (text === '') return `(${type}, empty body)`
+  const quoted = text.length > QUOTE_LIMIT ? `${text.slice(0, QUOTE_LIMIT)}…` : text
+  return `(${type}, body starts: ${JSON.stringify(quoted)})`
+}
+
+/** A redirect target without its query string, which could carry anything. */
+function safeLocation(location: string): string {
+  try {
+    const url = new URL(location)
+    return `${url.origin}${url.pathname}`
+  } catch {
+    return '(an unparsable address)'
+  }
+}

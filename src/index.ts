@@ -1,0 +1,4 @@
+/** The action's entry point, as the runner starts it (`runs.main` in action.yml). */
+import { run } from './main.js'
+
+await run()
