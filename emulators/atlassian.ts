@@ -8,7 +8,7 @@
  */
 import type { ServerResponse } from 'node:http'
 import type { Socket } from 'node:net'
-import { LoopbackServer, sendJson, type RecordedRequest } from './http-server.js'
+import { LoopbackServer, sendJson, type RecordedRequest, type TlsIdentity } from './http-server.js'
 import { RotationAuthority, type RefreshOutcome } from './rotation-rules.js'
 
 /** Something the next token request meets instead of (or besides) the normal answer. */
@@ -37,6 +37,8 @@ export interface AtlassianEmulatorOptions {
   delayMs?: number
   /** Shared with the GitHub emulator to record the order of requests across both. */
   timeline?: string[]
+  /** Serve HTTPS with this certificate. */
+  tls?: TlsIdentity
 }
 
 export class AtlassianEmulator {
@@ -53,6 +55,7 @@ export class AtlassianEmulator {
       },
       options.delayMs ?? 0,
       options.timeline,
+      options.tls,
     )
   }
 

@@ -11,7 +11,7 @@
 import { randomInt } from 'node:crypto'
 import type { ServerResponse } from 'node:http'
 import type { Socket } from 'node:net'
-import { LoopbackServer, sendJson, type RecordedRequest } from './http-server.js'
+import { LoopbackServer, sendJson, type RecordedRequest, type TlsIdentity } from './http-server.js'
 import { newKeyPair, openSealedBox, type KeyPair } from './sealed-box.js'
 
 export interface GitHubTokenGrant {
@@ -57,7 +57,7 @@ export class GitHubEmulator {
 
   constructor(
     private readonly now: () => number,
-    options: { delayMs?: number; timeline?: string[] } = {},
+    options: { delayMs?: number; timeline?: string[]; tls?: TlsIdentity } = {},
   ) {
     this.#server = new LoopbackServer(
       (request, response, socket) => {
@@ -65,6 +65,7 @@ export class GitHubEmulator {
       },
       options.delayMs ?? 0,
       options.timeline,
+      options.tls,
     )
   }
 

@@ -1,5 +1,6 @@
 /** The plumbing the emulators share: a loopback HTTP server that records every request. */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import { createServer as createTlsServer } from 'node:https'
 import type { AddressInfo, Socket } from 'node:net'
 
 export interface RecordedRequest {
@@ -9,6 +10,12 @@ export interface RecordedRequest {
   /** Parsed JSON body, or the raw text when it is not JSON. */
   body: unknown
   rawBody: string
+}
+
+/** A certificate and key (PEM) to serve HTTPS instead of plain HTTP. */
+export interface TlsIdentity {
+  cert: string
+  key: string
 }
 
 export type Handler = (
@@ -29,11 +36,15 @@ export class LoopbackServer {
     public delayMs = 0,
     /** Shared with other servers, to see the order of requests across them: "METHOD path". */
     private readonly timeline?: string[],
+    private readonly tls?: TlsIdentity,
   ) {
-    this.#server = createServer((req, res) => {
+    const listener = (req: IncomingMessage, res: ServerResponse): void => {
       void this.#handle(req, res)
-    })
-    this.#server.on('connection', (socket) => {
+    }
+    this.#server = tls
+      ? createTlsServer({ cert: tls.cert, key: tls.key }, listener)
+      : createServer(listener)
+    this.#server.on(tls ? 'secureConnection' : 'connection', (socket: Socket) => {
       this.#sockets.add(socket)
       socket.on('close', () => this.#sockets.delete(socket))
     })
@@ -46,7 +57,7 @@ export class LoopbackServer {
   async start(): Promise<this> {
     await new Promise<void>((resolve) => this.#server.listen(0, '127.0.0.1', resolve))
     const { port } = this.#server.address() as AddressInfo
-    this.#url = `http://127.0.0.1:${port}`
+    this.#url = `${this.tls ? 'https' : 'http'}://127.0.0.1:${port}`
     return this
   }
 
