@@ -28374,7 +28374,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7653);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7303);
 /** The action's entry point, as the runner starts it (`runs.main` in action.yml). */
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -28384,7 +28384,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7653:
+/***/ 7303:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28419,7 +28419,7 @@ function utils_toCommandValue(input) {
  * @returns The command properties to send with the actual annotation command
  * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
  */
-function utils_toCommandProperties(annotationProperties) {
+function toCommandProperties(annotationProperties) {
     if (!Object.keys(annotationProperties).length) {
         return {};
     }
@@ -31230,7 +31230,7 @@ function core_debug(message) {
  * @param properties optional properties to add to the annotation.
  */
 function error(message, properties = {}) {
-    command_issueCommand('error', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a warning issue
@@ -31238,7 +31238,7 @@ function error(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function warning(message, properties = {}) {
-    issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a notice issue
@@ -31246,7 +31246,7 @@ function warning(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function notice(message, properties = {}) {
-    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Writes info to log with console.log.
@@ -31263,13 +31263,13 @@ function info(message) {
  * @param name The name of the output group
  */
 function startGroup(name) {
-    issue('group', name);
+    command_issue('group', name);
 }
 /**
  * End an output group.
  */
 function endGroup() {
-    issue('endgroup');
+    command_issue('endgroup');
 }
 /**
  * Wrap an asynchronous function call in a group.
@@ -31350,11 +31350,19 @@ class ActionError extends Error {
     tokenState;
     nextStep;
     name = 'ActionError';
+    transient;
     constructor(code, message, tokenState, nextStep, options) {
         super(message, options);
         this.code = code;
         this.tokenState = tokenState;
         this.nextStep = nextStep;
+        this.transient = options?.transient;
+    }
+    /** The same failure with more said about it, and possibly a graver token state. */
+    amend(addition, tokenState = this.tokenState) {
+        return new ActionError(this.code, `${this.message} ${addition}`, tokenState, this.nextStep, {
+            cause: this,
+        });
     }
 }
 /** An OAuth error answer from the token endpoint (RFC 6749 §5.2): `error` and `error_description`. */
@@ -31380,7 +31388,15 @@ class OAuthError extends ActionError {
  */
 function dispatcherFor(url) {
     const proxy = getProxyUrl(url);
-    return proxy ? new undici/* ProxyAgent */.kT(proxy.href) : new undici/* Agent */.g6();
+    if (!proxy)
+        return new undici/* Agent */.g6();
+    // undici sends credentials only for user:password; a proxy token alone (http://TOKEN@host) is
+    // sent as Basic TOKEN: as curl does.
+    const tokenOnly = proxy.username !== '' && proxy.password === '';
+    return new undici/* ProxyAgent */.kT({
+        uri: proxy.href,
+        ...(tokenOnly && { token: `Basic ${Buffer.from(`${proxy.username}:`).toString('base64')}` }),
+    });
 }
 class BodyTooLargeError extends Error {
     status;
@@ -31433,45 +31449,206 @@ function header(value) {
 function optionalHeader(value) {
     return Array.isArray(value) ? value[0] : value;
 }
-// Failures that happen before a single byte of the request reaches the server: the refresh token
-// cannot have been spent. Anything else (a reset, a timeout while waiting for the answer) may come
-// after the server processed the request.
-const NEVER_SENT_CODES = new Set([
+
+;// CONCATENATED MODULE: ./src/retry.ts
+/**
+ * Retrying transient failures inside a deadline.
+ *
+ * Why a deadline and not just a count: a refresh whose answer was lost may already have disabled the
+ * stored token. Presenting that token again is safe only inside Atlassian's 10-minute leeway, so all
+ * the retries of one refresh must end well inside it (../shared/FACTS.md, "How the leeway works").
+ * The same deadline machinery bounds the GitHub calls around it.
+ *
+ * Time comes from an injected {@link Clock}, so tests move it instead of waiting.
+ */
+
+const systemClock = {
+    now: () => Date.now(),
+    sleep: (ms, signal) => new Promise((resolve, reject) => {
+        if (signal?.aborted) {
+            reject(new Error('cancelled'));
+            return;
+        }
+        const timer = setTimeout(() => {
+            signal?.removeEventListener('abort', onAbort);
+            resolve();
+        }, ms);
+        const onAbort = () => {
+            clearTimeout(timer);
+            reject(new Error('cancelled'));
+        };
+        signal?.addEventListener('abort', onAbort, { once: true });
+    }),
+};
+const DEFAULT_BACKOFF = { maxAttempts: 8, baseDelayMs: 1_000, maxDelayMs: 30_000 };
+/** Exponential backoff with "equal jitter": half fixed, half random, so parallel runs spread out. */
+function backoffDelay(attempt, options) {
+    const ceiling = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** (attempt - 1));
+    return Math.round(ceiling / 2 + (options.random() * ceiling) / 2);
+}
+/**
+ * `Retry-After` as delay-seconds or an HTTP date (RFC 9110 §10.2.3), in milliseconds from `now`;
+ * undefined when absent or unreadable.
+ */
+function parseRetryAfter(value, now) {
+    if (value === undefined)
+        return undefined;
+    const text = value.trim();
+    if (/^\d+$/.test(text))
+        return Number(text) * 1000;
+    // An HTTP date names its day and month; Date.parse alone would also take "-5" or "1.5".
+    if (!/[a-z]{3}/i.test(text))
+        return undefined;
+    const date = Date.parse(text);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+/**
+ * Runs `operation` until it succeeds, `classify` says a failure is not transient, the attempts run
+ * out, or the next wait would pass the deadline. `operation` gets the time left, to bound its own
+ * request timeout. The error that ends it all is thrown, with `onGiveUp` given the history first.
+ */
+async function withRetries(operation, classify, options, onGiveUp) {
+    const { clock } = options;
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await operation(Math.max(1, options.deadline - clock.now()), attempt);
+        }
+        catch (error) {
+            const verdict = classify(error);
+            const giveUp = (stoppedBecause) => onGiveUp ? onGiveUp(error, { attempts: attempt, stoppedBecause }) : error;
+            if (!verdict.retry)
+                throw giveUp(undefined);
+            if (attempt >= options.maxAttempts)
+                throw giveUp('no attempts left');
+            const delayMs = verdict.afterMs ?? backoffDelay(attempt, options);
+            const remaining = options.deadline - clock.now();
+            if (delayMs >= remaining) {
+                throw giveUp(verdict.afterMs === undefined
+                    ? 'the next attempt would start past the time budget'
+                    : `the server asked to wait ${Math.ceil(delayMs / 1000)} s, past the time budget`);
+            }
+            if (options.signal?.aborted)
+                throw giveUp('the run is being cancelled');
+            options.onRetry?.({ attempt, reason: verdict.reason, delayMs });
+            try {
+                await clock.sleep(delayMs, options.signal);
+            }
+            catch {
+                throw giveUp('the run is being cancelled');
+            }
+        }
+    }
+}
+/** Retries a failure marked transient, after the server's Retry-After when it sent one. */
+function transientVerdict(error, now) {
+    if (!(error instanceof ActionError) || error.transient === undefined)
+        return { retry: false };
+    const afterMs = parseRetryAfter(error.transient.retryAfter, now);
+    return afterMs === undefined
+        ? { retry: true, reason: error.transient.reason }
+        : { retry: true, reason: error.transient.reason, afterMs };
+}
+/** The final error, with how many attempts were made and why retrying stopped, when that matters. */
+function describeAttempts(error, history, tokenState = error.tokenState) {
+    if (history.attempts === 1 &&
+        history.stoppedBecause === undefined &&
+        tokenState === error.tokenState) {
+        return error;
+    }
+    const stopped = history.stoppedBecause ? `; stopped: ${history.stoppedBecause}` : '';
+    return error.amend(`(${history.attempts} attempt${history.attempts === 1 ? '' : 's'}${stopped}.)`, tokenState);
+}
+
+;// CONCATENATED MODULE: ./src/network-failure.ts
+/**
+ * What a failed connection means: for the token (did the request reach the server?), for retrying
+ * (would another attempt fail the same way?) and for the person reading the log.
+ */
+// Failures before a single byte of the request reaches the server. Anything else (a reset, a
+// timeout while waiting for the answer) may come after the server processed the request.
+const CONNECT_FAILURES = new Set([
     'ECONNREFUSED',
     'ENOTFOUND',
     'EAI_AGAIN',
     'EHOSTUNREACH',
     'ENETUNREACH',
     'UND_ERR_CONNECT_TIMEOUT',
-    'CERT_HAS_EXPIRED',
-    'DEPTH_ZERO_SELF_SIGNED_CERT',
-    'SELF_SIGNED_CERT_IN_CHAIN',
-    'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-    'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
-    'ERR_TLS_CERT_ALTNAME_INVALID',
 ]);
+/** TLS certificate verification failures (verification is never turned off). */
+const CERTIFICATE = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER/;
+// undici reports a refused CONNECT only in its message: "Proxy response (407) !== 200 when HTTP
+// Tunneling". If that wording changes, the proxy tests in __tests__/e2e/network.test.ts fail.
+const PROXY_REFUSAL = /Proxy response \((\d+)\)/;
+function classifyNetworkFailure(error) {
+    const code = errorCode(error) ?? 'no answer';
+    const proxyStatus = PROXY_REFUSAL.exec(messagesOf(error))?.[1];
+    if (proxyStatus !== undefined) {
+        return {
+            code: `PROXY_${proxyStatus}`,
+            description: `the proxy refused the connection with HTTP ${proxyStatus}${proxyStatus === '407' ? ': check the credentials in HTTPS_PROXY' : ': check that the proxy allows this host, or list the host in NO_PROXY'}`,
+            mayHaveReachedServer: false,
+            permanent: true,
+        };
+    }
+    if (CERTIFICATE.test(code)) {
+        return {
+            code,
+            description: `${code}: the server's TLS certificate did not verify. Behind a proxy that inspects TLS, give Node the proxy's CA with NODE_EXTRA_CA_CERTS`,
+            mayHaveReachedServer: false,
+            permanent: true,
+        };
+    }
+    const meaning = MEANINGS[code];
+    return {
+        code,
+        description: meaning ? `${meaning}: ${code}` : code,
+        mayHaveReachedServer: !CONNECT_FAILURES.has(code),
+        permanent: false,
+    };
+}
+const MEANINGS = {
+    ECONNREFUSED: 'connection refused',
+    ENOTFOUND: 'host name not found',
+    EAI_AGAIN: 'host name lookup failed for now',
+    EHOSTUNREACH: 'host unreachable',
+    ENETUNREACH: 'network unreachable',
+    UND_ERR_CONNECT_TIMEOUT: 'no connection within the time limit',
+    ECONNRESET: 'the connection was reset',
+    UND_ERR_SOCKET: 'the connection closed before an answer came',
+    EPIPE: 'the connection closed while sending',
+    TIMEOUT: 'no answer within the time limit',
+    UND_ERR_HEADERS_TIMEOUT: 'no answer within the time limit',
+    UND_ERR_BODY_TIMEOUT: 'the answer stopped arriving',
+};
 /**
  * The most specific error code in an error's cause chain (undici wraps socket errors). Duck-typed:
  * errors raised inside Node's own realm (DOMException for timeouts) fail `instanceof Error` checks
  * made from another realm, such as a test VM.
  */
-function networkErrorCode(error) {
+function errorCode(error) {
     let current = error;
     let found;
     for (let depth = 0; typeof current === 'object' && current !== null && depth < 5; depth++) {
         const { code, name, cause } = current;
         if (typeof code === 'string')
             found = code;
-        else if (found === undefined && (name === 'TimeoutError' || name === 'AbortError'))
+        else if (found === undefined && (name === 'TimeoutError' || name === 'AbortError')) {
             found = 'TIMEOUT';
+        }
         current = cause;
     }
     return found;
 }
-/** True when the request certainly never reached the server. */
-function neverReachedServer(error) {
-    const code = networkErrorCode(error);
-    return code !== undefined && NEVER_SENT_CODES.has(code);
+function messagesOf(error) {
+    const messages = [];
+    let current = error;
+    for (let depth = 0; typeof current === 'object' && current !== null && depth < 5; depth++) {
+        const { message, cause } = current;
+        if (typeof message === 'string')
+            messages.push(message);
+        current = cause;
+    }
+    return messages.join(' | ');
 }
 
 ;// CONCATENATED MODULE: ./src/atlassian/token-endpoint.ts
@@ -31482,6 +31659,8 @@ function neverReachedServer(error) {
  * Provider rules: developer.atlassian.com/cloud/oauth/getting-started/refresh-tokens, and
  * ../shared/FACTS.md ("Atlassian OAuth 2.0 (3LO)").
  */
+
+
 
 
 /** How much of a server's answer an error message may quote (after secrets are scrubbed). */
@@ -31508,11 +31687,14 @@ async function sendRefreshGrant(grant, http) {
         if (error instanceof BodyTooLargeError) {
             throw new ActionError('INVALID_TOKEN_RESPONSE', `The token endpoint ${grant.tokenUrl.origin} answered HTTP ${error.status} (${error.contentType || 'no content type'}) with more than ${error.limit} bytes; a token answer is a few kilobytes. Nothing was stored.`, 'maybe-rotated', `Check that "token-url" is Atlassian's token endpoint (https://auth.atlassian.com/oauth/token).`);
         }
-        const code = networkErrorCode(error) ?? 'unknown error';
-        const state = neverReachedServer(error) ? 'unchanged' : 'maybe-rotated';
-        throw new ActionError('TOKEN_ENDPOINT_UNREACHABLE', `The token endpoint ${grant.tokenUrl.origin} could not be reached (${code}).`, state, state === 'unchanged'
+        const failure = classifyNetworkFailure(error);
+        const state = failure.mayHaveReachedServer ? 'maybe-rotated' : 'unchanged';
+        throw new ActionError('TOKEN_ENDPOINT_UNREACHABLE', `The request to the token endpoint ${grant.tokenUrl.origin} failed (${failure.description}).`, state, state === 'unchanged'
             ? 'Check the network from the runner to the token endpoint (proxy settings: HTTPS_PROXY / NO_PROXY), then re-run.'
-            : 'Re-run the workflow within the time given above.', { cause: error });
+            : 'Re-run the workflow within the time given above.', {
+            cause: error,
+            ...(failure.permanent ? {} : { transient: { reason: failure.description } }),
+        });
     }
 }
 /**
@@ -31533,15 +31715,17 @@ function processTokenResponse(answer, tokenUrl, secrets) {
     if (answer.status >= 300 && answer.status < 400) {
         throw new ActionError('TOKEN_ENDPOINT_HTTP', `The token endpoint ${origin} answered with a redirect (HTTP ${answer.status}${answer.location ? ` to ${safeLocation(answer.location)}` : ''}). Redirects are not followed: they would send the client secret and refresh token to another address.`, 'unchanged', 'Set "token-url" to the final address of the token endpoint (Atlassian: https://auth.atlassian.com/oauth/token).');
     }
+    // 5xx and 429 are worth another attempt, whatever the body says. A 5xx may come after the server
+    // processed the grant; a 429 or another 4xx refuses it unprocessed.
+    if (answer.status >= 500 || answer.status === 429) {
+        throw new ActionError('TOKEN_ENDPOINT_HTTP', `The token endpoint ${origin} answered HTTP ${answer.status} ${describeBody(answer, secrets)}.`, answer.status >= 500 ? 'maybe-rotated' : 'unchanged', "This is a fault on the provider's side: re-run the workflow (within the time given above, if one is given), and check https://developer.status.atlassian.com if it persists.", { transient: { reason: `HTTP ${answer.status}`, retryAfter: answer.retryAfter } });
+    }
     if (answer.status !== 200) {
+        // OAuth errors (RFC 6749 §5.2) are answers about the grant itself: sending it again cannot help.
         if (isRecord(parsed) && typeof parsed['error'] === 'string') {
             throw oauthError(answer.status, parsed['error'], parsed['error_description'], origin, secrets);
         }
-        // 5xx: the server may have processed the grant before failing. Other codes refuse it unprocessed.
-        const state = answer.status >= 500 ? 'maybe-rotated' : 'unchanged';
-        throw new ActionError('TOKEN_ENDPOINT_HTTP', `The token endpoint ${origin} answered HTTP ${answer.status} ${describeBody(answer, secrets)}.`, state, answer.status >= 500 || answer.status === 429
-            ? "This is a fault on the provider's side: re-run the workflow (within the time given above), and check https://developer.status.atlassian.com if it persists."
-            : 'Check "token-url": it should be https://auth.atlassian.com/oauth/token.');
+        throw new ActionError('TOKEN_ENDPOINT_HTTP', `The token endpoint ${origin} answered HTTP ${answer.status} ${describeBody(answer, secrets)}.`, 'unchanged', 'Check "token-url": it should be https://auth.atlassian.com/oauth/token.');
     }
     const invalid = (what) => new ActionError('INVALID_TOKEN_RESPONSE', `The token endpoint ${origin} answered HTTP 200, but ${what}: ${describeBody(answer, secrets)}. Nothing was stored.`, 'maybe-rotated', `Check that "token-url" is Atlassian's token endpoint (https://auth.atlassian.com/oauth/token), then re-run within the time given above.`);
     if (!isRecord(parsed))
@@ -31575,10 +31759,34 @@ function processTokenResponse(answer, tokenUrl, secrets) {
         tokenType: typeof tokenType === 'string' ? tokenType : undefined,
     };
 }
-/** Sends the refresh grant and validates the answer. */
-async function refreshGrant(grant, http, secrets) {
-    const answer = await sendRefreshGrant(grant, http);
-    return processTokenResponse(answer, grant.tokenUrl, secrets);
+/**
+ * Sends the refresh grant and validates the answer, retrying transient failures inside the
+ * deadline in `retry`. Retrying is safe there: if an answer was lost after Atlassian rotated, the
+ * token sent is now the "previous" one, which Atlassian exchanges again during the leeway; the token
+ * to keep is the one from the last answer.
+ */
+async function refreshGrant(grant, http, secrets, retry) {
+    // Once any attempt may have reached Atlassian, the token may be rotated whatever comes after.
+    let mayHaveRotated = false;
+    return withRetries(async (remainingMs) => {
+        try {
+            const answer = await sendRefreshGrant(grant, {
+                ...http,
+                timeoutMs: Math.min(http.timeoutMs, remainingMs),
+            });
+            return processTokenResponse(answer, grant.tokenUrl, secrets);
+        }
+        catch (error) {
+            if (error instanceof ActionError && error.tokenState === 'maybe-rotated')
+                mayHaveRotated = true;
+            throw error;
+        }
+    }, (error) => transientVerdict(error, retry.clock.now()), retry, (error, history) => {
+        if (!(error instanceof ActionError))
+            return error;
+        const state = mayHaveRotated && error.tokenState === 'unchanged' ? 'maybe-rotated' : error.tokenState;
+        return describeAttempts(error, history, state);
+    });
 }
 function oauthError(status, error, rawDescription, origin, secrets) {
     const description = typeof rawDescription === 'string'
@@ -33683,10 +33891,118 @@ async function sealForGitHub(value, publicKey) {
     return libsodium_wrappers.to_base64(sealed, libsodium_wrappers.base64_variants.ORIGINAL);
 }
 
+;// CONCATENATED MODULE: ./src/github/errors.ts
+/**
+ * Calling GitHub's REST API: every call retried when the failure is transient, and every failure
+ * turned into an error that names the token input, the permission and the fix.
+ */
+
+
+
+
+/** One REST call, retried on network faults, 5xx and rate limits inside `retry`'s deadline. */
+async function callGitHub(call) {
+    const { clock } = call.retry;
+    return withRetries(async (remainingMs) => {
+        try {
+            const response = await call.github.request(call.route, {
+                ...call.params,
+                request: { signal: AbortSignal.timeout(remainingMs) },
+            });
+            const data = response.data;
+            return { status: response.status, data, headers: response.headers };
+        }
+        catch (error) {
+            throw explainGitHubError(error, call);
+        }
+    }, (error) => transientVerdict(error, clock.now()), {
+        ...call.retry,
+        onRetry: (info) => call.retry.onRetry?.({ ...info, doing: call.doing }),
+    }, (error, history) => (error instanceof ActionError ? describeAttempts(error, history) : error));
+}
+/** Turns an Octokit failure into an error that names the token, the permission and the fix. */
+function explainGitHubError(error, context) {
+    const { doing, subject, tokenInput, permission, tokenState, secrets } = context;
+    const finish = tokenState === 'rotated-not-stored'
+        ? ' Then store the recovery value below by hand.'
+        : ' Then re-run.';
+    if (!(error instanceof RequestError) || error.response === undefined) {
+        const failure = classifyNetworkFailure(error);
+        return new ActionError('GITHUB_UNREACHABLE', `Could not ${doing}: GitHub's API did not answer (${secrets.scrub(failure.description)}).`, tokenState, `Check "github-api-url" and the network from the runner to it (proxy settings: HTTPS_PROXY / NO_PROXY).${finish}`, {
+            cause: error,
+            ...(failure.permanent ? {} : { transient: { reason: failure.description } }),
+        });
+    }
+    const status = error.status;
+    const headers = error.response.headers;
+    const header = (name) => {
+        const value = headers[name];
+        return value === undefined ? undefined : String(value);
+    };
+    const message = secrets.scrub(githubMessage(error));
+    const said = `Could not ${doing}: GitHub answered HTTP ${status}${message ? ` "${message}"` : ''}.`;
+    const accepted = header('x-accepted-github-permissions');
+    const needs = `The "${tokenInput}" input needs ${permission}.${accepted ? ` (GitHub says this request accepts the token permissions: ${accepted}.)` : ''}`;
+    // Rate limits (docs: "Rate limits for the REST API"): a secondary limit answers 403 or 429 with
+    // retry-after; a spent primary limit answers with x-ratelimit-remaining: 0 and the reset time.
+    const retryAfter = header('retry-after');
+    const reset = Number(header('x-ratelimit-reset'));
+    if ((status === 403 || status === 429) &&
+        (retryAfter !== undefined || header('x-ratelimit-remaining') === '0')) {
+        const until = retryAfter === undefined && Number.isFinite(reset) ? new Date(reset * 1000) : undefined;
+        return new ActionError('GITHUB_RATE_LIMITED', `${said} GitHub's rate limit for the token in "${tokenInput}" was reached${until ? `; it resets at ${until.toISOString()}` : ''}.`, tokenState, `Wait for the limit to reset, and avoid other heavy API use with the same token at the same time.${finish}`, {
+            transient: {
+                reason: `rate limited (HTTP ${status})`,
+                retryAfter: retryAfter ?? until?.toUTCString(),
+            },
+        });
+    }
+    if (status >= 500 || status === 429) {
+        return new ActionError('GITHUB_UNEXPECTED', said, tokenState, `This is a fault on GitHub's side (https://www.githubstatus.com).${finish}`, { transient: { reason: `HTTP ${status}`, retryAfter } });
+    }
+    if (status === 401) {
+        return new ActionError('GITHUB_AUTH', `${said} The "${tokenInput}" input is not a valid token: it is wrong, expired or revoked.`, tokenState, `Create a new token and update the secret that feeds "${tokenInput}". ${needs}${finish}`);
+    }
+    if (status === 403) {
+        // GitHub names the kind of token it refused: "by integration" is an installation token (the
+        // workflow's GITHUB_TOKEN is one), "by personal access token" a fine-grained PAT.
+        const kind = /personal access token/i.test(message)
+            ? `The fine-grained personal access token in "${tokenInput}" lacks the permission.`
+            : /integration/i.test(message)
+                ? tokenInput === 'github-token'
+                    ? `The "github-token" input is an installation token without the permission. If it is the workflow's GITHUB_TOKEN (secrets.GITHUB_TOKEN or github.token), that is the cause: GITHUB_TOKEN can never read or write Actions secrets, whatever "permissions:" says. Use a fine-grained personal access token, or a GitHub App installation token (actions/create-github-app-token) whose app has the permission.`
+                    : `The token in "${tokenInput}" lacks the permission.`
+                : `The "${tokenInput}" input may not do this. If the organization uses SAML single sign-on, authorize the token for it.`;
+        return new ActionError('GITHUB_FORBIDDEN', `${said} ${kind}`, tokenState, `${needs}${finish}`);
+    }
+    if (status === 404) {
+        return new ActionError('GITHUB_NOT_FOUND', `${said} Either ${subject} does not exist, or the token in "${tokenInput}" cannot see it (GitHub answers 404 rather than 403 for what a token may not see).`, tokenState, `Check the "repository" input. For a fine-grained token, check that its resource owner is the repository's owner and that the repository is among its selected repositories. ${needs}${finish}`);
+    }
+    if (status === 422) {
+        return new ActionError('GITHUB_REJECTED_VALUE', `${said} GitHub refused the request's content.`, tokenState, `This is unexpected: please open an issue with this log.${finish}`);
+    }
+    return new ActionError('GITHUB_UNEXPECTED', said, tokenState, `Check "github-api-url" and "repository".${finish}`);
+}
+function githubMessage(error) {
+    const data = error.response?.data;
+    if (errors_isRecord(data) && typeof data['message'] === 'string')
+        return data['message'].slice(0, 200);
+    return '';
+}
+function errors_isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** A GitHub answer quoted in an error: at most 200 characters, secrets removed. */
+function quote(data, secrets) {
+    const text = typeof data === 'string' ? data : data === undefined ? '(nothing)' : JSON.stringify(data);
+    const scrubbed = secrets.scrub(text).replace(/\s+/g, ' ');
+    return JSON.stringify(scrubbed.length > 200 ? `${scrubbed.slice(0, 200)}…` : scrubbed);
+}
+
 ;// CONCATENATED MODULE: ./src/github/secret-store.ts
 /**
- * GitHub's Actions secrets REST API: the public key of a secret store, and writing a sealed secret.
- * (docs.github.com/rest/actions/secrets; ../shared/FACTS.md, "GitHub secrets REST API")
+ * GitHub's Actions secrets REST API: a store's public key, a secret's metadata, and writing a
+ * sealed secret. (docs.github.com/rest/actions/secrets; ../shared/FACTS.md, "GitHub secrets REST API")
  */
 
 
@@ -33695,113 +34011,137 @@ function repositoryTarget(repository) {
     const { owner, repo } = repository;
     return {
         description: `repository ${owner}/${repo}`,
-        publicKeyRoute: 'GET /repos/{owner}/{repo}/actions/secrets/public-key',
-        secretRoute: 'PUT /repos/{owner}/{repo}/actions/secrets/{secret_name}',
-        params: { owner, repo },
+        basePath: `/repos/${owner}/${repo}/actions/secrets`,
         permission: `the repository permission "Secrets: Read and write" on ${owner}/${repo} (fine-grained personal access token or GitHub App); a classic personal access token needs the "repo" scope`,
-        apiPath: (secretName) => `/repos/${owner}/${repo}/actions/secrets/${secretName}`,
     };
+}
+/** The path of one secret (also what the recovery command writes to). */
+function secretPath(target, secretName) {
+    return `${target.basePath}/${encodeURIComponent(secretName)}`;
+}
+function call(access, route, doing, tokenState, params = {}) {
+    return callGitHub({
+        github: access.github,
+        route,
+        params,
+        doing,
+        subject: access.target.description,
+        tokenInput: 'github-token',
+        permission: access.target.permission,
+        tokenState,
+        secrets: access.secrets,
+        retry: access.retry,
+    });
 }
 /**
  * Reads the store's public key. Called before the refresh grant: a token that cannot read the key
  * cannot write the secret either, and finding that out must not cost the refresh token.
  */
-async function fetchPublicKey(github, target, secrets) {
-    let data;
-    try {
-        data = (await github.request(target.publicKeyRoute, target.params)).data;
-    }
-    catch (error) {
-        throw explainGitHubError(error, {
-            doing: `read the Actions secrets public key of ${target.description}`,
-            target,
-            tokenState: 'unchanged',
-            secrets,
-        });
-    }
-    const keyId = secret_store_isRecord(data) ? data['key_id'] : undefined;
-    const key = secret_store_isRecord(data) ? data['key'] : undefined;
+async function fetchPublicKey(access, tokenState) {
+    const { target, secrets } = access;
+    const { data } = await call(access, `GET ${target.basePath}/public-key`, `read the Actions secrets public key of ${target.description}`, tokenState);
+    const keyId = errors_isRecord(data) ? data['key_id'] : undefined;
+    const key = errors_isRecord(data) ? data['key'] : undefined;
     if (typeof keyId !== 'string' ||
         keyId === '' ||
         typeof key !== 'string' ||
         !(await decodePublicKey(key))) {
-        throw new ActionError('GITHUB_UNEXPECTED', `GitHub's answer for the public key of ${target.description} is not {key_id, key} with a 32-byte base64 key: ${quote(data, secrets)}.`, 'unchanged', 'Check "github-api-url": it must be the REST API base (https://api.github.com, or https://HOST/api/v3 on GitHub Enterprise Server).');
+        throw new ActionError('GITHUB_UNEXPECTED', `GitHub's answer for the public key of ${target.description} is not {key_id, key} with a 32-byte base64 key: ${quote(data, secrets)}.`, tokenState, 'Check "github-api-url": it must be the REST API base (https://api.github.com, or https://HOST/api/v3 on GitHub Enterprise Server).');
     }
     return { keyId, key };
 }
-/** Writes a sealed secret; GitHub answers 201 when it created the secret and 204 when it updated it. */
-async function storeSecret(github, target, secretName, sealed, secrets) {
-    let status;
+/** Reads when a secret was last written (never its value: the API has no way to read one). */
+async function fetchSecretMetadata(access, secretName) {
+    const { target, secrets } = access;
+    let answer;
     try {
-        const response = await github.request(target.secretRoute, {
-            ...target.params,
-            secret_name: secretName,
-            encrypted_value: sealed.encryptedValue,
-            key_id: sealed.keyId,
-        });
-        status = response.status;
+        answer = await call(access, `GET ${secretPath(target, secretName)}`, `read when the secret ${secretName} of ${target.description} was last written`, 'unchanged');
     }
     catch (error) {
-        throw explainGitHubError(error, {
-            doing: `write the secret ${secretName} of ${target.description}`,
-            target,
-            tokenState: 'rotated-not-stored',
-            secrets,
-        });
+        if (error instanceof ActionError && error.code === 'GITHUB_NOT_FOUND') {
+            return { updatedAt: undefined, serverNow: undefined };
+        }
+        throw error;
     }
+    const updatedAt = errors_isRecord(answer.data) ? parseTimestamp(answer.data['updated_at']) : undefined;
+    if (updatedAt === undefined) {
+        throw new ActionError('GITHUB_UNEXPECTED', `GitHub's answer for the secret ${secretName} of ${target.description} has no readable "updated_at": ${quote(answer.data, secrets)}.`, 'unchanged', 'Check "github-api-url".');
+    }
+    return { updatedAt, serverNow: parseTimestamp(answer.headers['date']) };
+}
+/** Writes a sealed secret; GitHub answers 201 when it created the secret and 204 when it updated it. */
+async function storeSecret(access, secretName, sealed) {
+    const { target } = access;
+    const { status } = await call(access, `PUT ${secretPath(target, secretName)}`, `write the secret ${secretName} of ${target.description}`, 'rotated-not-stored', { encrypted_value: sealed.encryptedValue, key_id: sealed.keyId });
     if (status === 201)
         return 'created';
     if (status === 204)
         return 'updated';
     throw new ActionError('GITHUB_UNEXPECTED', `GitHub answered HTTP ${status} to the write of ${secretName} in ${target.description}; expected 201 (created) or 204 (updated).`, 'rotated-not-stored', 'Store the recovery value below by hand.');
 }
-/** Turns an Octokit failure into an error that names the token, the permission and the fix. */
-function explainGitHubError(error, context) {
-    const { doing, target, tokenState, secrets } = context;
-    const afterRotation = tokenState === 'rotated-not-stored';
-    const finish = afterRotation ? ' Then store the recovery value below by hand.' : ' Then re-run.';
-    if (!(error instanceof RequestError) || error.response === undefined) {
-        const detail = error instanceof Error ? secrets.scrub(error.message) : 'unknown error';
-        return new ActionError('GITHUB_UNREACHABLE', `Could not ${doing}: GitHub's API did not answer (${detail}).`, tokenState, `Check "github-api-url" and the network from the runner to it (proxy settings: HTTPS_PROXY / NO_PROXY).${finish}`, { cause: error });
-    }
-    const status = error.status;
-    const message = secrets.scrub(githubMessage(error));
-    const said = `Could not ${doing}: GitHub answered HTTP ${status}${message ? ` "${message}"` : ''}.`;
-    const accepted = error.response.headers['x-accepted-github-permissions'];
-    const needs = `The "github-token" input needs ${target.permission}.${accepted ? ` (GitHub says this request accepts the token permissions: ${accepted}.)` : ''}`;
-    if (status === 401) {
-        return new ActionError('GITHUB_AUTH', `${said} The "github-token" input is not a valid token: it is wrong, expired or revoked.`, tokenState, `Create a new token and update the secret that feeds "github-token". ${needs}${finish}`);
-    }
-    if (status === 403) {
-        // GitHub names the kind of token it refused: "by integration" is an installation token (the
-        // workflow's GITHUB_TOKEN is one), "by personal access token" a fine-grained PAT.
-        const kind = /personal access token/i.test(message)
-            ? 'The fine-grained personal access token in "github-token" lacks the permission.'
-            : /integration/i.test(message)
-                ? 'The "github-token" input is an installation token without the permission. If it is the workflow\'s GITHUB_TOKEN (secrets.GITHUB_TOKEN or github.token), that is the cause: GITHUB_TOKEN can never read or write Actions secrets, whatever "permissions:" says. Use a fine-grained personal access token, or a GitHub App installation token (actions/create-github-app-token) whose app has the permission.'
-                : 'The "github-token" input may not do this. If the organization uses SAML single sign-on, authorize the token for it.';
-        return new ActionError('GITHUB_FORBIDDEN', `${said} ${kind}`, tokenState, `${needs}${finish}`);
-    }
-    if (status === 404) {
-        return new ActionError('GITHUB_NOT_FOUND', `${said} Either ${target.description} does not exist, or the "github-token" cannot see it (GitHub answers 404 rather than 403 for what a token may not see).`, tokenState, `Check the "repository" input. For a fine-grained token, check that its resource owner is the repository's owner and that the repository is among its selected repositories. ${needs}${finish}`);
-    }
-    return new ActionError('GITHUB_UNEXPECTED', said, tokenState, status >= 500
-        ? `This is a fault on GitHub's side (https://www.githubstatus.com).${finish}`
-        : `Check "github-api-url" and "repository".${finish}`);
+function parseTimestamp(value) {
+    if (typeof value !== 'string')
+        return undefined;
+    const time = Date.parse(value);
+    return Number.isNaN(time) ? undefined : new Date(time);
 }
-function githubMessage(error) {
-    const data = error.response?.data;
-    if (secret_store_isRecord(data) && typeof data['message'] === 'string')
-        return data['message'].slice(0, 200);
-    return '';
+
+;// CONCATENATED MODULE: ./src/github/workflow-run.ts
+/**
+ * When this run read its secrets: repository and organization secrets are read when a run (attempt)
+ * is queued (docs: "Secrets reference"; ../shared/FACTS.md, "When a workflow sees a secret").
+ * Read with the workflow's own token, which may read its own runs with `actions: read`.
+ */
+
+
+/** The run attempt this process belongs to, from the runner's variables; undefined outside Actions. */
+function currentRunAttempt(env) {
+    const [owner, repo] = (env['GITHUB_REPOSITORY'] ?? '').split('/');
+    const runId = env['GITHUB_RUN_ID'] ?? '';
+    const attempt = env['GITHUB_RUN_ATTEMPT'] ?? '1';
+    if (!owner || !repo || !/^\d+$/.test(runId) || !/^\d+$/.test(attempt))
+        return undefined;
+    return { repository: { owner, repo }, runId, attempt };
 }
-function secret_store_isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
+/**
+ * The earliest moment this attempt can have read its secrets. A first attempt is queued when the
+ * run is created; a re-run attempt when it starts. Erring early only makes the stale-token guard
+ * more careful.
+ */
+async function fetchSecretsReadAt(github, run, secrets, retry) {
+    const { owner, repo } = run.repository;
+    const { data } = await callGitHub({
+        github,
+        route: `GET /repos/${owner}/${repo}/actions/runs/${run.runId}/attempts/${run.attempt}`,
+        params: {},
+        doing: `read when this workflow run started (run ${run.runId}, attempt ${run.attempt})`,
+        subject: `workflow run ${run.runId} of ${owner}/${repo}`,
+        tokenInput: 'workflow-token',
+        permission: '"actions: read" (add `permissions: actions: read` to the job)',
+        tokenState: 'unchanged',
+        secrets,
+        retry,
+    });
+    const createdAt = errors_isRecord(data) ? parseTime(data['created_at']) : undefined;
+    const startedAt = errors_isRecord(data) ? parseTime(data['run_started_at']) : undefined;
+    const readAt = run.attempt === '1' ? minTime(createdAt, startedAt) : (startedAt ?? createdAt);
+    if (readAt === undefined) {
+        throw new ActionError('GITHUB_UNEXPECTED', `GitHub's answer for workflow run ${run.runId} has no readable "run_started_at" or "created_at": ${quote(data, secrets)}.`, 'unchanged', 'Check "github-api-url".');
+    }
+    return new Date(readAt);
 }
-function quote(data, secrets) {
-    const text = typeof data === 'string' ? data : data === undefined ? '(nothing)' : JSON.stringify(data);
-    const scrubbed = secrets.scrub(text).replace(/\s+/g, ' ');
-    return JSON.stringify(scrubbed.length > 200 ? `${scrubbed.slice(0, 200)}…` : scrubbed);
+function parseTime(value) {
+    if (typeof value !== 'string')
+        return undefined;
+    const time = Date.parse(value);
+    return Number.isNaN(time) ? undefined : time;
+}
+function minTime(a, b) {
+    if (a === undefined)
+        return b;
+    if (b === undefined)
+        return a;
+    return Math.min(a, b);
 }
 
 // EXTERNAL MODULE: external "node:net"
@@ -33809,7 +34149,19 @@ var external_node_net_ = __nccwpck_require__(7030);
 ;// CONCATENATED MODULE: ./src/inputs.ts
 
 /** The inputs whose values are secret: masked before anything else reads them. */
-const SECRET_INPUTS = ['client-secret', 'refresh-token', 'github-token'];
+const SECRET_INPUTS = [
+    'client-secret',
+    'refresh-token',
+    'github-token',
+    'workflow-token',
+];
+/**
+ * The retry budget's ceiling. A refresh retried after a lost answer presents a token Atlassian may
+ * already have disabled; that is safe only inside the 10-minute leeway, so every retry must end
+ * well before it (../shared/FACTS.md, "How the leeway works").
+ */
+const MAX_RETRY_BUDGET_SECONDS = 480;
+const DEFAULT_RETRY_BUDGET_SECONDS = 120;
 const DEFAULT_TOKEN_URL = 'https://auth.atlassian.com/oauth/token';
 const DEFAULT_GITHUB_API_URL = 'https://api.github.com';
 // GitHub's rules for secret names (docs: "Naming your secrets"): letters, digits and underscores,
@@ -33841,11 +34193,13 @@ function readInputs(getInput, env) {
     const refreshToken = required('refresh-token', 'set it to the stored refresh token, e.g. `${{ secrets.ATLASSIAN_REFRESH_TOKEN }}`. If that secret is empty, check its name and that the workflow can read it (secrets are not passed to workflows triggered from forks).');
     const secretName = required('secret-name', 'name the secret that receives the rotated refresh token, e.g. `ATLASSIAN_REFRESH_TOKEN`.');
     const githubToken = required('github-token', 'pass a token that can write Actions secrets: a fine-grained personal access token with "Secrets: Read and write" on the repository, or a GitHub App installation token with the same permission. The workflow\'s own GITHUB_TOKEN cannot write secrets.');
+    const workflowToken = getInput('workflow-token');
     for (const [input, value] of [
         ['client-id', clientId],
         ['client-secret', clientSecret],
         ['refresh-token', refreshToken],
         ['github-token', githubToken],
+        ['workflow-token', workflowToken],
     ]) {
         if (/\s/.test(value)) {
             problem(input, `Input "${input}" contains whitespace inside the value. Store the value alone, without quotes, labels or line breaks (a copy-paste of two lines is the usual cause).`);
@@ -33868,6 +34222,11 @@ function readInputs(getInput, env) {
     }
     const tokenUrl = parseEndpointUrl('token-url', getInput('token-url') || DEFAULT_TOKEN_URL, problem);
     const githubApiUrl = parseEndpointUrl('github-api-url', getInput('github-api-url') || env['GITHUB_API_URL'] || DEFAULT_GITHUB_API_URL, problem);
+    const budgetText = getInput('retry-budget-seconds') || String(DEFAULT_RETRY_BUDGET_SECONDS);
+    const budget = /^\d+$/.test(budgetText) ? Number(budgetText) : NaN;
+    if (!(budget >= 1 && budget <= MAX_RETRY_BUDGET_SECONDS)) {
+        problem('retry-budget-seconds', `Input "retry-budget-seconds" must be a whole number of seconds from 1 to ${MAX_RETRY_BUDGET_SECONDS} (retries must end well inside Atlassian's 10-minute leeway); got "${budgetText}".`);
+    }
     if (problems.length > 0 || repository === undefined || !tokenUrl || !githubApiUrl) {
         return { ok: false, problems };
     }
@@ -33882,6 +34241,8 @@ function readInputs(getInput, env) {
             repository,
             tokenUrl,
             githubApiUrl: githubApiUrl.href.replace(/\/+$/, ''),
+            workflowToken,
+            retryBudgetMs: budget * 1000,
         },
     };
 }
@@ -33933,39 +34294,49 @@ function isLoopbackHost(hostname) {
 }
 
 ;// CONCATENATED MODULE: ./src/report.ts
+
 /** Atlassian accepts a disabled refresh token for 10 minutes after it was rotated (FACTS.md). */
 const LEEWAY_MS = 10 * 60 * 1000;
+/** The end of the leeway for a grant sent at `sentAt`, or `earlier` if that comes first. */
+function leewayEnd(sentAt, earlier) {
+    const end = sentAt.getTime() + LEEWAY_MS;
+    return new Date(earlier === undefined ? end : Math.min(end, earlier.getTime()));
+}
 function utc(date) {
     return `${date.toISOString().slice(0, 19).replace('T', ' ')} UTC`;
 }
-/** One sentence on where the working refresh token is now. */
-function describeTokenState(error, context) {
+/** One or two sentences on where the working refresh token is now. */
+function describeTokenState(error, context, now) {
     const where = `secret ${context.secretName} of ${context.target.description}`;
     const sentAt = context.grantSentAt;
+    const leewayEnd = context.leewayEndsAt;
+    const inLeeway = leewayEnd !== undefined && now.getTime() < leewayEnd.getTime();
     switch (error.tokenState) {
         case 'unchanged':
             return `The stored refresh token was not exchanged: the ${where} still holds a working token.`;
-        case 'maybe-rotated': {
-            if (sentAt === undefined)
-                return `The refresh token may have been rotated.`;
-            const until = utc(new Date(sentAt.getTime() + LEEWAY_MS));
-            return `The refresh token was sent at ${utc(sentAt)} without a usable answer, so Atlassian may have rotated it. If it did, the token in the ${where} is still accepted until ${until} (the 10-minute leeway), and a re-run before then recovers; a re-run after then fails with invalid_grant if the token was rotated, and the consent must then be given again.`;
-        }
+        case 'maybe-rotated':
+            if (sentAt === undefined || leewayEnd === undefined) {
+                return 'The refresh token may have been rotated.';
+            }
+            return inLeeway
+                ? `The refresh token was sent at ${utc(sentAt)} without a usable answer, so Atlassian may have rotated it. If it did, the token in the ${where} is still accepted until ${utc(leewayEnd)} (the 10-minute leeway): a re-run before then recovers it.`
+                : `The refresh token was sent at ${utc(sentAt)} without a usable answer, and the 10-minute leeway ended at ${utc(leewayEnd)}. If Atlassian did not rotate it, a re-run works; if it did, the re-run fails with invalid_grant and the user must consent again.`;
         case 'rejected':
             return `Atlassian refuses the refresh token in the ${where}: the integration stays broken until the user consents again.`;
-        case 'rotated-not-stored': {
-            const until = sentAt
-                ? ` The old token is still accepted until ${utc(new Date(sentAt.getTime() + LEEWAY_MS))} (the 10-minute leeway): a re-run before then is safe.`
-                : '';
-            return `Atlassian issued a new refresh token and disabled the one in the ${where}; the new token was NOT stored.${until}`;
-        }
+        case 'rotated-not-stored':
+            if (leewayEnd === undefined) {
+                return `Atlassian issued a new refresh token; it was NOT stored in the ${where}.`;
+            }
+            return inLeeway
+                ? `Atlassian issued a new refresh token and disabled the one in the ${where}; the new token was NOT stored. The old token is still accepted until ${utc(leewayEnd)} (the 10-minute leeway): a re-run before then is safe.`
+                : `Atlassian issued a new refresh token and disabled the one in the ${where}; the new token was NOT stored, and the old token's 10-minute leeway ended at ${utc(leewayEnd)}. Do not re-run before storing the recovery value: presenting the old token now would revoke the consent, the new token included.`;
     }
 }
 /** The `gh` command that writes a sealed value into the target, with a token that may write it. */
 function recoveryCommand(context, sealed) {
     const host = new URL(context.githubApiUrl).hostname;
     const hostname = host === 'api.github.com' ? '' : ` --hostname ${host}`;
-    return `gh api${hostname} --method PUT ${context.target.apiPath(context.secretName)} -f encrypted_value='${sealed.encryptedValue}' -f key_id='${sealed.keyId}'`;
+    return `gh api${hostname} --method PUT ${secretPath(context.target, context.secretName)} -f encrypted_value='${sealed.encryptedValue}' -f key_id='${sealed.keyId}'`;
 }
 function describeRecovery(context, recovery) {
     return [
@@ -33974,12 +34345,16 @@ function describeRecovery(context, recovery) {
         `  encrypted_value: ${recovery.sealed.encryptedValue}`,
         `Store it with a token that may write the secret (GH_TOKEN=… in front of the command, or after "gh auth login"):`,
         `  ${recoveryCommand(context, recovery.sealed)}`,
-        `Do it before any run uses the old token after ${utc(recovery.leewayEndsAt)}: from then on, presenting the old token revokes the consent, including the new token. Until then, re-running this workflow is a safe alternative.`,
+        `Do it before any run uses the old token after ${utc(recovery.leewayEndsAt)}: from then on, presenting the old token revokes the consent, including the new token.`,
     ].join('\n');
 }
 /** The full failure text for the log and the error annotation. */
-function describeFailure(error, context, recovery) {
-    const parts = [error.message, describeTokenState(error, context), `Next step: ${error.nextStep}`];
+function describeFailure(error, context, recovery, now) {
+    const parts = [
+        error.message,
+        describeTokenState(error, context, now),
+        `Next step: ${error.nextStep}`,
+    ];
     if (recovery)
         parts.push(describeRecovery(context, recovery));
     return parts.join('\n');
@@ -33998,6 +34373,7 @@ function renderSummary(context, result, scrub) {
                 : 'no (the token endpoint issued no new refresh token; the stored one stays valid)',
         ],
         ['Secret updated', result.stored ? `yes (${result.stored})` : 'no'],
+        ['Stale-token check', report_escape(result.staleTokenCheck)],
         ['Access token expires', `${utc(result.expiresAt)} (in ${result.tokens.expiresIn} s)`],
         [
             'Scopes',
@@ -34018,11 +34394,11 @@ function renderSummary(context, result, scrub) {
     ].join('\n');
 }
 /** The job summary of a failed run: what happened and, when it applies, the recovery value. */
-function renderFailureSummary(error, context, recovery) {
+function renderFailureSummary(error, context, recovery, now) {
     const lines = [
         '<h2>Atlassian token rotation failed</h2>',
         `<p>${report_escape(error.message)}</p>`,
-        `<p><strong>Token:</strong> ${report_escape(describeTokenState(error, context))}</p>`,
+        `<p><strong>Token:</strong> ${report_escape(describeTokenState(error, context, now))}</p>`,
         `<p><strong>Next step:</strong> ${report_escape(error.nextStep)}</p>`,
     ];
     if (recovery) {
@@ -34077,19 +34453,86 @@ class SecretValues {
     }
 }
 
+;// CONCATENATED MODULE: ./src/stale-token-guard.ts
+/**
+ * The stale-token guard: has the secret been rewritten since this run read it?
+ *
+ * A run reads repository secrets when it is queued (../shared/FACTS.md, "When a workflow sees a
+ * secret"), so it can hold a token that another run, or an earlier job of this run, has rotated
+ * since. That token is then the "previous" one: Atlassian still exchanges it during the 10-minute
+ * leeway, and revokes the whole consent if it is presented after that.
+ */
+
+/**
+ * The other run's rotation happened shortly before its write (updated_at), by up to its own retry
+ * time: count the leeway as ending this much before updated_at + 10 minutes.
+ */
+const LEEWAY_SAFETY_MARGIN_MS = 2 * 60 * 1000;
+/**
+ * @param updatedAt when the secret was last written (undefined: it does not exist)
+ * @param readAt    when this run read its secrets
+ * @param now       GitHub's clock, in the same time base as `updatedAt`
+ */
+function judgeStoredToken(updatedAt, readAt, now) {
+    if (updatedAt === undefined)
+        return { kind: 'first-write' };
+    if (updatedAt.getTime() <= readAt.getTime())
+        return { kind: 'fresh' };
+    const safeUntil = new Date(updatedAt.getTime() + LEEWAY_MS - LEEWAY_SAFETY_MARGIN_MS);
+    if (now.getTime() >= safeUntil.getTime())
+        return { kind: 'stale', updatedAt, readAt };
+    return { kind: 'rewritten-in-leeway', updatedAt, readAt, safeUntil };
+}
+
+;// CONCATENATED MODULE: ./src/write-back.ts
+/**
+ * Storing the rotated refresh token: seal it under the store's public key and write it. The sealed
+ * value is handed to `onSealed` before the write, so that if the write never completes (a failure,
+ * a cancelled job, a lost runner) the only copy of the new token is already in the log, readable
+ * by GitHub alone.
+ */
+
+
+
+async function writeBack(access, secretName, refreshToken, publicKey, onSealed) {
+    const seal = async (key) => {
+        const sealed = { keyId: key.keyId, encryptedValue: await sealForGitHub(refreshToken, key.key) };
+        onSealed(sealed);
+        return sealed;
+    };
+    try {
+        return await storeSecret(access, secretName, await seal(publicKey));
+    }
+    catch (error) {
+        // 422 when the key was replaced between the preflight and the write: seal again, once.
+        if (!(error instanceof ActionError) || error.code !== 'GITHUB_REJECTED_VALUE')
+            throw error;
+        const current = await fetchPublicKey(access, 'rotated-not-stored');
+        if (current.keyId === publicKey.keyId)
+            throw error;
+        return await storeSecret(access, secretName, await seal(current));
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/main.ts
 /**
  * One rotation, in the order that keeps the refresh token safe:
  *
- *   1. read and check every input, masking the secret ones first;       (nothing sent yet)
- *   2. read the secret store's public key with the GitHub token;        (proves we can write)
- *   3. spend the refresh token: the refresh grant;                      (old token now disabled)
- *   4. seal the new refresh token and write it to the secret;           (new token now safe)
- *   5. outputs and job summary.
+ *   1. read and check every input, masking the secret ones first;          (nothing sent yet)
+ *   2. preflight, all at once: the store's public key (proves the GitHub token reaches it), when
+ *      the secret was last written, and when this run read its secrets;    (token still unspent)
+ *   3. the stale-token guard: stop if the token in hand was superseded and its leeway is over;
+ *   4. spend the refresh token: the refresh grant, retried inside a deadline that ends well
+ *      within Atlassian's 10-minute leeway;                                 (old token disabled)
+ *   5. seal the new refresh token (printing the sealed copy first) and write it;  (new token safe)
+ *   6. outputs and job summary.
  *
- * If step 4 fails, the new token is only in this process: the failure carries it sealed under
+ * If step 5 fails, the new token is only in this process: the failure carries it sealed under
  * GitHub's public key, with the command that stores it by hand.
  */
+
+
+
 
 
 
@@ -34107,7 +34550,11 @@ function defaultDependencies() {
             setSecret: (value) => core_setSecret(value),
             setOutput: (name, value) => setOutput(name, value),
             info: (message) => info(message),
+            notice: (message) => notice(message),
+            warning: (message) => warning(message),
             error: (message, properties) => error(message, properties),
+            startGroup: (title) => startGroup(title),
+            endGroup: () => endGroup(),
             setFailed: (message) => setFailed(message),
             writeSummary: async (html) => {
                 await summary.addRaw(html, true).write();
@@ -34115,14 +34562,24 @@ function defaultDependencies() {
         },
         env: process.env,
         dispatcherFor: dispatcherFor,
-        now: () => new Date(),
+        clock: systemClock,
+        random: Math.random,
         requestTimeoutMs: 30_000,
+        // The runner cancels a step with SIGINT, then SIGTERM, then kills it.
+        onCancel: (handler) => {
+            process.on('SIGINT', handler);
+            process.on('SIGTERM', handler);
+            return () => {
+                process.off('SIGINT', handler);
+                process.off('SIGTERM', handler);
+            };
+        },
     };
 }
 /** Token answers are a few kilobytes; anything far larger is not a token answer. */
 const MAX_TOKEN_ANSWER_BYTES = 256 * 1024;
 async function run(deps = defaultDependencies()) {
-    const { runner, now } = deps;
+    const { runner } = deps;
     const secrets = new SecretValues((value) => runner.setSecret(value));
     // 1. Inputs. The secret ones are masked before anything else reads them.
     for (const name of SECRET_INPUTS)
@@ -34135,41 +34592,83 @@ async function run(deps = defaultDependencies()) {
         runner.setFailed(`${read.problems.length} input problem(s); nothing was sent and the stored refresh token was not used.`);
         return;
     }
-    const inputs = read.inputs;
+    await rotate(deps, read.inputs, secrets);
+}
+async function rotate(deps, inputs, secrets) {
+    const { runner, clock } = deps;
+    const now = () => new Date(clock.now());
     const target = repositoryTarget(inputs.repository);
     const context = {
         secretName: inputs.secretName,
         target,
         grantSentAt: undefined,
+        leewayEndsAt: undefined,
         githubApiUrl: inputs.githubApiUrl,
     };
-    const http = {
-        dispatcher: deps.dispatcherFor(inputs.tokenUrl),
-        timeoutMs: deps.requestTimeoutMs,
-        maxBodyBytes: MAX_TOKEN_ANSWER_BYTES,
-    };
-    const github = createGitHubClient({
-        token: inputs.githubToken,
-        baseUrl: inputs.githubApiUrl,
-        dispatcher: deps.dispatcherFor(new URL(inputs.githubApiUrl)),
-        timeoutMs: deps.requestTimeoutMs,
-    });
-    let recovery;
-    // Where the working token is, should anything unforeseen throw.
+    // Where the working token is, should anything throw; and its sealed copy once there is one.
     let tokenState = 'unchanged';
+    let recovery;
+    const cancellation = new AbortController();
+    const stopListening = deps.onCancel((signal) => {
+        if (cancellation.signal.aborted)
+            return;
+        cancellation.abort();
+        runner.warning(`Received ${signal}: the job is being cancelled. The request in flight is allowed to finish; no new attempt starts.${recovery ? ' The sealed recovery value is in the "Recovery value" group above.' : ''}`);
+    });
+    const retryFor = (what, deadline) => ({
+        clock,
+        deadline,
+        random: deps.random,
+        ...DEFAULT_BACKOFF,
+        signal: cancellation.signal,
+        onRetry: ({ attempt, reason, delayMs, doing }) => {
+            runner.info(`${what}: attempt ${attempt}${doing ? ` to ${doing}` : ''} failed (${reason}); trying again in ${(delayMs / 1000).toFixed(1)} s.`);
+        },
+    });
+    const budgetFromNow = () => clock.now() + inputs.retryBudgetMs;
+    const apiUrl = new URL(inputs.githubApiUrl);
+    const clientOptions = {
+        baseUrl: inputs.githubApiUrl,
+        dispatcher: deps.dispatcherFor(apiUrl),
+        timeoutMs: deps.requestTimeoutMs,
+    };
+    const github = createGitHubClient({ ...clientOptions, token: inputs.githubToken });
+    const store = (retry) => ({ github, target, secrets, retry });
     try {
-        // 2. Preflight: if the GitHub token cannot reach the store, stop while the token is unspent.
-        const publicKey = await fetchPublicKey(github, target, secrets);
-        runner.info(`The GitHub token can read the secrets public key of ${target.description} (key_id ${publicKey.keyId}).`);
-        // 3. Spend the refresh token. From here on the stored token is disabled once Atlassian answers.
+        // 2. Preflight. Three independent reads, sent together: none may cost the refresh token.
+        const preflightRetry = retryFor('Preflight', budgetFromNow());
+        const preflight = store(preflightRetry);
+        const runAttempt = currentRunAttempt(deps.env);
+        const [publicKey, metadata, readAt] = await Promise.allSettled([
+            fetchPublicKey(preflight, 'unchanged'),
+            fetchSecretMetadata(preflight, inputs.secretName),
+            runAttempt === undefined
+                ? Promise.reject(new Error('not running in GitHub Actions: GITHUB_RUN_ID is not set'))
+                : inputs.workflowToken === ''
+                    ? Promise.reject(new Error('the "workflow-token" input is empty'))
+                    : fetchSecretsReadAt(createGitHubClient({ ...clientOptions, token: inputs.workflowToken }), runAttempt, secrets, preflightRetry),
+        ]);
+        if (publicKey.status === 'rejected')
+            throw publicKey.reason;
+        runner.info(`The GitHub token can read the secrets public key of ${target.description} (key_id ${publicKey.value.keyId}).`);
+        // 3. The stale-token guard.
+        const judgement = judge(metadata, readAt, now());
+        const grantDeadline = reportJudgement(runner, judgement, inputs.secretName, metadata, clock);
+        // 4. Spend the refresh token. From here on the stored token is disabled once Atlassian answers.
         context.grantSentAt = now();
+        context.leewayEndsAt = leewayEnd(context.grantSentAt, grantDeadline === undefined ? undefined : new Date(grantDeadline));
         tokenState = 'maybe-rotated';
+        const http = {
+            dispatcher: deps.dispatcherFor(inputs.tokenUrl),
+            timeoutMs: deps.requestTimeoutMs,
+            maxBodyBytes: MAX_TOKEN_ANSWER_BYTES,
+        };
         const tokens = await refreshGrant({
             tokenUrl: inputs.tokenUrl,
             clientId: inputs.clientId,
             clientSecret: inputs.clientSecret,
             refreshToken: inputs.refreshToken,
-        }, http, secrets);
+        }, http, secrets, retryFor('Refresh', Math.min(budgetFromNow(), grantDeadline ?? Infinity)));
         const expiresAt = new Date(context.grantSentAt.getTime() + tokens.expiresIn * 1000);
         const newRefreshToken = tokens.refreshToken !== undefined && tokens.refreshToken !== inputs.refreshToken
             ? tokens.refreshToken
@@ -34178,31 +34677,104 @@ async function run(deps = defaultDependencies()) {
         setTokenOutputs(runner, tokens, expiresAt, newRefreshToken ?? inputs.refreshToken);
         runner.setOutput('rotated', String(newRefreshToken !== undefined));
         runner.setOutput('secret-updated', 'false');
-        // 4. Store the new refresh token. Without one, the token that was sent stays the valid one.
+        // 5. Store the new refresh token. Without one, the token that was sent stays the valid one.
         let stored;
         if (newRefreshToken === undefined) {
+            tokenState = 'unchanged';
             runner.info(`The token endpoint issued no new refresh token: ${inputs.secretName} keeps the one it holds.`);
         }
         else {
             tokenState = 'rotated-not-stored';
-            const sealed = {
-                keyId: publicKey.keyId,
-                encryptedValue: await sealForGitHub(newRefreshToken, publicKey.key),
-            };
-            recovery = { sealed, leewayEndsAt: new Date(context.grantSentAt.getTime() + LEEWAY_MS) };
-            stored = await storeSecret(github, target, inputs.secretName, sealed, secrets);
+            const leewayEndsAt = context.leewayEndsAt;
+            stored = await writeBack(store(retryFor('Write', budgetFromNow())), inputs.secretName, newRefreshToken, publicKey.value, (sealed) => {
+                recovery = { sealed, leewayEndsAt };
+                runner.startGroup(`Recovery value for ${inputs.secretName} (needed only if this step fails before it is written)`);
+                runner.info(describeRecovery(context, recovery));
+                runner.endGroup();
+            });
             recovery = undefined;
             tokenState = 'unchanged';
             runner.setOutput('secret-updated', 'true');
             runner.info(`Rotated the refresh token and ${stored} ${inputs.secretName} in ${target.description}.`);
         }
-        // 5. Report.
+        // 6. Report.
         runner.info(`The access token expires at ${expiresAt.toISOString()}.`);
-        await runner.writeSummary(renderSummary(context, { tokens, expiresAt, rotated: newRefreshToken !== undefined, stored }, (text) => secrets.scrub(text)));
+        await runner.writeSummary(renderSummary(context, {
+            tokens,
+            expiresAt,
+            rotated: newRefreshToken !== undefined,
+            stored,
+            staleTokenCheck: describeJudgement(judgement),
+        }, (text) => secrets.scrub(text)));
     }
     catch (error) {
-        await reportFailure(runner, toActionError(error, tokenState, secrets), context, recovery);
+        const failure = toActionError(error, tokenState, secrets);
+        if (recovery) {
+            runner.setOutput('recovery-encrypted-value', recovery.sealed.encryptedValue);
+            runner.setOutput('recovery-key-id', recovery.sealed.keyId);
+        }
+        runner.setFailed(describeFailure(failure, context, recovery, now()));
+        try {
+            await runner.writeSummary(renderFailureSummary(failure, context, recovery, now()));
+        }
+        catch {
+            // The summary is a convenience; the failure and the recovery value are already in the log.
+        }
     }
+    finally {
+        stopListening();
+    }
+}
+function judge(metadata, readAt, localNow) {
+    if (metadata.status === 'rejected')
+        return { kind: 'unknown', reason: reasonOf(metadata.reason) };
+    if (metadata.value.updatedAt === undefined)
+        return { kind: 'first-write' };
+    if (readAt.status === 'rejected')
+        return { kind: 'unknown', reason: reasonOf(readAt.reason) };
+    return judgeStoredToken(metadata.value.updatedAt, readAt.value, metadata.value.serverNow ?? localNow);
+}
+/**
+ * Tells the user what the guard found; stops the run if the token is stale. Returns the local time
+ * by which the refresh must be done when the token in hand is already the "previous" one.
+ */
+function reportJudgement(runner, judgement, secretName, metadata, clock) {
+    switch (judgement.kind) {
+        case 'fresh':
+        case 'first-write':
+            return undefined;
+        case 'unknown':
+            runner.notice(`Could not check whether another run rotated ${secretName} after this run read it (${judgement.reason}). Going ahead. To enable the check, let the job read its own run: add "permissions: actions: read" (the action reads the run's start with "workflow-token", by default github.token).`);
+            return undefined;
+        case 'stale':
+            throw new ActionError('STALE_TOKEN', `The secret ${secretName} was rewritten at ${utc(judgement.updatedAt)}, after this run read its secrets (${utc(judgement.readAt)}): another run, or an earlier job of this one, rotated the token. The token this run holds is the superseded one, and the 10-minute leeway in which Atlassian still accepts it is over: presenting it now would revoke the consent. Nothing was sent to Atlassian.`, 'unchanged', 'Re-run the workflow: a new run reads the current secret. To keep runs from overlapping, give every workflow that rotates this token the same `concurrency:` group (with cancel-in-progress: false).');
+        case 'rewritten-in-leeway': {
+            runner.warning(`The secret ${secretName} was rewritten at ${utc(judgement.updatedAt)}, after this run read its secrets (${utc(judgement.readAt)}): another run rotated the token meanwhile. Atlassian still accepts the token this run holds until about ${utc(judgement.safeUntil)}, so the rotation goes ahead and its token replaces the other run's. Give every workflow that rotates this token the same \`concurrency:\` group so runs never overlap.`);
+            // GitHub's clock decided; translate the limit into this machine's clock.
+            const serverNow = metadata.status === 'fulfilled' ? metadata.value.serverNow : undefined;
+            const skew = serverNow ? clock.now() - serverNow.getTime() : 0;
+            return judgement.safeUntil.getTime() + skew;
+        }
+    }
+}
+function describeJudgement(judgement) {
+    switch (judgement.kind) {
+        case 'fresh':
+            return 'passed: the secret was not rewritten since this run read it';
+        case 'first-write':
+            return 'passed: the secret did not exist yet';
+        case 'rewritten-in-leeway':
+            return `warned: the secret was rewritten at ${utc(judgement.updatedAt)} by another run; rotated inside the leeway`;
+        case 'stale':
+            return 'stopped';
+        case 'unknown':
+            return `skipped: ${judgement.reason}`;
+    }
+}
+function reasonOf(error) {
+    if (error instanceof ActionError)
+        return error.message;
+    return error instanceof Error ? error.message : String(error);
 }
 function setTokenOutputs(runner, tokens, expiresAt, refreshToken) {
     runner.setOutput('access-token', tokens.accessToken);
@@ -34211,20 +34783,6 @@ function setTokenOutputs(runner, tokens, expiresAt, refreshToken) {
     runner.setOutput('expires-at', expiresAt.toISOString());
     runner.setOutput('scope', tokens.scope ?? '');
     runner.setOutput('token-type', tokens.tokenType ?? '');
-}
-async function reportFailure(runner, error, context, recovery) {
-    if (recovery) {
-        runner.setOutput('recovery-encrypted-value', recovery.sealed.encryptedValue);
-        runner.setOutput('recovery-key-id', recovery.sealed.keyId);
-    }
-    const text = describeFailure(error, context, recovery);
-    runner.setFailed(text);
-    try {
-        await runner.writeSummary(renderFailureSummary(error, context, recovery));
-    }
-    catch {
-        // The summary is a convenience; the failure and recovery value are already in the log.
-    }
 }
 /** Any unforeseen exception still gets a message without secrets, and the token's state. */
 function toActionError(error, tokenState, secrets) {

@@ -4,7 +4,7 @@
  * defaults of action.yml with their `${{ github.* }}` expressions evaluated, GITHUB_OUTPUT and
  * GITHUB_STEP_SUMMARY files, and a `schedule` event whose payload is empty.
  */
-import { spawn } from 'node:child_process'
+import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -18,6 +18,8 @@ export interface RunnerContext {
   repository: string
   /** `github.api_url` */
   apiUrl: string
+  /** `github.token`: the workflow's GITHUB_TOKEN */
+  token?: string
   eventName?: string
   runId?: string
   runAttempt?: string
@@ -32,6 +34,8 @@ export interface ActionRunOptions {
   /** Extra environment (e.g. RUNNER_DEBUG=1, HTTPS_PROXY). */
   env?: Record<string, string>
   timeoutMs?: number
+  /** Sees each chunk of standard output as it arrives (e.g. to cancel the job at a given point). */
+  onStdout?: (text: string, child: ChildProcess) => void
 }
 
 export interface ActionRun {
@@ -65,6 +69,8 @@ function evaluateDefault(value: string, context: RunnerContext): string {
         return context.repository
       case 'github.api_url':
         return context.apiUrl
+      case 'github.token':
+        return context.token ?? ''
       default:
         throw new Error(`actions-runner: cannot evaluate \${{ ${expression} }}`)
     }
@@ -125,6 +131,7 @@ export async function runAction(options: ActionRunOptions): Promise<ActionRun> {
       entry,
       env,
       options.timeoutMs ?? 60_000,
+      options.onStdout,
     )
     const [outputText, summary] = await Promise.all([
       readFile(outputFile, 'utf8'),
@@ -150,6 +157,7 @@ function spawnNode(
   entry: string,
   env: Record<string, string>,
   timeoutMs: number,
+  onStdout?: (text: string, child: ChildProcess) => void,
 ): Promise<{ exitCode: number | null; stdout: string; stderr: string }> {
   return new Promise((resolvePromise, reject) => {
     const child = spawn(node, [entry], {
@@ -159,7 +167,10 @@ function spawnNode(
     })
     let stdout = ''
     let stderr = ''
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk))
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      stdout += chunk
+      onStdout?.(chunk, child)
+    })
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
     const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs)
     child.on('error', reject)

@@ -53,9 +53,12 @@ export class AtlassianEmulator {
       (request, response, socket) => {
         this.#handle(request, response, socket)
       },
-      options.delayMs ?? 0,
-      options.timeline,
-      options.tls,
+      {
+        now: options.now,
+        ...(options.delayMs !== undefined && { delayMs: options.delayMs }),
+        ...(options.timeline && { timeline: options.timeline }),
+        ...(options.tls && { tls: options.tls }),
+      },
     )
   }
 
@@ -93,6 +96,11 @@ export class AtlassianEmulator {
   /** Faults met by the next token requests, one each, in order. */
   injectFaults(...faults: TokenEndpointFault[]): void {
     this.#faults.push(...faults)
+  }
+
+  /** Drops the faults not met yet: the outage is over. */
+  clearFaults(): void {
+    this.#faults.length = 0
   }
 
   #handle(request: RecordedRequest, res: ServerResponse, socket: Socket): void {

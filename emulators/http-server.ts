@@ -24,20 +24,36 @@ export type Handler = (
   socket: Socket,
 ) => Promise<void> | void
 
+export interface LoopbackServerOptions {
+  /** Delay before each answer, to stand in for network latency (the benchmark uses it). */
+  delayMs?: number
+  /** Shared with other servers, to see the order of requests across them: "METHOD path". */
+  timeline?: string[]
+  /** Serve HTTPS with this certificate instead of plain HTTP. */
+  tls?: TlsIdentity
+  /** The emulated clock: every answer's Date header tells it, as real servers tell theirs. */
+  now?: () => number
+}
+
 export class LoopbackServer {
   readonly requests: RecordedRequest[] = []
+  delayMs: number
   readonly #server: Server
   readonly #sockets = new Set<Socket>()
+  readonly #timeline: string[] | undefined
+  readonly #tls: TlsIdentity | undefined
+  readonly #now: (() => number) | undefined
   #url = ''
 
   constructor(
     private readonly handler: Handler,
-    /** Delay before each answer, to stand in for network latency (the benchmark uses it). */
-    public delayMs = 0,
-    /** Shared with other servers, to see the order of requests across them: "METHOD path". */
-    private readonly timeline?: string[],
-    private readonly tls?: TlsIdentity,
+    options: LoopbackServerOptions = {},
   ) {
+    this.delayMs = options.delayMs ?? 0
+    this.#timeline = options.timeline
+    this.#tls = options.tls
+    this.#now = options.now
+    const tls = options.tls
     const listener = (req: IncomingMessage, res: ServerResponse): void => {
       void this.#handle(req, res)
     }
@@ -57,7 +73,7 @@ export class LoopbackServer {
   async start(): Promise<this> {
     await new Promise<void>((resolve) => this.#server.listen(0, '127.0.0.1', resolve))
     const { port } = this.#server.address() as AddressInfo
-    this.#url = `${this.tls ? 'https' : 'http'}://127.0.0.1:${port}`
+    this.#url = `${this.#tls ? 'https' : 'http'}://127.0.0.1:${port}`
     return this
   }
 
@@ -84,7 +100,8 @@ export class LoopbackServer {
       rawBody,
     }
     this.requests.push(recorded)
-    this.timeline?.push(`${recorded.method} ${recorded.path}`)
+    this.#timeline?.push(`${recorded.method} ${recorded.path}`)
+    if (this.#now) res.setHeader('date', new Date(this.#now()).toUTCString())
     if (this.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.delayMs))
     try {
       await this.handler(recorded, res, req.socket)

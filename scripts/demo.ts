@@ -14,6 +14,8 @@ const SECRET_NAME = 'ATLASSIAN_REFRESH_TOKEN'
 const CLIENT_ID = 'demo-client-id'
 const CLIENT_SECRET = 'demo-client-secret-do-not-use'
 const GITHUB_TOKEN = 'github_pat_demo_secrets_read_and_write'
+/** The workflow's own GITHUB_TOKEN, which may read its run (for the stale-token guard). */
+const WORKFLOW_TOKEN = 'ghs_demo_workflow_token_actions_read'
 
 const bold = (text: string): string => (process.stdout.isTTY ? `\x1b[1m${text}\x1b[0m` : text)
 const failures: string[] = []
@@ -24,11 +26,23 @@ function check(ok: boolean, what: string): void {
 
 /** The step's log as the Actions UI shows it: masks applied, commands turned into what they mean. */
 function showLog(run: ActionRun): void {
+  let inGroup = false
   for (const line of maskLikeRunner(run.stdout + run.stderr, run.masks).split('\n')) {
     if (line === '' || line.startsWith('::add-mask::')) continue
+    if (line === '::endgroup::') {
+      inGroup = false
+      continue
+    }
+    if (inGroup) continue
+    if (line.startsWith('::group::')) {
+      // The UI shows a group collapsed until clicked.
+      console.log(`  │ ▸ ${line.slice('::group::'.length)}`)
+      inGroup = true
+      continue
+    }
     const annotation = /^::(error|warning|notice)[^:]*::(.*)$/.exec(line)
     const text = annotation
-      ? `${annotation[1] === 'error' ? 'Error' : 'Warning'}: ${annotation[2] ?? ''}`
+      ? `${(annotation[1] ?? '').replace(/^./, (c) => c.toUpperCase())}: ${annotation[2] ?? ''}`
       : line
     console.log(`  │ ${text.replace(/%0A/g, '\n  │ ')}`)
   }
@@ -61,6 +75,12 @@ try {
     repositories: [REPOSITORY],
     secrets: 'write',
   })
+  github.addToken(WORKFLOW_TOKEN, {
+    kind: 'workflow',
+    repositories: [REPOSITORY],
+    secrets: 'none',
+    actions: 'read',
+  })
   const firstToken = atlassian.registerApp(CLIENT_ID, CLIENT_SECRET)
   github.setSecret(REPOSITORY, SECRET_NAME, firstToken)
 
@@ -71,8 +91,12 @@ try {
     `  A user consented to the app; the first refresh token is in ${REPOSITORY} secret ${SECRET_NAME}.`,
   )
 
-  const rotate = (): Promise<ActionRun> =>
-    runAction({
+  let runId = 4000
+  const rotate = (): Promise<ActionRun> => {
+    // A scheduled run is queued now, and reads its secrets now.
+    const queuedAt = new Date(clock.now())
+    github.addRun(REPOSITORY, String(++runId), '1', { createdAt: queuedAt, runStartedAt: queuedAt })
+    return runAction({
       inputs: {
         'client-id': CLIENT_ID,
         'client-secret': CLIENT_SECRET,
@@ -81,8 +105,14 @@ try {
         'github-token': GITHUB_TOKEN,
         'token-url': atlassian.tokenUrl,
       },
-      context: { repository: REPOSITORY, apiUrl: github.apiUrl },
+      context: {
+        repository: REPOSITORY,
+        apiUrl: github.apiUrl,
+        token: WORKFLOW_TOKEN,
+        runId: String(runId),
+      },
     })
+  }
 
   console.log(bold('\n1. A scheduled run: node dist/index.js, as the runner starts it'))
   const run = await rotate()
@@ -95,14 +125,16 @@ try {
   console.log(bold('\n   Checks'))
   const stored = github.secret(REPOSITORY, SECRET_NAME)?.value
   check(run.exitCode === 0, 'the step succeeded')
+  const preflight = [
+    `GET /repos/${REPOSITORY}/actions/secrets/public-key`,
+    `GET /repos/${REPOSITORY}/actions/secrets/${SECRET_NAME}`,
+    `GET /repos/${REPOSITORY}/actions/runs/${runId}/attempts/1`,
+  ]
   check(
-    timeline.join(' → ') ===
-      [
-        `GET /repos/${REPOSITORY}/actions/secrets/public-key`,
-        'POST /oauth/token',
-        `PUT /repos/${REPOSITORY}/actions/secrets/${SECRET_NAME}`,
-      ].join(' → '),
-    'requests: GitHub public key, then the refresh grant, then the secret write',
+    timeline.slice(0, 3).sort().join() === [...preflight].sort().join() &&
+      timeline.slice(3).join() ===
+        ['POST /oauth/token', `PUT /repos/${REPOSITORY}/actions/secrets/${SECRET_NAME}`].join(),
+    'requests: public key, secret metadata and run start together; then the refresh grant; then the write',
   )
   check(stored !== undefined && stored !== firstToken, 'the secret now holds a new refresh token')
   check(
@@ -116,6 +148,7 @@ try {
   const everySecret = [
     CLIENT_SECRET,
     GITHUB_TOKEN,
+    WORKFLOW_TOKEN,
     firstToken,
     stored ?? '',
     run.outputs['access-token'] ?? '',

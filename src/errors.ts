@@ -21,6 +21,8 @@ export type ErrorCode =
   | 'GITHUB_AUTH'
   | 'GITHUB_FORBIDDEN'
   | 'GITHUB_NOT_FOUND'
+  | 'GITHUB_RATE_LIMITED'
+  | 'GITHUB_REJECTED_VALUE'
   | 'GITHUB_UNEXPECTED'
   | 'GITHUB_UNREACHABLE'
   | 'OAUTH_INVALID_GRANT'
@@ -29,7 +31,17 @@ export type ErrorCode =
   | 'TOKEN_ENDPOINT_UNREACHABLE'
   | 'TOKEN_ENDPOINT_HTTP'
   | 'INVALID_TOKEN_RESPONSE'
+  | 'STALE_TOKEN'
+  | 'CANCELLED'
   | 'UNEXPECTED'
+
+/** Marks a failure that may pass if the same request is sent again (network fault, 5xx, 429). */
+export interface Transient {
+  /** Short, for the log line announcing the retry: "HTTP 503", "ECONNRESET". */
+  reason: string
+  /** The server's Retry-After header, if it sent one. */
+  retryAfter?: string | undefined
+}
 
 /**
  * A failure explained for the person who has to act on it: what happened (`message`), where the
@@ -37,15 +49,24 @@ export type ErrorCode =
  */
 export class ActionError extends Error {
   override readonly name = 'ActionError'
+  readonly transient: Transient | undefined
 
   constructor(
     readonly code: ErrorCode,
     message: string,
     readonly tokenState: TokenState,
     readonly nextStep: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; transient?: Transient },
   ) {
     super(message, options)
+    this.transient = options?.transient
+  }
+
+  /** The same failure with more said about it, and possibly a graver token state. */
+  amend(addition: string, tokenState: TokenState = this.tokenState): ActionError {
+    return new ActionError(this.code, `${this.message} ${addition}`, tokenState, this.nextStep, {
+      cause: this,
+    })
   }
 }
 

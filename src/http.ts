@@ -26,7 +26,14 @@ export interface HttpOptions {
  */
 export function dispatcherFor(url: URL): Dispatcher {
   const proxy = getProxyUrl(url)
-  return proxy ? new ProxyAgent(proxy.href) : new Agent()
+  if (!proxy) return new Agent()
+  // undici sends credentials only for user:password; a proxy token alone (http://TOKEN@host) is
+  // sent as Basic TOKEN: as curl does.
+  const tokenOnly = proxy.username !== '' && proxy.password === ''
+  return new ProxyAgent({
+    uri: proxy.href,
+    ...(tokenOnly && { token: `Basic ${Buffer.from(`${proxy.username}:`).toString('base64')}` }),
+  })
 }
 
 export class BodyTooLargeError extends Error {
@@ -84,46 +91,4 @@ function header(value: string | string[] | undefined): string {
 
 function optionalHeader(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value
-}
-
-// Failures that happen before a single byte of the request reaches the server: the refresh token
-// cannot have been spent. Anything else (a reset, a timeout while waiting for the answer) may come
-// after the server processed the request.
-const NEVER_SENT_CODES = new Set([
-  'ECONNREFUSED',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'UND_ERR_CONNECT_TIMEOUT',
-  'CERT_HAS_EXPIRED',
-  'DEPTH_ZERO_SELF_SIGNED_CERT',
-  'SELF_SIGNED_CERT_IN_CHAIN',
-  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
-  'ERR_TLS_CERT_ALTNAME_INVALID',
-])
-
-/**
- * The most specific error code in an error's cause chain (undici wraps socket errors). Duck-typed:
- * errors raised inside Node's own realm (DOMException for timeouts) fail `instanceof Error` checks
- * made from another realm, such as a test VM.
- */
-export function networkErrorCode(error: unknown): string | undefined {
-  let current: unknown = error
-  let found: string | undefined
-  for (let depth = 0; typeof current === 'object' && current !== null && depth < 5; depth++) {
-    const { code, name, cause } = current as { code?: unknown; name?: unknown; cause?: unknown }
-    if (typeof code === 'string') found = code
-    else if (found === undefined && (name === 'TimeoutError' || name === 'AbortError'))
-      found = 'TIMEOUT'
-    current = cause
-  }
-  return found
-}
-
-/** True when the request certainly never reached the server. */
-export function neverReachedServer(error: unknown): boolean {
-  const code = networkErrorCode(error)
-  return code !== undefined && NEVER_SENT_CODES.has(code)
 }

@@ -16,6 +16,10 @@ export interface ActionInputs {
   tokenUrl: URL
   /** Without a trailing slash, e.g. `https://api.github.com` or `https://ghes.example/api/v3`. */
   githubApiUrl: string
+  /** The workflow's own token (`github.token`), to read when this run started; '' when not given. */
+  workflowToken: string
+  /** How long each step (preflight, refresh, write) may spend retrying. */
+  retryBudgetMs: number
 }
 
 /** One thing wrong with one input, phrased as the fix. Never contains an input's value. */
@@ -28,7 +32,20 @@ export type InputsResult =
   { ok: true; inputs: ActionInputs } | { ok: false; problems: InputProblem[] }
 
 /** The inputs whose values are secret: masked before anything else reads them. */
-export const SECRET_INPUTS = ['client-secret', 'refresh-token', 'github-token'] as const
+export const SECRET_INPUTS = [
+  'client-secret',
+  'refresh-token',
+  'github-token',
+  'workflow-token',
+] as const
+
+/**
+ * The retry budget's ceiling. A refresh retried after a lost answer presents a token Atlassian may
+ * already have disabled; that is safe only inside the 10-minute leeway, so every retry must end
+ * well before it (../shared/FACTS.md, "How the leeway works").
+ */
+export const MAX_RETRY_BUDGET_SECONDS = 480
+const DEFAULT_RETRY_BUDGET_SECONDS = 120
 
 const DEFAULT_TOKEN_URL = 'https://auth.atlassian.com/oauth/token'
 const DEFAULT_GITHUB_API_URL = 'https://api.github.com'
@@ -83,11 +100,14 @@ export function readInputs(
     'pass a token that can write Actions secrets: a fine-grained personal access token with "Secrets: Read and write" on the repository, or a GitHub App installation token with the same permission. The workflow\'s own GITHUB_TOKEN cannot write secrets.',
   )
 
+  const workflowToken = getInput('workflow-token')
+
   for (const [input, value] of [
     ['client-id', clientId],
     ['client-secret', clientSecret],
     ['refresh-token', refreshToken],
     ['github-token', githubToken],
+    ['workflow-token', workflowToken],
   ] as const) {
     if (/\s/.test(value)) {
       problem(
@@ -133,6 +153,15 @@ export function readInputs(
     problem,
   )
 
+  const budgetText = getInput('retry-budget-seconds') || String(DEFAULT_RETRY_BUDGET_SECONDS)
+  const budget = /^\d+$/.test(budgetText) ? Number(budgetText) : NaN
+  if (!(budget >= 1 && budget <= MAX_RETRY_BUDGET_SECONDS)) {
+    problem(
+      'retry-budget-seconds',
+      `Input "retry-budget-seconds" must be a whole number of seconds from 1 to ${MAX_RETRY_BUDGET_SECONDS} (retries must end well inside Atlassian's 10-minute leeway); got "${budgetText}".`,
+    )
+  }
+
   if (problems.length > 0 || repository === undefined || !tokenUrl || !githubApiUrl) {
     return { ok: false, problems }
   }
@@ -147,6 +176,8 @@ export function readInputs(
       repository,
       tokenUrl,
       githubApiUrl: githubApiUrl.href.replace(/\/+$/, ''),
+      workflowToken,
+      retryBudgetMs: budget * 1000,
     },
   }
 }

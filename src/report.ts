@@ -4,7 +4,7 @@
  */
 import type { ActionError } from './errors.js'
 import type { TokenSet } from './atlassian/token-endpoint.js'
-import type { SealedSecret, SecretTarget } from './github/secret-store.js'
+import { secretPath, type SealedSecret, type SecretTarget } from './github/secret-store.js'
 
 /** Atlassian accepts a disabled refresh token for 10 minutes after it was rotated (FACTS.md). */
 export const LEEWAY_MS = 10 * 60 * 1000
@@ -14,6 +14,11 @@ export interface RunContext {
   target: SecretTarget
   /** When the refresh grant was sent, if it was. */
   grantSentAt: Date | undefined
+  /**
+   * Until when Atlassian still accepts the token this run presented: 10 minutes after the grant
+   * was first sent, or earlier if another run had already rotated it (the stale-token guard).
+   */
+  leewayEndsAt: Date | undefined
   /** The GitHub API base, for the `gh` command that stores a recovery value by hand. */
   githubApiUrl: string
 }
@@ -25,30 +30,41 @@ export interface Recovery {
   leewayEndsAt: Date
 }
 
+/** The end of the leeway for a grant sent at `sentAt`, or `earlier` if that comes first. */
+export function leewayEnd(sentAt: Date, earlier?: Date): Date {
+  const end = sentAt.getTime() + LEEWAY_MS
+  return new Date(earlier === undefined ? end : Math.min(end, earlier.getTime()))
+}
+
 export function utc(date: Date): string {
   return `${date.toISOString().slice(0, 19).replace('T', ' ')} UTC`
 }
 
-/** One sentence on where the working refresh token is now. */
-export function describeTokenState(error: ActionError, context: RunContext): string {
+/** One or two sentences on where the working refresh token is now. */
+export function describeTokenState(error: ActionError, context: RunContext, now: Date): string {
   const where = `secret ${context.secretName} of ${context.target.description}`
   const sentAt = context.grantSentAt
+  const leewayEnd = context.leewayEndsAt
+  const inLeeway = leewayEnd !== undefined && now.getTime() < leewayEnd.getTime()
   switch (error.tokenState) {
     case 'unchanged':
       return `The stored refresh token was not exchanged: the ${where} still holds a working token.`
-    case 'maybe-rotated': {
-      if (sentAt === undefined) return `The refresh token may have been rotated.`
-      const until = utc(new Date(sentAt.getTime() + LEEWAY_MS))
-      return `The refresh token was sent at ${utc(sentAt)} without a usable answer, so Atlassian may have rotated it. If it did, the token in the ${where} is still accepted until ${until} (the 10-minute leeway), and a re-run before then recovers; a re-run after then fails with invalid_grant if the token was rotated, and the consent must then be given again.`
-    }
+    case 'maybe-rotated':
+      if (sentAt === undefined || leewayEnd === undefined) {
+        return 'The refresh token may have been rotated.'
+      }
+      return inLeeway
+        ? `The refresh token was sent at ${utc(sentAt)} without a usable answer, so Atlassian may have rotated it. If it did, the token in the ${where} is still accepted until ${utc(leewayEnd)} (the 10-minute leeway): a re-run before then recovers it.`
+        : `The refresh token was sent at ${utc(sentAt)} without a usable answer, and the 10-minute leeway ended at ${utc(leewayEnd)}. If Atlassian did not rotate it, a re-run works; if it did, the re-run fails with invalid_grant and the user must consent again.`
     case 'rejected':
       return `Atlassian refuses the refresh token in the ${where}: the integration stays broken until the user consents again.`
-    case 'rotated-not-stored': {
-      const until = sentAt
-        ? ` The old token is still accepted until ${utc(new Date(sentAt.getTime() + LEEWAY_MS))} (the 10-minute leeway): a re-run before then is safe.`
-        : ''
-      return `Atlassian issued a new refresh token and disabled the one in the ${where}; the new token was NOT stored.${until}`
-    }
+    case 'rotated-not-stored':
+      if (leewayEnd === undefined) {
+        return `Atlassian issued a new refresh token; it was NOT stored in the ${where}.`
+      }
+      return inLeeway
+        ? `Atlassian issued a new refresh token and disabled the one in the ${where}; the new token was NOT stored. The old token is still accepted until ${utc(leewayEnd)} (the 10-minute leeway): a re-run before then is safe.`
+        : `Atlassian issued a new refresh token and disabled the one in the ${where}; the new token was NOT stored, and the old token's 10-minute leeway ended at ${utc(leewayEnd)}. Do not re-run before storing the recovery value: presenting the old token now would revoke the consent, the new token included.`
   }
 }
 
@@ -56,7 +72,7 @@ export function describeTokenState(error: ActionError, context: RunContext): str
 export function recoveryCommand(context: RunContext, sealed: SealedSecret): string {
   const host = new URL(context.githubApiUrl).hostname
   const hostname = host === 'api.github.com' ? '' : ` --hostname ${host}`
-  return `gh api${hostname} --method PUT ${context.target.apiPath(context.secretName)} -f encrypted_value='${sealed.encryptedValue}' -f key_id='${sealed.keyId}'`
+  return `gh api${hostname} --method PUT ${secretPath(context.target, context.secretName)} -f encrypted_value='${sealed.encryptedValue}' -f key_id='${sealed.keyId}'`
 }
 
 export function describeRecovery(context: RunContext, recovery: Recovery): string {
@@ -66,7 +82,7 @@ export function describeRecovery(context: RunContext, recovery: Recovery): strin
     `  encrypted_value: ${recovery.sealed.encryptedValue}`,
     `Store it with a token that may write the secret (GH_TOKEN=… in front of the command, or after "gh auth login"):`,
     `  ${recoveryCommand(context, recovery.sealed)}`,
-    `Do it before any run uses the old token after ${utc(recovery.leewayEndsAt)}: from then on, presenting the old token revokes the consent, including the new token. Until then, re-running this workflow is a safe alternative.`,
+    `Do it before any run uses the old token after ${utc(recovery.leewayEndsAt)}: from then on, presenting the old token revokes the consent, including the new token.`,
   ].join('\n')
 }
 
@@ -75,8 +91,13 @@ export function describeFailure(
   error: ActionError,
   context: RunContext,
   recovery: Recovery | undefined,
+  now: Date,
 ): string {
-  const parts = [error.message, describeTokenState(error, context), `Next step: ${error.nextStep}`]
+  const parts = [
+    error.message,
+    describeTokenState(error, context, now),
+    `Next step: ${error.nextStep}`,
+  ]
   if (recovery) parts.push(describeRecovery(context, recovery))
   return parts.join('\n')
 }
@@ -86,6 +107,8 @@ export interface RotationResult {
   expiresAt: Date
   rotated: boolean
   stored: 'created' | 'updated' | undefined
+  /** What the stale-token guard found, in words. */
+  staleTokenCheck: string
 }
 
 /** The job summary of a successful run: never a token value, only facts about it. */
@@ -106,6 +129,7 @@ export function renderSummary(
         : 'no (the token endpoint issued no new refresh token; the stored one stays valid)',
     ],
     ['Secret updated', result.stored ? `yes (${result.stored})` : 'no'],
+    ['Stale-token check', escape(result.staleTokenCheck)],
     ['Access token expires', `${utc(result.expiresAt)} (in ${result.tokens.expiresIn} s)`],
     [
       'Scopes',
@@ -131,11 +155,12 @@ export function renderFailureSummary(
   error: ActionError,
   context: RunContext,
   recovery: Recovery | undefined,
+  now: Date,
 ): string {
   const lines = [
     '<h2>Atlassian token rotation failed</h2>',
     `<p>${escape(error.message)}</p>`,
-    `<p><strong>Token:</strong> ${escape(describeTokenState(error, context))}</p>`,
+    `<p><strong>Token:</strong> ${escape(describeTokenState(error, context, now))}</p>`,
     `<p><strong>Next step:</strong> ${escape(error.nextStep)}</p>`,
   ]
   if (recovery) {

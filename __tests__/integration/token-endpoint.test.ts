@@ -1,17 +1,36 @@
-/** The token endpoint client against the emulator, over real HTTP: what each network fault means. */
+/**
+ * The token endpoint client against the emulator, over real HTTP: what each network fault means for
+ * the token, and how retries behave. Waits go through a recording clock, so nothing sleeps.
+ */
 import { Agent } from 'undici'
 import { refreshGrant } from '../../src/atlassian/token-endpoint.js'
 import { ActionError } from '../../src/errors.js'
+import type { Clock } from '../../src/retry.js'
 import { SecretValues } from '../../src/secrets.js'
 import { AtlassianEmulator } from '../../emulators/atlassian.js'
 import { ManualClock } from '../../emulators/clock.js'
 
 let atlassian: AtlassianEmulator
 let firstToken: string
+let waits: number[]
 const dispatcher = new Agent()
 const secrets = new SecretValues(() => {})
 
+/** Real time for the requests; each wait is recorded and then counted as having passed. */
+function recordingClock(beforeRetry?: () => Promise<void>): Clock {
+  let skipped = 0
+  return {
+    now: () => Date.now() + skipped,
+    sleep: async (ms) => {
+      waits.push(ms)
+      skipped += ms
+      await beforeRetry?.()
+    },
+  }
+}
+
 beforeEach(async () => {
+  waits = []
   const clock = new ManualClock()
   atlassian = await new AtlassianEmulator({ now: () => clock.now() }).start()
   firstToken = atlassian.registerApp('app', 'app-secret')
@@ -23,16 +42,34 @@ afterAll(async () => {
   await dispatcher.close()
 })
 
-function grant(timeoutMs = 5_000, tokenUrl = atlassian.tokenUrl): ReturnType<typeof refreshGrant> {
+interface GrantOptions {
+  timeoutMs?: number
+  tokenUrl?: string
+  maxAttempts?: number
+  budgetMs?: number
+  /** Runs during each wait, before the next attempt. */
+  beforeRetry?: () => Promise<void>
+}
+
+function grant(options: GrantOptions = {}): ReturnType<typeof refreshGrant> {
+  const clock = recordingClock(options.beforeRetry)
   return refreshGrant(
     {
-      tokenUrl: new URL(tokenUrl),
+      tokenUrl: new URL(options.tokenUrl ?? atlassian.tokenUrl),
       clientId: 'app',
       clientSecret: 'app-secret',
       refreshToken: firstToken,
     },
-    { dispatcher, timeoutMs, maxBodyBytes: 4096 },
+    { dispatcher, timeoutMs: options.timeoutMs ?? 5_000, maxBodyBytes: 4096 },
     secrets,
+    {
+      clock,
+      deadline: clock.now() + (options.budgetMs ?? 120_000),
+      maxAttempts: options.maxAttempts ?? 1,
+      baseDelayMs: 1000,
+      maxDelayMs: 30_000,
+      random: () => 0.5,
+    },
   )
 }
 
@@ -46,7 +83,7 @@ async function failureOf(promise: Promise<unknown>): Promise<ActionError> {
   return error
 }
 
-describe('refreshGrant over HTTP', () => {
+describe('refreshGrant over HTTP, one attempt', () => {
   it('rotates against the emulator', async () => {
     const tokens = await grant()
     expect(tokens.refreshToken).toBeDefined()
@@ -56,9 +93,9 @@ describe('refreshGrant over HTTP', () => {
   it('reports a refused connection as certainly not sent: the token is unchanged', async () => {
     const url = atlassian.tokenUrl
     await atlassian.close()
-    const error = await failureOf(grant(5_000, url))
+    const error = await failureOf(grant({ tokenUrl: url }))
     expect(error).toMatchObject({ code: 'TOKEN_ENDPOINT_UNREACHABLE', tokenState: 'unchanged' })
-    expect(error.message).toContain('ECONNREFUSED')
+    expect(error.message).toContain('failed (connection refused: ECONNREFUSED)')
     atlassian = await new AtlassianEmulator({ now: () => 0 }).start() // for afterEach
   })
 
@@ -77,9 +114,9 @@ describe('refreshGrant over HTTP', () => {
 
   it('gives up on a server that never answers after the timeout', async () => {
     atlassian.injectFaults({ kind: 'hang' })
-    const error = await failureOf(grant(300))
+    const error = await failureOf(grant({ timeoutMs: 300 }))
     expect(error).toMatchObject({ code: 'TOKEN_ENDPOINT_UNREACHABLE', tokenState: 'maybe-rotated' })
-    expect(error.message).toMatch(/TIMEOUT|ABORT/i)
+    expect(error.message).toContain('(no answer within the time limit: TIMEOUT)')
   })
 
   it('does not follow a redirect: the credentials are sent exactly once, to token-url', async () => {
@@ -89,7 +126,7 @@ describe('refreshGrant over HTTP', () => {
       body: '',
       headers: { location: `${atlassian.tokenUrl}?again=1` },
     })
-    const error = await failureOf(grant())
+    const error = await failureOf(grant({ maxAttempts: 5 }))
     expect(error.message).toContain('redirect (HTTP 307')
     expect(atlassian.requests).toHaveLength(1)
   })
@@ -104,5 +141,100 @@ describe('refreshGrant over HTTP', () => {
     const error = await failureOf(grant())
     expect(error).toMatchObject({ code: 'INVALID_TOKEN_RESPONSE' })
     expect(error.message).toContain('more than 4096 bytes')
+  })
+})
+
+describe('refreshGrant retries', () => {
+  it('recovers a lost answer: the retry presents the old token inside the leeway and gets the newest pair', async () => {
+    atlassian.injectFaults({ kind: 'lose-answer' })
+    const tokens = await grant({ maxAttempts: 3 })
+    expect(atlassian.requests).toHaveLength(2)
+    expect(
+      atlassian.requests.map((r) => (r.body as { refresh_token: string }).refresh_token),
+    ).toEqual([firstToken, firstToken])
+    expect(atlassian.authority.status(tokens.refreshToken ?? '')).toBe('newest')
+    expect(waits).toEqual([750]) // first backoff: 1 s ceiling, half fixed + half jitter (0.5)
+  })
+
+  it('backs off exponentially through 5xx and network faults', async () => {
+    atlassian.injectFaults(
+      { kind: 'answer', status: 502, body: 'bad gateway', contentType: 'text/plain' },
+      { kind: 'reset-before' },
+      { kind: 'answer', status: 500, body: '{}' },
+    )
+    const tokens = await grant({ maxAttempts: 5 })
+    expect(tokens.accessToken).toBeDefined()
+    expect(waits).toEqual([750, 1500, 3000])
+  })
+
+  it('honours Retry-After, in seconds and as an HTTP date', async () => {
+    atlassian.injectFaults(
+      { kind: 'answer', status: 429, body: '', headers: { 'retry-after': '7' } },
+      {
+        kind: 'answer',
+        status: 503,
+        body: '',
+        headers: { 'retry-after': new Date(Date.now() + 60_000).toUTCString() },
+      },
+    )
+    await grant({ maxAttempts: 3 })
+    expect(waits[0]).toBe(7000)
+    expect(waits[1]).toBeGreaterThan(50_000) // the date is 60 s ahead, at one-second resolution
+    expect(waits[1]).toBeLessThanOrEqual(67_000)
+  })
+
+  it.each([
+    ['invalid_grant', 403],
+    ['invalid_client', 401],
+    ['access_denied', 401],
+    ['unauthorized_client', 403],
+  ])('never retries an OAuth %s', async (error, status) => {
+    atlassian.injectFaults({ kind: 'answer', status, body: JSON.stringify({ error }) })
+    await failureOf(grant({ maxAttempts: 5 }))
+    expect(atlassian.requests).toHaveLength(1)
+    expect(waits).toEqual([])
+  })
+
+  it('never retries an answer that is not a token answer', async () => {
+    atlassian.injectFaults({
+      kind: 'answer',
+      status: 200,
+      body: '<html>login</html>',
+      contentType: 'text/html',
+    })
+    await failureOf(grant({ maxAttempts: 5 }))
+    expect(atlassian.requests).toHaveLength(1)
+  })
+
+  it('stops when the next wait would pass the time budget, and says so', async () => {
+    atlassian.injectFaults(...Array.from({ length: 10 }, () => ({ kind: 'reset-before' as const })))
+    const error = await failureOf(grant({ maxAttempts: 10, budgetMs: 5_000 }))
+    expect(waits).toEqual([750, 1500]) // the next, 3 s, would end past the 5 s budget
+    expect(error.message).toContain(
+      '(3 attempts; stopped: the next attempt would start past the time budget.)',
+    )
+    expect(error.tokenState).toBe('maybe-rotated')
+  })
+
+  it('stops when the server asks to wait past the budget', async () => {
+    atlassian.injectFaults({
+      kind: 'answer',
+      status: 503,
+      body: '',
+      headers: { 'retry-after': '600' },
+    })
+    const error = await failureOf(grant({ maxAttempts: 5 }))
+    expect(waits).toEqual([])
+    expect(error.message).toContain('the server asked to wait 600 s, past the time budget')
+  })
+
+  it('keeps "maybe rotated" when a later attempt fails before reaching the server', async () => {
+    atlassian.injectFaults({ kind: 'lose-answer' })
+    // The lost answer rotated the token; the retry then finds the endpoint gone (ECONNREFUSED).
+    const error = await failureOf(grant({ maxAttempts: 2, beforeRetry: () => atlassian.close() }))
+    expect(error.message).toContain('ECONNREFUSED')
+    expect(error.message).toContain('(2 attempts')
+    expect(error.tokenState).toBe('maybe-rotated')
+    atlassian = await new AtlassianEmulator({ now: () => 0 }).start() // for afterEach
   })
 })

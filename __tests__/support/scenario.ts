@@ -1,10 +1,12 @@
 /**
  * A world for one test: both emulators on loopback, an OAuth app with a consented user, a repository
- * holding the refresh token in a secret, and a GitHub token that may write it.
+ * holding the refresh token in a secret, a GitHub token that may write it, and the workflow's own
+ * token, which may read its run.
  */
 import { AtlassianEmulator } from '../../emulators/atlassian.js'
 import { ManualClock } from '../../emulators/clock.js'
 import { GitHubEmulator, type GitHubTokenGrant } from '../../emulators/github.js'
+import type { TlsIdentity } from '../../emulators/http-server.js'
 import { runAction, type ActionRun } from '../../emulators/actions-runner.js'
 
 export const REPOSITORY = 'octo-org/confluence-sync'
@@ -12,6 +14,18 @@ export const SECRET_NAME = 'ATLASSIAN_REFRESH_TOKEN'
 export const CLIENT_ID = 'emulated-client-id'
 export const CLIENT_SECRET = 'emulated-client-secret-4f9d2c7a1b'
 export const GITHUB_TOKEN = 'github_pat_11EMULATED0secrets0write0token'
+/** The workflow's own GITHUB_TOKEN (`github.token`). */
+export const WORKFLOW_TOKEN = 'ghs_EMULATEDworkflowToken0000000000000'
+
+export interface RunOptions {
+  /** Inputs to add or replace. */
+  inputs?: Record<string, string>
+  env?: Record<string, string>
+  /** When the run was queued (and so read its secrets); default: now on the emulated clock. */
+  queuedAt?: number
+  /** `github.api_url` as the runner gives it; default: the GitHub emulator's own address. */
+  apiUrl?: string
+}
 
 export interface Scenario {
   clock: ManualClock
@@ -21,14 +35,22 @@ export interface Scenario {
   timeline: string[]
   /** The refresh token the repository secret holds now. */
   storedToken(): string | undefined
-  /** Runs the bundled action with the standard inputs, the stored token and `overrides`. */
-  run(overrides?: Record<string, string>, env?: Record<string, string>): Promise<ActionRun>
+  /** Runs the bundled action with the standard inputs and the token stored now, as a new run. */
+  run(options?: RunOptions): Promise<ActionRun>
   close(): Promise<void>
 }
 
-export async function startScenario(
-  options: { rotate?: boolean; githubToken?: GitHubTokenGrant } = {},
-): Promise<Scenario> {
+export interface ScenarioOptions {
+  /** When false, the token endpoint issues no new refresh tokens. */
+  rotate?: boolean
+  githubToken?: GitHubTokenGrant
+  /** The workflow token's `actions` permission (the stale-token guard needs read). */
+  workflowActions?: 'read' | 'none'
+  /** Serve HTTPS with these certificates instead of plain HTTP. */
+  tls?: { atlassian: TlsIdentity; github: TlsIdentity }
+}
+
+export async function startScenario(options: ScenarioOptions = {}): Promise<Scenario> {
   // The action reads the real clock; the emulators start from it and move only when a test says so.
   const clock = new ManualClock(Date.now())
   const timeline: string[] = []
@@ -36,8 +58,12 @@ export async function startScenario(
     now: () => clock.now(),
     rotate: options.rotate ?? true,
     timeline,
+    ...(options.tls && { tls: options.tls.atlassian }),
   }).start()
-  const github = await new GitHubEmulator(() => clock.now(), { timeline }).start()
+  const github = await new GitHubEmulator(() => clock.now(), {
+    timeline,
+    ...(options.tls && { tls: options.tls.github }),
+  }).start()
   github.addRepository(REPOSITORY)
   github.addToken(
     GITHUB_TOKEN,
@@ -47,17 +73,27 @@ export async function startScenario(
       secrets: 'write',
     },
   )
+  github.addToken(WORKFLOW_TOKEN, {
+    kind: 'workflow',
+    repositories: [REPOSITORY],
+    secrets: 'none',
+    actions: options.workflowActions ?? 'read',
+  })
   github.setSecret(REPOSITORY, SECRET_NAME, atlassian.registerApp(CLIENT_ID, CLIENT_SECRET))
 
   const storedToken = (): string | undefined => github.secret(REPOSITORY, SECRET_NAME)?.value
+  let runs = 0
   return {
     clock,
     atlassian,
     github,
     timeline,
     storedToken,
-    run: (overrides = {}, env = {}) =>
-      runAction({
+    run: (runOptions = {}) => {
+      const runId = String(9000 + ++runs)
+      const queuedAt = new Date(runOptions.queuedAt ?? clock.now())
+      github.addRun(REPOSITORY, runId, '1', { createdAt: queuedAt, runStartedAt: queuedAt })
+      return runAction({
         inputs: {
           'client-id': CLIENT_ID,
           'client-secret': CLIENT_SECRET,
@@ -65,11 +101,18 @@ export async function startScenario(
           'secret-name': SECRET_NAME,
           'github-token': GITHUB_TOKEN,
           'token-url': atlassian.tokenUrl,
-          ...overrides,
+          ...runOptions.inputs,
         },
-        context: { repository: REPOSITORY, apiUrl: github.apiUrl },
-        env,
-      }),
+        context: {
+          repository: REPOSITORY,
+          apiUrl: runOptions.apiUrl ?? github.apiUrl,
+          token: WORKFLOW_TOKEN,
+          runId,
+          runAttempt: '1',
+        },
+        ...(runOptions.env && { env: runOptions.env }),
+      })
+    },
     close: async () => {
       await Promise.all([atlassian.close(), github.close()])
     },

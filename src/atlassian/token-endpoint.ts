@@ -6,14 +6,9 @@
  * ../shared/FACTS.md ("Atlassian OAuth 2.0 (3LO)").
  */
 import { ActionError, OAuthError, type TokenState } from '../errors.js'
-import {
-  BodyTooLargeError,
-  neverReachedServer,
-  networkErrorCode,
-  send,
-  type HttpAnswer,
-  type HttpOptions,
-} from '../http.js'
+import { BodyTooLargeError, send, type HttpAnswer, type HttpOptions } from '../http.js'
+import { describeAttempts, transientVerdict, withRetries, type RetryOptions } from '../retry.js'
+import { classifyNetworkFailure } from '../network-failure.js'
 import type { SecretValues } from '../secrets.js'
 
 export interface RefreshGrantRequest {
@@ -69,16 +64,19 @@ export async function sendRefreshGrant(
         `Check that "token-url" is Atlassian's token endpoint (https://auth.atlassian.com/oauth/token).`,
       )
     }
-    const code = networkErrorCode(error) ?? 'unknown error'
-    const state: TokenState = neverReachedServer(error) ? 'unchanged' : 'maybe-rotated'
+    const failure = classifyNetworkFailure(error)
+    const state: TokenState = failure.mayHaveReachedServer ? 'maybe-rotated' : 'unchanged'
     throw new ActionError(
       'TOKEN_ENDPOINT_UNREACHABLE',
-      `The token endpoint ${grant.tokenUrl.origin} could not be reached (${code}).`,
+      `The request to the token endpoint ${grant.tokenUrl.origin} failed (${failure.description}).`,
       state,
       state === 'unchanged'
         ? 'Check the network from the runner to the token endpoint (proxy settings: HTTPS_PROXY / NO_PROXY), then re-run.'
         : 'Re-run the workflow within the time given above.',
-      { cause: error },
+      {
+        cause: error,
+        ...(failure.permanent ? {} : { transient: { reason: failure.description } }),
+      },
     )
   }
 }
@@ -111,19 +109,27 @@ export function processTokenResponse(
     )
   }
 
-  if (answer.status !== 200) {
-    if (isRecord(parsed) && typeof parsed['error'] === 'string') {
-      throw oauthError(answer.status, parsed['error'], parsed['error_description'], origin, secrets)
-    }
-    // 5xx: the server may have processed the grant before failing. Other codes refuse it unprocessed.
-    const state: TokenState = answer.status >= 500 ? 'maybe-rotated' : 'unchanged'
+  // 5xx and 429 are worth another attempt, whatever the body says. A 5xx may come after the server
+  // processed the grant; a 429 or another 4xx refuses it unprocessed.
+  if (answer.status >= 500 || answer.status === 429) {
     throw new ActionError(
       'TOKEN_ENDPOINT_HTTP',
       `The token endpoint ${origin} answered HTTP ${answer.status} ${describeBody(answer, secrets)}.`,
-      state,
-      answer.status >= 500 || answer.status === 429
-        ? "This is a fault on the provider's side: re-run the workflow (within the time given above), and check https://developer.status.atlassian.com if it persists."
-        : 'Check "token-url": it should be https://auth.atlassian.com/oauth/token.',
+      answer.status >= 500 ? 'maybe-rotated' : 'unchanged',
+      "This is a fault on the provider's side: re-run the workflow (within the time given above, if one is given), and check https://developer.status.atlassian.com if it persists.",
+      { transient: { reason: `HTTP ${answer.status}`, retryAfter: answer.retryAfter } },
+    )
+  }
+  if (answer.status !== 200) {
+    // OAuth errors (RFC 6749 §5.2) are answers about the grant itself: sending it again cannot help.
+    if (isRecord(parsed) && typeof parsed['error'] === 'string') {
+      throw oauthError(answer.status, parsed['error'], parsed['error_description'], origin, secrets)
+    }
+    throw new ActionError(
+      'TOKEN_ENDPOINT_HTTP',
+      `The token endpoint ${origin} answered HTTP ${answer.status} ${describeBody(answer, secrets)}.`,
+      'unchanged',
+      'Check "token-url": it should be https://auth.atlassian.com/oauth/token.',
     )
   }
 
@@ -169,14 +175,43 @@ export function processTokenResponse(
   }
 }
 
-/** Sends the refresh grant and validates the answer. */
+/**
+ * Sends the refresh grant and validates the answer, retrying transient failures inside the
+ * deadline in `retry`. Retrying is safe there: if an answer was lost after Atlassian rotated, the
+ * token sent is now the "previous" one, which Atlassian exchanges again during the leeway; the token
+ * to keep is the one from the last answer.
+ */
 export async function refreshGrant(
   grant: RefreshGrantRequest,
   http: HttpOptions,
   secrets: SecretValues,
+  retry: RetryOptions,
 ): Promise<TokenSet> {
-  const answer = await sendRefreshGrant(grant, http)
-  return processTokenResponse(answer, grant.tokenUrl, secrets)
+  // Once any attempt may have reached Atlassian, the token may be rotated whatever comes after.
+  let mayHaveRotated = false
+  return withRetries(
+    async (remainingMs) => {
+      try {
+        const answer = await sendRefreshGrant(grant, {
+          ...http,
+          timeoutMs: Math.min(http.timeoutMs, remainingMs),
+        })
+        return processTokenResponse(answer, grant.tokenUrl, secrets)
+      } catch (error) {
+        if (error instanceof ActionError && error.tokenState === 'maybe-rotated')
+          mayHaveRotated = true
+        throw error
+      }
+    },
+    (error) => transientVerdict(error, retry.clock.now()),
+    retry,
+    (error, history) => {
+      if (!(error instanceof ActionError)) return error
+      const state =
+        mayHaveRotated && error.tokenState === 'unchanged' ? 'maybe-rotated' : error.tokenState
+      return describeAttempts(error, history, state)
+    },
+  )
 }
 
 function oauthError(

@@ -1,0 +1,76 @@
+/**
+ * When this run read its secrets: repository and organization secrets are read when a run (attempt)
+ * is queued (docs: "Secrets reference"; ../shared/FACTS.md, "When a workflow sees a secret").
+ * Read with the workflow's own token, which may read its own runs with `actions: read`.
+ */
+import { ActionError } from '../errors.js'
+import type { RepositoryRef } from '../inputs.js'
+import type { RetryOptions } from '../retry.js'
+import type { SecretValues } from '../secrets.js'
+import type { GitHubClient } from './client.js'
+import { callGitHub, isRecord, quote } from './errors.js'
+
+export interface RunAttempt {
+  repository: RepositoryRef
+  runId: string
+  attempt: string
+}
+
+/** The run attempt this process belongs to, from the runner's variables; undefined outside Actions. */
+export function currentRunAttempt(env: Record<string, string | undefined>): RunAttempt | undefined {
+  const [owner, repo] = (env['GITHUB_REPOSITORY'] ?? '').split('/')
+  const runId = env['GITHUB_RUN_ID'] ?? ''
+  const attempt = env['GITHUB_RUN_ATTEMPT'] ?? '1'
+  if (!owner || !repo || !/^\d+$/.test(runId) || !/^\d+$/.test(attempt)) return undefined
+  return { repository: { owner, repo }, runId, attempt }
+}
+
+/**
+ * The earliest moment this attempt can have read its secrets. A first attempt is queued when the
+ * run is created; a re-run attempt when it starts. Erring early only makes the stale-token guard
+ * more careful.
+ */
+export async function fetchSecretsReadAt(
+  github: GitHubClient,
+  run: RunAttempt,
+  secrets: SecretValues,
+  retry: RetryOptions,
+): Promise<Date> {
+  const { owner, repo } = run.repository
+  const { data } = await callGitHub({
+    github,
+    route: `GET /repos/${owner}/${repo}/actions/runs/${run.runId}/attempts/${run.attempt}`,
+    params: {},
+    doing: `read when this workflow run started (run ${run.runId}, attempt ${run.attempt})`,
+    subject: `workflow run ${run.runId} of ${owner}/${repo}`,
+    tokenInput: 'workflow-token',
+    permission: '"actions: read" (add `permissions: actions: read` to the job)',
+    tokenState: 'unchanged',
+    secrets,
+    retry,
+  })
+  const createdAt = isRecord(data) ? parseTime(data['created_at']) : undefined
+  const startedAt = isRecord(data) ? parseTime(data['run_started_at']) : undefined
+  const readAt = run.attempt === '1' ? minTime(createdAt, startedAt) : (startedAt ?? createdAt)
+  if (readAt === undefined) {
+    throw new ActionError(
+      'GITHUB_UNEXPECTED',
+      `GitHub's answer for workflow run ${run.runId} has no readable "run_started_at" or "created_at": ${quote(data, secrets)}.`,
+      'unchanged',
+      'Check "github-api-url".',
+    )
+  }
+  return new Date(readAt)
+}
+
+function parseTime(value: unknown): number | undefined {
+  if (typeof value !== 'string') return undefined
+  const time = Date.parse(value)
+  return Number.isNaN(time) ? undefined : time
+}
+
+function minTime(a: number | undefined, b: number | undefined): number | undefined {
+  if (a === undefined) return b
+  if (b === undefined) return a
+  return Math.min(a, b)
+}

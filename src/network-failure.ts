@@ -1,0 +1,106 @@
+/**
+ * What a failed connection means: for the token (did the request reach the server?), for retrying
+ * (would another attempt fail the same way?) and for the person reading the log.
+ */
+
+export interface NetworkFailure {
+  /** The most specific code found: ECONNRESET, UNABLE_TO_VERIFY_LEAF_SIGNATURE, TIMEOUT, … */
+  code: string
+  /** For people: the code, and what it usually means when that helps. */
+  description: string
+  /** False when the request certainly never reached the server (nothing can have been spent). */
+  mayHaveReachedServer: boolean
+  /** True when another attempt would fail the same way. */
+  permanent: boolean
+}
+
+// Failures before a single byte of the request reaches the server. Anything else (a reset, a
+// timeout while waiting for the answer) may come after the server processed the request.
+const CONNECT_FAILURES = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'UND_ERR_CONNECT_TIMEOUT',
+])
+
+/** TLS certificate verification failures (verification is never turned off). */
+const CERTIFICATE = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER/
+
+// undici reports a refused CONNECT only in its message: "Proxy response (407) !== 200 when HTTP
+// Tunneling". If that wording changes, the proxy tests in __tests__/e2e/network.test.ts fail.
+const PROXY_REFUSAL = /Proxy response \((\d+)\)/
+
+export function classifyNetworkFailure(error: unknown): NetworkFailure {
+  const code = errorCode(error) ?? 'no answer'
+  const proxyStatus = PROXY_REFUSAL.exec(messagesOf(error))?.[1]
+  if (proxyStatus !== undefined) {
+    return {
+      code: `PROXY_${proxyStatus}`,
+      description: `the proxy refused the connection with HTTP ${proxyStatus}${proxyStatus === '407' ? ': check the credentials in HTTPS_PROXY' : ': check that the proxy allows this host, or list the host in NO_PROXY'}`,
+      mayHaveReachedServer: false,
+      permanent: true,
+    }
+  }
+  if (CERTIFICATE.test(code)) {
+    return {
+      code,
+      description: `${code}: the server's TLS certificate did not verify. Behind a proxy that inspects TLS, give Node the proxy's CA with NODE_EXTRA_CA_CERTS`,
+      mayHaveReachedServer: false,
+      permanent: true,
+    }
+  }
+  const meaning = MEANINGS[code]
+  return {
+    code,
+    description: meaning ? `${meaning}: ${code}` : code,
+    mayHaveReachedServer: !CONNECT_FAILURES.has(code),
+    permanent: false,
+  }
+}
+
+const MEANINGS: Record<string, string> = {
+  ECONNREFUSED: 'connection refused',
+  ENOTFOUND: 'host name not found',
+  EAI_AGAIN: 'host name lookup failed for now',
+  EHOSTUNREACH: 'host unreachable',
+  ENETUNREACH: 'network unreachable',
+  UND_ERR_CONNECT_TIMEOUT: 'no connection within the time limit',
+  ECONNRESET: 'the connection was reset',
+  UND_ERR_SOCKET: 'the connection closed before an answer came',
+  EPIPE: 'the connection closed while sending',
+  TIMEOUT: 'no answer within the time limit',
+  UND_ERR_HEADERS_TIMEOUT: 'no answer within the time limit',
+  UND_ERR_BODY_TIMEOUT: 'the answer stopped arriving',
+}
+
+/**
+ * The most specific error code in an error's cause chain (undici wraps socket errors). Duck-typed:
+ * errors raised inside Node's own realm (DOMException for timeouts) fail `instanceof Error` checks
+ * made from another realm, such as a test VM.
+ */
+function errorCode(error: unknown): string | undefined {
+  let current: unknown = error
+  let found: string | undefined
+  for (let depth = 0; typeof current === 'object' && current !== null && depth < 5; depth++) {
+    const { code, name, cause } = current as { code?: unknown; name?: unknown; cause?: unknown }
+    if (typeof code === 'string') found = code
+    else if (found === undefined && (name === 'TimeoutError' || name === 'AbortError')) {
+      found = 'TIMEOUT'
+    }
+    current = cause
+  }
+  return found
+}
+
+function messagesOf(error: unknown): string {
+  const messages: string[] = []
+  let current: unknown = error
+  for (let depth = 0; typeof current === 'object' && current !== null && depth < 5; depth++) {
+    const { message, cause } = current as { message?: unknown; cause?: unknown }
+    if (typeof message === 'string') messages.push(message)
+    current = cause
+  }
+  return messages.join(' | ')
+}
