@@ -23,6 +23,8 @@ export interface RunnerContext {
   eventName?: string
   runId?: string
   runAttempt?: string
+  /** The job's key in the workflow (GITHUB_JOB). */
+  job?: string
 }
 
 export interface ActionRunOptions {
@@ -113,6 +115,7 @@ export async function runAction(options: ActionRunOptions): Promise<ActionRun> {
       GITHUB_SERVER_URL: 'https://github.com',
       GITHUB_RUN_ID: options.context.runId ?? '1000',
       GITHUB_RUN_ATTEMPT: options.context.runAttempt ?? '1',
+      GITHUB_JOB: options.context.job ?? 'rotate',
       GITHUB_OUTPUT: outputFile,
       GITHUB_STEP_SUMMARY: summaryFile,
       RUNNER_TEMP: workDir,

@@ -46,6 +46,7 @@ export class AtlassianEmulator {
   readonly #server: LoopbackServer
   readonly #clients = new Map<string, string>()
   readonly #faults: TokenEndpointFault[] = []
+  readonly #sites = new Map<string, { id: string; name: string; url: string }[]>()
 
   constructor(options: AtlassianEmulatorOptions) {
     this.authority = new RotationAuthority(options.now, { rotate: options.rotate ?? true })
@@ -103,7 +104,18 @@ export class AtlassianEmulator {
     this.#faults.length = 0
   }
 
+  /** The sites a consent to `clientId` reaches, as accessible-resources lists them. */
+  addSite(clientId: string, site: { id: string; name: string; url: string }): void {
+    const sites = this.#sites.get(clientId) ?? []
+    sites.push(site)
+    this.#sites.set(clientId, sites)
+  }
+
   #handle(request: RecordedRequest, res: ServerResponse, socket: Socket): void {
+    if (request.method === 'GET' && request.path === '/oauth/token/accessible-resources') {
+      this.#accessibleResources(request, res)
+      return
+    }
     if (request.method !== 'POST' || request.path !== '/oauth/token') {
       sendJson(res, 404, { error: 'not_found' })
       return
@@ -141,6 +153,25 @@ export class AtlassianEmulator {
       return
     }
     sendJson(res, 200, outcome.body)
+  }
+
+  /** The API gateway's list of sites, for an access token this emulator issued. */
+  #accessibleResources(request: RecordedRequest, res: ServerResponse): void {
+    const token = /^Bearer (.+)$/.exec(String(request.headers['authorization'] ?? ''))?.[1]
+    const clientId = token === undefined ? undefined : this.authority.clientOfAccessToken(token)
+    if (clientId === undefined) {
+      sendJson(res, 401, { code: 401, message: 'Unauthorized' })
+      return
+    }
+    sendJson(
+      res,
+      200,
+      (this.#sites.get(clientId) ?? []).map((site) => ({
+        ...site,
+        scopes: ['read:confluence-content.all'],
+        avatarUrl: `${site.url}/avatar.png`,
+      })),
+    )
   }
 
   #grant(

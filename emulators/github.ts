@@ -1,14 +1,14 @@
 /**
- * A loopback emulator of the parts of GitHub's REST API the action uses, speaking real HTTP: the
- * Actions secrets of repositories, with a real X25519 key pair per repository, and workflow run
- * attempts. A PUT opens the sealed value with an independent sealed-box implementation
- * (./sealed-box.ts) and keeps the plain value, so a test can read what the action stored and hand
- * it to the next rotation.
+ * A loopback emulator of the parts of GitHub's REST API the action uses, speaking real HTTP:
+ * Actions secrets of repositories, environments and organizations, each store with a real X25519
+ * key pair; repositories and environments; workflow runs and their jobs. A PUT opens the sealed
+ * value with an independent sealed-box implementation (./sealed-box.ts) and keeps the plain value,
+ * so a test can read what the action stored and hand it to the next rotation.
  *
  * Tokens behave as GitHub's do (../shared/FACTS.md, "GitHub secrets REST API"): an unknown token
- * gets 401; the workflow's GITHUB_TOKEN, or an app token without the Secrets permission, gets 403
- * "Resource not accessible by integration"; a repository the token cannot see answers 404. Every
- * answer carries a Date header from the emulated clock.
+ * gets 401; the workflow's GITHUB_TOKEN, or a token without the needed permission, gets 403
+ * "Resource not accessible by …"; what a token cannot see answers 404. Every answer carries a Date
+ * header from the emulated clock. With `basePath: '/api/v3'` it answers as GitHub Enterprise Server.
  */
 import { randomInt } from 'node:crypto'
 import type { ServerResponse } from 'node:http'
@@ -21,13 +21,20 @@ import {
 } from './http-server.js'
 import { newKeyPair, openSealedBox, type KeyPair } from './sealed-box.js'
 
+type Access = 'none' | 'read' | 'write'
+
 export interface GitHubTokenGrant {
   /** The workflow's GITHUB_TOKEN never has a secrets permission, whatever the workflow asks for. */
   kind: 'fine-grained-pat' | 'app-installation' | 'workflow'
   /** `owner/name` of each repository the token can see, or every repository. */
   repositories: string[] | 'all'
-  secrets: 'none' | 'read' | 'write'
-  /** Reading workflow runs (`actions: read`). */
+  /** Repository permission "Secrets". */
+  secrets: Access
+  /** Repository permission "Environments" (environment secrets). */
+  environments?: Access
+  /** Organization permission "Secrets", for these organizations. */
+  organizationSecrets?: { organizations: string[]; access: Access }
+  /** Repository permission "Actions" (reading workflow runs). */
   actions?: 'none' | 'read'
 }
 
@@ -37,14 +44,26 @@ export interface StoredSecret {
   value: string
   createdAt: Date
   updatedAt: Date
+  /** Organization secrets: who may use it. */
+  visibility?: 'all' | 'private' | 'selected'
+  selectedRepositoryIds?: number[]
 }
 
 export interface WorkflowRunAttempt {
   createdAt: Date
   runStartedAt: Date
+  jobs?: { name: string; status: 'queued' | 'in_progress' | 'completed'; startedAt: Date }[]
 }
 
-type Operation = 'public-key' | 'put' | 'metadata' | 'run'
+type Operation =
+  | 'public-key'
+  | 'put'
+  | 'metadata'
+  | 'selected-repositories'
+  | 'repository'
+  | 'environment'
+  | 'run'
+  | 'jobs'
 
 /** Something the next matching request meets instead of, or before, the normal answer. */
 export type GitHubFault =
@@ -55,66 +74,156 @@ export type GitHubFault =
   /** Do this first (e.g. rotate the key), then answer normally. */
   | { on: Operation | 'any'; before: () => void }
 
-interface Repository {
+interface SecretStore {
   keyPair: KeyPair
   keyId: string
   secrets: Map<string, StoredSecret>
+}
+
+interface Repository {
+  id: number
+  fullName: string
+  store: SecretStore
+  environments: Map<string, SecretStore>
   runs: Map<string, WorkflowRunAttempt>
 }
+
+/** Which secret store: a repository's, one of its environments', or an organization's. */
+export type Scope =
+  | { kind: 'repository'; repository: string }
+  | { kind: 'environment'; repository: string; environment: string }
+  | { kind: 'organization'; organization: string }
 
 interface Route {
   operation: Operation
   method: string
   pattern: RegExp
-  /** The permission the route needs: a token grant field and its minimum level. */
-  needs: { secrets: 'read' | 'write' } | { actions: 'read' }
+  scope: (parts: string[]) => Scope
+  /** The permission it needs, in the grant's terms. */
+  needs: 'read' | 'write'
+  permission: 'secrets' | 'actions' | 'metadata'
+}
+
+const REPO = '/repos/([^/]+)/([^/]+)'
+const ENV = `${REPO}/environments/([^/]+)`
+const ORG = '/orgs/([^/]+)'
+const repoScope = (p: string[]): Scope => ({ kind: 'repository', repository: `${p[0]}/${p[1]}` })
+const envScope = (p: string[]): Scope => ({
+  kind: 'environment',
+  repository: `${p[0]}/${p[1]}`,
+  environment: p[2] ?? '',
+})
+const orgScope = (p: string[]): Scope => ({ kind: 'organization', organization: p[0] ?? '' })
+
+function secretRoutes(prefix: string, scope: (p: string[]) => Scope): Route[] {
+  return [
+    {
+      operation: 'public-key',
+      method: 'GET',
+      pattern: new RegExp(`^${prefix}/secrets/public-key$`),
+      scope,
+      needs: 'read',
+      permission: 'secrets',
+    },
+    {
+      operation: 'selected-repositories',
+      method: 'GET',
+      pattern: new RegExp(`^${prefix}/secrets/([^/]+)/repositories$`),
+      scope,
+      needs: 'read',
+      permission: 'secrets',
+    },
+    {
+      operation: 'metadata',
+      method: 'GET',
+      pattern: new RegExp(`^${prefix}/secrets/([^/]+)$`),
+      scope,
+      needs: 'read',
+      permission: 'secrets',
+    },
+    {
+      operation: 'put',
+      method: 'PUT',
+      pattern: new RegExp(`^${prefix}/secrets/([^/]+)$`),
+      scope,
+      needs: 'write',
+      permission: 'secrets',
+    },
+  ]
 }
 
 const ROUTES: Route[] = [
+  ...secretRoutes(`${REPO}/actions`, repoScope),
+  ...secretRoutes(ENV, envScope),
+  ...secretRoutes(`${ORG}/actions`, orgScope),
   {
-    operation: 'public-key',
+    operation: 'environment',
     method: 'GET',
-    pattern: /^\/repos\/([^/]+)\/([^/]+)\/actions\/secrets\/public-key$/,
-    needs: { secrets: 'read' },
+    pattern: new RegExp(`^${ENV}$`),
+    scope: envScope,
+    needs: 'read',
+    permission: 'metadata',
   },
   {
-    operation: 'metadata',
+    operation: 'repository',
     method: 'GET',
-    pattern: /^\/repos\/([^/]+)\/([^/]+)\/actions\/secrets\/([^/]+)$/,
-    needs: { secrets: 'read' },
-  },
-  {
-    operation: 'put',
-    method: 'PUT',
-    pattern: /^\/repos\/([^/]+)\/([^/]+)\/actions\/secrets\/([^/]+)$/,
-    needs: { secrets: 'write' },
+    pattern: new RegExp(`^${REPO}$`),
+    scope: repoScope,
+    needs: 'read',
+    permission: 'metadata',
   },
   {
     operation: 'run',
     method: 'GET',
-    pattern: /^\/repos\/([^/]+)\/([^/]+)\/actions\/runs\/(\d+)\/attempts\/(\d+)$/,
-    needs: { actions: 'read' },
+    pattern: new RegExp(`^${REPO}/actions/runs/(\\d+)/attempts/(\\d+)$`),
+    scope: repoScope,
+    needs: 'read',
+    permission: 'actions',
+  },
+  {
+    operation: 'jobs',
+    method: 'GET',
+    pattern: new RegExp(`^${REPO}/actions/runs/(\\d+)/attempts/(\\d+)/jobs$`),
+    scope: repoScope,
+    needs: 'read',
+    permission: 'actions',
   },
 ]
 
 const DOCS = 'https://docs.github.com/rest/actions'
 const STANDARD_BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/
 
+export interface GitHubEmulatorOptions extends Omit<LoopbackServerOptions, 'now'> {
+  /** Where the API lives on the server: '' for api.github.com, '/api/v3' for GHES. */
+  basePath?: string
+  /** Checks each request against GitHub's published description; problems fail the request. */
+  contract?: (method: string, path: string, body: unknown) => string[]
+}
+
 export class GitHubEmulator {
+  /** Contract problems found in the requests received, for a test to assert there are none. */
+  readonly contractViolations: string[] = []
   readonly #server: LoopbackServer
+  readonly #basePath: string
+  readonly #contract: GitHubEmulatorOptions['contract']
   readonly #tokens = new Map<string, GitHubTokenGrant>()
   readonly #repositories = new Map<string, Repository>()
+  readonly #organizations = new Map<string, SecretStore>()
   readonly #faults: GitHubFault[] = []
+  #nextId = 1_000_000
 
   constructor(
     private readonly now: () => number,
-    options: Omit<LoopbackServerOptions, 'now'> = {},
+    options: GitHubEmulatorOptions = {},
   ) {
+    const { basePath = '', contract, ...server } = options
+    this.#basePath = basePath
+    this.#contract = contract
     this.#server = new LoopbackServer(
       (request, response, socket) => {
         this.#handle(request, response, socket)
       },
-      { ...options, now },
+      { ...server, now },
     )
   }
 
@@ -129,7 +238,7 @@ export class GitHubEmulator {
 
   /** The REST base URL, as `github.api_url` gives it. */
   get apiUrl(): string {
-    return this.#server.url
+    return `${this.#server.url}${this.#basePath}`
   }
 
   get requests(): RecordedRequest[] {
@@ -142,10 +251,26 @@ export class GitHubEmulator {
 
   addRepository(fullName: string): this {
     this.#repositories.set(fullName.toLowerCase(), {
-      ...newKey(),
-      secrets: new Map(),
+      id: this.#nextId++,
+      fullName,
+      store: newStore(),
+      environments: new Map(),
       runs: new Map(),
     })
+    return this
+  }
+
+  repositoryId(fullName: string): number {
+    return this.#repository(fullName).id
+  }
+
+  addEnvironment(fullName: string, environment: string): this {
+    this.#repository(fullName).environments.set(environment.toLowerCase(), newStore())
+    return this
+  }
+
+  addOrganization(organization: string): this {
+    this.#organizations.set(organization.toLowerCase(), newStore())
     return this
   }
 
@@ -155,37 +280,42 @@ export class GitHubEmulator {
   }
 
   /** Records a workflow run attempt, as the Actions API reports it. */
-  addRun(fullName: string, runId: string, attempt: string, times: WorkflowRunAttempt): this {
-    this.#repository(fullName).runs.set(`${runId}/${attempt}`, times)
+  addRun(fullName: string, runId: string, attempt: string, run: WorkflowRunAttempt): this {
+    this.#repository(fullName).runs.set(`${runId}/${attempt}`, run)
     return this
   }
 
-  /** A new key pair for the repository, as when GitHub rotates a store's key. */
-  rotateKey(fullName: string): void {
-    Object.assign(this.#repository(fullName), newKey())
+  /** A new key pair for a store, as when GitHub rotates a store's key. */
+  rotateKey(scope: string | Scope): void {
+    Object.assign(this.#store(toScope(scope)), newKey())
   }
 
-  publicKey(fullName: string): { keyId: string; key: string } {
-    const repository = this.#repository(fullName)
-    return {
-      keyId: repository.keyId,
-      key: Buffer.from(repository.keyPair.publicKey).toString('base64'),
-    }
+  publicKey(scope: string | Scope): { keyId: string; key: string } {
+    const store = this.#store(toScope(scope))
+    return { keyId: store.keyId, key: Buffer.from(store.keyPair.publicKey).toString('base64') }
   }
 
-  secret(fullName: string, name: string): StoredSecret | undefined {
-    return this.#repository(fullName).secrets.get(name.toUpperCase())
+  /** A secret of a repository (`owner/name`) or of another scope. */
+  secret(scope: string | Scope, name: string): StoredSecret | undefined {
+    return this.#store(toScope(scope)).secrets.get(name.toUpperCase())
   }
 
   /** Seeds a secret, as if a person had stored it in the settings page. */
-  setSecret(fullName: string, name: string, value: string): void {
+  setSecret(
+    scope: string | Scope,
+    name: string,
+    value: string,
+    organization?: Pick<StoredSecret, 'visibility' | 'selectedRepositoryIds'>,
+  ): void {
+    const store = this.#store(toScope(scope))
     const now = new Date(this.now())
-    const existing = this.secret(fullName, name)
-    this.#repository(fullName).secrets.set(name.toUpperCase(), {
+    const existing = store.secrets.get(name.toUpperCase())
+    store.secrets.set(name.toUpperCase(), {
       name: name.toUpperCase(),
       value,
       createdAt: existing?.createdAt ?? now,
       updatedAt: now,
+      ...(organization ?? {}),
     })
   }
 
@@ -204,16 +334,51 @@ export class GitHubEmulator {
     return repository
   }
 
+  #store(scope: Scope): SecretStore {
+    const store = this.#findStore(scope)
+    if (!store) throw new Error(`emulator: no secret store for ${JSON.stringify(scope)}`)
+    return store
+  }
+
+  #findStore(scope: Scope): SecretStore | undefined {
+    switch (scope.kind) {
+      case 'repository':
+        return this.#repositories.get(scope.repository.toLowerCase())?.store
+      case 'environment':
+        return this.#repositories
+          .get(scope.repository.toLowerCase())
+          ?.environments.get(scope.environment.toLowerCase())
+      case 'organization':
+        return this.#organizations.get(scope.organization.toLowerCase())
+    }
+  }
+
   #handle(request: RecordedRequest, res: ServerResponse, socket: Socket): void {
-    const path = new URL(request.path, 'http://emulator').pathname
+    const url = new URL(request.path, 'http://emulator')
+    const notFound = (): void => {
+      sendJson(res, 404, { message: 'Not Found', documentation_url: DOCS })
+    }
+    if (!url.pathname.startsWith(`${this.#basePath}/`)) {
+      notFound()
+      return
+    }
+    const path = url.pathname.slice(this.#basePath.length)
+    if (this.#contract) {
+      const problems = this.#contract(request.method, `${path}${url.search}`, request.body)
+      if (problems.length > 0) {
+        this.contractViolations.push(...problems.map((p) => `${request.method} ${path}: ${p}`))
+        sendJson(res, 400, { message: `Contract violation: ${problems.join('; ')}` })
+        return
+      }
+    }
     const route = ROUTES.find((r) => r.method === request.method && r.pattern.test(path))
     const match = route?.pattern.exec(path)
     if (!route || !match) {
-      sendJson(res, 404, { message: 'Not Found', documentation_url: DOCS })
+      notFound()
       return
     }
-    const [, owner, repo, ...rest] = match.map((part) => decodeURIComponent(part))
-    const fullName = `${owner ?? ''}/${repo ?? ''}`
+    const parts = match.slice(1).map((part) => decodeURIComponent(part))
+    const scope = route.scope(parts)
 
     const faultIndex = this.#faults.findIndex((f) => f.on === route.operation || f.on === 'any')
     if (faultIndex >= 0) {
@@ -229,7 +394,7 @@ export class GitHubEmulator {
       fault.before()
     }
 
-    const denied = this.#authorize(request, fullName, route)
+    const denied = this.#authorize(request, scope, route)
     if (denied) {
       sendJson(
         res,
@@ -239,32 +404,38 @@ export class GitHubEmulator {
       )
       return
     }
-    const repository = this.#repository(fullName)
+    this.#answer(route, parts, scope, request, res)
+  }
+
+  #answer(
+    route: Route,
+    parts: string[],
+    scope: Scope,
+    request: RecordedRequest,
+    res: ServerResponse,
+  ): void {
+    const notFound = (): void => {
+      sendJson(res, 404, { message: 'Not Found', documentation_url: DOCS })
+    }
     switch (route.operation) {
-      case 'public-key': {
-        const { keyId, key } = this.publicKey(fullName)
-        sendJson(res, 200, { key_id: keyId, key })
+      case 'repository': {
+        const repository = this.#repository(`${parts[0] ?? ''}/${parts[1] ?? ''}`)
+        sendJson(res, 200, { id: repository.id, full_name: repository.fullName, name: parts[1] })
         return
       }
-      case 'metadata': {
-        const secret = repository.secrets.get((rest[0] ?? '').toUpperCase())
-        if (!secret) sendJson(res, 404, { message: 'Not Found', documentation_url: DOCS })
-        else
-          sendJson(res, 200, {
-            name: secret.name,
-            created_at: iso(secret.createdAt),
-            updated_at: iso(secret.updatedAt),
-          })
+      case 'environment': {
+        if (!this.#findStore(scope)) notFound()
+        else sendJson(res, 200, { id: 1, name: parts[2] })
         return
       }
-      case 'put':
-        this.#put(request, res, fullName, rest[0] ?? '', repository)
-        return
-      case 'run': {
-        const [runId, attempt] = rest as [string, string]
-        const run = repository.runs.get(`${runId}/${attempt}`)
-        if (!run) sendJson(res, 404, { message: 'Not Found', documentation_url: DOCS })
-        else
+      case 'run':
+      case 'jobs': {
+        const [, , runId, attempt] = parts as [string, string, string, string]
+        const run = this.#repository(`${parts[0] ?? ''}/${parts[1] ?? ''}`).runs.get(
+          `${runId}/${attempt}`,
+        )
+        if (!run) notFound()
+        else if (route.operation === 'run')
           sendJson(res, 200, {
             id: Number(runId),
             run_attempt: Number(attempt),
@@ -272,17 +443,79 @@ export class GitHubEmulator {
             created_at: iso(run.createdAt),
             run_started_at: iso(run.runStartedAt),
           })
+        else
+          sendJson(res, 200, {
+            total_count: run.jobs?.length ?? 0,
+            jobs: (run.jobs ?? []).map((job, i) => ({
+              id: i + 1,
+              name: job.name,
+              status: job.status,
+              started_at: iso(job.startedAt),
+            })),
+          })
         return
       }
+      default:
+        break
+    }
+
+    const store = this.#findStore(scope)
+    if (!store) {
+      notFound()
+      return
+    }
+    const secretName = parts[parts.length - 1] ?? ''
+    switch (route.operation) {
+      case 'public-key': {
+        sendJson(res, 200, {
+          key_id: store.keyId,
+          key: Buffer.from(store.keyPair.publicKey).toString('base64'),
+        })
+        return
+      }
+      case 'metadata': {
+        const secret = store.secrets.get(secretName.toUpperCase())
+        if (!secret) notFound()
+        else
+          sendJson(res, 200, {
+            name: secret.name,
+            created_at: iso(secret.createdAt),
+            updated_at: iso(secret.updatedAt),
+            ...(scope.kind === 'organization' && { visibility: secret.visibility ?? 'private' }),
+          })
+        return
+      }
+      case 'selected-repositories': {
+        const name = parts[parts.length - 1] ?? ''
+        const secret = store.secrets.get(name.toUpperCase())
+        if (!secret) {
+          notFound()
+          return
+        }
+        const query = new URL(request.path, 'http://emulator').searchParams
+        const perPage = Number(query.get('per_page') ?? 30)
+        const page = Number(query.get('page') ?? 1)
+        const ids = secret.selectedRepositoryIds ?? []
+        sendJson(res, 200, {
+          total_count: ids.length,
+          repositories: ids.slice((page - 1) * perPage, page * perPage).map((id) => ({ id })),
+        })
+        return
+      }
+      case 'put':
+        this.#put(request, res, scope, secretName, store)
+        return
+      default:
+        notFound()
     }
   }
 
   #put(
     request: RecordedRequest,
     res: ServerResponse,
-    fullName: string,
+    scope: Scope,
     name: string,
-    repository: Repository,
+    store: SecretStore,
   ): void {
     const invalid = (message: string): void => {
       sendJson(res, 422, { message, documentation_url: DOCS, status: '422' })
@@ -298,33 +531,64 @@ export class GitHubEmulator {
       invalid('Invalid request. Expected a JSON object.')
       return
     }
-    const { encrypted_value, key_id } = body as Record<string, unknown>
+    const { encrypted_value, key_id, visibility, selected_repository_ids } = body as Record<
+      string,
+      unknown
+    >
     if (typeof encrypted_value !== 'string' || typeof key_id !== 'string') {
       invalid('Invalid request. "encrypted_value" and "key_id" are required strings.')
       return
     }
-    if (key_id !== repository.keyId) {
-      invalid('Bad request: key_id does not match the current public key of this repository.')
+    let organization: Pick<StoredSecret, 'visibility' | 'selectedRepositoryIds'> | undefined
+    if (scope.kind === 'organization') {
+      if (visibility !== 'all' && visibility !== 'private' && visibility !== 'selected') {
+        invalid('Invalid request. "visibility" is required: all, private or selected.')
+        return
+      }
+      if (visibility === 'selected') {
+        const known = new Set([...this.#repositories.values()].map((r) => r.id))
+        if (
+          !Array.isArray(selected_repository_ids) ||
+          !selected_repository_ids.every((id) => typeof id === 'number' && known.has(id))
+        ) {
+          invalid(
+            'Invalid request. "selected_repository_ids" must list repository ids of the organization.',
+          )
+          return
+        }
+        organization = { visibility, selectedRepositoryIds: selected_repository_ids as number[] }
+      } else {
+        if (selected_repository_ids !== undefined) {
+          invalid(
+            'Invalid request. "selected_repository_ids" is only allowed with visibility "selected".',
+          )
+          return
+        }
+        organization = { visibility }
+      }
+    }
+    if (key_id !== store.keyId) {
+      invalid('Bad request: key_id does not match the current public key of this store.')
       return
     }
     if (!STANDARD_BASE64.test(encrypted_value)) {
       invalid('Bad request: encrypted_value is not standard base64 with padding.')
       return
     }
-    const opened = openSealedBox(Buffer.from(encrypted_value, 'base64'), repository.keyPair)
+    const opened = openSealedBox(Buffer.from(encrypted_value, 'base64'), store.keyPair)
     if (opened === undefined) {
-      invalid('Bad request: encrypted_value could not be decrypted with the repository key.')
+      invalid('Bad request: encrypted_value could not be decrypted with the key of this store.')
       return
     }
-    const existed = repository.secrets.has(name.toUpperCase())
-    this.setSecret(fullName, name, Buffer.from(opened).toString('utf8'))
+    const existed = store.secrets.has(name.toUpperCase())
+    this.setSecret(scope, name, Buffer.from(opened).toString('utf8'), organization)
     res.writeHead(existed ? 204 : 201)
     res.end()
   }
 
   #authorize(
     request: RecordedRequest,
-    fullName: string,
+    scope: Scope,
     route: Route,
   ): { status: number; message: string; headers?: Record<string, string> } | undefined {
     const header = String(request.headers['authorization'] ?? '')
@@ -332,24 +596,39 @@ export class GitHubEmulator {
     if (!token) return { status: 401, message: 'Requires authentication' }
     const grant = this.#tokens.get(token)
     if (!grant) return { status: 401, message: 'Bad credentials' }
-    const known = this.#repositories.has(fullName.toLowerCase())
-    const visible =
-      grant.repositories === 'all' ||
-      grant.repositories.some((r) => r.toLowerCase() === fullName.toLowerCase())
-    if (!known || !visible) return { status: 404, message: 'Not Found' }
-    let allowed: boolean
+
+    let visible: boolean
+    let access: Access
     let permission: string
-    if ('secrets' in route.needs) {
-      const needs = route.needs.secrets
-      permission = `secrets=${needs}`
-      allowed =
-        grant.kind !== 'workflow' &&
-        (grant.secrets === 'write' || (grant.secrets === 'read' && needs === 'read'))
+    if (scope.kind === 'organization') {
+      const org = grant.organizationSecrets
+      visible =
+        this.#organizations.has(scope.organization.toLowerCase()) &&
+        org !== undefined &&
+        org.organizations.some((o) => o.toLowerCase() === scope.organization.toLowerCase())
+      access = grant.kind === 'workflow' ? 'none' : (org?.access ?? 'none')
+      permission = `organization_secrets=${route.needs}`
     } else {
-      permission = 'actions=read'
-      allowed = (grant.actions ?? 'none') === 'read'
+      visible =
+        this.#repositories.has(scope.repository.toLowerCase()) &&
+        (grant.repositories === 'all' ||
+          grant.repositories.some((r) => r.toLowerCase() === scope.repository.toLowerCase()))
+      if (route.permission === 'metadata') {
+        access = 'read'
+        permission = 'metadata=read'
+      } else if (route.permission === 'actions') {
+        access = grant.actions ?? 'none'
+        permission = 'actions=read'
+      } else if (scope.kind === 'environment') {
+        access = grant.kind === 'workflow' ? 'none' : (grant.environments ?? 'none')
+        permission = `environments=${route.needs}`
+      } else {
+        access = grant.kind === 'workflow' ? 'none' : grant.secrets
+        permission = `secrets=${route.needs}`
+      }
     }
-    if (allowed) return undefined
+    if (!visible) return { status: 404, message: 'Not Found' }
+    if (access === 'write' || (access === 'read' && route.needs === 'read')) return undefined
     return {
       status: 403,
       message:
@@ -361,11 +640,20 @@ export class GitHubEmulator {
   }
 }
 
+/** `owner/name` means a repository's own store. */
+function toScope(scope: string | Scope): Scope {
+  return typeof scope === 'string' ? { kind: 'repository', repository: scope } : scope
+}
+
 function newKey(): { keyPair: KeyPair; keyId: string } {
   return {
     keyPair: newKeyPair(),
     keyId: String(randomInt(10 ** 11, 10 ** 12)) + String(randomInt(10 ** 6, 10 ** 7)),
   }
+}
+
+function newStore(): SecretStore {
+  return { ...newKey(), secrets: new Map() }
 }
 
 /** GitHub's timestamps: ISO 8601 without milliseconds. */

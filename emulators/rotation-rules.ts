@@ -56,6 +56,8 @@ export type TokenStatus = 'newest' | 'previous' | 'superseded' | 'revoked' | 'un
 
 export class RotationAuthority {
   readonly #tokens = new Map<string, TokenRecord>()
+  /** Access tokens issued, by value: the client they were issued to, and when they expire. */
+  readonly #accessTokens = new Map<string, { clientId: string; expiresAt: number }>()
   #families = 0
 
   constructor(
@@ -101,8 +103,10 @@ export class RotationAuthority {
     if (isNewest && now - record.issuedAt > INACTIVITY_LIMIT_MS)
       return { ok: false, reason: 'inactive' }
 
+    const accessToken = newToken('at')
+    this.#accessTokens.set(accessToken, { clientId, expiresAt: now + 3600 * 1000 })
     const tokens: IssuedTokens = {
-      accessToken: newToken('at'),
+      accessToken,
       refreshToken: undefined,
       expiresIn: 3600,
       scope: family.scope,
@@ -116,6 +120,12 @@ export class RotationAuthority {
       tokens.refreshToken = next
     }
     return { ok: true, tokens, reusedWithinLeeway: !isNewest }
+  }
+
+  /** The client an unexpired access token was issued to; undefined for anything else. */
+  clientOfAccessToken(value: string): string | undefined {
+    const token = this.#accessTokens.get(value)
+    return token && token.expiresAt > this.now() ? token.clientId : undefined
   }
 
   status(value: string): TokenStatus {

@@ -15,6 +15,8 @@ export type TokenState =
   | 'rejected'
   /** A new refresh token was issued and the secret was not updated: it exists only in this run. */
   | 'rotated-not-stored'
+  /** The refresh token was rotated and stored: what failed came after, and the token is safe. */
+  | 'stored'
 
 export type ErrorCode =
   | 'INVALID_INPUT'
@@ -32,6 +34,8 @@ export type ErrorCode =
   | 'TOKEN_ENDPOINT_HTTP'
   | 'INVALID_TOKEN_RESPONSE'
   | 'STALE_TOKEN'
+  | 'SITES_UNAVAILABLE'
+  | 'SITE_NOT_REACHED'
   | 'CANCELLED'
   | 'UNEXPECTED'
 

@@ -1,10 +1,25 @@
 import { isIP } from 'node:net'
 
-/** The repository whose Actions secret receives the rotated refresh token. */
+/** A repository, as `owner/name`. */
 export interface RepositoryRef {
   owner: string
   repo: string
 }
+
+export type Visibility = 'all' | 'private' | 'selected'
+
+/** Where the rotated refresh token is written: exactly one kind per step. */
+export type TargetInput =
+  | { kind: 'repository'; repository: RepositoryRef }
+  | { kind: 'environment'; repository: RepositoryRef; environment: string }
+  | {
+      kind: 'organization'
+      organization: string
+      /** Undefined: keep the existing secret's visibility, or `private` for a new one. */
+      visibility: Visibility | undefined
+      /** Repository names (with `selected`). */
+      selectedRepositories: string[]
+    }
 
 export interface ActionInputs {
   clientId: string
@@ -12,7 +27,7 @@ export interface ActionInputs {
   refreshToken: string
   secretName: string
   githubToken: string
-  repository: RepositoryRef
+  target: TargetInput
   tokenUrl: URL
   /** Without a trailing slash, e.g. `https://api.github.com` or `https://ghes.example/api/v3`. */
   githubApiUrl: string
@@ -20,9 +35,17 @@ export interface ActionInputs {
   workflowToken: string
   /** How long each step (preflight, refresh, write) may spend retrying. */
   retryBudgetMs: number
+  /** Also store the new access token in this secret of the same target. */
+  accessTokenSecretName: string | undefined
+  /** The Atlassian site whose cloud id to look up after the refresh. */
+  siteUrl: URL | undefined
+  /** Without a trailing slash: https://api.atlassian.com */
+  atlassianApiUrl: string
+  consentedAt: Date | undefined
+  dryRun: boolean
 }
 
-/** One thing wrong with one input, phrased as the fix. Never contains an input's value. */
+/** One thing wrong with one input, phrased as the fix. Never contains a secret input's value. */
 export interface InputProblem {
   input: string
   message: string
@@ -49,13 +72,17 @@ const DEFAULT_RETRY_BUDGET_SECONDS = 120
 
 const DEFAULT_TOKEN_URL = 'https://auth.atlassian.com/oauth/token'
 const DEFAULT_GITHUB_API_URL = 'https://api.github.com'
+const DEFAULT_ATLASSIAN_API_URL = 'https://api.atlassian.com'
 
 // GitHub's rules for secret names (docs: "Naming your secrets"): letters, digits and underscores,
 // not starting with a digit, and not with the reserved GITHUB_ prefix (case-insensitive).
 const SECRET_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/
-// GitHub owner and repository names (the same characters `owner/name` may hold in a URL path).
+// GitHub owner and repository names (the characters `owner/name` may hold in a URL path).
 const OWNER = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/
 const REPO = /^[A-Za-z0-9._-]{1,100}$/
+// GitHub's limit for environment names; any character but those that break a URL path segment
+// once encoded is allowed, so only control characters are refused.
+const ENVIRONMENT_MAX = 255
 
 /**
  * Reads and checks every input before any request is sent. `getInput` returns the trimmed input
@@ -99,7 +126,6 @@ export function readInputs(
     'github-token',
     'pass a token that can write Actions secrets: a fine-grained personal access token with "Secrets: Read and write" on the repository, or a GitHub App installation token with the same permission. The workflow\'s own GITHUB_TOKEN cannot write secrets.',
   )
-
   const workflowToken = getInput('workflow-token')
 
   for (const [input, value] of [
@@ -117,16 +143,171 @@ export function readInputs(
     }
   }
 
-  if (secretName !== '') {
-    if (!SECRET_NAME.test(secretName)) {
+  checkSecretName('secret-name', secretName, problem)
+  const accessTokenSecretName = getInput('access-token-secret-name') || undefined
+  if (accessTokenSecretName !== undefined) {
+    checkSecretName('access-token-secret-name', accessTokenSecretName, problem)
+    if (accessTokenSecretName.toUpperCase() === secretName.toUpperCase()) {
       problem(
-        'secret-name',
-        `Input "secret-name" must contain only letters, digits and underscores and must not start with a digit (GitHub's rule for secret names); got "${secretName}".`,
+        'access-token-secret-name',
+        'Input "access-token-secret-name" must name another secret than "secret-name" (secret names are case-insensitive): the refresh token would be overwritten by the access token.',
       )
-    } else if (/^GITHUB_/i.test(secretName)) {
+    }
+  }
+
+  const target = readTarget(getInput, env, problem)
+
+  const tokenUrl = parseEndpointUrl(
+    'token-url',
+    getInput('token-url') || DEFAULT_TOKEN_URL,
+    problem,
+  )
+  const githubApiUrl = parseEndpointUrl(
+    'github-api-url',
+    getInput('github-api-url') || env['GITHUB_API_URL'] || DEFAULT_GITHUB_API_URL,
+    problem,
+  )
+  const atlassianApiUrl = parseEndpointUrl(
+    'atlassian-api-url',
+    getInput('atlassian-api-url') || DEFAULT_ATLASSIAN_API_URL,
+    problem,
+  )
+  const siteText = getInput('site-url')
+  const siteUrl = siteText === '' ? undefined : parseSiteUrl(siteText, problem)
+
+  const budgetText = getInput('retry-budget-seconds') || String(DEFAULT_RETRY_BUDGET_SECONDS)
+  const budget = /^\d+$/.test(budgetText) ? Number(budgetText) : NaN
+  if (!(budget >= 1 && budget <= MAX_RETRY_BUDGET_SECONDS)) {
+    problem(
+      'retry-budget-seconds',
+      `Input "retry-budget-seconds" must be a whole number of seconds from 1 to ${MAX_RETRY_BUDGET_SECONDS} (retries must end well inside Atlassian's 10-minute leeway); got "${budgetText}".`,
+    )
+  }
+
+  const consentedText = getInput('consented-at')
+  const consentedAt = consentedText === '' ? undefined : parseConsentDate(consentedText, problem)
+
+  const dryRunText = (getInput('dry-run') || 'false').toLowerCase()
+  if (dryRunText !== 'true' && dryRunText !== 'false') {
+    problem('dry-run', `Input "dry-run" must be "true" or "false"; got "${dryRunText}".`)
+  }
+
+  if (
+    problems.length > 0 ||
+    target === undefined ||
+    !tokenUrl ||
+    !githubApiUrl ||
+    !atlassianApiUrl
+  ) {
+    return { ok: false, problems }
+  }
+  return {
+    ok: true,
+    inputs: {
+      clientId,
+      clientSecret,
+      refreshToken,
+      secretName,
+      githubToken,
+      target,
+      tokenUrl,
+      githubApiUrl: withoutTrailingSlash(githubApiUrl),
+      workflowToken,
+      retryBudgetMs: budget * 1000,
+      accessTokenSecretName,
+      siteUrl,
+      atlassianApiUrl: withoutTrailingSlash(atlassianApiUrl),
+      consentedAt,
+      dryRun: dryRunText === 'true',
+    },
+  }
+}
+
+type Problem = (input: string, message: string) => void
+
+/**
+ * Exactly one kind of target: `organization`, or `environment` of `repository`, or `repository`
+ * alone. (`repository` always has a value, from its default, so it cannot conflict.)
+ */
+function readTarget(
+  getInput: (name: string) => string,
+  env: Record<string, string | undefined>,
+  problem: Problem,
+): TargetInput | undefined {
+  const organization = getInput('organization')
+  const environment = getInput('environment')
+  const visibilityText = getInput('visibility').toLowerCase()
+  const selectedText = getInput('selected-repositories')
+  const selectedRepositories = selectedText
+    .split(/[,\n]/)
+    .map((name) => name.trim())
+    .filter((name) => name !== '')
+
+  if (organization !== '') {
+    if (environment !== '') {
       problem(
-        'secret-name',
-        `Input "secret-name" must not start with GITHUB_ (GitHub reserves that prefix); got "${secretName}".`,
+        'environment',
+        'Inputs "organization" and "environment" name two different targets: give one. An organization secret is shared by repositories; an environment secret belongs to one environment of "repository".',
+      )
+    }
+    let ok = environment === ''
+    if (!OWNER.test(organization)) {
+      problem(
+        'organization',
+        `Input "organization" must be an organization's login, e.g. "octo-org"; got "${organization}".`,
+      )
+      ok = false
+    }
+    let visibility: Visibility | undefined
+    if (visibilityText !== '') {
+      if (
+        visibilityText === 'all' ||
+        visibilityText === 'private' ||
+        visibilityText === 'selected'
+      ) {
+        visibility = visibilityText
+      } else {
+        problem(
+          'visibility',
+          `Input "visibility" must be "all", "private" or "selected"; got "${visibilityText}".`,
+        )
+        ok = false
+      }
+    }
+    if (visibility === 'selected' && selectedRepositories.length === 0) {
+      problem(
+        'selected-repositories',
+        'With "visibility: selected", input "selected-repositories" must name the repositories that may use the secret (names in the organization, separated by commas or new lines).',
+      )
+      ok = false
+    }
+    if (visibility !== 'selected' && selectedRepositories.length > 0) {
+      problem(
+        'selected-repositories',
+        'Input "selected-repositories" applies only with "visibility: selected": set that too, or remove the list.',
+      )
+      ok = false
+    }
+    for (const name of selectedRepositories) {
+      if (!REPO.test(name)) {
+        problem(
+          'selected-repositories',
+          `Input "selected-repositories" must list repository names of the organization (without "${organization}/"); "${name}" is not one.`,
+        )
+        ok = false
+      }
+    }
+    return ok ? { kind: 'organization', organization, visibility, selectedRepositories } : undefined
+  }
+
+  for (const [input, given] of [
+    ['visibility', visibilityText],
+    ['selected-repositories', selectedText],
+  ] as const) {
+    if (given !== '') {
+      problem(
+        input,
+        `Input "${input}" applies only to an organization secret: set "organization" too, or remove it.`,
       )
     }
   }
@@ -140,45 +321,31 @@ export function readInputs(
         ? 'Input "repository" is empty and GITHUB_REPOSITORY is not set: set it to "owner/name".'
         : `Input "repository" must be "owner/name", e.g. "octo-org/confluence-sync"; got "${repositoryText}".`,
     )
+    return undefined
   }
-
-  const tokenUrl = parseEndpointUrl(
-    'token-url',
-    getInput('token-url') || DEFAULT_TOKEN_URL,
-    problem,
-  )
-  const githubApiUrl = parseEndpointUrl(
-    'github-api-url',
-    getInput('github-api-url') || env['GITHUB_API_URL'] || DEFAULT_GITHUB_API_URL,
-    problem,
-  )
-
-  const budgetText = getInput('retry-budget-seconds') || String(DEFAULT_RETRY_BUDGET_SECONDS)
-  const budget = /^\d+$/.test(budgetText) ? Number(budgetText) : NaN
-  if (!(budget >= 1 && budget <= MAX_RETRY_BUDGET_SECONDS)) {
+  if (environment === '') return { kind: 'repository', repository }
+  if (environment.length > ENVIRONMENT_MAX || /[\p{Cc}]/u.test(environment)) {
     problem(
-      'retry-budget-seconds',
-      `Input "retry-budget-seconds" must be a whole number of seconds from 1 to ${MAX_RETRY_BUDGET_SECONDS} (retries must end well inside Atlassian's 10-minute leeway); got "${budgetText}".`,
+      'environment',
+      `Input "environment" must be an environment's name as shown in the repository settings (up to ${ENVIRONMENT_MAX} characters, no control characters).`,
     )
+    return undefined
   }
+  return { kind: 'environment', repository, environment }
+}
 
-  if (problems.length > 0 || repository === undefined || !tokenUrl || !githubApiUrl) {
-    return { ok: false, problems }
-  }
-  return {
-    ok: true,
-    inputs: {
-      clientId,
-      clientSecret,
-      refreshToken,
-      secretName,
-      githubToken,
-      repository,
-      tokenUrl,
-      githubApiUrl: githubApiUrl.href.replace(/\/+$/, ''),
-      workflowToken,
-      retryBudgetMs: budget * 1000,
-    },
+function checkSecretName(input: string, name: string, problem: Problem): void {
+  if (name === '') return
+  if (!SECRET_NAME.test(name)) {
+    problem(
+      input,
+      `Input "${input}" must contain only letters, digits and underscores and must not start with a digit (GitHub's rule for secret names); got "${name}".`,
+    )
+  } else if (/^GITHUB_/i.test(name)) {
+    problem(
+      input,
+      `Input "${input}" must not start with GITHUB_ (GitHub reserves that prefix); got "${name}".`,
+    )
   }
 }
 
@@ -194,11 +361,7 @@ function parseRepository(text: string): RepositoryRef | undefined {
  * A client secret and refresh token must never cross a network in clear text, so endpoints are
  * https; plain http is allowed only to this machine (the loopback emulators, local testing).
  */
-function parseEndpointUrl(
-  input: string,
-  text: string,
-  problem: (input: string, message: string) => void,
-): URL | undefined {
+function parseEndpointUrl(input: string, text: string, problem: Problem): URL | undefined {
   let url: URL
   try {
     url = new URL(text)
@@ -219,6 +382,49 @@ function parseEndpointUrl(
       : `Input "${input}" must be an https URL; got the scheme "${url.protocol}".`,
   )
   return undefined
+}
+
+/** A site is named by its address, e.g. https://example.atlassian.net: only the origin counts. */
+function parseSiteUrl(text: string, problem: Problem): URL | undefined {
+  let url: URL
+  try {
+    url = new URL(/^[a-z]+:\/\//i.test(text) ? text : `https://${text}`)
+  } catch {
+    problem(
+      'site-url',
+      `Input "site-url" must be your site's address, e.g. "https://example.atlassian.net"; got "${text}".`,
+    )
+    return undefined
+  }
+  if (url.protocol !== 'https:' && !isLoopbackHost(url.hostname)) {
+    problem(
+      'site-url',
+      `Input "site-url" must be an https address, e.g. "https://example.atlassian.net"; got "${text}".`,
+    )
+    return undefined
+  }
+  return new URL(url.origin)
+}
+
+/** ISO 8601: a date (2026-01-31) or a date and time with its zone (2026-01-31T09:00:00Z). */
+function parseConsentDate(text: string, problem: Problem): Date | undefined {
+  const match =
+    /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2}))?$/.exec(text)
+  const time = match
+    ? Date.parse(text.length === 10 ? `${text}T00:00:00Z` : text.replace(' ', 'T'))
+    : NaN
+  if (Number.isNaN(time)) {
+    problem(
+      'consented-at',
+      `Input "consented-at" must be an ISO 8601 date such as "2026-01-31" (or a date and time with its zone, "2026-01-31T09:00:00Z"); got "${text}".`,
+    )
+    return undefined
+  }
+  return new Date(time)
+}
+
+function withoutTrailingSlash(url: URL): string {
+  return url.href.replace(/\/+$/, '')
 }
 
 /** 127.0.0.0/8, ::1 and localhost: addresses that never leave this machine. */

@@ -2,61 +2,49 @@
  * One rotation, in the order that keeps the refresh token safe:
  *
  *   1. read and check every input, masking the secret ones first;          (nothing sent yet)
- *   2. preflight, all at once: the store's public key (proves the GitHub token reaches it), when
- *      the secret was last written, and when this run read its secrets;    (token still unspent)
+ *   2. preflight, in one round of parallel reads: the store's public key, when the secret was last
+ *      written, when this run read it, and the target's own checks;      (token still unspent)
  *   3. the stale-token guard: stop if the token in hand was superseded and its leeway is over;
+ *      a dry run ends here, reporting what a real run would do;
  *   4. spend the refresh token: the refresh grant, retried inside a deadline that ends well
  *      within Atlassian's 10-minute leeway;                                 (old token disabled)
  *   5. seal the new refresh token (printing the sealed copy first) and write it;  (new token safe)
- *   6. outputs and job summary.
+ *   6. what needs the new tokens: the access-token secret, the site's cloud id;
+ *   7. outputs and job summary.
  *
  * If step 5 fails, the new token is only in this process: the failure carries it sealed under
  * GitHub's public key, with the command that stores it by hand.
  */
-import * as core from '@actions/core'
 import type { Dispatcher } from 'undici'
+import { findSite, type SiteLookup } from './atlassian/sites.js'
 import { refreshGrant, type TokenSet } from './atlassian/token-endpoint.js'
+import { consentStatus } from './consent.js'
 import { ActionError, type TokenState } from './errors.js'
 import { createGitHubClient } from './github/client.js'
-import {
-  fetchPublicKey,
-  fetchSecretMetadata,
-  repositoryTarget,
-  type SecretMetadata,
-  type StoreAccess,
-} from './github/secret-store.js'
-import { currentRunAttempt, fetchSecretsReadAt } from './github/workflow-run.js'
+import type { StoreAccess } from './github/secret-store.js'
+import { secretTarget } from './github/targets.js'
+import { currentRunAttempt } from './github/workflow-run.js'
 import { dispatcherFor, type HttpOptions } from './http.js'
 import { readInputs, SECRET_INPUTS, type ActionInputs } from './inputs.js'
+import { preflight, type PreflightSources } from './preflight.js'
 import {
+  describeDryRun,
   describeFailure,
   describeRecovery,
   leewayEnd,
+  renderDryRunSummary,
   renderFailureSummary,
   renderSummary,
-  utc,
   type Recovery,
   type RunContext,
 } from './report.js'
 import { DEFAULT_BACKOFF, systemClock, type Clock, type RetryOptions } from './retry.js'
+import { actionsRunner, type Runner } from './runner.js'
 import { SecretValues } from './secrets.js'
-import { judgeStoredToken, type StoredTokenJudgement } from './stale-token-guard.js'
+import { actOnJudgement, describeJudgement } from './stale-token-guard.js'
 import { writeBack } from './write-back.js'
 
-/** The runner's side of the action: @actions/core in production, a recorder in tests. */
-export interface Runner {
-  getInput(name: string): string
-  setSecret(value: string): void
-  setOutput(name: string, value: string): void
-  info(message: string): void
-  notice(message: string): void
-  warning(message: string): void
-  error(message: string, properties?: { title?: string }): void
-  startGroup(title: string): void
-  endGroup(): void
-  setFailed(message: string): void
-  writeSummary(html: string): Promise<void>
-}
+export type { Runner } from './runner.js'
 
 export interface Dependencies {
   runner: Runner
@@ -66,7 +54,7 @@ export interface Dependencies {
   clock: Clock
   /** In [0, 1): jitter for retry backoff. */
   random: () => number
-  /** Limit for each single request to the token endpoint and to GitHub. */
+  /** Limit for each single request. */
   requestTimeoutMs: number
   /** Calls `handler` when the job is being cancelled; returns a function that stops listening. */
   onCancel: (handler: (signal: string) => void) => () => void
@@ -74,21 +62,7 @@ export interface Dependencies {
 
 export function defaultDependencies(): Dependencies {
   return {
-    runner: {
-      getInput: (name) => core.getInput(name),
-      setSecret: (value) => core.setSecret(value),
-      setOutput: (name, value) => core.setOutput(name, value),
-      info: (message) => core.info(message),
-      notice: (message) => core.notice(message),
-      warning: (message) => core.warning(message),
-      error: (message, properties) => core.error(message, properties),
-      startGroup: (title) => core.startGroup(title),
-      endGroup: () => core.endGroup(),
-      setFailed: (message) => core.setFailed(message),
-      writeSummary: async (html) => {
-        await core.summary.addRaw(html, true).write()
-      },
-    },
+    runner: actionsRunner,
     env: process.env,
     dispatcherFor,
     clock: systemClock,
@@ -107,7 +81,7 @@ export function defaultDependencies(): Dependencies {
 }
 
 /** Token answers are a few kilobytes; anything far larger is not a token answer. */
-const MAX_TOKEN_ANSWER_BYTES = 256 * 1024
+const MAX_ANSWER_BYTES = 256 * 1024
 
 export async function run(deps: Dependencies = defaultDependencies()): Promise<void> {
   const { runner } = deps
@@ -135,7 +109,7 @@ async function rotate(
 ): Promise<void> {
   const { runner, clock } = deps
   const now = (): Date => new Date(clock.now())
-  const target = repositoryTarget(inputs.repository)
+  const target = secretTarget(inputs.target)
   const context: RunContext = {
     secretName: inputs.secretName,
     target,
@@ -155,9 +129,9 @@ async function rotate(
       `Received ${signal}: the job is being cancelled. The request in flight is allowed to finish; no new attempt starts.${recovery ? ' The sealed recovery value is in the "Recovery value" group above.' : ''}`,
     )
   })
-  const retryFor = (what: string, deadline: number): RetryOptions => ({
+  const retryFor = (what: string): RetryOptions => ({
     clock,
-    deadline,
+    deadline: clock.now() + inputs.retryBudgetMs,
     random: deps.random,
     ...DEFAULT_BACKOFF,
     signal: cancellation.signal,
@@ -167,44 +141,64 @@ async function rotate(
       )
     },
   })
-  const budgetFromNow = (): number => clock.now() + inputs.retryBudgetMs
 
-  const apiUrl = new URL(inputs.githubApiUrl)
-  const clientOptions = {
-    baseUrl: inputs.githubApiUrl,
-    dispatcher: deps.dispatcherFor(apiUrl),
-    timeoutMs: deps.requestTimeoutMs,
-  }
-  const github = createGitHubClient({ ...clientOptions, token: inputs.githubToken })
+  const githubClient = (token: string): ReturnType<typeof createGitHubClient> =>
+    createGitHubClient({
+      token,
+      baseUrl: inputs.githubApiUrl,
+      dispatcher: deps.dispatcherFor(new URL(inputs.githubApiUrl)),
+      timeoutMs: deps.requestTimeoutMs,
+    })
+  const github = githubClient(inputs.githubToken)
   const store = (retry: RetryOptions): StoreAccess => ({ github, target, secrets, retry })
+  const consent = inputs.consentedAt ? consentStatus(inputs.consentedAt, now()) : undefined
 
   try {
-    // 2. Preflight. Three independent reads, sent together: none may cost the refresh token.
-    const preflightRetry = retryFor('Preflight', budgetFromNow())
-    const preflight = store(preflightRetry)
+    if (consent) {
+      runner.setOutput('reconsent-by', consent.reconsentBy.toISOString())
+      if (consent.warning) runner.warning(consent.warning)
+    }
+
+    // 2. Preflight: nothing here may cost the refresh token.
     const runAttempt = currentRunAttempt(deps.env)
-    const [publicKey, metadata, readAt] = await Promise.allSettled([
-      fetchPublicKey(preflight, 'unchanged'),
-      fetchSecretMetadata(preflight, inputs.secretName),
+    const runSource: PreflightSources['run'] =
       runAttempt === undefined
-        ? Promise.reject(new Error('not running in GitHub Actions: GITHUB_RUN_ID is not set'))
+        ? { missing: 'not running in GitHub Actions: GITHUB_RUN_ID is not set' }
         : inputs.workflowToken === ''
-          ? Promise.reject(new Error('the "workflow-token" input is empty'))
-          : fetchSecretsReadAt(
-              createGitHubClient({ ...clientOptions, token: inputs.workflowToken }),
-              runAttempt,
-              secrets,
-              preflightRetry,
-            ),
-    ])
-    if (publicKey.status === 'rejected') throw publicKey.reason
+          ? { missing: 'the "workflow-token" input is empty' }
+          : { attempt: runAttempt, github: githubClient(inputs.workflowToken) }
+    const checked = await preflight(inputs, {
+      store: store(retryFor('Preflight')),
+      run: runSource,
+      now,
+    })
     runner.info(
-      `The GitHub token can read the secrets public key of ${target.description} (key_id ${publicKey.value.keyId}).`,
+      `The GitHub token can read the secrets public key of ${target.description} (key_id ${checked.publicKey.keyId}).`,
     )
 
-    // 3. The stale-token guard.
-    const judgement = judge(metadata, readAt, now())
-    const grantDeadline = reportJudgement(runner, judgement, inputs.secretName, metadata, clock)
+    // 3. The stale-token guard; a dry run stops here.
+    const grantDeadline = actOnJudgement(
+      runner,
+      checked.judgement,
+      inputs.secretName,
+      checked.metadata?.serverNow,
+      clock.now(),
+    )
+    if (inputs.dryRun) {
+      const plan = {
+        tokenUrl: inputs.tokenUrl,
+        staleTokenCheck: describeJudgement(checked.judgement),
+        organization: checked.organization,
+        accessTokenSecret: inputs.accessTokenSecretName,
+        siteUrl: inputs.siteUrl,
+        consent,
+      }
+      for (const line of describeDryRun(context, plan)) runner.info(line)
+      runner.setOutput('rotated', 'false')
+      runner.setOutput('secret-updated', 'false')
+      await writeSummarySafely(runner, renderDryRunSummary(context, plan))
+      return
+    }
 
     // 4. Spend the refresh token. From here on the stored token is disabled once Atlassian answers.
     context.grantSentAt = now()
@@ -213,11 +207,14 @@ async function rotate(
       grantDeadline === undefined ? undefined : new Date(grantDeadline),
     )
     tokenState = 'maybe-rotated'
-    const http: HttpOptions = {
-      dispatcher: deps.dispatcherFor(inputs.tokenUrl),
+    const http = (url: URL): HttpOptions => ({
+      dispatcher: deps.dispatcherFor(url),
       timeoutMs: deps.requestTimeoutMs,
-      maxBodyBytes: MAX_TOKEN_ANSWER_BYTES,
-    }
+      maxBodyBytes: MAX_ANSWER_BYTES,
+    })
+    const refreshRetry = retryFor('Refresh')
+    if (grantDeadline !== undefined)
+      refreshRetry.deadline = Math.min(refreshRetry.deadline, grantDeadline)
     const tokens = await refreshGrant(
       {
         tokenUrl: inputs.tokenUrl,
@@ -225,9 +222,9 @@ async function rotate(
         clientSecret: inputs.clientSecret,
         refreshToken: inputs.refreshToken,
       },
-      http,
+      http(inputs.tokenUrl),
       secrets,
-      retryFor('Refresh', Math.min(budgetFromNow(), grantDeadline ?? Infinity)),
+      refreshRetry,
     )
     const expiresAt = new Date(context.grantSentAt.getTime() + tokens.expiresIn * 1000)
     const newRefreshToken =
@@ -249,31 +246,59 @@ async function rotate(
     } else {
       tokenState = 'rotated-not-stored'
       const leewayEndsAt = context.leewayEndsAt
-      stored = await writeBack(
-        store(retryFor('Write', budgetFromNow())),
-        inputs.secretName,
-        newRefreshToken,
-        publicKey.value,
-        (sealed) => {
-          recovery = { sealed, leewayEndsAt }
+      stored = await writeBack(store(retryFor('Write')), {
+        secretName: inputs.secretName,
+        value: newRefreshToken,
+        publicKey: checked.publicKey,
+        organization: checked.organization,
+        tokenState,
+        onSealed: (sealed) => {
+          recovery = { sealed, organization: checked.organization, leewayEndsAt }
           runner.startGroup(
             `Recovery value for ${inputs.secretName} (needed only if this step fails before it is written)`,
           )
           runner.info(describeRecovery(context, recovery))
           runner.endGroup()
         },
-      )
+      })
       recovery = undefined
-      tokenState = 'unchanged'
+      tokenState = 'stored'
       runner.setOutput('secret-updated', 'true')
       runner.info(
         `Rotated the refresh token and ${stored} ${inputs.secretName} in ${target.description}.`,
       )
     }
 
-    // 6. Report.
+    // 6. What needs the new tokens. The refresh token is safe by now, whatever happens here.
+    if (inputs.accessTokenSecretName !== undefined) {
+      await writeBack(store(retryFor('Access token')), {
+        secretName: inputs.accessTokenSecretName,
+        value: tokens.accessToken,
+        publicKey: checked.publicKey,
+        organization: checked.organization,
+        tokenState: 'stored',
+      })
+      runner.info(`Stored the access token in ${inputs.accessTokenSecretName}.`)
+    }
+    let site: SiteLookup | undefined
+    if (inputs.siteUrl !== undefined) {
+      site = await findSite(
+        inputs.atlassianApiUrl,
+        tokens.accessToken,
+        inputs.siteUrl,
+        http(new URL(inputs.atlassianApiUrl)),
+        secrets,
+        retryFor('Sites'),
+      )
+      runner.setOutput('cloud-id', site.site.id)
+      runner.setOutput('api-base-url', site.apiBaseUrl)
+      runner.info(`${site.site.name} (${site.site.url}) has the cloud id ${site.site.id}.`)
+    }
+
+    // 7. Report. A summary that cannot be written must not fail a rotation that succeeded.
     runner.info(`The access token expires at ${expiresAt.toISOString()}.`)
-    await runner.writeSummary(
+    await writeSummarySafely(
+      runner,
       renderSummary(
         context,
         {
@@ -281,7 +306,10 @@ async function rotate(
           expiresAt,
           rotated: newRefreshToken !== undefined,
           stored,
-          staleTokenCheck: describeJudgement(judgement),
+          staleTokenCheck: describeJudgement(checked.judgement),
+          accessTokenSecret: inputs.accessTokenSecretName,
+          site,
+          consent,
         },
         (text) => secrets.scrub(text),
       ),
@@ -293,88 +321,21 @@ async function rotate(
       runner.setOutput('recovery-key-id', recovery.sealed.keyId)
     }
     runner.setFailed(describeFailure(failure, context, recovery, now()))
-    try {
-      await runner.writeSummary(renderFailureSummary(failure, context, recovery, now()))
-    } catch {
-      // The summary is a convenience; the failure and the recovery value are already in the log.
-    }
+    // The summary is a convenience; the failure and the recovery value are already in the log.
+    await writeSummarySafely(runner, renderFailureSummary(failure, context, recovery, now()))
   } finally {
     stopListening()
   }
 }
 
-function judge(
-  metadata: PromiseSettledResult<SecretMetadata>,
-  readAt: PromiseSettledResult<Date>,
-  localNow: Date,
-): StoredTokenJudgement {
-  if (metadata.status === 'rejected') return { kind: 'unknown', reason: reasonOf(metadata.reason) }
-  if (metadata.value.updatedAt === undefined) return { kind: 'first-write' }
-  if (readAt.status === 'rejected') return { kind: 'unknown', reason: reasonOf(readAt.reason) }
-  return judgeStoredToken(
-    metadata.value.updatedAt,
-    readAt.value,
-    metadata.value.serverNow ?? localNow,
-  )
-}
-
-/**
- * Tells the user what the guard found; stops the run if the token is stale. Returns the local time
- * by which the refresh must be done when the token in hand is already the "previous" one.
- */
-function reportJudgement(
-  runner: Runner,
-  judgement: StoredTokenJudgement,
-  secretName: string,
-  metadata: PromiseSettledResult<SecretMetadata>,
-  clock: Clock,
-): number | undefined {
-  switch (judgement.kind) {
-    case 'fresh':
-    case 'first-write':
-      return undefined
-    case 'unknown':
-      runner.notice(
-        `Could not check whether another run rotated ${secretName} after this run read it (${judgement.reason}). Going ahead. To enable the check, let the job read its own run: add "permissions: actions: read" (the action reads the run's start with "workflow-token", by default github.token).`,
-      )
-      return undefined
-    case 'stale':
-      throw new ActionError(
-        'STALE_TOKEN',
-        `The secret ${secretName} was rewritten at ${utc(judgement.updatedAt)}, after this run read its secrets (${utc(judgement.readAt)}): another run, or an earlier job of this one, rotated the token. The token this run holds is the superseded one, and the 10-minute leeway in which Atlassian still accepts it is over: presenting it now would revoke the consent. Nothing was sent to Atlassian.`,
-        'unchanged',
-        'Re-run the workflow: a new run reads the current secret. To keep runs from overlapping, give every workflow that rotates this token the same `concurrency:` group (with cancel-in-progress: false).',
-      )
-    case 'rewritten-in-leeway': {
-      runner.warning(
-        `The secret ${secretName} was rewritten at ${utc(judgement.updatedAt)}, after this run read its secrets (${utc(judgement.readAt)}): another run rotated the token meanwhile. Atlassian still accepts the token this run holds until about ${utc(judgement.safeUntil)}, so the rotation goes ahead and its token replaces the other run's. Give every workflow that rotates this token the same \`concurrency:\` group so runs never overlap.`,
-      )
-      // GitHub's clock decided; translate the limit into this machine's clock.
-      const serverNow = metadata.status === 'fulfilled' ? metadata.value.serverNow : undefined
-      const skew = serverNow ? clock.now() - serverNow.getTime() : 0
-      return judgement.safeUntil.getTime() + skew
-    }
+async function writeSummarySafely(runner: Runner, html: string): Promise<void> {
+  try {
+    await runner.writeSummary(html)
+  } catch (error) {
+    runner.warning(
+      `Could not write the job summary: ${error instanceof Error ? error.message : String(error)}`,
+    )
   }
-}
-
-function describeJudgement(judgement: StoredTokenJudgement): string {
-  switch (judgement.kind) {
-    case 'fresh':
-      return 'passed: the secret was not rewritten since this run read it'
-    case 'first-write':
-      return 'passed: the secret did not exist yet'
-    case 'rewritten-in-leeway':
-      return `warned: the secret was rewritten at ${utc(judgement.updatedAt)} by another run; rotated inside the leeway`
-    case 'stale':
-      return 'stopped'
-    case 'unknown':
-      return `skipped: ${judgement.reason}`
-  }
-}
-
-function reasonOf(error: unknown): string {
-  if (error instanceof ActionError) return error.message
-  return error instanceof Error ? error.message : String(error)
 }
 
 function setTokenOutputs(

@@ -4,7 +4,10 @@
  */
 import type { ActionError } from './errors.js'
 import type { TokenSet } from './atlassian/token-endpoint.js'
-import { secretPath, type SealedSecret, type SecretTarget } from './github/secret-store.js'
+import type { SiteLookup } from './atlassian/sites.js'
+import type { ConsentStatus } from './consent.js'
+import type { OrganizationAccess, SealedSecret } from './github/secret-store.js'
+import { secretPath, type SecretTarget } from './github/targets.js'
 
 /** Atlassian accepts a disabled refresh token for 10 minutes after it was rotated (FACTS.md). */
 export const LEEWAY_MS = 10 * 60 * 1000
@@ -26,6 +29,8 @@ export interface RunContext {
 /** A rotated refresh token that could not be written: everything needed to store it by hand. */
 export interface Recovery {
   sealed: SealedSecret
+  /** For an organization secret: who may use it, which the write must say again. */
+  organization: OrganizationAccess | undefined
   /** After this moment, presenting the old stored token revokes the consent. */
   leewayEndsAt: Date
 }
@@ -48,7 +53,7 @@ export function describeTokenState(error: ActionError, context: RunContext, now:
   const inLeeway = leewayEnd !== undefined && now.getTime() < leewayEnd.getTime()
   switch (error.tokenState) {
     case 'unchanged':
-      return `The stored refresh token was not exchanged: the ${where} still holds a working token.`
+      return `The refresh token in the ${where} still works: this run did not replace it.`
     case 'maybe-rotated':
       if (sentAt === undefined || leewayEnd === undefined) {
         return 'The refresh token may have been rotated.'
@@ -58,6 +63,8 @@ export function describeTokenState(error: ActionError, context: RunContext, now:
         : `The refresh token was sent at ${utc(sentAt)} without a usable answer, and the 10-minute leeway ended at ${utc(leewayEnd)}. If Atlassian did not rotate it, a re-run works; if it did, the re-run fails with invalid_grant and the user must consent again.`
     case 'rejected':
       return `Atlassian refuses the refresh token in the ${where}: the integration stays broken until the user consents again.`
+    case 'stored':
+      return `The refresh token was rotated and the new one is stored in the ${where}: the integration is safe; only what came after failed.`
     case 'rotated-not-stored':
       if (leewayEnd === undefined) {
         return `Atlassian issued a new refresh token; it was NOT stored in the ${where}.`
@@ -69,10 +76,15 @@ export function describeTokenState(error: ActionError, context: RunContext, now:
 }
 
 /** The `gh` command that writes a sealed value into the target, with a token that may write it. */
-export function recoveryCommand(context: RunContext, sealed: SealedSecret): string {
+export function recoveryCommand(context: RunContext, recovery: Recovery): string {
   const host = new URL(context.githubApiUrl).hostname
   const hostname = host === 'api.github.com' ? '' : ` --hostname ${host}`
-  return `gh api${hostname} --method PUT ${secretPath(context.target, context.secretName)} -f encrypted_value='${sealed.encryptedValue}' -f key_id='${sealed.keyId}'`
+  const { sealed, organization } = recovery
+  // -f sends strings, -F typed values (the repository ids are integers); key[] builds an array.
+  const access = organization
+    ? ` -f visibility=${organization.visibility}${(organization.selectedRepositoryIds ?? []).map((id) => ` -F 'selected_repository_ids[]=${id}'`).join('')}`
+    : ''
+  return `gh api${hostname} --method PUT ${secretPath(context.target, context.secretName)} -f encrypted_value='${sealed.encryptedValue}' -f key_id='${sealed.keyId}'${access}`
 }
 
 export function describeRecovery(context: RunContext, recovery: Recovery): string {
@@ -81,7 +93,7 @@ export function describeRecovery(context: RunContext, recovery: Recovery): strin
     `  key_id: ${recovery.sealed.keyId}`,
     `  encrypted_value: ${recovery.sealed.encryptedValue}`,
     `Store it with a token that may write the secret (GH_TOKEN=… in front of the command, or after "gh auth login"):`,
-    `  ${recoveryCommand(context, recovery.sealed)}`,
+    `  ${recoveryCommand(context, recovery)}`,
     `Do it before any run uses the old token after ${utc(recovery.leewayEndsAt)}: from then on, presenting the old token revokes the consent, including the new token.`,
   ].join('\n')
 }
@@ -109,6 +121,10 @@ export interface RotationResult {
   stored: 'created' | 'updated' | undefined
   /** What the stale-token guard found, in words. */
   staleTokenCheck: string
+  /** The secret that also received the access token. */
+  accessTokenSecret: string | undefined
+  site: SiteLookup | undefined
+  consent: ConsentStatus | undefined
 }
 
 /** The job summary of a successful run: never a token value, only facts about it. */
@@ -131,6 +147,7 @@ export function renderSummary(
     ['Secret updated', result.stored ? `yes (${result.stored})` : 'no'],
     ['Stale-token check', escape(result.staleTokenCheck)],
     ['Access token expires', `${utc(result.expiresAt)} (in ${result.tokens.expiresIn} s)`],
+    ...optionalRows(result),
     [
       'Scopes',
       result.tokens.scope
@@ -146,6 +163,63 @@ export function renderSummary(
     '<table>',
     ...rows.map(([name, value]) => `<tr><th align="left">${name}</th><td>${value}</td></tr>`),
     '</table>',
+    '',
+  ].join('\n')
+}
+
+function optionalRows(result: RotationResult): [string, string][] {
+  const rows: [string, string][] = []
+  if (result.accessTokenSecret) {
+    rows.push(['Access token stored in', `<code>${escape(result.accessTokenSecret)}</code>`])
+  }
+  if (result.site) {
+    rows.push([
+      'Site',
+      `${escape(result.site.site.name)} (${escape(result.site.site.url)}), cloud id <code>${escape(result.site.site.id)}</code>`,
+    ])
+  }
+  if (result.consent) rows.push(['Consent again by', consentText(result.consent)])
+  return rows
+}
+
+function consentText(consent: ConsentStatus): string {
+  return `${consent.reconsentBy.toISOString().slice(0, 10)} (${consent.daysLeft} days left)`
+}
+
+export interface DryRunPlan {
+  tokenUrl: URL
+  staleTokenCheck: string
+  organization: OrganizationAccess | undefined
+  accessTokenSecret: string | undefined
+  siteUrl: URL | undefined
+  consent: ConsentStatus | undefined
+}
+
+/** What a real run would have done: for the log and the summary of a dry run. */
+export function describeDryRun(context: RunContext, plan: DryRunPlan): string[] {
+  const lines = [
+    `Dry run: nothing was sent to the token endpoint, and no secret was written.`,
+    `A real run would refresh the token at ${plan.tokenUrl.origin} and write the new refresh token to the secret ${context.secretName} of ${context.target.description}.`,
+  ]
+  if (plan.organization) {
+    const ids = plan.organization.selectedRepositoryIds
+    lines.push(
+      `The organization secret's visibility would be "${plan.organization.visibility}"${ids ? ` (repository ids ${ids.join(', ')})` : ''}.`,
+    )
+  }
+  if (plan.accessTokenSecret) {
+    lines.push(`It would also store the access token in ${plan.accessTokenSecret}.`)
+  }
+  if (plan.siteUrl) lines.push(`It would look up the cloud id of ${plan.siteUrl.origin}.`)
+  lines.push(`Stale-token check: ${plan.staleTokenCheck}.`)
+  if (plan.consent) lines.push(`Consent again by: ${consentText(plan.consent)}.`)
+  return lines
+}
+
+export function renderDryRunSummary(context: RunContext, plan: DryRunPlan): string {
+  return [
+    '<h2>Atlassian token rotation: dry run</h2>',
+    ...describeDryRun(context, plan).map((line) => `<p>${escape(line)}</p>`),
     '',
   ].join('\n')
 }
@@ -166,7 +240,7 @@ export function renderFailureSummary(
   if (recovery) {
     lines.push(
       `<p><strong>Recovery value</strong> (the new refresh token sealed for ${escape(context.target.description)}; only GitHub can open it). Store it before any run uses the old token after ${utc(recovery.leewayEndsAt)}:</p>`,
-      `<pre>${escape(recoveryCommand(context, recovery.sealed))}</pre>`,
+      `<pre>${escape(recoveryCommand(context, recovery))}</pre>`,
     )
   }
   return lines.join('\n') + '\n'

@@ -248,7 +248,7 @@ describe('GitHub refuses before the refresh', () => {
     expect(tokenRequests()).toBe(0)
     expect(errorText(result)).toContain(`it resets at ${new Date(reset * 1000).toISOString()}`)
     expect(errorText(result)).toContain('past the time budget')
-    expect(errorText(result)).toContain('was not exchanged')
+    expect(errorText(result)).toContain('still works: this run did not replace it')
   })
 
   it('stops on a public key answer of the wrong shape', async () => {

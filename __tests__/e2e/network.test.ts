@@ -175,7 +175,7 @@ describe('behind a proxy (HTTPS_PROXY)', () => {
       `GitHub's API did not answer (the proxy refused the connection with HTTP 407: check the credentials in HTTPS_PROXY)`,
     )
     expect(error).toContain('proxy settings: HTTPS_PROXY / NO_PROXY')
-    expect(error).toContain('was not exchanged')
+    expect(error).toContain('still works: this run did not replace it')
   })
 
   it('stops without spending the token when the proxy refuses the token endpoint, never going around it', async () => {
@@ -200,7 +200,7 @@ describe('behind a proxy (HTTPS_PROXY)', () => {
       `The request to the token endpoint https://${AUTH_HOST} failed (the proxy refused the connection with HTTP 502: check that the proxy allows this host, or list the host in NO_PROXY)`,
     )
     // Nothing reached Atlassian: no "re-run within the leeway" alarm for a token that was not sent.
-    expect(error).toContain('The stored refresh token was not exchanged')
+    expect(error).toContain('still works: this run did not replace it')
   })
 })
 
@@ -222,7 +222,7 @@ describe('TLS certificate verification', () => {
     expect(error).toContain(
       `GitHub's API did not answer (UNABLE_TO_VERIFY_LEAF_SIGNATURE: the server's TLS certificate did not verify. Behind a proxy that inspects TLS, give Node the proxy's CA with NODE_EXTRA_CA_CERTS)`,
     )
-    expect(error).toContain('was not exchanged')
+    expect(error).toContain('still works: this run did not replace it')
   })
 
   it('refuses a certificate from a trusted CA that is not for the host asked for', async () => {
@@ -238,7 +238,7 @@ describe('TLS certificate verification', () => {
     expect(error).toContain(
       `GitHub's API did not answer (ERR_TLS_CERT_ALTNAME_INVALID: the server's TLS certificate did not verify.`,
     )
-    expect(error).toContain('was not exchanged')
+    expect(error).toContain('still works: this run did not replace it')
   })
 
   it('never sends the refresh grant to a token endpoint whose certificate is untrusted', async () => {
@@ -260,6 +260,6 @@ describe('TLS certificate verification', () => {
     expect(error).toContain(
       `The request to the token endpoint https://${AUTH_HOST} failed (UNABLE_TO_VERIFY_LEAF_SIGNATURE: the server's TLS certificate did not verify.`,
     )
-    expect(error).toContain('was not exchanged')
+    expect(error).toContain('still works: this run did not replace it')
   })
 })

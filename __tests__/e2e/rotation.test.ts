@@ -160,7 +160,7 @@ describe('before the refresh token is spent', () => {
     expect(error).toContain('can never read or write Actions secrets')
     expect(error).toContain('"Secrets: Read and write"')
     expect(error).toContain('secrets=read')
-    expect(error).toContain('was not exchanged')
+    expect(error).toContain('still works: this run did not replace it')
     expect(run.summary).toContain('failed')
   })
 
@@ -250,7 +250,7 @@ describe('when Atlassian refuses', () => {
     const error = run.errors.join('\n')
     expect(error).toContain('HTTP 401, "access_denied"')
     expect(error).toContain('"client-id" and "client-secret"')
-    expect(error).toContain('was not exchanged')
+    expect(error).toContain('still works: this run did not replace it')
   })
 })
 

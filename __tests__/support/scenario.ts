@@ -5,8 +5,9 @@
  */
 import { AtlassianEmulator } from '../../emulators/atlassian.js'
 import { ManualClock } from '../../emulators/clock.js'
-import { GitHubEmulator, type GitHubTokenGrant } from '../../emulators/github.js'
+import { GitHubEmulator, type GitHubTokenGrant, type Scope } from '../../emulators/github.js'
 import type { TlsIdentity } from '../../emulators/http-server.js'
+import { loadGitHubContract } from '../../emulators/openapi-contract.js'
 import { runAction, type ActionRun } from '../../emulators/actions-runner.js'
 
 export const REPOSITORY = 'octo-org/confluence-sync'
@@ -25,6 +26,8 @@ export interface RunOptions {
   queuedAt?: number
   /** `github.api_url` as the runner gives it; default: the GitHub emulator's own address. */
   apiUrl?: string
+  /** When this job (GITHUB_JOB=rotate) started; default: when the run was queued. */
+  jobStartedAt?: number
 }
 
 export interface Scenario {
@@ -48,6 +51,10 @@ export interface ScenarioOptions {
   workflowActions?: 'read' | 'none'
   /** Serve HTTPS with these certificates instead of plain HTTP. */
   tls?: { atlassian: TlsIdentity; github: TlsIdentity }
+  /** Where the refresh token lives (default: the repository's own secrets). */
+  store?: Scope
+  /** Where the GitHub emulator serves the API: '/api/v3' for GitHub Enterprise Server. */
+  basePath?: string
 }
 
 export async function startScenario(options: ScenarioOptions = {}): Promise<Scenario> {
@@ -60,11 +67,18 @@ export async function startScenario(options: ScenarioOptions = {}): Promise<Scen
     timeline,
     ...(options.tls && { tls: options.tls.atlassian }),
   }).start()
+  // Every request the action sends must match GitHub's published OpenAPI description.
+  const contract = await loadGitHubContract()
   const github = await new GitHubEmulator(() => clock.now(), {
+    contract: (method, path, body) => contract.check(method, path, body),
     timeline,
     ...(options.tls && { tls: options.tls.github }),
+    ...(options.basePath !== undefined && { basePath: options.basePath }),
   }).start()
   github.addRepository(REPOSITORY)
+  const store: Scope = options.store ?? { kind: 'repository', repository: REPOSITORY }
+  if (store.kind === 'environment') github.addEnvironment(store.repository, store.environment)
+  if (store.kind === 'organization') github.addOrganization(store.organization)
   github.addToken(
     GITHUB_TOKEN,
     options.githubToken ?? {
@@ -79,9 +93,9 @@ export async function startScenario(options: ScenarioOptions = {}): Promise<Scen
     secrets: 'none',
     actions: options.workflowActions ?? 'read',
   })
-  github.setSecret(REPOSITORY, SECRET_NAME, atlassian.registerApp(CLIENT_ID, CLIENT_SECRET))
+  github.setSecret(store, SECRET_NAME, atlassian.registerApp(CLIENT_ID, CLIENT_SECRET))
 
-  const storedToken = (): string | undefined => github.secret(REPOSITORY, SECRET_NAME)?.value
+  const storedToken = (): string | undefined => github.secret(store, SECRET_NAME)?.value
   let runs = 0
   return {
     clock,
@@ -92,7 +106,17 @@ export async function startScenario(options: ScenarioOptions = {}): Promise<Scen
     run: (runOptions = {}) => {
       const runId = String(9000 + ++runs)
       const queuedAt = new Date(runOptions.queuedAt ?? clock.now())
-      github.addRun(REPOSITORY, runId, '1', { createdAt: queuedAt, runStartedAt: queuedAt })
+      github.addRun(REPOSITORY, runId, '1', {
+        createdAt: queuedAt,
+        runStartedAt: queuedAt,
+        jobs: [
+          {
+            name: 'rotate',
+            status: 'in_progress',
+            startedAt: new Date(runOptions.jobStartedAt ?? queuedAt.getTime()),
+          },
+        ],
+      })
       return runAction({
         inputs: {
           'client-id': CLIENT_ID,
@@ -115,6 +139,11 @@ export async function startScenario(options: ScenarioOptions = {}): Promise<Scen
     },
     close: async () => {
       await Promise.all([atlassian.close(), github.close()])
+      if (github.contractViolations.length > 0) {
+        throw new Error(
+          `Requests that do not match GitHub's OpenAPI description:\n${github.contractViolations.join('\n')}`,
+        )
+      }
     },
   }
 }

@@ -32,7 +32,7 @@ describe('readInputs', () => {
       inputs: {
         clientId: 'client-id-123',
         secretName: 'ATLASSIAN_REFRESH_TOKEN',
-        repository: { owner: 'octo-org', repo: 'confluence-sync' },
+        target: { kind: 'repository', repository: { owner: 'octo-org', repo: 'confluence-sync' } },
         githubApiUrl: 'https://ghes.example.com/api/v3',
       },
     })
@@ -93,7 +93,7 @@ describe('readInputs', () => {
     expect(result).toMatchObject({
       ok: true,
       inputs: {
-        repository: { owner: 'a', repo: 'b' },
+        target: { kind: 'repository', repository: { owner: 'a', repo: 'b' } },
         githubApiUrl: 'https://ghes.example/api/v3',
       },
     })
@@ -140,5 +140,112 @@ describe('isLoopbackHost', () => {
     ['0.0.0.0', false],
   ])('%s → %s', (host, expected) => {
     expect(isLoopbackHost(host)).toBe(expected)
+  })
+})
+
+describe('readInputs: targets and options', () => {
+  it('reads an environment target of the repository', () => {
+    expect(read({ environment: 'production eu' })).toMatchObject({
+      ok: true,
+      inputs: {
+        target: {
+          kind: 'environment',
+          environment: 'production eu',
+          repository: { owner: 'octo-org' },
+        },
+      },
+    })
+  })
+
+  it('reads an organization target, leaving an unset visibility open', () => {
+    expect(read({ organization: 'octo-org' })).toMatchObject({
+      ok: true,
+      inputs: {
+        target: {
+          kind: 'organization',
+          organization: 'octo-org',
+          visibility: undefined,
+          selectedRepositories: [],
+        },
+      },
+    })
+  })
+
+  it('splits selected repositories on commas and new lines', () => {
+    expect(
+      read({
+        organization: 'octo-org',
+        visibility: 'selected',
+        'selected-repositories': 'sync-a, sync-b\nsync-c\n',
+      }),
+    ).toMatchObject({
+      ok: true,
+      inputs: { target: { selectedRepositories: ['sync-a', 'sync-b', 'sync-c'] } },
+    })
+  })
+
+  it.each([
+    [{ organization: 'octo-org', environment: 'prod' }, 'environment', 'two different targets'],
+    [{ visibility: 'all' }, 'visibility', 'applies only to an organization secret'],
+    [
+      { 'selected-repositories': 'a' },
+      'selected-repositories',
+      'applies only to an organization secret',
+    ],
+    [
+      { organization: 'octo-org', visibility: 'selected' },
+      'selected-repositories',
+      'must name the repositories',
+    ],
+    [
+      { organization: 'octo-org', 'selected-repositories': 'a' },
+      'selected-repositories',
+      'applies only with "visibility: selected"',
+    ],
+    [
+      { organization: 'octo-org', visibility: 'public' },
+      'visibility',
+      '"all", "private" or "selected"',
+    ],
+    [
+      { organization: 'octo-org', visibility: 'selected', 'selected-repositories': 'octo-org/a' },
+      'selected-repositories',
+      'without "octo-org/"',
+    ],
+    [
+      { 'access-token-secret-name': 'atlassian_refresh_token' },
+      'access-token-secret-name',
+      'another secret',
+    ],
+    [{ 'access-token-secret-name': 'GITHUB_ACCESS' }, 'access-token-secret-name', 'GITHUB_'],
+    [{ 'site-url': 'http://example.atlassian.net' }, 'site-url', 'https'],
+    [{ 'consented-at': '31/01/2026' }, 'consented-at', 'ISO 8601'],
+    [{ 'consented-at': '2026-01-31T09:00' }, 'consented-at', 'ISO 8601'],
+    [{ 'dry-run': 'yes' }, 'dry-run', '"true" or "false"'],
+    [{ 'retry-budget-seconds': '900' }, 'retry-budget-seconds', 'from 1 to 480'],
+    [{ 'atlassian-api-url': 'http://api.example.com' }, 'atlassian-api-url', 'plain http'],
+  ])('refuses %j in %s', (overrides, input, message) => {
+    expect(problemsOf(read(overrides))[input]).toContain(message)
+  })
+
+  it('reads the options', () => {
+    const result = read({
+      'access-token-secret-name': 'ATLASSIAN_ACCESS_TOKEN',
+      'site-url': 'example.atlassian.net/wiki/home',
+      'consented-at': '2026-01-31',
+      'dry-run': 'TRUE',
+      'retry-budget-seconds': '30',
+    })
+    expect(result).toMatchObject({
+      ok: true,
+      inputs: {
+        accessTokenSecretName: 'ATLASSIAN_ACCESS_TOKEN',
+        consentedAt: new Date('2026-01-31T00:00:00Z'),
+        dryRun: true,
+        retryBudgetMs: 30_000,
+        atlassianApiUrl: 'https://api.atlassian.com',
+      },
+    })
+    if (result.ok) expect(result.inputs.siteUrl?.href).toBe('https://example.atlassian.net/')
   })
 })

@@ -3,36 +3,15 @@
  * sealed secret. (docs.github.com/rest/actions/secrets; ../shared/FACTS.md, "GitHub secrets REST API")
  */
 import { ActionError, type TokenState } from '../errors.js'
-import type { RepositoryRef } from '../inputs.js'
+import type { Visibility } from '../inputs.js'
 import type { RetryOptions } from '../retry.js'
 import type { SecretValues } from '../secrets.js'
 import { decodePublicKey } from '../sealing.js'
 import type { GitHubClient } from './client.js'
 import { callGitHub, isRecord, quote, type GitHubAnswer } from './errors.js'
+import { secretPath, type SecretTarget } from './targets.js'
 
-/** Where a secret is written. */
-export interface SecretTarget {
-  /** For people: "repository octo-org/confluence-sync". */
-  description: string
-  /** `/repos/o/r/actions/secrets`: the public key and the secrets live under it. */
-  basePath: string
-  /** The permission a token needs to read the key and write secrets here. */
-  permission: string
-}
-
-export function repositoryTarget(repository: RepositoryRef): SecretTarget {
-  const { owner, repo } = repository
-  return {
-    description: `repository ${owner}/${repo}`,
-    basePath: `/repos/${owner}/${repo}/actions/secrets`,
-    permission: `the repository permission "Secrets: Read and write" on ${owner}/${repo} (fine-grained personal access token or GitHub App); a classic personal access token needs the "repo" scope`,
-  }
-}
-
-/** The path of one secret (also what the recovery command writes to). */
-export function secretPath(target: SecretTarget, secretName: string): string {
-  return `${target.basePath}/${encodeURIComponent(secretName)}`
-}
+export { secretPath, type SecretTarget } from './targets.js'
 
 export interface PublicKey {
   keyId: string
@@ -43,6 +22,13 @@ export interface PublicKey {
 export interface SealedSecret {
   keyId: string
   encryptedValue: string
+}
+
+/** Who may use an organization secret: sent with every write, as the API requires. */
+export interface OrganizationAccess {
+  visibility: Visibility
+  /** With `selected`: the ids of the repositories that may use the secret. */
+  selectedRepositoryIds: number[] | undefined
 }
 
 /** What every call to a store needs besides its own parameters. */
@@ -110,6 +96,8 @@ export async function fetchPublicKey(
 export interface SecretMetadata {
   /** When the secret was last written; undefined when it does not exist yet. */
   updatedAt: Date | undefined
+  /** An organization secret's visibility, when it exists. */
+  visibility: Visibility | undefined
   /** GitHub's clock at the answer (its Date header), to compare with `updatedAt` without skew. */
   serverNow: Date | undefined
 }
@@ -130,7 +118,7 @@ export async function fetchSecretMetadata(
     )
   } catch (error) {
     if (error instanceof ActionError && error.code === 'GITHUB_NOT_FOUND') {
-      return { updatedAt: undefined, serverNow: undefined }
+      return { updatedAt: undefined, visibility: undefined, serverNow: undefined }
     }
     throw error
   }
@@ -143,7 +131,15 @@ export async function fetchSecretMetadata(
       'Check "github-api-url".',
     )
   }
-  return { updatedAt, serverNow: parseTimestamp(answer.headers['date']) }
+  const visibility = isRecord(answer.data) ? answer.data['visibility'] : undefined
+  return {
+    updatedAt,
+    visibility:
+      visibility === 'all' || visibility === 'private' || visibility === 'selected'
+        ? visibility
+        : undefined,
+    serverNow: parseTimestamp(answer.headers['date']),
+  }
 }
 
 /** Writes a sealed secret; GitHub answers 201 when it created the secret and 204 when it updated it. */
@@ -151,23 +147,40 @@ export async function storeSecret(
   access: StoreAccess,
   secretName: string,
   sealed: SealedSecret,
+  organization: OrganizationAccess | undefined,
+  tokenState: TokenState,
 ): Promise<'created' | 'updated'> {
   const { target } = access
   const { status } = await call(
     access,
     `PUT ${secretPath(target, secretName)}`,
     `write the secret ${secretName} of ${target.description}`,
-    'rotated-not-stored',
-    { encrypted_value: sealed.encryptedValue, key_id: sealed.keyId },
+    tokenState,
+    writeBody(sealed, organization),
   )
   if (status === 201) return 'created'
   if (status === 204) return 'updated'
   throw new ActionError(
     'GITHUB_UNEXPECTED',
     `GitHub answered HTTP ${status} to the write of ${secretName} in ${target.description}; expected 201 (created) or 204 (updated).`,
-    'rotated-not-stored',
+    tokenState,
     'Store the recovery value below by hand.',
   )
+}
+
+/** The PUT body: the sealed value, and for an organization secret who may use it. */
+export function writeBody(
+  sealed: SealedSecret,
+  organization: OrganizationAccess | undefined,
+): Record<string, unknown> {
+  return {
+    encrypted_value: sealed.encryptedValue,
+    key_id: sealed.keyId,
+    ...(organization && { visibility: organization.visibility }),
+    ...(organization?.selectedRepositoryIds && {
+      selected_repository_ids: organization.selectedRepositoryIds,
+    }),
+  }
 }
 
 function parseTimestamp(value: unknown): Date | undefined {

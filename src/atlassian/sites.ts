@@ -1,0 +1,135 @@
+/**
+ * Which Atlassian sites a token reaches. API calls do not go to a site's own host but to the API
+ * gateway, under the site's cloud id: https://api.atlassian.com/ex/confluence/{cloudId}/wiki/…
+ * (../shared/FACTS.md, "Sites").
+ */
+import { ActionError } from '../errors.js'
+import { send, type HttpOptions } from '../http.js'
+import { classifyNetworkFailure } from '../network-failure.js'
+import { describeAttempts, transientVerdict, withRetries, type RetryOptions } from '../retry.js'
+import type { SecretValues } from '../secrets.js'
+
+export interface AtlassianSite {
+  /** The cloud id. */
+  id: string
+  name: string
+  url: string
+}
+
+export interface SiteLookup {
+  site: AtlassianSite
+  /** Where the site's Confluence REST APIs are: `{atlassian-api-url}/ex/confluence/{cloudId}`. */
+  apiBaseUrl: string
+}
+
+/**
+ * Finds `siteUrl` among the sites the access token reaches. Runs after the new refresh token is
+ * stored, so a failure here never puts the token at risk.
+ */
+export async function findSite(
+  atlassianApiUrl: string,
+  accessToken: string,
+  siteUrl: URL,
+  http: HttpOptions,
+  secrets: SecretValues,
+  retry: RetryOptions,
+): Promise<SiteLookup> {
+  const endpoint = new URL(`${atlassianApiUrl}/oauth/token/accessible-resources`)
+  const sites = await withRetries(
+    async (remainingMs) => {
+      let answer
+      try {
+        answer = await send(
+          endpoint,
+          {
+            method: 'GET',
+            headers: { authorization: `Bearer ${accessToken}`, accept: 'application/json' },
+          },
+          { ...http, timeoutMs: Math.min(http.timeoutMs, remainingMs) },
+        )
+      } catch (error) {
+        const failure = classifyNetworkFailure(error)
+        throw new ActionError(
+          'SITES_UNAVAILABLE',
+          `Could not list the Atlassian sites the token reaches: the request to ${endpoint.origin} failed (${failure.description}).`,
+          'stored',
+          'Check "atlassian-api-url" and the network from the runner to it, then re-run.',
+          {
+            cause: error,
+            ...(failure.permanent ? {} : { transient: { reason: failure.description } }),
+          },
+        )
+      }
+      if (answer.status !== 200) {
+        const transient = answer.status >= 500 || answer.status === 429
+        throw new ActionError(
+          'SITES_UNAVAILABLE',
+          `Could not list the Atlassian sites the token reaches: ${endpoint.origin} answered HTTP ${answer.status}${answer.status === 401 ? ' (the new access token was refused)' : ''}.`,
+          'stored',
+          answer.status === 401
+            ? 'Check "atlassian-api-url": it must be Atlassian\'s API gateway (https://api.atlassian.com).'
+            : 'Re-run; check https://developer.status.atlassian.com if it persists.',
+          transient
+            ? { transient: { reason: `HTTP ${answer.status}`, retryAfter: answer.retryAfter } }
+            : {},
+        )
+      }
+      return parseSites(answer.body, endpoint, secrets)
+    },
+    (error) => transientVerdict(error, retry.clock.now()),
+    retry,
+    (error, history) => (error instanceof ActionError ? describeAttempts(error, history) : error),
+  )
+
+  const wanted = siteUrl.origin.toLowerCase()
+  const site = sites.find((candidate) => originOf(candidate.url) === wanted)
+  if (site === undefined) {
+    const reachable =
+      sites.length === 0
+        ? 'none: the consent covers no site, or the app lacks the scopes of its products'
+        : sites.map((s) => `${s.name} (${s.url})`).join(', ')
+    throw new ActionError(
+      'SITE_NOT_REACHED',
+      `The token does not reach ${siteUrl.origin}. Sites it reaches: ${reachable}.`,
+      'stored',
+      'Fix "site-url" (the address of your site, e.g. https://example.atlassian.net), or have a user of that site consent to the app with the scopes it needs.',
+    )
+  }
+  return { site, apiBaseUrl: `${atlassianApiUrl}/ex/confluence/${encodeURIComponent(site.id)}` }
+}
+
+function parseSites(body: string, endpoint: URL, secrets: SecretValues): AtlassianSite[] {
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(body) as unknown
+  } catch {
+    parsed = undefined
+  }
+  const sites = Array.isArray(parsed)
+    ? (parsed as unknown[]).flatMap((entry): AtlassianSite[] => {
+        if (typeof entry !== 'object' || entry === null) return []
+        const { id, name, url } = entry as Record<string, unknown>
+        return typeof id === 'string' && typeof url === 'string'
+          ? [{ id, name: typeof name === 'string' ? name : url, url }]
+          : []
+      })
+    : undefined
+  if (sites === undefined) {
+    const start = secrets.scrub(body).replace(/\s+/g, ' ').slice(0, 200)
+    throw new ActionError(
+      'SITES_UNAVAILABLE',
+      `${endpoint.origin} answered the list of sites with something that is not a JSON list: ${JSON.stringify(start)}.`,
+      'stored',
+      'Check "atlassian-api-url": it must be Atlassian\'s API gateway (https://api.atlassian.com).',
+    )
+  }
+  return sites
+}
+
+function originOf(url: string): string {
+  try {
+    return new URL(url).origin.toLowerCase()
+  } catch {
+    return ''
+  }
+}

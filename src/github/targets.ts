@@ -1,0 +1,61 @@
+/**
+ * The three places an Actions secret can live, and what each needs: its REST paths, the
+ * permission a token must have, and (organizations) who may use the secret.
+ * (docs.github.com/rest/actions/secrets; ../shared/FACTS.md, "GitHub secrets REST API")
+ */
+import type { RepositoryRef, TargetInput } from '../inputs.js'
+
+export interface SecretTarget {
+  kind: TargetInput['kind']
+  /** For people: "repository o/r", "environment production of o/r", "organization o". */
+  description: string
+  /** `…/secrets`: the public key and the secrets live under it. Path segments are encoded. */
+  basePath: string
+  /** The permission a token needs to read the key and write secrets here, in words. */
+  permission: string
+  /** The repository that must exist first (environment targets), if any. */
+  repository: RepositoryRef | undefined
+}
+
+export function secretTarget(input: TargetInput): SecretTarget {
+  switch (input.kind) {
+    case 'repository': {
+      const { owner, repo } = input.repository
+      return {
+        kind: 'repository',
+        description: `repository ${owner}/${repo}`,
+        basePath: `/repos/${owner}/${repo}/actions/secrets`,
+        permission: `the repository permission "Secrets: Read and write" on ${owner}/${repo} (fine-grained personal access token or GitHub App); a classic personal access token needs the "repo" scope`,
+        repository: input.repository,
+      }
+    }
+    case 'environment': {
+      const { owner, repo } = input.repository
+      return {
+        kind: 'environment',
+        description: `environment "${input.environment}" of ${owner}/${repo}`,
+        // Environment names may hold spaces and other characters that must be encoded in a path.
+        basePath: `${environmentPath(input.repository, input.environment)}/secrets`,
+        permission: `the repository permission "Environments: Read and write" on ${owner}/${repo} (fine-grained personal access token or GitHub App); a classic personal access token needs the "repo" scope`,
+        repository: input.repository,
+      }
+    }
+    case 'organization':
+      return {
+        kind: 'organization',
+        description: `organization ${input.organization}`,
+        basePath: `/orgs/${input.organization}/actions/secrets`,
+        permission: `the organization permission "Secrets: Read and write" on ${input.organization} (fine-grained personal access token or GitHub App); a classic personal access token needs the "admin:org" scope`,
+        repository: undefined,
+      }
+  }
+}
+
+export function environmentPath(repository: RepositoryRef, environment: string): string {
+  return `/repos/${repository.owner}/${repository.repo}/environments/${encodeURIComponent(environment)}`
+}
+
+/** The path of one secret (also what the recovery command writes to). */
+export function secretPath(target: SecretTarget, secretName: string): string {
+  return `${target.basePath}/${encodeURIComponent(secretName)}`
+}

@@ -1,0 +1,102 @@
+/**
+ * Everything settled before the refresh token is spent, in one round of parallel reads: the store's
+ * public key (proves the GitHub token reaches it), when the secret was last written, when this run
+ * read its secrets, and that an environment target exists. Any failure here leaves the token unspent.
+ */
+import { ActionError } from './errors.js'
+import type { GitHubClient } from './github/client.js'
+import {
+  fetchPublicKey,
+  fetchSecretMetadata,
+  type OrganizationAccess,
+  type PublicKey,
+  type SecretMetadata,
+  type StoreAccess,
+} from './github/secret-store.js'
+import { checkEnvironmentExists, organizationAccess } from './github/target-checks.js'
+import { fetchJobStartedAt, fetchSecretsReadAt, type RunAttempt } from './github/workflow-run.js'
+import type { ActionInputs } from './inputs.js'
+import { judgeStoredToken, type StoredTokenJudgement } from './stale-token-guard.js'
+
+export interface Preflight {
+  publicKey: PublicKey
+  /** Undefined when it could not be read (the guard then says why). */
+  metadata: SecretMetadata | undefined
+  judgement: StoredTokenJudgement
+  /** For an organization secret: who may use it after the write. */
+  organization: OrganizationAccess | undefined
+}
+
+export interface PreflightSources {
+  store: StoreAccess
+  /** The run this process belongs to, and a client with the workflow's token to read it. */
+  run: { attempt: RunAttempt; github: GitHubClient } | { missing: string }
+  now: () => Date
+}
+
+export async function preflight(
+  inputs: ActionInputs,
+  sources: PreflightSources,
+): Promise<Preflight> {
+  const { store } = sources
+  const { target } = inputs
+  const [publicKey, metadata, readAt, environment] = await Promise.allSettled([
+    fetchPublicKey(store, 'unchanged'),
+    fetchSecretMetadata(store, inputs.secretName),
+    'missing' in sources.run
+      ? Promise.reject(new Error(sources.run.missing))
+      : // Environment secrets are read when the job starts; the others when the run is queued.
+        (target.kind === 'environment' ? fetchJobStartedAt : fetchSecretsReadAt)(
+          sources.run.github,
+          sources.run.attempt,
+          store.secrets,
+          store.retry,
+        ),
+    target.kind === 'environment' ? checkEnvironmentExists(store, target) : Promise.resolve(),
+  ])
+  // An unknown environment explains a failed key read better than the key read does.
+  if (environment.status === 'rejected') throw environment.reason
+  if (publicKey.status === 'rejected') throw publicKey.reason
+
+  let organization: OrganizationAccess | undefined
+  if (target.kind === 'organization') {
+    // Keeping the secret's visibility needs to know it: without the metadata, stop rather than
+    // guess and change who can read the token.
+    if (metadata.status === 'rejected' && target.visibility === undefined) throw metadata.reason
+    organization = await organizationAccess(
+      store,
+      target,
+      inputs.secretName,
+      metadata.status === 'fulfilled'
+        ? metadata.value
+        : { updatedAt: undefined, visibility: undefined, serverNow: undefined },
+    )
+  }
+
+  return {
+    publicKey: publicKey.value,
+    metadata: metadata.status === 'fulfilled' ? metadata.value : undefined,
+    judgement: judge(metadata, readAt, sources.now()),
+    organization,
+  }
+}
+
+function judge(
+  metadata: PromiseSettledResult<SecretMetadata>,
+  readAt: PromiseSettledResult<Date>,
+  localNow: Date,
+): StoredTokenJudgement {
+  if (metadata.status === 'rejected') return { kind: 'unknown', reason: reasonOf(metadata.reason) }
+  if (metadata.value.updatedAt === undefined) return { kind: 'first-write' }
+  if (readAt.status === 'rejected') return { kind: 'unknown', reason: reasonOf(readAt.reason) }
+  return judgeStoredToken(
+    metadata.value.updatedAt,
+    readAt.value,
+    metadata.value.serverNow ?? localNow,
+  )
+}
+
+function reasonOf(error: unknown): string {
+  if (error instanceof ActionError) return error.message
+  return error instanceof Error ? error.message : String(error)
+}
