@@ -38,6 +38,8 @@ export interface ActionRunOptions {
   timeoutMs?: number
   /** Sees each chunk of standard output as it arrives (e.g. to cancel the job at a given point). */
   onStdout?: (text: string, child: ChildProcess) => void
+  /** Also measure the peak memory (through GNU time; the benchmark uses it). */
+  measureMemory?: boolean
 }
 
 export interface ActionRun {
@@ -51,6 +53,12 @@ export interface ActionRun {
   /** `::error::` annotation texts, decoded. */
   errors: string[]
   warnings: string[]
+  /** From spawning the process to its exit. */
+  wallMs: number
+  /** performance.now() at the spawn, in this process's time base (as the emulators' timestamps). */
+  startedAt: number
+  /** Peak resident memory, with `measureMemory`. */
+  maxRssKb: number | undefined
 }
 
 export interface ActionManifest {
@@ -129,12 +137,15 @@ export async function runAction(options: ActionRunOptions): Promise<ActionRun> {
     }
 
     const entry = options.entry ?? join(PROJECT_ROOT, manifest.runs?.main ?? 'dist/index.js')
-    const { exitCode, stdout, stderr } = await spawnNode(
+    const { exitCode, stdout, stderr, wallMs, startedAt, maxRssKb } = await spawnProcess(
       options.node ?? process.execPath,
-      entry,
+      [entry],
       env,
-      options.timeoutMs ?? 60_000,
-      options.onStdout,
+      {
+        timeoutMs: options.timeoutMs ?? 60_000,
+        measureMemory: options.measureMemory ?? false,
+        ...(options.onStdout && { onStdout: options.onStdout }),
+      },
     )
     const [outputText, summary] = await Promise.all([
       readFile(outputFile, 'utf8'),
@@ -149,39 +160,68 @@ export async function runAction(options: ActionRunOptions): Promise<ActionRun> {
       masks: commandValues(stdout, 'add-mask'),
       errors: commandValues(stdout, 'error'),
       warnings: commandValues(stdout, 'warning'),
+      wallMs,
+      startedAt,
+      maxRssKb,
     }
   } finally {
     await rm(workDir, { recursive: true, force: true })
   }
 }
 
-function spawnNode(
-  node: string,
-  entry: string,
+export interface SpawnResult {
+  exitCode: number | null
+  stdout: string
+  stderr: string
+  wallMs: number
+  startedAt: number
+  maxRssKb: number | undefined
+}
+
+/** Runs a command to its end; with `measureMemory`, under GNU time for its peak memory. */
+export async function spawnProcess(
+  command: string,
+  args: string[],
   env: Record<string, string>,
-  timeoutMs: number,
-  onStdout?: (text: string, child: ChildProcess) => void,
-): Promise<{ exitCode: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(node, [entry], {
-      env,
-      cwd: PROJECT_ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
+  options: {
+    timeoutMs: number
+    measureMemory: boolean
+    onStdout?: (text: string, child: ChildProcess) => void
+  },
+): Promise<SpawnResult> {
+  const timeFile = options.measureMemory
+    ? join(await mkdtemp(join(tmpdir(), 'time-')), 'rss')
+    : undefined
+  const [file, argv] = timeFile
+    ? ['/usr/bin/time', ['-f', '%M', '-o', timeFile, command, ...args]]
+    : [command, args]
+  const started = performance.now()
+  const result = await new Promise<Omit<SpawnResult, 'maxRssKb'>>((resolvePromise, reject) => {
+    const child = spawn(file, argv, { env, cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
     let stdout = ''
     let stderr = ''
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
       stdout += chunk
-      onStdout?.(chunk, child)
+      options.onStdout?.(chunk, child)
     })
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
-    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs)
+    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs)
     child.on('error', reject)
     child.on('close', (exitCode) => {
       clearTimeout(timer)
-      resolvePromise({ exitCode, stdout, stderr })
+      resolvePromise({
+        exitCode,
+        stdout,
+        stderr,
+        wallMs: performance.now() - started,
+        startedAt: started,
+      })
     })
   })
+  if (!timeFile) return { ...result, maxRssKb: undefined }
+  const rss = Number((await readFile(timeFile, 'utf8')).trim().split('\n').pop())
+  await rm(join(timeFile, '..'), { recursive: true, force: true })
+  return { ...result, maxRssKb: Number.isFinite(rss) ? rss : undefined }
 }
 
 /** Reads the `name<<DELIMITER … DELIMITER` blocks @actions/core writes to GITHUB_OUTPUT. */

@@ -1,7 +1,9 @@
 /**
  * A loopback emulator of Atlassian's OAuth 2.0 token endpoint (`POST /oauth/token`), speaking real
  * HTTP, with rotating refresh tokens, the 10-minute leeway and family revocation on a clock the
- * test controls, and faults a test can queue.
+ * test controls, and faults a test can queue. Also the consent page (`GET /authorize`), which a
+ * browser follows to the app's callback URL with a code as if the user had accepted, and the
+ * authorization-code grant that exchanges it.
  *
  * Answers follow what Atlassian documents and what third parties report (../shared/FACTS.md):
  * `403 invalid_grant "Unknown or invalid refresh token."`; `401 access_denied` for a wrong secret.
@@ -9,7 +11,7 @@
 import type { ServerResponse } from 'node:http'
 import type { Socket } from 'node:net'
 import { LoopbackServer, sendJson, type RecordedRequest, type TlsIdentity } from './http-server.js'
-import { RotationAuthority, type RefreshOutcome } from './rotation-rules.js'
+import { RotationAuthority, type IssuedTokens, type RefreshOutcome } from './rotation-rules.js'
 
 /** Something the next token request meets instead of (or besides) the normal answer. */
 export type TokenEndpointFault =
@@ -41,10 +43,19 @@ export interface AtlassianEmulatorOptions {
   tls?: TlsIdentity
 }
 
+/** The app's settings in the developer console. */
+export interface AppSettings {
+  /** The callback URL (Authorization): where the consent page sends the browser. */
+  callbackUrl?: string
+}
+
 export class AtlassianEmulator {
   readonly authority: RotationAuthority
+  /** What the user does on the consent page. */
+  consentAnswer: 'accept' | 'decline' = 'accept'
   readonly #server: LoopbackServer
   readonly #clients = new Map<string, string>()
+  readonly #callbacks = new Map<string, string>()
   readonly #faults: TokenEndpointFault[] = []
   readonly #sites = new Map<string, { id: string; name: string; url: string }[]>()
 
@@ -76,6 +87,16 @@ export class AtlassianEmulator {
     return `${this.#server.url}/oauth/token`
   }
 
+  /** The consent page, as https://auth.atlassian.com/authorize. */
+  get authorizeUrl(): string {
+    return `${this.#server.url}/authorize`
+  }
+
+  /** The API gateway, as https://api.atlassian.com (accessible-resources lives under it). */
+  get apiUrl(): string {
+    return this.#server.url
+  }
+
   get requests(): RecordedRequest[] {
     return this.#server.requests
   }
@@ -89,8 +110,10 @@ export class AtlassianEmulator {
     clientId: string,
     clientSecret: string,
     scope = 'read:confluence-content.all offline_access',
+    settings: AppSettings = {},
   ): string {
     this.#clients.set(clientId, clientSecret)
+    if (settings.callbackUrl !== undefined) this.#callbacks.set(clientId, settings.callbackUrl)
     return this.authority.consent(clientId, scope)
   }
 
@@ -114,6 +137,13 @@ export class AtlassianEmulator {
   #handle(request: RecordedRequest, res: ServerResponse, socket: Socket): void {
     if (request.method === 'GET' && request.path === '/oauth/token/accessible-resources') {
       this.#accessibleResources(request, res)
+      return
+    }
+    if (
+      request.method === 'GET' &&
+      new URL(request.path, 'http://emulator').pathname === '/authorize'
+    ) {
+      this.#consentPage(request, res)
       return
     }
     if (request.method !== 'POST' || request.path !== '/oauth/token') {
@@ -155,6 +185,53 @@ export class AtlassianEmulator {
     sendJson(res, 200, outcome.body)
   }
 
+  /**
+   * The consent page, answered at once as if the user had clicked (auto-consent). What cannot be
+   * tied to a registered app and its callback is refused on the page itself, never redirected
+   * (RFC 6749 §4.1.2.1); the rest is answered at the callback, with `state` echoed.
+   */
+  #consentPage(request: RecordedRequest, res: ServerResponse): void {
+    const query = new URL(request.path, 'http://emulator').searchParams
+    const clientId = query.get('client_id') ?? ''
+    const redirectUri = query.get('redirect_uri') ?? ''
+    const callback = this.#callbacks.get(clientId)
+    const refusal = !this.#clients.has(clientId)
+      ? 'Unknown client_id.'
+      : callback === undefined
+        ? 'The app has no callback URL.'
+        : redirectUri !== callback
+          ? "redirect_uri is not the app's callback URL."
+          : query.get('audience') !== 'api.atlassian.com'
+            ? 'Unknown audience.'
+            : undefined
+    if (refusal !== undefined) {
+      res.writeHead(400, { 'content-type': 'text/html; charset=utf-8' })
+      res.end(`<!doctype html><title>Something went wrong</title><p>${refusal}</p>`)
+      return
+    }
+
+    const answer: Record<string, string> = {}
+    const scope = (query.get('scope') ?? '').split(' ').filter((s) => s !== '')
+    if (query.get('response_type') !== 'code') {
+      answer['error'] = 'unsupported_response_type'
+      answer['error_description'] = 'Only response_type=code is supported.'
+    } else if (scope.length === 0) {
+      answer['error'] = 'invalid_scope'
+      answer['error_description'] = 'No scope was requested.'
+    } else if (this.consentAnswer === 'decline') {
+      answer['error'] = 'access_denied'
+      answer['error_description'] = 'The user did not authorize the app.'
+    } else {
+      answer['code'] = this.authority.issueCode(clientId, redirectUri, scope.join(' '))
+    }
+    const state = query.get('state')
+    if (state !== null) answer['state'] = state
+    const location = new URL(redirectUri)
+    for (const [name, value] of Object.entries(answer)) location.searchParams.set(name, value)
+    res.writeHead(302, { location: location.href, 'cache-control': 'no-store' })
+    res.end()
+  }
+
   /** The API gateway's list of sites, for an access token this emulator issued. */
   #accessibleResources(request: RecordedRequest, res: ServerResponse): void {
     const token = /^Bearer (.+)$/.exec(String(request.headers['authorization'] ?? ''))?.[1]
@@ -183,6 +260,7 @@ export class AtlassianEmulator {
       return { status: 400, error: 'invalid_request', description: 'Expected a JSON body.' }
     }
     const { grant_type, client_id, client_secret, refresh_token } = body as Record<string, unknown>
+    if (grant_type === 'authorization_code') return this.#codeGrant(body as Record<string, unknown>)
     if (grant_type !== 'refresh_token') {
       return {
         status: 400,
@@ -204,15 +282,38 @@ export class AtlassianEmulator {
         description: 'Unknown or invalid refresh token.',
       }
     }
-    const { tokens } = outcome
-    return {
-      body: {
-        access_token: tokens.accessToken,
-        ...(tokens.refreshToken ? { refresh_token: tokens.refreshToken } : {}),
-        expires_in: tokens.expiresIn,
-        scope: tokens.scope,
-        token_type: 'Bearer',
-      },
+    return { body: tokenAnswer(outcome.tokens) }
+  }
+
+  /** The authorization-code grant: a single-use code, for the client and callback it was issued to. */
+  #codeGrant(
+    body: Record<string, unknown>,
+  ): { status: number; error: string; description: string } | { body: Record<string, unknown> } {
+    const { client_id, client_secret, code, redirect_uri } = body
+    if (typeof client_id !== 'string' || this.#clients.get(client_id) !== client_secret) {
+      return { status: 401, error: 'access_denied', description: 'Unauthorized' }
     }
+    if (typeof code !== 'string' || typeof redirect_uri !== 'string') {
+      return {
+        status: 400,
+        error: 'invalid_request',
+        description: 'Missing code or redirect_uri.',
+      }
+    }
+    const outcome = this.authority.redeemCode(client_id, code, redirect_uri)
+    if (!outcome.ok) {
+      return { status: 403, error: 'invalid_grant', description: 'Invalid authorization code' }
+    }
+    return { body: tokenAnswer(outcome.tokens) }
+  }
+}
+
+function tokenAnswer(tokens: IssuedTokens): Record<string, unknown> {
+  return {
+    access_token: tokens.accessToken,
+    ...(tokens.refreshToken ? { refresh_token: tokens.refreshToken } : {}),
+    expires_in: tokens.expiresIn,
+    scope: tokens.scope,
+    token_type: 'Bearer',
   }
 }

@@ -1,7 +1,7 @@
 /**
  * A loopback emulator of the parts of GitHub's REST API the action uses, speaking real HTTP:
  * Actions secrets of repositories, environments and organizations, each store with a real X25519
- * key pair; repositories and environments; workflow runs and their jobs. A PUT opens the sealed
+ * key pair; repositories and environments; workflow runs and their jobs; repository variables. A PUT opens the sealed
  * value with an independent sealed-box implementation (./sealed-box.ts) and keeps the plain value,
  * so a test can read what the action stored and hand it to the next rotation.
  *
@@ -36,6 +36,8 @@ export interface GitHubTokenGrant {
   organizationSecrets?: { organizations: string[]; access: Access }
   /** Repository permission "Actions" (reading workflow runs). */
   actions?: 'none' | 'read'
+  /** Repository permission "Variables" (configuration variables). */
+  variables?: Access
 }
 
 export interface StoredSecret {
@@ -47,6 +49,13 @@ export interface StoredSecret {
   /** Organization secrets: who may use it. */
   visibility?: 'all' | 'private' | 'selected'
   selectedRepositoryIds?: number[]
+}
+
+export interface StoredVariable {
+  name: string
+  value: string
+  createdAt: Date
+  updatedAt: Date
 }
 
 export interface WorkflowRunAttempt {
@@ -64,6 +73,9 @@ type Operation =
   | 'environment'
   | 'run'
   | 'jobs'
+  | 'variable'
+  | 'create-variable'
+  | 'update-variable'
 
 /** Something the next matching request meets instead of, or before, the normal answer. */
 export type GitHubFault =
@@ -86,6 +98,7 @@ interface Repository {
   store: SecretStore
   environments: Map<string, SecretStore>
   runs: Map<string, WorkflowRunAttempt>
+  variables: Map<string, StoredVariable>
 }
 
 /** Which secret store: a repository's, one of its environments', or an organization's. */
@@ -101,7 +114,7 @@ interface Route {
   scope: (parts: string[]) => Scope
   /** The permission it needs, in the grant's terms. */
   needs: 'read' | 'write'
-  permission: 'secrets' | 'actions' | 'metadata'
+  permission: 'secrets' | 'actions' | 'metadata' | 'variables'
 }
 
 const REPO = '/repos/([^/]+)/([^/]+)'
@@ -188,6 +201,30 @@ const ROUTES: Route[] = [
     needs: 'read',
     permission: 'actions',
   },
+  {
+    operation: 'variable',
+    method: 'GET',
+    pattern: new RegExp(`^${REPO}/actions/variables/([^/]+)$`),
+    scope: repoScope,
+    needs: 'read',
+    permission: 'variables',
+  },
+  {
+    operation: 'update-variable',
+    method: 'PATCH',
+    pattern: new RegExp(`^${REPO}/actions/variables/([^/]+)$`),
+    scope: repoScope,
+    needs: 'write',
+    permission: 'variables',
+  },
+  {
+    operation: 'create-variable',
+    method: 'POST',
+    pattern: new RegExp(`^${REPO}/actions/variables$`),
+    scope: repoScope,
+    needs: 'write',
+    permission: 'variables',
+  },
 ]
 
 const DOCS = 'https://docs.github.com/rest/actions'
@@ -256,6 +293,7 @@ export class GitHubEmulator {
       store: newStore(),
       environments: new Map(),
       runs: new Map(),
+      variables: new Map(),
     })
     return this
   }
@@ -316,6 +354,24 @@ export class GitHubEmulator {
       createdAt: existing?.createdAt ?? now,
       updatedAt: now,
       ...(organization ?? {}),
+    })
+  }
+
+  /** A repository variable, as the settings page shows it. */
+  variable(fullName: string, name: string): StoredVariable | undefined {
+    return this.#repository(fullName).variables.get(name.toUpperCase())
+  }
+
+  /** Seeds a repository variable, as if a person had set it in the settings page. */
+  setVariable(fullName: string, name: string, value: string): void {
+    const variables = this.#repository(fullName).variables
+    const now = new Date(this.now())
+    const existing = variables.get(name.toUpperCase())
+    variables.set(name.toUpperCase(), {
+      name: name.toUpperCase(),
+      value,
+      createdAt: existing?.createdAt ?? now,
+      updatedAt: now,
     })
   }
 
@@ -428,6 +484,11 @@ export class GitHubEmulator {
         else sendJson(res, 200, { id: 1, name: parts[2] })
         return
       }
+      case 'variable':
+      case 'create-variable':
+      case 'update-variable':
+        this.#variables(route.operation, parts, request, res)
+        return
       case 'run':
       case 'jobs': {
         const [, , runId, attempt] = parts as [string, string, string, string]
@@ -508,6 +569,78 @@ export class GitHubEmulator {
       default:
         notFound()
     }
+  }
+
+  /** Repository variables (docs.github.com/rest/actions/variables): names as for secrets. */
+  #variables(
+    operation: 'variable' | 'create-variable' | 'update-variable',
+    parts: string[],
+    request: RecordedRequest,
+    res: ServerResponse,
+  ): void {
+    const fullName = `${parts[0] ?? ''}/${parts[1] ?? ''}`
+    const variables = this.#repository(fullName).variables
+    const body = (
+      typeof request.body === 'object' && request.body !== null ? request.body : {}
+    ) as Record<string, unknown>
+    const invalid = (message: string): void => {
+      sendJson(res, 422, { message, documentation_url: DOCS, status: '422' })
+    }
+    const badName = (name: unknown): boolean =>
+      typeof name !== 'string' || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(name) || /^GITHUB_/i.test(name)
+    if (operation === 'create-variable') {
+      const { name, value } = body
+      if (badName(name) || typeof value !== 'string') {
+        invalid(
+          'Variable names can only contain alphanumeric characters or underscores, must not start with a number or GITHUB_, and need a value.',
+        )
+        return
+      }
+      if (variables.has(String(name).toUpperCase())) {
+        sendJson(res, 409, {
+          message: 'Already exists - Variable already exists',
+          documentation_url: DOCS,
+        })
+        return
+      }
+      this.setVariable(fullName, String(name), value)
+      sendJson(res, 201, {})
+      return
+    }
+    const existing = variables.get((parts[2] ?? '').toUpperCase())
+    if (existing === undefined) {
+      sendJson(res, 404, { message: 'Not Found', documentation_url: DOCS })
+      return
+    }
+    if (operation === 'variable') {
+      sendJson(res, 200, {
+        name: existing.name,
+        value: existing.value,
+        created_at: iso(existing.createdAt),
+        updated_at: iso(existing.updatedAt),
+      })
+      return
+    }
+    const { name, value } = body
+    if (
+      (name !== undefined && badName(name)) ||
+      (value !== undefined && typeof value !== 'string')
+    ) {
+      invalid(
+        'Invalid request: "name" and "value" must be strings, and the name a valid variable name.',
+      )
+      return
+    }
+    const renamed = typeof name === 'string' ? name.toUpperCase() : existing.name
+    variables.delete(existing.name)
+    variables.set(renamed, {
+      ...existing,
+      name: renamed,
+      value: typeof value === 'string' ? value : existing.value,
+      updatedAt: new Date(this.now()),
+    })
+    res.writeHead(204)
+    res.end()
   }
 
   #put(
@@ -619,6 +752,9 @@ export class GitHubEmulator {
       } else if (route.permission === 'actions') {
         access = grant.actions ?? 'none'
         permission = 'actions=read'
+      } else if (route.permission === 'variables') {
+        access = grant.kind === 'workflow' ? 'none' : (grant.variables ?? 'none')
+        permission = `variables=${route.needs}`
       } else if (scope.kind === 'environment') {
         access = grant.kind === 'workflow' ? 'none' : (grant.environments ?? 'none')
         permission = `environments=${route.needs}`

@@ -10,6 +10,10 @@ export interface RecordedRequest {
   /** Parsed JSON body, or the raw text when it is not JSON. */
   body: unknown
   rawBody: string
+  /** performance.now() when the request arrived, and when its answer was sent (the benchmark
+   * counts sequential rounds from these). */
+  receivedAt: number
+  answeredAt: number | undefined
 }
 
 /** A certificate and key (PEM) to serve HTTPS instead of plain HTTP. */
@@ -83,6 +87,7 @@ export class LoopbackServer {
   }
 
   async #handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const receivedAt = performance.now()
     const chunks: Buffer[] = []
     for await (const chunk of req) chunks.push(chunk as Buffer)
     const rawBody = Buffer.concat(chunks).toString('utf8')
@@ -98,7 +103,12 @@ export class LoopbackServer {
       headers: req.headers,
       body,
       rawBody,
+      receivedAt,
+      answeredAt: undefined,
     }
+    res.on('finish', () => {
+      recorded.answeredAt = performance.now()
+    })
     this.requests.push(recorded)
     this.#timeline?.push(`${recorded.method} ${recorded.path}`)
     if (this.#now) res.setHeader('date', new Date(this.#now()).toUTCString())

@@ -10,6 +10,10 @@
  *   token of the consent is revoked.
  * - A token unused for 90 days dies; every token dies 365 days after the consent.
  * (../shared/FACTS.md, "Rotation rules" and "How the leeway works")
+ *
+ * The consent itself (the authorization-code grant, RFC 6749 §4.1): a code is issued when the user
+ * accepts, bound to the client and the redirect URI, good once and for a few minutes; exchanging
+ * it starts a new token family, with a refresh token only when the scope holds `offline_access`.
  */
 import { randomBytes } from 'node:crypto'
 import { DAY, MINUTE } from './clock.js'
@@ -54,10 +58,29 @@ interface TokenRecord {
 
 export type TokenStatus = 'newest' | 'previous' | 'superseded' | 'revoked' | 'unknown'
 
+/**
+ * How long an authorization code stays good. Atlassian does not document it ("a few minutes" in
+ * practice); OAuth recommends at most 10 minutes (RFC 6749 §4.1.2).
+ */
+export const CODE_LIFETIME_MS = 5 * MINUTE
+
+export type CodeOutcome =
+  | { ok: true; tokens: IssuedTokens }
+  | { ok: false; reason: 'unknown' | 'used' | 'expired' | 'wrong-client' | 'wrong-redirect-uri' }
+
+interface AuthorizationCode {
+  clientId: string
+  redirectUri: string
+  scope: string
+  issuedAt: number
+  used: boolean
+}
+
 export class RotationAuthority {
   readonly #tokens = new Map<string, TokenRecord>()
   /** Access tokens issued, by value: the client they were issued to, and when they expire. */
   readonly #accessTokens = new Map<string, { clientId: string; expiresAt: number }>()
+  readonly #codes = new Map<string, AuthorizationCode>()
   #families = 0
 
   constructor(
@@ -103,8 +126,7 @@ export class RotationAuthority {
     if (isNewest && now - record.issuedAt > INACTIVITY_LIMIT_MS)
       return { ok: false, reason: 'inactive' }
 
-    const accessToken = newToken('at')
-    this.#accessTokens.set(accessToken, { clientId, expiresAt: now + 3600 * 1000 })
+    const accessToken = this.#issueAccessToken(clientId)
     const tokens: IssuedTokens = {
       accessToken,
       refreshToken: undefined,
@@ -120,6 +142,43 @@ export class RotationAuthority {
       tokens.refreshToken = next
     }
     return { ok: true, tokens, reusedWithinLeeway: !isNewest }
+  }
+
+  /** The user accepted the consent page: a single-use code for this client and redirect URI. */
+  issueCode(clientId: string, redirectUri: string, scope: string): string {
+    const code = randomBytes(24).toString('base64url')
+    this.#codes.set(code, { clientId, redirectUri, scope, issuedAt: this.now(), used: false })
+    return code
+  }
+
+  /**
+   * The authorization-code grant. A code is spent by its first successful exchange; it starts a
+   * new token family, whose first refresh token comes only with `offline_access` in the scope.
+   */
+  redeemCode(clientId: string, code: string, redirectUri: string): CodeOutcome {
+    const issued = this.#codes.get(code)
+    if (issued === undefined) return { ok: false, reason: 'unknown' }
+    if (issued.used) return { ok: false, reason: 'used' }
+    if (this.now() - issued.issuedAt > CODE_LIFETIME_MS) return { ok: false, reason: 'expired' }
+    if (issued.clientId !== clientId) return { ok: false, reason: 'wrong-client' }
+    if (issued.redirectUri !== redirectUri) return { ok: false, reason: 'wrong-redirect-uri' }
+    issued.used = true
+    const offline = issued.scope.split(' ').includes('offline_access')
+    return {
+      ok: true,
+      tokens: {
+        accessToken: this.#issueAccessToken(clientId),
+        refreshToken: offline ? this.consent(clientId, issued.scope) : undefined,
+        expiresIn: 3600,
+        scope: issued.scope,
+      },
+    }
+  }
+
+  #issueAccessToken(clientId: string): string {
+    const accessToken = newToken('at')
+    this.#accessTokens.set(accessToken, { clientId, expiresAt: this.now() + 3600 * 1000 })
+    return accessToken
   }
 
   /** The client an unexpired access token was issued to; undefined for anything else. */

@@ -36,6 +36,11 @@ export type ErrorCode =
   | 'STALE_TOKEN'
   | 'SITES_UNAVAILABLE'
   | 'SITE_NOT_REACHED'
+  /** The authorization step (consent in a browser, before any token exists). */
+  | 'AUTHORIZATION_DENIED'
+  | 'STATE_MISMATCH'
+  | 'AUTHORIZATION_RESPONSE_INVALID'
+  | 'NO_REFRESH_TOKEN'
   | 'CANCELLED'
   | 'UNEXPECTED'
 

@@ -223,13 +223,14 @@ export function readInputs(
   }
 }
 
-type Problem = (input: string, message: string) => void
+/** Reports one problem with one input; the readers below call it and go on checking. */
+export type Problem = (input: string, message: string) => void
 
 /**
  * Exactly one kind of target: `organization`, or `environment` of `repository`, or `repository`
  * alone. (`repository` always has a value, from its default, so it cannot conflict.)
  */
-function readTarget(
+export function readTarget(
   getInput: (name: string) => string,
   env: Record<string, string | undefined>,
   problem: Problem,
@@ -334,7 +335,7 @@ function readTarget(
   return { kind: 'environment', repository, environment }
 }
 
-function checkSecretName(input: string, name: string, problem: Problem): void {
+export function checkSecretName(input: string, name: string, problem: Problem): void {
   if (name === '') return
   if (!SECRET_NAME.test(name)) {
     problem(
@@ -361,7 +362,7 @@ function parseRepository(text: string): RepositoryRef | undefined {
  * A client secret and refresh token must never cross a network in clear text, so endpoints are
  * https; plain http is allowed only to this machine (the loopback emulators, local testing).
  */
-function parseEndpointUrl(input: string, text: string, problem: Problem): URL | undefined {
+export function parseEndpointUrl(input: string, text: string, problem: Problem): URL | undefined {
   let url: URL
   try {
     url = new URL(text)

@@ -15,7 +15,6 @@
  * If step 5 fails, the new token is only in this process: the failure carries it sealed under
  * GitHub's public key, with the command that stores it by hand.
  */
-import type { Dispatcher } from 'undici'
 import { findSite, type SiteLookup } from './atlassian/sites.js'
 import { refreshGrant, type TokenSet } from './atlassian/token-endpoint.js'
 import { consentStatus } from './consent.js'
@@ -24,7 +23,7 @@ import { createGitHubClient } from './github/client.js'
 import type { StoreAccess } from './github/secret-store.js'
 import { secretTarget } from './github/targets.js'
 import { currentRunAttempt } from './github/workflow-run.js'
-import { dispatcherFor, type HttpOptions } from './http.js'
+import { dispatcherFor, type Dispatcher, type HttpOptions } from './http.js'
 import { readInputs, SECRET_INPUTS, type ActionInputs } from './inputs.js'
 import { preflight, type PreflightSources } from './preflight.js'
 import {
@@ -40,6 +39,7 @@ import {
 } from './report.js'
 import { DEFAULT_BACKOFF, systemClock, type Clock, type RetryOptions } from './retry.js'
 import { actionsRunner, type Runner } from './runner.js'
+import { loadSodium } from './sealing.js'
 import { SecretValues } from './secrets.js'
 import { actOnJudgement, describeJudgement } from './stale-token-guard.js'
 import { writeBack } from './write-back.js'
@@ -62,7 +62,7 @@ export interface Dependencies {
 
 export function defaultDependencies(): Dependencies {
   return {
-    runner: actionsRunner,
+    runner: actionsRunner(),
     env: process.env,
     dispatcherFor,
     clock: systemClock,
@@ -142,12 +142,24 @@ async function rotate(
     },
   })
 
+  // One connection pool per endpoint, kept alive across the run's requests and closed at its end.
+  const pools = new Map<string, Dispatcher>()
+  const dispatcher = (url: URL): Dispatcher => {
+    let pool = pools.get(url.origin)
+    if (!pool) pools.set(url.origin, (pool = deps.dispatcherFor(url)))
+    return pool
+  }
+  // Loading the sealing code (the largest part of the action) starts once the first request is on
+  // the wire, so that it overlaps the network instead of delaying the first request.
   const githubClient = (token: string): ReturnType<typeof createGitHubClient> =>
     createGitHubClient({
       token,
       baseUrl: inputs.githubApiUrl,
-      dispatcher: deps.dispatcherFor(new URL(inputs.githubApiUrl)),
+      dispatcher: dispatcher(new URL(inputs.githubApiUrl)),
       timeoutMs: deps.requestTimeoutMs,
+      onWritten: () => {
+        loadSodium().catch(() => undefined)
+      },
     })
   const github = githubClient(inputs.githubToken)
   const store = (retry: RetryOptions): StoreAccess => ({ github, target, secrets, retry })
@@ -208,7 +220,7 @@ async function rotate(
     )
     tokenState = 'maybe-rotated'
     const http = (url: URL): HttpOptions => ({
-      dispatcher: deps.dispatcherFor(url),
+      dispatcher: dispatcher(url),
       timeoutMs: deps.requestTimeoutMs,
       maxBodyBytes: MAX_ANSWER_BYTES,
     })
@@ -320,11 +332,12 @@ async function rotate(
       runner.setOutput('recovery-encrypted-value', recovery.sealed.encryptedValue)
       runner.setOutput('recovery-key-id', recovery.sealed.keyId)
     }
-    runner.setFailed(describeFailure(failure, context, recovery, now()))
+    runner.setFailed(describeFailure(failure, context, recovery, now()), failure)
     // The summary is a convenience; the failure and the recovery value are already in the log.
     await writeSummarySafely(runner, renderFailureSummary(failure, context, recovery, now()))
   } finally {
     stopListening()
+    for (const pool of pools.values()) pool.destroy()
   }
 }
 

@@ -28,13 +28,9 @@ const CONNECT_FAILURES = new Set([
 /** TLS certificate verification failures (verification is never turned off). */
 const CERTIFICATE = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER/
 
-// undici reports a refused CONNECT only in its message: "Proxy response (407) !== 200 when HTTP
-// Tunneling". If that wording changes, the proxy tests in __tests__/e2e/network.test.ts fail.
-const PROXY_REFUSAL = /Proxy response \((\d+)\)/
-
 export function classifyNetworkFailure(error: unknown): NetworkFailure {
   const code = errorCode(error) ?? 'no answer'
-  const proxyStatus = PROXY_REFUSAL.exec(messagesOf(error))?.[1]
+  const proxyStatus = proxyRefusal(error)
   if (proxyStatus !== undefined) {
     return {
       code: `PROXY_${proxyStatus}`,
@@ -85,22 +81,21 @@ function errorCode(error: unknown): string | undefined {
   let found: string | undefined
   for (let depth = 0; typeof current === 'object' && current !== null && depth < 5; depth++) {
     const { code, name, cause } = current as { code?: unknown; name?: unknown; cause?: unknown }
+    // A request aborted by its time limit: an AbortError (ABORT_ERR) caused by a TimeoutError.
+    if (name === 'TimeoutError') return 'TIMEOUT'
     if (typeof code === 'string') found = code
-    else if (found === undefined && (name === 'TimeoutError' || name === 'AbortError')) {
-      found = 'TIMEOUT'
-    }
     current = cause
   }
   return found
 }
 
-function messagesOf(error: unknown): string {
-  const messages: string[] = []
+/** The status of a proxy's refused CONNECT (http.ts's ProxyRefusedError), anywhere in the chain. */
+function proxyRefusal(error: unknown): string | undefined {
   let current: unknown = error
   for (let depth = 0; typeof current === 'object' && current !== null && depth < 5; depth++) {
-    const { message, cause } = current as { message?: unknown; cause?: unknown }
-    if (typeof message === 'string') messages.push(message)
+    const { code, status, cause } = current as { code?: unknown; status?: unknown; cause?: unknown }
+    if (code === 'ERR_PROXY_REFUSED' && typeof status === 'number') return String(status)
     current = cause
   }
-  return messages.join(' | ')
+  return undefined
 }

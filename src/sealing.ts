@@ -7,23 +7,38 @@
  * defaults to URL-safe base64 without padding: the variant is always given explicitly.
  * (docs.github.com: "Encrypting secrets for the REST API")
  */
-import sodium from 'libsodium-wrappers'
+
+type Sodium = (typeof import('libsodium-wrappers'))['default']
+
+let sodium: Promise<Sodium> | undefined
+
+/**
+ * Starts loading libsodium (JavaScript and WebAssembly, the largest part of the action) without
+ * waiting for it: called when the first requests are on the wire, so that loading overlaps them.
+ */
+export function loadSodium(): Promise<Sodium> {
+  sodium ??= import('libsodium-wrappers').then(async ({ default: library }) => {
+    await library.ready
+    return library
+  })
+  return sodium
+}
+
+const STANDARD_BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/
+const PUBLIC_KEY_BYTES = 32 // crypto_box_PUBLICKEYBYTES
 
 /** Decodes a public key from GitHub; undefined when it is not 32 bytes of standard base64. */
-export async function decodePublicKey(key: string): Promise<Uint8Array | undefined> {
-  await sodium.ready
-  try {
-    const bytes = sodium.from_base64(key, sodium.base64_variants.ORIGINAL)
-    return bytes.length === sodium.crypto_box_PUBLICKEYBYTES ? bytes : undefined
-  } catch {
-    return undefined
-  }
+export function decodePublicKey(key: string): Uint8Array | undefined {
+  if (!STANDARD_BASE64.test(key)) return undefined
+  const bytes = Buffer.from(key, 'base64')
+  return bytes.length === PUBLIC_KEY_BYTES ? new Uint8Array(bytes) : undefined
 }
 
 /** Seals `value` under a store's public key (base64 in, base64 out, as GitHub expects). */
 export async function sealForGitHub(value: string, publicKey: string): Promise<string> {
-  const key = await decodePublicKey(publicKey)
+  const key = decodePublicKey(publicKey)
   if (key === undefined) throw new Error('The public key is not 32 bytes of base64')
-  const sealed = sodium.crypto_box_seal(sodium.from_string(value), key)
-  return sodium.to_base64(sealed, sodium.base64_variants.ORIGINAL)
+  const library = await loadSodium()
+  const sealed = library.crypto_box_seal(library.from_string(value), key)
+  return library.to_base64(sealed, library.base64_variants.ORIGINAL)
 }

@@ -2,7 +2,7 @@
  * The token endpoint client against the emulator, over real HTTP: what each network fault means for
  * the token, and how retries behave. Waits go through a recording clock, so nothing sleeps.
  */
-import { Agent } from 'undici'
+import http from 'node:http'
 import { refreshGrant } from '../../src/atlassian/token-endpoint.js'
 import { ActionError } from '../../src/errors.js'
 import type { Clock } from '../../src/retry.js'
@@ -13,7 +13,7 @@ import { ManualClock } from '../../emulators/clock.js'
 let atlassian: AtlassianEmulator
 let firstToken: string
 let waits: number[]
-const dispatcher = new Agent()
+const dispatcher = new http.Agent({ keepAlive: true })
 const secrets = new SecretValues(() => {})
 
 /** Real time for the requests; each wait is recorded and then counted as having passed. */
@@ -38,8 +38,8 @@ beforeEach(async () => {
 afterEach(async () => {
   await atlassian.close()
 })
-afterAll(async () => {
-  await dispatcher.close()
+afterAll(() => {
+  dispatcher.destroy()
 })
 
 interface GrantOptions {

@@ -10,6 +10,7 @@ const REFRESH = 'eyJhbGciOi.refresh-token-value.sig'
 function answer(status: number, body: unknown, contentType = 'application/json'): HttpAnswer {
   return {
     status,
+    headers: { 'content-type': contentType },
     contentType,
     location: undefined,
     retryAfter: undefined,

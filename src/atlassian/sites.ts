@@ -34,8 +34,42 @@ export async function findSite(
   secrets: SecretValues,
   retry: RetryOptions,
 ): Promise<SiteLookup> {
+  const sites = await listSites(atlassianApiUrl, accessToken, http, secrets, retry)
+  const wanted = siteUrl.origin.toLowerCase()
+  const site = sites.find((candidate) => originOf(candidate.url) === wanted)
+  if (site === undefined) {
+    const reachable =
+      sites.length === 0
+        ? 'none: the consent covers no site, or the app lacks the scopes of its products'
+        : sites.map((s) => `${s.name} (${s.url})`).join(', ')
+    throw new ActionError(
+      'SITE_NOT_REACHED',
+      `The token does not reach ${siteUrl.origin}. Sites it reaches: ${reachable}.`,
+      'stored',
+      'Fix "site-url" (the address of your site, e.g. https://example.atlassian.net), or have a user of that site consent to the app with the scopes it needs.',
+    )
+  }
+  return { site, apiBaseUrl: siteApiBaseUrl(atlassianApiUrl, site) }
+}
+
+/** Where a site's Confluence REST APIs are: `{atlassian-api-url}/ex/confluence/{cloudId}`. */
+export function siteApiBaseUrl(atlassianApiUrl: string, site: AtlassianSite): string {
+  return `${atlassianApiUrl}/ex/confluence/${encodeURIComponent(site.id)}`
+}
+
+/**
+ * Every site the access token reaches (accessible-resources), in the order Atlassian lists them.
+ * Failures are marked with the token "stored": in the rotation this runs after the write.
+ */
+export async function listSites(
+  atlassianApiUrl: string,
+  accessToken: string,
+  http: HttpOptions,
+  secrets: SecretValues,
+  retry: RetryOptions,
+): Promise<AtlassianSite[]> {
   const endpoint = new URL(`${atlassianApiUrl}/oauth/token/accessible-resources`)
-  const sites = await withRetries(
+  return withRetries(
     async (remainingMs) => {
       let answer
       try {
@@ -80,22 +114,6 @@ export async function findSite(
     retry,
     (error, history) => (error instanceof ActionError ? describeAttempts(error, history) : error),
   )
-
-  const wanted = siteUrl.origin.toLowerCase()
-  const site = sites.find((candidate) => originOf(candidate.url) === wanted)
-  if (site === undefined) {
-    const reachable =
-      sites.length === 0
-        ? 'none: the consent covers no site, or the app lacks the scopes of its products'
-        : sites.map((s) => `${s.name} (${s.url})`).join(', ')
-    throw new ActionError(
-      'SITE_NOT_REACHED',
-      `The token does not reach ${siteUrl.origin}. Sites it reaches: ${reachable}.`,
-      'stored',
-      'Fix "site-url" (the address of your site, e.g. https://example.atlassian.net), or have a user of that site consent to the app with the scopes it needs.',
-    )
-  }
-  return { site, apiBaseUrl: `${atlassianApiUrl}/ex/confluence/${encodeURIComponent(site.id)}` }
 }
 
 function parseSites(body: string, endpoint: URL, secrets: SecretValues): AtlassianSite[] {

@@ -81,7 +81,7 @@ export async function fetchPublicKey(
     typeof keyId !== 'string' ||
     keyId === '' ||
     typeof key !== 'string' ||
-    !(await decodePublicKey(key))
+    !decodePublicKey(key)
   ) {
     throw new ActionError(
       'GITHUB_UNEXPECTED',

@@ -1,0 +1,292 @@
+/**
+ * `refresh`, `sites` and the tool's own surface (help, usage errors, exit codes): the bundled tool
+ * run as a child process against both emulators.
+ */
+import { runCli, type CliRun } from '../support/cli.js'
+import {
+  CLIENT_ID,
+  CLIENT_SECRET,
+  GITHUB_TOKEN,
+  REPOSITORY,
+  SECRET_NAME,
+  startScenario,
+  type Scenario,
+} from '../support/scenario.js'
+
+let world: Scenario | undefined
+afterEach(async () => {
+  await world?.close()
+  world = undefined
+})
+
+const SITE = {
+  id: '11111111-2222-3333-4444-555555555555',
+  name: 'Example',
+  url: 'https://example.atlassian.net',
+}
+
+async function startWorld(options: Parameters<typeof startScenario>[0] = {}): Promise<Scenario> {
+  world = await startScenario(options)
+  world.atlassian.addSite(CLIENT_ID, SITE)
+  return world
+}
+
+/** The emulators' addresses, as a person testing against them would export them. */
+function endpoints(w: Scenario): Record<string, string> {
+  return {
+    ATLASSIAN_TOKEN_URL: w.atlassian.tokenUrl,
+    ATLASSIAN_API_URL: w.atlassian.apiUrl,
+    ATLASSIAN_GITHUB_API_URL: w.github.apiUrl,
+  }
+}
+
+function refresh(
+  w: Scenario,
+  extra: string[] = [],
+  env: Record<string, string> = {},
+): Promise<CliRun> {
+  return runCli(
+    [
+      'refresh',
+      '--client-id',
+      CLIENT_ID,
+      '--repository',
+      REPOSITORY,
+      '--secret-name',
+      SECRET_NAME,
+      ...extra,
+    ],
+    {
+      env: {
+        ...endpoints(w),
+        ATLASSIAN_CLIENT_SECRET: CLIENT_SECRET,
+        ATLASSIAN_REFRESH_TOKEN: w.storedToken() ?? '',
+        GH_TOKEN: GITHUB_TOKEN,
+        ...env,
+      },
+    },
+  )
+}
+
+function outputsOf(run: CliRun): Record<string, string> {
+  return Object.fromEntries(
+    run.stdout
+      .split('\n')
+      .map((line) => /^([a-z-]+)=(.*)$/.exec(line))
+      .filter((match) => match !== null)
+      .map((match) => [match[1] ?? '', match[2] ?? '']),
+  )
+}
+
+function expectNoSecretsIn(run: CliRun, secrets: (string | undefined)[]): void {
+  for (const secret of secrets) {
+    if (!secret) continue
+    expect(run.stdout).not.toContain(secret)
+    expect(run.stderr).not.toContain(secret)
+  }
+}
+
+describe('refresh', () => {
+  it("rotates end to end with the action's code and stores the new token", async () => {
+    const w = await startWorld()
+    const oldToken = w.storedToken()
+
+    const run = await refresh(w, ['--site-url', SITE.url])
+
+    expect(run.exitCode).toBe(0)
+    const newToken = w.storedToken()
+    expect(newToken).not.toBe(oldToken)
+    expect(w.atlassian.authority.status(newToken ?? '')).toBe('newest')
+    expect(w.atlassian.authority.status(oldToken ?? '')).toBe('previous')
+    // The action's order: the GitHub reads first, then the grant, then the write.
+    const order = w.timeline.filter((line) => !line.includes('accessible-resources'))
+    expect(order.slice(-2)).toEqual([
+      'POST /oauth/token',
+      `PUT /repos/${REPOSITORY}/actions/secrets/${SECRET_NAME}`,
+    ])
+    expect(outputsOf(run)).toMatchObject({
+      rotated: 'true',
+      'secret-updated': 'true',
+      'cloud-id': SITE.id,
+      scope: 'read:confluence-content.all offline_access',
+    })
+    expect(run.stderr).toContain(`Rotated the refresh token and updated ${SECRET_NAME}`)
+    // Outside a workflow the stale-token guard cannot run: said, not hidden.
+    expect(run.stderr).toContain('GITHUB_RUN_ID is not set')
+    expectNoSecretsIn(run, [oldToken, newToken, CLIENT_SECRET, GITHUB_TOKEN])
+    expect(run.stdout).not.toMatch(/^(access|refresh)-token=/m)
+  })
+
+  it('prints the token outputs with --show-tokens', async () => {
+    const w = await startWorld()
+    const run = await refresh(w, ['--show-tokens'])
+
+    expect(run.exitCode).toBe(0)
+    expect(outputsOf(run)['refresh-token']).toBe(w.storedToken())
+    expect(outputsOf(run)['access-token']).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/)
+  })
+
+  it('exits 4 when Atlassian refuses the refresh token, with the way back', async () => {
+    const w = await startWorld()
+    const stored = w.storedToken()
+    const run = await refresh(w, [], {
+      ATLASSIAN_REFRESH_TOKEN: 'eyJhbGciOi.not-a-token-Atlassian-knows.x',
+    })
+
+    expect(run.exitCode).toBe(4)
+    expect(run.stderr).toContain('"invalid_grant"')
+    expect(run.stderr).toContain('Consent again')
+    expect(w.storedToken()).toBe(stored)
+  })
+
+  it('exits 5 when GitHub refuses the token, before the refresh token is spent', async () => {
+    const w = await startWorld()
+    const run = await refresh(w, [], { GH_TOKEN: 'ghp_revokedTokenXXXXXXXXXXXXXXXXXXXXXX' })
+
+    expect(run.exitCode).toBe(5)
+    expect(run.stderr).toContain('wrong, expired or revoked')
+    expect(w.atlassian.requests).toEqual([])
+  })
+
+  it('exits 6 when the new token cannot be written, and prints the command that stores it', async () => {
+    const w = await startWorld({
+      githubToken: { kind: 'fine-grained-pat', repositories: [REPOSITORY], secrets: 'read' },
+    })
+    const run = await refresh(w)
+
+    expect(run.exitCode).toBe(6)
+    expect(run.stderr).toContain('was NOT stored')
+    expect(run.stderr).toMatch(/gh api(?: --hostname \S+)? --method PUT \/repos\/octo-org/)
+    expect(outputsOf(run)).toMatchObject({ rotated: 'true', 'secret-updated': 'false' })
+    expect(outputsOf(run)['recovery-encrypted-value']).toBeDefined()
+  })
+
+  it('exits 2 on missing values, naming each, and sends nothing', async () => {
+    const w = await startWorld()
+    const run = await runCli(['refresh', '--client-id', CLIENT_ID], { env: endpoints(w) })
+
+    expect(run.exitCode).toBe(2)
+    expect(run.stderr).toContain('ATLASSIAN_CLIENT_SECRET')
+    expect(run.stderr).toContain('ATLASSIAN_REFRESH_TOKEN')
+    expect(run.stderr).toContain('--secret-name')
+    expect(w.github.requests).toEqual([])
+  })
+
+  it("exits 2 on the action's own input checks, in the tool's terms", async () => {
+    const w = await startWorld()
+    const run = await refresh(w, ['--retry-budget-seconds', '9999'])
+
+    expect(run.exitCode).toBe(2)
+    expect(run.stderr).toContain('--retry-budget-seconds must be a whole number of seconds')
+    expect(w.github.requests).toEqual([])
+  })
+})
+
+describe('sites', () => {
+  it('lists the sites an access token reaches, as lines or JSON, and changes nothing', async () => {
+    const w = await startWorld()
+    const stored = w.storedToken()
+    const issued = w.atlassian.authority.refresh(CLIENT_ID, stored ?? '')
+    if (!issued.ok) throw new Error('the emulator refused the first refresh')
+    const env = { ...endpoints(w), ATLASSIAN_ACCESS_TOKEN: issued.tokens.accessToken }
+
+    const lines = await runCli(['sites'], { env })
+    const json = await runCli(['sites', '--json'], { env })
+
+    expect(lines.exitCode).toBe(0)
+    expect(lines.stdout).toBe(`${SITE.id}  ${SITE.url}  ${SITE.name}\n`)
+    expect(json.exitCode).toBe(0)
+    expect(JSON.parse(json.stdout)).toEqual([
+      { ...SITE, apiBaseUrl: `${w.atlassian.apiUrl}/ex/confluence/${SITE.id}` },
+    ])
+    expect(w.github.requests).toEqual([])
+    expectNoSecretsIn(lines, [issued.tokens.accessToken])
+  })
+
+  it('explains a refused access token', async () => {
+    const w = await startWorld()
+    const run = await runCli(['sites'], {
+      env: { ...endpoints(w), ATLASSIAN_ACCESS_TOKEN: 'eyJhbGciOi.expired.x' },
+    })
+
+    expect(run.exitCode).toBe(4)
+    expect(run.stderr).toContain('The access token was refused')
+    expect(run.stderr).not.toContain('eyJhbGciOi.expired.x')
+  })
+
+  it('with a refresh token, rotates first (storing the new one), then lists', async () => {
+    const w = await startWorld()
+    const oldToken = w.storedToken()
+    const run = await runCli(
+      ['sites', '--client-id', CLIENT_ID, '--repository', REPOSITORY, '--secret-name', SECRET_NAME],
+      {
+        env: {
+          ...endpoints(w),
+          ATLASSIAN_CLIENT_SECRET: CLIENT_SECRET,
+          ATLASSIAN_REFRESH_TOKEN: oldToken ?? '',
+          GH_TOKEN: GITHUB_TOKEN,
+        },
+      },
+    )
+
+    expect(run.exitCode).toBe(0)
+    expect(run.stdout).toBe(`${SITE.id}  ${SITE.url}  ${SITE.name}\n`)
+    expect(run.stderr).toContain('takes a whole rotation')
+    expect(w.atlassian.authority.status(w.storedToken() ?? '')).toBe('newest')
+    expect(w.storedToken()).not.toBe(oldToken)
+  })
+
+  it('exits 2 without any token', async () => {
+    const run = await runCli(['sites'])
+
+    expect(run.exitCode).toBe(2)
+    expect(run.stderr).toContain('set ATLASSIAN_ACCESS_TOKEN')
+  })
+})
+
+describe('the command line', () => {
+  it.each(['authorize', 'refresh', 'sites'])(
+    '%s --help shows the usage, options, environment and exit codes',
+    async (command) => {
+      const run = await runCli([command, '--help'])
+
+      expect(run.exitCode).toBe(0)
+      expect(run.stdout).toContain(`Usage:\n  atlassian-token-rotation ${command}`)
+      expect(run.stdout).toContain('Options')
+      expect(run.stdout).toContain('Environment:')
+      expect(run.stdout).toMatch(/Exit codes:\n {2}0 +done\n {2}1 /)
+      expect(run.stdout).toMatch(/\n {2}6 +a new refresh token was issued but NOT stored/)
+      expect(run.stderr).toBe('')
+    },
+  )
+
+  it('without a command shows the overview and exits 2', async () => {
+    const run = await runCli([])
+
+    expect(run.exitCode).toBe(2)
+    expect(run.stderr).toContain('authorize')
+    expect(run.stderr).toContain('refresh')
+    expect(run.stderr).toContain('sites')
+  })
+
+  it('refuses an unknown command, an unknown option and a secret given as a flag', async () => {
+    const unknownCommand = await runCli(['rotate'])
+    const unknownOption = await runCli(['sites', '--colour'])
+    const secretFlag = await runCli(['refresh', '--refresh-token', 'eyJhbGciOi.secret.x'])
+
+    expect(unknownCommand.exitCode).toBe(2)
+    expect(unknownCommand.stderr).toContain('Unknown command "rotate"')
+    expect(unknownOption.exitCode).toBe(2)
+    expect(unknownOption.stderr).toContain('Unknown option --colour for "sites"')
+    expect(secretFlag.exitCode).toBe(2)
+    expect(secretFlag.stderr).toContain('--refresh-token is not a flag')
+    expect(secretFlag.stderr).toContain('ATLASSIAN_REFRESH_TOKEN')
+  })
+
+  it('prints its version', async () => {
+    const run = await runCli(['--version'])
+
+    expect(run.exitCode).toBe(0)
+    expect(run.stdout).toMatch(/^\d+\.\d+\.\d+\n$/)
+  })
+})

@@ -1,0 +1,84 @@
+/**
+ * Runs the bundled command line tool (dist/cli/index.js) as a person's shell would: a child
+ * process with only the environment given here (no GH_TOKEN or BROWSER leaking in from the machine
+ * running the tests), standard input kept open for paste mode, and both outputs captured.
+ */
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process'
+import { createServer } from 'node:net'
+import { join } from 'node:path'
+import { request } from 'undici'
+import { PROJECT_ROOT } from '../../emulators/actions-runner.js'
+
+export const CLI = join(PROJECT_ROOT, 'dist', 'cli', 'index.js')
+
+export interface CliRun {
+  exitCode: number | null
+  stdout: string
+  stderr: string
+  /** Milliseconds from the start to the exit. */
+  ms: number
+}
+
+export interface CliOptions {
+  env?: Record<string, string>
+  /** Sees standard error as it grows (the whole text so far), e.g. to answer a prompt. */
+  onStderr?: (stderr: string, child: ChildProcessWithoutNullStreams) => void
+  timeoutMs?: number
+}
+
+export function runCli(args: string[], options: CliOptions = {}): Promise<CliRun> {
+  const started = performance.now()
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI, ...args], {
+      cwd: PROJECT_ROOT,
+      env: {
+        PATH: process.env['PATH'] ?? '',
+        HOME: process.env['HOME'] ?? '/tmp',
+        ...options.env,
+      },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk))
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+      stderr += chunk
+      options.onStderr?.(stderr, child)
+    })
+    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 30_000)
+    child.on('error', reject)
+    child.on('close', (exitCode) => {
+      clearTimeout(timer)
+      resolve({ exitCode, stdout, stderr, ms: performance.now() - started })
+    })
+  })
+}
+
+/** The consent address the tool printed (it is indented on a line of its own). */
+export function consentAddressIn(stderr: string): string | undefined {
+  return /^ {2}(https?:\/\/\S+\/authorize\?\S+)$/m.exec(stderr)?.[1]
+}
+
+/** A loopback port nobody listens on right now, for a callback URL. */
+export async function freePort(): Promise<number> {
+  const server = createServer()
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const address = server.address()
+  await new Promise<void>((resolve) => server.close(() => resolve()))
+  if (address === null || typeof address === 'string') throw new Error('no port')
+  return address.port
+}
+
+/**
+ * What a browser does with the consent address against the emulator: the consent page answers with
+ * a redirect to the callback; returns where it points (the callback URL with code and state).
+ */
+export async function followConsent(address: string): Promise<string> {
+  const response = await request(address, { method: 'GET' })
+  await response.body.dump()
+  const location = response.headers['location']
+  if (response.statusCode !== 302 || typeof location !== 'string') {
+    throw new Error(`consent page answered HTTP ${response.statusCode}, not a redirect`)
+  }
+  return location
+}

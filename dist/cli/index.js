@@ -1,0 +1,6738 @@
+#!/usr/bin/env node
+import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
+/******/ var __webpack_modules__ = ({
+
+/***/ 217:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $3: () => (/* binding */ httpOptions),
+/* harmony export */   UT: () => (/* binding */ connectionPools),
+/* harmony export */   XB: () => (/* binding */ gitHubClient),
+/* harmony export */   rv: () => (/* binding */ defaultCliDependencies),
+/* harmony export */   tO: () => (/* binding */ retryOptions)
+/* harmony export */ });
+/* harmony import */ var _github_client_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(276);
+/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(966);
+/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(809);
+/**
+ * What every command gets: the terminal it speaks through and what it reaches the world with. The
+ * network, clock and standard streams come in here, so tests can pass their own.
+ */
+
+
+
+function defaultCliDependencies() {
+    return {
+        streams: process,
+        stdin: process.stdin,
+        env: process.env,
+        dispatcherFor: _http_js__WEBPACK_IMPORTED_MODULE_1__/* .dispatcherFor */ .tR,
+        clock: _retry_js__WEBPACK_IMPORTED_MODULE_2__/* .systemClock */ .ml,
+        random: Math.random,
+        requestTimeoutMs: 30_000,
+    };
+}
+/** Pools of connections by origin, made on first use; `close` ends them all. */
+function connectionPools(deps) {
+    const pools = new Map();
+    return {
+        dispatcher: (url) => {
+            let pool = pools.get(url.origin);
+            if (!pool)
+                pools.set(url.origin, (pool = deps.dispatcherFor(url)));
+            return pool;
+        },
+        close: () => {
+            for (const pool of pools.values())
+                pool.destroy();
+        },
+    };
+}
+/** Token answers and site lists are a few kilobytes; anything far larger is something else. */
+const MAX_ANSWER_BYTES = 256 * 1024;
+function httpOptions(context, url) {
+    return {
+        dispatcher: context.dispatcher(url),
+        timeoutMs: context.deps.requestTimeoutMs,
+        maxBodyBytes: MAX_ANSWER_BYTES,
+    };
+}
+/** Retries inside `budgetMs`, saying on the terminal what is retried and when. */
+function retryOptions(context, what, budgetMs = 60_000) {
+    const { clock, random } = context.deps;
+    return {
+        clock,
+        deadline: clock.now() + budgetMs,
+        random,
+        ..._retry_js__WEBPACK_IMPORTED_MODULE_2__/* .DEFAULT_BACKOFF */ .VU,
+        onRetry: ({ attempt, reason, delayMs, doing }) => {
+            context.terminal.say(`${what}: attempt ${attempt}${doing ? ` to ${doing}` : ''} failed (${reason}); trying again in ${(delayMs / 1000).toFixed(1)} s.`);
+        },
+    };
+}
+function gitHubClient(context, token, apiUrl) {
+    return (0,_github_client_js__WEBPACK_IMPORTED_MODULE_0__/* .createGitHubClient */ .L)({
+        token,
+        baseUrl: apiUrl,
+        dispatcher: context.dispatcher(new URL(apiUrl)),
+        timeoutMs: context.deps.requestTimeoutMs,
+    });
+}
+
+
+/***/ }),
+
+/***/ 486:
+/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(217);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(198);
+/** The command line tool's entry point (package.json "bin"): `atlassian-token-rotation <command>`. */
+
+
+process.exitCode = await (0,_main_js__WEBPACK_IMPORTED_MODULE_1__/* .runCli */ .a)(process.argv.slice(2), (0,_context_js__WEBPACK_IMPORTED_MODULE_0__/* .defaultCliDependencies */ .rv)());
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 198:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  a: () => (/* binding */ runCli)
+});
+
+// UNUSED EXPORTS: COMMANDS
+
+;// CONCATENATED MODULE: ./package.json
+const package_namespaceObject = {"rE":"0.1.0"};
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(916);
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+// EXTERNAL MODULE: ./src/http.ts + 3 modules
+var src_http = __nccwpck_require__(966);
+;// CONCATENATED MODULE: ./src/network-failure.ts
+/**
+ * What a failed connection means: for the token (did the request reach the server?), for retrying
+ * (would another attempt fail the same way?) and for the person reading the log.
+ */
+// Failures before a single byte of the request reaches the server. Anything else (a reset, a
+// timeout while waiting for the answer) may come after the server processed the request.
+const CONNECT_FAILURES = new Set([
+    'ECONNREFUSED',
+    'ENOTFOUND',
+    'EAI_AGAIN',
+    'EHOSTUNREACH',
+    'ENETUNREACH',
+    'UND_ERR_CONNECT_TIMEOUT',
+]);
+/** TLS certificate verification failures (verification is never turned off). */
+const CERTIFICATE = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER/;
+function classifyNetworkFailure(error) {
+    const code = errorCode(error) ?? 'no answer';
+    const proxyStatus = proxyRefusal(error);
+    if (proxyStatus !== undefined) {
+        return {
+            code: `PROXY_${proxyStatus}`,
+            description: `the proxy refused the connection with HTTP ${proxyStatus}${proxyStatus === '407' ? ': check the credentials in HTTPS_PROXY' : ': check that the proxy allows this host, or list the host in NO_PROXY'}`,
+            mayHaveReachedServer: false,
+            permanent: true,
+        };
+    }
+    if (CERTIFICATE.test(code)) {
+        return {
+            code,
+            description: `${code}: the server's TLS certificate did not verify. Behind a proxy that inspects TLS, give Node the proxy's CA with NODE_EXTRA_CA_CERTS`,
+            mayHaveReachedServer: false,
+            permanent: true,
+        };
+    }
+    const meaning = MEANINGS[code];
+    return {
+        code,
+        description: meaning ? `${meaning}: ${code}` : code,
+        mayHaveReachedServer: !CONNECT_FAILURES.has(code),
+        permanent: false,
+    };
+}
+const MEANINGS = {
+    ECONNREFUSED: 'connection refused',
+    ENOTFOUND: 'host name not found',
+    EAI_AGAIN: 'host name lookup failed for now',
+    EHOSTUNREACH: 'host unreachable',
+    ENETUNREACH: 'network unreachable',
+    UND_ERR_CONNECT_TIMEOUT: 'no connection within the time limit',
+    ECONNRESET: 'the connection was reset',
+    UND_ERR_SOCKET: 'the connection closed before an answer came',
+    EPIPE: 'the connection closed while sending',
+    TIMEOUT: 'no answer within the time limit',
+    UND_ERR_HEADERS_TIMEOUT: 'no answer within the time limit',
+    UND_ERR_BODY_TIMEOUT: 'the answer stopped arriving',
+};
+/**
+ * The most specific error code in an error's cause chain (undici wraps socket errors). Duck-typed:
+ * errors raised inside Node's own realm (DOMException for timeouts) fail `instanceof Error` checks
+ * made from another realm, such as a test VM.
+ */
+function errorCode(error) {
+    let current = error;
+    let found;
+    for (let depth = 0; typeof current === 'object' && current !== null && depth < 5; depth++) {
+        const { code, name, cause } = current;
+        // A request aborted by its time limit: an AbortError (ABORT_ERR) caused by a TimeoutError.
+        if (name === 'TimeoutError')
+            return 'TIMEOUT';
+        if (typeof code === 'string')
+            found = code;
+        current = cause;
+    }
+    return found;
+}
+/** The status of a proxy's refused CONNECT (http.ts's ProxyRefusedError), anywhere in the chain. */
+function proxyRefusal(error) {
+    let current = error;
+    for (let depth = 0; typeof current === 'object' && current !== null && depth < 5; depth++) {
+        const { code, status, cause } = current;
+        if (code === 'ERR_PROXY_REFUSED' && typeof status === 'number')
+            return String(status);
+        current = cause;
+    }
+    return undefined;
+}
+
+// EXTERNAL MODULE: ./src/retry.ts
+var src_retry = __nccwpck_require__(809);
+;// CONCATENATED MODULE: ./src/atlassian/token-endpoint.ts
+/**
+ * Atlassian's OAuth 2.0 token endpoint: the refresh grant, split into sending the request and
+ * processing the answer (the processing is pure and strict, so it is tested without a network).
+ *
+ * Provider rules: developer.atlassian.com/cloud/oauth/getting-started/refresh-tokens, and
+ * ../shared/FACTS.md ("Atlassian OAuth 2.0 (3LO)").
+ */
+
+
+
+
+/** How much of a server's answer an error message may quote (after secrets are scrubbed). */
+const QUOTE_LIMIT = 200;
+/**
+ * POSTs the refresh grant as JSON (the form Atlassian documents) and returns the raw answer.
+ * Network failures become an {@link ActionError} that says whether the token may have been spent.
+ */
+async function sendRefreshGrant(grant, http) {
+    const body = JSON.stringify({
+        grant_type: 'refresh_token',
+        client_id: grant.clientId,
+        client_secret: grant.clientSecret,
+        refresh_token: grant.refreshToken,
+    });
+    try {
+        return await (0,src_http/* send */.tN)(grant.tokenUrl, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', accept: 'application/json' },
+            body,
+        }, http);
+    }
+    catch (error) {
+        if (error instanceof src_http/* BodyTooLargeError */.Au) {
+            throw new errors/* ActionError */.l('INVALID_TOKEN_RESPONSE', `The token endpoint ${grant.tokenUrl.origin} answered HTTP ${error.status} (${error.contentType || 'no content type'}) with more than ${error.limit} bytes; a token answer is a few kilobytes. Nothing was stored.`, 'maybe-rotated', `Check that "token-url" is Atlassian's token endpoint (https://auth.atlassian.com/oauth/token).`);
+        }
+        const failure = classifyNetworkFailure(error);
+        const state = failure.mayHaveReachedServer ? 'maybe-rotated' : 'unchanged';
+        throw new errors/* ActionError */.l('TOKEN_ENDPOINT_UNREACHABLE', `The request to the token endpoint ${grant.tokenUrl.origin} failed (${failure.description}).`, state, state === 'unchanged'
+            ? 'Check the network from the runner to the token endpoint (proxy settings: HTTPS_PROXY / NO_PROXY), then re-run.'
+            : 'Re-run the workflow within the time given above.', {
+            cause: error,
+            ...(failure.permanent ? {} : { transient: { reason: failure.description } }),
+        });
+    }
+}
+/**
+ * Validates the token endpoint's answer strictly. Token values are registered with `secrets` (and so
+ * masked) the moment they are parsed, before anything else can print them, even if the answer is
+ * then refused.
+ */
+function processTokenResponse(answer, tokenUrl, secrets) {
+    const parsed = parseJson(answer.body);
+    if (isRecord(parsed)) {
+        for (const field of ['access_token', 'refresh_token', 'id_token']) {
+            const value = parsed[field];
+            if (typeof value === 'string')
+                secrets.add(value);
+        }
+    }
+    const origin = tokenUrl.origin;
+    if (answer.status >= 300 && answer.status < 400) {
+        throw new errors/* ActionError */.l('TOKEN_ENDPOINT_HTTP', `The token endpoint ${origin} answered with a redirect (HTTP ${answer.status}${answer.location ? ` to ${safeLocation(answer.location)}` : ''}). Redirects are not followed: they would send the client secret and refresh token to another address.`, 'unchanged', 'Set "token-url" to the final address of the token endpoint (Atlassian: https://auth.atlassian.com/oauth/token).');
+    }
+    // 5xx and 429 are worth another attempt, whatever the body says. A 5xx may come after the server
+    // processed the grant; a 429 or another 4xx refuses it unprocessed.
+    if (answer.status >= 500 || answer.status === 429) {
+        throw new errors/* ActionError */.l('TOKEN_ENDPOINT_HTTP', `The token endpoint ${origin} answered HTTP ${answer.status} ${describeBody(answer, secrets)}.`, answer.status >= 500 ? 'maybe-rotated' : 'unchanged', "This is a fault on the provider's side: re-run the workflow (within the time given above, if one is given), and check https://developer.status.atlassian.com if it persists.", { transient: { reason: `HTTP ${answer.status}`, retryAfter: answer.retryAfter } });
+    }
+    if (answer.status !== 200) {
+        // OAuth errors (RFC 6749 §5.2) are answers about the grant itself: sending it again cannot help.
+        if (isRecord(parsed) && typeof parsed['error'] === 'string') {
+            throw oauthError(answer.status, parsed['error'], parsed['error_description'], origin, secrets);
+        }
+        throw new errors/* ActionError */.l('TOKEN_ENDPOINT_HTTP', `The token endpoint ${origin} answered HTTP ${answer.status} ${describeBody(answer, secrets)}.`, 'unchanged', 'Check "token-url": it should be https://auth.atlassian.com/oauth/token.');
+    }
+    const invalid = (what) => new errors/* ActionError */.l('INVALID_TOKEN_RESPONSE', `The token endpoint ${origin} answered HTTP 200, but ${what}: ${describeBody(answer, secrets)}. Nothing was stored.`, 'maybe-rotated', `Check that "token-url" is Atlassian's token endpoint (https://auth.atlassian.com/oauth/token), then re-run within the time given above.`);
+    if (!isRecord(parsed))
+        throw invalid('the answer is not a JSON object');
+    const accessToken = parsed['access_token'];
+    if (!isTokenString(accessToken))
+        throw invalid('"access_token" is missing or not a token');
+    const refreshToken = parsed['refresh_token'];
+    if (refreshToken !== undefined && refreshToken !== null && !isTokenString(refreshToken)) {
+        throw invalid('"refresh_token" is not a token');
+    }
+    const expiresIn = parseExpiresIn(parsed['expires_in']);
+    if (expiresIn === undefined)
+        throw invalid('"expires_in" is missing or not a positive number of seconds');
+    const scope = parsed['scope'];
+    if (scope !== undefined && scope !== null && typeof scope !== 'string') {
+        throw invalid('"scope" is not a string');
+    }
+    const tokenType = parsed['token_type'];
+    if (tokenType !== undefined && tokenType !== null) {
+        // RFC 6750: the only token type this action knows how to use is a bearer token.
+        if (typeof tokenType !== 'string' || tokenType.toLowerCase() !== 'bearer') {
+            throw invalid('"token_type" is not "Bearer"');
+        }
+    }
+    return {
+        accessToken,
+        refreshToken: typeof refreshToken === 'string' ? refreshToken : undefined,
+        expiresIn,
+        scope: typeof scope === 'string' ? scope : undefined,
+        tokenType: typeof tokenType === 'string' ? tokenType : undefined,
+    };
+}
+/**
+ * Sends the refresh grant and validates the answer, retrying transient failures inside the
+ * deadline in `retry`. Retrying is safe there: if an answer was lost after Atlassian rotated, the
+ * token sent is now the "previous" one, which Atlassian exchanges again during the leeway; the token
+ * to keep is the one from the last answer.
+ */
+async function refreshGrant(grant, http, secrets, retry) {
+    // Once any attempt may have reached Atlassian, the token may be rotated whatever comes after.
+    let mayHaveRotated = false;
+    return (0,src_retry/* withRetries */.LH)(async (remainingMs) => {
+        try {
+            const answer = await sendRefreshGrant(grant, {
+                ...http,
+                timeoutMs: Math.min(http.timeoutMs, remainingMs),
+            });
+            return processTokenResponse(answer, grant.tokenUrl, secrets);
+        }
+        catch (error) {
+            if (error instanceof errors/* ActionError */.l && error.tokenState === 'maybe-rotated')
+                mayHaveRotated = true;
+            throw error;
+        }
+    }, (error) => (0,src_retry/* transientVerdict */.yJ)(error, retry.clock.now()), retry, (error, history) => {
+        if (!(error instanceof errors/* ActionError */.l))
+            return error;
+        const state = mayHaveRotated && error.tokenState === 'unchanged' ? 'maybe-rotated' : error.tokenState;
+        return (0,src_retry/* describeAttempts */.U_)(error, history, state);
+    });
+}
+function oauthError(status, error, rawDescription, origin, secrets) {
+    const description = typeof rawDescription === 'string'
+        ? secrets.scrub(rawDescription).slice(0, QUOTE_LIMIT)
+        : undefined;
+    const said = `${origin} refused the refresh: HTTP ${status}, ${JSON.stringify(secrets.scrub(error).slice(0, 60))}${description ? ` ("${description}")` : ''}.`;
+    switch (error) {
+        case 'invalid_grant':
+        case 'unauthorized_client':
+            // unauthorized_client: reported by third parties for a refresh token that was already rotated.
+            return new errors/* OAuthError */.W('OAUTH_INVALID_GRANT', `${said} Atlassian no longer accepts the stored refresh token. Likely causes: it was already used (another run, job or copy rotated it and the newer token was not stored, or an old token was presented after the 10-minute leeway, which revokes every token of the consent); it went 90 days without a refresh; 365 days have passed since the consent; the user revoked the app's access or changed their password.`, 'rejected', 'Consent again in a browser (the authorization URL with scope including offline_access and prompt=consent), exchange the code for tokens, and store the new refresh token in the secret. Add a `concurrency:` group to every workflow that rotates this token so that runs never overlap.', status, error, description);
+        case 'invalid_client':
+        case 'access_denied':
+            // access_denied (HTTP 401): reported by third parties for a wrong client secret. The client is
+            // authenticated before the refresh token is looked at, so the token was not exchanged.
+            return new errors/* OAuthError */.W('OAUTH_INVALID_CLIENT', `${said} The OAuth app's credentials were not accepted.`, 'unchanged', 'Check the "client-id" and "client-secret" inputs against the app in https://developer.atlassian.com/console/myapps/ (Settings). If the secret was rotated there, update the secret that feeds "client-secret".', status, error, description);
+        default:
+            return new errors/* OAuthError */.W('OAUTH_ERROR', said, 'unchanged', 'Check the OAuth app settings in https://developer.atlassian.com/console/myapps/ and the inputs "client-id", "client-secret" and "token-url".', status, error, description);
+    }
+}
+function parseJson(text) {
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+}
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function isTokenString(value) {
+    return typeof value === 'string' && value.length > 0 && !/\s/.test(value);
+}
+/** `expires_in` arrives as a number and, in some documents, as a numeric string. */
+function parseExpiresIn(value) {
+    const number = typeof value === 'number'
+        ? value
+        : typeof value === 'string' && /^\d+$/.test(value.trim())
+            ? Number(value)
+            : NaN;
+    return Number.isSafeInteger(number) && number > 0 ? number : undefined;
+}
+/** Status line details for an error: content type and the first bytes, with secrets removed. */
+function describeBody(answer, secrets) {
+    const type = answer.contentType || 'no content type';
+    const text = secrets.scrub(answer.body).replace(/\s+/g, ' ').trim();
+    if (text === '')
+        return `(${type}, empty body)`;
+    const quoted = text.length > QUOTE_LIMIT ? `${text.slice(0, QUOTE_LIMIT)}…` : text;
+    return `(${type}, body starts: ${JSON.stringify(quoted)})`;
+}
+/** A redirect target without its query string, which could carry anything. */
+function safeLocation(location) {
+    try {
+        const url = new URL(location);
+        return `${url.origin}${url.pathname}`;
+    }
+    catch {
+        return '(an unparsable address)';
+    }
+}
+
+;// CONCATENATED MODULE: ./src/atlassian/authorization.ts
+/**
+ * Getting the first refresh token: the consent address a person opens in a browser, the answer the
+ * browser brings back to the callback URL, and the authorization-code grant that turns its code
+ * into tokens. Split like the refresh grant: building and reading are pure; sending is separate.
+ *
+ * Provider rules (../shared/FACTS.md, "Atlassian OAuth 2.0 (3LO)"): the consent URL's parameters;
+ * a refresh token only when `scope` holds `offline_access`; `redirect_uri` in the grant must equal
+ * the app's callback URL. The answer's fields and errors are RFC 6749 §4.1.2 and §4.1.2.1.
+ */
+
+
+
+
+
+
+const DEFAULT_AUTHORIZE_URL = 'https://auth.atlassian.com/authorize';
+/** Without it in the consent's scope, Atlassian issues no refresh token at all. */
+const OFFLINE_ACCESS = 'offline_access';
+/** The scopes, each once, separated by single spaces, with `offline_access` added when missing. */
+function withOfflineAccess(scope) {
+    const scopes = [...new Set(scope.split(/[\s,]+/).filter((s) => s !== ''))];
+    if (!scopes.includes(OFFLINE_ACCESS))
+        scopes.push(OFFLINE_ACCESS);
+    return scopes.join(' ');
+}
+/** 256 random bits, URL-safe: unguessable, so a forged answer cannot carry it. */
+function newState() {
+    return (0,external_node_crypto_namespaceObject.randomBytes)(32).toString('base64url');
+}
+/**
+ * The address that asks the user for consent, with the parameters in the order Atlassian documents
+ * them. Spaces are encoded as %20, as in Atlassian's examples (not `+`).
+ */
+function consentUrl(request) {
+    const parameters = [
+        ['audience', 'api.atlassian.com'],
+        ['client_id', request.clientId],
+        ['scope', withOfflineAccess(request.scope)],
+        ['redirect_uri', request.redirectUri],
+        ['state', request.state],
+        ['response_type', 'code'],
+        ['prompt', 'consent'],
+    ];
+    const url = new URL(request.authorizeUrl);
+    url.search = parameters.map(([name, value]) => `${name}=${encodeURIComponent(value)}`).join('&');
+    url.hash = '';
+    return url;
+}
+/**
+ * Takes the authorization code from the address the browser landed on (the callback URL with
+ * `?code=…&state=…`), as a local listener receives it or as a person pastes it. Refuses an answer
+ * whose `state` is not this request's: it was not started here (a forged or stale answer, or a
+ * second attempt's address pasted into the first). Refuses the user's refusal (`error=`), too.
+ *
+ * The parameters are read from the query and, failing that, from the fragment: a single-page site
+ * (the Confluence site the guides use as callback) may move them there before it can be copied.
+ */
+function readAuthorizationResponse(address, expectedState) {
+    const text = address.trim().replace(/^(['"<])(.*)(['">])$/s, '$2');
+    const parameters = answerParameters(text);
+    const invalid = (what) => new errors/* ActionError */.l('AUTHORIZATION_RESPONSE_INVALID', `The address ${what}. It should be the callback URL with "?code=…&state=…" appended, as the browser shows it after you accept.`, 'unchanged', 'Copy the whole address from the browser\'s address bar after accepting (it starts with the callback URL), and paste it in one line. If the browser showed a page without "code=" in its address, run authorize again.');
+    if (parameters === undefined)
+        throw invalid('is not a web address (nothing to read "code" from)');
+    const single = (name) => {
+        const values = parameters.getAll(name);
+        if (values.length > 1)
+            throw invalid(`holds "${name}" more than once`);
+        return values[0];
+    };
+    const code = single('code');
+    const state = single('state');
+    const error = single('error');
+    if (code === undefined && error === undefined) {
+        throw invalid('holds no "code" (and no "error")');
+    }
+    if (state === undefined || !sameState(state, expectedState)) {
+        throw new errors/* ActionError */.l('STATE_MISMATCH', state === undefined
+            ? 'The address holds no "state", so it cannot be tied to this authorization: a code without it could be anyone\'s.'
+            : 'The address holds another "state" than the consent address this run made: the answer belongs to another authorization (an older attempt, another terminal, or a forged link). Its code was not used.', 'unchanged', 'Open the consent address printed by this run (not an older one), accept, and paste the address you land on then.');
+    }
+    if (error !== undefined) {
+        const description = single('error_description');
+        const said = `${JSON.stringify(error.slice(0, 60))}${description ? ` ("${description.slice(0, 200)}")` : ''}`;
+        throw new errors/* ActionError */.l('AUTHORIZATION_DENIED', error === 'access_denied'
+            ? `The consent was declined in the browser (${said}): no code was issued.`
+            : `Atlassian answered the consent with an error, ${said}: no code was issued.`, 'unchanged', error === 'access_denied'
+            ? 'Run authorize again and choose "Accept". The account that accepts must be able to use the site the integration reads.'
+            : 'Check --client-id, --callback (it must equal the app\'s callback URL in https://developer.atlassian.com/console/myapps/, "Authorization") and --scope (only scopes the app has under "Permissions").');
+    }
+    if (code === undefined || code === '' || code.length > 4096 || /\s/.test(code)) {
+        throw invalid('holds an empty or malformed "code"');
+    }
+    return code;
+}
+function answerParameters(text) {
+    let url;
+    try {
+        url = new URL(text);
+    }
+    catch {
+        // A bare query string ("?code=…&state=…" or "code=…&state=…") is accepted too.
+        if (!/^\??[\w.~-]+=/.test(text))
+            return undefined;
+        return new URLSearchParams(text.replace(/^\?/, ''));
+    }
+    const inQuery = url.searchParams;
+    if (inQuery.has('code') || inQuery.has('error') || inQuery.has('state'))
+        return inQuery;
+    // "#code=…&state=…" or a router's "#/path?code=…&state=…".
+    const fragment = url.hash.replace(/^#/, '');
+    return new URLSearchParams(fragment.includes('?') ? fragment.slice(fragment.indexOf('?') + 1) : fragment);
+}
+/** Compares in constant time: hashing first makes the lengths equal, as timingSafeEqual needs. */
+function sameState(received, expected) {
+    const digest = (value) => (0,external_node_crypto_namespaceObject.createHash)('sha256').update(value, 'utf8').digest();
+    return (0,external_node_crypto_namespaceObject.timingSafeEqual)(digest(received), digest(expected));
+}
+/** POSTs the authorization-code grant as JSON, the form Atlassian documents for its token endpoint. */
+async function sendAuthorizationCodeGrant(grant, http) {
+    const body = JSON.stringify({
+        grant_type: 'authorization_code',
+        client_id: grant.clientId,
+        client_secret: grant.clientSecret,
+        code: grant.code,
+        redirect_uri: grant.redirectUri,
+    });
+    try {
+        return await (0,src_http/* send */.tN)(grant.tokenUrl, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', accept: 'application/json' },
+            body,
+        }, http);
+    }
+    catch (error) {
+        if (error instanceof src_http/* BodyTooLargeError */.Au) {
+            throw new errors/* ActionError */.l('INVALID_TOKEN_RESPONSE', `The token endpoint ${grant.tokenUrl.origin} answered HTTP ${error.status} (${error.contentType || 'no content type'}) with more than ${error.limit} bytes; a token answer is a few kilobytes.`, 'unchanged', 'Check --token-url: it should be https://auth.atlassian.com/oauth/token.');
+        }
+        const failure = classifyNetworkFailure(error);
+        throw new errors/* ActionError */.l('TOKEN_ENDPOINT_UNREACHABLE', `The request to the token endpoint ${grant.tokenUrl.origin} failed (${failure.description}).`, 'unchanged', 'Check the network to the token endpoint (proxy settings: HTTPS_PROXY / NO_PROXY) and --token-url, then run authorize again.', {
+            cause: error,
+            ...(failure.permanent ? {} : { transient: { reason: failure.description } }),
+        });
+    }
+}
+/**
+ * Exchanges an authorization code for the consent's first tokens. The code is registered with
+ * `secrets` before it is sent, the tokens the moment they are parsed. Transient failures are
+ * retried inside `retry`'s deadline; a retry after an answer was lost presents a code Atlassian may
+ * already have used, which it then refuses, and the error says so.
+ */
+async function authorizationCodeGrant(grant, http, secrets, retry) {
+    secrets.add(grant.code);
+    // Once an attempt may have reached Atlassian, the code may be spent whatever comes after.
+    let codeMayBeSpent = false;
+    const tokens = await (0,src_retry/* withRetries */.LH)(async (remainingMs) => {
+        try {
+            const answer = await sendAuthorizationCodeGrant(grant, {
+                ...http,
+                timeoutMs: Math.min(http.timeoutMs, remainingMs),
+            });
+            return processTokenResponse(answer, grant.tokenUrl, secrets);
+        }
+        catch (error) {
+            const explained = explainCodeGrantError(error, grant.tokenUrl, codeMayBeSpent);
+            if (mayHaveReachedAtlassian(error))
+                codeMayBeSpent = true;
+            throw explained;
+        }
+    }, (error) => (0,src_retry/* transientVerdict */.yJ)(error, retry.clock.now()), retry, (error, history) => (error instanceof errors/* ActionError */.l ? (0,src_retry/* describeAttempts */.U_)(error, history) : error));
+    if (tokens.refreshToken === undefined) {
+        throw new errors/* ActionError */.l('NO_REFRESH_TOKEN', `The token endpoint ${grant.tokenUrl.origin} exchanged the code for an access token but issued no refresh token${tokens.scope ? ` (granted scopes: ${tokens.scope})` : ''}. Atlassian issues a refresh token only when the consent's scope includes offline_access, and this consent's did not.`, 'unchanged', 'Run authorize again and open the consent address it prints as it is (it always asks for offline_access): an address edited by hand, or copied from elsewhere, may have lost it.');
+    }
+    return { ...tokens, refreshToken: tokens.refreshToken };
+}
+function mayHaveReachedAtlassian(error) {
+    if (!(error instanceof errors/* ActionError */.l))
+        return false;
+    if (error.code === 'TOKEN_ENDPOINT_UNREACHABLE') {
+        return classifyNetworkFailure(error.cause).mayHaveReachedServer;
+    }
+    // The shared processing marks answers that may come after the grant was processed (5xx, a 200
+    // that is not a token answer) as "maybe-rotated".
+    return error.tokenState === 'maybe-rotated';
+}
+/**
+ * The token endpoint's errors, said about a code rather than a stored refresh token (the shared
+ * processing phrases them for the refresh grant).
+ */
+function explainCodeGrantError(error, tokenUrl, codeMayBeSpent) {
+    if (!(error instanceof errors/* ActionError */.l))
+        return error;
+    if (!(error instanceof errors/* OAuthError */.W)) {
+        // Keep what happened and whether it is worth another attempt; the next step is this command's.
+        return new errors/* ActionError */.l(error.code, error.message, 'unchanged', 'Check --token-url (Atlassian: https://auth.atlassian.com/oauth/token) and the network to it, then run authorize again.', { cause: error, ...(error.transient && { transient: error.transient }) });
+    }
+    const said = `${tokenUrl.origin} refused the authorization code: HTTP ${error.status}, ${JSON.stringify(error.error.slice(0, 60))}${error.errorDescription ? ` ("${error.errorDescription}")` : ''}.`;
+    switch (error.error) {
+        case 'invalid_grant':
+            return new errors/* OAuthError */.W('OAUTH_INVALID_GRANT', `${said} A code works once, for a few minutes, and only with the callback URL it was issued for: it was already exchanged (an address pasted twice, or a page reloaded), it expired, or --callback is not the callback of the consent.${codeMayBeSpent ? ' An earlier attempt of this run may have reached Atlassian and used it.' : ''}`, 'unchanged', 'Run authorize again and finish within a few minutes; use each address once.', error.status, error.error, error.errorDescription);
+        case 'invalid_client':
+        case 'access_denied':
+        case 'unauthorized_client':
+            return new errors/* OAuthError */.W('OAUTH_INVALID_CLIENT', `${said} The OAuth app's credentials were not accepted.`, 'unchanged', 'Check --client-id and ATLASSIAN_CLIENT_SECRET against the app in https://developer.atlassian.com/console/myapps/ ("Settings").', error.status, error.error, error.errorDescription);
+        default:
+            return new errors/* OAuthError */.W('OAUTH_ERROR', said, 'unchanged', 'Check the app in https://developer.atlassian.com/console/myapps/, --client-id, --callback and --token-url.', error.status, error.error, error.errorDescription);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/atlassian/sites.ts
+/**
+ * Which Atlassian sites a token reaches. API calls do not go to a site's own host but to the API
+ * gateway, under the site's cloud id: https://api.atlassian.com/ex/confluence/{cloudId}/wiki/…
+ * (../shared/FACTS.md, "Sites").
+ */
+
+
+
+
+/**
+ * Finds `siteUrl` among the sites the access token reaches. Runs after the new refresh token is
+ * stored, so a failure here never puts the token at risk.
+ */
+async function findSite(atlassianApiUrl, accessToken, siteUrl, http, secrets, retry) {
+    const sites = await listSites(atlassianApiUrl, accessToken, http, secrets, retry);
+    const wanted = siteUrl.origin.toLowerCase();
+    const site = sites.find((candidate) => originOf(candidate.url) === wanted);
+    if (site === undefined) {
+        const reachable = sites.length === 0
+            ? 'none: the consent covers no site, or the app lacks the scopes of its products'
+            : sites.map((s) => `${s.name} (${s.url})`).join(', ');
+        throw new errors/* ActionError */.l('SITE_NOT_REACHED', `The token does not reach ${siteUrl.origin}. Sites it reaches: ${reachable}.`, 'stored', 'Fix "site-url" (the address of your site, e.g. https://example.atlassian.net), or have a user of that site consent to the app with the scopes it needs.');
+    }
+    return { site, apiBaseUrl: siteApiBaseUrl(atlassianApiUrl, site) };
+}
+/** Where a site's Confluence REST APIs are: `{atlassian-api-url}/ex/confluence/{cloudId}`. */
+function siteApiBaseUrl(atlassianApiUrl, site) {
+    return `${atlassianApiUrl}/ex/confluence/${encodeURIComponent(site.id)}`;
+}
+/**
+ * Every site the access token reaches (accessible-resources), in the order Atlassian lists them.
+ * Failures are marked with the token "stored": in the rotation this runs after the write.
+ */
+async function listSites(atlassianApiUrl, accessToken, http, secrets, retry) {
+    const endpoint = new URL(`${atlassianApiUrl}/oauth/token/accessible-resources`);
+    return (0,src_retry/* withRetries */.LH)(async (remainingMs) => {
+        let answer;
+        try {
+            answer = await (0,src_http/* send */.tN)(endpoint, {
+                method: 'GET',
+                headers: { authorization: `Bearer ${accessToken}`, accept: 'application/json' },
+            }, { ...http, timeoutMs: Math.min(http.timeoutMs, remainingMs) });
+        }
+        catch (error) {
+            const failure = classifyNetworkFailure(error);
+            throw new errors/* ActionError */.l('SITES_UNAVAILABLE', `Could not list the Atlassian sites the token reaches: the request to ${endpoint.origin} failed (${failure.description}).`, 'stored', 'Check "atlassian-api-url" and the network from the runner to it, then re-run.', {
+                cause: error,
+                ...(failure.permanent ? {} : { transient: { reason: failure.description } }),
+            });
+        }
+        if (answer.status !== 200) {
+            const transient = answer.status >= 500 || answer.status === 429;
+            throw new errors/* ActionError */.l('SITES_UNAVAILABLE', `Could not list the Atlassian sites the token reaches: ${endpoint.origin} answered HTTP ${answer.status}${answer.status === 401 ? ' (the new access token was refused)' : ''}.`, 'stored', answer.status === 401
+                ? 'Check "atlassian-api-url": it must be Atlassian\'s API gateway (https://api.atlassian.com).'
+                : 'Re-run; check https://developer.status.atlassian.com if it persists.', transient
+                ? { transient: { reason: `HTTP ${answer.status}`, retryAfter: answer.retryAfter } }
+                : {});
+        }
+        return parseSites(answer.body, endpoint, secrets);
+    }, (error) => (0,src_retry/* transientVerdict */.yJ)(error, retry.clock.now()), retry, (error, history) => (error instanceof errors/* ActionError */.l ? (0,src_retry/* describeAttempts */.U_)(error, history) : error));
+}
+function parseSites(body, endpoint, secrets) {
+    let parsed;
+    try {
+        parsed = JSON.parse(body);
+    }
+    catch {
+        parsed = undefined;
+    }
+    const sites = Array.isArray(parsed)
+        ? parsed.flatMap((entry) => {
+            if (typeof entry !== 'object' || entry === null)
+                return [];
+            const { id, name, url } = entry;
+            return typeof id === 'string' && typeof url === 'string'
+                ? [{ id, name: typeof name === 'string' ? name : url, url }]
+                : [];
+        })
+        : undefined;
+    if (sites === undefined) {
+        const start = secrets.scrub(body).replace(/\s+/g, ' ').slice(0, 200);
+        throw new errors/* ActionError */.l('SITES_UNAVAILABLE', `${endpoint.origin} answered the list of sites with something that is not a JSON list: ${JSON.stringify(start)}.`, 'stored', 'Check "atlassian-api-url": it must be Atlassian\'s API gateway (https://api.atlassian.com).');
+    }
+    return sites;
+}
+function originOf(url) {
+    try {
+        return new URL(url).origin.toLowerCase();
+    }
+    catch {
+        return '';
+    }
+}
+
+;// CONCATENATED MODULE: ./src/consent.ts
+/**
+ * The yearly re-consent: every token of a consent dies 365 days after it, however often it was
+ * refreshed (../shared/FACTS.md, "Rotation rules"). No rotation can extend it, so the action can
+ * only say when it comes, early enough to act.
+ */
+const DAY_MS = 24 * 60 * 60 * 1000;
+const CONSENT_LIFETIME_DAYS = 365;
+/** Warnings start this many days before the limit. */
+const REMINDER_DAYS = 30;
+function consentStatus(consentedAt, now) {
+    const reconsentBy = new Date(consentedAt.getTime() + CONSENT_LIFETIME_DAYS * DAY_MS);
+    const daysLeft = Math.floor((reconsentBy.getTime() - now.getTime()) / DAY_MS);
+    const by = reconsentBy.toISOString().slice(0, 10);
+    let warning;
+    if (reconsentBy.getTime() <= now.getTime()) {
+        warning = `The consent given on ${consentedAt.toISOString().slice(0, 10)} reached Atlassian's 365-day limit on ${by}: its tokens no longer work. Consent again in a browser, store the new refresh token, and update "consented-at".`;
+    }
+    else if (daysLeft < REMINDER_DAYS) {
+        warning = `The consent given on ${consentedAt.toISOString().slice(0, 10)} ends on ${by} (${daysLeft} day${daysLeft === 1 ? '' : 's'} left): Atlassian's 365-day limit, which no refresh extends. Before then, consent again in a browser, store the new refresh token, and update "consented-at".`;
+    }
+    return { reconsentBy, daysLeft, warning };
+}
+
+;// CONCATENATED MODULE: ./src/sealing.ts
+/**
+ * Sealing a value for GitHub's secrets API: a libsodium sealed box (X25519 + XSalsa20-Poly1305 with
+ * an ephemeral key) under the store's public key. Only GitHub holds the private key, so a sealed
+ * value is safe to print, which is what makes it usable as a recovery value.
+ *
+ * GitHub's keys and `encrypted_value` are standard base64 with padding, while libsodium-wrappers
+ * defaults to URL-safe base64 without padding: the variant is always given explicitly.
+ * (docs.github.com: "Encrypting secrets for the REST API")
+ */
+let sodium;
+/**
+ * Starts loading libsodium (JavaScript and WebAssembly, the largest part of the action) without
+ * waiting for it: called when the first requests are on the wire, so that loading overlaps them.
+ */
+function loadSodium() {
+    sodium ??= __nccwpck_require__.e(/* import() */ 768).then(__nccwpck_require__.bind(__nccwpck_require__, 768)).then(async ({ default: library }) => {
+        await library.ready;
+        return library;
+    });
+    return sodium;
+}
+const STANDARD_BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+const PUBLIC_KEY_BYTES = 32; // crypto_box_PUBLICKEYBYTES
+/** Decodes a public key from GitHub; undefined when it is not 32 bytes of standard base64. */
+function decodePublicKey(key) {
+    if (!STANDARD_BASE64.test(key))
+        return undefined;
+    const bytes = Buffer.from(key, 'base64');
+    return bytes.length === PUBLIC_KEY_BYTES ? new Uint8Array(bytes) : undefined;
+}
+/** Seals `value` under a store's public key (base64 in, base64 out, as GitHub expects). */
+async function sealForGitHub(value, publicKey) {
+    const key = decodePublicKey(publicKey);
+    if (key === undefined)
+        throw new Error('The public key is not 32 bytes of base64');
+    const library = await loadSodium();
+    const sealed = library.crypto_box_seal(library.from_string(value), key);
+    return library.to_base64(sealed, library.base64_variants.ORIGINAL);
+}
+
+// EXTERNAL MODULE: ./node_modules/@octokit/request-error/dist-src/index.js
+var dist_src = __nccwpck_require__(15);
+;// CONCATENATED MODULE: ./src/github/errors.ts
+/**
+ * Calling GitHub's REST API: every call retried when the failure is transient, and every failure
+ * turned into an error that names the token input, the permission and the fix.
+ */
+
+
+
+
+/** One REST call, retried on network faults, 5xx and rate limits inside `retry`'s deadline. */
+async function callGitHub(call) {
+    const { clock } = call.retry;
+    return (0,src_retry/* withRetries */.LH)(async (remainingMs) => {
+        try {
+            const response = await call.github.request(call.route, {
+                ...call.params,
+                request: { signal: AbortSignal.timeout(remainingMs) },
+            });
+            const data = response.data;
+            return { status: response.status, data, headers: response.headers };
+        }
+        catch (error) {
+            throw explainGitHubError(error, call);
+        }
+    }, (error) => (0,src_retry/* transientVerdict */.yJ)(error, clock.now()), {
+        ...call.retry,
+        onRetry: (info) => call.retry.onRetry?.({ ...info, doing: call.doing }),
+    }, (error, history) => (error instanceof errors/* ActionError */.l ? (0,src_retry/* describeAttempts */.U_)(error, history) : error));
+}
+/** Turns an Octokit failure into an error that names the token, the permission and the fix. */
+function explainGitHubError(error, context) {
+    const { doing, subject, tokenInput, permission, tokenState, secrets } = context;
+    const finish = tokenState === 'rotated-not-stored'
+        ? ' Then store the recovery value below by hand.'
+        : ' Then re-run.';
+    if (!(error instanceof dist_src/* RequestError */.G) || error.response === undefined) {
+        const failure = classifyNetworkFailure(error);
+        return new errors/* ActionError */.l('GITHUB_UNREACHABLE', `Could not ${doing}: GitHub's API did not answer (${secrets.scrub(failure.description)}).`, tokenState, `Check "github-api-url" and the network from the runner to it (proxy settings: HTTPS_PROXY / NO_PROXY).${finish}`, {
+            cause: error,
+            ...(failure.permanent ? {} : { transient: { reason: failure.description } }),
+        });
+    }
+    const status = error.status;
+    const headers = error.response.headers;
+    const header = (name) => {
+        const value = headers[name];
+        return value === undefined ? undefined : String(value);
+    };
+    const message = secrets.scrub(githubMessage(error));
+    const said = `Could not ${doing}: GitHub answered HTTP ${status}${message ? ` "${message}"` : ''}.`;
+    const accepted = header('x-accepted-github-permissions');
+    const needs = `The "${tokenInput}" input needs ${permission}.${accepted ? ` (GitHub says this request accepts the token permissions: ${accepted}.)` : ''}`;
+    // Rate limits (docs: "Rate limits for the REST API"): a secondary limit answers 403 or 429 with
+    // retry-after; a spent primary limit answers with x-ratelimit-remaining: 0 and the reset time.
+    const retryAfter = header('retry-after');
+    const reset = Number(header('x-ratelimit-reset'));
+    if ((status === 403 || status === 429) &&
+        (retryAfter !== undefined || header('x-ratelimit-remaining') === '0')) {
+        const until = retryAfter === undefined && Number.isFinite(reset) ? new Date(reset * 1000) : undefined;
+        return new errors/* ActionError */.l('GITHUB_RATE_LIMITED', `${said} GitHub's rate limit for the token in "${tokenInput}" was reached${until ? `; it resets at ${until.toISOString()}` : ''}.`, tokenState, `Wait for the limit to reset, and avoid other heavy API use with the same token at the same time.${finish}`, {
+            transient: {
+                reason: `rate limited (HTTP ${status})`,
+                retryAfter: retryAfter ?? until?.toUTCString(),
+            },
+        });
+    }
+    if (status >= 500 || status === 429) {
+        return new errors/* ActionError */.l('GITHUB_UNEXPECTED', said, tokenState, `This is a fault on GitHub's side (https://www.githubstatus.com).${finish}`, { transient: { reason: `HTTP ${status}`, retryAfter } });
+    }
+    if (status === 401) {
+        return new errors/* ActionError */.l('GITHUB_AUTH', `${said} The "${tokenInput}" input is not a valid token: it is wrong, expired or revoked.`, tokenState, `Create a new token and update the secret that feeds "${tokenInput}". ${needs}${finish}`);
+    }
+    if (status === 403) {
+        // GitHub names the kind of token it refused: "by integration" is an installation token (the
+        // workflow's GITHUB_TOKEN is one), "by personal access token" a fine-grained PAT.
+        const kind = /personal access token/i.test(message)
+            ? `The fine-grained personal access token in "${tokenInput}" lacks the permission.`
+            : /integration/i.test(message)
+                ? tokenInput === 'github-token'
+                    ? `The "github-token" input is an installation token without the permission. If it is the workflow's GITHUB_TOKEN (secrets.GITHUB_TOKEN or github.token), that is the cause: GITHUB_TOKEN can never read or write Actions secrets, whatever "permissions:" says. Use a fine-grained personal access token, or a GitHub App installation token (actions/create-github-app-token) whose app has the permission.`
+                    : `The token in "${tokenInput}" lacks the permission.`
+                : `The "${tokenInput}" input may not do this. If the organization uses SAML single sign-on, authorize the token for it.`;
+        return new errors/* ActionError */.l('GITHUB_FORBIDDEN', `${said} ${kind}`, tokenState, `${needs}${finish}`);
+    }
+    if (status === 404) {
+        return new errors/* ActionError */.l('GITHUB_NOT_FOUND', `${said} Either ${subject} does not exist, or the token in "${tokenInput}" cannot see it (GitHub answers 404 rather than 403 for what a token may not see).`, tokenState, `Check the "repository" input. For a fine-grained token, check that its resource owner is the repository's owner and that the repository is among its selected repositories. ${needs}${finish}`);
+    }
+    if (status === 422) {
+        return new errors/* ActionError */.l('GITHUB_REJECTED_VALUE', `${said} GitHub refused the request's content.`, tokenState, `This is unexpected: please open an issue with this log.${finish}`);
+    }
+    return new errors/* ActionError */.l('GITHUB_UNEXPECTED', said, tokenState, `Check "github-api-url" and "repository".${finish}`);
+}
+function githubMessage(error) {
+    const data = error.response?.data;
+    if (errors_isRecord(data) && typeof data['message'] === 'string')
+        return data['message'].slice(0, 200);
+    return '';
+}
+function errors_isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** A GitHub answer quoted in an error: at most 200 characters, secrets removed. */
+function quote(data, secrets) {
+    const text = typeof data === 'string' ? data : data === undefined ? '(nothing)' : JSON.stringify(data);
+    const scrubbed = secrets.scrub(text).replace(/\s+/g, ' ');
+    return JSON.stringify(scrubbed.length > 200 ? `${scrubbed.slice(0, 200)}…` : scrubbed);
+}
+
+;// CONCATENATED MODULE: ./src/github/targets.ts
+function secretTarget(input) {
+    switch (input.kind) {
+        case 'repository': {
+            const { owner, repo } = input.repository;
+            return {
+                kind: 'repository',
+                description: `repository ${owner}/${repo}`,
+                basePath: `/repos/${owner}/${repo}/actions/secrets`,
+                permission: `the repository permission "Secrets: Read and write" on ${owner}/${repo} (fine-grained personal access token or GitHub App); a classic personal access token needs the "repo" scope`,
+                repository: input.repository,
+            };
+        }
+        case 'environment': {
+            const { owner, repo } = input.repository;
+            return {
+                kind: 'environment',
+                description: `environment "${input.environment}" of ${owner}/${repo}`,
+                // Environment names may hold spaces and other characters that must be encoded in a path.
+                basePath: `${environmentPath(input.repository, input.environment)}/secrets`,
+                permission: `the repository permission "Environments: Read and write" on ${owner}/${repo} (fine-grained personal access token or GitHub App); a classic personal access token needs the "repo" scope`,
+                repository: input.repository,
+            };
+        }
+        case 'organization':
+            return {
+                kind: 'organization',
+                description: `organization ${input.organization}`,
+                basePath: `/orgs/${input.organization}/actions/secrets`,
+                permission: `the organization permission "Secrets: Read and write" on ${input.organization} (fine-grained personal access token or GitHub App); a classic personal access token needs the "admin:org" scope`,
+                repository: undefined,
+            };
+    }
+}
+function environmentPath(repository, environment) {
+    return `/repos/${repository.owner}/${repository.repo}/environments/${encodeURIComponent(environment)}`;
+}
+/** The path of one secret (also what the recovery command writes to). */
+function secretPath(target, secretName) {
+    return `${target.basePath}/${encodeURIComponent(secretName)}`;
+}
+
+;// CONCATENATED MODULE: ./src/github/secret-store.ts
+/**
+ * GitHub's Actions secrets REST API: a store's public key, a secret's metadata, and writing a
+ * sealed secret. (docs.github.com/rest/actions/secrets; ../shared/FACTS.md, "GitHub secrets REST API")
+ */
+
+
+
+
+
+function call(access, route, doing, tokenState, params = {}) {
+    return callGitHub({
+        github: access.github,
+        route,
+        params,
+        doing,
+        subject: access.target.description,
+        tokenInput: 'github-token',
+        permission: access.target.permission,
+        tokenState,
+        secrets: access.secrets,
+        retry: access.retry,
+    });
+}
+/**
+ * Reads the store's public key. Called before the refresh grant: a token that cannot read the key
+ * cannot write the secret either, and finding that out must not cost the refresh token.
+ */
+async function fetchPublicKey(access, tokenState) {
+    const { target, secrets } = access;
+    const { data } = await call(access, `GET ${target.basePath}/public-key`, `read the Actions secrets public key of ${target.description}`, tokenState);
+    const keyId = errors_isRecord(data) ? data['key_id'] : undefined;
+    const key = errors_isRecord(data) ? data['key'] : undefined;
+    if (typeof keyId !== 'string' ||
+        keyId === '' ||
+        typeof key !== 'string' ||
+        !decodePublicKey(key)) {
+        throw new errors/* ActionError */.l('GITHUB_UNEXPECTED', `GitHub's answer for the public key of ${target.description} is not {key_id, key} with a 32-byte base64 key: ${quote(data, secrets)}.`, tokenState, 'Check "github-api-url": it must be the REST API base (https://api.github.com, or https://HOST/api/v3 on GitHub Enterprise Server).');
+    }
+    return { keyId, key };
+}
+/** Reads when a secret was last written (never its value: the API has no way to read one). */
+async function fetchSecretMetadata(access, secretName) {
+    const { target, secrets } = access;
+    let answer;
+    try {
+        answer = await call(access, `GET ${secretPath(target, secretName)}`, `read when the secret ${secretName} of ${target.description} was last written`, 'unchanged');
+    }
+    catch (error) {
+        if (error instanceof errors/* ActionError */.l && error.code === 'GITHUB_NOT_FOUND') {
+            return { updatedAt: undefined, visibility: undefined, serverNow: undefined };
+        }
+        throw error;
+    }
+    const updatedAt = errors_isRecord(answer.data) ? parseTimestamp(answer.data['updated_at']) : undefined;
+    if (updatedAt === undefined) {
+        throw new errors/* ActionError */.l('GITHUB_UNEXPECTED', `GitHub's answer for the secret ${secretName} of ${target.description} has no readable "updated_at": ${quote(answer.data, secrets)}.`, 'unchanged', 'Check "github-api-url".');
+    }
+    const visibility = errors_isRecord(answer.data) ? answer.data['visibility'] : undefined;
+    return {
+        updatedAt,
+        visibility: visibility === 'all' || visibility === 'private' || visibility === 'selected'
+            ? visibility
+            : undefined,
+        serverNow: parseTimestamp(answer.headers['date']),
+    };
+}
+/** Writes a sealed secret; GitHub answers 201 when it created the secret and 204 when it updated it. */
+async function storeSecret(access, secretName, sealed, organization, tokenState) {
+    const { target } = access;
+    const { status } = await call(access, `PUT ${secretPath(target, secretName)}`, `write the secret ${secretName} of ${target.description}`, tokenState, writeBody(sealed, organization));
+    if (status === 201)
+        return 'created';
+    if (status === 204)
+        return 'updated';
+    throw new errors/* ActionError */.l('GITHUB_UNEXPECTED', `GitHub answered HTTP ${status} to the write of ${secretName} in ${target.description}; expected 201 (created) or 204 (updated).`, tokenState, 'Store the recovery value below by hand.');
+}
+/** The PUT body: the sealed value, and for an organization secret who may use it. */
+function writeBody(sealed, organization) {
+    return {
+        encrypted_value: sealed.encryptedValue,
+        key_id: sealed.keyId,
+        ...(organization && { visibility: organization.visibility }),
+        ...(organization?.selectedRepositoryIds && {
+            selected_repository_ids: organization.selectedRepositoryIds,
+        }),
+    };
+}
+function parseTimestamp(value) {
+    if (typeof value !== 'string')
+        return undefined;
+    const time = Date.parse(value);
+    return Number.isNaN(time) ? undefined : new Date(time);
+}
+
+;// CONCATENATED MODULE: ./src/github/target-checks.ts
+/**
+ * What a target needs settled before the refresh token is spent: that an environment exists, and
+ * who may use an organization secret. A mistake here must stop the run while the token is unspent.
+ */
+
+
+
+/** Stops with a clear message when the environment does not exist (the API would say only 404). */
+async function checkEnvironmentExists(access, target) {
+    const { owner, repo } = target.repository;
+    try {
+        await callGitHub({
+            ...common(access),
+            route: `GET ${environmentPath(target.repository, target.environment)}`,
+            doing: `read the environment "${target.environment}" of ${owner}/${repo}`,
+            subject: `the environment "${target.environment}" of ${owner}/${repo}`,
+        });
+    }
+    catch (error) {
+        if (error instanceof errors/* ActionError */.l && error.code === 'GITHUB_NOT_FOUND') {
+            throw new errors/* ActionError */.l('GITHUB_NOT_FOUND', `${owner}/${repo} has no environment named "${target.environment}" that the "github-token" can see. Nothing was sent to Atlassian.`, 'unchanged', `Check the "environment" input against the repository's Settings → Environments, or create the environment there. The token needs ${access.target.permission}.`);
+        }
+        throw error;
+    }
+}
+/**
+ * Who may use the organization secret after the write. GitHub requires `visibility` on every write,
+ * so when the input leaves it open, the secret keeps what it has (a rotation must not change who
+ * can read the token), and a new secret is `private`.
+ */
+async function organizationAccess(access, target, secretName, existing) {
+    if (target.visibility === 'selected') {
+        return {
+            visibility: 'selected',
+            selectedRepositoryIds: await Promise.all(target.selectedRepositories.map((name) => repositoryId(access, target.organization, name))),
+        };
+    }
+    if (target.visibility !== undefined) {
+        return { visibility: target.visibility, selectedRepositoryIds: undefined };
+    }
+    if (existing.visibility === 'selected') {
+        return {
+            visibility: 'selected',
+            selectedRepositoryIds: await currentSelection(access, secretName),
+        };
+    }
+    return { visibility: existing.visibility ?? 'private', selectedRepositoryIds: undefined };
+}
+async function repositoryId(access, organization, name) {
+    const { data } = await callGitHub({
+        ...common(access),
+        route: `GET /repos/${organization}/${name}`,
+        doing: `look up the repository ${organization}/${name} named in "selected-repositories"`,
+        subject: `repository ${organization}/${name}`,
+    });
+    const id = errors_isRecord(data) ? data['id'] : undefined;
+    if (typeof id !== 'number' || !Number.isSafeInteger(id)) {
+        throw new errors/* ActionError */.l('GITHUB_UNEXPECTED', `GitHub's answer for the repository ${organization}/${name} has no numeric "id": ${quote(data, access.secrets)}.`, 'unchanged', 'Check "github-api-url".');
+    }
+    return id;
+}
+/** The repositories that may use the secret now, page by page (at most 100 per page). */
+async function currentSelection(access, secretName) {
+    const ids = [];
+    for (let page = 1;; page++) {
+        const { data } = await callGitHub({
+            ...common(access),
+            route: `GET ${secretPath(access.target, secretName)}/repositories`,
+            params: { per_page: 100, page },
+            doing: `read which repositories may use the secret ${secretName} of ${access.target.description}`,
+            subject: `the secret ${secretName} of ${access.target.description}`,
+        });
+        const repositories = errors_isRecord(data) ? data['repositories'] : undefined;
+        const total = errors_isRecord(data) ? data['total_count'] : undefined;
+        if (!Array.isArray(repositories) || typeof total !== 'number') {
+            throw new errors/* ActionError */.l('GITHUB_UNEXPECTED', `GitHub's answer for the repositories of the secret ${secretName} is not {total_count, repositories}: ${quote(data, access.secrets)}.`, 'unchanged', 'Check "github-api-url".');
+        }
+        for (const repository of repositories) {
+            const id = errors_isRecord(repository) ? repository['id'] : undefined;
+            if (typeof id === 'number')
+                ids.push(id);
+        }
+        if (repositories.length === 0 || ids.length >= total)
+            return ids;
+    }
+}
+function common(access) {
+    return {
+        github: access.github,
+        params: {},
+        tokenInput: 'github-token',
+        permission: access.target.permission,
+        tokenState: 'unchanged',
+        secrets: access.secrets,
+        retry: access.retry,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/github/variables.ts
+/**
+ * Repository configuration variables (docs.github.com/rest/actions/variables): where the date of a
+ * consent is kept, for the action's `consented-at` input (`${{ vars.NAME }}`), so it can warn before
+ * Atlassian's 365-day limit. Variables are not secret: the API returns their values.
+ */
+
+
+/** What a token needs to read and write a repository's variables, in words. */
+function variablesPermission(repository) {
+    return `the repository permission "Variables: Read and write" on ${repository.owner}/${repository.repo} (fine-grained personal access token or GitHub App); a classic personal access token needs the "repo" scope`;
+}
+function variables_common(access, tokenState) {
+    const { owner, repo } = access.repository;
+    return {
+        github: access.github,
+        params: {},
+        subject: `repository ${owner}/${repo}`,
+        tokenInput: 'github-token',
+        permission: variablesPermission(access.repository),
+        tokenState,
+        secrets: access.secrets,
+        retry: access.retry,
+    };
+}
+function variablePath(repository, name) {
+    return `/repos/${repository.owner}/${repository.repo}/actions/variables/${encodeURIComponent(name)}`;
+}
+/**
+ * Reads a variable; undefined when it does not exist. Before a consent it also proves that the
+ * token may read the repository's variables (a 403 here stops before anyone consents).
+ */
+async function readVariable(access, name) {
+    const { owner, repo } = access.repository;
+    try {
+        const { data } = await callGitHub({
+            ...variables_common(access, 'unchanged'),
+            route: `GET ${variablePath(access.repository, name)}`,
+            doing: `read the variable ${name} of ${owner}/${repo}`,
+        });
+        const value = errors_isRecord(data) ? data['value'] : undefined;
+        return { name, value: typeof value === 'string' ? value : '' };
+    }
+    catch (error) {
+        // The repository itself was found by then (its public key was read): 404 is the variable.
+        if (error instanceof errors/* ActionError */.l && error.code === 'GITHUB_NOT_FOUND')
+            return undefined;
+        throw error;
+    }
+}
+/**
+ * Sets a variable: updates it (PATCH, 204) or, when it does not exist, creates it (POST, 201).
+ * Returns which it did. Written after the refresh token is stored, so a failure here leaves the
+ * token safe ("stored").
+ */
+async function writeVariable(access, variable) {
+    const { owner, repo } = access.repository;
+    const doing = `write the variable ${variable.name} of ${owner}/${repo}`;
+    try {
+        await callGitHub({
+            ...variables_common(access, 'stored'),
+            route: `PATCH ${variablePath(access.repository, variable.name)}`,
+            params: { value: variable.value },
+            doing,
+        });
+        return 'updated';
+    }
+    catch (error) {
+        if (!(error instanceof errors/* ActionError */.l) || error.code !== 'GITHUB_NOT_FOUND')
+            throw error;
+    }
+    await callGitHub({
+        ...variables_common(access, 'stored'),
+        route: `POST /repos/${owner}/${repo}/actions/variables`,
+        params: { name: variable.name, value: variable.value },
+        doing,
+    });
+    return 'created';
+}
+
+;// CONCATENATED MODULE: external "node:net"
+const external_node_net_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+;// CONCATENATED MODULE: ./src/inputs.ts
+
+/** The inputs whose values are secret: masked before anything else reads them. */
+const SECRET_INPUTS = [
+    'client-secret',
+    'refresh-token',
+    'github-token',
+    'workflow-token',
+];
+/**
+ * The retry budget's ceiling. A refresh retried after a lost answer presents a token Atlassian may
+ * already have disabled; that is safe only inside the 10-minute leeway, so every retry must end
+ * well before it (../shared/FACTS.md, "How the leeway works").
+ */
+const MAX_RETRY_BUDGET_SECONDS = 480;
+const DEFAULT_RETRY_BUDGET_SECONDS = 120;
+const DEFAULT_TOKEN_URL = 'https://auth.atlassian.com/oauth/token';
+const DEFAULT_GITHUB_API_URL = 'https://api.github.com';
+const DEFAULT_ATLASSIAN_API_URL = 'https://api.atlassian.com';
+// GitHub's rules for secret names (docs: "Naming your secrets"): letters, digits and underscores,
+// not starting with a digit, and not with the reserved GITHUB_ prefix (case-insensitive).
+const SECRET_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+// GitHub owner and repository names (the characters `owner/name` may hold in a URL path).
+const OWNER = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
+const REPO = /^[A-Za-z0-9._-]{1,100}$/;
+// GitHub's limit for environment names; any character but those that break a URL path segment
+// once encoded is allowed, so only control characters are refused.
+const ENVIRONMENT_MAX = 255;
+/**
+ * Reads and checks every input before any request is sent. `getInput` returns the trimmed input
+ * value or '' (as `core.getInput` does); `env` supplies the runner's own variables, used when an
+ * input whose default is a `${{ github.* }}` expression is empty (e.g. outside the runner).
+ *
+ * All problems are reported at once, so one failed run shows every input to fix.
+ */
+function readInputs(getInput, env) {
+    const problems = [];
+    const problem = (input, message) => {
+        problems.push({ input, message });
+    };
+    const required = (input, hint) => {
+        const value = getInput(input);
+        if (value === '')
+            problem(input, `Input "${input}" is required: ${hint}`);
+        return value;
+    };
+    const clientId = required('client-id', 'set it to your OAuth app\'s client ID (developer console, "Settings").');
+    const clientSecret = required('client-secret', "set it to your OAuth app's secret, e.g. `${{ secrets.ATLASSIAN_CLIENT_SECRET }}`.");
+    const refreshToken = required('refresh-token', 'set it to the stored refresh token, e.g. `${{ secrets.ATLASSIAN_REFRESH_TOKEN }}`. If that secret is empty, check its name and that the workflow can read it (secrets are not passed to workflows triggered from forks).');
+    const secretName = required('secret-name', 'name the secret that receives the rotated refresh token, e.g. `ATLASSIAN_REFRESH_TOKEN`.');
+    const githubToken = required('github-token', 'pass a token that can write Actions secrets: a fine-grained personal access token with "Secrets: Read and write" on the repository, or a GitHub App installation token with the same permission. The workflow\'s own GITHUB_TOKEN cannot write secrets.');
+    const workflowToken = getInput('workflow-token');
+    for (const [input, value] of [
+        ['client-id', clientId],
+        ['client-secret', clientSecret],
+        ['refresh-token', refreshToken],
+        ['github-token', githubToken],
+        ['workflow-token', workflowToken],
+    ]) {
+        if (/\s/.test(value)) {
+            problem(input, `Input "${input}" contains whitespace inside the value. Store the value alone, without quotes, labels or line breaks (a copy-paste of two lines is the usual cause).`);
+        }
+    }
+    checkSecretName('secret-name', secretName, problem);
+    const accessTokenSecretName = getInput('access-token-secret-name') || undefined;
+    if (accessTokenSecretName !== undefined) {
+        checkSecretName('access-token-secret-name', accessTokenSecretName, problem);
+        if (accessTokenSecretName.toUpperCase() === secretName.toUpperCase()) {
+            problem('access-token-secret-name', 'Input "access-token-secret-name" must name another secret than "secret-name" (secret names are case-insensitive): the refresh token would be overwritten by the access token.');
+        }
+    }
+    const target = readTarget(getInput, env, problem);
+    const tokenUrl = parseEndpointUrl('token-url', getInput('token-url') || DEFAULT_TOKEN_URL, problem);
+    const githubApiUrl = parseEndpointUrl('github-api-url', getInput('github-api-url') || env['GITHUB_API_URL'] || DEFAULT_GITHUB_API_URL, problem);
+    const atlassianApiUrl = parseEndpointUrl('atlassian-api-url', getInput('atlassian-api-url') || DEFAULT_ATLASSIAN_API_URL, problem);
+    const siteText = getInput('site-url');
+    const siteUrl = siteText === '' ? undefined : parseSiteUrl(siteText, problem);
+    const budgetText = getInput('retry-budget-seconds') || String(DEFAULT_RETRY_BUDGET_SECONDS);
+    const budget = /^\d+$/.test(budgetText) ? Number(budgetText) : NaN;
+    if (!(budget >= 1 && budget <= MAX_RETRY_BUDGET_SECONDS)) {
+        problem('retry-budget-seconds', `Input "retry-budget-seconds" must be a whole number of seconds from 1 to ${MAX_RETRY_BUDGET_SECONDS} (retries must end well inside Atlassian's 10-minute leeway); got "${budgetText}".`);
+    }
+    const consentedText = getInput('consented-at');
+    const consentedAt = consentedText === '' ? undefined : parseConsentDate(consentedText, problem);
+    const dryRunText = (getInput('dry-run') || 'false').toLowerCase();
+    if (dryRunText !== 'true' && dryRunText !== 'false') {
+        problem('dry-run', `Input "dry-run" must be "true" or "false"; got "${dryRunText}".`);
+    }
+    if (problems.length > 0 ||
+        target === undefined ||
+        !tokenUrl ||
+        !githubApiUrl ||
+        !atlassianApiUrl) {
+        return { ok: false, problems };
+    }
+    return {
+        ok: true,
+        inputs: {
+            clientId,
+            clientSecret,
+            refreshToken,
+            secretName,
+            githubToken,
+            target,
+            tokenUrl,
+            githubApiUrl: withoutTrailingSlash(githubApiUrl),
+            workflowToken,
+            retryBudgetMs: budget * 1000,
+            accessTokenSecretName,
+            siteUrl,
+            atlassianApiUrl: withoutTrailingSlash(atlassianApiUrl),
+            consentedAt,
+            dryRun: dryRunText === 'true',
+        },
+    };
+}
+/**
+ * Exactly one kind of target: `organization`, or `environment` of `repository`, or `repository`
+ * alone. (`repository` always has a value, from its default, so it cannot conflict.)
+ */
+function readTarget(getInput, env, problem) {
+    const organization = getInput('organization');
+    const environment = getInput('environment');
+    const visibilityText = getInput('visibility').toLowerCase();
+    const selectedText = getInput('selected-repositories');
+    const selectedRepositories = selectedText
+        .split(/[,\n]/)
+        .map((name) => name.trim())
+        .filter((name) => name !== '');
+    if (organization !== '') {
+        if (environment !== '') {
+            problem('environment', 'Inputs "organization" and "environment" name two different targets: give one. An organization secret is shared by repositories; an environment secret belongs to one environment of "repository".');
+        }
+        let ok = environment === '';
+        if (!OWNER.test(organization)) {
+            problem('organization', `Input "organization" must be an organization's login, e.g. "octo-org"; got "${organization}".`);
+            ok = false;
+        }
+        let visibility;
+        if (visibilityText !== '') {
+            if (visibilityText === 'all' ||
+                visibilityText === 'private' ||
+                visibilityText === 'selected') {
+                visibility = visibilityText;
+            }
+            else {
+                problem('visibility', `Input "visibility" must be "all", "private" or "selected"; got "${visibilityText}".`);
+                ok = false;
+            }
+        }
+        if (visibility === 'selected' && selectedRepositories.length === 0) {
+            problem('selected-repositories', 'With "visibility: selected", input "selected-repositories" must name the repositories that may use the secret (names in the organization, separated by commas or new lines).');
+            ok = false;
+        }
+        if (visibility !== 'selected' && selectedRepositories.length > 0) {
+            problem('selected-repositories', 'Input "selected-repositories" applies only with "visibility: selected": set that too, or remove the list.');
+            ok = false;
+        }
+        for (const name of selectedRepositories) {
+            if (!REPO.test(name)) {
+                problem('selected-repositories', `Input "selected-repositories" must list repository names of the organization (without "${organization}/"); "${name}" is not one.`);
+                ok = false;
+            }
+        }
+        return ok ? { kind: 'organization', organization, visibility, selectedRepositories } : undefined;
+    }
+    for (const [input, given] of [
+        ['visibility', visibilityText],
+        ['selected-repositories', selectedText],
+    ]) {
+        if (given !== '') {
+            problem(input, `Input "${input}" applies only to an organization secret: set "organization" too, or remove it.`);
+        }
+    }
+    const repositoryText = getInput('repository') || env['GITHUB_REPOSITORY'] || '';
+    const repository = parseRepository(repositoryText);
+    if (repository === undefined) {
+        problem('repository', repositoryText === ''
+            ? 'Input "repository" is empty and GITHUB_REPOSITORY is not set: set it to "owner/name".'
+            : `Input "repository" must be "owner/name", e.g. "octo-org/confluence-sync"; got "${repositoryText}".`);
+        return undefined;
+    }
+    if (environment === '')
+        return { kind: 'repository', repository };
+    if (environment.length > ENVIRONMENT_MAX || /[\p{Cc}]/u.test(environment)) {
+        problem('environment', `Input "environment" must be an environment's name as shown in the repository settings (up to ${ENVIRONMENT_MAX} characters, no control characters).`);
+        return undefined;
+    }
+    return { kind: 'environment', repository, environment };
+}
+function checkSecretName(input, name, problem) {
+    if (name === '')
+        return;
+    if (!SECRET_NAME.test(name)) {
+        problem(input, `Input "${input}" must contain only letters, digits and underscores and must not start with a digit (GitHub's rule for secret names); got "${name}".`);
+    }
+    else if (/^GITHUB_/i.test(name)) {
+        problem(input, `Input "${input}" must not start with GITHUB_ (GitHub reserves that prefix); got "${name}".`);
+    }
+}
+function parseRepository(text) {
+    const parts = text.split('/');
+    if (parts.length !== 2)
+        return undefined;
+    const [owner, repo] = parts;
+    if (!OWNER.test(owner) || !REPO.test(repo) || repo === '.' || repo === '..')
+        return undefined;
+    return { owner, repo };
+}
+/**
+ * A client secret and refresh token must never cross a network in clear text, so endpoints are
+ * https; plain http is allowed only to this machine (the loopback emulators, local testing).
+ */
+function parseEndpointUrl(input, text, problem) {
+    let url;
+    try {
+        url = new URL(text);
+    }
+    catch {
+        problem(input, `Input "${input}" is not a URL; expected e.g. "https://…".`);
+        return undefined;
+    }
+    if (url.username !== '' || url.password !== '') {
+        problem(input, `Input "${input}" must not contain a user name or password.`);
+        return undefined;
+    }
+    if (url.protocol === 'https:')
+        return url;
+    if (url.protocol === 'http:' && isLoopbackHost(url.hostname))
+        return url;
+    problem(input, url.protocol === 'http:'
+        ? `Input "${input}" uses plain http to ${url.hostname}: credentials would cross the network unencrypted. Use https (plain http is accepted only for 127.0.0.1, ::1 and localhost).`
+        : `Input "${input}" must be an https URL; got the scheme "${url.protocol}".`);
+    return undefined;
+}
+/** A site is named by its address, e.g. https://example.atlassian.net: only the origin counts. */
+function parseSiteUrl(text, problem) {
+    let url;
+    try {
+        url = new URL(/^[a-z]+:\/\//i.test(text) ? text : `https://${text}`);
+    }
+    catch {
+        problem('site-url', `Input "site-url" must be your site's address, e.g. "https://example.atlassian.net"; got "${text}".`);
+        return undefined;
+    }
+    if (url.protocol !== 'https:' && !isLoopbackHost(url.hostname)) {
+        problem('site-url', `Input "site-url" must be an https address, e.g. "https://example.atlassian.net"; got "${text}".`);
+        return undefined;
+    }
+    return new URL(url.origin);
+}
+/** ISO 8601: a date (2026-01-31) or a date and time with its zone (2026-01-31T09:00:00Z). */
+function parseConsentDate(text, problem) {
+    const match = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2}))?$/.exec(text);
+    const time = match
+        ? Date.parse(text.length === 10 ? `${text}T00:00:00Z` : text.replace(' ', 'T'))
+        : NaN;
+    if (Number.isNaN(time)) {
+        problem('consented-at', `Input "consented-at" must be an ISO 8601 date such as "2026-01-31" (or a date and time with its zone, "2026-01-31T09:00:00Z"); got "${text}".`);
+        return undefined;
+    }
+    return new Date(time);
+}
+function withoutTrailingSlash(url) {
+    return url.href.replace(/\/+$/, '');
+}
+/** 127.0.0.0/8, ::1 and localhost: addresses that never leave this machine. */
+function isLoopbackHost(hostname) {
+    const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+    if (host === 'localhost')
+        return true;
+    if ((0,external_node_net_namespaceObject.isIP)(host) === 4)
+        return host.startsWith('127.');
+    if ((0,external_node_net_namespaceObject.isIP)(host) === 6)
+        return host === '::1' || host === '0:0:0:0:0:0:0:1';
+    return false;
+}
+
+;// CONCATENATED MODULE: ./src/report.ts
+
+/** Atlassian accepts a disabled refresh token for 10 minutes after it was rotated (FACTS.md). */
+const LEEWAY_MS = 10 * 60 * 1000;
+/** The end of the leeway for a grant sent at `sentAt`, or `earlier` if that comes first. */
+function leewayEnd(sentAt, earlier) {
+    const end = sentAt.getTime() + LEEWAY_MS;
+    return new Date(earlier === undefined ? end : Math.min(end, earlier.getTime()));
+}
+function utc(date) {
+    return `${date.toISOString().slice(0, 19).replace('T', ' ')} UTC`;
+}
+/** One or two sentences on where the working refresh token is now. */
+function describeTokenState(error, context, now) {
+    const where = `secret ${context.secretName} of ${context.target.description}`;
+    const sentAt = context.grantSentAt;
+    const leewayEnd = context.leewayEndsAt;
+    const inLeeway = leewayEnd !== undefined && now.getTime() < leewayEnd.getTime();
+    switch (error.tokenState) {
+        case 'unchanged':
+            return `The refresh token in the ${where} still works: this run did not replace it.`;
+        case 'maybe-rotated':
+            if (sentAt === undefined || leewayEnd === undefined) {
+                return 'The refresh token may have been rotated.';
+            }
+            return inLeeway
+                ? `The refresh token was sent at ${utc(sentAt)} without a usable answer, so Atlassian may have rotated it. If it did, the token in the ${where} is still accepted until ${utc(leewayEnd)} (the 10-minute leeway): a re-run before then recovers it.`
+                : `The refresh token was sent at ${utc(sentAt)} without a usable answer, and the 10-minute leeway ended at ${utc(leewayEnd)}. If Atlassian did not rotate it, a re-run works; if it did, the re-run fails with invalid_grant and the user must consent again.`;
+        case 'rejected':
+            return `Atlassian refuses the refresh token in the ${where}: the integration stays broken until the user consents again.`;
+        case 'stored':
+            return `The refresh token was rotated and the new one is stored in the ${where}: the integration is safe; only what came after failed.`;
+        case 'rotated-not-stored':
+            if (leewayEnd === undefined) {
+                return `Atlassian issued a new refresh token; it was NOT stored in the ${where}.`;
+            }
+            return inLeeway
+                ? `Atlassian issued a new refresh token and disabled the one in the ${where}; the new token was NOT stored. The old token is still accepted until ${utc(leewayEnd)} (the 10-minute leeway): a re-run before then is safe.`
+                : `Atlassian issued a new refresh token and disabled the one in the ${where}; the new token was NOT stored, and the old token's 10-minute leeway ended at ${utc(leewayEnd)}. Do not re-run before storing the recovery value: presenting the old token now would revoke the consent, the new token included.`;
+    }
+}
+/** The `gh` command that writes a sealed value into the target, with a token that may write it. */
+function recoveryCommand(context, recovery) {
+    const host = new URL(context.githubApiUrl).hostname;
+    const hostname = host === 'api.github.com' ? '' : ` --hostname ${host}`;
+    const { sealed, organization } = recovery;
+    // -f sends strings, -F typed values (the repository ids are integers); key[] builds an array.
+    const access = organization
+        ? ` -f visibility=${organization.visibility}${(organization.selectedRepositoryIds ?? []).map((id) => ` -F 'selected_repository_ids[]=${id}'`).join('')}`
+        : '';
+    return `gh api${hostname} --method PUT ${secretPath(context.target, context.secretName)} -f encrypted_value='${sealed.encryptedValue}' -f key_id='${sealed.keyId}'${access}`;
+}
+function describeRecovery(context, recovery) {
+    return [
+        `Recovery value: the new refresh token, sealed with the public key of the ${context.target.description} (only GitHub can open it, so it is safe to show).`,
+        `  key_id: ${recovery.sealed.keyId}`,
+        `  encrypted_value: ${recovery.sealed.encryptedValue}`,
+        `Store it with a token that may write the secret (GH_TOKEN=… in front of the command, or after "gh auth login"):`,
+        `  ${recoveryCommand(context, recovery)}`,
+        `Do it before any run uses the old token after ${utc(recovery.leewayEndsAt)}: from then on, presenting the old token revokes the consent, including the new token.`,
+    ].join('\n');
+}
+/** The full failure text for the log and the error annotation. */
+function describeFailure(error, context, recovery, now) {
+    const parts = [
+        error.message,
+        describeTokenState(error, context, now),
+        `Next step: ${error.nextStep}`,
+    ];
+    if (recovery)
+        parts.push(describeRecovery(context, recovery));
+    return parts.join('\n');
+}
+/** The job summary of a successful run: never a token value, only facts about it. */
+function renderSummary(context, result, scrub) {
+    const rows = [
+        [
+            'Secret',
+            `<code>${report_escape(context.secretName)}</code> in ${report_escape(context.target.description)}`,
+        ],
+        [
+            'Refresh token rotated',
+            result.rotated
+                ? 'yes'
+                : 'no (the token endpoint issued no new refresh token; the stored one stays valid)',
+        ],
+        ['Secret updated', result.stored ? `yes (${result.stored})` : 'no'],
+        ['Stale-token check', report_escape(result.staleTokenCheck)],
+        ['Access token expires', `${utc(result.expiresAt)} (in ${result.tokens.expiresIn} s)`],
+        ...optionalRows(result),
+        [
+            'Scopes',
+            result.tokens.scope
+                ? report_escape(scrub(result.tokens.scope))
+                    .split(' ')
+                    .map((s) => `<code>${s}</code>`)
+                    .join(' ')
+                : '(not reported)',
+        ],
+    ];
+    return [
+        '<h2>Atlassian token rotation</h2>',
+        '<table>',
+        ...rows.map(([name, value]) => `<tr><th align="left">${name}</th><td>${value}</td></tr>`),
+        '</table>',
+        '',
+    ].join('\n');
+}
+function optionalRows(result) {
+    const rows = [];
+    if (result.accessTokenSecret) {
+        rows.push(['Access token stored in', `<code>${report_escape(result.accessTokenSecret)}</code>`]);
+    }
+    if (result.site) {
+        rows.push([
+            'Site',
+            `${report_escape(result.site.site.name)} (${report_escape(result.site.site.url)}), cloud id <code>${report_escape(result.site.site.id)}</code>`,
+        ]);
+    }
+    if (result.consent)
+        rows.push(['Consent again by', consentText(result.consent)]);
+    return rows;
+}
+function consentText(consent) {
+    return `${consent.reconsentBy.toISOString().slice(0, 10)} (${consent.daysLeft} days left)`;
+}
+/** What a real run would have done: for the log and the summary of a dry run. */
+function describeDryRun(context, plan) {
+    const lines = [
+        `Dry run: nothing was sent to the token endpoint, and no secret was written.`,
+        `A real run would refresh the token at ${plan.tokenUrl.origin} and write the new refresh token to the secret ${context.secretName} of ${context.target.description}.`,
+    ];
+    if (plan.organization) {
+        const ids = plan.organization.selectedRepositoryIds;
+        lines.push(`The organization secret's visibility would be "${plan.organization.visibility}"${ids ? ` (repository ids ${ids.join(', ')})` : ''}.`);
+    }
+    if (plan.accessTokenSecret) {
+        lines.push(`It would also store the access token in ${plan.accessTokenSecret}.`);
+    }
+    if (plan.siteUrl)
+        lines.push(`It would look up the cloud id of ${plan.siteUrl.origin}.`);
+    lines.push(`Stale-token check: ${plan.staleTokenCheck}.`);
+    if (plan.consent)
+        lines.push(`Consent again by: ${consentText(plan.consent)}.`);
+    return lines;
+}
+function renderDryRunSummary(context, plan) {
+    return [
+        '<h2>Atlassian token rotation: dry run</h2>',
+        ...describeDryRun(context, plan).map((line) => `<p>${report_escape(line)}</p>`),
+        '',
+    ].join('\n');
+}
+/** The job summary of a failed run: what happened and, when it applies, the recovery value. */
+function renderFailureSummary(error, context, recovery, now) {
+    const lines = [
+        '<h2>Atlassian token rotation failed</h2>',
+        `<p>${report_escape(error.message)}</p>`,
+        `<p><strong>Token:</strong> ${report_escape(describeTokenState(error, context, now))}</p>`,
+        `<p><strong>Next step:</strong> ${report_escape(error.nextStep)}</p>`,
+    ];
+    if (recovery) {
+        lines.push(`<p><strong>Recovery value</strong> (the new refresh token sealed for ${report_escape(context.target.description)}; only GitHub can open it). Store it before any run uses the old token after ${utc(recovery.leewayEndsAt)}:</p>`, `<pre>${report_escape(recoveryCommand(context, recovery))}</pre>`);
+    }
+    return lines.join('\n') + '\n';
+}
+function report_escape(text) {
+    return text
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/"/g, '&quot;');
+}
+
+;// CONCATENATED MODULE: ./src/write-back.ts
+/**
+ * Storing a new token: seal it under the store's public key and write it. The sealed value is handed
+ * to `onSealed` before the write, so that if the write never completes (a failure, a cancelled job,
+ * a lost runner) the only copy of a new refresh token is already in the log, readable by GitHub
+ * alone.
+ */
+
+
+
+async function writeBack(access, request) {
+    const { secretName, organization, tokenState } = request;
+    const seal = async (key) => {
+        const sealed = { keyId: key.keyId, encryptedValue: await sealForGitHub(request.value, key.key) };
+        request.onSealed?.(sealed);
+        return sealed;
+    };
+    try {
+        return await storeSecret(access, secretName, await seal(request.publicKey), organization, tokenState);
+    }
+    catch (error) {
+        // 422 when the key was replaced between the preflight and the write: seal again, once.
+        if (!(error instanceof errors/* ActionError */.l) || error.code !== 'GITHUB_REJECTED_VALUE')
+            throw error;
+        const current = await fetchPublicKey(access, tokenState);
+        if (current.keyId === request.publicKey.keyId)
+            throw error;
+        return await storeSecret(access, secretName, await seal(current), organization, tokenState);
+    }
+}
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: ./src/cli/child-env.ts
+/**
+ * The environment of a process this tool starts (the browser, `gh`): its own, minus the secrets
+ * this tool reads from it, which no other program needs to see.
+ */
+const SECRET_VARIABLES = [
+    'ATLASSIAN_CLIENT_SECRET',
+    'ATLASSIAN_REFRESH_TOKEN',
+    'ATLASSIAN_ACCESS_TOKEN',
+    'GH_TOKEN',
+    'GITHUB_TOKEN',
+];
+function childEnvironment(env) {
+    const copy = {};
+    for (const [name, value] of Object.entries(env)) {
+        if (value !== undefined && !SECRET_VARIABLES.includes(name)) {
+            copy[name] = value;
+        }
+    }
+    return copy;
+}
+
+;// CONCATENATED MODULE: ./src/cli/browser.ts
+/**
+ * Opening the consent address in a browser: the program named by --browser or BROWSER (as Python's
+ * webbrowser and many tools read it), else the desktop's opener when there is a desktop. The
+ * browser is started on its own, without this tool's secrets in its environment, and left running.
+ */
+
+
+
+/**
+ * The command that opens an address, as program and arguments; undefined when there is no browser
+ * to open (no desktop, e.g. over SSH). In `command`, "%s" stands for the address; without it the
+ * address is appended. Arguments are separated by spaces (no shell, no quoting).
+ */
+function browserCommand(command, env, platform = process.platform) {
+    const chosen = (command ?? env['BROWSER'] ?? '').split(external_node_path_namespaceObject.delimiter)[0]?.trim() ?? '';
+    if (chosen !== '')
+        return chosen.split(/\s+/);
+    if (platform === 'darwin')
+        return ['open'];
+    if (platform === 'win32')
+        return ['rundll32', 'url.dll,FileProtocolHandler'];
+    return env['DISPLAY'] || env['WAYLAND_DISPLAY'] ? ['xdg-open'] : undefined;
+}
+/** Starts the browser; resolves once it started (true) or could not start (false). */
+function openBrowser(command, address, env) {
+    const [program, ...rest] = command;
+    if (program === undefined)
+        return Promise.resolve(false);
+    const args = rest.some((arg) => arg.includes('%s'))
+        ? rest.map((arg) => arg.replaceAll('%s', address))
+        : [...rest, address];
+    return new Promise((resolve) => {
+        const child = (0,external_node_child_process_namespaceObject.spawn)(program, args, {
+            detached: true,
+            stdio: 'ignore',
+            env: childEnvironment(env),
+        });
+        child.once('error', () => resolve(false));
+        child.once('spawn', () => {
+            child.unref();
+            resolve(true);
+        });
+    });
+}
+
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __nccwpck_require__(67);
+;// CONCATENATED MODULE: ./src/cli/exit-codes.ts
+/**
+ * The command line tool's exit codes: one per kind of outcome a script (or a person) acts on
+ * differently. Listed in every command's --help and in the README.
+ */
+
+const EXIT = {
+    /** Done. */
+    OK: 0,
+    /** Something this tool did not foresee: a bug, or an environment it does not know. */
+    UNEXPECTED: 1,
+    /** A flag or environment variable is missing or malformed; nothing was sent. */
+    USAGE: 2,
+    /** The consent produced no usable code: declined, a state mismatch, a bad address, timed out. */
+    AUTHORIZATION: 3,
+    /** Atlassian refused or could not be reached (token endpoint, list of sites). */
+    ATLASSIAN: 4,
+    /** GitHub refused or could not be reached (token, permission, secret, variable). */
+    GITHUB: 5,
+    /** A new refresh token was issued but could not be stored: its sealed copy is printed. */
+    NOT_STORED: 6,
+    /** Interrupted (Ctrl-C), by the shell's convention 128 + SIGINT. */
+    INTERRUPTED: 130,
+};
+/** For --help and the README: what each code means, in one line. */
+const EXIT_CODE_HELP = [
+    [EXIT.OK, 'done'],
+    [EXIT.UNEXPECTED, 'unexpected failure (please report it)'],
+    [EXIT.USAGE, 'usage: a flag or environment variable is missing or wrong; nothing was sent'],
+    [
+        EXIT.AUTHORIZATION,
+        'no usable consent: declined, state mismatch, bad pasted address, or timed out',
+    ],
+    [EXIT.ATLASSIAN, 'Atlassian refused or was unreachable (token endpoint, sites)'],
+    [EXIT.GITHUB, 'GitHub refused or was unreachable (token, permission, secret, variable)'],
+    [EXIT.NOT_STORED, 'a new refresh token was issued but NOT stored: its sealed copy is printed'],
+    [EXIT.INTERRUPTED, 'interrupted (Ctrl-C)'],
+];
+/** A failure of the tool itself (usage, the local callback), with its exit code and next step. */
+class CliError extends Error {
+    exitCode;
+    nextStep;
+    name = 'CliError';
+    constructor(exitCode, message, nextStep, options) {
+        super(message, options);
+        this.exitCode = exitCode;
+        this.nextStep = nextStep;
+    }
+}
+const BY_CODE = {
+    INVALID_INPUT: EXIT.USAGE,
+    AUTHORIZATION_DENIED: EXIT.AUTHORIZATION,
+    STATE_MISMATCH: EXIT.AUTHORIZATION,
+    AUTHORIZATION_RESPONSE_INVALID: EXIT.AUTHORIZATION,
+    NO_REFRESH_TOKEN: EXIT.ATLASSIAN,
+    OAUTH_INVALID_GRANT: EXIT.ATLASSIAN,
+    OAUTH_INVALID_CLIENT: EXIT.ATLASSIAN,
+    OAUTH_ERROR: EXIT.ATLASSIAN,
+    TOKEN_ENDPOINT_UNREACHABLE: EXIT.ATLASSIAN,
+    TOKEN_ENDPOINT_HTTP: EXIT.ATLASSIAN,
+    INVALID_TOKEN_RESPONSE: EXIT.ATLASSIAN,
+    SITES_UNAVAILABLE: EXIT.ATLASSIAN,
+    SITE_NOT_REACHED: EXIT.ATLASSIAN,
+    GITHUB_AUTH: EXIT.GITHUB,
+    GITHUB_FORBIDDEN: EXIT.GITHUB,
+    GITHUB_NOT_FOUND: EXIT.GITHUB,
+    GITHUB_RATE_LIMITED: EXIT.GITHUB,
+    GITHUB_REJECTED_VALUE: EXIT.GITHUB,
+    GITHUB_UNEXPECTED: EXIT.GITHUB,
+    GITHUB_UNREACHABLE: EXIT.GITHUB,
+    STALE_TOKEN: EXIT.GITHUB,
+    CANCELLED: EXIT.INTERRUPTED,
+    UNEXPECTED: EXIT.UNEXPECTED,
+};
+function exitCodeOf(error) {
+    if (error instanceof CliError)
+        return error.exitCode;
+    if (error instanceof errors/* ActionError */.l)
+        return BY_CODE[error.code];
+    return EXIT.UNEXPECTED;
+}
+
+;// CONCATENATED MODULE: ./src/cli/callback-server.ts
+/**
+ * The local end of a `http://localhost:PORT/…` callback URL: after the consent, Atlassian sends the
+ * browser there with `?code=…&state=…`, and this listener takes it (RFC 8252 §7.3, loopback
+ * redirection).
+ *
+ * It listens on the loopback address only, so nothing off this machine can reach it; it takes
+ * exactly one request on the callback path (anything else is turned away and it keeps waiting),
+ * answers the browser with a short page, and then stops listening. Requests naming another host
+ * (a page elsewhere trying its luck through DNS rebinding) are refused.
+ */
+
+
+/** True for http://localhost, http://127.0.0.1 and http://[::1] callbacks: this tool can catch them. */
+function isLoopbackCallback(url) {
+    return url.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+}
+/**
+ * Starts listening at the callback URL's port. `judge` decides what the page tells the person
+ * (accepted, or what went wrong); the caller decides what happens next.
+ */
+async function listenForCallback(callback, judge) {
+    const port = Number(callback.port || 80);
+    // "localhost" may resolve to either loopback address in the browser: listen on both.
+    const hosts = callback.hostname === 'localhost'
+        ? ['127.0.0.1', '::1']
+        : [callback.hostname.replace(/^\[|\]$/g, '')];
+    let answered = false;
+    let resolveReceived = () => { };
+    const received = new Promise((resolve) => {
+        resolveReceived = resolve;
+    });
+    const handle = (req, res) => {
+        if ((req.headers.host ?? '').toLowerCase() !== callback.host.toLowerCase()) {
+            sendText(res, 421, 'This listener only answers its callback address.');
+            return;
+        }
+        const url = new URL(req.url ?? '/', callback.origin);
+        if (url.pathname !== callback.pathname) {
+            sendText(res, 404, 'Not found.');
+            return;
+        }
+        if (req.method !== 'GET') {
+            sendText(res, 405, "Only the browser's redirect (GET) is expected here.");
+            return;
+        }
+        if (answered) {
+            sendPage(res, 410, 'Already answered', 'This authorization has already been answered. Return to the terminal.');
+            return;
+        }
+        answered = true;
+        const verdict = judge(url.href);
+        res.on('finish', () => {
+            resolveReceived(url.href);
+        });
+        sendPage(res, verdict.ok ? 200 : 400, verdict.ok ? 'Authorization received' : 'Authorization failed', verdict.ok
+            ? `${verdict.message} You can close this tab and return to the terminal.`
+            : `${verdict.message} Return to the terminal for what to do next.`);
+    };
+    const servers = [];
+    const closeAll = async () => {
+        await Promise.all(servers.map((server) => new Promise((resolve) => {
+            server.close(() => resolve());
+            server.closeAllConnections();
+        })));
+    };
+    for (const host of hosts) {
+        const server = (0,external_node_http_.createServer)(handle);
+        try {
+            await new Promise((resolve, reject) => {
+                server.once('error', reject);
+                server.listen({ host, port, exclusive: true }, () => {
+                    server.off('error', reject);
+                    resolve();
+                });
+            });
+            servers.push(server);
+        }
+        catch (error) {
+            const code = error.code;
+            // No IPv6 on this machine: the browser cannot use ::1 either.
+            if (host === '::1' && (code === 'EADDRNOTAVAIL' || code === 'EAFNOSUPPORT'))
+                continue;
+            await closeAll();
+            throw new CliError(EXIT.AUTHORIZATION, code === 'EADDRINUSE'
+                ? `Cannot listen at ${callback.origin}: port ${port} on ${host} is in use by another program.`
+                : code === 'EACCES'
+                    ? `Cannot listen at ${callback.origin}: ports below 1024 need administrator rights.`
+                    : `Cannot listen at ${callback.origin} (${String(code ?? error)}).`, 'Stop the program using the port, or register another callback port in the developer console (Authorization) and pass it to --callback. Or use --paste to copy the address by hand.');
+        }
+    }
+    return { received, close: closeAll };
+}
+const HEADERS = {
+    'cache-control': 'no-store',
+    // The address holds the code: the page must not pass it on to anything it could load or link.
+    'referrer-policy': 'no-referrer',
+    'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'",
+    'x-content-type-options': 'nosniff',
+    connection: 'close',
+};
+function sendText(res, status, text) {
+    res.writeHead(status, { ...HEADERS, 'content-type': 'text/plain; charset=utf-8' });
+    res.end(`${text}\n`);
+}
+function sendPage(res, status, title, text) {
+    res.writeHead(status, { ...HEADERS, 'content-type': 'text/html; charset=utf-8' });
+    res.end(`<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head>` +
+        `<body style="font-family: sans-serif; margin: 3em"><h1>${escapeHtml(title)}</h1><p>${escapeHtml(text)}</p></body></html>\n`);
+}
+function escapeHtml(text) {
+    return text
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/"/g, '&quot;');
+}
+
+// EXTERNAL MODULE: ./src/cli/context.ts
+var cli_context = __nccwpck_require__(217);
+;// CONCATENATED MODULE: ./src/cli/github-token.ts
+/**
+ * The GitHub token that writes the secret, found the way GitHub's own CLI users expect: GH_TOKEN,
+ * else GITHUB_TOKEN, else the token `gh` is logged in with (`gh auth token`, read from its standard
+ * output: never from or into a process argument).
+ */
+
+
+
+const WAYS = [
+    '  - export GH_TOKEN=… (a fine-grained personal access token or a GitHub App token), or',
+    '  - export GITHUB_TOKEN=…, or',
+    '  - install GitHub CLI and run `gh auth login` once: the token of `gh auth token` is used.',
+].join('\n');
+async function findGitHubToken(env, githubApiUrl, permission, ghAuthToken = runGhAuthToken) {
+    for (const name of ['GH_TOKEN', 'GITHUB_TOKEN']) {
+        const value = env[name]?.trim();
+        if (value)
+            return { token: value, source: name };
+    }
+    const hostname = ghHostname(githubApiUrl);
+    let answer;
+    try {
+        answer = await ghAuthToken(hostname, childEnvironment(env));
+    }
+    catch (error) {
+        const missing = error.code === 'ENOENT';
+        throw new CliError(EXIT.USAGE, `No GitHub token: GH_TOKEN and GITHUB_TOKEN are not set${missing ? ', and GitHub CLI (gh) is not installed' : `, and \`gh auth token\` could not run (${String(error)})`}. Give one of these ways a token with ${permission}:\n${WAYS}`);
+    }
+    const token = answer.stdout.trim();
+    if (answer.exitCode !== 0 || token === '' || /\s/.test(token)) {
+        const said = answer.stderr.trim().split('\n')[0]?.slice(0, 200) ?? '';
+        throw new CliError(EXIT.USAGE, `No GitHub token: GH_TOKEN and GITHUB_TOKEN are not set, and \`gh auth token --hostname ${hostname}\` gave none${said ? ` ("${said}")` : ''}. Give one of these ways a token with ${permission}:\n${WAYS}`);
+    }
+    return { token, source: 'gh auth token' };
+}
+/** The host `gh` knows the API by: github.com for api.github.com, HOST for https://HOST/api/v3. */
+function ghHostname(githubApiUrl) {
+    const host = new URL(githubApiUrl).host;
+    return host === 'api.github.com' ? 'github.com' : host;
+}
+const runGhAuthToken = (hostname, env) => new Promise((resolve, reject) => {
+    const child = (0,external_node_child_process_namespaceObject.spawn)('gh', ['auth', 'token', '--hostname', hostname], {
+        env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    // spawn's own `timeout` outlives a failed start (no gh) and holds the process for its length.
+    const timer = setTimeout(() => child.kill(), 15_000);
+    timer.unref();
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk) => (stderr += chunk));
+    child.on('error', (error) => {
+        clearTimeout(timer);
+        reject(error);
+    });
+    child.on('close', (exitCode) => {
+        clearTimeout(timer);
+        resolve({ exitCode, stdout, stderr });
+    });
+});
+
+;// CONCATENATED MODULE: external "node:util"
+const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+;// CONCATENATED MODULE: ./src/cli/options.ts
+/**
+ * Flags and environment variables, from one table per command: the same table parses the command
+ * line (node:util parseArgs, strict) and writes the command's --help, so the two cannot drift.
+ *
+ * Every flag `--foo-bar` may also come from the variable `ATLASSIAN_FOO_BAR`; the flag wins. Secret
+ * values are never flags (they would land in shell history and in the process list): they are read
+ * from the environment only.
+ */
+
+
+const TOOL = 'atlassian-token-rotation';
+/** Values that are secret, and where they are read from instead of a flag. */
+const SECRET_SOURCES = {
+    'client-secret': 'ATLASSIAN_CLIENT_SECRET',
+    'refresh-token': 'ATLASSIAN_REFRESH_TOKEN',
+    'access-token': 'ATLASSIAN_ACCESS_TOKEN',
+    'github-token': 'GH_TOKEN or GITHUB_TOKEN (or `gh auth token`)',
+};
+function envName(flag) {
+    if (flag.env === false)
+        return undefined;
+    return flag.env ?? `ATLASSIAN_${flag.name.toUpperCase().replace(/-/g, '_')}`;
+}
+function parseFlags(command, args, env) {
+    const options = {
+        help: { type: 'boolean', short: 'h' },
+    };
+    for (const flag of command.flags)
+        options[flag.name] = { type: flag.kind };
+    let values;
+    try {
+        values = (0,external_node_util_namespaceObject.parseArgs)({ args, options, strict: true, allowPositionals: false }).values;
+    }
+    catch (error) {
+        throw usageError(command, error);
+    }
+    const spec = (name) => {
+        const flag = command.flags.find((f) => f.name === name);
+        if (!flag)
+            throw new Error(`${command.name}: no flag --${name} in its table`);
+        return flag;
+    };
+    return {
+        help: values['help'] === true,
+        string: (name) => {
+            const flag = spec(name);
+            const given = values[name];
+            if (typeof given === 'string')
+                return given.trim();
+            const variable = envName(flag);
+            const fromEnv = variable === undefined ? undefined : env[variable]?.trim();
+            return fromEnv === '' ? undefined : fromEnv;
+        },
+        boolean: (name) => {
+            const flag = spec(name);
+            if (values[name] === true)
+                return true;
+            const variable = envName(flag);
+            const text = (variable === undefined ? undefined : env[variable])?.trim().toLowerCase();
+            if (text === undefined || text === '' || text === 'false' || text === '0')
+                return false;
+            if (text === 'true' || text === '1')
+                return true;
+            throw new CliError(EXIT.USAGE, `${variable ?? ''} must be "true" or "false"; got "${text}".`, `Fix it, or unset it and use --${name}.`);
+        },
+    };
+}
+function usageError(command, error) {
+    const help = `Run \`${TOOL} ${command.name} --help\` for the options.`;
+    const code = error.code;
+    const message = error instanceof Error ? error.message : String(error);
+    const option = /'(-[^' ]*)/.exec(message)?.[1];
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option !== undefined) {
+        const name = option.replace(/^-+/, '').replace(/=.*$/, '');
+        const source = SECRET_SOURCES[name];
+        if (source !== undefined) {
+            return new CliError(EXIT.USAGE, `--${name} is not a flag: secrets are read from the environment only (${source}), so they never land in shell history or the process list.`, `Set it without echoing it, e.g. \`read -rs ${source.split(' ')[0] ?? ''} && export ${source.split(' ')[0] ?? ''}\`, then run the command again.`);
+        }
+        return new CliError(EXIT.USAGE, `Unknown option ${option} for "${command.name}".`, help);
+    }
+    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option !== undefined) {
+        return new CliError(EXIT.USAGE, /argument missing/.test(message)
+            ? `Option ${option} needs a value.`
+            : `Option ${option} takes no value.`, help);
+    }
+    if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') {
+        const argument = /'([^']*)'/.exec(message)?.[1] ?? '';
+        return new CliError(EXIT.USAGE, `Unexpected argument "${argument}": "${command.name}" takes only options (--name value).`, help);
+    }
+    return new CliError(EXIT.USAGE, message, help);
+}
+/** One problem as it is; several as a list, so each can be fixed in one go. */
+function listProblems(problems) {
+    if (problems.length === 1)
+        return problems[0] ?? '';
+    return `${problems.length} problems:\n${problems.map((p) => `  - ${p}`).join('\n')}`;
+}
+const WIDTH = 100;
+/** The command's --help text. */
+function renderHelp(command) {
+    const labels = command.flags.map((flag) => `--${flag.name}${flag.value === undefined ? '' : ` ${flag.value}`}`);
+    const column = Math.min(32, Math.max(...labels.map((l) => l.length), 10) + 4);
+    const row = (label, text, width = column) => {
+        const column = width;
+        const indent = ' '.repeat(column);
+        const body = wrap(text, WIDTH - column);
+        const first = label.length + 2 >= column ? `  ${label}\n${indent}` : `  ${label.padEnd(column - 2)}`;
+        return first + body.join(`\n${indent}`);
+    };
+    const flagRows = command.flags.map((flag, i) => {
+        const variable = envName(flag);
+        const env = variable === undefined ? '' : ` [${variable}]`;
+        return row(labels[i] ?? '', `${flag.description}${env}`);
+    });
+    return [
+        `${TOOL} ${command.name}: ${command.summary}`,
+        '',
+        'Usage:',
+        `  ${TOOL} ${command.usage}`,
+        '',
+        ...command.description.flatMap((paragraph) => [...wrap(paragraph, WIDTH), '']),
+        'Options (each may also come from the variable in brackets; the flag wins):',
+        ...flagRows,
+        row('-h, --help', 'Show this help.'),
+        '',
+        'Environment:',
+        ...command.environment.map(([name, text]) => row(name, text)),
+        '',
+        'Exit codes:',
+        ...EXIT_CODE_HELP.map(([code, text]) => row(String(code), text, 7)),
+        '',
+        'Examples:',
+        ...command.examples.map((example) => `  ${example}`),
+        '',
+    ].join('\n');
+}
+/** The overview: what each command is for. */
+function renderOverview(commands) {
+    const column = Math.max(...commands.map((c) => c.name.length)) + 4;
+    return [
+        `${TOOL}: get, rotate and inspect Atlassian OAuth 2.0 (3LO) refresh tokens kept in GitHub secrets.`,
+        '',
+        'Usage:',
+        `  ${TOOL} <command> [options]`,
+        '',
+        'Commands:',
+        ...commands.map((c) => `  ${c.name.padEnd(column - 2)}${c.summary}`),
+        '',
+        `Run \`${TOOL} <command> --help\` for a command's options, environment and exit codes.`,
+        '',
+    ].join('\n');
+}
+function wrap(text, width) {
+    const lines = [];
+    let line = '';
+    for (const word of text.split(/\s+/).filter((w) => w !== '')) {
+        if (line !== '' && line.length + 1 + word.length > width) {
+            lines.push(line);
+            line = word;
+        }
+        else {
+            line = line === '' ? word : `${line} ${word}`;
+        }
+    }
+    if (line !== '')
+        lines.push(line);
+    return lines.length === 0 ? [''] : lines;
+}
+
+;// CONCATENATED MODULE: external "node:readline"
+const external_node_readline_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:readline");
+;// CONCATENATED MODULE: ./src/cli/paste.ts
+/**
+ * Paste mode: when the callback is not on this machine (the guides use the Confluence site's own
+ * address), the browser lands there and the person copies the address from the address bar.
+ *
+ * On a terminal, readline reads keystrokes itself (raw mode), so a long pasted address is not cut
+ * at the terminal's line limit (1024 bytes on macOS) as a plain read of standard input would be.
+ */
+
+function readOneLine(input, output, prompt) {
+    const reader = (0,external_node_readline_namespaceObject.createInterface)({ input, output, terminal: input.isTTY === true });
+    const line = new Promise((resolve) => {
+        let done = false;
+        reader.once('line', (text) => {
+            done = true;
+            resolve(text.trim());
+            reader.close();
+        });
+        reader.once('close', () => {
+            if (!done)
+                resolve(undefined);
+        });
+    });
+    reader.setPrompt(prompt);
+    reader.prompt();
+    return {
+        line,
+        close: () => {
+            reader.close();
+            input.unref?.();
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/cli/shared-flags.ts
+/** The same targets as the action: a repository secret, an environment's, or an organization's. */
+const TARGET_FLAGS = [
+    {
+        name: 'repository',
+        kind: 'string',
+        value: 'OWNER/REPO',
+        description: 'The repository holding the secret (default: GITHUB_REPOSITORY, when set). With --environment, the repository of the environment.',
+    },
+    {
+        name: 'environment',
+        kind: 'string',
+        value: 'NAME',
+        description: 'Write an environment secret of --repository in this environment instead.',
+    },
+    {
+        name: 'organization',
+        kind: 'string',
+        value: 'ORG',
+        description: 'Write an organization secret instead of a repository secret.',
+    },
+    {
+        name: 'visibility',
+        kind: 'string',
+        value: 'all|private|selected',
+        description: 'With --organization: which repositories may use the secret. Default: keep an existing secret\'s, "private" for a new one.',
+    },
+    {
+        name: 'selected-repositories',
+        kind: 'string',
+        value: 'NAMES',
+        description: 'With --visibility selected: repository names of the organization, separated by commas.',
+    },
+];
+const ENDPOINT_FLAGS = [
+    {
+        name: 'token-url',
+        kind: 'string',
+        value: 'URL',
+        description: "Atlassian's token endpoint. Default: https://auth.atlassian.com/oauth/token.",
+    },
+    {
+        name: 'atlassian-api-url',
+        kind: 'string',
+        value: 'URL',
+        env: 'ATLASSIAN_API_URL',
+        description: "Atlassian's API gateway, which lists the sites. Default: https://api.atlassian.com.",
+    },
+    {
+        name: 'github-api-url',
+        kind: 'string',
+        value: 'URL',
+        description: "GitHub's REST API (https://HOST/api/v3 on GitHub Enterprise Server). Default: GITHUB_API_URL, else https://api.github.com.",
+    },
+];
+/** --github-api-url, else ATLASSIAN_GITHUB_API_URL, else the runner's GITHUB_API_URL, else github.com's. */
+function gitHubApiUrl(flags, env) {
+    return flags.string('github-api-url') ?? (env['GITHUB_API_URL'] || 'https://api.github.com');
+}
+
+;// CONCATENATED MODULE: ./src/cli/wording.ts
+/**
+ * The action's messages name its inputs ("Input "repository" must be…", "Check "github-api-url"").
+ * The command line tool reuses those messages; this rewords them so they name what a terminal user
+ * sets instead: the flag (`--repository`), or for a secret, its environment variable.
+ */
+
+/** Every action input the messages may name (action.yml). */
+const INPUTS = [
+    'client-id',
+    'client-secret',
+    'refresh-token',
+    'secret-name',
+    'github-token',
+    'repository',
+    'token-url',
+    'github-api-url',
+    'workflow-token',
+    'environment',
+    'organization',
+    'visibility',
+    'selected-repositories',
+    'access-token-secret-name',
+    'site-url',
+    'atlassian-api-url',
+    'consented-at',
+    'dry-run',
+    'retry-budget-seconds',
+];
+const NAMES = INPUTS.join('|');
+const INPUT_AFTER = new RegExp(`\\b(?:([Tt]he) )?"(${NAMES})" input\\b`, 'g');
+const INPUT_BEFORE = new RegExp(`\\b[Ii]nputs? "(${NAMES})"`, 'g');
+const TOKEN_IN = new RegExp(`\\bthe token in "(${NAMES})"`, 'g');
+const QUOTED = new RegExp(`"(${NAMES})"`, 'g');
+/**
+ * @param githubTokenSource where this run's GitHub token came from: "GH_TOKEN", "gh auth token"…
+ */
+function terminalWording(githubTokenSource) {
+    const term = (name) => {
+        if (name === 'github-token') {
+            return `the GitHub token${githubTokenSource ? ` (from ${githubTokenSource})` : ''}`;
+        }
+        return SECRET_SOURCES[name] ?? `--${name}`;
+    };
+    const giveToken = githubTokenSource === 'gh auth token'
+        ? 'log GitHub CLI in with it (`gh auth login`)'
+        : `set ${githubTokenSource ?? 'GH_TOKEN'} to it`;
+    return (text) => text
+        .replace(/update the secret that feeds "github-token"/g, giveToken)
+        .replace(INPUT_AFTER, (_, the, name) => capitalizeIf(term(name), the === 'The'))
+        .replace(INPUT_BEFORE, (_, name) => term(name))
+        .replace(TOKEN_IN, (_, name) => term(name))
+        .replace(/ in "github-token"/g, githubTokenSource ? ` (from ${githubTokenSource})` : '')
+        .replace(QUOTED, (_, name) => term(name))
+        .replace(/`\$\{\{ secrets\.([A-Z0-9_]+) \}\}`/g, '$1');
+}
+function capitalizeIf(text, capital) {
+    return capital ? text.charAt(0).toUpperCase() + text.slice(1) : text;
+}
+
+;// CONCATENATED MODULE: ./src/cli/authorize.ts
+/**
+ * `authorize`: from an OAuth app to the first stored refresh token, in one command.
+ *
+ *   1. read and check every flag;                                           (nothing sent yet)
+ *   2. prove the GitHub token reaches the secret (and the variable), before anyone consents;
+ *   3. the consent: print (and open) the consent address, then catch the browser's answer on the
+ *      local callback, or have the person paste the address they land on; refuse another state;
+ *   4. exchange the code (authorization-code grant): the answer must hold a refresh token;
+ *   5. seal the refresh token and write it to the secret;                   (the token is safe)
+ *   6. record the consent date in a repository variable; list the sites the token reaches.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const DEFAULT_SCOPE = 'read:confluence-content.all';
+const DEFAULT_TIMEOUT_SECONDS = 600;
+const spec = {
+    name: 'authorize',
+    summary: 'consent in a browser and store the first refresh token in a GitHub secret',
+    usage: 'authorize --client-id ID --callback URL --secret-name NAME [--repository OWNER/REPO] [options]',
+    description: [
+        "Builds Atlassian's consent address (audience=api.atlassian.com, your client ID and scopes with offline_access added, the callback URL, a random state, prompt=consent) and opens it in a browser when there is one.",
+        "With a callback on this machine (http://localhost:PORT/…, registered as the app's callback URL), it listens there and catches the answer itself. With any other callback (such as your Confluence site's address, as Atlassian's guides suggest), or with --paste, you copy the address the browser lands on after you accept, and paste it here.",
+        "It refuses an answer with another state, exchanges the code for tokens (the answer must hold a refresh token), seals the refresh token with the secret store's public key and writes it to the secret, records the consent date in a repository variable if asked (for the action's consented-at input), and lists the sites the token reaches. The GitHub token is checked before you are asked to consent. Tokens are never printed unless you pass --show-tokens.",
+        'Every token of a consent dies 365 days after it, however often it is refreshed: run this command again before then.',
+    ],
+    flags: [
+        {
+            name: 'client-id',
+            kind: 'string',
+            value: 'ID',
+            description: "The OAuth 2.0 (3LO) app's client ID (developer console, Settings).",
+        },
+        {
+            name: 'callback',
+            kind: 'string',
+            value: 'URL',
+            description: "The app's callback URL, exactly as registered (developer console, Authorization). http://localhost:PORT/…: caught here; anything else: paste mode.",
+        },
+        {
+            name: 'scope',
+            kind: 'string',
+            value: 'SCOPES',
+            description: `Scopes to ask for, separated by spaces or commas: those the app has under Permissions. offline_access is added when missing. Default: ${DEFAULT_SCOPE}.`,
+        },
+        {
+            name: 'secret-name',
+            kind: 'string',
+            value: 'NAME',
+            description: 'The secret that receives the refresh token, e.g. ATLASSIAN_REFRESH_TOKEN. Optional with --show-tokens (then nothing is stored).',
+        },
+        ...TARGET_FLAGS,
+        {
+            name: 'record-consent-variable',
+            kind: 'string',
+            value: 'NAME',
+            description: 'Also write the consent date (YYYY-MM-DD) to this repository variable, e.g. ATLASSIAN_CONSENTED_AT, for the action\'s consented-at input. Needs "Variables: Read and write".',
+        },
+        {
+            name: 'paste',
+            kind: 'boolean',
+            env: false,
+            description: 'Paste the address the browser lands on, even with a localhost callback (e.g. when the browser runs on another machine than this shell).',
+        },
+        {
+            name: 'browser',
+            kind: 'string',
+            value: 'COMMAND',
+            env: 'BROWSER',
+            description: "The program that opens the consent address (arguments separated by spaces; %s stands for the address, else it is appended). Default: the desktop's opener, when there is a desktop.",
+        },
+        {
+            name: 'no-browser',
+            kind: 'boolean',
+            env: false,
+            description: 'Do not open a browser: only print the consent address.',
+        },
+        {
+            name: 'timeout',
+            kind: 'string',
+            value: 'SECONDS',
+            description: `How long to wait for the consent's answer. Default: ${DEFAULT_TIMEOUT_SECONDS}.`,
+        },
+        {
+            name: 'show-tokens',
+            kind: 'boolean',
+            env: false,
+            description: 'Print the new access and refresh tokens on standard output. They are secrets: anyone who reads them can use your Atlassian access.',
+        },
+        {
+            name: 'authorize-url',
+            kind: 'string',
+            value: 'URL',
+            description: `Atlassian's consent page. Default: ${DEFAULT_AUTHORIZE_URL}.`,
+        },
+        ...ENDPOINT_FLAGS,
+    ],
+    environment: [
+        ['ATLASSIAN_CLIENT_SECRET', "The OAuth app's secret (required; never a flag)."],
+        [
+            'GH_TOKEN, GITHUB_TOKEN',
+            'The GitHub token that writes the secret (and the variable); without either, the token of `gh auth token`. Needs "Secrets: Read and write" (environments: "Environments"; organizations: organization "Secrets").',
+        ],
+    ],
+    examples: [
+        `${TOOL} authorize --client-id "$CLIENT_ID" --callback http://localhost:8765/callback --repository octo-org/confluence-sync --secret-name ATLASSIAN_REFRESH_TOKEN --record-consent-variable ATLASSIAN_CONSENTED_AT`,
+        `${TOOL} authorize --client-id "$CLIENT_ID" --callback https://example.atlassian.net --scope "read:confluence-content.all search:confluence" --repository octo-org/confluence-sync --secret-name ATLASSIAN_REFRESH_TOKEN`,
+    ],
+};
+/** Every flag checked at once; all problems reported together, before anything is sent. */
+function readPlan(flags, env) {
+    const problems = [];
+    const problem = (_input, message) => {
+        problems.push(message);
+    };
+    const clientId = flags.string('client-id') ?? '';
+    if (clientId === '') {
+        problem('client-id', '--client-id is required: your OAuth app\'s client ID (developer console, "Settings").');
+    }
+    const clientSecret = env['ATLASSIAN_CLIENT_SECRET']?.trim() ?? '';
+    if (clientSecret === '') {
+        problem('client-secret', 'ATLASSIAN_CLIENT_SECRET is not set: export the OAuth app\'s secret (developer console, "Settings") without echoing it, e.g. `read -rs ATLASSIAN_CLIENT_SECRET && export ATLASSIAN_CLIENT_SECRET`.');
+    }
+    for (const [name, value] of [
+        ['--client-id', clientId],
+        ['ATLASSIAN_CLIENT_SECRET', clientSecret],
+    ]) {
+        if (/\s/.test(value)) {
+            problem(name, `${name} contains whitespace: give the value alone, without quotes or line breaks.`);
+        }
+    }
+    const callback = parseCallback(flags.string('callback'), problem);
+    const scope = flags.string('scope') ?? DEFAULT_SCOPE;
+    if (scope.split(/[\s,]+/).every((s) => s === '')) {
+        problem('scope', '--scope is empty: name the scopes the app has under "Permissions".');
+    }
+    const showTokens = flags.boolean('show-tokens');
+    const secretName = flags.string('secret-name');
+    let store;
+    if (secretName !== undefined) {
+        checkSecretName('secret-name', secretName, problem);
+        const target = readTarget((name) => flags.string(name) ?? '', env, problem);
+        if (target !== undefined)
+            store = { secretName, target };
+    }
+    else if (!showTokens) {
+        problem('secret-name', '--secret-name is required: name the secret that receives the refresh token, e.g. ATLASSIAN_REFRESH_TOKEN (or pass --show-tokens to only print the tokens).');
+    }
+    const variableName = flags.string('record-consent-variable');
+    let consentVariable;
+    if (variableName !== undefined) {
+        checkSecretName('record-consent-variable', variableName, (_input, message) => problem('', message.replace("(GitHub's rule for secret names)", "(GitHub's rule for variable names)")));
+        const repository = store !== undefined && store.target.kind !== 'organization'
+            ? store.target.repository
+            : repositoryOf(flags.string('repository') ?? env['GITHUB_REPOSITORY'] ?? '');
+        if (repository === undefined) {
+            problem('record-consent-variable', '--record-consent-variable writes a repository variable: name its repository with --repository OWNER/REPO (the one whose workflow rotates the token).');
+        }
+        else
+            consentVariable = { name: variableName, repository };
+    }
+    const timeoutText = flags.string('timeout') ?? String(DEFAULT_TIMEOUT_SECONDS);
+    const timeout = /^\d+$/.test(timeoutText) ? Number(timeoutText) : NaN;
+    if (!(timeout >= 1 && timeout <= 3600)) {
+        problem('timeout', `--timeout must be a whole number of seconds from 1 to 3600; got "${timeoutText}".`);
+    }
+    const url = (input, fallback) => parseEndpointUrl(input, flags.string(input) ?? fallback, problem);
+    const authorizeUrl = url('authorize-url', DEFAULT_AUTHORIZE_URL);
+    const tokenUrl = url('token-url', 'https://auth.atlassian.com/oauth/token');
+    const atlassianApiUrl = url('atlassian-api-url', 'https://api.atlassian.com');
+    const githubApiUrl = parseEndpointUrl('github-api-url', gitHubApiUrl(flags, env), problem);
+    if (problems.length > 0 ||
+        callback === undefined ||
+        !authorizeUrl ||
+        !tokenUrl ||
+        !atlassianApiUrl ||
+        !githubApiUrl) {
+        throw new CliError(EXIT.USAGE, listProblems(problems), `Run \`${TOOL} authorize --help\` for the options. Nothing was sent.`);
+    }
+    const listen = isLoopbackCallback(callback) && !flags.boolean('paste');
+    return {
+        clientId,
+        clientSecret,
+        callback,
+        redirectUri: flags.string('callback') ?? '',
+        scope,
+        store,
+        consentVariable,
+        mode: listen ? 'listen' : 'paste',
+        browser: flags.boolean('no-browser') ? undefined : browserCommand(flags.string('browser'), env),
+        timeoutMs: timeout * 1000,
+        showTokens,
+        authorizeUrl,
+        tokenUrl,
+        atlassianApiUrl: authorize_withoutTrailingSlash(atlassianApiUrl),
+        githubApiUrl: authorize_withoutTrailingSlash(githubApiUrl),
+    };
+}
+function parseCallback(text, problem) {
+    if (text === undefined) {
+        problem('callback', '--callback is required: the app\'s callback URL, exactly as registered in the developer console ("Authorization"), e.g. http://localhost:8765/callback.');
+        return undefined;
+    }
+    let url;
+    try {
+        url = new URL(text);
+    }
+    catch {
+        problem('callback', `--callback must be a URL, e.g. http://localhost:8765/callback; got "${text}".`);
+        return undefined;
+    }
+    if (url.hash !== '' || url.username !== '' || url.password !== '') {
+        problem('callback', '--callback must not hold a #fragment, a user name or a password.');
+        return undefined;
+    }
+    if (url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
+        return url;
+    }
+    problem('callback', `--callback must be https, or http on this machine (localhost, 127.0.0.1, [::1]): the code would otherwise cross the network in clear text; got "${text}".`);
+    return undefined;
+}
+function repositoryOf(text) {
+    const match = /^([A-Za-z0-9][A-Za-z0-9-]{0,38})\/([A-Za-z0-9._-]{1,100})$/.exec(text);
+    return match && match[2] !== '.' && match[2] !== '..'
+        ? { owner: match[1] ?? '', repo: match[2] ?? '' }
+        : undefined;
+}
+function authorize_withoutTrailingSlash(url) {
+    return url.href.replace(/\/+$/, '');
+}
+async function prepareGitHub(plan, context) {
+    const { terminal, deps } = context;
+    const target = plan.store ? secretTarget(plan.store.target) : undefined;
+    const permission = [
+        target?.permission,
+        plan.consentVariable ? variablesPermission(plan.consentVariable.repository) : undefined,
+    ]
+        .filter((text) => text !== undefined)
+        .join('; and ');
+    const token = await findGitHubToken(deps.env, plan.githubApiUrl, permission, deps.ghAuthToken);
+    terminal.secrets.add(token.token);
+    terminal.wording = terminalWording(token.source);
+    const github = (0,cli_context/* gitHubClient */.XB)(context, token.token, plan.githubApiUrl);
+    const retry = (0,cli_context/* retryOptions */.tO)(context, 'GitHub');
+    let store;
+    if (plan.store && target) {
+        const access = { github, target, secrets: terminal.secrets, retry };
+        const { secretName } = plan.store;
+        if (plan.store.target.kind === 'environment') {
+            await checkEnvironmentExists(access, plan.store.target);
+        }
+        // Both settle before anything is reported: no request of this command outlives it.
+        const [key, metadata] = await Promise.allSettled([
+            fetchPublicKey(access, 'unchanged'),
+            fetchSecretMetadata(access, secretName),
+        ]);
+        if (key.status === 'rejected')
+            throw key.reason;
+        if (metadata.status === 'rejected')
+            throw metadata.reason;
+        const publicKey = key.value;
+        const existing = metadata.value;
+        const organization = plan.store.target.kind === 'organization'
+            ? await organizationAccess(access, plan.store.target, secretName, existing)
+            : undefined;
+        store = { access, publicKey, organization };
+        terminal.say(`GitHub: the token from ${token.source} reads the secrets of ${target.description}; ${secretName} ${existing.updatedAt ? `exists (last written ${existing.updatedAt.toISOString().slice(0, 10)}) and will be replaced` : 'will be created'}.`);
+    }
+    let variables;
+    if (plan.consentVariable) {
+        const { name, repository } = plan.consentVariable;
+        variables = { github, repository, secrets: terminal.secrets, retry };
+        const existing = await readVariable(variables, name);
+        terminal.say(`GitHub: the variable ${name} of ${repository.owner}/${repository.repo} ${existing ? `holds "${existing.value}" and will be updated` : 'will be created'}.`);
+    }
+    return { store, variables };
+}
+const authorize = {
+    spec,
+    async run(flags, context) {
+        const { terminal, deps } = context;
+        const plan = readPlan(flags, deps.env);
+        terminal.secrets.add(plan.clientSecret);
+        // 2. GitHub first: nobody should consent for a token that cannot be stored.
+        const github = plan.store || plan.consentVariable ? await prepareGitHub(plan, context) : undefined;
+        // 3. The consent.
+        const state = newState();
+        const address = consentUrl({
+            authorizeUrl: plan.authorizeUrl,
+            clientId: plan.clientId,
+            scope: plan.scope,
+            redirectUri: plan.redirectUri,
+            state,
+        }).href;
+        const answer = plan.mode === 'listen'
+            ? await catchCallback(plan, address, state, context)
+            : await askForAddress(plan, address, context);
+        const code = readAuthorizationResponse(answer, state);
+        terminal.secrets.add(code);
+        // 4. The code, exchanged for the consent's first tokens.
+        const tokens = await authorizationCodeGrant({
+            tokenUrl: plan.tokenUrl,
+            clientId: plan.clientId,
+            clientSecret: plan.clientSecret,
+            code,
+            redirectUri: plan.redirectUri,
+        }, (0,cli_context/* httpOptions */.$3)(context, plan.tokenUrl), terminal.secrets, (0,cli_context/* retryOptions */.tO)(context, 'Token endpoint', 30_000));
+        const consentedAt = new Date(deps.clock.now());
+        terminal.say(`Atlassian issued a refresh token${tokens.scope ? ` for the scopes: ${tokens.scope}` : ''}.`);
+        if (plan.showTokens)
+            revealTokens(context, tokens);
+        // 5. Store it. From here on the token is safe.
+        if (plan.store && github?.store) {
+            await storeRefreshToken(plan, plan.store.secretName, github.store, tokens, context);
+        }
+        // 6. What comes after: the consent date, the sites.
+        let exitCode = EXIT.OK;
+        if (plan.consentVariable && github?.variables) {
+            exitCode = await recordConsent(plan.consentVariable, github.variables, consentedAt, context);
+        }
+        await showSites(plan, tokens, context);
+        const status = consentStatus(consentedAt, consentedAt);
+        terminal.say(`Consent given on ${consentedAt.toISOString().slice(0, 10)}: every token of it dies on ${status.reconsentBy.toISOString().slice(0, 10)} (365 days), however often it is refreshed. Run \`${TOOL} authorize\` again before then.`);
+        if (plan.store && !plan.consentVariable) {
+            terminal.say('Tip: --record-consent-variable ATLASSIAN_CONSENTED_AT keeps that date in a repository variable, so the action (consented-at: ${{ vars.ATLASSIAN_CONSENTED_AT }}) warns 30 days before.');
+        }
+        return exitCode;
+    },
+};
+async function catchCallback(plan, address, state, context) {
+    const { terminal, deps } = context;
+    const listener = await listenForCallback(plan.callback, (received) => {
+        try {
+            readAuthorizationResponse(received, state);
+            return { ok: true, message: 'The authorization code reached the terminal.' };
+        }
+        catch (error) {
+            return { ok: false, message: error instanceof Error ? error.message : String(error) };
+        }
+    });
+    try {
+        terminal.say(`Open this address in a browser, signed in to Atlassian as the user whose access the integration will use, and accept:\n\n  ${address}\n`);
+        await openIfPossible(plan, address, context);
+        terminal.say(`Waiting for the answer at ${plan.callback.origin}${plan.callback.pathname} (up to ${plan.timeoutMs / 1000} s; Ctrl-C stops)…`);
+        return await within(listener.received, plan.timeoutMs, deps.clock, () => new CliError(EXIT.AUTHORIZATION, `No answer reached ${plan.callback.origin}${plan.callback.pathname} within ${plan.timeoutMs / 1000} s.`, 'Run authorize again and accept in the browser that opens (or open the printed address yourself). If the browser runs on another machine than this shell, add --paste and paste the address it lands on. The callback URL must be the one registered for the app.'));
+    }
+    finally {
+        await listener.close();
+    }
+}
+async function askForAddress(plan, address, context) {
+    const { terminal, deps } = context;
+    terminal.say(`Open this address in a browser, signed in to Atlassian as the user whose access the integration will use, and accept:\n\n  ${address}\n`);
+    await openIfPossible(plan, address, context);
+    terminal.say(`After you accept, the browser lands on ${plan.redirectUri} with "?code=…&state=…" in the address bar. Copy the whole address from the address bar and paste it here (the code works once, for a few minutes).`);
+    const reader = readOneLine(deps.stdin, deps.streams.stderr, 'Address: ');
+    try {
+        const line = await within(reader.line, plan.timeoutMs, deps.clock, () => new CliError(EXIT.AUTHORIZATION, `No address was pasted within ${plan.timeoutMs / 1000} s.`, 'Run authorize again (--timeout gives more time).'));
+        if (line === undefined || line === '') {
+            throw new CliError(EXIT.AUTHORIZATION, 'Standard input ended before an address was pasted.', 'Run authorize again in a terminal, and paste the address when asked.');
+        }
+        return line;
+    }
+    finally {
+        reader.close();
+    }
+}
+async function openIfPossible(plan, address, context) {
+    const { terminal, deps } = context;
+    if (plan.browser === undefined) {
+        terminal.say('(No browser to open here: open the address yourself.)');
+        return;
+    }
+    const opened = await openBrowser(plan.browser, address, deps.env);
+    terminal.say(opened
+        ? `(Opened it with ${plan.browser[0] ?? ''}.)`
+        : `(Could not start ${plan.browser[0] ?? ''}: open the address yourself.)`);
+}
+function revealTokens(context, tokens) {
+    const { terminal } = context;
+    terminal.warn('--show-tokens: the tokens follow on standard output. Keep them secret.');
+    terminal.reveal(`refresh_token=${tokens.refreshToken}`);
+    terminal.reveal(`access_token=${tokens.accessToken}`);
+    terminal.reveal(`expires_in=${tokens.expiresIn}`);
+    terminal.reveal(`scope=${tokens.scope ?? ''}`);
+}
+async function storeRefreshToken(plan, secretName, github, tokens, context) {
+    const { terminal, deps } = context;
+    const { access, publicKey, organization } = github;
+    let sealed;
+    let stored;
+    try {
+        stored = await writeBack(access, {
+            secretName,
+            value: tokens.refreshToken,
+            publicKey,
+            organization,
+            tokenState: 'rotated-not-stored',
+            onSealed: (value) => {
+                sealed = value;
+            },
+        });
+    }
+    catch (error) {
+        const said = error instanceof errors/* ActionError */.l ? error.message : String(error);
+        const where = `the secret ${secretName} of ${access.target.description}`;
+        const command = sealed
+            ? recoveryCommand({
+                secretName,
+                target: access.target,
+                grantSentAt: undefined,
+                leewayEndsAt: undefined,
+                githubApiUrl: plan.githubApiUrl,
+            }, { sealed, organization, leewayEndsAt: new Date(deps.clock.now()) })
+            : undefined;
+        throw new CliError(EXIT.NOT_STORED, `${said}\nThe new refresh token was NOT stored in ${where}.`, command
+            ? `Store its sealed copy (only GitHub can open it, so it is safe to show) with a token that may write the secret (GH_TOKEN=… in front, or after \`gh auth login\`):\n  ${command}\nor run authorize again.`
+            : 'Fix the GitHub token as said above and run authorize again.', { cause: error });
+    }
+    terminal.say(`Stored the refresh token, sealed, in ${secretName} of ${access.target.description} (${stored}).`);
+}
+async function recordConsent(variable, access, consentedAt, context) {
+    const { terminal } = context;
+    const date = consentedAt.toISOString().slice(0, 10);
+    const { owner, repo } = variable.repository;
+    try {
+        const how = await writeVariable(access, { name: variable.name, value: date });
+        terminal.say(`Recorded the consent date ${date} in the variable ${variable.name} of ${owner}/${repo} (${how}): pass it to the action as consented-at: \${{ vars.${variable.name} }}.`);
+        return EXIT.OK;
+    }
+    catch (error) {
+        terminal.error(`${error instanceof Error ? error.message : String(error)}\nThe refresh token is stored; only the consent date was not recorded. Set it by hand:\n  gh variable set ${variable.name} --body ${date} --repo ${owner}/${repo}`);
+        return EXIT.GITHUB;
+    }
+}
+async function showSites(plan, tokens, context) {
+    const { terminal } = context;
+    try {
+        const sites = await listSites(plan.atlassianApiUrl, tokens.accessToken, (0,cli_context/* httpOptions */.$3)(context, new URL(plan.atlassianApiUrl)), terminal.secrets, (0,cli_context/* retryOptions */.tO)(context, 'Sites', 30_000));
+        if (sites.length === 0) {
+            terminal.warn('The token reaches no site: the user who consented cannot use a site with these scopes, or the app lacks the scopes of its products.');
+            return;
+        }
+        terminal.say(`The token reaches ${sites.length} site${sites.length === 1 ? '' : 's'}:`);
+        for (const site of sites) {
+            terminal.say(`  ${site.name}  ${site.url}  cloud id ${site.id}`);
+        }
+    }
+    catch (error) {
+        terminal.warn(`Could not list the sites the token reaches (the token itself is fine): ${error instanceof Error ? error.message : String(error)}`);
+    }
+}
+/** Waits for `promise`, at most `ms` on `clock`. */
+async function within(promise, ms, clock, timedOut) {
+    const stop = new AbortController();
+    try {
+        return await Promise.race([
+            promise,
+            clock.sleep(ms, stop.signal).then(() => {
+                throw timedOut();
+            }),
+        ]);
+    }
+    finally {
+        stop.abort();
+    }
+}
+
+// EXTERNAL MODULE: ./src/github/client.ts + 13 modules
+var client = __nccwpck_require__(276);
+;// CONCATENATED MODULE: ./src/github/workflow-run.ts
+/**
+ * When this run read its secrets: repository and organization secrets are read when a run (attempt)
+ * is queued, environment secrets when the job referencing the environment starts (docs: "Secrets
+ * reference"; ../shared/FACTS.md, "When a workflow sees a secret"). Read with the workflow's own
+ * token, which may read its own runs with `actions: read`.
+ */
+
+
+/** The run attempt this process belongs to, from the runner's variables; undefined outside Actions. */
+function currentRunAttempt(env) {
+    const [owner, repo] = (env['GITHUB_REPOSITORY'] ?? '').split('/');
+    const runId = env['GITHUB_RUN_ID'] ?? '';
+    const attempt = env['GITHUB_RUN_ATTEMPT'] ?? '1';
+    if (!owner || !repo || !/^\d+$/.test(runId) || !/^\d+$/.test(attempt))
+        return undefined;
+    return { repository: { owner, repo }, runId, attempt, job: env['GITHUB_JOB'] ?? '' };
+}
+/**
+ * The earliest moment this attempt can have read its secrets. A first attempt is queued when the
+ * run is created; a re-run attempt when it starts. Erring early only makes the stale-token guard
+ * more careful.
+ */
+async function fetchSecretsReadAt(github, run, secrets, retry) {
+    const { owner, repo } = run.repository;
+    const { data } = await callGitHub({
+        github,
+        route: `GET /repos/${owner}/${repo}/actions/runs/${run.runId}/attempts/${run.attempt}`,
+        params: {},
+        doing: `read when this workflow run started (run ${run.runId}, attempt ${run.attempt})`,
+        subject: `workflow run ${run.runId} of ${owner}/${repo}`,
+        tokenInput: 'workflow-token',
+        permission: '"actions: read" (add `permissions: actions: read` to the job)',
+        tokenState: 'unchanged',
+        secrets,
+        retry,
+    });
+    const createdAt = errors_isRecord(data) ? parseTime(data['created_at']) : undefined;
+    const startedAt = errors_isRecord(data) ? parseTime(data['run_started_at']) : undefined;
+    const readAt = run.attempt === '1' ? minTime(createdAt, startedAt) : (startedAt ?? createdAt);
+    if (readAt === undefined) {
+        throw new errors/* ActionError */.l('GITHUB_UNEXPECTED', `GitHub's answer for workflow run ${run.runId} has no readable "run_started_at" or "created_at": ${quote(data, secrets)}.`, 'unchanged', 'Check "github-api-url".');
+    }
+    return new Date(readAt);
+}
+function parseTime(value) {
+    if (typeof value !== 'string')
+        return undefined;
+    const time = Date.parse(value);
+    return Number.isNaN(time) ? undefined : time;
+}
+function minTime(a, b) {
+    if (a === undefined)
+        return b;
+    if (b === undefined)
+        return a;
+    return Math.min(a, b);
+}
+/**
+ * When this job started: the moment it read its environment secrets. The API names jobs by their
+ * display name, which is the job's key unless `name:` is set, with the matrix values in brackets;
+ * when exactly one running job matches GITHUB_JOB, that is this one. Otherwise the guard cannot
+ * tell, and says so.
+ */
+async function fetchJobStartedAt(github, run, secrets, retry) {
+    const { owner, repo } = run.repository;
+    const { data } = await callGitHub({
+        github,
+        route: `GET /repos/${owner}/${repo}/actions/runs/${run.runId}/attempts/${run.attempt}/jobs`,
+        params: { per_page: 100 },
+        doing: `read when this job started (run ${run.runId}, attempt ${run.attempt})`,
+        subject: `workflow run ${run.runId} of ${owner}/${repo}`,
+        tokenInput: 'workflow-token',
+        permission: '"actions: read" (add `permissions: actions: read` to the job)',
+        tokenState: 'unchanged',
+        secrets,
+        retry,
+    });
+    const jobs = errors_isRecord(data) && Array.isArray(data['jobs']) ? data['jobs'] : [];
+    const running = jobs.filter(errors_isRecord).filter((job) => {
+        const name = job['name'];
+        return (job['status'] === 'in_progress' &&
+            typeof name === 'string' &&
+            run.job !== '' &&
+            (name === run.job || name.startsWith(`${run.job} (`)));
+    });
+    const startedAt = running.length === 1 ? parseTime(running[0]?.['started_at']) : undefined;
+    if (startedAt === undefined) {
+        throw new Error(`could not tell which running job of run ${run.runId} is this one (job "${run.job}"${running.length > 1 ? `, ${running.length} running jobs match` : ''}); a job with its own "name:" is not matched`);
+    }
+    return new Date(startedAt);
+}
+
+;// CONCATENATED MODULE: ./src/stale-token-guard.ts
+/**
+ * The stale-token guard: has the secret been rewritten since this run read it?
+ *
+ * A run reads repository secrets when it is queued (../shared/FACTS.md, "When a workflow sees a
+ * secret"), so it can hold a token that another run, or an earlier job of this run, has rotated
+ * since. That token is then the "previous" one: Atlassian still exchanges it during the 10-minute
+ * leeway, and revokes the whole consent if it is presented after that.
+ */
+
+
+/**
+ * The other run's rotation happened shortly before its write (updated_at), by up to its own retry
+ * time: count the leeway as ending this much before updated_at + 10 minutes.
+ */
+const LEEWAY_SAFETY_MARGIN_MS = 2 * 60 * 1000;
+/**
+ * @param updatedAt when the secret was last written (undefined: it does not exist)
+ * @param readAt    when this run read its secrets
+ * @param now       GitHub's clock, in the same time base as `updatedAt`
+ */
+function judgeStoredToken(updatedAt, readAt, now) {
+    if (updatedAt === undefined)
+        return { kind: 'first-write' };
+    if (updatedAt.getTime() <= readAt.getTime())
+        return { kind: 'fresh' };
+    const safeUntil = new Date(updatedAt.getTime() + LEEWAY_MS - LEEWAY_SAFETY_MARGIN_MS);
+    if (now.getTime() >= safeUntil.getTime())
+        return { kind: 'stale', updatedAt, readAt };
+    return { kind: 'rewritten-in-leeway', updatedAt, readAt, safeUntil };
+}
+/**
+ * Tells the user what the guard found, and stops the run when the token is stale. Returns the
+ * moment (on `localNow`'s clock) by which the refresh must be done when the token in hand is
+ * already the "previous" one.
+ */
+function actOnJudgement(runner, judgement, secretName, serverNow, localNow) {
+    switch (judgement.kind) {
+        case 'fresh':
+        case 'first-write':
+            return undefined;
+        case 'unknown':
+            runner.notice(`Could not check whether another run rotated ${secretName} after this run read it (${judgement.reason}). Going ahead. To enable the check, let the job read its own run: add "permissions: actions: read" (the action reads the run's start with "workflow-token", by default github.token).`);
+            return undefined;
+        case 'stale':
+            throw new errors/* ActionError */.l('STALE_TOKEN', `The secret ${secretName} was rewritten at ${utc(judgement.updatedAt)}, after this run read its secrets (${utc(judgement.readAt)}): another run, or an earlier job of this one, rotated the token. The token this run holds is the superseded one, and the 10-minute leeway in which Atlassian still accepts it is over: presenting it now would revoke the consent. Nothing was sent to Atlassian.`, 'unchanged', 'Re-run the workflow: a new run reads the current secret. To keep runs from overlapping, give every workflow that rotates this token the same `concurrency:` group (with cancel-in-progress: false).');
+        case 'rewritten-in-leeway': {
+            runner.warning(`The secret ${secretName} was rewritten at ${utc(judgement.updatedAt)}, after this run read its secrets (${utc(judgement.readAt)}): another run rotated the token meanwhile. Atlassian still accepts the token this run holds until about ${utc(judgement.safeUntil)}, so the rotation goes ahead and its token replaces the other run's. Give every workflow that rotates this token the same \`concurrency:\` group so runs never overlap.`);
+            // GitHub's clock decided; translate the limit into this machine's clock.
+            const skew = serverNow ? localNow - serverNow.getTime() : 0;
+            return judgement.safeUntil.getTime() + skew;
+        }
+    }
+}
+/** One line for the job summary. */
+function describeJudgement(judgement) {
+    switch (judgement.kind) {
+        case 'fresh':
+            return 'passed: the secret was not rewritten since this run read it';
+        case 'first-write':
+            return 'passed: the secret did not exist yet';
+        case 'rewritten-in-leeway':
+            return `warned: the secret was rewritten at ${utc(judgement.updatedAt)} by another run; rotated inside the leeway`;
+        case 'stale':
+            return 'stopped';
+        case 'unknown':
+            return `skipped: ${judgement.reason}`;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/preflight.ts
+/**
+ * Everything settled before the refresh token is spent, in one round of parallel reads: the store's
+ * public key (proves the GitHub token reaches it), when the secret was last written, when this run
+ * read its secrets, and that an environment target exists. Any failure here leaves the token unspent.
+ */
+
+
+
+
+
+async function preflight(inputs, sources) {
+    const { store } = sources;
+    const { target } = inputs;
+    const [publicKey, metadata, readAt, environment] = await Promise.allSettled([
+        fetchPublicKey(store, 'unchanged'),
+        fetchSecretMetadata(store, inputs.secretName),
+        'missing' in sources.run
+            ? Promise.reject(new Error(sources.run.missing))
+            : // Environment secrets are read when the job starts; the others when the run is queued.
+                (target.kind === 'environment' ? fetchJobStartedAt : fetchSecretsReadAt)(sources.run.github, sources.run.attempt, store.secrets, store.retry),
+        target.kind === 'environment' ? checkEnvironmentExists(store, target) : Promise.resolve(),
+    ]);
+    // An unknown environment explains a failed key read better than the key read does.
+    if (environment.status === 'rejected')
+        throw environment.reason;
+    if (publicKey.status === 'rejected')
+        throw publicKey.reason;
+    let organization;
+    if (target.kind === 'organization') {
+        // Keeping the secret's visibility needs to know it: without the metadata, stop rather than
+        // guess and change who can read the token.
+        if (metadata.status === 'rejected' && target.visibility === undefined)
+            throw metadata.reason;
+        organization = await organizationAccess(store, target, inputs.secretName, metadata.status === 'fulfilled'
+            ? metadata.value
+            : { updatedAt: undefined, visibility: undefined, serverNow: undefined });
+    }
+    return {
+        publicKey: publicKey.value,
+        metadata: metadata.status === 'fulfilled' ? metadata.value : undefined,
+        judgement: judge(metadata, readAt, sources.now()),
+        organization,
+    };
+}
+function judge(metadata, readAt, localNow) {
+    if (metadata.status === 'rejected')
+        return { kind: 'unknown', reason: reasonOf(metadata.reason) };
+    if (metadata.value.updatedAt === undefined)
+        return { kind: 'first-write' };
+    if (readAt.status === 'rejected')
+        return { kind: 'unknown', reason: reasonOf(readAt.reason) };
+    return judgeStoredToken(metadata.value.updatedAt, readAt.value, metadata.value.serverNow ?? localNow);
+}
+function reasonOf(error) {
+    if (error instanceof errors/* ActionError */.l)
+        return error.message;
+    return error instanceof Error ? error.message : String(error);
+}
+
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: ./src/runner.ts
+/**
+ * The runner's side of the action: how it reads inputs and speaks to the log, outputs and summary.
+ *
+ * The workflow-command protocol, written out here rather than imported from @actions/core: the
+ * toolkit's entry point also loads its OIDC client, an HTTP client and a process runner, about
+ * 1 MB that this action never runs but would parse on every start (see the README's benchmark).
+ * A test holds this file to @actions/core's own output, byte for byte
+ * (__tests__/unit/runner.test.ts). Protocol: docs.github.com, "Workflow commands for GitHub Actions".
+ */
+
+
+
+/** The runner as the GitHub Actions runner sees it: environment in, stdout and files out. */
+function actionsRunner(env = process.env, write = (text) => process.stdout.write(text)) {
+    const command = (name, properties, message) => {
+        const props = Object.entries(properties)
+            .filter(([, value]) => value !== '')
+            .map(([key, value]) => `${key}=${escapeProperty(value)}`)
+            .join(',');
+        write(`::${name}${props ? ` ${props}` : ''}::${escapeData(message)}${external_node_os_namespaceObject.EOL}`);
+    };
+    const runner = {
+        // Inputs arrive as INPUT_<NAME>: upper case, spaces to underscores, hyphens kept; trimmed.
+        getInput: (name) => (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim(),
+        setSecret: (value) => {
+            command('add-mask', {}, value);
+        },
+        setOutput: (name, value) => {
+            const file = env['GITHUB_OUTPUT'];
+            if (file)
+                appendFileCommand(file, keyValue(name, value));
+            else
+                command('set-output', { name }, value);
+        },
+        info: (message) => {
+            write(`${message}${external_node_os_namespaceObject.EOL}`);
+        },
+        notice: (message) => {
+            command('notice', {}, message);
+        },
+        warning: (message) => {
+            command('warning', {}, message);
+        },
+        error: (message, properties = {}) => {
+            command('error', properties.title === undefined ? {} : { title: properties.title }, message);
+        },
+        startGroup: (title) => {
+            command('group', {}, title);
+        },
+        endGroup: () => {
+            command('endgroup', {}, '');
+        },
+        setFailed: (message) => {
+            process.exitCode = 1;
+            runner.error(message);
+        },
+        writeSummary: (html) => {
+            const file = env['GITHUB_STEP_SUMMARY'];
+            if (!file)
+                return Promise.reject(new Error('GITHUB_STEP_SUMMARY is not set'));
+            (0,external_node_fs_namespaceObject.appendFileSync)(file, `${html}${external_node_os_namespaceObject.EOL}`, { encoding: 'utf8' });
+            return Promise.resolve();
+        },
+    };
+    return runner;
+}
+function appendFileCommand(file, message) {
+    if (!(0,external_node_fs_namespaceObject.existsSync)(file))
+        throw new Error(`Missing file at path: ${file}`);
+    (0,external_node_fs_namespaceObject.appendFileSync)(file, `${message}${external_node_os_namespaceObject.EOL}`, { encoding: 'utf8' });
+}
+/** `name<<DELIMITER` … `DELIMITER`, with a delimiter no value can contain by chance. */
+function keyValue(name, value) {
+    const delimiter = `ghadelimiter_${(0,external_node_crypto_namespaceObject.randomUUID)()}`;
+    if (name.includes(delimiter) || value.includes(delimiter)) {
+        throw new Error(`Unexpected input: the output ${name} contains the delimiter ${delimiter}`);
+    }
+    return `${name}<<${delimiter}${external_node_os_namespaceObject.EOL}${value}${external_node_os_namespaceObject.EOL}${delimiter}`;
+}
+function escapeData(text) {
+    return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+function escapeProperty(text) {
+    return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+;// CONCATENATED MODULE: ./src/secrets.ts
+/**
+ * Every secret value this run knows, masked in the runner's log the moment it is known, and scrubbed
+ * from any text (server answers, error messages, the job summary) before that text is shown.
+ *
+ * Masking alone is not enough: the runner only hides a value in lines printed *after* its
+ * `::add-mask::` line, and it does not hide encodings such as hex or base64url
+ * (../shared/FACTS.md, "The runner").
+ */
+class SecretValues {
+    mask;
+    #values = new Set();
+    constructor(mask) {
+        this.mask = mask;
+    }
+    /** Masks `value` at once; empty and very short values are skipped (masking them would garble logs). */
+    add(value) {
+        if (value === undefined)
+            return;
+        const trimmed = value.trim();
+        if (trimmed.length < 4 || this.#values.has(trimmed))
+            return;
+        this.#values.add(trimmed);
+        this.mask(trimmed);
+    }
+    /** Replaces every known secret, and its URL-encoded form, with `***`. Longest first, so a secret
+     * that contains another is removed whole. */
+    scrub(text) {
+        let result = text;
+        const values = [...this.#values].sort((a, b) => b.length - a.length);
+        for (const value of values) {
+            for (const form of new Set([value, encodeURIComponent(value)])) {
+                result = result.split(form).join('***');
+            }
+        }
+        return result;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/main.ts
+/**
+ * One rotation, in the order that keeps the refresh token safe:
+ *
+ *   1. read and check every input, masking the secret ones first;          (nothing sent yet)
+ *   2. preflight, in one round of parallel reads: the store's public key, when the secret was last
+ *      written, when this run read it, and the target's own checks;      (token still unspent)
+ *   3. the stale-token guard: stop if the token in hand was superseded and its leeway is over;
+ *      a dry run ends here, reporting what a real run would do;
+ *   4. spend the refresh token: the refresh grant, retried inside a deadline that ends well
+ *      within Atlassian's 10-minute leeway;                                 (old token disabled)
+ *   5. seal the new refresh token (printing the sealed copy first) and write it;  (new token safe)
+ *   6. what needs the new tokens: the access-token secret, the site's cloud id;
+ *   7. outputs and job summary.
+ *
+ * If step 5 fails, the new token is only in this process: the failure carries it sealed under
+ * GitHub's public key, with the command that stores it by hand.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+function defaultDependencies() {
+    return {
+        runner: actionsRunner(),
+        env: process.env,
+        dispatcherFor: src_http/* dispatcherFor */.tR,
+        clock: src_retry/* systemClock */.ml,
+        random: Math.random,
+        requestTimeoutMs: 30_000,
+        // The runner cancels a step with SIGINT, then SIGTERM, then kills it.
+        onCancel: (handler) => {
+            process.on('SIGINT', handler);
+            process.on('SIGTERM', handler);
+            return () => {
+                process.off('SIGINT', handler);
+                process.off('SIGTERM', handler);
+            };
+        },
+    };
+}
+/** Token answers are a few kilobytes; anything far larger is not a token answer. */
+const MAX_ANSWER_BYTES = 256 * 1024;
+async function run(deps = defaultDependencies()) {
+    const { runner } = deps;
+    const secrets = new SecretValues((value) => runner.setSecret(value));
+    // 1. Inputs. The secret ones are masked before anything else reads them.
+    for (const name of SECRET_INPUTS)
+        secrets.add(runner.getInput(name));
+    const read = readInputs((name) => runner.getInput(name), deps.env);
+    if (!read.ok) {
+        for (const problem of read.problems) {
+            runner.error(problem.message, { title: `Input "${problem.input}"` });
+        }
+        runner.setFailed(`${read.problems.length} input problem(s); nothing was sent and the stored refresh token was not used.`);
+        return;
+    }
+    await rotate(deps, read.inputs, secrets);
+}
+async function rotate(deps, inputs, secrets) {
+    const { runner, clock } = deps;
+    const now = () => new Date(clock.now());
+    const target = secretTarget(inputs.target);
+    const context = {
+        secretName: inputs.secretName,
+        target,
+        grantSentAt: undefined,
+        leewayEndsAt: undefined,
+        githubApiUrl: inputs.githubApiUrl,
+    };
+    // Where the working token is, should anything throw; and its sealed copy once there is one.
+    let tokenState = 'unchanged';
+    let recovery;
+    const cancellation = new AbortController();
+    const stopListening = deps.onCancel((signal) => {
+        if (cancellation.signal.aborted)
+            return;
+        cancellation.abort();
+        runner.warning(`Received ${signal}: the job is being cancelled. The request in flight is allowed to finish; no new attempt starts.${recovery ? ' The sealed recovery value is in the "Recovery value" group above.' : ''}`);
+    });
+    const retryFor = (what) => ({
+        clock,
+        deadline: clock.now() + inputs.retryBudgetMs,
+        random: deps.random,
+        ...src_retry/* DEFAULT_BACKOFF */.VU,
+        signal: cancellation.signal,
+        onRetry: ({ attempt, reason, delayMs, doing }) => {
+            runner.info(`${what}: attempt ${attempt}${doing ? ` to ${doing}` : ''} failed (${reason}); trying again in ${(delayMs / 1000).toFixed(1)} s.`);
+        },
+    });
+    // One connection pool per endpoint, kept alive across the run's requests and closed at its end.
+    const pools = new Map();
+    const dispatcher = (url) => {
+        let pool = pools.get(url.origin);
+        if (!pool)
+            pools.set(url.origin, (pool = deps.dispatcherFor(url)));
+        return pool;
+    };
+    // Loading the sealing code (the largest part of the action) starts once the first request is on
+    // the wire, so that it overlaps the network instead of delaying the first request.
+    const githubClient = (token) => (0,client/* createGitHubClient */.L)({
+        token,
+        baseUrl: inputs.githubApiUrl,
+        dispatcher: dispatcher(new URL(inputs.githubApiUrl)),
+        timeoutMs: deps.requestTimeoutMs,
+        onWritten: () => {
+            loadSodium().catch(() => undefined);
+        },
+    });
+    const github = githubClient(inputs.githubToken);
+    const store = (retry) => ({ github, target, secrets, retry });
+    const consent = inputs.consentedAt ? consentStatus(inputs.consentedAt, now()) : undefined;
+    try {
+        if (consent) {
+            runner.setOutput('reconsent-by', consent.reconsentBy.toISOString());
+            if (consent.warning)
+                runner.warning(consent.warning);
+        }
+        // 2. Preflight: nothing here may cost the refresh token.
+        const runAttempt = currentRunAttempt(deps.env);
+        const runSource = runAttempt === undefined
+            ? { missing: 'not running in GitHub Actions: GITHUB_RUN_ID is not set' }
+            : inputs.workflowToken === ''
+                ? { missing: 'the "workflow-token" input is empty' }
+                : { attempt: runAttempt, github: githubClient(inputs.workflowToken) };
+        const checked = await preflight(inputs, {
+            store: store(retryFor('Preflight')),
+            run: runSource,
+            now,
+        });
+        runner.info(`The GitHub token can read the secrets public key of ${target.description} (key_id ${checked.publicKey.keyId}).`);
+        // 3. The stale-token guard; a dry run stops here.
+        const grantDeadline = actOnJudgement(runner, checked.judgement, inputs.secretName, checked.metadata?.serverNow, clock.now());
+        if (inputs.dryRun) {
+            const plan = {
+                tokenUrl: inputs.tokenUrl,
+                staleTokenCheck: describeJudgement(checked.judgement),
+                organization: checked.organization,
+                accessTokenSecret: inputs.accessTokenSecretName,
+                siteUrl: inputs.siteUrl,
+                consent,
+            };
+            for (const line of describeDryRun(context, plan))
+                runner.info(line);
+            runner.setOutput('rotated', 'false');
+            runner.setOutput('secret-updated', 'false');
+            await writeSummarySafely(runner, renderDryRunSummary(context, plan));
+            return;
+        }
+        // 4. Spend the refresh token. From here on the stored token is disabled once Atlassian answers.
+        context.grantSentAt = now();
+        context.leewayEndsAt = leewayEnd(context.grantSentAt, grantDeadline === undefined ? undefined : new Date(grantDeadline));
+        tokenState = 'maybe-rotated';
+        const http = (url) => ({
+            dispatcher: dispatcher(url),
+            timeoutMs: deps.requestTimeoutMs,
+            maxBodyBytes: MAX_ANSWER_BYTES,
+        });
+        const refreshRetry = retryFor('Refresh');
+        if (grantDeadline !== undefined)
+            refreshRetry.deadline = Math.min(refreshRetry.deadline, grantDeadline);
+        const tokens = await refreshGrant({
+            tokenUrl: inputs.tokenUrl,
+            clientId: inputs.clientId,
+            clientSecret: inputs.clientSecret,
+            refreshToken: inputs.refreshToken,
+        }, http(inputs.tokenUrl), secrets, refreshRetry);
+        const expiresAt = new Date(context.grantSentAt.getTime() + tokens.expiresIn * 1000);
+        const newRefreshToken = tokens.refreshToken !== undefined && tokens.refreshToken !== inputs.refreshToken
+            ? tokens.refreshToken
+            : undefined;
+        // Outputs now (all masked), so a later `if: failure()` step can still use the new tokens.
+        setTokenOutputs(runner, tokens, expiresAt, newRefreshToken ?? inputs.refreshToken);
+        runner.setOutput('rotated', String(newRefreshToken !== undefined));
+        runner.setOutput('secret-updated', 'false');
+        // 5. Store the new refresh token. Without one, the token that was sent stays the valid one.
+        let stored;
+        if (newRefreshToken === undefined) {
+            tokenState = 'unchanged';
+            runner.info(`The token endpoint issued no new refresh token: ${inputs.secretName} keeps the one it holds.`);
+        }
+        else {
+            tokenState = 'rotated-not-stored';
+            const leewayEndsAt = context.leewayEndsAt;
+            stored = await writeBack(store(retryFor('Write')), {
+                secretName: inputs.secretName,
+                value: newRefreshToken,
+                publicKey: checked.publicKey,
+                organization: checked.organization,
+                tokenState,
+                onSealed: (sealed) => {
+                    recovery = { sealed, organization: checked.organization, leewayEndsAt };
+                    runner.startGroup(`Recovery value for ${inputs.secretName} (needed only if this step fails before it is written)`);
+                    runner.info(describeRecovery(context, recovery));
+                    runner.endGroup();
+                },
+            });
+            recovery = undefined;
+            tokenState = 'stored';
+            runner.setOutput('secret-updated', 'true');
+            runner.info(`Rotated the refresh token and ${stored} ${inputs.secretName} in ${target.description}.`);
+        }
+        // 6. What needs the new tokens. The refresh token is safe by now, whatever happens here.
+        if (inputs.accessTokenSecretName !== undefined) {
+            await writeBack(store(retryFor('Access token')), {
+                secretName: inputs.accessTokenSecretName,
+                value: tokens.accessToken,
+                publicKey: checked.publicKey,
+                organization: checked.organization,
+                tokenState: 'stored',
+            });
+            runner.info(`Stored the access token in ${inputs.accessTokenSecretName}.`);
+        }
+        let site;
+        if (inputs.siteUrl !== undefined) {
+            site = await findSite(inputs.atlassianApiUrl, tokens.accessToken, inputs.siteUrl, http(new URL(inputs.atlassianApiUrl)), secrets, retryFor('Sites'));
+            runner.setOutput('cloud-id', site.site.id);
+            runner.setOutput('api-base-url', site.apiBaseUrl);
+            runner.info(`${site.site.name} (${site.site.url}) has the cloud id ${site.site.id}.`);
+        }
+        // 7. Report. A summary that cannot be written must not fail a rotation that succeeded.
+        runner.info(`The access token expires at ${expiresAt.toISOString()}.`);
+        await writeSummarySafely(runner, renderSummary(context, {
+            tokens,
+            expiresAt,
+            rotated: newRefreshToken !== undefined,
+            stored,
+            staleTokenCheck: describeJudgement(checked.judgement),
+            accessTokenSecret: inputs.accessTokenSecretName,
+            site,
+            consent,
+        }, (text) => secrets.scrub(text)));
+    }
+    catch (error) {
+        const failure = toActionError(error, tokenState, secrets);
+        if (recovery) {
+            runner.setOutput('recovery-encrypted-value', recovery.sealed.encryptedValue);
+            runner.setOutput('recovery-key-id', recovery.sealed.keyId);
+        }
+        runner.setFailed(describeFailure(failure, context, recovery, now()), failure);
+        // The summary is a convenience; the failure and the recovery value are already in the log.
+        await writeSummarySafely(runner, renderFailureSummary(failure, context, recovery, now()));
+    }
+    finally {
+        stopListening();
+        for (const pool of pools.values())
+            pool.destroy();
+    }
+}
+async function writeSummarySafely(runner, html) {
+    try {
+        await runner.writeSummary(html);
+    }
+    catch (error) {
+        runner.warning(`Could not write the job summary: ${error instanceof Error ? error.message : String(error)}`);
+    }
+}
+function setTokenOutputs(runner, tokens, expiresAt, refreshToken) {
+    runner.setOutput('access-token', tokens.accessToken);
+    runner.setOutput('refresh-token', refreshToken);
+    runner.setOutput('expires-in', String(tokens.expiresIn));
+    runner.setOutput('expires-at', expiresAt.toISOString());
+    runner.setOutput('scope', tokens.scope ?? '');
+    runner.setOutput('token-type', tokens.tokenType ?? '');
+}
+/** Any unforeseen exception still gets a message without secrets, and the token's state. */
+function toActionError(error, tokenState, secrets) {
+    if (error instanceof errors/* ActionError */.l)
+        return error;
+    const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    return new errors/* ActionError */.l('UNEXPECTED', `Unexpected failure: ${secrets.scrub(detail)}`, tokenState, 'Re-run the workflow (within the time given above, if one is given); if it fails the same way, open an issue with this log.', { cause: error });
+}
+
+;// CONCATENATED MODULE: ./src/cli/terminal-runner.ts
+class TerminalRunner {
+    terminal;
+    input;
+    onOutput;
+    outputs = new Map();
+    /** Input problems reported (`error` with an "Input …" title): a usage error. */
+    inputProblems = 0;
+    /** The failure, once the rotation failed. */
+    failure;
+    /** The error behind it, when the action gave it (it does for every failure after the inputs). */
+    failedWith;
+    constructor(terminal, input, onOutput = () => { }) {
+        this.terminal = terminal;
+        this.input = input;
+        this.onOutput = onOutput;
+    }
+    getInput(name) {
+        // As core.getInput: trimmed.
+        return this.input(name).trim();
+    }
+    setSecret(value) {
+        this.terminal.secrets.add(value);
+    }
+    setOutput(name, value) {
+        this.outputs.set(name, value);
+        this.onOutput(name, value);
+    }
+    info(message) {
+        this.terminal.say(message);
+    }
+    notice(message) {
+        this.terminal.note(message);
+    }
+    warning(message) {
+        this.terminal.warn(message);
+    }
+    error(message, properties) {
+        if (properties?.title?.startsWith('Input '))
+            this.inputProblems++;
+        this.terminal.error(message);
+    }
+    startGroup(title) {
+        this.terminal.group(`${title}:`);
+    }
+    endGroup() {
+        this.terminal.endGroup();
+    }
+    setFailed(message, error) {
+        this.failure = message;
+        this.failedWith = error;
+        this.terminal.error(message);
+    }
+    /** The job summary repeats what the log said; a terminal has only the log. */
+    writeSummary() {
+        return Promise.resolve();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/cli/refresh.ts
+/**
+ * `refresh`: one rotation from a terminal, by the action's own `run()`: the same preflight, the same
+ * stale-token guard, retries, sealing, write-back and recovery value. Each action input `foo-bar`
+ * is the flag `--foo-bar` (or ATLASSIAN_FOO_BAR); the secret ones come from the environment only.
+ */
+
+
+
+
+
+
+
+/** The action's inputs as flags (the secret ones and workflow-token excepted). */
+const ROTATION_FLAGS = [
+    {
+        name: 'client-id',
+        kind: 'string',
+        value: 'ID',
+        description: "The OAuth app's client ID.",
+    },
+    {
+        name: 'secret-name',
+        kind: 'string',
+        value: 'NAME',
+        description: 'The secret that receives the rotated refresh token, e.g. ATLASSIAN_REFRESH_TOKEN.',
+    },
+    ...TARGET_FLAGS,
+    {
+        name: 'access-token-secret-name',
+        kind: 'string',
+        value: 'NAME',
+        description: 'Also store the new access token, sealed, in this secret of the same target.',
+    },
+    {
+        name: 'site-url',
+        kind: 'string',
+        value: 'URL',
+        description: 'Your site, e.g. https://example.atlassian.net: look up its cloud id afterwards.',
+    },
+    {
+        name: 'consented-at',
+        kind: 'string',
+        value: 'DATE',
+        description: 'The date of the consent (ISO 8601): says when to consent again; warns from 30 days before.',
+    },
+    {
+        name: 'dry-run',
+        kind: 'boolean',
+        description: 'Check everything, report what a real run would do, and never call the token endpoint.',
+    },
+    {
+        name: 'retry-budget-seconds',
+        kind: 'string',
+        value: 'SECONDS',
+        description: 'How long each step may retry network faults, 5xx and rate limits (1–480). Default: 120.',
+    },
+    ...ENDPOINT_FLAGS,
+    {
+        name: 'show-tokens',
+        kind: 'boolean',
+        env: false,
+        description: 'Also print the new access and refresh tokens (outputs access-token and refresh-token). They are secrets.',
+    },
+];
+const ROTATION_ENVIRONMENT = [
+    ['ATLASSIAN_CLIENT_SECRET', "The OAuth app's secret (required; never a flag)."],
+    [
+        'ATLASSIAN_REFRESH_TOKEN',
+        'The refresh token the secret holds now (required; never a flag). It is spent: the new one is written to the secret.',
+    ],
+    [
+        'GH_TOKEN, GITHUB_TOKEN',
+        'The GitHub token that writes the secret; without either, the token of `gh auth token`. Needs "Secrets: Read and write" on the target.',
+    ],
+];
+const refresh_spec = {
+    name: 'refresh',
+    summary: 'rotate the refresh token once, as the action does, and store the new one',
+    usage: 'refresh --client-id ID --secret-name NAME --repository OWNER/REPO [options]',
+    description: [
+        "Runs the action's rotation from a terminal: checks every input, proves the GitHub token can reach the secret, spends ATLASSIAN_REFRESH_TOKEN at the token endpoint, seals the new refresh token and writes it to the secret. If the write fails, the new token is printed sealed (only GitHub can open it) with the `gh api` command that stores it.",
+        "Never run it while a workflow may rotate the same token: two rotations of one token must not overlap (Atlassian revokes the consent when a superseded token comes back after its 10-minute leeway). The action's outputs are printed on standard output as name=value lines; the token outputs only with --show-tokens.",
+    ],
+    flags: ROTATION_FLAGS,
+    environment: ROTATION_ENVIRONMENT,
+    examples: [
+        `ATLASSIAN_REFRESH_TOKEN=… ${TOOL} refresh --client-id "$CLIENT_ID" --repository octo-org/confluence-sync --secret-name ATLASSIAN_REFRESH_TOKEN`,
+        `${TOOL} refresh --client-id "$CLIENT_ID" --repository octo-org/confluence-sync --secret-name ATLASSIAN_REFRESH_TOKEN --dry-run`,
+    ],
+};
+/** Outputs that hold a token: printed only with --show-tokens. */
+const TOKEN_OUTPUTS = new Set(['access-token', 'refresh-token']);
+/** One rotation through the action's `run()`; the exit code follows from the failure it reports. */
+async function rotateOnce(flags, context) {
+    const { terminal, deps } = context;
+    const { env } = deps;
+    const clientSecret = env['ATLASSIAN_CLIENT_SECRET']?.trim() ?? '';
+    const refreshToken = env['ATLASSIAN_REFRESH_TOKEN']?.trim() ?? '';
+    terminal.secrets.add(clientSecret);
+    terminal.secrets.add(refreshToken);
+    const missing = [
+        flags.string('client-id') ? undefined : "--client-id: the OAuth app's client ID",
+        clientSecret ? undefined : "ATLASSIAN_CLIENT_SECRET: the OAuth app's secret",
+        refreshToken ? undefined : 'ATLASSIAN_REFRESH_TOKEN: the refresh token the secret holds now',
+        flags.string('secret-name')
+            ? undefined
+            : '--secret-name: the secret that receives the new refresh token',
+    ].filter((line) => line !== undefined);
+    if (missing.length > 0) {
+        throw new CliError(EXIT.USAGE, `Missing:\n${missing.map((line) => `  ${line}`).join('\n')}`, `Secrets come from the environment only (e.g. \`read -rs ATLASSIAN_REFRESH_TOKEN && export ATLASSIAN_REFRESH_TOKEN\`). Run \`${TOOL} ${context.command} --help\` for the options. Nothing was sent.`);
+    }
+    const githubApiUrl = gitHubApiUrl(flags, env);
+    let githubToken = '';
+    if (URL.canParse(githubApiUrl)) {
+        const found = await findGitHubToken(env, githubApiUrl, 'the permission "Secrets: Read and write" on the target', deps.ghAuthToken);
+        githubToken = found.token;
+        terminal.secrets.add(githubToken);
+        terminal.wording = terminalWording(found.source);
+    }
+    const runner = new TerminalRunner(terminal, (name) => {
+        switch (name) {
+            case 'client-secret':
+                return clientSecret;
+            case 'refresh-token':
+                return refreshToken;
+            case 'github-token':
+                return githubToken;
+            case 'workflow-token':
+                return '';
+            case 'github-api-url':
+                return githubApiUrl;
+            case 'dry-run':
+                return String(flags.boolean('dry-run'));
+            default:
+                return flags.string(name) ?? '';
+        }
+    });
+    const cancel = { interrupted: false };
+    await run({
+        ...defaultDependencies(),
+        runner,
+        env,
+        dispatcherFor: deps.dispatcherFor,
+        clock: deps.clock,
+        random: deps.random,
+        requestTimeoutMs: deps.requestTimeoutMs,
+        // First Ctrl-C: let the request in flight finish and start no new one (as when a job is
+        // cancelled); a second one stops at once.
+        onCancel: (handler) => {
+            const listener = (signal) => {
+                if (cancel.interrupted)
+                    process.exit(EXIT.INTERRUPTED);
+                cancel.interrupted = true;
+                handler(signal);
+                terminal.warn('Press Ctrl-C again to stop at once (a new refresh token in flight would be lost).');
+            };
+            process.on('SIGINT', listener);
+            process.on('SIGTERM', listener);
+            return () => {
+                process.off('SIGINT', listener);
+                process.off('SIGTERM', listener);
+            };
+        },
+    });
+    let exitCode = EXIT.OK;
+    if (runner.failure !== undefined) {
+        exitCode = cancel.interrupted
+            ? EXIT.INTERRUPTED
+            : runner.inputProblems > 0
+                ? EXIT.USAGE
+                : exitCodeFor(runner.failedWith);
+    }
+    return { exitCode, outputs: runner.outputs };
+}
+/** Which side failed, from the action's own error: its token state, then its code. */
+function exitCodeFor(error) {
+    if (error === undefined)
+        return EXIT.UNEXPECTED;
+    if (error.tokenState === 'rotated-not-stored')
+        return EXIT.NOT_STORED;
+    if (error.code.startsWith('GITHUB_') || error.code === 'STALE_TOKEN')
+        return EXIT.GITHUB;
+    if (error.code === 'UNEXPECTED' || error.code === 'CANCELLED' || error.code === 'INVALID_INPUT') {
+        return EXIT.UNEXPECTED;
+    }
+    return EXIT.ATLASSIAN;
+}
+/** The outputs as name=value lines on standard output; token outputs only with --show-tokens. */
+function printOutputs(outputs, showTokens, context) {
+    const { terminal } = context;
+    if (showTokens && [...outputs.keys()].some((name) => TOKEN_OUTPUTS.has(name))) {
+        terminal.warn('--show-tokens: the tokens follow on standard output. Keep them secret.');
+    }
+    for (const [name, value] of outputs) {
+        if (!TOKEN_OUTPUTS.has(name))
+            terminal.result(`${name}=${value}`);
+        else if (showTokens)
+            terminal.reveal(`${name}=${value}`);
+    }
+}
+const refresh = {
+    spec: refresh_spec,
+    async run(flags, context) {
+        const { exitCode, outputs } = await rotateOnce(flags, context);
+        printOutputs(outputs, flags.boolean('show-tokens'), context);
+        return exitCode;
+    },
+};
+
+;// CONCATENATED MODULE: ./src/cli/sites.ts
+/**
+ * `sites`: the Atlassian sites (cloud ids and addresses) a token reaches. With an access token it
+ * only asks. A refresh token cannot be used without spending it, so with one it runs a whole
+ * rotation first (as `refresh`, storing the new token), and lists with the access token it got.
+ */
+
+
+
+
+
+
+const sites_spec = {
+    name: 'sites',
+    summary: 'list the cloud ids and addresses of the sites a token reaches',
+    usage: 'sites [--json]   (with ATLASSIAN_ACCESS_TOKEN, or ATLASSIAN_REFRESH_TOKEN and the options of refresh)',
+    description: [
+        "Lists the sites (cloud id, address, name) that an access token reaches, from Atlassian's accessible-resources. API calls for a site go to https://api.atlassian.com/ex/confluence/{cloud id}/wiki/…, not to the site's own address.",
+        'Give an access token in ATLASSIAN_ACCESS_TOKEN: nothing else is needed or changed. A refresh token (ATLASSIAN_REFRESH_TOKEN) is disabled by its first use, so with one, sites runs a whole rotation first, exactly as refresh does (same options, the new refresh token written to the secret), and lists with the new access token.',
+    ],
+    flags: [
+        {
+            name: 'json',
+            kind: 'boolean',
+            env: false,
+            description: 'Print a JSON array of {id, name, url, apiBaseUrl} instead of lines.',
+        },
+        ...ROTATION_FLAGS,
+    ],
+    environment: [
+        ['ATLASSIAN_ACCESS_TOKEN', 'An access token (it lives about an hour). Used when set.'],
+        ...ROTATION_ENVIRONMENT.map(([name, text]) => [
+            name,
+            `Without an access token: ${text.charAt(0).toLowerCase()}${text.slice(1)}`,
+        ]),
+    ],
+    examples: [
+        `ATLASSIAN_ACCESS_TOKEN=… ${TOOL} sites`,
+        `${TOOL} sites --json --client-id "$CLIENT_ID" --repository octo-org/confluence-sync --secret-name ATLASSIAN_REFRESH_TOKEN`,
+    ],
+};
+const sites = {
+    spec: sites_spec,
+    async run(flags, context) {
+        const { terminal, deps } = context;
+        const problems = [];
+        const apiUrl = parseEndpointUrl('atlassian-api-url', flags.string('atlassian-api-url') ?? 'https://api.atlassian.com', (_input, message) => problems.push(message));
+        if (apiUrl === undefined) {
+            throw new CliError(EXIT.USAGE, listProblems(problems), `Run \`${TOOL} sites --help\`.`);
+        }
+        const atlassianApiUrl = apiUrl.href.replace(/\/+$/, '');
+        let accessToken = deps.env['ATLASSIAN_ACCESS_TOKEN']?.trim() ?? '';
+        let exitCode = EXIT.OK;
+        if (accessToken !== '') {
+            terminal.secrets.add(accessToken);
+        }
+        else if (deps.env['ATLASSIAN_REFRESH_TOKEN']?.trim()) {
+            terminal.say('ATLASSIAN_ACCESS_TOKEN is not set: using ATLASSIAN_REFRESH_TOKEN, which takes a whole rotation (the new refresh token is stored, as by refresh).');
+            const rotation = await rotateOnce(flags, context);
+            if (flags.boolean('show-tokens')) {
+                printOutputs(new Map([...rotation.outputs].filter(([name]) => name.endsWith('-token'))), true, context);
+            }
+            accessToken = rotation.outputs.get('access-token') ?? '';
+            exitCode = rotation.exitCode;
+            if (accessToken === '' || (flags.boolean('dry-run') && exitCode === EXIT.OK)) {
+                return exitCode;
+            }
+        }
+        else {
+            throw new CliError(EXIT.USAGE, 'No token: set ATLASSIAN_ACCESS_TOKEN (an access token), or ATLASSIAN_REFRESH_TOKEN with the options of refresh.', `Run \`${TOOL} sites --help\`.`);
+        }
+        let found;
+        try {
+            found = await listSites(atlassianApiUrl, accessToken, (0,cli_context/* httpOptions */.$3)(context, new URL(atlassianApiUrl)), terminal.secrets, (0,cli_context/* retryOptions */.tO)(context, 'Sites', 30_000));
+        }
+        catch (error) {
+            // A refused access token is the usual cause here: say so in this command's terms.
+            if (error instanceof Error && / HTTP 401/.test(error.message)) {
+                throw new CliError(EXIT.ATLASSIAN, `${error.message.replace(' (the new access token was refused)', '')} The access token was refused: it expired (they live about an hour), or it is not an access token.`, 'Get a fresh one (authorize --show-tokens, or refresh --show-tokens), or give a refresh token instead.');
+            }
+            throw error;
+        }
+        const rows = found.map((site) => ({
+            id: site.id,
+            name: site.name,
+            url: site.url,
+            apiBaseUrl: siteApiBaseUrl(atlassianApiUrl, site),
+        }));
+        if (flags.boolean('json')) {
+            terminal.result(JSON.stringify(rows, null, 2));
+        }
+        else if (rows.length === 0) {
+            terminal.warn('The token reaches no site: the user who consented cannot use a site with these scopes, or the app lacks the scopes of its products.');
+        }
+        else {
+            const width = Math.max(...rows.map((row) => row.id.length));
+            for (const row of rows)
+                terminal.result(`${row.id.padEnd(width)}  ${row.url}  ${row.name}`);
+        }
+        return exitCode;
+    },
+};
+
+;// CONCATENATED MODULE: ./src/cli/terminal.ts
+/**
+ * Everything the command line tool prints goes through here. Explanations and progress go to
+ * standard error, results a script may read to standard output, and every line is scrubbed of
+ * every secret known so far first: a terminal has no `::add-mask::`, so this is the masking.
+ * Only `reveal` (for --show-tokens) prints a secret, and only where the user asked for it.
+ */
+
+class Terminal {
+    streams;
+    /** Every secret value met so far: inputs, tokens, codes. */
+    secrets = new SecretValues(() => { });
+    /** Rewords the action's messages in the tool's own terms (flags and variables). */
+    wording = (text) => text;
+    #indent = '';
+    constructor(streams) {
+        this.streams = streams;
+    }
+    /** Progress and explanations, for people (standard error). */
+    say(text) {
+        this.#write(this.streams.stderr, text);
+    }
+    note(text) {
+        this.#write(this.streams.stderr, text, 'note: ');
+    }
+    warn(text) {
+        this.#write(this.streams.stderr, text, 'warning: ');
+    }
+    error(text) {
+        this.#write(this.streams.stderr, text, 'error: ');
+    }
+    /** A result a script may read (standard output), scrubbed like the rest. */
+    result(text) {
+        this.streams.stdout.write(`${this.secrets.scrub(text)}\n`);
+    }
+    /** The one way to print a secret: only for --show-tokens, to standard output. */
+    reveal(text) {
+        this.streams.stdout.write(`${text}\n`);
+    }
+    /** Lines said until `endGroup` are indented under `title`. */
+    group(title) {
+        this.say(title);
+        this.#indent += '  ';
+    }
+    endGroup() {
+        this.#indent = this.#indent.slice(2);
+    }
+    #write(sink, text, prefix = '') {
+        const lines = this.wording(this.secrets.scrub(text)).split('\n');
+        const shown = lines.map((line, i) => `${this.#indent}${i === 0 ? prefix : ''}${line}`);
+        sink.write(`${shown.join('\n')}\n`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/cli/main.ts
+/**
+ * The command line tool: `authorize` gets the first refresh token, `refresh` rotates it once,
+ * `sites` lists what a token reaches. Each command reports its own failures' kind by exit code.
+ */
+
+
+
+
+
+
+
+
+
+
+const COMMANDS = [authorize, refresh, sites];
+async function runCli(args, deps) {
+    const terminal = new Terminal(deps.streams);
+    terminal.wording = terminalWording(undefined);
+    const [name, ...rest] = args;
+    const overview = renderOverview(COMMANDS.map((command) => command.spec));
+    if (name === undefined) {
+        deps.streams.stderr.write(overview);
+        return EXIT.USAGE;
+    }
+    if (name === '--help' || name === '-h' || name === 'help') {
+        const command = COMMANDS.find((c) => c.spec.name === rest[0]);
+        deps.streams.stdout.write(command ? renderHelp(command.spec) : overview);
+        return EXIT.OK;
+    }
+    if (name === '--version' || name === '-v') {
+        deps.streams.stdout.write(`${package_namespaceObject.rE}\n`);
+        return EXIT.OK;
+    }
+    const command = COMMANDS.find((c) => c.spec.name === name);
+    if (command === undefined) {
+        terminal.error(`Unknown command "${name}".`);
+        deps.streams.stderr.write(`\n${overview}`);
+        return EXIT.USAGE;
+    }
+    const pools = (0,cli_context/* connectionPools */.UT)(deps);
+    try {
+        const flags = parseFlags(command.spec, rest, deps.env);
+        if (flags.help) {
+            deps.streams.stdout.write(renderHelp(command.spec));
+            return EXIT.OK;
+        }
+        return await command.run(flags, {
+            command: name,
+            terminal,
+            deps,
+            dispatcher: pools.dispatcher,
+        });
+    }
+    catch (error) {
+        report(terminal, error);
+        return exitCodeOf(error);
+    }
+    finally {
+        pools.close();
+    }
+}
+/** What happened and what to do next; scrubbed of every secret, like every line printed. */
+function report(terminal, error) {
+    if (error instanceof CliError || error instanceof errors/* ActionError */.l) {
+        terminal.error(error.message);
+        if (error.nextStep)
+            terminal.say(`Next step: ${error.nextStep}`);
+        return;
+    }
+    const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    terminal.error(`Unexpected failure: ${detail}`);
+    terminal.say(`Next step: run it again; if it fails the same way, open an issue at the ${TOOL} repository with this output (secrets are removed from it).`);
+}
+
+
+/***/ }),
+
+/***/ 916:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   W: () => (/* binding */ OAuthError),
+/* harmony export */   l: () => (/* binding */ ActionError)
+/* harmony export */ });
+/**
+ * A failure explained for the person who has to act on it: what happened (`message`), where the
+ * refresh token is now (`tokenState`), and the exact next step (`nextStep`).
+ */
+class ActionError extends Error {
+    code;
+    tokenState;
+    nextStep;
+    name = 'ActionError';
+    transient;
+    constructor(code, message, tokenState, nextStep, options) {
+        super(message, options);
+        this.code = code;
+        this.tokenState = tokenState;
+        this.nextStep = nextStep;
+        this.transient = options?.transient;
+    }
+    /** The same failure with more said about it, and possibly a graver token state. */
+    amend(addition, tokenState = this.tokenState) {
+        return new ActionError(this.code, `${this.message} ${addition}`, tokenState, this.nextStep, {
+            cause: this,
+        });
+    }
+}
+/** An OAuth error answer from the token endpoint (RFC 6749 §5.2): `error` and `error_description`. */
+class OAuthError extends ActionError {
+    status;
+    error;
+    errorDescription;
+    constructor(code, message, tokenState, nextStep, status, error, errorDescription) {
+        super(code, message, tokenState, nextStep);
+        this.status = status;
+        this.error = error;
+        this.errorDescription = errorDescription;
+    }
+}
+
+
+/***/ }),
+
+/***/ 276:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  L: () => (/* binding */ createGitHubClient)
+});
+
+;// CONCATENATED MODULE: ./node_modules/universal-user-agent/index.js
+function getUserAgent() {
+  if (typeof navigator === "object" && "userAgent" in navigator) {
+    return navigator.userAgent;
+  }
+
+  if (typeof process === "object" && process.version !== undefined) {
+    return `Node.js/${process.version.substr(1)} (${process.platform}; ${
+      process.arch
+    })`;
+  }
+
+  return "<environment undetectable>";
+}
+
+;// CONCATENATED MODULE: ./node_modules/before-after-hook/lib/register.js
+// @ts-check
+
+function register(state, name, method, options) {
+  if (typeof method !== "function") {
+    throw new Error("method for before hook must be a function");
+  }
+
+  if (!options) {
+    options = {};
+  }
+
+  if (Array.isArray(name)) {
+    return name.reverse().reduce((callback, name) => {
+      return register.bind(null, state, name, callback, options);
+    }, method)();
+  }
+
+  return Promise.resolve().then(() => {
+    if (!state.registry[name]) {
+      return method(options);
+    }
+
+    return state.registry[name].reduce((method, registered) => {
+      return registered.hook.bind(null, method, options);
+    }, method)();
+  });
+}
+
+;// CONCATENATED MODULE: ./node_modules/before-after-hook/lib/add.js
+// @ts-check
+
+function addHook(state, kind, name, hook) {
+  const orig = hook;
+  if (!state.registry[name]) {
+    state.registry[name] = [];
+  }
+
+  if (kind === "before") {
+    hook = (method, options) => {
+      return Promise.resolve()
+        .then(orig.bind(null, options))
+        .then(method.bind(null, options));
+    };
+  }
+
+  if (kind === "after") {
+    hook = (method, options) => {
+      let result;
+      return Promise.resolve()
+        .then(method.bind(null, options))
+        .then((result_) => {
+          result = result_;
+          return orig(result, options);
+        })
+        .then(() => {
+          return result;
+        });
+    };
+  }
+
+  if (kind === "error") {
+    hook = (method, options) => {
+      return Promise.resolve()
+        .then(method.bind(null, options))
+        .catch((error) => {
+          return orig(error, options);
+        });
+    };
+  }
+
+  state.registry[name].push({
+    hook: hook,
+    orig: orig,
+  });
+}
+
+;// CONCATENATED MODULE: ./node_modules/before-after-hook/lib/remove.js
+// @ts-check
+
+function removeHook(state, name, method) {
+  if (!state.registry[name]) {
+    return;
+  }
+
+  const index = state.registry[name]
+    .map((registered) => {
+      return registered.orig;
+    })
+    .indexOf(method);
+
+  if (index === -1) {
+    return;
+  }
+
+  state.registry[name].splice(index, 1);
+}
+
+;// CONCATENATED MODULE: ./node_modules/before-after-hook/index.js
+// @ts-check
+
+
+
+
+
+// bind with array of arguments: https://stackoverflow.com/a/21792913
+const bind = Function.bind;
+const bindable = bind.bind(bind);
+
+function bindApi(hook, state, name) {
+  const removeHookRef = bindable(removeHook, null).apply(
+    null,
+    name ? [state, name] : [state]
+  );
+  hook.api = { remove: removeHookRef };
+  hook.remove = removeHookRef;
+  ["before", "error", "after", "wrap"].forEach((kind) => {
+    const args = name ? [state, kind, name] : [state, kind];
+    hook[kind] = hook.api[kind] = bindable(addHook, null).apply(null, args);
+  });
+}
+
+function Singular() {
+  const singularHookName = Symbol("Singular");
+  const singularHookState = {
+    registry: {},
+  };
+  const singularHook = register.bind(null, singularHookState, singularHookName);
+  bindApi(singularHook, singularHookState, singularHookName);
+  return singularHook;
+}
+
+function Collection() {
+  const state = {
+    registry: {},
+  };
+
+  const hook = register.bind(null, state);
+  bindApi(hook, state);
+
+  return hook;
+}
+
+/* harmony default export */ const before_after_hook = ({ Singular, Collection });
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/endpoint/dist-bundle/index.js
+// pkg/dist-src/defaults.js
+
+
+// pkg/dist-src/version.js
+var VERSION = "0.0.0-development";
+
+// pkg/dist-src/defaults.js
+var userAgent = `octokit-endpoint.js/${VERSION} ${getUserAgent()}`;
+var DEFAULTS = {
+  method: "GET",
+  baseUrl: "https://api.github.com",
+  headers: {
+    accept: "application/vnd.github.v3+json",
+    "user-agent": userAgent
+  },
+  mediaType: {
+    format: ""
+  }
+};
+
+// pkg/dist-src/util/lowercase-keys.js
+function lowercaseKeys(object) {
+  if (!object) {
+    return {};
+  }
+  return Object.keys(object).reduce((newObj, key) => {
+    newObj[key.toLowerCase()] = object[key];
+    return newObj;
+  }, {});
+}
+
+// pkg/dist-src/util/is-plain-object.js
+function isPlainObject(value) {
+  if (typeof value !== "object" || value === null) return false;
+  if (Object.prototype.toString.call(value) !== "[object Object]") return false;
+  const proto = Object.getPrototypeOf(value);
+  if (proto === null) return true;
+  const Ctor = Object.prototype.hasOwnProperty.call(proto, "constructor") && proto.constructor;
+  return typeof Ctor === "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value);
+}
+
+// pkg/dist-src/util/merge-deep.js
+function mergeDeep(defaults, options) {
+  const result = Object.assign({}, defaults);
+  Object.keys(options).forEach((key) => {
+    if (isPlainObject(options[key])) {
+      if (!(key in defaults)) Object.assign(result, { [key]: options[key] });
+      else result[key] = mergeDeep(defaults[key], options[key]);
+    } else {
+      Object.assign(result, { [key]: options[key] });
+    }
+  });
+  return result;
+}
+
+// pkg/dist-src/util/remove-undefined-properties.js
+function removeUndefinedProperties(obj) {
+  for (const key in obj) {
+    if (obj[key] === void 0) {
+      delete obj[key];
+    }
+  }
+  return obj;
+}
+
+// pkg/dist-src/merge.js
+function merge(defaults, route, options) {
+  if (typeof route === "string") {
+    let [method, url] = route.split(" ");
+    options = Object.assign(url ? { method, url } : { url: method }, options);
+  } else {
+    options = Object.assign({}, route);
+  }
+  options.headers = lowercaseKeys(options.headers);
+  removeUndefinedProperties(options);
+  removeUndefinedProperties(options.headers);
+  const mergedOptions = mergeDeep(defaults || {}, options);
+  if (options.url === "/graphql") {
+    if (defaults && defaults.mediaType.previews?.length) {
+      mergedOptions.mediaType.previews = defaults.mediaType.previews.filter(
+        (preview) => !mergedOptions.mediaType.previews.includes(preview)
+      ).concat(mergedOptions.mediaType.previews);
+    }
+    mergedOptions.mediaType.previews = (mergedOptions.mediaType.previews || []).map((preview) => preview.replace(/-preview/, ""));
+  }
+  return mergedOptions;
+}
+
+// pkg/dist-src/util/add-query-parameters.js
+function addQueryParameters(url, parameters) {
+  const separator = /\?/.test(url) ? "&" : "?";
+  const names = Object.keys(parameters);
+  if (names.length === 0) {
+    return url;
+  }
+  return url + separator + names.map((name) => {
+    if (name === "q") {
+      return "q=" + parameters.q.split("+").map(encodeURIComponent).join("+");
+    }
+    return `${name}=${encodeURIComponent(parameters[name])}`;
+  }).join("&");
+}
+
+// pkg/dist-src/util/extract-url-variable-names.js
+var urlVariableRegex = /\{[^{}}]+\}/g;
+function removeNonChars(variableName) {
+  return variableName.replace(/(?:^\W+)|(?:(?<!\W)\W+$)/g, "").split(/,/);
+}
+function extractUrlVariableNames(url) {
+  const matches = url.match(urlVariableRegex);
+  if (!matches) {
+    return [];
+  }
+  return matches.map(removeNonChars).reduce((a, b) => a.concat(b), []);
+}
+
+// pkg/dist-src/util/omit.js
+function omit(object, keysToOmit) {
+  const result = { __proto__: null };
+  for (const key of Object.keys(object)) {
+    if (keysToOmit.indexOf(key) === -1) {
+      result[key] = object[key];
+    }
+  }
+  return result;
+}
+
+// pkg/dist-src/util/url-template.js
+function encodeReserved(str) {
+  return str.split(/(%[0-9A-Fa-f]{2})/g).map(function(part) {
+    if (!/%[0-9A-Fa-f]/.test(part)) {
+      part = encodeURI(part).replace(/%5B/g, "[").replace(/%5D/g, "]");
+    }
+    return part;
+  }).join("");
+}
+function encodeUnreserved(str) {
+  return encodeURIComponent(str).replace(/[!'()*]/g, function(c) {
+    return "%" + c.charCodeAt(0).toString(16).toUpperCase();
+  });
+}
+function encodeValue(operator, value, key) {
+  value = operator === "+" || operator === "#" ? encodeReserved(value) : encodeUnreserved(value);
+  if (key) {
+    return encodeUnreserved(key) + "=" + value;
+  } else {
+    return value;
+  }
+}
+function isDefined(value) {
+  return value !== void 0 && value !== null;
+}
+function isKeyOperator(operator) {
+  return operator === ";" || operator === "&" || operator === "?";
+}
+function getValues(context, operator, key, modifier) {
+  var value = context[key], result = [];
+  if (isDefined(value) && value !== "") {
+    if (typeof value === "string" || typeof value === "number" || typeof value === "bigint" || typeof value === "boolean") {
+      value = value.toString();
+      if (modifier && modifier !== "*") {
+        value = value.substring(0, parseInt(modifier, 10));
+      }
+      result.push(
+        encodeValue(operator, value, isKeyOperator(operator) ? key : "")
+      );
+    } else {
+      if (modifier === "*") {
+        if (Array.isArray(value)) {
+          value.filter(isDefined).forEach(function(value2) {
+            result.push(
+              encodeValue(operator, value2, isKeyOperator(operator) ? key : "")
+            );
+          });
+        } else {
+          Object.keys(value).forEach(function(k) {
+            if (isDefined(value[k])) {
+              result.push(encodeValue(operator, value[k], k));
+            }
+          });
+        }
+      } else {
+        const tmp = [];
+        if (Array.isArray(value)) {
+          value.filter(isDefined).forEach(function(value2) {
+            tmp.push(encodeValue(operator, value2));
+          });
+        } else {
+          Object.keys(value).forEach(function(k) {
+            if (isDefined(value[k])) {
+              tmp.push(encodeUnreserved(k));
+              tmp.push(encodeValue(operator, value[k].toString()));
+            }
+          });
+        }
+        if (isKeyOperator(operator)) {
+          result.push(encodeUnreserved(key) + "=" + tmp.join(","));
+        } else if (tmp.length !== 0) {
+          result.push(tmp.join(","));
+        }
+      }
+    }
+  } else {
+    if (operator === ";") {
+      if (isDefined(value)) {
+        result.push(encodeUnreserved(key));
+      }
+    } else if (value === "" && (operator === "&" || operator === "?")) {
+      result.push(encodeUnreserved(key) + "=");
+    } else if (value === "") {
+      result.push("");
+    }
+  }
+  return result;
+}
+function parseUrl(template) {
+  return {
+    expand: expand.bind(null, template)
+  };
+}
+function expand(template, context) {
+  var operators = ["+", "#", ".", "/", ";", "?", "&"];
+  template = template.replace(
+    /\{([^\{\}]+)\}|([^\{\}]+)/g,
+    function(_, expression, literal) {
+      if (expression) {
+        let operator = "";
+        const values = [];
+        if (operators.indexOf(expression.charAt(0)) !== -1) {
+          operator = expression.charAt(0);
+          expression = expression.substr(1);
+        }
+        expression.split(/,/g).forEach(function(variable) {
+          var tmp = /([^:\*]*)(?::(\d+)|(\*))?/.exec(variable);
+          values.push(getValues(context, operator, tmp[1], tmp[2] || tmp[3]));
+        });
+        if (operator && operator !== "+") {
+          var separator = ",";
+          if (operator === "?") {
+            separator = "&";
+          } else if (operator !== "#") {
+            separator = operator;
+          }
+          return (values.length !== 0 ? operator : "") + values.join(separator);
+        } else {
+          return values.join(",");
+        }
+      } else {
+        return encodeReserved(literal);
+      }
+    }
+  );
+  if (template === "/") {
+    return template;
+  } else {
+    return template.replace(/\/$/, "");
+  }
+}
+
+// pkg/dist-src/parse.js
+function parse(options) {
+  let method = options.method.toUpperCase();
+  let url = (options.url || "/").replace(/:([a-z]\w+)/g, "{$1}");
+  let headers = Object.assign({}, options.headers);
+  let body;
+  let parameters = omit(options, [
+    "method",
+    "baseUrl",
+    "url",
+    "headers",
+    "request",
+    "mediaType"
+  ]);
+  const urlVariableNames = extractUrlVariableNames(url);
+  url = parseUrl(url).expand(parameters);
+  if (!/^http/.test(url)) {
+    url = options.baseUrl + url;
+  }
+  const omittedParameters = Object.keys(options).filter((option) => urlVariableNames.includes(option)).concat("baseUrl");
+  const remainingParameters = omit(parameters, omittedParameters);
+  const isBinaryRequest = /application\/octet-stream/i.test(headers.accept);
+  if (!isBinaryRequest) {
+    if (options.mediaType.format) {
+      headers.accept = headers.accept.split(/,/).map(
+        (format) => format.replace(
+          /application\/vnd(\.\w+)(\.v3)?(\.\w+)?(\+json)?$/,
+          `application/vnd$1$2.${options.mediaType.format}`
+        )
+      ).join(",");
+    }
+    if (url.endsWith("/graphql")) {
+      if (options.mediaType.previews?.length) {
+        const previewsFromAcceptHeader = headers.accept.match(/(?<![\w-])[\w-]+(?=-preview)/g) || [];
+        headers.accept = previewsFromAcceptHeader.concat(options.mediaType.previews).map((preview) => {
+          const format = options.mediaType.format ? `.${options.mediaType.format}` : "+json";
+          return `application/vnd.github.${preview}-preview${format}`;
+        }).join(",");
+      }
+    }
+  }
+  if (["GET", "HEAD"].includes(method)) {
+    url = addQueryParameters(url, remainingParameters);
+  } else {
+    if ("data" in remainingParameters) {
+      body = remainingParameters.data;
+    } else {
+      if (Object.keys(remainingParameters).length) {
+        body = remainingParameters;
+      }
+    }
+  }
+  if (!headers["content-type"] && typeof body !== "undefined") {
+    headers["content-type"] = "application/json; charset=utf-8";
+  }
+  if (["PATCH", "PUT"].includes(method) && typeof body === "undefined") {
+    body = "";
+  }
+  return Object.assign(
+    { method, url, headers },
+    typeof body !== "undefined" ? { body } : null,
+    options.request ? { request: options.request } : null
+  );
+}
+
+// pkg/dist-src/endpoint-with-defaults.js
+function endpointWithDefaults(defaults, route, options) {
+  return parse(merge(defaults, route, options));
+}
+
+// pkg/dist-src/with-defaults.js
+function withDefaults(oldDefaults, newDefaults) {
+  const DEFAULTS2 = merge(oldDefaults, newDefaults);
+  const endpoint2 = endpointWithDefaults.bind(null, DEFAULTS2);
+  return Object.assign(endpoint2, {
+    DEFAULTS: DEFAULTS2,
+    defaults: withDefaults.bind(null, DEFAULTS2),
+    merge: merge.bind(null, DEFAULTS2),
+    parse
+  });
+}
+
+// pkg/dist-src/index.js
+var endpoint = withDefaults(null, DEFAULTS);
+
+
+;// CONCATENATED MODULE: ./node_modules/content-type/dist/index.js
+/*!
+ * content-type
+ * Copyright(c) 2015 Douglas Christopher Wilson
+ * MIT Licensed
+ */
+const SP = 32; // " "
+const HTAB = 9; // "\t"
+const SEMI = 59; // ";"
+const EQ = 61; // "="
+const DQUOTE = 34; // '"'
+const BSLASH = 92; // "\\"
+const COMMA = 44; // ","
+const LOWER_CASE = 1;
+const OWS = 2;
+const SEMI_FLAG = 4;
+const COMMA_FLAG = 8;
+const TOKEN_FLAG = 16;
+const NON_ASCII = 0xff00;
+const CASE_FLAGS = LOWER_CASE | NON_ASCII;
+/**
+ * Character flags used to normalize HTTP field values while scanning.
+ * Out-of-range reads intentionally coerce to zero in bitwise expressions.
+ */
+const CHAR_MAP = new Uint8Array(0x100);
+CHAR_MAP[HTAB] |= OWS;
+CHAR_MAP[SP] |= OWS;
+CHAR_MAP[SEMI] |= SEMI_FLAG;
+CHAR_MAP[COMMA] |= COMMA_FLAG;
+for (let code = 0x80 /* non-ASCII */; code <= 0xff; code++) {
+    CHAR_MAP[code] |= LOWER_CASE;
+}
+for (const char of "!#$%&'*+-.^_`|~") {
+    CHAR_MAP[char.charCodeAt(0)] |= TOKEN_FLAG;
+}
+for (let code = 0x30 /* 0 */; code <= 0x39 /* 9 */; code++) {
+    CHAR_MAP[code] |= TOKEN_FLAG;
+}
+for (let code = 0x41 /* A */; code <= 0x5a /* Z */; code++) {
+    CHAR_MAP[code] |= LOWER_CASE | TOKEN_FLAG;
+}
+for (let code = 0x61 /* a */; code <= 0x7a /* z */; code++) {
+    CHAR_MAP[code] |= TOKEN_FLAG;
+}
+/**
+ * Null object perf optimization. Faster than `Object.create(null)` and `{ __proto__: null }`.
+ */
+const NullObject = /* @__PURE__ */ (() => {
+    const C = function () { };
+    C.prototype = Object.create(null);
+    return C;
+})();
+/**
+ * Validate a type string against RFC 9110.
+ */
+function isTypeValid(type, start = 0, end = type.length) {
+    let hasSlash = false;
+    for (let index = start; index < end; index++) {
+        const code = type.charCodeAt(index);
+        if (code === 47 /* / */) {
+            if (hasSlash || index === start || index >= end - 1)
+                return false;
+            hasSlash = true;
+        }
+        else if (!isTokenCode(code)) {
+            return false;
+        }
+    }
+    return hasSlash;
+}
+/**
+ * Validate a token against RFC 9110.
+ */
+function isTokenValid(token, start = 0, end = token.length) {
+    if (start >= end)
+        return false;
+    for (let index = start; index < end; index++) {
+        if (!isTokenCode(token.charCodeAt(index)))
+            return false;
+    }
+    return true;
+}
+/**
+ * Check whether a character code belongs to the token production in RFC 9110.
+ */
+function isTokenCode(code) {
+    return (CHAR_MAP[code] & TOKEN_FLAG) !== 0;
+}
+/**
+ * Serialize a parameter value.
+ */
+function parameterValue(str) {
+    const len = str.length;
+    if (len === 0)
+        return '""';
+    let index = 0;
+    while (index < len && isTokenCode(str.charCodeAt(index)))
+        index++;
+    if (index === len)
+        return str;
+    let result = '"';
+    let start = 0;
+    while (index < len) {
+        const code = str.charCodeAt(index);
+        if (code !== HTAB && (code < SP || code === 127 || code > 255)) {
+            throw new TypeError(`Invalid parameter value: ${str}`);
+        }
+        if (code === 34 /* " */ || code === 92 /* \\ */) {
+            result += `${str.slice(start, index)}\\`;
+            start = index;
+        }
+        index++;
+    }
+    return `${result}${str.slice(start)}"`;
+}
+/**
+ * Format an object into a `Content-Type` header.
+ */
+function format(obj) {
+    const { type, parameters } = obj;
+    if (!type || !isTypeValid(type)) {
+        throw new TypeError(`Invalid type: ${type}`);
+    }
+    let result = type;
+    if (parameters) {
+        for (const param of Object.keys(parameters)) {
+            if (!isTokenValid(param)) {
+                throw new TypeError(`Invalid parameter name: ${param}`);
+            }
+            result += `; ${param}=${parameterValue(parameters[param])}`;
+        }
+    }
+    return result;
+}
+/**
+ * Parse a `Content-Type` header.
+ */
+function dist_parse(header, options) {
+    const stopFlags = SEMI_FLAG | (options?.comma === true ? COMMA_FLAG : 0);
+    const len = header.length;
+    let valueStart = options?.start ?? 0;
+    while ((CHAR_MAP[header.charCodeAt(valueStart)] & OWS) !== 0) {
+        valueStart++;
+    }
+    let index = valueStart;
+    let typeFlags = 0;
+    let whitespace = -1;
+    let stop = options?.parameters === false ? COMMA_FLAG : 0;
+    while (index < len) {
+        const code = header.charCodeAt(index);
+        const flags = CHAR_MAP[code];
+        if ((flags & stopFlags) !== 0) {
+            stop |= flags & COMMA_FLAG;
+            break;
+        }
+        if ((flags & OWS) !== 0) {
+            if (whitespace === -1)
+                whitespace = index;
+        }
+        else {
+            whitespace = -1;
+        }
+        typeFlags |= (code & NON_ASCII) | flags;
+        index++;
+    }
+    const valueEnd = whitespace === -1 ? index : whitespace;
+    const value = header.slice(valueStart, valueEnd);
+    const type = (typeFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
+    if (index === len || stop !== 0) {
+        return { type, index, parameters: new NullObject() };
+    }
+    return parseParameters(header, type, index, len, stopFlags);
+}
+/**
+ * Parses the parameters of a `Content-Type` header starting at the given index.
+ */
+function parseParameters(header, type, index, len, stopFlags) {
+    const parameters = new NullObject();
+    parameter: while (index < len) {
+        index++; // Skip over ;
+        while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
+            index++;
+        }
+        const keyStart = index;
+        let keyFlags = 0;
+        let keyWhitespace = -1;
+        while (index < len) {
+            const code = header.charCodeAt(index);
+            const flags = CHAR_MAP[code];
+            if ((flags & stopFlags) !== 0) {
+                if ((flags & COMMA_FLAG) !== 0)
+                    break parameter;
+                continue parameter;
+            }
+            if (code === EQ) {
+                const keyEnd = keyWhitespace === -1 ? index : keyWhitespace;
+                const value = header.slice(keyStart, keyEnd);
+                const key = (keyFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
+                index++;
+                while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
+                    index++;
+                }
+                if (index < len && header.charCodeAt(index) === DQUOTE) {
+                    const quotedStart = ++index;
+                    let escaped = false;
+                    while (index < len) {
+                        const code = header.charCodeAt(index);
+                        if (code === DQUOTE) {
+                            if (parameters[key] === undefined) {
+                                parameters[key] = escaped
+                                    ? unescapeQuotedPairs(header, quotedStart, index)
+                                    : header.slice(quotedStart, index);
+                            }
+                            index++;
+                            let stop = 0;
+                            // Discard characters between quote and delimiter.
+                            while (index < len) {
+                                const code = header.charCodeAt(index);
+                                const flags = CHAR_MAP[code];
+                                if ((flags & stopFlags) !== 0) {
+                                    stop = flags & COMMA_FLAG;
+                                    break;
+                                }
+                                index++;
+                            }
+                            if (stop !== 0)
+                                break parameter;
+                            continue parameter;
+                        }
+                        if (code === BSLASH && index + 1 < len) {
+                            escaped = true;
+                            index += 2;
+                            continue;
+                        }
+                        index++;
+                    }
+                    continue parameter;
+                }
+                const valueStart = index;
+                let stop = 0;
+                let valueWhitespace = -1;
+                while (index < len) {
+                    const code = header.charCodeAt(index);
+                    const flags = CHAR_MAP[code];
+                    if ((flags & stopFlags) !== 0) {
+                        stop = flags & COMMA_FLAG;
+                        break;
+                    }
+                    if ((flags & OWS) !== 0) {
+                        if (valueWhitespace === -1)
+                            valueWhitespace = index;
+                    }
+                    else {
+                        valueWhitespace = -1;
+                    }
+                    index++;
+                }
+                if (parameters[key] === undefined) {
+                    const valueEnd = valueWhitespace === -1 ? index : valueWhitespace;
+                    parameters[key] = header.slice(valueStart, valueEnd);
+                }
+                if (stop !== 0)
+                    break parameter;
+                continue parameter;
+            }
+            if ((flags & OWS) !== 0) {
+                if (keyWhitespace === -1)
+                    keyWhitespace = index;
+            }
+            else {
+                keyWhitespace = -1;
+            }
+            keyFlags |= (code & NON_ASCII) | flags;
+            index++;
+        }
+    }
+    return { type, index, parameters };
+}
+/**
+ * Remove backslashes from quoted pairs in a known-terminated quoted string body.
+ */
+function unescapeQuotedPairs(str, start, end) {
+    let result = "";
+    for (let index = start; index < end; index++) {
+        if (str.charCodeAt(index) === BSLASH) {
+            result += str.slice(start, index);
+            start = ++index;
+        }
+    }
+    return result + str.slice(start, end);
+}
+//# sourceMappingURL=index.js.map
+;// CONCATENATED MODULE: ./node_modules/json-with-bigint/json-with-bigint.js
+const intRegex = /^-?\d+$/;
+const noiseValue = /^-?\d+n+$/; // Noise - strings that match the custom format before being converted to it
+const originalStringify = JSON.stringify;
+const originalParse = JSON.parse;
+const customFormat = /^-?\d+n$/;
+
+const bigIntsStringify = /([\[:])?"(-?\d+)n"($|\s*[,\}\]])/g;
+const noiseStringify = /([\[:])?("-?\d+n+)n("$|"\s*[,\}\]])/g;
+
+/**
+ * @typedef {(this: any, key: string | number | undefined, value: any) => any} Replacer
+ * @typedef {(key: string | number | undefined, value: any, context?: { source: string }) => any} Reviver
+ */
+
+/**
+ * Checks if a value is unstringifiable according to native JSON.stringify rules.
+ *
+ * @param {any} val The value to check.
+ * @returns {boolean} True if the value is undefined, a function, or a symbol.
+ */
+const isUnstringifiable = (val) =>
+  val === undefined || typeof val === "function" || typeof val === "symbol";
+
+/**
+ * Checks if a value is a native JSON.rawJSON object (Node.js 22+).
+ *
+ * @param {any} val The value to check.
+ * @returns {boolean} True if the value is a RawJSON instance.
+ */
+const isRawJSON = (val) =>
+  val !== null &&
+  typeof val === "object" &&
+  val.constructor &&
+  val.constructor.name === "RawJSON";
+
+/**
+ * Iteratively converts a JS value to a JSON string.
+ * Used as a fallback when the native JSON.stringify hits the Maximum Call Stack size.
+ * Fully compliant with JSON formatting (space), replacers, and toJSON behaviors.
+ *
+ * @param {any} rootValue The value to stringify.
+ * @param {Replacer | Array<string | number> | null} [replacer] User's custom replacer function.
+ * @param {string | number} [spaceParam] Indentation for pretty-printing.
+ * @returns {string | undefined} The generated JSON string.
+ */
+const stringifyIteratively = (rootValue, replacer, spaceParam) => {
+  let space = "";
+
+  if (typeof spaceParam === "number") {
+    space = " ".repeat(Math.min(10, Math.max(0, Math.floor(spaceParam))));
+  } else if (typeof spaceParam === "string") {
+    space = spaceParam.slice(0, 10);
+  }
+
+  const isFunctionReplacer = typeof replacer === "function";
+  const propertyList = Array.isArray(replacer)
+    ? new Set(replacer.map(String))
+    : null;
+
+  /**
+   * Prepares a value for stringification by resolving toJSON, handling BigInts,
+   * applying custom replacers, and unwrapping primitive objects.
+   *
+   * @param {object|Array} parent The parent object or array holding the value.
+   * @param {string} key The key associated with the value.
+   * @param {any} val The raw value to process.
+   * @returns {any} The processed value ready for stringification.
+   */
+  const prepareVal = (parent, key, val) => {
+    const isObject = val !== null && typeof val === "object";
+    const hasToJSON = isObject && typeof val.toJSON === "function";
+
+    if (hasToJSON) {
+      val = val.toJSON(key);
+    }
+
+    const isNoise = typeof val === "string" && noiseValue.test(val);
+
+    if (isNoise) return val + "n";
+
+    const isBigInt = typeof val === "bigint";
+
+    if (isBigInt) {
+      const supportsRawJSON = "rawJSON" in JSON;
+
+      if (supportsRawJSON) return JSON.rawJSON(val.toString());
+
+      return val.toString() + "n";
+    }
+
+    if (isFunctionReplacer) {
+      val = replacer.call(parent, key, val);
+    }
+
+    const isPostReplacerObject = val !== null && typeof val === "object";
+
+    if (isPostReplacerObject) {
+      const isPrimitiveWrapper =
+        val instanceof Number ||
+        val instanceof String ||
+        val instanceof Boolean;
+
+      if (isPrimitiveWrapper) {
+        val = val.valueOf();
+      }
+    }
+
+    return val;
+  };
+
+  const rootProcessed = prepareVal({ "": rootValue }, "", rootValue);
+
+  if (isUnstringifiable(rootProcessed)) {
+    return undefined;
+  }
+
+  const isRootPrimitive =
+    rootProcessed === null || typeof rootProcessed !== "object";
+  const isRootNativeRawJSON = isRawJSON(rootProcessed);
+
+  if (isRootPrimitive || isRootNativeRawJSON) {
+    return originalStringify(rootProcessed);
+  }
+
+  const chunks = [];
+  let level = 0;
+
+  const stack = [
+    {
+      parent: { "": rootProcessed },
+      key: "",
+      val: rootProcessed,
+      isArray: Array.isArray(rootProcessed),
+      keys: Array.isArray(rootProcessed) ? null : Object.keys(rootProcessed),
+      index: 0,
+      first: true,
+    },
+  ];
+
+  const visited = new WeakSet([rootProcessed]);
+
+  while (stack.length > 0) {
+    const node = stack[stack.length - 1];
+
+    if (node.index === 0) {
+      chunks.push(node.isArray ? "[" : "{");
+      level++;
+    }
+
+    let isDone = false;
+
+    if (node.isArray) {
+      if (node.index < node.val.length) {
+        if (!node.first) chunks.push(",");
+
+        if (space) chunks.push("\n" + space.repeat(level));
+
+        const childRaw = node.val[node.index];
+        const childVal = prepareVal(node.val, String(node.index), childRaw);
+
+        if (isUnstringifiable(childVal)) {
+          chunks.push("null");
+          node.first = false;
+          node.index++;
+        } else {
+          const isComplexObject =
+            childVal !== null && typeof childVal === "object";
+          const isNativeRaw = isRawJSON(childVal);
+
+          if (isComplexObject && !isNativeRaw) {
+            if (visited.has(childVal)) {
+              throw new TypeError("Converting circular structure to JSON");
+            }
+
+            visited.add(childVal);
+
+            stack.push({
+              parent: node.val,
+              key: String(node.index),
+              val: childVal,
+              isArray: Array.isArray(childVal),
+              keys: Array.isArray(childVal) ? null : Object.keys(childVal),
+              index: 0,
+              first: true,
+            });
+
+            node.first = false;
+            node.index++;
+          } else {
+            chunks.push(originalStringify(childVal));
+            node.first = false;
+            node.index++;
+          }
+        }
+      } else {
+        isDone = true;
+      }
+    } else {
+      while (node.index < node.keys.length) {
+        const k = node.keys[node.index++];
+
+        const isFilteredOutByArray = propertyList && !propertyList.has(k);
+
+        if (isFilteredOutByArray) continue;
+
+        const childRaw = node.val[k];
+        const childVal = prepareVal(node.val, k, childRaw);
+
+        if (isUnstringifiable(childVal)) continue;
+
+        if (!node.first) chunks.push(",");
+
+        if (space) {
+          chunks.push("\n" + space.repeat(level) + originalStringify(k) + ": ");
+        } else {
+          chunks.push(originalStringify(k) + ":");
+        }
+
+        const isComplexObject =
+          childVal !== null && typeof childVal === "object";
+        const isNativeRaw = isRawJSON(childVal);
+
+        if (isComplexObject && !isNativeRaw) {
+          if (visited.has(childVal)) {
+            throw new TypeError("Converting circular structure to JSON");
+          }
+
+          visited.add(childVal);
+
+          stack.push({
+            parent: node.val,
+            key: k,
+            val: childVal,
+            isArray: Array.isArray(childVal),
+            keys: Array.isArray(childVal) ? null : Object.keys(childVal),
+            index: 0,
+            first: true,
+          });
+
+          node.first = false;
+
+          break; // Stop current loop level to process the newly pushed stack node
+        } else {
+          chunks.push(originalStringify(childVal));
+          node.first = false;
+        }
+      }
+
+      const isNodeFullyProcessed =
+        node.index >= node.keys.length && stack[stack.length - 1] === node;
+
+      if (isNodeFullyProcessed) {
+        isDone = true;
+      }
+    }
+
+    if (isDone) {
+      level--;
+
+      if (!node.first && space) chunks.push("\n" + space.repeat(level));
+
+      chunks.push(node.isArray ? "]" : "}");
+      visited.delete(node.val);
+      stack.pop();
+    }
+  }
+
+  return chunks.join("");
+};
+
+/**
+ * Converts a JavaScript value to a JSON string.
+ *
+ * Supports serialization of BigInt values using two strategies:
+ * 1. Custom format "123n" → "123" (universal fallback)
+ * 2. Native JSON.rawJSON() (Node.js 22+, fastest) when available
+ *
+ * All other values are serialized exactly like native JSON.stringify().
+ *
+ * @param {*} value The value to convert to a JSON string.
+ * @param {Replacer | Array<string | number> | null} [replacer]
+ * A function that alters the behavior of the stringification process,
+ * or an array of strings/numbers to indicate properties to exclude.
+ * @param {string | number} [space]
+ * A string or number to specify indentation or pretty-printing.
+ * @returns {string} The JSON string representation.
+ */
+const JSONStringify = (value, replacer, space) => {
+  try {
+    const supportsRawJSON = "rawJSON" in JSON;
+
+    if (supportsRawJSON) {
+      return originalStringify(
+        value,
+        (key, val) => {
+          if (typeof val === "bigint") return JSON.rawJSON(val.toString());
+
+          const hasFunctionReplacer = typeof replacer === "function";
+
+          if (hasFunctionReplacer) return replacer(key, val);
+
+          const isKeyInArrayReplacer =
+            Array.isArray(replacer) && replacer.includes(key);
+
+          if (isKeyInArrayReplacer) return val;
+
+          return val;
+        },
+        space,
+      );
+    }
+
+    if (!value) return originalStringify(value, replacer, space);
+
+    const convertedToCustomJSON = originalStringify(
+      value,
+      (key, val) => {
+        const isNoise = typeof val === "string" && noiseValue.test(val);
+
+        if (isNoise) return val.toString() + "n"; // Mark noise values with additional "n" to offset the deletion of one "n" during the processing
+
+        if (typeof val === "bigint") return val.toString() + "n";
+
+        const hasFunctionReplacer = typeof replacer === "function";
+
+        if (hasFunctionReplacer) return replacer(key, val);
+
+        const isKeyInArrayReplacer =
+          Array.isArray(replacer) && replacer.includes(key);
+
+        if (isKeyInArrayReplacer) return val;
+
+        return val;
+      },
+      space,
+    );
+
+    const processedJSON = convertedToCustomJSON.replace(
+      bigIntsStringify,
+      "$1$2$3",
+    ); // Delete one "n" off the end of every BigInt value
+
+    const denoisedJSON = processedJSON.replace(noiseStringify, "$1$2$3"); // Remove one "n" off the end of every noisy string
+
+    return denoisedJSON;
+  } catch (error) {
+    if (error instanceof RangeError) {
+      const convertedJSON = stringifyIteratively(value, replacer, space);
+
+      if (convertedJSON === undefined) return undefined;
+
+      const supportsRawJSON = "rawJSON" in JSON;
+
+      if (supportsRawJSON) return convertedJSON;
+
+      const processedJSON = convertedJSON.replace(bigIntsStringify, "$1$2$3");
+
+      return processedJSON.replace(noiseStringify, "$1$2$3");
+    }
+
+    throw error;
+  }
+};
+
+const featureCache = new Map();
+
+/**
+ * Detects if the current JSON.parse implementation supports the context.source feature.
+ *
+ * Uses toString() fingerprinting to cache results and automatically detect runtime
+ * replacements of JSON.parse (polyfills, mocks, etc.).
+ *
+ * @returns {boolean} true if context.source is supported, false otherwise.
+ */
+const isContextSourceSupported = () => {
+  const parseFingerprint = JSON.parse.toString();
+
+  if (featureCache.has(parseFingerprint)) {
+    return featureCache.get(parseFingerprint);
+  }
+
+  try {
+    const result = JSON.parse(
+      "1",
+      (_, __, context) => !!context?.source && context.source === "1",
+    );
+    featureCache.set(parseFingerprint, result);
+
+    return result;
+  } catch {
+    featureCache.set(parseFingerprint, false);
+
+    return false;
+  }
+};
+
+/**
+ * Reviver function that converts custom-format BigInt strings back to BigInt values.
+ * Also handles "noise" strings that accidentally match the BigInt format.
+ *
+ * @param {string | number | undefined} key The object key.
+ * @param {*} value The value being parsed.
+ * @param {object} [context] Parse context (if supported by JSON.parse).
+ * @param {Reviver} [userReviver] User's custom reviver function.
+ * @returns {any} The transformed value.
+ */
+const convertMarkedBigIntsReviver = (key, value, context, userReviver) => {
+  const isCustomFormatBigInt =
+    typeof value === "string" && customFormat.test(value);
+
+  if (isCustomFormatBigInt) return BigInt(value.slice(0, -1));
+
+  const isNoiseValue = typeof value === "string" && noiseValue.test(value);
+  if (isNoiseValue) return value.slice(0, -1);
+
+  const hasUserReviver = typeof userReviver === "function";
+
+  if (!hasUserReviver) return value;
+
+  return userReviver(key, value, context);
+};
+
+/**
+ * Fast JSON.parse implementation (~2x faster than classic fallback).
+ * Uses JSON.parse's context.source feature to detect integers and convert
+ * large numbers directly to BigInt without string manipulation.
+ *
+ * Does not support legacy custom format from v1 of this library.
+ *
+ * @param {string} text JSON string to parse.
+ * @param {Reviver} [reviver] Transform function to apply to each value.
+ * @returns {any} Parsed JavaScript value.
+ */
+const JSONParseV2 = (text, reviver) => {
+  return JSON.parse(text, (key, value, context) => {
+    const isNumber = typeof value === "number";
+    const isOutOfBounds =
+      value > Number.MAX_SAFE_INTEGER || value < Number.MIN_SAFE_INTEGER;
+    const isBigNumber = isNumber && isOutOfBounds;
+    const isInt = context && intRegex.test(context.source);
+    const isBigInt = isBigNumber && isInt;
+
+    if (isBigInt) return BigInt(context.source);
+
+    const hasCustomReviver = typeof reviver === "function";
+
+    if (!hasCustomReviver) return value;
+
+    return reviver(key, value, context);
+  });
+};
+
+const MAX_INT = Number.MAX_SAFE_INTEGER.toString();
+const MAX_DIGITS = MAX_INT.length;
+const stringsOrLargeNumbers =
+  /"(?:[^"\\]|\\.)*"|-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/g;
+const noiseValueWithQuotes = /^"-?\d+n+"$/; // Noise - strings that match the custom format before being converted to it
+
+/**
+ * Iteratively traverses the parsed object bottom-up (post-order),
+ * emulating the native JSON.parse reviver behavior.
+ * This avoids Call Stack overflows (RangeError) on deeply nested structures.
+ *
+ * @param {any} parsed The natively parsed JSON object.
+ * @param {Reviver} [userReviver] User's custom reviver function.
+ * @returns {any} The fully processed object.
+ */
+const applyReviverIteratively = (parsed, userReviver) => {
+  const rootHolder = { "": parsed };
+  const stack = [{ parent: rootHolder, key: "", visited: false }];
+
+  while (stack.length > 0) {
+    const node = stack[stack.length - 1];
+
+    if (!node.visited) {
+      node.visited = true;
+
+      const value = node.parent[node.key];
+      const isComplexObject = value !== null && typeof value === "object";
+
+      if (isComplexObject) {
+        const keys = Object.keys(value);
+
+        for (let i = keys.length - 1; i >= 0; i--) {
+          stack.push({ parent: value, key: keys[i], visited: false });
+        }
+      }
+    } else {
+      const { parent, key } = node;
+      let value = parent[key];
+
+      if (typeof value === "string") {
+        const isCustomFormatBigInt = customFormat.test(value);
+
+        if (isCustomFormatBigInt) {
+          value = BigInt(value.slice(0, -1));
+        } else {
+          const isNoise = noiseValue.test(value);
+
+          if (isNoise) value = value.slice(0, -1);
+        }
+      }
+
+      const hasUserReviver = typeof userReviver === "function";
+
+      if (hasUserReviver) {
+        value = userReviver.call(parent, key, value);
+      }
+
+      const isDeleted = value === undefined;
+
+      if (isDeleted) {
+        delete parent[key];
+      } else {
+        parent[key] = value;
+      }
+
+      stack.pop();
+    }
+  }
+
+  return rootHolder[""];
+};
+
+/**
+ * Pre-processes the JSON string to mark large numbers with an 'n' suffix.
+ *
+ * @param {string} text The raw JSON string.
+ * @returns {string} The serialized string with marked BigInts.
+ */
+const serializeBigInts = (text) => {
+  return text.replace(
+    stringsOrLargeNumbers,
+    (match, digits, fractional, exponential) => {
+      const isString = match[0] === '"';
+      const isNoise = isString && noiseValueWithQuotes.test(match);
+
+      if (isNoise) return match.substring(0, match.length - 1) + 'n"'; // Mark noise values with additional "n" to offset the deletion of one "n" during the processing
+
+      const hasFractionalOrExponential = fractional || exponential;
+
+      // With a fixed number of digits, we can correctly use lexicographical comparison to do a numeric comparison
+      const isLessThanMaxSafeInt =
+        digits &&
+        (digits.length < MAX_DIGITS ||
+          (digits.length === MAX_DIGITS && digits <= MAX_INT));
+
+      const isStandardValue =
+        isString || hasFractionalOrExponential || isLessThanMaxSafeInt;
+
+      if (isStandardValue) return match;
+
+      return '"' + match + 'n"';
+    },
+  );
+};
+
+/**
+ * Converts a JSON string into a JavaScript value.
+ *
+ * Supports parsing of large integers using two strategies:
+ * 1. Classic fallback: Marks large numbers with "123n" format, then converts to BigInt
+ * 2. Fast path (JSONParseV2): Uses context.source feature (~2x faster) when available
+ *
+ * All other JSON values are parsed exactly like native JSON.parse().
+ *
+ * @param {string} text A valid JSON string.
+ * @param {Reviver} [reviver]
+ * A function that transforms the results. This function is called for each member
+ * of the object. If a member contains nested objects, the nested objects are
+ * transformed before the parent object is.
+ * @returns {any} The parsed JavaScript value.
+ * @throws {SyntaxError} If text is not valid JSON.
+ */
+const JSONParse = (text, reviver) => {
+  if (!text) return originalParse(text, reviver);
+
+  try {
+    if (isContextSourceSupported()) return JSONParseV2(text, reviver); // Shortcut to a faster (2x) and simpler version
+
+    // Find and mark big numbers with "n"
+    const serializedData = serializeBigInts(text);
+
+    return originalParse(serializedData, (key, value, context) =>
+      convertMarkedBigIntsReviver(key, value, context, reviver),
+    );
+  } catch (error) {
+    if (error instanceof RangeError) {
+      const serializedData = serializeBigInts(text);
+      const parsed = originalParse(serializedData);
+
+      return applyReviverIteratively(parsed, reviver);
+    }
+
+    throw error;
+  }
+};
+
+
+
+// EXTERNAL MODULE: ./node_modules/@octokit/request-error/dist-src/index.js
+var dist_src = __nccwpck_require__(15);
+;// CONCATENATED MODULE: ./node_modules/@octokit/request/dist-bundle/index.js
+// pkg/dist-src/index.js
+
+
+// pkg/dist-src/defaults.js
+
+
+// pkg/dist-src/version.js
+var dist_bundle_VERSION = "10.0.16";
+
+// pkg/dist-src/defaults.js
+var defaults_default = {
+  headers: {
+    "user-agent": `octokit-request.js/${dist_bundle_VERSION} ${getUserAgent()}`
+  }
+};
+
+// pkg/dist-src/fetch-wrapper.js
+
+
+
+// pkg/dist-src/is-plain-object.js
+function dist_bundle_isPlainObject(value) {
+  if (typeof value !== "object" || value === null) return false;
+  if (Object.prototype.toString.call(value) !== "[object Object]") return false;
+  const proto = Object.getPrototypeOf(value);
+  if (proto === null) return true;
+  const Ctor = Object.prototype.hasOwnProperty.call(proto, "constructor") && proto.constructor;
+  return typeof Ctor === "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value);
+}
+
+// pkg/dist-src/fetch-wrapper.js
+
+var noop = () => "";
+async function fetchWrapper(requestOptions) {
+  const fetch = requestOptions.request?.fetch || globalThis.fetch;
+  if (!fetch) {
+    throw new Error(
+      "fetch is not set. Please pass a fetch implementation as new Octokit({ request: { fetch }}). Learn more at https://github.com/octokit/octokit.js/#fetch-missing"
+    );
+  }
+  const log = requestOptions.request?.log || console;
+  const parseSuccessResponseBody = requestOptions.request?.parseSuccessResponseBody !== false;
+  const body = dist_bundle_isPlainObject(requestOptions.body) || Array.isArray(requestOptions.body) ? JSONStringify(requestOptions.body) : requestOptions.body;
+  const requestHeaders = Object.fromEntries(
+    Object.entries(requestOptions.headers).map(([name, value]) => [
+      name,
+      String(value)
+    ])
+  );
+  let fetchResponse;
+  try {
+    fetchResponse = await fetch(requestOptions.url, {
+      method: requestOptions.method,
+      body,
+      redirect: requestOptions.request?.redirect,
+      headers: requestHeaders,
+      signal: requestOptions.request?.signal,
+      // duplex must be set if request.body is ReadableStream or Async Iterables.
+      // See https://fetch.spec.whatwg.org/#dom-requestinit-duplex.
+      ...requestOptions.body && { duplex: "half" }
+    });
+  } catch (error) {
+    let message = "Unknown Error";
+    if (error instanceof Error) {
+      if (error.name === "AbortError") {
+        error.status = 500;
+        throw error;
+      }
+      message = error.message;
+      if (error.name === "TypeError" && "cause" in error) {
+        if (error.cause instanceof Error) {
+          message = error.cause.message;
+        } else if (typeof error.cause === "string") {
+          message = error.cause;
+        }
+      }
+    }
+    const requestError = new dist_src/* RequestError */.G(message, 500, {
+      request: requestOptions
+    });
+    requestError.cause = error;
+    throw requestError;
+  }
+  const status = fetchResponse.status;
+  const url = fetchResponse.url;
+  const responseHeaders = {};
+  for (const [key, value] of fetchResponse.headers) {
+    responseHeaders[key] = value;
+  }
+  const octokitResponse = {
+    url,
+    status,
+    headers: responseHeaders,
+    data: ""
+  };
+  if ("deprecation" in responseHeaders) {
+    const matches = responseHeaders.link && responseHeaders.link.match(/<([^<>]+)>; rel="deprecation"/);
+    const deprecationLink = matches && matches.pop();
+    log.warn(
+      `[@octokit/request] "${requestOptions.method} ${requestOptions.url}" is deprecated. It is scheduled to be removed on ${responseHeaders.sunset}${deprecationLink ? `. See ${deprecationLink}` : ""}`
+    );
+  }
+  if (status === 204 || status === 205) {
+    return octokitResponse;
+  }
+  if (requestOptions.method === "HEAD") {
+    if (status < 400) {
+      return octokitResponse;
+    }
+    throw new dist_src/* RequestError */.G(fetchResponse.statusText, status, {
+      response: octokitResponse,
+      request: requestOptions
+    });
+  }
+  if (status === 304) {
+    octokitResponse.data = await getResponseData(fetchResponse);
+    throw new dist_src/* RequestError */.G("Not modified", status, {
+      response: octokitResponse,
+      request: requestOptions
+    });
+  }
+  if (status >= 400) {
+    octokitResponse.data = await getResponseData(fetchResponse);
+    throw new dist_src/* RequestError */.G(toErrorMessage(octokitResponse.data), status, {
+      response: octokitResponse,
+      request: requestOptions
+    });
+  }
+  octokitResponse.data = parseSuccessResponseBody ? await getResponseData(fetchResponse) : fetchResponse.body;
+  return octokitResponse;
+}
+async function getResponseData(response) {
+  const contentType = response.headers.get("content-type");
+  if (!contentType) {
+    return response.text().catch(noop);
+  }
+  const mimetype = dist_parse(contentType);
+  if (isJSONResponse(mimetype)) {
+    let text = "";
+    try {
+      text = await response.text();
+      return JSONParse(text);
+    } catch (err) {
+      return text;
+    }
+  } else if (mimetype.type.startsWith("text/") || // `application/octet-stream` is the canonical "arbitrary binary" type
+  // (RFC 2046) and must never be decoded as text, even when the response
+  // carries a (misleading) `charset=utf-8` parameter — see #751.
+  mimetype.parameters.charset?.toLowerCase() === "utf-8" && mimetype.type !== "application/octet-stream") {
+    return response.text().catch(noop);
+  } else {
+    return response.arrayBuffer().catch(
+      /* v8 ignore next -- @preserve */
+      () => new ArrayBuffer(0)
+    );
+  }
+}
+function isJSONResponse(mimetype) {
+  return mimetype.type === "application/json" || mimetype.type === "application/scim+json";
+}
+function toErrorMessage(data) {
+  if (typeof data === "string") {
+    return data;
+  }
+  if (data instanceof ArrayBuffer) {
+    return "Unknown error";
+  }
+  if (typeof data === "object" && data !== null && "message" in data) {
+    const objectData = data;
+    const suffix = "documentation_url" in objectData ? ` - ${objectData.documentation_url}` : "";
+    return Array.isArray(objectData.errors) ? `${objectData.message}: ${objectData.errors.map((v) => JSON.stringify(v)).join(", ")}${suffix}` : `${objectData.message}${suffix}`;
+  }
+  return `Unknown error: ${JSON.stringify(data)}`;
+}
+
+// pkg/dist-src/with-defaults.js
+function dist_bundle_withDefaults(oldEndpoint, newDefaults) {
+  const endpoint2 = oldEndpoint.defaults(newDefaults);
+  const newApi = function(route, parameters) {
+    const endpointOptions = endpoint2.merge(route, parameters);
+    if (!endpointOptions.request || !endpointOptions.request.hook) {
+      return fetchWrapper(endpoint2.parse(endpointOptions));
+    }
+    const request2 = (route2, parameters2) => {
+      return fetchWrapper(
+        endpoint2.parse(endpoint2.merge(route2, parameters2))
+      );
+    };
+    Object.assign(request2, {
+      endpoint: endpoint2,
+      defaults: dist_bundle_withDefaults.bind(null, endpoint2)
+    });
+    return endpointOptions.request.hook(request2, endpointOptions);
+  };
+  return Object.assign(newApi, {
+    endpoint: endpoint2,
+    defaults: dist_bundle_withDefaults.bind(null, endpoint2)
+  });
+}
+
+// pkg/dist-src/index.js
+var request = dist_bundle_withDefaults(endpoint, defaults_default);
+
+/* v8 ignore next -- @preserve */
+/* v8 ignore else -- @preserve */
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/graphql/dist-bundle/index.js
+// pkg/dist-src/index.js
+
+
+
+// pkg/dist-src/version.js
+var graphql_dist_bundle_VERSION = "0.0.0-development";
+
+// pkg/dist-src/with-defaults.js
+
+
+// pkg/dist-src/graphql.js
+
+
+// pkg/dist-src/error.js
+function _buildMessageForResponseErrors(data) {
+  return `Request failed due to following response errors:
+` + data.errors.map((e) => ` - ${e.message}`).join("\n");
+}
+var GraphqlResponseError = class extends Error {
+  constructor(request2, headers, response) {
+    super(_buildMessageForResponseErrors(response));
+    this.request = request2;
+    this.headers = headers;
+    this.response = response;
+    this.errors = response.errors;
+    this.data = response.data;
+    if (Error.captureStackTrace) {
+      Error.captureStackTrace(this, this.constructor);
+    }
+  }
+  request;
+  headers;
+  response;
+  name = "GraphqlResponseError";
+  errors;
+  data;
+};
+
+// pkg/dist-src/graphql.js
+var NON_VARIABLE_OPTIONS = [
+  "method",
+  "baseUrl",
+  "url",
+  "headers",
+  "request",
+  "query",
+  "mediaType",
+  "operationName"
+];
+var FORBIDDEN_VARIABLE_OPTIONS = ["query", "method", "url"];
+var GHES_V3_SUFFIX_REGEX = /\/api\/v3\/?$/;
+function graphql(request2, query, options) {
+  if (options) {
+    if (typeof query === "string" && "query" in options) {
+      return Promise.reject(
+        new Error(`[@octokit/graphql] "query" cannot be used as variable name`)
+      );
+    }
+    for (const key in options) {
+      if (!FORBIDDEN_VARIABLE_OPTIONS.includes(key)) continue;
+      return Promise.reject(
+        new Error(
+          `[@octokit/graphql] "${key}" cannot be used as variable name`
+        )
+      );
+    }
+  }
+  const parsedOptions = typeof query === "string" ? Object.assign({ query }, options) : query;
+  const requestOptions = Object.keys(
+    parsedOptions
+  ).reduce((result, key) => {
+    if (NON_VARIABLE_OPTIONS.includes(key)) {
+      result[key] = parsedOptions[key];
+      return result;
+    }
+    if (!result.variables) {
+      result.variables = {};
+    }
+    result.variables[key] = parsedOptions[key];
+    return result;
+  }, {});
+  const baseUrl = parsedOptions.baseUrl || request2.endpoint.DEFAULTS.baseUrl;
+  if (GHES_V3_SUFFIX_REGEX.test(baseUrl)) {
+    requestOptions.url = baseUrl.replace(GHES_V3_SUFFIX_REGEX, "/api/graphql");
+  }
+  return request2(requestOptions).then((response) => {
+    if (response.data.errors) {
+      const headers = {};
+      for (const key of Object.keys(response.headers)) {
+        headers[key] = response.headers[key];
+      }
+      throw new GraphqlResponseError(
+        requestOptions,
+        headers,
+        response.data
+      );
+    }
+    return response.data.data;
+  });
+}
+
+// pkg/dist-src/with-defaults.js
+function graphql_dist_bundle_withDefaults(request2, newDefaults) {
+  const newRequest = request2.defaults(newDefaults);
+  const newApi = (query, options) => {
+    return graphql(newRequest, query, options);
+  };
+  return Object.assign(newApi, {
+    defaults: graphql_dist_bundle_withDefaults.bind(null, newRequest),
+    endpoint: newRequest.endpoint
+  });
+}
+
+// pkg/dist-src/index.js
+var graphql2 = graphql_dist_bundle_withDefaults(request, {
+  headers: {
+    "user-agent": `octokit-graphql.js/${graphql_dist_bundle_VERSION} ${getUserAgent()}`
+  },
+  method: "POST",
+  url: "/graphql"
+});
+function withCustomRequest(customRequest) {
+  return graphql_dist_bundle_withDefaults(customRequest, {
+    method: "POST",
+    url: "/graphql"
+  });
+}
+
+/* v8 ignore if -- @preserve */
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/auth-token/dist-bundle/index.js
+// pkg/dist-src/is-jwt.js
+var b64url = "(?:[a-zA-Z0-9_-]+)";
+var sep = "\\.";
+var jwtRE = new RegExp(`^${b64url}${sep}${b64url}${sep}${b64url}$`);
+var isJWT = jwtRE.test.bind(jwtRE);
+
+// pkg/dist-src/auth.js
+async function auth(token) {
+  const isApp = isJWT(token);
+  const isInstallation = token.startsWith("v1.") || token.startsWith("ghs_");
+  const isUserToServer = token.startsWith("ghu_");
+  const tokenType = isApp ? "app" : isInstallation ? "installation" : isUserToServer ? "user-to-server" : "oauth";
+  return {
+    type: "token",
+    token,
+    tokenType
+  };
+}
+
+// pkg/dist-src/with-authorization-prefix.js
+function withAuthorizationPrefix(token) {
+  if (token.split(/\./).length === 3) {
+    return `bearer ${token}`;
+  }
+  return `token ${token}`;
+}
+
+// pkg/dist-src/hook.js
+async function hook(token, request, route, parameters) {
+  const endpoint = request.endpoint.merge(
+    route,
+    parameters
+  );
+  endpoint.headers.authorization = withAuthorizationPrefix(token);
+  return request(endpoint);
+}
+
+// pkg/dist-src/index.js
+var createTokenAuth = function createTokenAuth2(token) {
+  if (!token) {
+    throw new Error("[@octokit/auth-token] No token passed to createTokenAuth");
+  }
+  if (typeof token !== "string") {
+    throw new Error(
+      "[@octokit/auth-token] Token passed to createTokenAuth is not a string"
+    );
+  }
+  token = token.replace(/^(token|bearer) +/i, "");
+  return Object.assign(auth.bind(null, token), {
+    hook: hook.bind(null, token)
+  });
+};
+
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/core/dist-src/version.js
+const version_VERSION = "7.0.8";
+
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/core/dist-src/index.js
+
+
+
+
+
+
+const dist_src_noop = () => {
+};
+const consoleWarn = console.warn.bind(console);
+const consoleError = console.error.bind(console);
+function createLogger(logger = {}) {
+  if (typeof logger.debug !== "function") {
+    logger.debug = dist_src_noop;
+  }
+  if (typeof logger.info !== "function") {
+    logger.info = dist_src_noop;
+  }
+  if (typeof logger.warn !== "function") {
+    logger.warn = consoleWarn;
+  }
+  if (typeof logger.error !== "function") {
+    logger.error = consoleError;
+  }
+  return logger;
+}
+const userAgentTrail = `octokit-core.js/${version_VERSION} ${getUserAgent()}`;
+class Octokit {
+  static VERSION = version_VERSION;
+  static defaults(defaults) {
+    const OctokitWithDefaults = class extends this {
+      constructor(...args) {
+        const options = args[0] || {};
+        if (typeof defaults === "function") {
+          super(defaults(options));
+          return;
+        }
+        super(
+          Object.assign(
+            {},
+            defaults,
+            options,
+            options.userAgent && defaults.userAgent ? {
+              userAgent: `${options.userAgent} ${defaults.userAgent}`
+            } : null
+          )
+        );
+      }
+    };
+    return OctokitWithDefaults;
+  }
+  static plugins = [];
+  /**
+   * Attach a plugin (or many) to your Octokit instance.
+   *
+   * @example
+   * const API = Octokit.plugin(plugin1, plugin2, plugin3, ...)
+   */
+  static plugin(...newPlugins) {
+    const currentPlugins = this.plugins;
+    const NewOctokit = class extends this {
+      static plugins = currentPlugins.concat(
+        newPlugins.filter((plugin) => !currentPlugins.includes(plugin))
+      );
+    };
+    return NewOctokit;
+  }
+  constructor(options = {}) {
+    const hook = new before_after_hook.Collection();
+    const requestDefaults = {
+      baseUrl: request.endpoint.DEFAULTS.baseUrl,
+      headers: {},
+      request: Object.assign({}, options.request, {
+        // @ts-ignore internal usage only, no need to type
+        hook: hook.bind(null, "request")
+      }),
+      mediaType: {
+        previews: [],
+        format: ""
+      }
+    };
+    requestDefaults.headers["user-agent"] = options.userAgent ? `${options.userAgent} ${userAgentTrail}` : userAgentTrail;
+    if (options.baseUrl) {
+      requestDefaults.baseUrl = options.baseUrl;
+    }
+    if (options.previews) {
+      requestDefaults.mediaType.previews = options.previews;
+    }
+    if (options.timeZone) {
+      requestDefaults.headers["time-zone"] = options.timeZone;
+    }
+    this.request = request.defaults(requestDefaults);
+    this.graphql = withCustomRequest(this.request).defaults(requestDefaults);
+    this.log = createLogger(options.log);
+    this.hook = hook;
+    if (!options.authStrategy) {
+      if (!options.auth) {
+        this.auth = async () => ({
+          type: "unauthenticated"
+        });
+      } else {
+        const auth = createTokenAuth(options.auth);
+        hook.wrap("request", auth.hook);
+        this.auth = auth;
+      }
+    } else {
+      const { authStrategy, ...otherOptions } = options;
+      const auth = authStrategy(
+        Object.assign(
+          {
+            request: this.request,
+            log: this.log,
+            // we pass the current octokit instance as well as its constructor options
+            // to allow for authentication strategies that return a new octokit instance
+            // that shares the same internal state as the current one. The original
+            // requirement for this was the "event-octokit" authentication strategy
+            // of https://github.com/probot/octokit-auth-probot.
+            octokit: this,
+            octokitOptions: otherOptions
+          },
+          options.auth
+        )
+      );
+      hook.wrap("request", auth.hook);
+      this.auth = auth;
+    }
+    const classConstructor = this.constructor;
+    for (let i = 0; i < classConstructor.plugins.length; ++i) {
+      Object.assign(this, classConstructor.plugins[i](this, options));
+    }
+  }
+  // assigned during constructor
+  request;
+  graphql;
+  log;
+  hook;
+  // TODO: type `octokit.auth` based on passed options.authStrategy
+  auth;
+}
+
+
+// EXTERNAL MODULE: ./src/http.ts + 3 modules
+var http = __nccwpck_require__(966);
+;// CONCATENATED MODULE: ./src/github/client.ts
+
+
+/** GitHub's answers here are small JSON documents; a cap keeps a wrong URL from flooding memory. */
+const MAX_GITHUB_ANSWER_BYTES = 4 * 1024 * 1024;
+/**
+ * Octokit's core, sending through the action's own HTTP client (./http.ts), so that both endpoints
+ * share one proxy and TLS behaviour. Only `octokit.request(route, …)` is used: the generated REST
+ * methods would add hundreds of kilobytes of routes for the few endpoints this action calls.
+ */
+function createGitHubClient(options) {
+    return new Octokit({
+        auth: options.token,
+        baseUrl: options.baseUrl,
+        userAgent: 'atlassian-token-rotation',
+        request: { fetch: fetchThrough(options) },
+        // Octokit's default logger writes deprecation notes to the console; the log is the user's.
+        log: { debug: () => { }, info: () => { }, warn: () => { }, error: () => { } },
+    });
+}
+/**
+ * The part of `fetch` that Octokit uses (status, url, headers, text, arrayBuffer), answered by
+ * `send`. Octokit turns a rejected fetch into a RequestError with the cause attached, which the
+ * action's error handling reads.
+ */
+function fetchThrough(options) {
+    // Octokit passes the URL as a string. (Touching the global Request or Response classes would load
+    // Node's own fetch implementation: the very start-up cost this client avoids.)
+    const fetchLike = async (input, init) => {
+        const url = new URL(String(input));
+        const answer = await (0,http/* send */.tN)(url, {
+            method: init?.method ?? 'GET',
+            headers: (init?.headers ?? {}),
+            body: typeof init?.body === 'string' ? init.body : undefined,
+        }, {
+            dispatcher: options.dispatcher,
+            timeoutMs: options.timeoutMs,
+            maxBodyBytes: MAX_GITHUB_ANSWER_BYTES,
+            ...(init?.signal && { signal: init.signal }),
+            ...(options.onWritten && { onWritten: options.onWritten }),
+        });
+        const headers = new Map(Object.entries(answer.headers));
+        const response = {
+            status: answer.status,
+            url: url.href,
+            headers,
+            text: () => Promise.resolve(answer.body),
+            arrayBuffer: () => Promise.resolve(new TextEncoder().encode(answer.body).buffer),
+        };
+        return response;
+    };
+    return fetchLike;
+}
+
+
+/***/ }),
+
+/***/ 966:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Au: () => (/* binding */ BodyTooLargeError),
+  tR: () => (/* binding */ dispatcherFor),
+  tN: () => (/* binding */ send)
+});
+
+// UNUSED EXPORTS: ProxyRefusedError, proxyFor
+
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
+function getProxyUrl(reqUrl) {
+    const usingSsl = reqUrl.protocol === 'https:';
+    if (checkBypass(reqUrl)) {
+        return undefined;
+    }
+    const proxyVar = (() => {
+        if (usingSsl) {
+            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
+        }
+        else {
+            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
+        }
+    })();
+    if (proxyVar) {
+        try {
+            return new DecodedURL(proxyVar);
+        }
+        catch (_a) {
+            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
+                return new DecodedURL(`http://${proxyVar}`);
+        }
+    }
+    else {
+        return undefined;
+    }
+}
+function checkBypass(reqUrl) {
+    if (!reqUrl.hostname) {
+        return false;
+    }
+    const reqHost = reqUrl.hostname;
+    if (isLoopbackAddress(reqHost)) {
+        return true;
+    }
+    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
+    if (!noProxy) {
+        return false;
+    }
+    // Determine the request port
+    let reqPort;
+    if (reqUrl.port) {
+        reqPort = Number(reqUrl.port);
+    }
+    else if (reqUrl.protocol === 'http:') {
+        reqPort = 80;
+    }
+    else if (reqUrl.protocol === 'https:') {
+        reqPort = 443;
+    }
+    // Format the request hostname and hostname with port
+    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
+    if (typeof reqPort === 'number') {
+        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
+    }
+    // Compare request host against noproxy
+    for (const upperNoProxyItem of noProxy
+        .split(',')
+        .map(x => x.trim().toUpperCase())
+        .filter(x => x)) {
+        if (upperNoProxyItem === '*' ||
+            upperReqHosts.some(x => x === upperNoProxyItem ||
+                x.endsWith(`.${upperNoProxyItem}`) ||
+                (upperNoProxyItem.startsWith('.') &&
+                    x.endsWith(`${upperNoProxyItem}`)))) {
+            return true;
+        }
+    }
+    return false;
+}
+function isLoopbackAddress(host) {
+    const hostLower = host.toLowerCase();
+    return (hostLower === 'localhost' ||
+        hostLower.startsWith('127.') ||
+        hostLower.startsWith('[::1]') ||
+        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
+}
+class DecodedURL extends URL {
+    constructor(url, base) {
+        super(url, base);
+        this._decodedUsername = decodeURIComponent(super.username);
+        this._decodedPassword = decodeURIComponent(super.password);
+    }
+    get username() {
+        return this._decodedUsername;
+    }
+    get password() {
+        return this._decodedPassword;
+    }
+}
+//# sourceMappingURL=proxy.js.map
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __nccwpck_require__(67);
+var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_);
+;// CONCATENATED MODULE: external "node:https"
+const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+var external_node_https_default = /*#__PURE__*/__nccwpck_require__.n(external_node_https_namespaceObject);
+;// CONCATENATED MODULE: external "node:tls"
+const external_node_tls_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
+var external_node_tls_default = /*#__PURE__*/__nccwpck_require__.n(external_node_tls_namespaceObject);
+;// CONCATENATED MODULE: ./src/http.ts
+/**
+ * The one HTTP client of the action, for the token endpoint and (under Octokit) for GitHub: Node's
+ * own `http`/`https`, which are already in the runtime, instead of a client library that would be
+ * parsed on every start (see the benchmark in the README).
+ *
+ * - TLS verification is Node's default and is never turned off; NODE_EXTRA_CA_CERTS is honoured.
+ * - Proxies: HTTPS_PROXY / HTTP_PROXY / NO_PROXY, by the rules of the runner's own toolkit
+ *   (@actions/http-client's `getProxyUrl`), as self-hosted runners behind proxies need. HTTPS goes
+ *   through a CONNECT tunnel, with TLS end to end inside it.
+ * - Redirects are never followed: a token endpoint that redirects would receive the client secret
+ *   and the refresh token a second time, at another address.
+ */
+
+
+
+
+/**
+ * The connections for requests to `url`: through the proxy that HTTPS_PROXY names unless NO_PROXY
+ * or a loopback host exempts it. Plain http is only ever used for loopback hosts (the inputs refuse
+ * it elsewhere), which never go through a proxy.
+ */
+function dispatcherFor(url) {
+    if (url.protocol === 'http:')
+        return new (external_node_http_default()).Agent({ keepAlive: true });
+    const proxy = proxyFor(url);
+    return proxy ? new TunnelAgent(proxy) : new (external_node_https_default()).Agent({ keepAlive: true });
+}
+/** The proxy for `url`, or undefined for a direct connection. */
+function proxyFor(url) {
+    return getProxyUrl(url);
+}
+/** The proxy refused to open a tunnel (wrong credentials: 407; a blocked host: 403, 502…). */
+class ProxyRefusedError extends Error {
+    status;
+    name = 'ProxyRefusedError';
+    code = 'ERR_PROXY_REFUSED';
+    constructor(status) {
+        super(`The proxy answered HTTP ${status} to CONNECT`);
+        this.status = status;
+    }
+}
+/** HTTPS through a proxy's CONNECT tunnel (RFC 9110 §9.3.6); TLS runs end to end inside it. */
+class TunnelAgent extends (external_node_https_default()).Agent {
+    proxy;
+    constructor(proxy) {
+        super({ keepAlive: true });
+        this.proxy = proxy;
+    }
+    createConnection(options, callback) {
+        const target = `${options.host ?? ''}:${options.port ?? 443}`;
+        const { username, password } = this.proxy;
+        const headers = { host: target };
+        // user:password as Basic credentials; a token alone (http://TOKEN@proxy) as "TOKEN:", as curl does.
+        if (username !== '' || password !== '') {
+            headers['proxy-authorization'] =
+                `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
+        }
+        const connect = (this.proxy.protocol === 'https:' ? (external_node_https_default()) : (external_node_http_default())).request({
+            host: this.proxy.hostname,
+            port: this.proxy.port || (this.proxy.protocol === 'https:' ? 443 : 80),
+            method: 'CONNECT',
+            path: target,
+            headers,
+            agent: false,
+        });
+        connect.once('connect', (response, socket) => {
+            if (response.statusCode !== 200) {
+                socket.destroy();
+                callback(new ProxyRefusedError(response.statusCode ?? 0));
+                return;
+            }
+            callback(null, external_node_tls_default().connect({ ...options, socket, servername: options.servername ?? options.host ?? '' }));
+        });
+        connect.once('error', (error) => {
+            callback(error);
+        });
+        connect.end();
+        return undefined;
+    }
+}
+class BodyTooLargeError extends Error {
+    status;
+    contentType;
+    limit;
+    name = 'BodyTooLargeError';
+    constructor(status, contentType, limit) {
+        super(`The answer was larger than ${limit} bytes`);
+        this.status = status;
+        this.contentType = contentType;
+        this.limit = limit;
+    }
+}
+/** Sends one request and reads the whole answer (up to `maxBodyBytes`). */
+function send(url, init, options) {
+    const timeout = AbortSignal.timeout(options.timeoutMs);
+    const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+    const body = init.body;
+    return new Promise((resolve, reject) => {
+        let settled = false;
+        // Errors pass through as they are: their codes (ECONNREFUSED, certificate codes, the timeout's
+        // cause) are what ./network-failure.ts reads.
+        const fail = (error) => {
+            if (settled)
+                return;
+            settled = true;
+            reject(error);
+        };
+        const request = (url.protocol === 'https:' ? (external_node_https_default()) : (external_node_http_default())).request(url, {
+            method: init.method,
+            headers: {
+                ...init.headers,
+                ...(body !== undefined && { 'content-length': String(Buffer.byteLength(body)) }),
+            },
+            agent: options.dispatcher,
+            signal,
+        }, (response) => {
+            const headers = flatten(response.headers);
+            const contentType = headers['content-type'] ?? '';
+            const chunks = [];
+            let size = 0;
+            response.on('data', (chunk) => {
+                size += chunk.length;
+                if (size > options.maxBodyBytes) {
+                    response.destroy();
+                    fail(new BodyTooLargeError(response.statusCode ?? 0, contentType, options.maxBodyBytes));
+                    return;
+                }
+                chunks.push(chunk);
+            });
+            response.on('error', fail);
+            response.on('end', () => {
+                if (settled)
+                    return;
+                settled = true;
+                resolve({
+                    status: response.statusCode ?? 0,
+                    headers,
+                    contentType,
+                    location: headers['location'],
+                    retryAfter: headers['retry-after'],
+                    body: Buffer.concat(chunks).toString('utf8'),
+                });
+            });
+        });
+        request.on('error', fail);
+        if (options.onWritten)
+            request.once('finish', options.onWritten);
+        request.end(body);
+    });
+}
+function flatten(headers) {
+    const flat = {};
+    for (const [name, value] of Object.entries(headers)) {
+        if (value !== undefined)
+            flat[name] = Array.isArray(value) ? value.join(', ') : value;
+    }
+    return flat;
+}
+
+
+/***/ }),
+
+/***/ 809:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   LH: () => (/* binding */ withRetries),
+/* harmony export */   U_: () => (/* binding */ describeAttempts),
+/* harmony export */   VU: () => (/* binding */ DEFAULT_BACKOFF),
+/* harmony export */   ml: () => (/* binding */ systemClock),
+/* harmony export */   yJ: () => (/* binding */ transientVerdict)
+/* harmony export */ });
+/* unused harmony exports backoffDelay, parseRetryAfter */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(916);
+/**
+ * Retrying transient failures inside a deadline.
+ *
+ * Why a deadline and not just a count: a refresh whose answer was lost may already have disabled the
+ * stored token. Presenting that token again is safe only inside Atlassian's 10-minute leeway, so all
+ * the retries of one refresh must end well inside it (../shared/FACTS.md, "How the leeway works").
+ * The same deadline machinery bounds the GitHub calls around it.
+ *
+ * Time comes from an injected {@link Clock}, so tests move it instead of waiting.
+ */
+
+const systemClock = {
+    now: () => Date.now(),
+    sleep: (ms, signal) => new Promise((resolve, reject) => {
+        if (signal?.aborted) {
+            reject(new Error('cancelled'));
+            return;
+        }
+        const timer = setTimeout(() => {
+            signal?.removeEventListener('abort', onAbort);
+            resolve();
+        }, ms);
+        const onAbort = () => {
+            clearTimeout(timer);
+            reject(new Error('cancelled'));
+        };
+        signal?.addEventListener('abort', onAbort, { once: true });
+    }),
+};
+const DEFAULT_BACKOFF = { maxAttempts: 8, baseDelayMs: 1_000, maxDelayMs: 30_000 };
+/** Exponential backoff with "equal jitter": half fixed, half random, so parallel runs spread out. */
+function backoffDelay(attempt, options) {
+    const ceiling = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** (attempt - 1));
+    return Math.round(ceiling / 2 + (options.random() * ceiling) / 2);
+}
+/**
+ * `Retry-After` as delay-seconds or an HTTP date (RFC 9110 §10.2.3), in milliseconds from `now`;
+ * undefined when absent or unreadable.
+ */
+function parseRetryAfter(value, now) {
+    if (value === undefined)
+        return undefined;
+    const text = value.trim();
+    if (/^\d+$/.test(text))
+        return Number(text) * 1000;
+    // An HTTP date names its day and month; Date.parse alone would also take "-5" or "1.5".
+    if (!/[a-z]{3}/i.test(text))
+        return undefined;
+    const date = Date.parse(text);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+/**
+ * Runs `operation` until it succeeds, `classify` says a failure is not transient, the attempts run
+ * out, or the next wait would pass the deadline. `operation` gets the time left, to bound its own
+ * request timeout. The error that ends it all is thrown, with `onGiveUp` given the history first.
+ */
+async function withRetries(operation, classify, options, onGiveUp) {
+    const { clock } = options;
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await operation(Math.max(1, options.deadline - clock.now()), attempt);
+        }
+        catch (error) {
+            const verdict = classify(error);
+            const giveUp = (stoppedBecause) => onGiveUp ? onGiveUp(error, { attempts: attempt, stoppedBecause }) : error;
+            if (!verdict.retry)
+                throw giveUp(undefined);
+            if (attempt >= options.maxAttempts)
+                throw giveUp('no attempts left');
+            const delayMs = verdict.afterMs ?? backoffDelay(attempt, options);
+            const remaining = options.deadline - clock.now();
+            if (delayMs >= remaining) {
+                throw giveUp(verdict.afterMs === undefined
+                    ? 'the next attempt would start past the time budget'
+                    : `the server asked to wait ${Math.ceil(delayMs / 1000)} s, past the time budget`);
+            }
+            if (options.signal?.aborted)
+                throw giveUp('the run is being cancelled');
+            options.onRetry?.({ attempt, reason: verdict.reason, delayMs });
+            try {
+                await clock.sleep(delayMs, options.signal);
+            }
+            catch {
+                throw giveUp('the run is being cancelled');
+            }
+        }
+    }
+}
+/** Retries a failure marked transient, after the server's Retry-After when it sent one. */
+function transientVerdict(error, now) {
+    if (!(error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .l) || error.transient === undefined)
+        return { retry: false };
+    const afterMs = parseRetryAfter(error.transient.retryAfter, now);
+    return afterMs === undefined
+        ? { retry: true, reason: error.transient.reason }
+        : { retry: true, reason: error.transient.reason, afterMs };
+}
+/** The final error, with how many attempts were made and why retrying stopped, when that matters. */
+function describeAttempts(error, history, tokenState = error.tokenState) {
+    if (history.attempts === 1 &&
+        history.stoppedBecause === undefined &&
+        tokenState === error.tokenState) {
+        return error;
+    }
+    const stopped = history.stoppedBecause ? `; stopped: ${history.stoppedBecause}` : '';
+    return error.amend(`(${history.attempts} attempt${history.attempts === 1 ? '' : 's'}${stopped}.)`, tokenState);
+}
+
+
+/***/ }),
+
+/***/ 67:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+
+/***/ }),
+
+/***/ 15:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ RequestError)
+/* harmony export */ });
+class RequestError extends Error {
+  name;
+  /**
+   * http status code
+   */
+  status;
+  /**
+   * Request options that lead to the error.
+   */
+  request;
+  /**
+   * Response object if a response was received
+   */
+  response;
+  constructor(message, statusCode, options) {
+    super(message, { cause: options.cause });
+    this.name = "HttpError";
+    this.status = Number.parseInt(statusCode);
+    if (Number.isNaN(this.status)) {
+      this.status = 0;
+    }
+    /* v8 ignore else -- @preserve -- Bug with vitest coverage where it sees an else branch that doesn't exist */
+    if ("response" in options) {
+      this.response = options.response;
+    }
+    const requestCopy = Object.assign({}, options.request);
+    if (options.request.headers.authorization) {
+      requestCopy.headers = Object.assign({}, options.request.headers, {
+        authorization: options.request.headers.authorization.replace(
+          /(?<! ) .*$/,
+          " [REDACTED]"
+        )
+      });
+    }
+    requestCopy.url = requestCopy.url.replace(/\bclient_secret=\w+/g, "client_secret=[REDACTED]").replace(/\baccess_token=\w+/g, "access_token=[REDACTED]");
+    this.request = requestCopy;
+  }
+}
+
+
+
+/***/ })
+
+/******/ });
+/************************************************************************/
+/******/ // The module cache
+/******/ var __webpack_module_cache__ = {};
+/******/ 
+/******/ // The require function
+/******/ function __nccwpck_require__(moduleId) {
+/******/ 	// Check if module is in cache
+/******/ 	var cachedModule = __webpack_module_cache__[moduleId];
+/******/ 	if (cachedModule !== undefined) {
+/******/ 		return cachedModule.exports;
+/******/ 	}
+/******/ 	// Create a new module (and put it into the cache)
+/******/ 	var module = __webpack_module_cache__[moduleId] = {
+/******/ 		// no module.id needed
+/******/ 		// no module.loaded needed
+/******/ 		exports: {}
+/******/ 	};
+/******/ 
+/******/ 	// Execute the module function
+/******/ 	var threw = true;
+/******/ 	try {
+/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
+/******/ 		threw = false;
+/******/ 	} finally {
+/******/ 		if(threw) delete __webpack_module_cache__[moduleId];
+/******/ 	}
+/******/ 
+/******/ 	// Return the exports of the module
+/******/ 	return module.exports;
+/******/ }
+/******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
+/******/ 
+/************************************************************************/
+/******/ /* webpack/runtime/asset-relocator-loader */
+/******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
+/******/ 
+/******/ /* webpack/runtime/async module */
+/******/ (() => {
+/******/ 	var webpackQueues = typeof Symbol === "function" ? Symbol("webpack queues") : "__webpack_queues__";
+/******/ 	var webpackExports = typeof Symbol === "function" ? Symbol("webpack exports") : "__webpack_exports__";
+/******/ 	var webpackError = typeof Symbol === "function" ? Symbol("webpack error") : "__webpack_error__";
+/******/ 	var resolveQueue = (queue) => {
+/******/ 		if(queue && queue.d < 1) {
+/******/ 			queue.d = 1;
+/******/ 			queue.forEach((fn) => (fn.r--));
+/******/ 			queue.forEach((fn) => (fn.r-- ? fn.r++ : fn()));
+/******/ 		}
+/******/ 	}
+/******/ 	var wrapDeps = (deps) => (deps.map((dep) => {
+/******/ 		if(dep !== null && typeof dep === "object") {
+/******/ 			if(dep[webpackQueues]) return dep;
+/******/ 			if(dep.then) {
+/******/ 				var queue = [];
+/******/ 				queue.d = 0;
+/******/ 				dep.then((r) => {
+/******/ 					obj[webpackExports] = r;
+/******/ 					resolveQueue(queue);
+/******/ 				}, (e) => {
+/******/ 					obj[webpackError] = e;
+/******/ 					resolveQueue(queue);
+/******/ 				});
+/******/ 				var obj = {};
+/******/ 				obj[webpackQueues] = (fn) => (fn(queue));
+/******/ 				return obj;
+/******/ 			}
+/******/ 		}
+/******/ 		var ret = {};
+/******/ 		ret[webpackQueues] = x => {};
+/******/ 		ret[webpackExports] = dep;
+/******/ 		return ret;
+/******/ 	}));
+/******/ 	__nccwpck_require__.a = (module, body, hasAwait) => {
+/******/ 		var queue;
+/******/ 		hasAwait && ((queue = []).d = -1);
+/******/ 		var depQueues = new Set();
+/******/ 		var exports = module.exports;
+/******/ 		var currentDeps;
+/******/ 		var outerResolve;
+/******/ 		var reject;
+/******/ 		var promise = new Promise((resolve, rej) => {
+/******/ 			reject = rej;
+/******/ 			outerResolve = resolve;
+/******/ 		});
+/******/ 		promise[webpackExports] = exports;
+/******/ 		promise[webpackQueues] = (fn) => (queue && fn(queue), depQueues.forEach(fn), promise["catch"](x => {}));
+/******/ 		module.exports = promise;
+/******/ 		body((deps) => {
+/******/ 			currentDeps = wrapDeps(deps);
+/******/ 			var fn;
+/******/ 			var getResult = () => (currentDeps.map((d) => {
+/******/ 				if(d[webpackError]) throw d[webpackError];
+/******/ 				return d[webpackExports];
+/******/ 			}))
+/******/ 			var promise = new Promise((resolve) => {
+/******/ 				fn = () => (resolve(getResult));
+/******/ 				fn.r = 0;
+/******/ 				var fnQueue = (q) => (q !== queue && !depQueues.has(q) && (depQueues.add(q), q && !q.d && (fn.r++, q.push(fn))));
+/******/ 				currentDeps.map((dep) => (dep[webpackQueues](fnQueue)));
+/******/ 			});
+/******/ 			return fn.r ? promise : getResult();
+/******/ 		}, (err) => ((err ? reject(promise[webpackError] = err) : outerResolve(exports)), resolveQueue(queue)));
+/******/ 		queue && queue.d < 0 && (queue.d = 0);
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/compat get default export */
+/******/ (() => {
+/******/ 	// getDefaultExport function for compatibility with non-harmony modules
+/******/ 	__nccwpck_require__.n = (module) => {
+/******/ 		var getter = module && module.__esModule ?
+/******/ 			() => (module['default']) :
+/******/ 			() => (module);
+/******/ 		__nccwpck_require__.d(getter, { a: getter });
+/******/ 		return getter;
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/define property getters */
+/******/ (() => {
+/******/ 	// define getter functions for harmony exports
+/******/ 	__nccwpck_require__.d = (exports, definition) => {
+/******/ 		for(var key in definition) {
+/******/ 			if(__nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key)) {
+/******/ 				Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
+/******/ 			}
+/******/ 		}
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/hasOwnProperty shorthand */
+/******/ (() => {
+/******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/make namespace object */
+/******/ (() => {
+/******/ 	// define __esModule on exports
+/******/ 	__nccwpck_require__.r = (exports) => {
+/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 		}
+/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
+/******/ })();
+/******/ 
+/************************************************************************/
+/******/ 
+/******/ // startup
+/******/ // Load entry module and return exports
+/******/ // This entry module used 'module' so it can't be inlined
+/******/ var __webpack_exports__ = __nccwpck_require__(486);
+/******/ __webpack_exports__ = await __webpack_exports__;
+/******/ 

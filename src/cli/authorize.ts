@@ -1,0 +1,718 @@
+/**
+ * `authorize`: from an OAuth app to the first stored refresh token, in one command.
+ *
+ *   1. read and check every flag;                                           (nothing sent yet)
+ *   2. prove the GitHub token reaches the secret (and the variable), before anyone consents;
+ *   3. the consent: print (and open) the consent address, then catch the browser's answer on the
+ *      local callback, or have the person paste the address they land on; refuse another state;
+ *   4. exchange the code (authorization-code grant): the answer must hold a refresh token;
+ *   5. seal the refresh token and write it to the secret;                   (the token is safe)
+ *   6. record the consent date in a repository variable; list the sites the token reaches.
+ */
+import {
+  authorizationCodeGrant,
+  consentUrl,
+  DEFAULT_AUTHORIZE_URL,
+  newState,
+  readAuthorizationResponse,
+  type ConsentTokens,
+} from '../atlassian/authorization.js'
+import { listSites } from '../atlassian/sites.js'
+import { consentStatus } from '../consent.js'
+import { ActionError } from '../errors.js'
+import {
+  fetchPublicKey,
+  fetchSecretMetadata,
+  type OrganizationAccess,
+  type PublicKey,
+  type SealedSecret,
+  type StoreAccess,
+} from '../github/secret-store.js'
+import { checkEnvironmentExists, organizationAccess } from '../github/target-checks.js'
+import { secretTarget } from '../github/targets.js'
+import {
+  readVariable,
+  variablesPermission,
+  writeVariable,
+  type VariableAccess,
+} from '../github/variables.js'
+import {
+  checkSecretName,
+  isLoopbackHost,
+  parseEndpointUrl,
+  readTarget,
+  type RepositoryRef,
+  type TargetInput,
+} from '../inputs.js'
+import { recoveryCommand } from '../report.js'
+import type { Clock } from '../retry.js'
+import { writeBack } from '../write-back.js'
+import { browserCommand, openBrowser } from './browser.js'
+import { isLoopbackCallback, listenForCallback } from './callback-server.js'
+import {
+  gitHubClient,
+  httpOptions,
+  retryOptions,
+  type Command,
+  type CommandContext,
+} from './context.js'
+import { CliError, EXIT, type ExitCode } from './exit-codes.js'
+import { findGitHubToken } from './github-token.js'
+import { listProblems, TOOL, type CommandSpec, type ParsedFlags } from './options.js'
+import { readOneLine } from './paste.js'
+import { ENDPOINT_FLAGS, gitHubApiUrl, TARGET_FLAGS } from './shared-flags.js'
+import { terminalWording } from './wording.js'
+
+const DEFAULT_SCOPE = 'read:confluence-content.all'
+const DEFAULT_TIMEOUT_SECONDS = 600
+
+const spec: CommandSpec = {
+  name: 'authorize',
+  summary: 'consent in a browser and store the first refresh token in a GitHub secret',
+  usage:
+    'authorize --client-id ID --callback URL --secret-name NAME [--repository OWNER/REPO] [options]',
+  description: [
+    "Builds Atlassian's consent address (audience=api.atlassian.com, your client ID and scopes with offline_access added, the callback URL, a random state, prompt=consent) and opens it in a browser when there is one.",
+    "With a callback on this machine (http://localhost:PORT/…, registered as the app's callback URL), it listens there and catches the answer itself. With any other callback (such as your Confluence site's address, as Atlassian's guides suggest), or with --paste, you copy the address the browser lands on after you accept, and paste it here.",
+    "It refuses an answer with another state, exchanges the code for tokens (the answer must hold a refresh token), seals the refresh token with the secret store's public key and writes it to the secret, records the consent date in a repository variable if asked (for the action's consented-at input), and lists the sites the token reaches. The GitHub token is checked before you are asked to consent. Tokens are never printed unless you pass --show-tokens.",
+    'Every token of a consent dies 365 days after it, however often it is refreshed: run this command again before then.',
+  ],
+  flags: [
+    {
+      name: 'client-id',
+      kind: 'string',
+      value: 'ID',
+      description: "The OAuth 2.0 (3LO) app's client ID (developer console, Settings).",
+    },
+    {
+      name: 'callback',
+      kind: 'string',
+      value: 'URL',
+      description:
+        "The app's callback URL, exactly as registered (developer console, Authorization). http://localhost:PORT/…: caught here; anything else: paste mode.",
+    },
+    {
+      name: 'scope',
+      kind: 'string',
+      value: 'SCOPES',
+      description: `Scopes to ask for, separated by spaces or commas: those the app has under Permissions. offline_access is added when missing. Default: ${DEFAULT_SCOPE}.`,
+    },
+    {
+      name: 'secret-name',
+      kind: 'string',
+      value: 'NAME',
+      description:
+        'The secret that receives the refresh token, e.g. ATLASSIAN_REFRESH_TOKEN. Optional with --show-tokens (then nothing is stored).',
+    },
+    ...TARGET_FLAGS,
+    {
+      name: 'record-consent-variable',
+      kind: 'string',
+      value: 'NAME',
+      description:
+        'Also write the consent date (YYYY-MM-DD) to this repository variable, e.g. ATLASSIAN_CONSENTED_AT, for the action\'s consented-at input. Needs "Variables: Read and write".',
+    },
+    {
+      name: 'paste',
+      kind: 'boolean',
+      env: false,
+      description:
+        'Paste the address the browser lands on, even with a localhost callback (e.g. when the browser runs on another machine than this shell).',
+    },
+    {
+      name: 'browser',
+      kind: 'string',
+      value: 'COMMAND',
+      env: 'BROWSER',
+      description:
+        "The program that opens the consent address (arguments separated by spaces; %s stands for the address, else it is appended). Default: the desktop's opener, when there is a desktop.",
+    },
+    {
+      name: 'no-browser',
+      kind: 'boolean',
+      env: false,
+      description: 'Do not open a browser: only print the consent address.',
+    },
+    {
+      name: 'timeout',
+      kind: 'string',
+      value: 'SECONDS',
+      description: `How long to wait for the consent's answer. Default: ${DEFAULT_TIMEOUT_SECONDS}.`,
+    },
+    {
+      name: 'show-tokens',
+      kind: 'boolean',
+      env: false,
+      description:
+        'Print the new access and refresh tokens on standard output. They are secrets: anyone who reads them can use your Atlassian access.',
+    },
+    {
+      name: 'authorize-url',
+      kind: 'string',
+      value: 'URL',
+      description: `Atlassian's consent page. Default: ${DEFAULT_AUTHORIZE_URL}.`,
+    },
+    ...ENDPOINT_FLAGS,
+  ],
+  environment: [
+    ['ATLASSIAN_CLIENT_SECRET', "The OAuth app's secret (required; never a flag)."],
+    [
+      'GH_TOKEN, GITHUB_TOKEN',
+      'The GitHub token that writes the secret (and the variable); without either, the token of `gh auth token`. Needs "Secrets: Read and write" (environments: "Environments"; organizations: organization "Secrets").',
+    ],
+  ],
+  examples: [
+    `${TOOL} authorize --client-id "$CLIENT_ID" --callback http://localhost:8765/callback --repository octo-org/confluence-sync --secret-name ATLASSIAN_REFRESH_TOKEN --record-consent-variable ATLASSIAN_CONSENTED_AT`,
+    `${TOOL} authorize --client-id "$CLIENT_ID" --callback https://example.atlassian.net --scope "read:confluence-content.all search:confluence" --repository octo-org/confluence-sync --secret-name ATLASSIAN_REFRESH_TOKEN`,
+  ],
+}
+
+interface Plan {
+  clientId: string
+  clientSecret: string
+  callback: URL
+  /** The callback exactly as given: Atlassian compares it as a string with the registered one. */
+  redirectUri: string
+  scope: string
+  /** Where the refresh token goes; undefined with --show-tokens alone. */
+  store: { secretName: string; target: TargetInput } | undefined
+  consentVariable: { name: string; repository: RepositoryRef } | undefined
+  mode: 'listen' | 'paste'
+  browser: string[] | undefined
+  timeoutMs: number
+  showTokens: boolean
+  authorizeUrl: URL
+  tokenUrl: URL
+  atlassianApiUrl: string
+  githubApiUrl: string
+}
+
+/** Every flag checked at once; all problems reported together, before anything is sent. */
+function readPlan(flags: ParsedFlags, env: Record<string, string | undefined>): Plan {
+  const problems: string[] = []
+  const problem = (_input: string, message: string): void => {
+    problems.push(message)
+  }
+  const clientId = flags.string('client-id') ?? ''
+  if (clientId === '') {
+    problem(
+      'client-id',
+      '--client-id is required: your OAuth app\'s client ID (developer console, "Settings").',
+    )
+  }
+  const clientSecret = env['ATLASSIAN_CLIENT_SECRET']?.trim() ?? ''
+  if (clientSecret === '') {
+    problem(
+      'client-secret',
+      'ATLASSIAN_CLIENT_SECRET is not set: export the OAuth app\'s secret (developer console, "Settings") without echoing it, e.g. `read -rs ATLASSIAN_CLIENT_SECRET && export ATLASSIAN_CLIENT_SECRET`.',
+    )
+  }
+  for (const [name, value] of [
+    ['--client-id', clientId],
+    ['ATLASSIAN_CLIENT_SECRET', clientSecret],
+  ] as const) {
+    if (/\s/.test(value)) {
+      problem(
+        name,
+        `${name} contains whitespace: give the value alone, without quotes or line breaks.`,
+      )
+    }
+  }
+
+  const callback = parseCallback(flags.string('callback'), problem)
+  const scope = flags.string('scope') ?? DEFAULT_SCOPE
+  if (scope.split(/[\s,]+/).every((s) => s === '')) {
+    problem('scope', '--scope is empty: name the scopes the app has under "Permissions".')
+  }
+
+  const showTokens = flags.boolean('show-tokens')
+  const secretName = flags.string('secret-name')
+  let store: Plan['store']
+  if (secretName !== undefined) {
+    checkSecretName('secret-name', secretName, problem)
+    const target = readTarget((name) => flags.string(name) ?? '', env, problem)
+    if (target !== undefined) store = { secretName, target }
+  } else if (!showTokens) {
+    problem(
+      'secret-name',
+      '--secret-name is required: name the secret that receives the refresh token, e.g. ATLASSIAN_REFRESH_TOKEN (or pass --show-tokens to only print the tokens).',
+    )
+  }
+
+  const variableName = flags.string('record-consent-variable')
+  let consentVariable: Plan['consentVariable']
+  if (variableName !== undefined) {
+    checkSecretName('record-consent-variable', variableName, (_input, message) =>
+      problem(
+        '',
+        message.replace("(GitHub's rule for secret names)", "(GitHub's rule for variable names)"),
+      ),
+    )
+    const repository =
+      store !== undefined && store.target.kind !== 'organization'
+        ? store.target.repository
+        : repositoryOf(flags.string('repository') ?? env['GITHUB_REPOSITORY'] ?? '')
+    if (repository === undefined) {
+      problem(
+        'record-consent-variable',
+        '--record-consent-variable writes a repository variable: name its repository with --repository OWNER/REPO (the one whose workflow rotates the token).',
+      )
+    } else consentVariable = { name: variableName, repository }
+  }
+
+  const timeoutText = flags.string('timeout') ?? String(DEFAULT_TIMEOUT_SECONDS)
+  const timeout = /^\d+$/.test(timeoutText) ? Number(timeoutText) : NaN
+  if (!(timeout >= 1 && timeout <= 3600)) {
+    problem(
+      'timeout',
+      `--timeout must be a whole number of seconds from 1 to 3600; got "${timeoutText}".`,
+    )
+  }
+
+  const url = (input: string, fallback: string): URL | undefined =>
+    parseEndpointUrl(input, flags.string(input) ?? fallback, problem)
+  const authorizeUrl = url('authorize-url', DEFAULT_AUTHORIZE_URL)
+  const tokenUrl = url('token-url', 'https://auth.atlassian.com/oauth/token')
+  const atlassianApiUrl = url('atlassian-api-url', 'https://api.atlassian.com')
+  const githubApiUrl = parseEndpointUrl('github-api-url', gitHubApiUrl(flags, env), problem)
+
+  if (
+    problems.length > 0 ||
+    callback === undefined ||
+    !authorizeUrl ||
+    !tokenUrl ||
+    !atlassianApiUrl ||
+    !githubApiUrl
+  ) {
+    throw new CliError(
+      EXIT.USAGE,
+      listProblems(problems),
+      `Run \`${TOOL} authorize --help\` for the options. Nothing was sent.`,
+    )
+  }
+  const listen = isLoopbackCallback(callback) && !flags.boolean('paste')
+  return {
+    clientId,
+    clientSecret,
+    callback,
+    redirectUri: flags.string('callback') ?? '',
+    scope,
+    store,
+    consentVariable,
+    mode: listen ? 'listen' : 'paste',
+    browser: flags.boolean('no-browser') ? undefined : browserCommand(flags.string('browser'), env),
+    timeoutMs: timeout * 1000,
+    showTokens,
+    authorizeUrl,
+    tokenUrl,
+    atlassianApiUrl: withoutTrailingSlash(atlassianApiUrl),
+    githubApiUrl: withoutTrailingSlash(githubApiUrl),
+  }
+}
+
+function parseCallback(
+  text: string | undefined,
+  problem: (input: string, message: string) => void,
+): URL | undefined {
+  if (text === undefined) {
+    problem(
+      'callback',
+      '--callback is required: the app\'s callback URL, exactly as registered in the developer console ("Authorization"), e.g. http://localhost:8765/callback.',
+    )
+    return undefined
+  }
+  let url: URL
+  try {
+    url = new URL(text)
+  } catch {
+    problem(
+      'callback',
+      `--callback must be a URL, e.g. http://localhost:8765/callback; got "${text}".`,
+    )
+    return undefined
+  }
+  if (url.hash !== '' || url.username !== '' || url.password !== '') {
+    problem('callback', '--callback must not hold a #fragment, a user name or a password.')
+    return undefined
+  }
+  if (url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
+    return url
+  }
+  problem(
+    'callback',
+    `--callback must be https, or http on this machine (localhost, 127.0.0.1, [::1]): the code would otherwise cross the network in clear text; got "${text}".`,
+  )
+  return undefined
+}
+
+function repositoryOf(text: string): RepositoryRef | undefined {
+  const match = /^([A-Za-z0-9][A-Za-z0-9-]{0,38})\/([A-Za-z0-9._-]{1,100})$/.exec(text)
+  return match && match[2] !== '.' && match[2] !== '..'
+    ? { owner: match[1] ?? '', repo: match[2] ?? '' }
+    : undefined
+}
+
+function withoutTrailingSlash(url: URL): string {
+  return url.href.replace(/\/+$/, '')
+}
+
+/** What was settled with GitHub before the consent. */
+interface GitHubSide {
+  store:
+    | {
+        access: StoreAccess
+        publicKey: PublicKey
+        organization: OrganizationAccess | undefined
+      }
+    | undefined
+  variables: VariableAccess | undefined
+}
+
+async function prepareGitHub(plan: Plan, context: CommandContext): Promise<GitHubSide> {
+  const { terminal, deps } = context
+  const target = plan.store ? secretTarget(plan.store.target) : undefined
+  const permission = [
+    target?.permission,
+    plan.consentVariable ? variablesPermission(plan.consentVariable.repository) : undefined,
+  ]
+    .filter((text) => text !== undefined)
+    .join('; and ')
+  const token = await findGitHubToken(deps.env, plan.githubApiUrl, permission, deps.ghAuthToken)
+  terminal.secrets.add(token.token)
+  terminal.wording = terminalWording(token.source)
+  const github = gitHubClient(context, token.token, plan.githubApiUrl)
+  const retry = retryOptions(context, 'GitHub')
+
+  let store: GitHubSide['store']
+  if (plan.store && target) {
+    const access: StoreAccess = { github, target, secrets: terminal.secrets, retry }
+    const { secretName } = plan.store
+    if (plan.store.target.kind === 'environment') {
+      await checkEnvironmentExists(access, plan.store.target)
+    }
+    // Both settle before anything is reported: no request of this command outlives it.
+    const [key, metadata] = await Promise.allSettled([
+      fetchPublicKey(access, 'unchanged'),
+      fetchSecretMetadata(access, secretName),
+    ])
+    if (key.status === 'rejected') throw key.reason
+    if (metadata.status === 'rejected') throw metadata.reason
+    const publicKey = key.value
+    const existing = metadata.value
+    const organization =
+      plan.store.target.kind === 'organization'
+        ? await organizationAccess(access, plan.store.target, secretName, existing)
+        : undefined
+    store = { access, publicKey, organization }
+    terminal.say(
+      `GitHub: the token from ${token.source} reads the secrets of ${target.description}; ${secretName} ${existing.updatedAt ? `exists (last written ${existing.updatedAt.toISOString().slice(0, 10)}) and will be replaced` : 'will be created'}.`,
+    )
+  }
+  let variables: VariableAccess | undefined
+  if (plan.consentVariable) {
+    const { name, repository } = plan.consentVariable
+    variables = { github, repository, secrets: terminal.secrets, retry }
+    const existing = await readVariable(variables, name)
+    terminal.say(
+      `GitHub: the variable ${name} of ${repository.owner}/${repository.repo} ${existing ? `holds "${existing.value}" and will be updated` : 'will be created'}.`,
+    )
+  }
+  return { store, variables }
+}
+
+export const authorize: Command = {
+  spec,
+  async run(flags, context): Promise<ExitCode> {
+    const { terminal, deps } = context
+    const plan = readPlan(flags, deps.env)
+    terminal.secrets.add(plan.clientSecret)
+
+    // 2. GitHub first: nobody should consent for a token that cannot be stored.
+    const github =
+      plan.store || plan.consentVariable ? await prepareGitHub(plan, context) : undefined
+
+    // 3. The consent.
+    const state = newState()
+    const address = consentUrl({
+      authorizeUrl: plan.authorizeUrl,
+      clientId: plan.clientId,
+      scope: plan.scope,
+      redirectUri: plan.redirectUri,
+      state,
+    }).href
+    const answer =
+      plan.mode === 'listen'
+        ? await catchCallback(plan, address, state, context)
+        : await askForAddress(plan, address, context)
+    const code = readAuthorizationResponse(answer, state)
+    terminal.secrets.add(code)
+
+    // 4. The code, exchanged for the consent's first tokens.
+    const tokens = await authorizationCodeGrant(
+      {
+        tokenUrl: plan.tokenUrl,
+        clientId: plan.clientId,
+        clientSecret: plan.clientSecret,
+        code,
+        redirectUri: plan.redirectUri,
+      },
+      httpOptions(context, plan.tokenUrl),
+      terminal.secrets,
+      retryOptions(context, 'Token endpoint', 30_000),
+    )
+    const consentedAt = new Date(deps.clock.now())
+    terminal.say(
+      `Atlassian issued a refresh token${tokens.scope ? ` for the scopes: ${tokens.scope}` : ''}.`,
+    )
+    if (plan.showTokens) revealTokens(context, tokens)
+
+    // 5. Store it. From here on the token is safe.
+    if (plan.store && github?.store) {
+      await storeRefreshToken(plan, plan.store.secretName, github.store, tokens, context)
+    }
+
+    // 6. What comes after: the consent date, the sites.
+    let exitCode: ExitCode = EXIT.OK
+    if (plan.consentVariable && github?.variables) {
+      exitCode = await recordConsent(plan.consentVariable, github.variables, consentedAt, context)
+    }
+    await showSites(plan, tokens, context)
+
+    const status = consentStatus(consentedAt, consentedAt)
+    terminal.say(
+      `Consent given on ${consentedAt.toISOString().slice(0, 10)}: every token of it dies on ${status.reconsentBy.toISOString().slice(0, 10)} (365 days), however often it is refreshed. Run \`${TOOL} authorize\` again before then.`,
+    )
+    if (plan.store && !plan.consentVariable) {
+      terminal.say(
+        'Tip: --record-consent-variable ATLASSIAN_CONSENTED_AT keeps that date in a repository variable, so the action (consented-at: ${{ vars.ATLASSIAN_CONSENTED_AT }}) warns 30 days before.',
+      )
+    }
+    return exitCode
+  },
+}
+
+async function catchCallback(
+  plan: Plan,
+  address: string,
+  state: string,
+  context: CommandContext,
+): Promise<string> {
+  const { terminal, deps } = context
+  const listener = await listenForCallback(plan.callback, (received) => {
+    try {
+      readAuthorizationResponse(received, state)
+      return { ok: true, message: 'The authorization code reached the terminal.' }
+    } catch (error) {
+      return { ok: false, message: error instanceof Error ? error.message : String(error) }
+    }
+  })
+  try {
+    terminal.say(
+      `Open this address in a browser, signed in to Atlassian as the user whose access the integration will use, and accept:\n\n  ${address}\n`,
+    )
+    await openIfPossible(plan, address, context)
+    terminal.say(
+      `Waiting for the answer at ${plan.callback.origin}${plan.callback.pathname} (up to ${plan.timeoutMs / 1000} s; Ctrl-C stops)…`,
+    )
+    return await within(
+      listener.received,
+      plan.timeoutMs,
+      deps.clock,
+      () =>
+        new CliError(
+          EXIT.AUTHORIZATION,
+          `No answer reached ${plan.callback.origin}${plan.callback.pathname} within ${plan.timeoutMs / 1000} s.`,
+          'Run authorize again and accept in the browser that opens (or open the printed address yourself). If the browser runs on another machine than this shell, add --paste and paste the address it lands on. The callback URL must be the one registered for the app.',
+        ),
+    )
+  } finally {
+    await listener.close()
+  }
+}
+
+async function askForAddress(
+  plan: Plan,
+  address: string,
+  context: CommandContext,
+): Promise<string> {
+  const { terminal, deps } = context
+  terminal.say(
+    `Open this address in a browser, signed in to Atlassian as the user whose access the integration will use, and accept:\n\n  ${address}\n`,
+  )
+  await openIfPossible(plan, address, context)
+  terminal.say(
+    `After you accept, the browser lands on ${plan.redirectUri} with "?code=…&state=…" in the address bar. Copy the whole address from the address bar and paste it here (the code works once, for a few minutes).`,
+  )
+  const reader = readOneLine(deps.stdin, deps.streams.stderr, 'Address: ')
+  try {
+    const line = await within(
+      reader.line,
+      plan.timeoutMs,
+      deps.clock,
+      () =>
+        new CliError(
+          EXIT.AUTHORIZATION,
+          `No address was pasted within ${plan.timeoutMs / 1000} s.`,
+          'Run authorize again (--timeout gives more time).',
+        ),
+    )
+    if (line === undefined || line === '') {
+      throw new CliError(
+        EXIT.AUTHORIZATION,
+        'Standard input ended before an address was pasted.',
+        'Run authorize again in a terminal, and paste the address when asked.',
+      )
+    }
+    return line
+  } finally {
+    reader.close()
+  }
+}
+
+async function openIfPossible(plan: Plan, address: string, context: CommandContext): Promise<void> {
+  const { terminal, deps } = context
+  if (plan.browser === undefined) {
+    terminal.say('(No browser to open here: open the address yourself.)')
+    return
+  }
+  const opened = await openBrowser(plan.browser, address, deps.env)
+  terminal.say(
+    opened
+      ? `(Opened it with ${plan.browser[0] ?? ''}.)`
+      : `(Could not start ${plan.browser[0] ?? ''}: open the address yourself.)`,
+  )
+}
+
+function revealTokens(context: CommandContext, tokens: ConsentTokens): void {
+  const { terminal } = context
+  terminal.warn('--show-tokens: the tokens follow on standard output. Keep them secret.')
+  terminal.reveal(`refresh_token=${tokens.refreshToken}`)
+  terminal.reveal(`access_token=${tokens.accessToken}`)
+  terminal.reveal(`expires_in=${tokens.expiresIn}`)
+  terminal.reveal(`scope=${tokens.scope ?? ''}`)
+}
+
+async function storeRefreshToken(
+  plan: Plan,
+  secretName: string,
+  github: NonNullable<GitHubSide['store']>,
+  tokens: ConsentTokens,
+  context: CommandContext,
+): Promise<void> {
+  const { terminal, deps } = context
+  const { access, publicKey, organization } = github
+  let sealed: SealedSecret | undefined
+  let stored: 'created' | 'updated'
+  try {
+    stored = await writeBack(access, {
+      secretName,
+      value: tokens.refreshToken,
+      publicKey,
+      organization,
+      tokenState: 'rotated-not-stored',
+      onSealed: (value) => {
+        sealed = value
+      },
+    })
+  } catch (error) {
+    const said = error instanceof ActionError ? error.message : String(error)
+    const where = `the secret ${secretName} of ${access.target.description}`
+    const command = sealed
+      ? recoveryCommand(
+          {
+            secretName,
+            target: access.target,
+            grantSentAt: undefined,
+            leewayEndsAt: undefined,
+            githubApiUrl: plan.githubApiUrl,
+          },
+          { sealed, organization, leewayEndsAt: new Date(deps.clock.now()) },
+        )
+      : undefined
+    throw new CliError(
+      EXIT.NOT_STORED,
+      `${said}\nThe new refresh token was NOT stored in ${where}.`,
+      command
+        ? `Store its sealed copy (only GitHub can open it, so it is safe to show) with a token that may write the secret (GH_TOKEN=… in front, or after \`gh auth login\`):\n  ${command}\nor run authorize again.`
+        : 'Fix the GitHub token as said above and run authorize again.',
+      { cause: error },
+    )
+  }
+  terminal.say(
+    `Stored the refresh token, sealed, in ${secretName} of ${access.target.description} (${stored}).`,
+  )
+}
+
+async function recordConsent(
+  variable: NonNullable<Plan['consentVariable']>,
+  access: VariableAccess,
+  consentedAt: Date,
+  context: CommandContext,
+): Promise<ExitCode> {
+  const { terminal } = context
+  const date = consentedAt.toISOString().slice(0, 10)
+  const { owner, repo } = variable.repository
+  try {
+    const how = await writeVariable(access, { name: variable.name, value: date })
+    terminal.say(
+      `Recorded the consent date ${date} in the variable ${variable.name} of ${owner}/${repo} (${how}): pass it to the action as consented-at: \${{ vars.${variable.name} }}.`,
+    )
+    return EXIT.OK
+  } catch (error) {
+    terminal.error(
+      `${error instanceof Error ? error.message : String(error)}\nThe refresh token is stored; only the consent date was not recorded. Set it by hand:\n  gh variable set ${variable.name} --body ${date} --repo ${owner}/${repo}`,
+    )
+    return EXIT.GITHUB
+  }
+}
+
+async function showSites(
+  plan: Plan,
+  tokens: ConsentTokens,
+  context: CommandContext,
+): Promise<void> {
+  const { terminal } = context
+  try {
+    const sites = await listSites(
+      plan.atlassianApiUrl,
+      tokens.accessToken,
+      httpOptions(context, new URL(plan.atlassianApiUrl)),
+      terminal.secrets,
+      retryOptions(context, 'Sites', 30_000),
+    )
+    if (sites.length === 0) {
+      terminal.warn(
+        'The token reaches no site: the user who consented cannot use a site with these scopes, or the app lacks the scopes of its products.',
+      )
+      return
+    }
+    terminal.say(`The token reaches ${sites.length} site${sites.length === 1 ? '' : 's'}:`)
+    for (const site of sites) {
+      terminal.say(`  ${site.name}  ${site.url}  cloud id ${site.id}`)
+    }
+  } catch (error) {
+    terminal.warn(
+      `Could not list the sites the token reaches (the token itself is fine): ${error instanceof Error ? error.message : String(error)}`,
+    )
+  }
+}
+
+/** Waits for `promise`, at most `ms` on `clock`. */
+async function within<T>(
+  promise: Promise<T>,
+  ms: number,
+  clock: Clock,
+  timedOut: () => Error,
+): Promise<T> {
+  const stop = new AbortController()
+  try {
+    return await Promise.race([
+      promise,
+      clock.sleep(ms, stop.signal).then(() => {
+        throw timedOut()
+      }),
+    ])
+  } finally {
+    stop.abort()
+  }
+}

@@ -1,0 +1,87 @@
+/**
+ * The command line tool's exit codes: one per kind of outcome a script (or a person) acts on
+ * differently. Listed in every command's --help and in the README.
+ */
+import { ActionError, type ErrorCode } from '../errors.js'
+
+export const EXIT = {
+  /** Done. */
+  OK: 0,
+  /** Something this tool did not foresee: a bug, or an environment it does not know. */
+  UNEXPECTED: 1,
+  /** A flag or environment variable is missing or malformed; nothing was sent. */
+  USAGE: 2,
+  /** The consent produced no usable code: declined, a state mismatch, a bad address, timed out. */
+  AUTHORIZATION: 3,
+  /** Atlassian refused or could not be reached (token endpoint, list of sites). */
+  ATLASSIAN: 4,
+  /** GitHub refused or could not be reached (token, permission, secret, variable). */
+  GITHUB: 5,
+  /** A new refresh token was issued but could not be stored: its sealed copy is printed. */
+  NOT_STORED: 6,
+  /** Interrupted (Ctrl-C), by the shell's convention 128 + SIGINT. */
+  INTERRUPTED: 130,
+} as const
+
+export type ExitCode = (typeof EXIT)[keyof typeof EXIT]
+
+/** For --help and the README: what each code means, in one line. */
+export const EXIT_CODE_HELP: readonly [ExitCode, string][] = [
+  [EXIT.OK, 'done'],
+  [EXIT.UNEXPECTED, 'unexpected failure (please report it)'],
+  [EXIT.USAGE, 'usage: a flag or environment variable is missing or wrong; nothing was sent'],
+  [
+    EXIT.AUTHORIZATION,
+    'no usable consent: declined, state mismatch, bad pasted address, or timed out',
+  ],
+  [EXIT.ATLASSIAN, 'Atlassian refused or was unreachable (token endpoint, sites)'],
+  [EXIT.GITHUB, 'GitHub refused or was unreachable (token, permission, secret, variable)'],
+  [EXIT.NOT_STORED, 'a new refresh token was issued but NOT stored: its sealed copy is printed'],
+  [EXIT.INTERRUPTED, 'interrupted (Ctrl-C)'],
+]
+
+/** A failure of the tool itself (usage, the local callback), with its exit code and next step. */
+export class CliError extends Error {
+  override readonly name = 'CliError'
+
+  constructor(
+    readonly exitCode: ExitCode,
+    message: string,
+    readonly nextStep?: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options)
+  }
+}
+
+const BY_CODE: Record<ErrorCode, ExitCode> = {
+  INVALID_INPUT: EXIT.USAGE,
+  AUTHORIZATION_DENIED: EXIT.AUTHORIZATION,
+  STATE_MISMATCH: EXIT.AUTHORIZATION,
+  AUTHORIZATION_RESPONSE_INVALID: EXIT.AUTHORIZATION,
+  NO_REFRESH_TOKEN: EXIT.ATLASSIAN,
+  OAUTH_INVALID_GRANT: EXIT.ATLASSIAN,
+  OAUTH_INVALID_CLIENT: EXIT.ATLASSIAN,
+  OAUTH_ERROR: EXIT.ATLASSIAN,
+  TOKEN_ENDPOINT_UNREACHABLE: EXIT.ATLASSIAN,
+  TOKEN_ENDPOINT_HTTP: EXIT.ATLASSIAN,
+  INVALID_TOKEN_RESPONSE: EXIT.ATLASSIAN,
+  SITES_UNAVAILABLE: EXIT.ATLASSIAN,
+  SITE_NOT_REACHED: EXIT.ATLASSIAN,
+  GITHUB_AUTH: EXIT.GITHUB,
+  GITHUB_FORBIDDEN: EXIT.GITHUB,
+  GITHUB_NOT_FOUND: EXIT.GITHUB,
+  GITHUB_RATE_LIMITED: EXIT.GITHUB,
+  GITHUB_REJECTED_VALUE: EXIT.GITHUB,
+  GITHUB_UNEXPECTED: EXIT.GITHUB,
+  GITHUB_UNREACHABLE: EXIT.GITHUB,
+  STALE_TOKEN: EXIT.GITHUB,
+  CANCELLED: EXIT.INTERRUPTED,
+  UNEXPECTED: EXIT.UNEXPECTED,
+}
+
+export function exitCodeOf(error: unknown): ExitCode {
+  if (error instanceof CliError) return error.exitCode
+  if (error instanceof ActionError) return BY_CODE[error.code]
+  return EXIT.UNEXPECTED
+}

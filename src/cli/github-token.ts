@@ -1,0 +1,87 @@
+/**
+ * The GitHub token that writes the secret, found the way GitHub's own CLI users expect: GH_TOKEN,
+ * else GITHUB_TOKEN, else the token `gh` is logged in with (`gh auth token`, read from its standard
+ * output: never from or into a process argument).
+ */
+import { spawn } from 'node:child_process'
+import { childEnvironment } from './child-env.js'
+import { CliError, EXIT } from './exit-codes.js'
+
+export interface GitHubToken {
+  token: string
+  /** For messages: "GH_TOKEN", "GITHUB_TOKEN" or "gh auth token". */
+  source: string
+}
+
+/** Runs `gh auth token` for a host; rejects with a NodeJS error (ENOENT when gh is absent). */
+export type GhAuthToken = (
+  hostname: string,
+  env: NodeJS.ProcessEnv,
+) => Promise<{ exitCode: number | null; stdout: string; stderr: string }>
+
+const WAYS = [
+  '  - export GH_TOKEN=… (a fine-grained personal access token or a GitHub App token), or',
+  '  - export GITHUB_TOKEN=…, or',
+  '  - install GitHub CLI and run `gh auth login` once: the token of `gh auth token` is used.',
+].join('\n')
+
+export async function findGitHubToken(
+  env: Record<string, string | undefined>,
+  githubApiUrl: string,
+  permission: string,
+  ghAuthToken: GhAuthToken = runGhAuthToken,
+): Promise<GitHubToken> {
+  for (const name of ['GH_TOKEN', 'GITHUB_TOKEN']) {
+    const value = env[name]?.trim()
+    if (value) return { token: value, source: name }
+  }
+  const hostname = ghHostname(githubApiUrl)
+  let answer
+  try {
+    answer = await ghAuthToken(hostname, childEnvironment(env))
+  } catch (error) {
+    const missing = (error as { code?: unknown }).code === 'ENOENT'
+    throw new CliError(
+      EXIT.USAGE,
+      `No GitHub token: GH_TOKEN and GITHUB_TOKEN are not set${missing ? ', and GitHub CLI (gh) is not installed' : `, and \`gh auth token\` could not run (${String(error)})`}. Give one of these ways a token with ${permission}:\n${WAYS}`,
+    )
+  }
+  const token = answer.stdout.trim()
+  if (answer.exitCode !== 0 || token === '' || /\s/.test(token)) {
+    const said = answer.stderr.trim().split('\n')[0]?.slice(0, 200) ?? ''
+    throw new CliError(
+      EXIT.USAGE,
+      `No GitHub token: GH_TOKEN and GITHUB_TOKEN are not set, and \`gh auth token --hostname ${hostname}\` gave none${said ? ` ("${said}")` : ''}. Give one of these ways a token with ${permission}:\n${WAYS}`,
+    )
+  }
+  return { token, source: 'gh auth token' }
+}
+
+/** The host `gh` knows the API by: github.com for api.github.com, HOST for https://HOST/api/v3. */
+export function ghHostname(githubApiUrl: string): string {
+  const host = new URL(githubApiUrl).host
+  return host === 'api.github.com' ? 'github.com' : host
+}
+
+const runGhAuthToken: GhAuthToken = (hostname, env) =>
+  new Promise((resolve, reject) => {
+    const child = spawn('gh', ['auth', 'token', '--hostname', hostname], {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    // spawn's own `timeout` outlives a failed start (no gh) and holds the process for its length.
+    const timer = setTimeout(() => child.kill(), 15_000)
+    timer.unref()
+    let stdout = ''
+    let stderr = ''
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk))
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
+    child.on('error', (error) => {
+      clearTimeout(timer)
+      reject(error)
+    })
+    child.on('close', (exitCode) => {
+      clearTimeout(timer)
+      resolve({ exitCode, stdout, stderr })
+    })
+  })

@@ -1,0 +1,245 @@
+import type { ActionError } from '../errors.js'
+/**
+ * `refresh`: one rotation from a terminal, by the action's own `run()`: the same preflight, the same
+ * stale-token guard, retries, sealing, write-back and recovery value. Each action input `foo-bar`
+ * is the flag `--foo-bar` (or ATLASSIAN_FOO_BAR); the secret ones come from the environment only.
+ */
+import { defaultDependencies, run } from '../main.js'
+import { CliError, EXIT, type ExitCode } from './exit-codes.js'
+import { findGitHubToken } from './github-token.js'
+import type { Command, CommandContext } from './context.js'
+import { TOOL, type CommandSpec, type FlagSpec, type ParsedFlags } from './options.js'
+import { ENDPOINT_FLAGS, gitHubApiUrl, TARGET_FLAGS } from './shared-flags.js'
+import { TerminalRunner } from './terminal-runner.js'
+import { terminalWording } from './wording.js'
+
+/** The action's inputs as flags (the secret ones and workflow-token excepted). */
+export const ROTATION_FLAGS: FlagSpec[] = [
+  {
+    name: 'client-id',
+    kind: 'string',
+    value: 'ID',
+    description: "The OAuth app's client ID.",
+  },
+  {
+    name: 'secret-name',
+    kind: 'string',
+    value: 'NAME',
+    description:
+      'The secret that receives the rotated refresh token, e.g. ATLASSIAN_REFRESH_TOKEN.',
+  },
+  ...TARGET_FLAGS,
+  {
+    name: 'access-token-secret-name',
+    kind: 'string',
+    value: 'NAME',
+    description: 'Also store the new access token, sealed, in this secret of the same target.',
+  },
+  {
+    name: 'site-url',
+    kind: 'string',
+    value: 'URL',
+    description: 'Your site, e.g. https://example.atlassian.net: look up its cloud id afterwards.',
+  },
+  {
+    name: 'consented-at',
+    kind: 'string',
+    value: 'DATE',
+    description:
+      'The date of the consent (ISO 8601): says when to consent again; warns from 30 days before.',
+  },
+  {
+    name: 'dry-run',
+    kind: 'boolean',
+    description:
+      'Check everything, report what a real run would do, and never call the token endpoint.',
+  },
+  {
+    name: 'retry-budget-seconds',
+    kind: 'string',
+    value: 'SECONDS',
+    description:
+      'How long each step may retry network faults, 5xx and rate limits (1–480). Default: 120.',
+  },
+  ...ENDPOINT_FLAGS,
+  {
+    name: 'show-tokens',
+    kind: 'boolean',
+    env: false,
+    description:
+      'Also print the new access and refresh tokens (outputs access-token and refresh-token). They are secrets.',
+  },
+]
+
+export const ROTATION_ENVIRONMENT: [string, string][] = [
+  ['ATLASSIAN_CLIENT_SECRET', "The OAuth app's secret (required; never a flag)."],
+  [
+    'ATLASSIAN_REFRESH_TOKEN',
+    'The refresh token the secret holds now (required; never a flag). It is spent: the new one is written to the secret.',
+  ],
+  [
+    'GH_TOKEN, GITHUB_TOKEN',
+    'The GitHub token that writes the secret; without either, the token of `gh auth token`. Needs "Secrets: Read and write" on the target.',
+  ],
+]
+
+const spec: CommandSpec = {
+  name: 'refresh',
+  summary: 'rotate the refresh token once, as the action does, and store the new one',
+  usage: 'refresh --client-id ID --secret-name NAME --repository OWNER/REPO [options]',
+  description: [
+    "Runs the action's rotation from a terminal: checks every input, proves the GitHub token can reach the secret, spends ATLASSIAN_REFRESH_TOKEN at the token endpoint, seals the new refresh token and writes it to the secret. If the write fails, the new token is printed sealed (only GitHub can open it) with the `gh api` command that stores it.",
+    "Never run it while a workflow may rotate the same token: two rotations of one token must not overlap (Atlassian revokes the consent when a superseded token comes back after its 10-minute leeway). The action's outputs are printed on standard output as name=value lines; the token outputs only with --show-tokens.",
+  ],
+  flags: ROTATION_FLAGS,
+  environment: ROTATION_ENVIRONMENT,
+  examples: [
+    `ATLASSIAN_REFRESH_TOKEN=… ${TOOL} refresh --client-id "$CLIENT_ID" --repository octo-org/confluence-sync --secret-name ATLASSIAN_REFRESH_TOKEN`,
+    `${TOOL} refresh --client-id "$CLIENT_ID" --repository octo-org/confluence-sync --secret-name ATLASSIAN_REFRESH_TOKEN --dry-run`,
+  ],
+}
+
+/** Outputs that hold a token: printed only with --show-tokens. */
+const TOKEN_OUTPUTS = new Set(['access-token', 'refresh-token'])
+
+export interface RotationResult {
+  exitCode: ExitCode
+  outputs: ReadonlyMap<string, string>
+}
+
+/** One rotation through the action's `run()`; the exit code follows from the failure it reports. */
+export async function rotateOnce(
+  flags: ParsedFlags,
+  context: CommandContext,
+): Promise<RotationResult> {
+  const { terminal, deps } = context
+  const { env } = deps
+  const clientSecret = env['ATLASSIAN_CLIENT_SECRET']?.trim() ?? ''
+  const refreshToken = env['ATLASSIAN_REFRESH_TOKEN']?.trim() ?? ''
+  terminal.secrets.add(clientSecret)
+  terminal.secrets.add(refreshToken)
+
+  const missing = [
+    flags.string('client-id') ? undefined : "--client-id: the OAuth app's client ID",
+    clientSecret ? undefined : "ATLASSIAN_CLIENT_SECRET: the OAuth app's secret",
+    refreshToken ? undefined : 'ATLASSIAN_REFRESH_TOKEN: the refresh token the secret holds now',
+    flags.string('secret-name')
+      ? undefined
+      : '--secret-name: the secret that receives the new refresh token',
+  ].filter((line) => line !== undefined)
+  if (missing.length > 0) {
+    throw new CliError(
+      EXIT.USAGE,
+      `Missing:\n${missing.map((line) => `  ${line}`).join('\n')}`,
+      `Secrets come from the environment only (e.g. \`read -rs ATLASSIAN_REFRESH_TOKEN && export ATLASSIAN_REFRESH_TOKEN\`). Run \`${TOOL} ${context.command} --help\` for the options. Nothing was sent.`,
+    )
+  }
+
+  const githubApiUrl = gitHubApiUrl(flags, env)
+  let githubToken = ''
+  if (URL.canParse(githubApiUrl)) {
+    const found = await findGitHubToken(
+      env,
+      githubApiUrl,
+      'the permission "Secrets: Read and write" on the target',
+      deps.ghAuthToken,
+    )
+    githubToken = found.token
+    terminal.secrets.add(githubToken)
+    terminal.wording = terminalWording(found.source)
+  }
+
+  const runner = new TerminalRunner(terminal, (name) => {
+    switch (name) {
+      case 'client-secret':
+        return clientSecret
+      case 'refresh-token':
+        return refreshToken
+      case 'github-token':
+        return githubToken
+      case 'workflow-token':
+        return ''
+      case 'github-api-url':
+        return githubApiUrl
+      case 'dry-run':
+        return String(flags.boolean('dry-run'))
+      default:
+        return flags.string(name) ?? ''
+    }
+  })
+
+  const cancel = { interrupted: false }
+  await run({
+    ...defaultDependencies(),
+    runner,
+    env,
+    dispatcherFor: deps.dispatcherFor,
+    clock: deps.clock,
+    random: deps.random,
+    requestTimeoutMs: deps.requestTimeoutMs,
+    // First Ctrl-C: let the request in flight finish and start no new one (as when a job is
+    // cancelled); a second one stops at once.
+    onCancel: (handler) => {
+      const listener = (signal: NodeJS.Signals): void => {
+        if (cancel.interrupted) process.exit(EXIT.INTERRUPTED)
+        cancel.interrupted = true
+        handler(signal)
+        terminal.warn(
+          'Press Ctrl-C again to stop at once (a new refresh token in flight would be lost).',
+        )
+      }
+      process.on('SIGINT', listener)
+      process.on('SIGTERM', listener)
+      return () => {
+        process.off('SIGINT', listener)
+        process.off('SIGTERM', listener)
+      }
+    },
+  })
+
+  let exitCode: ExitCode = EXIT.OK
+  if (runner.failure !== undefined) {
+    exitCode = cancel.interrupted
+      ? EXIT.INTERRUPTED
+      : runner.inputProblems > 0
+        ? EXIT.USAGE
+        : exitCodeFor(runner.failedWith)
+  }
+  return { exitCode, outputs: runner.outputs }
+}
+
+/** Which side failed, from the action's own error: its token state, then its code. */
+function exitCodeFor(error: ActionError | undefined): ExitCode {
+  if (error === undefined) return EXIT.UNEXPECTED
+  if (error.tokenState === 'rotated-not-stored') return EXIT.NOT_STORED
+  if (error.code.startsWith('GITHUB_') || error.code === 'STALE_TOKEN') return EXIT.GITHUB
+  if (error.code === 'UNEXPECTED' || error.code === 'CANCELLED' || error.code === 'INVALID_INPUT') {
+    return EXIT.UNEXPECTED
+  }
+  return EXIT.ATLASSIAN
+}
+
+/** The outputs as name=value lines on standard output; token outputs only with --show-tokens. */
+export function printOutputs(
+  outputs: ReadonlyMap<string, string>,
+  showTokens: boolean,
+  context: CommandContext,
+): void {
+  const { terminal } = context
+  if (showTokens && [...outputs.keys()].some((name) => TOKEN_OUTPUTS.has(name))) {
+    terminal.warn('--show-tokens: the tokens follow on standard output. Keep them secret.')
+  }
+  for (const [name, value] of outputs) {
+    if (!TOKEN_OUTPUTS.has(name)) terminal.result(`${name}=${value}`)
+    else if (showTokens) terminal.reveal(`${name}=${value}`)
+  }
+}
+
+export const refresh: Command = {
+  spec,
+  async run(flags, context): Promise<ExitCode> {
+    const { exitCode, outputs } = await rotateOnce(flags, context)
+    printOutputs(outputs, flags.boolean('show-tokens'), context)
+    return exitCode
+  },
+}

@@ -1,0 +1,65 @@
+/**
+ * Everything the command line tool prints goes through here. Explanations and progress go to
+ * standard error, results a script may read to standard output, and every line is scrubbed of
+ * every secret known so far first: a terminal has no `::add-mask::`, so this is the masking.
+ * Only `reveal` (for --show-tokens) prints a secret, and only where the user asked for it.
+ */
+import { SecretValues } from '../secrets.js'
+
+export interface Streams {
+  stdout: NodeJS.WritableStream
+  stderr: NodeJS.WritableStream
+}
+
+export class Terminal {
+  /** Every secret value met so far: inputs, tokens, codes. */
+  readonly secrets = new SecretValues(() => {})
+  /** Rewords the action's messages in the tool's own terms (flags and variables). */
+  wording: (text: string) => string = (text) => text
+  #indent = ''
+
+  constructor(private readonly streams: Streams) {}
+
+  /** Progress and explanations, for people (standard error). */
+  say(text: string): void {
+    this.#write(this.streams.stderr, text)
+  }
+
+  note(text: string): void {
+    this.#write(this.streams.stderr, text, 'note: ')
+  }
+
+  warn(text: string): void {
+    this.#write(this.streams.stderr, text, 'warning: ')
+  }
+
+  error(text: string): void {
+    this.#write(this.streams.stderr, text, 'error: ')
+  }
+
+  /** A result a script may read (standard output), scrubbed like the rest. */
+  result(text: string): void {
+    this.streams.stdout.write(`${this.secrets.scrub(text)}\n`)
+  }
+
+  /** The one way to print a secret: only for --show-tokens, to standard output. */
+  reveal(text: string): void {
+    this.streams.stdout.write(`${text}\n`)
+  }
+
+  /** Lines said until `endGroup` are indented under `title`. */
+  group(title: string): void {
+    this.say(title)
+    this.#indent += '  '
+  }
+
+  endGroup(): void {
+    this.#indent = this.#indent.slice(2)
+  }
+
+  #write(sink: NodeJS.WritableStream, text: string, prefix = ''): void {
+    const lines = this.wording(this.secrets.scrub(text)).split('\n')
+    const shown = lines.map((line, i) => `${this.#indent}${i === 0 ? prefix : ''}${line}`)
+    sink.write(`${shown.join('\n')}\n`)
+  }
+}
