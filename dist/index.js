@@ -3962,18 +3962,26 @@ function actionsRunner(env = process.env, write = (text) => process.stdout.write
             .join(',');
         write(`::${name}${props ? ` ${props}` : ''}::${escapeData(message)}${external_node_os_namespaceObject.EOL}`);
     };
+    let warnedNoOutputFile = false;
     const runner = {
         // Inputs arrive as INPUT_<NAME>: upper case, spaces to underscores, hyphens kept; trimmed.
         getInput: (name) => (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim(),
+        // `::add-mask::` lines are consumed by the runner; anywhere else (a terminal, local-action)
+        // they would print the very values they are meant to hide.
         setSecret: (value) => {
-            command('add-mask', {}, value);
+            if (env['GITHUB_ACTIONS'] === 'true')
+                command('add-mask', {}, value);
         },
         setOutput: (name, value) => {
             const file = env['GITHUB_OUTPUT'];
+            // Without the runner's output file there is nowhere safe to put a value: the old
+            // `::set-output` command would print tokens on a terminal that masks nothing.
             if (file)
-                appendFileCommand(file, keyValue(name, value));
-            else
-                command('set-output', { name }, value);
+                (0,external_node_fs_namespaceObject.appendFileSync)(file, `${keyValue(name, value)}${external_node_os_namespaceObject.EOL}`, { encoding: 'utf8' });
+            else if (!warnedNoOutputFile) {
+                warnedNoOutputFile = true;
+                command('warning', {}, 'GITHUB_OUTPUT is not set (not running under the Actions runner): step outputs are not written.');
+            }
         },
         info: (message) => {
             write(`${message}${external_node_os_namespaceObject.EOL}`);
@@ -4006,11 +4014,6 @@ function actionsRunner(env = process.env, write = (text) => process.stdout.write
         },
     };
     return runner;
-}
-function appendFileCommand(file, message) {
-    if (!(0,external_node_fs_namespaceObject.existsSync)(file))
-        throw new Error(`Missing file at path: ${file}`);
-    (0,external_node_fs_namespaceObject.appendFileSync)(file, `${message}${external_node_os_namespaceObject.EOL}`, { encoding: 'utf8' });
 }
 /** `name<<DELIMITER` … `DELIMITER`, with a delimiter no value can contain by chance. */
 function keyValue(name, value) {

@@ -8,7 +8,7 @@
  * (__tests__/unit/runner.test.ts). Protocol: docs.github.com, "Workflow commands for GitHub Actions".
  */
 import { randomUUID } from 'node:crypto'
-import { appendFileSync, existsSync } from 'node:fs'
+import { appendFileSync } from 'node:fs'
 import { EOL } from 'node:os'
 import type { ActionError } from './errors.js'
 
@@ -39,16 +39,28 @@ export function actionsRunner(
       .join(',')
     write(`::${name}${props ? ` ${props}` : ''}::${escapeData(message)}${EOL}`)
   }
+  let warnedNoOutputFile = false
   const runner: Runner = {
     // Inputs arrive as INPUT_<NAME>: upper case, spaces to underscores, hyphens kept; trimmed.
     getInput: (name) => (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim(),
+    // `::add-mask::` lines are consumed by the runner; anywhere else (a terminal, local-action)
+    // they would print the very values they are meant to hide.
     setSecret: (value) => {
-      command('add-mask', {}, value)
+      if (env['GITHUB_ACTIONS'] === 'true') command('add-mask', {}, value)
     },
     setOutput: (name, value) => {
       const file = env['GITHUB_OUTPUT']
-      if (file) appendFileCommand(file, keyValue(name, value))
-      else command('set-output', { name }, value)
+      // Without the runner's output file there is nowhere safe to put a value: the old
+      // `::set-output` command would print tokens on a terminal that masks nothing.
+      if (file) appendFileSync(file, `${keyValue(name, value)}${EOL}`, { encoding: 'utf8' })
+      else if (!warnedNoOutputFile) {
+        warnedNoOutputFile = true
+        command(
+          'warning',
+          {},
+          'GITHUB_OUTPUT is not set (not running under the Actions runner): step outputs are not written.',
+        )
+      }
     },
     info: (message) => {
       write(`${message}${EOL}`)
@@ -80,11 +92,6 @@ export function actionsRunner(
     },
   }
   return runner
-}
-
-function appendFileCommand(file: string, message: string): void {
-  if (!existsSync(file)) throw new Error(`Missing file at path: ${file}`)
-  appendFileSync(file, `${message}${EOL}`, { encoding: 'utf8' })
 }
 
 /** `name<<DELIMITER` … `DELIMITER`, with a delimiter no value can contain by chance. */

@@ -47,7 +47,7 @@ async function capture(
   const output = join(dir, `output-${Math.random()}`)
   const summary = join(dir, `summary-${Math.random()}`)
   await Promise.all([writeFile(output, ''), writeFile(summary, '')])
-  const env = { GITHUB_OUTPUT: output, GITHUB_STEP_SUMMARY: summary }
+  const env = { GITHUB_ACTIONS: 'true', GITHUB_OUTPUT: output, GITHUB_STEP_SUMMARY: summary }
   let stdout = ''
   const write = (text: string): void => {
     stdout += text
@@ -101,6 +101,15 @@ it('writes exactly what @actions/core writes', async () => {
   expect(ours).toEqual(theirs)
   expect(ours.stdout).toContain('::add-mask::s3cr%25t%0Aline:two')
   expect(ours.exitCode).toBe(1)
+})
+
+it('prints no ::add-mask:: line, and so no secret, outside the Actions runner', () => {
+  let stdout = ''
+  const runner = actionsRunner({}, (text) => (stdout += text))
+  runner.setSecret('a-secret-value')
+  runner.setOutput('refresh-token', 'a-secret-value')
+  expect(stdout).not.toContain('a-secret-value')
+  expect(stdout).toContain('GITHUB_OUTPUT is not set')
 })
 
 it('reads inputs as the runner passes them: upper case, hyphens kept, trimmed', () => {
