@@ -632,36 +632,42 @@ function originOf(url) {
 /** How much of a server's answer an error message may quote (after secrets are scrubbed). */
 const QUOTE_LIMIT = 200;
 /**
- * POSTs the refresh grant as JSON (the form Atlassian documents) and returns the raw answer.
- * Network failures become an {@link ActionError} that says whether the token may have been spent.
+ * POSTs a grant as JSON (the form Atlassian documents) and returns the raw answer. Network failures
+ * become an {@link ActionError} that says whether the request may have reached Atlassian.
  */
-async function sendRefreshGrant(grant, http) {
-    const body = JSON.stringify({
-        grant_type: 'refresh_token',
-        client_id: grant.clientId,
-        client_secret: grant.clientSecret,
-        refresh_token: grant.refreshToken,
-    });
+async function postGrant(tokenUrl, grant, http, meaning) {
     try {
-        return await send(grant.tokenUrl, {
+        return await send(tokenUrl, {
             method: 'POST',
             headers: { 'content-type': 'application/json', accept: 'application/json' },
-            body,
+            body: JSON.stringify(grant),
         }, http);
     }
     catch (error) {
         if (error instanceof BodyTooLargeError) {
-            throw new ActionError('INVALID_TOKEN_RESPONSE', `The token endpoint ${grant.tokenUrl.origin} answered HTTP ${error.status} (${error.contentType || 'no content type'}) with more than ${error.limit} bytes; a token answer is a few kilobytes. Nothing was stored.`, 'maybe-rotated', `Check that "token-url" is Atlassian's token endpoint (https://auth.atlassian.com/oauth/token).`);
+            throw new ActionError('INVALID_TOKEN_RESPONSE', `The token endpoint ${tokenUrl.origin} answered HTTP ${error.status} (${error.contentType || 'no content type'}) with more than ${error.limit} bytes; a token answer is a few kilobytes. Nothing was stored.`, meaning.ifReached, meaning.nextStepIfTooLarge);
         }
         const failure = classifyNetworkFailure(error);
-        const state = failure.mayHaveReachedServer ? 'maybe-rotated' : 'unchanged';
-        throw new ActionError('TOKEN_ENDPOINT_UNREACHABLE', `The request to the token endpoint ${grant.tokenUrl.origin} failed (${failure.description}).`, state, state === 'unchanged'
-            ? 'Check the network from the runner to the token endpoint (proxy settings: HTTPS_PROXY / NO_PROXY), then re-run.'
-            : 'Re-run the workflow within the time given above.', {
+        const reached = failure.mayHaveReachedServer;
+        throw new ActionError('TOKEN_ENDPOINT_UNREACHABLE', `The request to the token endpoint ${tokenUrl.origin} failed (${failure.description}).`, reached ? meaning.ifReached : 'unchanged', reached ? meaning.nextStepIfReached : meaning.nextStepIfNotSent, {
             cause: error,
             ...(failure.permanent ? {} : { transient: { reason: failure.description } }),
         });
     }
+}
+/** POSTs the refresh grant. A failure after sending may have rotated the token. */
+function sendRefreshGrant(grant, http) {
+    return postGrant(grant.tokenUrl, {
+        grant_type: 'refresh_token',
+        client_id: grant.clientId,
+        client_secret: grant.clientSecret,
+        refresh_token: grant.refreshToken,
+    }, http, {
+        ifReached: 'maybe-rotated',
+        nextStepIfReached: 'Re-run the workflow within the time given above.',
+        nextStepIfNotSent: 'Check the network from the runner to the token endpoint (proxy settings: HTTPS_PROXY / NO_PROXY), then re-run.',
+        nextStepIfTooLarge: `Check that "token-url" is Atlassian's token endpoint (https://auth.atlassian.com/oauth/token).`,
+    });
 }
 /**
  * Validates the token endpoint's answer strictly. Token values are registered with `secrets` (and so
@@ -3708,7 +3714,7 @@ function renderSummary(context, result, scrub) {
     const rows = [
         [
             'Secret',
-            `<code>${report_escape(context.secretName)}</code> in ${report_escape(context.target.description)}`,
+            `<code>${escapeHtml(context.secretName)}</code> in ${escapeHtml(context.target.description)}`,
         ],
         [
             'Refresh token rotated',
@@ -3717,13 +3723,13 @@ function renderSummary(context, result, scrub) {
                 : 'no (the token endpoint issued no new refresh token; the stored one stays valid)',
         ],
         ['Secret updated', result.stored ? `yes (${result.stored})` : 'no'],
-        ['Stale-token check', report_escape(result.staleTokenCheck)],
+        ['Stale-token check', escapeHtml(result.staleTokenCheck)],
         ['Access token expires', `${utc(result.expiresAt)} (in ${result.tokens.expiresIn} s)`],
         ...optionalRows(result),
         [
             'Scopes',
             result.tokens.scope
-                ? report_escape(scrub(result.tokens.scope))
+                ? escapeHtml(scrub(result.tokens.scope))
                     .split(' ')
                     .map((s) => `<code>${s}</code>`)
                     .join(' ')
@@ -3741,12 +3747,12 @@ function renderSummary(context, result, scrub) {
 function optionalRows(result) {
     const rows = [];
     if (result.accessTokenSecret) {
-        rows.push(['Access token stored in', `<code>${report_escape(result.accessTokenSecret)}</code>`]);
+        rows.push(['Access token stored in', `<code>${escapeHtml(result.accessTokenSecret)}</code>`]);
     }
     if (result.site) {
         rows.push([
             'Site',
-            `${report_escape(result.site.site.name)} (${report_escape(result.site.site.url)}), cloud id <code>${report_escape(result.site.site.id)}</code>`,
+            `${escapeHtml(result.site.site.name)} (${escapeHtml(result.site.site.url)}), cloud id <code>${escapeHtml(result.site.site.id)}</code>`,
         ]);
     }
     if (result.consent)
@@ -3779,7 +3785,7 @@ function describeDryRun(context, plan) {
 function renderDryRunSummary(context, plan) {
     return [
         '<h2>Atlassian token rotation: dry run</h2>',
-        ...describeDryRun(context, plan).map((line) => `<p>${report_escape(line)}</p>`),
+        ...describeDryRun(context, plan).map((line) => `<p>${escapeHtml(line)}</p>`),
         '',
     ].join('\n');
 }
@@ -3787,16 +3793,17 @@ function renderDryRunSummary(context, plan) {
 function renderFailureSummary(error, context, recovery, now) {
     const lines = [
         '<h2>Atlassian token rotation failed</h2>',
-        `<p>${report_escape(error.message)}</p>`,
-        `<p><strong>Token:</strong> ${report_escape(describeTokenState(error, context, now))}</p>`,
-        `<p><strong>Next step:</strong> ${report_escape(error.nextStep)}</p>`,
+        `<p>${escapeHtml(error.message)}</p>`,
+        `<p><strong>Token:</strong> ${escapeHtml(describeTokenState(error, context, now))}</p>`,
+        `<p><strong>Next step:</strong> ${escapeHtml(error.nextStep)}</p>`,
     ];
     if (recovery) {
-        lines.push(`<p><strong>Recovery value</strong> (the new refresh token sealed for ${report_escape(context.target.description)}; only GitHub can open it). Store it before any run uses the old token after ${utc(recovery.leewayEndsAt)}:</p>`, `<pre>${report_escape(recoveryCommand(context, recovery))}</pre>`);
+        lines.push(`<p><strong>Recovery value</strong> (the new refresh token sealed for ${escapeHtml(context.target.description)}; only GitHub can open it). Store it before any run uses the old token after ${utc(recovery.leewayEndsAt)}:</p>`, `<pre>${escapeHtml(recoveryCommand(context, recovery))}</pre>`);
     }
     return lines.join('\n') + '\n';
 }
-function report_escape(text) {
+/** Text made safe to place in HTML (summaries, the command line tool's callback page). */
+function escapeHtml(text) {
     return text
         .replace(/&/g, '&amp;')
         .replace(/</g, '&lt;')

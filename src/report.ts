@@ -136,7 +136,7 @@ export function renderSummary(
   const rows: [string, string][] = [
     [
       'Secret',
-      `<code>${escape(context.secretName)}</code> in ${escape(context.target.description)}`,
+      `<code>${escapeHtml(context.secretName)}</code> in ${escapeHtml(context.target.description)}`,
     ],
     [
       'Refresh token rotated',
@@ -145,13 +145,13 @@ export function renderSummary(
         : 'no (the token endpoint issued no new refresh token; the stored one stays valid)',
     ],
     ['Secret updated', result.stored ? `yes (${result.stored})` : 'no'],
-    ['Stale-token check', escape(result.staleTokenCheck)],
+    ['Stale-token check', escapeHtml(result.staleTokenCheck)],
     ['Access token expires', `${utc(result.expiresAt)} (in ${result.tokens.expiresIn} s)`],
     ...optionalRows(result),
     [
       'Scopes',
       result.tokens.scope
-        ? escape(scrub(result.tokens.scope))
+        ? escapeHtml(scrub(result.tokens.scope))
             .split(' ')
             .map((s) => `<code>${s}</code>`)
             .join(' ')
@@ -170,12 +170,12 @@ export function renderSummary(
 function optionalRows(result: RotationResult): [string, string][] {
   const rows: [string, string][] = []
   if (result.accessTokenSecret) {
-    rows.push(['Access token stored in', `<code>${escape(result.accessTokenSecret)}</code>`])
+    rows.push(['Access token stored in', `<code>${escapeHtml(result.accessTokenSecret)}</code>`])
   }
   if (result.site) {
     rows.push([
       'Site',
-      `${escape(result.site.site.name)} (${escape(result.site.site.url)}), cloud id <code>${escape(result.site.site.id)}</code>`,
+      `${escapeHtml(result.site.site.name)} (${escapeHtml(result.site.site.url)}), cloud id <code>${escapeHtml(result.site.site.id)}</code>`,
     ])
   }
   if (result.consent) rows.push(['Consent again by', consentText(result.consent)])
@@ -219,7 +219,7 @@ export function describeDryRun(context: RunContext, plan: DryRunPlan): string[] 
 export function renderDryRunSummary(context: RunContext, plan: DryRunPlan): string {
   return [
     '<h2>Atlassian token rotation: dry run</h2>',
-    ...describeDryRun(context, plan).map((line) => `<p>${escape(line)}</p>`),
+    ...describeDryRun(context, plan).map((line) => `<p>${escapeHtml(line)}</p>`),
     '',
   ].join('\n')
 }
@@ -233,20 +233,21 @@ export function renderFailureSummary(
 ): string {
   const lines = [
     '<h2>Atlassian token rotation failed</h2>',
-    `<p>${escape(error.message)}</p>`,
-    `<p><strong>Token:</strong> ${escape(describeTokenState(error, context, now))}</p>`,
-    `<p><strong>Next step:</strong> ${escape(error.nextStep)}</p>`,
+    `<p>${escapeHtml(error.message)}</p>`,
+    `<p><strong>Token:</strong> ${escapeHtml(describeTokenState(error, context, now))}</p>`,
+    `<p><strong>Next step:</strong> ${escapeHtml(error.nextStep)}</p>`,
   ]
   if (recovery) {
     lines.push(
-      `<p><strong>Recovery value</strong> (the new refresh token sealed for ${escape(context.target.description)}; only GitHub can open it). Store it before any run uses the old token after ${utc(recovery.leewayEndsAt)}:</p>`,
-      `<pre>${escape(recoveryCommand(context, recovery))}</pre>`,
+      `<p><strong>Recovery value</strong> (the new refresh token sealed for ${escapeHtml(context.target.description)}; only GitHub can open it). Store it before any run uses the old token after ${utc(recovery.leewayEndsAt)}:</p>`,
+      `<pre>${escapeHtml(recoveryCommand(context, recovery))}</pre>`,
     )
   }
   return lines.join('\n') + '\n'
 }
 
-function escape(text: string): string {
+/** Text made safe to place in HTML (summaries, the command line tool's callback page). */
+export function escapeHtml(text: string): string {
   return text
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')

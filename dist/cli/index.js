@@ -116,8 +116,6 @@ const package_namespaceObject = {"rE":"0.1.0"};
 var errors = __nccwpck_require__(916);
 ;// CONCATENATED MODULE: external "node:crypto"
 const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-// EXTERNAL MODULE: ./src/http.ts + 3 modules
-var src_http = __nccwpck_require__(966);
 ;// CONCATENATED MODULE: ./src/network-failure.ts
 /**
  * What a failed connection means: for the token (did the request reach the server?), for retrying
@@ -209,6 +207,8 @@ function proxyRefusal(error) {
 
 // EXTERNAL MODULE: ./src/retry.ts
 var src_retry = __nccwpck_require__(809);
+// EXTERNAL MODULE: ./src/http.ts + 3 modules
+var src_http = __nccwpck_require__(966);
 ;// CONCATENATED MODULE: ./src/atlassian/token-endpoint.ts
 /**
  * Atlassian's OAuth 2.0 token endpoint: the refresh grant, split into sending the request and
@@ -224,36 +224,42 @@ var src_retry = __nccwpck_require__(809);
 /** How much of a server's answer an error message may quote (after secrets are scrubbed). */
 const QUOTE_LIMIT = 200;
 /**
- * POSTs the refresh grant as JSON (the form Atlassian documents) and returns the raw answer.
- * Network failures become an {@link ActionError} that says whether the token may have been spent.
+ * POSTs a grant as JSON (the form Atlassian documents) and returns the raw answer. Network failures
+ * become an {@link ActionError} that says whether the request may have reached Atlassian.
  */
-async function sendRefreshGrant(grant, http) {
-    const body = JSON.stringify({
-        grant_type: 'refresh_token',
-        client_id: grant.clientId,
-        client_secret: grant.clientSecret,
-        refresh_token: grant.refreshToken,
-    });
+async function postGrant(tokenUrl, grant, http, meaning) {
     try {
-        return await (0,src_http/* send */.tN)(grant.tokenUrl, {
+        return await (0,src_http/* send */.tN)(tokenUrl, {
             method: 'POST',
             headers: { 'content-type': 'application/json', accept: 'application/json' },
-            body,
+            body: JSON.stringify(grant),
         }, http);
     }
     catch (error) {
         if (error instanceof src_http/* BodyTooLargeError */.Au) {
-            throw new errors/* ActionError */.l('INVALID_TOKEN_RESPONSE', `The token endpoint ${grant.tokenUrl.origin} answered HTTP ${error.status} (${error.contentType || 'no content type'}) with more than ${error.limit} bytes; a token answer is a few kilobytes. Nothing was stored.`, 'maybe-rotated', `Check that "token-url" is Atlassian's token endpoint (https://auth.atlassian.com/oauth/token).`);
+            throw new errors/* ActionError */.l('INVALID_TOKEN_RESPONSE', `The token endpoint ${tokenUrl.origin} answered HTTP ${error.status} (${error.contentType || 'no content type'}) with more than ${error.limit} bytes; a token answer is a few kilobytes. Nothing was stored.`, meaning.ifReached, meaning.nextStepIfTooLarge);
         }
         const failure = classifyNetworkFailure(error);
-        const state = failure.mayHaveReachedServer ? 'maybe-rotated' : 'unchanged';
-        throw new errors/* ActionError */.l('TOKEN_ENDPOINT_UNREACHABLE', `The request to the token endpoint ${grant.tokenUrl.origin} failed (${failure.description}).`, state, state === 'unchanged'
-            ? 'Check the network from the runner to the token endpoint (proxy settings: HTTPS_PROXY / NO_PROXY), then re-run.'
-            : 'Re-run the workflow within the time given above.', {
+        const reached = failure.mayHaveReachedServer;
+        throw new errors/* ActionError */.l('TOKEN_ENDPOINT_UNREACHABLE', `The request to the token endpoint ${tokenUrl.origin} failed (${failure.description}).`, reached ? meaning.ifReached : 'unchanged', reached ? meaning.nextStepIfReached : meaning.nextStepIfNotSent, {
             cause: error,
             ...(failure.permanent ? {} : { transient: { reason: failure.description } }),
         });
     }
+}
+/** POSTs the refresh grant. A failure after sending may have rotated the token. */
+function sendRefreshGrant(grant, http) {
+    return postGrant(grant.tokenUrl, {
+        grant_type: 'refresh_token',
+        client_id: grant.clientId,
+        client_secret: grant.clientSecret,
+        refresh_token: grant.refreshToken,
+    }, http, {
+        ifReached: 'maybe-rotated',
+        nextStepIfReached: 'Re-run the workflow within the time given above.',
+        nextStepIfNotSent: 'Check the network from the runner to the token endpoint (proxy settings: HTTPS_PROXY / NO_PROXY), then re-run.',
+        nextStepIfTooLarge: `Check that "token-url" is Atlassian's token endpoint (https://auth.atlassian.com/oauth/token).`,
+    });
 }
 /**
  * Validates the token endpoint's answer strictly. Token values are registered with `secrets` (and so
@@ -423,7 +429,6 @@ function safeLocation(location) {
 
 
 
-
 const DEFAULT_AUTHORIZE_URL = 'https://auth.atlassian.com/authorize';
 /** Without it in the consent's scope, Atlassian issues no refresh token at all. */
 const OFFLINE_ACCESS = 'offline_access';
@@ -526,32 +531,21 @@ function sameState(received, expected) {
     const digest = (value) => (0,external_node_crypto_namespaceObject.createHash)('sha256').update(value, 'utf8').digest();
     return (0,external_node_crypto_namespaceObject.timingSafeEqual)(digest(received), digest(expected));
 }
-/** POSTs the authorization-code grant as JSON, the form Atlassian documents for its token endpoint. */
-async function sendAuthorizationCodeGrant(grant, http) {
-    const body = JSON.stringify({
+/** POSTs the authorization-code grant. A code is single-use, but no refresh token is at stake. */
+function sendAuthorizationCodeGrant(grant, http) {
+    const nextStep = 'Check the network to the token endpoint (proxy settings: HTTPS_PROXY / NO_PROXY) and --token-url, then run authorize again.';
+    return postGrant(grant.tokenUrl, {
         grant_type: 'authorization_code',
         client_id: grant.clientId,
         client_secret: grant.clientSecret,
         code: grant.code,
         redirect_uri: grant.redirectUri,
+    }, http, {
+        ifReached: 'unchanged',
+        nextStepIfReached: nextStep,
+        nextStepIfNotSent: nextStep,
+        nextStepIfTooLarge: 'Check --token-url: it should be https://auth.atlassian.com/oauth/token.',
     });
-    try {
-        return await (0,src_http/* send */.tN)(grant.tokenUrl, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json', accept: 'application/json' },
-            body,
-        }, http);
-    }
-    catch (error) {
-        if (error instanceof src_http/* BodyTooLargeError */.Au) {
-            throw new errors/* ActionError */.l('INVALID_TOKEN_RESPONSE', `The token endpoint ${grant.tokenUrl.origin} answered HTTP ${error.status} (${error.contentType || 'no content type'}) with more than ${error.limit} bytes; a token answer is a few kilobytes.`, 'unchanged', 'Check --token-url: it should be https://auth.atlassian.com/oauth/token.');
-        }
-        const failure = classifyNetworkFailure(error);
-        throw new errors/* ActionError */.l('TOKEN_ENDPOINT_UNREACHABLE', `The request to the token endpoint ${grant.tokenUrl.origin} failed (${failure.description}).`, 'unchanged', 'Check the network to the token endpoint (proxy settings: HTTPS_PROXY / NO_PROXY) and --token-url, then run authorize again.', {
-            cause: error,
-            ...(failure.permanent ? {} : { transient: { reason: failure.description } }),
-        });
-    }
 }
 /**
  * Exchanges an authorization code for the consent's first tokens. The code is registered with
@@ -1561,7 +1555,7 @@ function renderSummary(context, result, scrub) {
     const rows = [
         [
             'Secret',
-            `<code>${report_escape(context.secretName)}</code> in ${report_escape(context.target.description)}`,
+            `<code>${escapeHtml(context.secretName)}</code> in ${escapeHtml(context.target.description)}`,
         ],
         [
             'Refresh token rotated',
@@ -1570,13 +1564,13 @@ function renderSummary(context, result, scrub) {
                 : 'no (the token endpoint issued no new refresh token; the stored one stays valid)',
         ],
         ['Secret updated', result.stored ? `yes (${result.stored})` : 'no'],
-        ['Stale-token check', report_escape(result.staleTokenCheck)],
+        ['Stale-token check', escapeHtml(result.staleTokenCheck)],
         ['Access token expires', `${utc(result.expiresAt)} (in ${result.tokens.expiresIn} s)`],
         ...optionalRows(result),
         [
             'Scopes',
             result.tokens.scope
-                ? report_escape(scrub(result.tokens.scope))
+                ? escapeHtml(scrub(result.tokens.scope))
                     .split(' ')
                     .map((s) => `<code>${s}</code>`)
                     .join(' ')
@@ -1594,12 +1588,12 @@ function renderSummary(context, result, scrub) {
 function optionalRows(result) {
     const rows = [];
     if (result.accessTokenSecret) {
-        rows.push(['Access token stored in', `<code>${report_escape(result.accessTokenSecret)}</code>`]);
+        rows.push(['Access token stored in', `<code>${escapeHtml(result.accessTokenSecret)}</code>`]);
     }
     if (result.site) {
         rows.push([
             'Site',
-            `${report_escape(result.site.site.name)} (${report_escape(result.site.site.url)}), cloud id <code>${report_escape(result.site.site.id)}</code>`,
+            `${escapeHtml(result.site.site.name)} (${escapeHtml(result.site.site.url)}), cloud id <code>${escapeHtml(result.site.site.id)}</code>`,
         ]);
     }
     if (result.consent)
@@ -1632,7 +1626,7 @@ function describeDryRun(context, plan) {
 function renderDryRunSummary(context, plan) {
     return [
         '<h2>Atlassian token rotation: dry run</h2>',
-        ...describeDryRun(context, plan).map((line) => `<p>${report_escape(line)}</p>`),
+        ...describeDryRun(context, plan).map((line) => `<p>${escapeHtml(line)}</p>`),
         '',
     ].join('\n');
 }
@@ -1640,16 +1634,17 @@ function renderDryRunSummary(context, plan) {
 function renderFailureSummary(error, context, recovery, now) {
     const lines = [
         '<h2>Atlassian token rotation failed</h2>',
-        `<p>${report_escape(error.message)}</p>`,
-        `<p><strong>Token:</strong> ${report_escape(describeTokenState(error, context, now))}</p>`,
-        `<p><strong>Next step:</strong> ${report_escape(error.nextStep)}</p>`,
+        `<p>${escapeHtml(error.message)}</p>`,
+        `<p><strong>Token:</strong> ${escapeHtml(describeTokenState(error, context, now))}</p>`,
+        `<p><strong>Next step:</strong> ${escapeHtml(error.nextStep)}</p>`,
     ];
     if (recovery) {
-        lines.push(`<p><strong>Recovery value</strong> (the new refresh token sealed for ${report_escape(context.target.description)}; only GitHub can open it). Store it before any run uses the old token after ${utc(recovery.leewayEndsAt)}:</p>`, `<pre>${report_escape(recoveryCommand(context, recovery))}</pre>`);
+        lines.push(`<p><strong>Recovery value</strong> (the new refresh token sealed for ${escapeHtml(context.target.description)}; only GitHub can open it). Store it before any run uses the old token after ${utc(recovery.leewayEndsAt)}:</p>`, `<pre>${escapeHtml(recoveryCommand(context, recovery))}</pre>`);
     }
     return lines.join('\n') + '\n';
 }
-function report_escape(text) {
+/** Text made safe to place in HTML (summaries, the command line tool's callback page). */
+function escapeHtml(text) {
     return text
         .replace(/&/g, '&amp;')
         .replace(/</g, '&lt;')
@@ -1857,6 +1852,7 @@ function exitCodeOf(error) {
  */
 
 
+
 /** True for http://localhost, http://127.0.0.1 and http://[::1] callbacks: this tool can catch them. */
 function isLoopbackCallback(url) {
     return url.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
@@ -1953,13 +1949,6 @@ function sendPage(res, status, title, text) {
     res.writeHead(status, { ...HEADERS, 'content-type': 'text/html; charset=utf-8' });
     res.end(`<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head>` +
         `<body style="font-family: sans-serif; margin: 3em"><h1>${escapeHtml(title)}</h1><p>${escapeHtml(text)}</p></body></html>\n`);
-}
-function escapeHtml(text) {
-    return text
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/"/g, '&quot;');
 }
 
 // EXTERNAL MODULE: ./src/cli/context.ts

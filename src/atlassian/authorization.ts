@@ -9,11 +9,11 @@
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
 import { ActionError, OAuthError } from '../errors.js'
-import { BodyTooLargeError, send, type HttpAnswer, type HttpOptions } from '../http.js'
+import type { HttpAnswer, HttpOptions } from '../http.js'
 import { classifyNetworkFailure } from '../network-failure.js'
 import { describeAttempts, transientVerdict, withRetries, type RetryOptions } from '../retry.js'
 import type { SecretValues } from '../secrets.js'
-import { processTokenResponse, type TokenSet } from './token-endpoint.js'
+import { postGrant, processTokenResponse, type TokenSet } from './token-endpoint.js'
 
 export const DEFAULT_AUTHORIZE_URL = 'https://auth.atlassian.com/authorize'
 /** Without it in the consent's scope, Atlassian issues no refresh token at all. */
@@ -163,49 +163,30 @@ export interface ConsentTokens extends TokenSet {
   refreshToken: string
 }
 
-/** POSTs the authorization-code grant as JSON, the form Atlassian documents for its token endpoint. */
-export async function sendAuthorizationCodeGrant(
+/** POSTs the authorization-code grant. A code is single-use, but no refresh token is at stake. */
+export function sendAuthorizationCodeGrant(
   grant: AuthorizationCodeGrantRequest,
   http: HttpOptions,
 ): Promise<HttpAnswer> {
-  const body = JSON.stringify({
-    grant_type: 'authorization_code',
-    client_id: grant.clientId,
-    client_secret: grant.clientSecret,
-    code: grant.code,
-    redirect_uri: grant.redirectUri,
-  })
-  try {
-    return await send(
-      grant.tokenUrl,
-      {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/json' },
-        body,
-      },
-      http,
-    )
-  } catch (error) {
-    if (error instanceof BodyTooLargeError) {
-      throw new ActionError(
-        'INVALID_TOKEN_RESPONSE',
-        `The token endpoint ${grant.tokenUrl.origin} answered HTTP ${error.status} (${error.contentType || 'no content type'}) with more than ${error.limit} bytes; a token answer is a few kilobytes.`,
-        'unchanged',
-        'Check --token-url: it should be https://auth.atlassian.com/oauth/token.',
-      )
-    }
-    const failure = classifyNetworkFailure(error)
-    throw new ActionError(
-      'TOKEN_ENDPOINT_UNREACHABLE',
-      `The request to the token endpoint ${grant.tokenUrl.origin} failed (${failure.description}).`,
-      'unchanged',
-      'Check the network to the token endpoint (proxy settings: HTTPS_PROXY / NO_PROXY) and --token-url, then run authorize again.',
-      {
-        cause: error,
-        ...(failure.permanent ? {} : { transient: { reason: failure.description } }),
-      },
-    )
-  }
+  const nextStep =
+    'Check the network to the token endpoint (proxy settings: HTTPS_PROXY / NO_PROXY) and --token-url, then run authorize again.'
+  return postGrant(
+    grant.tokenUrl,
+    {
+      grant_type: 'authorization_code',
+      client_id: grant.clientId,
+      client_secret: grant.clientSecret,
+      code: grant.code,
+      redirect_uri: grant.redirectUri,
+    },
+    http,
+    {
+      ifReached: 'unchanged',
+      nextStepIfReached: nextStep,
+      nextStepIfNotSent: nextStep,
+      nextStepIfTooLarge: 'Check --token-url: it should be https://auth.atlassian.com/oauth/token.',
+    },
+  )
 }
 
 /**

@@ -31,27 +31,33 @@ export interface TokenSet {
 /** How much of a server's answer an error message may quote (after secrets are scrubbed). */
 const QUOTE_LIMIT = 200
 
+/** What a failed POST to the token endpoint means for what was sent (a refresh token, a code). */
+export interface GrantFailureMeaning {
+  /** The state when the request may have reached Atlassian before failing. */
+  ifReached: TokenState
+  nextStepIfReached: string
+  nextStepIfNotSent: string
+  /** For an answer too large to be a token answer. */
+  nextStepIfTooLarge: string
+}
+
 /**
- * POSTs the refresh grant as JSON (the form Atlassian documents) and returns the raw answer.
- * Network failures become an {@link ActionError} that says whether the token may have been spent.
+ * POSTs a grant as JSON (the form Atlassian documents) and returns the raw answer. Network failures
+ * become an {@link ActionError} that says whether the request may have reached Atlassian.
  */
-export async function sendRefreshGrant(
-  grant: RefreshGrantRequest,
+export async function postGrant(
+  tokenUrl: URL,
+  grant: Record<string, string>,
   http: HttpOptions,
+  meaning: GrantFailureMeaning,
 ): Promise<HttpAnswer> {
-  const body = JSON.stringify({
-    grant_type: 'refresh_token',
-    client_id: grant.clientId,
-    client_secret: grant.clientSecret,
-    refresh_token: grant.refreshToken,
-  })
   try {
     return await send(
-      grant.tokenUrl,
+      tokenUrl,
       {
         method: 'POST',
         headers: { 'content-type': 'application/json', accept: 'application/json' },
-        body,
+        body: JSON.stringify(grant),
       },
       http,
     )
@@ -59,26 +65,48 @@ export async function sendRefreshGrant(
     if (error instanceof BodyTooLargeError) {
       throw new ActionError(
         'INVALID_TOKEN_RESPONSE',
-        `The token endpoint ${grant.tokenUrl.origin} answered HTTP ${error.status} (${error.contentType || 'no content type'}) with more than ${error.limit} bytes; a token answer is a few kilobytes. Nothing was stored.`,
-        'maybe-rotated',
-        `Check that "token-url" is Atlassian's token endpoint (https://auth.atlassian.com/oauth/token).`,
+        `The token endpoint ${tokenUrl.origin} answered HTTP ${error.status} (${error.contentType || 'no content type'}) with more than ${error.limit} bytes; a token answer is a few kilobytes. Nothing was stored.`,
+        meaning.ifReached,
+        meaning.nextStepIfTooLarge,
       )
     }
     const failure = classifyNetworkFailure(error)
-    const state: TokenState = failure.mayHaveReachedServer ? 'maybe-rotated' : 'unchanged'
+    const reached = failure.mayHaveReachedServer
     throw new ActionError(
       'TOKEN_ENDPOINT_UNREACHABLE',
-      `The request to the token endpoint ${grant.tokenUrl.origin} failed (${failure.description}).`,
-      state,
-      state === 'unchanged'
-        ? 'Check the network from the runner to the token endpoint (proxy settings: HTTPS_PROXY / NO_PROXY), then re-run.'
-        : 'Re-run the workflow within the time given above.',
+      `The request to the token endpoint ${tokenUrl.origin} failed (${failure.description}).`,
+      reached ? meaning.ifReached : 'unchanged',
+      reached ? meaning.nextStepIfReached : meaning.nextStepIfNotSent,
       {
         cause: error,
         ...(failure.permanent ? {} : { transient: { reason: failure.description } }),
       },
     )
   }
+}
+
+/** POSTs the refresh grant. A failure after sending may have rotated the token. */
+export function sendRefreshGrant(
+  grant: RefreshGrantRequest,
+  http: HttpOptions,
+): Promise<HttpAnswer> {
+  return postGrant(
+    grant.tokenUrl,
+    {
+      grant_type: 'refresh_token',
+      client_id: grant.clientId,
+      client_secret: grant.clientSecret,
+      refresh_token: grant.refreshToken,
+    },
+    http,
+    {
+      ifReached: 'maybe-rotated',
+      nextStepIfReached: 'Re-run the workflow within the time given above.',
+      nextStepIfNotSent:
+        'Check the network from the runner to the token endpoint (proxy settings: HTTPS_PROXY / NO_PROXY), then re-run.',
+      nextStepIfTooLarge: `Check that "token-url" is Atlassian's token endpoint (https://auth.atlassian.com/oauth/token).`,
+    },
+  )
 }
 
 /**

@@ -8,6 +8,7 @@
  * answers the browser with a short page, and then stops listening. Requests naming another host
  * (a page elsewhere trying its luck through DNS rebinding) are refused.
  */
+import { escapeHtml } from '../report.js'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import { CliError, EXIT } from './exit-codes.js'
 
@@ -148,12 +149,4 @@ function sendPage(res: ServerResponse, status: number, title: string, text: stri
     `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head>` +
       `<body style="font-family: sans-serif; margin: 3em"><h1>${escapeHtml(title)}</h1><p>${escapeHtml(text)}</p></body></html>\n`,
   )
-}
-
-function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
 }
