@@ -129,7 +129,6 @@ const CONNECT_FAILURES = new Set([
     'EAI_AGAIN',
     'EHOSTUNREACH',
     'ENETUNREACH',
-    'UND_ERR_CONNECT_TIMEOUT',
 ]);
 /** TLS certificate verification failures (verification is never turned off). */
 const CERTIFICATE = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER/;
@@ -166,13 +165,9 @@ const MEANINGS = {
     EAI_AGAIN: 'host name lookup failed for now',
     EHOSTUNREACH: 'host unreachable',
     ENETUNREACH: 'network unreachable',
-    UND_ERR_CONNECT_TIMEOUT: 'no connection within the time limit',
     ECONNRESET: 'the connection was reset',
-    UND_ERR_SOCKET: 'the connection closed before an answer came',
     EPIPE: 'the connection closed while sending',
     TIMEOUT: 'no answer within the time limit',
-    UND_ERR_HEADERS_TIMEOUT: 'no answer within the time limit',
-    UND_ERR_BODY_TIMEOUT: 'the answer stopped arriving',
 };
 /**
  * The most specific error code in an error's cause chain (undici wraps socket errors). Duck-typed:
