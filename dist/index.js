@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(633);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(746);
 /** The action's entry point, as the runner starts it (`runs.main` in action.yml). */
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -15,7 +15,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 633:
+/***/ 746:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -25,44 +25,6 @@ __nccwpck_require__.d(__webpack_exports__, {
 });
 
 // UNUSED EXPORTS: defaultDependencies
-
-;// CONCATENATED MODULE: ./src/errors.ts
-/**
- * A failure explained for the person who has to act on it: what happened (`message`), where the
- * refresh token is now (`tokenState`), and the exact next step (`nextStep`).
- */
-class ActionError extends Error {
-    code;
-    tokenState;
-    nextStep;
-    name = 'ActionError';
-    transient;
-    constructor(code, message, tokenState, nextStep, options) {
-        super(message, options);
-        this.code = code;
-        this.tokenState = tokenState;
-        this.nextStep = nextStep;
-        this.transient = options?.transient;
-    }
-    /** The same failure with more said about it, and possibly a graver token state. */
-    amend(addition, tokenState = this.tokenState) {
-        return new ActionError(this.code, `${this.message} ${addition}`, tokenState, this.nextStep, {
-            cause: this,
-        });
-    }
-}
-/** An OAuth error answer from the token endpoint (RFC 6749 §5.2): `error` and `error_description`. */
-class OAuthError extends ActionError {
-    status;
-    error;
-    errorDescription;
-    constructor(code, message, tokenState, nextStep, status, error, errorDescription) {
-        super(code, message, tokenState, nextStep);
-        this.status = status;
-        this.error = error;
-        this.errorDescription = errorDescription;
-    }
-}
 
 ;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
 function getProxyUrl(reqUrl) {
@@ -324,6 +286,850 @@ function flatten(headers) {
     return flat;
 }
 
+;// CONCATENATED MODULE: external "node:net"
+const external_node_net_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+;// CONCATENATED MODULE: ./src/inputs.ts
+
+/** The inputs whose values are secret: masked before anything else reads them. */
+const SECRET_INPUTS = [
+    'client-secret',
+    'refresh-token',
+    'github-token',
+    'workflow-token',
+];
+/**
+ * The retry budget's ceiling. A refresh retried after a lost answer presents a token Atlassian may
+ * already have disabled; that is safe only inside the 10-minute leeway, so every retry must end
+ * well before it (../shared/FACTS.md, "How the leeway works").
+ */
+const MAX_RETRY_BUDGET_SECONDS = 480;
+const DEFAULT_RETRY_BUDGET_SECONDS = 120;
+const DEFAULT_TOKEN_URL = 'https://auth.atlassian.com/oauth/token';
+const DEFAULT_GITHUB_API_URL = 'https://api.github.com';
+const DEFAULT_ATLASSIAN_API_URL = 'https://api.atlassian.com';
+// GitHub's rules for secret names (docs: "Naming your secrets"): letters, digits and underscores,
+// not starting with a digit, and not with the reserved GITHUB_ prefix (case-insensitive).
+const SECRET_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+// GitHub owner and repository names (the characters `owner/name` may hold in a URL path).
+const OWNER = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
+const REPO = /^[A-Za-z0-9._-]{1,100}$/;
+// GitHub's limit for environment names; any character but those that break a URL path segment
+// once encoded is allowed, so only control characters are refused.
+const ENVIRONMENT_MAX = 255;
+/**
+ * Reads and checks every input before any request is sent. `getInput` returns the trimmed input
+ * value or '' (as `core.getInput` does); `env` supplies the runner's own variables, used when an
+ * input whose default is a `${{ github.* }}` expression is empty (e.g. outside the runner).
+ *
+ * All problems are reported at once, so one failed run shows every input to fix.
+ */
+function readInputs(getInput, env) {
+    const problems = [];
+    const problem = (input, message) => {
+        problems.push({ input, message });
+    };
+    const required = (input, hint) => {
+        const value = getInput(input);
+        if (value === '')
+            problem(input, `Input "${input}" is required: ${hint}`);
+        return value;
+    };
+    const clientId = required('client-id', 'set it to your OAuth app\'s client ID (developer console, "Settings").');
+    const clientSecret = required('client-secret', "set it to your OAuth app's secret, e.g. `${{ secrets.ATLASSIAN_CLIENT_SECRET }}`.");
+    const refreshToken = required('refresh-token', 'set it to the stored refresh token, e.g. `${{ secrets.ATLASSIAN_REFRESH_TOKEN }}`. If that secret is empty, check its name and that the workflow can read it (secrets are not passed to workflows triggered from forks).');
+    const secretName = required('secret-name', 'name the secret that receives the rotated refresh token, e.g. `ATLASSIAN_REFRESH_TOKEN`.');
+    const githubToken = required('github-token', 'pass a token that can write Actions secrets: a fine-grained personal access token with "Secrets: Read and write" on the repository, or a GitHub App installation token with the same permission. The workflow\'s own GITHUB_TOKEN cannot write secrets.');
+    const workflowToken = getInput('workflow-token');
+    for (const [input, value] of [
+        ['client-id', clientId],
+        ['client-secret', clientSecret],
+        ['refresh-token', refreshToken],
+        ['github-token', githubToken],
+        ['workflow-token', workflowToken],
+    ]) {
+        if (/\s/.test(value)) {
+            problem(input, `Input "${input}" contains whitespace inside the value. Store the value alone, without quotes, labels or line breaks (a copy-paste of two lines is the usual cause).`);
+        }
+    }
+    checkSecretName('secret-name', secretName, problem);
+    const accessTokenSecretName = getInput('access-token-secret-name') || undefined;
+    if (accessTokenSecretName !== undefined) {
+        checkSecretName('access-token-secret-name', accessTokenSecretName, problem);
+        if (accessTokenSecretName.toUpperCase() === secretName.toUpperCase()) {
+            problem('access-token-secret-name', 'Input "access-token-secret-name" must name another secret than "secret-name" (secret names are case-insensitive): the refresh token would be overwritten by the access token.');
+        }
+    }
+    const target = readTarget(getInput, env, problem);
+    const tokenUrl = parseEndpointUrl('token-url', getInput('token-url') || DEFAULT_TOKEN_URL, problem);
+    const githubApiUrl = parseEndpointUrl('github-api-url', getInput('github-api-url') || env['GITHUB_API_URL'] || DEFAULT_GITHUB_API_URL, problem);
+    const atlassianApiUrl = parseEndpointUrl('atlassian-api-url', getInput('atlassian-api-url') || DEFAULT_ATLASSIAN_API_URL, problem);
+    const siteText = getInput('site-url');
+    const siteUrl = siteText === '' ? undefined : parseSiteUrl(siteText, problem);
+    const budgetText = getInput('retry-budget-seconds') || String(DEFAULT_RETRY_BUDGET_SECONDS);
+    const budget = /^\d+$/.test(budgetText) ? Number(budgetText) : NaN;
+    if (!(budget >= 1 && budget <= MAX_RETRY_BUDGET_SECONDS)) {
+        problem('retry-budget-seconds', `Input "retry-budget-seconds" must be a whole number of seconds from 1 to ${MAX_RETRY_BUDGET_SECONDS} (retries must end well inside Atlassian's 10-minute leeway); got "${budgetText}".`);
+    }
+    const consentedText = getInput('consented-at');
+    const consentedAt = consentedText === '' ? undefined : parseConsentDate(consentedText, problem);
+    const dryRunText = (getInput('dry-run') || 'false').toLowerCase();
+    if (dryRunText !== 'true' && dryRunText !== 'false') {
+        problem('dry-run', `Input "dry-run" must be "true" or "false"; got "${dryRunText}".`);
+    }
+    const onSuperseded = (getInput('on-superseded') || 'fail').toLowerCase();
+    if (onSuperseded !== 'fail' && onSuperseded !== 'succeed') {
+        problem('on-superseded', `Input "on-superseded" must be "fail" (a step that must hand an access token on) or "succeed" (a scheduled rotation, which has nothing left to do when another rotation got there first); got ${JSON.stringify(onSuperseded.slice(0, 40))}.`);
+    }
+    if (problems.length > 0 ||
+        target === undefined ||
+        !tokenUrl ||
+        !githubApiUrl ||
+        !atlassianApiUrl) {
+        return { ok: false, problems };
+    }
+    return {
+        ok: true,
+        inputs: {
+            clientId,
+            clientSecret,
+            refreshToken,
+            secretName,
+            githubToken,
+            target,
+            tokenUrl,
+            githubApiUrl: withoutTrailingSlash(githubApiUrl),
+            workflowToken,
+            retryBudgetMs: budget * 1000,
+            accessTokenSecretName,
+            siteUrl,
+            atlassianApiUrl: withoutTrailingSlash(atlassianApiUrl),
+            consentedAt,
+            dryRun: dryRunText === 'true',
+            onSuperseded: onSuperseded === 'succeed' ? 'succeed' : 'fail',
+        },
+    };
+}
+/**
+ * Exactly one kind of target: `organization`, or `environment` of `repository`, or `repository`
+ * alone. (`repository` always has a value, from its default, so it cannot conflict.)
+ */
+function readTarget(getInput, env, problem) {
+    const organization = getInput('organization');
+    const environment = getInput('environment');
+    const visibilityText = getInput('visibility').toLowerCase();
+    const selectedText = getInput('selected-repositories');
+    const selectedRepositories = selectedText
+        .split(/[,\n]/)
+        .map((name) => name.trim())
+        .filter((name) => name !== '');
+    if (organization !== '') {
+        if (environment !== '') {
+            problem('environment', 'Inputs "organization" and "environment" name two different targets: give one. An organization secret is shared by repositories; an environment secret belongs to one environment of "repository".');
+        }
+        let ok = environment === '';
+        if (!OWNER.test(organization)) {
+            problem('organization', `Input "organization" must be an organization's login, e.g. "octo-org"; got "${organization}".`);
+            ok = false;
+        }
+        let visibility;
+        if (visibilityText !== '') {
+            if (visibilityText === 'all' ||
+                visibilityText === 'private' ||
+                visibilityText === 'selected') {
+                visibility = visibilityText;
+            }
+            else {
+                problem('visibility', `Input "visibility" must be "all", "private" or "selected"; got "${visibilityText}".`);
+                ok = false;
+            }
+        }
+        if (visibility === 'selected' && selectedRepositories.length === 0) {
+            problem('selected-repositories', 'With "visibility: selected", input "selected-repositories" must name the repositories that may use the secret (names in the organization, separated by commas or new lines).');
+            ok = false;
+        }
+        if (visibility !== 'selected' && selectedRepositories.length > 0) {
+            problem('selected-repositories', 'Input "selected-repositories" applies only with "visibility: selected": set that too, or remove the list.');
+            ok = false;
+        }
+        for (const name of selectedRepositories) {
+            if (!REPO.test(name)) {
+                problem('selected-repositories', `Input "selected-repositories" must list repository names of the organization (without "${organization}/"); "${name}" is not one.`);
+                ok = false;
+            }
+        }
+        return ok ? { kind: 'organization', organization, visibility, selectedRepositories } : undefined;
+    }
+    for (const [input, given] of [
+        ['visibility', visibilityText],
+        ['selected-repositories', selectedText],
+    ]) {
+        if (given !== '') {
+            problem(input, `Input "${input}" applies only to an organization secret: set "organization" too, or remove it.`);
+        }
+    }
+    const repositoryText = getInput('repository') || env['GITHUB_REPOSITORY'] || '';
+    const repository = parseRepository(repositoryText);
+    if (repository === undefined) {
+        problem('repository', repositoryText === ''
+            ? 'Input "repository" is empty and GITHUB_REPOSITORY is not set: set it to "owner/name".'
+            : `Input "repository" must be "owner/name", e.g. "octo-org/confluence-sync"; got "${repositoryText}".`);
+        return undefined;
+    }
+    if (environment === '')
+        return { kind: 'repository', repository };
+    if (environment.length > ENVIRONMENT_MAX || /[\p{Cc}]/u.test(environment)) {
+        problem('environment', `Input "environment" must be an environment's name as shown in the repository settings (up to ${ENVIRONMENT_MAX} characters, no control characters).`);
+        return undefined;
+    }
+    return { kind: 'environment', repository, environment };
+}
+function checkSecretName(input, name, problem) {
+    if (name === '')
+        return;
+    if (!SECRET_NAME.test(name)) {
+        problem(input, `Input "${input}" must contain only letters, digits and underscores and must not start with a digit (GitHub's rule for secret names); got "${name}".`);
+    }
+    else if (/^GITHUB_/i.test(name)) {
+        problem(input, `Input "${input}" must not start with GITHUB_ (GitHub reserves that prefix); got "${name}".`);
+    }
+}
+function parseRepository(text) {
+    const parts = text.split('/');
+    if (parts.length !== 2)
+        return undefined;
+    const [owner, repo] = parts;
+    if (!OWNER.test(owner) || !REPO.test(repo) || repo === '.' || repo === '..')
+        return undefined;
+    return { owner, repo };
+}
+/**
+ * A client secret and refresh token must never cross a network in clear text, so endpoints are
+ * https; plain http is allowed only to this machine (the loopback emulators, local testing).
+ */
+function parseEndpointUrl(input, text, problem) {
+    let url;
+    try {
+        url = new URL(text);
+    }
+    catch {
+        problem(input, `Input "${input}" is not a URL; expected e.g. "https://…".`);
+        return undefined;
+    }
+    if (url.username !== '' || url.password !== '') {
+        problem(input, `Input "${input}" must not contain a user name or password.`);
+        return undefined;
+    }
+    if (url.protocol === 'https:')
+        return url;
+    if (url.protocol === 'http:' && isLoopbackHost(url.hostname))
+        return url;
+    problem(input, url.protocol === 'http:'
+        ? `Input "${input}" uses plain http to ${url.hostname}: credentials would cross the network unencrypted. Use https (plain http is accepted only for 127.0.0.1, ::1 and localhost).`
+        : `Input "${input}" must be an https URL; got the scheme "${url.protocol}".`);
+    return undefined;
+}
+/** A site is named by its address, e.g. https://example.atlassian.net: only the origin counts. */
+function parseSiteUrl(text, problem) {
+    let url;
+    try {
+        url = new URL(/^[a-z]+:\/\//i.test(text) ? text : `https://${text}`);
+    }
+    catch {
+        problem('site-url', `Input "site-url" must be your site's address, e.g. "https://example.atlassian.net"; got "${text}".`);
+        return undefined;
+    }
+    if (url.protocol !== 'https:' && !isLoopbackHost(url.hostname)) {
+        problem('site-url', `Input "site-url" must be an https address, e.g. "https://example.atlassian.net"; got "${text}".`);
+        return undefined;
+    }
+    return new URL(url.origin);
+}
+/** ISO 8601: a date (2026-01-31) or a date and time with its zone (2026-01-31T09:00:00Z). */
+function parseConsentDate(text, problem) {
+    const match = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2}))?$/.exec(text);
+    const time = match
+        ? Date.parse(text.length === 10 ? `${text}T00:00:00Z` : text.replace(' ', 'T'))
+        : NaN;
+    if (Number.isNaN(time)) {
+        problem('consented-at', `Input "consented-at" must be an ISO 8601 date such as "2026-01-31" (or a date and time with its zone, "2026-01-31T09:00:00Z"); got "${text}".`);
+        return undefined;
+    }
+    return new Date(time);
+}
+function withoutTrailingSlash(url) {
+    return url.href.replace(/\/+$/, '');
+}
+/** 127.0.0.0/8, ::1 and localhost: addresses that never leave this machine. */
+function isLoopbackHost(hostname) {
+    const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+    if (host === 'localhost')
+        return true;
+    if ((0,external_node_net_namespaceObject.isIP)(host) === 4)
+        return host.startsWith('127.');
+    if ((0,external_node_net_namespaceObject.isIP)(host) === 6)
+        return host === '::1' || host === '0:0:0:0:0:0:0:1';
+    return false;
+}
+
+;// CONCATENATED MODULE: ./src/errors.ts
+/**
+ * A failure explained for the person who has to act on it: what happened (`message`), where the
+ * refresh token is now (`tokenState`), and the exact next step (`nextStep`).
+ */
+class ActionError extends Error {
+    code;
+    tokenState;
+    nextStep;
+    name = 'ActionError';
+    transient;
+    constructor(code, message, tokenState, nextStep, options) {
+        super(message, options);
+        this.code = code;
+        this.tokenState = tokenState;
+        this.nextStep = nextStep;
+        this.transient = options?.transient;
+    }
+    /** The same failure with more said about it, and possibly a graver token state. */
+    amend(addition, tokenState = this.tokenState) {
+        return new ActionError(this.code, `${this.message} ${addition}`, tokenState, this.nextStep, {
+            cause: this,
+        });
+    }
+}
+/** An OAuth error answer from the token endpoint (RFC 6749 §5.2): `error` and `error_description`. */
+class OAuthError extends ActionError {
+    status;
+    error;
+    errorDescription;
+    constructor(code, message, tokenState, nextStep, status, error, errorDescription) {
+        super(code, message, tokenState, nextStep);
+        this.status = status;
+        this.error = error;
+        this.errorDescription = errorDescription;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/github/targets.ts
+function secretTarget(input) {
+    switch (input.kind) {
+        case 'repository': {
+            const { owner, repo } = input.repository;
+            return {
+                kind: 'repository',
+                description: `repository ${owner}/${repo}`,
+                basePath: `/repos/${owner}/${repo}/actions/secrets`,
+                permission: `the repository permission "Secrets: Read and write" on ${owner}/${repo} (fine-grained personal access token or GitHub App); a classic personal access token needs the "repo" scope`,
+                repository: input.repository,
+            };
+        }
+        case 'environment': {
+            const { owner, repo } = input.repository;
+            return {
+                kind: 'environment',
+                description: `environment "${input.environment}" of ${owner}/${repo}`,
+                // Environment names may hold spaces and other characters that must be encoded in a path.
+                basePath: `${environmentPath(input.repository, input.environment)}/secrets`,
+                permission: `the repository permission "Environments: Read and write" on ${owner}/${repo} (fine-grained personal access token or GitHub App); a classic personal access token needs the "repo" scope`,
+                repository: input.repository,
+            };
+        }
+        case 'organization':
+            return {
+                kind: 'organization',
+                description: `organization ${input.organization}`,
+                basePath: `/orgs/${input.organization}/actions/secrets`,
+                permission: `the organization permission "Secrets: Read and write" on ${input.organization} (fine-grained personal access token or GitHub App); a classic personal access token needs the "admin:org" scope`,
+                repository: undefined,
+            };
+    }
+}
+function environmentPath(repository, environment) {
+    return `/repos/${repository.owner}/${repository.repo}/environments/${encodeURIComponent(environment)}`;
+}
+/** The path of one secret (also what the recovery command writes to). */
+function secretPath(target, secretName) {
+    return `${target.basePath}/${encodeURIComponent(secretName)}`;
+}
+
+;// CONCATENATED MODULE: ./src/report.ts
+
+/** Atlassian accepts a disabled refresh token for 10 minutes after it was rotated (FACTS.md). */
+const LEEWAY_MS = 10 * 60 * 1000;
+/** The end of the leeway for a grant sent at `sentAt`: when Atlassian stops accepting the token. */
+function leewayEnd(sentAt) {
+    return new Date(sentAt.getTime() + LEEWAY_MS);
+}
+function utc(date) {
+    return `${date.toISOString().slice(0, 19).replace('T', ' ')} UTC`;
+}
+/** One or two sentences on where the working refresh token is now. */
+function describeTokenState(state, context, now) {
+    const where = `secret ${context.secretName} of ${context.target.description}`;
+    const sentAt = context.grantSentAt;
+    const leewayEnd = context.leewayEndsAt;
+    const inLeeway = leewayEnd !== undefined && now.getTime() < leewayEnd.getTime();
+    switch (state) {
+        case 'unchanged':
+            return `The refresh token in the ${where} still works: this run did not replace it.`;
+        case 'maybe-rotated':
+            if (sentAt === undefined || leewayEnd === undefined) {
+                return 'The refresh token may have been rotated.';
+            }
+            return inLeeway
+                ? `The refresh token was sent at ${utc(sentAt)} without a usable answer, so Atlassian may have rotated it. If it did, the token in the ${where} is still accepted until ${utc(leewayEnd)} (the 10-minute leeway): a re-run before then recovers it.`
+                : `The refresh token was sent at ${utc(sentAt)} without a usable answer, and the 10-minute leeway ended at ${utc(leewayEnd)}. If Atlassian did not rotate it, a re-run works; if it did, the re-run fails with invalid_grant and the user must consent again.`;
+        case 'rejected':
+            return `Atlassian refuses the refresh token in the ${where}: the integration stays broken until the user consents again.`;
+        case 'stored':
+            return `The refresh token was rotated and the new one is stored in the ${where}: the integration is safe; only what came after failed.`;
+        case 'overlapped':
+            return `This run's new refresh token was written to the ${where}, but another rotation wrote it too: the secret may hold the older of two new tokens. Until that is settled, the next rotation may revoke the consent.`;
+        case 'rotated-not-stored':
+            if (leewayEnd === undefined) {
+                return `Atlassian issued a new refresh token; it was NOT stored in the ${where}.`;
+            }
+            return inLeeway
+                ? `Atlassian issued a new refresh token and disabled the one in the ${where}; the new token was NOT stored. The old token is still accepted until ${utc(leewayEnd)} (the 10-minute leeway): a re-run before then is safe.`
+                : `Atlassian issued a new refresh token and disabled the one in the ${where}; the new token was NOT stored, and the old token's 10-minute leeway ended at ${utc(leewayEnd)}. Do not re-run before storing the recovery value: presenting the old token now would revoke the consent, the new token included.`;
+    }
+}
+/** The `gh` command that writes a sealed value into the target, with a token that may write it. */
+function recoveryCommand(context, recovery) {
+    const host = new URL(context.githubApiUrl).hostname;
+    const hostname = host === 'api.github.com' ? '' : ` --hostname ${host}`;
+    const { sealed, organization } = recovery;
+    // -f sends strings, -F typed values (the repository ids are integers); key[] builds an array.
+    const access = organization
+        ? ` -f visibility=${organization.visibility}${(organization.selectedRepositoryIds ?? []).map((id) => ` -F 'selected_repository_ids[]=${id}'`).join('')}`
+        : '';
+    return `gh api${hostname} --method PUT ${secretPath(context.target, context.secretName)} -f encrypted_value='${sealed.encryptedValue}' -f key_id='${sealed.keyId}'${access}`;
+}
+function describeRecovery(context, recovery) {
+    return [
+        `Recovery value: the new refresh token, sealed with the public key of the ${context.target.description} (only GitHub can open it, so it is safe to show).`,
+        `  key_id: ${recovery.sealed.keyId}`,
+        `  encrypted_value: ${recovery.sealed.encryptedValue}`,
+        `Store it with a token that may write the secret (GH_TOKEN=… in front of the command, or after "gh auth login"):`,
+        `  ${recoveryCommand(context, recovery)}`,
+        `Do it before any run uses the old token after ${utc(recovery.leewayEndsAt)}: from then on, presenting the old token revokes the consent, including the new token.`,
+    ].join('\n');
+}
+/** The full failure text for the log and the error annotation. */
+function describeFailure(error, context, recovery, now) {
+    const parts = [
+        error.message,
+        describeTokenState(error.tokenState, context, now),
+        `Next step: ${error.nextStep}`,
+    ];
+    if (recovery)
+        parts.push(describeRecovery(context, recovery));
+    return parts.join('\n');
+}
+/** The job summary of a successful run: never a token value, only facts about it. */
+function renderSummary(context, result, scrub) {
+    const rows = [
+        [
+            'Secret',
+            `<code>${escapeHtml(context.secretName)}</code> in ${escapeHtml(context.target.description)}`,
+        ],
+        [
+            'Refresh token rotated',
+            result.rotated
+                ? 'yes'
+                : 'no (the token endpoint issued no new refresh token; the stored one stays valid)',
+        ],
+        ['Secret updated', result.stored ? `yes (${result.stored})` : 'no'],
+        ['Stale-token check', escapeHtml(result.staleTokenCheck)],
+        [
+            'Access token expires',
+            result.expiresAt && result.tokens.expiresIn !== undefined
+                ? `${utc(result.expiresAt)} at the latest (in ${result.tokens.expiresIn} s)`
+                : '(not reported by the token endpoint)',
+        ],
+        ...optionalRows(result),
+        [
+            'Scopes',
+            result.tokens.scope
+                ? escapeHtml(scrub(result.tokens.scope))
+                    .split(' ')
+                    .map((s) => `<code>${s}</code>`)
+                    .join(' ')
+                : '(not reported)',
+        ],
+    ];
+    return [
+        '<h2>Atlassian token rotation</h2>',
+        '<table>',
+        ...rows.map(([name, value]) => `<tr><th align="left">${name}</th><td>${value}</td></tr>`),
+        '</table>',
+        '',
+    ].join('\n');
+}
+function optionalRows(result) {
+    const rows = [];
+    if (result.accessTokenSecret) {
+        rows.push(['Access token stored in', `<code>${escapeHtml(result.accessTokenSecret)}</code>`]);
+    }
+    if (result.site) {
+        rows.push([
+            'Site',
+            `${escapeHtml(result.site.site.name)} (${escapeHtml(result.site.site.url)}), cloud id <code>${escapeHtml(result.site.site.id)}</code>`,
+        ]);
+    }
+    if (result.consent)
+        rows.push(['Consent again by', consentText(result.consent)]);
+    return rows;
+}
+function consentText(consent) {
+    return `${consent.reconsentBy.toISOString().slice(0, 10)} (${consent.daysLeft} days left)`;
+}
+/** What a real run would have done: for the log and the summary of a dry run. */
+function describeDryRun(context, plan) {
+    const lines = [
+        `Dry run: nothing was sent to the token endpoint, and no secret was written.`,
+        `A real run would refresh the token at ${plan.tokenUrl.origin} and write the new refresh token to the secret ${context.secretName} of ${context.target.description}.`,
+    ];
+    if (plan.organization) {
+        const ids = plan.organization.selectedRepositoryIds;
+        lines.push(`The organization secret's visibility would be "${plan.organization.visibility}"${ids ? ` (repository ids ${ids.join(', ')})` : ''}.`);
+    }
+    if (plan.accessTokenSecret) {
+        lines.push(`It would also store the access token in ${plan.accessTokenSecret}.`);
+    }
+    if (plan.siteUrl)
+        lines.push(`It would look up the cloud id of ${plan.siteUrl.origin}.`);
+    lines.push(`Stale-token check: ${plan.staleTokenCheck}.`);
+    if (plan.consent)
+        lines.push(`Consent again by: ${consentText(plan.consent)}.`);
+    return lines;
+}
+function renderDryRunSummary(context, plan) {
+    return [
+        '<h2>Atlassian token rotation: dry run</h2>',
+        ...describeDryRun(context, plan).map((line) => `<p>${escapeHtml(line)}</p>`),
+        '',
+    ].join('\n');
+}
+const HEADINGS = {
+    failed: 'Atlassian token rotation failed',
+    cancelled: 'Atlassian token rotation cancelled',
+    superseded: 'Atlassian token rotation: superseded by another rotation',
+    afterwards: 'What failed after the refresh',
+};
+/** The job summary of a run that failed, was cancelled or was superseded; the recovery value. */
+function renderFailureSummary(error, context, recovery, now, how = 'failed') {
+    const lines = [
+        `<h2>${HEADINGS[how]}</h2>`,
+        `<p>${escapeHtml(error.message)}</p>`,
+        `<p><strong>Token:</strong> ${escapeHtml(describeTokenState(error.tokenState, context, now))}</p>`,
+        `<p><strong>Next step:</strong> ${escapeHtml(error.nextStep)}</p>`,
+    ];
+    if (recovery) {
+        lines.push(`<p><strong>Recovery value</strong> (the new refresh token sealed for ${escapeHtml(context.target.description)}; only GitHub can open it). Store it before any run uses the old token after ${utc(recovery.leewayEndsAt)}:</p>`, `<pre>${escapeHtml(recoveryCommand(context, recovery))}</pre>`);
+    }
+    return lines.join('\n') + '\n';
+}
+/** Text made safe to place in HTML (summaries, the command line tool's callback page). */
+function escapeHtml(text) {
+    return text
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/"/g, '&quot;');
+}
+
+;// CONCATENATED MODULE: ./src/outcome-report.ts
+/**
+ * A rotation's outcome, as the runner shows it: the step's outputs, the job summary, the failure
+ * annotation and exit status. Runs only once the token is settled (stored, or sealed in the log),
+ * so nothing here can cost it; every write to a runner file is guarded, and a file that cannot be
+ * written (a full disk, a container user who does not own it) fails the step and says so, after.
+ */
+
+
+/** Tokens issued: the refresh token is in the store, in the log (sealed), or nowhere but here. */
+const HAS_NEW_TOKEN = new Set(['rotated-not-stored', 'stored', 'overlapped']);
+async function reportOutcome(runner, outcome, options) {
+    const files = new RunnerFiles(runner);
+    const now = options.now();
+    // Outputs, so that later steps (also `if: failure()` ones) can use the new tokens.
+    files.output('outcome', outcome.kind);
+    files.output('rotated', String(HAS_NEW_TOKEN.has(outcome.tokenState)));
+    files.output('secret-updated', String(outcome.stored !== undefined));
+    const { tokens } = outcome;
+    if (tokens) {
+        if (tokens.accessToken !== undefined)
+            files.output('access-token', tokens.accessToken);
+        if (outcome.nextRefreshToken !== undefined) {
+            files.output('refresh-token', outcome.nextRefreshToken);
+        }
+        files.output('expires-in', tokens.expiresIn === undefined ? '' : String(tokens.expiresIn));
+        files.output('expires-at', outcome.expiresAt?.toISOString() ?? '');
+        files.output('scope', tokens.scope ?? '');
+        files.output('token-type', tokens.tokenType ?? '');
+    }
+    if (outcome.site) {
+        files.output('cloud-id', outcome.site.site.id);
+        files.output('api-base-url', outcome.site.apiBaseUrl);
+    }
+    if (outcome.consent)
+        files.output('reconsent-by', outcome.consent.reconsentBy.toISOString());
+    if (outcome.recovery) {
+        files.output('recovery-encrypted-value', outcome.recovery.sealed.encryptedValue);
+        files.output('recovery-key-id', outcome.recovery.sealed.keyId);
+    }
+    if (outcome.expiresAt) {
+        runner.info(`The access token expires at ${outcome.expiresAt.toISOString()} at the latest.`);
+    }
+    // What stops the step: the rotation's problems, gravest first, unless a superseded token is
+    // allowed to pass.
+    const superseded = outcome.kind === 'superseded';
+    const passes = superseded && options.onSuperseded === 'succeed';
+    const problems = passes ? [] : outcome.problems;
+    if (passes) {
+        for (const problem of outcome.problems) {
+            runner.notice(`${problem.message}\nNext step: ${problem.nextStep}`);
+        }
+    }
+    await files.summary(summaryOf(outcome, problems, options, now));
+    const fileProblem = files.problem(outcome);
+    const [first, ...rest] = fileProblem ? [...problems, fileProblem] : problems;
+    for (const problem of rest) {
+        runner.error(describeFailure(problem, outcome.context, undefined, now), {
+            title: titleOf(problem),
+        });
+    }
+    if (first) {
+        runner.setFailed(describeFailure(first, outcome.context, outcome.recovery, now), first);
+    }
+}
+/** Input problems: each named, and the step failed before anything was sent. */
+function reportInputProblems(runner, problems) {
+    for (const problem of problems) {
+        runner.error(problem.message, { title: `Input "${problem.input}"` });
+    }
+    const files = new RunnerFiles(runner);
+    files.output('outcome', 'failed');
+    runner.setFailed(`${problems.length} input problem(s); nothing was sent and the stored refresh token was not used.`);
+}
+function summaryOf(outcome, problems, options, now) {
+    const { context } = outcome;
+    if (outcome.kind === 'dry-run' && outcome.plan)
+        return renderDryRunSummary(context, outcome.plan);
+    const settled = (outcome.kind === 'rotated' || outcome.kind === 'unchanged') && outcome.tokens !== undefined
+        ? renderSummary(context, {
+            tokens: outcome.tokens,
+            expiresAt: outcome.expiresAt,
+            rotated: outcome.kind === 'rotated',
+            stored: outcome.stored?.how,
+            staleTokenCheck: outcome.staleTokenCheck ?? 'not run',
+            accessTokenSecret: outcome.accessTokenSecret,
+            site: outcome.site,
+            consent: outcome.consent,
+        }, (text) => options.secrets.scrub(text))
+        : '';
+    const how = outcome.kind === 'cancelled'
+        ? 'cancelled'
+        : outcome.kind === 'superseded'
+            ? 'superseded'
+            : settled
+                ? 'afterwards'
+                : 'failed';
+    const shown = outcome.kind === 'superseded' ? outcome.problems : problems;
+    return (settled +
+        shown
+            .map((problem, i) => renderFailureSummary(problem, context, i === 0 ? outcome.recovery : undefined, now, i === 0 ? how : 'afterwards'))
+            .join(''));
+}
+function titleOf(problem) {
+    switch (problem.code) {
+        case 'ROTATIONS_OVERLAPPED':
+            return 'Two rotations overlapped';
+        case 'RUNNER_FILE':
+            return "The runner's files could not be written";
+        default:
+            return 'Atlassian token rotation';
+    }
+}
+/**
+ * The runner's files, each write guarded: the first failure of each file is kept (what failed and
+ * why) and the rest of that file's writes are skipped, since they would fail the same way.
+ */
+class RunnerFiles {
+    runner;
+    #failures = new Map();
+    constructor(runner) {
+        this.runner = runner;
+    }
+    output(name, value) {
+        const failed = this.#failures.get('GITHUB_OUTPUT');
+        if (failed) {
+            failed.skipped.push(name);
+            return;
+        }
+        try {
+            this.runner.setOutput(name, value);
+        }
+        catch (error) {
+            this.#failures.set('GITHUB_OUTPUT', { error, skipped: [name] });
+        }
+    }
+    async summary(html) {
+        if (html === '')
+            return;
+        try {
+            await this.runner.writeSummary(html);
+        }
+        catch (error) {
+            this.#failures.set('GITHUB_STEP_SUMMARY', { error, skipped: [] });
+        }
+    }
+    /** The failure to report, if a file could not be written; it comes after everything else. */
+    problem(outcome) {
+        if (this.#failures.size === 0)
+            return undefined;
+        const parts = [...this.#failures].map(([file, { error, skipped }]) => {
+            const why = error instanceof Error ? error.message : String(error);
+            return file === 'GITHUB_OUTPUT'
+                ? `the step outputs could not be written to the runner's GITHUB_OUTPUT file (${why}), so later steps do not get ${skipped.join(', ')}`
+                : `the job summary could not be written to the runner's GITHUB_STEP_SUMMARY file (${why})`;
+        });
+        const settled = outcome.tokenState === 'stored'
+            ? 'The new refresh token is stored, so the integration is safe; but '
+            : outcome.tokenState === 'unchanged'
+                ? 'The stored refresh token is unchanged; but '
+                : 'The refresh token is as said above; and ';
+        return new ActionError('RUNNER_FILE', `${settled}${parts.join('; and ')}.`, outcome.tokenState, "If the job runs in a container as a user other than root, that user cannot write the runner's files (actions/runner issue 3290): run the container as root (`options: --user root`) or give its user write access to the runner's file_commands folder. If the runner's disk is full, free space and re-run.");
+    }
+}
+
+;// CONCATENATED MODULE: ./src/retry.ts
+/**
+ * Retrying transient failures inside a deadline.
+ *
+ * Why a deadline and not just a count: a refresh whose answer was lost may already have disabled the
+ * stored token. Presenting that token again is safe only inside Atlassian's 10-minute leeway, so all
+ * the retries of one refresh must end well inside it (../shared/FACTS.md, "How the leeway works").
+ * The same deadline machinery bounds the GitHub calls around it.
+ *
+ * Time comes from an injected {@link Clock}, so tests move it instead of waiting.
+ */
+
+const systemClock = {
+    now: () => Date.now(),
+    sleep: (ms, signal) => new Promise((resolve, reject) => {
+        if (signal?.aborted) {
+            reject(new Error('cancelled'));
+            return;
+        }
+        const timer = setTimeout(() => {
+            signal?.removeEventListener('abort', onAbort);
+            resolve();
+        }, ms);
+        const onAbort = () => {
+            clearTimeout(timer);
+            reject(new Error('cancelled'));
+        };
+        signal?.addEventListener('abort', onAbort, { once: true });
+    }),
+};
+const DEFAULT_BACKOFF = { maxAttempts: 8, baseDelayMs: 1_000, maxDelayMs: 30_000 };
+/** Exponential backoff with "equal jitter": half fixed, half random, so parallel runs spread out. */
+function backoffDelay(attempt, options) {
+    const ceiling = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** (attempt - 1));
+    return Math.round(ceiling / 2 + (options.random() * ceiling) / 2);
+}
+/**
+ * `Retry-After` as delay-seconds or an HTTP date (RFC 9110 §10.2.3), in milliseconds from `now`;
+ * undefined when absent or unreadable.
+ */
+function parseRetryAfter(value, now) {
+    if (value === undefined)
+        return undefined;
+    const text = value.trim();
+    if (/^\d+$/.test(text))
+        return Number(text) * 1000;
+    // An HTTP date names its day and month; Date.parse alone would also take "-5" or "1.5".
+    if (!/[a-z]{3}/i.test(text))
+        return undefined;
+    const date = Date.parse(text);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+/**
+ * Runs `operation` until it succeeds, `classify` says a failure is not transient, the attempts run
+ * out, or the next wait would pass the deadline. `operation` gets the time left, to bound its own
+ * request timeout. The error that ends it all is thrown, with `onGiveUp` given the history first.
+ */
+async function withRetries(operation, classify, options, onGiveUp) {
+    const { clock } = options;
+    let lastError;
+    for (let attempt = 1;; attempt++) {
+        // Checked at the start of every attempt, not only while waiting: a cancellation that came
+        // during the previous step, or between a wait and its attempt, must still stop it.
+        if (options.signal?.aborted && !(attempt === 1 && options.securing === true)) {
+            if (attempt === 1)
+                throw new CancelledBeforeStart();
+            throw onGiveUp
+                ? onGiveUp(lastError, { attempts: attempt - 1, stoppedBecause: 'the run is being cancelled' })
+                : lastError;
+        }
+        try {
+            options.onAttempt?.(attempt);
+            return await operation(Math.max(1, options.deadline - clock.now()), attempt);
+        }
+        catch (error) {
+            lastError = error;
+            const verdict = classify(error);
+            const giveUp = (stoppedBecause) => onGiveUp ? onGiveUp(error, { attempts: attempt, stoppedBecause }) : error;
+            if (!verdict.retry)
+                throw giveUp(undefined);
+            if (attempt >= options.maxAttempts)
+                throw giveUp('no attempts left');
+            const delayMs = verdict.afterMs ?? backoffDelay(attempt, options);
+            const remaining = options.deadline - clock.now();
+            if (delayMs >= remaining) {
+                throw giveUp(verdict.afterMs === undefined
+                    ? 'the next attempt would start past the time budget'
+                    : `the server asked to wait ${Math.ceil(delayMs / 1000)} s, past the time budget`);
+            }
+            if (options.signal?.aborted)
+                throw giveUp('the run is being cancelled');
+            options.onRetry?.({ attempt, reason: verdict.reason, delayMs });
+            try {
+                await clock.sleep(delayMs, options.signal);
+            }
+            catch {
+                throw giveUp('the run is being cancelled');
+            }
+        }
+    }
+}
+/** The run was being cancelled before the first attempt: nothing was sent. */
+class CancelledBeforeStart extends ActionError {
+    constructor() {
+        super('CANCELLED', 'The job is being cancelled: the request was not sent.', 'unchanged', 'Nothing to do: re-run the workflow when you want the rotation.');
+    }
+}
+/** Retries a failure marked transient, after the server's Retry-After when it sent one. */
+function transientVerdict(error, now) {
+    if (!(error instanceof ActionError) || error.transient === undefined)
+        return { retry: false };
+    const afterMs = parseRetryAfter(error.transient.retryAfter, now);
+    return afterMs === undefined
+        ? { retry: true, reason: error.transient.reason }
+        : { retry: true, reason: error.transient.reason, afterMs };
+}
+/** The final error, with how many attempts were made and why retrying stopped, when that matters. */
+function describeAttempts(error, history, tokenState = error.tokenState) {
+    if (history.attempts === 1 &&
+        history.stoppedBecause === undefined &&
+        tokenState === error.tokenState) {
+        return error;
+    }
+    const stopped = history.stoppedBecause ? `; stopped: ${history.stoppedBecause}` : '';
+    return error.amend(`(${history.attempts} attempt${history.attempts === 1 ? '' : 's'}${stopped}.)`, tokenState);
+}
+
 ;// CONCATENATED MODULE: ./src/network-failure.ts
 /**
  * What a failed connection means: for the token (did the request reach the server?), for retrying
@@ -406,115 +1212,6 @@ function proxyRefusal(error) {
         current = cause;
     }
     return undefined;
-}
-
-;// CONCATENATED MODULE: ./src/retry.ts
-/**
- * Retrying transient failures inside a deadline.
- *
- * Why a deadline and not just a count: a refresh whose answer was lost may already have disabled the
- * stored token. Presenting that token again is safe only inside Atlassian's 10-minute leeway, so all
- * the retries of one refresh must end well inside it (../shared/FACTS.md, "How the leeway works").
- * The same deadline machinery bounds the GitHub calls around it.
- *
- * Time comes from an injected {@link Clock}, so tests move it instead of waiting.
- */
-
-const systemClock = {
-    now: () => Date.now(),
-    sleep: (ms, signal) => new Promise((resolve, reject) => {
-        if (signal?.aborted) {
-            reject(new Error('cancelled'));
-            return;
-        }
-        const timer = setTimeout(() => {
-            signal?.removeEventListener('abort', onAbort);
-            resolve();
-        }, ms);
-        const onAbort = () => {
-            clearTimeout(timer);
-            reject(new Error('cancelled'));
-        };
-        signal?.addEventListener('abort', onAbort, { once: true });
-    }),
-};
-const DEFAULT_BACKOFF = { maxAttempts: 8, baseDelayMs: 1_000, maxDelayMs: 30_000 };
-/** Exponential backoff with "equal jitter": half fixed, half random, so parallel runs spread out. */
-function backoffDelay(attempt, options) {
-    const ceiling = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** (attempt - 1));
-    return Math.round(ceiling / 2 + (options.random() * ceiling) / 2);
-}
-/**
- * `Retry-After` as delay-seconds or an HTTP date (RFC 9110 §10.2.3), in milliseconds from `now`;
- * undefined when absent or unreadable.
- */
-function parseRetryAfter(value, now) {
-    if (value === undefined)
-        return undefined;
-    const text = value.trim();
-    if (/^\d+$/.test(text))
-        return Number(text) * 1000;
-    // An HTTP date names its day and month; Date.parse alone would also take "-5" or "1.5".
-    if (!/[a-z]{3}/i.test(text))
-        return undefined;
-    const date = Date.parse(text);
-    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
-/**
- * Runs `operation` until it succeeds, `classify` says a failure is not transient, the attempts run
- * out, or the next wait would pass the deadline. `operation` gets the time left, to bound its own
- * request timeout. The error that ends it all is thrown, with `onGiveUp` given the history first.
- */
-async function withRetries(operation, classify, options, onGiveUp) {
-    const { clock } = options;
-    for (let attempt = 1;; attempt++) {
-        try {
-            return await operation(Math.max(1, options.deadline - clock.now()), attempt);
-        }
-        catch (error) {
-            const verdict = classify(error);
-            const giveUp = (stoppedBecause) => onGiveUp ? onGiveUp(error, { attempts: attempt, stoppedBecause }) : error;
-            if (!verdict.retry)
-                throw giveUp(undefined);
-            if (attempt >= options.maxAttempts)
-                throw giveUp('no attempts left');
-            const delayMs = verdict.afterMs ?? backoffDelay(attempt, options);
-            const remaining = options.deadline - clock.now();
-            if (delayMs >= remaining) {
-                throw giveUp(verdict.afterMs === undefined
-                    ? 'the next attempt would start past the time budget'
-                    : `the server asked to wait ${Math.ceil(delayMs / 1000)} s, past the time budget`);
-            }
-            if (options.signal?.aborted)
-                throw giveUp('the run is being cancelled');
-            options.onRetry?.({ attempt, reason: verdict.reason, delayMs });
-            try {
-                await clock.sleep(delayMs, options.signal);
-            }
-            catch {
-                throw giveUp('the run is being cancelled');
-            }
-        }
-    }
-}
-/** Retries a failure marked transient, after the server's Retry-After when it sent one. */
-function transientVerdict(error, now) {
-    if (!(error instanceof ActionError) || error.transient === undefined)
-        return { retry: false };
-    const afterMs = parseRetryAfter(error.transient.retryAfter, now);
-    return afterMs === undefined
-        ? { retry: true, reason: error.transient.reason }
-        : { retry: true, reason: error.transient.reason, afterMs };
-}
-/** The final error, with how many attempts were made and why retrying stopped, when that matters. */
-function describeAttempts(error, history, tokenState = error.tokenState) {
-    if (history.attempts === 1 &&
-        history.stoppedBecause === undefined &&
-        tokenState === error.tokenState) {
-        return error;
-    }
-    const stopped = history.stoppedBecause ? `; stopped: ${history.stoppedBecause}` : '';
-    return error.amend(`(${history.attempts} attempt${history.attempts === 1 ? '' : 's'}${stopped}.)`, tokenState);
 }
 
 ;// CONCATENATED MODULE: ./src/atlassian/sites.ts
@@ -724,6 +1421,7 @@ function processTokenResponse(answer, tokenUrl, secrets) {
         expiresIn,
         scope: typeof scope === 'string' ? scope : undefined,
         tokenType: typeof tokenType === 'string' ? tokenType : undefined,
+        warnings: [],
     };
 }
 /**
@@ -2873,48 +3571,6 @@ function fetchThrough(options) {
     return fetchLike;
 }
 
-;// CONCATENATED MODULE: ./src/github/targets.ts
-function secretTarget(input) {
-    switch (input.kind) {
-        case 'repository': {
-            const { owner, repo } = input.repository;
-            return {
-                kind: 'repository',
-                description: `repository ${owner}/${repo}`,
-                basePath: `/repos/${owner}/${repo}/actions/secrets`,
-                permission: `the repository permission "Secrets: Read and write" on ${owner}/${repo} (fine-grained personal access token or GitHub App); a classic personal access token needs the "repo" scope`,
-                repository: input.repository,
-            };
-        }
-        case 'environment': {
-            const { owner, repo } = input.repository;
-            return {
-                kind: 'environment',
-                description: `environment "${input.environment}" of ${owner}/${repo}`,
-                // Environment names may hold spaces and other characters that must be encoded in a path.
-                basePath: `${environmentPath(input.repository, input.environment)}/secrets`,
-                permission: `the repository permission "Environments: Read and write" on ${owner}/${repo} (fine-grained personal access token or GitHub App); a classic personal access token needs the "repo" scope`,
-                repository: input.repository,
-            };
-        }
-        case 'organization':
-            return {
-                kind: 'organization',
-                description: `organization ${input.organization}`,
-                basePath: `/orgs/${input.organization}/actions/secrets`,
-                permission: `the organization permission "Secrets: Read and write" on ${input.organization} (fine-grained personal access token or GitHub App); a classic personal access token needs the "admin:org" scope`,
-                repository: undefined,
-            };
-    }
-}
-function environmentPath(repository, environment) {
-    return `/repos/${repository.owner}/${repository.repo}/environments/${encodeURIComponent(environment)}`;
-}
-/** The path of one secret (also what the recovery command writes to). */
-function secretPath(target, secretName) {
-    return `${target.basePath}/${encodeURIComponent(secretName)}`;
-}
-
 ;// CONCATENATED MODULE: ./src/github/errors.ts
 /**
  * Calling GitHub's REST API: every call retried when the failure is transient, and every failure
@@ -2929,9 +3585,13 @@ async function callGitHub(call) {
     const { clock } = call.retry;
     return withRetries(async (remainingMs) => {
         try {
+            // A cancelled run stops waiting for GitHub at once, except for a write that secures a
+            // new token: that one is allowed to finish.
+            const timeout = AbortSignal.timeout(remainingMs);
+            const { signal, securing } = call.retry;
             const response = await call.github.request(call.route, {
                 ...call.params,
-                request: { signal: AbortSignal.timeout(remainingMs) },
+                request: { signal: signal && !securing ? AbortSignal.any([signal, timeout]) : timeout },
             });
             const data = response.data;
             return { status: response.status, data, headers: response.headers };
@@ -3116,286 +3776,6 @@ async function fetchJobStartedAt(github, run, secrets, retry) {
     return new Date(startedAt);
 }
 
-;// CONCATENATED MODULE: external "node:net"
-const external_node_net_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
-;// CONCATENATED MODULE: ./src/inputs.ts
-
-/** The inputs whose values are secret: masked before anything else reads them. */
-const SECRET_INPUTS = [
-    'client-secret',
-    'refresh-token',
-    'github-token',
-    'workflow-token',
-];
-/**
- * The retry budget's ceiling. A refresh retried after a lost answer presents a token Atlassian may
- * already have disabled; that is safe only inside the 10-minute leeway, so every retry must end
- * well before it (../shared/FACTS.md, "How the leeway works").
- */
-const MAX_RETRY_BUDGET_SECONDS = 480;
-const DEFAULT_RETRY_BUDGET_SECONDS = 120;
-const DEFAULT_TOKEN_URL = 'https://auth.atlassian.com/oauth/token';
-const DEFAULT_GITHUB_API_URL = 'https://api.github.com';
-const DEFAULT_ATLASSIAN_API_URL = 'https://api.atlassian.com';
-// GitHub's rules for secret names (docs: "Naming your secrets"): letters, digits and underscores,
-// not starting with a digit, and not with the reserved GITHUB_ prefix (case-insensitive).
-const SECRET_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-// GitHub owner and repository names (the characters `owner/name` may hold in a URL path).
-const OWNER = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
-const REPO = /^[A-Za-z0-9._-]{1,100}$/;
-// GitHub's limit for environment names; any character but those that break a URL path segment
-// once encoded is allowed, so only control characters are refused.
-const ENVIRONMENT_MAX = 255;
-/**
- * Reads and checks every input before any request is sent. `getInput` returns the trimmed input
- * value or '' (as `core.getInput` does); `env` supplies the runner's own variables, used when an
- * input whose default is a `${{ github.* }}` expression is empty (e.g. outside the runner).
- *
- * All problems are reported at once, so one failed run shows every input to fix.
- */
-function readInputs(getInput, env) {
-    const problems = [];
-    const problem = (input, message) => {
-        problems.push({ input, message });
-    };
-    const required = (input, hint) => {
-        const value = getInput(input);
-        if (value === '')
-            problem(input, `Input "${input}" is required: ${hint}`);
-        return value;
-    };
-    const clientId = required('client-id', 'set it to your OAuth app\'s client ID (developer console, "Settings").');
-    const clientSecret = required('client-secret', "set it to your OAuth app's secret, e.g. `${{ secrets.ATLASSIAN_CLIENT_SECRET }}`.");
-    const refreshToken = required('refresh-token', 'set it to the stored refresh token, e.g. `${{ secrets.ATLASSIAN_REFRESH_TOKEN }}`. If that secret is empty, check its name and that the workflow can read it (secrets are not passed to workflows triggered from forks).');
-    const secretName = required('secret-name', 'name the secret that receives the rotated refresh token, e.g. `ATLASSIAN_REFRESH_TOKEN`.');
-    const githubToken = required('github-token', 'pass a token that can write Actions secrets: a fine-grained personal access token with "Secrets: Read and write" on the repository, or a GitHub App installation token with the same permission. The workflow\'s own GITHUB_TOKEN cannot write secrets.');
-    const workflowToken = getInput('workflow-token');
-    for (const [input, value] of [
-        ['client-id', clientId],
-        ['client-secret', clientSecret],
-        ['refresh-token', refreshToken],
-        ['github-token', githubToken],
-        ['workflow-token', workflowToken],
-    ]) {
-        if (/\s/.test(value)) {
-            problem(input, `Input "${input}" contains whitespace inside the value. Store the value alone, without quotes, labels or line breaks (a copy-paste of two lines is the usual cause).`);
-        }
-    }
-    checkSecretName('secret-name', secretName, problem);
-    const accessTokenSecretName = getInput('access-token-secret-name') || undefined;
-    if (accessTokenSecretName !== undefined) {
-        checkSecretName('access-token-secret-name', accessTokenSecretName, problem);
-        if (accessTokenSecretName.toUpperCase() === secretName.toUpperCase()) {
-            problem('access-token-secret-name', 'Input "access-token-secret-name" must name another secret than "secret-name" (secret names are case-insensitive): the refresh token would be overwritten by the access token.');
-        }
-    }
-    const target = readTarget(getInput, env, problem);
-    const tokenUrl = parseEndpointUrl('token-url', getInput('token-url') || DEFAULT_TOKEN_URL, problem);
-    const githubApiUrl = parseEndpointUrl('github-api-url', getInput('github-api-url') || env['GITHUB_API_URL'] || DEFAULT_GITHUB_API_URL, problem);
-    const atlassianApiUrl = parseEndpointUrl('atlassian-api-url', getInput('atlassian-api-url') || DEFAULT_ATLASSIAN_API_URL, problem);
-    const siteText = getInput('site-url');
-    const siteUrl = siteText === '' ? undefined : parseSiteUrl(siteText, problem);
-    const budgetText = getInput('retry-budget-seconds') || String(DEFAULT_RETRY_BUDGET_SECONDS);
-    const budget = /^\d+$/.test(budgetText) ? Number(budgetText) : NaN;
-    if (!(budget >= 1 && budget <= MAX_RETRY_BUDGET_SECONDS)) {
-        problem('retry-budget-seconds', `Input "retry-budget-seconds" must be a whole number of seconds from 1 to ${MAX_RETRY_BUDGET_SECONDS} (retries must end well inside Atlassian's 10-minute leeway); got "${budgetText}".`);
-    }
-    const consentedText = getInput('consented-at');
-    const consentedAt = consentedText === '' ? undefined : parseConsentDate(consentedText, problem);
-    const dryRunText = (getInput('dry-run') || 'false').toLowerCase();
-    if (dryRunText !== 'true' && dryRunText !== 'false') {
-        problem('dry-run', `Input "dry-run" must be "true" or "false"; got "${dryRunText}".`);
-    }
-    if (problems.length > 0 ||
-        target === undefined ||
-        !tokenUrl ||
-        !githubApiUrl ||
-        !atlassianApiUrl) {
-        return { ok: false, problems };
-    }
-    return {
-        ok: true,
-        inputs: {
-            clientId,
-            clientSecret,
-            refreshToken,
-            secretName,
-            githubToken,
-            target,
-            tokenUrl,
-            githubApiUrl: withoutTrailingSlash(githubApiUrl),
-            workflowToken,
-            retryBudgetMs: budget * 1000,
-            accessTokenSecretName,
-            siteUrl,
-            atlassianApiUrl: withoutTrailingSlash(atlassianApiUrl),
-            consentedAt,
-            dryRun: dryRunText === 'true',
-        },
-    };
-}
-/**
- * Exactly one kind of target: `organization`, or `environment` of `repository`, or `repository`
- * alone. (`repository` always has a value, from its default, so it cannot conflict.)
- */
-function readTarget(getInput, env, problem) {
-    const organization = getInput('organization');
-    const environment = getInput('environment');
-    const visibilityText = getInput('visibility').toLowerCase();
-    const selectedText = getInput('selected-repositories');
-    const selectedRepositories = selectedText
-        .split(/[,\n]/)
-        .map((name) => name.trim())
-        .filter((name) => name !== '');
-    if (organization !== '') {
-        if (environment !== '') {
-            problem('environment', 'Inputs "organization" and "environment" name two different targets: give one. An organization secret is shared by repositories; an environment secret belongs to one environment of "repository".');
-        }
-        let ok = environment === '';
-        if (!OWNER.test(organization)) {
-            problem('organization', `Input "organization" must be an organization's login, e.g. "octo-org"; got "${organization}".`);
-            ok = false;
-        }
-        let visibility;
-        if (visibilityText !== '') {
-            if (visibilityText === 'all' ||
-                visibilityText === 'private' ||
-                visibilityText === 'selected') {
-                visibility = visibilityText;
-            }
-            else {
-                problem('visibility', `Input "visibility" must be "all", "private" or "selected"; got "${visibilityText}".`);
-                ok = false;
-            }
-        }
-        if (visibility === 'selected' && selectedRepositories.length === 0) {
-            problem('selected-repositories', 'With "visibility: selected", input "selected-repositories" must name the repositories that may use the secret (names in the organization, separated by commas or new lines).');
-            ok = false;
-        }
-        if (visibility !== 'selected' && selectedRepositories.length > 0) {
-            problem('selected-repositories', 'Input "selected-repositories" applies only with "visibility: selected": set that too, or remove the list.');
-            ok = false;
-        }
-        for (const name of selectedRepositories) {
-            if (!REPO.test(name)) {
-                problem('selected-repositories', `Input "selected-repositories" must list repository names of the organization (without "${organization}/"); "${name}" is not one.`);
-                ok = false;
-            }
-        }
-        return ok ? { kind: 'organization', organization, visibility, selectedRepositories } : undefined;
-    }
-    for (const [input, given] of [
-        ['visibility', visibilityText],
-        ['selected-repositories', selectedText],
-    ]) {
-        if (given !== '') {
-            problem(input, `Input "${input}" applies only to an organization secret: set "organization" too, or remove it.`);
-        }
-    }
-    const repositoryText = getInput('repository') || env['GITHUB_REPOSITORY'] || '';
-    const repository = parseRepository(repositoryText);
-    if (repository === undefined) {
-        problem('repository', repositoryText === ''
-            ? 'Input "repository" is empty and GITHUB_REPOSITORY is not set: set it to "owner/name".'
-            : `Input "repository" must be "owner/name", e.g. "octo-org/confluence-sync"; got "${repositoryText}".`);
-        return undefined;
-    }
-    if (environment === '')
-        return { kind: 'repository', repository };
-    if (environment.length > ENVIRONMENT_MAX || /[\p{Cc}]/u.test(environment)) {
-        problem('environment', `Input "environment" must be an environment's name as shown in the repository settings (up to ${ENVIRONMENT_MAX} characters, no control characters).`);
-        return undefined;
-    }
-    return { kind: 'environment', repository, environment };
-}
-function checkSecretName(input, name, problem) {
-    if (name === '')
-        return;
-    if (!SECRET_NAME.test(name)) {
-        problem(input, `Input "${input}" must contain only letters, digits and underscores and must not start with a digit (GitHub's rule for secret names); got "${name}".`);
-    }
-    else if (/^GITHUB_/i.test(name)) {
-        problem(input, `Input "${input}" must not start with GITHUB_ (GitHub reserves that prefix); got "${name}".`);
-    }
-}
-function parseRepository(text) {
-    const parts = text.split('/');
-    if (parts.length !== 2)
-        return undefined;
-    const [owner, repo] = parts;
-    if (!OWNER.test(owner) || !REPO.test(repo) || repo === '.' || repo === '..')
-        return undefined;
-    return { owner, repo };
-}
-/**
- * A client secret and refresh token must never cross a network in clear text, so endpoints are
- * https; plain http is allowed only to this machine (the loopback emulators, local testing).
- */
-function parseEndpointUrl(input, text, problem) {
-    let url;
-    try {
-        url = new URL(text);
-    }
-    catch {
-        problem(input, `Input "${input}" is not a URL; expected e.g. "https://…".`);
-        return undefined;
-    }
-    if (url.username !== '' || url.password !== '') {
-        problem(input, `Input "${input}" must not contain a user name or password.`);
-        return undefined;
-    }
-    if (url.protocol === 'https:')
-        return url;
-    if (url.protocol === 'http:' && isLoopbackHost(url.hostname))
-        return url;
-    problem(input, url.protocol === 'http:'
-        ? `Input "${input}" uses plain http to ${url.hostname}: credentials would cross the network unencrypted. Use https (plain http is accepted only for 127.0.0.1, ::1 and localhost).`
-        : `Input "${input}" must be an https URL; got the scheme "${url.protocol}".`);
-    return undefined;
-}
-/** A site is named by its address, e.g. https://example.atlassian.net: only the origin counts. */
-function parseSiteUrl(text, problem) {
-    let url;
-    try {
-        url = new URL(/^[a-z]+:\/\//i.test(text) ? text : `https://${text}`);
-    }
-    catch {
-        problem('site-url', `Input "site-url" must be your site's address, e.g. "https://example.atlassian.net"; got "${text}".`);
-        return undefined;
-    }
-    if (url.protocol !== 'https:' && !isLoopbackHost(url.hostname)) {
-        problem('site-url', `Input "site-url" must be an https address, e.g. "https://example.atlassian.net"; got "${text}".`);
-        return undefined;
-    }
-    return new URL(url.origin);
-}
-/** ISO 8601: a date (2026-01-31) or a date and time with its zone (2026-01-31T09:00:00Z). */
-function parseConsentDate(text, problem) {
-    const match = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2}))?$/.exec(text);
-    const time = match
-        ? Date.parse(text.length === 10 ? `${text}T00:00:00Z` : text.replace(' ', 'T'))
-        : NaN;
-    if (Number.isNaN(time)) {
-        problem('consented-at', `Input "consented-at" must be an ISO 8601 date such as "2026-01-31" (or a date and time with its zone, "2026-01-31T09:00:00Z"); got "${text}".`);
-        return undefined;
-    }
-    return new Date(time);
-}
-function withoutTrailingSlash(url) {
-    return url.href.replace(/\/+$/, '');
-}
-/** 127.0.0.0/8, ::1 and localhost: addresses that never leave this machine. */
-function isLoopbackHost(hostname) {
-    const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
-    if (host === 'localhost')
-        return true;
-    if ((0,external_node_net_namespaceObject.isIP)(host) === 4)
-        return host.startsWith('127.');
-    if ((0,external_node_net_namespaceObject.isIP)(host) === 6)
-        return host === '::1' || host === '0:0:0:0:0:0:0:1';
-    return false;
-}
-
 ;// CONCATENATED MODULE: ./src/sealing.ts
 /**
  * Sealing a value for GitHub's secrets API: a libsodium sealed box (X25519 + XSalsa20-Poly1305 with
@@ -3435,6 +3815,157 @@ async function sealForGitHub(value, publicKey) {
     const library = await loadSodium();
     const sealed = library.crypto_box_seal(library.from_string(value), key);
     return library.to_base64(sealed, library.base64_variants.ORIGINAL);
+}
+
+;// CONCATENATED MODULE: ./src/rotation/cancellation.ts
+
+class Cancellation {
+    clock;
+    #controller = new AbortController();
+    #stopListening;
+    #signal;
+    #at;
+    constructor(listen, clock, onFirst, onRepeat) {
+        this.clock = clock;
+        this.#stopListening = listen((signal) => {
+            if (this.#signal !== undefined) {
+                onRepeat(signal);
+                return;
+            }
+            this.#signal = signal;
+            this.#at = new Date(this.clock.now());
+            this.#controller.abort();
+            onFirst(this);
+        });
+    }
+    /** Aborted at the first signal. */
+    get signal() {
+        return this.#controller.signal;
+    }
+    /** A method, not a getter: it changes between two reads, which the type checker must not fold. */
+    requested() {
+        return this.#signal !== undefined;
+    }
+    /** "SIGINT at 2026-12-01 02:00:00 UTC" */
+    get received() {
+        return this.#signal === undefined || this.#at === undefined
+            ? 'no signal'
+            : `${this.#signal} at ${utc(this.#at)}`;
+    }
+    stop() {
+        this.#stopListening();
+    }
+}
+/** What a cancellation means for the token right now, said the moment it arrives. */
+function describeCancellation(cancellation, custody, where) {
+    const received = `Received ${cancellation.received}: the job is being cancelled.`;
+    const sentAt = custody.grantSentAt;
+    const leewayEndsAt = custody.leewayEndsAt;
+    switch (custody.state) {
+        case 'unchanged':
+            return sentAt === undefined
+                ? `${received} Nothing was sent to Atlassian and nothing will be: the refresh token in ${where} is unchanged and still works.`
+                : `${received} Atlassian answered without a new refresh token, so the one in ${where} stays valid.`;
+        case 'maybe-rotated': {
+            const sent = `The refresh token in ${where} was sent to Atlassian at ${sentAt ? utc(sentAt) : 'the start of the refresh'}`;
+            const until = leewayEndsAt ? utc(leewayEndsAt) : 'ten minutes after that';
+            return custody.grantInFlight
+                ? `${received} ${sent} and the answer has not come yet. If Atlassian processes it, the stored token becomes the previous one, still accepted until ${until} (the 10-minute leeway): re-run the workflow before then. If the answer arrives before the runner stops this step, the new token is sealed and printed first, then stored.`
+                : `${received} No new attempt of the refresh starts. ${sent} without a usable answer: if Atlassian rotated it, the stored token is still accepted until ${until} (the 10-minute leeway): re-run the workflow before then.`;
+        }
+        case 'rotated-not-stored':
+            return `${received} The new refresh token is being stored in ${where}; its sealed copy is in the "Recovery value" group above. If this step ends before the write, store that value with the command shown there before ${leewayEndsAt ? utc(leewayEndsAt) : 'the leeway ends'}.`;
+        case 'stored':
+        case 'overlapped':
+        case 'rejected':
+            return `${received} The refresh token is already settled (${custody.state}); what remains is skipped.`;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/rotation/custody.ts
+
+class TokenCustody {
+    #state = 'unchanged';
+    #grantSentAt;
+    #grantInFlight = false;
+    #recovery;
+    #answer;
+    get state() {
+        return this.#state;
+    }
+    /** When the refresh grant was first sent: the stored token's leeway counts from here. */
+    get grantSentAt() {
+        return this.#grantSentAt;
+    }
+    /** Until when Atlassian still accepts the stored token, once it may have been exchanged. */
+    get leewayEndsAt() {
+        return this.#grantSentAt && leewayEnd(this.#grantSentAt);
+    }
+    /** True while an attempt of the refresh grant waits for its answer. */
+    get grantInFlight() {
+        return this.#grantInFlight;
+    }
+    /** The refresh grant's usable answer, once it came: the outputs still need it if a write fails. */
+    get answer() {
+        return this.#answer;
+    }
+    /** The sealed copy of a new refresh token, once there is one. */
+    get recovery() {
+        return this.#recovery;
+    }
+    /** An attempt of the refresh grant is about to be sent. */
+    grantSending(at) {
+        this.#grantSentAt ??= at;
+        this.#grantInFlight = true;
+        this.#state = 'maybe-rotated';
+    }
+    /** The attempt ended, with an answer or without. */
+    grantSettled() {
+        this.#grantInFlight = false;
+    }
+    /** Atlassian answered without a new refresh token: the one sent stays the valid one. */
+    noNewToken(answer) {
+        this.#answer = answer;
+        this.#state = 'unchanged';
+    }
+    /** Atlassian issued a new refresh token, which disabled the stored one. */
+    newTokenIssued(answer) {
+        this.#answer = answer;
+        this.#state = 'rotated-not-stored';
+    }
+    sealed(recovery) {
+        this.#recovery = recovery;
+    }
+    stored() {
+        this.#state = 'stored';
+    }
+    /** Stored, but another rotation wrote the secret too. */
+    overlapped() {
+        this.#state = 'overlapped';
+    }
+}
+
+;// CONCATENATED MODULE: ./src/rotation/events.ts
+/**
+ * The events, each call made safe: a door that fails to print (a closed pipe, a full disk) must
+ * never interrupt a rotation between the refresh grant's answer and the secret write, when the
+ * only working token is in this process.
+ */
+function guarded(events) {
+    const safely = (call) => (...args) => {
+        try {
+            call(...args);
+        }
+        catch {
+            // Nothing better to do: the failure to speak must not become a failure to store.
+        }
+    };
+    return {
+        info: safely((message) => events.info(message)),
+        notice: safely((message) => events.notice(message)),
+        warning: safely((message) => events.warning(message)),
+        recovery: safely((recovery, context) => events.recovery(recovery, context)),
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/github/secret-store.ts
@@ -3507,11 +4038,12 @@ async function fetchSecretMetadata(access, secretName) {
 /** Writes a sealed secret; GitHub answers 201 when it created the secret and 204 when it updated it. */
 async function storeSecret(access, secretName, sealed, organization, tokenState) {
     const { target } = access;
-    const { status } = await call(access, `PUT ${secretPath(target, secretName)}`, `write the secret ${secretName} of ${target.description}`, tokenState, writeBody(sealed, organization));
+    const { status, headers } = await call(access, `PUT ${secretPath(target, secretName)}`, `write the secret ${secretName} of ${target.description}`, tokenState, writeBody(sealed, organization));
+    const at = parseTimestamp(headers['date']);
     if (status === 201)
-        return 'created';
+        return { how: 'created', at };
     if (status === 204)
-        return 'updated';
+        return { how: 'updated', at };
     throw new ActionError('GITHUB_UNEXPECTED', `GitHub answered HTTP ${status} to the write of ${secretName} in ${target.description}; expected 201 (created) or 204 (updated).`, tokenState, 'Store the recovery value below by hand.');
 }
 /** The PUT body: the sealed value, and for an organization secret who may use it. */
@@ -3631,234 +4163,61 @@ function common(access) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/report.ts
-
-/** Atlassian accepts a disabled refresh token for 10 minutes after it was rotated (FACTS.md). */
-const LEEWAY_MS = 10 * 60 * 1000;
-/** The end of the leeway for a grant sent at `sentAt`, or `earlier` if that comes first. */
-function leewayEnd(sentAt, earlier) {
-    const end = sentAt.getTime() + LEEWAY_MS;
-    return new Date(earlier === undefined ? end : Math.min(end, earlier.getTime()));
-}
-function utc(date) {
-    return `${date.toISOString().slice(0, 19).replace('T', ' ')} UTC`;
-}
-/** One or two sentences on where the working refresh token is now. */
-function describeTokenState(error, context, now) {
-    const where = `secret ${context.secretName} of ${context.target.description}`;
-    const sentAt = context.grantSentAt;
-    const leewayEnd = context.leewayEndsAt;
-    const inLeeway = leewayEnd !== undefined && now.getTime() < leewayEnd.getTime();
-    switch (error.tokenState) {
-        case 'unchanged':
-            return `The refresh token in the ${where} still works: this run did not replace it.`;
-        case 'maybe-rotated':
-            if (sentAt === undefined || leewayEnd === undefined) {
-                return 'The refresh token may have been rotated.';
-            }
-            return inLeeway
-                ? `The refresh token was sent at ${utc(sentAt)} without a usable answer, so Atlassian may have rotated it. If it did, the token in the ${where} is still accepted until ${utc(leewayEnd)} (the 10-minute leeway): a re-run before then recovers it.`
-                : `The refresh token was sent at ${utc(sentAt)} without a usable answer, and the 10-minute leeway ended at ${utc(leewayEnd)}. If Atlassian did not rotate it, a re-run works; if it did, the re-run fails with invalid_grant and the user must consent again.`;
-        case 'rejected':
-            return `Atlassian refuses the refresh token in the ${where}: the integration stays broken until the user consents again.`;
-        case 'stored':
-            return `The refresh token was rotated and the new one is stored in the ${where}: the integration is safe; only what came after failed.`;
-        case 'rotated-not-stored':
-            if (leewayEnd === undefined) {
-                return `Atlassian issued a new refresh token; it was NOT stored in the ${where}.`;
-            }
-            return inLeeway
-                ? `Atlassian issued a new refresh token and disabled the one in the ${where}; the new token was NOT stored. The old token is still accepted until ${utc(leewayEnd)} (the 10-minute leeway): a re-run before then is safe.`
-                : `Atlassian issued a new refresh token and disabled the one in the ${where}; the new token was NOT stored, and the old token's 10-minute leeway ended at ${utc(leewayEnd)}. Do not re-run before storing the recovery value: presenting the old token now would revoke the consent, the new token included.`;
-    }
-}
-/** The `gh` command that writes a sealed value into the target, with a token that may write it. */
-function recoveryCommand(context, recovery) {
-    const host = new URL(context.githubApiUrl).hostname;
-    const hostname = host === 'api.github.com' ? '' : ` --hostname ${host}`;
-    const { sealed, organization } = recovery;
-    // -f sends strings, -F typed values (the repository ids are integers); key[] builds an array.
-    const access = organization
-        ? ` -f visibility=${organization.visibility}${(organization.selectedRepositoryIds ?? []).map((id) => ` -F 'selected_repository_ids[]=${id}'`).join('')}`
-        : '';
-    return `gh api${hostname} --method PUT ${secretPath(context.target, context.secretName)} -f encrypted_value='${sealed.encryptedValue}' -f key_id='${sealed.keyId}'${access}`;
-}
-function describeRecovery(context, recovery) {
-    return [
-        `Recovery value: the new refresh token, sealed with the public key of the ${context.target.description} (only GitHub can open it, so it is safe to show).`,
-        `  key_id: ${recovery.sealed.keyId}`,
-        `  encrypted_value: ${recovery.sealed.encryptedValue}`,
-        `Store it with a token that may write the secret (GH_TOKEN=… in front of the command, or after "gh auth login"):`,
-        `  ${recoveryCommand(context, recovery)}`,
-        `Do it before any run uses the old token after ${utc(recovery.leewayEndsAt)}: from then on, presenting the old token revokes the consent, including the new token.`,
-    ].join('\n');
-}
-/** The full failure text for the log and the error annotation. */
-function describeFailure(error, context, recovery, now) {
-    const parts = [
-        error.message,
-        describeTokenState(error, context, now),
-        `Next step: ${error.nextStep}`,
-    ];
-    if (recovery)
-        parts.push(describeRecovery(context, recovery));
-    return parts.join('\n');
-}
-/** The job summary of a successful run: never a token value, only facts about it. */
-function renderSummary(context, result, scrub) {
-    const rows = [
-        [
-            'Secret',
-            `<code>${escapeHtml(context.secretName)}</code> in ${escapeHtml(context.target.description)}`,
-        ],
-        [
-            'Refresh token rotated',
-            result.rotated
-                ? 'yes'
-                : 'no (the token endpoint issued no new refresh token; the stored one stays valid)',
-        ],
-        ['Secret updated', result.stored ? `yes (${result.stored})` : 'no'],
-        ['Stale-token check', escapeHtml(result.staleTokenCheck)],
-        ['Access token expires', `${utc(result.expiresAt)} (in ${result.tokens.expiresIn} s)`],
-        ...optionalRows(result),
-        [
-            'Scopes',
-            result.tokens.scope
-                ? escapeHtml(scrub(result.tokens.scope))
-                    .split(' ')
-                    .map((s) => `<code>${s}</code>`)
-                    .join(' ')
-                : '(not reported)',
-        ],
-    ];
-    return [
-        '<h2>Atlassian token rotation</h2>',
-        '<table>',
-        ...rows.map(([name, value]) => `<tr><th align="left">${name}</th><td>${value}</td></tr>`),
-        '</table>',
-        '',
-    ].join('\n');
-}
-function optionalRows(result) {
-    const rows = [];
-    if (result.accessTokenSecret) {
-        rows.push(['Access token stored in', `<code>${escapeHtml(result.accessTokenSecret)}</code>`]);
-    }
-    if (result.site) {
-        rows.push([
-            'Site',
-            `${escapeHtml(result.site.site.name)} (${escapeHtml(result.site.site.url)}), cloud id <code>${escapeHtml(result.site.site.id)}</code>`,
-        ]);
-    }
-    if (result.consent)
-        rows.push(['Consent again by', consentText(result.consent)]);
-    return rows;
-}
-function consentText(consent) {
-    return `${consent.reconsentBy.toISOString().slice(0, 10)} (${consent.daysLeft} days left)`;
-}
-/** What a real run would have done: for the log and the summary of a dry run. */
-function describeDryRun(context, plan) {
-    const lines = [
-        `Dry run: nothing was sent to the token endpoint, and no secret was written.`,
-        `A real run would refresh the token at ${plan.tokenUrl.origin} and write the new refresh token to the secret ${context.secretName} of ${context.target.description}.`,
-    ];
-    if (plan.organization) {
-        const ids = plan.organization.selectedRepositoryIds;
-        lines.push(`The organization secret's visibility would be "${plan.organization.visibility}"${ids ? ` (repository ids ${ids.join(', ')})` : ''}.`);
-    }
-    if (plan.accessTokenSecret) {
-        lines.push(`It would also store the access token in ${plan.accessTokenSecret}.`);
-    }
-    if (plan.siteUrl)
-        lines.push(`It would look up the cloud id of ${plan.siteUrl.origin}.`);
-    lines.push(`Stale-token check: ${plan.staleTokenCheck}.`);
-    if (plan.consent)
-        lines.push(`Consent again by: ${consentText(plan.consent)}.`);
-    return lines;
-}
-function renderDryRunSummary(context, plan) {
-    return [
-        '<h2>Atlassian token rotation: dry run</h2>',
-        ...describeDryRun(context, plan).map((line) => `<p>${escapeHtml(line)}</p>`),
-        '',
-    ].join('\n');
-}
-/** The job summary of a failed run: what happened and, when it applies, the recovery value. */
-function renderFailureSummary(error, context, recovery, now) {
-    const lines = [
-        '<h2>Atlassian token rotation failed</h2>',
-        `<p>${escapeHtml(error.message)}</p>`,
-        `<p><strong>Token:</strong> ${escapeHtml(describeTokenState(error, context, now))}</p>`,
-        `<p><strong>Next step:</strong> ${escapeHtml(error.nextStep)}</p>`,
-    ];
-    if (recovery) {
-        lines.push(`<p><strong>Recovery value</strong> (the new refresh token sealed for ${escapeHtml(context.target.description)}; only GitHub can open it). Store it before any run uses the old token after ${utc(recovery.leewayEndsAt)}:</p>`, `<pre>${escapeHtml(recoveryCommand(context, recovery))}</pre>`);
-    }
-    return lines.join('\n') + '\n';
-}
-/** Text made safe to place in HTML (summaries, the command line tool's callback page). */
-function escapeHtml(text) {
-    return text
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/"/g, '&quot;');
-}
-
-;// CONCATENATED MODULE: ./src/stale-token-guard.ts
+;// CONCATENATED MODULE: ./src/rotation/stale-token-guard.ts
 /**
  * The stale-token guard: has the secret been rewritten since this run read it?
  *
  * A run reads repository secrets when it is queued (../shared/FACTS.md, "When a workflow sees a
  * secret"), so it can hold a token that another run, or an earlier job of this run, has rotated
- * since. That token is then the "previous" one: Atlassian still exchanges it during the 10-minute
- * leeway, and revokes the whole consent if it is presented after that.
+ * since. Such a token is superseded, and it is never presented: Atlassian (Auth0's rotation) reuses
+ * only the token immediately before the newest one, and only for 10 minutes; the guard cannot know
+ * how many rotations happened since the run read the secret, so no leeway arithmetic makes
+ * presenting it safe. Nothing is lost by stopping: the secret holds the newer token.
  */
 
 
-/**
- * The other run's rotation happened shortly before its write (updated_at), by up to its own retry
- * time: count the leeway as ending this much before updated_at + 10 minutes.
- */
-const LEEWAY_SAFETY_MARGIN_MS = 2 * 60 * 1000;
 /**
  * @param updatedAt when the secret was last written (undefined: it does not exist)
- * @param readAt    when this run read its secrets
- * @param now       GitHub's clock, in the same time base as `updatedAt`
+ * @param readAt    when this run read its secrets, in GitHub's clock
  */
-function judgeStoredToken(updatedAt, readAt, now) {
+function judgeStoredToken(updatedAt, readAt) {
     if (updatedAt === undefined)
         return { kind: 'first-write' };
     if (updatedAt.getTime() <= readAt.getTime())
         return { kind: 'fresh' };
-    const safeUntil = new Date(updatedAt.getTime() + LEEWAY_MS - LEEWAY_SAFETY_MARGIN_MS);
-    if (now.getTime() >= safeUntil.getTime())
-        return { kind: 'stale', updatedAt, readAt };
-    return { kind: 'rewritten-in-leeway', updatedAt, readAt, safeUntil };
+    return { kind: 'superseded', updatedAt, readAt, readAtIsProcessStart: false };
 }
 /**
- * Tells the user what the guard found, and stops the run when the token is stale. Returns the
- * moment (on `localNow`'s clock) by which the refresh must be done when the token in hand is
- * already the "previous" one.
+ * GitHub's timestamps (updated_at, the Date header) are cut to the second, so a moment moved from
+ * this machine's clock into GitHub's is known to within a second.
  */
-function actOnJudgement(runner, judgement, secretName, serverNow, localNow) {
-    switch (judgement.kind) {
-        case 'fresh':
-        case 'first-write':
-            return undefined;
-        case 'unknown':
-            runner.notice(`Could not check whether another run rotated ${secretName} after this run read it (${judgement.reason}). Going ahead. To enable the check, let the job read its own run: add "permissions: actions: read" (the action reads the run's start with "workflow-token", by default github.token).`);
-            return undefined;
-        case 'stale':
-            throw new ActionError('STALE_TOKEN', `The secret ${secretName} was rewritten at ${utc(judgement.updatedAt)}, after this run read its secrets (${utc(judgement.readAt)}): another run, or an earlier job of this one, rotated the token. The token this run holds is the superseded one, and the 10-minute leeway in which Atlassian still accepts it is over: presenting it now would revoke the consent. Nothing was sent to Atlassian.`, 'unchanged', 'Re-run the workflow: a new run reads the current secret. To keep runs from overlapping, give every workflow that rotates this token the same `concurrency:` group (with cancel-in-progress: false).');
-        case 'rewritten-in-leeway': {
-            runner.warning(`The secret ${secretName} was rewritten at ${utc(judgement.updatedAt)}, after this run read its secrets (${utc(judgement.readAt)}): another run rotated the token meanwhile. Atlassian still accepts the token this run holds until about ${utc(judgement.safeUntil)}, so the rotation goes ahead and its token replaces the other run's. Give every workflow that rotates this token the same \`concurrency:\` group so runs never overlap.`);
-            // GitHub's clock decided; translate the limit into this machine's clock.
-            const skew = serverNow ? localNow - serverNow.getTime() : 0;
-            return judgement.safeUntil.getTime() + skew;
-        }
+const CLOCK_RESOLUTION_MS = 1000;
+/**
+ * When the moment the run read its secrets is unknown, this process's start still bounds it: the
+ * token was in hand before the process began (an input, or a variable of the terminal), so a write
+ * certainly after the start superseded it. `processStartedAt` is in GitHub's clock, estimated
+ * through its Date header, hence the margin: without it, a write just before the start would be
+ * taken for one after it, and a valid token refused.
+ */
+function judgeWithoutReadTime(updatedAt, processStartedAt, reason) {
+    if (updatedAt.getTime() > processStartedAt.getTime() + CLOCK_RESOLUTION_MS) {
+        return { kind: 'superseded', updatedAt, readAt: processStartedAt, readAtIsProcessStart: true };
     }
+    return { kind: 'unknown', reason };
+}
+/** The notice for a guard that could not decide: the rotation goes ahead, and says why. */
+function unknownNotice(secretName, reason) {
+    return `Could not check whether another run rotated ${secretName} after this run read it (${reason}). Going ahead. To enable the check, let the job read its own run: add "permissions: actions: read" (the action reads the run's start with "workflow-token", by default github.token).`;
+}
+/**
+ * What a superseded token means: another rotation got there first, nothing was sent, nothing is
+ * lost. The caller decides whether that fails the step (input "on-superseded").
+ */
+function supersededError(judgement, secretName) {
+    const read = judgement.readAtIsProcessStart
+        ? `after this step started (${utc(judgement.readAt)})`
+        : `after this run read its secrets (${utc(judgement.readAt)})`;
+    return new ActionError('SUPERSEDED', `Another rotation got there first: the secret ${secretName} was rewritten at ${utc(judgement.updatedAt)}, ${read}, so the refresh token this run holds has been superseded. It was not sent to Atlassian, which accepts only the newest token (and, for 10 minutes, the one just before it): presenting a superseded one could revoke the consent. Nothing is lost: the secret holds the newer token.`, 'unchanged', 'Nothing to do for the token. If this step had to provide an access token, re-run the workflow: a new run reads the current secret. If rotations keep meeting, give every workflow that rotates this token the same `concurrency:` group (with cancel-in-progress: false).');
 }
 /** One line for the job summary. */
 function describeJudgement(judgement) {
@@ -3867,16 +4226,14 @@ function describeJudgement(judgement) {
             return 'passed: the secret was not rewritten since this run read it';
         case 'first-write':
             return 'passed: the secret did not exist yet';
-        case 'rewritten-in-leeway':
-            return `warned: the secret was rewritten at ${utc(judgement.updatedAt)} by another run; rotated inside the leeway`;
-        case 'stale':
-            return 'stopped';
+        case 'superseded':
+            return `stopped: the secret was rewritten at ${utc(judgement.updatedAt)}, after this run read it`;
         case 'unknown':
             return `skipped: ${judgement.reason}`;
     }
 }
 
-;// CONCATENATED MODULE: ./src/preflight.ts
+;// CONCATENATED MODULE: ./src/rotation/preflight.ts
 /**
  * Everything settled before the refresh token is spent, in one round of parallel reads: the store's
  * public key (proves the GitHub token reaches it), when the secret was last written, when this run
@@ -3917,23 +4274,526 @@ async function preflight(inputs, sources) {
     return {
         publicKey: publicKey.value,
         metadata: metadata.status === 'fulfilled' ? metadata.value : undefined,
-        judgement: judge(metadata, readAt, sources.now()),
+        judgement: judge(metadata, readAt, sources.now(), sources.processStartedAt),
         organization,
     };
 }
-function judge(metadata, readAt, localNow) {
+function judge(metadata, readAt, localNow, processStartedAt) {
     if (metadata.status === 'rejected')
         return { kind: 'unknown', reason: reasonOf(metadata.reason) };
-    if (metadata.value.updatedAt === undefined)
+    const { updatedAt, serverNow } = metadata.value;
+    if (updatedAt === undefined)
         return { kind: 'first-write' };
-    if (readAt.status === 'rejected')
-        return { kind: 'unknown', reason: reasonOf(readAt.reason) };
-    return judgeStoredToken(metadata.value.updatedAt, readAt.value, metadata.value.serverNow ?? localNow);
+    if (readAt.status === 'fulfilled')
+        return judgeStoredToken(updatedAt, readAt.value);
+    // GitHub's clock decided updated_at: move the process start into it. The Date header is cut to
+    // the second, which moves the start earlier, never later: the guard errs towards "superseded".
+    const skew = serverNow ? serverNow.getTime() - localNow.getTime() : 0;
+    return judgeWithoutReadTime(updatedAt, new Date(processStartedAt.getTime() + skew), reasonOf(readAt.reason));
 }
 function reasonOf(error) {
     if (error instanceof ActionError)
         return error.message;
     return error instanceof Error ? error.message : String(error);
+}
+
+;// CONCATENATED MODULE: ./src/rotation/write-back.ts
+/**
+ * Storing a new token: seal it under the store's public key and write it. The sealed value is handed
+ * to `onSealed` before the write, so that if the write never completes (a failure, a cancelled job,
+ * a lost runner) the only copy of a new refresh token is already in the log, readable by GitHub
+ * alone. After the write, the secret's metadata tells whether another rotation wrote it too.
+ */
+
+
+
+
+async function writeBack(access, request) {
+    const { secretName, organization, tokenState } = request;
+    const seal = async (key) => {
+        const sealed = { keyId: key.keyId, encryptedValue: await sealForGitHub(request.value, key.key) };
+        request.onSealed?.(sealed);
+        return sealed;
+    };
+    try {
+        return await storeSecret(access, secretName, await seal(request.publicKey), organization, tokenState);
+    }
+    catch (error) {
+        // 422 when the key was replaced between the preflight and the write: seal again, once.
+        if (!(error instanceof ActionError) || error.code !== 'GITHUB_REJECTED_VALUE')
+            throw error;
+        const current = await fetchPublicKey(access, tokenState);
+        if (current.keyId === request.publicKey.keyId)
+            throw error;
+        return await storeSecret(access, secretName, await seal(current), organization, tokenState);
+    }
+}
+/** GitHub's timestamps are whole seconds; a write's own updated_at may round either way. */
+const SAME_WRITE_TOLERANCE_MS = 1000;
+/**
+ * Reads the secret's metadata again after the write. A write by another rotation between this
+ * run's preflight and its write is visible only when the secret was new (the write says
+ * "updated" instead of "created"); one after the write moves `updated_at` past the write's time.
+ */
+async function checkWrite(access, secretName, before, write, localWriteAt) {
+    const writtenAt = write.at ?? localWriteAt;
+    if (before !== undefined && before.updatedAt === undefined && write.how === 'updated') {
+        return { kind: 'created-meanwhile', writtenAt };
+    }
+    let after;
+    try {
+        after = await fetchSecretMetadata(access, secretName);
+    }
+    catch (error) {
+        return { kind: 'unverified', reason: error instanceof Error ? error.message : String(error) };
+    }
+    if (after.updatedAt === undefined) {
+        return { kind: 'unverified', reason: 'the secret was not found right after the write' };
+    }
+    if (after.updatedAt.getTime() > writtenAt.getTime() + SAME_WRITE_TOLERANCE_MS) {
+        return { kind: 'rewritten-after', writtenAt, rewrittenAt: after.updatedAt };
+    }
+    return { kind: 'alone' };
+}
+/** The loud failure for an overlap: both times, why it matters, and what to check. */
+function overlapError(check, secretName, grantSentAt) {
+    const what = check.kind === 'rewritten-after'
+        ? `this run wrote its new refresh token to ${secretName} at ${utc(check.writtenAt)}, and something else wrote ${secretName} again at ${utc(check.rewrittenAt)}`
+        : `${secretName} did not exist when this run checked it, yet when this run wrote its new refresh token at ${utc(check.writtenAt)} GitHub said it updated an existing secret: something else created it in between`;
+    const oursStored = check.kind === 'created-meanwhile';
+    const ifOursIsNewer = oursStored
+        ? 'nothing needs doing'
+        : `store this run's recovery value (printed above, in the "Recovery value" group) now, before the next rotation`;
+    const ifTheirsIsNewer = oursStored
+        ? "store the other run's new token (its recovery value, printed in its log) now, before the next rotation"
+        : 'nothing needs doing';
+    return new ActionError('ROTATIONS_OVERLAPPED', `Two rotations of this token overlapped: ${what}. Only the token issued last is Atlassian's newest; the secret now holds ${oursStored ? "this run's" : "the other writer's"} token, which may be the older of the two. If it is, the next rotation presents a superseded token and Atlassian revokes the consent.`, 'overlapped', `Check which rotation refreshed last: this run sent its refresh at ${utc(grantSentAt)}. Find the other one (a workflow run that uses this secret, or someone running the command line tool's refresh) and when it refreshed. If this run refreshed after it, ${ifOursIsNewer}; if the other refreshed after this run, ${ifTheirsIsNewer}. Then give every workflow that rotates this token the same \`concurrency:\` group, and never run the command line tool's refresh while a workflow may rotate it.`);
+}
+
+;// CONCATENATED MODULE: ./src/rotation/rotate.ts
+/**
+ * One rotation, in the order that keeps the refresh token safe:
+ *
+ *   1. preflight, in one round of parallel reads: the store's public key, when the secret was last
+ *      written, when this run read it, and the target's own checks;      (token still unspent)
+ *   2. the stale-token guard: a token superseded by another rotation is never presented;
+ *      a dry run ends here, reporting what a real run would do;
+ *   3. spend the refresh token: the refresh grant, retried inside the retry budget, which ends well
+ *      within Atlassian's 10-minute leeway; never started once the job is being cancelled;
+ *   4. secure the new token: seal it, hand the sealed copy to the door, write it;  (token safe)
+ *      nothing optional runs between the answer and the write;
+ *   5. check the write for another writer; then what needs the new tokens: the access-token secret
+ *      and the site's cloud id (skipped when cancelled).
+ *
+ * Where the token is at every moment is recorded in a {@link TokenCustody}, so whatever stops the
+ * rotation (an error, a signal) reports it exactly. Outputs, summaries and exit status belong to
+ * the door (./../main.ts for the action): the rotation only returns its outcome.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** Token answers are a few kilobytes; anything far larger is not a token answer. */
+const MAX_ANSWER_BYTES = 256 * 1024;
+async function rotate(request, deps, events) {
+    const say = guarded(events);
+    const { clock } = deps;
+    const now = () => new Date(clock.now());
+    const target = secretTarget(request.target);
+    const where = `the secret ${request.secretName} of ${target.description}`;
+    const custody = new TokenCustody();
+    const context = () => ({
+        secretName: request.secretName,
+        target,
+        grantSentAt: custody.grantSentAt,
+        leewayEndsAt: custody.leewayEndsAt,
+        githubApiUrl: request.githubApiUrl,
+    });
+    const consent = request.consentedAt ? consentStatus(request.consentedAt, now()) : undefined;
+    if (consent?.warning)
+        say.warning(consent.warning);
+    const cancellation = new Cancellation(deps.onCancel, clock, (cancelled) => {
+        say.warning(describeCancellation(cancelled, custody, where));
+    }, (signal) => {
+        say.info(`Received ${signal} as well; still finishing what is said above.`);
+    });
+    const connections = new ConnectionPools(deps.dispatcherFor);
+    const retryFor = (what, securing = false) => ({
+        clock,
+        deadline: clock.now() + request.retryBudgetMs,
+        random: deps.random,
+        ...DEFAULT_BACKOFF,
+        signal: cancellation.signal,
+        securing,
+        onRetry: ({ attempt, reason, delayMs, doing }) => {
+            say.info(`${what}: attempt ${attempt}${doing ? ` to ${doing}` : ''} failed (${reason}); trying again in ${(delayMs / 1000).toFixed(1)} s.`);
+        },
+    });
+    const http = (url) => ({
+        dispatcher: connections.for(url),
+        timeoutMs: deps.requestTimeoutMs,
+        maxBodyBytes: MAX_ANSWER_BYTES,
+    });
+    // Loading the sealing code (the largest part of the action) starts once the first request is on
+    // the wire, so that it overlaps the network instead of delaying the first request.
+    const githubClient = (token) => createGitHubClient({
+        token,
+        baseUrl: request.githubApiUrl,
+        dispatcher: connections.for(new URL(request.githubApiUrl)),
+        timeoutMs: deps.requestTimeoutMs,
+        onWritten: () => {
+            loadSodium().catch(() => undefined);
+        },
+    });
+    const github = githubClient(request.githubToken);
+    const store = (retry) => ({
+        github,
+        target,
+        secrets: deps.secrets,
+        retry,
+    });
+    const finish = (kind, tokenState, rest = {}) => ({
+        kind,
+        tokenState,
+        context: context(),
+        problems: [],
+        tokens: undefined,
+        expiresAt: undefined,
+        nextRefreshToken: undefined,
+        stored: undefined,
+        recovery: undefined,
+        site: undefined,
+        accessTokenSecret: undefined,
+        staleTokenCheck: undefined,
+        consent,
+        plan: undefined,
+        ...rest,
+    });
+    let staleTokenCheck;
+    try {
+        // 1. Preflight: nothing here may cost the refresh token.
+        const checked = await preflight(request, {
+            store: store(retryFor('Preflight')),
+            run: runSource(request, deps.env, githubClient),
+            now,
+            processStartedAt: new Date(deps.processStartedAt),
+        });
+        say.info(`The GitHub token can read the secrets public key of ${target.description} (key_id ${checked.publicKey.keyId}).`);
+        // 2. The stale-token guard; a dry run stops here.
+        const { judgement } = checked;
+        staleTokenCheck = describeJudgement(judgement);
+        if (judgement.kind === 'unknown')
+            say.notice(unknownNotice(request.secretName, judgement.reason));
+        if (request.dryRun) {
+            const plan = dryRunPlan(request, checked, judgement, consent);
+            for (const line of describeDryRun(context(), plan))
+                say.info(line);
+            return finish('dry-run', 'unchanged', { plan, staleTokenCheck });
+        }
+        if (judgement.kind === 'superseded') {
+            return finish('superseded', 'unchanged', {
+                problems: [supersededError(judgement, request.secretName)],
+                staleTokenCheck,
+            });
+        }
+        // 3. Spend the refresh token. The signal is checked here and at the start of every attempt.
+        if (cancellation.requested())
+            throw new Error('cancelled before the refresh grant');
+        const refreshRetry = {
+            ...retryFor('Refresh'),
+            onAttempt: () => {
+                custody.grantSending(now());
+            },
+        };
+        const announceRetry = refreshRetry.onRetry;
+        refreshRetry.onRetry = (info) => {
+            custody.grantSettled();
+            announceRetry?.(info);
+        };
+        let tokens;
+        try {
+            tokens = await refreshGrant({
+                tokenUrl: request.tokenUrl,
+                clientId: request.clientId,
+                clientSecret: request.clientSecret,
+                refreshToken: request.refreshToken,
+            }, http(request.tokenUrl), deps.secrets, refreshRetry);
+        }
+        finally {
+            custody.grantSettled();
+        }
+        // 4. Secure the new token before anything else: seal, hand the sealed copy over, write.
+        const newRefreshToken = tokens.refreshToken !== undefined && tokens.refreshToken !== request.refreshToken
+            ? tokens.refreshToken
+            : undefined;
+        let stored;
+        let writtenAt;
+        if (newRefreshToken === undefined) {
+            custody.noNewToken(tokens);
+        }
+        else {
+            custody.newTokenIssued(tokens);
+            // Started and finished even if the job is being cancelled: this secures the only copy.
+            const writeRetry = retryFor('Write', true);
+            const leewayEndsAt = custody.leewayEndsAt ?? now();
+            stored = await writeBack(store(writeRetry), {
+                secretName: request.secretName,
+                value: newRefreshToken,
+                publicKey: checked.publicKey,
+                organization: checked.organization,
+                tokenState: 'rotated-not-stored',
+                onSealed: (sealed) => {
+                    const recovery = { sealed, organization: checked.organization, leewayEndsAt };
+                    custody.sealed(recovery);
+                    say.recovery(recovery, context());
+                },
+            });
+            writtenAt = now();
+            custody.stored();
+        }
+        // 5. The token is settled: now the rest may speak and may fail.
+        if (stored) {
+            say.info(`Rotated the refresh token and ${stored.how} ${request.secretName} in ${target.description}.`);
+        }
+        else {
+            say.info(`The token endpoint issued no new refresh token: ${request.secretName} keeps the one it holds.`);
+        }
+        for (const warning of tokens.warnings)
+            say.warning(warning);
+        const after = await afterSecuring({
+            request,
+            checked,
+            tokens,
+            stored,
+            writtenAt,
+            custody,
+            cancellation,
+            store: () => store(retryFor('After the write')),
+            findSite: (accessToken, siteUrl) => findSite(request.atlassianApiUrl, accessToken, siteUrl, http(new URL(request.atlassianApiUrl)), deps.secrets, retryFor('Sites')),
+            say,
+        });
+        const settled = {
+            ...answerOf(custody, request.refreshToken),
+            stored,
+            site: after.site,
+            accessTokenSecret: after.accessTokenSecret,
+            staleTokenCheck,
+            // Kept for the outputs while the secret may not hold this run's token.
+            recovery: custody.state === 'overlapped' ? custody.recovery : undefined,
+        };
+        if (cancellation.requested()) {
+            return finish('cancelled', custody.state, {
+                ...settled,
+                problems: [cancelledError(cancellation, custody.state, context()), ...after.problems],
+            });
+        }
+        return finish(stored ? 'rotated' : 'unchanged', custody.state, {
+            ...settled,
+            problems: after.problems,
+        });
+    }
+    catch (error) {
+        const state = stateAfter(error, custody);
+        // The new tokens stay available to later steps (an `if: failure()` step may store them).
+        const kept = {
+            ...answerOf(custody, request.refreshToken),
+            recovery: state === 'rotated-not-stored' ? custody.recovery : undefined,
+            staleTokenCheck,
+        };
+        if (cancellation.requested()) {
+            return finish('cancelled', state, {
+                ...kept,
+                problems: [cancelledError(cancellation, state, context(), error)],
+            });
+        }
+        return finish('failed', state, {
+            ...kept,
+            problems: [toActionError(error, state, deps.secrets)],
+        });
+    }
+    finally {
+        cancellation.stop();
+        connections.close();
+    }
+}
+/** The answer's tokens, when one came: its expiry, counted from the first send of the grant. */
+function answerOf(custody, sentRefreshToken) {
+    const tokens = custody.answer;
+    if (tokens === undefined) {
+        return { tokens: undefined, expiresAt: undefined, nextRefreshToken: undefined };
+    }
+    const sentAt = custody.grantSentAt?.getTime() ?? Date.now();
+    return {
+        tokens,
+        expiresAt: tokens.expiresIn === undefined ? undefined : new Date(sentAt + tokens.expiresIn * 1000),
+        nextRefreshToken: tokens.refreshToken ?? sentRefreshToken,
+    };
+}
+/**
+ * What comes after the refresh token is settled, in one round: the check for another writer, the
+ * access-token secret and the site lookup. Each failure is reported; none changes where the refresh
+ * token is, except an overlap.
+ */
+async function afterSecuring(step) {
+    const { request, checked, tokens, stored, custody, cancellation, say } = step;
+    const problems = [];
+    const accessToken = tokens.accessToken;
+    if (accessToken === undefined) {
+        problems.push(new ActionError('INVALID_TOKEN_RESPONSE', `The token endpoint's answer held no usable access token${stored ? '; the new refresh token it held is stored' : ''}. This step has no access token to give to later steps${request.accessTokenSecretName || request.siteUrl ? ', and the access-token secret and the site lookup were skipped' : ''}.`, custody.state, `Check that "token-url" is Atlassian's token endpoint (https://auth.atlassian.com/oauth/token); the next rotation gets a new access token.`));
+    }
+    const extras = !cancellation.requested() && accessToken !== undefined;
+    const [check, accessTokenSecret, site] = await Promise.allSettled([
+        stored && step.writtenAt
+            ? checkWrite(step.store(), request.secretName, checked.metadata, stored, step.writtenAt)
+            : Promise.resolve(undefined),
+        extras && request.accessTokenSecretName !== undefined
+            ? writeBack(step.store(), {
+                secretName: request.accessTokenSecretName,
+                value: accessToken,
+                publicKey: checked.publicKey,
+                organization: checked.organization,
+                tokenState: 'stored',
+            }).then(() => request.accessTokenSecretName)
+            : Promise.resolve(undefined),
+        extras && request.siteUrl !== undefined
+            ? step.findSite(accessToken, request.siteUrl)
+            : Promise.resolve(undefined),
+    ]);
+    if (check.status === 'fulfilled' && check.value !== undefined) {
+        const verdict = check.value;
+        if (verdict.kind === 'created-meanwhile' || verdict.kind === 'rewritten-after') {
+            custody.overlapped();
+            problems.unshift(overlapError(verdict, request.secretName, custody.grantSentAt ?? verdict.writtenAt));
+        }
+        else if (verdict.kind === 'unverified' && !cancellation.requested()) {
+            say.notice(`Could not check whether another rotation also wrote ${request.secretName} (${verdict.reason}).`);
+        }
+    }
+    if (accessTokenSecret.status === 'fulfilled' && accessTokenSecret.value !== undefined) {
+        say.info(`Stored the access token in ${accessTokenSecret.value}.`);
+    }
+    for (const result of [accessTokenSecret, site]) {
+        if (result.status === 'rejected' && !cancellation.requested()) {
+            problems.push(toActionError(result.reason, custody.state, undefined));
+        }
+    }
+    const found = site.status === 'fulfilled' ? site.value : undefined;
+    if (found)
+        say.info(`${found.site.name} (${found.site.url}) has the cloud id ${found.site.id}.`);
+    return {
+        problems,
+        site: found,
+        accessTokenSecret: accessTokenSecret.status === 'fulfilled' ? accessTokenSecret.value : undefined,
+    };
+}
+function runSource(request, env, githubClient) {
+    const attempt = currentRunAttempt(env);
+    if (attempt === undefined) {
+        return { missing: 'not running in GitHub Actions: GITHUB_RUN_ID is not set' };
+    }
+    if (request.workflowToken === '')
+        return { missing: 'the "workflow-token" input is empty' };
+    return { attempt, github: githubClient(request.workflowToken) };
+}
+function dryRunPlan(request, checked, judgement, consent) {
+    return {
+        tokenUrl: request.tokenUrl,
+        staleTokenCheck: judgement.kind === 'superseded'
+            ? `${describeJudgement(judgement)}: a real run would stop without sending the token (another rotation got there first)`
+            : describeJudgement(judgement),
+        organization: checked.organization,
+        accessTokenSecret: request.accessTokenSecretName,
+        siteUrl: request.siteUrl,
+        consent,
+    };
+}
+/**
+ * The state to report after `error`. Before Atlassian answered, the failing step knows best (it
+ * tells a refused grant from a lost answer); once a new token was issued, the custody does.
+ */
+function stateAfter(error, custody) {
+    const afterAnswer = ['rotated-not-stored', 'stored', 'overlapped'];
+    if (error instanceof ActionError) {
+        if (afterAnswer.includes(custody.state) && !afterAnswer.includes(error.tokenState)) {
+            return custody.state;
+        }
+        return error.tokenState;
+    }
+    return custody.state;
+}
+/** What the cancellation stopped, and what the person does next, by where the token is. */
+function cancelledError(cancellation, state, context, cause) {
+    const leeway = context.leewayEndsAt ? ` before ${utc(context.leewayEndsAt)}` : '';
+    const what = {
+        unchanged: [
+            context.grantSentAt === undefined
+                ? 'before the refresh grant was sent: nothing was sent to Atlassian.'
+                : 'after Atlassian answered without a new refresh token.',
+            'Nothing to do: the stored token still works, and the next run rotates it.',
+        ],
+        'maybe-rotated': [
+            'while the refresh grant had no usable answer yet.',
+            `Re-run the workflow${leeway}, while Atlassian still accepts the stored token.`,
+        ],
+        rejected: [
+            `after Atlassian refused the refresh token: ${cause instanceof Error ? cause.message : ''}`,
+            cause instanceof ActionError ? cause.nextStep : 'Consent again in a browser.',
+        ],
+        'rotated-not-stored': [
+            'after Atlassian issued a new refresh token and before it was stored.',
+            `Store the recovery value below with the command shown${leeway}.`,
+        ],
+        stored: [
+            'after the new refresh token was stored; what came after it was skipped.',
+            'Nothing to do for the token. Re-run the workflow if a later step needed the access token.',
+        ],
+        overlapped: [
+            'after the new refresh token was stored, and another rotation wrote the secret too.',
+            'See the overlap reported below.',
+        ],
+    };
+    const [message, nextStep] = what[state];
+    return new ActionError('CANCELLED', `The job was cancelled (${cancellation.received}) ${message}`, state, nextStep, { cause });
+}
+/** Any unforeseen exception still gets a message without secrets, and the token's state. */
+function toActionError(error, tokenState, secrets) {
+    if (error instanceof ActionError) {
+        if (error.tokenState === tokenState)
+            return error;
+        return new ActionError(error.code, error.message, tokenState, error.nextStep, { cause: error });
+    }
+    const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    return new ActionError('UNEXPECTED', `Unexpected failure: ${secrets ? secrets.scrub(detail) : detail}`, tokenState, 'Re-run the workflow (within the time given above, if one is given); if it fails the same way, open an issue with this log.', { cause: error });
+}
+/** One connection pool per endpoint, kept alive across the run's requests and closed at its end. */
+class ConnectionPools {
+    make;
+    #pools = new Map();
+    constructor(make) {
+        this.make = make;
+    }
+    for(url) {
+        let pool = this.#pools.get(url.origin);
+        if (!pool)
+            this.#pools.set(url.origin, (pool = this.make(url)));
+        return pool;
+    }
+    close() {
+        for (const pool of this.#pools.values())
+            pool.destroy();
+    }
 }
 
 ;// CONCATENATED MODULE: external "node:crypto"
@@ -4071,64 +4931,13 @@ class SecretValues {
     }
 }
 
-;// CONCATENATED MODULE: ./src/write-back.ts
-/**
- * Storing a new token: seal it under the store's public key and write it. The sealed value is handed
- * to `onSealed` before the write, so that if the write never completes (a failure, a cancelled job,
- * a lost runner) the only copy of a new refresh token is already in the log, readable by GitHub
- * alone.
- */
-
-
-
-async function writeBack(access, request) {
-    const { secretName, organization, tokenState } = request;
-    const seal = async (key) => {
-        const sealed = { keyId: key.keyId, encryptedValue: await sealForGitHub(request.value, key.key) };
-        request.onSealed?.(sealed);
-        return sealed;
-    };
-    try {
-        return await storeSecret(access, secretName, await seal(request.publicKey), organization, tokenState);
-    }
-    catch (error) {
-        // 422 when the key was replaced between the preflight and the write: seal again, once.
-        if (!(error instanceof ActionError) || error.code !== 'GITHUB_REJECTED_VALUE')
-            throw error;
-        const current = await fetchPublicKey(access, tokenState);
-        if (current.keyId === request.publicKey.keyId)
-            throw error;
-        return await storeSecret(access, secretName, await seal(current), organization, tokenState);
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/main.ts
 /**
- * One rotation, in the order that keeps the refresh token safe:
- *
- *   1. read and check every input, masking the secret ones first;          (nothing sent yet)
- *   2. preflight, in one round of parallel reads: the store's public key, when the secret was last
- *      written, when this run read it, and the target's own checks;      (token still unspent)
- *   3. the stale-token guard: stop if the token in hand was superseded and its leeway is over;
- *      a dry run ends here, reporting what a real run would do;
- *   4. spend the refresh token: the refresh grant, retried inside a deadline that ends well
- *      within Atlassian's 10-minute leeway;                                 (old token disabled)
- *   5. seal the new refresh token (printing the sealed copy first) and write it;  (new token safe)
- *   6. what needs the new tokens: the access-token secret, the site's cloud id;
- *   7. outputs and job summary.
- *
- * If step 5 fails, the new token is only in this process: the failure carries it sealed under
- * GitHub's public key, with the command that stores it by hand.
+ * The action's door: the inputs in (the secret ones masked before anything reads them), one
+ * rotation (./rotation/rotate.ts), and its outcome out as the runner shows it: outputs, job
+ * summary, the step's status (./outcome-report.ts). Nothing of the runner's is touched while the
+ * rotation holds a new token that is not stored yet.
  */
-
-
-
-
-
-
-
-
-
 
 
 
@@ -4154,238 +4963,45 @@ function defaultDependencies() {
                 process.off('SIGTERM', handler);
             };
         },
+        processStartedAt: Math.floor(performance.timeOrigin),
     };
 }
-/** Token answers are a few kilobytes; anything far larger is not a token answer. */
-const MAX_ANSWER_BYTES = 256 * 1024;
 async function run(deps = defaultDependencies()) {
     const { runner } = deps;
     const secrets = new SecretValues((value) => runner.setSecret(value));
-    // 1. Inputs. The secret ones are masked before anything else reads them.
+    // The secret inputs are masked before anything else reads them.
     for (const name of SECRET_INPUTS)
         secrets.add(runner.getInput(name));
     const read = readInputs((name) => runner.getInput(name), deps.env);
     if (!read.ok) {
-        for (const problem of read.problems) {
-            runner.error(problem.message, { title: `Input "${problem.input}"` });
-        }
-        runner.setFailed(`${read.problems.length} input problem(s); nothing was sent and the stored refresh token was not used.`);
+        reportInputProblems(runner, read.problems);
         return;
     }
-    await rotate(deps, read.inputs, secrets);
-}
-async function rotate(deps, inputs, secrets) {
-    const { runner, clock } = deps;
-    const now = () => new Date(clock.now());
-    const target = secretTarget(inputs.target);
-    const context = {
-        secretName: inputs.secretName,
-        target,
-        grantSentAt: undefined,
-        leewayEndsAt: undefined,
-        githubApiUrl: inputs.githubApiUrl,
-    };
-    // Where the working token is, should anything throw; and its sealed copy once there is one.
-    let tokenState = 'unchanged';
-    let recovery;
-    const cancellation = new AbortController();
-    const stopListening = deps.onCancel((signal) => {
-        if (cancellation.signal.aborted)
-            return;
-        cancellation.abort();
-        runner.warning(`Received ${signal}: the job is being cancelled. The request in flight is allowed to finish; no new attempt starts.${recovery ? ' The sealed recovery value is in the "Recovery value" group above.' : ''}`);
+    const outcome = await rotate(read.inputs, { ...deps, secrets }, runnerEvents(runner));
+    await reportOutcome(runner, outcome, {
+        secrets,
+        now: () => new Date(deps.clock.now()),
+        onSuperseded: read.inputs.onSuperseded,
     });
-    const retryFor = (what) => ({
-        clock,
-        deadline: clock.now() + inputs.retryBudgetMs,
-        random: deps.random,
-        ...DEFAULT_BACKOFF,
-        signal: cancellation.signal,
-        onRetry: ({ attempt, reason, delayMs, doing }) => {
-            runner.info(`${what}: attempt ${attempt}${doing ? ` to ${doing}` : ''} failed (${reason}); trying again in ${(delayMs / 1000).toFixed(1)} s.`);
+}
+/** The rotation's progress as log lines and annotations; the recovery value in its own group. */
+function runnerEvents(runner) {
+    return {
+        info: (message) => {
+            runner.info(message);
         },
-    });
-    // One connection pool per endpoint, kept alive across the run's requests and closed at its end.
-    const pools = new Map();
-    const dispatcher = (url) => {
-        let pool = pools.get(url.origin);
-        if (!pool)
-            pools.set(url.origin, (pool = deps.dispatcherFor(url)));
-        return pool;
-    };
-    // Loading the sealing code (the largest part of the action) starts once the first request is on
-    // the wire, so that it overlaps the network instead of delaying the first request.
-    const githubClient = (token) => createGitHubClient({
-        token,
-        baseUrl: inputs.githubApiUrl,
-        dispatcher: dispatcher(new URL(inputs.githubApiUrl)),
-        timeoutMs: deps.requestTimeoutMs,
-        onWritten: () => {
-            loadSodium().catch(() => undefined);
+        notice: (message) => {
+            runner.notice(message);
         },
-    });
-    const github = githubClient(inputs.githubToken);
-    const store = (retry) => ({ github, target, secrets, retry });
-    const consent = inputs.consentedAt ? consentStatus(inputs.consentedAt, now()) : undefined;
-    try {
-        if (consent) {
-            runner.setOutput('reconsent-by', consent.reconsentBy.toISOString());
-            if (consent.warning)
-                runner.warning(consent.warning);
-        }
-        // 2. Preflight: nothing here may cost the refresh token.
-        const runAttempt = currentRunAttempt(deps.env);
-        const runSource = runAttempt === undefined
-            ? { missing: 'not running in GitHub Actions: GITHUB_RUN_ID is not set' }
-            : inputs.workflowToken === ''
-                ? { missing: 'the "workflow-token" input is empty' }
-                : { attempt: runAttempt, github: githubClient(inputs.workflowToken) };
-        const checked = await preflight(inputs, {
-            store: store(retryFor('Preflight')),
-            run: runSource,
-            now,
-        });
-        runner.info(`The GitHub token can read the secrets public key of ${target.description} (key_id ${checked.publicKey.keyId}).`);
-        // 3. The stale-token guard; a dry run stops here.
-        const grantDeadline = actOnJudgement(runner, checked.judgement, inputs.secretName, checked.metadata?.serverNow, clock.now());
-        if (inputs.dryRun) {
-            const plan = {
-                tokenUrl: inputs.tokenUrl,
-                staleTokenCheck: describeJudgement(checked.judgement),
-                organization: checked.organization,
-                accessTokenSecret: inputs.accessTokenSecretName,
-                siteUrl: inputs.siteUrl,
-                consent,
-            };
-            for (const line of describeDryRun(context, plan))
-                runner.info(line);
-            runner.setOutput('rotated', 'false');
-            runner.setOutput('secret-updated', 'false');
-            await writeSummarySafely(runner, renderDryRunSummary(context, plan));
-            return;
-        }
-        // 4. Spend the refresh token. From here on the stored token is disabled once Atlassian answers.
-        context.grantSentAt = now();
-        context.leewayEndsAt = leewayEnd(context.grantSentAt, grantDeadline === undefined ? undefined : new Date(grantDeadline));
-        tokenState = 'maybe-rotated';
-        const http = (url) => ({
-            dispatcher: dispatcher(url),
-            timeoutMs: deps.requestTimeoutMs,
-            maxBodyBytes: MAX_ANSWER_BYTES,
-        });
-        const refreshRetry = retryFor('Refresh');
-        if (grantDeadline !== undefined)
-            refreshRetry.deadline = Math.min(refreshRetry.deadline, grantDeadline);
-        const tokens = await refreshGrant({
-            tokenUrl: inputs.tokenUrl,
-            clientId: inputs.clientId,
-            clientSecret: inputs.clientSecret,
-            refreshToken: inputs.refreshToken,
-        }, http(inputs.tokenUrl), secrets, refreshRetry);
-        const expiresAt = new Date(context.grantSentAt.getTime() + tokens.expiresIn * 1000);
-        const newRefreshToken = tokens.refreshToken !== undefined && tokens.refreshToken !== inputs.refreshToken
-            ? tokens.refreshToken
-            : undefined;
-        // Outputs now (all masked), so a later `if: failure()` step can still use the new tokens.
-        setTokenOutputs(runner, tokens, expiresAt, newRefreshToken ?? inputs.refreshToken);
-        runner.setOutput('rotated', String(newRefreshToken !== undefined));
-        runner.setOutput('secret-updated', 'false');
-        // 5. Store the new refresh token. Without one, the token that was sent stays the valid one.
-        let stored;
-        if (newRefreshToken === undefined) {
-            tokenState = 'unchanged';
-            runner.info(`The token endpoint issued no new refresh token: ${inputs.secretName} keeps the one it holds.`);
-        }
-        else {
-            tokenState = 'rotated-not-stored';
-            const leewayEndsAt = context.leewayEndsAt;
-            stored = await writeBack(store(retryFor('Write')), {
-                secretName: inputs.secretName,
-                value: newRefreshToken,
-                publicKey: checked.publicKey,
-                organization: checked.organization,
-                tokenState,
-                onSealed: (sealed) => {
-                    recovery = { sealed, organization: checked.organization, leewayEndsAt };
-                    runner.startGroup(`Recovery value for ${inputs.secretName} (needed only if this step fails before it is written)`);
-                    runner.info(describeRecovery(context, recovery));
-                    runner.endGroup();
-                },
-            });
-            recovery = undefined;
-            tokenState = 'stored';
-            runner.setOutput('secret-updated', 'true');
-            runner.info(`Rotated the refresh token and ${stored} ${inputs.secretName} in ${target.description}.`);
-        }
-        // 6. What needs the new tokens. The refresh token is safe by now, whatever happens here.
-        if (inputs.accessTokenSecretName !== undefined) {
-            await writeBack(store(retryFor('Access token')), {
-                secretName: inputs.accessTokenSecretName,
-                value: tokens.accessToken,
-                publicKey: checked.publicKey,
-                organization: checked.organization,
-                tokenState: 'stored',
-            });
-            runner.info(`Stored the access token in ${inputs.accessTokenSecretName}.`);
-        }
-        let site;
-        if (inputs.siteUrl !== undefined) {
-            site = await findSite(inputs.atlassianApiUrl, tokens.accessToken, inputs.siteUrl, http(new URL(inputs.atlassianApiUrl)), secrets, retryFor('Sites'));
-            runner.setOutput('cloud-id', site.site.id);
-            runner.setOutput('api-base-url', site.apiBaseUrl);
-            runner.info(`${site.site.name} (${site.site.url}) has the cloud id ${site.site.id}.`);
-        }
-        // 7. Report. A summary that cannot be written must not fail a rotation that succeeded.
-        runner.info(`The access token expires at ${expiresAt.toISOString()}.`);
-        await writeSummarySafely(runner, renderSummary(context, {
-            tokens,
-            expiresAt,
-            rotated: newRefreshToken !== undefined,
-            stored,
-            staleTokenCheck: describeJudgement(checked.judgement),
-            accessTokenSecret: inputs.accessTokenSecretName,
-            site,
-            consent,
-        }, (text) => secrets.scrub(text)));
-    }
-    catch (error) {
-        const failure = toActionError(error, tokenState, secrets);
-        if (recovery) {
-            runner.setOutput('recovery-encrypted-value', recovery.sealed.encryptedValue);
-            runner.setOutput('recovery-key-id', recovery.sealed.keyId);
-        }
-        runner.setFailed(describeFailure(failure, context, recovery, now()), failure);
-        // The summary is a convenience; the failure and the recovery value are already in the log.
-        await writeSummarySafely(runner, renderFailureSummary(failure, context, recovery, now()));
-    }
-    finally {
-        stopListening();
-        for (const pool of pools.values())
-            pool.destroy();
-    }
-}
-async function writeSummarySafely(runner, html) {
-    try {
-        await runner.writeSummary(html);
-    }
-    catch (error) {
-        runner.warning(`Could not write the job summary: ${error instanceof Error ? error.message : String(error)}`);
-    }
-}
-function setTokenOutputs(runner, tokens, expiresAt, refreshToken) {
-    runner.setOutput('access-token', tokens.accessToken);
-    runner.setOutput('refresh-token', refreshToken);
-    runner.setOutput('expires-in', String(tokens.expiresIn));
-    runner.setOutput('expires-at', expiresAt.toISOString());
-    runner.setOutput('scope', tokens.scope ?? '');
-    runner.setOutput('token-type', tokens.tokenType ?? '');
-}
-/** Any unforeseen exception still gets a message without secrets, and the token's state. */
-function toActionError(error, tokenState, secrets) {
-    if (error instanceof ActionError)
-        return error;
-    const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-    return new ActionError('UNEXPECTED', `Unexpected failure: ${secrets.scrub(detail)}`, tokenState, 'Re-run the workflow (within the time given above, if one is given); if it fails the same way, open an issue with this log.', { cause: error });
+        warning: (message) => {
+            runner.warning(message);
+        },
+        recovery: (recovery, context) => {
+            runner.startGroup(`Recovery value for ${context.secretName} (needed only if this step fails before it is written)`);
+            runner.info(describeRecovery(context, recovery));
+            runner.endGroup();
+        },
+    };
 }
 
 

@@ -5,7 +5,7 @@
  * GITHUB_STEP_SUMMARY files, and a `schedule` event whose payload is empty.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -40,6 +40,11 @@ export interface ActionRunOptions {
   onStdout?: (text: string, child: ChildProcess) => void
   /** Also measure the peak memory (through GNU time; the benchmark uses it). */
   measureMemory?: boolean
+  /**
+   * Run the action as this user (and group), as a container job does with its own user: the
+   * runner's files stay the runner's. Needs this process to run as root.
+   */
+  user?: { uid: number; gid: number }
 }
 
 export interface ActionRun {
@@ -100,6 +105,8 @@ export async function runAction(options: ActionRunOptions): Promise<ActionRun> {
   }
 
   const workDir = await mkdtemp(join(tmpdir(), 'action-run-'))
+  // Readable by another user, as the runner's folders are; each file stays writable by its owner.
+  if (options.user) await chmod(workDir, 0o755)
   try {
     const outputFile = join(workDir, 'output')
     const summaryFile = join(workDir, 'summary')
@@ -145,6 +152,7 @@ export async function runAction(options: ActionRunOptions): Promise<ActionRun> {
         timeoutMs: options.timeoutMs ?? 60_000,
         measureMemory: options.measureMemory ?? false,
         ...(options.onStdout && { onStdout: options.onStdout }),
+        ...(options.user && { user: options.user }),
       },
     )
     const [outputText, summary] = await Promise.all([
@@ -187,6 +195,7 @@ export async function spawnProcess(
     timeoutMs: number
     measureMemory: boolean
     onStdout?: (text: string, child: ChildProcess) => void
+    user?: { uid: number; gid: number }
   },
 ): Promise<SpawnResult> {
   const timeFile = options.measureMemory
@@ -197,7 +206,12 @@ export async function spawnProcess(
     : [command, args]
   const started = performance.now()
   const result = await new Promise<Omit<SpawnResult, 'maxRssKb'>>((resolvePromise, reject) => {
-    const child = spawn(file, argv, { env, cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(file, argv, {
+      env,
+      cwd: PROJECT_ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      ...options.user,
+    })
     let stdout = ''
     let stderr = ''
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => {

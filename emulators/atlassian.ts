@@ -31,6 +31,11 @@ export type TokenEndpointFault =
   | { kind: 'replace-answer'; status: number; body: string; contentType?: string }
   /** Never answer. */
   | { kind: 'hang' }
+  /**
+   * Process the grant (the token rotates), then hold the answer until `release` resolves: the
+   * grant is in flight for as long as the test wants (e.g. to cancel the job meanwhile).
+   */
+  | { kind: 'hold-answer'; release: Promise<void> }
 
 export interface AtlassianEmulatorOptions {
   now: () => number
@@ -62,9 +67,7 @@ export class AtlassianEmulator {
   constructor(options: AtlassianEmulatorOptions) {
     this.authority = new RotationAuthority(options.now, { rotate: options.rotate ?? true })
     this.#server = new LoopbackServer(
-      (request, response, socket) => {
-        this.#handle(request, response, socket)
-      },
+      (request, response, socket) => this.#handle(request, response, socket),
       {
         now: options.now,
         ...(options.delayMs !== undefined && { delayMs: options.delayMs }),
@@ -134,7 +137,7 @@ export class AtlassianEmulator {
     this.#sites.set(clientId, sites)
   }
 
-  #handle(request: RecordedRequest, res: ServerResponse, socket: Socket): void {
+  async #handle(request: RecordedRequest, res: ServerResponse, socket: Socket): Promise<void> {
     if (request.method === 'GET' && request.path === '/oauth/token/accessible-resources') {
       this.#accessibleResources(request, res)
       return
@@ -166,6 +169,7 @@ export class AtlassianEmulator {
     if (fault?.kind === 'hang') return
 
     const outcome = this.#grant(request)
+    if (fault?.kind === 'hold-answer') await fault.release
     if (fault?.kind === 'lose-answer') {
       socket.destroy()
       return

@@ -85,6 +85,10 @@ export type GitHubFault =
   | { on: Operation | 'any'; reset: true }
   /** Do this first (e.g. rotate the key), then answer normally. */
   | { on: Operation | 'any'; before: () => void }
+  /** Answer normally, then do this (e.g. another rotation's write, right after this one). */
+  | { on: Operation | 'any'; after: () => void }
+  /** Wait until `release` resolves, then answer normally (a slow GitHub, to cancel meanwhile). */
+  | { on: Operation | 'any'; hold: Promise<void> }
 
 interface SecretStore {
   keyPair: KeyPair
@@ -257,9 +261,7 @@ export class GitHubEmulator {
     this.#basePath = basePath
     this.#contract = contract
     this.#server = new LoopbackServer(
-      (request, response, socket) => {
-        this.#handle(request, response, socket)
-      },
+      (request, response, socket) => this.#handle(request, response, socket),
       { ...server, now },
     )
   }
@@ -409,7 +411,7 @@ export class GitHubEmulator {
     }
   }
 
-  #handle(request: RecordedRequest, res: ServerResponse, socket: Socket): void {
+  async #handle(request: RecordedRequest, res: ServerResponse, socket: Socket): Promise<void> {
     const url = new URL(request.path, 'http://emulator')
     const notFound = (): void => {
       sendJson(res, 404, { message: 'Not Found', documentation_url: DOCS })
@@ -447,7 +449,9 @@ export class GitHubEmulator {
         sendJson(res, fault.status, fault.body ?? { message: 'Injected fault' }, fault.headers)
         return
       }
-      fault.before()
+      if ('before' in fault) fault.before()
+      if ('hold' in fault) await fault.hold
+      if ('after' in fault) res.once('finish', fault.after)
     }
 
     const denied = this.#authorize(request, scope, route)

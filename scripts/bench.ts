@@ -25,7 +25,7 @@ import {
   spawnProcess,
   type ActionRun,
 } from '../emulators/actions-runner.js'
-import { DAY, ManualClock } from '../emulators/clock.js'
+import { DAY, RunningClock } from '../emulators/clock.js'
 import { GitHubEmulator } from '../emulators/github.js'
 import type { RecordedRequest } from '../emulators/http-server.js'
 
@@ -122,7 +122,7 @@ interface Measured {
 }
 
 async function measure(node: string, delayMs: number): Promise<Measured> {
-  const clock = new ManualClock(Date.now())
+  const clock = new RunningClock()
   const atlassian = await new AtlassianEmulator({ now: () => clock.now(), delayMs }).start()
   const github = await new GitHubEmulator(() => clock.now(), { delayMs }).start()
   github.addRepository(REPOSITORY)

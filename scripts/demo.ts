@@ -6,7 +6,7 @@
  */
 import { AtlassianEmulator } from '../emulators/atlassian.js'
 import { maskLikeRunner, runAction, type ActionRun } from '../emulators/actions-runner.js'
-import { DAY, ManualClock, MINUTE } from '../emulators/clock.js'
+import { DAY, MINUTE, RunningClock } from '../emulators/clock.js'
 import { GitHubEmulator } from '../emulators/github.js'
 
 const REPOSITORY = 'octo-org/confluence-sync'
@@ -64,7 +64,7 @@ function showSummary(run: ActionRun): void {
   console.log(text.join('\n'))
 }
 
-const clock = new ManualClock(Date.now())
+const clock = new RunningClock()
 const timeline: string[] = []
 const atlassian = await new AtlassianEmulator({ now: () => clock.now(), timeline }).start()
 const github = await new GitHubEmulator(() => clock.now(), { timeline }).start()

@@ -17,6 +17,12 @@ export type TokenState =
   | 'rotated-not-stored'
   /** The refresh token was rotated and stored: what failed came after, and the token is safe. */
   | 'stored'
+  /**
+   * This run stored its new token, but another rotation wrote the secret too, after this run's
+   * preflight: the secret may hold the older of two new tokens, which the next rotation would
+   * present as a superseded token (Atlassian then revokes the consent).
+   */
+  | 'overlapped'
 
 export type ErrorCode =
   | 'INVALID_INPUT'
@@ -33,7 +39,12 @@ export type ErrorCode =
   | 'TOKEN_ENDPOINT_UNREACHABLE'
   | 'TOKEN_ENDPOINT_HTTP'
   | 'INVALID_TOKEN_RESPONSE'
-  | 'STALE_TOKEN'
+  /** Another rotation rewrote the secret after this run read it: the token in hand is superseded. */
+  | 'SUPERSEDED'
+  /** Another rotation wrote the secret between this run's preflight and the end of its write. */
+  | 'ROTATIONS_OVERLAPPED'
+  /** A file of the runner's (GITHUB_OUTPUT, GITHUB_STEP_SUMMARY) could not be written. */
+  | 'RUNNER_FILE'
   | 'SITES_UNAVAILABLE'
   | 'SITE_NOT_REACHED'
   /** The authorization step (consent in a browser, before any token exists). */

@@ -43,6 +43,8 @@ export interface ActionInputs {
   atlassianApiUrl: string
   consentedAt: Date | undefined
   dryRun: boolean
+  /** Whether a token superseded by another rotation fails the step ("fail") or not ("succeed"). */
+  onSuperseded: 'fail' | 'succeed'
 }
 
 /** One thing wrong with one input, phrased as the fix. Never contains a secret input's value. */
@@ -192,6 +194,14 @@ export function readInputs(
     problem('dry-run', `Input "dry-run" must be "true" or "false"; got "${dryRunText}".`)
   }
 
+  const onSuperseded = (getInput('on-superseded') || 'fail').toLowerCase()
+  if (onSuperseded !== 'fail' && onSuperseded !== 'succeed') {
+    problem(
+      'on-superseded',
+      `Input "on-superseded" must be "fail" (a step that must hand an access token on) or "succeed" (a scheduled rotation, which has nothing left to do when another rotation got there first); got ${JSON.stringify(onSuperseded.slice(0, 40))}.`,
+    )
+  }
+
   if (
     problems.length > 0 ||
     target === undefined ||
@@ -219,6 +229,7 @@ export function readInputs(
       atlassianApiUrl: withoutTrailingSlash(atlassianApiUrl),
       consentedAt,
       dryRun: dryRunText === 'true',
+      onSuperseded: onSuperseded === 'succeed' ? 'succeed' : 'fail',
     },
   }
 }

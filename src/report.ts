@@ -2,7 +2,7 @@
  * What the run tells people: the failure text (what happened, where the token is, what to do), the
  * recovery instructions when a rotated token could not be stored, and the job summary.
  */
-import type { ActionError } from './errors.js'
+import type { ActionError, TokenState } from './errors.js'
 import type { TokenSet } from './atlassian/token-endpoint.js'
 import type { SiteLookup } from './atlassian/sites.js'
 import type { ConsentStatus } from './consent.js'
@@ -17,10 +17,8 @@ export interface RunContext {
   target: SecretTarget
   /** When the refresh grant was sent, if it was. */
   grantSentAt: Date | undefined
-  /**
-   * Until when Atlassian still accepts the token this run presented: 10 minutes after the grant
-   * was first sent, or earlier if another run had already rotated it (the stale-token guard).
-   */
+  /** Until when Atlassian still accepts the token this run presented: 10 minutes after the grant
+   * was first sent. */
   leewayEndsAt: Date | undefined
   /** The GitHub API base, for the `gh` command that stores a recovery value by hand. */
   githubApiUrl: string
@@ -35,10 +33,9 @@ export interface Recovery {
   leewayEndsAt: Date
 }
 
-/** The end of the leeway for a grant sent at `sentAt`, or `earlier` if that comes first. */
-export function leewayEnd(sentAt: Date, earlier?: Date): Date {
-  const end = sentAt.getTime() + LEEWAY_MS
-  return new Date(earlier === undefined ? end : Math.min(end, earlier.getTime()))
+/** The end of the leeway for a grant sent at `sentAt`: when Atlassian stops accepting the token. */
+export function leewayEnd(sentAt: Date): Date {
+  return new Date(sentAt.getTime() + LEEWAY_MS)
 }
 
 export function utc(date: Date): string {
@@ -46,12 +43,12 @@ export function utc(date: Date): string {
 }
 
 /** One or two sentences on where the working refresh token is now. */
-export function describeTokenState(error: ActionError, context: RunContext, now: Date): string {
+export function describeTokenState(state: TokenState, context: RunContext, now: Date): string {
   const where = `secret ${context.secretName} of ${context.target.description}`
   const sentAt = context.grantSentAt
   const leewayEnd = context.leewayEndsAt
   const inLeeway = leewayEnd !== undefined && now.getTime() < leewayEnd.getTime()
-  switch (error.tokenState) {
+  switch (state) {
     case 'unchanged':
       return `The refresh token in the ${where} still works: this run did not replace it.`
     case 'maybe-rotated':
@@ -65,6 +62,8 @@ export function describeTokenState(error: ActionError, context: RunContext, now:
       return `Atlassian refuses the refresh token in the ${where}: the integration stays broken until the user consents again.`
     case 'stored':
       return `The refresh token was rotated and the new one is stored in the ${where}: the integration is safe; only what came after failed.`
+    case 'overlapped':
+      return `This run's new refresh token was written to the ${where}, but another rotation wrote it too: the secret may hold the older of two new tokens. Until that is settled, the next rotation may revoke the consent.`
     case 'rotated-not-stored':
       if (leewayEnd === undefined) {
         return `Atlassian issued a new refresh token; it was NOT stored in the ${where}.`
@@ -107,16 +106,17 @@ export function describeFailure(
 ): string {
   const parts = [
     error.message,
-    describeTokenState(error, context, now),
+    describeTokenState(error.tokenState, context, now),
     `Next step: ${error.nextStep}`,
   ]
   if (recovery) parts.push(describeRecovery(context, recovery))
   return parts.join('\n')
 }
 
+/** What the summary of a settled rotation shows: never a token value, only facts about it. */
 export interface RotationResult {
-  tokens: TokenSet
-  expiresAt: Date
+  tokens: Pick<TokenSet, 'expiresIn' | 'scope'>
+  expiresAt: Date | undefined
   rotated: boolean
   stored: 'created' | 'updated' | undefined
   /** What the stale-token guard found, in words. */
@@ -146,7 +146,12 @@ export function renderSummary(
     ],
     ['Secret updated', result.stored ? `yes (${result.stored})` : 'no'],
     ['Stale-token check', escapeHtml(result.staleTokenCheck)],
-    ['Access token expires', `${utc(result.expiresAt)} (in ${result.tokens.expiresIn} s)`],
+    [
+      'Access token expires',
+      result.expiresAt && result.tokens.expiresIn !== undefined
+        ? `${utc(result.expiresAt)} at the latest (in ${result.tokens.expiresIn} s)`
+        : '(not reported by the token endpoint)',
+    ],
     ...optionalRows(result),
     [
       'Scopes',
@@ -224,17 +229,28 @@ export function renderDryRunSummary(context: RunContext, plan: DryRunPlan): stri
   ].join('\n')
 }
 
-/** The job summary of a failed run: what happened and, when it applies, the recovery value. */
+/** How a run that did not rotate ended, for the summary's heading. */
+export type EndedHow = 'failed' | 'cancelled' | 'superseded' | 'afterwards'
+
+const HEADINGS: Record<EndedHow, string> = {
+  failed: 'Atlassian token rotation failed',
+  cancelled: 'Atlassian token rotation cancelled',
+  superseded: 'Atlassian token rotation: superseded by another rotation',
+  afterwards: 'What failed after the refresh',
+}
+
+/** The job summary of a run that failed, was cancelled or was superseded; the recovery value. */
 export function renderFailureSummary(
   error: ActionError,
   context: RunContext,
   recovery: Recovery | undefined,
   now: Date,
+  how: EndedHow = 'failed',
 ): string {
   const lines = [
-    '<h2>Atlassian token rotation failed</h2>',
+    `<h2>${HEADINGS[how]}</h2>`,
     `<p>${escapeHtml(error.message)}</p>`,
-    `<p><strong>Token:</strong> ${escapeHtml(describeTokenState(error, context, now))}</p>`,
+    `<p><strong>Token:</strong> ${escapeHtml(describeTokenState(error.tokenState, context, now))}</p>`,
     `<p><strong>Next step:</strong> ${escapeHtml(error.nextStep)}</p>`,
   ]
   if (recovery) {

@@ -64,8 +64,16 @@ export interface RetryOptions {
   random: () => number
   /** Called before each wait: the place to tell the user what is happening. */
   onRetry?: (info: RetryInfo) => void
-  /** Aborted when the run is being cancelled: no new attempt starts. */
+  /** Called as each attempt starts (1 for the first). */
+  onAttempt?: (attempt: number) => void
+  /** Aborted when the run is being cancelled: no attempt starts after that, the first included. */
   signal?: AbortSignal
+  /**
+   * The call secures a new token that exists nowhere else yet (the secret write after a refresh):
+   * its first attempt starts even when the run is being cancelled, and no attempt is aborted
+   * midway; only the waits and the retries stop.
+   */
+  securing?: boolean
 }
 
 export const DEFAULT_BACKOFF = { maxAttempts: 8, baseDelayMs: 1_000, maxDelayMs: 30_000 } as const
@@ -112,10 +120,24 @@ export async function withRetries<T>(
   onGiveUp?: (error: unknown, history: RetryHistory) => unknown,
 ): Promise<T> {
   const { clock } = options
+  let lastError: unknown
   for (let attempt = 1; ; attempt++) {
+    // Checked at the start of every attempt, not only while waiting: a cancellation that came
+    // during the previous step, or between a wait and its attempt, must still stop it.
+    if (options.signal?.aborted && !(attempt === 1 && options.securing === true)) {
+      if (attempt === 1) throw new CancelledBeforeStart()
+      throw onGiveUp
+        ? onGiveUp(lastError, {
+            attempts: attempt - 1,
+            stoppedBecause: 'the run is being cancelled',
+          })
+        : lastError
+    }
     try {
+      options.onAttempt?.(attempt)
       return await operation(Math.max(1, options.deadline - clock.now()), attempt)
     } catch (error) {
+      lastError = error
       const verdict = classify(error)
       const giveUp = (stoppedBecause: string | undefined): unknown =>
         onGiveUp ? onGiveUp(error, { attempts: attempt, stoppedBecause }) : error
@@ -138,6 +160,18 @@ export async function withRetries<T>(
         throw giveUp('the run is being cancelled')
       }
     }
+  }
+}
+
+/** The run was being cancelled before the first attempt: nothing was sent. */
+export class CancelledBeforeStart extends ActionError {
+  constructor() {
+    super(
+      'CANCELLED',
+      'The job is being cancelled: the request was not sent.',
+      'unchanged',
+      'Nothing to do: re-run the workflow when you want the rotation.',
+    )
   }
 }
 

@@ -98,11 +98,12 @@ describe('refresh', () => {
     expect(newToken).not.toBe(oldToken)
     expect(w.atlassian.authority.status(newToken ?? '')).toBe('newest')
     expect(w.atlassian.authority.status(oldToken ?? '')).toBe('previous')
-    // The action's order: the GitHub reads first, then the grant, then the write.
+    // The action's order: the GitHub reads first, then the grant, then the write and its check.
     const order = w.timeline.filter((line) => !line.includes('accessible-resources'))
-    expect(order.slice(-2)).toEqual([
+    expect(order.slice(-3)).toEqual([
       'POST /oauth/token',
       `PUT /repos/${REPOSITORY}/actions/secrets/${SECRET_NAME}`,
+      `GET /repos/${REPOSITORY}/actions/secrets/${SECRET_NAME}`,
     ])
     expect(outputsOf(run)).toMatchObject({
       rotated: 'true',
@@ -255,7 +256,8 @@ describe('the command line', () => {
       expect(run.stdout).toContain('Options')
       expect(run.stdout).toContain('Environment:')
       expect(run.stdout).toMatch(/Exit codes:\n {2}0 +done\n {2}1 /)
-      expect(run.stdout).toMatch(/\n {2}6 +a new refresh token was issued but NOT stored/)
+      expect(run.stdout).toMatch(/\n {2}6 +a new refresh token was issued but the secret does not/)
+      expect(run.stdout).toMatch(/\n {2}7 +another rotation rewrote the secret/)
       expect(run.stderr).toBe('')
     },
   )

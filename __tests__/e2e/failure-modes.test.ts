@@ -5,7 +5,7 @@
  */
 import { request } from 'undici'
 import { MINUTE } from '../../emulators/clock.js'
-import { runAction, type ActionRun } from '../../emulators/actions-runner.js'
+import type { ActionRun } from '../../emulators/actions-runner.js'
 import { findLeaks } from '../support/leaks.js'
 import {
   CLIENT_ID,
@@ -315,7 +315,7 @@ describe('the write fails for good after the rotation', () => {
 })
 
 describe('the stale-token guard', () => {
-  /** Another run rotates the token `minutesAgo` after this run was queued. */
+  /** Another run rotates the token a minute after this run was queued, and stores its new one. */
   function anotherRunRotatesAfterQueueing(): { queuedAt: number; heldToken: string } {
     const queuedAt = world.clock.now()
     const heldToken = world.storedToken() ?? ''
@@ -327,39 +327,57 @@ describe('the stale-token guard', () => {
     return { queuedAt, heldToken }
   }
 
-  it('stops a run whose token was rotated by another run after the leeway, before it revokes the consent', async () => {
+  it.each([
+    ['inside the leeway', 2 * MINUTE],
+    ['after the leeway', 15 * MINUTE],
+  ])(
+    'never presents a token superseded by another run (%s), and says nothing is lost',
+    async (_, later) => {
+      await start()
+      const { queuedAt, heldToken } = anotherRunRotatesAfterQueueing()
+      const newest = world.storedToken()
+      world.clock.advance(later)
+
+      const result = await run({ queuedAt, inputs: { 'refresh-token': heldToken } })
+
+      expect(result.exitCode).toBe(1)
+      expect(tokenRequests()).toBe(0) // the superseded token was never presented
+      expect(status(newest)).toBe('newest') // so the consent is intact
+      expect(world.storedToken()).toBe(newest)
+      expect(result.outputs).toMatchObject({
+        outcome: 'superseded',
+        rotated: 'false',
+        'secret-updated': 'false',
+      })
+      const error = errorText(result)
+      expect(error).toContain('Another rotation got there first')
+      expect(error).toContain('It was not sent to Atlassian')
+      expect(error).toContain('Nothing is lost: the secret holds the newer token.')
+      expect(error).toContain('still works: this run did not replace it')
+      expect(error).toContain('re-run the workflow')
+      expect(result.summary).toContain('superseded by another rotation')
+      // The re-run the message asks for reads the current secret and succeeds.
+      expect((await run()).exitCode).toBe(0)
+      expect(status(world.storedToken())).toBe('newest')
+    },
+  )
+
+  it('lets a scheduled rotation pass when superseded, with "on-superseded: succeed"', async () => {
     await start()
     const { queuedAt, heldToken } = anotherRunRotatesAfterQueueing()
     const newest = world.storedToken()
-    world.clock.advance(15 * MINUTE)
 
-    const result = await run({ queuedAt, inputs: { 'refresh-token': heldToken } })
-
-    expect(result.exitCode).toBe(1)
-    expect(tokenRequests()).toBe(0) // the stale token was never presented
-    expect(status(newest)).toBe('newest') // so the consent is intact
-    const error = errorText(result)
-    expect(error).toContain('was rewritten at')
-    expect(error).toContain(
-      'presenting it now would revoke the consent. Nothing was sent to Atlassian.',
-    )
-    expect(error).toContain('Re-run the workflow')
-    expect(error).toContain('concurrency:')
-    // The re-run the message asks for reads the current secret and succeeds.
-    expect((await run()).exitCode).toBe(0)
-  })
-
-  it('lets a run inside the leeway go ahead, with a warning, and stores the newest token', async () => {
-    await start()
-    const { queuedAt, heldToken } = anotherRunRotatesAfterQueueing()
-    world.clock.advance(2 * MINUTE)
-
-    const result = await run({ queuedAt, inputs: { 'refresh-token': heldToken } })
+    const result = await run({
+      queuedAt,
+      inputs: { 'refresh-token': heldToken, 'on-superseded': 'succeed' },
+    })
 
     expect(result.exitCode).toBe(0)
-    expect(result.warnings.join('\n')).toContain('another run rotated the token meanwhile')
-    expect(status(world.storedToken())).toBe('newest')
-    expect(result.summary).toContain('warned')
+    expect(result.errors).toEqual([])
+    expect(tokenRequests()).toBe(0)
+    expect(world.storedToken()).toBe(newest)
+    expect(result.outputs['outcome']).toBe('superseded')
+    expect(result.stdout).toMatch(/^::notice::Another rotation got there first/m)
   })
 
   it('goes ahead with a notice naming the missing permission when the run cannot be read', async () => {
@@ -372,39 +390,87 @@ describe('the stale-token guard', () => {
     expect(notice).toContain('actions: read')
     expect(result.summary).toContain('skipped')
   })
-})
 
-describe('a cancelled job', () => {
-  it('stops retrying at once and leaves the recovery value', async () => {
-    await start()
-    // The write is refused with a long Retry-After: the job is cancelled during the wait.
+  it('without the run, still stops for a rewrite after the step started', async () => {
+    await start({ workflowActions: 'none' })
+    const heldToken = world.storedToken() ?? ''
+    // Another rotation writes while this step waits for the secret's metadata, a little over a
+    // second after the step started: certainly after the token in hand was read.
+    let release = (): void => {}
     world.github.injectFaults({
-      on: 'put',
-      status: 503,
-      body: { message: 'Unavailable' },
-      headers: { 'retry-after': '60' },
+      on: 'metadata',
+      hold: new Promise<void>((resolve) => {
+        release = resolve
+      }),
     })
-    const started = Date.now()
-    const result = await runAction({
-      inputs: {
-        'client-id': CLIENT_ID,
-        'client-secret': CLIENT_SECRET,
-        'refresh-token': world.storedToken() ?? '',
-        'secret-name': SECRET_NAME,
-        'github-token': GITHUB_TOKEN,
-        'token-url': world.atlassian.tokenUrl,
-      },
-      context: { repository: REPOSITORY, apiUrl: world.github.apiUrl, token: WORKFLOW_TOKEN },
-      onStdout: (text, child) => {
-        if (text.includes('trying again in 60.0 s')) child.kill('SIGINT')
-      },
-    })
+    const running = run()
+    setTimeout(() => {
+      const outcome = world.atlassian.authority.refresh(CLIENT_ID, heldToken)
+      if (!outcome.ok || !outcome.tokens.refreshToken) throw new Error('setup: rotation failed')
+      world.github.setSecret(REPOSITORY, SECRET_NAME, outcome.tokens.refreshToken)
+      known.push(outcome.tokens.refreshToken)
+      release()
+    }, 2500)
+    const result = await running
 
     expect(result.exitCode).toBe(1)
-    expect(Date.now() - started).toBeLessThan(30_000)
-    expect(result.warnings.join('\n')).toContain('Received SIGINT')
-    expect(errorText(result)).toContain('stopped: the run is being cancelled')
-    expect(errorText(result)).toContain('Recovery value')
+    expect(tokenRequests()).toBe(0)
+    expect(result.outputs['outcome']).toBe('superseded')
+    expect(errorText(result)).toContain('after this step started')
+    expect(status(world.storedToken())).toBe('newest')
+  })
+})
+
+describe('two rotations that overlap', () => {
+  it('says so loudly when the secret is written again right after this run wrote it', async () => {
+    await start()
+    const heldToken = world.storedToken() ?? ''
+    // The other rotation presents the same token (the previous one, inside the leeway) after this
+    // run did, and writes its token a few seconds after this run's write.
+    world.github.injectFaults({
+      on: 'put',
+      after: () => {
+        const other = world.atlassian.authority.refresh(CLIENT_ID, heldToken)
+        if (!other.ok || !other.tokens.refreshToken) throw new Error('setup: rotation failed')
+        world.clock.advance(5_000)
+        world.github.setSecret(REPOSITORY, SECRET_NAME, other.tokens.refreshToken)
+        known.push(other.tokens.refreshToken)
+      },
+    })
+    const result = await run()
+
+    expect(result.exitCode).toBe(1)
+    expect(result.outputs['outcome']).toBe('rotated')
+    expect(result.outputs['secret-updated']).toBe('true')
+    const error = errorText(result)
+    expect(error).toMatch(
+      /Two rotations of this token overlapped: this run wrote its new refresh token to ATLASSIAN_REFRESH_TOKEN at \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC, and something else wrote ATLASSIAN_REFRESH_TOKEN again at \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC/,
+    )
+    expect(error).toContain('Check which rotation refreshed last: this run sent its refresh at')
+    expect(error).toContain('concurrency:')
+    expect(result.stdout).toMatch(/^::error::Two rotations of this token overlapped/m)
+    // This run's token, sealed, stays at hand (outputs and log) while the question is open.
     expect(result.outputs['recovery-encrypted-value']).toBeDefined()
+    // Here the other run refreshed last, so the secret holds the newest token, as the message
+    // says can happen.
+    expect(status(world.storedToken())).toBe('newest')
+  })
+
+  it('says so when a secret this run saw absent was created before its write', async () => {
+    await start()
+    const name = 'ATLASSIAN_REFRESH_TOKEN_NEW'
+    world.github.injectFaults({
+      on: 'put',
+      before: () => {
+        world.github.setSecret(REPOSITORY, name, 'written-by-someone-else')
+      },
+    })
+    const result = await run({ inputs: { 'secret-name': name } })
+
+    expect(result.exitCode).toBe(1)
+    const error = errorText(result)
+    expect(error).toContain(`${name} did not exist when this run checked it`)
+    expect(error).toContain('GitHub said it updated an existing secret')
+    expect(status(world.github.secret(REPOSITORY, name)?.value)).toBe('newest')
   })
 })

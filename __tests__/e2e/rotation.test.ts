@@ -43,8 +43,10 @@ describe('a rotation', () => {
 
     expect(run.stderr).toBe('')
     expect(run.exitCode).toBe(0)
-    // The order that keeps the token safe: prove GitHub access, then spend, then store.
-    expectPreflightThen(world.timeline, [TOKEN, PUT_SECRET])
+    // The order that keeps the token safe: prove GitHub access, then spend, then store, then check
+    // that nobody else wrote the secret meanwhile.
+    expectPreflightThen(world.timeline, [TOKEN, PUT_SECRET, SECRET_METADATA])
+    expect(run.outputs['outcome']).toBe('rotated')
     expect(world.atlassian.requests[0]?.body).toEqual({
       grant_type: 'refresh_token',
       client_id: 'emulated-client-id',
@@ -236,7 +238,11 @@ describe('when Atlassian refuses', () => {
     expect(error).toContain('365 days')
     expect(error).toContain('Consent again')
     expect(error).toContain('offline_access')
-    expect(run.outputs['secret-updated']).toBeUndefined()
+    expect(run.outputs).toMatchObject({
+      outcome: 'failed',
+      rotated: 'false',
+      'secret-updated': 'false',
+    })
   })
 
   it('treats a wrong client secret as a credentials problem: the stored token is untouched', async () => {

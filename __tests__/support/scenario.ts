@@ -4,11 +4,11 @@
  * token, which may read its run.
  */
 import { AtlassianEmulator } from '../../emulators/atlassian.js'
-import { ManualClock } from '../../emulators/clock.js'
+import { RunningClock, type EmulatedClock } from '../../emulators/clock.js'
 import { GitHubEmulator, type GitHubTokenGrant, type Scope } from '../../emulators/github.js'
 import type { TlsIdentity } from '../../emulators/http-server.js'
 import { loadGitHubContract } from '../../emulators/openapi-contract.js'
-import { runAction, type ActionRun } from '../../emulators/actions-runner.js'
+import { runAction, type ActionRun, type ActionRunOptions } from '../../emulators/actions-runner.js'
 
 export const REPOSITORY = 'octo-org/confluence-sync'
 export const SECRET_NAME = 'ATLASSIAN_REFRESH_TOKEN'
@@ -28,10 +28,15 @@ export interface RunOptions {
   apiUrl?: string
   /** When this job (GITHUB_JOB=rotate) started; default: when the run was queued. */
   jobStartedAt?: number
+  /** Sees standard output as it arrives, with the process (e.g. to cancel the job at a point). */
+  onStdout?: ActionRunOptions['onStdout']
+  /** Run as another user (a container job's), with this Node binary. */
+  user?: ActionRunOptions['user']
+  node?: string
 }
 
 export interface Scenario {
-  clock: ManualClock
+  clock: EmulatedClock
   atlassian: AtlassianEmulator
   github: GitHubEmulator
   /** "METHOD path" of every request to either emulator, in the order they arrived. */
@@ -59,7 +64,7 @@ export interface ScenarioOptions {
 
 export async function startScenario(options: ScenarioOptions = {}): Promise<Scenario> {
   // The action reads the real clock; the emulators start from it and move only when a test says so.
-  const clock = new ManualClock(Date.now())
+  const clock = new RunningClock()
   const timeline: string[] = []
   const atlassian = await new AtlassianEmulator({
     now: () => clock.now(),
@@ -135,6 +140,9 @@ export async function startScenario(options: ScenarioOptions = {}): Promise<Scen
           runAttempt: '1',
         },
         ...(runOptions.env && { env: runOptions.env }),
+        ...(runOptions.onStdout && { onStdout: runOptions.onStdout }),
+        ...(runOptions.user && { user: runOptions.user }),
+        ...(runOptions.node && { node: runOptions.node }),
       })
     },
     close: async () => {

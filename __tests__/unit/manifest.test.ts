@@ -6,7 +6,8 @@ import { readInputs, SECRET_INPUTS } from '../../src/inputs.js'
 
 const manifest = await readManifest()
 const readme = await readFile(join(PROJECT_ROOT, 'README.md'), 'utf8')
-const source = await readFile(join(PROJECT_ROOT, 'src', 'main.ts'), 'utf8')
+/** Where the action sets its outputs. */
+const source = await readFile(join(PROJECT_ROOT, 'src', 'outcome-report.ts'), 'utf8')
 
 describe('action.yml', () => {
   it('runs the committed bundle on Node 24', () => {
@@ -31,7 +32,7 @@ describe('action.yml', () => {
   })
 
   it('declares every output the code sets', () => {
-    const set = [...source.matchAll(/setOutput\('([a-z-]+)'/g)].map((m) => m[1])
+    const set = [...source.matchAll(/\.output\('([a-z-]+)'/g)].map((m) => m[1])
     expect(set.length).toBeGreaterThan(5)
     for (const name of set) expect(Object.keys(manifest.outputs ?? {})).toContain(name)
   })

@@ -1,41 +1,72 @@
-import { judgeStoredToken, LEEWAY_SAFETY_MARGIN_MS } from '../../src/stale-token-guard.js'
+import {
+  describeJudgement,
+  judgeStoredToken,
+  judgeWithoutReadTime,
+  supersededError,
+} from '../../src/rotation/stale-token-guard.js'
 
 const readAt = new Date('2026-11-29T02:00:00Z')
 const minutes = (n: number): Date => new Date(readAt.getTime() + n * 60_000)
 
 describe('judgeStoredToken', () => {
   it('calls a secret that does not exist a first write', () => {
-    expect(judgeStoredToken(undefined, readAt, minutes(1))).toEqual({ kind: 'first-write' })
+    expect(judgeStoredToken(undefined, readAt)).toEqual({ kind: 'first-write' })
   })
 
   it('calls a secret written before the run read it fresh, however long ago', () => {
-    expect(judgeStoredToken(minutes(-60 * 24 * 30), readAt, minutes(500))).toEqual({
-      kind: 'fresh',
-    })
-    expect(judgeStoredToken(readAt, readAt, minutes(500))).toEqual({ kind: 'fresh' })
+    expect(judgeStoredToken(minutes(-60 * 24 * 30), readAt)).toEqual({ kind: 'fresh' })
+    expect(judgeStoredToken(readAt, readAt)).toEqual({ kind: 'fresh' })
   })
 
-  it('lets a token superseded moments ago be refreshed, until a margin before the leeway ends', () => {
-    const updatedAt = minutes(1)
-    expect(judgeStoredToken(updatedAt, readAt, minutes(3))).toEqual({
-      kind: 'rewritten-in-leeway',
-      updatedAt,
+  it('calls any rewrite after the run read the secret superseded, however recent', () => {
+    // No leeway arithmetic: the guard cannot know how many rotations happened since.
+    for (const updatedAt of [new Date(readAt.getTime() + 1000), minutes(1), minutes(60 * 24)]) {
+      expect(judgeStoredToken(updatedAt, readAt)).toEqual({
+        kind: 'superseded',
+        updatedAt,
+        readAt,
+        readAtIsProcessStart: false,
+      })
+    }
+  })
+})
+
+describe('judgeWithoutReadTime', () => {
+  it('calls a rewrite after the process started superseded', () => {
+    expect(judgeWithoutReadTime(minutes(1), readAt, 'no run')).toEqual({
+      kind: 'superseded',
+      updatedAt: minutes(1),
       readAt,
-      safeUntil: new Date(updatedAt.getTime() + 10 * 60_000 - LEEWAY_SAFETY_MARGIN_MS),
+      readAtIsProcessStart: true,
     })
   })
 
-  it('stops a token superseded longer ago than the leeway, less the margin', () => {
-    const updatedAt = minutes(1)
-    const safeUntil = updatedAt.getTime() + 10 * 60_000 - LEEWAY_SAFETY_MARGIN_MS
-    expect(judgeStoredToken(updatedAt, readAt, new Date(safeUntil - 1)).kind).toBe(
-      'rewritten-in-leeway',
+  it('cannot tell about a rewrite before the process started, or within the clock resolution', () => {
+    for (const updatedAt of [minutes(-1), new Date(readAt.getTime() + 1000)]) {
+      expect(judgeWithoutReadTime(updatedAt, readAt, 'no run')).toEqual({
+        kind: 'unknown',
+        reason: 'no run',
+      })
+    }
+    expect(judgeWithoutReadTime(new Date(readAt.getTime() + 1001), readAt, 'x').kind).toBe(
+      'superseded',
     )
-    expect(judgeStoredToken(updatedAt, readAt, new Date(safeUntil))).toEqual({
-      kind: 'stale',
-      updatedAt,
-      readAt,
-    })
-    expect(judgeStoredToken(updatedAt, readAt, minutes(60 * 24))).toMatchObject({ kind: 'stale' })
+  })
+})
+
+describe('supersededError', () => {
+  it('says another rotation got there first, that nothing was sent, and that nothing is lost', () => {
+    const judgement = judgeStoredToken(minutes(3), readAt)
+    if (judgement.kind !== 'superseded') throw new Error('setup')
+    const error = supersededError(judgement, 'ATLASSIAN_REFRESH_TOKEN')
+    expect(error.code).toBe('SUPERSEDED')
+    expect(error.tokenState).toBe('unchanged')
+    expect(error.message).toContain('Another rotation got there first')
+    expect(error.message).toContain('rewritten at 2026-11-29 02:03:00 UTC')
+    expect(error.message).toContain('after this run read its secrets (2026-11-29 02:00:00 UTC)')
+    expect(error.message).toContain('It was not sent to Atlassian')
+    expect(error.message).toContain('Nothing is lost')
+    expect(error.nextStep).toContain('re-run the workflow')
+    expect(describeJudgement(judgement)).toMatch(/^stopped: /)
   })
 })

@@ -20,12 +20,14 @@ export interface RefreshGrantRequest {
 
 /** A validated token answer (RFC 6749 §5.1). */
 export interface TokenSet {
-  accessToken: string
+  accessToken: string | undefined
   /** Absent when the provider did not rotate: the refresh token that was sent stays the valid one. */
   refreshToken: string | undefined
-  expiresIn: number
+  expiresIn: number | undefined
   scope: string | undefined
   tokenType: string | undefined
+  /** Oddities that did not stop the answer being used, each phrased for a warning. */
+  warnings: string[]
 }
 
 /** How much of a server's answer an error message may quote (after secrets are scrubbed). */
@@ -200,6 +202,7 @@ export function processTokenResponse(
     expiresIn,
     scope: typeof scope === 'string' ? scope : undefined,
     tokenType: typeof tokenType === 'string' ? tokenType : undefined,
+    warnings: [],
   }
 }
 

@@ -46,7 +46,7 @@ import {
 } from '../inputs.js'
 import { recoveryCommand } from '../report.js'
 import type { Clock } from '../retry.js'
-import { writeBack } from '../write-back.js'
+import { writeBack } from '../rotation/write-back.js'
 import { browserCommand, openBrowser } from './browser.js'
 import { isLoopbackCallback, listenForCallback } from './callback-server.js'
 import {
@@ -604,7 +604,7 @@ async function storeRefreshToken(
   let sealed: SealedSecret | undefined
   let stored: 'created' | 'updated'
   try {
-    stored = await writeBack(access, {
+    ;({ how: stored } = await writeBack(access, {
       secretName,
       value: tokens.refreshToken,
       publicKey,
@@ -613,7 +613,7 @@ async function storeRefreshToken(
       onSealed: (value) => {
         sealed = value
       },
-    })
+    }))
   } catch (error) {
     const said = error instanceof ActionError ? error.message : String(error)
     const where = `the secret ${secretName} of ${access.target.description}`
@@ -672,6 +672,10 @@ async function showSites(
   context: CommandContext,
 ): Promise<void> {
   const { terminal } = context
+  if (tokens.accessToken === undefined) {
+    terminal.warn('The answer held no usable access token: the sites it reaches are not listed.')
+    return
+  }
   try {
     const sites = await listSites(
       plan.atlassianApiUrl,

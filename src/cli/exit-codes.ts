@@ -17,8 +17,13 @@ export const EXIT = {
   ATLASSIAN: 4,
   /** GitHub refused or could not be reached (token, permission, secret, variable). */
   GITHUB: 5,
-  /** A new refresh token was issued but could not be stored: its sealed copy is printed. */
+  /**
+   * A new refresh token was issued but the secret does not (or may not) hold it: it could not be
+   * stored, or another rotation wrote the secret too. Its sealed copy is printed.
+   */
   NOT_STORED: 6,
+  /** Another rotation rewrote the secret after the token given was read: it was not sent. */
+  SUPERSEDED: 7,
   /** Interrupted (Ctrl-C), by the shell's convention 128 + SIGINT. */
   INTERRUPTED: 130,
 } as const
@@ -36,7 +41,14 @@ export const EXIT_CODE_HELP: readonly [ExitCode, string][] = [
   ],
   [EXIT.ATLASSIAN, 'Atlassian refused or was unreachable (token endpoint, sites)'],
   [EXIT.GITHUB, 'GitHub refused or was unreachable (token, permission, secret, variable)'],
-  [EXIT.NOT_STORED, 'a new refresh token was issued but NOT stored: its sealed copy is printed'],
+  [
+    EXIT.NOT_STORED,
+    'a new refresh token was issued but the secret does not (or may not) hold it: its sealed copy is printed',
+  ],
+  [
+    EXIT.SUPERSEDED,
+    'another rotation rewrote the secret since the token given was read: it was not sent (nothing lost)',
+  ],
   [EXIT.INTERRUPTED, 'interrupted (Ctrl-C)'],
 ]
 
@@ -75,7 +87,9 @@ const BY_CODE: Record<ErrorCode, ExitCode> = {
   GITHUB_REJECTED_VALUE: EXIT.GITHUB,
   GITHUB_UNEXPECTED: EXIT.GITHUB,
   GITHUB_UNREACHABLE: EXIT.GITHUB,
-  STALE_TOKEN: EXIT.GITHUB,
+  SUPERSEDED: EXIT.SUPERSEDED,
+  ROTATIONS_OVERLAPPED: EXIT.NOT_STORED,
+  RUNNER_FILE: EXIT.UNEXPECTED,
   CANCELLED: EXIT.INTERRUPTED,
   UNEXPECTED: EXIT.UNEXPECTED,
 }

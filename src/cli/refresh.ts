@@ -159,6 +159,9 @@ export async function rotateOnce(
         return githubToken
       case 'workflow-token':
         return ''
+      // A terminal has no later step to let pass: a superseded token is exit code 7.
+      case 'on-superseded':
+        return 'fail'
       case 'github-api-url':
         return githubApiUrl
       case 'dry-run':
@@ -211,8 +214,11 @@ export async function rotateOnce(
 /** Which side failed, from the action's own error: its token state, then its code. */
 function exitCodeFor(error: ActionError | undefined): ExitCode {
   if (error === undefined) return EXIT.UNEXPECTED
-  if (error.tokenState === 'rotated-not-stored') return EXIT.NOT_STORED
-  if (error.code.startsWith('GITHUB_') || error.code === 'STALE_TOKEN') return EXIT.GITHUB
+  if (error.tokenState === 'rotated-not-stored' || error.tokenState === 'overlapped') {
+    return EXIT.NOT_STORED
+  }
+  if (error.code === 'SUPERSEDED') return EXIT.SUPERSEDED
+  if (error.code.startsWith('GITHUB_')) return EXIT.GITHUB
   if (error.code === 'UNEXPECTED' || error.code === 'CANCELLED' || error.code === 'INVALID_INPUT') {
     return EXIT.UNEXPECTED
   }

@@ -39,9 +39,13 @@ export async function callGitHub(call: GitHubCall): Promise<GitHubAnswer> {
   return withRetries(
     async (remainingMs) => {
       try {
+        // A cancelled run stops waiting for GitHub at once, except for a write that secures a
+        // new token: that one is allowed to finish.
+        const timeout = AbortSignal.timeout(remainingMs)
+        const { signal, securing } = call.retry
         const response = await call.github.request(call.route, {
           ...call.params,
-          request: { signal: AbortSignal.timeout(remainingMs) },
+          request: { signal: signal && !securing ? AbortSignal.any([signal, timeout]) : timeout },
         })
         const data: unknown = response.data
         return { status: response.status, data, headers: response.headers }

@@ -142,6 +142,12 @@ export async function fetchSecretMetadata(
   }
 }
 
+/** What a write did, and when GitHub says it did it (its Date header). */
+export interface SecretWrite {
+  how: 'created' | 'updated'
+  at: Date | undefined
+}
+
 /** Writes a sealed secret; GitHub answers 201 when it created the secret and 204 when it updated it. */
 export async function storeSecret(
   access: StoreAccess,
@@ -149,17 +155,18 @@ export async function storeSecret(
   sealed: SealedSecret,
   organization: OrganizationAccess | undefined,
   tokenState: TokenState,
-): Promise<'created' | 'updated'> {
+): Promise<SecretWrite> {
   const { target } = access
-  const { status } = await call(
+  const { status, headers } = await call(
     access,
     `PUT ${secretPath(target, secretName)}`,
     `write the secret ${secretName} of ${target.description}`,
     tokenState,
     writeBody(sealed, organization),
   )
-  if (status === 201) return 'created'
-  if (status === 204) return 'updated'
+  const at = parseTimestamp(headers['date'])
+  if (status === 201) return { how: 'created', at }
+  if (status === 204) return { how: 'updated', at }
   throw new ActionError(
     'GITHUB_UNEXPECTED',
     `GitHub answered HTTP ${status} to the write of ${secretName} in ${target.description}; expected 201 (created) or 204 (updated).`,

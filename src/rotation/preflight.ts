@@ -3,8 +3,8 @@
  * public key (proves the GitHub token reaches it), when the secret was last written, when this run
  * read its secrets, and that an environment target exists. Any failure here leaves the token unspent.
  */
-import { ActionError } from './errors.js'
-import type { GitHubClient } from './github/client.js'
+import { ActionError } from '../errors.js'
+import type { GitHubClient } from '../github/client.js'
 import {
   fetchPublicKey,
   fetchSecretMetadata,
@@ -12,11 +12,15 @@ import {
   type PublicKey,
   type SecretMetadata,
   type StoreAccess,
-} from './github/secret-store.js'
-import { checkEnvironmentExists, organizationAccess } from './github/target-checks.js'
-import { fetchJobStartedAt, fetchSecretsReadAt, type RunAttempt } from './github/workflow-run.js'
-import type { ActionInputs } from './inputs.js'
-import { judgeStoredToken, type StoredTokenJudgement } from './stale-token-guard.js'
+} from '../github/secret-store.js'
+import { checkEnvironmentExists, organizationAccess } from '../github/target-checks.js'
+import { fetchJobStartedAt, fetchSecretsReadAt, type RunAttempt } from '../github/workflow-run.js'
+import type { ActionInputs } from '../inputs.js'
+import {
+  judgeStoredToken,
+  judgeWithoutReadTime,
+  type StoredTokenJudgement,
+} from './stale-token-guard.js'
 
 export interface Preflight {
   publicKey: PublicKey
@@ -32,6 +36,8 @@ export interface PreflightSources {
   /** The run this process belongs to, and a client with the workflow's token to read it. */
   run: { attempt: RunAttempt; github: GitHubClient } | { missing: string }
   now: () => Date
+  /** When this process started (this machine's clock): the token was in hand before it. */
+  processStartedAt: Date
 }
 
 export async function preflight(
@@ -76,7 +82,7 @@ export async function preflight(
   return {
     publicKey: publicKey.value,
     metadata: metadata.status === 'fulfilled' ? metadata.value : undefined,
-    judgement: judge(metadata, readAt, sources.now()),
+    judgement: judge(metadata, readAt, sources.now(), sources.processStartedAt),
     organization,
   }
 }
@@ -85,14 +91,19 @@ function judge(
   metadata: PromiseSettledResult<SecretMetadata>,
   readAt: PromiseSettledResult<Date>,
   localNow: Date,
+  processStartedAt: Date,
 ): StoredTokenJudgement {
   if (metadata.status === 'rejected') return { kind: 'unknown', reason: reasonOf(metadata.reason) }
-  if (metadata.value.updatedAt === undefined) return { kind: 'first-write' }
-  if (readAt.status === 'rejected') return { kind: 'unknown', reason: reasonOf(readAt.reason) }
-  return judgeStoredToken(
-    metadata.value.updatedAt,
-    readAt.value,
-    metadata.value.serverNow ?? localNow,
+  const { updatedAt, serverNow } = metadata.value
+  if (updatedAt === undefined) return { kind: 'first-write' }
+  if (readAt.status === 'fulfilled') return judgeStoredToken(updatedAt, readAt.value)
+  // GitHub's clock decided updated_at: move the process start into it. The Date header is cut to
+  // the second, which moves the start earlier, never later: the guard errs towards "superseded".
+  const skew = serverNow ? serverNow.getTime() - localNow.getTime() : 0
+  return judgeWithoutReadTime(
+    updatedAt,
+    new Date(processStartedAt.getTime() + skew),
+    reasonOf(readAt.reason),
   )
 }
 

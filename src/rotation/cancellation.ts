@@ -1,0 +1,88 @@
+/**
+ * A job being cancelled. The runner sends SIGINT, then SIGTERM about 7.5 s later, and kills the
+ * process about 2.5 s after that (../shared/FACTS.md, "The runner"). From the first signal on, no
+ * request that spends the refresh token may start, and what is already in flight decides what the
+ * person must do: the rotation asks {@link describeCancellation} at once, while it still can.
+ */
+import type { Clock } from '../retry.js'
+import { utc } from '../report.js'
+import type { TokenCustody } from './custody.js'
+
+/** Registers a handler for the cancellation signals; returns a function that unregisters it. */
+export type CancelListener = (handler: (signal: string) => void) => () => void
+
+export class Cancellation {
+  readonly #controller = new AbortController()
+  readonly #stopListening: () => void
+  #signal: string | undefined
+  #at: Date | undefined
+
+  constructor(
+    listen: CancelListener,
+    private readonly clock: Clock,
+    onFirst: (cancellation: Cancellation) => void,
+    onRepeat: (signal: string) => void,
+  ) {
+    this.#stopListening = listen((signal) => {
+      if (this.#signal !== undefined) {
+        onRepeat(signal)
+        return
+      }
+      this.#signal = signal
+      this.#at = new Date(this.clock.now())
+      this.#controller.abort()
+      onFirst(this)
+    })
+  }
+
+  /** Aborted at the first signal. */
+  get signal(): AbortSignal {
+    return this.#controller.signal
+  }
+
+  /** A method, not a getter: it changes between two reads, which the type checker must not fold. */
+  requested(): boolean {
+    return this.#signal !== undefined
+  }
+
+  /** "SIGINT at 2026-12-01 02:00:00 UTC" */
+  get received(): string {
+    return this.#signal === undefined || this.#at === undefined
+      ? 'no signal'
+      : `${this.#signal} at ${utc(this.#at)}`
+  }
+
+  stop(): void {
+    this.#stopListening()
+  }
+}
+
+/** What a cancellation means for the token right now, said the moment it arrives. */
+export function describeCancellation(
+  cancellation: Cancellation,
+  custody: TokenCustody,
+  where: string,
+): string {
+  const received = `Received ${cancellation.received}: the job is being cancelled.`
+  const sentAt = custody.grantSentAt
+  const leewayEndsAt = custody.leewayEndsAt
+  switch (custody.state) {
+    case 'unchanged':
+      return sentAt === undefined
+        ? `${received} Nothing was sent to Atlassian and nothing will be: the refresh token in ${where} is unchanged and still works.`
+        : `${received} Atlassian answered without a new refresh token, so the one in ${where} stays valid.`
+    case 'maybe-rotated': {
+      const sent = `The refresh token in ${where} was sent to Atlassian at ${sentAt ? utc(sentAt) : 'the start of the refresh'}`
+      const until = leewayEndsAt ? utc(leewayEndsAt) : 'ten minutes after that'
+      return custody.grantInFlight
+        ? `${received} ${sent} and the answer has not come yet. If Atlassian processes it, the stored token becomes the previous one, still accepted until ${until} (the 10-minute leeway): re-run the workflow before then. If the answer arrives before the runner stops this step, the new token is sealed and printed first, then stored.`
+        : `${received} No new attempt of the refresh starts. ${sent} without a usable answer: if Atlassian rotated it, the stored token is still accepted until ${until} (the 10-minute leeway): re-run the workflow before then.`
+    }
+    case 'rotated-not-stored':
+      return `${received} The new refresh token is being stored in ${where}; its sealed copy is in the "Recovery value" group above. If this step ends before the write, store that value with the command shown there before ${leewayEndsAt ? utc(leewayEndsAt) : 'the leeway ends'}.`
+    case 'stored':
+    case 'overlapped':
+    case 'rejected':
+      return `${received} The refresh token is already settled (${custody.state}); what remains is skipped.`
+  }
+}

@@ -1,0 +1,553 @@
+/**
+ * One rotation, in the order that keeps the refresh token safe:
+ *
+ *   1. preflight, in one round of parallel reads: the store's public key, when the secret was last
+ *      written, when this run read it, and the target's own checks;      (token still unspent)
+ *   2. the stale-token guard: a token superseded by another rotation is never presented;
+ *      a dry run ends here, reporting what a real run would do;
+ *   3. spend the refresh token: the refresh grant, retried inside the retry budget, which ends well
+ *      within Atlassian's 10-minute leeway; never started once the job is being cancelled;
+ *   4. secure the new token: seal it, hand the sealed copy to the door, write it;  (token safe)
+ *      nothing optional runs between the answer and the write;
+ *   5. check the write for another writer; then what needs the new tokens: the access-token secret
+ *      and the site's cloud id (skipped when cancelled).
+ *
+ * Where the token is at every moment is recorded in a {@link TokenCustody}, so whatever stops the
+ * rotation (an error, a signal) reports it exactly. Outputs, summaries and exit status belong to
+ * the door (./../main.ts for the action): the rotation only returns its outcome.
+ */
+import { findSite, type SiteLookup } from '../atlassian/sites.js'
+import { refreshGrant, type TokenSet } from '../atlassian/token-endpoint.js'
+import { consentStatus, type ConsentStatus } from '../consent.js'
+import { ActionError, type TokenState } from '../errors.js'
+import { createGitHubClient, type GitHubClient } from '../github/client.js'
+import type { SecretWrite, StoreAccess } from '../github/secret-store.js'
+import { secretTarget } from '../github/targets.js'
+import { currentRunAttempt } from '../github/workflow-run.js'
+import type { Dispatcher, HttpOptions } from '../http.js'
+import type { ActionInputs } from '../inputs.js'
+import { describeDryRun, utc, type DryRunPlan, type RunContext } from '../report.js'
+import { DEFAULT_BACKOFF, type Clock, type RetryOptions } from '../retry.js'
+import { loadSodium } from '../sealing.js'
+import type { SecretValues } from '../secrets.js'
+import { Cancellation, describeCancellation, type CancelListener } from './cancellation.js'
+import { TokenCustody } from './custody.js'
+import { guarded, type RotationEvents } from './events.js'
+import type { OutcomeKind, RotationOutcome } from './outcome.js'
+import { preflight, type Preflight, type PreflightSources } from './preflight.js'
+import {
+  describeJudgement,
+  supersededError,
+  unknownNotice,
+  type StoredTokenJudgement,
+} from './stale-token-guard.js'
+import { checkWrite, overlapError, writeBack } from './write-back.js'
+
+export interface RotationDependencies {
+  env: Record<string, string | undefined>
+  /** Picks the connection pool, or proxy, for an endpoint. */
+  dispatcherFor: (url: URL) => Dispatcher
+  clock: Clock
+  /** In [0, 1): jitter for retry backoff. */
+  random: () => number
+  /** Limit for each single request. */
+  requestTimeoutMs: number
+  /** The job's cancellation signals (SIGINT, SIGTERM). */
+  onCancel: CancelListener
+  /** When this process started (epoch ms, this machine's clock): the token was in hand before. */
+  processStartedAt: number
+  /** Every secret value known: masked as it becomes known, scrubbed from what is shown. */
+  secrets: SecretValues
+}
+
+/** Token answers are a few kilobytes; anything far larger is not a token answer. */
+const MAX_ANSWER_BYTES = 256 * 1024
+
+export async function rotate(
+  request: ActionInputs,
+  deps: RotationDependencies,
+  events: RotationEvents,
+): Promise<RotationOutcome> {
+  const say = guarded(events)
+  const { clock } = deps
+  const now = (): Date => new Date(clock.now())
+  const target = secretTarget(request.target)
+  const where = `the secret ${request.secretName} of ${target.description}`
+  const custody = new TokenCustody()
+  const context = (): RunContext => ({
+    secretName: request.secretName,
+    target,
+    grantSentAt: custody.grantSentAt,
+    leewayEndsAt: custody.leewayEndsAt,
+    githubApiUrl: request.githubApiUrl,
+  })
+  const consent = request.consentedAt ? consentStatus(request.consentedAt, now()) : undefined
+  if (consent?.warning) say.warning(consent.warning)
+
+  const cancellation = new Cancellation(
+    deps.onCancel,
+    clock,
+    (cancelled) => {
+      say.warning(describeCancellation(cancelled, custody, where))
+    },
+    (signal) => {
+      say.info(`Received ${signal} as well; still finishing what is said above.`)
+    },
+  )
+  const connections = new ConnectionPools(deps.dispatcherFor)
+  const retryFor = (what: string, securing = false): RetryOptions => ({
+    clock,
+    deadline: clock.now() + request.retryBudgetMs,
+    random: deps.random,
+    ...DEFAULT_BACKOFF,
+    signal: cancellation.signal,
+    securing,
+    onRetry: ({ attempt, reason, delayMs, doing }) => {
+      say.info(
+        `${what}: attempt ${attempt}${doing ? ` to ${doing}` : ''} failed (${reason}); trying again in ${(delayMs / 1000).toFixed(1)} s.`,
+      )
+    },
+  })
+  const http = (url: URL): HttpOptions => ({
+    dispatcher: connections.for(url),
+    timeoutMs: deps.requestTimeoutMs,
+    maxBodyBytes: MAX_ANSWER_BYTES,
+  })
+  // Loading the sealing code (the largest part of the action) starts once the first request is on
+  // the wire, so that it overlaps the network instead of delaying the first request.
+  const githubClient = (token: string): GitHubClient =>
+    createGitHubClient({
+      token,
+      baseUrl: request.githubApiUrl,
+      dispatcher: connections.for(new URL(request.githubApiUrl)),
+      timeoutMs: deps.requestTimeoutMs,
+      onWritten: () => {
+        loadSodium().catch(() => undefined)
+      },
+    })
+  const github = githubClient(request.githubToken)
+  const store = (retry: RetryOptions): StoreAccess => ({
+    github,
+    target,
+    secrets: deps.secrets,
+    retry,
+  })
+
+  const finish = (
+    kind: OutcomeKind,
+    tokenState: TokenState,
+    rest: Partial<RotationOutcome> = {},
+  ): RotationOutcome => ({
+    kind,
+    tokenState,
+    context: context(),
+    problems: [],
+    tokens: undefined,
+    expiresAt: undefined,
+    nextRefreshToken: undefined,
+    stored: undefined,
+    recovery: undefined,
+    site: undefined,
+    accessTokenSecret: undefined,
+    staleTokenCheck: undefined,
+    consent,
+    plan: undefined,
+    ...rest,
+  })
+  let staleTokenCheck: string | undefined
+
+  try {
+    // 1. Preflight: nothing here may cost the refresh token.
+    const checked = await preflight(request, {
+      store: store(retryFor('Preflight')),
+      run: runSource(request, deps.env, githubClient),
+      now,
+      processStartedAt: new Date(deps.processStartedAt),
+    })
+    say.info(
+      `The GitHub token can read the secrets public key of ${target.description} (key_id ${checked.publicKey.keyId}).`,
+    )
+
+    // 2. The stale-token guard; a dry run stops here.
+    const { judgement } = checked
+    staleTokenCheck = describeJudgement(judgement)
+    if (judgement.kind === 'unknown')
+      say.notice(unknownNotice(request.secretName, judgement.reason))
+    if (request.dryRun) {
+      const plan = dryRunPlan(request, checked, judgement, consent)
+      for (const line of describeDryRun(context(), plan)) say.info(line)
+      return finish('dry-run', 'unchanged', { plan, staleTokenCheck })
+    }
+    if (judgement.kind === 'superseded') {
+      return finish('superseded', 'unchanged', {
+        problems: [supersededError(judgement, request.secretName)],
+        staleTokenCheck,
+      })
+    }
+
+    // 3. Spend the refresh token. The signal is checked here and at the start of every attempt.
+    if (cancellation.requested()) throw new Error('cancelled before the refresh grant')
+    const refreshRetry: RetryOptions = {
+      ...retryFor('Refresh'),
+      onAttempt: () => {
+        custody.grantSending(now())
+      },
+    }
+    const announceRetry = refreshRetry.onRetry
+    refreshRetry.onRetry = (info) => {
+      custody.grantSettled()
+      announceRetry?.(info)
+    }
+    let tokens: TokenSet
+    try {
+      tokens = await refreshGrant(
+        {
+          tokenUrl: request.tokenUrl,
+          clientId: request.clientId,
+          clientSecret: request.clientSecret,
+          refreshToken: request.refreshToken,
+        },
+        http(request.tokenUrl),
+        deps.secrets,
+        refreshRetry,
+      )
+    } finally {
+      custody.grantSettled()
+    }
+
+    // 4. Secure the new token before anything else: seal, hand the sealed copy over, write.
+    const newRefreshToken =
+      tokens.refreshToken !== undefined && tokens.refreshToken !== request.refreshToken
+        ? tokens.refreshToken
+        : undefined
+    let stored: SecretWrite | undefined
+    let writtenAt: Date | undefined
+    if (newRefreshToken === undefined) {
+      custody.noNewToken(tokens)
+    } else {
+      custody.newTokenIssued(tokens)
+      // Started and finished even if the job is being cancelled: this secures the only copy.
+      const writeRetry = retryFor('Write', true)
+      const leewayEndsAt = custody.leewayEndsAt ?? now()
+      stored = await writeBack(store(writeRetry), {
+        secretName: request.secretName,
+        value: newRefreshToken,
+        publicKey: checked.publicKey,
+        organization: checked.organization,
+        tokenState: 'rotated-not-stored',
+        onSealed: (sealed) => {
+          const recovery = { sealed, organization: checked.organization, leewayEndsAt }
+          custody.sealed(recovery)
+          say.recovery(recovery, context())
+        },
+      })
+      writtenAt = now()
+      custody.stored()
+    }
+
+    // 5. The token is settled: now the rest may speak and may fail.
+    if (stored) {
+      say.info(
+        `Rotated the refresh token and ${stored.how} ${request.secretName} in ${target.description}.`,
+      )
+    } else {
+      say.info(
+        `The token endpoint issued no new refresh token: ${request.secretName} keeps the one it holds.`,
+      )
+    }
+    for (const warning of tokens.warnings) say.warning(warning)
+    const after = await afterSecuring({
+      request,
+      checked,
+      tokens,
+      stored,
+      writtenAt,
+      custody,
+      cancellation,
+      store: () => store(retryFor('After the write')),
+      findSite: (accessToken, siteUrl) =>
+        findSite(
+          request.atlassianApiUrl,
+          accessToken,
+          siteUrl,
+          http(new URL(request.atlassianApiUrl)),
+          deps.secrets,
+          retryFor('Sites'),
+        ),
+      say,
+    })
+    const settled = {
+      ...answerOf(custody, request.refreshToken),
+      stored,
+      site: after.site,
+      accessTokenSecret: after.accessTokenSecret,
+      staleTokenCheck,
+      // Kept for the outputs while the secret may not hold this run's token.
+      recovery: custody.state === 'overlapped' ? custody.recovery : undefined,
+    }
+    if (cancellation.requested()) {
+      return finish('cancelled', custody.state, {
+        ...settled,
+        problems: [cancelledError(cancellation, custody.state, context()), ...after.problems],
+      })
+    }
+    return finish(stored ? 'rotated' : 'unchanged', custody.state, {
+      ...settled,
+      problems: after.problems,
+    })
+  } catch (error) {
+    const state = stateAfter(error, custody)
+    // The new tokens stay available to later steps (an `if: failure()` step may store them).
+    const kept = {
+      ...answerOf(custody, request.refreshToken),
+      recovery: state === 'rotated-not-stored' ? custody.recovery : undefined,
+      staleTokenCheck,
+    }
+    if (cancellation.requested()) {
+      return finish('cancelled', state, {
+        ...kept,
+        problems: [cancelledError(cancellation, state, context(), error)],
+      })
+    }
+    return finish('failed', state, {
+      ...kept,
+      problems: [toActionError(error, state, deps.secrets)],
+    })
+  } finally {
+    cancellation.stop()
+    connections.close()
+  }
+}
+
+/** The answer's tokens, when one came: its expiry, counted from the first send of the grant. */
+function answerOf(
+  custody: TokenCustody,
+  sentRefreshToken: string,
+): Pick<RotationOutcome, 'tokens' | 'expiresAt' | 'nextRefreshToken'> {
+  const tokens = custody.answer
+  if (tokens === undefined) {
+    return { tokens: undefined, expiresAt: undefined, nextRefreshToken: undefined }
+  }
+  const sentAt = custody.grantSentAt?.getTime() ?? Date.now()
+  return {
+    tokens,
+    expiresAt:
+      tokens.expiresIn === undefined ? undefined : new Date(sentAt + tokens.expiresIn * 1000),
+    nextRefreshToken: tokens.refreshToken ?? sentRefreshToken,
+  }
+}
+
+interface AfterSecuring {
+  request: ActionInputs
+  checked: Preflight
+  tokens: TokenSet
+  stored: SecretWrite | undefined
+  writtenAt: Date | undefined
+  custody: TokenCustody
+  cancellation: Cancellation
+  store: () => StoreAccess
+  findSite: (accessToken: string, siteUrl: URL) => Promise<SiteLookup>
+  say: RotationEvents
+}
+
+/**
+ * What comes after the refresh token is settled, in one round: the check for another writer, the
+ * access-token secret and the site lookup. Each failure is reported; none changes where the refresh
+ * token is, except an overlap.
+ */
+async function afterSecuring(step: AfterSecuring): Promise<{
+  problems: ActionError[]
+  site: SiteLookup | undefined
+  accessTokenSecret: string | undefined
+}> {
+  const { request, checked, tokens, stored, custody, cancellation, say } = step
+  const problems: ActionError[] = []
+  const accessToken = tokens.accessToken
+  if (accessToken === undefined) {
+    problems.push(
+      new ActionError(
+        'INVALID_TOKEN_RESPONSE',
+        `The token endpoint's answer held no usable access token${stored ? '; the new refresh token it held is stored' : ''}. This step has no access token to give to later steps${request.accessTokenSecretName || request.siteUrl ? ', and the access-token secret and the site lookup were skipped' : ''}.`,
+        custody.state,
+        `Check that "token-url" is Atlassian's token endpoint (https://auth.atlassian.com/oauth/token); the next rotation gets a new access token.`,
+      ),
+    )
+  }
+  const extras = !cancellation.requested() && accessToken !== undefined
+  const [check, accessTokenSecret, site] = await Promise.allSettled([
+    stored && step.writtenAt
+      ? checkWrite(step.store(), request.secretName, checked.metadata, stored, step.writtenAt)
+      : Promise.resolve(undefined),
+    extras && request.accessTokenSecretName !== undefined
+      ? writeBack(step.store(), {
+          secretName: request.accessTokenSecretName,
+          value: accessToken,
+          publicKey: checked.publicKey,
+          organization: checked.organization,
+          tokenState: 'stored',
+        }).then(() => request.accessTokenSecretName)
+      : Promise.resolve(undefined),
+    extras && request.siteUrl !== undefined
+      ? step.findSite(accessToken, request.siteUrl)
+      : Promise.resolve(undefined),
+  ])
+  if (check.status === 'fulfilled' && check.value !== undefined) {
+    const verdict = check.value
+    if (verdict.kind === 'created-meanwhile' || verdict.kind === 'rewritten-after') {
+      custody.overlapped()
+      problems.unshift(
+        overlapError(verdict, request.secretName, custody.grantSentAt ?? verdict.writtenAt),
+      )
+    } else if (verdict.kind === 'unverified' && !cancellation.requested()) {
+      say.notice(
+        `Could not check whether another rotation also wrote ${request.secretName} (${verdict.reason}).`,
+      )
+    }
+  }
+  if (accessTokenSecret.status === 'fulfilled' && accessTokenSecret.value !== undefined) {
+    say.info(`Stored the access token in ${accessTokenSecret.value}.`)
+  }
+  for (const result of [accessTokenSecret, site]) {
+    if (result.status === 'rejected' && !cancellation.requested()) {
+      problems.push(toActionError(result.reason, custody.state, undefined))
+    }
+  }
+  const found = site.status === 'fulfilled' ? site.value : undefined
+  if (found) say.info(`${found.site.name} (${found.site.url}) has the cloud id ${found.site.id}.`)
+  return {
+    problems,
+    site: found,
+    accessTokenSecret:
+      accessTokenSecret.status === 'fulfilled' ? accessTokenSecret.value : undefined,
+  }
+}
+
+function runSource(
+  request: ActionInputs,
+  env: Record<string, string | undefined>,
+  githubClient: (token: string) => GitHubClient,
+): PreflightSources['run'] {
+  const attempt = currentRunAttempt(env)
+  if (attempt === undefined) {
+    return { missing: 'not running in GitHub Actions: GITHUB_RUN_ID is not set' }
+  }
+  if (request.workflowToken === '') return { missing: 'the "workflow-token" input is empty' }
+  return { attempt, github: githubClient(request.workflowToken) }
+}
+
+function dryRunPlan(
+  request: ActionInputs,
+  checked: Preflight,
+  judgement: StoredTokenJudgement,
+  consent: ConsentStatus | undefined,
+): DryRunPlan {
+  return {
+    tokenUrl: request.tokenUrl,
+    staleTokenCheck:
+      judgement.kind === 'superseded'
+        ? `${describeJudgement(judgement)}: a real run would stop without sending the token (another rotation got there first)`
+        : describeJudgement(judgement),
+    organization: checked.organization,
+    accessTokenSecret: request.accessTokenSecretName,
+    siteUrl: request.siteUrl,
+    consent,
+  }
+}
+
+/**
+ * The state to report after `error`. Before Atlassian answered, the failing step knows best (it
+ * tells a refused grant from a lost answer); once a new token was issued, the custody does.
+ */
+function stateAfter(error: unknown, custody: TokenCustody): TokenState {
+  const afterAnswer: TokenState[] = ['rotated-not-stored', 'stored', 'overlapped']
+  if (error instanceof ActionError) {
+    if (afterAnswer.includes(custody.state) && !afterAnswer.includes(error.tokenState)) {
+      return custody.state
+    }
+    return error.tokenState
+  }
+  return custody.state
+}
+
+/** What the cancellation stopped, and what the person does next, by where the token is. */
+function cancelledError(
+  cancellation: Cancellation,
+  state: TokenState,
+  context: RunContext,
+  cause?: unknown,
+): ActionError {
+  const leeway = context.leewayEndsAt ? ` before ${utc(context.leewayEndsAt)}` : ''
+  const what: Record<TokenState, [string, string]> = {
+    unchanged: [
+      context.grantSentAt === undefined
+        ? 'before the refresh grant was sent: nothing was sent to Atlassian.'
+        : 'after Atlassian answered without a new refresh token.',
+      'Nothing to do: the stored token still works, and the next run rotates it.',
+    ],
+    'maybe-rotated': [
+      'while the refresh grant had no usable answer yet.',
+      `Re-run the workflow${leeway}, while Atlassian still accepts the stored token.`,
+    ],
+    rejected: [
+      `after Atlassian refused the refresh token: ${cause instanceof Error ? cause.message : ''}`,
+      cause instanceof ActionError ? cause.nextStep : 'Consent again in a browser.',
+    ],
+    'rotated-not-stored': [
+      'after Atlassian issued a new refresh token and before it was stored.',
+      `Store the recovery value below with the command shown${leeway}.`,
+    ],
+    stored: [
+      'after the new refresh token was stored; what came after it was skipped.',
+      'Nothing to do for the token. Re-run the workflow if a later step needed the access token.',
+    ],
+    overlapped: [
+      'after the new refresh token was stored, and another rotation wrote the secret too.',
+      'See the overlap reported below.',
+    ],
+  }
+  const [message, nextStep] = what[state]
+  return new ActionError(
+    'CANCELLED',
+    `The job was cancelled (${cancellation.received}) ${message}`,
+    state,
+    nextStep,
+    { cause },
+  )
+}
+
+/** Any unforeseen exception still gets a message without secrets, and the token's state. */
+function toActionError(
+  error: unknown,
+  tokenState: TokenState,
+  secrets: SecretValues | undefined,
+): ActionError {
+  if (error instanceof ActionError) {
+    if (error.tokenState === tokenState) return error
+    return new ActionError(error.code, error.message, tokenState, error.nextStep, { cause: error })
+  }
+  const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error)
+  return new ActionError(
+    'UNEXPECTED',
+    `Unexpected failure: ${secrets ? secrets.scrub(detail) : detail}`,
+    tokenState,
+    'Re-run the workflow (within the time given above, if one is given); if it fails the same way, open an issue with this log.',
+    { cause: error },
+  )
+}
+
+/** One connection pool per endpoint, kept alive across the run's requests and closed at its end. */
+class ConnectionPools {
+  readonly #pools = new Map<string, Dispatcher>()
+
+  constructor(private readonly make: (url: URL) => Dispatcher) {}
+
+  for(url: URL): Dispatcher {
+    let pool = this.#pools.get(url.origin)
+    if (!pool) this.#pools.set(url.origin, (pool = this.make(url)))
+    return pool
+  }
+
+  close(): void {
+    for (const pool of this.#pools.values()) pool.destroy()
+  }
+}

@@ -1,0 +1,94 @@
+/**
+ * The stale-token guard: has the secret been rewritten since this run read it?
+ *
+ * A run reads repository secrets when it is queued (../shared/FACTS.md, "When a workflow sees a
+ * secret"), so it can hold a token that another run, or an earlier job of this run, has rotated
+ * since. Such a token is superseded, and it is never presented: Atlassian (Auth0's rotation) reuses
+ * only the token immediately before the newest one, and only for 10 minutes; the guard cannot know
+ * how many rotations happened since the run read the secret, so no leeway arithmetic makes
+ * presenting it safe. Nothing is lost by stopping: the secret holds the newer token.
+ */
+import { ActionError } from '../errors.js'
+import { utc } from '../report.js'
+
+export type StoredTokenJudgement =
+  /** The secret was not written since this run read it: the token in hand is the newest. */
+  | { kind: 'fresh' }
+  /** The secret does not exist yet: this run's write creates it. */
+  | { kind: 'first-write' }
+  /** Rewritten after this run read it (or after this process started): the token is superseded. */
+  | { kind: 'superseded'; updatedAt: Date; readAt: Date; readAtIsProcessStart: boolean }
+  /** Could not tell when the run read its secrets; `reason` names what was missing. */
+  | { kind: 'unknown'; reason: string }
+
+/**
+ * @param updatedAt when the secret was last written (undefined: it does not exist)
+ * @param readAt    when this run read its secrets, in GitHub's clock
+ */
+export function judgeStoredToken(updatedAt: Date | undefined, readAt: Date): StoredTokenJudgement {
+  if (updatedAt === undefined) return { kind: 'first-write' }
+  if (updatedAt.getTime() <= readAt.getTime()) return { kind: 'fresh' }
+  return { kind: 'superseded', updatedAt, readAt, readAtIsProcessStart: false }
+}
+
+/**
+ * GitHub's timestamps (updated_at, the Date header) are cut to the second, so a moment moved from
+ * this machine's clock into GitHub's is known to within a second.
+ */
+const CLOCK_RESOLUTION_MS = 1000
+
+/**
+ * When the moment the run read its secrets is unknown, this process's start still bounds it: the
+ * token was in hand before the process began (an input, or a variable of the terminal), so a write
+ * certainly after the start superseded it. `processStartedAt` is in GitHub's clock, estimated
+ * through its Date header, hence the margin: without it, a write just before the start would be
+ * taken for one after it, and a valid token refused.
+ */
+export function judgeWithoutReadTime(
+  updatedAt: Date,
+  processStartedAt: Date,
+  reason: string,
+): StoredTokenJudgement {
+  if (updatedAt.getTime() > processStartedAt.getTime() + CLOCK_RESOLUTION_MS) {
+    return { kind: 'superseded', updatedAt, readAt: processStartedAt, readAtIsProcessStart: true }
+  }
+  return { kind: 'unknown', reason }
+}
+
+/** The notice for a guard that could not decide: the rotation goes ahead, and says why. */
+export function unknownNotice(secretName: string, reason: string): string {
+  return `Could not check whether another run rotated ${secretName} after this run read it (${reason}). Going ahead. To enable the check, let the job read its own run: add "permissions: actions: read" (the action reads the run's start with "workflow-token", by default github.token).`
+}
+
+/**
+ * What a superseded token means: another rotation got there first, nothing was sent, nothing is
+ * lost. The caller decides whether that fails the step (input "on-superseded").
+ */
+export function supersededError(
+  judgement: Extract<StoredTokenJudgement, { kind: 'superseded' }>,
+  secretName: string,
+): ActionError {
+  const read = judgement.readAtIsProcessStart
+    ? `after this step started (${utc(judgement.readAt)})`
+    : `after this run read its secrets (${utc(judgement.readAt)})`
+  return new ActionError(
+    'SUPERSEDED',
+    `Another rotation got there first: the secret ${secretName} was rewritten at ${utc(judgement.updatedAt)}, ${read}, so the refresh token this run holds has been superseded. It was not sent to Atlassian, which accepts only the newest token (and, for 10 minutes, the one just before it): presenting a superseded one could revoke the consent. Nothing is lost: the secret holds the newer token.`,
+    'unchanged',
+    'Nothing to do for the token. If this step had to provide an access token, re-run the workflow: a new run reads the current secret. If rotations keep meeting, give every workflow that rotates this token the same `concurrency:` group (with cancel-in-progress: false).',
+  )
+}
+
+/** One line for the job summary. */
+export function describeJudgement(judgement: StoredTokenJudgement): string {
+  switch (judgement.kind) {
+    case 'fresh':
+      return 'passed: the secret was not rewritten since this run read it'
+    case 'first-write':
+      return 'passed: the secret did not exist yet'
+    case 'superseded':
+      return `stopped: the secret was rewritten at ${utc(judgement.updatedAt)}, after this run read it`
+    case 'unknown':
+      return `skipped: ${judgement.reason}`
+  }
+}

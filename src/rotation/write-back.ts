@@ -1,0 +1,122 @@
+/**
+ * Storing a new token: seal it under the store's public key and write it. The sealed value is handed
+ * to `onSealed` before the write, so that if the write never completes (a failure, a cancelled job,
+ * a lost runner) the only copy of a new refresh token is already in the log, readable by GitHub
+ * alone. After the write, the secret's metadata tells whether another rotation wrote it too.
+ */
+import { ActionError, type TokenState } from '../errors.js'
+import {
+  fetchPublicKey,
+  fetchSecretMetadata,
+  storeSecret,
+  type OrganizationAccess,
+  type PublicKey,
+  type SealedSecret,
+  type SecretMetadata,
+  type SecretWrite,
+  type StoreAccess,
+} from '../github/secret-store.js'
+import { utc } from '../report.js'
+import { sealForGitHub } from '../sealing.js'
+
+export interface WriteRequest {
+  secretName: string
+  value: string
+  publicKey: PublicKey
+  organization: OrganizationAccess | undefined
+  /** Where the refresh token is if this write fails for good. */
+  tokenState: TokenState
+  onSealed?: (sealed: SealedSecret) => void
+}
+
+export async function writeBack(access: StoreAccess, request: WriteRequest): Promise<SecretWrite> {
+  const { secretName, organization, tokenState } = request
+  const seal = async (key: PublicKey): Promise<SealedSecret> => {
+    const sealed = { keyId: key.keyId, encryptedValue: await sealForGitHub(request.value, key.key) }
+    request.onSealed?.(sealed)
+    return sealed
+  }
+  try {
+    return await storeSecret(
+      access,
+      secretName,
+      await seal(request.publicKey),
+      organization,
+      tokenState,
+    )
+  } catch (error) {
+    // 422 when the key was replaced between the preflight and the write: seal again, once.
+    if (!(error instanceof ActionError) || error.code !== 'GITHUB_REJECTED_VALUE') throw error
+    const current = await fetchPublicKey(access, tokenState)
+    if (current.keyId === request.publicKey.keyId) throw error
+    return await storeSecret(access, secretName, await seal(current), organization, tokenState)
+  }
+}
+
+/** What the secret's metadata says about other writers, once this run's write is done. */
+export type WriteCheck =
+  | { kind: 'alone' }
+  /** The secret did not exist at the preflight, yet the write updated it: someone created it. */
+  | { kind: 'created-meanwhile'; writtenAt: Date }
+  /** The secret was written again after this run's write. */
+  | { kind: 'rewritten-after'; writtenAt: Date; rewrittenAt: Date }
+  | { kind: 'unverified'; reason: string }
+
+/** GitHub's timestamps are whole seconds; a write's own updated_at may round either way. */
+const SAME_WRITE_TOLERANCE_MS = 1000
+
+/**
+ * Reads the secret's metadata again after the write. A write by another rotation between this
+ * run's preflight and its write is visible only when the secret was new (the write says
+ * "updated" instead of "created"); one after the write moves `updated_at` past the write's time.
+ */
+export async function checkWrite(
+  access: StoreAccess,
+  secretName: string,
+  before: SecretMetadata | undefined,
+  write: SecretWrite,
+  localWriteAt: Date,
+): Promise<WriteCheck> {
+  const writtenAt = write.at ?? localWriteAt
+  if (before !== undefined && before.updatedAt === undefined && write.how === 'updated') {
+    return { kind: 'created-meanwhile', writtenAt }
+  }
+  let after: SecretMetadata
+  try {
+    after = await fetchSecretMetadata(access, secretName)
+  } catch (error) {
+    return { kind: 'unverified', reason: error instanceof Error ? error.message : String(error) }
+  }
+  if (after.updatedAt === undefined) {
+    return { kind: 'unverified', reason: 'the secret was not found right after the write' }
+  }
+  if (after.updatedAt.getTime() > writtenAt.getTime() + SAME_WRITE_TOLERANCE_MS) {
+    return { kind: 'rewritten-after', writtenAt, rewrittenAt: after.updatedAt }
+  }
+  return { kind: 'alone' }
+}
+
+/** The loud failure for an overlap: both times, why it matters, and what to check. */
+export function overlapError(
+  check: Extract<WriteCheck, { kind: 'created-meanwhile' | 'rewritten-after' }>,
+  secretName: string,
+  grantSentAt: Date,
+): ActionError {
+  const what =
+    check.kind === 'rewritten-after'
+      ? `this run wrote its new refresh token to ${secretName} at ${utc(check.writtenAt)}, and something else wrote ${secretName} again at ${utc(check.rewrittenAt)}`
+      : `${secretName} did not exist when this run checked it, yet when this run wrote its new refresh token at ${utc(check.writtenAt)} GitHub said it updated an existing secret: something else created it in between`
+  const oursStored = check.kind === 'created-meanwhile'
+  const ifOursIsNewer = oursStored
+    ? 'nothing needs doing'
+    : `store this run's recovery value (printed above, in the "Recovery value" group) now, before the next rotation`
+  const ifTheirsIsNewer = oursStored
+    ? "store the other run's new token (its recovery value, printed in its log) now, before the next rotation"
+    : 'nothing needs doing'
+  return new ActionError(
+    'ROTATIONS_OVERLAPPED',
+    `Two rotations of this token overlapped: ${what}. Only the token issued last is Atlassian's newest; the secret now holds ${oursStored ? "this run's" : "the other writer's"} token, which may be the older of the two. If it is, the next rotation presents a superseded token and Atlassian revokes the consent.`,
+    'overlapped',
+    `Check which rotation refreshed last: this run sent its refresh at ${utc(grantSentAt)}. Find the other one (a workflow run that uses this secret, or someone running the command line tool's refresh) and when it refreshed. If this run refreshed after it, ${ifOursIsNewer}; if the other refreshed after this run, ${ifTheirsIsNewer}. Then give every workflow that rotates this token the same \`concurrency:\` group, and never run the command line tool's refresh while a workflow may rotate it.`,
+  )
+}
