@@ -8,7 +8,8 @@
  * Tokens behave as GitHub's do (../shared/FACTS.md, "GitHub secrets REST API"): an unknown token
  * gets 401; the workflow's GITHUB_TOKEN, or a token without the needed permission, gets 403
  * "Resource not accessible by …"; what a token cannot see answers 404. Every answer carries a Date
- * header from the emulated clock. With `basePath: '/api/v3'` it answers as GitHub Enterprise Server.
+ * header from the emulated clock, and an x-github-request-id as GitHub's do. With `basePath: '/api/v3'`
+ * it answers as GitHub Enterprise Server, whose web interface answers every other path.
  */
 import { randomInt } from 'node:crypto'
 import type { ServerResponse } from 'node:http'
@@ -16,6 +17,7 @@ import type { Socket } from 'node:net'
 import {
   LoopbackServer,
   sendJson,
+  sendText,
   type LoopbackServerOptions,
   type RecordedRequest,
 } from './http-server.js'
@@ -79,8 +81,20 @@ type Operation =
 
 /** Something the next matching request meets instead of, or before, the normal answer. */
 export type GitHubFault =
-  /** Answer with this instead. */
-  | { on: Operation | 'any'; status: number; body?: unknown; headers?: Record<string, string> }
+  /**
+   * Answer with this instead: `body` as JSON, or `text` as it is, with `contentType` if given (a
+   * proxy's page may carry any type, or none). `from: 'proxy'` answers as something between the
+   * runner and GitHub would, without GitHub's x-github-request-id.
+   */
+  | {
+      on: Operation | 'any'
+      status: number
+      body?: unknown
+      text?: string
+      contentType?: string
+      headers?: Record<string, string>
+      from?: 'github' | 'proxy'
+    }
   /** Close the connection instead of answering. */
   | { on: Operation | 'any'; reset: true }
   /** Do this first (e.g. rotate the key), then answer normally. */
@@ -412,12 +426,15 @@ export class GitHubEmulator {
   }
 
   async #handle(request: RecordedRequest, res: ServerResponse, socket: Socket): Promise<void> {
+    // Every answer of GitHub's, its web interface's included, carries a request id.
+    res.setHeader('x-github-request-id', newRequestId())
     const url = new URL(request.path, 'http://emulator')
     const notFound = (): void => {
       sendJson(res, 404, { message: 'Not Found', documentation_url: DOCS })
     }
     if (!url.pathname.startsWith(`${this.#basePath}/`)) {
-      notFound()
+      if (this.#basePath === '') notFound()
+      else this.#webInterface(request, res)
       return
     }
     const path = url.pathname.slice(this.#basePath.length)
@@ -446,7 +463,12 @@ export class GitHubEmulator {
         return
       }
       if ('status' in fault) {
-        sendJson(res, fault.status, fault.body ?? { message: 'Injected fault' }, fault.headers)
+        if (fault.from === 'proxy') res.removeHeader('x-github-request-id')
+        if (fault.text === undefined) {
+          sendJson(res, fault.status, fault.body ?? { message: 'Injected fault' }, fault.headers)
+        } else {
+          sendText(res, fault.status, fault.text, fault.contentType, fault.headers)
+        }
         return
       }
       if ('before' in fault) fault.before()
@@ -465,6 +487,28 @@ export class GitHubEmulator {
       return
     }
     this.#answer(route, parts, scope, request, res)
+  }
+
+  /**
+   * GitHub Enterprise Server's web interface, which answers every path outside /api/v3. A request
+   * with a token in its Authorization header but no browser session is sent to the sign-in page: a
+   * 302 to /login?return_to=… with the web framework's "You are being redirected" page. That is
+   * what clients report meeting when their base URL lacks /api/v3 (semantic-release/cli#247,
+   * octokit.rb#475, PyGithub#769, jspm/github#29, mozilla/agithub#18); following the redirect
+   * reaches the sign-in page (HTML, or 406 to an Accept of JSON: masutaka/compare_linker#29).
+   * An instance without private mode may show its HTML 404 page instead: the unit tests cover
+   * that answer.
+   */
+  #webInterface(request: RecordedRequest, res: ServerResponse): void {
+    const origin = this.#server.url
+    const signIn = `${origin}/login?return_to=${encodeURIComponent(`${origin}${request.path}`)}`
+    sendText(
+      res,
+      302,
+      `<html><body>You are being <a href="${signIn}">redirected</a>.</body></html>`,
+      'text/html; charset=utf-8',
+      { location: signIn, 'cache-control': 'no-cache' },
+    )
   }
 
   #answer(
@@ -778,6 +822,15 @@ export class GitHubEmulator {
       headers: { 'x-accepted-github-permissions': permission },
     }
   }
+}
+
+/** GitHub's request ids look like "C4A2:3B1F0E:1D2E3F:4A5B6C:66F0A1B2": hex fields joined by colons. */
+function newRequestId(): string {
+  const hex = (digits: number): string =>
+    randomInt(16 ** (digits - 1), 16 ** digits)
+      .toString(16)
+      .toUpperCase()
+  return [hex(4), hex(6), hex(6), hex(6), hex(8)].join(':')
 }
 
 /** `owner/name` means a repository's own store. */

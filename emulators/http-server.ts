@@ -131,3 +131,18 @@ export function sendJson(
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers })
   res.end(text)
 }
+
+/** A body as it is, with the content type given, or none at all (as some proxies' pages come). */
+export function sendText(
+  res: ServerResponse,
+  status: number,
+  text: string,
+  contentType: string | undefined,
+  headers: Record<string, string> = {},
+): void {
+  res.writeHead(status, {
+    ...(contentType !== undefined && { 'content-type': contentType }),
+    ...headers,
+  })
+  res.end(text)
+}

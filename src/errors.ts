@@ -29,6 +29,8 @@ export type ErrorCode =
   | 'GITHUB_AUTH'
   | 'GITHUB_FORBIDDEN'
   | 'GITHUB_NOT_FOUND'
+  /** The answer did not come from GitHub's REST API: a web page, a proxy's page, a redirect. */
+  | 'GITHUB_NOT_API'
   | 'GITHUB_RATE_LIMITED'
   | 'GITHUB_REJECTED_VALUE'
   | 'GITHUB_UNEXPECTED'
@@ -61,6 +63,11 @@ export interface Transient {
   reason: string
   /** The server's Retry-After header, if it sent one. */
   retryAfter?: string | undefined
+  /**
+   * When the server named no wait but one is needed (GitHub's secondary rate limit: "wait for at
+   * least one minute before retrying"): the first wait, in milliseconds.
+   */
+  waitAtLeastMs?: number | undefined
 }
 
 /**

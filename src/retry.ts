@@ -48,8 +48,12 @@ export interface RetryInfo {
 /** What one failed attempt means for the next. */
 export type RetryVerdict =
   | { retry: false }
-  /** `afterMs`: how long the server asked us to wait (Retry-After, rate-limit reset). */
-  | { retry: true; reason: string; afterMs?: number }
+  /**
+   * `afterMs`: how long the server asked us to wait (Retry-After, rate-limit reset). `atLeastMs`:
+   * the least wait when the server named none but one is known to be needed; it doubles each time
+   * it is needed again.
+   */
+  | { retry: true; reason: string; afterMs?: number; atLeastMs?: number }
 
 export interface RetryOptions {
   clock: Clock
@@ -121,6 +125,9 @@ export async function withRetries<T>(
 ): Promise<T> {
   const { clock } = options
   let lastError: unknown
+  // How many times a least wait was needed so far: each one doubles the next (GitHub: "wait for an
+  // exponentially increasing amount of time between retries").
+  let lengthened = 0
   for (let attempt = 1; ; attempt++) {
     // Checked at the start of every attempt, not only while waiting: a cancellation that came
     // during the previous step, or between a wait and its attempt, must still stop it.
@@ -143,13 +150,20 @@ export async function withRetries<T>(
         onGiveUp ? onGiveUp(error, { attempts: attempt, stoppedBecause }) : error
       if (!verdict.retry) throw giveUp(undefined)
       if (attempt >= options.maxAttempts) throw giveUp('no attempts left')
-      const delayMs = verdict.afterMs ?? backoffDelay(attempt, options)
+      const delayMs =
+        verdict.afterMs ??
+        (verdict.atLeastMs === undefined
+          ? backoffDelay(attempt, options)
+          : verdict.atLeastMs * 2 ** lengthened++)
       const remaining = options.deadline - clock.now()
       if (delayMs >= remaining) {
+        const seconds = Math.ceil(delayMs / 1000)
         throw giveUp(
-          verdict.afterMs === undefined
-            ? 'the next attempt would start past the time budget'
-            : `the server asked to wait ${Math.ceil(delayMs / 1000)} s, past the time budget`,
+          verdict.afterMs !== undefined
+            ? `the server asked to wait ${seconds} s, past the time budget`
+            : verdict.atLeastMs !== undefined
+              ? `the next attempt must wait at least ${seconds} s, past the time budget`
+              : 'the next attempt would start past the time budget',
         )
       }
       if (options.signal?.aborted) throw giveUp('the run is being cancelled')
@@ -176,12 +190,18 @@ export class CancelledBeforeStart extends ActionError {
 }
 
 /** Retries a failure marked transient, after the server's Retry-After when it sent one. */
+
+/**
+ * Retries a failure marked transient: after the server's Retry-After when it sent one, else after
+ * the least wait the failure calls for, else with backoff.
+ */
 export function transientVerdict(error: unknown, now: number): RetryVerdict {
   if (!(error instanceof ActionError) || error.transient === undefined) return { retry: false }
+  const { reason, waitAtLeastMs } = error.transient
   const afterMs = parseRetryAfter(error.transient.retryAfter, now)
-  return afterMs === undefined
-    ? { retry: true, reason: error.transient.reason }
-    : { retry: true, reason: error.transient.reason, afterMs }
+  if (afterMs !== undefined) return { retry: true, reason, afterMs }
+  if (waitAtLeastMs !== undefined) return { retry: true, reason, atLeastMs: waitAtLeastMs }
+  return { retry: true, reason }
 }
 
 /** The final error, with how many attempts were made and why retrying stopped, when that matters. */

@@ -199,7 +199,7 @@ describe('GitHub fails for a moment', () => {
     expect(result.exitCode).toBe(0)
     expect(status(world.storedToken())).toBe('newest')
     expect(result.stdout).toContain(
-      `Preflight: attempt 2 to read the Actions secrets public key of repository ${REPOSITORY} failed (rate limited (HTTP 403)); trying again in 0.0 s.`,
+      `Preflight: attempt 2 to read the Actions secrets public key of repository ${REPOSITORY} failed (secondary rate limit (HTTP 403)); trying again in 0.0 s.`,
     )
   })
 
@@ -265,6 +265,104 @@ describe('GitHub refuses before the refresh', () => {
     expect(errorText(result)).toContain(
       'is not {key_id, key} with a 32-byte base64 key: "{\\"key_id\\":\\"1\\",\\"key\\":\\"c2hvcnQ=\\"}"',
     )
+  })
+})
+
+describe('GitHub answers in a way that blames something else than the token', () => {
+  const secondaryLimit = {
+    status: 403,
+    body: { message: 'You have exceeded a secondary rate limit.' },
+  }
+
+  it('gives up at once on a secondary rate limit before the refresh when a minute passes the budget', async () => {
+    await start()
+    const original = world.storedToken()
+    world.github.injectFaults({ on: 'public-key', ...secondaryLimit })
+    const result = await run({ inputs: { 'retry-budget-seconds': '30' } })
+
+    expect(result.exitCode).toBe(1)
+    expect(tokenRequests()).toBe(0)
+    expect(world.storedToken()).toBe(original)
+    expect(result.stdout).not.toContain('trying again')
+    const error = errorText(result)
+    expect(error).toContain("GitHub's secondary rate limit")
+    expect(error).toContain('not a missing permission')
+    expect(error).toContain('asks to wait at least 60 s')
+    expect(error).toContain(
+      'stopped: the next attempt must wait at least 60 s, past the time budget',
+    )
+    expect(error).toContain('still works: this run did not replace it')
+    expect(error).not.toContain('lacks the permission')
+  })
+
+  it('keeps the recovery value when a secondary rate limit stops the write after the refresh', async () => {
+    await start()
+    const original = world.storedToken()
+    world.github.injectFaults({ on: 'put', ...secondaryLimit })
+    const result = await run({ inputs: { 'retry-budget-seconds': '30' } })
+
+    expect(result.exitCode).toBe(1)
+    expect(tokenRequests()).toBe(1)
+    expect(world.storedToken()).toBe(original) // the new token was not stored
+    expect(world.github.requests.filter((r) => r.method === 'PUT')).toHaveLength(1)
+    const error = errorText(result)
+    expect(error).toContain("GitHub's secondary rate limit")
+    expect(error).toContain('not a missing permission')
+    expect(error).toContain('the new token was NOT stored')
+    expect(error).toContain('Recovery value')
+    expect(result.outputs['recovery-encrypted-value']).toBeDefined()
+    expect(error).toContain(result.outputs['recovery-encrypted-value'])
+  })
+
+  it('names "github-api-url" when it is the GitHub Enterprise Server host without /api/v3', async () => {
+    await start({ basePath: '/api/v3' })
+    const original = world.storedToken()
+    const webAddress = world.github.apiUrl.replace(/\/api\/v3$/, '')
+    const result = await run({ inputs: { 'github-api-url': webAddress } })
+
+    expect(result.exitCode).toBe(1)
+    expect(tokenRequests()).toBe(0)
+    expect(world.storedToken()).toBe(original)
+    const error = errorText(result)
+    expect(error).toContain(`"github-api-url" is "${webAddress}"`)
+    expect(error).toContain(`Set "github-api-url" to ${world.github.apiUrl}`)
+    expect(error).not.toMatch(/cannot see it|does not exist|<html/)
+  })
+
+  const page = '<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>'
+  it.each([
+    [
+      'without',
+      'proxy' as const,
+      /127\.0\.0\.1:\d+ answered HTTP 502 \(server: nginx\) without the x-github-request-id header/,
+      'did not come from GitHub',
+    ],
+    [
+      'with',
+      'github' as const,
+      /GitHub answered HTTP 502 \(x-github-request-id [0-9A-F:]+\)/,
+      "This is a fault on GitHub's side",
+    ],
+  ])('tells a 502 page %s x-github-request-id apart', async (_, from, origin, blame) => {
+    await start()
+    world.github.injectFaults(
+      ...Array.from({ length: 10 }, () => ({
+        on: 'public-key' as const,
+        status: 502,
+        text: page,
+        contentType: 'text/html',
+        headers: { server: 'nginx' },
+        from,
+      })),
+    )
+    const result = await run({ inputs: { 'retry-budget-seconds': '2' } })
+
+    expect(result.exitCode).toBe(1)
+    expect(tokenRequests()).toBe(0)
+    const error = errorText(result)
+    expect(error).toMatch(origin)
+    expect(error).toContain(blame)
+    expect(error).not.toContain('<html')
   })
 })
 

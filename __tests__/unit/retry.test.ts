@@ -170,6 +170,52 @@ describe('withRetries', () => {
     )
   })
 
+  it('waits the least wait a failure calls for when the server named none, doubling it each time', async () => {
+    const clock = fakeClock()
+    const atLeastAMinute = (): ActionError =>
+      new ActionError('GITHUB_RATE_LIMITED', 'limited', 'unchanged', 'wait', {
+        transient: { reason: 'secondary rate limit (HTTP 403)', waitAtLeastMs: 60_000 },
+      })
+    const { calls, operation } = flaky(3, atLeastAMinute)
+    await withRetries(
+      operation,
+      (e) => transientVerdict(e, clock.now()),
+      options(clock, { deadline: clock.now() + 480_000 }),
+    )
+    // GitHub: at least a minute, then "an exponentially increasing amount of time".
+    expect(clock.slept).toEqual([60_000, 120_000, 240_000])
+    expect(calls).toEqual([1, 2, 3, 4])
+  })
+
+  it('gives up at once, without waiting, when the least wait passes the time budget', async () => {
+    const clock = fakeClock()
+    const { calls, operation } = flaky(
+      1,
+      () =>
+        new ActionError('GITHUB_RATE_LIMITED', 'limited', 'unchanged', 'wait', {
+          transient: { reason: 'secondary rate limit (HTTP 403)', waitAtLeastMs: 60_000 },
+        }),
+    )
+    const error = await withRetries(
+      operation,
+      (e) => transientVerdict(e, clock.now()),
+      options(clock, { deadline: clock.now() + 30_000 }),
+      (e, history) => describeAttempts(e as ActionError, history),
+    ).catch((e: unknown) => e)
+    expect(calls).toEqual([1])
+    expect(clock.slept).toEqual([])
+    expect((error as Error).message).toBe(
+      'limited (1 attempt; stopped: the next attempt must wait at least 60 s, past the time budget.)',
+    )
+  })
+
+  it("prefers the server's Retry-After to a least wait", () => {
+    const error = new ActionError('GITHUB_RATE_LIMITED', 'limited', 'unchanged', 'wait', {
+      transient: { reason: 'r', retryAfter: '5', waitAtLeastMs: 60_000 },
+    })
+    expect(transientVerdict(error, 0)).toEqual({ retry: true, reason: 'r', afterMs: 5000 })
+  })
+
   it('starts no new attempt once the run is being cancelled', async () => {
     const clock = fakeClock()
     const cancel = new AbortController()

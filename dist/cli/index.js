@@ -88,7 +88,7 @@ function gitHubClient(context, token, apiUrl) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(217);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(561);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(501);
 /** The command line tool's entry point (package.json "bin"): `atlassian-token-rotation <command>`. */
 
 
@@ -99,7 +99,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 561:
+/***/ 501:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -769,79 +769,360 @@ async function sealForGitHub(value, publicKey) {
 
 // EXTERNAL MODULE: ./node_modules/@octokit/request-error/dist-src/index.js
 var dist_src = __nccwpck_require__(15);
+;// CONCATENATED MODULE: ./src/github/answer.ts
+/**
+ * What one answer to a GitHub REST call says about itself: who produced it (GitHub's API, GitHub's
+ * web interface, or something in between), whether it is a rate limit and how long it asks to
+ * wait. Plain functions of the answer, so each rule is tested without a network.
+ *
+ * How @octokit/request (10.x, `fetch-wrapper.js`, `getResponseData`) hands a body over, at every
+ * status except 204/205 (whose body it never reads):
+ *   - content type application/json (or application/scim+json): the parsed value, or the raw text
+ *     when it does not parse;
+ *   - no content type, any text/* type, or any type with charset=utf-8: the text;
+ *   - anything else: an ArrayBuffer.
+ * A status under 400 resolves as a success with that data, 3xx included (./client.ts never follows
+ * redirects); 400 and over rejects with a RequestError whose `response.data` is that data and whose
+ * `message` is the whole body when it is text: an HTML page, for one. Nothing here shows either.
+ */
+
+function readAnswer(answer) {
+    const header = (name) => {
+        const value = answer.headers[name];
+        return value === undefined ? undefined : String(value);
+    };
+    const { data } = answer;
+    const binary = isBinary(data);
+    const empty = data === undefined ||
+        (typeof data === 'string' && data.trim() === '') ||
+        (binary && data.byteLength === 0);
+    const json = !empty && typeof data !== 'string' && !binary;
+    const message = json && answer_isRecord(data) && typeof data['message'] === 'string' ? data['message'] : '';
+    return {
+        status: answer.status,
+        url: answer.url,
+        host: hostOf(answer.url),
+        requestId: header('x-github-request-id'),
+        server: header('server'),
+        via: header('via'),
+        contentType: header('content-type') ?? '',
+        json,
+        empty,
+        message,
+        text: typeof data === 'string' ? data.slice(0, 4096) : '',
+        location: header('location'),
+        header,
+    };
+}
+/** GitHub's wait when a rate limit names none (docs: "Rate limits for the REST API"). */
+const SECONDARY_LIMIT_MINIMUM_WAIT_MS = 60_000;
+/**
+ * Whether the answer is a rate limit, and the wait it calls for. GitHub ("Rate limits for the REST
+ * API", "Best practices for using the REST API"): a limit answers 403 or 429; a spent primary limit
+ * has x-ratelimit-remaining: 0; a secondary limit carries an error message saying so, and maybe a
+ * retry-after. The wait: retry-after's seconds when present; else until x-ratelimit-reset when
+ * x-ratelimit-remaining is 0; "otherwise, wait for at least one minute before retrying".
+ * A plain 403 ("Resource not accessible by …") is none of these: it is a permission problem.
+ */
+function rateLimitOf(answer, now) {
+    if (answer.status !== 403 && answer.status !== 429)
+        return undefined;
+    const retryAfter = answer.header('retry-after');
+    const spent = answer.header('x-ratelimit-remaining') === '0';
+    const saysSo = RATE_LIMIT_WORDS.test(answer.message) || RATE_LIMIT_WORDS.test(answer.text);
+    if (answer.status === 403 && retryAfter === undefined && !spent && !saysSo)
+        return undefined;
+    const kind = spent ? 'primary' : 'secondary';
+    const afterMs = (0,src_retry/* parseRetryAfter */.mu)(retryAfter, now);
+    if (retryAfter !== undefined && afterMs !== undefined) {
+        return { kind, wait: { source: 'retry-after', ms: afterMs, header: retryAfter } };
+    }
+    const reset = Number(answer.header('x-ratelimit-reset'));
+    if (spent && Number.isSafeInteger(reset) && reset * 1000 > now) {
+        return { kind, wait: { source: 'reset', at: new Date(reset * 1000) } };
+    }
+    return { kind, wait: { source: 'minimum', ms: SECONDARY_LIMIT_MINIMUM_WAIT_MS } };
+}
+/** GitHub's messages: "You have exceeded a secondary rate limit", "abuse detection mechanism". */
+const RATE_LIMIT_WORDS = /\brate limit|abuse detection/i;
+/**
+ * The REST base that a "github-api-url" value was probably meant to be, when it is not one: the
+ * web address of github.com or of a GitHub Enterprise Server, whose API lives at https://HOST/api/v3
+ * (docs: "Getting started with the REST API"). Undefined when the value already has the API's shape.
+ */
+function apiUrlMeant(given) {
+    if (!URL.canParse(given))
+        return undefined;
+    const url = new URL(given);
+    const path = url.pathname.replace(/\/+$/, '');
+    if (url.hostname === 'api.github.com' && path === '')
+        return undefined;
+    if (url.hostname === 'github.com' || url.hostname === 'www.github.com') {
+        return 'https://api.github.com';
+    }
+    // GitHub Enterprise Cloud with data residency: the API is api.SUBDOMAIN.ghe.com.
+    if (url.hostname.endsWith('.ghe.com')) {
+        return url.hostname.startsWith('api.') && path === ''
+            ? undefined
+            : `https://api.${url.hostname.replace(/^api\./, '')}`;
+    }
+    if (path === '/api/v3')
+        return undefined;
+    return `${url.protocol}//${url.host}/api/v3`;
+}
+/** Whether the API is GitHub's own service (status at githubstatus.com) rather than a server of one's own. */
+function isGitHubService(apiUrl) {
+    if (!URL.canParse(apiUrl))
+        return false;
+    const host = new URL(apiUrl).hostname;
+    return host === 'api.github.com' || host.endsWith('.ghe.com');
+}
+function answer_isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** An ArrayBuffer or a view of one, from any realm (a test VM's included). */
+function isBinary(value) {
+    if (typeof value !== 'object' || value === null)
+        return false;
+    const tag = Object.prototype.toString.call(value);
+    return tag === '[object ArrayBuffer]' || ArrayBuffer.isView(value);
+}
+function hostOf(url) {
+    return URL.canParse(url) ? new URL(url).host : url;
+}
+
+;// CONCATENATED MODULE: ./src/github/unusable-answers.ts
+/**
+ * The answers that are not GitHub's verdict on the request itself, worded so that the blame lands
+ * where it belongs: a rate limit (a 403 that is not a permission problem), a server fault (GitHub's
+ * only when GitHub's API sent it), a redirect, and a page that is not the API at all (the
+ * "github-api-url" or a proxy, never the repository or the token).
+ */
+
+
+/** The last words of every next step: what to do once the cause is fixed. */
+function finishFor(tokenState) {
+    return tokenState === 'rotated-not-stored'
+        ? ' Then store the recovery value below by hand.'
+        : ' Then re-run.';
+}
+function isRedirect(status) {
+    return status >= 300 && status < 400;
+}
+/** GitHub's own words, when its API answered: `"message"` of the JSON body, secrets removed. */
+function quotedMessage(answer, secrets) {
+    const message = secrets.scrub(answer.message.slice(0, 200));
+    return message ? ` "${message}"` : '';
+}
+/** A full stop, unless a quotation ends the sentence with one already: `…limit."` */
+function endSentence(text) {
+    return /[.!?]"$/.test(text) ? text : `${text}.`;
+}
+/** A 403 or 429 rate limit: transient, retried after the wait GitHub asks for. */
+function rateLimited(answer, limit, context) {
+    const { doing, tokenInput, tokenState, secrets, now } = context;
+    const said = endSentence(`Could not ${doing}: GitHub answered HTTP ${answer.status}${quotedMessage(answer, secrets)}`);
+    const what = limit.kind === 'primary'
+        ? `GitHub's rate limit for the token in "${tokenInput}" is spent (x-ratelimit-remaining: 0): a rate limit, not a missing permission.`
+        : `This is GitHub's secondary rate limit (too many requests in a short time with the token in "${tokenInput}", from this run or others), not a missing permission.`;
+    const { wait } = limit;
+    const waitMs = wait.source === 'reset' ? wait.at.getTime() - now : wait.ms;
+    const seconds = Math.max(0, Math.ceil(waitMs / 1000));
+    const asked = wait.source === 'retry-after'
+        ? `GitHub asked to wait ${seconds} s (retry-after: ${secrets.scrub(wait.header.slice(0, 40))}).`
+        : wait.source === 'reset'
+            ? `GitHub says it resets at ${wait.at.toISOString()} (in ${seconds} s).`
+            : `GitHub named no time to wait (no retry-after); its documentation asks to wait at least ${seconds} s before retrying.`;
+    const forHowLong = wait.source === 'reset'
+        ? `until ${wait.at.toISOString()}`
+        : `${wait.source === 'minimum' ? 'at least ' : ''}${seconds} s`;
+    return new errors/* ActionError */.l('GITHUB_RATE_LIMITED', `${said} ${what} ${asked}`, tokenState, `Wait ${forHowLong}, and avoid other heavy use of the same token meanwhile.${finishFor(tokenState)}`, {
+        transient: {
+            reason: `${limit.kind === 'primary' ? 'rate limit spent' : 'secondary rate limit'} (HTTP ${answer.status})`,
+            retryAfter: wait.source === 'retry-after'
+                ? wait.header
+                : wait.source === 'reset'
+                    ? wait.at.toUTCString()
+                    : undefined,
+            waitAtLeastMs: wait.source === 'minimum' ? wait.ms : undefined,
+        },
+    });
+}
+/**
+ * A 5xx. GitHub's API marks every answer with x-github-request-id; without it, the answer came from
+ * whatever stands between the runner and GitHub, and blaming GitHub would send people to the wrong
+ * place. Both are transient: either may pass.
+ */
+function serverFault(answer, context) {
+    const { doing, tokenState, secrets, apiUrl } = context;
+    const finish = finishFor(tokenState);
+    const retryAfter = answer.header('retry-after');
+    if (answer.requestId !== undefined) {
+        const requestId = secrets.scrub(answer.requestId.slice(0, 100));
+        return new errors/* ActionError */.l('GITHUB_UNEXPECTED', `Could not ${doing}: GitHub answered HTTP ${answer.status}${quotedMessage(answer, secrets)} (x-github-request-id ${requestId}). This is a fault on GitHub's side.`, tokenState, isGitHubService(apiUrl)
+            ? `See https://www.githubstatus.com; if it lasts, give GitHub Support the request id.${finish}`
+            : `${answer.host} is a GitHub Enterprise Server: if it lasts, tell its administrators, with the request id (https://www.githubstatus.com covers only GitHub's own services).${finish}`, { transient: { reason: `HTTP ${answer.status}`, retryAfter } });
+    }
+    const itself = [
+        answer.server === undefined ? undefined : `server: ${answer.server}`,
+        answer.via === undefined ? undefined : `via: ${answer.via}`,
+    ]
+        .filter((part) => part !== undefined)
+        .map((part) => secrets.scrub(part.slice(0, 120)))
+        .join('; ');
+    return new errors/* ActionError */.l('GITHUB_UNEXPECTED', `Could not ${doing}: ${answer.host} answered HTTP ${answer.status}${itself ? ` (${itself})` : ''} without the x-github-request-id header that every answer of GitHub's API carries. The answer did not come from GitHub but from something between the runner and it: a proxy that inspects TLS, a gateway or a load balancer.`, tokenState, `If it lasts, check that proxy or gateway (and HTTPS_PROXY / NO_PROXY on the runner), and that "github-api-url" is GitHub's REST API.${finish}`, {
+        transient: {
+            reason: `HTTP ${answer.status} from ${answer.host}, not from GitHub`,
+            retryAfter,
+        },
+    });
+}
+/**
+ * GitHub's JSON redirect: its API answers 301 (307 for writes) for a renamed or transferred
+ * repository. Never followed (../http.ts): a write must not go where nobody asked it to. Not
+ * GITHUB_NOT_FOUND either, which some reads take to mean "absent".
+ */
+function moved(answer, context) {
+    const { doing, subject, tokenState, secrets } = context;
+    const to = answer.location ? ` to ${describeLocation(answer, secrets)}` : '';
+    return new errors/* ActionError */.l('GITHUB_UNEXPECTED', `Could not ${doing}: GitHub answered HTTP ${answer.status}${quotedMessage(answer, secrets)}${to}: ${subject} was renamed or transferred.`, tokenState, `Use its new name in the input that names it ("repository" or "organization").${finishFor(tokenState)}`);
+}
+/**
+ * A body that is not JSON, or a redirect: GitHub's web interface (on GitHub Enterprise Server, a
+ * "github-api-url" without /api/v3 meets its sign-in redirect), or a proxy's own page. The body is
+ * never quoted: it is a page, and it would bury the one line that says what to fix.
+ */
+function notTheApi(answer, context) {
+    const { doing, apiUrl, tokenState, secrets } = context;
+    const finish = finishFor(tokenState);
+    const body = answer.empty
+        ? 'an empty body'
+        : answer.contentType
+            ? `a ${secrets.scrub(mediaType(answer.contentType))} body`
+            : 'a body without a content type';
+    const what = isRedirect(answer.status)
+        ? `a redirect (HTTP ${answer.status}${answer.location ? ` to ${describeLocation(answer, secrets)}` : ''})`
+        : `HTTP ${answer.status} with ${body}`;
+    const meant = apiUrlMeant(apiUrl);
+    const given = `"github-api-url" is ${JSON.stringify(secrets.scrub(apiUrl))}`;
+    const why = meant
+        ? `${given}, which is not the address of a REST API: ${meant} would be. The other usual cause is a proxy's own page (a sign-in, block or error page) answering in GitHub's place.`
+        : `${given}, which has the REST API's shape, so the usual cause is a proxy or gateway between the runner and ${answer.host} answering with its own page (a sign-in, block or error page).`;
+    const shape = 'the REST API base: https://api.github.com, or https://HOST/api/v3 on GitHub Enterprise Server';
+    return new errors/* ActionError */.l('GITHUB_NOT_API', `Could not ${doing}: ${answer.host} answered ${what} instead of JSON, so it was not GitHub's REST API that answered. ${why}`, tokenState, meant
+        ? `Set "github-api-url" to ${meant} (${shape}).${finish}`
+        : `Check the proxy settings (HTTPS_PROXY / NO_PROXY) and any gateway in front of ${answer.host}; "github-api-url" must stay ${shape}.${finish}`);
+}
+/** Where a redirect points, without its query (a sign-in page's return address is long). */
+function describeLocation(answer, secrets) {
+    const base = URL.canParse(answer.url) ? answer.url : `https://${answer.host}`;
+    const location = answer.location ?? '';
+    if (!URL.canParse(location, base))
+        return 'an unreadable address';
+    const url = new URL(location, base);
+    const signIn = /\/(login|session|signin|sign_in|saml|sso)\b/i.test(url.pathname);
+    return `${secrets.scrub(`${url.origin}${url.pathname}`)}${signIn ? ', a sign-in page' : ''}`;
+}
+/** "text/html" of "text/html; charset=utf-8". */
+function mediaType(contentType) {
+    return ((contentType.split(';')[0] ?? '').trim() || contentType).slice(0, 80);
+}
+
 ;// CONCATENATED MODULE: ./src/github/errors.ts
 /**
  * Calling GitHub's REST API: every call retried when the failure is transient, and every failure
- * turned into an error that names the token input, the permission and the fix.
+ * turned into an error that blames what failed (the token, GitHub, "github-api-url", a proxy) and
+ * names the fix. What an answer says about itself is read in ./answer.ts.
  */
 
 
 
 
-/** One REST call, retried on network faults, 5xx and rate limits inside `retry`'s deadline. */
+
+
+/**
+ * One REST call, retried on network faults, 5xx and rate limits inside `retry`'s deadline. Only a
+ * 2xx answer whose body is JSON (or empty) comes back: a redirect, or any other body, is GitHub's web
+ * interface or a proxy answering, never GitHub's REST API (./answer.ts).
+ */
 async function callGitHub(call) {
     const { clock } = call.retry;
+    const context = () => ({
+        ...call,
+        apiUrl: call.github.request.endpoint.DEFAULTS.baseUrl,
+        now: clock.now(),
+    });
     return (0,src_retry/* withRetries */.LH)(async (remainingMs) => {
+        let response;
         try {
             // A cancelled run stops waiting for GitHub at once, except for a write that secures a
             // new token: that one is allowed to finish.
             const timeout = AbortSignal.timeout(remainingMs);
             const { signal, securing } = call.retry;
-            const response = await call.github.request(call.route, {
+            response = await call.github.request(call.route, {
                 ...call.params,
                 request: { signal: signal && !securing ? AbortSignal.any([signal, timeout]) : timeout },
             });
-            const data = response.data;
-            return { status: response.status, data, headers: response.headers };
         }
         catch (error) {
-            throw explainGitHubError(error, call);
+            throw explainGitHubError(error, context());
         }
+        // Octokit resolves every status under 400 with whatever body came.
+        const answer = readAnswer(response);
+        if (isRedirect(answer.status) || !(answer.json || answer.empty)) {
+            throw explainAnswer(answer, context());
+        }
+        const data = response.data;
+        return { status: response.status, data, headers: response.headers };
     }, (error) => (0,src_retry/* transientVerdict */.yJ)(error, clock.now()), {
         ...call.retry,
         onRetry: (info) => call.retry.onRetry?.({ ...info, doing: call.doing }),
     }, (error, history) => (error instanceof errors/* ActionError */.l ? (0,src_retry/* describeAttempts */.U_)(error, history) : error));
 }
-/** Turns an Octokit failure into an error that names the token, the permission and the fix. */
+/** Turns an Octokit failure into an error that blames the right thing and names the fix. */
 function explainGitHubError(error, context) {
-    const { doing, subject, tokenInput, permission, tokenState, secrets } = context;
-    const finish = tokenState === 'rotated-not-stored'
-        ? ' Then store the recovery value below by hand.'
-        : ' Then re-run.';
     if (!(error instanceof dist_src/* RequestError */.G) || error.response === undefined) {
         const failure = classifyNetworkFailure(error);
-        return new errors/* ActionError */.l('GITHUB_UNREACHABLE', `Could not ${doing}: GitHub's API did not answer (${secrets.scrub(failure.description)}).`, tokenState, `Check "github-api-url" and the network from the runner to it (proxy settings: HTTPS_PROXY / NO_PROXY).${finish}`, {
+        return new errors/* ActionError */.l('GITHUB_UNREACHABLE', `Could not ${context.doing}: GitHub's API did not answer (${context.secrets.scrub(failure.description)}).`, context.tokenState, `Check "github-api-url" and the network from the runner to it (proxy settings: HTTPS_PROXY / NO_PROXY).${finishFor(context.tokenState)}`, {
             cause: error,
             ...(failure.permanent ? {} : { transient: { reason: failure.description } }),
         });
     }
-    const status = error.status;
-    const headers = error.response.headers;
-    const header = (name) => {
-        const value = headers[name];
-        return value === undefined ? undefined : String(value);
-    };
-    const message = secrets.scrub(githubMessage(error));
+    return explainAnswer(readAnswer({
+        status: error.status,
+        url: error.response.url || error.request.url,
+        headers: error.response.headers,
+        data: error.response.data,
+    }), context);
+}
+/**
+ * Any answer that is not a usable success, in the order that blames the right thing: a rate limit
+ * first (its 403 is no permission problem), then a server fault (GitHub's only when GitHub's API
+ * sent it), then anything that is not GitHub's API answering (never the repository's or the
+ * token's fault), and only then what GitHub's own error says.
+ */
+function explainAnswer(answer, context) {
+    const limit = rateLimitOf(answer, context.now);
+    if (limit)
+        return rateLimited(answer, limit, context);
+    if (answer.status >= 500)
+        return serverFault(answer, context);
+    if (isRedirect(answer.status) && answer.json && answer.requestId !== undefined) {
+        return moved(answer, context);
+    }
+    if (!answer.json || isRedirect(answer.status))
+        return notTheApi(answer, context);
+    return refused(answer, context);
+}
+/** GitHub's API refused the request: the token, its permission, or what was asked for. */
+function refused(answer, context) {
+    const { doing, subject, tokenInput, permission, tokenState, secrets } = context;
+    const { status } = answer;
+    const finish = finishFor(tokenState);
+    const message = secrets.scrub(answer.message.slice(0, 200));
     const said = `Could not ${doing}: GitHub answered HTTP ${status}${message ? ` "${message}"` : ''}.`;
-    const accepted = header('x-accepted-github-permissions');
+    const accepted = answer.header('x-accepted-github-permissions');
     const needs = `The "${tokenInput}" input needs ${permission}.${accepted ? ` (GitHub says this request accepts the token permissions: ${accepted}.)` : ''}`;
-    // Rate limits (docs: "Rate limits for the REST API"): a secondary limit answers 403 or 429 with
-    // retry-after; a spent primary limit answers with x-ratelimit-remaining: 0 and the reset time.
-    const retryAfter = header('retry-after');
-    const reset = Number(header('x-ratelimit-reset'));
-    if ((status === 403 || status === 429) &&
-        (retryAfter !== undefined || header('x-ratelimit-remaining') === '0')) {
-        const until = retryAfter === undefined && Number.isFinite(reset) ? new Date(reset * 1000) : undefined;
-        return new errors/* ActionError */.l('GITHUB_RATE_LIMITED', `${said} GitHub's rate limit for the token in "${tokenInput}" was reached${until ? `; it resets at ${until.toISOString()}` : ''}.`, tokenState, `Wait for the limit to reset, and avoid other heavy API use with the same token at the same time.${finish}`, {
-            transient: {
-                reason: `rate limited (HTTP ${status})`,
-                retryAfter: retryAfter ?? until?.toUTCString(),
-            },
-        });
-    }
-    if (status >= 500 || status === 429) {
-        return new errors/* ActionError */.l('GITHUB_UNEXPECTED', said, tokenState, `This is a fault on GitHub's side (https://www.githubstatus.com).${finish}`, { transient: { reason: `HTTP ${status}`, retryAfter } });
-    }
     if (status === 401) {
         return new errors/* ActionError */.l('GITHUB_AUTH', `${said} The "${tokenInput}" input is not a valid token: it is wrong, expired or revoked.`, tokenState, `Create a new token and update the secret that feeds "${tokenInput}". ${needs}${finish}`);
     }
@@ -865,15 +1146,7 @@ function explainGitHubError(error, context) {
     }
     return new errors/* ActionError */.l('GITHUB_UNEXPECTED', said, tokenState, `Check "github-api-url" and "repository".${finish}`);
 }
-function githubMessage(error) {
-    const data = error.response?.data;
-    if (errors_isRecord(data) && typeof data['message'] === 'string')
-        return data['message'].slice(0, 200);
-    return '';
-}
-function errors_isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+
 /** A GitHub answer quoted in an error: at most 200 characters, secrets removed. */
 function quote(data, secrets) {
     const text = typeof data === 'string' ? data : data === undefined ? '(nothing)' : JSON.stringify(data);
@@ -954,8 +1227,8 @@ function call(access, route, doing, tokenState, params = {}) {
 async function fetchPublicKey(access, tokenState) {
     const { target, secrets } = access;
     const { data } = await call(access, `GET ${target.basePath}/public-key`, `read the Actions secrets public key of ${target.description}`, tokenState);
-    const keyId = errors_isRecord(data) ? data['key_id'] : undefined;
-    const key = errors_isRecord(data) ? data['key'] : undefined;
+    const keyId = answer_isRecord(data) ? data['key_id'] : undefined;
+    const key = answer_isRecord(data) ? data['key'] : undefined;
     if (typeof keyId !== 'string' ||
         keyId === '' ||
         typeof key !== 'string' ||
@@ -977,11 +1250,11 @@ async function fetchSecretMetadata(access, secretName) {
         }
         throw error;
     }
-    const updatedAt = errors_isRecord(answer.data) ? parseTimestamp(answer.data['updated_at']) : undefined;
+    const updatedAt = answer_isRecord(answer.data) ? parseTimestamp(answer.data['updated_at']) : undefined;
     if (updatedAt === undefined) {
         throw new errors/* ActionError */.l('GITHUB_UNEXPECTED', `GitHub's answer for the secret ${secretName} of ${target.description} has no readable "updated_at": ${quote(answer.data, secrets)}.`, 'unchanged', 'Check "github-api-url".');
     }
-    const visibility = errors_isRecord(answer.data) ? answer.data['visibility'] : undefined;
+    const visibility = answer_isRecord(answer.data) ? answer.data['visibility'] : undefined;
     return {
         updatedAt,
         visibility: visibility === 'all' || visibility === 'private' || visibility === 'selected'
@@ -1075,7 +1348,7 @@ async function repositoryId(access, organization, name) {
         doing: `look up the repository ${organization}/${name} named in "selected-repositories"`,
         subject: `repository ${organization}/${name}`,
     });
-    const id = errors_isRecord(data) ? data['id'] : undefined;
+    const id = answer_isRecord(data) ? data['id'] : undefined;
     if (typeof id !== 'number' || !Number.isSafeInteger(id)) {
         throw new errors/* ActionError */.l('GITHUB_UNEXPECTED', `GitHub's answer for the repository ${organization}/${name} has no numeric "id": ${quote(data, access.secrets)}.`, 'unchanged', 'Check "github-api-url".');
     }
@@ -1092,13 +1365,13 @@ async function currentSelection(access, secretName) {
             doing: `read which repositories may use the secret ${secretName} of ${access.target.description}`,
             subject: `the secret ${secretName} of ${access.target.description}`,
         });
-        const repositories = errors_isRecord(data) ? data['repositories'] : undefined;
-        const total = errors_isRecord(data) ? data['total_count'] : undefined;
+        const repositories = answer_isRecord(data) ? data['repositories'] : undefined;
+        const total = answer_isRecord(data) ? data['total_count'] : undefined;
         if (!Array.isArray(repositories) || typeof total !== 'number') {
             throw new errors/* ActionError */.l('GITHUB_UNEXPECTED', `GitHub's answer for the repositories of the secret ${secretName} is not {total_count, repositories}: ${quote(data, access.secrets)}.`, 'unchanged', 'Check "github-api-url".');
         }
         for (const repository of repositories) {
-            const id = errors_isRecord(repository) ? repository['id'] : undefined;
+            const id = answer_isRecord(repository) ? repository['id'] : undefined;
             if (typeof id === 'number')
                 ids.push(id);
         }
@@ -1158,7 +1431,7 @@ async function readVariable(access, name) {
             route: `GET ${variablePath(access.repository, name)}`,
             doing: `read the variable ${name} of ${owner}/${repo}`,
         });
-        const value = errors_isRecord(data) ? data['value'] : undefined;
+        const value = answer_isRecord(data) ? data['value'] : undefined;
         return { name, value: typeof value === 'string' ? value : '' };
     }
     catch (error) {
@@ -1895,6 +2168,7 @@ const BY_CODE = {
     GITHUB_AUTH: EXIT.GITHUB,
     GITHUB_FORBIDDEN: EXIT.GITHUB,
     GITHUB_NOT_FOUND: EXIT.GITHUB,
+    GITHUB_NOT_API: EXIT.GITHUB,
     GITHUB_RATE_LIMITED: EXIT.GITHUB,
     GITHUB_REJECTED_VALUE: EXIT.GITHUB,
     GITHUB_UNEXPECTED: EXIT.GITHUB,
@@ -3113,8 +3387,8 @@ async function fetchSecretsReadAt(github, run, secrets, retry) {
         secrets,
         retry,
     });
-    const createdAt = errors_isRecord(data) ? parseTime(data['created_at']) : undefined;
-    const startedAt = errors_isRecord(data) ? parseTime(data['run_started_at']) : undefined;
+    const createdAt = answer_isRecord(data) ? parseTime(data['created_at']) : undefined;
+    const startedAt = answer_isRecord(data) ? parseTime(data['run_started_at']) : undefined;
     const readAt = run.attempt === '1' ? minTime(createdAt, startedAt) : (startedAt ?? createdAt);
     if (readAt === undefined) {
         throw new errors/* ActionError */.l('GITHUB_UNEXPECTED', `GitHub's answer for workflow run ${run.runId} has no readable "run_started_at" or "created_at": ${quote(data, secrets)}.`, 'unchanged', 'Check "github-api-url".');
@@ -3154,8 +3428,8 @@ async function fetchJobStartedAt(github, run, secrets, retry) {
         secrets,
         retry,
     });
-    const jobs = errors_isRecord(data) && Array.isArray(data['jobs']) ? data['jobs'] : [];
-    const running = jobs.filter(errors_isRecord).filter((job) => {
+    const jobs = answer_isRecord(data) && Array.isArray(data['jobs']) ? data['jobs'] : [];
+    const running = jobs.filter(answer_isRecord).filter((job) => {
         const name = job['name'];
         return (job['status'] === 'in_progress' &&
             typeof name === 'string' &&
@@ -6934,9 +7208,10 @@ function flatten(headers) {
 /* harmony export */   U_: () => (/* binding */ describeAttempts),
 /* harmony export */   VU: () => (/* binding */ DEFAULT_BACKOFF),
 /* harmony export */   ml: () => (/* binding */ systemClock),
+/* harmony export */   mu: () => (/* binding */ parseRetryAfter),
 /* harmony export */   yJ: () => (/* binding */ transientVerdict)
 /* harmony export */ });
-/* unused harmony exports backoffDelay, parseRetryAfter, CancelledBeforeStart */
+/* unused harmony exports backoffDelay, CancelledBeforeStart */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(916);
 /**
  * Retrying transient failures inside a deadline.
@@ -6997,6 +7272,9 @@ function parseRetryAfter(value, now) {
 async function withRetries(operation, classify, options, onGiveUp) {
     const { clock } = options;
     let lastError;
+    // How many times a least wait was needed so far: each one doubles the next (GitHub: "wait for an
+    // exponentially increasing amount of time between retries").
+    let lengthened = 0;
     for (let attempt = 1;; attempt++) {
         // Checked at the start of every attempt, not only while waiting: a cancellation that came
         // during the previous step, or between a wait and its attempt, must still stop it.
@@ -7004,7 +7282,10 @@ async function withRetries(operation, classify, options, onGiveUp) {
             if (attempt === 1)
                 throw new CancelledBeforeStart();
             throw onGiveUp
-                ? onGiveUp(lastError, { attempts: attempt - 1, stoppedBecause: 'the run is being cancelled' })
+                ? onGiveUp(lastError, {
+                    attempts: attempt - 1,
+                    stoppedBecause: 'the run is being cancelled',
+                })
                 : lastError;
         }
         try {
@@ -7019,12 +7300,18 @@ async function withRetries(operation, classify, options, onGiveUp) {
                 throw giveUp(undefined);
             if (attempt >= options.maxAttempts)
                 throw giveUp('no attempts left');
-            const delayMs = verdict.afterMs ?? backoffDelay(attempt, options);
+            const delayMs = verdict.afterMs ??
+                (verdict.atLeastMs === undefined
+                    ? backoffDelay(attempt, options)
+                    : verdict.atLeastMs * 2 ** lengthened++);
             const remaining = options.deadline - clock.now();
             if (delayMs >= remaining) {
-                throw giveUp(verdict.afterMs === undefined
-                    ? 'the next attempt would start past the time budget'
-                    : `the server asked to wait ${Math.ceil(delayMs / 1000)} s, past the time budget`);
+                const seconds = Math.ceil(delayMs / 1000);
+                throw giveUp(verdict.afterMs !== undefined
+                    ? `the server asked to wait ${seconds} s, past the time budget`
+                    : verdict.atLeastMs !== undefined
+                        ? `the next attempt must wait at least ${seconds} s, past the time budget`
+                        : 'the next attempt would start past the time budget');
             }
             if (options.signal?.aborted)
                 throw giveUp('the run is being cancelled');
@@ -7045,13 +7332,20 @@ class CancelledBeforeStart extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .Ac
     }
 }
 /** Retries a failure marked transient, after the server's Retry-After when it sent one. */
+/**
+ * Retries a failure marked transient: after the server's Retry-After when it sent one, else after
+ * the least wait the failure calls for, else with backoff.
+ */
 function transientVerdict(error, now) {
     if (!(error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .l) || error.transient === undefined)
         return { retry: false };
+    const { reason, waitAtLeastMs } = error.transient;
     const afterMs = parseRetryAfter(error.transient.retryAfter, now);
-    return afterMs === undefined
-        ? { retry: true, reason: error.transient.reason }
-        : { retry: true, reason: error.transient.reason, afterMs };
+    if (afterMs !== undefined)
+        return { retry: true, reason, afterMs };
+    if (waitAtLeastMs !== undefined)
+        return { retry: true, reason, atLeastMs: waitAtLeastMs };
+    return { retry: true, reason };
 }
 /** The final error, with how many attempts were made and why retrying stopped, when that matters. */
 function describeAttempts(error, history, tokenState = error.tokenState) {

@@ -1,13 +1,24 @@
 /**
  * Calling GitHub's REST API: every call retried when the failure is transient, and every failure
- * turned into an error that names the token input, the permission and the fix.
+ * turned into an error that blames what failed (the token, GitHub, "github-api-url", a proxy) and
+ * names the fix. What an answer says about itself is read in ./answer.ts.
  */
 import { RequestError } from '@octokit/request-error'
 import { ActionError, type TokenState } from '../errors.js'
 import { classifyNetworkFailure } from '../network-failure.js'
 import { describeAttempts, transientVerdict, withRetries, type RetryOptions } from '../retry.js'
 import type { SecretValues } from '../secrets.js'
+import { isRecord, rateLimitOf, readAnswer, type AnswerFacts } from './answer.js'
 import type { GitHubClient } from './client.js'
+import {
+  finishFor,
+  isRedirect,
+  moved,
+  notTheApi,
+  rateLimited,
+  serverFault,
+  type AnswerContext,
+} from './unusable-answers.js'
 
 export interface GitHubCall {
   github: GitHubClient
@@ -33,25 +44,40 @@ export interface GitHubAnswer {
   headers: Record<string, string | number | undefined>
 }
 
-/** One REST call, retried on network faults, 5xx and rate limits inside `retry`'s deadline. */
+/**
+ * One REST call, retried on network faults, 5xx and rate limits inside `retry`'s deadline. Only a
+ * 2xx answer whose body is JSON (or empty) comes back: a redirect, or any other body, is GitHub's web
+ * interface or a proxy answering, never GitHub's REST API (./answer.ts).
+ */
 export async function callGitHub(call: GitHubCall): Promise<GitHubAnswer> {
   const { clock } = call.retry
+  const context = (): ErrorContext => ({
+    ...call,
+    apiUrl: call.github.request.endpoint.DEFAULTS.baseUrl,
+    now: clock.now(),
+  })
   return withRetries(
     async (remainingMs) => {
+      let response
       try {
         // A cancelled run stops waiting for GitHub at once, except for a write that secures a
         // new token: that one is allowed to finish.
         const timeout = AbortSignal.timeout(remainingMs)
         const { signal, securing } = call.retry
-        const response = await call.github.request(call.route, {
+        response = await call.github.request(call.route, {
           ...call.params,
           request: { signal: signal && !securing ? AbortSignal.any([signal, timeout]) : timeout },
         })
-        const data: unknown = response.data
-        return { status: response.status, data, headers: response.headers }
       } catch (error) {
-        throw explainGitHubError(error, call)
+        throw explainGitHubError(error, context())
       }
+      // Octokit resolves every status under 400 with whatever body came.
+      const answer = readAnswer(response)
+      if (isRedirect(answer.status) || !(answer.json || answer.empty)) {
+        throw explainAnswer(answer, context())
+      }
+      const data: unknown = response.data
+      return { status: response.status, data, headers: response.headers }
     },
     (error) => transientVerdict(error, clock.now()),
     {
@@ -62,75 +88,61 @@ export async function callGitHub(call: GitHubCall): Promise<GitHubAnswer> {
   )
 }
 
-type ErrorContext = Pick<
-  GitHubCall,
-  'doing' | 'subject' | 'tokenInput' | 'permission' | 'tokenState' | 'secrets'
->
+export type ErrorContext = AnswerContext & Pick<GitHubCall, 'permission'>
 
-/** Turns an Octokit failure into an error that names the token, the permission and the fix. */
+/** Turns an Octokit failure into an error that blames the right thing and names the fix. */
 export function explainGitHubError(error: unknown, context: ErrorContext): ActionError {
-  const { doing, subject, tokenInput, permission, tokenState, secrets } = context
-  const finish =
-    tokenState === 'rotated-not-stored'
-      ? ' Then store the recovery value below by hand.'
-      : ' Then re-run.'
   if (!(error instanceof RequestError) || error.response === undefined) {
     const failure = classifyNetworkFailure(error)
     return new ActionError(
       'GITHUB_UNREACHABLE',
-      `Could not ${doing}: GitHub's API did not answer (${secrets.scrub(failure.description)}).`,
-      tokenState,
-      `Check "github-api-url" and the network from the runner to it (proxy settings: HTTPS_PROXY / NO_PROXY).${finish}`,
+      `Could not ${context.doing}: GitHub's API did not answer (${context.secrets.scrub(failure.description)}).`,
+      context.tokenState,
+      `Check "github-api-url" and the network from the runner to it (proxy settings: HTTPS_PROXY / NO_PROXY).${finishFor(context.tokenState)}`,
       {
         cause: error,
         ...(failure.permanent ? {} : { transient: { reason: failure.description } }),
       },
     )
   }
+  return explainAnswer(
+    readAnswer({
+      status: error.status,
+      url: error.response.url || error.request.url,
+      headers: error.response.headers,
+      data: error.response.data,
+    }),
+    context,
+  )
+}
 
-  const status = error.status
-  const headers = error.response.headers
-  const header = (name: string): string | undefined => {
-    const value = headers[name]
-    return value === undefined ? undefined : String(value)
+/**
+ * Any answer that is not a usable success, in the order that blames the right thing: a rate limit
+ * first (its 403 is no permission problem), then a server fault (GitHub's only when GitHub's API
+ * sent it), then anything that is not GitHub's API answering (never the repository's or the
+ * token's fault), and only then what GitHub's own error says.
+ */
+function explainAnswer(answer: AnswerFacts, context: ErrorContext): ActionError {
+  const limit = rateLimitOf(answer, context.now)
+  if (limit) return rateLimited(answer, limit, context)
+  if (answer.status >= 500) return serverFault(answer, context)
+  if (isRedirect(answer.status) && answer.json && answer.requestId !== undefined) {
+    return moved(answer, context)
   }
-  const message = secrets.scrub(githubMessage(error))
+  if (!answer.json || isRedirect(answer.status)) return notTheApi(answer, context)
+  return refused(answer, context)
+}
+
+/** GitHub's API refused the request: the token, its permission, or what was asked for. */
+function refused(answer: AnswerFacts, context: ErrorContext): ActionError {
+  const { doing, subject, tokenInput, permission, tokenState, secrets } = context
+  const { status } = answer
+  const finish = finishFor(tokenState)
+  const message = secrets.scrub(answer.message.slice(0, 200))
   const said = `Could not ${doing}: GitHub answered HTTP ${status}${message ? ` "${message}"` : ''}.`
-  const accepted = header('x-accepted-github-permissions')
+  const accepted = answer.header('x-accepted-github-permissions')
   const needs = `The "${tokenInput}" input needs ${permission}.${accepted ? ` (GitHub says this request accepts the token permissions: ${accepted}.)` : ''}`
 
-  // Rate limits (docs: "Rate limits for the REST API"): a secondary limit answers 403 or 429 with
-  // retry-after; a spent primary limit answers with x-ratelimit-remaining: 0 and the reset time.
-  const retryAfter = header('retry-after')
-  const reset = Number(header('x-ratelimit-reset'))
-  if (
-    (status === 403 || status === 429) &&
-    (retryAfter !== undefined || header('x-ratelimit-remaining') === '0')
-  ) {
-    const until =
-      retryAfter === undefined && Number.isFinite(reset) ? new Date(reset * 1000) : undefined
-    return new ActionError(
-      'GITHUB_RATE_LIMITED',
-      `${said} GitHub's rate limit for the token in "${tokenInput}" was reached${until ? `; it resets at ${until.toISOString()}` : ''}.`,
-      tokenState,
-      `Wait for the limit to reset, and avoid other heavy API use with the same token at the same time.${finish}`,
-      {
-        transient: {
-          reason: `rate limited (HTTP ${status})`,
-          retryAfter: retryAfter ?? until?.toUTCString(),
-        },
-      },
-    )
-  }
-  if (status >= 500 || status === 429) {
-    return new ActionError(
-      'GITHUB_UNEXPECTED',
-      said,
-      tokenState,
-      `This is a fault on GitHub's side (https://www.githubstatus.com).${finish}`,
-      { transient: { reason: `HTTP ${status}`, retryAfter } },
-    )
-  }
   if (status === 401) {
     return new ActionError(
       'GITHUB_AUTH',
@@ -175,15 +187,7 @@ export function explainGitHubError(error: unknown, context: ErrorContext): Actio
   )
 }
 
-function githubMessage(error: RequestError): string {
-  const data = error.response?.data
-  if (isRecord(data) && typeof data['message'] === 'string') return data['message'].slice(0, 200)
-  return ''
-}
-
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-}
+export { isRecord }
 
 /** A GitHub answer quoted in an error: at most 200 characters, secrets removed. */
 export function quote(data: unknown, secrets: SecretValues): string {

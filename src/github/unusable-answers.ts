@@ -1,0 +1,199 @@
+/**
+ * The answers that are not GitHub's verdict on the request itself, worded so that the blame lands
+ * where it belongs: a rate limit (a 403 that is not a permission problem), a server fault (GitHub's
+ * only when GitHub's API sent it), a redirect, and a page that is not the API at all (the
+ * "github-api-url" or a proxy, never the repository or the token).
+ */
+import { ActionError, type TokenState } from '../errors.js'
+import type { SecretValues } from '../secrets.js'
+import { apiUrlMeant, isGitHubService, type AnswerFacts, type RateLimit } from './answer.js'
+
+/** What the wording needs to know about the call that got the answer. */
+export interface AnswerContext {
+  /** "read the Actions secrets public key of repository o/r". */
+  doing: string
+  /** "repository o/r". */
+  subject: string
+  tokenInput: 'github-token' | 'workflow-token'
+  tokenState: TokenState
+  secrets: SecretValues
+  /** The "github-api-url" the client was given, to say what it should be when it is wrong. */
+  apiUrl: string
+  /** Epoch ms, for the waits a rate limit asks for. */
+  now: number
+}
+
+/** The last words of every next step: what to do once the cause is fixed. */
+export function finishFor(tokenState: TokenState): string {
+  return tokenState === 'rotated-not-stored'
+    ? ' Then store the recovery value below by hand.'
+    : ' Then re-run.'
+}
+
+export function isRedirect(status: number): boolean {
+  return status >= 300 && status < 400
+}
+
+/** GitHub's own words, when its API answered: `"message"` of the JSON body, secrets removed. */
+export function quotedMessage(answer: AnswerFacts, secrets: SecretValues): string {
+  const message = secrets.scrub(answer.message.slice(0, 200))
+  return message ? ` "${message}"` : ''
+}
+
+/** A full stop, unless a quotation ends the sentence with one already: `…limit."` */
+function endSentence(text: string): string {
+  return /[.!?]"$/.test(text) ? text : `${text}.`
+}
+
+/** A 403 or 429 rate limit: transient, retried after the wait GitHub asks for. */
+export function rateLimited(
+  answer: AnswerFacts,
+  limit: RateLimit,
+  context: AnswerContext,
+): ActionError {
+  const { doing, tokenInput, tokenState, secrets, now } = context
+  const said = endSentence(
+    `Could not ${doing}: GitHub answered HTTP ${answer.status}${quotedMessage(answer, secrets)}`,
+  )
+  const what =
+    limit.kind === 'primary'
+      ? `GitHub's rate limit for the token in "${tokenInput}" is spent (x-ratelimit-remaining: 0): a rate limit, not a missing permission.`
+      : `This is GitHub's secondary rate limit (too many requests in a short time with the token in "${tokenInput}", from this run or others), not a missing permission.`
+  const { wait } = limit
+  const waitMs = wait.source === 'reset' ? wait.at.getTime() - now : wait.ms
+  const seconds = Math.max(0, Math.ceil(waitMs / 1000))
+  const asked =
+    wait.source === 'retry-after'
+      ? `GitHub asked to wait ${seconds} s (retry-after: ${secrets.scrub(wait.header.slice(0, 40))}).`
+      : wait.source === 'reset'
+        ? `GitHub says it resets at ${wait.at.toISOString()} (in ${seconds} s).`
+        : `GitHub named no time to wait (no retry-after); its documentation asks to wait at least ${seconds} s before retrying.`
+  const forHowLong =
+    wait.source === 'reset'
+      ? `until ${wait.at.toISOString()}`
+      : `${wait.source === 'minimum' ? 'at least ' : ''}${seconds} s`
+  return new ActionError(
+    'GITHUB_RATE_LIMITED',
+    `${said} ${what} ${asked}`,
+    tokenState,
+    `Wait ${forHowLong}, and avoid other heavy use of the same token meanwhile.${finishFor(tokenState)}`,
+    {
+      transient: {
+        reason: `${limit.kind === 'primary' ? 'rate limit spent' : 'secondary rate limit'} (HTTP ${answer.status})`,
+        retryAfter:
+          wait.source === 'retry-after'
+            ? wait.header
+            : wait.source === 'reset'
+              ? wait.at.toUTCString()
+              : undefined,
+        waitAtLeastMs: wait.source === 'minimum' ? wait.ms : undefined,
+      },
+    },
+  )
+}
+
+/**
+ * A 5xx. GitHub's API marks every answer with x-github-request-id; without it, the answer came from
+ * whatever stands between the runner and GitHub, and blaming GitHub would send people to the wrong
+ * place. Both are transient: either may pass.
+ */
+export function serverFault(answer: AnswerFacts, context: AnswerContext): ActionError {
+  const { doing, tokenState, secrets, apiUrl } = context
+  const finish = finishFor(tokenState)
+  const retryAfter = answer.header('retry-after')
+  if (answer.requestId !== undefined) {
+    const requestId = secrets.scrub(answer.requestId.slice(0, 100))
+    return new ActionError(
+      'GITHUB_UNEXPECTED',
+      `Could not ${doing}: GitHub answered HTTP ${answer.status}${quotedMessage(answer, secrets)} (x-github-request-id ${requestId}). This is a fault on GitHub's side.`,
+      tokenState,
+      isGitHubService(apiUrl)
+        ? `See https://www.githubstatus.com; if it lasts, give GitHub Support the request id.${finish}`
+        : `${answer.host} is a GitHub Enterprise Server: if it lasts, tell its administrators, with the request id (https://www.githubstatus.com covers only GitHub's own services).${finish}`,
+      { transient: { reason: `HTTP ${answer.status}`, retryAfter } },
+    )
+  }
+  const itself = [
+    answer.server === undefined ? undefined : `server: ${answer.server}`,
+    answer.via === undefined ? undefined : `via: ${answer.via}`,
+  ]
+    .filter((part) => part !== undefined)
+    .map((part) => secrets.scrub(part.slice(0, 120)))
+    .join('; ')
+  return new ActionError(
+    'GITHUB_UNEXPECTED',
+    `Could not ${doing}: ${answer.host} answered HTTP ${answer.status}${itself ? ` (${itself})` : ''} without the x-github-request-id header that every answer of GitHub's API carries. The answer did not come from GitHub but from something between the runner and it: a proxy that inspects TLS, a gateway or a load balancer.`,
+    tokenState,
+    `If it lasts, check that proxy or gateway (and HTTPS_PROXY / NO_PROXY on the runner), and that "github-api-url" is GitHub's REST API.${finish}`,
+    {
+      transient: {
+        reason: `HTTP ${answer.status} from ${answer.host}, not from GitHub`,
+        retryAfter,
+      },
+    },
+  )
+}
+
+/**
+ * GitHub's JSON redirect: its API answers 301 (307 for writes) for a renamed or transferred
+ * repository. Never followed (../http.ts): a write must not go where nobody asked it to. Not
+ * GITHUB_NOT_FOUND either, which some reads take to mean "absent".
+ */
+export function moved(answer: AnswerFacts, context: AnswerContext): ActionError {
+  const { doing, subject, tokenState, secrets } = context
+  const to = answer.location ? ` to ${describeLocation(answer, secrets)}` : ''
+  return new ActionError(
+    'GITHUB_UNEXPECTED',
+    `Could not ${doing}: GitHub answered HTTP ${answer.status}${quotedMessage(answer, secrets)}${to}: ${subject} was renamed or transferred.`,
+    tokenState,
+    `Use its new name in the input that names it ("repository" or "organization").${finishFor(tokenState)}`,
+  )
+}
+
+/**
+ * A body that is not JSON, or a redirect: GitHub's web interface (on GitHub Enterprise Server, a
+ * "github-api-url" without /api/v3 meets its sign-in redirect), or a proxy's own page. The body is
+ * never quoted: it is a page, and it would bury the one line that says what to fix.
+ */
+export function notTheApi(answer: AnswerFacts, context: AnswerContext): ActionError {
+  const { doing, apiUrl, tokenState, secrets } = context
+  const finish = finishFor(tokenState)
+  const body = answer.empty
+    ? 'an empty body'
+    : answer.contentType
+      ? `a ${secrets.scrub(mediaType(answer.contentType))} body`
+      : 'a body without a content type'
+  const what = isRedirect(answer.status)
+    ? `a redirect (HTTP ${answer.status}${answer.location ? ` to ${describeLocation(answer, secrets)}` : ''})`
+    : `HTTP ${answer.status} with ${body}`
+  const meant = apiUrlMeant(apiUrl)
+  const given = `"github-api-url" is ${JSON.stringify(secrets.scrub(apiUrl))}`
+  const why = meant
+    ? `${given}, which is not the address of a REST API: ${meant} would be. The other usual cause is a proxy's own page (a sign-in, block or error page) answering in GitHub's place.`
+    : `${given}, which has the REST API's shape, so the usual cause is a proxy or gateway between the runner and ${answer.host} answering with its own page (a sign-in, block or error page).`
+  const shape =
+    'the REST API base: https://api.github.com, or https://HOST/api/v3 on GitHub Enterprise Server'
+  return new ActionError(
+    'GITHUB_NOT_API',
+    `Could not ${doing}: ${answer.host} answered ${what} instead of JSON, so it was not GitHub's REST API that answered. ${why}`,
+    tokenState,
+    meant
+      ? `Set "github-api-url" to ${meant} (${shape}).${finish}`
+      : `Check the proxy settings (HTTPS_PROXY / NO_PROXY) and any gateway in front of ${answer.host}; "github-api-url" must stay ${shape}.${finish}`,
+  )
+}
+
+/** Where a redirect points, without its query (a sign-in page's return address is long). */
+function describeLocation(answer: AnswerFacts, secrets: SecretValues): string {
+  const base = URL.canParse(answer.url) ? answer.url : `https://${answer.host}`
+  const location = answer.location ?? ''
+  if (!URL.canParse(location, base)) return 'an unreadable address'
+  const url = new URL(location, base)
+  const signIn = /\/(login|session|signin|sign_in|saml|sso)\b/i.test(url.pathname)
+  return `${secrets.scrub(`${url.origin}${url.pathname}`)}${signIn ? ', a sign-in page' : ''}`
+}
+
+/** "text/html" of "text/html; charset=utf-8". */
+function mediaType(contentType: string): string {
+  return ((contentType.split(';')[0] ?? '').trim() || contentType).slice(0, 80)
+}
