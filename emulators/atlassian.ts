@@ -31,6 +31,20 @@ export type TokenEndpointFault =
   | { kind: 'replace-answer'; status: number; body: string; contentType?: string }
   /** Never answer. */
   | { kind: 'hang' }
+  /**
+   * Process the grant (the token rotates), then answer with what `shape` makes of the tokens just
+   * issued: the real new tokens in an odd body. A refused grant is answered as usual.
+   * `contentType: ''` sends no content type at all.
+   */
+  | { kind: 'shape-answer'; shape: (issued: IssuedTokens) => ShapedAnswer }
+
+/** An answer a test builds around real tokens (see the `shape-answer` fault). */
+export interface ShapedAnswer {
+  status: number
+  body: string | Buffer
+  contentType?: string
+  headers?: Record<string, string>
+}
 
 export interface AtlassianEmulatorOptions {
   now: () => number
@@ -182,7 +196,17 @@ export class AtlassianEmulator {
       })
       return
     }
-    sendJson(res, 200, outcome.body)
+    if (fault?.kind === 'shape-answer') {
+      const shaped = fault.shape(outcome.tokens)
+      const contentType = shaped.contentType ?? 'application/json'
+      res.writeHead(shaped.status, {
+        ...(contentType !== '' && { 'content-type': contentType }),
+        ...shaped.headers,
+      })
+      res.end(shaped.body)
+      return
+    }
+    sendJson(res, 200, tokenAnswer(outcome.tokens))
   }
 
   /**
@@ -253,7 +277,7 @@ export class AtlassianEmulator {
 
   #grant(
     request: RecordedRequest,
-  ): { status: number; error: string; description: string } | { body: Record<string, unknown> } {
+  ): { status: number; error: string; description: string } | { tokens: IssuedTokens } {
     const contentType = String(request.headers['content-type'] ?? '')
     const body = request.body
     if (!contentType.startsWith('application/json') || typeof body !== 'object' || body === null) {
@@ -282,13 +306,13 @@ export class AtlassianEmulator {
         description: 'Unknown or invalid refresh token.',
       }
     }
-    return { body: tokenAnswer(outcome.tokens) }
+    return { tokens: outcome.tokens }
   }
 
   /** The authorization-code grant: a single-use code, for the client and callback it was issued to. */
   #codeGrant(
     body: Record<string, unknown>,
-  ): { status: number; error: string; description: string } | { body: Record<string, unknown> } {
+  ): { status: number; error: string; description: string } | { tokens: IssuedTokens } {
     const { client_id, client_secret, code, redirect_uri } = body
     if (typeof client_id !== 'string' || this.#clients.get(client_id) !== client_secret) {
       return { status: 401, error: 'access_denied', description: 'Unauthorized' }
@@ -304,7 +328,7 @@ export class AtlassianEmulator {
     if (!outcome.ok) {
       return { status: 403, error: 'invalid_grant', description: 'Invalid authorization code' }
     }
-    return { body: tokenAnswer(outcome.tokens) }
+    return { tokens: outcome.tokens }
   }
 }
 

@@ -238,7 +238,11 @@ async function rotate(
       secrets,
       refreshRetry,
     )
-    const expiresAt = new Date(context.grantSentAt.getTime() + tokens.expiresIn * 1000)
+    for (const warning of tokens.warnings) runner.warning(warning)
+    const expiresAt =
+      tokens.expiresIn === undefined
+        ? undefined
+        : new Date(context.grantSentAt.getTime() + tokens.expiresIn * 1000)
     const newRefreshToken =
       tokens.refreshToken !== undefined && tokens.refreshToken !== inputs.refreshToken
         ? tokens.refreshToken
@@ -282,10 +286,15 @@ async function rotate(
     }
 
     // 6. What needs the new tokens. The refresh token is safe by now, whatever happens here.
-    if (inputs.accessTokenSecretName !== undefined) {
+    const accessToken = tokens.accessToken
+    if (inputs.accessTokenSecretName !== undefined && accessToken === undefined) {
+      runner.warning(
+        `No access token to store in ${inputs.accessTokenSecretName}: the token endpoint's answer held none that could be used. It keeps what it held.`,
+      )
+    } else if (inputs.accessTokenSecretName !== undefined && accessToken !== undefined) {
       await writeBack(store(retryFor('Access token')), {
         secretName: inputs.accessTokenSecretName,
-        value: tokens.accessToken,
+        value: accessToken,
         publicKey: checked.publicKey,
         organization: checked.organization,
         tokenState: 'stored',
@@ -293,10 +302,14 @@ async function rotate(
       runner.info(`Stored the access token in ${inputs.accessTokenSecretName}.`)
     }
     let site: SiteLookup | undefined
-    if (inputs.siteUrl !== undefined) {
+    if (inputs.siteUrl !== undefined && accessToken === undefined) {
+      runner.warning(
+        `Not looking up the cloud id of ${inputs.siteUrl.origin}: there is no access token to ask with. The outputs cloud-id and api-base-url are empty.`,
+      )
+    } else if (inputs.siteUrl !== undefined && accessToken !== undefined) {
       site = await findSite(
         inputs.atlassianApiUrl,
-        tokens.accessToken,
+        accessToken,
         inputs.siteUrl,
         http(new URL(inputs.atlassianApiUrl)),
         secrets,
@@ -308,7 +321,7 @@ async function rotate(
     }
 
     // 7. Report. A summary that cannot be written must not fail a rotation that succeeded.
-    runner.info(`The access token expires at ${expiresAt.toISOString()}.`)
+    if (expiresAt) runner.info(`The access token expires at ${expiresAt.toISOString()}.`)
     await writeSummarySafely(
       runner,
       renderSummary(
@@ -354,13 +367,14 @@ async function writeSummarySafely(runner: Runner, html: string): Promise<void> {
 function setTokenOutputs(
   runner: Runner,
   tokens: TokenSet,
-  expiresAt: Date,
+  expiresAt: Date | undefined,
   refreshToken: string,
 ): void {
-  runner.setOutput('access-token', tokens.accessToken)
+  if (tokens.accessToken !== undefined) runner.setOutput('access-token', tokens.accessToken)
   runner.setOutput('refresh-token', refreshToken)
-  runner.setOutput('expires-in', String(tokens.expiresIn))
-  runner.setOutput('expires-at', expiresAt.toISOString())
+  // An answer without a usable expires_in: the lifetime is unknown, and the outputs say nothing.
+  runner.setOutput('expires-in', tokens.expiresIn === undefined ? '' : String(tokens.expiresIn))
+  runner.setOutput('expires-at', expiresAt?.toISOString() ?? '')
   runner.setOutput('scope', tokens.scope ?? '')
   runner.setOutput('token-type', tokens.tokenType ?? '')
 }

@@ -116,7 +116,8 @@ export function describeFailure(
 
 export interface RotationResult {
   tokens: TokenSet
-  expiresAt: Date
+  /** Undefined when the answer gave no usable `expires_in`. */
+  expiresAt: Date | undefined
   rotated: boolean
   stored: 'created' | 'updated' | undefined
   /** What the stale-token guard found, in words. */
@@ -146,7 +147,12 @@ export function renderSummary(
     ],
     ['Secret updated', result.stored ? `yes (${result.stored})` : 'no'],
     ['Stale-token check', escapeHtml(result.staleTokenCheck)],
-    ['Access token expires', `${utc(result.expiresAt)} (in ${result.tokens.expiresIn} s)`],
+    [
+      'Access token expires',
+      result.expiresAt && result.tokens.expiresIn !== undefined
+        ? `${utc(result.expiresAt)} (in ${result.tokens.expiresIn} s)`
+        : '(not reported)',
+    ],
     ...optionalRows(result),
     [
       'Scopes',
