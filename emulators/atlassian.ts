@@ -36,6 +36,20 @@ export type TokenEndpointFault =
    * grant is in flight for as long as the test wants (e.g. to cancel the job meanwhile).
    */
   | { kind: 'hold-answer'; release: Promise<void> }
+  /**
+   * Process the grant (the token rotates), then answer with what `shape` makes of the tokens just
+   * issued: the real new tokens in an odd body. A refused grant is answered as usual.
+   * `contentType: ''` sends no content type at all.
+   */
+  | { kind: 'shape-answer'; shape: (issued: IssuedTokens) => ShapedAnswer }
+
+/** An answer a test builds around real tokens (see the `shape-answer` fault). */
+export interface ShapedAnswer {
+  status: number
+  body: string | Buffer
+  contentType?: string
+  headers?: Record<string, string>
+}
 
 export interface AtlassianEmulatorOptions {
   now: () => number
@@ -186,7 +200,17 @@ export class AtlassianEmulator {
       })
       return
     }
-    sendJson(res, 200, outcome.body)
+    if (fault?.kind === 'shape-answer') {
+      const shaped = fault.shape(outcome.tokens)
+      const contentType = shaped.contentType ?? 'application/json'
+      res.writeHead(shaped.status, {
+        ...(contentType !== '' && { 'content-type': contentType }),
+        ...shaped.headers,
+      })
+      res.end(shaped.body)
+      return
+    }
+    sendJson(res, 200, tokenAnswer(outcome.tokens))
   }
 
   /**
@@ -257,7 +281,7 @@ export class AtlassianEmulator {
 
   #grant(
     request: RecordedRequest,
-  ): { status: number; error: string; description: string } | { body: Record<string, unknown> } {
+  ): { status: number; error: string; description: string } | { tokens: IssuedTokens } {
     const contentType = String(request.headers['content-type'] ?? '')
     const body = request.body
     if (!contentType.startsWith('application/json') || typeof body !== 'object' || body === null) {
@@ -286,13 +310,13 @@ export class AtlassianEmulator {
         description: 'Unknown or invalid refresh token.',
       }
     }
-    return { body: tokenAnswer(outcome.tokens) }
+    return { tokens: outcome.tokens }
   }
 
   /** The authorization-code grant: a single-use code, for the client and callback it was issued to. */
   #codeGrant(
     body: Record<string, unknown>,
-  ): { status: number; error: string; description: string } | { body: Record<string, unknown> } {
+  ): { status: number; error: string; description: string } | { tokens: IssuedTokens } {
     const { client_id, client_secret, code, redirect_uri } = body
     if (typeof client_id !== 'string' || this.#clients.get(client_id) !== client_secret) {
       return { status: 401, error: 'access_denied', description: 'Unauthorized' }
@@ -308,7 +332,7 @@ export class AtlassianEmulator {
     if (!outcome.ok) {
       return { status: 403, error: 'invalid_grant', description: 'Invalid authorization code' }
     }
-    return { body: tokenAnswer(outcome.tokens) }
+    return { tokens: outcome.tokens }
   }
 }
 

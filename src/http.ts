@@ -15,8 +15,9 @@ import http from 'node:http'
 import https from 'node:https'
 import type { Duplex } from 'node:stream'
 import tls from 'node:tls'
+import { decodeBody } from './body-text.js'
 
-/** What came back from a server, read in full (up to a cap) and decoded as UTF-8. */
+/** What came back from a server, read in full (up to a cap). */
 export interface HttpAnswer {
   status: number
   /** Header names in lower case; repeated headers joined with ", ". */
@@ -25,6 +26,9 @@ export interface HttpAnswer {
   /** `Location` of a redirect, which is reported and never followed. */
   location: string | undefined
   retryAfter: string | undefined
+  /** The body exactly as received: what a reader with its own decoding rules starts from. */
+  bytes: Buffer
+  /** The body as text (./body-text.ts: BOM, else charset, else UTF-8). */
   body: string
 }
 
@@ -171,13 +175,15 @@ export function send(
         response.on('end', () => {
           if (settled) return
           settled = true
+          const bytes = Buffer.concat(chunks)
           resolve({
             status: response.statusCode ?? 0,
             headers,
             contentType,
             location: headers['location'],
             retryAfter: headers['retry-after'],
-            body: Buffer.concat(chunks).toString('utf8'),
+            bytes,
+            body: decodeBody(bytes, contentType),
           })
         })
       },

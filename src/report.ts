@@ -116,6 +116,7 @@ export function describeFailure(
 /** What the summary of a settled rotation shows: never a token value, only facts about it. */
 export interface RotationResult {
   tokens: Pick<TokenSet, 'expiresIn' | 'scope'>
+  /** Undefined when the answer gave no usable `expires_in`. */
   expiresAt: Date | undefined
   rotated: boolean
   stored: 'created' | 'updated' | undefined

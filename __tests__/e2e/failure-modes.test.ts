@@ -119,55 +119,79 @@ describe('the token endpoint stays down', () => {
 })
 
 describe('the token endpoint answers something that is not a token answer', () => {
-  const cases: [string, Parameters<Scenario['atlassian']['injectFaults']>[0], string][] = [
+  const page = `<!DOCTYPE html><html>Log in again: ${'x'.repeat(1000)}</html>`
+  // [what, fault, how the error describes it, fragments of the body that must not be shown]
+  const cases: [string, Parameters<Scenario['atlassian']['injectFaults']>[0], string, string[]][] =
     [
-      'an HTML page with status 200',
-      {
-        kind: 'answer',
-        status: 200,
-        body: '<!DOCTYPE html><html>Log in</html>',
-        contentType: 'text/html',
-      },
-      'text/html, body starts: "<!DOCTYPE html><html>Log in</html>"',
-    ],
-    [
-      'invalid JSON',
-      { kind: 'answer', status: 200, body: '{"access_token": ', contentType: 'application/json' },
-      'not a JSON object',
-    ],
-    [
-      '200 without access_token',
-      { kind: 'answer', status: 200, body: '{"expires_in":3600}' },
-      '"access_token" is missing',
-    ],
-    [
-      'a MAC token',
-      {
-        kind: 'answer',
-        status: 200,
-        body: '{"access_token":"abc.def","expires_in":3600,"token_type":"mac"}',
-      },
-      '"token_type" is not "Bearer"',
-    ],
-    [
-      'a body over the size cap',
-      { kind: 'answer', status: 200, body: 'x'.repeat(300 * 1024), contentType: 'text/plain' },
-      'more than 262144 bytes',
-    ],
-    [
-      'a redirect',
-      {
-        kind: 'answer',
-        status: 302,
-        body: '',
-        headers: { location: 'https://elsewhere.example/token?x=1' },
-      },
-      'redirect (HTTP 302 to https://elsewhere.example/token)',
-    ],
-  ]
+      [
+        'an HTML page with status 200',
+        { kind: 'answer', status: 200, body: page, contentType: 'text/html' },
+        'answered HTTP 200, text/html, 1,042 bytes, but it is not a JSON object',
+        ['Log in', 'DOCTYPE', 'xxxxxxxx'],
+      ],
+      [
+        'invalid JSON',
+        { kind: 'answer', status: 200, body: '{"access_token": ', contentType: 'application/json' },
+        'answered HTTP 200, application/json, 17 bytes, but it is not a JSON object',
+        ['{"access_token"'],
+      ],
+      [
+        '200 with neither token',
+        { kind: 'answer', status: 200, body: '{"expires_in":3600,"scope":"read:me"}' },
+        'answered HTTP 200, application/json, 37 bytes, but it holds neither a refresh token nor an access token ("access_token" is missing)',
+        ['"expires_in":3600'],
+      ],
+      [
+        'a 200 whose refresh_token cannot be read',
+        {
+          kind: 'shape-answer',
+          shape: (issued) => {
+            known.push(issued.accessToken, issued.refreshToken ?? '')
+            return {
+              status: 200,
+              body: JSON.stringify({
+                access_token: issued.accessToken,
+                refresh_token: `${issued.refreshToken ?? ''}\n${issued.refreshToken ?? ''}`,
+                expires_in: 3600,
+              }),
+            }
+          },
+        },
+        '"refresh_token" is a string with whitespace inside, not a token',
+        ['"expires_in":3600'],
+      ],
+      [
+        'a 404 page',
+        {
+          kind: 'answer',
+          status: 404,
+          body: '<h1>Not Found: /oauth/tokn</h1>',
+          contentType: 'text/html; charset=utf-8',
+        },
+        'answered HTTP 404, text/html; charset=utf-8, 31 bytes, which is neither a token answer nor an OAuth error',
+        ['Not Found', '/oauth/tokn'],
+      ],
+      [
+        'a body over the size cap',
+        { kind: 'answer', status: 200, body: 'x'.repeat(300 * 1024), contentType: 'text/plain' },
+        'answered HTTP 200 (text/plain) with more than 262144 bytes',
+        ['xxxxxxxx'],
+      ],
+      [
+        'a redirect',
+        {
+          kind: 'answer',
+          status: 302,
+          body: 'Moved to the sign-in page',
+          headers: { location: 'https://elsewhere.example/token?x=1' },
+        },
+        'redirect (HTTP 302 to https://elsewhere.example/token)',
+        ['sign-in page', 'x=1'],
+      ],
+    ]
   it.each(cases)(
-    'refuses %s, writes nothing, and quotes what came back',
-    async (_, fault, quoted) => {
+    'refuses %s, writes nothing, and describes it by status, content type and length without quoting it',
+    async (_, fault, described, unquoted) => {
       await start()
       const original = world.storedToken()
       world.atlassian.injectFaults(fault)
@@ -177,9 +201,154 @@ describe('the token endpoint answers something that is not a token answer', () =
       expect(tokenRequests()).toBe(1)
       expect(world.storedToken()).toBe(original)
       expect(world.github.requests.some((r) => r.method === 'PUT')).toBe(false)
-      expect(errorText(result)).toContain(quoted)
+      const said = [errorText(result), result.stdout, result.summary].join('\n')
+      expect(errorText(result)).toContain(described)
+      for (const fragment of unquoted) expect(said).not.toContain(fragment)
     },
   )
+
+  it('after an unreadable rotated token, a re-run inside the leeway gets the newest pair', async () => {
+    await start()
+    world.atlassian.injectFaults({
+      kind: 'shape-answer',
+      shape: (issued) => ({
+        status: 200,
+        body: JSON.stringify({ access_token: issued.accessToken, refresh_token: 42 }),
+      }),
+    })
+    const failed = await run()
+    expect(failed.exitCode).toBe(1)
+    expect(errorText(failed)).toContain('a re-run before then recovers it')
+
+    const rerun = await run()
+    expect(rerun.exitCode).toBe(0)
+    expect(status(world.storedToken())).toBe('newest')
+  })
+})
+
+describe('the token endpoint answers a token answer with odd parts', () => {
+  const shaped = (
+    fields: (issued: { accessToken: string; refreshToken: string | undefined }) => unknown,
+    options: { contentType?: string; encode?: (text: string) => Buffer } = {},
+  ): Parameters<Scenario['atlassian']['injectFaults']>[0] => ({
+    kind: 'shape-answer',
+    shape: (issued) => {
+      // The run must not show the tokens of this answer either (checked in run()).
+      known.push(issued.accessToken, issued.refreshToken ?? '')
+      const text = JSON.stringify(fields(issued))
+      return {
+        status: 200,
+        body: options.encode ? options.encode(text) : text,
+        ...(options.contentType !== undefined && { contentType: options.contentType }),
+      }
+    },
+  })
+
+  it('stores the new token of a 200 without expires_in, warns, and leaves expires-in and expires-at empty', async () => {
+    await start()
+    world.atlassian.injectFaults(
+      shaped((issued) => ({
+        access_token: issued.accessToken,
+        refresh_token: issued.refreshToken,
+        token_type: 'Bearer',
+      })),
+    )
+    const result = await run()
+
+    expect(result.exitCode).toBe(0)
+    expect(status(world.storedToken())).toBe('newest')
+    expect(result.warnings).toEqual([expect.stringContaining('no "expires_in"')])
+    expect(result.outputs['expires-in']).toBe('')
+    expect(result.outputs['expires-at']).toBe('')
+    expect(result.summary).toContain('(not reported)')
+  })
+
+  it.each([
+    ['a lowercase', 'bearer', []],
+    ['an absent', undefined, ['gave no "token_type"']],
+    ['a "mac"', 'mac', ['is not "Bearer" (a string of 3 characters)']],
+  ])('carries on with %s token_type', async (_, tokenType, warned) => {
+    await start()
+    world.atlassian.injectFaults(
+      shaped((issued) => ({
+        access_token: issued.accessToken,
+        refresh_token: issued.refreshToken,
+        expires_in: 3600,
+        ...(tokenType !== undefined && { token_type: tokenType }),
+      })),
+    )
+    const result = await run()
+
+    expect(result.exitCode).toBe(0)
+    expect(status(world.storedToken())).toBe('newest')
+    expect(result.warnings).toEqual(warned.map((text): unknown => expect.stringContaining(text)))
+  })
+
+  it('reads a UTF-16 answer with a byte order mark and whitespace around it', async () => {
+    await start()
+    world.atlassian.injectFaults(
+      shaped(
+        (issued) => ({
+          access_token: issued.accessToken,
+          refresh_token: issued.refreshToken,
+          expires_in: 3600,
+          token_type: 'Bearer',
+        }),
+        {
+          contentType: 'text/plain',
+          encode: (text) =>
+            Buffer.concat([
+              Buffer.from([0xfe, 0xff]),
+              Buffer.from(`\n ${text} \n`, 'utf16le').swap16(),
+            ]),
+        },
+      ),
+    )
+    const result = await run()
+
+    expect(result.exitCode).toBe(0)
+    expect(status(world.storedToken())).toBe('newest')
+    expect(result.warnings).toEqual([])
+  })
+
+  it('keeps the refresh token of a 200 without access_token, then fails: no access token to give', async () => {
+    await start()
+    world.atlassian.injectFaults(
+      shaped((issued) => ({ refresh_token: issued.refreshToken, expires_in: 3600 })),
+    )
+    const result = await run()
+
+    expect(status(world.storedToken())).toBe('newest')
+    expect(result.exitCode).toBe(1)
+    expect(result.outputs['outcome']).toBe('rotated')
+    expect(result.outputs['access-token']).toBeUndefined()
+    expect(errorText(result)).toContain(
+      "The token endpoint's answer held no usable access token; the new refresh token it held is stored.",
+    )
+    expect(errorText(result)).toContain('the integration is safe')
+    expect(result.warnings).toEqual(
+      expect.arrayContaining([expect.stringContaining('no usable access token')]),
+    )
+  })
+
+  it('masks a credential nested in an unknown field before anything is printed', async () => {
+    await start()
+    const nested = 'Nested0Session0Credential0Value'
+    world.atlassian.injectFaults(
+      shaped((issued) => ({
+        access_token: issued.accessToken,
+        refresh_token: issued.refreshToken,
+        expires_in: 3600,
+        token_type: 'Bearer',
+        debug: { session: [nested] },
+      })),
+    )
+    known.push(nested)
+    const result = await run()
+
+    expect(result.exitCode).toBe(0)
+    expect(result.masks).toContain(nested)
+  })
 })
 
 describe('GitHub fails for a moment', () => {

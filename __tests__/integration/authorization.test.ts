@@ -148,6 +148,72 @@ describe('authorizationCodeGrant', () => {
     expect(error.message).toContain('An earlier attempt of this run may have reached Atlassian')
   })
 
+  it('keeps the first refresh token of an answer without access token, and warns', async () => {
+    const code = await consent()
+    atlassian.injectFaults({
+      kind: 'shape-answer',
+      shape: (issued) => ({
+        status: 200,
+        body: JSON.stringify({ refresh_token: issued.refreshToken, token_type: 'bearer' }),
+      }),
+    })
+    const tokens = await grant(code)
+    expect(atlassian.authority.status(tokens.refreshToken)).toBe('newest')
+    expect(tokens.accessToken).toBeUndefined()
+    expect(tokens.warnings).toEqual([
+      expect.stringContaining('no usable access token'),
+      expect.stringContaining('no "expires_in"'),
+    ])
+  })
+
+  it('names only the scope names of an answer without refresh token, never another word of it', async () => {
+    const code = await consent()
+    atlassian.injectFaults({
+      kind: 'shape-answer',
+      shape: (issued) => ({
+        status: 200,
+        body: JSON.stringify({
+          access_token: issued.accessToken,
+          expires_in: 3600,
+          scope: 'read:a Stray0Credential0Word',
+        }),
+      }),
+    })
+    const error = await failure(grant(code))
+    expect(error.code).toBe('NO_REFRESH_TOKEN')
+    expect(error.message).toContain('(granted scopes: read:a, and 1 word not shown)')
+    expect(error.message).not.toContain('Stray0Credential0Word')
+  })
+
+  it('describes an answer that is not a token answer by status, content type and length', async () => {
+    const code = await consent()
+    const page = '<html><body>Please sign in</body></html>'
+    atlassian.injectFaults({
+      kind: 'replace-answer',
+      status: 200,
+      body: page,
+      contentType: 'text/html',
+    })
+    const error = await failure(grant(code))
+    expect(error.code).toBe('INVALID_TOKEN_RESPONSE')
+    expect(error.message).toContain(`answered HTTP 200, text/html, ${page.length} bytes`)
+    expect(error.message).not.toContain('sign in')
+    expect(error.nextStep).toContain('--token-url')
+  })
+
+  it('does not quote an error code outside RFC 6749 §5.2', async () => {
+    const code = await consent()
+    atlassian.injectFaults({
+      kind: 'answer',
+      status: 400,
+      body: JSON.stringify({ error: 'odd\ncode', error_description: 'Bad "thing"' }),
+    })
+    const error = await failure(grant(code))
+    expect(error.code).toBe('OAUTH_ERROR')
+    expect(error.message).toContain('HTTP 400, an error code that is not printable.')
+    expect(error.message).not.toContain('thing')
+  })
+
   it('answers the consent page with an error page, not a redirect, for an unknown callback', async () => {
     const address = consentUrl({
       authorizeUrl: new URL(atlassian.authorizeUrl),

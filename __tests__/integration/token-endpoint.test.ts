@@ -9,6 +9,7 @@ import type { Clock } from '../../src/retry.js'
 import { SecretValues } from '../../src/secrets.js'
 import { AtlassianEmulator } from '../../emulators/atlassian.js'
 import { ManualClock } from '../../emulators/clock.js'
+import { sampleOddAnswers } from '../support/token-answers.js'
 
 let atlassian: AtlassianEmulator
 let firstToken: string
@@ -47,6 +48,7 @@ interface GrantOptions {
   tokenUrl?: string
   maxAttempts?: number
   budgetMs?: number
+  maxBodyBytes?: number
   /** Runs during each wait, before the next attempt. */
   beforeRetry?: () => Promise<void>
 }
@@ -60,7 +62,11 @@ function grant(options: GrantOptions = {}): ReturnType<typeof refreshGrant> {
       clientSecret: 'app-secret',
       refreshToken: firstToken,
     },
-    { dispatcher, timeoutMs: options.timeoutMs ?? 5_000, maxBodyBytes: 4096 },
+    {
+      dispatcher,
+      timeoutMs: options.timeoutMs ?? 5_000,
+      maxBodyBytes: options.maxBodyBytes ?? 4096,
+    },
     secrets,
     {
       clock,
@@ -144,6 +150,152 @@ describe('refreshGrant over HTTP, one attempt', () => {
   })
 })
 
+describe('refreshGrant reads odd answers around the tokens Atlassian really issued', () => {
+  const status = (token: string | undefined): string => atlassian.authority.status(token ?? '')
+
+  it('stores nothing wrong from a 200 without expires_in: the new refresh token, and a warning', async () => {
+    atlassian.injectFaults({
+      kind: 'shape-answer',
+      shape: (issued) => ({
+        status: 200,
+        body: JSON.stringify({
+          access_token: issued.accessToken,
+          refresh_token: issued.refreshToken,
+          token_type: 'bearer',
+        }),
+      }),
+    })
+    const tokens = await grant()
+    expect(status(tokens.refreshToken)).toBe('newest')
+    expect(tokens.expiresIn).toBeUndefined()
+    expect(tokens.tokenType).toBe('bearer')
+    expect(tokens.warnings).toEqual([expect.stringContaining('no "expires_in"')])
+  })
+
+  it('reads UTF-16 with a byte order mark, labelled as HTML by a proxy', async () => {
+    atlassian.injectFaults({
+      kind: 'shape-answer',
+      shape: (issued) => ({
+        status: 200,
+        body: Buffer.concat([
+          Buffer.from([0xff, 0xfe]),
+          Buffer.from(
+            `\n ${JSON.stringify({ access_token: issued.accessToken, refresh_token: issued.refreshToken, expires_in: 3600, token_type: 'Bearer' })}\n`,
+            'utf16le',
+          ),
+        ]),
+        contentType: 'text/html; charset=iso-8859-1',
+      }),
+    })
+    const tokens = await grant()
+    expect(status(tokens.refreshToken)).toBe('newest')
+    expect(tokens.warnings).toEqual([])
+  })
+
+  it('reads a form-encoded answer', async () => {
+    atlassian.injectFaults({
+      kind: 'shape-answer',
+      shape: (issued) => ({
+        status: 200,
+        body: new URLSearchParams({
+          access_token: issued.accessToken,
+          refresh_token: issued.refreshToken ?? '',
+          expires_in: String(issued.expiresIn),
+          scope: issued.scope,
+          token_type: 'Bearer',
+        }).toString(),
+        contentType: 'application/x-www-form-urlencoded',
+      }),
+    })
+    const tokens = await grant()
+    expect(status(tokens.refreshToken)).toBe('newest')
+    expect(tokens.expiresIn).toBe(3600)
+  })
+
+  it('keeps the refresh token of an answer without access token', async () => {
+    atlassian.injectFaults({
+      kind: 'shape-answer',
+      shape: (issued) => ({
+        status: 200,
+        body: JSON.stringify({ refresh_token: issued.refreshToken, expires_in: 3600 }),
+      }),
+    })
+    const tokens = await grant()
+    expect(status(tokens.refreshToken)).toBe('newest')
+    expect(tokens.accessToken).toBeUndefined()
+    expect(tokens.warnings).toEqual(
+      expect.arrayContaining([expect.stringContaining('no usable access token')]),
+    )
+  })
+
+  it('refuses an unreadable refresh token as maybe rotated — and the emulator did rotate', async () => {
+    let issuedRefresh = ''
+    atlassian.injectFaults({
+      kind: 'shape-answer',
+      shape: (issued) => {
+        issuedRefresh = issued.refreshToken ?? ''
+        return {
+          status: 200,
+          body: JSON.stringify({
+            access_token: issued.accessToken,
+            refresh_token: `${issued.refreshToken ?? ''} trailing-words`,
+          }),
+        }
+      },
+    })
+    const masked: string[] = []
+    const error = await failureOf(
+      refreshGrant(
+        {
+          tokenUrl: new URL(atlassian.tokenUrl),
+          clientId: 'app',
+          clientSecret: 'app-secret',
+          refreshToken: firstToken,
+        },
+        { dispatcher, timeoutMs: 5_000, maxBodyBytes: 64 * 1024 },
+        new SecretValues((value) => masked.push(value)),
+        {
+          clock: recordingClock(),
+          deadline: Date.now() + 60_000,
+          maxAttempts: 3,
+          baseDelayMs: 1000,
+          maxDelayMs: 30_000,
+          random: () => 0.5,
+        },
+      ),
+    )
+    expect(error).toMatchObject({ code: 'INVALID_TOKEN_RESPONSE', tokenState: 'maybe-rotated' })
+    expect(error.message).toContain('"refresh_token" is a string with whitespace inside')
+    expect(error.message).not.toContain(issuedRefresh)
+    expect(masked).toContain(`${issuedRefresh} trailing-words`)
+    expect(atlassian.requests).toHaveLength(1)
+    expect(status(firstToken)).toBe('previous')
+  })
+
+  // The helper the end-to-end runs use: its expectations hold against the real reader.
+  it.each(sampleOddAnswers(24, 20261201).map((sample) => [sample.description, sample] as const))(
+    'sampled: %s',
+    async (_, sample) => {
+      atlassian.injectFaults(sample.fault)
+      // The action's own cap: some samples hold tokens 16 KiB long.
+      const outcome = await grant({ maxAttempts: 2, maxBodyBytes: 256 * 1024 }).then(
+        (tokens) => ({ tokens, error: undefined }),
+        (error: unknown) => ({ tokens: undefined, error }),
+      )
+      if (sample.expected.retried) {
+        expect(status(outcome.tokens?.refreshToken)).toBe('newest')
+        return
+      }
+      if (outcome.error !== undefined) expect(outcome.error).toBeInstanceOf(ActionError)
+      expect(outcome.tokens?.refreshToken !== undefined).toBe(sample.expected.refreshTokenKept)
+      if (sample.expected.refreshTokenKept) {
+        expect(status(outcome.tokens?.refreshToken)).toBe('newest')
+      }
+      expect(outcome.tokens?.accessToken !== undefined).toBe(sample.expected.accessTokenUsable)
+    },
+  )
+})
+
 describe('refreshGrant retries', () => {
   it('recovers a lost answer: the retry presents the old token inside the leeway and gets the newest pair', async () => {
     atlassian.injectFaults({ kind: 'lose-answer' })
@@ -195,15 +347,19 @@ describe('refreshGrant retries', () => {
     expect(waits).toEqual([])
   })
 
-  it('never retries an answer that is not a token answer', async () => {
+  it('never retries an answer that is not a token answer, and describes it without quoting it', async () => {
     atlassian.injectFaults({
       kind: 'answer',
       status: 200,
       body: '<html>login</html>',
       contentType: 'text/html',
     })
-    await failureOf(grant({ maxAttempts: 5 }))
+    const error = await failureOf(grant({ maxAttempts: 5 }))
     expect(atlassian.requests).toHaveLength(1)
+    expect(error.message).toContain(
+      'answered HTTP 200, text/html, 18 bytes, but it is not a JSON object',
+    )
+    expect(error.message).not.toContain('login')
   })
 
   it('stops when the next wait would pass the time budget, and says so', async () => {

@@ -11,9 +11,14 @@ export function findLeaks(run: ActionRun, secrets: Record<string, string | undef
   const stdoutLines = run.stdout.split('\n')
   for (const [label, value] of Object.entries(secrets)) {
     if (!value) continue
-    const first = stdoutLines.findIndex((line) => line.includes(value))
-    if (first >= 0 && stdoutLines[first] !== `::add-mask::${value}`) {
-      leaks.push(`${label} printed before its ::add-mask:: line: line ${first + 1}`)
+    // `::add-mask::` lines are consumed by the runner, never shown (one may hold a longer value
+    // that contains this one); any other line that holds the value must come after its own mask.
+    const masked = stdoutLines.indexOf(`::add-mask::${value}`)
+    const shown = stdoutLines.findIndex(
+      (line) => !line.startsWith('::add-mask::') && line.includes(value),
+    )
+    if (shown >= 0 && (masked < 0 || masked > shown)) {
+      leaks.push(`${label} printed before its ::add-mask:: line: line ${shown + 1}`)
     }
     if (run.stderr.includes(value)) leaks.push(`${label} in stderr`)
     if (run.summary.includes(value)) leaks.push(`${label} in the job summary`)

@@ -2,6 +2,100 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
+/***/ 835:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   B_: () => (/* binding */ describeContentType),
+/* harmony export */   JL: () => (/* binding */ mediaType),
+/* harmony export */   PE: () => (/* binding */ describeAnswerShape),
+/* harmony export */   Vj: () => (/* binding */ decodeBody)
+/* harmony export */ });
+/* unused harmony export describeLength */
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(975);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
+/**
+ * Turning an answer's bytes into text, and describing an answer without quoting it.
+ *
+ * Decoding follows the WHATWG Encoding Standard's order (encoding.spec.whatwg.org, "decode"): a
+ * byte order mark wins over anything a header says, then the content type's `charset` (RFC 9110
+ * §8.3.2) when the decoder knows it, else UTF-8 (RFC 8259 §8.1: JSON exchanged between systems is
+ * UTF-8). A server, or a proxy in front of it, may label an answer wrongly; the BOM is the bytes'
+ * own statement.
+ */
+
+const BOMS = [
+    [[0xef, 0xbb, 0xbf], 'utf-8'],
+    [[0xff, 0xfe], 'utf-16le'],
+    [[0xfe, 0xff], 'utf-16be'],
+];
+/** The body as text: BOM, else `charset`, else UTF-8; the BOM itself removed. */
+function decodeBody(bytes, contentType) {
+    const bom = BOMS.find(([mark]) => mark.every((byte, i) => bytes[i] === byte));
+    if (bom) {
+        const [mark, encoding] = bom;
+        return new node_util__WEBPACK_IMPORTED_MODULE_0__.TextDecoder(encoding, { ignoreBOM: true }).decode(bytes.subarray(mark.length));
+    }
+    const decoder = decoderFor(contentTypeParameter(contentType, 'charset')) ?? new node_util__WEBPACK_IMPORTED_MODULE_0__.TextDecoder();
+    // TextDecoder drops a BOM of its own encoding; one of another encoding decodes to U+FEFF.
+    return decoder.decode(bytes).replace(/^\uFEFF/, '');
+}
+/** The media type alone, lower case, e.g. "application/json"; '' when there is none. */
+function mediaType(contentType) {
+    return (contentType.split(';')[0] ?? '').trim().toLowerCase();
+}
+/**
+ * The answer in words, never in its own bytes: "HTTP 200, text/html; charset=utf-8, 1,234 bytes".
+ * The content type is reduced to its media type and charset, each only if it is a plain token,
+ * because a header is as much the server's text as the body is.
+ */
+function describeAnswerShape(answer) {
+    return `HTTP ${answer.status}, ${describeContentType(answer.contentType)}, ${describeLength(answer.bytes.length)}`;
+}
+function describeContentType(contentType) {
+    const type = mediaType(contentType);
+    if (type === '')
+        return 'no content type';
+    if (!HEADER_TOKEN.test(type))
+        return 'an unreadable content type';
+    const charset = contentTypeParameter(contentType, 'charset');
+    return charset !== undefined && HEADER_TOKEN.test(charset) ? `${type}; charset=${charset}` : type;
+}
+function describeLength(length) {
+    if (length === 0)
+        return 'an empty body';
+    return `${length.toLocaleString('en-US')} byte${length === 1 ? '' : 's'}`;
+}
+/** RFC 9110 §5.6.2 token characters (and "/" for type/subtype), at most 100 of them. */
+const HEADER_TOKEN = /^[A-Za-z0-9!#$%&'*+.^_`|~/-]{1,100}$/;
+/** A parameter of a content type (RFC 9110 §5.6.6), unquoted; undefined when absent. */
+function contentTypeParameter(contentType, name) {
+    for (const part of contentType.split(';').slice(1)) {
+        const equals = part.indexOf('=');
+        if (equals < 0 || part.slice(0, equals).trim().toLowerCase() !== name)
+            continue;
+        const value = part.slice(equals + 1).trim();
+        return value.startsWith('"') && value.endsWith('"') && value.length >= 2
+            ? value.slice(1, -1)
+            : value;
+    }
+    return undefined;
+}
+function decoderFor(label) {
+    if (label === undefined || label === '')
+        return undefined;
+    try {
+        return new node_util__WEBPACK_IMPORTED_MODULE_0__.TextDecoder(label);
+    }
+    catch {
+        // An encoding the runtime does not know: UTF-8 is the best guess for a JSON answer.
+        return undefined;
+    }
+}
+
+
+/***/ }),
+
 /***/ 217:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -88,7 +182,7 @@ function gitHubClient(context, token, apiUrl) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(217);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(501);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(242);
 /** The command line tool's entry point (package.json "bin"): `atlassian-token-rotation <command>`. */
 
 
@@ -99,7 +193,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 501:
+/***/ 242:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -202,12 +296,284 @@ function proxyRefusal(error) {
 
 // EXTERNAL MODULE: ./src/retry.ts
 var src_retry = __nccwpck_require__(809);
+;// CONCATENATED MODULE: ./src/atlassian/token-answer-mask.ts
+/**
+ * RFC 6749 §5.2: `error`, `error_description` and `error_uri` use only %x20-21 / %x23-5B / %x5D-7E
+ * (printable ASCII without `"` and `\`). The lengths are this action's: an OAuth error code is a
+ * word, a description a sentence, a URI an address.
+ */
+const OAUTH_ERROR_FIELD_LIMITS = {
+    error: 64,
+    error_description: 200,
+    error_uri: 2048,
+};
+/** The value, if it may be shown as an OAuth error field: RFC 6749 §5.2's charset, within its limit. */
+function printableErrorField(field, value) {
+    if (typeof value !== 'string')
+        return undefined;
+    const limit = OAUTH_ERROR_FIELD_LIMITS[field];
+    return value.length >= 1 && value.length <= limit && /^[\x20\x21\x23-\x5B\x5D-\x7E]+$/.test(value)
+        ? value
+        : undefined;
+}
+/**
+ * Token type names (RFC 6749 §7.1): RFC 6750's bearer, the MAC draft's mac, RFC 9449's DPoP,
+ * RFC 8693's N_A. Names, not credentials; masked, "Bearer" would vanish from every later log line.
+ */
+const TOKEN_TYPES = new Set(['bearer', 'mac', 'dpop', 'n_a']);
+/**
+ * What a scope name looks like (Atlassian's: `read:confluence-content.all`, `offline_access`,
+ * `read:page:confluence`). Credentials never fit: they carry capitals or digits.
+ */
+const SCOPE_NAME = /^[a-z:._-]{1,64}$/;
+/** `expires_in` as a number of seconds written as text ("3600", "3599.5"): a lifetime, not a secret. */
+const SECONDS_AS_TEXT = /^\d{1,12}(\.\d{1,6})?$/;
+/** A scope's words that are scope names, in order, and how many other words it has. */
+function scopeNames(scope) {
+    const words = scope.split(/\s+/).filter((word) => word !== '');
+    const names = words.filter((word) => SCOPE_NAME.test(word));
+    return { names, others: words.length - names.length };
+}
+/** Registers every string of `answer` that could be a credential with `secrets` (which masks it). */
+function maskTokenAnswer(answer, status, secrets) {
+    if (!isRecord(answer)) {
+        maskEverything(answer, secrets);
+        return;
+    }
+    const isError = status < 200 || status > 299;
+    for (const [key, value] of Object.entries(answer)) {
+        if (typeof value === 'string' && isNotACredential(key, value, isError))
+            continue;
+        if (key === 'scope' && typeof value === 'string') {
+            // RFC 6749 §3.3: scope names separated by spaces. Each other word is treated as a secret.
+            for (const word of value.split(/\s+/))
+                if (!SCOPE_NAME.test(word))
+                    secrets.add(word);
+            continue;
+        }
+        maskEverything(value, secrets);
+    }
+}
+/** The top-level fields, by name and value, that are plainly not credentials. */
+function isNotACredential(key, value, isError) {
+    switch (key) {
+        case 'token_type':
+            return TOKEN_TYPES.has(value.trim().toLowerCase());
+        case 'expires_in':
+            return SECONDS_AS_TEXT.test(value.trim());
+        case 'error':
+        case 'error_description':
+        case 'error_uri':
+            // An error answer's own words; in an answer that claims success they are anybody's guess.
+            return isError && printableErrorField(key, value) !== undefined;
+        default:
+            return false;
+    }
+}
+/** Every string in `value`, at any depth (walked with a stack: JSON nests deeper than calls do). */
+function maskEverything(value, secrets) {
+    const pending = [value];
+    while (pending.length > 0) {
+        const next = pending.pop();
+        if (typeof next === 'string')
+            maskString(next, secrets);
+        else if (Array.isArray(next))
+            for (const item of next)
+                pending.push(item);
+        else if (isRecord(next))
+            for (const item of Object.values(next))
+                pending.push(item);
+    }
+}
+/**
+ * The runner matches a mask within one line, so a value spread over several lines is masked line by
+ * line, and whole (for text that keeps it whole). Lines first: the whole value's `::add-mask::` line
+ * then holds only values already masked. `SecretValues.add` trims each and skips those under 4
+ * characters, which cannot be told from ordinary words in a log.
+ */
+function maskString(value, secrets) {
+    const lines = value.split(/\r\n|\r|\n/);
+    if (lines.length > 1)
+        for (const line of lines)
+            secrets.add(line);
+    secrets.add(value);
+}
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+// EXTERNAL MODULE: ./src/body-text.ts
+var body_text = __nccwpck_require__(835);
 // EXTERNAL MODULE: ./src/http.ts + 3 modules
 var src_http = __nccwpck_require__(966);
+;// CONCATENATED MODULE: ./src/atlassian/token-answer-body.ts
+/**
+ * Reading a token endpoint's answer into a value, before anything judges it.
+ *
+ * RFC 6749 §5.1 says the answer is `application/json`; but a proxy may relabel it (text/plain,
+ * text/html), so JSON is tried whatever the content type says. Some providers answer
+ * `application/x-www-form-urlencoded` instead (GitHub's OAuth endpoint does, unless asked for JSON), so a body labelled
+ * that way is read as a form when it is not JSON.
+ */
+
+const FORM = 'application/x-www-form-urlencoded';
+function readAnswerBody(answer) {
+    // Surrounding whitespace of any kind (JSON.parse itself allows only four kinds).
+    const text = (0,body_text/* decodeBody */.Vj)(answer.bytes, answer.contentType).trim();
+    try {
+        return { readable: true, value: JSON.parse(text) };
+    }
+    catch {
+        // Not JSON: a form, if the server says it is one.
+    }
+    if ((0,body_text/* mediaType */.JL)(answer.contentType) !== FORM || text === '')
+        return { readable: false };
+    // No prototype: a parameter named "__proto__" must stay a parameter.
+    const parameters = Object.create(null);
+    for (const [name, value] of new URLSearchParams(text)) {
+        const earlier = parameters[name];
+        parameters[name] =
+            earlier === undefined ? value : [...(Array.isArray(earlier) ? earlier : [earlier]), value];
+    }
+    return { readable: true, value: parameters };
+}
+
+;// CONCATENATED MODULE: ./src/atlassian/token-set.ts
+/**
+ * What a successful token answer (RFC 6749 §5.1) gives, read leniently: the refresh token in it is
+ * the one thing that must never be lost, because Atlassian disabled the token that was sent the
+ * moment it issued this one (../../shared/FACTS.md, rotation rules). So a readable refresh token is
+ * kept whatever else is wrong with the answer; the rest becomes `undefined` and a warning.
+ *
+ * Nothing here quotes the answer: every value in it may be a credential.
+ */
+/** Far above any real token (Atlassian's are about 1–2 KiB) and far below the secret's 48 KB. */
+const MAX_TOKEN_BYTES = 16 * 1024;
+/** No access token lives longer than the consent it comes from (365 days). */
+const MAX_EXPIRES_IN_SECONDS = 366 * 24 * 60 * 60;
+/** Reads the fields of a 2xx answer that is a JSON object (or a form). */
+function readTokenFields(fields, status, origin) {
+    const said = `The token endpoint ${origin}`;
+    const refresh = readToken(field(fields, 'refresh_token'));
+    if (refresh.kind === 'unreadable') {
+        return { ok: false, problem: `"refresh_token" is ${refresh.what}, not a token` };
+    }
+    const access = readToken(field(fields, 'access_token'));
+    if (refresh.kind === 'absent' && access.kind !== 'token') {
+        return {
+            ok: false,
+            problem: `it holds neither a refresh token nor an access token ("access_token" is ${access.kind === 'absent' ? 'missing' : access.what})`,
+        };
+    }
+    const warnings = [];
+    if (status !== 200) {
+        warnings.push(`${said} answered HTTP ${status} where a token answer is HTTP 200 (RFC 6749 §5.1); the tokens in it were used.`);
+    }
+    if (access.kind !== 'token') {
+        warnings.push(`${said} answered with a new refresh token but no usable access token ("access_token" is ${access.kind === 'absent' ? 'missing' : access.what}): the refresh token is kept; this run has no access token to give (the output access-token is empty).`);
+    }
+    const expiresIn = readExpiresIn(field(fields, 'expires_in'));
+    if (typeof expiresIn === 'string') {
+        warnings.push(`${said} ${expiresIn}: the access token's lifetime is unknown, and the outputs expires-in and expires-at are empty.`);
+    }
+    const scope = field(fields, 'scope');
+    if (scope !== undefined && typeof scope !== 'string') {
+        warnings.push(`${said} gave "scope" as ${kindOf(scope)} instead of a string: the granted scopes are unknown (the output scope is empty).`);
+    }
+    const tokenType = field(fields, 'token_type');
+    if (tokenType === undefined) {
+        warnings.push(`${said} gave no "token_type" (RFC 6749 §5.1 requires one): the access token is used as a Bearer token, as Atlassian documents it.`);
+    }
+    else if (typeof tokenType !== 'string' || tokenType.trim().toLowerCase() !== 'bearer') {
+        warnings.push(`${said} gave a "token_type" that is not "Bearer" (${typeof tokenType === 'string' ? `a string of ${tokenType.length} characters` : kindOf(tokenType)}): the access token is used as a Bearer token all the same (RFC 6750), which an API may refuse.`);
+    }
+    if (field(fields, 'error') !== undefined) {
+        warnings.push(`${said} answered with tokens and also an "error" field (not shown): the tokens were used.`);
+    }
+    return {
+        ok: true,
+        tokens: {
+            accessToken: access.kind === 'token' ? access.value : undefined,
+            refreshToken: refresh.kind === 'token' ? refresh.value : undefined,
+            expiresIn: typeof expiresIn === 'number' ? expiresIn : undefined,
+            scope: typeof scope === 'string' ? scope : undefined,
+            tokenType: typeof tokenType === 'string' ? tokenType.trim() : undefined,
+            warnings,
+        },
+    };
+}
+/** A field's own value; null counts as absent (RFC 8259 has no "undefined"). */
+function field(fields, name) {
+    return Object.hasOwn(fields, name) && fields[name] !== null ? fields[name] : undefined;
+}
+/**
+ * A token is a string without whitespace inside: it travels as RFC 6750 §2.1's b64token, which has
+ * none. Whitespace around it, which a server or proxy may add and nobody means, is trimmed.
+ */
+function readToken(value) {
+    if (value === undefined)
+        return { kind: 'absent' };
+    if (typeof value !== 'string')
+        return { kind: 'unreadable', what: kindOf(value) };
+    const token = value.trim();
+    if (token === '')
+        return { kind: 'unreadable', what: 'an empty string' };
+    if (/\s/.test(token))
+        return { kind: 'unreadable', what: 'a string with whitespace inside' };
+    const bytes = Buffer.byteLength(token);
+    if (bytes > MAX_TOKEN_BYTES) {
+        return {
+            kind: 'unreadable',
+            what: `a string of ${bytes.toLocaleString('en-US')} bytes (more than 16 KiB)`,
+        };
+    }
+    return { kind: 'token', value: token };
+}
+/**
+ * `expires_in` (RFC 6749 §5.1: recommended, not required), in seconds: a number or, as some of
+ * Atlassian's documents show it, a numeric string. Returns the whole seconds, or why there are none.
+ */
+function readExpiresIn(value) {
+    if (value === undefined) {
+        return 'did not say how long the access token lives (no "expires_in"; RFC 6749 §5.1 recommends it but does not require it)';
+    }
+    const number = typeof value === 'number'
+        ? value
+        : typeof value === 'string' && /^\d+(\.\d+)?$/.test(value.trim())
+            ? Number(value.trim())
+            : undefined;
+    const odd = (what) => `gave an "expires_in" that is not a lifetime (${what})`;
+    if (number === undefined)
+        return odd(kindOf(value));
+    if (!Number.isFinite(number))
+        return odd('not a finite number');
+    if (number < 1)
+        return odd(number < 0 ? 'a negative number' : 'less than one second');
+    if (number > MAX_EXPIRES_IN_SECONDS)
+        return odd('more than 366 days');
+    return Math.floor(number);
+}
+/** A value's kind in words, never its content. */
+function kindOf(value) {
+    if (typeof value === 'string')
+        return 'a string that is not a number';
+    if (typeof value === 'number')
+        return 'a number';
+    if (typeof value === 'boolean')
+        return 'true or false';
+    if (Array.isArray(value))
+        return 'a list';
+    if (typeof value === 'object' && value !== null)
+        return 'an object';
+    return 'an unexpected value';
+}
+
 ;// CONCATENATED MODULE: ./src/atlassian/token-endpoint.ts
 /**
  * Atlassian's OAuth 2.0 token endpoint: the refresh grant, split into sending the request and
- * processing the answer (the processing is pure and strict, so it is tested without a network).
+ * processing the answer (the processing is pure, so it is tested without a network). Reading the
+ * answer is in three steps, each in its own module: the body (./token-answer-body.ts), masking
+ * every credential in it (./token-answer-mask.ts), and what a usable answer gives (./token-set.ts).
  *
  * Provider rules: developer.atlassian.com/cloud/oauth/getting-started/refresh-tokens, and
  * ../shared/FACTS.md ("Atlassian OAuth 2.0 (3LO)").
@@ -216,8 +582,10 @@ var src_http = __nccwpck_require__(966);
 
 
 
-/** How much of a server's answer an error message may quote (after secrets are scrubbed). */
-const QUOTE_LIMIT = 200;
+
+
+
+
 /**
  * POSTs a grant as JSON (the form Atlassian documents) and returns the raw answer. Network failures
  * become an {@link ActionError} that says whether the request may have reached Atlassian.
@@ -232,7 +600,7 @@ async function postGrant(tokenUrl, grant, http, meaning) {
     }
     catch (error) {
         if (error instanceof src_http/* BodyTooLargeError */.Au) {
-            throw new errors/* ActionError */.l('INVALID_TOKEN_RESPONSE', `The token endpoint ${tokenUrl.origin} answered HTTP ${error.status} (${error.contentType || 'no content type'}) with more than ${error.limit} bytes; a token answer is a few kilobytes. Nothing was stored.`, meaning.ifReached, meaning.nextStepIfTooLarge);
+            throw new errors/* ActionError */.l('INVALID_TOKEN_RESPONSE', `The token endpoint ${tokenUrl.origin} answered HTTP ${error.status} (${(0,body_text/* describeContentType */.B_)(error.contentType)}) with more than ${error.limit} bytes; a token answer is a few kilobytes. Nothing was stored.`, meaning.ifReached, meaning.nextStepIfTooLarge);
         }
         const failure = classifyNetworkFailure(error);
         const reached = failure.mayHaveReachedServer;
@@ -257,67 +625,41 @@ function sendRefreshGrant(grant, http) {
     });
 }
 /**
- * Validates the token endpoint's answer strictly. Token values are registered with `secrets` (and so
- * masked) the moment they are parsed, before anything else can print them, even if the answer is
- * then refused.
+ * Reads the token endpoint's answer (any status) and returns what a usable one gives, or throws an
+ * {@link ActionError} that says what came back by status, content type and length only: even an
+ * error page may embed tokens nobody has masked. Every string in the answer that could be a
+ * credential is masked the moment the answer is parsed, before anything can print it, even if the
+ * answer is then refused.
  */
 function processTokenResponse(answer, tokenUrl, secrets) {
-    const parsed = parseJson(answer.body);
-    if (isRecord(parsed)) {
-        for (const field of ['access_token', 'refresh_token', 'id_token']) {
-            const value = parsed[field];
-            if (typeof value === 'string')
-                secrets.add(value);
-        }
-    }
+    const body = readAnswerBody(answer);
+    if (body.readable)
+        maskTokenAnswer(body.value, answer.status, secrets);
     const origin = tokenUrl.origin;
+    const shape = (0,body_text/* describeAnswerShape */.PE)(answer);
     if (answer.status >= 300 && answer.status < 400) {
         throw new errors/* ActionError */.l('TOKEN_ENDPOINT_HTTP', `The token endpoint ${origin} answered with a redirect (HTTP ${answer.status}${answer.location ? ` to ${safeLocation(answer.location)}` : ''}). Redirects are not followed: they would send the client secret and refresh token to another address.`, 'unchanged', 'Set "token-url" to the final address of the token endpoint (Atlassian: https://auth.atlassian.com/oauth/token).');
     }
     // 5xx and 429 are worth another attempt, whatever the body says. A 5xx may come after the server
     // processed the grant; a 429 or another 4xx refuses it unprocessed.
     if (answer.status >= 500 || answer.status === 429) {
-        throw new errors/* ActionError */.l('TOKEN_ENDPOINT_HTTP', `The token endpoint ${origin} answered HTTP ${answer.status} ${describeBody(answer, secrets)}.`, answer.status >= 500 ? 'maybe-rotated' : 'unchanged', "This is a fault on the provider's side: re-run the workflow (within the time given above, if one is given), and check https://developer.status.atlassian.com if it persists.", { transient: { reason: `HTTP ${answer.status}`, retryAfter: answer.retryAfter } });
+        throw new errors/* ActionError */.l('TOKEN_ENDPOINT_HTTP', `The token endpoint ${origin} answered ${shape}.`, answer.status >= 500 ? 'maybe-rotated' : 'unchanged', "This is a fault on the provider's side: re-run the workflow (within the time given above, if one is given), and check https://developer.status.atlassian.com if it persists.", { transient: { reason: `HTTP ${answer.status}`, retryAfter: answer.retryAfter } });
     }
-    if (answer.status !== 200) {
+    if (answer.status < 200 || answer.status > 299) {
         // OAuth errors (RFC 6749 §5.2) are answers about the grant itself: sending it again cannot help.
-        if (isRecord(parsed) && typeof parsed['error'] === 'string') {
-            throw oauthError(answer.status, parsed['error'], parsed['error_description'], origin, secrets);
+        if (body.readable && token_endpoint_isRecord(body.value) && typeof body.value['error'] === 'string') {
+            throw oauthError(answer.status, body.value, origin, secrets);
         }
-        throw new errors/* ActionError */.l('TOKEN_ENDPOINT_HTTP', `The token endpoint ${origin} answered HTTP ${answer.status} ${describeBody(answer, secrets)}.`, 'unchanged', 'Check "token-url": it should be https://auth.atlassian.com/oauth/token.');
+        throw new errors/* ActionError */.l('TOKEN_ENDPOINT_HTTP', `The token endpoint ${origin} answered ${shape}, which is neither a token answer nor an OAuth error.`, 'unchanged', 'Check "token-url": it should be https://auth.atlassian.com/oauth/token.');
     }
-    const invalid = (what) => new errors/* ActionError */.l('INVALID_TOKEN_RESPONSE', `The token endpoint ${origin} answered HTTP 200, but ${what}: ${describeBody(answer, secrets)}. Nothing was stored.`, 'maybe-rotated', `Check that "token-url" is Atlassian's token endpoint (https://auth.atlassian.com/oauth/token), then re-run within the time given above.`);
-    if (!isRecord(parsed))
-        throw invalid('the answer is not a JSON object');
-    const accessToken = parsed['access_token'];
-    if (!isTokenString(accessToken))
-        throw invalid('"access_token" is missing or not a token');
-    const refreshToken = parsed['refresh_token'];
-    if (refreshToken !== undefined && refreshToken !== null && !isTokenString(refreshToken)) {
-        throw invalid('"refresh_token" is not a token');
+    const refuse = (problem) => new errors/* ActionError */.l('INVALID_TOKEN_RESPONSE', `The token endpoint ${origin} answered ${shape}, but ${problem}. Nothing was stored.`, 'maybe-rotated', `Check that "token-url" is Atlassian's token endpoint (https://auth.atlassian.com/oauth/token), then re-run within the time given above.`);
+    if (!body.readable || !token_endpoint_isRecord(body.value)) {
+        throw refuse('it is not a JSON object, so it holds no token that can be read');
     }
-    const expiresIn = parseExpiresIn(parsed['expires_in']);
-    if (expiresIn === undefined)
-        throw invalid('"expires_in" is missing or not a positive number of seconds');
-    const scope = parsed['scope'];
-    if (scope !== undefined && scope !== null && typeof scope !== 'string') {
-        throw invalid('"scope" is not a string');
-    }
-    const tokenType = parsed['token_type'];
-    if (tokenType !== undefined && tokenType !== null) {
-        // RFC 6750: the only token type this action knows how to use is a bearer token.
-        if (typeof tokenType !== 'string' || tokenType.toLowerCase() !== 'bearer') {
-            throw invalid('"token_type" is not "Bearer"');
-        }
-    }
-    return {
-        accessToken,
-        refreshToken: typeof refreshToken === 'string' ? refreshToken : undefined,
-        expiresIn,
-        scope: typeof scope === 'string' ? scope : undefined,
-        tokenType: typeof tokenType === 'string' ? tokenType : undefined,
-        warnings: [],
-    };
+    const reading = readTokenFields(body.value, answer.status, origin);
+    if (!reading.ok)
+        throw refuse(reading.problem);
+    return reading.tokens;
 }
 /**
  * Sends the refresh grant and validates the answer, retrying transient failures inside the
@@ -348,12 +690,18 @@ async function refreshGrant(grant, http, secrets, retry) {
         return (0,src_retry/* describeAttempts */.U_)(error, history, state);
     });
 }
-function oauthError(status, error, rawDescription, origin, secrets) {
-    const description = typeof rawDescription === 'string'
-        ? secrets.scrub(rawDescription).slice(0, QUOTE_LIMIT)
-        : undefined;
-    const said = `${origin} refused the refresh: HTTP ${status}, ${JSON.stringify(secrets.scrub(error).slice(0, 60))}${description ? ` ("${description}")` : ''}.`;
-    switch (error) {
+/**
+ * An OAuth error answer. Its `error` and `error_description` are quoted only when they keep to
+ * RFC 6749 §5.2's characters and lengths (./token-answer-mask.ts), scrubbed of known secrets;
+ * anything else in them is not text a server meant for people.
+ */
+function oauthError(status, fields, origin, secrets) {
+    const code = printableErrorField('error', fields['error']);
+    const printable = printableErrorField('error_description', fields['error_description']);
+    const description = printable === undefined ? undefined : secrets.scrub(printable);
+    const error = code === undefined ? '' : secrets.scrub(code);
+    const said = `${origin} refused the refresh: ${describeRefusal({ status, error, errorDescription: description })}.`;
+    switch (code) {
         case 'invalid_grant':
         case 'unauthorized_client':
             // unauthorized_client: reported by third parties for a refresh token that was already rotated.
@@ -367,37 +715,13 @@ function oauthError(status, error, rawDescription, origin, secrets) {
             return new errors/* OAuthError */.W('OAUTH_ERROR', said, 'unchanged', 'Check the OAuth app settings in https://developer.atlassian.com/console/myapps/ and the inputs "client-id", "client-secret" and "token-url".', status, error, description);
     }
 }
-function parseJson(text) {
-    try {
-        return JSON.parse(text);
-    }
-    catch {
-        return undefined;
-    }
+/** "HTTP 403, "invalid_grant" ("Unknown or invalid refresh token.")", from what may be shown. */
+function describeRefusal(refusal) {
+    const code = refusal.error === '' ? 'an error code that is not printable' : `"${refusal.error}"`;
+    return `HTTP ${refusal.status}, ${code}${refusal.errorDescription ? ` ("${refusal.errorDescription}")` : ''}`;
 }
-function isRecord(value) {
+function token_endpoint_isRecord(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-function isTokenString(value) {
-    return typeof value === 'string' && value.length > 0 && !/\s/.test(value);
-}
-/** `expires_in` arrives as a number and, in some documents, as a numeric string. */
-function parseExpiresIn(value) {
-    const number = typeof value === 'number'
-        ? value
-        : typeof value === 'string' && /^\d+$/.test(value.trim())
-            ? Number(value)
-            : NaN;
-    return Number.isSafeInteger(number) && number > 0 ? number : undefined;
-}
-/** Status line details for an error: content type and the first bytes, with secrets removed. */
-function describeBody(answer, secrets) {
-    const type = answer.contentType || 'no content type';
-    const text = secrets.scrub(answer.body).replace(/\s+/g, ' ').trim();
-    if (text === '')
-        return `(${type}, empty body)`;
-    const quoted = text.length > QUOTE_LIMIT ? `${text.slice(0, QUOTE_LIMIT)}…` : text;
-    return `(${type}, body starts: ${JSON.stringify(quoted)})`;
 }
 /** A redirect target without its query string, which could carry anything. */
 function safeLocation(location) {
@@ -420,6 +744,7 @@ function safeLocation(location) {
  * a refresh token only when `scope` holds `offline_access`; `redirect_uri` in the grant must equal
  * the app's callback URL. The answer's fields and errors are RFC 6749 §4.1.2 and §4.1.2.1.
  */
+
 
 
 
@@ -569,9 +894,19 @@ async function authorizationCodeGrant(grant, http, secrets, retry) {
         }
     }, (error) => (0,src_retry/* transientVerdict */.yJ)(error, retry.clock.now()), retry, (error, history) => (error instanceof errors/* ActionError */.l ? (0,src_retry/* describeAttempts */.U_)(error, history) : error));
     if (tokens.refreshToken === undefined) {
-        throw new errors/* ActionError */.l('NO_REFRESH_TOKEN', `The token endpoint ${grant.tokenUrl.origin} exchanged the code for an access token but issued no refresh token${tokens.scope ? ` (granted scopes: ${tokens.scope})` : ''}. Atlassian issues a refresh token only when the consent's scope includes offline_access, and this consent's did not.`, 'unchanged', 'Run authorize again and open the consent address it prints as it is (it always asks for offline_access): an address edited by hand, or copied from elsewhere, may have lost it.');
+        throw new errors/* ActionError */.l('NO_REFRESH_TOKEN', `The token endpoint ${grant.tokenUrl.origin} exchanged the code for an access token but issued no refresh token${describeGrantedScopes(tokens.scope)}. Atlassian issues a refresh token only when the consent's scope includes offline_access, and this consent's did not.`, 'unchanged', 'Run authorize again and open the consent address it prints as it is (it always asks for offline_access): an address edited by hand, or copied from elsewhere, may have lost it.');
     }
     return { ...tokens, refreshToken: tokens.refreshToken };
+}
+/** " (granted scopes: a b)", naming only words that are scope names: the rest may be anything. */
+function describeGrantedScopes(scope) {
+    if (scope === undefined)
+        return '';
+    const { names, others } = scopeNames(scope);
+    const rest = others === 0
+        ? ''
+        : `${names.length > 0 ? ', and ' : ''}${others} word${others === 1 ? '' : 's'} not shown`;
+    return names.length + others === 0 ? '' : ` (granted scopes: ${names.join(' ')}${rest})`;
 }
 function mayHaveReachedAtlassian(error) {
     if (!(error instanceof errors/* ActionError */.l))
@@ -594,7 +929,7 @@ function explainCodeGrantError(error, tokenUrl, codeMayBeSpent) {
         // Keep what happened and whether it is worth another attempt; the next step is this command's.
         return new errors/* ActionError */.l(error.code, error.message, 'unchanged', 'Check --token-url (Atlassian: https://auth.atlassian.com/oauth/token) and the network to it, then run authorize again.', { cause: error, ...(error.transient && { transient: error.transient }) });
     }
-    const said = `${tokenUrl.origin} refused the authorization code: HTTP ${error.status}, ${JSON.stringify(error.error.slice(0, 60))}${error.errorDescription ? ` ("${error.errorDescription}")` : ''}.`;
+    const said = `${tokenUrl.origin} refused the authorization code: ${describeRefusal(error)}.`;
     switch (error.error) {
         case 'invalid_grant':
             return new errors/* OAuthError */.W('OAUTH_INVALID_GRANT', `${said} A code works once, for a few minutes, and only with the callback URL it was issued for: it was already exchanged (an address pasted twice, or a page reloaded), it expired, or --callback is not the callback of the consent.${codeMayBeSpent ? ' An earlier attempt of this run may have reached Atlassian and used it.' : ''}`, 'unchanged', 'Run authorize again and finish within a few minutes; use each address once.', error.status, error.error, error.errorDescription);
@@ -613,6 +948,7 @@ function explainCodeGrantError(error, tokenUrl, codeMayBeSpent) {
  * gateway, under the site's cloud id: https://api.atlassian.com/ex/confluence/{cloudId}/wiki/…
  * (../shared/FACTS.md, "Sites").
  */
+
 
 
 
@@ -641,7 +977,9 @@ function siteApiBaseUrl(atlassianApiUrl, site) {
  * Every site the access token reaches (accessible-resources), in the order Atlassian lists them.
  * Failures are marked with the token "stored": in the rotation this runs after the write.
  */
-async function listSites(atlassianApiUrl, accessToken, http, secrets, retry) {
+async function listSites(atlassianApiUrl, accessToken, http, 
+// Unused since answers are described rather than quoted; kept so that callers need not change.
+_secrets, retry) {
     const endpoint = new URL(`${atlassianApiUrl}/oauth/token/accessible-resources`);
     return (0,src_retry/* withRetries */.LH)(async (remainingMs) => {
         let answer;
@@ -666,13 +1004,17 @@ async function listSites(atlassianApiUrl, accessToken, http, secrets, retry) {
                 ? { transient: { reason: `HTTP ${answer.status}`, retryAfter: answer.retryAfter } }
                 : {});
         }
-        return parseSites(answer.body, endpoint, secrets);
+        return parseSites(answer, endpoint);
     }, (error) => (0,src_retry/* transientVerdict */.yJ)(error, retry.clock.now()), retry, (error, history) => (error instanceof errors/* ActionError */.l ? (0,src_retry/* describeAttempts */.U_)(error, history) : error));
 }
-function parseSites(body, endpoint, secrets) {
+/**
+ * The list of sites. Anything else is described by status, content type and length, never quoted:
+ * an answer to a request that carried the new access token may echo it, unmasked.
+ */
+function parseSites(answer, endpoint) {
     let parsed;
     try {
-        parsed = JSON.parse(body);
+        parsed = JSON.parse(answer.body.trim());
     }
     catch {
         parsed = undefined;
@@ -688,8 +1030,7 @@ function parseSites(body, endpoint, secrets) {
         })
         : undefined;
     if (sites === undefined) {
-        const start = secrets.scrub(body).replace(/\s+/g, ' ').slice(0, 200);
-        throw new errors/* ActionError */.l('SITES_UNAVAILABLE', `${endpoint.origin} answered the list of sites with something that is not a JSON list: ${JSON.stringify(start)}.`, 'stored', 'Check "atlassian-api-url": it must be Atlassian\'s API gateway (https://api.atlassian.com).');
+        throw new errors/* ActionError */.l('SITES_UNAVAILABLE', `${endpoint.origin} answered the list of sites with something that is not a JSON list (${(0,body_text/* describeAnswerShape */.PE)(answer)}).`, 'stored', 'Check "atlassian-api-url": it must be Atlassian\'s API gateway (https://api.atlassian.com).');
     }
     return sites;
 }
@@ -2364,8 +2705,8 @@ const runGhAuthToken = (hostname, env) => new Promise((resolve, reject) => {
     });
 });
 
-;// CONCATENATED MODULE: external "node:util"
-const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __nccwpck_require__(975);
 ;// CONCATENATED MODULE: ./src/cli/options.ts
 /**
  * Flags and environment variables, from one table per command: the same table parses the command
@@ -2398,7 +2739,7 @@ function parseFlags(command, args, env) {
         options[flag.name] = { type: flag.kind };
     let values;
     try {
-        values = (0,external_node_util_namespaceObject.parseArgs)({ args, options, strict: true, allowPositionals: false }).values;
+        values = (0,external_node_util_.parseArgs)({ args, options, strict: true, allowPositionals: false }).values;
     }
     catch (error) {
         throw usageError(command, error);
@@ -3018,6 +3359,8 @@ const authorize = {
             redirectUri: plan.redirectUri,
         }, (0,cli_context/* httpOptions */.$3)(context, plan.tokenUrl), terminal.secrets, (0,cli_context/* retryOptions */.tO)(context, 'Token endpoint', 30_000));
         const consentedAt = new Date(deps.clock.now());
+        for (const warning of tokens.warnings)
+            terminal.warn(warning);
         terminal.say(`Atlassian issued a refresh token${tokens.scope ? ` for the scopes: ${tokens.scope}` : ''}.`);
         if (plan.showTokens)
             revealTokens(context, tokens);
@@ -3092,8 +3435,8 @@ function revealTokens(context, tokens) {
     const { terminal } = context;
     terminal.warn('--show-tokens: the tokens follow on standard output. Keep them secret.');
     terminal.reveal(`refresh_token=${tokens.refreshToken}`);
-    terminal.reveal(`access_token=${tokens.accessToken}`);
-    terminal.reveal(`expires_in=${tokens.expiresIn}`);
+    terminal.reveal(`access_token=${tokens.accessToken ?? ''}`);
+    terminal.reveal(`expires_in=${tokens.expiresIn ?? ''}`);
     terminal.reveal(`scope=${tokens.scope ?? ''}`);
 }
 async function storeRefreshToken(plan, secretName, github, tokens, context) {
@@ -3149,7 +3492,7 @@ async function recordConsent(variable, access, consentedAt, context) {
 async function showSites(plan, tokens, context) {
     const { terminal } = context;
     if (tokens.accessToken === undefined) {
-        terminal.warn('The answer held no usable access token: the sites it reaches are not listed.');
+        terminal.warn(`Not listing the sites the token reaches: the token endpoint's answer held no usable access token to ask with. The refresh token is fine; \`${TOOL} sites\` lists them later.`);
         return;
     }
     try {
@@ -6914,7 +7257,7 @@ function fetchThrough(options) {
             url: url.href,
             headers,
             text: () => Promise.resolve(answer.body),
-            arrayBuffer: () => Promise.resolve(new TextEncoder().encode(answer.body).buffer),
+            arrayBuffer: () => Promise.resolve(answer.bytes.buffer.slice(answer.bytes.byteOffset, answer.bytes.byteOffset + answer.bytes.byteLength)),
         };
         return response;
     };
@@ -7037,6 +7380,8 @@ var external_node_https_default = /*#__PURE__*/__nccwpck_require__.n(external_no
 ;// CONCATENATED MODULE: external "node:tls"
 const external_node_tls_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
 var external_node_tls_default = /*#__PURE__*/__nccwpck_require__.n(external_node_tls_namespaceObject);
+// EXTERNAL MODULE: ./src/body-text.ts
+var body_text = __nccwpck_require__(835);
 ;// CONCATENATED MODULE: ./src/http.ts
 /**
  * The one HTTP client of the action, for the token endpoint and (under Octokit) for GitHub: Node's
@@ -7050,6 +7395,7 @@ var external_node_tls_default = /*#__PURE__*/__nccwpck_require__.n(external_node
  * - Redirects are never followed: a token endpoint that redirects would receive the client secret
  *   and the refresh token a second time, at another address.
  */
+
 
 
 
@@ -7172,13 +7518,15 @@ function send(url, init, options) {
                 if (settled)
                     return;
                 settled = true;
+                const bytes = Buffer.concat(chunks);
                 resolve({
                     status: response.statusCode ?? 0,
                     headers,
                     contentType,
                     location: headers['location'],
                     retryAfter: headers['retry-after'],
-                    body: Buffer.concat(chunks).toString('utf8'),
+                    bytes,
+                    body: (0,body_text/* decodeBody */.Vj)(bytes, contentType),
                 });
             });
         });
@@ -7365,6 +7713,13 @@ function describeAttempts(error, history, tokenState = error.tokenState) {
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+
+/***/ }),
+
+/***/ 975:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
 
 /***/ }),
 

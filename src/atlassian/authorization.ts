@@ -13,7 +13,13 @@ import type { HttpAnswer, HttpOptions } from '../http.js'
 import { classifyNetworkFailure } from '../network-failure.js'
 import { describeAttempts, transientVerdict, withRetries, type RetryOptions } from '../retry.js'
 import type { SecretValues } from '../secrets.js'
-import { postGrant, processTokenResponse, type TokenSet } from './token-endpoint.js'
+import { scopeNames } from './token-answer-mask.js'
+import {
+  describeRefusal,
+  postGrant,
+  processTokenResponse,
+  type TokenSet,
+} from './token-endpoint.js'
 
 export const DEFAULT_AUTHORIZE_URL = 'https://auth.atlassian.com/authorize'
 /** Without it in the consent's scope, Atlassian issues no refresh token at all. */
@@ -158,7 +164,10 @@ export interface AuthorizationCodeGrantRequest {
   redirectUri: string
 }
 
-/** The answer to a consent: a first refresh token is part of it, or the grant fails. */
+/**
+ * The answer to a consent: a first refresh token is part of it, or the grant fails. The access
+ * token may be missing (then `warnings` says so): the refresh token is what the consent is for.
+ */
 export interface ConsentTokens extends TokenSet {
   refreshToken: string
 }
@@ -225,12 +234,23 @@ export async function authorizationCodeGrant(
   if (tokens.refreshToken === undefined) {
     throw new ActionError(
       'NO_REFRESH_TOKEN',
-      `The token endpoint ${grant.tokenUrl.origin} exchanged the code for an access token but issued no refresh token${tokens.scope ? ` (granted scopes: ${tokens.scope})` : ''}. Atlassian issues a refresh token only when the consent's scope includes offline_access, and this consent's did not.`,
+      `The token endpoint ${grant.tokenUrl.origin} exchanged the code for an access token but issued no refresh token${describeGrantedScopes(tokens.scope)}. Atlassian issues a refresh token only when the consent's scope includes offline_access, and this consent's did not.`,
       'unchanged',
       'Run authorize again and open the consent address it prints as it is (it always asks for offline_access): an address edited by hand, or copied from elsewhere, may have lost it.',
     )
   }
   return { ...tokens, refreshToken: tokens.refreshToken }
+}
+
+/** " (granted scopes: a b)", naming only words that are scope names: the rest may be anything. */
+function describeGrantedScopes(scope: string | undefined): string {
+  if (scope === undefined) return ''
+  const { names, others } = scopeNames(scope)
+  const rest =
+    others === 0
+      ? ''
+      : `${names.length > 0 ? ', and ' : ''}${others} word${others === 1 ? '' : 's'} not shown`
+  return names.length + others === 0 ? '' : ` (granted scopes: ${names.join(' ')}${rest})`
 }
 
 function mayHaveReachedAtlassian(error: unknown): boolean {
@@ -259,7 +279,7 @@ function explainCodeGrantError(error: unknown, tokenUrl: URL, codeMayBeSpent: bo
       { cause: error, ...(error.transient && { transient: error.transient }) },
     )
   }
-  const said = `${tokenUrl.origin} refused the authorization code: HTTP ${error.status}, ${JSON.stringify(error.error.slice(0, 60))}${error.errorDescription ? ` ("${error.errorDescription}")` : ''}.`
+  const said = `${tokenUrl.origin} refused the authorization code: ${describeRefusal(error)}.`
   switch (error.error) {
     case 'invalid_grant':
       return new OAuthError(

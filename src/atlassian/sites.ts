@@ -4,7 +4,8 @@
  * (../shared/FACTS.md, "Sites").
  */
 import { ActionError } from '../errors.js'
-import { send, type HttpOptions } from '../http.js'
+import { describeAnswerShape } from '../body-text.js'
+import { send, type HttpAnswer, type HttpOptions } from '../http.js'
 import { classifyNetworkFailure } from '../network-failure.js'
 import { describeAttempts, transientVerdict, withRetries, type RetryOptions } from '../retry.js'
 import type { SecretValues } from '../secrets.js'
@@ -65,7 +66,8 @@ export async function listSites(
   atlassianApiUrl: string,
   accessToken: string,
   http: HttpOptions,
-  secrets: SecretValues,
+  // Unused since answers are described rather than quoted; kept so that callers need not change.
+  _secrets: SecretValues,
   retry: RetryOptions,
 ): Promise<AtlassianSite[]> {
   const endpoint = new URL(`${atlassianApiUrl}/oauth/token/accessible-resources`)
@@ -108,7 +110,7 @@ export async function listSites(
             : {},
         )
       }
-      return parseSites(answer.body, endpoint, secrets)
+      return parseSites(answer, endpoint)
     },
     (error) => transientVerdict(error, retry.clock.now()),
     retry,
@@ -116,10 +118,14 @@ export async function listSites(
   )
 }
 
-function parseSites(body: string, endpoint: URL, secrets: SecretValues): AtlassianSite[] {
+/**
+ * The list of sites. Anything else is described by status, content type and length, never quoted:
+ * an answer to a request that carried the new access token may echo it, unmasked.
+ */
+function parseSites(answer: HttpAnswer, endpoint: URL): AtlassianSite[] {
   let parsed: unknown
   try {
-    parsed = JSON.parse(body) as unknown
+    parsed = JSON.parse(answer.body.trim()) as unknown
   } catch {
     parsed = undefined
   }
@@ -133,10 +139,9 @@ function parseSites(body: string, endpoint: URL, secrets: SecretValues): Atlassi
       })
     : undefined
   if (sites === undefined) {
-    const start = secrets.scrub(body).replace(/\s+/g, ' ').slice(0, 200)
     throw new ActionError(
       'SITES_UNAVAILABLE',
-      `${endpoint.origin} answered the list of sites with something that is not a JSON list: ${JSON.stringify(start)}.`,
+      `${endpoint.origin} answered the list of sites with something that is not a JSON list (${describeAnswerShape(answer)}).`,
       'stored',
       'Check "atlassian-api-url": it must be Atlassian\'s API gateway (https://api.atlassian.com).',
     )

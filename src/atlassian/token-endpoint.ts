@@ -1,15 +1,21 @@
 /**
  * Atlassian's OAuth 2.0 token endpoint: the refresh grant, split into sending the request and
- * processing the answer (the processing is pure and strict, so it is tested without a network).
+ * processing the answer (the processing is pure, so it is tested without a network). Reading the
+ * answer is in three steps, each in its own module: the body (./token-answer-body.ts), masking
+ * every credential in it (./token-answer-mask.ts), and what a usable answer gives (./token-set.ts).
  *
  * Provider rules: developer.atlassian.com/cloud/oauth/getting-started/refresh-tokens, and
  * ../shared/FACTS.md ("Atlassian OAuth 2.0 (3LO)").
  */
+import { describeAnswerShape, describeContentType } from '../body-text.js'
 import { ActionError, OAuthError, type TokenState } from '../errors.js'
 import { BodyTooLargeError, send, type HttpAnswer, type HttpOptions } from '../http.js'
 import { describeAttempts, transientVerdict, withRetries, type RetryOptions } from '../retry.js'
 import { classifyNetworkFailure } from '../network-failure.js'
 import type { SecretValues } from '../secrets.js'
+import { readAnswerBody } from './token-answer-body.js'
+import { maskTokenAnswer, printableErrorField } from './token-answer-mask.js'
+import { readTokenFields, type TokenSet } from './token-set.js'
 
 export interface RefreshGrantRequest {
   tokenUrl: URL
@@ -18,20 +24,7 @@ export interface RefreshGrantRequest {
   refreshToken: string
 }
 
-/** A validated token answer (RFC 6749 §5.1). */
-export interface TokenSet {
-  accessToken: string | undefined
-  /** Absent when the provider did not rotate: the refresh token that was sent stays the valid one. */
-  refreshToken: string | undefined
-  expiresIn: number | undefined
-  scope: string | undefined
-  tokenType: string | undefined
-  /** Oddities that did not stop the answer being used, each phrased for a warning. */
-  warnings: string[]
-}
-
-/** How much of a server's answer an error message may quote (after secrets are scrubbed). */
-const QUOTE_LIMIT = 200
+export type { TokenSet } from './token-set.js'
 
 /** What a failed POST to the token endpoint means for what was sent (a refresh token, a code). */
 export interface GrantFailureMeaning {
@@ -67,7 +60,7 @@ export async function postGrant(
     if (error instanceof BodyTooLargeError) {
       throw new ActionError(
         'INVALID_TOKEN_RESPONSE',
-        `The token endpoint ${tokenUrl.origin} answered HTTP ${error.status} (${error.contentType || 'no content type'}) with more than ${error.limit} bytes; a token answer is a few kilobytes. Nothing was stored.`,
+        `The token endpoint ${tokenUrl.origin} answered HTTP ${error.status} (${describeContentType(error.contentType)}) with more than ${error.limit} bytes; a token answer is a few kilobytes. Nothing was stored.`,
         meaning.ifReached,
         meaning.nextStepIfTooLarge,
       )
@@ -112,23 +105,21 @@ export function sendRefreshGrant(
 }
 
 /**
- * Validates the token endpoint's answer strictly. Token values are registered with `secrets` (and so
- * masked) the moment they are parsed, before anything else can print them, even if the answer is
- * then refused.
+ * Reads the token endpoint's answer (any status) and returns what a usable one gives, or throws an
+ * {@link ActionError} that says what came back by status, content type and length only: even an
+ * error page may embed tokens nobody has masked. Every string in the answer that could be a
+ * credential is masked the moment the answer is parsed, before anything can print it, even if the
+ * answer is then refused.
  */
 export function processTokenResponse(
   answer: HttpAnswer,
   tokenUrl: URL,
   secrets: SecretValues,
 ): TokenSet {
-  const parsed = parseJson(answer.body)
-  if (isRecord(parsed)) {
-    for (const field of ['access_token', 'refresh_token', 'id_token']) {
-      const value = parsed[field]
-      if (typeof value === 'string') secrets.add(value)
-    }
-  }
+  const body = readAnswerBody(answer)
+  if (body.readable) maskTokenAnswer(body.value, answer.status, secrets)
   const origin = tokenUrl.origin
+  const shape = describeAnswerShape(answer)
 
   if (answer.status >= 300 && answer.status < 400) {
     throw new ActionError(
@@ -144,66 +135,38 @@ export function processTokenResponse(
   if (answer.status >= 500 || answer.status === 429) {
     throw new ActionError(
       'TOKEN_ENDPOINT_HTTP',
-      `The token endpoint ${origin} answered HTTP ${answer.status} ${describeBody(answer, secrets)}.`,
+      `The token endpoint ${origin} answered ${shape}.`,
       answer.status >= 500 ? 'maybe-rotated' : 'unchanged',
       "This is a fault on the provider's side: re-run the workflow (within the time given above, if one is given), and check https://developer.status.atlassian.com if it persists.",
       { transient: { reason: `HTTP ${answer.status}`, retryAfter: answer.retryAfter } },
     )
   }
-  if (answer.status !== 200) {
+  if (answer.status < 200 || answer.status > 299) {
     // OAuth errors (RFC 6749 §5.2) are answers about the grant itself: sending it again cannot help.
-    if (isRecord(parsed) && typeof parsed['error'] === 'string') {
-      throw oauthError(answer.status, parsed['error'], parsed['error_description'], origin, secrets)
+    if (body.readable && isRecord(body.value) && typeof body.value['error'] === 'string') {
+      throw oauthError(answer.status, body.value, origin, secrets)
     }
     throw new ActionError(
       'TOKEN_ENDPOINT_HTTP',
-      `The token endpoint ${origin} answered HTTP ${answer.status} ${describeBody(answer, secrets)}.`,
+      `The token endpoint ${origin} answered ${shape}, which is neither a token answer nor an OAuth error.`,
       'unchanged',
       'Check "token-url": it should be https://auth.atlassian.com/oauth/token.',
     )
   }
 
-  const invalid = (what: string): ActionError =>
+  const refuse = (problem: string): ActionError =>
     new ActionError(
       'INVALID_TOKEN_RESPONSE',
-      `The token endpoint ${origin} answered HTTP 200, but ${what}: ${describeBody(answer, secrets)}. Nothing was stored.`,
+      `The token endpoint ${origin} answered ${shape}, but ${problem}. Nothing was stored.`,
       'maybe-rotated',
       `Check that "token-url" is Atlassian's token endpoint (https://auth.atlassian.com/oauth/token), then re-run within the time given above.`,
     )
-
-  if (!isRecord(parsed)) throw invalid('the answer is not a JSON object')
-  const accessToken = parsed['access_token']
-  if (!isTokenString(accessToken)) throw invalid('"access_token" is missing or not a token')
-
-  const refreshToken = parsed['refresh_token']
-  if (refreshToken !== undefined && refreshToken !== null && !isTokenString(refreshToken)) {
-    throw invalid('"refresh_token" is not a token')
+  if (!body.readable || !isRecord(body.value)) {
+    throw refuse('it is not a JSON object, so it holds no token that can be read')
   }
-
-  const expiresIn = parseExpiresIn(parsed['expires_in'])
-  if (expiresIn === undefined)
-    throw invalid('"expires_in" is missing or not a positive number of seconds')
-
-  const scope = parsed['scope']
-  if (scope !== undefined && scope !== null && typeof scope !== 'string') {
-    throw invalid('"scope" is not a string')
-  }
-  const tokenType = parsed['token_type']
-  if (tokenType !== undefined && tokenType !== null) {
-    // RFC 6750: the only token type this action knows how to use is a bearer token.
-    if (typeof tokenType !== 'string' || tokenType.toLowerCase() !== 'bearer') {
-      throw invalid('"token_type" is not "Bearer"')
-    }
-  }
-
-  return {
-    accessToken,
-    refreshToken: typeof refreshToken === 'string' ? refreshToken : undefined,
-    expiresIn,
-    scope: typeof scope === 'string' ? scope : undefined,
-    tokenType: typeof tokenType === 'string' ? tokenType : undefined,
-    warnings: [],
-  }
+  const reading = readTokenFields(body.value, answer.status, origin)
+  if (!reading.ok) throw refuse(reading.problem)
+  return reading.tokens
 }
 
 /**
@@ -245,19 +208,23 @@ export async function refreshGrant(
   )
 }
 
+/**
+ * An OAuth error answer. Its `error` and `error_description` are quoted only when they keep to
+ * RFC 6749 §5.2's characters and lengths (./token-answer-mask.ts), scrubbed of known secrets;
+ * anything else in them is not text a server meant for people.
+ */
 function oauthError(
   status: number,
-  error: string,
-  rawDescription: unknown,
+  fields: Record<string, unknown>,
   origin: string,
   secrets: SecretValues,
 ): OAuthError {
-  const description =
-    typeof rawDescription === 'string'
-      ? secrets.scrub(rawDescription).slice(0, QUOTE_LIMIT)
-      : undefined
-  const said = `${origin} refused the refresh: HTTP ${status}, ${JSON.stringify(secrets.scrub(error).slice(0, 60))}${description ? ` ("${description}")` : ''}.`
-  switch (error) {
+  const code = printableErrorField('error', fields['error'])
+  const printable = printableErrorField('error_description', fields['error_description'])
+  const description = printable === undefined ? undefined : secrets.scrub(printable)
+  const error = code === undefined ? '' : secrets.scrub(code)
+  const said = `${origin} refused the refresh: ${describeRefusal({ status, error, errorDescription: description })}.`
+  switch (code) {
     case 'invalid_grant':
     case 'unauthorized_client':
       // unauthorized_client: reported by third parties for a refresh token that was already rotated.
@@ -296,40 +263,16 @@ function oauthError(
   }
 }
 
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown
-  } catch {
-    return undefined
-  }
+/** "HTTP 403, "invalid_grant" ("Unknown or invalid refresh token.")", from what may be shown. */
+export function describeRefusal(
+  refusal: Pick<OAuthError, 'status' | 'error' | 'errorDescription'>,
+): string {
+  const code = refusal.error === '' ? 'an error code that is not printable' : `"${refusal.error}"`
+  return `HTTP ${refusal.status}, ${code}${refusal.errorDescription ? ` ("${refusal.errorDescription}")` : ''}`
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
-}
-
-function isTokenString(value: unknown): value is string {
-  return typeof value === 'string' && value.length > 0 && !/\s/.test(value)
-}
-
-/** `expires_in` arrives as a number and, in some documents, as a numeric string. */
-function parseExpiresIn(value: unknown): number | undefined {
-  const number =
-    typeof value === 'number'
-      ? value
-      : typeof value === 'string' && /^\d+$/.test(value.trim())
-        ? Number(value)
-        : NaN
-  return Number.isSafeInteger(number) && number > 0 ? number : undefined
-}
-
-/** Status line details for an error: content type and the first bytes, with secrets removed. */
-function describeBody(answer: HttpAnswer, secrets: SecretValues): string {
-  const type = answer.contentType || 'no content type'
-  const text = secrets.scrub(answer.body).replace(/\s+/g, ' ').trim()
-  if (text === '') return `(${type}, empty body)`
-  const quoted = text.length > QUOTE_LIMIT ? `${text.slice(0, QUOTE_LIMIT)}…` : text
-  return `(${type}, body starts: ${JSON.stringify(quoted)})`
 }
 
 /** A redirect target without its query string, which could carry anything. */

@@ -461,6 +461,7 @@ export const authorize: Command = {
       retryOptions(context, 'Token endpoint', 30_000),
     )
     const consentedAt = new Date(deps.clock.now())
+    for (const warning of tokens.warnings) terminal.warn(warning)
     terminal.say(
       `Atlassian issued a refresh token${tokens.scope ? ` for the scopes: ${tokens.scope}` : ''}.`,
     )
@@ -587,8 +588,8 @@ function revealTokens(context: CommandContext, tokens: ConsentTokens): void {
   const { terminal } = context
   terminal.warn('--show-tokens: the tokens follow on standard output. Keep them secret.')
   terminal.reveal(`refresh_token=${tokens.refreshToken}`)
-  terminal.reveal(`access_token=${tokens.accessToken}`)
-  terminal.reveal(`expires_in=${tokens.expiresIn}`)
+  terminal.reveal(`access_token=${tokens.accessToken ?? ''}`)
+  terminal.reveal(`expires_in=${tokens.expiresIn ?? ''}`)
   terminal.reveal(`scope=${tokens.scope ?? ''}`)
 }
 
@@ -673,7 +674,9 @@ async function showSites(
 ): Promise<void> {
   const { terminal } = context
   if (tokens.accessToken === undefined) {
-    terminal.warn('The answer held no usable access token: the sites it reaches are not listed.')
+    terminal.warn(
+      `Not listing the sites the token reaches: the token endpoint's answer held no usable access token to ask with. The refresh token is fine; \`${TOOL} sites\` lists them later.`,
+    )
     return
   }
   try {

@@ -64,7 +64,13 @@ function fetchThrough(options: GitHubClientOptions): typeof fetch {
       url: url.href,
       headers,
       text: () => Promise.resolve(answer.body),
-      arrayBuffer: () => Promise.resolve(new TextEncoder().encode(answer.body).buffer),
+      arrayBuffer: () =>
+        Promise.resolve(
+          answer.bytes.buffer.slice(
+            answer.bytes.byteOffset,
+            answer.bytes.byteOffset + answer.bytes.byteLength,
+          ),
+        ),
     }
     return response as unknown as Response
   }
