@@ -1,0 +1,166 @@
+/**
+ * The rotation core in this process, against both emulators over real HTTP, with a cancellation the
+ * test fires at exact points (no signals, no timing) and doors that fail to speak.
+ */
+import { dispatcherFor } from '../../src/http.js'
+import { readInputs, type ActionInputs } from '../../src/inputs.js'
+import type { Clock } from '../../src/retry.js'
+import type { RotationEvents } from '../../src/rotation/events.js'
+import { rotate, type RotationDependencies } from '../../src/rotation/rotate.js'
+import { SecretValues } from '../../src/secrets.js'
+import {
+  CLIENT_ID,
+  CLIENT_SECRET,
+  GITHUB_TOKEN,
+  REPOSITORY,
+  SECRET_NAME,
+  startScenario,
+  type Scenario,
+} from '../support/scenario.js'
+
+let world: Scenario
+afterEach(async () => {
+  await world.close()
+})
+
+function request(): ActionInputs {
+  const inputs: Record<string, string> = {
+    'client-id': CLIENT_ID,
+    'client-secret': CLIENT_SECRET,
+    'refresh-token': world.storedToken() ?? '',
+    'secret-name': SECRET_NAME,
+    'github-token': GITHUB_TOKEN,
+    repository: REPOSITORY,
+    'token-url': world.atlassian.tokenUrl,
+    'github-api-url': world.github.apiUrl,
+  }
+  const read = readInputs((name) => inputs[name] ?? '', {})
+  if (!read.ok) throw new Error(JSON.stringify(read.problems))
+  return read.inputs
+}
+
+/** Dependencies with a cancellation the test fires itself, and a clock whose waits pass at once. */
+function dependencies(onSleep?: () => void): {
+  deps: RotationDependencies
+  cancel: (signal: string) => void
+  waits: number[]
+} {
+  let handler: ((signal: string) => void) | undefined
+  const waits: number[] = []
+  let skipped = 0
+  const clock: Clock = {
+    now: () => Date.now() + skipped,
+    sleep: (ms, signal) => {
+      waits.push(ms)
+      onSleep?.()
+      if (signal?.aborted) return Promise.reject(new Error('cancelled'))
+      skipped += ms
+      return Promise.resolve()
+    },
+  }
+  return {
+    deps: {
+      env: {},
+      dispatcherFor,
+      clock,
+      random: () => 0.5,
+      requestTimeoutMs: 10_000,
+      onCancel: (listener) => {
+        handler = listener
+        return () => {
+          handler = undefined
+        }
+      },
+      processStartedAt: Date.now(),
+      secrets: new SecretValues(() => {}),
+    },
+    cancel: (signal) => handler?.(signal),
+    waits,
+  }
+}
+
+function recordingEvents(onInfo?: (message: string) => void): RotationEvents & { lines: string[] } {
+  const lines: string[] = []
+  return {
+    lines,
+    info: (message) => {
+      lines.push(message)
+      onInfo?.(message)
+    },
+    notice: (message) => lines.push(`notice: ${message}`),
+    warning: (message) => lines.push(`warning: ${message}`),
+    recovery: () => lines.push('recovery'),
+  }
+}
+
+it('a cancellation that comes after the preflight, before the grant, stops it from starting', async () => {
+  world = await startScenario({ workflowActions: 'none' })
+  const original = world.storedToken()
+  const { deps, cancel } = dependencies()
+  const events = recordingEvents((message) => {
+    // Said right after the preflight answered, before the refresh grant is sent.
+    if (message.startsWith('The GitHub token can read')) cancel('SIGINT')
+  })
+
+  const outcome = await rotate(request(), deps, events)
+
+  expect(world.atlassian.requests).toHaveLength(0)
+  expect(outcome.kind).toBe('cancelled')
+  expect(outcome.tokenState).toBe('unchanged')
+  expect(outcome.problems[0]?.message).toContain('before the refresh grant was sent')
+  expect(world.storedToken()).toBe(original)
+})
+
+it('a cancellation during a wait between refresh attempts starts no other attempt', async () => {
+  world = await startScenario({ workflowActions: 'none' })
+  world.atlassian.injectFaults({ kind: 'answer', status: 503, body: 'busy' })
+  let cancel: (signal: string) => void = () => {}
+  const made = dependencies(() => cancel('SIGTERM'))
+  cancel = made.cancel
+
+  const outcome = await rotate(request(), made.deps, recordingEvents())
+
+  expect(world.atlassian.requests).toHaveLength(1)
+  expect(outcome.kind).toBe('cancelled')
+  expect(outcome.tokenState).toBe('maybe-rotated')
+  expect(outcome.context.leewayEndsAt).toBeDefined()
+})
+
+it('a door that cannot print anything still gets its token stored', async () => {
+  world = await startScenario({ workflowActions: 'none' })
+  const { deps } = dependencies()
+  const broken: RotationEvents = {
+    info: () => {
+      throw new Error('EPIPE')
+    },
+    notice: () => {
+      throw new Error('EPIPE')
+    },
+    warning: () => {
+      throw new Error('EPIPE')
+    },
+    recovery: () => {
+      throw new Error('ENOSPC')
+    },
+  }
+
+  const outcome = await rotate(request(), deps, broken)
+
+  expect(outcome.kind).toBe('rotated')
+  expect(outcome.problems).toEqual([])
+  expect(world.atlassian.authority.status(world.storedToken() ?? '')).toBe('newest')
+})
+
+it('the recovery value reaches the door before the write is sent', async () => {
+  world = await startScenario({ workflowActions: 'none' })
+  const { deps } = dependencies()
+  const order: string[] = []
+  world.github.injectFaults({ on: 'put', before: () => order.push('put') })
+  const events = recordingEvents()
+  events.recovery = () => order.push('recovery')
+
+  const outcome = await rotate(request(), deps, events)
+
+  expect(outcome.kind).toBe('rotated')
+  expect(order).toEqual(['recovery', 'put'])
+})
