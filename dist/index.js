@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(633);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(75);
 /** The action's entry point, as the runner starts it (`runs.main` in action.yml). */
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -15,7 +15,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 633:
+/***/ 75:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2873,7 +2873,63 @@ function fetchThrough(options) {
     return fetchLike;
 }
 
+;// CONCATENATED MODULE: ./src/github/rest-path.ts
+/**
+ * REST paths with every name in them percent-encoded in full, so that the path the action sends is
+ * the path it prints in the recovery command, byte for byte, and neither a client nor a shell can
+ * read anything into it.
+ *
+ * `encodeURIComponent` is not enough: it leaves `! ' ( ) *` as they are, which a shell treats as
+ * syntax, and Octokit reads `:name` and `{name}` in a route as its own parameters (as `gh api`
+ * reads `{owner}`). GitHub says of environment names: "The name must be URL encoded. For example,
+ * any slashes in the name must be replaced with %2F." (OpenAPI description, parameter
+ * `environment-name`.)
+ */
+/**
+ * One path segment, percent-encoded per RFC 3986 §2.1/§2.3: only the unreserved characters
+ * (ALPHA / DIGIT / "-" / "." / "_" / "~") stay literal; every other byte of the UTF-8 form is
+ * written %XX (upper case, as §2.1 recommends). Octokit sends such a segment unchanged: its URL
+ * template expansion keeps existing %XX escapes and only encodes what `encodeURI` would.
+ */
+function pathSegment(value) {
+    // "." and ".." are dot-segments: every URL parser removes them (WHATWG URL does even for
+    // "%2E"), so no request can name them. Inputs refuse them; reaching here is a bug.
+    if (value === '' || value === '.' || value === '..') {
+        throw new Error(`A REST path segment cannot be ${JSON.stringify(value)}.`);
+    }
+    // A lone surrogate has no UTF-8 form; TextEncoder would silently make it U+FFFD.
+    if (/\p{Cs}/u.test(value)) {
+        throw new Error('A REST path segment must be well-formed Unicode.');
+    }
+    let encoded = '';
+    for (const byte of new TextEncoder().encode(value)) {
+        encoded += isUnreserved(byte)
+            ? String.fromCharCode(byte)
+            : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+    }
+    return encoded;
+}
+/** restPath`/repos/${owner}/${repo}`: each interpolated value becomes one encoded segment. */
+function restPath(literals, ...values) {
+    let path = literals[0] ?? '';
+    values.forEach((value, i) => {
+        path += pathSegment(String(value)) + (literals[i + 1] ?? '');
+    });
+    return path;
+}
+function isUnreserved(byte) {
+    return ((byte >= 0x41 && byte <= 0x5a) || // A-Z
+        (byte >= 0x61 && byte <= 0x7a) || // a-z
+        (byte >= 0x30 && byte <= 0x39) || // 0-9
+        byte === 0x2d || // -
+        byte === 0x2e || // .
+        byte === 0x5f || // _
+        byte === 0x7e // ~
+    );
+}
+
 ;// CONCATENATED MODULE: ./src/github/targets.ts
+
 function secretTarget(input) {
     switch (input.kind) {
         case 'repository': {
@@ -2881,7 +2937,7 @@ function secretTarget(input) {
             return {
                 kind: 'repository',
                 description: `repository ${owner}/${repo}`,
-                basePath: `/repos/${owner}/${repo}/actions/secrets`,
+                basePath: restPath `/repos/${owner}/${repo}/actions/secrets`,
                 permission: `the repository permission "Secrets: Read and write" on ${owner}/${repo} (fine-grained personal access token or GitHub App); a classic personal access token needs the "repo" scope`,
                 repository: input.repository,
             };
@@ -2891,7 +2947,6 @@ function secretTarget(input) {
             return {
                 kind: 'environment',
                 description: `environment "${input.environment}" of ${owner}/${repo}`,
-                // Environment names may hold spaces and other characters that must be encoded in a path.
                 basePath: `${environmentPath(input.repository, input.environment)}/secrets`,
                 permission: `the repository permission "Environments: Read and write" on ${owner}/${repo} (fine-grained personal access token or GitHub App); a classic personal access token needs the "repo" scope`,
                 repository: input.repository,
@@ -2901,18 +2956,19 @@ function secretTarget(input) {
             return {
                 kind: 'organization',
                 description: `organization ${input.organization}`,
-                basePath: `/orgs/${input.organization}/actions/secrets`,
+                basePath: restPath `/orgs/${input.organization}/actions/secrets`,
                 permission: `the organization permission "Secrets: Read and write" on ${input.organization} (fine-grained personal access token or GitHub App); a classic personal access token needs the "admin:org" scope`,
                 repository: undefined,
             };
     }
 }
+/** Environment names may hold spaces, quotes, slashes and any other character: all encoded. */
 function environmentPath(repository, environment) {
-    return `/repos/${repository.owner}/${repository.repo}/environments/${encodeURIComponent(environment)}`;
+    return restPath `/repos/${repository.owner}/${repository.repo}/environments/${environment}`;
 }
-/** The path of one secret (also what the recovery command writes to). */
+/** The path of one secret: the one the action writes, and the recovery command too. */
 function secretPath(target, secretName) {
-    return `${target.basePath}/${encodeURIComponent(secretName)}`;
+    return `${target.basePath}/${pathSegment(secretName)}`;
 }
 
 ;// CONCATENATED MODULE: ./src/github/errors.ts
@@ -3032,6 +3088,7 @@ function quote(data, secrets) {
  */
 
 
+
 /** The run attempt this process belongs to, from the runner's variables; undefined outside Actions. */
 function currentRunAttempt(env) {
     const [owner, repo] = (env['GITHUB_REPOSITORY'] ?? '').split('/');
@@ -3050,7 +3107,7 @@ async function fetchSecretsReadAt(github, run, secrets, retry) {
     const { owner, repo } = run.repository;
     const { data } = await callGitHub({
         github,
-        route: `GET /repos/${owner}/${repo}/actions/runs/${run.runId}/attempts/${run.attempt}`,
+        route: `GET ${restPath `/repos/${owner}/${repo}/actions/runs/${run.runId}/attempts/${run.attempt}`}`,
         params: {},
         doing: `read when this workflow run started (run ${run.runId}, attempt ${run.attempt})`,
         subject: `workflow run ${run.runId} of ${owner}/${repo}`,
@@ -3091,7 +3148,7 @@ async function fetchJobStartedAt(github, run, secrets, retry) {
     const { owner, repo } = run.repository;
     const { data } = await callGitHub({
         github,
-        route: `GET /repos/${owner}/${repo}/actions/runs/${run.runId}/attempts/${run.attempt}/jobs`,
+        route: `GET ${restPath `/repos/${owner}/${repo}/actions/runs/${run.runId}/attempts/${run.attempt}/jobs`}`,
         params: { per_page: 100 },
         doing: `read when this job started (run ${run.runId}, attempt ${run.attempt})`,
         subject: `workflow run ${run.runId} of ${owner}/${repo}`,
@@ -3540,6 +3597,7 @@ function parseTimestamp(value) {
 
 
 
+
 /** Stops with a clear message when the environment does not exist (the API would say only 404). */
 async function checkEnvironmentExists(access, target) {
     const { owner, repo } = target.repository;
@@ -3584,7 +3642,7 @@ async function organizationAccess(access, target, secretName, existing) {
 async function repositoryId(access, organization, name) {
     const { data } = await callGitHub({
         ...common(access),
-        route: `GET /repos/${organization}/${name}`,
+        route: `GET ${restPath `/repos/${organization}/${name}`}`,
         doing: `look up the repository ${organization}/${name} named in "selected-repositories"`,
         subject: `repository ${organization}/${name}`,
     });
@@ -3631,6 +3689,91 @@ function common(access) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/shell-quote.ts
+/**
+ * Quoting for POSIX shells (sh, bash, zsh, dash, ksh), so that a printed command means the same
+ * thing however it is pasted: every argument is one word, taken literally.
+ *
+ * Between single quotes every character is literal in all of them (POSIX, Shell Command Language
+ * §2.2.2): no globbing (`* ? [ ]`), no parameter, command or arithmetic expansion (`$`, backticks),
+ * no brace or tilde expansion, no word splitting. Single quotes also stop history expansion (`!`)
+ * in interactive bash ("Only `\` and `'` may be used to escape the history expansion character",
+ * bash manual, History Expansion) and zsh (zshexpn, "History Expansion": enclosed in single quotes
+ * it loses its special meaning). A single quote cannot appear inside them: it is written `'\''`
+ * (close, an escaped quote, open again).
+ *
+ * zsh's RC_QUOTES option, where `''` inside a quoted string stands for a quote, cannot join the
+ * pieces: the quote before the backslash closes the string, and `\'` is outside any. fish, where
+ * `\'` inside single quotes is an escape, reads it the same way, since that backslash is outside.
+ */
+function shellQuote(argument) {
+    // A NUL ends a C string: no process can receive it in an argument.
+    if (argument.includes('\0'))
+        throw new Error('A shell argument cannot hold a NUL character.');
+    return `'${argument.replaceAll("'", "'\\''")}'`;
+}
+/** A command line of quoted words; `literal` words (the program, its fixed flags) stay as written. */
+function commandLine(words) {
+    return words.map((word) => (typeof word === 'string' ? shellQuote(word) : word.literal)).join(' ');
+}
+
+;// CONCATENATED MODULE: ./src/recovery-command.ts
+
+
+/** The command, every argument quoted for POSIX shells. */
+function recoveryCommand(write) {
+    const { hostname, endpoint } = ghEndpoint(write.githubApiUrl, secretPath(write.target, write.secretName));
+    const { sealed, organization } = write;
+    return commandLine([
+        { literal: 'gh api' },
+        ...(hostname === undefined ? [] : [{ literal: '--hostname' }, hostname]),
+        { literal: '--method PUT' },
+        endpoint,
+        { literal: '-f' },
+        `encrypted_value=${sealed.encryptedValue}`,
+        { literal: '-f' },
+        `key_id=${sealed.keyId}`,
+        ...(organization
+            ? [
+                { literal: '-f' },
+                `visibility=${organization.visibility}`,
+                ...(organization.selectedRepositoryIds ?? []).flatMap((id) => [
+                    { literal: '-F' },
+                    `selected_repository_ids[]=${id}`,
+                ]),
+            ]
+            : []),
+    ]);
+}
+/** Where `gh api` must be pointed to reach `path` under `githubApiUrl`, exactly. */
+function ghEndpoint(githubApiUrl, path) {
+    const url = new URL(githubApiUrl);
+    const base = url.pathname.replace(/\/+$/, '');
+    const standard = url.protocol === 'https:' && url.port === '' && url.search === '';
+    if (standard && url.hostname === 'api.github.com' && base === '') {
+        return { hostname: undefined, endpoint: path.replace(/^\//, '') };
+    }
+    // gh refuses ":" in --hostname, so an IPv6 literal (its brackets hold colons) takes the full URL.
+    if (standard && base === '/api/v3' && !url.hostname.includes(':')) {
+        return { hostname: url.hostname, endpoint: path.replace(/^\//, '') };
+    }
+    return { hostname: undefined, endpoint: `${url.origin}${base}${path}` };
+}
+/** How to give `gh` a token for this API, as a clause: "put the token in GH_TOKEN (…), or …". */
+function ghTokenAdvice(githubApiUrl) {
+    const { hostname } = new URL(githubApiUrl);
+    const tenant = /^api\.([a-z0-9-]+\.ghe\.com)$/.exec(hostname)?.[1];
+    if (hostname === 'api.github.com' || tenant !== undefined) {
+        return `put the token in GH_TOKEN (\`read -rs GH_TOKEN && export GH_TOKEN\` keeps it out of the shell history), or run \`gh auth login${tenant ? ` --hostname ${shellQuote(tenant)}` : ''}\` first`;
+    }
+    const variable = 'put the token in GH_ENTERPRISE_TOKEN (`read -rs GH_ENTERPRISE_TOKEN && export GH_ENTERPRISE_TOKEN`; gh reads GH_TOKEN only for github.com)';
+    const { hostname: loginHost } = ghEndpoint(githubApiUrl, '/');
+    // gh cannot log in to a host with a port (its --hostname refuses one): then only the variable.
+    return loginHost === undefined
+        ? variable
+        : `${variable}, or run \`gh auth login --hostname ${shellQuote(loginHost)}\` first`;
+}
+
 ;// CONCATENATED MODULE: ./src/report.ts
 
 /** Atlassian accepts a disabled refresh token for 10 minutes after it was rotated (FACTS.md). */
@@ -3672,24 +3815,23 @@ function describeTokenState(error, context, now) {
                 : `Atlassian issued a new refresh token and disabled the one in the ${where}; the new token was NOT stored, and the old token's 10-minute leeway ended at ${utc(leewayEnd)}. Do not re-run before storing the recovery value: presenting the old token now would revoke the consent, the new token included.`;
     }
 }
-/** The `gh` command that writes a sealed value into the target, with a token that may write it. */
-function recoveryCommand(context, recovery) {
-    const host = new URL(context.githubApiUrl).hostname;
-    const hostname = host === 'api.github.com' ? '' : ` --hostname ${host}`;
-    const { sealed, organization } = recovery;
-    // -f sends strings, -F typed values (the repository ids are integers); key[] builds an array.
-    const access = organization
-        ? ` -f visibility=${organization.visibility}${(organization.selectedRepositoryIds ?? []).map((id) => ` -F 'selected_repository_ids[]=${id}'`).join('')}`
-        : '';
-    return `gh api${hostname} --method PUT ${secretPath(context.target, context.secretName)} -f encrypted_value='${sealed.encryptedValue}' -f key_id='${sealed.keyId}'${access}`;
+/** The `gh api` command that stores this run's recovery value (./recovery-command.ts). */
+function commandFor(context, recovery) {
+    return recoveryCommand({
+        githubApiUrl: context.githubApiUrl,
+        target: context.target,
+        secretName: context.secretName,
+        sealed: recovery.sealed,
+        organization: recovery.organization,
+    });
 }
 function describeRecovery(context, recovery) {
     return [
         `Recovery value: the new refresh token, sealed with the public key of the ${context.target.description} (only GitHub can open it, so it is safe to show).`,
         `  key_id: ${recovery.sealed.keyId}`,
         `  encrypted_value: ${recovery.sealed.encryptedValue}`,
-        `Store it with a token that may write the secret (GH_TOKEN=… in front of the command, or after "gh auth login"):`,
-        `  ${recoveryCommand(context, recovery)}`,
+        `Store it with GitHub CLI and a token that may write the secret: ${ghTokenAdvice(context.githubApiUrl)}; then run:`,
+        `  ${commandFor(context, recovery)}`,
         `Do it before any run uses the old token after ${utc(recovery.leewayEndsAt)}: from then on, presenting the old token revokes the consent, including the new token.`,
     ].join('\n');
 }
@@ -3793,7 +3935,9 @@ function renderFailureSummary(error, context, recovery, now) {
         `<p><strong>Next step:</strong> ${escapeHtml(error.nextStep)}</p>`,
     ];
     if (recovery) {
-        lines.push(`<p><strong>Recovery value</strong> (the new refresh token sealed for ${escapeHtml(context.target.description)}; only GitHub can open it). Store it before any run uses the old token after ${utc(recovery.leewayEndsAt)}:</p>`, `<pre>${escapeHtml(recoveryCommand(context, recovery))}</pre>`);
+        lines.push(`<p><strong>Recovery value</strong> (the new refresh token sealed for ${escapeHtml(context.target.description)}; only GitHub can open it). Store it before any run uses the old token after ${utc(recovery.leewayEndsAt)}, with GitHub CLI and a token that may write the secret: ${escapeHtml(ghTokenAdvice(context.githubApiUrl))}; then run:</p>`, 
+        // One line in <pre>: the rendered text, as a person copies it, is the command exactly.
+        `<pre>${escapeHtml(commandFor(context, recovery))}</pre>`);
     }
     return lines.join('\n') + '\n';
 }

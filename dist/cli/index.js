@@ -88,7 +88,7 @@ function gitHubClient(context, token, apiUrl) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(217);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(198);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(494);
 /** The command line tool's entry point (package.json "bin"): `atlassian-token-rotation <command>`. */
 
 
@@ -99,7 +99,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 198:
+/***/ 494:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -876,7 +876,63 @@ function quote(data, secrets) {
     return JSON.stringify(scrubbed.length > 200 ? `${scrubbed.slice(0, 200)}…` : scrubbed);
 }
 
+;// CONCATENATED MODULE: ./src/github/rest-path.ts
+/**
+ * REST paths with every name in them percent-encoded in full, so that the path the action sends is
+ * the path it prints in the recovery command, byte for byte, and neither a client nor a shell can
+ * read anything into it.
+ *
+ * `encodeURIComponent` is not enough: it leaves `! ' ( ) *` as they are, which a shell treats as
+ * syntax, and Octokit reads `:name` and `{name}` in a route as its own parameters (as `gh api`
+ * reads `{owner}`). GitHub says of environment names: "The name must be URL encoded. For example,
+ * any slashes in the name must be replaced with %2F." (OpenAPI description, parameter
+ * `environment-name`.)
+ */
+/**
+ * One path segment, percent-encoded per RFC 3986 §2.1/§2.3: only the unreserved characters
+ * (ALPHA / DIGIT / "-" / "." / "_" / "~") stay literal; every other byte of the UTF-8 form is
+ * written %XX (upper case, as §2.1 recommends). Octokit sends such a segment unchanged: its URL
+ * template expansion keeps existing %XX escapes and only encodes what `encodeURI` would.
+ */
+function pathSegment(value) {
+    // "." and ".." are dot-segments: every URL parser removes them (WHATWG URL does even for
+    // "%2E"), so no request can name them. Inputs refuse them; reaching here is a bug.
+    if (value === '' || value === '.' || value === '..') {
+        throw new Error(`A REST path segment cannot be ${JSON.stringify(value)}.`);
+    }
+    // A lone surrogate has no UTF-8 form; TextEncoder would silently make it U+FFFD.
+    if (/\p{Cs}/u.test(value)) {
+        throw new Error('A REST path segment must be well-formed Unicode.');
+    }
+    let encoded = '';
+    for (const byte of new TextEncoder().encode(value)) {
+        encoded += isUnreserved(byte)
+            ? String.fromCharCode(byte)
+            : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+    }
+    return encoded;
+}
+/** restPath`/repos/${owner}/${repo}`: each interpolated value becomes one encoded segment. */
+function restPath(literals, ...values) {
+    let path = literals[0] ?? '';
+    values.forEach((value, i) => {
+        path += pathSegment(String(value)) + (literals[i + 1] ?? '');
+    });
+    return path;
+}
+function isUnreserved(byte) {
+    return ((byte >= 0x41 && byte <= 0x5a) || // A-Z
+        (byte >= 0x61 && byte <= 0x7a) || // a-z
+        (byte >= 0x30 && byte <= 0x39) || // 0-9
+        byte === 0x2d || // -
+        byte === 0x2e || // .
+        byte === 0x5f || // _
+        byte === 0x7e // ~
+    );
+}
+
 ;// CONCATENATED MODULE: ./src/github/targets.ts
+
 function secretTarget(input) {
     switch (input.kind) {
         case 'repository': {
@@ -884,7 +940,7 @@ function secretTarget(input) {
             return {
                 kind: 'repository',
                 description: `repository ${owner}/${repo}`,
-                basePath: `/repos/${owner}/${repo}/actions/secrets`,
+                basePath: restPath `/repos/${owner}/${repo}/actions/secrets`,
                 permission: `the repository permission "Secrets: Read and write" on ${owner}/${repo} (fine-grained personal access token or GitHub App); a classic personal access token needs the "repo" scope`,
                 repository: input.repository,
             };
@@ -894,7 +950,6 @@ function secretTarget(input) {
             return {
                 kind: 'environment',
                 description: `environment "${input.environment}" of ${owner}/${repo}`,
-                // Environment names may hold spaces and other characters that must be encoded in a path.
                 basePath: `${environmentPath(input.repository, input.environment)}/secrets`,
                 permission: `the repository permission "Environments: Read and write" on ${owner}/${repo} (fine-grained personal access token or GitHub App); a classic personal access token needs the "repo" scope`,
                 repository: input.repository,
@@ -904,18 +959,19 @@ function secretTarget(input) {
             return {
                 kind: 'organization',
                 description: `organization ${input.organization}`,
-                basePath: `/orgs/${input.organization}/actions/secrets`,
+                basePath: restPath `/orgs/${input.organization}/actions/secrets`,
                 permission: `the organization permission "Secrets: Read and write" on ${input.organization} (fine-grained personal access token or GitHub App); a classic personal access token needs the "admin:org" scope`,
                 repository: undefined,
             };
     }
 }
+/** Environment names may hold spaces, quotes, slashes and any other character: all encoded. */
 function environmentPath(repository, environment) {
-    return `/repos/${repository.owner}/${repository.repo}/environments/${encodeURIComponent(environment)}`;
+    return restPath `/repos/${repository.owner}/${repository.repo}/environments/${environment}`;
 }
-/** The path of one secret (also what the recovery command writes to). */
+/** The path of one secret: the one the action writes, and the recovery command too. */
 function secretPath(target, secretName) {
-    return `${target.basePath}/${encodeURIComponent(secretName)}`;
+    return `${target.basePath}/${pathSegment(secretName)}`;
 }
 
 ;// CONCATENATED MODULE: ./src/github/secret-store.ts
@@ -1021,6 +1077,7 @@ function parseTimestamp(value) {
 
 
 
+
 /** Stops with a clear message when the environment does not exist (the API would say only 404). */
 async function checkEnvironmentExists(access, target) {
     const { owner, repo } = target.repository;
@@ -1065,7 +1122,7 @@ async function organizationAccess(access, target, secretName, existing) {
 async function repositoryId(access, organization, name) {
     const { data } = await callGitHub({
         ...common(access),
-        route: `GET /repos/${organization}/${name}`,
+        route: `GET ${restPath `/repos/${organization}/${name}`}`,
         doing: `look up the repository ${organization}/${name} named in "selected-repositories"`,
         subject: `repository ${organization}/${name}`,
     });
@@ -1120,6 +1177,7 @@ function common(access) {
  */
 
 
+
 /** What a token needs to read and write a repository's variables, in words. */
 function variablesPermission(repository) {
     return `the repository permission "Variables: Read and write" on ${repository.owner}/${repository.repo} (fine-grained personal access token or GitHub App); a classic personal access token needs the "repo" scope`;
@@ -1138,7 +1196,7 @@ function variables_common(access, tokenState) {
     };
 }
 function variablePath(repository, name) {
-    return `/repos/${repository.owner}/${repository.repo}/actions/variables/${encodeURIComponent(name)}`;
+    return restPath `/repos/${repository.owner}/${repository.repo}/actions/variables/${name}`;
 }
 /**
  * Reads a variable; undefined when it does not exist. Before a consent it also proves that the
@@ -1185,7 +1243,7 @@ async function writeVariable(access, variable) {
     }
     await callGitHub({
         ...variables_common(access, 'stored'),
-        route: `POST /repos/${owner}/${repo}/actions/variables`,
+        route: `POST ${restPath `/repos/${owner}/${repo}/actions/variables`}`,
         params: { name: variable.name, value: variable.value },
         doing,
     });
@@ -1472,179 +1530,89 @@ function isLoopbackHost(hostname) {
     return false;
 }
 
-;// CONCATENATED MODULE: ./src/report.ts
+;// CONCATENATED MODULE: ./src/shell-quote.ts
+/**
+ * Quoting for POSIX shells (sh, bash, zsh, dash, ksh), so that a printed command means the same
+ * thing however it is pasted: every argument is one word, taken literally.
+ *
+ * Between single quotes every character is literal in all of them (POSIX, Shell Command Language
+ * §2.2.2): no globbing (`* ? [ ]`), no parameter, command or arithmetic expansion (`$`, backticks),
+ * no brace or tilde expansion, no word splitting. Single quotes also stop history expansion (`!`)
+ * in interactive bash ("Only `\` and `'` may be used to escape the history expansion character",
+ * bash manual, History Expansion) and zsh (zshexpn, "History Expansion": enclosed in single quotes
+ * it loses its special meaning). A single quote cannot appear inside them: it is written `'\''`
+ * (close, an escaped quote, open again).
+ *
+ * zsh's RC_QUOTES option, where `''` inside a quoted string stands for a quote, cannot join the
+ * pieces: the quote before the backslash closes the string, and `\'` is outside any. fish, where
+ * `\'` inside single quotes is an escape, reads it the same way, since that backslash is outside.
+ */
+function shellQuote(argument) {
+    // A NUL ends a C string: no process can receive it in an argument.
+    if (argument.includes('\0'))
+        throw new Error('A shell argument cannot hold a NUL character.');
+    return `'${argument.replaceAll("'", "'\\''")}'`;
+}
+/** A command line of quoted words; `literal` words (the program, its fixed flags) stay as written. */
+function commandLine(words) {
+    return words.map((word) => (typeof word === 'string' ? shellQuote(word) : word.literal)).join(' ');
+}
 
-/** Atlassian accepts a disabled refresh token for 10 minutes after it was rotated (FACTS.md). */
-const LEEWAY_MS = 10 * 60 * 1000;
-/** The end of the leeway for a grant sent at `sentAt`, or `earlier` if that comes first. */
-function leewayEnd(sentAt, earlier) {
-    const end = sentAt.getTime() + LEEWAY_MS;
-    return new Date(earlier === undefined ? end : Math.min(end, earlier.getTime()));
+;// CONCATENATED MODULE: ./src/recovery-command.ts
+
+
+/** The command, every argument quoted for POSIX shells. */
+function recoveryCommand(write) {
+    const { hostname, endpoint } = ghEndpoint(write.githubApiUrl, secretPath(write.target, write.secretName));
+    const { sealed, organization } = write;
+    return commandLine([
+        { literal: 'gh api' },
+        ...(hostname === undefined ? [] : [{ literal: '--hostname' }, hostname]),
+        { literal: '--method PUT' },
+        endpoint,
+        { literal: '-f' },
+        `encrypted_value=${sealed.encryptedValue}`,
+        { literal: '-f' },
+        `key_id=${sealed.keyId}`,
+        ...(organization
+            ? [
+                { literal: '-f' },
+                `visibility=${organization.visibility}`,
+                ...(organization.selectedRepositoryIds ?? []).flatMap((id) => [
+                    { literal: '-F' },
+                    `selected_repository_ids[]=${id}`,
+                ]),
+            ]
+            : []),
+    ]);
 }
-function utc(date) {
-    return `${date.toISOString().slice(0, 19).replace('T', ' ')} UTC`;
-}
-/** One or two sentences on where the working refresh token is now. */
-function describeTokenState(error, context, now) {
-    const where = `secret ${context.secretName} of ${context.target.description}`;
-    const sentAt = context.grantSentAt;
-    const leewayEnd = context.leewayEndsAt;
-    const inLeeway = leewayEnd !== undefined && now.getTime() < leewayEnd.getTime();
-    switch (error.tokenState) {
-        case 'unchanged':
-            return `The refresh token in the ${where} still works: this run did not replace it.`;
-        case 'maybe-rotated':
-            if (sentAt === undefined || leewayEnd === undefined) {
-                return 'The refresh token may have been rotated.';
-            }
-            return inLeeway
-                ? `The refresh token was sent at ${utc(sentAt)} without a usable answer, so Atlassian may have rotated it. If it did, the token in the ${where} is still accepted until ${utc(leewayEnd)} (the 10-minute leeway): a re-run before then recovers it.`
-                : `The refresh token was sent at ${utc(sentAt)} without a usable answer, and the 10-minute leeway ended at ${utc(leewayEnd)}. If Atlassian did not rotate it, a re-run works; if it did, the re-run fails with invalid_grant and the user must consent again.`;
-        case 'rejected':
-            return `Atlassian refuses the refresh token in the ${where}: the integration stays broken until the user consents again.`;
-        case 'stored':
-            return `The refresh token was rotated and the new one is stored in the ${where}: the integration is safe; only what came after failed.`;
-        case 'rotated-not-stored':
-            if (leewayEnd === undefined) {
-                return `Atlassian issued a new refresh token; it was NOT stored in the ${where}.`;
-            }
-            return inLeeway
-                ? `Atlassian issued a new refresh token and disabled the one in the ${where}; the new token was NOT stored. The old token is still accepted until ${utc(leewayEnd)} (the 10-minute leeway): a re-run before then is safe.`
-                : `Atlassian issued a new refresh token and disabled the one in the ${where}; the new token was NOT stored, and the old token's 10-minute leeway ended at ${utc(leewayEnd)}. Do not re-run before storing the recovery value: presenting the old token now would revoke the consent, the new token included.`;
+/** Where `gh api` must be pointed to reach `path` under `githubApiUrl`, exactly. */
+function ghEndpoint(githubApiUrl, path) {
+    const url = new URL(githubApiUrl);
+    const base = url.pathname.replace(/\/+$/, '');
+    const standard = url.protocol === 'https:' && url.port === '' && url.search === '';
+    if (standard && url.hostname === 'api.github.com' && base === '') {
+        return { hostname: undefined, endpoint: path.replace(/^\//, '') };
     }
-}
-/** The `gh` command that writes a sealed value into the target, with a token that may write it. */
-function recoveryCommand(context, recovery) {
-    const host = new URL(context.githubApiUrl).hostname;
-    const hostname = host === 'api.github.com' ? '' : ` --hostname ${host}`;
-    const { sealed, organization } = recovery;
-    // -f sends strings, -F typed values (the repository ids are integers); key[] builds an array.
-    const access = organization
-        ? ` -f visibility=${organization.visibility}${(organization.selectedRepositoryIds ?? []).map((id) => ` -F 'selected_repository_ids[]=${id}'`).join('')}`
-        : '';
-    return `gh api${hostname} --method PUT ${secretPath(context.target, context.secretName)} -f encrypted_value='${sealed.encryptedValue}' -f key_id='${sealed.keyId}'${access}`;
-}
-function describeRecovery(context, recovery) {
-    return [
-        `Recovery value: the new refresh token, sealed with the public key of the ${context.target.description} (only GitHub can open it, so it is safe to show).`,
-        `  key_id: ${recovery.sealed.keyId}`,
-        `  encrypted_value: ${recovery.sealed.encryptedValue}`,
-        `Store it with a token that may write the secret (GH_TOKEN=… in front of the command, or after "gh auth login"):`,
-        `  ${recoveryCommand(context, recovery)}`,
-        `Do it before any run uses the old token after ${utc(recovery.leewayEndsAt)}: from then on, presenting the old token revokes the consent, including the new token.`,
-    ].join('\n');
-}
-/** The full failure text for the log and the error annotation. */
-function describeFailure(error, context, recovery, now) {
-    const parts = [
-        error.message,
-        describeTokenState(error, context, now),
-        `Next step: ${error.nextStep}`,
-    ];
-    if (recovery)
-        parts.push(describeRecovery(context, recovery));
-    return parts.join('\n');
-}
-/** The job summary of a successful run: never a token value, only facts about it. */
-function renderSummary(context, result, scrub) {
-    const rows = [
-        [
-            'Secret',
-            `<code>${escapeHtml(context.secretName)}</code> in ${escapeHtml(context.target.description)}`,
-        ],
-        [
-            'Refresh token rotated',
-            result.rotated
-                ? 'yes'
-                : 'no (the token endpoint issued no new refresh token; the stored one stays valid)',
-        ],
-        ['Secret updated', result.stored ? `yes (${result.stored})` : 'no'],
-        ['Stale-token check', escapeHtml(result.staleTokenCheck)],
-        ['Access token expires', `${utc(result.expiresAt)} (in ${result.tokens.expiresIn} s)`],
-        ...optionalRows(result),
-        [
-            'Scopes',
-            result.tokens.scope
-                ? escapeHtml(scrub(result.tokens.scope))
-                    .split(' ')
-                    .map((s) => `<code>${s}</code>`)
-                    .join(' ')
-                : '(not reported)',
-        ],
-    ];
-    return [
-        '<h2>Atlassian token rotation</h2>',
-        '<table>',
-        ...rows.map(([name, value]) => `<tr><th align="left">${name}</th><td>${value}</td></tr>`),
-        '</table>',
-        '',
-    ].join('\n');
-}
-function optionalRows(result) {
-    const rows = [];
-    if (result.accessTokenSecret) {
-        rows.push(['Access token stored in', `<code>${escapeHtml(result.accessTokenSecret)}</code>`]);
+    // gh refuses ":" in --hostname, so an IPv6 literal (its brackets hold colons) takes the full URL.
+    if (standard && base === '/api/v3' && !url.hostname.includes(':')) {
+        return { hostname: url.hostname, endpoint: path.replace(/^\//, '') };
     }
-    if (result.site) {
-        rows.push([
-            'Site',
-            `${escapeHtml(result.site.site.name)} (${escapeHtml(result.site.site.url)}), cloud id <code>${escapeHtml(result.site.site.id)}</code>`,
-        ]);
+    return { hostname: undefined, endpoint: `${url.origin}${base}${path}` };
+}
+/** How to give `gh` a token for this API, as a clause: "put the token in GH_TOKEN (…), or …". */
+function ghTokenAdvice(githubApiUrl) {
+    const { hostname } = new URL(githubApiUrl);
+    const tenant = /^api\.([a-z0-9-]+\.ghe\.com)$/.exec(hostname)?.[1];
+    if (hostname === 'api.github.com' || tenant !== undefined) {
+        return `put the token in GH_TOKEN (\`read -rs GH_TOKEN && export GH_TOKEN\` keeps it out of the shell history), or run \`gh auth login${tenant ? ` --hostname ${shellQuote(tenant)}` : ''}\` first`;
     }
-    if (result.consent)
-        rows.push(['Consent again by', consentText(result.consent)]);
-    return rows;
-}
-function consentText(consent) {
-    return `${consent.reconsentBy.toISOString().slice(0, 10)} (${consent.daysLeft} days left)`;
-}
-/** What a real run would have done: for the log and the summary of a dry run. */
-function describeDryRun(context, plan) {
-    const lines = [
-        `Dry run: nothing was sent to the token endpoint, and no secret was written.`,
-        `A real run would refresh the token at ${plan.tokenUrl.origin} and write the new refresh token to the secret ${context.secretName} of ${context.target.description}.`,
-    ];
-    if (plan.organization) {
-        const ids = plan.organization.selectedRepositoryIds;
-        lines.push(`The organization secret's visibility would be "${plan.organization.visibility}"${ids ? ` (repository ids ${ids.join(', ')})` : ''}.`);
-    }
-    if (plan.accessTokenSecret) {
-        lines.push(`It would also store the access token in ${plan.accessTokenSecret}.`);
-    }
-    if (plan.siteUrl)
-        lines.push(`It would look up the cloud id of ${plan.siteUrl.origin}.`);
-    lines.push(`Stale-token check: ${plan.staleTokenCheck}.`);
-    if (plan.consent)
-        lines.push(`Consent again by: ${consentText(plan.consent)}.`);
-    return lines;
-}
-function renderDryRunSummary(context, plan) {
-    return [
-        '<h2>Atlassian token rotation: dry run</h2>',
-        ...describeDryRun(context, plan).map((line) => `<p>${escapeHtml(line)}</p>`),
-        '',
-    ].join('\n');
-}
-/** The job summary of a failed run: what happened and, when it applies, the recovery value. */
-function renderFailureSummary(error, context, recovery, now) {
-    const lines = [
-        '<h2>Atlassian token rotation failed</h2>',
-        `<p>${escapeHtml(error.message)}</p>`,
-        `<p><strong>Token:</strong> ${escapeHtml(describeTokenState(error, context, now))}</p>`,
-        `<p><strong>Next step:</strong> ${escapeHtml(error.nextStep)}</p>`,
-    ];
-    if (recovery) {
-        lines.push(`<p><strong>Recovery value</strong> (the new refresh token sealed for ${escapeHtml(context.target.description)}; only GitHub can open it). Store it before any run uses the old token after ${utc(recovery.leewayEndsAt)}:</p>`, `<pre>${escapeHtml(recoveryCommand(context, recovery))}</pre>`);
-    }
-    return lines.join('\n') + '\n';
-}
-/** Text made safe to place in HTML (summaries, the command line tool's callback page). */
-function escapeHtml(text) {
-    return text
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/"/g, '&quot;');
+    const variable = 'put the token in GH_ENTERPRISE_TOKEN (`read -rs GH_ENTERPRISE_TOKEN && export GH_ENTERPRISE_TOKEN`; gh reads GH_TOKEN only for github.com)';
+    const { hostname: loginHost } = ghEndpoint(githubApiUrl, '/');
+    // gh cannot log in to a host with a port (its --hostname refuses one): then only the variable.
+    return loginHost === undefined
+        ? variable
+        : `${variable}, or run \`gh auth login --hostname ${shellQuote(loginHost)}\` first`;
 }
 
 ;// CONCATENATED MODULE: ./src/write-back.ts
@@ -1748,6 +1716,182 @@ function openBrowser(command, address, env) {
             resolve(true);
         });
     });
+}
+
+;// CONCATENATED MODULE: ./src/report.ts
+
+/** Atlassian accepts a disabled refresh token for 10 minutes after it was rotated (FACTS.md). */
+const LEEWAY_MS = 10 * 60 * 1000;
+/** The end of the leeway for a grant sent at `sentAt`, or `earlier` if that comes first. */
+function leewayEnd(sentAt, earlier) {
+    const end = sentAt.getTime() + LEEWAY_MS;
+    return new Date(earlier === undefined ? end : Math.min(end, earlier.getTime()));
+}
+function utc(date) {
+    return `${date.toISOString().slice(0, 19).replace('T', ' ')} UTC`;
+}
+/** One or two sentences on where the working refresh token is now. */
+function describeTokenState(error, context, now) {
+    const where = `secret ${context.secretName} of ${context.target.description}`;
+    const sentAt = context.grantSentAt;
+    const leewayEnd = context.leewayEndsAt;
+    const inLeeway = leewayEnd !== undefined && now.getTime() < leewayEnd.getTime();
+    switch (error.tokenState) {
+        case 'unchanged':
+            return `The refresh token in the ${where} still works: this run did not replace it.`;
+        case 'maybe-rotated':
+            if (sentAt === undefined || leewayEnd === undefined) {
+                return 'The refresh token may have been rotated.';
+            }
+            return inLeeway
+                ? `The refresh token was sent at ${utc(sentAt)} without a usable answer, so Atlassian may have rotated it. If it did, the token in the ${where} is still accepted until ${utc(leewayEnd)} (the 10-minute leeway): a re-run before then recovers it.`
+                : `The refresh token was sent at ${utc(sentAt)} without a usable answer, and the 10-minute leeway ended at ${utc(leewayEnd)}. If Atlassian did not rotate it, a re-run works; if it did, the re-run fails with invalid_grant and the user must consent again.`;
+        case 'rejected':
+            return `Atlassian refuses the refresh token in the ${where}: the integration stays broken until the user consents again.`;
+        case 'stored':
+            return `The refresh token was rotated and the new one is stored in the ${where}: the integration is safe; only what came after failed.`;
+        case 'rotated-not-stored':
+            if (leewayEnd === undefined) {
+                return `Atlassian issued a new refresh token; it was NOT stored in the ${where}.`;
+            }
+            return inLeeway
+                ? `Atlassian issued a new refresh token and disabled the one in the ${where}; the new token was NOT stored. The old token is still accepted until ${utc(leewayEnd)} (the 10-minute leeway): a re-run before then is safe.`
+                : `Atlassian issued a new refresh token and disabled the one in the ${where}; the new token was NOT stored, and the old token's 10-minute leeway ended at ${utc(leewayEnd)}. Do not re-run before storing the recovery value: presenting the old token now would revoke the consent, the new token included.`;
+    }
+}
+/** The `gh api` command that stores this run's recovery value (./recovery-command.ts). */
+function commandFor(context, recovery) {
+    return recoveryCommand({
+        githubApiUrl: context.githubApiUrl,
+        target: context.target,
+        secretName: context.secretName,
+        sealed: recovery.sealed,
+        organization: recovery.organization,
+    });
+}
+function describeRecovery(context, recovery) {
+    return [
+        `Recovery value: the new refresh token, sealed with the public key of the ${context.target.description} (only GitHub can open it, so it is safe to show).`,
+        `  key_id: ${recovery.sealed.keyId}`,
+        `  encrypted_value: ${recovery.sealed.encryptedValue}`,
+        `Store it with GitHub CLI and a token that may write the secret: ${ghTokenAdvice(context.githubApiUrl)}; then run:`,
+        `  ${commandFor(context, recovery)}`,
+        `Do it before any run uses the old token after ${utc(recovery.leewayEndsAt)}: from then on, presenting the old token revokes the consent, including the new token.`,
+    ].join('\n');
+}
+/** The full failure text for the log and the error annotation. */
+function describeFailure(error, context, recovery, now) {
+    const parts = [
+        error.message,
+        describeTokenState(error, context, now),
+        `Next step: ${error.nextStep}`,
+    ];
+    if (recovery)
+        parts.push(describeRecovery(context, recovery));
+    return parts.join('\n');
+}
+/** The job summary of a successful run: never a token value, only facts about it. */
+function renderSummary(context, result, scrub) {
+    const rows = [
+        [
+            'Secret',
+            `<code>${escapeHtml(context.secretName)}</code> in ${escapeHtml(context.target.description)}`,
+        ],
+        [
+            'Refresh token rotated',
+            result.rotated
+                ? 'yes'
+                : 'no (the token endpoint issued no new refresh token; the stored one stays valid)',
+        ],
+        ['Secret updated', result.stored ? `yes (${result.stored})` : 'no'],
+        ['Stale-token check', escapeHtml(result.staleTokenCheck)],
+        ['Access token expires', `${utc(result.expiresAt)} (in ${result.tokens.expiresIn} s)`],
+        ...optionalRows(result),
+        [
+            'Scopes',
+            result.tokens.scope
+                ? escapeHtml(scrub(result.tokens.scope))
+                    .split(' ')
+                    .map((s) => `<code>${s}</code>`)
+                    .join(' ')
+                : '(not reported)',
+        ],
+    ];
+    return [
+        '<h2>Atlassian token rotation</h2>',
+        '<table>',
+        ...rows.map(([name, value]) => `<tr><th align="left">${name}</th><td>${value}</td></tr>`),
+        '</table>',
+        '',
+    ].join('\n');
+}
+function optionalRows(result) {
+    const rows = [];
+    if (result.accessTokenSecret) {
+        rows.push(['Access token stored in', `<code>${escapeHtml(result.accessTokenSecret)}</code>`]);
+    }
+    if (result.site) {
+        rows.push([
+            'Site',
+            `${escapeHtml(result.site.site.name)} (${escapeHtml(result.site.site.url)}), cloud id <code>${escapeHtml(result.site.site.id)}</code>`,
+        ]);
+    }
+    if (result.consent)
+        rows.push(['Consent again by', consentText(result.consent)]);
+    return rows;
+}
+function consentText(consent) {
+    return `${consent.reconsentBy.toISOString().slice(0, 10)} (${consent.daysLeft} days left)`;
+}
+/** What a real run would have done: for the log and the summary of a dry run. */
+function describeDryRun(context, plan) {
+    const lines = [
+        `Dry run: nothing was sent to the token endpoint, and no secret was written.`,
+        `A real run would refresh the token at ${plan.tokenUrl.origin} and write the new refresh token to the secret ${context.secretName} of ${context.target.description}.`,
+    ];
+    if (plan.organization) {
+        const ids = plan.organization.selectedRepositoryIds;
+        lines.push(`The organization secret's visibility would be "${plan.organization.visibility}"${ids ? ` (repository ids ${ids.join(', ')})` : ''}.`);
+    }
+    if (plan.accessTokenSecret) {
+        lines.push(`It would also store the access token in ${plan.accessTokenSecret}.`);
+    }
+    if (plan.siteUrl)
+        lines.push(`It would look up the cloud id of ${plan.siteUrl.origin}.`);
+    lines.push(`Stale-token check: ${plan.staleTokenCheck}.`);
+    if (plan.consent)
+        lines.push(`Consent again by: ${consentText(plan.consent)}.`);
+    return lines;
+}
+function renderDryRunSummary(context, plan) {
+    return [
+        '<h2>Atlassian token rotation: dry run</h2>',
+        ...describeDryRun(context, plan).map((line) => `<p>${escapeHtml(line)}</p>`),
+        '',
+    ].join('\n');
+}
+/** The job summary of a failed run: what happened and, when it applies, the recovery value. */
+function renderFailureSummary(error, context, recovery, now) {
+    const lines = [
+        '<h2>Atlassian token rotation failed</h2>',
+        `<p>${escapeHtml(error.message)}</p>`,
+        `<p><strong>Token:</strong> ${escapeHtml(describeTokenState(error, context, now))}</p>`,
+        `<p><strong>Next step:</strong> ${escapeHtml(error.nextStep)}</p>`,
+    ];
+    if (recovery) {
+        lines.push(`<p><strong>Recovery value</strong> (the new refresh token sealed for ${escapeHtml(context.target.description)}; only GitHub can open it). Store it before any run uses the old token after ${utc(recovery.leewayEndsAt)}, with GitHub CLI and a token that may write the secret: ${escapeHtml(ghTokenAdvice(context.githubApiUrl))}; then run:</p>`, 
+        // One line in <pre>: the rendered text, as a person copies it, is the command exactly.
+        `<pre>${escapeHtml(commandFor(context, recovery))}</pre>`);
+    }
+    return lines.join('\n') + '\n';
+}
+/** Text made safe to place in HTML (summaries, the command line tool's callback page). */
+function escapeHtml(text) {
+    return text
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/"/g, '&quot;');
 }
 
 // EXTERNAL MODULE: external "node:http"
@@ -2744,7 +2888,7 @@ function revealTokens(context, tokens) {
     terminal.reveal(`scope=${tokens.scope ?? ''}`);
 }
 async function storeRefreshToken(plan, secretName, github, tokens, context) {
-    const { terminal, deps } = context;
+    const { terminal } = context;
     const { access, publicKey, organization } = github;
     let sealed;
     let stored;
@@ -2765,15 +2909,15 @@ async function storeRefreshToken(plan, secretName, github, tokens, context) {
         const where = `the secret ${secretName} of ${access.target.description}`;
         const command = sealed
             ? recoveryCommand({
-                secretName,
-                target: access.target,
-                grantSentAt: undefined,
-                leewayEndsAt: undefined,
                 githubApiUrl: plan.githubApiUrl,
-            }, { sealed, organization, leewayEndsAt: new Date(deps.clock.now()) })
+                target: access.target,
+                secretName,
+                sealed,
+                organization,
+            })
             : undefined;
         throw new CliError(EXIT.NOT_STORED, `${said}\nThe new refresh token was NOT stored in ${where}.`, command
-            ? `Store its sealed copy (only GitHub can open it, so it is safe to show) with a token that may write the secret (GH_TOKEN=… in front, or after \`gh auth login\`):\n  ${command}\nor run authorize again.`
+            ? `Store its sealed copy (only GitHub can open it, so it is safe to show) with GitHub CLI and a token that may write the secret: ${ghTokenAdvice(plan.githubApiUrl)}; then run:\n  ${command}\nor run authorize again.`
             : 'Fix the GitHub token as said above and run authorize again.', { cause: error });
     }
     terminal.say(`Stored the refresh token, sealed, in ${secretName} of ${access.target.description} (${stored}).`);
@@ -2836,6 +2980,7 @@ var client = __nccwpck_require__(276);
  */
 
 
+
 /** The run attempt this process belongs to, from the runner's variables; undefined outside Actions. */
 function currentRunAttempt(env) {
     const [owner, repo] = (env['GITHUB_REPOSITORY'] ?? '').split('/');
@@ -2854,7 +2999,7 @@ async function fetchSecretsReadAt(github, run, secrets, retry) {
     const { owner, repo } = run.repository;
     const { data } = await callGitHub({
         github,
-        route: `GET /repos/${owner}/${repo}/actions/runs/${run.runId}/attempts/${run.attempt}`,
+        route: `GET ${restPath `/repos/${owner}/${repo}/actions/runs/${run.runId}/attempts/${run.attempt}`}`,
         params: {},
         doing: `read when this workflow run started (run ${run.runId}, attempt ${run.attempt})`,
         subject: `workflow run ${run.runId} of ${owner}/${repo}`,
@@ -2895,7 +3040,7 @@ async function fetchJobStartedAt(github, run, secrets, retry) {
     const { owner, repo } = run.repository;
     const { data } = await callGitHub({
         github,
-        route: `GET /repos/${owner}/${repo}/actions/runs/${run.runId}/attempts/${run.attempt}/jobs`,
+        route: `GET ${restPath `/repos/${owner}/${repo}/actions/runs/${run.runId}/attempts/${run.attempt}/jobs`}`,
         params: { per_page: 100 },
         doing: `read when this job started (run ${run.runId}, attempt ${run.attempt})`,
         subject: `workflow run ${run.runId} of ${owner}/${repo}`,

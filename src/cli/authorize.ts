@@ -44,7 +44,7 @@ import {
   type RepositoryRef,
   type TargetInput,
 } from '../inputs.js'
-import { recoveryCommand } from '../report.js'
+import { ghTokenAdvice, recoveryCommand } from '../recovery-command.js'
 import type { Clock } from '../retry.js'
 import { writeBack } from '../write-back.js'
 import { browserCommand, openBrowser } from './browser.js'
@@ -599,7 +599,7 @@ async function storeRefreshToken(
   tokens: ConsentTokens,
   context: CommandContext,
 ): Promise<void> {
-  const { terminal, deps } = context
+  const { terminal } = context
   const { access, publicKey, organization } = github
   let sealed: SealedSecret | undefined
   let stored: 'created' | 'updated'
@@ -618,22 +618,19 @@ async function storeRefreshToken(
     const said = error instanceof ActionError ? error.message : String(error)
     const where = `the secret ${secretName} of ${access.target.description}`
     const command = sealed
-      ? recoveryCommand(
-          {
-            secretName,
-            target: access.target,
-            grantSentAt: undefined,
-            leewayEndsAt: undefined,
-            githubApiUrl: plan.githubApiUrl,
-          },
-          { sealed, organization, leewayEndsAt: new Date(deps.clock.now()) },
-        )
+      ? recoveryCommand({
+          githubApiUrl: plan.githubApiUrl,
+          target: access.target,
+          secretName,
+          sealed,
+          organization,
+        })
       : undefined
     throw new CliError(
       EXIT.NOT_STORED,
       `${said}\nThe new refresh token was NOT stored in ${where}.`,
       command
-        ? `Store its sealed copy (only GitHub can open it, so it is safe to show) with a token that may write the secret (GH_TOKEN=… in front, or after \`gh auth login\`):\n  ${command}\nor run authorize again.`
+        ? `Store its sealed copy (only GitHub can open it, so it is safe to show) with GitHub CLI and a token that may write the secret: ${ghTokenAdvice(plan.githubApiUrl)}; then run:\n  ${command}\nor run authorize again.`
         : 'Fix the GitHub token as said above and run authorize again.',
       { cause: error },
     )
