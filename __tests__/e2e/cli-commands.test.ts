@@ -280,7 +280,7 @@ describe('the command line', () => {
     expect(unknownCommand.exitCode).toBe(2)
     expect(unknownCommand.stderr).toContain('Unknown command "rotate"')
     expect(unknownOption.exitCode).toBe(2)
-    expect(unknownOption.stderr).toContain('Unknown option --colour for "sites"')
+    expect(unknownOption.stderr).toContain('Unknown option "--colour" for "sites"')
     expect(secretFlag.exitCode).toBe(2)
     expect(secretFlag.stderr).toContain('--refresh-token is not a flag')
     expect(secretFlag.stderr).toContain('ATLASSIAN_REFRESH_TOKEN')

@@ -88,7 +88,7 @@ function gitHubClient(context, token, apiUrl) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(217);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(494);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(653);
 /** The command line tool's entry point (package.json "bin"): `atlassian-token-rotation <command>`. */
 
 
@@ -99,7 +99,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 494:
+/***/ 653:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -114,6 +114,123 @@ __nccwpck_require__.d(__webpack_exports__, {
 const package_namespaceObject = {"rE":"0.1.0"};
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(916);
+;// CONCATENATED MODULE: ./src/input-limits.ts
+/**
+ * How long each input (and each flag or variable of the command line tool) can really be. A value
+ * far longer than any real one is a mistake: a file, a log, several values pasted together, a
+ * token in a name's place. It is refused before anything is sent, so it never reaches a server, a
+ * URL or a secret; and a message shows at most a short, escaped prefix of it, never a secret.
+ */
+/**
+ * GitHub stores a secret of at most 48 KB ("Secrets are limited to 48 KB in size", docs: Secrets
+ * reference, "Limits for secrets"). The docs do not say of which form, nor whether a KB is 1,000 or
+ * 1,024 bytes; GitHub receives `encrypted_value`, the base64 of the sealed box (value + 48 bytes:
+ * an ephemeral public key and a MAC, libsodium crypto_box_seal), which is the largest of the three
+ * forms. Counting that against 48,000 satisfies every reading, so a value that fits here can
+ * always be written.
+ */
+const MAX_SECRET_VALUE_ENCODED = 48_000;
+const SEAL_OVERHEAD_BYTES = 48;
+/** The length of `encrypted_value` for a value of `bytes` UTF-8 bytes. */
+function sealedSecretLength(bytes) {
+    return 4 * Math.ceil((bytes + SEAL_OVERHEAD_BYTES) / 3);
+}
+/** The largest value (UTF-8 bytes) whose `encrypted_value` fits MAX_SECRET_VALUE_ENCODED: 35,952. */
+const MAX_SECRET_VALUE_BYTES = Math.floor(MAX_SECRET_VALUE_ENCODED / 4) * 3 - SEAL_OVERHEAD_BYTES;
+const LIMITS = {
+    /** Atlassian's client IDs are 32 characters; 256 leaves room for any other format. */
+    clientId: { max: 256, unit: 'characters', what: 'OAuth client ID' },
+    /** Atlassian's client secrets are 64 characters; 1,024 leaves room for any other format. */
+    clientSecret: { max: 1024, unit: 'characters', what: 'OAuth client secret' },
+    /**
+     * The rotated token, about as long as this one, must fit in the secret (above): past that size
+     * a rotation would disable the token in hand and leave a successor that cannot be stored.
+     */
+    refreshToken: {
+        max: MAX_SECRET_VALUE_BYTES,
+        unit: 'bytes',
+        what: 'refresh token',
+        why: 'a GitHub secret holds at most 48 KB once sealed and base64-encoded, and the rotated token, as long as this one, must fit in it',
+    },
+    /**
+     * A bearer token travels in a request header; 16 KiB is what Node allows for all of a
+     * request's headers (http.maxHeaderSize), and common servers allow no more: a longer token
+     * could not be sent.
+     */
+    accessToken: { max: 16_384, unit: 'characters', what: 'access token' },
+    /**
+     * GitHub's tokens: classic and fine-grained personal access tokens are 40 and 93 characters;
+     * GitHub App installation tokens (the workflow's GITHUB_TOKEN among them) are now a JWT of
+     * about 520 characters whose length varies with what it carries (docs: "Generating an
+     * installation access token", note of 27 April 2026). 4,096 leaves room for that to grow.
+     */
+    githubToken: { max: 4096, unit: 'characters', what: 'GitHub token' },
+    /**
+     * An endpoint is a host and a short path: the defaults are 25 to 38 characters, a GitHub
+     * Enterprise Server API base about as long. 2,048 is fifty times that.
+     */
+    url: { max: 2048, unit: 'characters', what: 'endpoint address' },
+    /**
+     * Secret and variable names: GitHub documents their characters but no length (docs: Secrets
+     * reference, "Naming your secrets"; Variables reference, "Naming conventions"). 255 is the
+     * limit it documents for environment names in the same API, far beyond any real name.
+     */
+    name: { max: 255, unit: 'characters', what: 'secret or variable name' },
+    /** GitHub's limit for environment names (docs: "Managing environments for deployment"). */
+    environment: { max: 255, unit: 'characters', what: 'environment name' },
+    /** The longest ISO 8601 form accepted ("2026-01-31T09:00:00.123456789+05:30") is 35. */
+    date: { max: 64, unit: 'characters', what: 'date' },
+    /** A whole number of seconds: at most 3,600 anywhere, 4 digits (10 allows leading zeros). */
+    seconds: { max: 10, unit: 'characters', what: 'number of seconds' },
+    /**
+     * Scopes, separated by spaces: Atlassian's are 20 to 50 characters and an app asks for those it
+     * has, a few dozen at most. They travel in the consent address, which servers commonly accept
+     * up to 8 KB; 4,096 keeps it well inside.
+     */
+    scope: { max: 4096, unit: 'characters', what: 'list of scopes' },
+    /** A program and its arguments: 4,096 is Linux's PATH_MAX for the program alone. */
+    command: { max: 4096, unit: 'characters', what: 'command' },
+};
+/**
+ * How many repositories `selected-repositories` may name. They are resolved to ids all at once,
+ * one request each, and GitHub allows no more than 100 concurrent requests (docs: "Rate limits for
+ * the REST API", secondary rate limits). A secret for more repositories is better `private`/`all`.
+ */
+const MAX_SELECTED_REPOSITORIES = 100;
+/** The length of `value` in `unit`s. */
+function lengthIn(value, unit) {
+    return unit === 'bytes' ? Buffer.byteLength(value, 'utf8') : Array.from(value).length;
+}
+/**
+ * When `value` is longer than `limit`, what is wrong, as a sentence about `subject` (`Input
+ * "client-id"`, `--scope`, `ATLASSIAN_ACCESS_TOKEN`); otherwise undefined. A secret's value is
+ * never shown, not even its beginning; another value's first characters are, escaped.
+ */
+function tooLong(subject, value, limit, secret) {
+    const length = lengthIn(value, limit.unit);
+    if (length <= limit.max)
+        return undefined;
+    const beginning = secret ? '' : ` It begins ${quoteValue(value)}.`;
+    const why = limit.why === undefined ? '' : `: ${limit.why}`;
+    return `${subject} is ${length} ${limit.unit} long, more than any ${limit.what} (at most ${limit.max}${why}).${beginning} It holds something else, such as a file, a log or several values pasted together: give the value alone.`;
+}
+const SHOWN_CHARACTERS = 40;
+/**
+ * A value for a message: at most its first 40 characters, as a JSON string (so quotes, newlines
+ * and control characters are escaped), with "…" after it when it was cut. Beyond JSON, invisible
+ * and line-breaking characters (DEL, C1 controls, bidirectional and zero-width format characters,
+ * U+2028/U+2029) are escaped too: none can reorder, hide or break a log line.
+ */
+function quoteValue(value) {
+    const characters = Array.from(value);
+    const shown = characters.slice(0, SHOWN_CHARACTERS).join('');
+    const escaped = JSON.stringify(shown).replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu, (character) => Array.from({ length: character.length }, (_, i) => {
+        const unit = character.charCodeAt(i).toString(16).padStart(4, '0');
+        return `\\u${unit}`;
+    }).join(''));
+    return characters.length > SHOWN_CHARACTERS ? `${escaped}…` : escaped;
+}
+
 ;// CONCATENATED MODULE: external "node:crypto"
 const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 ;// CONCATENATED MODULE: ./src/network-failure.ts
@@ -1252,7 +1369,95 @@ async function writeVariable(access, variable) {
 
 ;// CONCATENATED MODULE: external "node:net"
 const external_node_net_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+;// CONCATENATED MODULE: ./src/endpoint-url.ts
+/**
+ * Endpoint addresses given as inputs or flags (token-url, github-api-url, atlassian-api-url,
+ * site-url; the command line tool's --authorize-url and --callback): https, or plain http to this
+ * machine only, so that a client secret, a token or an authorization code never crosses a network
+ * in clear text. One rule, with one wording, for all of them.
+ */
+
+
+/** The loopback rule, as every message states it. */
+const PLAIN_HTTP_RULE = 'plain http is accepted only for loopback hosts: localhost, 127.0.0.0/8 (such as 127.0.0.1) and [::1]';
+/**
+ * True for the hosts that never leave this machine: `localhost`, any IPv4 address in 127.0.0.0/8
+ * (RFC 1122 §3.2.1.3) and the IPv6 loopback address ::1 (RFC 4291 §2.5.3) however it is written.
+ * Takes a URL's `hostname` (IPv6 in brackets) or a bare address. A URL has already normalised
+ * `127.1` to `127.0.0.1` and `[0:0:0:0:0:0:0:1]` to `[::1]`, and lower-cased the name.
+ */
+function isLoopbackHost(hostname) {
+    const host = hostname.replace(/^\[(.*)\]$/, '$1').toLowerCase();
+    if (host === 'localhost')
+        return true;
+    if ((0,external_node_net_namespaceObject.isIP)(host) === 4)
+        return host.split('.')[0] === '127';
+    // The URL parser writes every IPv6 address in its one canonical form (RFC 5952).
+    if ((0,external_node_net_namespaceObject.isIP)(host) === 6)
+        return URL.parse(`http://[${host}]/`)?.hostname === '[::1]';
+    return false;
+}
+/**
+ * An endpoint URL: https, or http to a loopback host; no user name or password (they would be
+ * sent, and logged, with every request).
+ */
+function parseEndpointUrl(input, text, problem) {
+    const subject = `Input "${input}"`;
+    const overlong = tooLong(subject, text, LIMITS.url, false);
+    if (overlong !== undefined) {
+        problem(input, overlong);
+        return undefined;
+    }
+    let url;
+    try {
+        url = new URL(text);
+    }
+    catch {
+        problem(input, `${subject} is not a URL; expected e.g. "https://…"; got ${quoteValue(text)}.`);
+        return undefined;
+    }
+    if (url.username !== '' || url.password !== '') {
+        problem(input, `${subject} must not contain a user name or password.`);
+        return undefined;
+    }
+    if (url.protocol === 'https:')
+        return url;
+    if (url.protocol === 'http:' && isLoopbackHost(url.hostname))
+        return url;
+    problem(input, url.protocol === 'http:'
+        ? `${subject} uses plain http to ${quoteValue(url.hostname)}: credentials would cross the network unencrypted. Use https (${PLAIN_HTTP_RULE}).`
+        : `${subject} must be an https URL; got the scheme ${quoteValue(url.protocol)}.`);
+    return undefined;
+}
+/**
+ * A site is named by its address, e.g. https://example.atlassian.net (the scheme may be left out):
+ * only its origin counts.
+ */
+function parseSiteUrl(input, text, problem) {
+    const subject = `Input "${input}"`;
+    const overlong = tooLong(subject, text, LIMITS.url, false);
+    if (overlong !== undefined) {
+        problem(input, overlong);
+        return undefined;
+    }
+    const example = 'e.g. "https://example.atlassian.net"';
+    let url;
+    try {
+        url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`);
+    }
+    catch {
+        problem(input, `${subject} must be your site's address, ${example}; got ${quoteValue(text)}.`);
+        return undefined;
+    }
+    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
+        problem(input, `${subject} must be an https address, ${example} (${PLAIN_HTTP_RULE}); got ${quoteValue(text)}.`);
+        return undefined;
+    }
+    return new URL(url.origin);
+}
+
 ;// CONCATENATED MODULE: ./src/inputs.ts
+
 
 /** The inputs whose values are secret: masked before anything else reads them. */
 const SECRET_INPUTS = [
@@ -1277,9 +1482,9 @@ const SECRET_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 // GitHub owner and repository names (the characters `owner/name` may hold in a URL path).
 const OWNER = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
 const REPO = /^[A-Za-z0-9._-]{1,100}$/;
-// GitHub's limit for environment names; any character but those that break a URL path segment
-// once encoded is allowed, so only control characters are refused.
-const ENVIRONMENT_MAX = 255;
+// Environment names may hold any character (they are percent-encoded in paths), but not control
+// characters, nor be "." or "..": no URL can name those as a path segment.
+const ENVIRONMENT_MAX = LIMITS.environment.max;
 /**
  * Reads and checks every input before any request is sent. `getInput` returns the trimmed input
  * value or '' (as `core.getInput` does); `env` supplies the runner's own variables, used when an
@@ -1304,14 +1509,19 @@ function readInputs(getInput, env) {
     const secretName = required('secret-name', 'name the secret that receives the rotated refresh token, e.g. `ATLASSIAN_REFRESH_TOKEN`.');
     const githubToken = required('github-token', 'pass a token that can write Actions secrets: a fine-grained personal access token with "Secrets: Read and write" on the repository, or a GitHub App installation token with the same permission. The workflow\'s own GITHUB_TOKEN cannot write secrets.');
     const workflowToken = getInput('workflow-token');
-    for (const [input, value] of [
-        ['client-id', clientId],
-        ['client-secret', clientSecret],
-        ['refresh-token', refreshToken],
-        ['github-token', githubToken],
-        ['workflow-token', workflowToken],
+    for (const [input, value, limit] of [
+        ['client-id', clientId, LIMITS.clientId],
+        ['client-secret', clientSecret, LIMITS.clientSecret],
+        ['refresh-token', refreshToken, LIMITS.refreshToken],
+        ['github-token', githubToken, LIMITS.githubToken],
+        ['workflow-token', workflowToken, LIMITS.githubToken],
     ]) {
-        if (/\s/.test(value)) {
+        const secret = SECRET_INPUTS.includes(input);
+        const overlong = tooLong(`Input "${input}"`, value, limit, secret);
+        if (overlong !== undefined) {
+            problem(input, overlong);
+        }
+        else if (/\s/.test(value)) {
             problem(input, `Input "${input}" contains whitespace inside the value. Store the value alone, without quotes, labels or line breaks (a copy-paste of two lines is the usual cause).`);
         }
     }
@@ -1328,17 +1538,17 @@ function readInputs(getInput, env) {
     const githubApiUrl = parseEndpointUrl('github-api-url', getInput('github-api-url') || env['GITHUB_API_URL'] || DEFAULT_GITHUB_API_URL, problem);
     const atlassianApiUrl = parseEndpointUrl('atlassian-api-url', getInput('atlassian-api-url') || DEFAULT_ATLASSIAN_API_URL, problem);
     const siteText = getInput('site-url');
-    const siteUrl = siteText === '' ? undefined : parseSiteUrl(siteText, problem);
+    const siteUrl = siteText === '' ? undefined : parseSiteUrl('site-url', siteText, problem);
     const budgetText = getInput('retry-budget-seconds') || String(DEFAULT_RETRY_BUDGET_SECONDS);
-    const budget = /^\d+$/.test(budgetText) ? Number(budgetText) : NaN;
+    const budget = readSeconds(budgetText);
     if (!(budget >= 1 && budget <= MAX_RETRY_BUDGET_SECONDS)) {
-        problem('retry-budget-seconds', `Input "retry-budget-seconds" must be a whole number of seconds from 1 to ${MAX_RETRY_BUDGET_SECONDS} (retries must end well inside Atlassian's 10-minute leeway); got "${budgetText}".`);
+        problem('retry-budget-seconds', `Input "retry-budget-seconds" must be a whole number of seconds from 1 to ${MAX_RETRY_BUDGET_SECONDS} (retries must end well inside Atlassian's 10-minute leeway); got ${quoteValue(budgetText)}.`);
     }
     const consentedText = getInput('consented-at');
     const consentedAt = consentedText === '' ? undefined : parseConsentDate(consentedText, problem);
     const dryRunText = (getInput('dry-run') || 'false').toLowerCase();
     if (dryRunText !== 'true' && dryRunText !== 'false') {
-        problem('dry-run', `Input "dry-run" must be "true" or "false"; got "${dryRunText}".`);
+        problem('dry-run', `Input "dry-run" must be "true" or "false"; got ${quoteValue(dryRunText)}.`);
     }
     if (problems.length > 0 ||
         target === undefined ||
@@ -1387,7 +1597,7 @@ function readTarget(getInput, env, problem) {
         }
         let ok = environment === '';
         if (!OWNER.test(organization)) {
-            problem('organization', `Input "organization" must be an organization's login, e.g. "octo-org"; got "${organization}".`);
+            problem('organization', `Input "organization" must be an organization's login (up to 39 letters, digits and hyphens), e.g. "octo-org"; got ${quoteValue(organization)}.`);
             ok = false;
         }
         let visibility;
@@ -1398,7 +1608,7 @@ function readTarget(getInput, env, problem) {
                 visibility = visibilityText;
             }
             else {
-                problem('visibility', `Input "visibility" must be "all", "private" or "selected"; got "${visibilityText}".`);
+                problem('visibility', `Input "visibility" must be "all", "private" or "selected"; got ${quoteValue(visibilityText)}.`);
                 ok = false;
             }
         }
@@ -1410,9 +1620,14 @@ function readTarget(getInput, env, problem) {
             problem('selected-repositories', 'Input "selected-repositories" applies only with "visibility: selected": set that too, or remove the list.');
             ok = false;
         }
-        for (const name of selectedRepositories) {
-            if (!REPO.test(name)) {
-                problem('selected-repositories', `Input "selected-repositories" must list repository names of the organization (without "${organization}/"); "${name}" is not one.`);
+        if (selectedRepositories.length > MAX_SELECTED_REPOSITORIES) {
+            problem('selected-repositories', `Input "selected-repositories" names ${selectedRepositories.length} repositories; at most ${MAX_SELECTED_REPOSITORIES} can be resolved at once (GitHub allows 100 concurrent requests). For more, use "visibility: private" or "all".`);
+            ok = false;
+        }
+        else {
+            const wrong = selectedRepositories.find((name) => !isRepositoryName(name));
+            if (wrong !== undefined) {
+                problem('selected-repositories', `Input "selected-repositories" must list repository names of the organization (without "${organization}/"); ${quoteValue(wrong)} is not one.`);
                 ok = false;
             }
         }
@@ -1431,13 +1646,18 @@ function readTarget(getInput, env, problem) {
     if (repository === undefined) {
         problem('repository', repositoryText === ''
             ? 'Input "repository" is empty and GITHUB_REPOSITORY is not set: set it to "owner/name".'
-            : `Input "repository" must be "owner/name", e.g. "octo-org/confluence-sync"; got "${repositoryText}".`);
+            : `Input "repository" must be "owner/name", e.g. "octo-org/confluence-sync"; got ${quoteValue(repositoryText)}.`);
         return undefined;
     }
     if (environment === '')
         return { kind: 'repository', repository };
-    if (environment.length > ENVIRONMENT_MAX || /[\p{Cc}]/u.test(environment)) {
-        problem('environment', `Input "environment" must be an environment's name as shown in the repository settings (up to ${ENVIRONMENT_MAX} characters, no control characters).`);
+    const overlong = tooLong('Input "environment"', environment, LIMITS.environment, false);
+    if (overlong !== undefined ||
+        /[\p{Cc}\p{Cs}]/u.test(environment) ||
+        environment === '.' ||
+        environment === '..') {
+        problem('environment', overlong ??
+            `Input "environment" must be an environment's name as shown in the repository settings (up to ${ENVIRONMENT_MAX} characters, no control characters, not "." or ".."); got ${quoteValue(environment)}.`);
         return undefined;
     }
     return { kind: 'environment', repository, environment };
@@ -1445,11 +1665,15 @@ function readTarget(getInput, env, problem) {
 function checkSecretName(input, name, problem) {
     if (name === '')
         return;
-    if (!SECRET_NAME.test(name)) {
-        problem(input, `Input "${input}" must contain only letters, digits and underscores and must not start with a digit (GitHub's rule for secret names); got "${name}".`);
+    const overlong = tooLong(`Input "${input}"`, name, LIMITS.name, false);
+    if (overlong !== undefined) {
+        problem(input, overlong);
+    }
+    else if (!SECRET_NAME.test(name)) {
+        problem(input, `Input "${input}" must contain only letters, digits and underscores and must not start with a digit (GitHub's rule for secret names); got ${quoteValue(name)}.`);
     }
     else if (/^GITHUB_/i.test(name)) {
-        problem(input, `Input "${input}" must not start with GITHUB_ (GitHub reserves that prefix); got "${name}".`);
+        problem(input, `Input "${input}" must not start with GITHUB_ (GitHub reserves that prefix); got ${quoteValue(name)}.`);
     }
 }
 function parseRepository(text) {
@@ -1457,77 +1681,33 @@ function parseRepository(text) {
     if (parts.length !== 2)
         return undefined;
     const [owner, repo] = parts;
-    if (!OWNER.test(owner) || !REPO.test(repo) || repo === '.' || repo === '..')
+    if (!OWNER.test(owner) || !isRepositoryName(repo))
         return undefined;
     return { owner, repo };
 }
-/**
- * A client secret and refresh token must never cross a network in clear text, so endpoints are
- * https; plain http is allowed only to this machine (the loopback emulators, local testing).
- */
-function parseEndpointUrl(input, text, problem) {
-    let url;
-    try {
-        url = new URL(text);
-    }
-    catch {
-        problem(input, `Input "${input}" is not a URL; expected e.g. "https://…".`);
-        return undefined;
-    }
-    if (url.username !== '' || url.password !== '') {
-        problem(input, `Input "${input}" must not contain a user name or password.`);
-        return undefined;
-    }
-    if (url.protocol === 'https:')
-        return url;
-    if (url.protocol === 'http:' && isLoopbackHost(url.hostname))
-        return url;
-    problem(input, url.protocol === 'http:'
-        ? `Input "${input}" uses plain http to ${url.hostname}: credentials would cross the network unencrypted. Use https (plain http is accepted only for 127.0.0.1, ::1 and localhost).`
-        : `Input "${input}" must be an https URL; got the scheme "${url.protocol}".`);
-    return undefined;
+/** GitHub's repository names: up to 100 of `A-Z a-z 0-9 . _ -`, but not "." or ".." (dot-segments). */
+function isRepositoryName(name) {
+    return REPO.test(name) && name !== '.' && name !== '..';
 }
-/** A site is named by its address, e.g. https://example.atlassian.net: only the origin counts. */
-function parseSiteUrl(text, problem) {
-    let url;
-    try {
-        url = new URL(/^[a-z]+:\/\//i.test(text) ? text : `https://${text}`);
-    }
-    catch {
-        problem('site-url', `Input "site-url" must be your site's address, e.g. "https://example.atlassian.net"; got "${text}".`);
-        return undefined;
-    }
-    if (url.protocol !== 'https:' && !isLoopbackHost(url.hostname)) {
-        problem('site-url', `Input "site-url" must be an https address, e.g. "https://example.atlassian.net"; got "${text}".`);
-        return undefined;
-    }
-    return new URL(url.origin);
+/** A whole number of seconds, or NaN. Bounded first, so leading zeros cannot make it huge. */
+function readSeconds(text) {
+    return text.length <= LIMITS.seconds.max && /^\d+$/.test(text) ? Number(text) : NaN;
 }
 /** ISO 8601: a date (2026-01-31) or a date and time with its zone (2026-01-31T09:00:00Z). */
 function parseConsentDate(text, problem) {
-    const match = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2}))?$/.exec(text);
+    const match = text.length <= LIMITS.date.max &&
+        /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2}))?$/.exec(text);
     const time = match
         ? Date.parse(text.length === 10 ? `${text}T00:00:00Z` : text.replace(' ', 'T'))
         : NaN;
     if (Number.isNaN(time)) {
-        problem('consented-at', `Input "consented-at" must be an ISO 8601 date such as "2026-01-31" (or a date and time with its zone, "2026-01-31T09:00:00Z"); got "${text}".`);
+        problem('consented-at', `Input "consented-at" must be an ISO 8601 date such as "2026-01-31" (or a date and time with its zone, "2026-01-31T09:00:00Z"); got ${quoteValue(text)}.`);
         return undefined;
     }
     return new Date(time);
 }
 function withoutTrailingSlash(url) {
     return url.href.replace(/\/+$/, '');
-}
-/** 127.0.0.0/8, ::1 and localhost: addresses that never leave this machine. */
-function isLoopbackHost(hostname) {
-    const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
-    if (host === 'localhost')
-        return true;
-    if ((0,external_node_net_namespaceObject.isIP)(host) === 4)
-        return host.startsWith('127.');
-    if ((0,external_node_net_namespaceObject.isIP)(host) === 6)
-        return host === '::1' || host === '0:0:0:0:0:0:0:1';
-    return false;
 }
 
 ;// CONCATENATED MODULE: ./src/shell-quote.ts
@@ -1992,9 +2172,13 @@ function exitCodeOf(error) {
 
 
 
-/** True for http://localhost, http://127.0.0.1 and http://[::1] callbacks: this tool can catch them. */
+
+/**
+ * True for a plain-http callback on a loopback host (the one rule, ../endpoint-url.ts): this tool
+ * listens there itself. An https callback cannot be served without a certificate: paste mode.
+ */
 function isLoopbackCallback(url) {
-    return url.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+    return url.protocol === 'http:' && isLoopbackHost(url.hostname);
 }
 /**
  * Starts listening at the callback URL's port. `judge` decides what the page tells the person
@@ -2067,7 +2251,11 @@ async function listenForCallback(callback, judge) {
                 ? `Cannot listen at ${callback.origin}: port ${port} on ${host} is in use by another program.`
                 : code === 'EACCES'
                     ? `Cannot listen at ${callback.origin}: ports below 1024 need administrator rights.`
-                    : `Cannot listen at ${callback.origin} (${String(code ?? error)}).`, 'Stop the program using the port, or register another callback port in the developer console (Authorization) and pass it to --callback. Or use --paste to copy the address by hand.');
+                    : code === 'EADDRNOTAVAIL'
+                        ? `Cannot listen at ${callback.origin}: this machine has no address ${host} (Linux answers on all of 127.0.0.0/8; macOS, by default, only on 127.0.0.1).`
+                        : `Cannot listen at ${callback.origin} (${String(code ?? error)}).`, code === 'EADDRNOTAVAIL'
+                ? 'Register http://localhost:PORT/… or http://127.0.0.1:PORT/… as the callback URL in the developer console (Authorization) and pass it to --callback. Or use --paste to copy the address by hand.'
+                : 'Stop the program using the port, or register another callback port in the developer console (Authorization) and pass it to --callback. Or use --paste to copy the address by hand.');
         }
     }
     return { received, close: closeAll };
@@ -2101,6 +2289,7 @@ var cli_context = __nccwpck_require__(217);
 
 
 
+
 const WAYS = [
     '  - export GH_TOKEN=… (a fine-grained personal access token or a GitHub App token), or',
     '  - export GITHUB_TOKEN=…, or',
@@ -2110,7 +2299,7 @@ async function findGitHubToken(env, githubApiUrl, permission, ghAuthToken = runG
     for (const name of ['GH_TOKEN', 'GITHUB_TOKEN']) {
         const value = env[name]?.trim();
         if (value)
-            return { token: value, source: name };
+            return { token: bounded(value, name), source: name };
     }
     const hostname = ghHostname(githubApiUrl);
     let answer;
@@ -2126,7 +2315,18 @@ async function findGitHubToken(env, githubApiUrl, permission, ghAuthToken = runG
         const said = answer.stderr.trim().split('\n')[0]?.slice(0, 200) ?? '';
         throw new CliError(EXIT.USAGE, `No GitHub token: GH_TOKEN and GITHUB_TOKEN are not set, and \`gh auth token --hostname ${hostname}\` gave none${said ? ` ("${said}")` : ''}. Give one of these ways a token with ${permission}:\n${WAYS}`);
     }
-    return { token, source: 'gh auth token' };
+    return {
+        token: bounded(token, `The token of \`gh auth token --hostname ${hostname}\``),
+        source: 'gh auth token',
+    };
+}
+/** Refuses a "token" longer than any GitHub token, before it is sent anywhere. */
+function bounded(token, source) {
+    const overlong = tooLong(source, token, LIMITS.githubToken, true);
+    if (overlong !== undefined) {
+        throw new CliError(EXIT.USAGE, overlong, 'Give it a GitHub token alone. Nothing was sent.');
+    }
+    return token;
 }
 /** The host `gh` knows the API by: github.com for api.github.com, HOST for https://HOST/api/v3. */
 function ghHostname(githubApiUrl) {
@@ -2166,6 +2366,7 @@ const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(impo
  * values are never flags (they would land in shell history and in the process list): they are read
  * from the environment only.
  */
+
 
 
 const TOOL = 'atlassian-token-rotation';
@@ -2221,7 +2422,7 @@ function parseFlags(command, args, env) {
                 return false;
             if (text === 'true' || text === '1')
                 return true;
-            throw new CliError(EXIT.USAGE, `${variable ?? ''} must be "true" or "false"; got "${text}".`, `Fix it, or unset it and use --${name}.`);
+            throw new CliError(EXIT.USAGE, `${variable ?? ''} must be "true" or "false"; got ${quoteValue(text)}.`, `Fix it, or unset it and use --${name}.`);
         },
     };
 }
@@ -2236,16 +2437,17 @@ function usageError(command, error) {
         if (source !== undefined) {
             return new CliError(EXIT.USAGE, `--${name} is not a flag: secrets are read from the environment only (${source}), so they never land in shell history or the process list.`, `Set it without echoing it, e.g. \`read -rs ${source.split(' ')[0] ?? ''} && export ${source.split(' ')[0] ?? ''}\`, then run the command again.`);
         }
-        return new CliError(EXIT.USAGE, `Unknown option ${option} for "${command.name}".`, help);
+        // Only the option's name: a value after "=" may be anything, a secret included.
+        return new CliError(EXIT.USAGE, `Unknown option ${quoteValue(option.replace(/=.*$/s, ''))} for "${command.name}".`, help);
     }
     if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option !== undefined) {
         return new CliError(EXIT.USAGE, /argument missing/.test(message)
             ? `Option ${option} needs a value.`
-            : `Option ${option} takes no value.`, help);
+            : `Option ${option.replace(/=.*$/s, '')} takes no value.`, help);
     }
     if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') {
         const argument = /'([^']*)'/.exec(message)?.[1] ?? '';
-        return new CliError(EXIT.USAGE, `Unexpected argument "${argument}": "${command.name}" takes only options (--name value).`, help);
+        return new CliError(EXIT.USAGE, `Unexpected argument ${quoteValue(argument)}: "${command.name}" takes only options (--name value).`, help);
     }
     return new CliError(EXIT.USAGE, message, help);
 }
@@ -2452,7 +2654,9 @@ const INPUTS = [
     'dry-run',
     'retry-budget-seconds',
 ];
-const NAMES = INPUTS.join('|');
+/** Flags of the command line tool alone that the shared checks (inputs.ts, endpoint-url.ts) name. */
+const CLI_FLAGS = ['authorize-url', 'record-consent-variable'];
+const NAMES = [...INPUTS, ...CLI_FLAGS].join('|');
 const INPUT_AFTER = new RegExp(`\\b(?:([Tt]he) )?"(${NAMES})" input\\b`, 'g');
 const INPUT_BEFORE = new RegExp(`\\b[Ii]nputs? "(${NAMES})"`, 'g');
 const TOKEN_IN = new RegExp(`\\bthe token in "(${NAMES})"`, 'g');
@@ -2495,6 +2699,8 @@ function capitalizeIf(text, capital) {
  *   5. seal the refresh token and write it to the secret;                   (the token is safe)
  *   6. record the consent date in a repository variable; list the sites the token reaches.
  */
+
+
 
 
 
@@ -2624,17 +2830,25 @@ function readPlan(flags, env) {
     if (clientSecret === '') {
         problem('client-secret', 'ATLASSIAN_CLIENT_SECRET is not set: export the OAuth app\'s secret (developer console, "Settings") without echoing it, e.g. `read -rs ATLASSIAN_CLIENT_SECRET && export ATLASSIAN_CLIENT_SECRET`.');
     }
-    for (const [name, value] of [
-        ['--client-id', clientId],
-        ['ATLASSIAN_CLIENT_SECRET', clientSecret],
+    for (const [name, value, limit] of [
+        ['--client-id', clientId, LIMITS.clientId],
+        ['ATLASSIAN_CLIENT_SECRET', clientSecret, LIMITS.clientSecret],
     ]) {
-        if (/\s/.test(value)) {
+        const overlong = tooLong(name, value, limit, name === 'ATLASSIAN_CLIENT_SECRET');
+        if (overlong !== undefined) {
+            problem(name, overlong);
+        }
+        else if (/\s/.test(value)) {
             problem(name, `${name} contains whitespace: give the value alone, without quotes or line breaks.`);
         }
     }
     const callback = parseCallback(flags.string('callback'), problem);
     const scope = flags.string('scope') ?? DEFAULT_SCOPE;
-    if (scope.split(/[\s,]+/).every((s) => s === '')) {
+    const scopeTooLong = tooLong('--scope', scope, LIMITS.scope, false);
+    if (scopeTooLong !== undefined) {
+        problem('scope', scopeTooLong);
+    }
+    else if (scope.split(/[\s,]+/).every((s) => s === '')) {
         problem('scope', '--scope is empty: name the scopes the app has under "Permissions".');
     }
     const showTokens = flags.boolean('show-tokens');
@@ -2655,7 +2869,7 @@ function readPlan(flags, env) {
         checkSecretName('record-consent-variable', variableName, (_input, message) => problem('', message.replace("(GitHub's rule for secret names)", "(GitHub's rule for variable names)")));
         const repository = store !== undefined && store.target.kind !== 'organization'
             ? store.target.repository
-            : repositoryOf(flags.string('repository') ?? env['GITHUB_REPOSITORY'] ?? '');
+            : parseRepository(flags.string('repository') ?? env['GITHUB_REPOSITORY'] ?? '');
         if (repository === undefined) {
             problem('record-consent-variable', '--record-consent-variable writes a repository variable: name its repository with --repository OWNER/REPO (the one whose workflow rotates the token).');
         }
@@ -2663,10 +2877,14 @@ function readPlan(flags, env) {
             consentVariable = { name: variableName, repository };
     }
     const timeoutText = flags.string('timeout') ?? String(DEFAULT_TIMEOUT_SECONDS);
-    const timeout = /^\d+$/.test(timeoutText) ? Number(timeoutText) : NaN;
+    const timeout = readSeconds(timeoutText);
     if (!(timeout >= 1 && timeout <= 3600)) {
-        problem('timeout', `--timeout must be a whole number of seconds from 1 to 3600; got "${timeoutText}".`);
+        problem('timeout', `--timeout must be a whole number of seconds from 1 to 3600; got ${quoteValue(timeoutText)}.`);
     }
+    const browser = flags.string('browser');
+    const browserTooLong = browser === undefined ? undefined : tooLong('--browser', browser, LIMITS.command, false);
+    if (browserTooLong !== undefined)
+        problem('browser', browserTooLong);
     const url = (input, fallback) => parseEndpointUrl(input, flags.string(input) ?? fallback, problem);
     const authorizeUrl = url('authorize-url', DEFAULT_AUTHORIZE_URL);
     const tokenUrl = url('token-url', 'https://auth.atlassian.com/oauth/token');
@@ -2690,7 +2908,7 @@ function readPlan(flags, env) {
         store,
         consentVariable,
         mode: listen ? 'listen' : 'paste',
-        browser: flags.boolean('no-browser') ? undefined : browserCommand(flags.string('browser'), env),
+        browser: flags.boolean('no-browser') ? undefined : browserCommand(browser, env),
         timeoutMs: timeout * 1000,
         showTokens,
         authorizeUrl,
@@ -2699,9 +2917,18 @@ function readPlan(flags, env) {
         githubApiUrl: authorize_withoutTrailingSlash(githubApiUrl),
     };
 }
+/**
+ * The callback, exactly as registered: https (paste mode), or plain http to a loopback host, where
+ * this tool listens itself. The same loopback rule as every endpoint (../endpoint-url.ts).
+ */
 function parseCallback(text, problem) {
     if (text === undefined) {
         problem('callback', '--callback is required: the app\'s callback URL, exactly as registered in the developer console ("Authorization"), e.g. http://localhost:8765/callback.');
+        return undefined;
+    }
+    const overlong = tooLong('--callback', text, LIMITS.url, false);
+    if (overlong !== undefined) {
+        problem('callback', overlong);
         return undefined;
     }
     let url;
@@ -2709,7 +2936,7 @@ function parseCallback(text, problem) {
         url = new URL(text);
     }
     catch {
-        problem('callback', `--callback must be a URL, e.g. http://localhost:8765/callback; got "${text}".`);
+        problem('callback', `--callback must be a URL, e.g. http://localhost:8765/callback; got ${quoteValue(text)}.`);
         return undefined;
     }
     if (url.hash !== '' || url.username !== '' || url.password !== '') {
@@ -2719,14 +2946,8 @@ function parseCallback(text, problem) {
     if (url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
         return url;
     }
-    problem('callback', `--callback must be https, or http on this machine (localhost, 127.0.0.1, [::1]): the code would otherwise cross the network in clear text; got "${text}".`);
+    problem('callback', `--callback must be https, or http to this machine (${PLAIN_HTTP_RULE}): the code would otherwise cross the network in clear text; got ${quoteValue(text)}.`);
     return undefined;
-}
-function repositoryOf(text) {
-    const match = /^([A-Za-z0-9][A-Za-z0-9-]{0,38})\/([A-Za-z0-9._-]{1,100})$/.exec(text);
-    return match && match[2] !== '.' && match[2] !== '..'
-        ? { owner: match[1] ?? '', repo: match[2] ?? '' }
-        : undefined;
 }
 function authorize_withoutTrailingSlash(url) {
     return url.href.replace(/\/+$/, '');
@@ -3895,6 +4116,7 @@ const refresh = {
 
 
 
+
 const sites_spec = {
     name: 'sites',
     summary: 'list the cloud ids and addresses of the sites a token reaches',
@@ -3935,6 +4157,10 @@ const sites = {
         }
         const atlassianApiUrl = apiUrl.href.replace(/\/+$/, '');
         let accessToken = deps.env['ATLASSIAN_ACCESS_TOKEN']?.trim() ?? '';
+        const accessTokenTooLong = tooLong('ATLASSIAN_ACCESS_TOKEN', accessToken, LIMITS.accessToken, true);
+        if (accessTokenTooLong !== undefined) {
+            throw new CliError(EXIT.USAGE, accessTokenTooLong, `Run \`${TOOL} sites --help\`. Nothing was sent.`);
+        }
         let exitCode = EXIT.OK;
         if (accessToken !== '') {
             terminal.secrets.add(accessToken);
@@ -4055,6 +4281,7 @@ class Terminal {
 
 
 
+
 const COMMANDS = [authorize, refresh, sites];
 async function runCli(args, deps) {
     const terminal = new Terminal(deps.streams);
@@ -4076,7 +4303,7 @@ async function runCli(args, deps) {
     }
     const command = COMMANDS.find((c) => c.spec.name === name);
     if (command === undefined) {
-        terminal.error(`Unknown command "${name}".`);
+        terminal.error(`Unknown command ${quoteValue(name)}.`);
         deps.streams.stderr.write(`\n${overview}`);
         return EXIT.USAGE;
     }
