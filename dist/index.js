@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(355);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(28);
 /** The action's entry point, as the runner starts it (`runs.main` in action.yml). */
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -15,7 +15,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 355:
+/***/ 28:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -373,7 +373,212 @@ function flatten(headers) {
 
 ;// CONCATENATED MODULE: external "node:net"
 const external_node_net_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+;// CONCATENATED MODULE: ./src/input-limits.ts
+/**
+ * How long each input (and each flag or variable of the command line tool) can really be. A value
+ * far longer than any real one is a mistake: a file, a log, several values pasted together, a
+ * token in a name's place. It is refused before anything is sent, so it never reaches a server, a
+ * URL or a secret; and a message shows at most a short, escaped prefix of it, never a secret.
+ */
+/**
+ * GitHub stores a secret of at most 48 KB ("Secrets are limited to 48 KB in size", docs: Secrets
+ * reference, "Limits for secrets"). The docs do not say of which form, nor whether a KB is 1,000 or
+ * 1,024 bytes; GitHub receives `encrypted_value`, the base64 of the sealed box (value + 48 bytes:
+ * an ephemeral public key and a MAC, libsodium crypto_box_seal), which is the largest of the three
+ * forms. Counting that against 48,000 satisfies every reading, so a value that fits here can
+ * always be written.
+ */
+const MAX_SECRET_VALUE_ENCODED = 48_000;
+const SEAL_OVERHEAD_BYTES = 48;
+/** The length of `encrypted_value` for a value of `bytes` UTF-8 bytes. */
+function sealedSecretLength(bytes) {
+    return 4 * Math.ceil((bytes + SEAL_OVERHEAD_BYTES) / 3);
+}
+/** The largest value (UTF-8 bytes) whose `encrypted_value` fits MAX_SECRET_VALUE_ENCODED: 35,952. */
+const MAX_SECRET_VALUE_BYTES = Math.floor(MAX_SECRET_VALUE_ENCODED / 4) * 3 - SEAL_OVERHEAD_BYTES;
+const LIMITS = {
+    /** Atlassian's client IDs are 32 characters; 256 leaves room for any other format. */
+    clientId: { max: 256, unit: 'characters', what: 'OAuth client ID' },
+    /** Atlassian's client secrets are 64 characters; 1,024 leaves room for any other format. */
+    clientSecret: { max: 1024, unit: 'characters', what: 'OAuth client secret' },
+    /**
+     * The rotated token, about as long as this one, must fit in the secret (above): past that size
+     * a rotation would disable the token in hand and leave a successor that cannot be stored.
+     */
+    refreshToken: {
+        max: MAX_SECRET_VALUE_BYTES,
+        unit: 'bytes',
+        what: 'refresh token',
+        why: 'a GitHub secret holds at most 48 KB once sealed and base64-encoded, and the rotated token, as long as this one, must fit in it',
+    },
+    /**
+     * A bearer token travels in a request header; 16 KiB is what Node allows for all of a
+     * request's headers (http.maxHeaderSize), and common servers allow no more: a longer token
+     * could not be sent.
+     */
+    accessToken: { max: 16_384, unit: 'characters', what: 'access token' },
+    /**
+     * GitHub's tokens: classic and fine-grained personal access tokens are 40 and 93 characters;
+     * GitHub App installation tokens (the workflow's GITHUB_TOKEN among them) are now a JWT of
+     * about 520 characters whose length varies with what it carries (docs: "Generating an
+     * installation access token", note of 27 April 2026). 4,096 leaves room for that to grow.
+     */
+    githubToken: { max: 4096, unit: 'characters', what: 'GitHub token' },
+    /**
+     * An endpoint is a host and a short path: the defaults are 25 to 38 characters, a GitHub
+     * Enterprise Server API base about as long. 2,048 is fifty times that.
+     */
+    url: { max: 2048, unit: 'characters', what: 'endpoint address' },
+    /**
+     * Secret and variable names: GitHub documents their characters but no length (docs: Secrets
+     * reference, "Naming your secrets"; Variables reference, "Naming conventions"). 255 is the
+     * limit it documents for environment names in the same API, far beyond any real name.
+     */
+    name: { max: 255, unit: 'characters', what: 'secret or variable name' },
+    /** GitHub's limit for environment names (docs: "Managing environments for deployment"). */
+    environment: { max: 255, unit: 'characters', what: 'environment name' },
+    /** The longest ISO 8601 form accepted ("2026-01-31T09:00:00.123456789+05:30") is 35. */
+    date: { max: 64, unit: 'characters', what: 'date' },
+    /** A whole number of seconds: at most 3,600 anywhere, 4 digits (10 allows leading zeros). */
+    seconds: { max: 10, unit: 'characters', what: 'number of seconds' },
+    /**
+     * Scopes, separated by spaces: Atlassian's are 20 to 50 characters and an app asks for those it
+     * has, a few dozen at most. They travel in the consent address, which servers commonly accept
+     * up to 8 KB; 4,096 keeps it well inside.
+     */
+    scope: { max: 4096, unit: 'characters', what: 'list of scopes' },
+    /** A program and its arguments: 4,096 is Linux's PATH_MAX for the program alone. */
+    command: { max: 4096, unit: 'characters', what: 'command' },
+};
+/**
+ * How many repositories `selected-repositories` may name. They are resolved to ids all at once,
+ * one request each, and GitHub allows no more than 100 concurrent requests (docs: "Rate limits for
+ * the REST API", secondary rate limits). A secret for more repositories is better `private`/`all`.
+ */
+const MAX_SELECTED_REPOSITORIES = 100;
+/** The length of `value` in `unit`s. */
+function lengthIn(value, unit) {
+    return unit === 'bytes' ? Buffer.byteLength(value, 'utf8') : Array.from(value).length;
+}
+/**
+ * When `value` is longer than `limit`, what is wrong, as a sentence about `subject` (`Input
+ * "client-id"`, `--scope`, `ATLASSIAN_ACCESS_TOKEN`); otherwise undefined. A secret's value is
+ * never shown, not even its beginning; another value's first characters are, escaped.
+ */
+function tooLong(subject, value, limit, secret) {
+    const length = lengthIn(value, limit.unit);
+    if (length <= limit.max)
+        return undefined;
+    const beginning = secret ? '' : ` It begins ${quoteValue(value)}.`;
+    const why = limit.why === undefined ? '' : `: ${limit.why}`;
+    return `${subject} is ${length} ${limit.unit} long, more than any ${limit.what} (at most ${limit.max}${why}).${beginning} It holds something else, such as a file, a log or several values pasted together: give the value alone.`;
+}
+const SHOWN_CHARACTERS = 40;
+/**
+ * A value for a message: at most its first 40 characters, as a JSON string (so quotes, newlines
+ * and control characters are escaped), with "…" after it when it was cut. Beyond JSON, invisible
+ * and line-breaking characters (DEL, C1 controls, bidirectional and zero-width format characters,
+ * U+2028/U+2029) are escaped too: none can reorder, hide or break a log line.
+ */
+function quoteValue(value) {
+    const characters = Array.from(value);
+    const shown = characters.slice(0, SHOWN_CHARACTERS).join('');
+    const escaped = JSON.stringify(shown).replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu, (character) => Array.from({ length: character.length }, (_, i) => {
+        const unit = character.charCodeAt(i).toString(16).padStart(4, '0');
+        return `\\u${unit}`;
+    }).join(''));
+    return characters.length > SHOWN_CHARACTERS ? `${escaped}…` : escaped;
+}
+
+;// CONCATENATED MODULE: ./src/endpoint-url.ts
+/**
+ * Endpoint addresses given as inputs or flags (token-url, github-api-url, atlassian-api-url,
+ * site-url; the command line tool's --authorize-url and --callback): https, or plain http to this
+ * machine only, so that a client secret, a token or an authorization code never crosses a network
+ * in clear text. One rule, with one wording, for all of them.
+ */
+
+
+/** The loopback rule, as every message states it. */
+const PLAIN_HTTP_RULE = 'plain http is accepted only for loopback hosts: localhost, 127.0.0.0/8 (such as 127.0.0.1) and [::1]';
+/**
+ * True for the hosts that never leave this machine: `localhost`, any IPv4 address in 127.0.0.0/8
+ * (RFC 1122 §3.2.1.3) and the IPv6 loopback address ::1 (RFC 4291 §2.5.3) however it is written.
+ * Takes a URL's `hostname` (IPv6 in brackets) or a bare address. A URL has already normalised
+ * `127.1` to `127.0.0.1` and `[0:0:0:0:0:0:0:1]` to `[::1]`, and lower-cased the name.
+ */
+function isLoopbackHost(hostname) {
+    const host = hostname.replace(/^\[(.*)\]$/, '$1').toLowerCase();
+    if (host === 'localhost')
+        return true;
+    if ((0,external_node_net_namespaceObject.isIP)(host) === 4)
+        return host.split('.')[0] === '127';
+    // The URL parser writes every IPv6 address in its one canonical form (RFC 5952).
+    if ((0,external_node_net_namespaceObject.isIP)(host) === 6)
+        return URL.parse(`http://[${host}]/`)?.hostname === '[::1]';
+    return false;
+}
+/**
+ * An endpoint URL: https, or http to a loopback host; no user name or password (they would be
+ * sent, and logged, with every request).
+ */
+function parseEndpointUrl(input, text, problem) {
+    const subject = `Input "${input}"`;
+    const overlong = tooLong(subject, text, LIMITS.url, false);
+    if (overlong !== undefined) {
+        problem(input, overlong);
+        return undefined;
+    }
+    let url;
+    try {
+        url = new URL(text);
+    }
+    catch {
+        problem(input, `${subject} is not a URL; expected e.g. "https://…"; got ${quoteValue(text)}.`);
+        return undefined;
+    }
+    if (url.username !== '' || url.password !== '') {
+        problem(input, `${subject} must not contain a user name or password.`);
+        return undefined;
+    }
+    if (url.protocol === 'https:')
+        return url;
+    if (url.protocol === 'http:' && isLoopbackHost(url.hostname))
+        return url;
+    problem(input, url.protocol === 'http:'
+        ? `${subject} uses plain http to ${quoteValue(url.hostname)}: credentials would cross the network unencrypted. Use https (${PLAIN_HTTP_RULE}).`
+        : `${subject} must be an https URL; got the scheme ${quoteValue(url.protocol)}.`);
+    return undefined;
+}
+/**
+ * A site is named by its address, e.g. https://example.atlassian.net (the scheme may be left out):
+ * only its origin counts.
+ */
+function parseSiteUrl(input, text, problem) {
+    const subject = `Input "${input}"`;
+    const overlong = tooLong(subject, text, LIMITS.url, false);
+    if (overlong !== undefined) {
+        problem(input, overlong);
+        return undefined;
+    }
+    const example = 'e.g. "https://example.atlassian.net"';
+    let url;
+    try {
+        url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`);
+    }
+    catch {
+        problem(input, `${subject} must be your site's address, ${example}; got ${quoteValue(text)}.`);
+        return undefined;
+    }
+    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
+        problem(input, `${subject} must be an https address, ${example} (${PLAIN_HTTP_RULE}); got ${quoteValue(text)}.`);
+        return undefined;
+    }
+    return new URL(url.origin);
+}
+
 ;// CONCATENATED MODULE: ./src/inputs.ts
+
 
 /** The inputs whose values are secret: masked before anything else reads them. */
 const SECRET_INPUTS = [
@@ -398,9 +603,9 @@ const SECRET_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 // GitHub owner and repository names (the characters `owner/name` may hold in a URL path).
 const OWNER = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
 const REPO = /^[A-Za-z0-9._-]{1,100}$/;
-// GitHub's limit for environment names; any character but those that break a URL path segment
-// once encoded is allowed, so only control characters are refused.
-const ENVIRONMENT_MAX = 255;
+// Environment names may hold any character (they are percent-encoded in paths), but not control
+// characters, nor be "." or "..": no URL can name those as a path segment.
+const ENVIRONMENT_MAX = LIMITS.environment.max;
 /**
  * Reads and checks every input before any request is sent. `getInput` returns the trimmed input
  * value or '' (as `core.getInput` does); `env` supplies the runner's own variables, used when an
@@ -425,14 +630,19 @@ function readInputs(getInput, env) {
     const secretName = required('secret-name', 'name the secret that receives the rotated refresh token, e.g. `ATLASSIAN_REFRESH_TOKEN`.');
     const githubToken = required('github-token', 'pass a token that can write Actions secrets: a fine-grained personal access token with "Secrets: Read and write" on the repository, or a GitHub App installation token with the same permission. The workflow\'s own GITHUB_TOKEN cannot write secrets.');
     const workflowToken = getInput('workflow-token');
-    for (const [input, value] of [
-        ['client-id', clientId],
-        ['client-secret', clientSecret],
-        ['refresh-token', refreshToken],
-        ['github-token', githubToken],
-        ['workflow-token', workflowToken],
+    for (const [input, value, limit] of [
+        ['client-id', clientId, LIMITS.clientId],
+        ['client-secret', clientSecret, LIMITS.clientSecret],
+        ['refresh-token', refreshToken, LIMITS.refreshToken],
+        ['github-token', githubToken, LIMITS.githubToken],
+        ['workflow-token', workflowToken, LIMITS.githubToken],
     ]) {
-        if (/\s/.test(value)) {
+        const secret = SECRET_INPUTS.includes(input);
+        const overlong = tooLong(`Input "${input}"`, value, limit, secret);
+        if (overlong !== undefined) {
+            problem(input, overlong);
+        }
+        else if (/\s/.test(value)) {
             problem(input, `Input "${input}" contains whitespace inside the value. Store the value alone, without quotes, labels or line breaks (a copy-paste of two lines is the usual cause).`);
         }
     }
@@ -449,17 +659,17 @@ function readInputs(getInput, env) {
     const githubApiUrl = parseEndpointUrl('github-api-url', getInput('github-api-url') || env['GITHUB_API_URL'] || DEFAULT_GITHUB_API_URL, problem);
     const atlassianApiUrl = parseEndpointUrl('atlassian-api-url', getInput('atlassian-api-url') || DEFAULT_ATLASSIAN_API_URL, problem);
     const siteText = getInput('site-url');
-    const siteUrl = siteText === '' ? undefined : parseSiteUrl(siteText, problem);
+    const siteUrl = siteText === '' ? undefined : parseSiteUrl('site-url', siteText, problem);
     const budgetText = getInput('retry-budget-seconds') || String(DEFAULT_RETRY_BUDGET_SECONDS);
-    const budget = /^\d+$/.test(budgetText) ? Number(budgetText) : NaN;
+    const budget = readSeconds(budgetText);
     if (!(budget >= 1 && budget <= MAX_RETRY_BUDGET_SECONDS)) {
-        problem('retry-budget-seconds', `Input "retry-budget-seconds" must be a whole number of seconds from 1 to ${MAX_RETRY_BUDGET_SECONDS} (retries must end well inside Atlassian's 10-minute leeway); got "${budgetText}".`);
+        problem('retry-budget-seconds', `Input "retry-budget-seconds" must be a whole number of seconds from 1 to ${MAX_RETRY_BUDGET_SECONDS} (retries must end well inside Atlassian's 10-minute leeway); got ${quoteValue(budgetText)}.`);
     }
     const consentedText = getInput('consented-at');
     const consentedAt = consentedText === '' ? undefined : parseConsentDate(consentedText, problem);
     const dryRunText = (getInput('dry-run') || 'false').toLowerCase();
     if (dryRunText !== 'true' && dryRunText !== 'false') {
-        problem('dry-run', `Input "dry-run" must be "true" or "false"; got "${dryRunText}".`);
+        problem('dry-run', `Input "dry-run" must be "true" or "false"; got ${quoteValue(dryRunText)}.`);
     }
     const onSuperseded = (getInput('on-superseded') || 'fail').toLowerCase();
     if (onSuperseded !== 'fail' && onSuperseded !== 'succeed') {
@@ -513,7 +723,7 @@ function readTarget(getInput, env, problem) {
         }
         let ok = environment === '';
         if (!OWNER.test(organization)) {
-            problem('organization', `Input "organization" must be an organization's login, e.g. "octo-org"; got "${organization}".`);
+            problem('organization', `Input "organization" must be an organization's login (up to 39 letters, digits and hyphens), e.g. "octo-org"; got ${quoteValue(organization)}.`);
             ok = false;
         }
         let visibility;
@@ -524,7 +734,7 @@ function readTarget(getInput, env, problem) {
                 visibility = visibilityText;
             }
             else {
-                problem('visibility', `Input "visibility" must be "all", "private" or "selected"; got "${visibilityText}".`);
+                problem('visibility', `Input "visibility" must be "all", "private" or "selected"; got ${quoteValue(visibilityText)}.`);
                 ok = false;
             }
         }
@@ -536,9 +746,14 @@ function readTarget(getInput, env, problem) {
             problem('selected-repositories', 'Input "selected-repositories" applies only with "visibility: selected": set that too, or remove the list.');
             ok = false;
         }
-        for (const name of selectedRepositories) {
-            if (!REPO.test(name)) {
-                problem('selected-repositories', `Input "selected-repositories" must list repository names of the organization (without "${organization}/"); "${name}" is not one.`);
+        if (selectedRepositories.length > MAX_SELECTED_REPOSITORIES) {
+            problem('selected-repositories', `Input "selected-repositories" names ${selectedRepositories.length} repositories; at most ${MAX_SELECTED_REPOSITORIES} can be resolved at once (GitHub allows 100 concurrent requests). For more, use "visibility: private" or "all".`);
+            ok = false;
+        }
+        else {
+            const wrong = selectedRepositories.find((name) => !isRepositoryName(name));
+            if (wrong !== undefined) {
+                problem('selected-repositories', `Input "selected-repositories" must list repository names of the organization (without "${organization}/"); ${quoteValue(wrong)} is not one.`);
                 ok = false;
             }
         }
@@ -557,13 +772,18 @@ function readTarget(getInput, env, problem) {
     if (repository === undefined) {
         problem('repository', repositoryText === ''
             ? 'Input "repository" is empty and GITHUB_REPOSITORY is not set: set it to "owner/name".'
-            : `Input "repository" must be "owner/name", e.g. "octo-org/confluence-sync"; got "${repositoryText}".`);
+            : `Input "repository" must be "owner/name", e.g. "octo-org/confluence-sync"; got ${quoteValue(repositoryText)}.`);
         return undefined;
     }
     if (environment === '')
         return { kind: 'repository', repository };
-    if (environment.length > ENVIRONMENT_MAX || /[\p{Cc}]/u.test(environment)) {
-        problem('environment', `Input "environment" must be an environment's name as shown in the repository settings (up to ${ENVIRONMENT_MAX} characters, no control characters).`);
+    const overlong = tooLong('Input "environment"', environment, LIMITS.environment, false);
+    if (overlong !== undefined ||
+        /[\p{Cc}\p{Cs}]/u.test(environment) ||
+        environment === '.' ||
+        environment === '..') {
+        problem('environment', overlong ??
+            `Input "environment" must be an environment's name as shown in the repository settings (up to ${ENVIRONMENT_MAX} characters, no control characters, not "." or ".."); got ${quoteValue(environment)}.`);
         return undefined;
     }
     return { kind: 'environment', repository, environment };
@@ -571,11 +791,15 @@ function readTarget(getInput, env, problem) {
 function checkSecretName(input, name, problem) {
     if (name === '')
         return;
-    if (!SECRET_NAME.test(name)) {
-        problem(input, `Input "${input}" must contain only letters, digits and underscores and must not start with a digit (GitHub's rule for secret names); got "${name}".`);
+    const overlong = tooLong(`Input "${input}"`, name, LIMITS.name, false);
+    if (overlong !== undefined) {
+        problem(input, overlong);
+    }
+    else if (!SECRET_NAME.test(name)) {
+        problem(input, `Input "${input}" must contain only letters, digits and underscores and must not start with a digit (GitHub's rule for secret names); got ${quoteValue(name)}.`);
     }
     else if (/^GITHUB_/i.test(name)) {
-        problem(input, `Input "${input}" must not start with GITHUB_ (GitHub reserves that prefix); got "${name}".`);
+        problem(input, `Input "${input}" must not start with GITHUB_ (GitHub reserves that prefix); got ${quoteValue(name)}.`);
     }
 }
 function parseRepository(text) {
@@ -583,77 +807,33 @@ function parseRepository(text) {
     if (parts.length !== 2)
         return undefined;
     const [owner, repo] = parts;
-    if (!OWNER.test(owner) || !REPO.test(repo) || repo === '.' || repo === '..')
+    if (!OWNER.test(owner) || !isRepositoryName(repo))
         return undefined;
     return { owner, repo };
 }
-/**
- * A client secret and refresh token must never cross a network in clear text, so endpoints are
- * https; plain http is allowed only to this machine (the loopback emulators, local testing).
- */
-function parseEndpointUrl(input, text, problem) {
-    let url;
-    try {
-        url = new URL(text);
-    }
-    catch {
-        problem(input, `Input "${input}" is not a URL; expected e.g. "https://…".`);
-        return undefined;
-    }
-    if (url.username !== '' || url.password !== '') {
-        problem(input, `Input "${input}" must not contain a user name or password.`);
-        return undefined;
-    }
-    if (url.protocol === 'https:')
-        return url;
-    if (url.protocol === 'http:' && isLoopbackHost(url.hostname))
-        return url;
-    problem(input, url.protocol === 'http:'
-        ? `Input "${input}" uses plain http to ${url.hostname}: credentials would cross the network unencrypted. Use https (plain http is accepted only for 127.0.0.1, ::1 and localhost).`
-        : `Input "${input}" must be an https URL; got the scheme "${url.protocol}".`);
-    return undefined;
+/** GitHub's repository names: up to 100 of `A-Z a-z 0-9 . _ -`, but not "." or ".." (dot-segments). */
+function isRepositoryName(name) {
+    return REPO.test(name) && name !== '.' && name !== '..';
 }
-/** A site is named by its address, e.g. https://example.atlassian.net: only the origin counts. */
-function parseSiteUrl(text, problem) {
-    let url;
-    try {
-        url = new URL(/^[a-z]+:\/\//i.test(text) ? text : `https://${text}`);
-    }
-    catch {
-        problem('site-url', `Input "site-url" must be your site's address, e.g. "https://example.atlassian.net"; got "${text}".`);
-        return undefined;
-    }
-    if (url.protocol !== 'https:' && !isLoopbackHost(url.hostname)) {
-        problem('site-url', `Input "site-url" must be an https address, e.g. "https://example.atlassian.net"; got "${text}".`);
-        return undefined;
-    }
-    return new URL(url.origin);
+/** A whole number of seconds, or NaN. Bounded first, so leading zeros cannot make it huge. */
+function readSeconds(text) {
+    return text.length <= LIMITS.seconds.max && /^\d+$/.test(text) ? Number(text) : NaN;
 }
 /** ISO 8601: a date (2026-01-31) or a date and time with its zone (2026-01-31T09:00:00Z). */
 function parseConsentDate(text, problem) {
-    const match = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2}))?$/.exec(text);
+    const match = text.length <= LIMITS.date.max &&
+        /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2}))?$/.exec(text);
     const time = match
         ? Date.parse(text.length === 10 ? `${text}T00:00:00Z` : text.replace(' ', 'T'))
         : NaN;
     if (Number.isNaN(time)) {
-        problem('consented-at', `Input "consented-at" must be an ISO 8601 date such as "2026-01-31" (or a date and time with its zone, "2026-01-31T09:00:00Z"); got "${text}".`);
+        problem('consented-at', `Input "consented-at" must be an ISO 8601 date such as "2026-01-31" (or a date and time with its zone, "2026-01-31T09:00:00Z"); got ${quoteValue(text)}.`);
         return undefined;
     }
     return new Date(time);
 }
 function withoutTrailingSlash(url) {
     return url.href.replace(/\/+$/, '');
-}
-/** 127.0.0.0/8, ::1 and localhost: addresses that never leave this machine. */
-function isLoopbackHost(hostname) {
-    const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
-    if (host === 'localhost')
-        return true;
-    if ((0,external_node_net_namespaceObject.isIP)(host) === 4)
-        return host.startsWith('127.');
-    if ((0,external_node_net_namespaceObject.isIP)(host) === 6)
-        return host === '::1' || host === '0:0:0:0:0:0:0:1';
-    return false;
 }
 
 ;// CONCATENATED MODULE: ./src/errors.ts
@@ -694,7 +874,63 @@ class OAuthError extends ActionError {
     }
 }
 
+;// CONCATENATED MODULE: ./src/github/rest-path.ts
+/**
+ * REST paths with every name in them percent-encoded in full, so that the path the action sends is
+ * the path it prints in the recovery command, byte for byte, and neither a client nor a shell can
+ * read anything into it.
+ *
+ * `encodeURIComponent` is not enough: it leaves `! ' ( ) *` as they are, which a shell treats as
+ * syntax, and Octokit reads `:name` and `{name}` in a route as its own parameters (as `gh api`
+ * reads `{owner}`). GitHub says of environment names: "The name must be URL encoded. For example,
+ * any slashes in the name must be replaced with %2F." (OpenAPI description, parameter
+ * `environment-name`.)
+ */
+/**
+ * One path segment, percent-encoded per RFC 3986 §2.1/§2.3: only the unreserved characters
+ * (ALPHA / DIGIT / "-" / "." / "_" / "~") stay literal; every other byte of the UTF-8 form is
+ * written %XX (upper case, as §2.1 recommends). Octokit sends such a segment unchanged: its URL
+ * template expansion keeps existing %XX escapes and only encodes what `encodeURI` would.
+ */
+function pathSegment(value) {
+    // "." and ".." are dot-segments: every URL parser removes them (WHATWG URL does even for
+    // "%2E"), so no request can name them. Inputs refuse them; reaching here is a bug.
+    if (value === '' || value === '.' || value === '..') {
+        throw new Error(`A REST path segment cannot be ${JSON.stringify(value)}.`);
+    }
+    // A lone surrogate has no UTF-8 form; TextEncoder would silently make it U+FFFD.
+    if (/\p{Cs}/u.test(value)) {
+        throw new Error('A REST path segment must be well-formed Unicode.');
+    }
+    let encoded = '';
+    for (const byte of new TextEncoder().encode(value)) {
+        encoded += isUnreserved(byte)
+            ? String.fromCharCode(byte)
+            : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+    }
+    return encoded;
+}
+/** restPath`/repos/${owner}/${repo}`: each interpolated value becomes one encoded segment. */
+function restPath(literals, ...values) {
+    let path = literals[0] ?? '';
+    values.forEach((value, i) => {
+        path += pathSegment(String(value)) + (literals[i + 1] ?? '');
+    });
+    return path;
+}
+function isUnreserved(byte) {
+    return ((byte >= 0x41 && byte <= 0x5a) || // A-Z
+        (byte >= 0x61 && byte <= 0x7a) || // a-z
+        (byte >= 0x30 && byte <= 0x39) || // 0-9
+        byte === 0x2d || // -
+        byte === 0x2e || // .
+        byte === 0x5f || // _
+        byte === 0x7e // ~
+    );
+}
+
 ;// CONCATENATED MODULE: ./src/github/targets.ts
+
 function secretTarget(input) {
     switch (input.kind) {
         case 'repository': {
@@ -702,7 +938,7 @@ function secretTarget(input) {
             return {
                 kind: 'repository',
                 description: `repository ${owner}/${repo}`,
-                basePath: `/repos/${owner}/${repo}/actions/secrets`,
+                basePath: restPath `/repos/${owner}/${repo}/actions/secrets`,
                 permission: `the repository permission "Secrets: Read and write" on ${owner}/${repo} (fine-grained personal access token or GitHub App); a classic personal access token needs the "repo" scope`,
                 repository: input.repository,
             };
@@ -712,7 +948,6 @@ function secretTarget(input) {
             return {
                 kind: 'environment',
                 description: `environment "${input.environment}" of ${owner}/${repo}`,
-                // Environment names may hold spaces and other characters that must be encoded in a path.
                 basePath: `${environmentPath(input.repository, input.environment)}/secrets`,
                 permission: `the repository permission "Environments: Read and write" on ${owner}/${repo} (fine-grained personal access token or GitHub App); a classic personal access token needs the "repo" scope`,
                 repository: input.repository,
@@ -722,18 +957,104 @@ function secretTarget(input) {
             return {
                 kind: 'organization',
                 description: `organization ${input.organization}`,
-                basePath: `/orgs/${input.organization}/actions/secrets`,
+                basePath: restPath `/orgs/${input.organization}/actions/secrets`,
                 permission: `the organization permission "Secrets: Read and write" on ${input.organization} (fine-grained personal access token or GitHub App); a classic personal access token needs the "admin:org" scope`,
                 repository: undefined,
             };
     }
 }
+/** Environment names may hold spaces, quotes, slashes and any other character: all encoded. */
 function environmentPath(repository, environment) {
-    return `/repos/${repository.owner}/${repository.repo}/environments/${encodeURIComponent(environment)}`;
+    return restPath `/repos/${repository.owner}/${repository.repo}/environments/${environment}`;
 }
-/** The path of one secret (also what the recovery command writes to). */
+/** The path of one secret: the one the action writes, and the recovery command too. */
 function secretPath(target, secretName) {
-    return `${target.basePath}/${encodeURIComponent(secretName)}`;
+    return `${target.basePath}/${pathSegment(secretName)}`;
+}
+
+;// CONCATENATED MODULE: ./src/shell-quote.ts
+/**
+ * Quoting for POSIX shells (sh, bash, zsh, dash, ksh), so that a printed command means the same
+ * thing however it is pasted: every argument is one word, taken literally.
+ *
+ * Between single quotes every character is literal in all of them (POSIX, Shell Command Language
+ * §2.2.2): no globbing (`* ? [ ]`), no parameter, command or arithmetic expansion (`$`, backticks),
+ * no brace or tilde expansion, no word splitting. Single quotes also stop history expansion (`!`)
+ * in interactive bash ("Only `\` and `'` may be used to escape the history expansion character",
+ * bash manual, History Expansion) and zsh (zshexpn, "History Expansion": enclosed in single quotes
+ * it loses its special meaning). A single quote cannot appear inside them: it is written `'\''`
+ * (close, an escaped quote, open again).
+ *
+ * zsh's RC_QUOTES option, where `''` inside a quoted string stands for a quote, cannot join the
+ * pieces: the quote before the backslash closes the string, and `\'` is outside any. fish, where
+ * `\'` inside single quotes is an escape, reads it the same way, since that backslash is outside.
+ */
+function shellQuote(argument) {
+    // A NUL ends a C string: no process can receive it in an argument.
+    if (argument.includes('\0'))
+        throw new Error('A shell argument cannot hold a NUL character.');
+    return `'${argument.replaceAll("'", "'\\''")}'`;
+}
+/** A command line of quoted words; `literal` words (the program, its fixed flags) stay as written. */
+function commandLine(words) {
+    return words.map((word) => (typeof word === 'string' ? shellQuote(word) : word.literal)).join(' ');
+}
+
+;// CONCATENATED MODULE: ./src/recovery-command.ts
+
+
+/** The command, every argument quoted for POSIX shells. */
+function recoveryCommand(write) {
+    const { hostname, endpoint } = ghEndpoint(write.githubApiUrl, secretPath(write.target, write.secretName));
+    const { sealed, organization } = write;
+    return commandLine([
+        { literal: 'gh api' },
+        ...(hostname === undefined ? [] : [{ literal: '--hostname' }, hostname]),
+        { literal: '--method PUT' },
+        endpoint,
+        { literal: '-f' },
+        `encrypted_value=${sealed.encryptedValue}`,
+        { literal: '-f' },
+        `key_id=${sealed.keyId}`,
+        ...(organization
+            ? [
+                { literal: '-f' },
+                `visibility=${organization.visibility}`,
+                ...(organization.selectedRepositoryIds ?? []).flatMap((id) => [
+                    { literal: '-F' },
+                    `selected_repository_ids[]=${id}`,
+                ]),
+            ]
+            : []),
+    ]);
+}
+/** Where `gh api` must be pointed to reach `path` under `githubApiUrl`, exactly. */
+function ghEndpoint(githubApiUrl, path) {
+    const url = new URL(githubApiUrl);
+    const base = url.pathname.replace(/\/+$/, '');
+    const standard = url.protocol === 'https:' && url.port === '' && url.search === '';
+    if (standard && url.hostname === 'api.github.com' && base === '') {
+        return { hostname: undefined, endpoint: path.replace(/^\//, '') };
+    }
+    // gh refuses ":" in --hostname, so an IPv6 literal (its brackets hold colons) takes the full URL.
+    if (standard && base === '/api/v3' && !url.hostname.includes(':')) {
+        return { hostname: url.hostname, endpoint: path.replace(/^\//, '') };
+    }
+    return { hostname: undefined, endpoint: `${url.origin}${base}${path}` };
+}
+/** How to give `gh` a token for this API, as a clause: "put the token in GH_TOKEN (…), or …". */
+function ghTokenAdvice(githubApiUrl) {
+    const { hostname } = new URL(githubApiUrl);
+    const tenant = /^api\.([a-z0-9-]+\.ghe\.com)$/.exec(hostname)?.[1];
+    if (hostname === 'api.github.com' || tenant !== undefined) {
+        return `put the token in GH_TOKEN (\`read -rs GH_TOKEN && export GH_TOKEN\` keeps it out of the shell history), or run \`gh auth login${tenant ? ` --hostname ${shellQuote(tenant)}` : ''}\` first`;
+    }
+    const variable = 'put the token in GH_ENTERPRISE_TOKEN (`read -rs GH_ENTERPRISE_TOKEN && export GH_ENTERPRISE_TOKEN`; gh reads GH_TOKEN only for github.com)';
+    const { hostname: loginHost } = ghEndpoint(githubApiUrl, '/');
+    // gh cannot log in to a host with a port (its --hostname refuses one): then only the variable.
+    return loginHost === undefined
+        ? variable
+        : `${variable}, or run \`gh auth login --hostname ${shellQuote(loginHost)}\` first`;
 }
 
 ;// CONCATENATED MODULE: ./src/report.ts
@@ -778,24 +1099,23 @@ function describeTokenState(state, context, now) {
                 : `Atlassian issued a new refresh token and disabled the one in the ${where}; the new token was NOT stored, and the old token's 10-minute leeway ended at ${utc(leewayEnd)}. Do not re-run before storing the recovery value: presenting the old token now would revoke the consent, the new token included.`;
     }
 }
-/** The `gh` command that writes a sealed value into the target, with a token that may write it. */
-function recoveryCommand(context, recovery) {
-    const host = new URL(context.githubApiUrl).hostname;
-    const hostname = host === 'api.github.com' ? '' : ` --hostname ${host}`;
-    const { sealed, organization } = recovery;
-    // -f sends strings, -F typed values (the repository ids are integers); key[] builds an array.
-    const access = organization
-        ? ` -f visibility=${organization.visibility}${(organization.selectedRepositoryIds ?? []).map((id) => ` -F 'selected_repository_ids[]=${id}'`).join('')}`
-        : '';
-    return `gh api${hostname} --method PUT ${secretPath(context.target, context.secretName)} -f encrypted_value='${sealed.encryptedValue}' -f key_id='${sealed.keyId}'${access}`;
+/** The `gh api` command that stores this run's recovery value (./recovery-command.ts). */
+function commandFor(context, recovery) {
+    return recoveryCommand({
+        githubApiUrl: context.githubApiUrl,
+        target: context.target,
+        secretName: context.secretName,
+        sealed: recovery.sealed,
+        organization: recovery.organization,
+    });
 }
 function describeRecovery(context, recovery) {
     return [
         `Recovery value: the new refresh token, sealed with the public key of the ${context.target.description} (only GitHub can open it, so it is safe to show).`,
         `  key_id: ${recovery.sealed.keyId}`,
         `  encrypted_value: ${recovery.sealed.encryptedValue}`,
-        `Store it with a token that may write the secret (GH_TOKEN=… in front of the command, or after "gh auth login"):`,
-        `  ${recoveryCommand(context, recovery)}`,
+        `Store it with GitHub CLI and a token that may write the secret: ${ghTokenAdvice(context.githubApiUrl)}; then run:`,
+        `  ${commandFor(context, recovery)}`,
         `Do it before any run uses the old token after ${utc(recovery.leewayEndsAt)}: from then on, presenting the old token revokes the consent, including the new token.`,
     ].join('\n');
 }
@@ -910,7 +1230,9 @@ function renderFailureSummary(error, context, recovery, now, how = 'failed') {
         `<p><strong>Next step:</strong> ${escapeHtml(error.nextStep)}</p>`,
     ];
     if (recovery) {
-        lines.push(`<p><strong>Recovery value</strong> (the new refresh token sealed for ${escapeHtml(context.target.description)}; only GitHub can open it). Store it before any run uses the old token after ${utc(recovery.leewayEndsAt)}:</p>`, `<pre>${escapeHtml(recoveryCommand(context, recovery))}</pre>`);
+        lines.push(`<p><strong>Recovery value</strong> (the new refresh token sealed for ${escapeHtml(context.target.description)}; only GitHub can open it). Store it before any run uses the old token after ${utc(recovery.leewayEndsAt)}, with GitHub CLI and a token that may write the secret: ${escapeHtml(ghTokenAdvice(context.githubApiUrl))}; then run:</p>`, 
+        // One line in <pre>: the rendered text, as a person copies it, is the command exactly.
+        `<pre>${escapeHtml(commandFor(context, recovery))}</pre>`);
     }
     return lines.join('\n') + '\n';
 }
@@ -4303,6 +4625,7 @@ function quote(data, secrets) {
  */
 
 
+
 /** The run attempt this process belongs to, from the runner's variables; undefined outside Actions. */
 function currentRunAttempt(env) {
     const [owner, repo] = (env['GITHUB_REPOSITORY'] ?? '').split('/');
@@ -4321,7 +4644,7 @@ async function fetchSecretsReadAt(github, run, secrets, retry) {
     const { owner, repo } = run.repository;
     const { data } = await callGitHub({
         github,
-        route: `GET /repos/${owner}/${repo}/actions/runs/${run.runId}/attempts/${run.attempt}`,
+        route: `GET ${restPath `/repos/${owner}/${repo}/actions/runs/${run.runId}/attempts/${run.attempt}`}`,
         params: {},
         doing: `read when this workflow run started (run ${run.runId}, attempt ${run.attempt})`,
         subject: `workflow run ${run.runId} of ${owner}/${repo}`,
@@ -4362,7 +4685,7 @@ async function fetchJobStartedAt(github, run, secrets, retry) {
     const { owner, repo } = run.repository;
     const { data } = await callGitHub({
         github,
-        route: `GET /repos/${owner}/${repo}/actions/runs/${run.runId}/attempts/${run.attempt}/jobs`,
+        route: `GET ${restPath `/repos/${owner}/${repo}/actions/runs/${run.runId}/attempts/${run.attempt}/jobs`}`,
         params: { per_page: 100 },
         doing: `read when this job started (run ${run.runId}, attempt ${run.attempt})`,
         subject: `workflow run ${run.runId} of ${owner}/${repo}`,
@@ -4683,6 +5006,7 @@ function parseTimestamp(value) {
 
 
 
+
 /** Stops with a clear message when the environment does not exist (the API would say only 404). */
 async function checkEnvironmentExists(access, target) {
     const { owner, repo } = target.repository;
@@ -4727,7 +5051,7 @@ async function organizationAccess(access, target, secretName, existing) {
 async function repositoryId(access, organization, name) {
     const { data } = await callGitHub({
         ...common(access),
-        route: `GET /repos/${organization}/${name}`,
+        route: `GET ${restPath `/repos/${organization}/${name}`}`,
         doing: `look up the repository ${organization}/${name} named in "selected-repositories"`,
         subject: `repository ${organization}/${name}`,
     });

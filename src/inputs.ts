@@ -1,4 +1,11 @@
-import { isIP } from 'node:net'
+import { parseEndpointUrl, parseSiteUrl } from './endpoint-url.js'
+import {
+  LIMITS,
+  MAX_SELECTED_REPOSITORIES,
+  quoteValue,
+  tooLong,
+  type Limit,
+} from './input-limits.js'
 
 /** A repository, as `owner/name`. */
 export interface RepositoryRef {
@@ -82,9 +89,9 @@ const SECRET_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/
 // GitHub owner and repository names (the characters `owner/name` may hold in a URL path).
 const OWNER = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/
 const REPO = /^[A-Za-z0-9._-]{1,100}$/
-// GitHub's limit for environment names; any character but those that break a URL path segment
-// once encoded is allowed, so only control characters are refused.
-const ENVIRONMENT_MAX = 255
+// Environment names may hold any character (they are percent-encoded in paths), but not control
+// characters, nor be "." or "..": no URL can name those as a path segment.
+const ENVIRONMENT_MAX = LIMITS.environment.max
 
 /**
  * Reads and checks every input before any request is sent. `getInput` returns the trimmed input
@@ -130,14 +137,18 @@ export function readInputs(
   )
   const workflowToken = getInput('workflow-token')
 
-  for (const [input, value] of [
-    ['client-id', clientId],
-    ['client-secret', clientSecret],
-    ['refresh-token', refreshToken],
-    ['github-token', githubToken],
-    ['workflow-token', workflowToken],
-  ] as const) {
-    if (/\s/.test(value)) {
+  for (const [input, value, limit] of [
+    ['client-id', clientId, LIMITS.clientId],
+    ['client-secret', clientSecret, LIMITS.clientSecret],
+    ['refresh-token', refreshToken, LIMITS.refreshToken],
+    ['github-token', githubToken, LIMITS.githubToken],
+    ['workflow-token', workflowToken, LIMITS.githubToken],
+  ] as const satisfies readonly (readonly [string, string, Limit])[]) {
+    const secret = (SECRET_INPUTS as readonly string[]).includes(input)
+    const overlong = tooLong(`Input "${input}"`, value, limit, secret)
+    if (overlong !== undefined) {
+      problem(input, overlong)
+    } else if (/\s/.test(value)) {
       problem(
         input,
         `Input "${input}" contains whitespace inside the value. Store the value alone, without quotes, labels or line breaks (a copy-paste of two lines is the usual cause).`,
@@ -175,14 +186,14 @@ export function readInputs(
     problem,
   )
   const siteText = getInput('site-url')
-  const siteUrl = siteText === '' ? undefined : parseSiteUrl(siteText, problem)
+  const siteUrl = siteText === '' ? undefined : parseSiteUrl('site-url', siteText, problem)
 
   const budgetText = getInput('retry-budget-seconds') || String(DEFAULT_RETRY_BUDGET_SECONDS)
-  const budget = /^\d+$/.test(budgetText) ? Number(budgetText) : NaN
+  const budget = readSeconds(budgetText)
   if (!(budget >= 1 && budget <= MAX_RETRY_BUDGET_SECONDS)) {
     problem(
       'retry-budget-seconds',
-      `Input "retry-budget-seconds" must be a whole number of seconds from 1 to ${MAX_RETRY_BUDGET_SECONDS} (retries must end well inside Atlassian's 10-minute leeway); got "${budgetText}".`,
+      `Input "retry-budget-seconds" must be a whole number of seconds from 1 to ${MAX_RETRY_BUDGET_SECONDS} (retries must end well inside Atlassian's 10-minute leeway); got ${quoteValue(budgetText)}.`,
     )
   }
 
@@ -191,7 +202,7 @@ export function readInputs(
 
   const dryRunText = (getInput('dry-run') || 'false').toLowerCase()
   if (dryRunText !== 'true' && dryRunText !== 'false') {
-    problem('dry-run', `Input "dry-run" must be "true" or "false"; got "${dryRunText}".`)
+    problem('dry-run', `Input "dry-run" must be "true" or "false"; got ${quoteValue(dryRunText)}.`)
   }
 
   const onSuperseded = (getInput('on-superseded') || 'fail').toLowerCase()
@@ -266,7 +277,7 @@ export function readTarget(
     if (!OWNER.test(organization)) {
       problem(
         'organization',
-        `Input "organization" must be an organization's login, e.g. "octo-org"; got "${organization}".`,
+        `Input "organization" must be an organization's login (up to 39 letters, digits and hyphens), e.g. "octo-org"; got ${quoteValue(organization)}.`,
       )
       ok = false
     }
@@ -281,7 +292,7 @@ export function readTarget(
       } else {
         problem(
           'visibility',
-          `Input "visibility" must be "all", "private" or "selected"; got "${visibilityText}".`,
+          `Input "visibility" must be "all", "private" or "selected"; got ${quoteValue(visibilityText)}.`,
         )
         ok = false
       }
@@ -300,11 +311,18 @@ export function readTarget(
       )
       ok = false
     }
-    for (const name of selectedRepositories) {
-      if (!REPO.test(name)) {
+    if (selectedRepositories.length > MAX_SELECTED_REPOSITORIES) {
+      problem(
+        'selected-repositories',
+        `Input "selected-repositories" names ${selectedRepositories.length} repositories; at most ${MAX_SELECTED_REPOSITORIES} can be resolved at once (GitHub allows 100 concurrent requests). For more, use "visibility: private" or "all".`,
+      )
+      ok = false
+    } else {
+      const wrong = selectedRepositories.find((name) => !isRepositoryName(name))
+      if (wrong !== undefined) {
         problem(
           'selected-repositories',
-          `Input "selected-repositories" must list repository names of the organization (without "${organization}/"); "${name}" is not one.`,
+          `Input "selected-repositories" must list repository names of the organization (without "${organization}/"); ${quoteValue(wrong)} is not one.`,
         )
         ok = false
       }
@@ -331,15 +349,22 @@ export function readTarget(
       'repository',
       repositoryText === ''
         ? 'Input "repository" is empty and GITHUB_REPOSITORY is not set: set it to "owner/name".'
-        : `Input "repository" must be "owner/name", e.g. "octo-org/confluence-sync"; got "${repositoryText}".`,
+        : `Input "repository" must be "owner/name", e.g. "octo-org/confluence-sync"; got ${quoteValue(repositoryText)}.`,
     )
     return undefined
   }
   if (environment === '') return { kind: 'repository', repository }
-  if (environment.length > ENVIRONMENT_MAX || /[\p{Cc}]/u.test(environment)) {
+  const overlong = tooLong('Input "environment"', environment, LIMITS.environment, false)
+  if (
+    overlong !== undefined ||
+    /[\p{Cc}\p{Cs}]/u.test(environment) ||
+    environment === '.' ||
+    environment === '..'
+  ) {
     problem(
       'environment',
-      `Input "environment" must be an environment's name as shown in the repository settings (up to ${ENVIRONMENT_MAX} characters, no control characters).`,
+      overlong ??
+        `Input "environment" must be an environment's name as shown in the repository settings (up to ${ENVIRONMENT_MAX} characters, no control characters, not "." or ".."); got ${quoteValue(environment)}.`,
     )
     return undefined
   }
@@ -348,79 +373,44 @@ export function readTarget(
 
 export function checkSecretName(input: string, name: string, problem: Problem): void {
   if (name === '') return
-  if (!SECRET_NAME.test(name)) {
+  const overlong = tooLong(`Input "${input}"`, name, LIMITS.name, false)
+  if (overlong !== undefined) {
+    problem(input, overlong)
+  } else if (!SECRET_NAME.test(name)) {
     problem(
       input,
-      `Input "${input}" must contain only letters, digits and underscores and must not start with a digit (GitHub's rule for secret names); got "${name}".`,
+      `Input "${input}" must contain only letters, digits and underscores and must not start with a digit (GitHub's rule for secret names); got ${quoteValue(name)}.`,
     )
   } else if (/^GITHUB_/i.test(name)) {
     problem(
       input,
-      `Input "${input}" must not start with GITHUB_ (GitHub reserves that prefix); got "${name}".`,
+      `Input "${input}" must not start with GITHUB_ (GitHub reserves that prefix); got ${quoteValue(name)}.`,
     )
   }
 }
 
-function parseRepository(text: string): RepositoryRef | undefined {
+export function parseRepository(text: string): RepositoryRef | undefined {
   const parts = text.split('/')
   if (parts.length !== 2) return undefined
   const [owner, repo] = parts as [string, string]
-  if (!OWNER.test(owner) || !REPO.test(repo) || repo === '.' || repo === '..') return undefined
+  if (!OWNER.test(owner) || !isRepositoryName(repo)) return undefined
   return { owner, repo }
 }
 
-/**
- * A client secret and refresh token must never cross a network in clear text, so endpoints are
- * https; plain http is allowed only to this machine (the loopback emulators, local testing).
- */
-export function parseEndpointUrl(input: string, text: string, problem: Problem): URL | undefined {
-  let url: URL
-  try {
-    url = new URL(text)
-  } catch {
-    problem(input, `Input "${input}" is not a URL; expected e.g. "https://…".`)
-    return undefined
-  }
-  if (url.username !== '' || url.password !== '') {
-    problem(input, `Input "${input}" must not contain a user name or password.`)
-    return undefined
-  }
-  if (url.protocol === 'https:') return url
-  if (url.protocol === 'http:' && isLoopbackHost(url.hostname)) return url
-  problem(
-    input,
-    url.protocol === 'http:'
-      ? `Input "${input}" uses plain http to ${url.hostname}: credentials would cross the network unencrypted. Use https (plain http is accepted only for 127.0.0.1, ::1 and localhost).`
-      : `Input "${input}" must be an https URL; got the scheme "${url.protocol}".`,
-  )
-  return undefined
+/** GitHub's repository names: up to 100 of `A-Z a-z 0-9 . _ -`, but not "." or ".." (dot-segments). */
+function isRepositoryName(name: string): boolean {
+  return REPO.test(name) && name !== '.' && name !== '..'
 }
 
-/** A site is named by its address, e.g. https://example.atlassian.net: only the origin counts. */
-function parseSiteUrl(text: string, problem: Problem): URL | undefined {
-  let url: URL
-  try {
-    url = new URL(/^[a-z]+:\/\//i.test(text) ? text : `https://${text}`)
-  } catch {
-    problem(
-      'site-url',
-      `Input "site-url" must be your site's address, e.g. "https://example.atlassian.net"; got "${text}".`,
-    )
-    return undefined
-  }
-  if (url.protocol !== 'https:' && !isLoopbackHost(url.hostname)) {
-    problem(
-      'site-url',
-      `Input "site-url" must be an https address, e.g. "https://example.atlassian.net"; got "${text}".`,
-    )
-    return undefined
-  }
-  return new URL(url.origin)
+/** A whole number of seconds, or NaN. Bounded first, so leading zeros cannot make it huge. */
+export function readSeconds(text: string): number {
+  return text.length <= LIMITS.seconds.max && /^\d+$/.test(text) ? Number(text) : NaN
 }
 
 /** ISO 8601: a date (2026-01-31) or a date and time with its zone (2026-01-31T09:00:00Z). */
 function parseConsentDate(text: string, problem: Problem): Date | undefined {
   const match =
+    text.length <= LIMITS.date.max &&
     /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2}))?$/.exec(text)
   const time = match
     ? Date.parse(text.length === 10 ? `${text}T00:00:00Z` : text.replace(' ', 'T'))
@@ -428,7 +418,7 @@ function parseConsentDate(text: string, problem: Problem): Date | undefined {
   if (Number.isNaN(time)) {
     problem(
       'consented-at',
-      `Input "consented-at" must be an ISO 8601 date such as "2026-01-31" (or a date and time with its zone, "2026-01-31T09:00:00Z"); got "${text}".`,
+      `Input "consented-at" must be an ISO 8601 date such as "2026-01-31" (or a date and time with its zone, "2026-01-31T09:00:00Z"); got ${quoteValue(text)}.`,
     )
     return undefined
   }
@@ -437,13 +427,4 @@ function parseConsentDate(text: string, problem: Problem): Date | undefined {
 
 function withoutTrailingSlash(url: URL): string {
   return url.href.replace(/\/+$/, '')
-}
-
-/** 127.0.0.0/8, ::1 and localhost: addresses that never leave this machine. */
-export function isLoopbackHost(hostname: string): boolean {
-  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase()
-  if (host === 'localhost') return true
-  if (isIP(host) === 4) return host.startsWith('127.')
-  if (isIP(host) === 6) return host === '::1' || host === '0:0:0:0:0:0:0:1'
-  return false
 }

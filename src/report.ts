@@ -7,7 +7,8 @@ import type { TokenSet } from './atlassian/token-endpoint.js'
 import type { SiteLookup } from './atlassian/sites.js'
 import type { ConsentStatus } from './consent.js'
 import type { OrganizationAccess, SealedSecret } from './github/secret-store.js'
-import { secretPath, type SecretTarget } from './github/targets.js'
+import type { SecretTarget } from './github/targets.js'
+import { ghTokenAdvice, recoveryCommand } from './recovery-command.js'
 
 /** Atlassian accepts a disabled refresh token for 10 minutes after it was rotated (FACTS.md). */
 export const LEEWAY_MS = 10 * 60 * 1000
@@ -74,16 +75,15 @@ export function describeTokenState(state: TokenState, context: RunContext, now: 
   }
 }
 
-/** The `gh` command that writes a sealed value into the target, with a token that may write it. */
-export function recoveryCommand(context: RunContext, recovery: Recovery): string {
-  const host = new URL(context.githubApiUrl).hostname
-  const hostname = host === 'api.github.com' ? '' : ` --hostname ${host}`
-  const { sealed, organization } = recovery
-  // -f sends strings, -F typed values (the repository ids are integers); key[] builds an array.
-  const access = organization
-    ? ` -f visibility=${organization.visibility}${(organization.selectedRepositoryIds ?? []).map((id) => ` -F 'selected_repository_ids[]=${id}'`).join('')}`
-    : ''
-  return `gh api${hostname} --method PUT ${secretPath(context.target, context.secretName)} -f encrypted_value='${sealed.encryptedValue}' -f key_id='${sealed.keyId}'${access}`
+/** The `gh api` command that stores this run's recovery value (./recovery-command.ts). */
+function commandFor(context: RunContext, recovery: Recovery): string {
+  return recoveryCommand({
+    githubApiUrl: context.githubApiUrl,
+    target: context.target,
+    secretName: context.secretName,
+    sealed: recovery.sealed,
+    organization: recovery.organization,
+  })
 }
 
 export function describeRecovery(context: RunContext, recovery: Recovery): string {
@@ -91,8 +91,8 @@ export function describeRecovery(context: RunContext, recovery: Recovery): strin
     `Recovery value: the new refresh token, sealed with the public key of the ${context.target.description} (only GitHub can open it, so it is safe to show).`,
     `  key_id: ${recovery.sealed.keyId}`,
     `  encrypted_value: ${recovery.sealed.encryptedValue}`,
-    `Store it with a token that may write the secret (GH_TOKEN=… in front of the command, or after "gh auth login"):`,
-    `  ${recoveryCommand(context, recovery)}`,
+    `Store it with GitHub CLI and a token that may write the secret: ${ghTokenAdvice(context.githubApiUrl)}; then run:`,
+    `  ${commandFor(context, recovery)}`,
     `Do it before any run uses the old token after ${utc(recovery.leewayEndsAt)}: from then on, presenting the old token revokes the consent, including the new token.`,
   ].join('\n')
 }
@@ -256,8 +256,9 @@ export function renderFailureSummary(
   ]
   if (recovery) {
     lines.push(
-      `<p><strong>Recovery value</strong> (the new refresh token sealed for ${escapeHtml(context.target.description)}; only GitHub can open it). Store it before any run uses the old token after ${utc(recovery.leewayEndsAt)}:</p>`,
-      `<pre>${escapeHtml(recoveryCommand(context, recovery))}</pre>`,
+      `<p><strong>Recovery value</strong> (the new refresh token sealed for ${escapeHtml(context.target.description)}; only GitHub can open it). Store it before any run uses the old token after ${utc(recovery.leewayEndsAt)}, with GitHub CLI and a token that may write the secret: ${escapeHtml(ghTokenAdvice(context.githubApiUrl))}; then run:</p>`,
+      // One line in <pre>: the rendered text, as a person copies it, is the command exactly.
+      `<pre>${escapeHtml(commandFor(context, recovery))}</pre>`,
     )
   }
   return lines.join('\n') + '\n'

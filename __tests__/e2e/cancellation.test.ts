@@ -237,7 +237,7 @@ it('cancelled while the write waits to retry: stops, and leaves the recovery val
   const error = errorText(result)
   expect(error).toContain('after Atlassian issued a new refresh token and before it was stored')
   expect(error).toContain('Recovery value')
-  expect(error).toMatch(/gh api .* --method PUT/)
+  expect(error).toMatch(/gh api --method PUT '/)
   expect(result.outputs['recovery-encrypted-value']).toBeDefined()
   expect(world.github.requests.filter((r) => r.method === 'PUT')).toHaveLength(1)
   expect(world.github.secret(REPOSITORY, SECRET_NAME)?.value).not.toBe(

@@ -3,6 +3,7 @@
  * run as a child process against both emulators.
  */
 import { runCli, type CliRun } from '../support/cli.js'
+import { parseGhApi, recoveryCommandIn } from '../support/recovery-command.js'
 import {
   CLIENT_ID,
   CLIENT_SECRET,
@@ -157,7 +158,9 @@ describe('refresh', () => {
 
     expect(run.exitCode).toBe(6)
     expect(run.stderr).toContain('was NOT stored')
-    expect(run.stderr).toMatch(/gh api(?: --hostname \S+)? --method PUT \/repos\/octo-org/)
+    expect(parseGhApi(recoveryCommandIn(run.stderr)).endpoint).toMatch(
+      /^http:\/\/127\.0\.0\.1:\d+\/repos\/octo-org\//,
+    )
     expect(outputsOf(run)).toMatchObject({ rotated: 'true', 'secret-updated': 'false' })
     expect(outputsOf(run)['recovery-encrypted-value']).toBeDefined()
   })
@@ -279,7 +282,7 @@ describe('the command line', () => {
     expect(unknownCommand.exitCode).toBe(2)
     expect(unknownCommand.stderr).toContain('Unknown command "rotate"')
     expect(unknownOption.exitCode).toBe(2)
-    expect(unknownOption.stderr).toContain('Unknown option --colour for "sites"')
+    expect(unknownOption.stderr).toContain('Unknown option "--colour" for "sites"')
     expect(secretFlag.exitCode).toBe(2)
     expect(secretFlag.stderr).toContain('--refresh-token is not a flag')
     expect(secretFlag.stderr).toContain('ATLASSIAN_REFRESH_TOKEN')

@@ -7,6 +7,7 @@ import { request } from 'undici'
 import { MINUTE } from '../../emulators/clock.js'
 import type { ActionRun } from '../../emulators/actions-runner.js'
 import { findLeaks } from '../support/leaks.js'
+import { parseGhApi, recoveryCommandIn, requestUrl } from '../support/recovery-command.js'
 import {
   CLIENT_ID,
   CLIENT_SECRET,
@@ -562,15 +563,12 @@ describe('the write fails for good after the rotation', () => {
 
     // GitHub is back; the person stores the value exactly as the message says.
     world.github.clearFaults()
-    const command =
-      /gh api(?: --hostname \S+)? --method PUT (\S+) -f encrypted_value='([^']+)' -f key_id='([^']+)'/.exec(
-        error,
-      )
-    const [, path, encryptedValue, keyId] = command as unknown as [string, string, string, string]
-    const stored = await request(`${world.github.apiUrl}${path}`, {
+    const command = parseGhApi(recoveryCommandIn(error))
+    expect(command.method).toBe('PUT')
+    const stored = await request(requestUrl(command, world.github.apiUrl), {
       method: 'PUT',
       headers: { authorization: `token ${GITHUB_TOKEN}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ encrypted_value: encryptedValue, key_id: keyId }),
+      body: JSON.stringify(Object.fromEntries(command.strings)),
     })
     await stored.body.dump()
     expect(stored.statusCode).toBe(204)

@@ -4,6 +4,7 @@
  */
 import { request } from 'undici'
 import { findLeaks } from '../support/leaks.js'
+import { parseGhApi, recoveryCommandIn, requestUrl } from '../support/recovery-command.js'
 import {
   CLIENT_SECRET,
   GITHUB_TOKEN,
@@ -275,13 +276,13 @@ describe('when the new token cannot be written', () => {
     const error = run.errors.join('\n')
     expect(error).toContain('Resource not accessible by personal access token')
     expect(error).toContain('was NOT stored')
-    const command =
-      /gh api(?: --hostname \S+)? --method PUT (\S+) -f encrypted_value='([^']+)' -f key_id='([^']+)'/.exec(
-        error,
-      )
-    expect(command).not.toBeNull()
-    const [, path, encryptedValue, keyId] = command as unknown as [string, string, string, string]
-    expect(path).toBe(`/repos/${REPOSITORY}/actions/secrets/${SECRET_NAME}`)
+    const command = parseGhApi(recoveryCommandIn(error))
+    expect(command.method).toBe('PUT')
+    const url = requestUrl(command, world.github.apiUrl)
+    expect(url).toBe(`${world.github.apiUrl}/repos/${REPOSITORY}/actions/secrets/${SECRET_NAME}`)
+    const fields = Object.fromEntries(command.strings)
+    const encryptedValue = fields['encrypted_value'] ?? ''
+    const keyId = fields['key_id'] ?? ''
     expect(run.outputs['recovery-encrypted-value']).toBe(encryptedValue)
     expect(run.outputs['recovery-key-id']).toBe(keyId)
     expect(run.summary).toContain(encryptedValue)
@@ -293,7 +294,7 @@ describe('when the new token cannot be written', () => {
       repositories: [REPOSITORY],
       secrets: 'write',
     })
-    const stored = await request(`${world.github.apiUrl}${path}`, {
+    const stored = await request(url, {
       method: 'PUT',
       headers: {
         authorization: 'token ghp_personWithWriteAccess000000000000000',

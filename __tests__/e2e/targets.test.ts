@@ -5,6 +5,7 @@
  */
 import type { GitHubTokenGrant, Scope } from '../../emulators/github.js'
 import { findLeaks } from '../support/leaks.js'
+import { parseGhApi, recoveryCommandIn } from '../support/recovery-command.js'
 import {
   CLIENT_ID,
   CLIENT_SECRET,
@@ -200,9 +201,9 @@ describe('an organization secret', () => {
     expect(error).toContain('the organization permission "Secrets: Read and write" on octo-org')
     expect(error).toContain('admin:org')
     // The recovery command repeats the visibility, as every organization write must.
-    expect(error).toMatch(
-      /gh api .*\/orgs\/octo-org\/actions\/secrets\/ATLASSIAN_REFRESH_TOKEN .* -f visibility=private/,
-    )
+    const command = parseGhApi(recoveryCommandIn(error))
+    expect(command.endpoint).toMatch(/\/orgs\/octo-org\/actions\/secrets\/ATLASSIAN_REFRESH_TOKEN$/)
+    expect(command.strings).toContainEqual(['visibility', 'private'])
   })
 
   it('refuses conflicting targets before any request', async () => {
@@ -216,7 +217,7 @@ describe('an organization secret', () => {
 })
 
 describe('GitHub Enterprise Server', () => {
-  it('rotates against an API under /api/v3, and the recovery command names the host', async () => {
+  it('rotates against an API under /api/v3, and the recovery command names the whole URL', async () => {
     await start({ basePath: '/api/v3' })
     const run = await world.run({ inputs: { 'github-api-url': '' } }) // from github.api_url, as on GHES
 
@@ -224,7 +225,11 @@ describe('GitHub Enterprise Server', () => {
     expect(world.github.apiUrl).toMatch(/\/api\/v3$/)
     expect(world.github.requests.every((r) => r.path.startsWith('/api/v3/'))).toBe(true)
     expect(status(world.storedToken())).toBe('newest')
-    expect(run.stdout).toMatch(/gh api --hostname 127\.0\.0\.1 --method PUT \/repos\//)
+    // The emulator listens on a port, which gh's --hostname refuses: the URL is given in full.
+    expect(parseGhApi(recoveryCommandIn(run.stdout))).toMatchObject({
+      hostname: undefined,
+      endpoint: `${world.github.apiUrl}/repos/${REPOSITORY}/actions/secrets/${SECRET_NAME}`,
+    })
   })
 })
 

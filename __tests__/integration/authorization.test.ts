@@ -7,6 +7,7 @@
 import { request } from 'undici'
 import { authorizationCodeGrant, consentUrl, newState } from '../../src/atlassian/authorization.js'
 import { isLoopbackCallback, listenForCallback } from '../../src/cli/callback-server.js'
+import { isLoopbackHost } from '../../src/endpoint-url.js'
 import { CliError } from '../../src/cli/exit-codes.js'
 import { ActionError } from '../../src/errors.js'
 import { createGitHubClient } from '../../src/github/client.js'
@@ -277,11 +278,42 @@ describe('the local callback listener', () => {
     }
   })
 
-  it('listens only for http callbacks on this machine', () => {
-    expect(isLoopbackCallback(new URL('http://127.0.0.1:8765/cb'))).toBe(true)
-    expect(isLoopbackCallback(new URL('http://[::1]:8765/cb'))).toBe(true)
-    expect(isLoopbackCallback(new URL('https://localhost:8765/cb'))).toBe(false)
-    expect(isLoopbackCallback(new URL('http://example.atlassian.net/'))).toBe(false)
+  it('listens for http callbacks on exactly the hosts plain http is accepted for', () => {
+    for (const [url, listens] of [
+      ['http://127.0.0.1:8765/cb', true],
+      ['http://127.45.6.7:8765/cb', true],
+      ['http://127.1:8765/cb', true],
+      ['http://[::1]:8765/cb', true],
+      ['http://[0:0:0:0:0:0:0:1]:8765/cb', true],
+      ['http://LOCALHOST:8765/cb', true],
+      ['https://localhost:8765/cb', false],
+      ['http://[::ffff:127.0.0.1]:8765/cb', false],
+      ['http://128.0.0.1:8765/cb', false],
+      ['http://example.atlassian.net/', false],
+    ] as const) {
+      const callback = new URL(url)
+      expect([url, isLoopbackCallback(callback)]).toEqual([url, listens])
+      expect([url, isLoopbackHost(callback.hostname)]).toEqual([
+        url,
+        listens || url.startsWith('https://localhost'),
+      ])
+    }
+  })
+
+  // Linux routes all of 127.0.0.0/8 to the loopback interface; other systems may not.
+  const linuxOnly = process.platform === 'linux' ? it : it.skip
+  linuxOnly('catches the answer at another address of 127.0.0.0/8', async () => {
+    const port = await freePort()
+    const callback = new URL(`http://127.0.0.2:${port}/callback`)
+    const listener = await listenForCallback(callback, () => ({ ok: true, message: 'Checked.' }))
+    try {
+      const answer = await request(`http://127.0.0.2:${port}/callback?code=c&state=s`)
+      expect(answer.statusCode).toBe(200)
+      await answer.body.dump()
+      expect(await listener.received).toBe(`http://127.0.0.2:${port}/callback?code=c&state=s`)
+    } finally {
+      await listener.close()
+    }
   })
 })
 

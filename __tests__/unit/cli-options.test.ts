@@ -56,7 +56,7 @@ describe('parseFlags', () => {
 
   it('turns parse failures into usage errors that say what to do', () => {
     expect(usageError(() => parseFlags(COMMAND, ['--colour'], {})).message).toBe(
-      'Unknown option --colour for "demo".',
+      'Unknown option "--colour" for "demo".',
     )
     expect(usageError(() => parseFlags(COMMAND, ['--client-id'], {})).message).toBe(
       'Option --client-id needs a value.',
@@ -136,6 +136,16 @@ describe('terminalWording', () => {
     )
     expect(reword('Create a new token and update the secret that feeds "github-token".')).toBe(
       'Create a new token and set GH_TOKEN to it.',
+    )
+  })
+
+  it('names the flags of the shared checks that only the command line tool has', () => {
+    expect(reword('Input "authorize-url" is not a URL')).toBe('--authorize-url is not a URL')
+    expect(reword('Input "record-consent-variable" is 300 characters long')).toBe(
+      '--record-consent-variable is 300 characters long',
+    )
+    expect(reword('Input "refresh-token" is 40003 bytes long')).toBe(
+      'ATLASSIAN_REFRESH_TOKEN is 40003 bytes long',
     )
   })
 

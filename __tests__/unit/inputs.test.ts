@@ -1,4 +1,5 @@
-import { isLoopbackHost, readInputs, type InputsResult } from '../../src/inputs.js'
+import { isLoopbackHost, PLAIN_HTTP_RULE } from '../../src/endpoint-url.js'
+import { readInputs, type InputsResult } from '../../src/inputs.js'
 
 const VALID: Record<string, string> = {
   'client-id': 'client-id-123',
@@ -131,8 +132,13 @@ describe('isLoopbackHost', () => {
     ['127.0.0.1', true],
     ['127.255.0.1', true],
     ['[::1]', true],
+    ['::1', true],
+    ['[0:0:0:0:0:0:0:1]', true],
+    ['0::1', true],
     ['localhost', true],
     ['LOCALHOST', true],
+    ['[::ffff:127.0.0.1]', false],
+    ['localhost.', false],
     ['128.0.0.1', false],
     ['127.example.com', false],
     ['localhost.example.com', false],
@@ -247,5 +253,108 @@ describe('readInputs: targets and options', () => {
       },
     })
     if (result.ok) expect(result.inputs.siteUrl?.href).toBe('https://example.atlassian.net/')
+  })
+})
+
+describe('readInputs: bounded values', () => {
+  const url = (length: number): string => `https://auth.example.com/${'a'.repeat(length - 25)}`
+  const SECRETS = new Set(['client-secret', 'refresh-token', 'github-token', 'workflow-token'])
+
+  // [input, the longest accepted value, the shortest refused one, what the message says]
+  it.each([
+    ['client-id', 'c'.repeat(256), 'c'.repeat(257), 'at most 256'],
+    ['client-secret', 's'.repeat(1024), 's'.repeat(1025), 'at most 1024'],
+    ['refresh-token', 'r'.repeat(35_952), 'r'.repeat(35_953), 'at most 35952'],
+    ['refresh-token', 'ü'.repeat(17_976), 'ü'.repeat(17_977), 'is 35954 bytes long'],
+    ['github-token', 'g'.repeat(4096), 'g'.repeat(4097), 'at most 4096'],
+    ['workflow-token', 'w'.repeat(4096), 'w'.repeat(4097), 'at most 4096'],
+    ['secret-name', 'N'.repeat(255), 'N'.repeat(256), 'at most 255'],
+    ['access-token-secret-name', 'A'.repeat(255), 'A'.repeat(256), 'at most 255'],
+    ['token-url', url(2048), url(2049), 'at most 2048'],
+    ['github-api-url', url(2048), url(2049), 'at most 2048'],
+    ['atlassian-api-url', url(2048), url(2049), 'at most 2048'],
+    ['site-url', url(2048), url(2049), 'at most 2048'],
+    ['environment', 'e'.repeat(255), 'e'.repeat(256), 'at most 255'],
+    ['organization', 'o'.repeat(39), 'o'.repeat(40), 'up to 39'],
+    ['repository', `${'o'.repeat(39)}/${'r'.repeat(100)}`, `o/${'r'.repeat(101)}`, '"owner/name"'],
+    [
+      'consented-at',
+      `2026-01-31T09:00:00.${'1'.repeat(43)}Z`,
+      `2026-01-31T09:00:00.${'1'.repeat(44)}Z`,
+      'ISO 8601',
+    ],
+    ['retry-budget-seconds', '0000000120', '00000000120', 'from 1 to 480'],
+  ])(
+    '%s: accepts the longest real value, refuses a longer one',
+    (input, longest, tooLong, message) => {
+      expect(read({ [input]: longest }).ok).toBe(true)
+      const problems = problemsOf(read({ [input]: tooLong }))
+      expect(Object.keys(problems)).toEqual([input])
+      expect(problems[input]).toContain(message)
+      // One problem per input, and never more than a 40-character glimpse of the value.
+      if (tooLong.length > 40) expect(problems[input]).not.toContain(tooLong.slice(0, 41))
+      if (SECRETS.has(input)) expect(problems[input]).not.toContain(tooLong.slice(0, 8))
+    },
+  )
+
+  it('reports an over-long secret once, without its whitespace or any of its characters', () => {
+    const problems = problemsOf(read({ 'client-secret': `top secret\n${'x'.repeat(2000)}` }))
+    expect(problems['client-secret']).toContain('more than any OAuth client secret')
+    expect(problems['client-secret']).not.toContain('top secret')
+  })
+
+  it('refuses more than 100 selected repositories, and "." or ".." among them', () => {
+    const names = (count: number): string =>
+      Array.from({ length: count }, (_, i) => `r${i}`).join(',')
+    const selected = (list: string): InputsResult =>
+      read({ organization: 'octo-org', visibility: 'selected', 'selected-repositories': list })
+    expect(selected(names(100)).ok).toBe(true)
+    expect(problemsOf(selected(names(101)))['selected-repositories']).toContain(
+      'names 101 repositories; at most 100',
+    )
+    expect(problemsOf(selected('a, ..'))['selected-repositories']).toContain('".." is not one')
+    expect(problemsOf(selected(`a, ${'r'.repeat(101)}`))['selected-repositories']).toContain(
+      `"${'r'.repeat(40)}"… is not one`,
+    )
+  })
+
+  it.each(['.', '..', 'lone \ud800', 'tab\there'])(
+    'refuses the environment name %j',
+    (environment) => {
+      expect(problemsOf(read({ environment }))['environment']).toContain("environment's name")
+    },
+  )
+
+  it('escapes what it echoes, so no line break or terminal escape reaches the log', () => {
+    const problems = problemsOf(
+      read({ 'dry-run': 'yes\n::error::forged', organization: 'octo\u001b[2Jorg', repository: '' }),
+    )
+    for (const message of Object.values(problems)) {
+      expect(message).not.toMatch(/\p{Cc}/u)
+    }
+    expect(problems['dry-run']).toContain('"yes\\n::error::forged"')
+    expect(problems['organization']).toContain('"octo\\u001b[2Jorg"')
+  })
+})
+
+describe('the loopback rule, one wording for every endpoint', () => {
+  it.each(['token-url', 'github-api-url', 'atlassian-api-url', 'site-url'])(
+    '%s states it when it refuses plain http',
+    (input) => {
+      expect(problemsOf(read({ [input]: 'http://example.com/x' }))[input]).toContain(
+        PLAIN_HTTP_RULE,
+      )
+    },
+  )
+
+  it.each(['http://127.0.0.2/x', 'http://[0:0:0:0:0:0:0:1]:1/x', 'http://LocalHost:1/x'])(
+    'accepts plain http to the loopback host of %s, for site-url too',
+    (value) => {
+      expect(read({ 'token-url': value, 'site-url': value }).ok).toBe(true)
+    },
+  )
+
+  it('accepts no other scheme for a loopback site', () => {
+    expect(problemsOf(read({ 'site-url': 'ftp://127.0.0.1/' }))['site-url']).toContain('https')
   })
 })

@@ -36,15 +36,17 @@ import {
   writeVariable,
   type VariableAccess,
 } from '../github/variables.js'
+import { isLoopbackHost, parseEndpointUrl, PLAIN_HTTP_RULE } from '../endpoint-url.js'
+import { LIMITS, quoteValue, tooLong } from '../input-limits.js'
 import {
   checkSecretName,
-  isLoopbackHost,
-  parseEndpointUrl,
+  parseRepository,
+  readSeconds,
   readTarget,
   type RepositoryRef,
   type TargetInput,
 } from '../inputs.js'
-import { recoveryCommand } from '../report.js'
+import { ghTokenAdvice, recoveryCommand } from '../recovery-command.js'
 import type { Clock } from '../retry.js'
 import { writeBack } from '../rotation/write-back.js'
 import { browserCommand, openBrowser } from './browser.js'
@@ -207,11 +209,14 @@ function readPlan(flags: ParsedFlags, env: Record<string, string | undefined>): 
       'ATLASSIAN_CLIENT_SECRET is not set: export the OAuth app\'s secret (developer console, "Settings") without echoing it, e.g. `read -rs ATLASSIAN_CLIENT_SECRET && export ATLASSIAN_CLIENT_SECRET`.',
     )
   }
-  for (const [name, value] of [
-    ['--client-id', clientId],
-    ['ATLASSIAN_CLIENT_SECRET', clientSecret],
+  for (const [name, value, limit] of [
+    ['--client-id', clientId, LIMITS.clientId],
+    ['ATLASSIAN_CLIENT_SECRET', clientSecret, LIMITS.clientSecret],
   ] as const) {
-    if (/\s/.test(value)) {
+    const overlong = tooLong(name, value, limit, name === 'ATLASSIAN_CLIENT_SECRET')
+    if (overlong !== undefined) {
+      problem(name, overlong)
+    } else if (/\s/.test(value)) {
       problem(
         name,
         `${name} contains whitespace: give the value alone, without quotes or line breaks.`,
@@ -221,7 +226,10 @@ function readPlan(flags: ParsedFlags, env: Record<string, string | undefined>): 
 
   const callback = parseCallback(flags.string('callback'), problem)
   const scope = flags.string('scope') ?? DEFAULT_SCOPE
-  if (scope.split(/[\s,]+/).every((s) => s === '')) {
+  const scopeTooLong = tooLong('--scope', scope, LIMITS.scope, false)
+  if (scopeTooLong !== undefined) {
+    problem('scope', scopeTooLong)
+  } else if (scope.split(/[\s,]+/).every((s) => s === '')) {
     problem('scope', '--scope is empty: name the scopes the app has under "Permissions".')
   }
 
@@ -251,7 +259,7 @@ function readPlan(flags: ParsedFlags, env: Record<string, string | undefined>): 
     const repository =
       store !== undefined && store.target.kind !== 'organization'
         ? store.target.repository
-        : repositoryOf(flags.string('repository') ?? env['GITHUB_REPOSITORY'] ?? '')
+        : parseRepository(flags.string('repository') ?? env['GITHUB_REPOSITORY'] ?? '')
     if (repository === undefined) {
       problem(
         'record-consent-variable',
@@ -261,13 +269,17 @@ function readPlan(flags: ParsedFlags, env: Record<string, string | undefined>): 
   }
 
   const timeoutText = flags.string('timeout') ?? String(DEFAULT_TIMEOUT_SECONDS)
-  const timeout = /^\d+$/.test(timeoutText) ? Number(timeoutText) : NaN
+  const timeout = readSeconds(timeoutText)
   if (!(timeout >= 1 && timeout <= 3600)) {
     problem(
       'timeout',
-      `--timeout must be a whole number of seconds from 1 to 3600; got "${timeoutText}".`,
+      `--timeout must be a whole number of seconds from 1 to 3600; got ${quoteValue(timeoutText)}.`,
     )
   }
+  const browser = flags.string('browser')
+  const browserTooLong =
+    browser === undefined ? undefined : tooLong('--browser', browser, LIMITS.command, false)
+  if (browserTooLong !== undefined) problem('browser', browserTooLong)
 
   const url = (input: string, fallback: string): URL | undefined =>
     parseEndpointUrl(input, flags.string(input) ?? fallback, problem)
@@ -300,7 +312,7 @@ function readPlan(flags: ParsedFlags, env: Record<string, string | undefined>): 
     store,
     consentVariable,
     mode: listen ? 'listen' : 'paste',
-    browser: flags.boolean('no-browser') ? undefined : browserCommand(flags.string('browser'), env),
+    browser: flags.boolean('no-browser') ? undefined : browserCommand(browser, env),
     timeoutMs: timeout * 1000,
     showTokens,
     authorizeUrl,
@@ -310,6 +322,10 @@ function readPlan(flags: ParsedFlags, env: Record<string, string | undefined>): 
   }
 }
 
+/**
+ * The callback, exactly as registered: https (paste mode), or plain http to a loopback host, where
+ * this tool listens itself. The same loopback rule as every endpoint (../endpoint-url.ts).
+ */
 function parseCallback(
   text: string | undefined,
   problem: (input: string, message: string) => void,
@@ -321,13 +337,18 @@ function parseCallback(
     )
     return undefined
   }
+  const overlong = tooLong('--callback', text, LIMITS.url, false)
+  if (overlong !== undefined) {
+    problem('callback', overlong)
+    return undefined
+  }
   let url: URL
   try {
     url = new URL(text)
   } catch {
     problem(
       'callback',
-      `--callback must be a URL, e.g. http://localhost:8765/callback; got "${text}".`,
+      `--callback must be a URL, e.g. http://localhost:8765/callback; got ${quoteValue(text)}.`,
     )
     return undefined
   }
@@ -340,16 +361,9 @@ function parseCallback(
   }
   problem(
     'callback',
-    `--callback must be https, or http on this machine (localhost, 127.0.0.1, [::1]): the code would otherwise cross the network in clear text; got "${text}".`,
+    `--callback must be https, or http to this machine (${PLAIN_HTTP_RULE}): the code would otherwise cross the network in clear text; got ${quoteValue(text)}.`,
   )
   return undefined
-}
-
-function repositoryOf(text: string): RepositoryRef | undefined {
-  const match = /^([A-Za-z0-9][A-Za-z0-9-]{0,38})\/([A-Za-z0-9._-]{1,100})$/.exec(text)
-  return match && match[2] !== '.' && match[2] !== '..'
-    ? { owner: match[1] ?? '', repo: match[2] ?? '' }
-    : undefined
 }
 
 function withoutTrailingSlash(url: URL): string {
@@ -600,7 +614,7 @@ async function storeRefreshToken(
   tokens: ConsentTokens,
   context: CommandContext,
 ): Promise<void> {
-  const { terminal, deps } = context
+  const { terminal } = context
   const { access, publicKey, organization } = github
   let sealed: SealedSecret | undefined
   let stored: 'created' | 'updated'
@@ -619,22 +633,19 @@ async function storeRefreshToken(
     const said = error instanceof ActionError ? error.message : String(error)
     const where = `the secret ${secretName} of ${access.target.description}`
     const command = sealed
-      ? recoveryCommand(
-          {
-            secretName,
-            target: access.target,
-            grantSentAt: undefined,
-            leewayEndsAt: undefined,
-            githubApiUrl: plan.githubApiUrl,
-          },
-          { sealed, organization, leewayEndsAt: new Date(deps.clock.now()) },
-        )
+      ? recoveryCommand({
+          githubApiUrl: plan.githubApiUrl,
+          target: access.target,
+          secretName,
+          sealed,
+          organization,
+        })
       : undefined
     throw new CliError(
       EXIT.NOT_STORED,
       `${said}\nThe new refresh token was NOT stored in ${where}.`,
       command
-        ? `Store its sealed copy (only GitHub can open it, so it is safe to show) with a token that may write the secret (GH_TOKEN=… in front, or after \`gh auth login\`):\n  ${command}\nor run authorize again.`
+        ? `Store its sealed copy (only GitHub can open it, so it is safe to show) with GitHub CLI and a token that may write the secret: ${ghTokenAdvice(plan.githubApiUrl)}; then run:\n  ${command}\nor run authorize again.`
         : 'Fix the GitHub token as said above and run authorize again.',
       { cause: error },
     )

@@ -8,13 +8,17 @@
  * answers the browser with a short page, and then stops listening. Requests naming another host
  * (a page elsewhere trying its luck through DNS rebinding) are refused.
  */
+import { isLoopbackHost } from '../endpoint-url.js'
 import { escapeHtml } from '../report.js'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import { CliError, EXIT } from './exit-codes.js'
 
-/** True for http://localhost, http://127.0.0.1 and http://[::1] callbacks: this tool can catch them. */
+/**
+ * True for a plain-http callback on a loopback host (the one rule, ../endpoint-url.ts): this tool
+ * listens there itself. An https callback cannot be served without a certificate: paste mode.
+ */
 export function isLoopbackCallback(url: URL): boolean {
-  return url.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname)
+  return url.protocol === 'http:' && isLoopbackHost(url.hostname)
 }
 
 export interface CallbackVerdict {
@@ -121,8 +125,12 @@ export async function listenForCallback(
           ? `Cannot listen at ${callback.origin}: port ${port} on ${host} is in use by another program.`
           : code === 'EACCES'
             ? `Cannot listen at ${callback.origin}: ports below 1024 need administrator rights.`
-            : `Cannot listen at ${callback.origin} (${String(code ?? error)}).`,
-        'Stop the program using the port, or register another callback port in the developer console (Authorization) and pass it to --callback. Or use --paste to copy the address by hand.',
+            : code === 'EADDRNOTAVAIL'
+              ? `Cannot listen at ${callback.origin}: this machine has no address ${host} (Linux answers on all of 127.0.0.0/8; macOS, by default, only on 127.0.0.1).`
+              : `Cannot listen at ${callback.origin} (${String(code ?? error)}).`,
+        code === 'EADDRNOTAVAIL'
+          ? 'Register http://localhost:PORT/… or http://127.0.0.1:PORT/… as the callback URL in the developer console (Authorization) and pass it to --callback. Or use --paste to copy the address by hand.'
+          : 'Stop the program using the port, or register another callback port in the developer console (Authorization) and pass it to --callback. Or use --paste to copy the address by hand.',
       )
     }
   }

@@ -5,6 +5,7 @@
  */
 import { spawn } from 'node:child_process'
 import { childEnvironment } from './child-env.js'
+import { LIMITS, tooLong } from '../input-limits.js'
 import { CliError, EXIT } from './exit-codes.js'
 
 export interface GitHubToken {
@@ -33,7 +34,7 @@ export async function findGitHubToken(
 ): Promise<GitHubToken> {
   for (const name of ['GH_TOKEN', 'GITHUB_TOKEN']) {
     const value = env[name]?.trim()
-    if (value) return { token: value, source: name }
+    if (value) return { token: bounded(value, name), source: name }
   }
   const hostname = ghHostname(githubApiUrl)
   let answer
@@ -54,7 +55,19 @@ export async function findGitHubToken(
       `No GitHub token: GH_TOKEN and GITHUB_TOKEN are not set, and \`gh auth token --hostname ${hostname}\` gave none${said ? ` ("${said}")` : ''}. Give one of these ways a token with ${permission}:\n${WAYS}`,
     )
   }
-  return { token, source: 'gh auth token' }
+  return {
+    token: bounded(token, `The token of \`gh auth token --hostname ${hostname}\``),
+    source: 'gh auth token',
+  }
+}
+
+/** Refuses a "token" longer than any GitHub token, before it is sent anywhere. */
+function bounded(token: string, source: string): string {
+  const overlong = tooLong(source, token, LIMITS.githubToken, true)
+  if (overlong !== undefined) {
+    throw new CliError(EXIT.USAGE, overlong, 'Give it a GitHub token alone. Nothing was sent.')
+  }
+  return token
 }
 
 /** The host `gh` knows the API by: github.com for api.github.com, HOST for https://HOST/api/v3. */

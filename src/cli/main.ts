@@ -4,6 +4,7 @@
  */
 import packageJson from '../../package.json' with { type: 'json' }
 import { ActionError } from '../errors.js'
+import { quoteValue } from '../input-limits.js'
 import { authorize } from './authorize.js'
 import { connectionPools, type CliDependencies, type Command } from './context.js'
 import { CliError, EXIT, exitCodeOf, type ExitCode } from './exit-codes.js'
@@ -35,7 +36,7 @@ export async function runCli(args: string[], deps: CliDependencies): Promise<Exi
   }
   const command = COMMANDS.find((c) => c.spec.name === name)
   if (command === undefined) {
-    terminal.error(`Unknown command "${name}".`)
+    terminal.error(`Unknown command ${quoteValue(name)}.`)
     deps.streams.stderr.write(`\n${overview}`)
     return EXIT.USAGE
   }

@@ -7,6 +7,7 @@
  * from the environment only.
  */
 import { parseArgs } from 'node:util'
+import { quoteValue } from '../input-limits.js'
 import { CliError, EXIT, EXIT_CODE_HELP } from './exit-codes.js'
 
 export const TOOL = 'atlassian-token-rotation'
@@ -93,7 +94,7 @@ export function parseFlags(
       if (text === 'true' || text === '1') return true
       throw new CliError(
         EXIT.USAGE,
-        `${variable ?? ''} must be "true" or "false"; got "${text}".`,
+        `${variable ?? ''} must be "true" or "false"; got ${quoteValue(text)}.`,
         `Fix it, or unset it and use --${name}.`,
       )
     },
@@ -115,14 +116,19 @@ function usageError(command: CommandSpec, error: unknown): CliError {
         `Set it without echoing it, e.g. \`read -rs ${source.split(' ')[0] ?? ''} && export ${source.split(' ')[0] ?? ''}\`, then run the command again.`,
       )
     }
-    return new CliError(EXIT.USAGE, `Unknown option ${option} for "${command.name}".`, help)
+    // Only the option's name: a value after "=" may be anything, a secret included.
+    return new CliError(
+      EXIT.USAGE,
+      `Unknown option ${quoteValue(option.replace(/=.*$/s, ''))} for "${command.name}".`,
+      help,
+    )
   }
   if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option !== undefined) {
     return new CliError(
       EXIT.USAGE,
       /argument missing/.test(message)
         ? `Option ${option} needs a value.`
-        : `Option ${option} takes no value.`,
+        : `Option ${option.replace(/=.*$/s, '')} takes no value.`,
       help,
     )
   }
@@ -130,7 +136,7 @@ function usageError(command: CommandSpec, error: unknown): CliError {
     const argument = /'([^']*)'/.exec(message)?.[1] ?? ''
     return new CliError(
       EXIT.USAGE,
-      `Unexpected argument "${argument}": "${command.name}" takes only options (--name value).`,
+      `Unexpected argument ${quoteValue(argument)}: "${command.name}" takes only options (--name value).`,
       help,
     )
   }

@@ -4,7 +4,8 @@
  * rotation first (as `refresh`, storing the new token), and lists with the access token it got.
  */
 import { listSites, siteApiBaseUrl, type AtlassianSite } from '../atlassian/sites.js'
-import { parseEndpointUrl } from '../inputs.js'
+import { parseEndpointUrl } from '../endpoint-url.js'
+import { LIMITS, tooLong } from '../input-limits.js'
 import { httpOptions, retryOptions, type Command } from './context.js'
 import { CliError, EXIT, type ExitCode } from './exit-codes.js'
 import { listProblems, TOOL, type CommandSpec } from './options.js'
@@ -57,6 +58,19 @@ export const sites: Command = {
     const atlassianApiUrl = apiUrl.href.replace(/\/+$/, '')
 
     let accessToken = deps.env['ATLASSIAN_ACCESS_TOKEN']?.trim() ?? ''
+    const accessTokenTooLong = tooLong(
+      'ATLASSIAN_ACCESS_TOKEN',
+      accessToken,
+      LIMITS.accessToken,
+      true,
+    )
+    if (accessTokenTooLong !== undefined) {
+      throw new CliError(
+        EXIT.USAGE,
+        accessTokenTooLong,
+        `Run \`${TOOL} sites --help\`. Nothing was sent.`,
+      )
+    }
     let exitCode: ExitCode = EXIT.OK
     if (accessToken !== '') {
       terminal.secrets.add(accessToken)

@@ -28,7 +28,10 @@ const INPUTS = [
   'retry-budget-seconds',
 ]
 
-const NAMES = INPUTS.join('|')
+/** Flags of the command line tool alone that the shared checks (inputs.ts, endpoint-url.ts) name. */
+const CLI_FLAGS = ['authorize-url', 'record-consent-variable']
+
+const NAMES = [...INPUTS, ...CLI_FLAGS].join('|')
 const INPUT_AFTER = new RegExp(`\\b(?:([Tt]he) )?"(${NAMES})" input\\b`, 'g')
 const INPUT_BEFORE = new RegExp(`\\b[Ii]nputs? "(${NAMES})"`, 'g')
 const TOKEN_IN = new RegExp(`\\bthe token in "(${NAMES})"`, 'g')

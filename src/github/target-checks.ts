@@ -6,6 +6,7 @@ import { ActionError } from '../errors.js'
 import type { TargetInput } from '../inputs.js'
 import { callGitHub, isRecord, quote } from './errors.js'
 import type { OrganizationAccess, SecretMetadata, StoreAccess } from './secret-store.js'
+import { restPath } from './rest-path.js'
 import { environmentPath, secretPath } from './targets.js'
 
 /** Stops with a clear message when the environment does not exist (the API would say only 404). */
@@ -72,7 +73,7 @@ async function repositoryId(
 ): Promise<number> {
   const { data } = await callGitHub({
     ...common(access),
-    route: `GET /repos/${organization}/${name}`,
+    route: `GET ${restPath`/repos/${organization}/${name}`}`,
     doing: `look up the repository ${organization}/${name} named in "selected-repositories"`,
     subject: `repository ${organization}/${name}`,
   })

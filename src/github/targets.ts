@@ -4,12 +4,13 @@
  * (docs.github.com/rest/actions/secrets; ../shared/FACTS.md, "GitHub secrets REST API")
  */
 import type { RepositoryRef, TargetInput } from '../inputs.js'
+import { pathSegment, restPath } from './rest-path.js'
 
 export interface SecretTarget {
   kind: TargetInput['kind']
   /** For people: "repository o/r", "environment production of o/r", "organization o". */
   description: string
-  /** `…/secrets`: the public key and the secrets live under it. Path segments are encoded. */
+  /** `…/secrets`: the public key and the secrets live under it. Every name in it is encoded. */
   basePath: string
   /** The permission a token needs to read the key and write secrets here, in words. */
   permission: string
@@ -24,7 +25,7 @@ export function secretTarget(input: TargetInput): SecretTarget {
       return {
         kind: 'repository',
         description: `repository ${owner}/${repo}`,
-        basePath: `/repos/${owner}/${repo}/actions/secrets`,
+        basePath: restPath`/repos/${owner}/${repo}/actions/secrets`,
         permission: `the repository permission "Secrets: Read and write" on ${owner}/${repo} (fine-grained personal access token or GitHub App); a classic personal access token needs the "repo" scope`,
         repository: input.repository,
       }
@@ -34,7 +35,6 @@ export function secretTarget(input: TargetInput): SecretTarget {
       return {
         kind: 'environment',
         description: `environment "${input.environment}" of ${owner}/${repo}`,
-        // Environment names may hold spaces and other characters that must be encoded in a path.
         basePath: `${environmentPath(input.repository, input.environment)}/secrets`,
         permission: `the repository permission "Environments: Read and write" on ${owner}/${repo} (fine-grained personal access token or GitHub App); a classic personal access token needs the "repo" scope`,
         repository: input.repository,
@@ -44,18 +44,19 @@ export function secretTarget(input: TargetInput): SecretTarget {
       return {
         kind: 'organization',
         description: `organization ${input.organization}`,
-        basePath: `/orgs/${input.organization}/actions/secrets`,
+        basePath: restPath`/orgs/${input.organization}/actions/secrets`,
         permission: `the organization permission "Secrets: Read and write" on ${input.organization} (fine-grained personal access token or GitHub App); a classic personal access token needs the "admin:org" scope`,
         repository: undefined,
       }
   }
 }
 
+/** Environment names may hold spaces, quotes, slashes and any other character: all encoded. */
 export function environmentPath(repository: RepositoryRef, environment: string): string {
-  return `/repos/${repository.owner}/${repository.repo}/environments/${encodeURIComponent(environment)}`
+  return restPath`/repos/${repository.owner}/${repository.repo}/environments/${environment}`
 }
 
-/** The path of one secret (also what the recovery command writes to). */
+/** The path of one secret: the one the action writes, and the recovery command too. */
 export function secretPath(target: SecretTarget, secretName: string): string {
-  return `${target.basePath}/${encodeURIComponent(secretName)}`
+  return `${target.basePath}/${pathSegment(secretName)}`
 }

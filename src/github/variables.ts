@@ -9,6 +9,7 @@ import type { RetryOptions } from '../retry.js'
 import type { SecretValues } from '../secrets.js'
 import type { GitHubClient } from './client.js'
 import { callGitHub, isRecord, type GitHubCall } from './errors.js'
+import { restPath } from './rest-path.js'
 
 export interface VariableAccess {
   github: GitHubClient
@@ -45,7 +46,7 @@ function common(
 }
 
 function variablePath(repository: RepositoryRef, name: string): string {
-  return `/repos/${repository.owner}/${repository.repo}/actions/variables/${encodeURIComponent(name)}`
+  return restPath`/repos/${repository.owner}/${repository.repo}/actions/variables/${name}`
 }
 
 /**
@@ -96,7 +97,7 @@ export async function writeVariable(
   }
   await callGitHub({
     ...common(access, 'stored'),
-    route: `POST /repos/${owner}/${repo}/actions/variables`,
+    route: `POST ${restPath`/repos/${owner}/${repo}/actions/variables`}`,
     params: { name: variable.name, value: variable.value },
     doing,
   })

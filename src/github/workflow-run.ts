@@ -10,6 +10,7 @@ import type { RetryOptions } from '../retry.js'
 import type { SecretValues } from '../secrets.js'
 import type { GitHubClient } from './client.js'
 import { callGitHub, isRecord, quote } from './errors.js'
+import { restPath } from './rest-path.js'
 
 export interface RunAttempt {
   repository: RepositoryRef
@@ -42,7 +43,7 @@ export async function fetchSecretsReadAt(
   const { owner, repo } = run.repository
   const { data } = await callGitHub({
     github,
-    route: `GET /repos/${owner}/${repo}/actions/runs/${run.runId}/attempts/${run.attempt}`,
+    route: `GET ${restPath`/repos/${owner}/${repo}/actions/runs/${run.runId}/attempts/${run.attempt}`}`,
     params: {},
     doing: `read when this workflow run started (run ${run.runId}, attempt ${run.attempt})`,
     subject: `workflow run ${run.runId} of ${owner}/${repo}`,
@@ -93,7 +94,7 @@ export async function fetchJobStartedAt(
   const { owner, repo } = run.repository
   const { data } = await callGitHub({
     github,
-    route: `GET /repos/${owner}/${repo}/actions/runs/${run.runId}/attempts/${run.attempt}/jobs`,
+    route: `GET ${restPath`/repos/${owner}/${repo}/actions/runs/${run.runId}/attempts/${run.attempt}/jobs`}`,
     params: { per_page: 100 },
     doing: `read when this job started (run ${run.runId}, attempt ${run.attempt})`,
     subject: `workflow run ${run.runId} of ${owner}/${repo}`,

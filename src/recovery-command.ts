@@ -1,0 +1,95 @@
+/**
+ * The `gh api` command that stores a sealed recovery value by hand: when the write of a rotated
+ * refresh token fails for good, it is the way back, so it must work exactly as pasted into bash or
+ * zsh, and reach exactly the URL the action wrote to.
+ *
+ * What GitHub CLI does with it (checked against gh 2.23 and gh's current source):
+ *   - `--hostname` refuses a host with a port ("invalid hostname": gh's HostnameValidator rejects
+ *     any ":" or "/"), and for any host but github.com it means `https://HOST/api/v3/`. So the
+ *     flag serves only GitHub Enterprise Server at its standard address; every other API base
+ *     (a port, another path, plain http to a loopback test server) is given as the full URL, which
+ *     `gh api` accepts in place of a path and sends unchanged.
+ *   - Without `--hostname` a path goes to github.com (or to GH_HOST when that is set).
+ *   - The token: GH_TOKEN (or GITHUB_TOKEN) serves github.com and *.ghe.com only; any other host
+ *     reads GH_ENTERPRISE_TOKEN (or GITHUB_ENTERPRISE_TOKEN), else its `gh auth login` entry.
+ *   - `-f key=value` sends a string; `-F 'key[]=value'` appends to an array, typed (the repository
+ *     ids are integers).
+ *   - A path without a leading slash: Git Bash on Windows rewrites arguments that begin with "/" to
+ *     Windows paths, which gh itself warns about; gh joins a path either way.
+ */
+import type { OrganizationAccess, SealedSecret } from './github/secret-store.js'
+import { secretPath, type SecretTarget } from './github/targets.js'
+import { commandLine, shellQuote } from './shell-quote.js'
+
+export interface RecoveryWrite {
+  /** The REST API base the action used: `github-api-url` without its trailing slash. */
+  githubApiUrl: string
+  target: SecretTarget
+  secretName: string
+  sealed: SealedSecret
+  /** For an organization secret: who may use it, which every write must say again. */
+  organization: OrganizationAccess | undefined
+}
+
+/** The command, every argument quoted for POSIX shells. */
+export function recoveryCommand(write: RecoveryWrite): string {
+  const { hostname, endpoint } = ghEndpoint(
+    write.githubApiUrl,
+    secretPath(write.target, write.secretName),
+  )
+  const { sealed, organization } = write
+  return commandLine([
+    { literal: 'gh api' },
+    ...(hostname === undefined ? [] : [{ literal: '--hostname' }, hostname]),
+    { literal: '--method PUT' },
+    endpoint,
+    { literal: '-f' },
+    `encrypted_value=${sealed.encryptedValue}`,
+    { literal: '-f' },
+    `key_id=${sealed.keyId}`,
+    ...(organization
+      ? [
+          { literal: '-f' },
+          `visibility=${organization.visibility}`,
+          ...(organization.selectedRepositoryIds ?? []).flatMap((id) => [
+            { literal: '-F' },
+            `selected_repository_ids[]=${id}`,
+          ]),
+        ]
+      : []),
+  ])
+}
+
+/** Where `gh api` must be pointed to reach `path` under `githubApiUrl`, exactly. */
+export function ghEndpoint(
+  githubApiUrl: string,
+  path: string,
+): { hostname: string | undefined; endpoint: string } {
+  const url = new URL(githubApiUrl)
+  const base = url.pathname.replace(/\/+$/, '')
+  const standard = url.protocol === 'https:' && url.port === '' && url.search === ''
+  if (standard && url.hostname === 'api.github.com' && base === '') {
+    return { hostname: undefined, endpoint: path.replace(/^\//, '') }
+  }
+  // gh refuses ":" in --hostname, so an IPv6 literal (its brackets hold colons) takes the full URL.
+  if (standard && base === '/api/v3' && !url.hostname.includes(':')) {
+    return { hostname: url.hostname, endpoint: path.replace(/^\//, '') }
+  }
+  return { hostname: undefined, endpoint: `${url.origin}${base}${path}` }
+}
+
+/** How to give `gh` a token for this API, as a clause: "put the token in GH_TOKEN (…), or …". */
+export function ghTokenAdvice(githubApiUrl: string): string {
+  const { hostname } = new URL(githubApiUrl)
+  const tenant = /^api\.([a-z0-9-]+\.ghe\.com)$/.exec(hostname)?.[1]
+  if (hostname === 'api.github.com' || tenant !== undefined) {
+    return `put the token in GH_TOKEN (\`read -rs GH_TOKEN && export GH_TOKEN\` keeps it out of the shell history), or run \`gh auth login${tenant ? ` --hostname ${shellQuote(tenant)}` : ''}\` first`
+  }
+  const variable =
+    'put the token in GH_ENTERPRISE_TOKEN (`read -rs GH_ENTERPRISE_TOKEN && export GH_ENTERPRISE_TOKEN`; gh reads GH_TOKEN only for github.com)'
+  const { hostname: loginHost } = ghEndpoint(githubApiUrl, '/')
+  // gh cannot log in to a host with a port (its --hostname refuses one): then only the variable.
+  return loginHost === undefined
+    ? variable
+    : `${variable}, or run \`gh auth login --hostname ${shellQuote(loginHost)}\` first`
+}
