@@ -1,8 +1,9 @@
 /**
  * `npm run bench`: how close a rotation comes to the time the network forces on it.
  *
- * A rotation is three round trips in sequence (preflight, refresh grant, secret write); everything
- * else should hide behind them. This runs the bundled action the way the runner does, against the
+ * A rotation is three round trips in sequence up to the stored token (preflight, refresh grant,
+ * secret write), and a fourth that checks nobody else wrote the secret; everything else should
+ * hide behind them. This runs the bundled action the way the runner does, against the
  * test suite's emulators with a fixed delay per request, on the Node that action.yml names, and
  * compares its wall time with the floor: a bare `node -e ""` plus one delay per sequential round.
  *

@@ -133,8 +133,12 @@ try {
   check(
     timeline.slice(0, 3).sort().join() === [...preflight].sort().join() &&
       timeline.slice(3).join() ===
-        ['POST /oauth/token', `PUT /repos/${REPOSITORY}/actions/secrets/${SECRET_NAME}`].join(),
-    'requests: public key, secret metadata and run start together; then the refresh grant; then the write',
+        [
+          'POST /oauth/token',
+          `PUT /repos/${REPOSITORY}/actions/secrets/${SECRET_NAME}`,
+          `GET /repos/${REPOSITORY}/actions/secrets/${SECRET_NAME}`,
+        ].join(),
+    'requests: public key, secret metadata and run start together; then the refresh grant; then the write; then a check that nobody else wrote the secret',
   )
   check(stored !== undefined && stored !== firstToken, 'the secret now holds a new refresh token')
   check(
