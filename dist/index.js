@@ -673,7 +673,7 @@ function readInputs(getInput, env) {
     }
     const onSuperseded = (getInput('on-superseded') || 'fail').toLowerCase();
     if (onSuperseded !== 'fail' && onSuperseded !== 'succeed') {
-        problem('on-superseded', `Input "on-superseded" must be "fail" (a step that must hand an access token on) or "succeed" (a scheduled rotation, which has nothing left to do when another rotation got there first); got ${JSON.stringify(onSuperseded.slice(0, 40))}.`);
+        problem('on-superseded', `Input "on-superseded" must be "fail" (a step that must hand an access token on) or "succeed" (a scheduled rotation, which has nothing left to do when another rotation got there first); got ${quoteValue(onSuperseded)}.`);
     }
     if (problems.length > 0 ||
         target === undefined ||
@@ -1003,8 +1003,32 @@ function commandLine(words) {
 ;// CONCATENATED MODULE: ./src/recovery-command.ts
 
 
-/** The command, every argument quoted for POSIX shells. */
+/**
+ * The command, every argument quoted for POSIX shells. With `secretAsSeen`, an `if … then … else
+ * … fi` that first reads the secret's metadata (bash and zsh both take it as pasted).
+ */
 function recoveryCommand(write) {
+    const put = putCommand(write);
+    const seen = write.secretAsSeen;
+    if (seen === undefined)
+        return put;
+    const { hostname, endpoint } = ghEndpoint(write.githubApiUrl, secretPath(write.target, write.secretName));
+    const read = [
+        { literal: 'gh api' },
+        ...(hostname === undefined ? [] : [{ literal: '--hostname' }, hostname]),
+        endpoint,
+    ];
+    const refusal = (why) => commandLine([
+        { literal: 'echo' },
+        `Not stored: ${why}. Store nothing: the secret holds a newer token than this value.`,
+    ]);
+    if (seen === 'absent') {
+        return `if ${commandLine([...read, { literal: '--silent 2>/dev/null' }])}; then ${refusal('the secret exists now, and did not when this run checked it')}; else ${put}; fi`;
+    }
+    return `if [ "$(${commandLine([...read, { literal: '--jq' }, '.updated_at'])})" = ${shellQuote(seen.updatedAt)} ]; then ${put}; else ${refusal(`the secret was written after ${seen.updatedAt}, when this run saw it (or reading it failed: see above)`)}; fi`;
+}
+/** The write itself: `gh api --method PUT …` with the sealed value. */
+function putCommand(write) {
     const { hostname, endpoint } = ghEndpoint(write.githubApiUrl, secretPath(write.target, write.secretName));
     const { sealed, organization } = write;
     return commandLine([
@@ -1033,8 +1057,10 @@ function ghEndpoint(githubApiUrl, path) {
     const url = new URL(githubApiUrl);
     const base = url.pathname.replace(/\/+$/, '');
     const standard = url.protocol === 'https:' && url.port === '' && url.search === '';
+    // Named even for github.com: without --hostname, gh goes to GH_HOST, or to the only host it is
+    // logged in to, which may be an Enterprise Server.
     if (standard && url.hostname === 'api.github.com' && base === '') {
-        return { hostname: undefined, endpoint: path.replace(/^\//, '') };
+        return { hostname: 'github.com', endpoint: path.replace(/^\//, '') };
     }
     // gh refuses ":" in --hostname, so an IPv6 literal (its brackets hold colons) takes the full URL.
     if (standard && base === '/api/v3' && !url.hostname.includes(':')) {
@@ -1089,13 +1115,13 @@ function describeTokenState(state, context, now) {
         case 'stored':
             return `The refresh token was rotated and the new one is stored in the ${where}: the integration is safe; only what came after failed.`;
         case 'overlapped':
-            return `This run's new refresh token was written to the ${where}, but another rotation wrote it too: the secret may hold the older of two new tokens. Until that is settled, the next rotation may revoke the consent.`;
+            return `Two rotations of this token overlapped: the ${where} may not hold the newest of their tokens (this run's is in the recovery value below). Until that is settled, the next rotation may present a superseded token and revoke the consent.`;
         case 'rotated-not-stored':
             if (leewayEnd === undefined) {
                 return `Atlassian issued a new refresh token; it was NOT stored in the ${where}.`;
             }
             return inLeeway
-                ? `Atlassian issued a new refresh token and disabled the one in the ${where}; the new token was NOT stored. The old token is still accepted until ${utc(leewayEnd)} (the 10-minute leeway): a re-run before then is safe.`
+                ? `Atlassian issued a new refresh token and disabled the one in the ${where}; the new token was NOT stored. The old token is still accepted until ${utc(leewayEnd)} (the 10-minute leeway): a re-run before then is safe — or store the recovery value below, but not both.`
                 : `Atlassian issued a new refresh token and disabled the one in the ${where}; the new token was NOT stored, and the old token's 10-minute leeway ended at ${utc(leewayEnd)}. Do not re-run before storing the recovery value: presenting the old token now would revoke the consent, the new token included.`;
     }
 }
@@ -1107,6 +1133,7 @@ function commandFor(context, recovery) {
         secretName: context.secretName,
         sealed: recovery.sealed,
         organization: recovery.organization,
+        secretAsSeen: recovery.secretAsSeen,
     });
 }
 function describeRecovery(context, recovery) {
@@ -1117,6 +1144,7 @@ function describeRecovery(context, recovery) {
         `Store it with GitHub CLI and a token that may write the secret: ${ghTokenAdvice(context.githubApiUrl)}; then run:`,
         `  ${commandFor(context, recovery)}`,
         `Do it before any run uses the old token after ${utc(recovery.leewayEndsAt)}: from then on, presenting the old token revokes the consent, including the new token.`,
+        `Store it, or re-run the workflow before that time — one or the other, never both: whichever comes second would put a superseded token in the secret.${recovery.secretAsSeen === undefined ? '' : ' The command checks this itself: it stores nothing if the secret was written after this run saw it.'}`,
     ].join('\n');
 }
 /** The full failure text for the log and the error annotation. */
@@ -1486,6 +1514,8 @@ async function withRetries(operation, classify, options, onGiveUp) {
                 })
                 : lastError;
         }
+        if (options.beforeAttempt)
+            await options.beforeAttempt(attempt);
         try {
             options.onAttempt?.(attempt);
             return await operation(Math.max(1, options.deadline - clock.now()), attempt);
@@ -1888,18 +1918,28 @@ function isRecord(value) {
  *
  * Nothing here quotes the answer: every value in it may be a credential.
  */
-/** Far above any real token (Atlassian's are about 1–2 KiB) and far below the secret's 48 KB. */
-const MAX_TOKEN_BYTES = 16 * 1024;
+
+/**
+ * A new refresh token is read up to the size a secret can hold once sealed: the same limit the
+ * `refresh-token` input has, so a token the action accepted always has a readable successor of its
+ * size. Anything longer could not be stored, so it is no usable token.
+ */
+const REFRESH_TOKEN_LIMIT = {
+    bytes: MAX_SECRET_VALUE_BYTES,
+    said: `${MAX_SECRET_VALUE_BYTES.toLocaleString('en-US')} bytes, what a secret holds once sealed`,
+};
+/** Far above any real access token (Atlassian's are about 1–2 KiB); it travels in a header. */
+const ACCESS_TOKEN_LIMIT = { bytes: 16 * 1024, said: '16 KiB' };
 /** No access token lives longer than the consent it comes from (365 days). */
 const MAX_EXPIRES_IN_SECONDS = 366 * 24 * 60 * 60;
 /** Reads the fields of a 2xx answer that is a JSON object (or a form). */
 function readTokenFields(fields, status, origin) {
     const said = `The token endpoint ${origin}`;
-    const refresh = readToken(field(fields, 'refresh_token'));
+    const refresh = readToken(field(fields, 'refresh_token'), REFRESH_TOKEN_LIMIT);
     if (refresh.kind === 'unreadable') {
         return { ok: false, problem: `"refresh_token" is ${refresh.what}, not a token` };
     }
-    const access = readToken(field(fields, 'access_token'));
+    const access = readToken(field(fields, 'access_token'), ACCESS_TOKEN_LIMIT);
     if (refresh.kind === 'absent' && access.kind !== 'token') {
         return {
             ok: false,
@@ -1951,7 +1991,7 @@ function field(fields, name) {
  * A token is a string without whitespace inside: it travels as RFC 6750 §2.1's b64token, which has
  * none. Whitespace around it, which a server or proxy may add and nobody means, is trimmed.
  */
-function readToken(value) {
+function readToken(value, limit) {
     if (value === undefined)
         return { kind: 'absent' };
     if (typeof value !== 'string')
@@ -1962,10 +2002,10 @@ function readToken(value) {
     if (/\s/.test(token))
         return { kind: 'unreadable', what: 'a string with whitespace inside' };
     const bytes = Buffer.byteLength(token);
-    if (bytes > MAX_TOKEN_BYTES) {
+    if (bytes > limit.bytes) {
         return {
             kind: 'unreadable',
-            what: `a string of ${bytes.toLocaleString('en-US')} bytes (more than 16 KiB)`,
+            what: `a string of ${bytes.toLocaleString('en-US')} bytes (more than ${limit.said})`,
         };
     }
     return { kind: 'token', value: token };
@@ -2079,7 +2119,7 @@ function processTokenResponse(answer, tokenUrl, secrets) {
     const origin = tokenUrl.origin;
     const shape = describeAnswerShape(answer);
     if (answer.status >= 300 && answer.status < 400) {
-        throw new ActionError('TOKEN_ENDPOINT_HTTP', `The token endpoint ${origin} answered with a redirect (HTTP ${answer.status}${answer.location ? ` to ${safeLocation(answer.location)}` : ''}). Redirects are not followed: they would send the client secret and refresh token to another address.`, 'unchanged', 'Set "token-url" to the final address of the token endpoint (Atlassian: https://auth.atlassian.com/oauth/token).');
+        throw new ActionError('TOKEN_ENDPOINT_HTTP', `The token endpoint ${origin} answered with a redirect (HTTP ${answer.status}${answer.location ? ` to ${secrets.scrub(safeLocation(answer.location))}` : ''}). Redirects are not followed: they would send the client secret and refresh token to another address.`, 'unchanged', 'Set "token-url" to the final address of the token endpoint (Atlassian: https://auth.atlassian.com/oauth/token).');
     }
     // 5xx and 429 are worth another attempt, whatever the body says. A 5xx may come after the server
     // processed the grant; a 429 or another 4xx refuses it unprocessed.
@@ -2111,11 +2151,14 @@ function processTokenResponse(answer, tokenUrl, secrets) {
 async function refreshGrant(grant, http, secrets, retry) {
     // Once any attempt may have reached Atlassian, the token may be rotated whatever comes after.
     let mayHaveRotated = false;
-    return withRetries(async (remainingMs) => {
+    return withRetries(async () => {
         try {
             const answer = await sendRefreshGrant(grant, {
                 ...http,
-                timeoutMs: Math.min(http.timeoutMs, remainingMs),
+                // Never cut to the time left: an attempt aborted early may lose an answer Atlassian
+                // already acted on. The budget bounds when attempts start; the longest budget plus a
+                // whole request still ends inside the 10-minute leeway.
+                timeoutMs: http.timeoutMs,
             });
             return processTokenResponse(answer, grant.tokenUrl, secrets);
         }
@@ -4383,10 +4426,17 @@ function endSentence(text) {
 /** A 403 or 429 rate limit: transient, retried after the wait GitHub asks for. */
 function rateLimited(answer, limit, context) {
     const { doing, tokenInput, tokenState, secrets, now } = context;
-    const said = endSentence(`Could not ${doing}: GitHub answered HTTP ${answer.status}${quotedMessage(answer, secrets)}`);
-    const what = limit.kind === 'primary'
-        ? `GitHub's rate limit for the token in "${tokenInput}" is spent (x-ratelimit-remaining: 0): a rate limit, not a missing permission.`
-        : `This is GitHub's secondary rate limit (too many requests in a short time with the token in "${tokenInput}", from this run or others), not a missing permission.`;
+    // GitHub's API marks each answer with a request id; a proxy or gateway that limits the runner's
+    // requests does not, and then neither GitHub nor the token in "github-token" is to blame.
+    const fromGitHub = answer.requestId !== undefined;
+    const said = endSentence(fromGitHub
+        ? `Could not ${doing}: GitHub answered HTTP ${answer.status}${quotedMessage(answer, secrets)}`
+        : `Could not ${doing}: ${answer.host} answered HTTP ${answer.status} without the x-github-request-id header of GitHub's answers`);
+    const what = !fromGitHub
+        ? `A rate limit of something between the runner and GitHub (a proxy or gateway), not GitHub's, and not a missing permission.`
+        : limit.kind === 'primary'
+            ? `GitHub's rate limit for the token in "${tokenInput}" is spent (x-ratelimit-remaining: 0): a rate limit, not a missing permission.`
+            : `This is GitHub's secondary rate limit (too many requests in a short time with the token in "${tokenInput}", from this run or others), not a missing permission.`;
     const { wait } = limit;
     const waitMs = wait.source === 'reset' ? wait.at.getTime() - now : wait.ms;
     const seconds = Math.max(0, Math.ceil(waitMs / 1000));
@@ -4398,7 +4448,9 @@ function rateLimited(answer, limit, context) {
     const forHowLong = wait.source === 'reset'
         ? `until ${wait.at.toISOString()}`
         : `${wait.source === 'minimum' ? 'at least ' : ''}${seconds} s`;
-    return new ActionError('GITHUB_RATE_LIMITED', `${said} ${what} ${asked}`, tokenState, `Wait ${forHowLong}, and avoid other heavy use of the same token meanwhile.${finishFor(tokenState)}`, {
+    return new ActionError('GITHUB_RATE_LIMITED', `${said} ${what} ${fromGitHub ? asked : asked.replace(/^GitHub /, 'It ').replace(/its documentation/, "GitHub's documentation")}`, tokenState, fromGitHub
+        ? `Wait ${forHowLong}, and avoid other heavy use of the same token meanwhile.${finishFor(tokenState)}`
+        : `Wait ${forHowLong}; if it keeps happening, ask whoever runs the proxy or gateway in front of ${answer.host} about its limits.${finishFor(tokenState)}`, {
         transient: {
             reason: `${limit.kind === 'primary' ? 'rate limit spent' : 'secondary rate limit'} (HTTP ${answer.status})`,
             retryAfter: wait.source === 'retry-after'
@@ -4808,7 +4860,7 @@ function describeCancellation(cancellation, custody, where) {
                 : `${received} No new attempt of the refresh starts. ${sent} without a usable answer: if Atlassian rotated it, the stored token is still accepted until ${until} (the 10-minute leeway): re-run the workflow before then.`;
         }
         case 'rotated-not-stored':
-            return `${received} The new refresh token is being stored in ${where}; its sealed copy is in the "Recovery value" group above. If this step ends before the write, store that value with the command shown there before ${leewayEndsAt ? utc(leewayEndsAt) : 'the leeway ends'}.`;
+            return `${received} The new refresh token is being stored in ${where}; its sealed copy ${custody.recovery ? 'is in' : 'is about to be printed in'} the "Recovery value" group${custody.recovery ? ' above' : ''}. If this step ends before the write, store that value with the command shown there before ${leewayEndsAt ? utc(leewayEndsAt) : 'the leeway ends'}.`;
         case 'stored':
         case 'overlapped':
         case 'rejected':
@@ -4956,13 +5008,16 @@ async function fetchSecretMetadata(access, secretName) {
         }
         throw error;
     }
-    const updatedAt = answer_isRecord(answer.data) ? parseTimestamp(answer.data['updated_at']) : undefined;
-    if (updatedAt === undefined) {
+    const text = answer_isRecord(answer.data) ? answer.data['updated_at'] : undefined;
+    const updatedAtText = typeof text === 'string' ? text : undefined;
+    const updatedAt = parseTimestamp(updatedAtText);
+    if (updatedAt === undefined || updatedAtText === undefined) {
         throw new ActionError('GITHUB_UNEXPECTED', `GitHub's answer for the secret ${secretName} of ${target.description} has no readable "updated_at": ${quote(answer.data, secrets)}.`, 'unchanged', 'Check "github-api-url".');
     }
     const visibility = answer_isRecord(answer.data) ? answer.data['visibility'] : undefined;
     return {
         updatedAt,
+        updatedAtText,
         visibility: visibility === 'all' || visibility === 'private' || visibility === 'selected'
             ? visibility
             : undefined,
@@ -5120,7 +5175,7 @@ function judgeStoredToken(updatedAt, readAt) {
         return { kind: 'first-write' };
     if (updatedAt.getTime() <= readAt.getTime())
         return { kind: 'fresh' };
-    return { kind: 'superseded', updatedAt, readAt, readAtIsProcessStart: false };
+    return { kind: 'superseded', updatedAt, readAt, readAtWhat: 'this run read its secrets' };
 }
 /**
  * GitHub's timestamps (updated_at, the Date header) are cut to the second, so a moment moved from
@@ -5128,30 +5183,34 @@ function judgeStoredToken(updatedAt, readAt) {
  */
 const CLOCK_RESOLUTION_MS = 1000;
 /**
- * When the moment the run read its secrets is unknown, this process's start still bounds it: the
- * token was in hand before the process began (an input, or a variable of the terminal), so a write
- * certainly after the start superseded it. `processStartedAt` is in GitHub's clock, estimated
- * through its Date header, hence the margin: without it, a write just before the start would be
- * taken for one after it, and a valid token refused.
+ * When the moment the run read its secrets is unknown, `since` still bounds it: the token was in
+ * hand by then, so a write certainly after it superseded the token. `since.at` is in GitHub's
+ * clock, estimated through its Date header, hence the margin: without it, a write just before
+ * would be taken for one after, and a valid token refused.
  */
-function judgeWithoutReadTime(updatedAt, processStartedAt, reason) {
-    if (updatedAt.getTime() > processStartedAt.getTime() + CLOCK_RESOLUTION_MS) {
-        return { kind: 'superseded', updatedAt, readAt: processStartedAt, readAtIsProcessStart: true };
+function judgeWithoutReadTime(updatedAt, since, reason) {
+    if (updatedAt.getTime() > since.at.getTime() + CLOCK_RESOLUTION_MS) {
+        return { kind: 'superseded', updatedAt, readAt: since.at, readAtWhat: since.what };
     }
     return { kind: 'unknown', reason };
 }
-/** The notice for a guard that could not decide: the rotation goes ahead, and says why. */
-function unknownNotice(secretName, reason) {
-    return `Could not check whether another run rotated ${secretName} after this run read it (${reason}). Going ahead. To enable the check, let the job read its own run: add "permissions: actions: read" (the action reads the run's start with "workflow-token", by default github.token).`;
+/**
+ * The warning for a guard that could not decide: the rotation goes ahead. It names the case it
+ * leaves open: a run queued behind another rotation holds the token that rotation replaced.
+ */
+function unknownWarning(secretName, reason) {
+    return `Could not check whether another rotation rewrote ${secretName} after this run read it (${reason}). Going ahead. A run that waited in a concurrency group behind another rotation holds the token that rotation replaced, and presenting it after the 10-minute leeway revokes the consent. To enable the check, let the job read its own run: add "permissions: actions: read" (the action reads the run's start with "workflow-token", by default github.token).`;
+}
+/** Nothing says when the token was read: a guess is not good enough to spend it on. */
+function unboundedError(judgement, secretName) {
+    return new ActionError('TOKEN_AGE_UNKNOWN', `The secret ${secretName} was last written at ${utc(judgement.updatedAt)}, and nothing says when the refresh token given was read (${judgement.reason}). If anything rotated the token after that (a workflow, another terminal), the token given is superseded, and presenting it would revoke the consent. Nothing was sent.`, 'unchanged', 'Give the time you obtained that refresh token in "token-obtained-at" (ISO 8601 with its zone, e.g. 2026-12-01T10:00:00Z): the rotation goes ahead only if the secret was not written after it.');
 }
 /**
  * What a superseded token means: another rotation got there first, nothing was sent, nothing is
  * lost. The caller decides whether that fails the step (input "on-superseded").
  */
 function supersededError(judgement, secretName) {
-    const read = judgement.readAtIsProcessStart
-        ? `after this step started (${utc(judgement.readAt)})`
-        : `after this run read its secrets (${utc(judgement.readAt)})`;
+    const read = `after ${judgement.readAtWhat} (${utc(judgement.readAt)})`;
     return new ActionError('SUPERSEDED', `Another rotation got there first: the secret ${secretName} was rewritten at ${utc(judgement.updatedAt)}, ${read}, so the refresh token this run holds has been superseded. It was not sent to Atlassian, which accepts only the newest token (and, for 10 minutes, the one just before it): presenting a superseded one could revoke the consent. Nothing is lost: the secret holds the newer token.`, 'unchanged', 'Nothing to do for the token. If this step had to provide an access token, re-run the workflow: a new run reads the current secret. If rotations keep meeting, give every workflow that rotates this token the same `concurrency:` group (with cancel-in-progress: false).');
 }
 /** One line for the job summary. */
@@ -5165,6 +5224,8 @@ function describeJudgement(judgement) {
             return `stopped: the secret was rewritten at ${utc(judgement.updatedAt)}, after this run read it`;
         case 'unknown':
             return `skipped: ${judgement.reason}`;
+        case 'unbounded':
+            return `stopped: nothing says when the token given was read (${judgement.reason})`;
     }
 }
 
@@ -5209,11 +5270,11 @@ async function preflight(inputs, sources) {
     return {
         publicKey: publicKey.value,
         metadata: metadata.status === 'fulfilled' ? metadata.value : undefined,
-        judgement: judge(metadata, readAt, sources.now(), sources.processStartedAt),
+        judgement: judge(metadata, readAt, sources.now(), sources.tokenHeldSince),
         organization,
     };
 }
-function judge(metadata, readAt, localNow, processStartedAt) {
+function judge(metadata, readAt, localNow, tokenHeldSince) {
     if (metadata.status === 'rejected')
         return { kind: 'unknown', reason: reasonOf(metadata.reason) };
     const { updatedAt, serverNow } = metadata.value;
@@ -5221,10 +5282,13 @@ function judge(metadata, readAt, localNow, processStartedAt) {
         return { kind: 'first-write' };
     if (readAt.status === 'fulfilled')
         return judgeStoredToken(updatedAt, readAt.value);
-    // GitHub's clock decided updated_at: move the process start into it. The Date header is cut to
-    // the second, which moves the start earlier, never later: the guard errs towards "superseded".
+    const reason = reasonOf(readAt.reason);
+    if (tokenHeldSince === undefined)
+        return { kind: 'unbounded', updatedAt, reason };
+    // GitHub's clock decided updated_at: move the bound into it. The Date header is cut to the
+    // second, which moves the bound earlier, never later: the guard errs towards "superseded".
     const skew = serverNow ? serverNow.getTime() - localNow.getTime() : 0;
-    return judgeWithoutReadTime(updatedAt, new Date(processStartedAt.getTime() + skew), reasonOf(readAt.reason));
+    return judgeWithoutReadTime(updatedAt, { at: new Date(tokenHeldSince.at.getTime() + skew), what: tokenHeldSince.what }, reason);
 }
 function reasonOf(error) {
     if (error instanceof ActionError)
@@ -5268,11 +5332,14 @@ const SAME_WRITE_TOLERANCE_MS = 1000;
 /**
  * Reads the secret's metadata again after the write. A write by another rotation between this
  * run's preflight and its write is visible only when the secret was new (the write says
- * "updated" instead of "created"); one after the write moves `updated_at` past the write's time.
+ * "updated" instead of "created") and this run sent its write once: a retried write may itself
+ * have created the secret before its answer was lost. A write after this one moves `updated_at`
+ * past the write's time.
  */
 async function checkWrite(access, secretName, before, write, localWriteAt) {
     const writtenAt = write.at ?? localWriteAt;
-    if (before !== undefined && before.updatedAt === undefined && write.how === 'updated') {
+    const absentBefore = before !== undefined && before.updatedAt === undefined;
+    if (absentBefore && write.how === 'updated' && write.attempts === 1) {
         return { kind: 'created-meanwhile', writtenAt };
     }
     let after;
@@ -5289,6 +5356,44 @@ async function checkWrite(access, secretName, before, write, localWriteAt) {
         return { kind: 'rewritten-after', writtenAt, rewrittenAt: after.updatedAt };
     }
     return { kind: 'alone' };
+}
+/** GitHub's clock is read to the second, through a header: two seconds either way is a tie. */
+const CLOCK_TOLERANCE_MS = 2000;
+/**
+ * Reads the secret's metadata just before a write that comes late (a slow refresh, a retried
+ * write): time in which another rotation may have stored its own new token. A write of that
+ * rotation before this run's refresh was sent means its refresh came first, so this run's token is
+ * the newest and replaces it; a later one leaves it unknown which is newest, and then this run
+ * must not overwrite it. `refreshSentAt` is in GitHub's clock.
+ */
+async function checkBeforeWrite(access, secretName, lastSeen, refreshSentAt, 
+/** This run's earlier attempts of the same write, which may have been applied unanswered. */
+ownAttempts) {
+    let seen;
+    try {
+        seen = await fetchSecretMetadata(access, secretName);
+    }
+    catch (error) {
+        return { kind: 'unverified', reason: error instanceof Error ? error.message : String(error) };
+    }
+    if (seen.updatedAt?.getTime() === lastSeen.updatedAt?.getTime())
+        return { kind: 'unchanged' };
+    if (seen.updatedAt === undefined)
+        return { kind: 'unchanged' }; // deleted meanwhile: nothing to lose
+    const at = seen.updatedAt.getTime();
+    const own = ownAttempts.some(({ from, to }) => at >= from.getTime() - CLOCK_TOLERANCE_MS && at <= to.getTime() + CLOCK_TOLERANCE_MS);
+    // Written while an earlier attempt of this very write was on its way: that attempt, applied
+    // before its answer was lost. Writing the same value again loses nothing.
+    if (own)
+        return { kind: 'own-write', seen };
+    if (seen.updatedAt.getTime() + CLOCK_TOLERANCE_MS < refreshSentAt.getTime()) {
+        return { kind: 'rewritten-before-refresh', seen };
+    }
+    return { kind: 'rewritten-after-refresh', seen, rewrittenAt: seen.updatedAt };
+}
+/** The write not made: another rotation stored its token after this run's refresh was sent. */
+function notOverwrittenError(secretName, readAt, rewrittenAt, refreshSentAt) {
+    return new ActionError('ROTATIONS_OVERLAPPED', `Two rotations of this token overlapped: ${secretName} was written at ${utc(rewrittenAt)} by another rotation${readAt ? `, after this run read it at ${utc(readAt)}` : ''} and after this run sent its own refresh at ${utc(refreshSentAt)}. Only the token issued last is Atlassian's newest, and which of the two that is cannot be told from here, so this run did not overwrite the secret. If the other token is the older one, the next rotation presents a superseded token and Atlassian revokes the consent.`, 'overlapped', `Find the other rotation (a workflow run that uses this secret, or someone running the command line tool's refresh) and when it sent its refresh. If that was before ${utc(refreshSentAt)}, store this run's recovery value (below) now, before the next rotation: its command checks that the secret is still as this run last saw it. If it was after, nothing needs doing. Then give every workflow that rotates this token the same \`concurrency:\` group, and never run the command line tool's refresh while a workflow may rotate it.`);
 }
 /** The loud failure for an overlap: both times, why it matters, and what to check. */
 function overlapError(check, secretName, grantSentAt) {
@@ -5423,14 +5528,16 @@ async function rotate(request, deps, events) {
             store: store(retryFor('Preflight')),
             run: runSource(request, deps.env, githubClient),
             now,
-            processStartedAt: new Date(deps.processStartedAt),
+            tokenHeldSince: deps.tokenHeldSince,
         });
         say.info(`The GitHub token can read the secrets public key of ${target.description} (key_id ${checked.publicKey.keyId}).`);
+        const checkedAt = now();
         // 2. The stale-token guard; a dry run stops here.
         const { judgement } = checked;
         staleTokenCheck = describeJudgement(judgement);
-        if (judgement.kind === 'unknown')
-            say.notice(unknownNotice(request.secretName, judgement.reason));
+        if (judgement.kind === 'unknown') {
+            say.warning(unknownWarning(request.secretName, judgement.reason));
+        }
         if (request.dryRun) {
             const plan = dryRunPlan(request, checked, judgement, consent);
             for (const line of describeDryRun(context(), plan))
@@ -5440,6 +5547,12 @@ async function rotate(request, deps, events) {
         if (judgement.kind === 'superseded') {
             return finish('superseded', 'unchanged', {
                 problems: [supersededError(judgement, request.secretName)],
+                staleTokenCheck,
+            });
+        }
+        if (judgement.kind === 'unbounded') {
+            return finish('failed', 'unchanged', {
+                problems: [unboundedError(judgement, request.secretName)],
                 staleTokenCheck,
             });
         }
@@ -5482,19 +5595,45 @@ async function rotate(request, deps, events) {
             custody.newTokenIssued(tokens);
             // Started and finished even if the job is being cancelled: this secures the only copy.
             const writeRetry = retryFor('Write', true);
+            const guard = new LateWriteGuard({
+                request,
+                checked,
+                checkedAt,
+                custody,
+                cancellation,
+                clock,
+                store: (retry) => store(retry),
+                retryFor,
+                say,
+            });
+            writeRetry.beforeAttempt = (attempt) => guard.beforeAttempt(attempt);
+            writeRetry.onAttempt = () => {
+                guard.sending();
+            };
+            const announceWriteRetry = writeRetry.onRetry;
+            writeRetry.onRetry = (info) => {
+                guard.failed();
+                announceWriteRetry?.(info);
+            };
             const leewayEndsAt = custody.leewayEndsAt ?? now();
-            stored = await writeBack(store(writeRetry), {
+            const written = await writeBack(store(writeRetry), {
                 secretName: request.secretName,
                 value: newRefreshToken,
                 publicKey: checked.publicKey,
                 organization: checked.organization,
                 tokenState: 'rotated-not-stored',
                 onSealed: (sealed) => {
-                    const recovery = { sealed, organization: checked.organization, leewayEndsAt };
+                    const recovery = {
+                        sealed,
+                        organization: checked.organization,
+                        leewayEndsAt,
+                        secretAsSeen: asSeen(guard.lastSeen),
+                    };
                     custody.sealed(recovery);
                     say.recovery(recovery, context());
                 },
             });
+            stored = { ...written, attempts: guard.attempts, seenBefore: guard.lastSeen };
             writtenAt = now();
             custody.stored();
         }
@@ -5531,7 +5670,7 @@ async function rotate(request, deps, events) {
         if (cancellation.requested()) {
             return finish('cancelled', custody.state, {
                 ...settled,
-                problems: [cancelledError(cancellation, custody.state, context()), ...after.problems],
+                problems: [cancelledError(cancellation, custody.state, context(), true), ...after.problems],
             });
         }
         return finish(stored ? 'rotated' : 'unchanged', custody.state, {
@@ -5544,13 +5683,15 @@ async function rotate(request, deps, events) {
         // The new tokens stay available to later steps (an `if: failure()` step may store them).
         const kept = {
             ...answerOf(custody, request.refreshToken),
-            recovery: state === 'rotated-not-stored' ? custody.recovery : undefined,
+            recovery: state === 'rotated-not-stored' || state === 'overlapped' ? custody.recovery : undefined,
             staleTokenCheck,
         };
         if (cancellation.requested()) {
             return finish('cancelled', state, {
                 ...kept,
-                problems: [cancelledError(cancellation, state, context(), error)],
+                problems: [
+                    cancelledError(cancellation, state, context(), custody.answer !== undefined, error),
+                ],
             });
         }
         return finish('failed', state, {
@@ -5562,6 +5703,93 @@ async function rotate(request, deps, events) {
         cancellation.stop();
         connections.close();
     }
+}
+/** Before a late write, no late write may go over another rotation's newer token. */
+const LATE_WRITE_MS = 5_000;
+/**
+ * Looks at the secret again before a write attempt that comes late — the first attempt more than
+ * {@link LATE_WRITE_MS} after the preflight read the secret (a slow refresh), or any retry — since
+ * another rotation may have stored its own new token in the meantime (./write-back.ts,
+ * checkBeforeWrite). An in-time first write skips it: the window is as short as GitHub's
+ * timestamps are coarse, and the check after the write still runs.
+ */
+class LateWriteGuard {
+    step;
+    /** The secret as this run saw it last: the preflight's view, then each check's. */
+    lastSeen;
+    /** When each attempt of the write was sent and when it failed (this machine's clock). */
+    #attempts = [];
+    #warned = false;
+    get attempts() {
+        return this.#attempts.length;
+    }
+    /** An attempt of the write is being sent. */
+    sending() {
+        this.#attempts.push({ from: this.step.clock.now(), to: undefined });
+    }
+    /** The last attempt failed (a wait for the next one begins). */
+    failed() {
+        const last = this.#attempts[this.#attempts.length - 1];
+        if (last)
+            last.to = this.step.clock.now();
+    }
+    constructor(step) {
+        this.step = step;
+        this.lastSeen = step.checked.metadata;
+    }
+    async beforeAttempt(attempt) {
+        const { request, custody, cancellation, clock, say } = this.step;
+        const lastSeen = this.lastSeen;
+        // A cancelled job has seconds left: the write that secures the token goes first.
+        if (lastSeen === undefined || cancellation.requested())
+            return;
+        const late = clock.now() - this.step.checkedAt.getTime() > LATE_WRITE_MS;
+        if (attempt === 1 && !late)
+            return;
+        const sentAt = custody.grantSentAt;
+        if (sentAt === undefined)
+            return;
+        // This run's refresh, in GitHub's clock (the preflight's Date header against this machine's).
+        const skew = lastSeen.serverNow
+            ? lastSeen.serverNow.getTime() - this.step.checkedAt.getTime()
+            : 0;
+        const refreshSentAt = new Date(sentAt.getTime() + skew);
+        const inServerClock = (local) => new Date(local + skew);
+        const check = await checkBeforeWrite(this.step.store({ ...this.step.retryFor('Check'), deadline: clock.now() + 10_000 }), request.secretName, lastSeen, refreshSentAt, this.#attempts.map(({ from, to }) => ({
+            from: inServerClock(from),
+            to: inServerClock(to ?? clock.now()),
+        })));
+        switch (check.kind) {
+            case 'unchanged':
+            case 'unverified':
+                return;
+            case 'own-write':
+                this.lastSeen = check.seen;
+                return;
+            case 'rewritten-before-refresh':
+                this.lastSeen = check.seen;
+                if (!this.#warned) {
+                    this.#warned = true;
+                    say.warning(`${request.secretName} was written at ${utc(check.seen.updatedAt ?? sentAt)} by another rotation, after this run read it but before this run sent its refresh (${utc(refreshSentAt)}): this run's token is the newer one and replaces it. Give every workflow that rotates this token the same \`concurrency:\` group.`);
+                }
+                return;
+            case 'rewritten-after-refresh': {
+                this.lastSeen = check.seen;
+                const recovery = custody.recovery;
+                if (recovery)
+                    custody.sealed({ ...recovery, secretAsSeen: asSeen(check.seen) });
+                throw notOverwrittenError(request.secretName, this.step.checked.metadata?.updatedAt === undefined ? undefined : this.step.checkedAt, check.rewrittenAt, refreshSentAt);
+            }
+        }
+    }
+}
+/** How the recovery command recognises the secret as this run saw it. */
+function asSeen(metadata) {
+    if (metadata === undefined)
+        return undefined;
+    if (metadata.updatedAt === undefined)
+        return 'absent';
+    return metadata.updatedAtText === undefined ? undefined : { updatedAt: metadata.updatedAtText };
 }
 /** The answer's tokens, when one came: its expiry, counted from the first send of the grant. */
 function answerOf(custody, sentRefreshToken) {
@@ -5591,7 +5819,7 @@ async function afterSecuring(step) {
     const extras = !cancellation.requested() && accessToken !== undefined;
     const [check, accessTokenSecret, site] = await Promise.allSettled([
         stored && step.writtenAt
-            ? checkWrite(step.store(), request.secretName, checked.metadata, stored, step.writtenAt)
+            ? checkWrite(step.store(), request.secretName, stored.seenBefore, stored, step.writtenAt)
             : Promise.resolve(undefined),
         extras && request.accessTokenSecretName !== undefined
             ? writeBack(step.store(), {
@@ -5669,13 +5897,15 @@ function stateAfter(error, custody) {
     return custody.state;
 }
 /** What the cancellation stopped, and what the person does next, by where the token is. */
-function cancelledError(cancellation, state, context, cause) {
+function cancelledError(cancellation, state, context, answered, cause) {
     const leeway = context.leewayEndsAt ? ` before ${utc(context.leewayEndsAt)}` : '';
     const what = {
         unchanged: [
             context.grantSentAt === undefined
                 ? 'before the refresh grant was sent: nothing was sent to Atlassian.'
-                : 'after Atlassian answered without a new refresh token.',
+                : answered
+                    ? 'after Atlassian answered without a new refresh token.'
+                    : 'after the refresh grant was refused or never reached Atlassian.',
             'Nothing to do: the stored token still works, and the next run rotates it.',
         ],
         'maybe-rotated': [
@@ -5898,7 +6128,8 @@ function defaultDependencies() {
                 process.off('SIGTERM', handler);
             };
         },
-        processStartedAt: Math.floor(performance.timeOrigin),
+        // The runner gives the step its inputs before the process starts.
+        tokenHeldSince: { at: new Date(performance.timeOrigin), what: 'this step started' },
     };
 }
 async function run(deps = defaultDependencies()) {

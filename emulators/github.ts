@@ -89,6 +89,8 @@ export type GitHubFault =
   | {
       on: Operation | 'any'
       status: number
+      /** Done first (e.g. another rotation's write), then this answer. */
+      before?: () => void
       body?: unknown
       text?: string
       contentType?: string
@@ -103,6 +105,8 @@ export type GitHubFault =
   | { on: Operation | 'any'; after: () => void }
   /** Wait until `release` resolves, then answer normally (a slow GitHub, to cancel meanwhile). */
   | { on: Operation | 'any'; hold: Promise<void> }
+  /** Do what the request asks (a write is applied), then close the connection: the answer is lost. */
+  | { on: Operation | 'any'; loseAnswer: true }
 
 interface SecretStore {
   keyPair: KeyPair
@@ -373,6 +377,11 @@ export class GitHubEmulator {
     })
   }
 
+  /** Puts a secret back exactly as it was (its timestamps included), as a test's undo. */
+  restoreSecret(scope: string | Scope, secret: StoredSecret): void {
+    this.#store(toScope(scope)).secrets.set(secret.name.toUpperCase(), { ...secret })
+  }
+
   /** A repository variable, as the settings page shows it. */
   variable(fullName: string, name: string): StoredVariable | undefined {
     return this.#repository(fullName).variables.get(name.toUpperCase())
@@ -463,6 +472,7 @@ export class GitHubEmulator {
         return
       }
       if ('status' in fault) {
+        fault.before?.()
         if (fault.from === 'proxy') res.removeHeader('x-github-request-id')
         if (fault.text === undefined) {
           sendJson(res, fault.status, fault.body ?? { message: 'Injected fault' }, fault.headers)
@@ -473,6 +483,12 @@ export class GitHubEmulator {
       }
       if ('before' in fault) fault.before()
       if ('hold' in fault) await fault.hold
+      if ('loseAnswer' in fault) {
+        const denied = this.#authorize(request, scope, route)
+        if (!denied) this.#answer(route, parts, scope, request, droppingAnswer(socket))
+        socket.destroy()
+        return
+      }
       if ('after' in fault) res.once('finish', fault.after)
     }
 
@@ -831,6 +847,19 @@ function newRequestId(): string {
       .toString(16)
       .toUpperCase()
   return [hex(4), hex(6), hex(6), hex(6), hex(8)].join(':')
+}
+
+/** A response that is never sent: whatever is written to it, the connection is closed instead. */
+function droppingAnswer(socket: Socket): ServerResponse {
+  const dropped = {
+    setHeader: () => dropped,
+    writeHead: () => dropped,
+    end: () => {
+      socket.destroy()
+      return dropped
+    },
+  }
+  return dropped as unknown as ServerResponse
 }
 
 /** `owner/name` means a repository's own store. */

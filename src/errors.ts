@@ -43,6 +43,8 @@ export type ErrorCode =
   | 'INVALID_TOKEN_RESPONSE'
   /** Another rotation rewrote the secret after this run read it: the token in hand is superseded. */
   | 'SUPERSEDED'
+  /** Nothing says when the token given was read, and the secret exists: it may be superseded. */
+  | 'TOKEN_AGE_UNKNOWN'
   /** Another rotation wrote the secret between this run's preflight and the end of its write. */
   | 'ROTATIONS_OVERLAPPED'
   /** A file of the runner's (GITHUB_OUTPUT, GITHUB_STEP_SUMMARY) could not be written. */

@@ -209,7 +209,7 @@ export function readInputs(
   if (onSuperseded !== 'fail' && onSuperseded !== 'succeed') {
     problem(
       'on-superseded',
-      `Input "on-superseded" must be "fail" (a step that must hand an access token on) or "succeed" (a scheduled rotation, which has nothing left to do when another rotation got there first); got ${JSON.stringify(onSuperseded.slice(0, 40))}.`,
+      `Input "on-superseded" must be "fail" (a step that must hand an access token on) or "succeed" (a scheduled rotation, which has nothing left to do when another rotation got there first); got ${quoteValue(onSuperseded)}.`,
     )
   }
 

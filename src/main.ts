@@ -12,6 +12,7 @@ import { systemClock, type Clock } from './retry.js'
 import type { CancelListener } from './rotation/cancellation.js'
 import type { RotationEvents } from './rotation/events.js'
 import { rotate } from './rotation/rotate.js'
+import type { TokenHeldSince } from './rotation/stale-token-guard.js'
 import { actionsRunner, type Runner } from './runner.js'
 import { SecretValues } from './secrets.js'
 
@@ -29,8 +30,8 @@ export interface Dependencies {
   requestTimeoutMs: number
   /** Calls `handler` when the job is being cancelled; returns a function that stops listening. */
   onCancel: CancelListener
-  /** When this process started (epoch ms): the refresh token input was read before it. */
-  processStartedAt: number
+  /** By when the refresh token in hand was certainly read: this step's start, for the action. */
+  tokenHeldSince: TokenHeldSince | undefined
 }
 
 export function defaultDependencies(): Dependencies {
@@ -50,7 +51,8 @@ export function defaultDependencies(): Dependencies {
         process.off('SIGTERM', handler)
       }
     },
-    processStartedAt: Math.floor(performance.timeOrigin),
+    // The runner gives the step its inputs before the process starts.
+    tokenHeldSince: { at: new Date(performance.timeOrigin), what: 'this step started' },
   }
 }
 

@@ -9,7 +9,8 @@
  *     flag serves only GitHub Enterprise Server at its standard address; every other API base
  *     (a port, another path, plain http to a loopback test server) is given as the full URL, which
  *     `gh api` accepts in place of a path and sends unchanged.
- *   - Without `--hostname` a path goes to github.com (or to GH_HOST when that is set).
+ *   - Without `--hostname` a path goes to GH_HOST when that is set, or to the one host gh is logged
+ *     in to: so github.com is named too.
  *   - The token: GH_TOKEN (or GITHUB_TOKEN) serves github.com and *.ghe.com only; any other host
  *     reads GH_ENTERPRISE_TOKEN (or GITHUB_ENTERPRISE_TOKEN), else its `gh auth login` entry.
  *   - `-f key=value` sends a string; `-F 'key[]=value'` appends to an array, typed (the repository
@@ -29,10 +30,44 @@ export interface RecoveryWrite {
   sealed: SealedSecret
   /** For an organization secret: who may use it, which every write must say again. */
   organization: OrganizationAccess | undefined
+  /**
+   * The secret as this run last saw it: its `updated_at` exactly as GitHub wrote it, or `absent`.
+   * The command then stores the value only if the secret is still so: a secret written since
+   * holds a newer token (a re-run's), and storing this one over it would supersede it.
+   */
+  secretAsSeen?: { updatedAt: string } | 'absent' | undefined
 }
 
-/** The command, every argument quoted for POSIX shells. */
+/**
+ * The command, every argument quoted for POSIX shells. With `secretAsSeen`, an `if … then … else
+ * … fi` that first reads the secret's metadata (bash and zsh both take it as pasted).
+ */
 export function recoveryCommand(write: RecoveryWrite): string {
+  const put = putCommand(write)
+  const seen = write.secretAsSeen
+  if (seen === undefined) return put
+  const { hostname, endpoint } = ghEndpoint(
+    write.githubApiUrl,
+    secretPath(write.target, write.secretName),
+  )
+  const read = [
+    { literal: 'gh api' },
+    ...(hostname === undefined ? [] : [{ literal: '--hostname' }, hostname]),
+    endpoint,
+  ]
+  const refusal = (why: string): string =>
+    commandLine([
+      { literal: 'echo' },
+      `Not stored: ${why}. Store nothing: the secret holds a newer token than this value.`,
+    ])
+  if (seen === 'absent') {
+    return `if ${commandLine([...read, { literal: '--silent 2>/dev/null' }])}; then ${refusal('the secret exists now, and did not when this run checked it')}; else ${put}; fi`
+  }
+  return `if [ "$(${commandLine([...read, { literal: '--jq' }, '.updated_at'])})" = ${shellQuote(seen.updatedAt)} ]; then ${put}; else ${refusal(`the secret was written after ${seen.updatedAt}, when this run saw it (or reading it failed: see above)`)}; fi`
+}
+
+/** The write itself: `gh api --method PUT …` with the sealed value. */
+function putCommand(write: RecoveryWrite): string {
   const { hostname, endpoint } = ghEndpoint(
     write.githubApiUrl,
     secretPath(write.target, write.secretName),
@@ -68,8 +103,10 @@ export function ghEndpoint(
   const url = new URL(githubApiUrl)
   const base = url.pathname.replace(/\/+$/, '')
   const standard = url.protocol === 'https:' && url.port === '' && url.search === ''
+  // Named even for github.com: without --hostname, gh goes to GH_HOST, or to the only host it is
+  // logged in to, which may be an Enterprise Server.
   if (standard && url.hostname === 'api.github.com' && base === '') {
-    return { hostname: undefined, endpoint: path.replace(/^\//, '') }
+    return { hostname: 'github.com', endpoint: path.replace(/^\//, '') }
   }
   // gh refuses ":" in --hostname, so an IPv6 literal (its brackets hold colons) takes the full URL.
   if (standard && base === '/api/v3' && !url.hostname.includes(':')) {

@@ -32,6 +32,8 @@ export interface Recovery {
   organization: OrganizationAccess | undefined
   /** After this moment, presenting the old stored token revokes the consent. */
   leewayEndsAt: Date
+  /** The secret as this run last saw it, so the command stores nothing over a newer token. */
+  secretAsSeen?: { updatedAt: string } | 'absent' | undefined
 }
 
 /** The end of the leeway for a grant sent at `sentAt`: when Atlassian stops accepting the token. */
@@ -64,13 +66,13 @@ export function describeTokenState(state: TokenState, context: RunContext, now: 
     case 'stored':
       return `The refresh token was rotated and the new one is stored in the ${where}: the integration is safe; only what came after failed.`
     case 'overlapped':
-      return `This run's new refresh token was written to the ${where}, but another rotation wrote it too: the secret may hold the older of two new tokens. Until that is settled, the next rotation may revoke the consent.`
+      return `Two rotations of this token overlapped: the ${where} may not hold the newest of their tokens (this run's is in the recovery value below). Until that is settled, the next rotation may present a superseded token and revoke the consent.`
     case 'rotated-not-stored':
       if (leewayEnd === undefined) {
         return `Atlassian issued a new refresh token; it was NOT stored in the ${where}.`
       }
       return inLeeway
-        ? `Atlassian issued a new refresh token and disabled the one in the ${where}; the new token was NOT stored. The old token is still accepted until ${utc(leewayEnd)} (the 10-minute leeway): a re-run before then is safe.`
+        ? `Atlassian issued a new refresh token and disabled the one in the ${where}; the new token was NOT stored. The old token is still accepted until ${utc(leewayEnd)} (the 10-minute leeway): a re-run before then is safe — or store the recovery value below, but not both.`
         : `Atlassian issued a new refresh token and disabled the one in the ${where}; the new token was NOT stored, and the old token's 10-minute leeway ended at ${utc(leewayEnd)}. Do not re-run before storing the recovery value: presenting the old token now would revoke the consent, the new token included.`
   }
 }
@@ -83,6 +85,7 @@ function commandFor(context: RunContext, recovery: Recovery): string {
     secretName: context.secretName,
     sealed: recovery.sealed,
     organization: recovery.organization,
+    secretAsSeen: recovery.secretAsSeen,
   })
 }
 
@@ -94,6 +97,7 @@ export function describeRecovery(context: RunContext, recovery: Recovery): strin
     `Store it with GitHub CLI and a token that may write the secret: ${ghTokenAdvice(context.githubApiUrl)}; then run:`,
     `  ${commandFor(context, recovery)}`,
     `Do it before any run uses the old token after ${utc(recovery.leewayEndsAt)}: from then on, presenting the old token revokes the consent, including the new token.`,
+    `Store it, or re-run the workflow before that time — one or the other, never both: whichever comes second would put a superseded token in the secret.${recovery.secretAsSeen === undefined ? '' : ' The command checks this itself: it stores nothing if the secret was written after this run saw it.'}`,
   ].join('\n')
 }
 

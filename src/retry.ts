@@ -70,6 +70,12 @@ export interface RetryOptions {
   onRetry?: (info: RetryInfo) => void
   /** Called as each attempt starts (1 for the first). */
   onAttempt?: (attempt: number) => void
+  /**
+   * Awaited before each attempt, after the cancellation check: a last look at the world before
+   * sending (the secret write checks that nobody wrote the secret meanwhile). A rejection ends
+   * the retries with it, as a failure of the attempt would.
+   */
+  beforeAttempt?: (attempt: number) => Promise<void>
   /** Aborted when the run is being cancelled: no attempt starts after that, the first included. */
   signal?: AbortSignal
   /**
@@ -140,6 +146,7 @@ export async function withRetries<T>(
           })
         : lastError
     }
+    if (options.beforeAttempt) await options.beforeAttempt(attempt)
     try {
       options.onAttempt?.(attempt)
       return await operation(Math.max(1, options.deadline - clock.now()), attempt)

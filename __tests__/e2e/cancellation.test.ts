@@ -252,7 +252,17 @@ it('the command line tool: Ctrl-C while the refresh is in flight says the same, 
   let child: ChildProcess | undefined
   let warned = false
   const running = runCli(
-    ['refresh', '--client-id', CLIENT_ID, '--repository', REPOSITORY, '--secret-name', SECRET_NAME],
+    [
+      'refresh',
+      '--client-id',
+      CLIENT_ID,
+      '--repository',
+      REPOSITORY,
+      '--secret-name',
+      SECRET_NAME,
+      '--token-obtained-at',
+      new Date().toISOString(),
+    ],
     {
       env: {
         ATLASSIAN_TOKEN_URL: world.atlassian.tokenUrl,

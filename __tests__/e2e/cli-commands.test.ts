@@ -55,6 +55,9 @@ function refresh(
       REPOSITORY,
       '--secret-name',
       SECRET_NAME,
+      // The token the test gives is the one the secret holds, and was read just now.
+      '--token-obtained-at',
+      new Date().toISOString(),
       ...extra,
     ],
     {
@@ -186,6 +189,64 @@ describe('refresh', () => {
   })
 })
 
+describe('refresh, and when the token given was read', () => {
+  it('without --token-obtained-at, refuses to spend a token the secret may have superseded', async () => {
+    const w = await startWorld()
+    const stored = w.storedToken()
+    const run = await runCli(
+      [
+        'refresh',
+        '--client-id',
+        CLIENT_ID,
+        '--repository',
+        REPOSITORY,
+        '--secret-name',
+        SECRET_NAME,
+      ],
+      {
+        env: {
+          ...endpoints(w),
+          ATLASSIAN_CLIENT_SECRET: CLIENT_SECRET,
+          ATLASSIAN_REFRESH_TOKEN: stored ?? '',
+          GH_TOKEN: GITHUB_TOKEN,
+        },
+      },
+    )
+
+    expect(run.exitCode).toBe(2)
+    expect(w.atlassian.requests).toEqual([])
+    expect(run.stderr).toMatch(
+      /The secret ATLASSIAN_REFRESH_TOKEN was last written at .* UTC, and nothing says when the refresh token given was read/,
+    )
+    expect(run.stderr).toContain(
+      'Give the time you obtained that refresh token in --token-obtained-at',
+    )
+    expect(w.storedToken()).toBe(stored)
+  })
+
+  it('with a time before the secret was last written, calls the token superseded and sends nothing', async () => {
+    const w = await startWorld()
+    const stored = w.storedToken()
+    const run = await refresh(w, ['--token-obtained-at', '2026-01-01'])
+
+    expect(run.exitCode).toBe(7)
+    expect(w.atlassian.requests).toEqual([])
+    expect(run.stderr).toContain('Another rotation got there first')
+    expect(run.stderr).toContain('after the time given with --token-obtained-at')
+    expect(w.storedToken()).toBe(stored)
+  })
+
+  it('refuses a time that is not one, or in the future', async () => {
+    const w = await startWorld()
+    for (const time of ['yesterday', '2099-01-01T00:00:00Z']) {
+      const run = await refresh(w, ['--token-obtained-at', time])
+      expect(run.exitCode).toBe(2)
+      expect(run.stderr).toContain('--token-obtained-at')
+    }
+    expect(w.atlassian.requests).toEqual([])
+  })
+})
+
 describe('sites', () => {
   it('lists the sites an access token reaches, as lines or JSON, and changes nothing', async () => {
     const w = await startWorld()
@@ -222,7 +283,17 @@ describe('sites', () => {
     const w = await startWorld()
     const oldToken = w.storedToken()
     const run = await runCli(
-      ['sites', '--client-id', CLIENT_ID, '--repository', REPOSITORY, '--secret-name', SECRET_NAME],
+      [
+        'sites',
+        '--client-id',
+        CLIENT_ID,
+        '--repository',
+        REPOSITORY,
+        '--secret-name',
+        SECRET_NAME,
+        '--token-obtained-at',
+        new Date().toISOString(),
+      ],
       {
         env: {
           ...endpoints(w),

@@ -13,7 +13,7 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { GitHubTokenGrant, Scope } from '../../emulators/github.js'
+import type { GitHubTokenGrant, Scope, StoredSecret } from '../../emulators/github.js'
 import { createTestCertificates, type TestCertificates } from '../../emulators/tls.js'
 import type { ActionRun } from '../../emulators/actions-runner.js'
 import { findLeaks } from '../support/leaks.js'
@@ -74,6 +74,8 @@ interface Failed {
   run: ActionRun
   command: string
   oldToken: string
+  /** The secret as the run found it, timestamps included. */
+  seeded: StoredSecret
   /** The path of the PUT the action itself sent (and GitHub refused). */
   actionPut: string
 }
@@ -94,6 +96,8 @@ async function failAfterRotation(
   world = scenario
   setup(scenario)
   const oldToken = scenario.storedToken() ?? ''
+  const seeded = scenario.github.secret(store, SECRET_NAME)
+  if (seeded === undefined) throw new Error('setup: no secret')
   scenario.github.injectFaults(
     ...Array.from({ length: 20 }, () => ({
       on: 'put' as const,
@@ -126,15 +130,24 @@ async function failAfterRotation(
   const puts = scenario.github.requests.filter((r) => r.method === 'PUT')
   expect(puts.length).toBeGreaterThan(0)
   scenario.github.clearFaults()
-  return { world: scenario, store, run, command, oldToken, actionPut: puts[0]?.path ?? '' }
+  return {
+    world: scenario,
+    store,
+    run,
+    command,
+    oldToken,
+    seeded: { ...seeded },
+    actionPut: puts[0]?.path ?? '',
+  }
 }
 
 /** Pastes the command into `shell`; the secret must then hold the newest token. */
 async function pasteAndStore(failed: Failed, shell: Shell): Promise<void> {
-  const { world: scenario, store, command, oldToken, actionPut } = failed
+  const { world: scenario, store, command, seeded, actionPut } = failed
   const stored = (): string => scenario.storedToken() ?? ''
-  // As it was before this shell's attempt: each shell must store the value on its own.
-  scenario.github.setSecret(store, SECRET_NAME, oldToken)
+  // As it was before this shell's attempt, timestamps included (the command checks updated_at):
+  // each shell must store the value on its own.
+  scenario.github.restoreSecret(store, seeded)
   expect(scenario.atlassian.authority.status(stored())).not.toBe('newest')
 
   const before = scenario.github.requests.length
@@ -152,7 +165,8 @@ async function pasteAndStore(failed: Failed, shell: Shell): Promise<void> {
   expect(scenario.atlassian.authority.status(stored())).toBe('newest')
   // gh sent the very path the action sent: the printed path is the action's own, byte for byte.
   const sent = scenario.github.requests.slice(before)
-  expect(sent.map((r) => `${r.method} ${r.path}`)).toEqual([`PUT ${actionPut}`])
+  // First the check that the secret is as the run saw it, then the write.
+  expect(sent.map((r) => `${r.method} ${r.path}`)).toEqual([`GET ${actionPut}`, `PUT ${actionPut}`])
 }
 
 const REPOSITORY_STORE: Scope = { kind: 'repository', repository: REPOSITORY }
@@ -232,6 +246,25 @@ describe('the printed recovery command, pasted into bash and zsh with the real g
         visibility: 'selected',
         selectedRepositoryIds: ids,
       })
+    }
+  })
+})
+
+describe('the printed recovery command never stores over a newer token', () => {
+  test('stores nothing once the secret was written after the run saw it (a re-run stored a newer token)', async () => {
+    const failed = await failAfterRotation(REPOSITORY_STORE, REPOSITORY_WRITER, {})
+    const { world: scenario, command, actionPut } = failed
+    // A re-run rotated meanwhile and stored its newer token.
+    scenario.clock.advance(5_000)
+    scenario.github.setSecret(REPOSITORY_STORE, SECRET_NAME, 'a-newer-token-from-a-re-run')
+    for (const shell of PASTED_INTO) {
+      const before = scenario.github.requests.length
+      const result = await runInShell(shell, command, WITH_TOKEN())
+      expect(result.stdout).toContain('Not stored: the secret was written after')
+      expect(result.stdout).toContain('Store nothing: the secret holds a newer token')
+      expect(scenario.storedToken()).toBe('a-newer-token-from-a-re-run')
+      const sent = scenario.github.requests.slice(before)
+      expect(sent.map((r) => `${r.method} ${r.path}`)).toEqual([`GET ${actionPut}`])
     }
   })
 })

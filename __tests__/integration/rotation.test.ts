@@ -71,7 +71,7 @@ function dependencies(onSleep?: () => void): {
           handler = undefined
         }
       },
-      processStartedAt: Date.now(),
+      tokenHeldSince: { at: new Date(), what: 'this test started' },
       secrets: new SecretValues(() => {}),
     },
     cancel: (signal) => handler?.(signal),

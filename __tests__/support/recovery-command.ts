@@ -4,11 +4,21 @@
  * __tests__/e2e/recovery-command.test.ts runs it through real bash and zsh with the real gh.
  */
 
-/** The command on its own line in `text` (the log indents it). */
+/**
+ * The command on its own line in `text` (the log indents it): the write alone, or the write inside
+ * the `if … then … else … fi` that first checks the secret is as the run last saw it.
+ */
 export function recoveryCommandIn(text: string): string {
-  const line = /^\s*(gh api .*)$/m.exec(text)?.[1]
+  const line = /^\s*((?:if |gh api ).*)$/m.exec(text)?.[1]
   if (line === undefined) throw new Error(`no "gh api" command in:\n${text}`)
   return line
+}
+
+/** The `gh api --method PUT …` write within a recovery command. */
+export function writeIn(command: string): string {
+  const write = / (gh api (?:--hostname \S+ )?--method PUT [^;]*)(?:;|$)/.exec(` ${command}`)?.[1]
+  if (write === undefined) throw new Error(`no write in: ${command}`)
+  return write
 }
 
 export interface GhApiCall {
@@ -22,7 +32,7 @@ export interface GhApiCall {
 }
 
 export function parseGhApi(command: string): GhApiCall {
-  const words = shellWords(command)
+  const words = shellWords(writeIn(command))
   if (words[0] !== 'gh' || words[1] !== 'api') throw new Error(`not gh api: ${command}`)
   const call: GhApiCall = {
     hostname: undefined,

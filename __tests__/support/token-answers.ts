@@ -11,6 +11,7 @@ import fc from 'fast-check'
 import type { ShapedAnswer, TokenEndpointFault } from '../../emulators/atlassian.js'
 import type { IssuedTokens } from '../../emulators/rotation-rules.js'
 import type { HttpAnswer } from '../../src/http.js'
+import { MAX_SECRET_VALUE_BYTES } from '../../src/input-limits.js'
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json }
 
@@ -110,8 +111,9 @@ function tokenForm(syntax: 'json' | 'form'): fc.Arbitrary<TokenForm> {
   )
 }
 
-/** 16 KiB is the most a readable token may be. */
-const TOKEN_LIMIT = 16 * 1024
+/** Longer than any token the action reads (an access token up to 16 KiB, a refresh token up to
+ * what a sealed secret holds). */
+const TOKEN_LIMIT = MAX_SECRET_VALUE_BYTES
 
 function placeToken(token: string, form: TokenForm): Placed {
   switch (form.form) {

@@ -209,6 +209,21 @@ describe('explainGitHubError', () => {
       expect(said(error)).not.toMatch(/lacks the permission|needs the repository permission/)
     })
 
+    it("blames a proxy's 429 on the proxy, not on GitHub or the token", () => {
+      const error = explainGitHubError(
+        failure(429, 'Too Many Requests', { 'content-type': 'text/plain', server: 'squid' }),
+        context(),
+      )
+      expect(error.code).toBe('GITHUB_RATE_LIMITED')
+      expect(error.transient?.waitAtLeastMs).toBe(60_000)
+      expect(error.message).toContain(
+        'api.github.com answered HTTP 429 without the x-github-request-id header',
+      )
+      expect(error.message).toContain('something between the runner and GitHub')
+      expect(said(error)).not.toMatch(/GitHub's secondary rate limit|the token in "github-token"/)
+      expect(error.nextStep).toContain('proxy or gateway in front of api.github.com')
+    })
+
     it('says how long retry-after asked for', () => {
       const error = explainGitHubError(
         failure(

@@ -132,7 +132,7 @@ describe('pathSegment', () => {
 describe('ghEndpoint', () => {
   const path = '/repos/o/r/actions/secrets/X'
   it.each([
-    ['https://api.github.com', undefined, 'repos/o/r/actions/secrets/X'],
+    ['https://api.github.com', 'github.com', 'repos/o/r/actions/secrets/X'],
     ['https://ghes.example.com/api/v3', 'ghes.example.com', 'repos/o/r/actions/secrets/X'],
     [
       'https://ghes.example.com:8443/api/v3',
@@ -189,7 +189,7 @@ describe('recoveryCommand', () => {
       organization: undefined,
     })
     expect(command).toBe(
-      "gh api --method PUT 'repos/octo-org/sync.app/environments/prod%20%28EU%29%20%E2%80%93%20%E2%80%98%C3%BC%E2%80%99%20%24HOME%20%60x%60%20%21x%20%2A%3F%5Ba%5D/secrets/ATLASSIAN_REFRESH_TOKEN' -f 'encrypted_value=c2VhbGVk+/8=' -f 'key_id=568250167242549743'",
+      "gh api --hostname 'github.com' --method PUT 'repos/octo-org/sync.app/environments/prod%20%28EU%29%20%E2%80%93%20%E2%80%98%C3%BC%E2%80%99%20%24HOME%20%60x%60%20%21x%20%2A%3F%5Ba%5D/secrets/ATLASSIAN_REFRESH_TOKEN' -f 'encrypted_value=c2VhbGVk+/8=' -f 'key_id=568250167242549743'",
     )
     // The command is ASCII: nothing in it depends on the terminal's encoding.
     expect(command).toMatch(/^[\x20-\x7e]+$/)

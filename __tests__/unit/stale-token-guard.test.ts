@@ -25,30 +25,31 @@ describe('judgeStoredToken', () => {
         kind: 'superseded',
         updatedAt,
         readAt,
-        readAtIsProcessStart: false,
+        readAtWhat: 'this run read its secrets',
       })
     }
   })
 })
 
 describe('judgeWithoutReadTime', () => {
+  const started = { at: readAt, what: 'this step started' }
   it('calls a rewrite after the process started superseded', () => {
-    expect(judgeWithoutReadTime(minutes(1), readAt, 'no run')).toEqual({
+    expect(judgeWithoutReadTime(minutes(1), started, 'no run')).toEqual({
       kind: 'superseded',
       updatedAt: minutes(1),
       readAt,
-      readAtIsProcessStart: true,
+      readAtWhat: 'this step started',
     })
   })
 
   it('cannot tell about a rewrite before the process started, or within the clock resolution', () => {
     for (const updatedAt of [minutes(-1), new Date(readAt.getTime() + 1000)]) {
-      expect(judgeWithoutReadTime(updatedAt, readAt, 'no run')).toEqual({
+      expect(judgeWithoutReadTime(updatedAt, started, 'no run')).toEqual({
         kind: 'unknown',
         reason: 'no run',
       })
     }
-    expect(judgeWithoutReadTime(new Date(readAt.getTime() + 1001), readAt, 'x').kind).toBe(
+    expect(judgeWithoutReadTime(new Date(readAt.getTime() + 1001), started, 'x').kind).toBe(
       'superseded',
     )
   })

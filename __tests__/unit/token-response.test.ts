@@ -430,13 +430,31 @@ describe('what a usable answer gives', () => {
   })
 })
 
+describe('how long a token may be', () => {
+  it('keeps a refresh token longer than 16 KiB that a secret can still hold', () => {
+    const long = `${'R'.repeat(30_000)}.x`
+    const tokens = tokensOf(answer(200, { ...valid, refresh_token: long }))
+    expect(tokens.refreshToken).toBe(long)
+  })
+
+  it('does not read an access token over 16 KiB, and keeps the refresh token', () => {
+    const tokens = tokensOf(answer(200, { ...valid, access_token: 'A'.repeat(16 * 1024 + 1) }))
+    expect(tokens.accessToken).toBeUndefined()
+    expect(tokens.refreshToken).toBe(REFRESH)
+    expect(tokens.warnings.join('\n')).toContain('more than 16 KiB')
+  })
+})
+
 describe('answers that are refused', () => {
   it.each([
     ['a number', 7],
     ['an object', { value: REFRESH }],
     ['an empty string', '  '],
     ['a string with whitespace inside', `${REFRESH} ${ID_TOKEN}`],
-    ['a string of 16,385 bytes (more than 16 KiB)', 'A'.repeat(16 * 1024 + 1)],
+    [
+      'a string of 35,953 bytes (more than 35,952 bytes, what a secret holds once sealed)',
+      'A'.repeat(35_953),
+    ],
   ])(
     'refuses a refresh_token that is %s: it may be the rotated token, unreadable',
     (what, value) => {

@@ -214,11 +214,14 @@ export async function authorizationCodeGrant(
   // Once an attempt may have reached Atlassian, the code may be spent whatever comes after.
   let codeMayBeSpent = false
   const tokens = await withRetries(
-    async (remainingMs) => {
+    async () => {
       try {
         const answer = await sendAuthorizationCodeGrant(grant, {
           ...http,
-          timeoutMs: Math.min(http.timeoutMs, remainingMs),
+          // Never cut to the time left: an attempt aborted early may lose an answer Atlassian
+          // already acted on. The budget bounds when attempts start; the longest budget plus a
+          // whole request still ends inside the 10-minute leeway.
+          timeoutMs: http.timeoutMs,
         })
         return processTokenResponse(answer, grant.tokenUrl, secrets)
       } catch (error) {

@@ -124,7 +124,7 @@ export function processTokenResponse(
   if (answer.status >= 300 && answer.status < 400) {
     throw new ActionError(
       'TOKEN_ENDPOINT_HTTP',
-      `The token endpoint ${origin} answered with a redirect (HTTP ${answer.status}${answer.location ? ` to ${safeLocation(answer.location)}` : ''}). Redirects are not followed: they would send the client secret and refresh token to another address.`,
+      `The token endpoint ${origin} answered with a redirect (HTTP ${answer.status}${answer.location ? ` to ${secrets.scrub(safeLocation(answer.location))}` : ''}). Redirects are not followed: they would send the client secret and refresh token to another address.`,
       'unchanged',
       'Set "token-url" to the final address of the token endpoint (Atlassian: https://auth.atlassian.com/oauth/token).',
     )
@@ -184,11 +184,14 @@ export async function refreshGrant(
   // Once any attempt may have reached Atlassian, the token may be rotated whatever comes after.
   let mayHaveRotated = false
   return withRetries(
-    async (remainingMs) => {
+    async () => {
       try {
         const answer = await sendRefreshGrant(grant, {
           ...http,
-          timeoutMs: Math.min(http.timeoutMs, remainingMs),
+          // Never cut to the time left: an attempt aborted early may lose an answer Atlassian
+          // already acted on. The budget bounds when attempts start; the longest budget plus a
+          // whole request still ends inside the 10-minute leeway.
+          timeoutMs: http.timeoutMs,
         })
         return processTokenResponse(answer, grant.tokenUrl, secrets)
       } catch (error) {

@@ -6,6 +6,7 @@
  *
  * Nothing here quotes the answer: every value in it may be a credential.
  */
+import { MAX_SECRET_VALUE_BYTES } from '../input-limits.js'
 
 export interface TokenSet {
   /** Undefined when the answer held none that could be read (then a warning says so). */
@@ -25,8 +26,17 @@ export type TokenFieldsReading =
   /** `problem` completes "…, but " in the caller's message. */
   | { ok: false; problem: string }
 
-/** Far above any real token (Atlassian's are about 1–2 KiB) and far below the secret's 48 KB. */
-const MAX_TOKEN_BYTES = 16 * 1024
+/**
+ * A new refresh token is read up to the size a secret can hold once sealed: the same limit the
+ * `refresh-token` input has, so a token the action accepted always has a readable successor of its
+ * size. Anything longer could not be stored, so it is no usable token.
+ */
+const REFRESH_TOKEN_LIMIT = {
+  bytes: MAX_SECRET_VALUE_BYTES,
+  said: `${MAX_SECRET_VALUE_BYTES.toLocaleString('en-US')} bytes, what a secret holds once sealed`,
+}
+/** Far above any real access token (Atlassian's are about 1–2 KiB); it travels in a header. */
+const ACCESS_TOKEN_LIMIT = { bytes: 16 * 1024, said: '16 KiB' }
 /** No access token lives longer than the consent it comes from (365 days). */
 const MAX_EXPIRES_IN_SECONDS = 366 * 24 * 60 * 60
 
@@ -37,11 +47,11 @@ export function readTokenFields(
   origin: string,
 ): TokenFieldsReading {
   const said = `The token endpoint ${origin}`
-  const refresh = readToken(field(fields, 'refresh_token'))
+  const refresh = readToken(field(fields, 'refresh_token'), REFRESH_TOKEN_LIMIT)
   if (refresh.kind === 'unreadable') {
     return { ok: false, problem: `"refresh_token" is ${refresh.what}, not a token` }
   }
-  const access = readToken(field(fields, 'access_token'))
+  const access = readToken(field(fields, 'access_token'), ACCESS_TOKEN_LIMIT)
   if (refresh.kind === 'absent' && access.kind !== 'token') {
     return {
       ok: false,
@@ -113,17 +123,17 @@ type TokenReading =
  * A token is a string without whitespace inside: it travels as RFC 6750 §2.1's b64token, which has
  * none. Whitespace around it, which a server or proxy may add and nobody means, is trimmed.
  */
-function readToken(value: unknown): TokenReading {
+function readToken(value: unknown, limit: { bytes: number; said: string }): TokenReading {
   if (value === undefined) return { kind: 'absent' }
   if (typeof value !== 'string') return { kind: 'unreadable', what: kindOf(value) }
   const token = value.trim()
   if (token === '') return { kind: 'unreadable', what: 'an empty string' }
   if (/\s/.test(token)) return { kind: 'unreadable', what: 'a string with whitespace inside' }
   const bytes = Buffer.byteLength(token)
-  if (bytes > MAX_TOKEN_BYTES) {
+  if (bytes > limit.bytes) {
     return {
       kind: 'unreadable',
-      what: `a string of ${bytes.toLocaleString('en-US')} bytes (more than 16 KiB)`,
+      what: `a string of ${bytes.toLocaleString('en-US')} bytes (more than ${limit.said})`,
     }
   }
   return { kind: 'token', value: token }

@@ -70,10 +70,14 @@ function bounded(token: string, source: string): string {
   return token
 }
 
-/** The host `gh` knows the API by: github.com for api.github.com, HOST for https://HOST/api/v3. */
+/**
+ * The host `gh` knows the API by: github.com for api.github.com, TENANT.ghe.com for
+ * api.TENANT.ghe.com (GitHub Enterprise Cloud with data residency), HOST for https://HOST/api/v3.
+ */
 export function ghHostname(githubApiUrl: string): string {
   const host = new URL(githubApiUrl).host
-  return host === 'api.github.com' ? 'github.com' : host
+  if (host === 'api.github.com') return 'github.com'
+  return /^api\.([a-z0-9-]+\.ghe\.com)$/.exec(host)?.[1] ?? host
 }
 
 const runGhAuthToken: GhAuthToken = (hostname, env) =>

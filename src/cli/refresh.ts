@@ -5,7 +5,8 @@ import type { ActionError } from '../errors.js'
  * is the flag `--foo-bar` (or ATLASSIAN_FOO_BAR); the secret ones come from the environment only.
  */
 import { defaultDependencies, run } from '../main.js'
-import { CliError, EXIT, type ExitCode } from './exit-codes.js'
+import { quoteValue } from '../input-limits.js'
+import { CliError, EXIT, exitCodeOf, type ExitCode } from './exit-codes.js'
 import { findGitHubToken } from './github-token.js'
 import type { Command, CommandContext } from './context.js'
 import { TOOL, type CommandSpec, type FlagSpec, type ParsedFlags } from './options.js'
@@ -55,6 +56,13 @@ export const ROTATION_FLAGS: FlagSpec[] = [
       'Check everything, report what a real run would do, and never call the token endpoint.',
   },
   {
+    name: 'token-obtained-at',
+    kind: 'string',
+    value: 'TIME',
+    description:
+      'When you obtained ATLASSIAN_REFRESH_TOKEN (ISO 8601, e.g. 2026-12-01T10:00:00Z; a date alone means its midnight UTC). Needed once the secret exists: the refresh goes ahead only if the secret was not written after it, since a later write means your copy is superseded.',
+  },
+  {
     name: 'retry-budget-seconds',
     kind: 'string',
     value: 'SECONDS',
@@ -94,7 +102,7 @@ const spec: CommandSpec = {
   flags: ROTATION_FLAGS,
   environment: ROTATION_ENVIRONMENT,
   examples: [
-    `ATLASSIAN_REFRESH_TOKEN=… ${TOOL} refresh --client-id "$CLIENT_ID" --repository octo-org/confluence-sync --secret-name ATLASSIAN_REFRESH_TOKEN`,
+    `ATLASSIAN_REFRESH_TOKEN=… ${TOOL} refresh --client-id "$CLIENT_ID" --repository octo-org/confluence-sync --secret-name ATLASSIAN_REFRESH_TOKEN --token-obtained-at 2026-12-01T10:00:00Z`,
     `${TOOL} refresh --client-id "$CLIENT_ID" --repository octo-org/confluence-sync --secret-name ATLASSIAN_REFRESH_TOKEN --dry-run`,
   ],
 }
@@ -105,6 +113,8 @@ const TOKEN_OUTPUTS = new Set(['access-token', 'refresh-token'])
 export interface RotationResult {
   exitCode: ExitCode
   outputs: ReadonlyMap<string, string>
+  /** Ctrl-C (or SIGTERM) came: nothing more may start. */
+  interrupted: boolean
 }
 
 /** One rotation through the action's `run()`; the exit code follows from the failure it reports. */
@@ -135,6 +145,7 @@ export async function rotateOnce(
     )
   }
 
+  const tokenHeldSince = readObtainedAt(flags.string('token-obtained-at'), deps.clock.now())
   const githubApiUrl = gitHubApiUrl(flags, env)
   let githubToken = ''
   if (URL.canParse(githubApiUrl)) {
@@ -180,16 +191,25 @@ export async function rotateOnce(
     clock: deps.clock,
     random: deps.random,
     requestTimeoutMs: deps.requestTimeoutMs,
-    // First Ctrl-C: let the request in flight finish and start no new one (as when a job is
-    // cancelled); a second one stops at once.
+    // A terminal's token came from anywhere, at any time: only the person can say when.
+    tokenHeldSince,
+    // First Ctrl-C (or SIGTERM): let the request in flight finish and start no new one, as when
+    // a job is cancelled. A second Ctrl-C stops at once; a SIGTERM never does, since a supervisor
+    // sends it before its own kill, and the seconds between may still store a token in flight.
     onCancel: (handler) => {
       const listener = (signal: NodeJS.Signals): void => {
-        if (cancel.interrupted) process.exit(EXIT.INTERRUPTED)
+        if (cancel.interrupted && signal === 'SIGINT') {
+          terminal.warn('Stopped at once: a refresh token in flight, if any, is lost.')
+          process.exit(EXIT.INTERRUPTED)
+        }
+        const first = !cancel.interrupted
         cancel.interrupted = true
         handler(signal)
-        terminal.warn(
-          'Press Ctrl-C again to stop at once (a new refresh token in flight would be lost).',
-        )
+        if (first) {
+          terminal.warn(
+            'Press Ctrl-C again to stop at once (a new refresh token in flight would be lost).',
+          )
+        }
       }
       process.on('SIGINT', listener)
       process.on('SIGTERM', listener)
@@ -202,13 +222,46 @@ export async function rotateOnce(
 
   let exitCode: ExitCode = EXIT.OK
   if (runner.failure !== undefined) {
-    exitCode = cancel.interrupted
-      ? EXIT.INTERRUPTED
-      : runner.inputProblems > 0
-        ? EXIT.USAGE
-        : exitCodeFor(runner.failedWith)
+    const failed = runner.failedWith
+    const unsettled =
+      failed?.tokenState === 'rotated-not-stored' || failed?.tokenState === 'overlapped'
+    // A token that needs storing by hand says so first, interrupted or not.
+    exitCode = unsettled
+      ? EXIT.NOT_STORED
+      : cancel.interrupted
+        ? EXIT.INTERRUPTED
+        : runner.inputProblems > 0
+          ? EXIT.USAGE
+          : exitCodeFor(failed)
   }
-  return { exitCode, outputs: runner.outputs }
+  return { exitCode, outputs: runner.outputs, interrupted: cancel.interrupted }
+}
+
+/**
+ * `--token-obtained-at`: by when the person had the refresh token they give. A date alone counts
+ * from its midnight (UTC), earlier than any time that day: erring early only makes the stale-token
+ * guard stricter. A time in the future would wave every write through, so it is refused.
+ */
+export function readObtainedAt(
+  text: string | undefined,
+  now: number,
+): { at: Date; what: string } | undefined {
+  if (text === undefined) return undefined
+  const value = text.trim()
+  const iso =
+    /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2}))?$/.test(value)
+  const time = iso
+    ? Date.parse(value.length === 10 ? `${value}T00:00:00Z` : value.replace(' ', 'T'))
+    : NaN
+  const problem = Number.isNaN(time)
+    ? `--token-obtained-at must be an ISO 8601 time with its zone, e.g. 2026-12-01T10:00:00Z (or a date, 2026-12-01); got ${quoteValue(value)}.`
+    : time > now + 60_000
+      ? `--token-obtained-at is in the future (${new Date(time).toISOString()}): give the time you obtained the refresh token.`
+      : undefined
+  if (problem !== undefined) {
+    throw new CliError(EXIT.USAGE, problem, `Run \`${TOOL} refresh --help\`. Nothing was sent.`)
+  }
+  return { at: new Date(time), what: `the time given with --token-obtained-at` }
 }
 
 /** Which side failed, from the action's own error: its token state, then its code. */
@@ -217,12 +270,8 @@ function exitCodeFor(error: ActionError | undefined): ExitCode {
   if (error.tokenState === 'rotated-not-stored' || error.tokenState === 'overlapped') {
     return EXIT.NOT_STORED
   }
-  if (error.code === 'SUPERSEDED') return EXIT.SUPERSEDED
-  if (error.code.startsWith('GITHUB_')) return EXIT.GITHUB
-  if (error.code === 'UNEXPECTED' || error.code === 'CANCELLED' || error.code === 'INVALID_INPUT') {
-    return EXIT.UNEXPECTED
-  }
-  return EXIT.ATLASSIAN
+  // Then the one table of the tool's exit codes, by the error's code.
+  return exitCodeOf(error)
 }
 
 /** The outputs as name=value lines on standard output; token outputs only with --show-tokens. */

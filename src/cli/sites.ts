@@ -88,6 +88,8 @@ export const sites: Command = {
       }
       accessToken = rotation.outputs.get('access-token') ?? ''
       exitCode = rotation.exitCode
+      // Interrupted: the rotation said where the token is; nothing new starts.
+      if (rotation.interrupted) return exitCode === EXIT.OK ? EXIT.INTERRUPTED : exitCode
       if (accessToken === '' || (flags.boolean('dry-run') && exitCode === EXIT.OK)) {
         return exitCode
       }

@@ -29,7 +29,7 @@ const INPUTS = [
 ]
 
 /** Flags of the command line tool alone that the shared checks (inputs.ts, endpoint-url.ts) name. */
-const CLI_FLAGS = ['authorize-url', 'record-consent-variable']
+const CLI_FLAGS = ['authorize-url', 'record-consent-variable', 'token-obtained-at']
 
 const NAMES = [...INPUTS, ...CLI_FLAGS].join('|')
 const INPUT_AFTER = new RegExp(`\\b(?:([Tt]he) )?"(${NAMES})" input\\b`, 'g')

@@ -96,6 +96,8 @@ export async function fetchPublicKey(
 export interface SecretMetadata {
   /** When the secret was last written; undefined when it does not exist yet. */
   updatedAt: Date | undefined
+  /** `updated_at` exactly as GitHub wrote it, for a command that compares it later. */
+  updatedAtText?: string
   /** An organization secret's visibility, when it exists. */
   visibility: Visibility | undefined
   /** GitHub's clock at the answer (its Date header), to compare with `updatedAt` without skew. */
@@ -122,8 +124,10 @@ export async function fetchSecretMetadata(
     }
     throw error
   }
-  const updatedAt = isRecord(answer.data) ? parseTimestamp(answer.data['updated_at']) : undefined
-  if (updatedAt === undefined) {
+  const text = isRecord(answer.data) ? answer.data['updated_at'] : undefined
+  const updatedAtText = typeof text === 'string' ? text : undefined
+  const updatedAt = parseTimestamp(updatedAtText)
+  if (updatedAt === undefined || updatedAtText === undefined) {
     throw new ActionError(
       'GITHUB_UNEXPECTED',
       `GitHub's answer for the secret ${secretName} of ${target.description} has no readable "updated_at": ${quote(answer.data, secrets)}.`,
@@ -134,6 +138,7 @@ export async function fetchSecretMetadata(
   const visibility = isRecord(answer.data) ? answer.data['visibility'] : undefined
   return {
     updatedAt,
+    updatedAtText,
     visibility:
       visibility === 'all' || visibility === 'private' || visibility === 'selected'
         ? visibility

@@ -52,11 +52,17 @@ export function rateLimited(
   context: AnswerContext,
 ): ActionError {
   const { doing, tokenInput, tokenState, secrets, now } = context
+  // GitHub's API marks each answer with a request id; a proxy or gateway that limits the runner's
+  // requests does not, and then neither GitHub nor the token in "github-token" is to blame.
+  const fromGitHub = answer.requestId !== undefined
   const said = endSentence(
-    `Could not ${doing}: GitHub answered HTTP ${answer.status}${quotedMessage(answer, secrets)}`,
+    fromGitHub
+      ? `Could not ${doing}: GitHub answered HTTP ${answer.status}${quotedMessage(answer, secrets)}`
+      : `Could not ${doing}: ${answer.host} answered HTTP ${answer.status} without the x-github-request-id header of GitHub's answers`,
   )
-  const what =
-    limit.kind === 'primary'
+  const what = !fromGitHub
+    ? `A rate limit of something between the runner and GitHub (a proxy or gateway), not GitHub's, and not a missing permission.`
+    : limit.kind === 'primary'
       ? `GitHub's rate limit for the token in "${tokenInput}" is spent (x-ratelimit-remaining: 0): a rate limit, not a missing permission.`
       : `This is GitHub's secondary rate limit (too many requests in a short time with the token in "${tokenInput}", from this run or others), not a missing permission.`
   const { wait } = limit
@@ -74,9 +80,11 @@ export function rateLimited(
       : `${wait.source === 'minimum' ? 'at least ' : ''}${seconds} s`
   return new ActionError(
     'GITHUB_RATE_LIMITED',
-    `${said} ${what} ${asked}`,
+    `${said} ${what} ${fromGitHub ? asked : asked.replace(/^GitHub /, 'It ').replace(/its documentation/, "GitHub's documentation")}`,
     tokenState,
-    `Wait ${forHowLong}, and avoid other heavy use of the same token meanwhile.${finishFor(tokenState)}`,
+    fromGitHub
+      ? `Wait ${forHowLong}, and avoid other heavy use of the same token meanwhile.${finishFor(tokenState)}`
+      : `Wait ${forHowLong}; if it keeps happening, ask whoever runs the proxy or gateway in front of ${answer.host} about its limits.${finishFor(tokenState)}`,
     {
       transient: {
         reason: `${limit.kind === 'primary' ? 'rate limit spent' : 'secondary rate limit'} (HTTP ${answer.status})`,

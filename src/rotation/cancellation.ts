@@ -79,7 +79,7 @@ export function describeCancellation(
         : `${received} No new attempt of the refresh starts. ${sent} without a usable answer: if Atlassian rotated it, the stored token is still accepted until ${until} (the 10-minute leeway): re-run the workflow before then.`
     }
     case 'rotated-not-stored':
-      return `${received} The new refresh token is being stored in ${where}; its sealed copy is in the "Recovery value" group above. If this step ends before the write, store that value with the command shown there before ${leewayEndsAt ? utc(leewayEndsAt) : 'the leeway ends'}.`
+      return `${received} The new refresh token is being stored in ${where}; its sealed copy ${custody.recovery ? 'is in' : 'is about to be printed in'} the "Recovery value" group${custody.recovery ? ' above' : ''}. If this step ends before the write, store that value with the command shown there before ${leewayEndsAt ? utc(leewayEndsAt) : 'the leeway ends'}.`
     case 'stored':
     case 'overlapped':
     case 'rejected':

@@ -20,6 +20,7 @@ import {
   judgeStoredToken,
   judgeWithoutReadTime,
   type StoredTokenJudgement,
+  type TokenHeldSince,
 } from './stale-token-guard.js'
 
 export interface Preflight {
@@ -36,8 +37,8 @@ export interface PreflightSources {
   /** The run this process belongs to, and a client with the workflow's token to read it. */
   run: { attempt: RunAttempt; github: GitHubClient } | { missing: string }
   now: () => Date
-  /** When this process started (this machine's clock): the token was in hand before it. */
-  processStartedAt: Date
+  /** By when the token in hand was certainly read, if anything says (this machine's clock). */
+  tokenHeldSince: TokenHeldSince | undefined
 }
 
 export async function preflight(
@@ -82,7 +83,7 @@ export async function preflight(
   return {
     publicKey: publicKey.value,
     metadata: metadata.status === 'fulfilled' ? metadata.value : undefined,
-    judgement: judge(metadata, readAt, sources.now(), sources.processStartedAt),
+    judgement: judge(metadata, readAt, sources.now(), sources.tokenHeldSince),
     organization,
   }
 }
@@ -91,19 +92,21 @@ function judge(
   metadata: PromiseSettledResult<SecretMetadata>,
   readAt: PromiseSettledResult<Date>,
   localNow: Date,
-  processStartedAt: Date,
+  tokenHeldSince: TokenHeldSince | undefined,
 ): StoredTokenJudgement {
   if (metadata.status === 'rejected') return { kind: 'unknown', reason: reasonOf(metadata.reason) }
   const { updatedAt, serverNow } = metadata.value
   if (updatedAt === undefined) return { kind: 'first-write' }
   if (readAt.status === 'fulfilled') return judgeStoredToken(updatedAt, readAt.value)
-  // GitHub's clock decided updated_at: move the process start into it. The Date header is cut to
-  // the second, which moves the start earlier, never later: the guard errs towards "superseded".
+  const reason = reasonOf(readAt.reason)
+  if (tokenHeldSince === undefined) return { kind: 'unbounded', updatedAt, reason }
+  // GitHub's clock decided updated_at: move the bound into it. The Date header is cut to the
+  // second, which moves the bound earlier, never later: the guard errs towards "superseded".
   const skew = serverNow ? serverNow.getTime() - localNow.getTime() : 0
   return judgeWithoutReadTime(
     updatedAt,
-    new Date(processStartedAt.getTime() + skew),
-    reasonOf(readAt.reason),
+    { at: new Date(tokenHeldSince.at.getTime() + skew), what: tokenHeldSince.what },
+    reason,
   )
 }
 

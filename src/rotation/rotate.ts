@@ -21,12 +21,12 @@ import { refreshGrant, type TokenSet } from '../atlassian/token-endpoint.js'
 import { consentStatus, type ConsentStatus } from '../consent.js'
 import { ActionError, type TokenState } from '../errors.js'
 import { createGitHubClient, type GitHubClient } from '../github/client.js'
-import type { SecretWrite, StoreAccess } from '../github/secret-store.js'
+import type { SecretMetadata, SecretWrite, StoreAccess } from '../github/secret-store.js'
 import { secretTarget } from '../github/targets.js'
 import { currentRunAttempt } from '../github/workflow-run.js'
 import type { Dispatcher, HttpOptions } from '../http.js'
 import type { ActionInputs } from '../inputs.js'
-import { describeDryRun, utc, type DryRunPlan, type RunContext } from '../report.js'
+import { describeDryRun, utc, type DryRunPlan, type Recovery, type RunContext } from '../report.js'
 import { DEFAULT_BACKOFF, type Clock, type RetryOptions } from '../retry.js'
 import { loadSodium } from '../sealing.js'
 import type { SecretValues } from '../secrets.js'
@@ -38,10 +38,18 @@ import { preflight, type Preflight, type PreflightSources } from './preflight.js
 import {
   describeJudgement,
   supersededError,
-  unknownNotice,
+  unboundedError,
+  unknownWarning,
   type StoredTokenJudgement,
+  type TokenHeldSince,
 } from './stale-token-guard.js'
-import { checkWrite, overlapError, writeBack } from './write-back.js'
+import {
+  checkBeforeWrite,
+  checkWrite,
+  notOverwrittenError,
+  overlapError,
+  writeBack,
+} from './write-back.js'
 
 export interface RotationDependencies {
   env: Record<string, string | undefined>
@@ -54,8 +62,12 @@ export interface RotationDependencies {
   requestTimeoutMs: number
   /** The job's cancellation signals (SIGINT, SIGTERM). */
   onCancel: CancelListener
-  /** When this process started (epoch ms, this machine's clock): the token was in hand before. */
-  processStartedAt: number
+  /**
+   * By when the refresh token in hand was certainly read, for the stale-token guard when the run's
+   * own read time is unknown: this step's start for the action; for the command line, the time
+   * the person gives. Undefined: nothing says, and an existing secret stops the rotation.
+   */
+  tokenHeldSince: TokenHeldSince | undefined
   /** Every secret value known: masked as it becomes known, scrubbed from what is shown. */
   secrets: SecretValues
 }
@@ -162,17 +174,19 @@ export async function rotate(
       store: store(retryFor('Preflight')),
       run: runSource(request, deps.env, githubClient),
       now,
-      processStartedAt: new Date(deps.processStartedAt),
+      tokenHeldSince: deps.tokenHeldSince,
     })
     say.info(
       `The GitHub token can read the secrets public key of ${target.description} (key_id ${checked.publicKey.keyId}).`,
     )
+    const checkedAt = now()
 
     // 2. The stale-token guard; a dry run stops here.
     const { judgement } = checked
     staleTokenCheck = describeJudgement(judgement)
-    if (judgement.kind === 'unknown')
-      say.notice(unknownNotice(request.secretName, judgement.reason))
+    if (judgement.kind === 'unknown') {
+      say.warning(unknownWarning(request.secretName, judgement.reason))
+    }
     if (request.dryRun) {
       const plan = dryRunPlan(request, checked, judgement, consent)
       for (const line of describeDryRun(context(), plan)) say.info(line)
@@ -181,6 +195,12 @@ export async function rotate(
     if (judgement.kind === 'superseded') {
       return finish('superseded', 'unchanged', {
         problems: [supersededError(judgement, request.secretName)],
+        staleTokenCheck,
+      })
+    }
+    if (judgement.kind === 'unbounded') {
+      return finish('failed', 'unchanged', {
+        problems: [unboundedError(judgement, request.secretName)],
         staleTokenCheck,
       })
     }
@@ -220,7 +240,7 @@ export async function rotate(
       tokens.refreshToken !== undefined && tokens.refreshToken !== request.refreshToken
         ? tokens.refreshToken
         : undefined
-    let stored: SecretWrite | undefined
+    let stored: StoredWrite | undefined
     let writtenAt: Date | undefined
     if (newRefreshToken === undefined) {
       custody.noNewToken(tokens)
@@ -228,19 +248,45 @@ export async function rotate(
       custody.newTokenIssued(tokens)
       // Started and finished even if the job is being cancelled: this secures the only copy.
       const writeRetry = retryFor('Write', true)
+      const guard = new LateWriteGuard({
+        request,
+        checked,
+        checkedAt,
+        custody,
+        cancellation,
+        clock,
+        store: (retry) => store(retry),
+        retryFor,
+        say,
+      })
+      writeRetry.beforeAttempt = (attempt) => guard.beforeAttempt(attempt)
+      writeRetry.onAttempt = () => {
+        guard.sending()
+      }
+      const announceWriteRetry = writeRetry.onRetry
+      writeRetry.onRetry = (info) => {
+        guard.failed()
+        announceWriteRetry?.(info)
+      }
       const leewayEndsAt = custody.leewayEndsAt ?? now()
-      stored = await writeBack(store(writeRetry), {
+      const written = await writeBack(store(writeRetry), {
         secretName: request.secretName,
         value: newRefreshToken,
         publicKey: checked.publicKey,
         organization: checked.organization,
         tokenState: 'rotated-not-stored',
         onSealed: (sealed) => {
-          const recovery = { sealed, organization: checked.organization, leewayEndsAt }
+          const recovery = {
+            sealed,
+            organization: checked.organization,
+            leewayEndsAt,
+            secretAsSeen: asSeen(guard.lastSeen),
+          }
           custody.sealed(recovery)
           say.recovery(recovery, context())
         },
       })
+      stored = { ...written, attempts: guard.attempts, seenBefore: guard.lastSeen }
       writtenAt = now()
       custody.stored()
     }
@@ -288,7 +334,7 @@ export async function rotate(
     if (cancellation.requested()) {
       return finish('cancelled', custody.state, {
         ...settled,
-        problems: [cancelledError(cancellation, custody.state, context()), ...after.problems],
+        problems: [cancelledError(cancellation, custody.state, context(), true), ...after.problems],
       })
     }
     return finish(stored ? 'rotated' : 'unchanged', custody.state, {
@@ -300,13 +346,16 @@ export async function rotate(
     // The new tokens stay available to later steps (an `if: failure()` step may store them).
     const kept = {
       ...answerOf(custody, request.refreshToken),
-      recovery: state === 'rotated-not-stored' ? custody.recovery : undefined,
+      recovery:
+        state === 'rotated-not-stored' || state === 'overlapped' ? custody.recovery : undefined,
       staleTokenCheck,
     }
     if (cancellation.requested()) {
       return finish('cancelled', state, {
         ...kept,
-        problems: [cancelledError(cancellation, state, context(), error)],
+        problems: [
+          cancelledError(cancellation, state, context(), custody.answer !== undefined, error),
+        ],
       })
     }
     return finish('failed', state, {
@@ -317,6 +366,117 @@ export async function rotate(
     cancellation.stop()
     connections.close()
   }
+}
+
+/** Before a late write, no late write may go over another rotation's newer token. */
+const LATE_WRITE_MS = 5_000
+
+/**
+ * Looks at the secret again before a write attempt that comes late — the first attempt more than
+ * {@link LATE_WRITE_MS} after the preflight read the secret (a slow refresh), or any retry — since
+ * another rotation may have stored its own new token in the meantime (./write-back.ts,
+ * checkBeforeWrite). An in-time first write skips it: the window is as short as GitHub's
+ * timestamps are coarse, and the check after the write still runs.
+ */
+class LateWriteGuard {
+  /** The secret as this run saw it last: the preflight's view, then each check's. */
+  lastSeen: SecretMetadata | undefined
+  /** When each attempt of the write was sent and when it failed (this machine's clock). */
+  readonly #attempts: { from: number; to: number | undefined }[] = []
+  #warned = false
+
+  get attempts(): number {
+    return this.#attempts.length
+  }
+
+  /** An attempt of the write is being sent. */
+  sending(): void {
+    this.#attempts.push({ from: this.step.clock.now(), to: undefined })
+  }
+
+  /** The last attempt failed (a wait for the next one begins). */
+  failed(): void {
+    const last = this.#attempts[this.#attempts.length - 1]
+    if (last) last.to = this.step.clock.now()
+  }
+
+  constructor(
+    private readonly step: {
+      request: ActionInputs
+      checked: Preflight
+      checkedAt: Date
+      custody: TokenCustody
+      cancellation: Cancellation
+      clock: Clock
+      store: (retry: RetryOptions) => StoreAccess
+      retryFor: (what: string) => RetryOptions
+      say: RotationEvents
+    },
+  ) {
+    this.lastSeen = step.checked.metadata
+  }
+
+  async beforeAttempt(attempt: number): Promise<void> {
+    const { request, custody, cancellation, clock, say } = this.step
+    const lastSeen = this.lastSeen
+    // A cancelled job has seconds left: the write that secures the token goes first.
+    if (lastSeen === undefined || cancellation.requested()) return
+    const late = clock.now() - this.step.checkedAt.getTime() > LATE_WRITE_MS
+    if (attempt === 1 && !late) return
+    const sentAt = custody.grantSentAt
+    if (sentAt === undefined) return
+    // This run's refresh, in GitHub's clock (the preflight's Date header against this machine's).
+    const skew = lastSeen.serverNow
+      ? lastSeen.serverNow.getTime() - this.step.checkedAt.getTime()
+      : 0
+    const refreshSentAt = new Date(sentAt.getTime() + skew)
+    const inServerClock = (local: number): Date => new Date(local + skew)
+    const check = await checkBeforeWrite(
+      this.step.store({ ...this.step.retryFor('Check'), deadline: clock.now() + 10_000 }),
+      request.secretName,
+      lastSeen,
+      refreshSentAt,
+      this.#attempts.map(({ from, to }) => ({
+        from: inServerClock(from),
+        to: inServerClock(to ?? clock.now()),
+      })),
+    )
+    switch (check.kind) {
+      case 'unchanged':
+      case 'unverified':
+        return
+      case 'own-write':
+        this.lastSeen = check.seen
+        return
+      case 'rewritten-before-refresh':
+        this.lastSeen = check.seen
+        if (!this.#warned) {
+          this.#warned = true
+          say.warning(
+            `${request.secretName} was written at ${utc(check.seen.updatedAt ?? sentAt)} by another rotation, after this run read it but before this run sent its refresh (${utc(refreshSentAt)}): this run's token is the newer one and replaces it. Give every workflow that rotates this token the same \`concurrency:\` group.`,
+          )
+        }
+        return
+      case 'rewritten-after-refresh': {
+        this.lastSeen = check.seen
+        const recovery = custody.recovery
+        if (recovery) custody.sealed({ ...recovery, secretAsSeen: asSeen(check.seen) })
+        throw notOverwrittenError(
+          request.secretName,
+          this.step.checked.metadata?.updatedAt === undefined ? undefined : this.step.checkedAt,
+          check.rewrittenAt,
+          refreshSentAt,
+        )
+      }
+    }
+  }
+}
+
+/** How the recovery command recognises the secret as this run saw it. */
+function asSeen(metadata: SecretMetadata | undefined): Recovery['secretAsSeen'] {
+  if (metadata === undefined) return undefined
+  if (metadata.updatedAt === undefined) return 'absent'
+  return metadata.updatedAtText === undefined ? undefined : { updatedAt: metadata.updatedAtText }
 }
 
 /** The answer's tokens, when one came: its expiry, counted from the first send of the grant. */
@@ -337,11 +497,14 @@ function answerOf(
   }
 }
 
+/** This run's write: how GitHub took it, how many times it was sent, what it wrote over. */
+type StoredWrite = SecretWrite & { attempts: number; seenBefore: SecretMetadata | undefined }
+
 interface AfterSecuring {
   request: ActionInputs
   checked: Preflight
   tokens: TokenSet
-  stored: SecretWrite | undefined
+  stored: StoredWrite | undefined
   writtenAt: Date | undefined
   custody: TokenCustody
   cancellation: Cancellation
@@ -376,7 +539,7 @@ async function afterSecuring(step: AfterSecuring): Promise<{
   const extras = !cancellation.requested() && accessToken !== undefined
   const [check, accessTokenSecret, site] = await Promise.allSettled([
     stored && step.writtenAt
-      ? checkWrite(step.store(), request.secretName, checked.metadata, stored, step.writtenAt)
+      ? checkWrite(step.store(), request.secretName, stored.seenBefore, stored, step.writtenAt)
       : Promise.resolve(undefined),
     extras && request.accessTokenSecretName !== undefined
       ? writeBack(step.store(), {
@@ -474,6 +637,7 @@ function cancelledError(
   cancellation: Cancellation,
   state: TokenState,
   context: RunContext,
+  answered: boolean,
   cause?: unknown,
 ): ActionError {
   const leeway = context.leewayEndsAt ? ` before ${utc(context.leewayEndsAt)}` : ''
@@ -481,7 +645,9 @@ function cancelledError(
     unchanged: [
       context.grantSentAt === undefined
         ? 'before the refresh grant was sent: nothing was sent to Atlassian.'
-        : 'after Atlassian answered without a new refresh token.',
+        : answered
+          ? 'after Atlassian answered without a new refresh token.'
+          : 'after the refresh grant was refused or never reached Atlassian.',
       'Nothing to do: the stored token still works, and the next run rotates it.',
     ],
     'maybe-rotated': [

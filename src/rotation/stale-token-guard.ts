@@ -11,15 +11,28 @@
 import { ActionError } from '../errors.js'
 import { utc } from '../report.js'
 
+/**
+ * A moment by which the token in hand was certainly read, when the run's own read time is unknown:
+ * the start of this process (the action's step), or a time the person gave (the command line).
+ */
+export interface TokenHeldSince {
+  /** This machine's clock. */
+  at: Date
+  /** For messages: "this step started". */
+  what: string
+}
+
 export type StoredTokenJudgement =
   /** The secret was not written since this run read it: the token in hand is the newest. */
   | { kind: 'fresh' }
   /** The secret does not exist yet: this run's write creates it. */
   | { kind: 'first-write' }
-  /** Rewritten after this run read it (or after this process started): the token is superseded. */
-  | { kind: 'superseded'; updatedAt: Date; readAt: Date; readAtIsProcessStart: boolean }
+  /** Rewritten after this run read it (or after the token was held): the token is superseded. */
+  | { kind: 'superseded'; updatedAt: Date; readAt: Date; readAtWhat: string }
   /** Could not tell when the run read its secrets; `reason` names what was missing. */
   | { kind: 'unknown'; reason: string }
+  /** Nothing at all says when the token was read, and the secret exists: going ahead is a guess. */
+  | { kind: 'unbounded'; updatedAt: Date; reason: string }
 
 /**
  * @param updatedAt when the secret was last written (undefined: it does not exist)
@@ -28,7 +41,7 @@ export type StoredTokenJudgement =
 export function judgeStoredToken(updatedAt: Date | undefined, readAt: Date): StoredTokenJudgement {
   if (updatedAt === undefined) return { kind: 'first-write' }
   if (updatedAt.getTime() <= readAt.getTime()) return { kind: 'fresh' }
-  return { kind: 'superseded', updatedAt, readAt, readAtIsProcessStart: false }
+  return { kind: 'superseded', updatedAt, readAt, readAtWhat: 'this run read its secrets' }
 }
 
 /**
@@ -38,26 +51,41 @@ export function judgeStoredToken(updatedAt: Date | undefined, readAt: Date): Sto
 const CLOCK_RESOLUTION_MS = 1000
 
 /**
- * When the moment the run read its secrets is unknown, this process's start still bounds it: the
- * token was in hand before the process began (an input, or a variable of the terminal), so a write
- * certainly after the start superseded it. `processStartedAt` is in GitHub's clock, estimated
- * through its Date header, hence the margin: without it, a write just before the start would be
- * taken for one after it, and a valid token refused.
+ * When the moment the run read its secrets is unknown, `since` still bounds it: the token was in
+ * hand by then, so a write certainly after it superseded the token. `since.at` is in GitHub's
+ * clock, estimated through its Date header, hence the margin: without it, a write just before
+ * would be taken for one after, and a valid token refused.
  */
 export function judgeWithoutReadTime(
   updatedAt: Date,
-  processStartedAt: Date,
+  since: TokenHeldSince,
   reason: string,
 ): StoredTokenJudgement {
-  if (updatedAt.getTime() > processStartedAt.getTime() + CLOCK_RESOLUTION_MS) {
-    return { kind: 'superseded', updatedAt, readAt: processStartedAt, readAtIsProcessStart: true }
+  if (updatedAt.getTime() > since.at.getTime() + CLOCK_RESOLUTION_MS) {
+    return { kind: 'superseded', updatedAt, readAt: since.at, readAtWhat: since.what }
   }
   return { kind: 'unknown', reason }
 }
 
-/** The notice for a guard that could not decide: the rotation goes ahead, and says why. */
-export function unknownNotice(secretName: string, reason: string): string {
-  return `Could not check whether another run rotated ${secretName} after this run read it (${reason}). Going ahead. To enable the check, let the job read its own run: add "permissions: actions: read" (the action reads the run's start with "workflow-token", by default github.token).`
+/**
+ * The warning for a guard that could not decide: the rotation goes ahead. It names the case it
+ * leaves open: a run queued behind another rotation holds the token that rotation replaced.
+ */
+export function unknownWarning(secretName: string, reason: string): string {
+  return `Could not check whether another rotation rewrote ${secretName} after this run read it (${reason}). Going ahead. A run that waited in a concurrency group behind another rotation holds the token that rotation replaced, and presenting it after the 10-minute leeway revokes the consent. To enable the check, let the job read its own run: add "permissions: actions: read" (the action reads the run's start with "workflow-token", by default github.token).`
+}
+
+/** Nothing says when the token was read: a guess is not good enough to spend it on. */
+export function unboundedError(
+  judgement: Extract<StoredTokenJudgement, { kind: 'unbounded' }>,
+  secretName: string,
+): ActionError {
+  return new ActionError(
+    'TOKEN_AGE_UNKNOWN',
+    `The secret ${secretName} was last written at ${utc(judgement.updatedAt)}, and nothing says when the refresh token given was read (${judgement.reason}). If anything rotated the token after that (a workflow, another terminal), the token given is superseded, and presenting it would revoke the consent. Nothing was sent.`,
+    'unchanged',
+    'Give the time you obtained that refresh token in "token-obtained-at" (ISO 8601 with its zone, e.g. 2026-12-01T10:00:00Z): the rotation goes ahead only if the secret was not written after it.',
+  )
 }
 
 /**
@@ -68,9 +96,7 @@ export function supersededError(
   judgement: Extract<StoredTokenJudgement, { kind: 'superseded' }>,
   secretName: string,
 ): ActionError {
-  const read = judgement.readAtIsProcessStart
-    ? `after this step started (${utc(judgement.readAt)})`
-    : `after this run read its secrets (${utc(judgement.readAt)})`
+  const read = `after ${judgement.readAtWhat} (${utc(judgement.readAt)})`
   return new ActionError(
     'SUPERSEDED',
     `Another rotation got there first: the secret ${secretName} was rewritten at ${utc(judgement.updatedAt)}, ${read}, so the refresh token this run holds has been superseded. It was not sent to Atlassian, which accepts only the newest token (and, for 10 minutes, the one just before it): presenting a superseded one could revoke the consent. Nothing is lost: the secret holds the newer token.`,
@@ -90,5 +116,7 @@ export function describeJudgement(judgement: StoredTokenJudgement): string {
       return `stopped: the secret was rewritten at ${utc(judgement.updatedAt)}, after this run read it`
     case 'unknown':
       return `skipped: ${judgement.reason}`
+    case 'unbounded':
+      return `stopped: nothing says when the token given was read (${judgement.reason})`
   }
 }
