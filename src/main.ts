@@ -4,34 +4,22 @@
  * summary, the step's status (./outcome-report.ts). Nothing of the runner's is touched while the
  * rotation holds a new token that is not stored yet.
  */
-import { dispatcherFor, type Dispatcher } from './http.js'
+import { dispatcherFor } from './http.js'
 import { readInputs, SECRET_INPUTS } from './inputs.js'
 import { reportInputProblems, reportOutcome } from './outcome-report.js'
 import { describeRecovery } from './report.js'
-import { systemClock, type Clock } from './retry.js'
-import type { CancelListener } from './rotation/cancellation.js'
+import { systemClock } from './retry.js'
 import type { RotationEvents } from './rotation/events.js'
-import { rotate } from './rotation/rotate.js'
-import type { TokenHeldSince } from './rotation/stale-token-guard.js'
+import { rotate, type RotationDependencies } from './rotation/rotate.js'
 import { actionsRunner, type Runner } from './runner.js'
 import { SecretValues } from './secrets.js'
 
 export type { Runner } from './runner.js'
 
-export interface Dependencies {
+/** What the rotation needs (./rotation/rotate.ts), and the runner to speak to; the door makes the
+ * secrets' masker from the runner. */
+export interface Dependencies extends Omit<RotationDependencies, 'secrets'> {
   runner: Runner
-  env: Record<string, string | undefined>
-  /** Picks the connection pool, or proxy, for an endpoint. */
-  dispatcherFor: (url: URL) => Dispatcher
-  clock: Clock
-  /** In [0, 1): jitter for retry backoff. */
-  random: () => number
-  /** Limit for each single request. */
-  requestTimeoutMs: number
-  /** Calls `handler` when the job is being cancelled; returns a function that stops listening. */
-  onCancel: CancelListener
-  /** By when the refresh token in hand was certainly read: this step's start, for the action. */
-  tokenHeldSince: TokenHeldSince | undefined
 }
 
 export function defaultDependencies(): Dependencies {
