@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(28);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(714);
 /** The action's entry point, as the runner starts it (`runs.main` in action.yml). */
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -15,7 +15,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 28:
+/***/ 714:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -369,6 +369,24 @@ function flatten(headers) {
             flat[name] = Array.isArray(value) ? value.join(', ') : value;
     }
     return flat;
+}
+/** One connection pool per endpoint, kept alive across the run's requests and closed at its end. */
+class ConnectionPools {
+    make;
+    #pools = new Map();
+    constructor(make) {
+        this.make = make;
+    }
+    for(url) {
+        let pool = this.#pools.get(url.origin);
+        if (!pool)
+            this.#pools.set(url.origin, (pool = this.make(url)));
+        return pool;
+    }
+    close() {
+        for (const pool of this.#pools.values())
+            pool.destroy();
+    }
 }
 
 ;// CONCATENATED MODULE: external "node:net"
@@ -821,16 +839,24 @@ function readSeconds(text) {
 }
 /** ISO 8601: a date (2026-01-31) or a date and time with its zone (2026-01-31T09:00:00Z). */
 function parseConsentDate(text, problem) {
-    const match = text.length <= LIMITS.date.max &&
-        /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2}))?$/.exec(text);
-    const time = match
-        ? Date.parse(text.length === 10 ? `${text}T00:00:00Z` : text.replace(' ', 'T'))
-        : NaN;
+    const time = parseIsoMoment(text);
     if (Number.isNaN(time)) {
         problem('consented-at', `Input "consented-at" must be an ISO 8601 date such as "2026-01-31" (or a date and time with its zone, "2026-01-31T09:00:00Z"); got ${quoteValue(text)}.`);
         return undefined;
     }
     return new Date(time);
+}
+/**
+ * An ISO 8601 moment as epoch milliseconds: a date (2026-01-31, its midnight UTC) or a date and
+ * time with its zone (2026-01-31T09:00:00Z); NaN for anything else. A time without a zone would
+ * mean the reader's own, which differs between a laptop and a runner.
+ */
+function parseIsoMoment(text) {
+    const iso = text.length <= LIMITS.date.max &&
+        /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2}))?$/.test(text);
+    if (!iso)
+        return NaN;
+    return Date.parse(text.length === 10 ? `${text}T00:00:00Z` : text.replace(' ', 'T'));
 }
 function withoutTrailingSlash(url) {
     return url.href.replace(/\/+$/, '');
@@ -1803,7 +1829,14 @@ function readAnswerBody(answer) {
     return { readable: true, value: parameters };
 }
 
+;// CONCATENATED MODULE: ./src/is-record.ts
+/** A JSON object (not null, not an array): what an answer's fields are read from. */
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 ;// CONCATENATED MODULE: ./src/atlassian/token-answer-mask.ts
+
 /**
  * RFC 6749 §5.2: `error`, `error_description` and `error_uri` use only %x20-21 / %x23-5B / %x5D-7E
  * (printable ASCII without `"` and `\`). The lengths are this action's: an OAuth error code is a
@@ -1904,9 +1937,6 @@ function maskString(value, secrets) {
         for (const line of lines)
             secrets.add(line);
     secrets.add(value);
-}
-function isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 ;// CONCATENATED MODULE: ./src/atlassian/token-set.ts
@@ -2067,6 +2097,7 @@ function kindOf(value) {
 
 
 
+
 /**
  * POSTs a grant as JSON (the form Atlassian documents) and returns the raw answer. Network failures
  * become an {@link ActionError} that says whether the request may have reached Atlassian.
@@ -2128,13 +2159,13 @@ function processTokenResponse(answer, tokenUrl, secrets) {
     }
     if (answer.status < 200 || answer.status > 299) {
         // OAuth errors (RFC 6749 §5.2) are answers about the grant itself: sending it again cannot help.
-        if (body.readable && token_endpoint_isRecord(body.value) && typeof body.value['error'] === 'string') {
+        if (body.readable && isRecord(body.value) && typeof body.value['error'] === 'string') {
             throw oauthError(answer.status, body.value, origin, secrets);
         }
         throw new ActionError('TOKEN_ENDPOINT_HTTP', `The token endpoint ${origin} answered ${shape}, which is neither a token answer nor an OAuth error.`, 'unchanged', 'Check "token-url": it should be https://auth.atlassian.com/oauth/token.');
     }
     const refuse = (problem) => new ActionError('INVALID_TOKEN_RESPONSE', `The token endpoint ${origin} answered ${shape}, but ${problem}. Nothing was stored.`, 'maybe-rotated', `Check that "token-url" is Atlassian's token endpoint (https://auth.atlassian.com/oauth/token), then re-run within the time given above.`);
-    if (!body.readable || !token_endpoint_isRecord(body.value)) {
+    if (!body.readable || !isRecord(body.value)) {
         throw refuse('it is not a JSON object, so it holds no token that can be read');
     }
     const reading = readTokenFields(body.value, answer.status, origin);
@@ -2203,9 +2234,6 @@ function oauthError(status, fields, origin, secrets) {
 function describeRefusal(refusal) {
     const code = refusal.error === '' ? 'an error code that is not printable' : `"${refusal.error}"`;
     return `HTTP ${refusal.status}, ${code}${refusal.errorDescription ? ` ("${refusal.errorDescription}")` : ''}`;
-}
-function token_endpoint_isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 /** A redirect target without its query string, which could carry anything. */
 function safeLocation(location) {
@@ -4291,6 +4319,7 @@ function fetchThrough(options) {
  * `message` is the whole body when it is text: an HTML page, for one. Nothing here shows either.
  */
 
+
 function readAnswer(answer) {
     const header = (name) => {
         const value = answer.headers[name];
@@ -4302,7 +4331,7 @@ function readAnswer(answer) {
         (typeof data === 'string' && data.trim() === '') ||
         (binary && data.byteLength === 0);
     const json = !empty && typeof data !== 'string' && !binary;
-    const message = json && answer_isRecord(data) && typeof data['message'] === 'string' ? data['message'] : '';
+    const message = json && isRecord(data) && typeof data['message'] === 'string' ? data['message'] : '';
     return {
         status: answer.status,
         url: answer.url,
@@ -4381,9 +4410,6 @@ function isGitHubService(apiUrl) {
         return false;
     const host = new URL(apiUrl).hostname;
     return host === 'api.github.com' || host.endsWith('.ghe.com');
-}
-function answer_isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 /** An ArrayBuffer or a view of one, from any realm (a test VM's included). */
 function isBinary(value) {
@@ -4554,6 +4580,7 @@ function unusable_answers_mediaType(contentType) {
 
 
 
+
 /**
  * One REST call, retried on network faults, 5xx and rate limits inside `retry`'s deadline. Only a
  * 2xx answer whose body is JSON (or empty) comes back: a redirect, or any other body, is GitHub's web
@@ -4706,8 +4733,8 @@ async function fetchSecretsReadAt(github, run, secrets, retry) {
         secrets,
         retry,
     });
-    const createdAt = answer_isRecord(data) ? parseTime(data['created_at']) : undefined;
-    const startedAt = answer_isRecord(data) ? parseTime(data['run_started_at']) : undefined;
+    const createdAt = isRecord(data) ? parseTime(data['created_at']) : undefined;
+    const startedAt = isRecord(data) ? parseTime(data['run_started_at']) : undefined;
     const readAt = run.attempt === '1' ? minTime(createdAt, startedAt) : (startedAt ?? createdAt);
     if (readAt === undefined) {
         throw new ActionError('GITHUB_UNEXPECTED', `GitHub's answer for workflow run ${run.runId} has no readable "run_started_at" or "created_at": ${quote(data, secrets)}.`, 'unchanged', 'Check "github-api-url".');
@@ -4747,8 +4774,8 @@ async function fetchJobStartedAt(github, run, secrets, retry) {
         secrets,
         retry,
     });
-    const jobs = answer_isRecord(data) && Array.isArray(data['jobs']) ? data['jobs'] : [];
-    const running = jobs.filter(answer_isRecord).filter((job) => {
+    const jobs = isRecord(data) && Array.isArray(data['jobs']) ? data['jobs'] : [];
+    const running = jobs.filter(isRecord).filter((job) => {
         const name = job['name'];
         return (job['status'] === 'in_progress' &&
             typeof name === 'string' &&
@@ -4804,6 +4831,13 @@ async function sealForGitHub(value, publicKey) {
 }
 
 ;// CONCATENATED MODULE: ./src/rotation/cancellation.ts
+/**
+ * A job being cancelled. The runner sends SIGINT, then SIGTERM about 7.5 s later, and kills the
+ * process about 2.5 s after that (../shared/FACTS.md, "The runner"). From the first signal on, no
+ * request that spends the refresh token may start, and what is already in flight decides what the
+ * person must do: the rotation asks {@link describeCancellation} at once, while it still can.
+ */
+
 
 class Cancellation {
     clock;
@@ -4866,6 +4900,42 @@ function describeCancellation(cancellation, custody, where) {
         case 'rejected':
             return `${received} The refresh token is already settled (${custody.state}); what remains is skipped.`;
     }
+}
+/** What the cancellation stopped, and what the person does next, by where the token is. */
+function cancelledError(cancellation, state, context, answered, cause) {
+    const leeway = context.leewayEndsAt ? ` before ${utc(context.leewayEndsAt)}` : '';
+    const what = {
+        unchanged: [
+            context.grantSentAt === undefined
+                ? 'before the refresh grant was sent: nothing was sent to Atlassian.'
+                : answered
+                    ? 'after Atlassian answered without a new refresh token.'
+                    : 'after the refresh grant was refused or never reached Atlassian.',
+            'Nothing to do: the stored token still works, and the next run rotates it.',
+        ],
+        'maybe-rotated': [
+            'while the refresh grant had no usable answer yet.',
+            `Re-run the workflow${leeway}, while Atlassian still accepts the stored token.`,
+        ],
+        rejected: [
+            `after Atlassian refused the refresh token: ${cause instanceof Error ? cause.message : ''}`,
+            cause instanceof ActionError ? cause.nextStep : 'Consent again in a browser.',
+        ],
+        'rotated-not-stored': [
+            'after Atlassian issued a new refresh token and before it was stored.',
+            `Store the recovery value below with the command shown${leeway}.`,
+        ],
+        stored: [
+            'after the new refresh token was stored; what came after it was skipped.',
+            'Nothing to do for the token. Re-run the workflow if a later step needed the access token.',
+        ],
+        overlapped: [
+            'after the new refresh token was stored, and another rotation wrote the secret too.',
+            'See the overlap reported below.',
+        ],
+    };
+    const [message, nextStep] = what[state];
+    return new ActionError('CANCELLED', `The job was cancelled (${cancellation.received}) ${message}`, state, nextStep, { cause });
 }
 
 ;// CONCATENATED MODULE: ./src/rotation/custody.ts
@@ -4985,8 +5055,8 @@ function call(access, route, doing, tokenState, params = {}) {
 async function fetchPublicKey(access, tokenState) {
     const { target, secrets } = access;
     const { data } = await call(access, `GET ${target.basePath}/public-key`, `read the Actions secrets public key of ${target.description}`, tokenState);
-    const keyId = answer_isRecord(data) ? data['key_id'] : undefined;
-    const key = answer_isRecord(data) ? data['key'] : undefined;
+    const keyId = isRecord(data) ? data['key_id'] : undefined;
+    const key = isRecord(data) ? data['key'] : undefined;
     if (typeof keyId !== 'string' ||
         keyId === '' ||
         typeof key !== 'string' ||
@@ -5008,13 +5078,13 @@ async function fetchSecretMetadata(access, secretName) {
         }
         throw error;
     }
-    const text = answer_isRecord(answer.data) ? answer.data['updated_at'] : undefined;
+    const text = isRecord(answer.data) ? answer.data['updated_at'] : undefined;
     const updatedAtText = typeof text === 'string' ? text : undefined;
     const updatedAt = parseTimestamp(updatedAtText);
     if (updatedAt === undefined || updatedAtText === undefined) {
         throw new ActionError('GITHUB_UNEXPECTED', `GitHub's answer for the secret ${secretName} of ${target.description} has no readable "updated_at": ${quote(answer.data, secrets)}.`, 'unchanged', 'Check "github-api-url".');
     }
-    const visibility = answer_isRecord(answer.data) ? answer.data['visibility'] : undefined;
+    const visibility = isRecord(answer.data) ? answer.data['visibility'] : undefined;
     return {
         updatedAt,
         updatedAtText,
@@ -5051,6 +5121,211 @@ function parseTimestamp(value) {
         return undefined;
     const time = Date.parse(value);
     return Number.isNaN(time) ? undefined : new Date(time);
+}
+
+;// CONCATENATED MODULE: ./src/rotation/write-back.ts
+/**
+ * Storing a new token: seal it under the store's public key and write it. The sealed value is handed
+ * to `onSealed` before the write, so that if the write never completes (a failure, a cancelled job,
+ * a lost runner) the only copy of a new refresh token is already in the log, readable by GitHub
+ * alone. After the write, the secret's metadata tells whether another rotation wrote it too.
+ */
+
+
+
+
+async function writeBack(access, request) {
+    const { secretName, organization, tokenState } = request;
+    const seal = async (key) => {
+        const sealed = { keyId: key.keyId, encryptedValue: await sealForGitHub(request.value, key.key) };
+        request.onSealed?.(sealed);
+        return sealed;
+    };
+    try {
+        return await storeSecret(access, secretName, await seal(request.publicKey), organization, tokenState);
+    }
+    catch (error) {
+        // 422 when the key was replaced between the preflight and the write: seal again, once.
+        if (!(error instanceof ActionError) || error.code !== 'GITHUB_REJECTED_VALUE')
+            throw error;
+        const current = await fetchPublicKey(access, tokenState);
+        if (current.keyId === request.publicKey.keyId)
+            throw error;
+        return await storeSecret(access, secretName, await seal(current), organization, tokenState);
+    }
+}
+/** GitHub's timestamps are whole seconds; a write's own updated_at may round either way. */
+const SAME_WRITE_TOLERANCE_MS = 1000;
+/**
+ * Reads the secret's metadata again after the write. A write by another rotation between this
+ * run's preflight and its write is visible only when the secret was new (the write says
+ * "updated" instead of "created") and this run sent its write once: a retried write may itself
+ * have created the secret before its answer was lost. A write after this one moves `updated_at`
+ * past the write's time.
+ */
+async function checkWrite(access, secretName, before, write, localWriteAt) {
+    const writtenAt = write.at ?? localWriteAt;
+    const absentBefore = before !== undefined && before.updatedAt === undefined;
+    if (absentBefore && write.how === 'updated' && write.attempts === 1) {
+        return { kind: 'created-meanwhile', writtenAt };
+    }
+    let after;
+    try {
+        after = await fetchSecretMetadata(access, secretName);
+    }
+    catch (error) {
+        return { kind: 'unverified', reason: error instanceof Error ? error.message : String(error) };
+    }
+    if (after.updatedAt === undefined) {
+        return { kind: 'unverified', reason: 'the secret was not found right after the write' };
+    }
+    if (after.updatedAt.getTime() > writtenAt.getTime() + SAME_WRITE_TOLERANCE_MS) {
+        return { kind: 'rewritten-after', writtenAt, rewrittenAt: after.updatedAt };
+    }
+    return { kind: 'alone' };
+}
+/** GitHub's clock is read to the second, through a header: two seconds either way is a tie. */
+const CLOCK_TOLERANCE_MS = 2000;
+/**
+ * Reads the secret's metadata just before a write that comes late (a slow refresh, a retried
+ * write): time in which another rotation may have stored its own new token. A write of that
+ * rotation before this run's refresh was sent means its refresh came first, so this run's token is
+ * the newest and replaces it; a later one leaves it unknown which is newest, and then this run
+ * must not overwrite it. `refreshSentAt` is in GitHub's clock.
+ */
+async function checkBeforeWrite(access, secretName, lastSeen, refreshSentAt, 
+/** This run's earlier attempts of the same write, which may have been applied unanswered. */
+ownAttempts) {
+    let seen;
+    try {
+        seen = await fetchSecretMetadata(access, secretName);
+    }
+    catch (error) {
+        return { kind: 'unverified', reason: error instanceof Error ? error.message : String(error) };
+    }
+    if (seen.updatedAt?.getTime() === lastSeen.updatedAt?.getTime())
+        return { kind: 'unchanged' };
+    if (seen.updatedAt === undefined)
+        return { kind: 'unchanged' }; // deleted meanwhile: nothing to lose
+    const at = seen.updatedAt.getTime();
+    const own = ownAttempts.some(({ from, to }) => at >= from.getTime() - CLOCK_TOLERANCE_MS && at <= to.getTime() + CLOCK_TOLERANCE_MS);
+    // Written while an earlier attempt of this very write was on its way: that attempt, applied
+    // before its answer was lost. Writing the same value again loses nothing.
+    if (own)
+        return { kind: 'own-write', seen };
+    if (seen.updatedAt.getTime() + CLOCK_TOLERANCE_MS < refreshSentAt.getTime()) {
+        return { kind: 'rewritten-before-refresh', seen };
+    }
+    return { kind: 'rewritten-after-refresh', seen, rewrittenAt: seen.updatedAt };
+}
+/** The write not made: another rotation stored its token after this run's refresh was sent. */
+function notOverwrittenError(secretName, readAt, rewrittenAt, refreshSentAt) {
+    return new ActionError('ROTATIONS_OVERLAPPED', `Two rotations of this token overlapped: ${secretName} was written at ${utc(rewrittenAt)} by another rotation${readAt ? `, after this run read it at ${utc(readAt)}` : ''} and after this run sent its own refresh at ${utc(refreshSentAt)}. Only the token issued last is Atlassian's newest, and which of the two that is cannot be told from here, so this run did not overwrite the secret. If the other token is the older one, the next rotation presents a superseded token and Atlassian revokes the consent.`, 'overlapped', `Find the other rotation (a workflow run that uses this secret, or someone running the command line tool's refresh) and when it sent its refresh. If that was before ${utc(refreshSentAt)}, store this run's recovery value (below) now, before the next rotation: its command checks that the secret is still as this run last saw it. If it was after, nothing needs doing. Then give every workflow that rotates this token the same \`concurrency:\` group, and never run the command line tool's refresh while a workflow may rotate it.`);
+}
+/** The loud failure for an overlap: both times, why it matters, and what to check. */
+function overlapError(check, secretName, grantSentAt) {
+    const what = check.kind === 'rewritten-after'
+        ? `this run wrote its new refresh token to ${secretName} at ${utc(check.writtenAt)}, and something else wrote ${secretName} again at ${utc(check.rewrittenAt)}`
+        : `${secretName} did not exist when this run checked it, yet when this run wrote its new refresh token at ${utc(check.writtenAt)} GitHub said it updated an existing secret: something else created it in between`;
+    const oursStored = check.kind === 'created-meanwhile';
+    const ifOursIsNewer = oursStored
+        ? 'nothing needs doing'
+        : `store this run's recovery value (printed above, in the "Recovery value" group) now, before the next rotation`;
+    const ifTheirsIsNewer = oursStored
+        ? "store the other run's new token (its recovery value, printed in its log) now, before the next rotation"
+        : 'nothing needs doing';
+    return new ActionError('ROTATIONS_OVERLAPPED', `Two rotations of this token overlapped: ${what}. Only the token issued last is Atlassian's newest; the secret now holds ${oursStored ? "this run's" : "the other writer's"} token, which may be the older of the two. If it is, the next rotation presents a superseded token and Atlassian revokes the consent.`, 'overlapped', `Check which rotation refreshed last: this run sent its refresh at ${utc(grantSentAt)}. Find the other one (a workflow run that uses this secret, or someone running the command line tool's refresh) and when it refreshed. If this run refreshed after it, ${ifOursIsNewer}; if the other refreshed after this run, ${ifTheirsIsNewer}. Then give every workflow that rotates this token the same \`concurrency:\` group, and never run the command line tool's refresh while a workflow may rotate it.`);
+}
+
+;// CONCATENATED MODULE: ./src/rotation/late-write-guard.ts
+
+
+/** Before a late write, no late write may go over another rotation's newer token. */
+const LATE_WRITE_MS = 5_000;
+/**
+ * Looks at the secret again before a write attempt that comes late — the first attempt more than
+ * {@link LATE_WRITE_MS} after the preflight read the secret (a slow refresh), or any retry — since
+ * another rotation may have stored its own new token in the meantime (./write-back.ts,
+ * checkBeforeWrite). An in-time first write skips it: the window is as short as GitHub's
+ * timestamps are coarse, and the check after the write still runs.
+ */
+class LateWriteGuard {
+    step;
+    /** The secret as this run saw it last: the preflight's view, then each check's. */
+    lastSeen;
+    /** When each attempt of the write was sent and when it failed (this machine's clock). */
+    #attempts = [];
+    #warned = false;
+    get attempts() {
+        return this.#attempts.length;
+    }
+    /** An attempt of the write is being sent. */
+    sending() {
+        this.#attempts.push({ from: this.step.clock.now(), to: undefined });
+    }
+    /** The last attempt failed (a wait for the next one begins). */
+    failed() {
+        const last = this.#attempts[this.#attempts.length - 1];
+        if (last)
+            last.to = this.step.clock.now();
+    }
+    constructor(step) {
+        this.step = step;
+        this.lastSeen = step.checked.metadata;
+    }
+    async beforeAttempt(attempt) {
+        const { request, custody, cancellation, clock, say } = this.step;
+        const lastSeen = this.lastSeen;
+        // A cancelled job has seconds left: the write that secures the token goes first.
+        if (lastSeen === undefined || cancellation.requested())
+            return;
+        const late = clock.now() - this.step.checkedAt.getTime() > LATE_WRITE_MS;
+        if (attempt === 1 && !late)
+            return;
+        const sentAt = custody.grantSentAt;
+        if (sentAt === undefined)
+            return;
+        // This run's refresh, in GitHub's clock (the preflight's Date header against this machine's).
+        const skew = lastSeen.serverNow
+            ? lastSeen.serverNow.getTime() - this.step.checkedAt.getTime()
+            : 0;
+        const refreshSentAt = new Date(sentAt.getTime() + skew);
+        const inServerClock = (local) => new Date(local + skew);
+        const check = await checkBeforeWrite(this.step.store({ ...this.step.retryFor('Check'), deadline: clock.now() + 10_000 }), request.secretName, lastSeen, refreshSentAt, this.#attempts.map(({ from, to }) => ({
+            from: inServerClock(from),
+            to: inServerClock(to ?? clock.now()),
+        })));
+        switch (check.kind) {
+            case 'unchanged':
+            case 'unverified':
+                return;
+            case 'own-write':
+                this.lastSeen = check.seen;
+                return;
+            case 'rewritten-before-refresh':
+                this.lastSeen = check.seen;
+                if (!this.#warned) {
+                    this.#warned = true;
+                    say.warning(`${request.secretName} was written at ${utc(check.seen.updatedAt ?? sentAt)} by another rotation, after this run read it but before this run sent its refresh (${utc(refreshSentAt)}): this run's token is the newer one and replaces it. Give every workflow that rotates this token the same \`concurrency:\` group.`);
+                }
+                return;
+            case 'rewritten-after-refresh': {
+                this.lastSeen = check.seen;
+                const recovery = custody.recovery;
+                if (recovery)
+                    custody.sealed({ ...recovery, secretAsSeen: asSeen(check.seen) });
+                throw notOverwrittenError(request.secretName, this.step.checked.metadata?.updatedAt === undefined ? undefined : this.step.checkedAt, check.rewrittenAt, refreshSentAt);
+            }
+        }
+    }
+}
+/** How the recovery command recognises the secret as this run saw it. */
+function asSeen(metadata) {
+    if (metadata === undefined)
+        return undefined;
+    if (metadata.updatedAt === undefined)
+        return 'absent';
+    return metadata.updatedAtText === undefined ? undefined : { updatedAt: metadata.updatedAtText };
 }
 
 ;// CONCATENATED MODULE: ./src/github/target-checks.ts
@@ -5110,7 +5385,7 @@ async function repositoryId(access, organization, name) {
         doing: `look up the repository ${organization}/${name} named in "selected-repositories"`,
         subject: `repository ${organization}/${name}`,
     });
-    const id = answer_isRecord(data) ? data['id'] : undefined;
+    const id = isRecord(data) ? data['id'] : undefined;
     if (typeof id !== 'number' || !Number.isSafeInteger(id)) {
         throw new ActionError('GITHUB_UNEXPECTED', `GitHub's answer for the repository ${organization}/${name} has no numeric "id": ${quote(data, access.secrets)}.`, 'unchanged', 'Check "github-api-url".');
     }
@@ -5127,13 +5402,13 @@ async function currentSelection(access, secretName) {
             doing: `read which repositories may use the secret ${secretName} of ${access.target.description}`,
             subject: `the secret ${secretName} of ${access.target.description}`,
         });
-        const repositories = answer_isRecord(data) ? data['repositories'] : undefined;
-        const total = answer_isRecord(data) ? data['total_count'] : undefined;
+        const repositories = isRecord(data) ? data['repositories'] : undefined;
+        const total = isRecord(data) ? data['total_count'] : undefined;
         if (!Array.isArray(repositories) || typeof total !== 'number') {
             throw new ActionError('GITHUB_UNEXPECTED', `GitHub's answer for the repositories of the secret ${secretName} is not {total_count, repositories}: ${quote(data, access.secrets)}.`, 'unchanged', 'Check "github-api-url".');
         }
         for (const repository of repositories) {
-            const id = answer_isRecord(repository) ? repository['id'] : undefined;
+            const id = isRecord(repository) ? repository['id'] : undefined;
             if (typeof id === 'number')
                 ids.push(id);
         }
@@ -5296,120 +5571,6 @@ function reasonOf(error) {
     return error instanceof Error ? error.message : String(error);
 }
 
-;// CONCATENATED MODULE: ./src/rotation/write-back.ts
-/**
- * Storing a new token: seal it under the store's public key and write it. The sealed value is handed
- * to `onSealed` before the write, so that if the write never completes (a failure, a cancelled job,
- * a lost runner) the only copy of a new refresh token is already in the log, readable by GitHub
- * alone. After the write, the secret's metadata tells whether another rotation wrote it too.
- */
-
-
-
-
-async function writeBack(access, request) {
-    const { secretName, organization, tokenState } = request;
-    const seal = async (key) => {
-        const sealed = { keyId: key.keyId, encryptedValue: await sealForGitHub(request.value, key.key) };
-        request.onSealed?.(sealed);
-        return sealed;
-    };
-    try {
-        return await storeSecret(access, secretName, await seal(request.publicKey), organization, tokenState);
-    }
-    catch (error) {
-        // 422 when the key was replaced between the preflight and the write: seal again, once.
-        if (!(error instanceof ActionError) || error.code !== 'GITHUB_REJECTED_VALUE')
-            throw error;
-        const current = await fetchPublicKey(access, tokenState);
-        if (current.keyId === request.publicKey.keyId)
-            throw error;
-        return await storeSecret(access, secretName, await seal(current), organization, tokenState);
-    }
-}
-/** GitHub's timestamps are whole seconds; a write's own updated_at may round either way. */
-const SAME_WRITE_TOLERANCE_MS = 1000;
-/**
- * Reads the secret's metadata again after the write. A write by another rotation between this
- * run's preflight and its write is visible only when the secret was new (the write says
- * "updated" instead of "created") and this run sent its write once: a retried write may itself
- * have created the secret before its answer was lost. A write after this one moves `updated_at`
- * past the write's time.
- */
-async function checkWrite(access, secretName, before, write, localWriteAt) {
-    const writtenAt = write.at ?? localWriteAt;
-    const absentBefore = before !== undefined && before.updatedAt === undefined;
-    if (absentBefore && write.how === 'updated' && write.attempts === 1) {
-        return { kind: 'created-meanwhile', writtenAt };
-    }
-    let after;
-    try {
-        after = await fetchSecretMetadata(access, secretName);
-    }
-    catch (error) {
-        return { kind: 'unverified', reason: error instanceof Error ? error.message : String(error) };
-    }
-    if (after.updatedAt === undefined) {
-        return { kind: 'unverified', reason: 'the secret was not found right after the write' };
-    }
-    if (after.updatedAt.getTime() > writtenAt.getTime() + SAME_WRITE_TOLERANCE_MS) {
-        return { kind: 'rewritten-after', writtenAt, rewrittenAt: after.updatedAt };
-    }
-    return { kind: 'alone' };
-}
-/** GitHub's clock is read to the second, through a header: two seconds either way is a tie. */
-const CLOCK_TOLERANCE_MS = 2000;
-/**
- * Reads the secret's metadata just before a write that comes late (a slow refresh, a retried
- * write): time in which another rotation may have stored its own new token. A write of that
- * rotation before this run's refresh was sent means its refresh came first, so this run's token is
- * the newest and replaces it; a later one leaves it unknown which is newest, and then this run
- * must not overwrite it. `refreshSentAt` is in GitHub's clock.
- */
-async function checkBeforeWrite(access, secretName, lastSeen, refreshSentAt, 
-/** This run's earlier attempts of the same write, which may have been applied unanswered. */
-ownAttempts) {
-    let seen;
-    try {
-        seen = await fetchSecretMetadata(access, secretName);
-    }
-    catch (error) {
-        return { kind: 'unverified', reason: error instanceof Error ? error.message : String(error) };
-    }
-    if (seen.updatedAt?.getTime() === lastSeen.updatedAt?.getTime())
-        return { kind: 'unchanged' };
-    if (seen.updatedAt === undefined)
-        return { kind: 'unchanged' }; // deleted meanwhile: nothing to lose
-    const at = seen.updatedAt.getTime();
-    const own = ownAttempts.some(({ from, to }) => at >= from.getTime() - CLOCK_TOLERANCE_MS && at <= to.getTime() + CLOCK_TOLERANCE_MS);
-    // Written while an earlier attempt of this very write was on its way: that attempt, applied
-    // before its answer was lost. Writing the same value again loses nothing.
-    if (own)
-        return { kind: 'own-write', seen };
-    if (seen.updatedAt.getTime() + CLOCK_TOLERANCE_MS < refreshSentAt.getTime()) {
-        return { kind: 'rewritten-before-refresh', seen };
-    }
-    return { kind: 'rewritten-after-refresh', seen, rewrittenAt: seen.updatedAt };
-}
-/** The write not made: another rotation stored its token after this run's refresh was sent. */
-function notOverwrittenError(secretName, readAt, rewrittenAt, refreshSentAt) {
-    return new ActionError('ROTATIONS_OVERLAPPED', `Two rotations of this token overlapped: ${secretName} was written at ${utc(rewrittenAt)} by another rotation${readAt ? `, after this run read it at ${utc(readAt)}` : ''} and after this run sent its own refresh at ${utc(refreshSentAt)}. Only the token issued last is Atlassian's newest, and which of the two that is cannot be told from here, so this run did not overwrite the secret. If the other token is the older one, the next rotation presents a superseded token and Atlassian revokes the consent.`, 'overlapped', `Find the other rotation (a workflow run that uses this secret, or someone running the command line tool's refresh) and when it sent its refresh. If that was before ${utc(refreshSentAt)}, store this run's recovery value (below) now, before the next rotation: its command checks that the secret is still as this run last saw it. If it was after, nothing needs doing. Then give every workflow that rotates this token the same \`concurrency:\` group, and never run the command line tool's refresh while a workflow may rotate it.`);
-}
-/** The loud failure for an overlap: both times, why it matters, and what to check. */
-function overlapError(check, secretName, grantSentAt) {
-    const what = check.kind === 'rewritten-after'
-        ? `this run wrote its new refresh token to ${secretName} at ${utc(check.writtenAt)}, and something else wrote ${secretName} again at ${utc(check.rewrittenAt)}`
-        : `${secretName} did not exist when this run checked it, yet when this run wrote its new refresh token at ${utc(check.writtenAt)} GitHub said it updated an existing secret: something else created it in between`;
-    const oursStored = check.kind === 'created-meanwhile';
-    const ifOursIsNewer = oursStored
-        ? 'nothing needs doing'
-        : `store this run's recovery value (printed above, in the "Recovery value" group) now, before the next rotation`;
-    const ifTheirsIsNewer = oursStored
-        ? "store the other run's new token (its recovery value, printed in its log) now, before the next rotation"
-        : 'nothing needs doing';
-    return new ActionError('ROTATIONS_OVERLAPPED', `Two rotations of this token overlapped: ${what}. Only the token issued last is Atlassian's newest; the secret now holds ${oursStored ? "this run's" : "the other writer's"} token, which may be the older of the two. If it is, the next rotation presents a superseded token and Atlassian revokes the consent.`, 'overlapped', `Check which rotation refreshed last: this run sent its refresh at ${utc(grantSentAt)}. Find the other one (a workflow run that uses this secret, or someone running the command line tool's refresh) and when it refreshed. If this run refreshed after it, ${ifOursIsNewer}; if the other refreshed after this run, ${ifTheirsIsNewer}. Then give every workflow that rotates this token the same \`concurrency:\` group, and never run the command line tool's refresh while a workflow may rotate it.`);
-}
-
 ;// CONCATENATED MODULE: ./src/rotation/rotate.ts
 /**
  * One rotation, in the order that keeps the refresh token safe:
@@ -5429,6 +5590,8 @@ function overlapError(check, secretName, grantSentAt) {
  * rotation (an error, a signal) reports it exactly. Outputs, summaries and exit status belong to
  * the door (./../main.ts for the action): the rotation only returns its outcome.
  */
+
+
 
 
 
@@ -5704,93 +5867,6 @@ async function rotate(request, deps, events) {
         connections.close();
     }
 }
-/** Before a late write, no late write may go over another rotation's newer token. */
-const LATE_WRITE_MS = 5_000;
-/**
- * Looks at the secret again before a write attempt that comes late — the first attempt more than
- * {@link LATE_WRITE_MS} after the preflight read the secret (a slow refresh), or any retry — since
- * another rotation may have stored its own new token in the meantime (./write-back.ts,
- * checkBeforeWrite). An in-time first write skips it: the window is as short as GitHub's
- * timestamps are coarse, and the check after the write still runs.
- */
-class LateWriteGuard {
-    step;
-    /** The secret as this run saw it last: the preflight's view, then each check's. */
-    lastSeen;
-    /** When each attempt of the write was sent and when it failed (this machine's clock). */
-    #attempts = [];
-    #warned = false;
-    get attempts() {
-        return this.#attempts.length;
-    }
-    /** An attempt of the write is being sent. */
-    sending() {
-        this.#attempts.push({ from: this.step.clock.now(), to: undefined });
-    }
-    /** The last attempt failed (a wait for the next one begins). */
-    failed() {
-        const last = this.#attempts[this.#attempts.length - 1];
-        if (last)
-            last.to = this.step.clock.now();
-    }
-    constructor(step) {
-        this.step = step;
-        this.lastSeen = step.checked.metadata;
-    }
-    async beforeAttempt(attempt) {
-        const { request, custody, cancellation, clock, say } = this.step;
-        const lastSeen = this.lastSeen;
-        // A cancelled job has seconds left: the write that secures the token goes first.
-        if (lastSeen === undefined || cancellation.requested())
-            return;
-        const late = clock.now() - this.step.checkedAt.getTime() > LATE_WRITE_MS;
-        if (attempt === 1 && !late)
-            return;
-        const sentAt = custody.grantSentAt;
-        if (sentAt === undefined)
-            return;
-        // This run's refresh, in GitHub's clock (the preflight's Date header against this machine's).
-        const skew = lastSeen.serverNow
-            ? lastSeen.serverNow.getTime() - this.step.checkedAt.getTime()
-            : 0;
-        const refreshSentAt = new Date(sentAt.getTime() + skew);
-        const inServerClock = (local) => new Date(local + skew);
-        const check = await checkBeforeWrite(this.step.store({ ...this.step.retryFor('Check'), deadline: clock.now() + 10_000 }), request.secretName, lastSeen, refreshSentAt, this.#attempts.map(({ from, to }) => ({
-            from: inServerClock(from),
-            to: inServerClock(to ?? clock.now()),
-        })));
-        switch (check.kind) {
-            case 'unchanged':
-            case 'unverified':
-                return;
-            case 'own-write':
-                this.lastSeen = check.seen;
-                return;
-            case 'rewritten-before-refresh':
-                this.lastSeen = check.seen;
-                if (!this.#warned) {
-                    this.#warned = true;
-                    say.warning(`${request.secretName} was written at ${utc(check.seen.updatedAt ?? sentAt)} by another rotation, after this run read it but before this run sent its refresh (${utc(refreshSentAt)}): this run's token is the newer one and replaces it. Give every workflow that rotates this token the same \`concurrency:\` group.`);
-                }
-                return;
-            case 'rewritten-after-refresh': {
-                this.lastSeen = check.seen;
-                const recovery = custody.recovery;
-                if (recovery)
-                    custody.sealed({ ...recovery, secretAsSeen: asSeen(check.seen) });
-                throw notOverwrittenError(request.secretName, this.step.checked.metadata?.updatedAt === undefined ? undefined : this.step.checkedAt, check.rewrittenAt, refreshSentAt);
-            }
-        }
-    }
-}
-/** How the recovery command recognises the secret as this run saw it. */
-function asSeen(metadata) {
-    if (metadata === undefined)
-        return undefined;
-    if (metadata.updatedAt === undefined)
-        return 'absent';
-    return metadata.updatedAtText === undefined ? undefined : { updatedAt: metadata.updatedAtText };
-}
 /** The answer's tokens, when one came: its expiry, counted from the first send of the grant. */
 function answerOf(custody, sentRefreshToken) {
     const tokens = custody.answer;
@@ -5896,42 +5972,6 @@ function stateAfter(error, custody) {
     }
     return custody.state;
 }
-/** What the cancellation stopped, and what the person does next, by where the token is. */
-function cancelledError(cancellation, state, context, answered, cause) {
-    const leeway = context.leewayEndsAt ? ` before ${utc(context.leewayEndsAt)}` : '';
-    const what = {
-        unchanged: [
-            context.grantSentAt === undefined
-                ? 'before the refresh grant was sent: nothing was sent to Atlassian.'
-                : answered
-                    ? 'after Atlassian answered without a new refresh token.'
-                    : 'after the refresh grant was refused or never reached Atlassian.',
-            'Nothing to do: the stored token still works, and the next run rotates it.',
-        ],
-        'maybe-rotated': [
-            'while the refresh grant had no usable answer yet.',
-            `Re-run the workflow${leeway}, while Atlassian still accepts the stored token.`,
-        ],
-        rejected: [
-            `after Atlassian refused the refresh token: ${cause instanceof Error ? cause.message : ''}`,
-            cause instanceof ActionError ? cause.nextStep : 'Consent again in a browser.',
-        ],
-        'rotated-not-stored': [
-            'after Atlassian issued a new refresh token and before it was stored.',
-            `Store the recovery value below with the command shown${leeway}.`,
-        ],
-        stored: [
-            'after the new refresh token was stored; what came after it was skipped.',
-            'Nothing to do for the token. Re-run the workflow if a later step needed the access token.',
-        ],
-        overlapped: [
-            'after the new refresh token was stored, and another rotation wrote the secret too.',
-            'See the overlap reported below.',
-        ],
-    };
-    const [message, nextStep] = what[state];
-    return new ActionError('CANCELLED', `The job was cancelled (${cancellation.received}) ${message}`, state, nextStep, { cause });
-}
 /** Any unforeseen exception still gets a message without secrets, and the token's state. */
 function toActionError(error, tokenState, secrets) {
     if (error instanceof ActionError) {
@@ -5941,24 +5981,6 @@ function toActionError(error, tokenState, secrets) {
     }
     const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
     return new ActionError('UNEXPECTED', `Unexpected failure: ${secrets ? secrets.scrub(detail) : detail}`, tokenState, 'Re-run the workflow (within the time given above, if one is given); if it fails the same way, open an issue with this log.', { cause: error });
-}
-/** One connection pool per endpoint, kept alive across the run's requests and closed at its end. */
-class ConnectionPools {
-    make;
-    #pools = new Map();
-    constructor(make) {
-        this.make = make;
-    }
-    for(url) {
-        let pool = this.#pools.get(url.origin);
-        if (!pool)
-            this.#pools.set(url.origin, (pool = this.make(url)));
-        return pool;
-    }
-    close() {
-        for (const pool of this.#pools.values())
-            pool.destroy();
-    }
 }
 
 ;// CONCATENATED MODULE: external "node:crypto"

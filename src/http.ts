@@ -201,3 +201,20 @@ function flatten(headers: http.IncomingHttpHeaders): Record<string, string> {
   }
   return flat
 }
+
+/** One connection pool per endpoint, kept alive across the run's requests and closed at its end. */
+export class ConnectionPools {
+  readonly #pools = new Map<string, Dispatcher>()
+
+  constructor(private readonly make: (url: URL) => Dispatcher) {}
+
+  for(url: URL): Dispatcher {
+    let pool = this.#pools.get(url.origin)
+    if (!pool) this.#pools.set(url.origin, (pool = this.make(url)))
+    return pool
+  }
+
+  close(): void {
+    for (const pool of this.#pools.values()) pool.destroy()
+  }
+}

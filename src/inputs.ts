@@ -409,12 +409,7 @@ export function readSeconds(text: string): number {
 
 /** ISO 8601: a date (2026-01-31) or a date and time with its zone (2026-01-31T09:00:00Z). */
 function parseConsentDate(text: string, problem: Problem): Date | undefined {
-  const match =
-    text.length <= LIMITS.date.max &&
-    /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2}))?$/.exec(text)
-  const time = match
-    ? Date.parse(text.length === 10 ? `${text}T00:00:00Z` : text.replace(' ', 'T'))
-    : NaN
+  const time = parseIsoMoment(text)
   if (Number.isNaN(time)) {
     problem(
       'consented-at',
@@ -423,6 +418,19 @@ function parseConsentDate(text: string, problem: Problem): Date | undefined {
     return undefined
   }
   return new Date(time)
+}
+
+/**
+ * An ISO 8601 moment as epoch milliseconds: a date (2026-01-31, its midnight UTC) or a date and
+ * time with its zone (2026-01-31T09:00:00Z); NaN for anything else. A time without a zone would
+ * mean the reader's own, which differs between a laptop and a runner.
+ */
+export function parseIsoMoment(text: string): number {
+  const iso =
+    text.length <= LIMITS.date.max &&
+    /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2}))?$/.test(text)
+  if (!iso) return NaN
+  return Date.parse(text.length === 10 ? `${text}T00:00:00Z` : text.replace(' ', 'T'))
 }
 
 function withoutTrailingSlash(url: URL): string {

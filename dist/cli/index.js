@@ -101,7 +101,6 @@ function decoderFor(label) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   $3: () => (/* binding */ httpOptions),
-/* harmony export */   UT: () => (/* binding */ connectionPools),
 /* harmony export */   XB: () => (/* binding */ gitHubClient),
 /* harmony export */   rv: () => (/* binding */ defaultCliDependencies),
 /* harmony export */   tO: () => (/* binding */ retryOptions)
@@ -125,22 +124,6 @@ function defaultCliDependencies() {
         clock: _retry_js__WEBPACK_IMPORTED_MODULE_2__/* .systemClock */ .ml,
         random: Math.random,
         requestTimeoutMs: 30_000,
-    };
-}
-/** Pools of connections by origin, made on first use; `close` ends them all. */
-function connectionPools(deps) {
-    const pools = new Map();
-    return {
-        dispatcher: (url) => {
-            let pool = pools.get(url.origin);
-            if (!pool)
-                pools.set(url.origin, (pool = deps.dispatcherFor(url)));
-            return pool;
-        },
-        close: () => {
-            for (const pool of pools.values())
-                pool.destroy();
-        },
     };
 }
 /** Token answers and site lists are a few kilobytes; anything far larger is something else. */
@@ -182,7 +165,7 @@ function gitHubClient(context, token, apiUrl) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(217);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(621);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(643);
 /** The command line tool's entry point (package.json "bin"): `atlassian-token-rotation <command>`. */
 
 
@@ -193,7 +176,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 621:
+/***/ 643:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -413,7 +396,14 @@ function proxyRefusal(error) {
 
 // EXTERNAL MODULE: ./src/retry.ts
 var src_retry = __nccwpck_require__(809);
+;// CONCATENATED MODULE: ./src/is-record.ts
+/** A JSON object (not null, not an array): what an answer's fields are read from. */
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 ;// CONCATENATED MODULE: ./src/atlassian/token-answer-mask.ts
+
 /**
  * RFC 6749 §5.2: `error`, `error_description` and `error_uri` use only %x20-21 / %x23-5B / %x5D-7E
  * (printable ASCII without `"` and `\`). The lengths are this action's: an OAuth error code is a
@@ -514,9 +504,6 @@ function maskString(value, secrets) {
         for (const line of lines)
             secrets.add(line);
     secrets.add(value);
-}
-function isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 // EXTERNAL MODULE: ./src/body-text.ts
@@ -713,6 +700,7 @@ function kindOf(value) {
 
 
 
+
 /**
  * POSTs a grant as JSON (the form Atlassian documents) and returns the raw answer. Network failures
  * become an {@link ActionError} that says whether the request may have reached Atlassian.
@@ -774,13 +762,13 @@ function processTokenResponse(answer, tokenUrl, secrets) {
     }
     if (answer.status < 200 || answer.status > 299) {
         // OAuth errors (RFC 6749 §5.2) are answers about the grant itself: sending it again cannot help.
-        if (body.readable && token_endpoint_isRecord(body.value) && typeof body.value['error'] === 'string') {
+        if (body.readable && isRecord(body.value) && typeof body.value['error'] === 'string') {
             throw oauthError(answer.status, body.value, origin, secrets);
         }
         throw new errors/* ActionError */.l('TOKEN_ENDPOINT_HTTP', `The token endpoint ${origin} answered ${shape}, which is neither a token answer nor an OAuth error.`, 'unchanged', 'Check "token-url": it should be https://auth.atlassian.com/oauth/token.');
     }
     const refuse = (problem) => new errors/* ActionError */.l('INVALID_TOKEN_RESPONSE', `The token endpoint ${origin} answered ${shape}, but ${problem}. Nothing was stored.`, 'maybe-rotated', `Check that "token-url" is Atlassian's token endpoint (https://auth.atlassian.com/oauth/token), then re-run within the time given above.`);
-    if (!body.readable || !token_endpoint_isRecord(body.value)) {
+    if (!body.readable || !isRecord(body.value)) {
         throw refuse('it is not a JSON object, so it holds no token that can be read');
     }
     const reading = readTokenFields(body.value, answer.status, origin);
@@ -849,9 +837,6 @@ function oauthError(status, fields, origin, secrets) {
 function describeRefusal(refusal) {
     const code = refusal.error === '' ? 'an error code that is not printable' : `"${refusal.error}"`;
     return `HTTP ${refusal.status}, ${code}${refusal.errorDescription ? ` ("${refusal.errorDescription}")` : ''}`;
-}
-function token_endpoint_isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 /** A redirect target without its query string, which could carry anything. */
 function safeLocation(location) {
@@ -1260,6 +1245,7 @@ var dist_src = __nccwpck_require__(15);
  * `message` is the whole body when it is text: an HTML page, for one. Nothing here shows either.
  */
 
+
 function readAnswer(answer) {
     const header = (name) => {
         const value = answer.headers[name];
@@ -1271,7 +1257,7 @@ function readAnswer(answer) {
         (typeof data === 'string' && data.trim() === '') ||
         (binary && data.byteLength === 0);
     const json = !empty && typeof data !== 'string' && !binary;
-    const message = json && answer_isRecord(data) && typeof data['message'] === 'string' ? data['message'] : '';
+    const message = json && isRecord(data) && typeof data['message'] === 'string' ? data['message'] : '';
     return {
         status: answer.status,
         url: answer.url,
@@ -1350,9 +1336,6 @@ function isGitHubService(apiUrl) {
         return false;
     const host = new URL(apiUrl).hostname;
     return host === 'api.github.com' || host.endsWith('.ghe.com');
-}
-function answer_isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 /** An ArrayBuffer or a view of one, from any realm (a test VM's included). */
 function isBinary(value) {
@@ -1517,6 +1500,7 @@ function mediaType(contentType) {
  * turned into an error that blames what failed (the token, GitHub, "github-api-url", a proxy) and
  * names the fix. What an answer says about itself is read in ./answer.ts.
  */
+
 
 
 
@@ -1766,8 +1750,8 @@ function call(access, route, doing, tokenState, params = {}) {
 async function fetchPublicKey(access, tokenState) {
     const { target, secrets } = access;
     const { data } = await call(access, `GET ${target.basePath}/public-key`, `read the Actions secrets public key of ${target.description}`, tokenState);
-    const keyId = answer_isRecord(data) ? data['key_id'] : undefined;
-    const key = answer_isRecord(data) ? data['key'] : undefined;
+    const keyId = isRecord(data) ? data['key_id'] : undefined;
+    const key = isRecord(data) ? data['key'] : undefined;
     if (typeof keyId !== 'string' ||
         keyId === '' ||
         typeof key !== 'string' ||
@@ -1789,13 +1773,13 @@ async function fetchSecretMetadata(access, secretName) {
         }
         throw error;
     }
-    const text = answer_isRecord(answer.data) ? answer.data['updated_at'] : undefined;
+    const text = isRecord(answer.data) ? answer.data['updated_at'] : undefined;
     const updatedAtText = typeof text === 'string' ? text : undefined;
     const updatedAt = parseTimestamp(updatedAtText);
     if (updatedAt === undefined || updatedAtText === undefined) {
         throw new errors/* ActionError */.l('GITHUB_UNEXPECTED', `GitHub's answer for the secret ${secretName} of ${target.description} has no readable "updated_at": ${quote(answer.data, secrets)}.`, 'unchanged', 'Check "github-api-url".');
     }
-    const visibility = answer_isRecord(answer.data) ? answer.data['visibility'] : undefined;
+    const visibility = isRecord(answer.data) ? answer.data['visibility'] : undefined;
     return {
         updatedAt,
         updatedAtText,
@@ -1891,7 +1875,7 @@ async function repositoryId(access, organization, name) {
         doing: `look up the repository ${organization}/${name} named in "selected-repositories"`,
         subject: `repository ${organization}/${name}`,
     });
-    const id = answer_isRecord(data) ? data['id'] : undefined;
+    const id = isRecord(data) ? data['id'] : undefined;
     if (typeof id !== 'number' || !Number.isSafeInteger(id)) {
         throw new errors/* ActionError */.l('GITHUB_UNEXPECTED', `GitHub's answer for the repository ${organization}/${name} has no numeric "id": ${quote(data, access.secrets)}.`, 'unchanged', 'Check "github-api-url".');
     }
@@ -1908,13 +1892,13 @@ async function currentSelection(access, secretName) {
             doing: `read which repositories may use the secret ${secretName} of ${access.target.description}`,
             subject: `the secret ${secretName} of ${access.target.description}`,
         });
-        const repositories = answer_isRecord(data) ? data['repositories'] : undefined;
-        const total = answer_isRecord(data) ? data['total_count'] : undefined;
+        const repositories = isRecord(data) ? data['repositories'] : undefined;
+        const total = isRecord(data) ? data['total_count'] : undefined;
         if (!Array.isArray(repositories) || typeof total !== 'number') {
             throw new errors/* ActionError */.l('GITHUB_UNEXPECTED', `GitHub's answer for the repositories of the secret ${secretName} is not {total_count, repositories}: ${quote(data, access.secrets)}.`, 'unchanged', 'Check "github-api-url".');
         }
         for (const repository of repositories) {
-            const id = answer_isRecord(repository) ? repository['id'] : undefined;
+            const id = isRecord(repository) ? repository['id'] : undefined;
             if (typeof id === 'number')
                 ids.push(id);
         }
@@ -1975,7 +1959,7 @@ async function readVariable(access, name) {
             route: `GET ${variablePath(access.repository, name)}`,
             doing: `read the variable ${name} of ${owner}/${repo}`,
         });
-        const value = answer_isRecord(data) ? data['value'] : undefined;
+        const value = isRecord(data) ? data['value'] : undefined;
         return { name, value: typeof value === 'string' ? value : '' };
     }
     catch (error) {
@@ -2348,16 +2332,24 @@ function readSeconds(text) {
 }
 /** ISO 8601: a date (2026-01-31) or a date and time with its zone (2026-01-31T09:00:00Z). */
 function parseConsentDate(text, problem) {
-    const match = text.length <= LIMITS.date.max &&
-        /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2}))?$/.exec(text);
-    const time = match
-        ? Date.parse(text.length === 10 ? `${text}T00:00:00Z` : text.replace(' ', 'T'))
-        : NaN;
+    const time = parseIsoMoment(text);
     if (Number.isNaN(time)) {
         problem('consented-at', `Input "consented-at" must be an ISO 8601 date such as "2026-01-31" (or a date and time with its zone, "2026-01-31T09:00:00Z"); got ${quoteValue(text)}.`);
         return undefined;
     }
     return new Date(time);
+}
+/**
+ * An ISO 8601 moment as epoch milliseconds: a date (2026-01-31, its midnight UTC) or a date and
+ * time with its zone (2026-01-31T09:00:00Z); NaN for anything else. A time without a zone would
+ * mean the reader's own, which differs between a laptop and a runner.
+ */
+function parseIsoMoment(text) {
+    const iso = text.length <= LIMITS.date.max &&
+        /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2}))?$/.test(text);
+    if (!iso)
+        return NaN;
+    return Date.parse(text.length === 10 ? `${text}T00:00:00Z` : text.replace(' ', 'T'));
 }
 function withoutTrailingSlash(url) {
     return url.href.replace(/\/+$/, '');
@@ -3827,15 +3819,15 @@ const authorize = {
             redirectUri: plan.redirectUri,
         }, (0,cli_context/* httpOptions */.$3)(context, plan.tokenUrl), terminal.secrets, (0,cli_context/* retryOptions */.tO)(context, 'Token endpoint', 30_000));
         const consentedAt = new Date(deps.clock.now());
-        for (const warning of tokens.warnings)
-            terminal.warn(warning);
-        terminal.say(`Atlassian issued a refresh token${tokens.scope ? ` for the scopes: ${tokens.scope}` : ''}.`);
         if (plan.showTokens)
             revealTokens(context, tokens);
-        // 5. Store it. From here on the token is safe.
+        // 5. Store it first: until then the new refresh token exists only here. From here on it is safe.
         if (plan.store && github?.store) {
             await storeRefreshToken(plan, plan.store.secretName, github.store, tokens, context);
         }
+        for (const warning of tokens.warnings)
+            terminal.warn(warning);
+        terminal.say(`Atlassian issued a refresh token${tokens.scope ? ` for the scopes: ${tokens.scope}` : ''}.`);
         // 6. What comes after: the consent date, the sites.
         let exitCode = EXIT.OK;
         if (plan.consentVariable && github?.variables) {
@@ -3913,8 +3905,7 @@ async function storeRefreshToken(plan, secretName, github, tokens, context) {
     let sealed;
     let stored;
     try {
-        ;
-        ({ how: stored } = await writeBack(access, {
+        const written = await writeBack(access, {
             secretName,
             value: tokens.refreshToken,
             publicKey,
@@ -3923,7 +3914,8 @@ async function storeRefreshToken(plan, secretName, github, tokens, context) {
             onSealed: (value) => {
                 sealed = value;
             },
-        }));
+        });
+        stored = written.how;
     }
     catch (error) {
         const said = error instanceof errors/* ActionError */.l ? error.message : String(error);
@@ -4199,8 +4191,8 @@ async function fetchSecretsReadAt(github, run, secrets, retry) {
         secrets,
         retry,
     });
-    const createdAt = answer_isRecord(data) ? parseTime(data['created_at']) : undefined;
-    const startedAt = answer_isRecord(data) ? parseTime(data['run_started_at']) : undefined;
+    const createdAt = isRecord(data) ? parseTime(data['created_at']) : undefined;
+    const startedAt = isRecord(data) ? parseTime(data['run_started_at']) : undefined;
     const readAt = run.attempt === '1' ? minTime(createdAt, startedAt) : (startedAt ?? createdAt);
     if (readAt === undefined) {
         throw new errors/* ActionError */.l('GITHUB_UNEXPECTED', `GitHub's answer for workflow run ${run.runId} has no readable "run_started_at" or "created_at": ${quote(data, secrets)}.`, 'unchanged', 'Check "github-api-url".');
@@ -4240,8 +4232,8 @@ async function fetchJobStartedAt(github, run, secrets, retry) {
         secrets,
         retry,
     });
-    const jobs = answer_isRecord(data) && Array.isArray(data['jobs']) ? data['jobs'] : [];
-    const running = jobs.filter(answer_isRecord).filter((job) => {
+    const jobs = isRecord(data) && Array.isArray(data['jobs']) ? data['jobs'] : [];
+    const running = jobs.filter(isRecord).filter((job) => {
         const name = job['name'];
         return (job['status'] === 'in_progress' &&
             typeof name === 'string' &&
@@ -4256,6 +4248,13 @@ async function fetchJobStartedAt(github, run, secrets, retry) {
 }
 
 ;// CONCATENATED MODULE: ./src/rotation/cancellation.ts
+/**
+ * A job being cancelled. The runner sends SIGINT, then SIGTERM about 7.5 s later, and kills the
+ * process about 2.5 s after that (../shared/FACTS.md, "The runner"). From the first signal on, no
+ * request that spends the refresh token may start, and what is already in flight decides what the
+ * person must do: the rotation asks {@link describeCancellation} at once, while it still can.
+ */
+
 
 class Cancellation {
     clock;
@@ -4318,6 +4317,42 @@ function describeCancellation(cancellation, custody, where) {
         case 'rejected':
             return `${received} The refresh token is already settled (${custody.state}); what remains is skipped.`;
     }
+}
+/** What the cancellation stopped, and what the person does next, by where the token is. */
+function cancelledError(cancellation, state, context, answered, cause) {
+    const leeway = context.leewayEndsAt ? ` before ${utc(context.leewayEndsAt)}` : '';
+    const what = {
+        unchanged: [
+            context.grantSentAt === undefined
+                ? 'before the refresh grant was sent: nothing was sent to Atlassian.'
+                : answered
+                    ? 'after Atlassian answered without a new refresh token.'
+                    : 'after the refresh grant was refused or never reached Atlassian.',
+            'Nothing to do: the stored token still works, and the next run rotates it.',
+        ],
+        'maybe-rotated': [
+            'while the refresh grant had no usable answer yet.',
+            `Re-run the workflow${leeway}, while Atlassian still accepts the stored token.`,
+        ],
+        rejected: [
+            `after Atlassian refused the refresh token: ${cause instanceof Error ? cause.message : ''}`,
+            cause instanceof errors/* ActionError */.l ? cause.nextStep : 'Consent again in a browser.',
+        ],
+        'rotated-not-stored': [
+            'after Atlassian issued a new refresh token and before it was stored.',
+            `Store the recovery value below with the command shown${leeway}.`,
+        ],
+        stored: [
+            'after the new refresh token was stored; what came after it was skipped.',
+            'Nothing to do for the token. Re-run the workflow if a later step needed the access token.',
+        ],
+        overlapped: [
+            'after the new refresh token was stored, and another rotation wrote the secret too.',
+            'See the overlap reported below.',
+        ],
+    };
+    const [message, nextStep] = what[state];
+    return new errors/* ActionError */.l('CANCELLED', `The job was cancelled (${cancellation.received}) ${message}`, state, nextStep, { cause });
 }
 
 ;// CONCATENATED MODULE: ./src/rotation/custody.ts
@@ -4404,6 +4439,97 @@ function guarded(events) {
         warning: safely((message) => events.warning(message)),
         recovery: safely((recovery, context) => events.recovery(recovery, context)),
     };
+}
+
+;// CONCATENATED MODULE: ./src/rotation/late-write-guard.ts
+
+
+/** Before a late write, no late write may go over another rotation's newer token. */
+const LATE_WRITE_MS = 5_000;
+/**
+ * Looks at the secret again before a write attempt that comes late — the first attempt more than
+ * {@link LATE_WRITE_MS} after the preflight read the secret (a slow refresh), or any retry — since
+ * another rotation may have stored its own new token in the meantime (./write-back.ts,
+ * checkBeforeWrite). An in-time first write skips it: the window is as short as GitHub's
+ * timestamps are coarse, and the check after the write still runs.
+ */
+class LateWriteGuard {
+    step;
+    /** The secret as this run saw it last: the preflight's view, then each check's. */
+    lastSeen;
+    /** When each attempt of the write was sent and when it failed (this machine's clock). */
+    #attempts = [];
+    #warned = false;
+    get attempts() {
+        return this.#attempts.length;
+    }
+    /** An attempt of the write is being sent. */
+    sending() {
+        this.#attempts.push({ from: this.step.clock.now(), to: undefined });
+    }
+    /** The last attempt failed (a wait for the next one begins). */
+    failed() {
+        const last = this.#attempts[this.#attempts.length - 1];
+        if (last)
+            last.to = this.step.clock.now();
+    }
+    constructor(step) {
+        this.step = step;
+        this.lastSeen = step.checked.metadata;
+    }
+    async beforeAttempt(attempt) {
+        const { request, custody, cancellation, clock, say } = this.step;
+        const lastSeen = this.lastSeen;
+        // A cancelled job has seconds left: the write that secures the token goes first.
+        if (lastSeen === undefined || cancellation.requested())
+            return;
+        const late = clock.now() - this.step.checkedAt.getTime() > LATE_WRITE_MS;
+        if (attempt === 1 && !late)
+            return;
+        const sentAt = custody.grantSentAt;
+        if (sentAt === undefined)
+            return;
+        // This run's refresh, in GitHub's clock (the preflight's Date header against this machine's).
+        const skew = lastSeen.serverNow
+            ? lastSeen.serverNow.getTime() - this.step.checkedAt.getTime()
+            : 0;
+        const refreshSentAt = new Date(sentAt.getTime() + skew);
+        const inServerClock = (local) => new Date(local + skew);
+        const check = await checkBeforeWrite(this.step.store({ ...this.step.retryFor('Check'), deadline: clock.now() + 10_000 }), request.secretName, lastSeen, refreshSentAt, this.#attempts.map(({ from, to }) => ({
+            from: inServerClock(from),
+            to: inServerClock(to ?? clock.now()),
+        })));
+        switch (check.kind) {
+            case 'unchanged':
+            case 'unverified':
+                return;
+            case 'own-write':
+                this.lastSeen = check.seen;
+                return;
+            case 'rewritten-before-refresh':
+                this.lastSeen = check.seen;
+                if (!this.#warned) {
+                    this.#warned = true;
+                    say.warning(`${request.secretName} was written at ${utc(check.seen.updatedAt ?? sentAt)} by another rotation, after this run read it but before this run sent its refresh (${utc(refreshSentAt)}): this run's token is the newer one and replaces it. Give every workflow that rotates this token the same \`concurrency:\` group.`);
+                }
+                return;
+            case 'rewritten-after-refresh': {
+                this.lastSeen = check.seen;
+                const recovery = custody.recovery;
+                if (recovery)
+                    custody.sealed({ ...recovery, secretAsSeen: asSeen(check.seen) });
+                throw notOverwrittenError(request.secretName, this.step.checked.metadata?.updatedAt === undefined ? undefined : this.step.checkedAt, check.rewrittenAt, refreshSentAt);
+            }
+        }
+    }
+}
+/** How the recovery command recognises the secret as this run saw it. */
+function asSeen(metadata) {
+    if (metadata === undefined)
+        return undefined;
+    if (metadata.updatedAt === undefined)
+        return 'absent';
+    return metadata.updatedAtText === undefined ? undefined : { updatedAt: metadata.updatedAtText };
 }
 
 ;// CONCATENATED MODULE: ./src/rotation/stale-token-guard.ts
@@ -4584,6 +4710,8 @@ function reasonOf(error) {
 
 
 
+
+
 /** Token answers are a few kilobytes; anything far larger is not a token answer. */
 const MAX_ANSWER_BYTES = 256 * 1024;
 async function rotate(request, deps, events) {
@@ -4608,7 +4736,7 @@ async function rotate(request, deps, events) {
     }, (signal) => {
         say.info(`Received ${signal} as well; still finishing what is said above.`);
     });
-    const connections = new ConnectionPools(deps.dispatcherFor);
+    const connections = new src_http/* ConnectionPools */.em(deps.dispatcherFor);
     const retryFor = (what, securing = false) => ({
         clock,
         deadline: clock.now() + request.retryBudgetMs,
@@ -4843,93 +4971,6 @@ async function rotate(request, deps, events) {
         connections.close();
     }
 }
-/** Before a late write, no late write may go over another rotation's newer token. */
-const LATE_WRITE_MS = 5_000;
-/**
- * Looks at the secret again before a write attempt that comes late — the first attempt more than
- * {@link LATE_WRITE_MS} after the preflight read the secret (a slow refresh), or any retry — since
- * another rotation may have stored its own new token in the meantime (./write-back.ts,
- * checkBeforeWrite). An in-time first write skips it: the window is as short as GitHub's
- * timestamps are coarse, and the check after the write still runs.
- */
-class LateWriteGuard {
-    step;
-    /** The secret as this run saw it last: the preflight's view, then each check's. */
-    lastSeen;
-    /** When each attempt of the write was sent and when it failed (this machine's clock). */
-    #attempts = [];
-    #warned = false;
-    get attempts() {
-        return this.#attempts.length;
-    }
-    /** An attempt of the write is being sent. */
-    sending() {
-        this.#attempts.push({ from: this.step.clock.now(), to: undefined });
-    }
-    /** The last attempt failed (a wait for the next one begins). */
-    failed() {
-        const last = this.#attempts[this.#attempts.length - 1];
-        if (last)
-            last.to = this.step.clock.now();
-    }
-    constructor(step) {
-        this.step = step;
-        this.lastSeen = step.checked.metadata;
-    }
-    async beforeAttempt(attempt) {
-        const { request, custody, cancellation, clock, say } = this.step;
-        const lastSeen = this.lastSeen;
-        // A cancelled job has seconds left: the write that secures the token goes first.
-        if (lastSeen === undefined || cancellation.requested())
-            return;
-        const late = clock.now() - this.step.checkedAt.getTime() > LATE_WRITE_MS;
-        if (attempt === 1 && !late)
-            return;
-        const sentAt = custody.grantSentAt;
-        if (sentAt === undefined)
-            return;
-        // This run's refresh, in GitHub's clock (the preflight's Date header against this machine's).
-        const skew = lastSeen.serverNow
-            ? lastSeen.serverNow.getTime() - this.step.checkedAt.getTime()
-            : 0;
-        const refreshSentAt = new Date(sentAt.getTime() + skew);
-        const inServerClock = (local) => new Date(local + skew);
-        const check = await checkBeforeWrite(this.step.store({ ...this.step.retryFor('Check'), deadline: clock.now() + 10_000 }), request.secretName, lastSeen, refreshSentAt, this.#attempts.map(({ from, to }) => ({
-            from: inServerClock(from),
-            to: inServerClock(to ?? clock.now()),
-        })));
-        switch (check.kind) {
-            case 'unchanged':
-            case 'unverified':
-                return;
-            case 'own-write':
-                this.lastSeen = check.seen;
-                return;
-            case 'rewritten-before-refresh':
-                this.lastSeen = check.seen;
-                if (!this.#warned) {
-                    this.#warned = true;
-                    say.warning(`${request.secretName} was written at ${utc(check.seen.updatedAt ?? sentAt)} by another rotation, after this run read it but before this run sent its refresh (${utc(refreshSentAt)}): this run's token is the newer one and replaces it. Give every workflow that rotates this token the same \`concurrency:\` group.`);
-                }
-                return;
-            case 'rewritten-after-refresh': {
-                this.lastSeen = check.seen;
-                const recovery = custody.recovery;
-                if (recovery)
-                    custody.sealed({ ...recovery, secretAsSeen: asSeen(check.seen) });
-                throw notOverwrittenError(request.secretName, this.step.checked.metadata?.updatedAt === undefined ? undefined : this.step.checkedAt, check.rewrittenAt, refreshSentAt);
-            }
-        }
-    }
-}
-/** How the recovery command recognises the secret as this run saw it. */
-function asSeen(metadata) {
-    if (metadata === undefined)
-        return undefined;
-    if (metadata.updatedAt === undefined)
-        return 'absent';
-    return metadata.updatedAtText === undefined ? undefined : { updatedAt: metadata.updatedAtText };
-}
 /** The answer's tokens, when one came: its expiry, counted from the first send of the grant. */
 function answerOf(custody, sentRefreshToken) {
     const tokens = custody.answer;
@@ -5035,42 +5076,6 @@ function stateAfter(error, custody) {
     }
     return custody.state;
 }
-/** What the cancellation stopped, and what the person does next, by where the token is. */
-function cancelledError(cancellation, state, context, answered, cause) {
-    const leeway = context.leewayEndsAt ? ` before ${utc(context.leewayEndsAt)}` : '';
-    const what = {
-        unchanged: [
-            context.grantSentAt === undefined
-                ? 'before the refresh grant was sent: nothing was sent to Atlassian.'
-                : answered
-                    ? 'after Atlassian answered without a new refresh token.'
-                    : 'after the refresh grant was refused or never reached Atlassian.',
-            'Nothing to do: the stored token still works, and the next run rotates it.',
-        ],
-        'maybe-rotated': [
-            'while the refresh grant had no usable answer yet.',
-            `Re-run the workflow${leeway}, while Atlassian still accepts the stored token.`,
-        ],
-        rejected: [
-            `after Atlassian refused the refresh token: ${cause instanceof Error ? cause.message : ''}`,
-            cause instanceof errors/* ActionError */.l ? cause.nextStep : 'Consent again in a browser.',
-        ],
-        'rotated-not-stored': [
-            'after Atlassian issued a new refresh token and before it was stored.',
-            `Store the recovery value below with the command shown${leeway}.`,
-        ],
-        stored: [
-            'after the new refresh token was stored; what came after it was skipped.',
-            'Nothing to do for the token. Re-run the workflow if a later step needed the access token.',
-        ],
-        overlapped: [
-            'after the new refresh token was stored, and another rotation wrote the secret too.',
-            'See the overlap reported below.',
-        ],
-    };
-    const [message, nextStep] = what[state];
-    return new errors/* ActionError */.l('CANCELLED', `The job was cancelled (${cancellation.received}) ${message}`, state, nextStep, { cause });
-}
 /** Any unforeseen exception still gets a message without secrets, and the token's state. */
 function toActionError(error, tokenState, secrets) {
     if (error instanceof errors/* ActionError */.l) {
@@ -5080,24 +5085,6 @@ function toActionError(error, tokenState, secrets) {
     }
     const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
     return new errors/* ActionError */.l('UNEXPECTED', `Unexpected failure: ${secrets ? secrets.scrub(detail) : detail}`, tokenState, 'Re-run the workflow (within the time given above, if one is given); if it fails the same way, open an issue with this log.', { cause: error });
-}
-/** One connection pool per endpoint, kept alive across the run's requests and closed at its end. */
-class ConnectionPools {
-    make;
-    #pools = new Map();
-    constructor(make) {
-        this.make = make;
-    }
-    for(url) {
-        let pool = this.#pools.get(url.origin);
-        if (!pool)
-            this.#pools.set(url.origin, (pool = this.make(url)));
-        return pool;
-    }
-    close() {
-        for (const pool of this.#pools.values())
-            pool.destroy();
-    }
 }
 
 ;// CONCATENATED MODULE: external "node:fs"
@@ -5380,6 +5367,7 @@ class TerminalRunner {
 
 
 
+
 /** The action's inputs as flags (the secret ones and workflow-token excepted). */
 const ROTATION_FLAGS = [
     {
@@ -5574,10 +5562,7 @@ function readObtainedAt(text, now) {
     if (text === undefined)
         return undefined;
     const value = text.trim();
-    const iso = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2}))?$/.test(value);
-    const time = iso
-        ? Date.parse(value.length === 10 ? `${value}T00:00:00Z` : value.replace(' ', 'T'))
-        : NaN;
+    const time = parseIsoMoment(value);
     const problem = Number.isNaN(time)
         ? `--token-obtained-at must be an ISO 8601 time with its zone, e.g. 2026-12-01T10:00:00Z (or a date, 2026-12-01); got ${quoteValue(value)}.`
         : time > now + 60_000
@@ -5826,7 +5811,7 @@ async function runCli(args, deps) {
         deps.streams.stderr.write(`\n${overview}`);
         return EXIT.USAGE;
     }
-    const pools = (0,cli_context/* connectionPools */.UT)(deps);
+    const pools = new src_http/* ConnectionPools */.em(deps.dispatcherFor);
     try {
         const flags = parseFlags(command.spec, rest, deps.env);
         if (flags.help) {
@@ -5837,7 +5822,7 @@ async function runCli(args, deps) {
             command: name,
             terminal,
             deps,
-            dispatcher: pools.dispatcher,
+            dispatcher: (url) => pools.for(url),
         });
     }
     catch (error) {
@@ -7925,6 +7910,7 @@ function fetchThrough(options) {
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   Au: () => (/* binding */ BodyTooLargeError),
+  em: () => (/* binding */ ConnectionPools),
   tR: () => (/* binding */ dispatcherFor),
   tN: () => (/* binding */ send)
 });
@@ -8194,6 +8180,24 @@ function flatten(headers) {
             flat[name] = Array.isArray(value) ? value.join(', ') : value;
     }
     return flat;
+}
+/** One connection pool per endpoint, kept alive across the run's requests and closed at its end. */
+class ConnectionPools {
+    make;
+    #pools = new Map();
+    constructor(make) {
+        this.make = make;
+    }
+    for(url) {
+        let pool = this.#pools.get(url.origin);
+        if (!pool)
+            this.#pools.set(url.origin, (pool = this.make(url)));
+        return pool;
+    }
+    close() {
+        for (const pool of this.#pools.values())
+            pool.destroy();
+    }
 }
 
 

@@ -6,6 +6,7 @@
  * that, masked, would turn common words of later log lines into `***`.
  */
 import type { SecretValues } from '../secrets.js'
+import { isRecord } from '../is-record.js'
 
 /**
  * RFC 6749 §5.2: `error`, `error_description` and `error_uri` use only %x20-21 / %x23-5B / %x5D-7E
@@ -107,8 +108,4 @@ function maskString(value: string, secrets: SecretValues): void {
   const lines = value.split(/\r\n|\r|\n/)
   if (lines.length > 1) for (const line of lines) secrets.add(line)
   secrets.add(value)
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }

@@ -16,6 +16,7 @@ import type { SecretValues } from '../secrets.js'
 import { readAnswerBody } from './token-answer-body.js'
 import { maskTokenAnswer, printableErrorField } from './token-answer-mask.js'
 import { readTokenFields, type TokenSet } from './token-set.js'
+import { isRecord } from '../is-record.js'
 
 export interface RefreshGrantRequest {
   tokenUrl: URL
@@ -272,10 +273,6 @@ export function describeRefusal(
 ): string {
   const code = refusal.error === '' ? 'an error code that is not printable' : `"${refusal.error}"`
   return `HTTP ${refusal.status}, ${code}${refusal.errorDescription ? ` ("${refusal.errorDescription}")` : ''}`
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
 /** A redirect target without its query string, which could carry anything. */

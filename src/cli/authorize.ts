@@ -475,16 +475,16 @@ export const authorize: Command = {
       retryOptions(context, 'Token endpoint', 30_000),
     )
     const consentedAt = new Date(deps.clock.now())
+    if (plan.showTokens) revealTokens(context, tokens)
+
+    // 5. Store it first: until then the new refresh token exists only here. From here on it is safe.
+    if (plan.store && github?.store) {
+      await storeRefreshToken(plan, plan.store.secretName, github.store, tokens, context)
+    }
     for (const warning of tokens.warnings) terminal.warn(warning)
     terminal.say(
       `Atlassian issued a refresh token${tokens.scope ? ` for the scopes: ${tokens.scope}` : ''}.`,
     )
-    if (plan.showTokens) revealTokens(context, tokens)
-
-    // 5. Store it. From here on the token is safe.
-    if (plan.store && github?.store) {
-      await storeRefreshToken(plan, plan.store.secretName, github.store, tokens, context)
-    }
 
     // 6. What comes after: the consent date, the sites.
     let exitCode: ExitCode = EXIT.OK
@@ -619,7 +619,7 @@ async function storeRefreshToken(
   let sealed: SealedSecret | undefined
   let stored: 'created' | 'updated'
   try {
-    ;({ how: stored } = await writeBack(access, {
+    const written = await writeBack(access, {
       secretName,
       value: tokens.refreshToken,
       publicKey,
@@ -628,7 +628,8 @@ async function storeRefreshToken(
       onSealed: (value) => {
         sealed = value
       },
-    }))
+    })
+    stored = written.how
   } catch (error) {
     const said = error instanceof ActionError ? error.message : String(error)
     const where = `the secret ${secretName} of ${access.target.description}`

@@ -44,24 +44,6 @@ export interface CommandContext {
   dispatcher: (url: URL) => Dispatcher
 }
 
-/** Pools of connections by origin, made on first use; `close` ends them all. */
-export function connectionPools(deps: CliDependencies): {
-  dispatcher: (url: URL) => Dispatcher
-  close: () => void
-} {
-  const pools = new Map<string, Dispatcher>()
-  return {
-    dispatcher: (url) => {
-      let pool = pools.get(url.origin)
-      if (!pool) pools.set(url.origin, (pool = deps.dispatcherFor(url)))
-      return pool
-    },
-    close: () => {
-      for (const pool of pools.values()) pool.destroy()
-    },
-  }
-}
-
 export interface Command {
   spec: CommandSpec
   run(flags: ParsedFlags, context: CommandContext): Promise<ExitCode>

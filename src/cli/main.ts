@@ -6,7 +6,8 @@ import packageJson from '../../package.json' with { type: 'json' }
 import { ActionError } from '../errors.js'
 import { quoteValue } from '../input-limits.js'
 import { authorize } from './authorize.js'
-import { connectionPools, type CliDependencies, type Command } from './context.js'
+import { ConnectionPools } from '../http.js'
+import type { CliDependencies, Command } from './context.js'
 import { CliError, EXIT, exitCodeOf, type ExitCode } from './exit-codes.js'
 import { parseFlags, renderHelp, renderOverview, TOOL } from './options.js'
 import { refresh } from './refresh.js'
@@ -41,7 +42,7 @@ export async function runCli(args: string[], deps: CliDependencies): Promise<Exi
     return EXIT.USAGE
   }
 
-  const pools = connectionPools(deps)
+  const pools = new ConnectionPools(deps.dispatcherFor)
   try {
     const flags = parseFlags(command.spec, rest, deps.env)
     if (flags.help) {
@@ -52,7 +53,7 @@ export async function runCli(args: string[], deps: CliDependencies): Promise<Exi
       command: name,
       terminal,
       deps,
-      dispatcher: pools.dispatcher,
+      dispatcher: (url) => pools.for(url),
     })
   } catch (error) {
     report(terminal, error)

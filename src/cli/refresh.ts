@@ -6,6 +6,7 @@ import type { ActionError } from '../errors.js'
  */
 import { defaultDependencies, run } from '../main.js'
 import { quoteValue } from '../input-limits.js'
+import { parseIsoMoment } from '../inputs.js'
 import { CliError, EXIT, exitCodeOf, type ExitCode } from './exit-codes.js'
 import { findGitHubToken } from './github-token.js'
 import type { Command, CommandContext } from './context.js'
@@ -248,11 +249,7 @@ export function readObtainedAt(
 ): { at: Date; what: string } | undefined {
   if (text === undefined) return undefined
   const value = text.trim()
-  const iso =
-    /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2}))?$/.test(value)
-  const time = iso
-    ? Date.parse(value.length === 10 ? `${value}T00:00:00Z` : value.replace(' ', 'T'))
-    : NaN
+  const time = parseIsoMoment(value)
   const problem = Number.isNaN(time)
     ? `--token-obtained-at must be an ISO 8601 time with its zone, e.g. 2026-12-01T10:00:00Z (or a date, 2026-12-01); got ${quoteValue(value)}.`
     : time > now + 60_000

@@ -14,6 +14,7 @@
  * `message` is the whole body when it is text: an HTML page, for one. Nothing here shows either.
  */
 import { parseRetryAfter } from '../retry.js'
+import { isRecord } from '../is-record.js'
 
 /** An answer as @octokit/request hands it over (a success, or a RequestError's `response`). */
 export interface OctokitAnswer {
@@ -156,10 +157,6 @@ export function isGitHubService(apiUrl: string): boolean {
   if (!URL.canParse(apiUrl)) return false
   const host = new URL(apiUrl).hostname
   return host === 'api.github.com' || host.endsWith('.ghe.com')
-}
-
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
 /** An ArrayBuffer or a view of one, from any realm (a test VM's included). */

@@ -8,7 +8,8 @@ import { ActionError, type TokenState } from '../errors.js'
 import { classifyNetworkFailure } from '../network-failure.js'
 import { describeAttempts, transientVerdict, withRetries, type RetryOptions } from '../retry.js'
 import type { SecretValues } from '../secrets.js'
-import { isRecord, rateLimitOf, readAnswer, type AnswerFacts } from './answer.js'
+import { isRecord } from '../is-record.js'
+import { rateLimitOf, readAnswer, type AnswerFacts } from './answer.js'
 import type { GitHubClient } from './client.js'
 import {
   finishFor,

@@ -4,8 +4,9 @@
  * request that spends the refresh token may start, and what is already in flight decides what the
  * person must do: the rotation asks {@link describeCancellation} at once, while it still can.
  */
+import { ActionError, type TokenState } from '../errors.js'
 import type { Clock } from '../retry.js'
-import { utc } from '../report.js'
+import { utc, type RunContext } from '../report.js'
 import type { TokenCustody } from './custody.js'
 
 /** Registers a handler for the cancellation signals; returns a function that unregisters it. */
@@ -85,4 +86,53 @@ export function describeCancellation(
     case 'rejected':
       return `${received} The refresh token is already settled (${custody.state}); what remains is skipped.`
   }
+}
+
+/** What the cancellation stopped, and what the person does next, by where the token is. */
+export function cancelledError(
+  cancellation: Cancellation,
+  state: TokenState,
+  context: RunContext,
+  answered: boolean,
+  cause?: unknown,
+): ActionError {
+  const leeway = context.leewayEndsAt ? ` before ${utc(context.leewayEndsAt)}` : ''
+  const what: Record<TokenState, [string, string]> = {
+    unchanged: [
+      context.grantSentAt === undefined
+        ? 'before the refresh grant was sent: nothing was sent to Atlassian.'
+        : answered
+          ? 'after Atlassian answered without a new refresh token.'
+          : 'after the refresh grant was refused or never reached Atlassian.',
+      'Nothing to do: the stored token still works, and the next run rotates it.',
+    ],
+    'maybe-rotated': [
+      'while the refresh grant had no usable answer yet.',
+      `Re-run the workflow${leeway}, while Atlassian still accepts the stored token.`,
+    ],
+    rejected: [
+      `after Atlassian refused the refresh token: ${cause instanceof Error ? cause.message : ''}`,
+      cause instanceof ActionError ? cause.nextStep : 'Consent again in a browser.',
+    ],
+    'rotated-not-stored': [
+      'after Atlassian issued a new refresh token and before it was stored.',
+      `Store the recovery value below with the command shown${leeway}.`,
+    ],
+    stored: [
+      'after the new refresh token was stored; what came after it was skipped.',
+      'Nothing to do for the token. Re-run the workflow if a later step needed the access token.',
+    ],
+    overlapped: [
+      'after the new refresh token was stored, and another rotation wrote the secret too.',
+      'See the overlap reported below.',
+    ],
+  }
+  const [message, nextStep] = what[state]
+  return new ActionError(
+    'CANCELLED',
+    `The job was cancelled (${cancellation.received}) ${message}`,
+    state,
+    nextStep,
+    { cause },
+  )
 }

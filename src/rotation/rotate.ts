@@ -24,15 +24,21 @@ import { createGitHubClient, type GitHubClient } from '../github/client.js'
 import type { SecretMetadata, SecretWrite, StoreAccess } from '../github/secret-store.js'
 import { secretTarget } from '../github/targets.js'
 import { currentRunAttempt } from '../github/workflow-run.js'
-import type { Dispatcher, HttpOptions } from '../http.js'
+import { ConnectionPools, type Dispatcher, type HttpOptions } from '../http.js'
 import type { ActionInputs } from '../inputs.js'
-import { describeDryRun, utc, type DryRunPlan, type Recovery, type RunContext } from '../report.js'
+import { describeDryRun, type DryRunPlan, type RunContext } from '../report.js'
 import { DEFAULT_BACKOFF, type Clock, type RetryOptions } from '../retry.js'
 import { loadSodium } from '../sealing.js'
 import type { SecretValues } from '../secrets.js'
-import { Cancellation, describeCancellation, type CancelListener } from './cancellation.js'
+import {
+  Cancellation,
+  cancelledError,
+  describeCancellation,
+  type CancelListener,
+} from './cancellation.js'
 import { TokenCustody } from './custody.js'
 import { guarded, type RotationEvents } from './events.js'
+import { asSeen, LateWriteGuard } from './late-write-guard.js'
 import type { OutcomeKind, RotationOutcome } from './outcome.js'
 import { preflight, type Preflight, type PreflightSources } from './preflight.js'
 import {
@@ -43,13 +49,7 @@ import {
   type StoredTokenJudgement,
   type TokenHeldSince,
 } from './stale-token-guard.js'
-import {
-  checkBeforeWrite,
-  checkWrite,
-  notOverwrittenError,
-  overlapError,
-  writeBack,
-} from './write-back.js'
+import { checkWrite, overlapError, writeBack } from './write-back.js'
 
 export interface RotationDependencies {
   env: Record<string, string | undefined>
@@ -368,117 +368,6 @@ export async function rotate(
   }
 }
 
-/** Before a late write, no late write may go over another rotation's newer token. */
-const LATE_WRITE_MS = 5_000
-
-/**
- * Looks at the secret again before a write attempt that comes late — the first attempt more than
- * {@link LATE_WRITE_MS} after the preflight read the secret (a slow refresh), or any retry — since
- * another rotation may have stored its own new token in the meantime (./write-back.ts,
- * checkBeforeWrite). An in-time first write skips it: the window is as short as GitHub's
- * timestamps are coarse, and the check after the write still runs.
- */
-class LateWriteGuard {
-  /** The secret as this run saw it last: the preflight's view, then each check's. */
-  lastSeen: SecretMetadata | undefined
-  /** When each attempt of the write was sent and when it failed (this machine's clock). */
-  readonly #attempts: { from: number; to: number | undefined }[] = []
-  #warned = false
-
-  get attempts(): number {
-    return this.#attempts.length
-  }
-
-  /** An attempt of the write is being sent. */
-  sending(): void {
-    this.#attempts.push({ from: this.step.clock.now(), to: undefined })
-  }
-
-  /** The last attempt failed (a wait for the next one begins). */
-  failed(): void {
-    const last = this.#attempts[this.#attempts.length - 1]
-    if (last) last.to = this.step.clock.now()
-  }
-
-  constructor(
-    private readonly step: {
-      request: ActionInputs
-      checked: Preflight
-      checkedAt: Date
-      custody: TokenCustody
-      cancellation: Cancellation
-      clock: Clock
-      store: (retry: RetryOptions) => StoreAccess
-      retryFor: (what: string) => RetryOptions
-      say: RotationEvents
-    },
-  ) {
-    this.lastSeen = step.checked.metadata
-  }
-
-  async beforeAttempt(attempt: number): Promise<void> {
-    const { request, custody, cancellation, clock, say } = this.step
-    const lastSeen = this.lastSeen
-    // A cancelled job has seconds left: the write that secures the token goes first.
-    if (lastSeen === undefined || cancellation.requested()) return
-    const late = clock.now() - this.step.checkedAt.getTime() > LATE_WRITE_MS
-    if (attempt === 1 && !late) return
-    const sentAt = custody.grantSentAt
-    if (sentAt === undefined) return
-    // This run's refresh, in GitHub's clock (the preflight's Date header against this machine's).
-    const skew = lastSeen.serverNow
-      ? lastSeen.serverNow.getTime() - this.step.checkedAt.getTime()
-      : 0
-    const refreshSentAt = new Date(sentAt.getTime() + skew)
-    const inServerClock = (local: number): Date => new Date(local + skew)
-    const check = await checkBeforeWrite(
-      this.step.store({ ...this.step.retryFor('Check'), deadline: clock.now() + 10_000 }),
-      request.secretName,
-      lastSeen,
-      refreshSentAt,
-      this.#attempts.map(({ from, to }) => ({
-        from: inServerClock(from),
-        to: inServerClock(to ?? clock.now()),
-      })),
-    )
-    switch (check.kind) {
-      case 'unchanged':
-      case 'unverified':
-        return
-      case 'own-write':
-        this.lastSeen = check.seen
-        return
-      case 'rewritten-before-refresh':
-        this.lastSeen = check.seen
-        if (!this.#warned) {
-          this.#warned = true
-          say.warning(
-            `${request.secretName} was written at ${utc(check.seen.updatedAt ?? sentAt)} by another rotation, after this run read it but before this run sent its refresh (${utc(refreshSentAt)}): this run's token is the newer one and replaces it. Give every workflow that rotates this token the same \`concurrency:\` group.`,
-          )
-        }
-        return
-      case 'rewritten-after-refresh': {
-        this.lastSeen = check.seen
-        const recovery = custody.recovery
-        if (recovery) custody.sealed({ ...recovery, secretAsSeen: asSeen(check.seen) })
-        throw notOverwrittenError(
-          request.secretName,
-          this.step.checked.metadata?.updatedAt === undefined ? undefined : this.step.checkedAt,
-          check.rewrittenAt,
-          refreshSentAt,
-        )
-      }
-    }
-  }
-}
-
-/** How the recovery command recognises the secret as this run saw it. */
-function asSeen(metadata: SecretMetadata | undefined): Recovery['secretAsSeen'] {
-  if (metadata === undefined) return undefined
-  if (metadata.updatedAt === undefined) return 'absent'
-  return metadata.updatedAtText === undefined ? undefined : { updatedAt: metadata.updatedAtText }
-}
-
 /** The answer's tokens, when one came: its expiry, counted from the first send of the grant. */
 function answerOf(
   custody: TokenCustody,
@@ -632,55 +521,6 @@ function stateAfter(error: unknown, custody: TokenCustody): TokenState {
   return custody.state
 }
 
-/** What the cancellation stopped, and what the person does next, by where the token is. */
-function cancelledError(
-  cancellation: Cancellation,
-  state: TokenState,
-  context: RunContext,
-  answered: boolean,
-  cause?: unknown,
-): ActionError {
-  const leeway = context.leewayEndsAt ? ` before ${utc(context.leewayEndsAt)}` : ''
-  const what: Record<TokenState, [string, string]> = {
-    unchanged: [
-      context.grantSentAt === undefined
-        ? 'before the refresh grant was sent: nothing was sent to Atlassian.'
-        : answered
-          ? 'after Atlassian answered without a new refresh token.'
-          : 'after the refresh grant was refused or never reached Atlassian.',
-      'Nothing to do: the stored token still works, and the next run rotates it.',
-    ],
-    'maybe-rotated': [
-      'while the refresh grant had no usable answer yet.',
-      `Re-run the workflow${leeway}, while Atlassian still accepts the stored token.`,
-    ],
-    rejected: [
-      `after Atlassian refused the refresh token: ${cause instanceof Error ? cause.message : ''}`,
-      cause instanceof ActionError ? cause.nextStep : 'Consent again in a browser.',
-    ],
-    'rotated-not-stored': [
-      'after Atlassian issued a new refresh token and before it was stored.',
-      `Store the recovery value below with the command shown${leeway}.`,
-    ],
-    stored: [
-      'after the new refresh token was stored; what came after it was skipped.',
-      'Nothing to do for the token. Re-run the workflow if a later step needed the access token.',
-    ],
-    overlapped: [
-      'after the new refresh token was stored, and another rotation wrote the secret too.',
-      'See the overlap reported below.',
-    ],
-  }
-  const [message, nextStep] = what[state]
-  return new ActionError(
-    'CANCELLED',
-    `The job was cancelled (${cancellation.received}) ${message}`,
-    state,
-    nextStep,
-    { cause },
-  )
-}
-
 /** Any unforeseen exception still gets a message without secrets, and the token's state. */
 function toActionError(
   error: unknown,
@@ -699,21 +539,4 @@ function toActionError(
     'Re-run the workflow (within the time given above, if one is given); if it fails the same way, open an issue with this log.',
     { cause: error },
   )
-}
-
-/** One connection pool per endpoint, kept alive across the run's requests and closed at its end. */
-class ConnectionPools {
-  readonly #pools = new Map<string, Dispatcher>()
-
-  constructor(private readonly make: (url: URL) => Dispatcher) {}
-
-  for(url: URL): Dispatcher {
-    let pool = this.#pools.get(url.origin)
-    if (!pool) this.#pools.set(url.origin, (pool = this.make(url)))
-    return pool
-  }
-
-  close(): void {
-    for (const pool of this.#pools.values()) pool.destroy()
-  }
 }
