@@ -1,21 +1,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 407:
-/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
-
-__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(714);
-/** The action's entry point, as the runner starts it (`runs.main` in action.yml). */
-
-await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
-
-__webpack_async_result__();
-} catch(e) { __webpack_async_result__(e); } }, 1);
-
-/***/ }),
-
-/***/ 714:
+/***/ 85:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -128,7 +114,7 @@ const external_node_tls_namespaceObject = __WEBPACK_EXTERNAL_createRequire(impor
 var external_node_tls_default = /*#__PURE__*/__nccwpck_require__.n(external_node_tls_namespaceObject);
 ;// CONCATENATED MODULE: external "node:util"
 const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
-;// CONCATENATED MODULE: ./src/body-text.ts
+;// CONCATENATED MODULE: ./src/common/body-text.ts
 /**
  * Turning an answer's bytes into text, and describing an answer without quoting it.
  *
@@ -208,7 +194,7 @@ function decoderFor(label) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/http.ts
+;// CONCATENATED MODULE: ./src/common/http.ts
 /**
  * The one HTTP client of the action, for the token endpoint and (under Octokit) for GitHub: Node's
  * own `http`/`https`, which are already in the runtime, instead of a client library that would be
@@ -391,7 +377,7 @@ class ConnectionPools {
 
 ;// CONCATENATED MODULE: external "node:net"
 const external_node_net_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
-;// CONCATENATED MODULE: ./src/input-limits.ts
+;// CONCATENATED MODULE: ./src/common/input-limits.ts
 /**
  * How long each input (and each flag or variable of the command line tool) can really be. A value
  * far longer than any real one is a mistake: a file, a log, several values pasted together, a
@@ -508,7 +494,7 @@ function quoteValue(value) {
     return characters.length > SHOWN_CHARACTERS ? `${escaped}…` : escaped;
 }
 
-;// CONCATENATED MODULE: ./src/endpoint-url.ts
+;// CONCATENATED MODULE: ./src/common/endpoint-url.ts
 /**
  * Endpoint addresses given as inputs or flags (token-url, github-api-url, atlassian-api-url,
  * site-url; the command line tool's --authorize-url and --callback): https, or plain http to this
@@ -595,7 +581,7 @@ function parseSiteUrl(input, text, problem) {
     return new URL(url.origin);
 }
 
-;// CONCATENATED MODULE: ./src/inputs.ts
+;// CONCATENATED MODULE: ./src/rotation/request.ts
 
 
 /** The inputs whose values are secret: masked before anything else reads them. */
@@ -862,7 +848,7 @@ function withoutTrailingSlash(url) {
     return url.href.replace(/\/+$/, '');
 }
 
-;// CONCATENATED MODULE: ./src/errors.ts
+;// CONCATENATED MODULE: ./src/common/errors.ts
 /**
  * A failure explained for the person who has to act on it: what happened (`message`), where the
  * refresh token is now (`tokenState`), and the exact next step (`nextStep`).
@@ -956,6 +942,11 @@ function isUnreserved(byte) {
 }
 
 ;// CONCATENATED MODULE: ./src/github/targets.ts
+/**
+ * The three places an Actions secret can live, and what each needs: its REST paths, the
+ * permission a token must have, and (organizations) who may use the secret.
+ * (docs.github.com/rest/actions/secrets; ../shared/FACTS.md, "GitHub secrets REST API")
+ */
 
 function secretTarget(input) {
     switch (input.kind) {
@@ -998,7 +989,7 @@ function secretPath(target, secretName) {
     return `${target.basePath}/${pathSegment(secretName)}`;
 }
 
-;// CONCATENATED MODULE: ./src/shell-quote.ts
+;// CONCATENATED MODULE: ./src/common/shell-quote.ts
 /**
  * Quoting for POSIX shells (sh, bash, zsh, dash, ksh), so that a printed command means the same
  * thing however it is pasted: every argument is one word, taken literally.
@@ -1026,7 +1017,7 @@ function commandLine(words) {
     return words.map((word) => (typeof word === 'string' ? shellQuote(word) : word.literal)).join(' ');
 }
 
-;// CONCATENATED MODULE: ./src/recovery-command.ts
+;// CONCATENATED MODULE: ./src/rotation/recovery-command.ts
 
 
 /**
@@ -1109,7 +1100,7 @@ function ghTokenAdvice(githubApiUrl) {
         : `${variable}, or run \`gh auth login --hostname ${shellQuote(loginHost)}\` first`;
 }
 
-;// CONCATENATED MODULE: ./src/report.ts
+;// CONCATENATED MODULE: ./src/rotation/explain.ts
 
 /** Atlassian accepts a disabled refresh token for 10 minutes after it was rotated (FACTS.md). */
 const LEEWAY_MS = 10 * 60 * 1000;
@@ -1299,7 +1290,7 @@ function escapeHtml(text) {
         .replace(/"/g, '&quot;');
 }
 
-;// CONCATENATED MODULE: ./src/outcome-report.ts
+;// CONCATENATED MODULE: ./src/action/outcome-report.ts
 /**
  * A rotation's outcome, as the runner shows it: the step's outputs, the job summary, the failure
  * annotation and exit status. Runs only once the token is settled (stored, or sealed in the log),
@@ -1464,7 +1455,7 @@ class RunnerFiles {
     }
 }
 
-;// CONCATENATED MODULE: ./src/retry.ts
+;// CONCATENATED MODULE: ./src/common/retry.ts
 /**
  * Retrying transient failures inside a deadline.
  *
@@ -1612,7 +1603,7 @@ function describeAttempts(error, history, tokenState = error.tokenState) {
     return error.amend(`(${history.attempts} attempt${history.attempts === 1 ? '' : 's'}${stopped}.)`, tokenState);
 }
 
-;// CONCATENATED MODULE: ./src/network-failure.ts
+;// CONCATENATED MODULE: ./src/common/network-failure.ts
 /**
  * What a failed connection means: for the token (did the request reach the server?), for retrying
  * (would another attempt fail the same way?) and for the person reading the log.
@@ -1829,7 +1820,7 @@ function readAnswerBody(answer) {
     return { readable: true, value: parameters };
 }
 
-;// CONCATENATED MODULE: ./src/is-record.ts
+;// CONCATENATED MODULE: ./src/common/is-record.ts
 /** A JSON object (not null, not an array): what an answer's fields are read from. */
 function isRecord(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -2246,7 +2237,7 @@ function safeLocation(location) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/consent.ts
+;// CONCATENATED MODULE: ./src/rotation/consent.ts
 /**
  * The yearly re-consent: every token of a consent dies 365 days after it, however often it was
  * refreshed (../shared/FACTS.md, "Rotation rules"). No rotation can extend it, so the action can
@@ -4789,7 +4780,7 @@ async function fetchJobStartedAt(github, run, secrets, retry) {
     return new Date(startedAt);
 }
 
-;// CONCATENATED MODULE: ./src/sealing.ts
+;// CONCATENATED MODULE: ./src/github/sealing.ts
 /**
  * Sealing a value for GitHub's secrets API: a libsodium sealed box (X25519 + XSalsa20-Poly1305 with
  * an ephemeral key) under the store's public key. Only GitHub holds the private key, so a sealed
@@ -5989,7 +5980,7 @@ const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(im
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-;// CONCATENATED MODULE: ./src/runner.ts
+;// CONCATENATED MODULE: ./src/action/runner.ts
 /**
  * The runner's side of the action: how it reads inputs and speaks to the log, outputs and summary.
  *
@@ -6079,7 +6070,7 @@ function escapeProperty(text) {
     return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
-;// CONCATENATED MODULE: ./src/secrets.ts
+;// CONCATENATED MODULE: ./src/common/secrets.ts
 /**
  * Every secret value this run knows, masked in the runner's log the moment it is known, and scrubbed
  * from any text (server answers, error messages, the job summary) before that text is shown.
@@ -6118,7 +6109,7 @@ class SecretValues {
     }
 }
 
-;// CONCATENATED MODULE: ./src/main.ts
+;// CONCATENATED MODULE: ./src/action/main.ts
 /**
  * The action's door: the inputs in (the secret ones masked before anything reads them), one
  * rotation (./rotation/rotate.ts), and its outcome out as the runner shows it: outputs, job
@@ -6192,6 +6183,20 @@ function runnerEvents(runner) {
     };
 }
 
+
+/***/ }),
+
+/***/ 407:
+/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(85);
+/** The action's entry point, as the runner starts it (`runs.main` in action.yml). */
+
+await (0,_action_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ })
 

@@ -1,4 +1,4 @@
 /** The action's entry point, as the runner starts it (`runs.main` in action.yml). */
-import { run } from './main.js'
+import { run } from './action/main.js'
 
 await run()

@@ -5,7 +5,7 @@
  * when the code sleeps, so nothing waits for real.
  */
 import http from 'node:http'
-import { ActionError } from '../../src/errors.js'
+import { ActionError } from '../../src/common/errors.js'
 import { createGitHubClient, type GitHubClient } from '../../src/github/client.js'
 import {
   fetchPublicKey,
@@ -16,9 +16,9 @@ import {
 import { secretTarget } from '../../src/github/targets.js'
 import { readVariable } from '../../src/github/variables.js'
 import { fetchSecretsReadAt } from '../../src/github/workflow-run.js'
-import type { Clock, RetryOptions } from '../../src/retry.js'
-import { sealForGitHub } from '../../src/sealing.js'
-import { SecretValues } from '../../src/secrets.js'
+import type { Clock, RetryOptions } from '../../src/common/retry.js'
+import { sealForGitHub } from '../../src/github/sealing.js'
+import { SecretValues } from '../../src/common/secrets.js'
 import { GitHubEmulator, type GitHubFault } from '../../emulators/github.js'
 
 const REPOSITORY = 'octo-org/app'

@@ -2,12 +2,12 @@
  * The rotation core in this process, against both emulators over real HTTP, with a cancellation the
  * test fires at exact points (no signals, no timing) and doors that fail to speak.
  */
-import { dispatcherFor } from '../../src/http.js'
-import { readInputs, type ActionInputs } from '../../src/inputs.js'
-import type { Clock } from '../../src/retry.js'
+import { dispatcherFor } from '../../src/common/http.js'
+import { readInputs, type ActionInputs } from '../../src/rotation/request.js'
+import type { Clock } from '../../src/common/retry.js'
 import type { RotationEvents } from '../../src/rotation/events.js'
 import { rotate, type RotationDependencies } from '../../src/rotation/rotate.js'
-import { SecretValues } from '../../src/secrets.js'
+import { SecretValues } from '../../src/common/secrets.js'
 import {
   CLIENT_ID,
   CLIENT_SECRET,

@@ -5,9 +5,9 @@
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { listSites } from '../../src/atlassian/sites.js'
-import { ActionError } from '../../src/errors.js'
-import type { Clock } from '../../src/retry.js'
-import { SecretValues } from '../../src/secrets.js'
+import { ActionError } from '../../src/common/errors.js'
+import type { Clock } from '../../src/common/retry.js'
+import { SecretValues } from '../../src/common/secrets.js'
 
 const ACCESS = 'eyJhbGciOi.Access-token-for-sites.sig'
 const instantClock: Clock = { now: () => Date.now(), sleep: () => Promise.resolve() }

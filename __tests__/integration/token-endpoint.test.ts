@@ -4,9 +4,9 @@
  */
 import http from 'node:http'
 import { refreshGrant } from '../../src/atlassian/token-endpoint.js'
-import { ActionError } from '../../src/errors.js'
-import type { Clock } from '../../src/retry.js'
-import { SecretValues } from '../../src/secrets.js'
+import { ActionError } from '../../src/common/errors.js'
+import type { Clock } from '../../src/common/retry.js'
+import { SecretValues } from '../../src/common/secrets.js'
 import { AtlassianEmulator } from '../../emulators/atlassian.js'
 import { ManualClock } from '../../emulators/clock.js'
 import { sampleOddAnswers } from '../support/token-answers.js'

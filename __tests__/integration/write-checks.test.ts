@@ -10,10 +10,10 @@ import {
   type StoreAccess,
 } from '../../src/github/secret-store.js'
 import { secretTarget } from '../../src/github/targets.js'
-import { dispatcherFor } from '../../src/http.js'
-import type { Clock } from '../../src/retry.js'
+import { dispatcherFor } from '../../src/common/http.js'
+import type { Clock } from '../../src/common/retry.js'
 import { checkBeforeWrite, checkWrite } from '../../src/rotation/write-back.js'
-import { SecretValues } from '../../src/secrets.js'
+import { SecretValues } from '../../src/common/secrets.js'
 import { ManualClock } from '../../emulators/clock.js'
 import { GitHubEmulator } from '../../emulators/github.js'
 

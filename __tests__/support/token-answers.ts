@@ -10,8 +10,8 @@
 import fc from 'fast-check'
 import type { ShapedAnswer, TokenEndpointFault } from '../../emulators/atlassian.js'
 import type { IssuedTokens } from '../../emulators/rotation-rules.js'
-import type { HttpAnswer } from '../../src/http.js'
-import { MAX_SECRET_VALUE_BYTES } from '../../src/input-limits.js'
+import type { HttpAnswer } from '../../src/common/http.js'
+import { MAX_SECRET_VALUE_BYTES } from '../../src/common/input-limits.js'
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json }
 

@@ -4,7 +4,7 @@ import {
   readAuthorizationResponse,
   withOfflineAccess,
 } from '../../src/atlassian/authorization.js'
-import { ActionError } from '../../src/errors.js'
+import { ActionError } from '../../src/common/errors.js'
 
 const AUTHORIZE = new URL('https://auth.atlassian.com/authorize')
 const STATE = 'q3Vb9x_state-of-this-run'

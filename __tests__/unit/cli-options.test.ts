@@ -1,7 +1,7 @@
 import { CliError, EXIT, EXIT_CODE_HELP, exitCodeOf } from '../../src/cli/exit-codes.js'
 import { parseFlags, renderHelp, type CommandSpec } from '../../src/cli/options.js'
 import { terminalWording } from '../../src/cli/wording.js'
-import { ActionError } from '../../src/errors.js'
+import { ActionError } from '../../src/common/errors.js'
 
 const COMMAND: CommandSpec = {
   name: 'demo',

@@ -1,4 +1,4 @@
-import { consentStatus } from '../../src/consent.js'
+import { consentStatus } from '../../src/rotation/consent.js'
 
 const consentedAt = new Date('2026-01-31T00:00:00Z')
 const day = (n: number): Date => new Date(consentedAt.getTime() + n * 24 * 60 * 60 * 1000)

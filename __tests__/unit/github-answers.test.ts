@@ -4,7 +4,7 @@
  * whose response.data is the parsed JSON, the raw text, or an ArrayBuffer).
  */
 import { RequestError } from '@octokit/request-error'
-import type { TokenState } from '../../src/errors.js'
+import type { TokenState } from '../../src/common/errors.js'
 import {
   apiUrlMeant,
   isGitHubService,
@@ -13,7 +13,7 @@ import {
   type OctokitAnswer,
 } from '../../src/github/answer.js'
 import { explainGitHubError, type ErrorContext } from '../../src/github/errors.js'
-import { SecretValues } from '../../src/secrets.js'
+import { SecretValues } from '../../src/common/secrets.js'
 
 const NOW = Date.parse('2026-11-29T02:00:00Z')
 const API = 'https://api.github.com'

@@ -3,7 +3,7 @@
  * loopback always direct), as @actions/http-client applies them. The end-to-end tests
  * (../e2e/network.test.ts) show that both clients go through the proxy `proxyFor` names.
  */
-import { proxyFor } from '../../src/http.js'
+import { proxyFor } from '../../src/common/http.js'
 
 const PROXY_VARIABLES = [
   'HTTPS_PROXY',

@@ -6,8 +6,8 @@ import {
   quoteValue,
   sealedSecretLength,
   tooLong,
-} from '../../src/input-limits.js'
-import { sealForGitHub } from '../../src/sealing.js'
+} from '../../src/common/input-limits.js'
+import { sealForGitHub } from '../../src/github/sealing.js'
 import { newKeyPair } from '../../emulators/sealed-box.js'
 
 describe('quoteValue', () => {

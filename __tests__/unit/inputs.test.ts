@@ -1,5 +1,5 @@
-import { isLoopbackHost, PLAIN_HTTP_RULE } from '../../src/endpoint-url.js'
-import { readInputs, type InputsResult } from '../../src/inputs.js'
+import { isLoopbackHost, PLAIN_HTTP_RULE } from '../../src/common/endpoint-url.js'
+import { readInputs, type InputsResult } from '../../src/rotation/request.js'
 
 const VALID: Record<string, string> = {
   'client-id': 'client-id-123',

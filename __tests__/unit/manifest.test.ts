@@ -2,12 +2,12 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { PROJECT_ROOT, readManifest } from '../../emulators/actions-runner.js'
-import { readInputs, SECRET_INPUTS } from '../../src/inputs.js'
+import { readInputs, SECRET_INPUTS } from '../../src/rotation/request.js'
 
 const manifest = await readManifest()
 const readme = await readFile(join(PROJECT_ROOT, 'README.md'), 'utf8')
 /** Where the action sets its outputs. */
-const source = await readFile(join(PROJECT_ROOT, 'src', 'outcome-report.ts'), 'utf8')
+const source = await readFile(join(PROJECT_ROOT, 'src', 'action', 'outcome-report.ts'), 'utf8')
 
 describe('action.yml', () => {
   it('runs the committed bundle on Node 24', () => {

@@ -5,12 +5,16 @@
  * must render to the very same command.
  */
 import fc from 'fast-check'
-import { ActionError } from '../../src/errors.js'
+import { ActionError } from '../../src/common/errors.js'
 import { pathSegment, restPath } from '../../src/github/rest-path.js'
 import { secretTarget } from '../../src/github/targets.js'
-import { ghEndpoint, ghTokenAdvice, recoveryCommand } from '../../src/recovery-command.js'
-import { describeFailure, renderFailureSummary, type RunContext } from '../../src/report.js'
-import { shellQuote } from '../../src/shell-quote.js'
+import { ghEndpoint, ghTokenAdvice, recoveryCommand } from '../../src/rotation/recovery-command.js'
+import {
+  describeFailure,
+  renderFailureSummary,
+  type RunContext,
+} from '../../src/rotation/explain.js'
+import { shellQuote } from '../../src/common/shell-quote.js'
 import { parseGhApi, recoveryCommandIn } from '../support/recovery-command.js'
 import { installed, runInShell, SHELLS } from '../support/shells.js'
 

@@ -1,4 +1,4 @@
-import { ActionError } from '../../src/errors.js'
+import { ActionError } from '../../src/common/errors.js'
 import {
   backoffDelay,
   describeAttempts,
@@ -7,7 +7,7 @@ import {
   withRetries,
   type Clock,
   type RetryOptions,
-} from '../../src/retry.js'
+} from '../../src/common/retry.js'
 
 /** A clock that only moves when the code under test sleeps. */
 function fakeClock(start = 1_000_000): Clock & { slept: number[] } {

@@ -7,7 +7,7 @@ import { jest } from '@jest/globals'
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { actionsRunner, type Runner } from '../../src/runner.js'
+import { actionsRunner, type Runner } from '../../src/action/runner.js'
 
 let dir: string
 beforeEach(async () => {

@@ -1,4 +1,4 @@
-import { decodePublicKey, sealForGitHub } from '../../src/sealing.js'
+import { decodePublicKey, sealForGitHub } from '../../src/github/sealing.js'
 import { newKeyPair, openSealedBox } from '../../emulators/sealed-box.js'
 
 describe('sealForGitHub', () => {

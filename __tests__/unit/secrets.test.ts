@@ -1,4 +1,4 @@
-import { SecretValues } from '../../src/secrets.js'
+import { SecretValues } from '../../src/common/secrets.js'
 
 describe('SecretValues', () => {
   it('masks each value once, trimmed, and skips empty and tiny values', () => {

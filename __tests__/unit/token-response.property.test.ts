@@ -7,8 +7,8 @@
  */
 import fc from 'fast-check'
 import { processTokenResponse, type TokenSet } from '../../src/atlassian/token-endpoint.js'
-import { ActionError } from '../../src/errors.js'
-import { SecretValues } from '../../src/secrets.js'
+import { ActionError } from '../../src/common/errors.js'
+import { SecretValues } from '../../src/common/secrets.js'
 import { tokenAnswerCase, type TokenAnswerCase } from '../support/token-answers.js'
 
 const TOKEN_URL = new URL('https://auth.atlassian.com/oauth/token')

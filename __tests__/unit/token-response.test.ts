@@ -3,9 +3,9 @@
  * describing them (the generated ones are in token-response.property.test.ts).
  */
 import { processTokenResponse, type TokenSet } from '../../src/atlassian/token-endpoint.js'
-import { ActionError, OAuthError } from '../../src/errors.js'
-import type { HttpAnswer } from '../../src/http.js'
-import { SecretValues } from '../../src/secrets.js'
+import { ActionError, OAuthError } from '../../src/common/errors.js'
+import type { HttpAnswer } from '../../src/common/http.js'
+import { SecretValues } from '../../src/common/secrets.js'
 import { httpAnswer } from '../support/token-answers.js'
 
 const TOKEN_URL = new URL('https://auth.atlassian.com/oauth/token')

@@ -2,100 +2,6 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 835:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   B_: () => (/* binding */ describeContentType),
-/* harmony export */   JL: () => (/* binding */ mediaType),
-/* harmony export */   PE: () => (/* binding */ describeAnswerShape),
-/* harmony export */   Vj: () => (/* binding */ decodeBody)
-/* harmony export */ });
-/* unused harmony export describeLength */
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(975);
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
-/**
- * Turning an answer's bytes into text, and describing an answer without quoting it.
- *
- * Decoding follows the WHATWG Encoding Standard's order (encoding.spec.whatwg.org, "decode"): a
- * byte order mark wins over anything a header says, then the content type's `charset` (RFC 9110
- * §8.3.2) when the decoder knows it, else UTF-8 (RFC 8259 §8.1: JSON exchanged between systems is
- * UTF-8). A server, or a proxy in front of it, may label an answer wrongly; the BOM is the bytes'
- * own statement.
- */
-
-const BOMS = [
-    [[0xef, 0xbb, 0xbf], 'utf-8'],
-    [[0xff, 0xfe], 'utf-16le'],
-    [[0xfe, 0xff], 'utf-16be'],
-];
-/** The body as text: BOM, else `charset`, else UTF-8; the BOM itself removed. */
-function decodeBody(bytes, contentType) {
-    const bom = BOMS.find(([mark]) => mark.every((byte, i) => bytes[i] === byte));
-    if (bom) {
-        const [mark, encoding] = bom;
-        return new node_util__WEBPACK_IMPORTED_MODULE_0__.TextDecoder(encoding, { ignoreBOM: true }).decode(bytes.subarray(mark.length));
-    }
-    const decoder = decoderFor(contentTypeParameter(contentType, 'charset')) ?? new node_util__WEBPACK_IMPORTED_MODULE_0__.TextDecoder();
-    // TextDecoder drops a BOM of its own encoding; one of another encoding decodes to U+FEFF.
-    return decoder.decode(bytes).replace(/^\uFEFF/, '');
-}
-/** The media type alone, lower case, e.g. "application/json"; '' when there is none. */
-function mediaType(contentType) {
-    return (contentType.split(';')[0] ?? '').trim().toLowerCase();
-}
-/**
- * The answer in words, never in its own bytes: "HTTP 200, text/html; charset=utf-8, 1,234 bytes".
- * The content type is reduced to its media type and charset, each only if it is a plain token,
- * because a header is as much the server's text as the body is.
- */
-function describeAnswerShape(answer) {
-    return `HTTP ${answer.status}, ${describeContentType(answer.contentType)}, ${describeLength(answer.bytes.length)}`;
-}
-function describeContentType(contentType) {
-    const type = mediaType(contentType);
-    if (type === '')
-        return 'no content type';
-    if (!HEADER_TOKEN.test(type))
-        return 'an unreadable content type';
-    const charset = contentTypeParameter(contentType, 'charset');
-    return charset !== undefined && HEADER_TOKEN.test(charset) ? `${type}; charset=${charset}` : type;
-}
-function describeLength(length) {
-    if (length === 0)
-        return 'an empty body';
-    return `${length.toLocaleString('en-US')} byte${length === 1 ? '' : 's'}`;
-}
-/** RFC 9110 §5.6.2 token characters (and "/" for type/subtype), at most 100 of them. */
-const HEADER_TOKEN = /^[A-Za-z0-9!#$%&'*+.^_`|~/-]{1,100}$/;
-/** A parameter of a content type (RFC 9110 §5.6.6), unquoted; undefined when absent. */
-function contentTypeParameter(contentType, name) {
-    for (const part of contentType.split(';').slice(1)) {
-        const equals = part.indexOf('=');
-        if (equals < 0 || part.slice(0, equals).trim().toLowerCase() !== name)
-            continue;
-        const value = part.slice(equals + 1).trim();
-        return value.startsWith('"') && value.endsWith('"') && value.length >= 2
-            ? value.slice(1, -1)
-            : value;
-    }
-    return undefined;
-}
-function decoderFor(label) {
-    if (label === undefined || label === '')
-        return undefined;
-    try {
-        return new node_util__WEBPACK_IMPORTED_MODULE_0__.TextDecoder(label);
-    }
-    catch {
-        // An encoding the runtime does not know: UTF-8 is the best guess for a JSON answer.
-        return undefined;
-    }
-}
-
-
-/***/ }),
-
 /***/ 217:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -106,8 +12,8 @@ function decoderFor(label) {
 /* harmony export */   tO: () => (/* binding */ retryOptions)
 /* harmony export */ });
 /* harmony import */ var _github_client_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(276);
-/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(966);
-/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(809);
+/* harmony import */ var _common_http_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(44);
+/* harmony import */ var _common_retry_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(183);
 /**
  * What every command gets: the terminal it speaks through and what it reaches the world with. The
  * network, clock and standard streams come in here, so tests can pass their own.
@@ -120,8 +26,8 @@ function defaultCliDependencies() {
         streams: process,
         stdin: process.stdin,
         env: process.env,
-        dispatcherFor: _http_js__WEBPACK_IMPORTED_MODULE_1__/* .dispatcherFor */ .tR,
-        clock: _retry_js__WEBPACK_IMPORTED_MODULE_2__/* .systemClock */ .ml,
+        dispatcherFor: _common_http_js__WEBPACK_IMPORTED_MODULE_1__/* .dispatcherFor */ .tR,
+        clock: _common_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .systemClock */ .ml,
         random: Math.random,
         requestTimeoutMs: 30_000,
     };
@@ -142,7 +48,7 @@ function retryOptions(context, what, budgetMs = 60_000) {
         clock,
         deadline: clock.now() + budgetMs,
         random,
-        ..._retry_js__WEBPACK_IMPORTED_MODULE_2__/* .DEFAULT_BACKOFF */ .VU,
+        ..._common_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .DEFAULT_BACKOFF */ .VU,
         onRetry: ({ attempt, reason, delayMs, doing }) => {
             context.terminal.say(`${what}: attempt ${attempt}${doing ? ` to ${doing}` : ''} failed (${reason}); trying again in ${(delayMs / 1000).toFixed(1)} s.`);
         },
@@ -165,7 +71,7 @@ function gitHubClient(context, token, apiUrl) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(217);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(643);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(370);
 /** The command line tool's entry point (package.json "bin"): `atlassian-token-rotation <command>`. */
 
 
@@ -176,7 +82,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 643:
+/***/ 370:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -189,9 +95,9 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 ;// CONCATENATED MODULE: ./package.json
 const package_namespaceObject = {"rE":"0.1.0"};
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(916);
-;// CONCATENATED MODULE: ./src/input-limits.ts
+// EXTERNAL MODULE: ./src/common/errors.ts
+var errors = __nccwpck_require__(922);
+;// CONCATENATED MODULE: ./src/common/input-limits.ts
 /**
  * How long each input (and each flag or variable of the command line tool) can really be. A value
  * far longer than any real one is a mistake: a file, a log, several values pasted together, a
@@ -310,7 +216,7 @@ function quoteValue(value) {
 
 ;// CONCATENATED MODULE: external "node:crypto"
 const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-;// CONCATENATED MODULE: ./src/network-failure.ts
+;// CONCATENATED MODULE: ./src/common/network-failure.ts
 /**
  * What a failed connection means: for the token (did the request reach the server?), for retrying
  * (would another attempt fail the same way?) and for the person reading the log.
@@ -394,9 +300,9 @@ function proxyRefusal(error) {
     return undefined;
 }
 
-// EXTERNAL MODULE: ./src/retry.ts
-var src_retry = __nccwpck_require__(809);
-;// CONCATENATED MODULE: ./src/is-record.ts
+// EXTERNAL MODULE: ./src/common/retry.ts
+var common_retry = __nccwpck_require__(183);
+;// CONCATENATED MODULE: ./src/common/is-record.ts
 /** A JSON object (not null, not an array): what an answer's fields are read from. */
 function isRecord(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -506,10 +412,10 @@ function maskString(value, secrets) {
     secrets.add(value);
 }
 
-// EXTERNAL MODULE: ./src/body-text.ts
-var body_text = __nccwpck_require__(835);
-// EXTERNAL MODULE: ./src/http.ts + 3 modules
-var src_http = __nccwpck_require__(966);
+// EXTERNAL MODULE: ./src/common/body-text.ts
+var body_text = __nccwpck_require__(129);
+// EXTERNAL MODULE: ./src/common/http.ts + 3 modules
+var common_http = __nccwpck_require__(44);
 ;// CONCATENATED MODULE: ./src/atlassian/token-answer-body.ts
 /**
  * Reading a token endpoint's answer into a value, before anything judges it.
@@ -707,14 +613,14 @@ function kindOf(value) {
  */
 async function postGrant(tokenUrl, grant, http, meaning) {
     try {
-        return await (0,src_http/* send */.tN)(tokenUrl, {
+        return await (0,common_http/* send */.tN)(tokenUrl, {
             method: 'POST',
             headers: { 'content-type': 'application/json', accept: 'application/json' },
             body: JSON.stringify(grant),
         }, http);
     }
     catch (error) {
-        if (error instanceof src_http/* BodyTooLargeError */.Au) {
+        if (error instanceof common_http/* BodyTooLargeError */.Au) {
             throw new errors/* ActionError */.l('INVALID_TOKEN_RESPONSE', `The token endpoint ${tokenUrl.origin} answered HTTP ${error.status} (${(0,body_text/* describeContentType */.B_)(error.contentType)}) with more than ${error.limit} bytes; a token answer is a few kilobytes. Nothing was stored.`, meaning.ifReached, meaning.nextStepIfTooLarge);
         }
         const failure = classifyNetworkFailure(error);
@@ -785,7 +691,7 @@ function processTokenResponse(answer, tokenUrl, secrets) {
 async function refreshGrant(grant, http, secrets, retry) {
     // Once any attempt may have reached Atlassian, the token may be rotated whatever comes after.
     let mayHaveRotated = false;
-    return (0,src_retry/* withRetries */.LH)(async () => {
+    return (0,common_retry/* withRetries */.LH)(async () => {
         try {
             const answer = await sendRefreshGrant(grant, {
                 ...http,
@@ -801,11 +707,11 @@ async function refreshGrant(grant, http, secrets, retry) {
                 mayHaveRotated = true;
             throw error;
         }
-    }, (error) => (0,src_retry/* transientVerdict */.yJ)(error, retry.clock.now()), retry, (error, history) => {
+    }, (error) => (0,common_retry/* transientVerdict */.yJ)(error, retry.clock.now()), retry, (error, history) => {
         if (!(error instanceof errors/* ActionError */.l))
             return error;
         const state = mayHaveRotated && error.tokenState === 'unchanged' ? 'maybe-rotated' : error.tokenState;
-        return (0,src_retry/* describeAttempts */.U_)(error, history, state);
+        return (0,common_retry/* describeAttempts */.U_)(error, history, state);
     });
 }
 /**
@@ -993,7 +899,7 @@ async function authorizationCodeGrant(grant, http, secrets, retry) {
     secrets.add(grant.code);
     // Once an attempt may have reached Atlassian, the code may be spent whatever comes after.
     let codeMayBeSpent = false;
-    const tokens = await (0,src_retry/* withRetries */.LH)(async () => {
+    const tokens = await (0,common_retry/* withRetries */.LH)(async () => {
         try {
             const answer = await sendAuthorizationCodeGrant(grant, {
                 ...http,
@@ -1010,7 +916,7 @@ async function authorizationCodeGrant(grant, http, secrets, retry) {
                 codeMayBeSpent = true;
             throw explained;
         }
-    }, (error) => (0,src_retry/* transientVerdict */.yJ)(error, retry.clock.now()), retry, (error, history) => (error instanceof errors/* ActionError */.l ? (0,src_retry/* describeAttempts */.U_)(error, history) : error));
+    }, (error) => (0,common_retry/* transientVerdict */.yJ)(error, retry.clock.now()), retry, (error, history) => (error instanceof errors/* ActionError */.l ? (0,common_retry/* describeAttempts */.U_)(error, history) : error));
     if (tokens.refreshToken === undefined) {
         throw new errors/* ActionError */.l('NO_REFRESH_TOKEN', `The token endpoint ${grant.tokenUrl.origin} exchanged the code for an access token but issued no refresh token${describeGrantedScopes(tokens.scope)}. Atlassian issues a refresh token only when the consent's scope includes offline_access, and this consent's did not.`, 'unchanged', 'Run authorize again and open the consent address it prints as it is (it always asks for offline_access): an address edited by hand, or copied from elsewhere, may have lost it.');
     }
@@ -1099,10 +1005,10 @@ async function listSites(atlassianApiUrl, accessToken, http,
 // Unused since answers are described rather than quoted; kept so that callers need not change.
 _secrets, retry) {
     const endpoint = new URL(`${atlassianApiUrl}/oauth/token/accessible-resources`);
-    return (0,src_retry/* withRetries */.LH)(async (remainingMs) => {
+    return (0,common_retry/* withRetries */.LH)(async (remainingMs) => {
         let answer;
         try {
-            answer = await (0,src_http/* send */.tN)(endpoint, {
+            answer = await (0,common_http/* send */.tN)(endpoint, {
                 method: 'GET',
                 headers: { authorization: `Bearer ${accessToken}`, accept: 'application/json' },
             }, { ...http, timeoutMs: Math.min(http.timeoutMs, remainingMs) });
@@ -1123,7 +1029,7 @@ _secrets, retry) {
                 : {});
         }
         return parseSites(answer, endpoint);
-    }, (error) => (0,src_retry/* transientVerdict */.yJ)(error, retry.clock.now()), retry, (error, history) => (error instanceof errors/* ActionError */.l ? (0,src_retry/* describeAttempts */.U_)(error, history) : error));
+    }, (error) => (0,common_retry/* transientVerdict */.yJ)(error, retry.clock.now()), retry, (error, history) => (error instanceof errors/* ActionError */.l ? (0,common_retry/* describeAttempts */.U_)(error, history) : error));
 }
 /**
  * The list of sites. Anything else is described by status, content type and length, never quoted:
@@ -1161,7 +1067,7 @@ function originOf(url) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/consent.ts
+;// CONCATENATED MODULE: ./src/rotation/consent.ts
 /**
  * The yearly re-consent: every token of a consent dies 365 days after it, however often it was
  * refreshed (../shared/FACTS.md, "Rotation rules"). No rotation can extend it, so the action can
@@ -1185,7 +1091,7 @@ function consentStatus(consentedAt, now) {
     return { reconsentBy, daysLeft, warning };
 }
 
-;// CONCATENATED MODULE: ./src/sealing.ts
+;// CONCATENATED MODULE: ./src/github/sealing.ts
 /**
  * Sealing a value for GitHub's secrets API: a libsodium sealed box (X25519 + XSalsa20-Poly1305 with
  * an ephemeral key) under the store's public key. Only GitHub holds the private key, so a sealed
@@ -1293,7 +1199,7 @@ function rateLimitOf(answer, now) {
     if (answer.status === 403 && retryAfter === undefined && !spent && !saysSo)
         return undefined;
     const kind = spent ? 'primary' : 'secondary';
-    const afterMs = (0,src_retry/* parseRetryAfter */.mu)(retryAfter, now);
+    const afterMs = (0,common_retry/* parseRetryAfter */.mu)(retryAfter, now);
     if (retryAfter !== undefined && afterMs !== undefined) {
         return { kind, wait: { source: 'retry-after', ms: afterMs, header: retryAfter } };
     }
@@ -1519,7 +1425,7 @@ async function callGitHub(call) {
         apiUrl: call.github.request.endpoint.DEFAULTS.baseUrl,
         now: clock.now(),
     });
-    return (0,src_retry/* withRetries */.LH)(async (remainingMs) => {
+    return (0,common_retry/* withRetries */.LH)(async (remainingMs) => {
         let response;
         try {
             // A cancelled run stops waiting for GitHub at once, except for a write that secures a
@@ -1541,10 +1447,10 @@ async function callGitHub(call) {
         }
         const data = response.data;
         return { status: response.status, data, headers: response.headers };
-    }, (error) => (0,src_retry/* transientVerdict */.yJ)(error, clock.now()), {
+    }, (error) => (0,common_retry/* transientVerdict */.yJ)(error, clock.now()), {
         ...call.retry,
         onRetry: (info) => call.retry.onRetry?.({ ...info, doing: call.doing }),
-    }, (error, history) => (error instanceof errors/* ActionError */.l ? (0,src_retry/* describeAttempts */.U_)(error, history) : error));
+    }, (error, history) => (error instanceof errors/* ActionError */.l ? (0,common_retry/* describeAttempts */.U_)(error, history) : error));
 }
 /** Turns an Octokit failure into an error that blames the right thing and names the fix. */
 function explainGitHubError(error, context) {
@@ -1677,6 +1583,11 @@ function isUnreserved(byte) {
 }
 
 ;// CONCATENATED MODULE: ./src/github/targets.ts
+/**
+ * The three places an Actions secret can live, and what each needs: its REST paths, the
+ * permission a token must have, and (organizations) who may use the secret.
+ * (docs.github.com/rest/actions/secrets; ../shared/FACTS.md, "GitHub secrets REST API")
+ */
 
 function secretTarget(input) {
     switch (input.kind) {
@@ -2001,7 +1912,7 @@ async function writeVariable(access, variable) {
 
 ;// CONCATENATED MODULE: external "node:net"
 const external_node_net_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
-;// CONCATENATED MODULE: ./src/endpoint-url.ts
+;// CONCATENATED MODULE: ./src/common/endpoint-url.ts
 /**
  * Endpoint addresses given as inputs or flags (token-url, github-api-url, atlassian-api-url,
  * site-url; the command line tool's --authorize-url and --callback): https, or plain http to this
@@ -2088,7 +1999,7 @@ function parseSiteUrl(input, text, problem) {
     return new URL(url.origin);
 }
 
-;// CONCATENATED MODULE: ./src/inputs.ts
+;// CONCATENATED MODULE: ./src/rotation/request.ts
 
 
 /** The inputs whose values are secret: masked before anything else reads them. */
@@ -2355,7 +2266,7 @@ function withoutTrailingSlash(url) {
     return url.href.replace(/\/+$/, '');
 }
 
-;// CONCATENATED MODULE: ./src/shell-quote.ts
+;// CONCATENATED MODULE: ./src/common/shell-quote.ts
 /**
  * Quoting for POSIX shells (sh, bash, zsh, dash, ksh), so that a printed command means the same
  * thing however it is pasted: every argument is one word, taken literally.
@@ -2383,7 +2294,7 @@ function commandLine(words) {
     return words.map((word) => (typeof word === 'string' ? shellQuote(word) : word.literal)).join(' ');
 }
 
-;// CONCATENATED MODULE: ./src/recovery-command.ts
+;// CONCATENATED MODULE: ./src/rotation/recovery-command.ts
 
 
 /**
@@ -2466,7 +2377,7 @@ function ghTokenAdvice(githubApiUrl) {
         : `${variable}, or run \`gh auth login --hostname ${shellQuote(loginHost)}\` first`;
 }
 
-;// CONCATENATED MODULE: ./src/report.ts
+;// CONCATENATED MODULE: ./src/rotation/explain.ts
 
 /** Atlassian accepts a disabled refresh token for 10 minutes after it was rotated (FACTS.md). */
 const LEEWAY_MS = 10 * 60 * 1000;
@@ -3986,7 +3897,7 @@ async function within(promise, ms, clock, timedOut) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/outcome-report.ts
+;// CONCATENATED MODULE: ./src/action/outcome-report.ts
 /**
  * A rotation's outcome, as the runner shows it: the step's outputs, the job summary, the failure
  * annotation and exit status. Runs only once the token is settled (stored, or sealed in the log),
@@ -4736,12 +4647,12 @@ async function rotate(request, deps, events) {
     }, (signal) => {
         say.info(`Received ${signal} as well; still finishing what is said above.`);
     });
-    const connections = new src_http/* ConnectionPools */.em(deps.dispatcherFor);
+    const connections = new common_http/* ConnectionPools */.em(deps.dispatcherFor);
     const retryFor = (what, securing = false) => ({
         clock,
         deadline: clock.now() + request.retryBudgetMs,
         random: deps.random,
-        ...src_retry/* DEFAULT_BACKOFF */.VU,
+        ...common_retry/* DEFAULT_BACKOFF */.VU,
         signal: cancellation.signal,
         securing,
         onRetry: ({ attempt, reason, delayMs, doing }) => {
@@ -5091,7 +5002,7 @@ function toActionError(error, tokenState, secrets) {
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-;// CONCATENATED MODULE: ./src/runner.ts
+;// CONCATENATED MODULE: ./src/action/runner.ts
 /**
  * The runner's side of the action: how it reads inputs and speaks to the log, outputs and summary.
  *
@@ -5181,7 +5092,7 @@ function escapeProperty(text) {
     return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
-;// CONCATENATED MODULE: ./src/secrets.ts
+;// CONCATENATED MODULE: ./src/common/secrets.ts
 /**
  * Every secret value this run knows, masked in the runner's log the moment it is known, and scrubbed
  * from any text (server answers, error messages, the job summary) before that text is shown.
@@ -5220,7 +5131,7 @@ class SecretValues {
     }
 }
 
-;// CONCATENATED MODULE: ./src/main.ts
+;// CONCATENATED MODULE: ./src/action/main.ts
 /**
  * The action's door: the inputs in (the secret ones masked before anything reads them), one
  * rotation (./rotation/rotate.ts), and its outcome out as the runner shows it: outputs, job
@@ -5239,8 +5150,8 @@ function defaultDependencies() {
     return {
         runner: actionsRunner(),
         env: process.env,
-        dispatcherFor: src_http/* dispatcherFor */.tR,
-        clock: src_retry/* systemClock */.ml,
+        dispatcherFor: common_http/* dispatcherFor */.tR,
+        clock: common_retry/* systemClock */.ml,
         random: Math.random,
         requestTimeoutMs: 30_000,
         // The runner cancels a step with SIGINT, then SIGTERM, then kills it.
@@ -5811,7 +5722,7 @@ async function runCli(args, deps) {
         deps.streams.stderr.write(`\n${overview}`);
         return EXIT.USAGE;
     }
-    const pools = new src_http/* ConnectionPools */.em(deps.dispatcherFor);
+    const pools = new common_http/* ConnectionPools */.em(deps.dispatcherFor);
     try {
         const flags = parseFlags(command.spec, rest, deps.env);
         if (flags.help) {
@@ -5849,7 +5760,101 @@ function report(terminal, error) {
 
 /***/ }),
 
-/***/ 916:
+/***/ 129:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   B_: () => (/* binding */ describeContentType),
+/* harmony export */   JL: () => (/* binding */ mediaType),
+/* harmony export */   PE: () => (/* binding */ describeAnswerShape),
+/* harmony export */   Vj: () => (/* binding */ decodeBody)
+/* harmony export */ });
+/* unused harmony export describeLength */
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(975);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
+/**
+ * Turning an answer's bytes into text, and describing an answer without quoting it.
+ *
+ * Decoding follows the WHATWG Encoding Standard's order (encoding.spec.whatwg.org, "decode"): a
+ * byte order mark wins over anything a header says, then the content type's `charset` (RFC 9110
+ * §8.3.2) when the decoder knows it, else UTF-8 (RFC 8259 §8.1: JSON exchanged between systems is
+ * UTF-8). A server, or a proxy in front of it, may label an answer wrongly; the BOM is the bytes'
+ * own statement.
+ */
+
+const BOMS = [
+    [[0xef, 0xbb, 0xbf], 'utf-8'],
+    [[0xff, 0xfe], 'utf-16le'],
+    [[0xfe, 0xff], 'utf-16be'],
+];
+/** The body as text: BOM, else `charset`, else UTF-8; the BOM itself removed. */
+function decodeBody(bytes, contentType) {
+    const bom = BOMS.find(([mark]) => mark.every((byte, i) => bytes[i] === byte));
+    if (bom) {
+        const [mark, encoding] = bom;
+        return new node_util__WEBPACK_IMPORTED_MODULE_0__.TextDecoder(encoding, { ignoreBOM: true }).decode(bytes.subarray(mark.length));
+    }
+    const decoder = decoderFor(contentTypeParameter(contentType, 'charset')) ?? new node_util__WEBPACK_IMPORTED_MODULE_0__.TextDecoder();
+    // TextDecoder drops a BOM of its own encoding; one of another encoding decodes to U+FEFF.
+    return decoder.decode(bytes).replace(/^\uFEFF/, '');
+}
+/** The media type alone, lower case, e.g. "application/json"; '' when there is none. */
+function mediaType(contentType) {
+    return (contentType.split(';')[0] ?? '').trim().toLowerCase();
+}
+/**
+ * The answer in words, never in its own bytes: "HTTP 200, text/html; charset=utf-8, 1,234 bytes".
+ * The content type is reduced to its media type and charset, each only if it is a plain token,
+ * because a header is as much the server's text as the body is.
+ */
+function describeAnswerShape(answer) {
+    return `HTTP ${answer.status}, ${describeContentType(answer.contentType)}, ${describeLength(answer.bytes.length)}`;
+}
+function describeContentType(contentType) {
+    const type = mediaType(contentType);
+    if (type === '')
+        return 'no content type';
+    if (!HEADER_TOKEN.test(type))
+        return 'an unreadable content type';
+    const charset = contentTypeParameter(contentType, 'charset');
+    return charset !== undefined && HEADER_TOKEN.test(charset) ? `${type}; charset=${charset}` : type;
+}
+function describeLength(length) {
+    if (length === 0)
+        return 'an empty body';
+    return `${length.toLocaleString('en-US')} byte${length === 1 ? '' : 's'}`;
+}
+/** RFC 9110 §5.6.2 token characters (and "/" for type/subtype), at most 100 of them. */
+const HEADER_TOKEN = /^[A-Za-z0-9!#$%&'*+.^_`|~/-]{1,100}$/;
+/** A parameter of a content type (RFC 9110 §5.6.6), unquoted; undefined when absent. */
+function contentTypeParameter(contentType, name) {
+    for (const part of contentType.split(';').slice(1)) {
+        const equals = part.indexOf('=');
+        if (equals < 0 || part.slice(0, equals).trim().toLowerCase() !== name)
+            continue;
+        const value = part.slice(equals + 1).trim();
+        return value.startsWith('"') && value.endsWith('"') && value.length >= 2
+            ? value.slice(1, -1)
+            : value;
+    }
+    return undefined;
+}
+function decoderFor(label) {
+    if (label === undefined || label === '')
+        return undefined;
+    try {
+        return new node_util__WEBPACK_IMPORTED_MODULE_0__.TextDecoder(label);
+    }
+    catch {
+        // An encoding the runtime does not know: UTF-8 is the best guess for a JSON answer.
+        return undefined;
+    }
+}
+
+
+/***/ }),
+
+/***/ 922:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -5891,6 +5896,469 @@ class OAuthError extends ActionError {
         this.error = error;
         this.errorDescription = errorDescription;
     }
+}
+
+
+/***/ }),
+
+/***/ 44:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Au: () => (/* binding */ BodyTooLargeError),
+  em: () => (/* binding */ ConnectionPools),
+  tR: () => (/* binding */ dispatcherFor),
+  tN: () => (/* binding */ send)
+});
+
+// UNUSED EXPORTS: ProxyRefusedError, proxyFor
+
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
+function getProxyUrl(reqUrl) {
+    const usingSsl = reqUrl.protocol === 'https:';
+    if (checkBypass(reqUrl)) {
+        return undefined;
+    }
+    const proxyVar = (() => {
+        if (usingSsl) {
+            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
+        }
+        else {
+            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
+        }
+    })();
+    if (proxyVar) {
+        try {
+            return new DecodedURL(proxyVar);
+        }
+        catch (_a) {
+            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
+                return new DecodedURL(`http://${proxyVar}`);
+        }
+    }
+    else {
+        return undefined;
+    }
+}
+function checkBypass(reqUrl) {
+    if (!reqUrl.hostname) {
+        return false;
+    }
+    const reqHost = reqUrl.hostname;
+    if (isLoopbackAddress(reqHost)) {
+        return true;
+    }
+    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
+    if (!noProxy) {
+        return false;
+    }
+    // Determine the request port
+    let reqPort;
+    if (reqUrl.port) {
+        reqPort = Number(reqUrl.port);
+    }
+    else if (reqUrl.protocol === 'http:') {
+        reqPort = 80;
+    }
+    else if (reqUrl.protocol === 'https:') {
+        reqPort = 443;
+    }
+    // Format the request hostname and hostname with port
+    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
+    if (typeof reqPort === 'number') {
+        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
+    }
+    // Compare request host against noproxy
+    for (const upperNoProxyItem of noProxy
+        .split(',')
+        .map(x => x.trim().toUpperCase())
+        .filter(x => x)) {
+        if (upperNoProxyItem === '*' ||
+            upperReqHosts.some(x => x === upperNoProxyItem ||
+                x.endsWith(`.${upperNoProxyItem}`) ||
+                (upperNoProxyItem.startsWith('.') &&
+                    x.endsWith(`${upperNoProxyItem}`)))) {
+            return true;
+        }
+    }
+    return false;
+}
+function isLoopbackAddress(host) {
+    const hostLower = host.toLowerCase();
+    return (hostLower === 'localhost' ||
+        hostLower.startsWith('127.') ||
+        hostLower.startsWith('[::1]') ||
+        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
+}
+class DecodedURL extends URL {
+    constructor(url, base) {
+        super(url, base);
+        this._decodedUsername = decodeURIComponent(super.username);
+        this._decodedPassword = decodeURIComponent(super.password);
+    }
+    get username() {
+        return this._decodedUsername;
+    }
+    get password() {
+        return this._decodedPassword;
+    }
+}
+//# sourceMappingURL=proxy.js.map
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __nccwpck_require__(67);
+var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_);
+;// CONCATENATED MODULE: external "node:https"
+const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+var external_node_https_default = /*#__PURE__*/__nccwpck_require__.n(external_node_https_namespaceObject);
+;// CONCATENATED MODULE: external "node:tls"
+const external_node_tls_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
+var external_node_tls_default = /*#__PURE__*/__nccwpck_require__.n(external_node_tls_namespaceObject);
+// EXTERNAL MODULE: ./src/common/body-text.ts
+var body_text = __nccwpck_require__(129);
+;// CONCATENATED MODULE: ./src/common/http.ts
+/**
+ * The one HTTP client of the action, for the token endpoint and (under Octokit) for GitHub: Node's
+ * own `http`/`https`, which are already in the runtime, instead of a client library that would be
+ * parsed on every start (see the benchmark in the README).
+ *
+ * - TLS verification is Node's default and is never turned off; NODE_EXTRA_CA_CERTS is honoured.
+ * - Proxies: HTTPS_PROXY / HTTP_PROXY / NO_PROXY, by the rules of the runner's own toolkit
+ *   (@actions/http-client's `getProxyUrl`), as self-hosted runners behind proxies need. HTTPS goes
+ *   through a CONNECT tunnel, with TLS end to end inside it.
+ * - Redirects are never followed: a token endpoint that redirects would receive the client secret
+ *   and the refresh token a second time, at another address.
+ */
+
+
+
+
+
+/**
+ * The connections for requests to `url`: through the proxy that HTTPS_PROXY names unless NO_PROXY
+ * or a loopback host exempts it. Plain http is only ever used for loopback hosts (the inputs refuse
+ * it elsewhere), which never go through a proxy.
+ */
+function dispatcherFor(url) {
+    if (url.protocol === 'http:')
+        return new (external_node_http_default()).Agent({ keepAlive: true });
+    const proxy = proxyFor(url);
+    return proxy ? new TunnelAgent(proxy) : new (external_node_https_default()).Agent({ keepAlive: true });
+}
+/** The proxy for `url`, or undefined for a direct connection. */
+function proxyFor(url) {
+    return getProxyUrl(url);
+}
+/** The proxy refused to open a tunnel (wrong credentials: 407; a blocked host: 403, 502…). */
+class ProxyRefusedError extends Error {
+    status;
+    name = 'ProxyRefusedError';
+    code = 'ERR_PROXY_REFUSED';
+    constructor(status) {
+        super(`The proxy answered HTTP ${status} to CONNECT`);
+        this.status = status;
+    }
+}
+/** HTTPS through a proxy's CONNECT tunnel (RFC 9110 §9.3.6); TLS runs end to end inside it. */
+class TunnelAgent extends (external_node_https_default()).Agent {
+    proxy;
+    constructor(proxy) {
+        super({ keepAlive: true });
+        this.proxy = proxy;
+    }
+    createConnection(options, callback) {
+        const target = `${options.host ?? ''}:${options.port ?? 443}`;
+        const { username, password } = this.proxy;
+        const headers = { host: target };
+        // user:password as Basic credentials; a token alone (http://TOKEN@proxy) as "TOKEN:", as curl does.
+        if (username !== '' || password !== '') {
+            headers['proxy-authorization'] =
+                `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
+        }
+        const connect = (this.proxy.protocol === 'https:' ? (external_node_https_default()) : (external_node_http_default())).request({
+            host: this.proxy.hostname,
+            port: this.proxy.port || (this.proxy.protocol === 'https:' ? 443 : 80),
+            method: 'CONNECT',
+            path: target,
+            headers,
+            agent: false,
+        });
+        connect.once('connect', (response, socket) => {
+            if (response.statusCode !== 200) {
+                socket.destroy();
+                callback(new ProxyRefusedError(response.statusCode ?? 0));
+                return;
+            }
+            callback(null, external_node_tls_default().connect({ ...options, socket, servername: options.servername ?? options.host ?? '' }));
+        });
+        connect.once('error', (error) => {
+            callback(error);
+        });
+        connect.end();
+        return undefined;
+    }
+}
+class BodyTooLargeError extends Error {
+    status;
+    contentType;
+    limit;
+    name = 'BodyTooLargeError';
+    constructor(status, contentType, limit) {
+        super(`The answer was larger than ${limit} bytes`);
+        this.status = status;
+        this.contentType = contentType;
+        this.limit = limit;
+    }
+}
+/** Sends one request and reads the whole answer (up to `maxBodyBytes`). */
+function send(url, init, options) {
+    const timeout = AbortSignal.timeout(options.timeoutMs);
+    const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+    const body = init.body;
+    return new Promise((resolve, reject) => {
+        let settled = false;
+        // Errors pass through as they are: their codes (ECONNREFUSED, certificate codes, the timeout's
+        // cause) are what ./network-failure.ts reads.
+        const fail = (error) => {
+            if (settled)
+                return;
+            settled = true;
+            reject(error);
+        };
+        const request = (url.protocol === 'https:' ? (external_node_https_default()) : (external_node_http_default())).request(url, {
+            method: init.method,
+            headers: {
+                ...init.headers,
+                ...(body !== undefined && { 'content-length': String(Buffer.byteLength(body)) }),
+            },
+            agent: options.dispatcher,
+            signal,
+        }, (response) => {
+            const headers = flatten(response.headers);
+            const contentType = headers['content-type'] ?? '';
+            const chunks = [];
+            let size = 0;
+            response.on('data', (chunk) => {
+                size += chunk.length;
+                if (size > options.maxBodyBytes) {
+                    response.destroy();
+                    fail(new BodyTooLargeError(response.statusCode ?? 0, contentType, options.maxBodyBytes));
+                    return;
+                }
+                chunks.push(chunk);
+            });
+            response.on('error', fail);
+            response.on('end', () => {
+                if (settled)
+                    return;
+                settled = true;
+                const bytes = Buffer.concat(chunks);
+                resolve({
+                    status: response.statusCode ?? 0,
+                    headers,
+                    contentType,
+                    location: headers['location'],
+                    retryAfter: headers['retry-after'],
+                    bytes,
+                    body: (0,body_text/* decodeBody */.Vj)(bytes, contentType),
+                });
+            });
+        });
+        request.on('error', fail);
+        if (options.onWritten)
+            request.once('finish', options.onWritten);
+        request.end(body);
+    });
+}
+function flatten(headers) {
+    const flat = {};
+    for (const [name, value] of Object.entries(headers)) {
+        if (value !== undefined)
+            flat[name] = Array.isArray(value) ? value.join(', ') : value;
+    }
+    return flat;
+}
+/** One connection pool per endpoint, kept alive across the run's requests and closed at its end. */
+class ConnectionPools {
+    make;
+    #pools = new Map();
+    constructor(make) {
+        this.make = make;
+    }
+    for(url) {
+        let pool = this.#pools.get(url.origin);
+        if (!pool)
+            this.#pools.set(url.origin, (pool = this.make(url)));
+        return pool;
+    }
+    close() {
+        for (const pool of this.#pools.values())
+            pool.destroy();
+    }
+}
+
+
+/***/ }),
+
+/***/ 183:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   LH: () => (/* binding */ withRetries),
+/* harmony export */   U_: () => (/* binding */ describeAttempts),
+/* harmony export */   VU: () => (/* binding */ DEFAULT_BACKOFF),
+/* harmony export */   ml: () => (/* binding */ systemClock),
+/* harmony export */   mu: () => (/* binding */ parseRetryAfter),
+/* harmony export */   yJ: () => (/* binding */ transientVerdict)
+/* harmony export */ });
+/* unused harmony exports backoffDelay, CancelledBeforeStart */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(922);
+/**
+ * Retrying transient failures inside a deadline.
+ *
+ * Why a deadline and not just a count: a refresh whose answer was lost may already have disabled the
+ * stored token. Presenting that token again is safe only inside Atlassian's 10-minute leeway, so all
+ * the retries of one refresh must end well inside it (../shared/FACTS.md, "How the leeway works").
+ * The same deadline machinery bounds the GitHub calls around it.
+ *
+ * Time comes from an injected {@link Clock}, so tests move it instead of waiting.
+ */
+
+const systemClock = {
+    now: () => Date.now(),
+    sleep: (ms, signal) => new Promise((resolve, reject) => {
+        if (signal?.aborted) {
+            reject(new Error('cancelled'));
+            return;
+        }
+        const timer = setTimeout(() => {
+            signal?.removeEventListener('abort', onAbort);
+            resolve();
+        }, ms);
+        const onAbort = () => {
+            clearTimeout(timer);
+            reject(new Error('cancelled'));
+        };
+        signal?.addEventListener('abort', onAbort, { once: true });
+    }),
+};
+const DEFAULT_BACKOFF = { maxAttempts: 8, baseDelayMs: 1_000, maxDelayMs: 30_000 };
+/** Exponential backoff with "equal jitter": half fixed, half random, so parallel runs spread out. */
+function backoffDelay(attempt, options) {
+    const ceiling = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** (attempt - 1));
+    return Math.round(ceiling / 2 + (options.random() * ceiling) / 2);
+}
+/**
+ * `Retry-After` as delay-seconds or an HTTP date (RFC 9110 §10.2.3), in milliseconds from `now`;
+ * undefined when absent or unreadable.
+ */
+function parseRetryAfter(value, now) {
+    if (value === undefined)
+        return undefined;
+    const text = value.trim();
+    if (/^\d+$/.test(text))
+        return Number(text) * 1000;
+    // An HTTP date names its day and month; Date.parse alone would also take "-5" or "1.5".
+    if (!/[a-z]{3}/i.test(text))
+        return undefined;
+    const date = Date.parse(text);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+/**
+ * Runs `operation` until it succeeds, `classify` says a failure is not transient, the attempts run
+ * out, or the next wait would pass the deadline. `operation` gets the time left, to bound its own
+ * request timeout. The error that ends it all is thrown, with `onGiveUp` given the history first.
+ */
+async function withRetries(operation, classify, options, onGiveUp) {
+    const { clock } = options;
+    let lastError;
+    // How many times a least wait was needed so far: each one doubles the next (GitHub: "wait for an
+    // exponentially increasing amount of time between retries").
+    let lengthened = 0;
+    for (let attempt = 1;; attempt++) {
+        // Checked at the start of every attempt, not only while waiting: a cancellation that came
+        // during the previous step, or between a wait and its attempt, must still stop it.
+        if (options.signal?.aborted && !(attempt === 1 && options.securing === true)) {
+            if (attempt === 1)
+                throw new CancelledBeforeStart();
+            throw onGiveUp
+                ? onGiveUp(lastError, {
+                    attempts: attempt - 1,
+                    stoppedBecause: 'the run is being cancelled',
+                })
+                : lastError;
+        }
+        if (options.beforeAttempt)
+            await options.beforeAttempt(attempt);
+        try {
+            options.onAttempt?.(attempt);
+            return await operation(Math.max(1, options.deadline - clock.now()), attempt);
+        }
+        catch (error) {
+            lastError = error;
+            const verdict = classify(error);
+            const giveUp = (stoppedBecause) => onGiveUp ? onGiveUp(error, { attempts: attempt, stoppedBecause }) : error;
+            if (!verdict.retry)
+                throw giveUp(undefined);
+            if (attempt >= options.maxAttempts)
+                throw giveUp('no attempts left');
+            const delayMs = verdict.afterMs ??
+                (verdict.atLeastMs === undefined
+                    ? backoffDelay(attempt, options)
+                    : verdict.atLeastMs * 2 ** lengthened++);
+            const remaining = options.deadline - clock.now();
+            if (delayMs >= remaining) {
+                const seconds = Math.ceil(delayMs / 1000);
+                throw giveUp(verdict.afterMs !== undefined
+                    ? `the server asked to wait ${seconds} s, past the time budget`
+                    : verdict.atLeastMs !== undefined
+                        ? `the next attempt must wait at least ${seconds} s, past the time budget`
+                        : 'the next attempt would start past the time budget');
+            }
+            if (options.signal?.aborted)
+                throw giveUp('the run is being cancelled');
+            options.onRetry?.({ attempt, reason: verdict.reason, delayMs });
+            try {
+                await clock.sleep(delayMs, options.signal);
+            }
+            catch {
+                throw giveUp('the run is being cancelled');
+            }
+        }
+    }
+}
+/** The run was being cancelled before the first attempt: nothing was sent. */
+class CancelledBeforeStart extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .l {
+    constructor() {
+        super('CANCELLED', 'The job is being cancelled: the request was not sent.', 'unchanged', 'Nothing to do: re-run the workflow when you want the rotation.');
+    }
+}
+/** Retries a failure marked transient, after the server's Retry-After when it sent one. */
+/**
+ * Retries a failure marked transient: after the server's Retry-After when it sent one, else after
+ * the least wait the failure calls for, else with backoff.
+ */
+function transientVerdict(error, now) {
+    if (!(error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .l) || error.transient === undefined)
+        return { retry: false };
+    const { reason, waitAtLeastMs } = error.transient;
+    const afterMs = parseRetryAfter(error.transient.retryAfter, now);
+    if (afterMs !== undefined)
+        return { retry: true, reason, afterMs };
+    if (waitAtLeastMs !== undefined)
+        return { retry: true, reason, atLeastMs: waitAtLeastMs };
+    return { retry: true, reason };
+}
+/** The final error, with how many attempts were made and why retrying stopped, when that matters. */
+function describeAttempts(error, history, tokenState = error.tokenState) {
+    if (history.attempts === 1 &&
+        history.stoppedBecause === undefined &&
+        tokenState === error.tokenState) {
+        return error;
+    }
+    const stopped = history.stoppedBecause ? `; stopped: ${history.stoppedBecause}` : '';
+    return error.amend(`(${history.attempts} attempt${history.attempts === 1 ? '' : 's'}${stopped}.)`, tokenState);
 }
 
 
@@ -7844,8 +8312,8 @@ class Octokit {
 }
 
 
-// EXTERNAL MODULE: ./src/http.ts + 3 modules
-var http = __nccwpck_require__(966);
+// EXTERNAL MODULE: ./src/common/http.ts + 3 modules
+var http = __nccwpck_require__(44);
 ;// CONCATENATED MODULE: ./src/github/client.ts
 
 
@@ -7898,469 +8366,6 @@ function fetchThrough(options) {
         return response;
     };
     return fetchLike;
-}
-
-
-/***/ }),
-
-/***/ 966:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  Au: () => (/* binding */ BodyTooLargeError),
-  em: () => (/* binding */ ConnectionPools),
-  tR: () => (/* binding */ dispatcherFor),
-  tN: () => (/* binding */ send)
-});
-
-// UNUSED EXPORTS: ProxyRefusedError, proxyFor
-
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
-function getProxyUrl(reqUrl) {
-    const usingSsl = reqUrl.protocol === 'https:';
-    if (checkBypass(reqUrl)) {
-        return undefined;
-    }
-    const proxyVar = (() => {
-        if (usingSsl) {
-            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
-        }
-        else {
-            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
-        }
-    })();
-    if (proxyVar) {
-        try {
-            return new DecodedURL(proxyVar);
-        }
-        catch (_a) {
-            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
-                return new DecodedURL(`http://${proxyVar}`);
-        }
-    }
-    else {
-        return undefined;
-    }
-}
-function checkBypass(reqUrl) {
-    if (!reqUrl.hostname) {
-        return false;
-    }
-    const reqHost = reqUrl.hostname;
-    if (isLoopbackAddress(reqHost)) {
-        return true;
-    }
-    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
-    if (!noProxy) {
-        return false;
-    }
-    // Determine the request port
-    let reqPort;
-    if (reqUrl.port) {
-        reqPort = Number(reqUrl.port);
-    }
-    else if (reqUrl.protocol === 'http:') {
-        reqPort = 80;
-    }
-    else if (reqUrl.protocol === 'https:') {
-        reqPort = 443;
-    }
-    // Format the request hostname and hostname with port
-    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
-    if (typeof reqPort === 'number') {
-        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
-    }
-    // Compare request host against noproxy
-    for (const upperNoProxyItem of noProxy
-        .split(',')
-        .map(x => x.trim().toUpperCase())
-        .filter(x => x)) {
-        if (upperNoProxyItem === '*' ||
-            upperReqHosts.some(x => x === upperNoProxyItem ||
-                x.endsWith(`.${upperNoProxyItem}`) ||
-                (upperNoProxyItem.startsWith('.') &&
-                    x.endsWith(`${upperNoProxyItem}`)))) {
-            return true;
-        }
-    }
-    return false;
-}
-function isLoopbackAddress(host) {
-    const hostLower = host.toLowerCase();
-    return (hostLower === 'localhost' ||
-        hostLower.startsWith('127.') ||
-        hostLower.startsWith('[::1]') ||
-        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
-}
-class DecodedURL extends URL {
-    constructor(url, base) {
-        super(url, base);
-        this._decodedUsername = decodeURIComponent(super.username);
-        this._decodedPassword = decodeURIComponent(super.password);
-    }
-    get username() {
-        return this._decodedUsername;
-    }
-    get password() {
-        return this._decodedPassword;
-    }
-}
-//# sourceMappingURL=proxy.js.map
-// EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __nccwpck_require__(67);
-var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_);
-;// CONCATENATED MODULE: external "node:https"
-const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
-var external_node_https_default = /*#__PURE__*/__nccwpck_require__.n(external_node_https_namespaceObject);
-;// CONCATENATED MODULE: external "node:tls"
-const external_node_tls_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
-var external_node_tls_default = /*#__PURE__*/__nccwpck_require__.n(external_node_tls_namespaceObject);
-// EXTERNAL MODULE: ./src/body-text.ts
-var body_text = __nccwpck_require__(835);
-;// CONCATENATED MODULE: ./src/http.ts
-/**
- * The one HTTP client of the action, for the token endpoint and (under Octokit) for GitHub: Node's
- * own `http`/`https`, which are already in the runtime, instead of a client library that would be
- * parsed on every start (see the benchmark in the README).
- *
- * - TLS verification is Node's default and is never turned off; NODE_EXTRA_CA_CERTS is honoured.
- * - Proxies: HTTPS_PROXY / HTTP_PROXY / NO_PROXY, by the rules of the runner's own toolkit
- *   (@actions/http-client's `getProxyUrl`), as self-hosted runners behind proxies need. HTTPS goes
- *   through a CONNECT tunnel, with TLS end to end inside it.
- * - Redirects are never followed: a token endpoint that redirects would receive the client secret
- *   and the refresh token a second time, at another address.
- */
-
-
-
-
-
-/**
- * The connections for requests to `url`: through the proxy that HTTPS_PROXY names unless NO_PROXY
- * or a loopback host exempts it. Plain http is only ever used for loopback hosts (the inputs refuse
- * it elsewhere), which never go through a proxy.
- */
-function dispatcherFor(url) {
-    if (url.protocol === 'http:')
-        return new (external_node_http_default()).Agent({ keepAlive: true });
-    const proxy = proxyFor(url);
-    return proxy ? new TunnelAgent(proxy) : new (external_node_https_default()).Agent({ keepAlive: true });
-}
-/** The proxy for `url`, or undefined for a direct connection. */
-function proxyFor(url) {
-    return getProxyUrl(url);
-}
-/** The proxy refused to open a tunnel (wrong credentials: 407; a blocked host: 403, 502…). */
-class ProxyRefusedError extends Error {
-    status;
-    name = 'ProxyRefusedError';
-    code = 'ERR_PROXY_REFUSED';
-    constructor(status) {
-        super(`The proxy answered HTTP ${status} to CONNECT`);
-        this.status = status;
-    }
-}
-/** HTTPS through a proxy's CONNECT tunnel (RFC 9110 §9.3.6); TLS runs end to end inside it. */
-class TunnelAgent extends (external_node_https_default()).Agent {
-    proxy;
-    constructor(proxy) {
-        super({ keepAlive: true });
-        this.proxy = proxy;
-    }
-    createConnection(options, callback) {
-        const target = `${options.host ?? ''}:${options.port ?? 443}`;
-        const { username, password } = this.proxy;
-        const headers = { host: target };
-        // user:password as Basic credentials; a token alone (http://TOKEN@proxy) as "TOKEN:", as curl does.
-        if (username !== '' || password !== '') {
-            headers['proxy-authorization'] =
-                `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
-        }
-        const connect = (this.proxy.protocol === 'https:' ? (external_node_https_default()) : (external_node_http_default())).request({
-            host: this.proxy.hostname,
-            port: this.proxy.port || (this.proxy.protocol === 'https:' ? 443 : 80),
-            method: 'CONNECT',
-            path: target,
-            headers,
-            agent: false,
-        });
-        connect.once('connect', (response, socket) => {
-            if (response.statusCode !== 200) {
-                socket.destroy();
-                callback(new ProxyRefusedError(response.statusCode ?? 0));
-                return;
-            }
-            callback(null, external_node_tls_default().connect({ ...options, socket, servername: options.servername ?? options.host ?? '' }));
-        });
-        connect.once('error', (error) => {
-            callback(error);
-        });
-        connect.end();
-        return undefined;
-    }
-}
-class BodyTooLargeError extends Error {
-    status;
-    contentType;
-    limit;
-    name = 'BodyTooLargeError';
-    constructor(status, contentType, limit) {
-        super(`The answer was larger than ${limit} bytes`);
-        this.status = status;
-        this.contentType = contentType;
-        this.limit = limit;
-    }
-}
-/** Sends one request and reads the whole answer (up to `maxBodyBytes`). */
-function send(url, init, options) {
-    const timeout = AbortSignal.timeout(options.timeoutMs);
-    const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
-    const body = init.body;
-    return new Promise((resolve, reject) => {
-        let settled = false;
-        // Errors pass through as they are: their codes (ECONNREFUSED, certificate codes, the timeout's
-        // cause) are what ./network-failure.ts reads.
-        const fail = (error) => {
-            if (settled)
-                return;
-            settled = true;
-            reject(error);
-        };
-        const request = (url.protocol === 'https:' ? (external_node_https_default()) : (external_node_http_default())).request(url, {
-            method: init.method,
-            headers: {
-                ...init.headers,
-                ...(body !== undefined && { 'content-length': String(Buffer.byteLength(body)) }),
-            },
-            agent: options.dispatcher,
-            signal,
-        }, (response) => {
-            const headers = flatten(response.headers);
-            const contentType = headers['content-type'] ?? '';
-            const chunks = [];
-            let size = 0;
-            response.on('data', (chunk) => {
-                size += chunk.length;
-                if (size > options.maxBodyBytes) {
-                    response.destroy();
-                    fail(new BodyTooLargeError(response.statusCode ?? 0, contentType, options.maxBodyBytes));
-                    return;
-                }
-                chunks.push(chunk);
-            });
-            response.on('error', fail);
-            response.on('end', () => {
-                if (settled)
-                    return;
-                settled = true;
-                const bytes = Buffer.concat(chunks);
-                resolve({
-                    status: response.statusCode ?? 0,
-                    headers,
-                    contentType,
-                    location: headers['location'],
-                    retryAfter: headers['retry-after'],
-                    bytes,
-                    body: (0,body_text/* decodeBody */.Vj)(bytes, contentType),
-                });
-            });
-        });
-        request.on('error', fail);
-        if (options.onWritten)
-            request.once('finish', options.onWritten);
-        request.end(body);
-    });
-}
-function flatten(headers) {
-    const flat = {};
-    for (const [name, value] of Object.entries(headers)) {
-        if (value !== undefined)
-            flat[name] = Array.isArray(value) ? value.join(', ') : value;
-    }
-    return flat;
-}
-/** One connection pool per endpoint, kept alive across the run's requests and closed at its end. */
-class ConnectionPools {
-    make;
-    #pools = new Map();
-    constructor(make) {
-        this.make = make;
-    }
-    for(url) {
-        let pool = this.#pools.get(url.origin);
-        if (!pool)
-            this.#pools.set(url.origin, (pool = this.make(url)));
-        return pool;
-    }
-    close() {
-        for (const pool of this.#pools.values())
-            pool.destroy();
-    }
-}
-
-
-/***/ }),
-
-/***/ 809:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   LH: () => (/* binding */ withRetries),
-/* harmony export */   U_: () => (/* binding */ describeAttempts),
-/* harmony export */   VU: () => (/* binding */ DEFAULT_BACKOFF),
-/* harmony export */   ml: () => (/* binding */ systemClock),
-/* harmony export */   mu: () => (/* binding */ parseRetryAfter),
-/* harmony export */   yJ: () => (/* binding */ transientVerdict)
-/* harmony export */ });
-/* unused harmony exports backoffDelay, CancelledBeforeStart */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(916);
-/**
- * Retrying transient failures inside a deadline.
- *
- * Why a deadline and not just a count: a refresh whose answer was lost may already have disabled the
- * stored token. Presenting that token again is safe only inside Atlassian's 10-minute leeway, so all
- * the retries of one refresh must end well inside it (../shared/FACTS.md, "How the leeway works").
- * The same deadline machinery bounds the GitHub calls around it.
- *
- * Time comes from an injected {@link Clock}, so tests move it instead of waiting.
- */
-
-const systemClock = {
-    now: () => Date.now(),
-    sleep: (ms, signal) => new Promise((resolve, reject) => {
-        if (signal?.aborted) {
-            reject(new Error('cancelled'));
-            return;
-        }
-        const timer = setTimeout(() => {
-            signal?.removeEventListener('abort', onAbort);
-            resolve();
-        }, ms);
-        const onAbort = () => {
-            clearTimeout(timer);
-            reject(new Error('cancelled'));
-        };
-        signal?.addEventListener('abort', onAbort, { once: true });
-    }),
-};
-const DEFAULT_BACKOFF = { maxAttempts: 8, baseDelayMs: 1_000, maxDelayMs: 30_000 };
-/** Exponential backoff with "equal jitter": half fixed, half random, so parallel runs spread out. */
-function backoffDelay(attempt, options) {
-    const ceiling = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** (attempt - 1));
-    return Math.round(ceiling / 2 + (options.random() * ceiling) / 2);
-}
-/**
- * `Retry-After` as delay-seconds or an HTTP date (RFC 9110 §10.2.3), in milliseconds from `now`;
- * undefined when absent or unreadable.
- */
-function parseRetryAfter(value, now) {
-    if (value === undefined)
-        return undefined;
-    const text = value.trim();
-    if (/^\d+$/.test(text))
-        return Number(text) * 1000;
-    // An HTTP date names its day and month; Date.parse alone would also take "-5" or "1.5".
-    if (!/[a-z]{3}/i.test(text))
-        return undefined;
-    const date = Date.parse(text);
-    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
-/**
- * Runs `operation` until it succeeds, `classify` says a failure is not transient, the attempts run
- * out, or the next wait would pass the deadline. `operation` gets the time left, to bound its own
- * request timeout. The error that ends it all is thrown, with `onGiveUp` given the history first.
- */
-async function withRetries(operation, classify, options, onGiveUp) {
-    const { clock } = options;
-    let lastError;
-    // How many times a least wait was needed so far: each one doubles the next (GitHub: "wait for an
-    // exponentially increasing amount of time between retries").
-    let lengthened = 0;
-    for (let attempt = 1;; attempt++) {
-        // Checked at the start of every attempt, not only while waiting: a cancellation that came
-        // during the previous step, or between a wait and its attempt, must still stop it.
-        if (options.signal?.aborted && !(attempt === 1 && options.securing === true)) {
-            if (attempt === 1)
-                throw new CancelledBeforeStart();
-            throw onGiveUp
-                ? onGiveUp(lastError, {
-                    attempts: attempt - 1,
-                    stoppedBecause: 'the run is being cancelled',
-                })
-                : lastError;
-        }
-        if (options.beforeAttempt)
-            await options.beforeAttempt(attempt);
-        try {
-            options.onAttempt?.(attempt);
-            return await operation(Math.max(1, options.deadline - clock.now()), attempt);
-        }
-        catch (error) {
-            lastError = error;
-            const verdict = classify(error);
-            const giveUp = (stoppedBecause) => onGiveUp ? onGiveUp(error, { attempts: attempt, stoppedBecause }) : error;
-            if (!verdict.retry)
-                throw giveUp(undefined);
-            if (attempt >= options.maxAttempts)
-                throw giveUp('no attempts left');
-            const delayMs = verdict.afterMs ??
-                (verdict.atLeastMs === undefined
-                    ? backoffDelay(attempt, options)
-                    : verdict.atLeastMs * 2 ** lengthened++);
-            const remaining = options.deadline - clock.now();
-            if (delayMs >= remaining) {
-                const seconds = Math.ceil(delayMs / 1000);
-                throw giveUp(verdict.afterMs !== undefined
-                    ? `the server asked to wait ${seconds} s, past the time budget`
-                    : verdict.atLeastMs !== undefined
-                        ? `the next attempt must wait at least ${seconds} s, past the time budget`
-                        : 'the next attempt would start past the time budget');
-            }
-            if (options.signal?.aborted)
-                throw giveUp('the run is being cancelled');
-            options.onRetry?.({ attempt, reason: verdict.reason, delayMs });
-            try {
-                await clock.sleep(delayMs, options.signal);
-            }
-            catch {
-                throw giveUp('the run is being cancelled');
-            }
-        }
-    }
-}
-/** The run was being cancelled before the first attempt: nothing was sent. */
-class CancelledBeforeStart extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .l {
-    constructor() {
-        super('CANCELLED', 'The job is being cancelled: the request was not sent.', 'unchanged', 'Nothing to do: re-run the workflow when you want the rotation.');
-    }
-}
-/** Retries a failure marked transient, after the server's Retry-After when it sent one. */
-/**
- * Retries a failure marked transient: after the server's Retry-After when it sent one, else after
- * the least wait the failure calls for, else with backoff.
- */
-function transientVerdict(error, now) {
-    if (!(error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .l) || error.transient === undefined)
-        return { retry: false };
-    const { reason, waitAtLeastMs } = error.transient;
-    const afterMs = parseRetryAfter(error.transient.retryAfter, now);
-    if (afterMs !== undefined)
-        return { retry: true, reason, afterMs };
-    if (waitAtLeastMs !== undefined)
-        return { retry: true, reason, atLeastMs: waitAtLeastMs };
-    return { retry: true, reason };
-}
-/** The final error, with how many attempts were made and why retrying stopped, when that matters. */
-function describeAttempts(error, history, tokenState = error.tokenState) {
-    if (history.attempts === 1 &&
-        history.stoppedBecause === undefined &&
-        tokenState === error.tokenState) {
-        return error;
-    }
-    const stopped = history.stoppedBecause ? `; stopped: ${history.stoppedBecause}` : '';
-    return error.amend(`(${history.attempts} attempt${history.attempts === 1 ? '' : 's'}${stopped}.)`, tokenState);
 }
 
 

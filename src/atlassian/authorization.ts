@@ -8,11 +8,16 @@
  * the app's callback URL. The answer's fields and errors are RFC 6749 §4.1.2 and §4.1.2.1.
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
-import { ActionError, OAuthError } from '../errors.js'
-import type { HttpAnswer, HttpOptions } from '../http.js'
-import { classifyNetworkFailure } from '../network-failure.js'
-import { describeAttempts, transientVerdict, withRetries, type RetryOptions } from '../retry.js'
-import type { SecretValues } from '../secrets.js'
+import { ActionError, OAuthError } from '../common/errors.js'
+import type { HttpAnswer, HttpOptions } from '../common/http.js'
+import { classifyNetworkFailure } from '../common/network-failure.js'
+import {
+  describeAttempts,
+  transientVerdict,
+  withRetries,
+  type RetryOptions,
+} from '../common/retry.js'
+import type { SecretValues } from '../common/secrets.js'
 import { scopeNames } from './token-answer-mask.js'
 import {
   describeRefusal,

@@ -3,12 +3,17 @@
  * gateway, under the site's cloud id: https://api.atlassian.com/ex/confluence/{cloudId}/wiki/…
  * (../shared/FACTS.md, "Sites").
  */
-import { ActionError } from '../errors.js'
-import { describeAnswerShape } from '../body-text.js'
-import { send, type HttpAnswer, type HttpOptions } from '../http.js'
-import { classifyNetworkFailure } from '../network-failure.js'
-import { describeAttempts, transientVerdict, withRetries, type RetryOptions } from '../retry.js'
-import type { SecretValues } from '../secrets.js'
+import { ActionError } from '../common/errors.js'
+import { describeAnswerShape } from '../common/body-text.js'
+import { send, type HttpAnswer, type HttpOptions } from '../common/http.js'
+import { classifyNetworkFailure } from '../common/network-failure.js'
+import {
+  describeAttempts,
+  transientVerdict,
+  withRetries,
+  type RetryOptions,
+} from '../common/retry.js'
+import type { SecretValues } from '../common/secrets.js'
 
 export interface AtlassianSite {
   /** The cloud id. */

@@ -6,8 +6,8 @@
  * `application/x-www-form-urlencoded` instead (GitHub's OAuth endpoint does, unless asked for JSON), so a body labelled
  * that way is read as a form when it is not JSON.
  */
-import { decodeBody, mediaType } from '../body-text.js'
-import type { HttpAnswer } from '../http.js'
+import { decodeBody, mediaType } from '../common/body-text.js'
+import type { HttpAnswer } from '../common/http.js'
 
 export type AnswerBody =
   /** A JSON value, or a form's parameters (a repeated name gives a list of its values). */

@@ -5,8 +5,8 @@
  * is masked, under any key and at any depth, except the few that are plainly not credentials and
  * that, masked, would turn common words of later log lines into `***`.
  */
-import type { SecretValues } from '../secrets.js'
-import { isRecord } from '../is-record.js'
+import type { SecretValues } from '../common/secrets.js'
+import { isRecord } from '../common/is-record.js'
 
 /**
  * RFC 6749 §5.2: `error`, `error_description` and `error_uri` use only %x20-21 / %x23-5B / %x5D-7E

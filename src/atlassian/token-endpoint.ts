@@ -7,16 +7,21 @@
  * Provider rules: developer.atlassian.com/cloud/oauth/getting-started/refresh-tokens, and
  * ../shared/FACTS.md ("Atlassian OAuth 2.0 (3LO)").
  */
-import { describeAnswerShape, describeContentType } from '../body-text.js'
-import { ActionError, OAuthError, type TokenState } from '../errors.js'
-import { BodyTooLargeError, send, type HttpAnswer, type HttpOptions } from '../http.js'
-import { describeAttempts, transientVerdict, withRetries, type RetryOptions } from '../retry.js'
-import { classifyNetworkFailure } from '../network-failure.js'
-import type { SecretValues } from '../secrets.js'
+import { describeAnswerShape, describeContentType } from '../common/body-text.js'
+import { ActionError, OAuthError, type TokenState } from '../common/errors.js'
+import { BodyTooLargeError, send, type HttpAnswer, type HttpOptions } from '../common/http.js'
+import {
+  describeAttempts,
+  transientVerdict,
+  withRetries,
+  type RetryOptions,
+} from '../common/retry.js'
+import { classifyNetworkFailure } from '../common/network-failure.js'
+import type { SecretValues } from '../common/secrets.js'
 import { readAnswerBody } from './token-answer-body.js'
 import { maskTokenAnswer, printableErrorField } from './token-answer-mask.js'
 import { readTokenFields, type TokenSet } from './token-set.js'
-import { isRecord } from '../is-record.js'
+import { isRecord } from '../common/is-record.js'
 
 export interface RefreshGrantRequest {
   tokenUrl: URL

@@ -6,7 +6,7 @@
  *
  * Nothing here quotes the answer: every value in it may be a credential.
  */
-import { MAX_SECRET_VALUE_BYTES } from '../input-limits.js'
+import { MAX_SECRET_VALUE_BYTES } from '../common/input-limits.js'
 
 export interface TokenSet {
   /** Undefined when the answer held none that could be read (then a warning says so). */

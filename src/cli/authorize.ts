@@ -18,8 +18,8 @@ import {
   type ConsentTokens,
 } from '../atlassian/authorization.js'
 import { listSites } from '../atlassian/sites.js'
-import { consentStatus } from '../consent.js'
-import { ActionError } from '../errors.js'
+import { consentStatus } from '../rotation/consent.js'
+import { ActionError } from '../common/errors.js'
 import {
   fetchPublicKey,
   fetchSecretMetadata,
@@ -36,18 +36,12 @@ import {
   writeVariable,
   type VariableAccess,
 } from '../github/variables.js'
-import { isLoopbackHost, parseEndpointUrl, PLAIN_HTTP_RULE } from '../endpoint-url.js'
-import { LIMITS, quoteValue, tooLong } from '../input-limits.js'
-import {
-  checkSecretName,
-  parseRepository,
-  readSeconds,
-  readTarget,
-  type RepositoryRef,
-  type TargetInput,
-} from '../inputs.js'
-import { ghTokenAdvice, recoveryCommand } from '../recovery-command.js'
-import type { Clock } from '../retry.js'
+import { isLoopbackHost, parseEndpointUrl, PLAIN_HTTP_RULE } from '../common/endpoint-url.js'
+import { LIMITS, quoteValue, tooLong } from '../common/input-limits.js'
+import { checkSecretName, parseRepository, readSeconds, readTarget } from '../rotation/request.js'
+import type { RepositoryRef, TargetInput } from '../github/targets.js'
+import { ghTokenAdvice, recoveryCommand } from '../rotation/recovery-command.js'
+import type { Clock } from '../common/retry.js'
 import { writeBack } from '../rotation/write-back.js'
 import { browserCommand, openBrowser } from './browser.js'
 import { isLoopbackCallback, listenForCallback } from './callback-server.js'

@@ -8,8 +8,8 @@
  * answers the browser with a short page, and then stops listening. Requests naming another host
  * (a page elsewhere trying its luck through DNS rebinding) are refused.
  */
-import { isLoopbackHost } from '../endpoint-url.js'
-import { escapeHtml } from '../report.js'
+import { isLoopbackHost } from '../common/endpoint-url.js'
+import { escapeHtml } from '../rotation/explain.js'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import { CliError, EXIT } from './exit-codes.js'
 

@@ -3,8 +3,8 @@
  * network, clock and standard streams come in here, so tests can pass their own.
  */
 import { createGitHubClient, type GitHubClient } from '../github/client.js'
-import { dispatcherFor, type Dispatcher, type HttpOptions } from '../http.js'
-import { DEFAULT_BACKOFF, systemClock, type Clock, type RetryOptions } from '../retry.js'
+import { dispatcherFor, type Dispatcher, type HttpOptions } from '../common/http.js'
+import { DEFAULT_BACKOFF, systemClock, type Clock, type RetryOptions } from '../common/retry.js'
 import type { ExitCode } from './exit-codes.js'
 import type { GhAuthToken } from './github-token.js'
 import type { CommandSpec, ParsedFlags } from './options.js'

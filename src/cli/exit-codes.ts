@@ -2,7 +2,7 @@
  * The command line tool's exit codes: one per kind of outcome a script (or a person) acts on
  * differently. Listed in every command's --help and in the README.
  */
-import { ActionError, type ErrorCode } from '../errors.js'
+import { ActionError, type ErrorCode } from '../common/errors.js'
 
 export const EXIT = {
   /** Done. */

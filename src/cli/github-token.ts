@@ -5,7 +5,7 @@
  */
 import { spawn } from 'node:child_process'
 import { childEnvironment } from './child-env.js'
-import { LIMITS, tooLong } from '../input-limits.js'
+import { LIMITS, tooLong } from '../common/input-limits.js'
 import { CliError, EXIT } from './exit-codes.js'
 
 export interface GitHubToken {

@@ -3,10 +3,10 @@
  * `sites` lists what a token reaches. Each command reports its own failures' kind by exit code.
  */
 import packageJson from '../../package.json' with { type: 'json' }
-import { ActionError } from '../errors.js'
-import { quoteValue } from '../input-limits.js'
+import { ActionError } from '../common/errors.js'
+import { quoteValue } from '../common/input-limits.js'
 import { authorize } from './authorize.js'
-import { ConnectionPools } from '../http.js'
+import { ConnectionPools } from '../common/http.js'
 import type { CliDependencies, Command } from './context.js'
 import { CliError, EXIT, exitCodeOf, type ExitCode } from './exit-codes.js'
 import { parseFlags, renderHelp, renderOverview, TOOL } from './options.js'

@@ -7,7 +7,7 @@
  * from the environment only.
  */
 import { parseArgs } from 'node:util'
-import { quoteValue } from '../input-limits.js'
+import { quoteValue } from '../common/input-limits.js'
 import { CliError, EXIT, EXIT_CODE_HELP } from './exit-codes.js'
 
 export const TOOL = 'atlassian-token-rotation'

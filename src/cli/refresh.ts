@@ -1,12 +1,12 @@
-import type { ActionError } from '../errors.js'
+import type { ActionError } from '../common/errors.js'
 /**
  * `refresh`: one rotation from a terminal, by the action's own `run()`: the same preflight, the same
  * stale-token guard, retries, sealing, write-back and recovery value. Each action input `foo-bar`
  * is the flag `--foo-bar` (or ATLASSIAN_FOO_BAR); the secret ones come from the environment only.
  */
-import { defaultDependencies, run } from '../main.js'
-import { quoteValue } from '../input-limits.js'
-import { parseIsoMoment } from '../inputs.js'
+import { defaultDependencies, run } from '../action/main.js'
+import { quoteValue } from '../common/input-limits.js'
+import { parseIsoMoment } from '../rotation/request.js'
 import { CliError, EXIT, exitCodeOf, type ExitCode } from './exit-codes.js'
 import { findGitHubToken } from './github-token.js'
 import type { Command, CommandContext } from './context.js'

@@ -4,8 +4,8 @@
  * rotation first (as `refresh`, storing the new token), and lists with the access token it got.
  */
 import { listSites, siteApiBaseUrl, type AtlassianSite } from '../atlassian/sites.js'
-import { parseEndpointUrl } from '../endpoint-url.js'
-import { LIMITS, tooLong } from '../input-limits.js'
+import { parseEndpointUrl } from '../common/endpoint-url.js'
+import { LIMITS, tooLong } from '../common/input-limits.js'
 import { httpOptions, retryOptions, type Command } from './context.js'
 import { CliError, EXIT, type ExitCode } from './exit-codes.js'
 import { listProblems, TOOL, type CommandSpec } from './options.js'

@@ -1,10 +1,10 @@
-import type { ActionError } from '../errors.js'
+import type { ActionError } from '../common/errors.js'
 /**
  * The runner's side of the action, played by a terminal: so `refresh` runs the action's own `run()`
  * (same order, same checks, same messages) from a shell. Inputs come from flags and variables;
  * masking is the terminal's scrubbing; outputs are kept for the command to print.
  */
-import type { Runner } from '../runner.js'
+import type { Runner } from '../action/runner.js'
 import type { Terminal } from './terminal.js'
 
 export class TerminalRunner implements Runner {

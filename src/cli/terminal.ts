@@ -4,7 +4,7 @@
  * every secret known so far first: a terminal has no `::add-mask::`, so this is the masking.
  * Only `reveal` (for --show-tokens) prints a secret, and only where the user asked for it.
  */
-import { SecretValues } from '../secrets.js'
+import { SecretValues } from '../common/secrets.js'
 
 export interface Streams {
   stdout: NodeJS.WritableStream

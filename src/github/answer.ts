@@ -13,8 +13,8 @@
  * redirects); 400 and over rejects with a RequestError whose `response.data` is that data and whose
  * `message` is the whole body when it is text: an HTML page, for one. Nothing here shows either.
  */
-import { parseRetryAfter } from '../retry.js'
-import { isRecord } from '../is-record.js'
+import { parseRetryAfter } from '../common/retry.js'
+import { isRecord } from '../common/is-record.js'
 
 /** An answer as @octokit/request hands it over (a success, or a RequestError's `response`). */
 export interface OctokitAnswer {

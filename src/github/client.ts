@@ -1,5 +1,5 @@
 import { Octokit } from '@octokit/core'
-import { send, type Dispatcher } from '../http.js'
+import { send, type Dispatcher } from '../common/http.js'
 
 export type GitHubClient = Octokit
 

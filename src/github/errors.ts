@@ -4,11 +4,16 @@
  * names the fix. What an answer says about itself is read in ./answer.ts.
  */
 import { RequestError } from '@octokit/request-error'
-import { ActionError, type TokenState } from '../errors.js'
-import { classifyNetworkFailure } from '../network-failure.js'
-import { describeAttempts, transientVerdict, withRetries, type RetryOptions } from '../retry.js'
-import type { SecretValues } from '../secrets.js'
-import { isRecord } from '../is-record.js'
+import { ActionError, type TokenState } from '../common/errors.js'
+import { classifyNetworkFailure } from '../common/network-failure.js'
+import {
+  describeAttempts,
+  transientVerdict,
+  withRetries,
+  type RetryOptions,
+} from '../common/retry.js'
+import type { SecretValues } from '../common/secrets.js'
+import { isRecord } from '../common/is-record.js'
 import { rateLimitOf, readAnswer, type AnswerFacts } from './answer.js'
 import type { GitHubClient } from './client.js'
 import {

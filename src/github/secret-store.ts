@@ -2,11 +2,11 @@
  * GitHub's Actions secrets REST API: a store's public key, a secret's metadata, and writing a
  * sealed secret. (docs.github.com/rest/actions/secrets; ../shared/FACTS.md, "GitHub secrets REST API")
  */
-import { ActionError, type TokenState } from '../errors.js'
-import type { Visibility } from '../inputs.js'
-import type { RetryOptions } from '../retry.js'
-import type { SecretValues } from '../secrets.js'
-import { decodePublicKey } from '../sealing.js'
+import { ActionError, type TokenState } from '../common/errors.js'
+import type { Visibility } from './targets.js'
+import type { RetryOptions } from '../common/retry.js'
+import type { SecretValues } from '../common/secrets.js'
+import { decodePublicKey } from './sealing.js'
 import type { GitHubClient } from './client.js'
 import { callGitHub, isRecord, quote, type GitHubAnswer } from './errors.js'
 import { secretPath, type SecretTarget } from './targets.js'

@@ -2,8 +2,8 @@
  * What a target needs settled before the refresh token is spent: that an environment exists, and
  * who may use an organization secret. A mistake here must stop the run while the token is unspent.
  */
-import { ActionError } from '../errors.js'
-import type { TargetInput } from '../inputs.js'
+import { ActionError } from '../common/errors.js'
+import type { TargetInput } from './targets.js'
 import { callGitHub, isRecord, quote } from './errors.js'
 import type { OrganizationAccess, SecretMetadata, StoreAccess } from './secret-store.js'
 import { restPath } from './rest-path.js'

@@ -3,8 +3,28 @@
  * permission a token must have, and (organizations) who may use the secret.
  * (docs.github.com/rest/actions/secrets; ../shared/FACTS.md, "GitHub secrets REST API")
  */
-import type { RepositoryRef, TargetInput } from '../inputs.js'
 import { pathSegment, restPath } from './rest-path.js'
+
+/** A repository, as `owner/name`. */
+export interface RepositoryRef {
+  owner: string
+  repo: string
+}
+
+export type Visibility = 'all' | 'private' | 'selected'
+
+/** Where the rotated refresh token is written: exactly one kind per step. */
+export type TargetInput =
+  | { kind: 'repository'; repository: RepositoryRef }
+  | { kind: 'environment'; repository: RepositoryRef; environment: string }
+  | {
+      kind: 'organization'
+      organization: string
+      /** Undefined: keep the existing secret's visibility, or `private` for a new one. */
+      visibility: Visibility | undefined
+      /** Repository names (with `selected`). */
+      selectedRepositories: string[]
+    }
 
 export interface SecretTarget {
   kind: TargetInput['kind']

@@ -4,8 +4,8 @@
  * only when GitHub's API sent it), a redirect, and a page that is not the API at all (the
  * "github-api-url" or a proxy, never the repository or the token).
  */
-import { ActionError, type TokenState } from '../errors.js'
-import type { SecretValues } from '../secrets.js'
+import { ActionError, type TokenState } from '../common/errors.js'
+import type { SecretValues } from '../common/secrets.js'
 import { apiUrlMeant, isGitHubService, type AnswerFacts, type RateLimit } from './answer.js'
 
 /** What the wording needs to know about the call that got the answer. */

@@ -3,10 +3,10 @@
  * consent is kept, for the action's `consented-at` input (`${{ vars.NAME }}`), so it can warn before
  * Atlassian's 365-day limit. Variables are not secret: the API returns their values.
  */
-import { ActionError, type TokenState } from '../errors.js'
-import type { RepositoryRef } from '../inputs.js'
-import type { RetryOptions } from '../retry.js'
-import type { SecretValues } from '../secrets.js'
+import { ActionError, type TokenState } from '../common/errors.js'
+import type { RepositoryRef } from './targets.js'
+import type { RetryOptions } from '../common/retry.js'
+import type { SecretValues } from '../common/secrets.js'
 import type { GitHubClient } from './client.js'
 import { callGitHub, isRecord, type GitHubCall } from './errors.js'
 import { restPath } from './rest-path.js'

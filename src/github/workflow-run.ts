@@ -4,10 +4,10 @@
  * reference"; ../shared/FACTS.md, "When a workflow sees a secret"). Read with the workflow's own
  * token, which may read its own runs with `actions: read`.
  */
-import { ActionError } from '../errors.js'
-import type { RepositoryRef } from '../inputs.js'
-import type { RetryOptions } from '../retry.js'
-import type { SecretValues } from '../secrets.js'
+import { ActionError } from '../common/errors.js'
+import type { RepositoryRef } from './targets.js'
+import type { RetryOptions } from '../common/retry.js'
+import type { SecretValues } from '../common/secrets.js'
 import type { GitHubClient } from './client.js'
 import { callGitHub, isRecord, quote } from './errors.js'
 import { restPath } from './rest-path.js'

@@ -4,9 +4,9 @@
  * request that spends the refresh token may start, and what is already in flight decides what the
  * person must do: the rotation asks {@link describeCancellation} at once, while it still can.
  */
-import { ActionError, type TokenState } from '../errors.js'
-import type { Clock } from '../retry.js'
-import { utc, type RunContext } from '../report.js'
+import { ActionError, type TokenState } from '../common/errors.js'
+import type { Clock } from '../common/retry.js'
+import { utc, type RunContext } from './explain.js'
 import type { TokenCustody } from './custody.js'
 
 /** Registers a handler for the cancellation signals; returns a function that unregisters it. */

@@ -8,8 +8,8 @@
  *       └──────────────────────────┘                                 stored ◀──┘
  */
 import type { TokenSet } from '../atlassian/token-endpoint.js'
-import type { TokenState } from '../errors.js'
-import { leewayEnd, type Recovery } from '../report.js'
+import type { TokenState } from '../common/errors.js'
+import { leewayEnd, type Recovery } from './explain.js'
 
 export class TokenCustody {
   #state: TokenState = 'unchanged'

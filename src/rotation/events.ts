@@ -2,7 +2,7 @@
  * How a rotation tells its door (the action, the command line tool) what is happening, while it
  * happens. The door decides how to show it: workflow commands in a runner log, lines on a terminal.
  */
-import type { Recovery, RunContext } from '../report.js'
+import type { Recovery, RunContext } from './explain.js'
 
 export interface RotationEvents {
   info(message: string): void

@@ -3,10 +3,10 @@
  * another rotation may have stored its own new token, which this run must not overwrite unless its
  * own token is certainly the newer (./write-back.ts, checkBeforeWrite).
  */
-import type { ActionInputs } from '../inputs.js'
+import type { ActionInputs } from './request.js'
 import type { SecretMetadata, StoreAccess } from '../github/secret-store.js'
-import { utc, type Recovery } from '../report.js'
-import type { Clock, RetryOptions } from '../retry.js'
+import { utc, type Recovery } from './explain.js'
+import type { Clock, RetryOptions } from '../common/retry.js'
 import type { Cancellation } from './cancellation.js'
 import type { TokenCustody } from './custody.js'
 import type { RotationEvents } from './events.js'

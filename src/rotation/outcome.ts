@@ -5,10 +5,10 @@
  */
 import type { SiteLookup } from '../atlassian/sites.js'
 import type { TokenSet } from '../atlassian/token-endpoint.js'
-import type { ConsentStatus } from '../consent.js'
-import type { ActionError, TokenState } from '../errors.js'
+import type { ConsentStatus } from './consent.js'
+import type { ActionError, TokenState } from '../common/errors.js'
 import type { SecretWrite } from '../github/secret-store.js'
-import type { DryRunPlan, Recovery, RunContext } from '../report.js'
+import type { DryRunPlan, Recovery, RunContext } from './explain.js'
 
 export type OutcomeKind =
   /** A new refresh token was issued and stored. */

@@ -3,7 +3,7 @@
  * public key (proves the GitHub token reaches it), when the secret was last written, when this run
  * read its secrets, and that an environment target exists. Any failure here leaves the token unspent.
  */
-import { ActionError } from '../errors.js'
+import { ActionError } from '../common/errors.js'
 import type { GitHubClient } from '../github/client.js'
 import {
   fetchPublicKey,
@@ -15,7 +15,7 @@ import {
 } from '../github/secret-store.js'
 import { checkEnvironmentExists, organizationAccess } from '../github/target-checks.js'
 import { fetchJobStartedAt, fetchSecretsReadAt, type RunAttempt } from '../github/workflow-run.js'
-import type { ActionInputs } from '../inputs.js'
+import type { ActionInputs } from './request.js'
 import {
   judgeStoredToken,
   judgeWithoutReadTime,

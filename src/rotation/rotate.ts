@@ -18,18 +18,18 @@
  */
 import { findSite, type SiteLookup } from '../atlassian/sites.js'
 import { refreshGrant, type TokenSet } from '../atlassian/token-endpoint.js'
-import { consentStatus, type ConsentStatus } from '../consent.js'
-import { ActionError, type TokenState } from '../errors.js'
+import { consentStatus, type ConsentStatus } from './consent.js'
+import { ActionError, type TokenState } from '../common/errors.js'
 import { createGitHubClient, type GitHubClient } from '../github/client.js'
 import type { SecretMetadata, SecretWrite, StoreAccess } from '../github/secret-store.js'
 import { secretTarget } from '../github/targets.js'
 import { currentRunAttempt } from '../github/workflow-run.js'
-import { ConnectionPools, type Dispatcher, type HttpOptions } from '../http.js'
-import type { ActionInputs } from '../inputs.js'
-import { describeDryRun, type DryRunPlan, type RunContext } from '../report.js'
-import { DEFAULT_BACKOFF, type Clock, type RetryOptions } from '../retry.js'
-import { loadSodium } from '../sealing.js'
-import type { SecretValues } from '../secrets.js'
+import { ConnectionPools, type Dispatcher, type HttpOptions } from '../common/http.js'
+import type { ActionInputs } from './request.js'
+import { describeDryRun, type DryRunPlan, type RunContext } from './explain.js'
+import { DEFAULT_BACKOFF, type Clock, type RetryOptions } from '../common/retry.js'
+import { loadSodium } from '../github/sealing.js'
+import type { SecretValues } from '../common/secrets.js'
 import {
   Cancellation,
   cancelledError,

@@ -8,8 +8,8 @@
  * how many rotations happened since the run read the secret, so no leeway arithmetic makes
  * presenting it safe. Nothing is lost by stopping: the secret holds the newer token.
  */
-import { ActionError } from '../errors.js'
-import { utc } from '../report.js'
+import { ActionError } from '../common/errors.js'
+import { utc } from './explain.js'
 
 /**
  * A moment by which the token in hand was certainly read, when the run's own read time is unknown:

@@ -4,7 +4,7 @@
  * a lost runner) the only copy of a new refresh token is already in the log, readable by GitHub
  * alone. After the write, the secret's metadata tells whether another rotation wrote it too.
  */
-import { ActionError, type TokenState } from '../errors.js'
+import { ActionError, type TokenState } from '../common/errors.js'
 import {
   fetchPublicKey,
   fetchSecretMetadata,
@@ -16,8 +16,8 @@ import {
   type SecretWrite,
   type StoreAccess,
 } from '../github/secret-store.js'
-import { utc } from '../report.js'
-import { sealForGitHub } from '../sealing.js'
+import { utc } from './explain.js'
+import { sealForGitHub } from '../github/sealing.js'
 
 export interface WriteRequest {
   secretName: string

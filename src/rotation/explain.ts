@@ -2,12 +2,12 @@
  * What the run tells people: the failure text (what happened, where the token is, what to do), the
  * recovery instructions when a rotated token could not be stored, and the job summary.
  */
-import type { ActionError, TokenState } from './errors.js'
-import type { TokenSet } from './atlassian/token-endpoint.js'
-import type { SiteLookup } from './atlassian/sites.js'
+import type { ActionError, TokenState } from '../common/errors.js'
+import type { TokenSet } from '../atlassian/token-endpoint.js'
+import type { SiteLookup } from '../atlassian/sites.js'
 import type { ConsentStatus } from './consent.js'
-import type { OrganizationAccess, SealedSecret } from './github/secret-store.js'
-import type { SecretTarget } from './github/targets.js'
+import type { OrganizationAccess, SealedSecret } from '../github/secret-store.js'
+import type { SecretTarget } from '../github/targets.js'
 import { ghTokenAdvice, recoveryCommand } from './recovery-command.js'
 
 /** Atlassian accepts a disabled refresh token for 10 minutes after it was rotated (FACTS.md). */

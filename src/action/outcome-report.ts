@@ -4,18 +4,18 @@
  * so nothing here can cost it; every write to a runner file is guarded, and a file that cannot be
  * written (a full disk, a container user who does not own it) fails the step and says so, after.
  */
-import { ActionError } from './errors.js'
-import type { InputProblem } from './inputs.js'
+import { ActionError } from '../common/errors.js'
+import type { InputProblem } from '../rotation/request.js'
 import {
   describeFailure,
   renderDryRunSummary,
   renderFailureSummary,
   renderSummary,
   type EndedHow,
-} from './report.js'
-import type { RotationOutcome } from './rotation/outcome.js'
+} from '../rotation/explain.js'
+import type { RotationOutcome } from '../rotation/outcome.js'
 import type { Runner } from './runner.js'
-import type { SecretValues } from './secrets.js'
+import type { SecretValues } from '../common/secrets.js'
 
 export interface ReportOptions {
   secrets: SecretValues

@@ -4,15 +4,15 @@
  * summary, the step's status (./outcome-report.ts). Nothing of the runner's is touched while the
  * rotation holds a new token that is not stored yet.
  */
-import { dispatcherFor } from './http.js'
-import { readInputs, SECRET_INPUTS } from './inputs.js'
+import { dispatcherFor } from '../common/http.js'
+import { readInputs, SECRET_INPUTS } from '../rotation/request.js'
 import { reportInputProblems, reportOutcome } from './outcome-report.js'
-import { describeRecovery } from './report.js'
-import { systemClock } from './retry.js'
-import type { RotationEvents } from './rotation/events.js'
-import { rotate, type RotationDependencies } from './rotation/rotate.js'
+import { describeRecovery } from '../rotation/explain.js'
+import { systemClock } from '../common/retry.js'
+import type { RotationEvents } from '../rotation/events.js'
+import { rotate, type RotationDependencies } from '../rotation/rotate.js'
 import { actionsRunner, type Runner } from './runner.js'
-import { SecretValues } from './secrets.js'
+import { SecretValues } from '../common/secrets.js'
 
 export type { Runner } from './runner.js'
 

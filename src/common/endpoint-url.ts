@@ -6,7 +6,7 @@
  */
 import { isIP } from 'node:net'
 import { LIMITS, quoteValue, tooLong } from './input-limits.js'
-import type { Problem } from './inputs.js'
+import type { Problem } from './input-limits.js'
 
 /** The loopback rule, as every message states it. */
 export const PLAIN_HTTP_RULE =

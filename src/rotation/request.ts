@@ -1,32 +1,12 @@
-import { parseEndpointUrl, parseSiteUrl } from './endpoint-url.js'
+import { parseEndpointUrl, parseSiteUrl } from '../common/endpoint-url.js'
 import {
   LIMITS,
   MAX_SELECTED_REPOSITORIES,
   quoteValue,
   tooLong,
   type Limit,
-} from './input-limits.js'
-
-/** A repository, as `owner/name`. */
-export interface RepositoryRef {
-  owner: string
-  repo: string
-}
-
-export type Visibility = 'all' | 'private' | 'selected'
-
-/** Where the rotated refresh token is written: exactly one kind per step. */
-export type TargetInput =
-  | { kind: 'repository'; repository: RepositoryRef }
-  | { kind: 'environment'; repository: RepositoryRef; environment: string }
-  | {
-      kind: 'organization'
-      organization: string
-      /** Undefined: keep the existing secret's visibility, or `private` for a new one. */
-      visibility: Visibility | undefined
-      /** Repository names (with `selected`). */
-      selectedRepositories: string[]
-    }
+} from '../common/input-limits.js'
+import type { RepositoryRef, TargetInput, Visibility } from '../github/targets.js'
 
 export interface ActionInputs {
   clientId: string
@@ -246,7 +226,7 @@ export function readInputs(
 }
 
 /** Reports one problem with one input; the readers below call it and go on checking. */
-export type Problem = (input: string, message: string) => void
+import type { Problem } from '../common/input-limits.js'
 
 /**
  * Exactly one kind of target: `organization`, or `environment` of `repository`, or `repository`

@@ -140,3 +140,6 @@ export function quoteValue(value: string): string {
   )
   return characters.length > SHOWN_CHARACTERS ? `${escaped}…` : escaped
 }
+
+/** Reports one problem with one setting; the readers call it and go on checking. */
+export type Problem = (input: string, message: string) => void

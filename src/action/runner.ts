@@ -10,7 +10,7 @@
 import { randomUUID } from 'node:crypto'
 import { appendFileSync } from 'node:fs'
 import { EOL } from 'node:os'
-import type { ActionError } from './errors.js'
+import type { ActionError } from '../common/errors.js'
 
 export interface Runner {
   getInput(name: string): string

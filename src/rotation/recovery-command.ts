@@ -18,9 +18,9 @@
  *   - A path without a leading slash: Git Bash on Windows rewrites arguments that begin with "/" to
  *     Windows paths, which gh itself warns about; gh joins a path either way.
  */
-import type { OrganizationAccess, SealedSecret } from './github/secret-store.js'
-import { secretPath, type SecretTarget } from './github/targets.js'
-import { commandLine, shellQuote } from './shell-quote.js'
+import type { OrganizationAccess, SealedSecret } from '../github/secret-store.js'
+import { secretPath, type SecretTarget } from '../github/targets.js'
+import { commandLine, shellQuote } from '../common/shell-quote.js'
 
 export interface RecoveryWrite {
   /** The REST API base the action used: `github-api-url` without its trailing slash. */
