@@ -1,7 +1,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 85:
+/***/ 477:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -375,15 +375,108 @@ class ConnectionPools {
     }
 }
 
+;// CONCATENATED MODULE: ./src/common/settings.ts
+/**
+ * Messages that name what a person sets, with the setting kept as data: the action calls it an
+ * input (`Input "client-id"`), the command line tool a flag or a variable (`--client-id`,
+ * `ATLASSIAN_CLIENT_SECRET`). Modules write their messages once, with {@link text}; each door words
+ * the settings its own way ({@link Wording}) when it shows them.
+ */
+const subject = (setting) => ({ setting, role: 'subject' });
+const input = (setting) => ({ setting, role: 'input' });
+const named = (setting) => ({ setting, role: 'name' });
+const tokenIn = (setting) => ({ setting, role: 'token' });
+const renew = (setting) => ({ setting, role: 'renew' });
+/** The tag for messages: ``text`Check ${named('token-url')}: …` ``. */
+function settings_text(strings, ...values) {
+    const parts = [];
+    strings.forEach((part, i) => {
+        parts.push(part);
+        const value = values[i];
+        if (value === undefined)
+            return;
+        if (Array.isArray(value))
+            parts.push(...value);
+        else
+            parts.push(typeof value === 'object' ? value : String(value));
+    });
+    return join(parts);
+}
+/** A text from a plain string, or a text as it is. */
+function asText(value) {
+    return typeof value === 'string' ? [value] : value;
+}
+/** Texts one after the other, `separator` between. */
+function concat(texts, separator = '') {
+    const parts = [];
+    texts.forEach((piece, i) => {
+        if (i > 0 && separator !== '')
+            parts.push(separator);
+        parts.push(...asText(piece));
+    });
+    return join(parts);
+}
+/** The settings a text names, in order. */
+function mentions(value) {
+    return value.filter((part) => typeof part !== 'string').map((m) => m.setting);
+}
+/**
+ * The words for people. A setting that begins a sentence is capitalised ("The GitHub token…"),
+ * since a door's words for it may start in lower case.
+ */
+function settings_word(value, wording) {
+    let out = '';
+    for (const part of value) {
+        if (typeof part === 'string') {
+            out += part;
+            continue;
+        }
+        const words = wording(part);
+        out += /(^|[.!?]\s+|\n\s*)$/.test(out) ? capitalise(words) : words;
+    }
+    return out;
+}
+/** The action's words: inputs, as action.yml names them. */
+const actionWording = ({ setting, role }) => {
+    switch (role) {
+        case 'subject':
+            return `Input "${setting}"`;
+        case 'input':
+            return `the "${setting}" input`;
+        case 'name':
+            return `"${setting}"`;
+        case 'token':
+            return `the token in "${setting}"`;
+        case 'renew':
+            return `update the secret that feeds "${setting}"`;
+    }
+};
+function capitalise(words) {
+    return words.charAt(0).toUpperCase() + words.slice(1);
+}
+/** Adjacent strings merged, empty ones dropped: equal texts compare equal. */
+function join(parts) {
+    const out = [];
+    for (const part of parts) {
+        const last = out[out.length - 1];
+        if (typeof part === 'string') {
+            if (part === '')
+                continue;
+            if (typeof last === 'string')
+                out[out.length - 1] = last + part;
+            else
+                out.push(part);
+        }
+        else
+            out.push(part);
+    }
+    return out;
+}
+
 ;// CONCATENATED MODULE: external "node:net"
 const external_node_net_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
 ;// CONCATENATED MODULE: ./src/common/input-limits.ts
-/**
- * How long each input (and each flag or variable of the command line tool) can really be. A value
- * far longer than any real one is a mistake: a file, a log, several values pasted together, a
- * token in a name's place. It is refused before anything is sent, so it never reaches a server, a
- * URL or a secret; and a message shows at most a short, escaped prefix of it, never a secret.
- */
+
 /**
  * GitHub stores a secret of at most 48 KB ("Secrets are limited to 48 KB in size", docs: Secrets
  * reference, "Limits for secrets"). The docs do not say of which form, nor whether a KB is 1,000 or
@@ -475,7 +568,7 @@ function tooLong(subject, value, limit, secret) {
         return undefined;
     const beginning = secret ? '' : ` It begins ${quoteValue(value)}.`;
     const why = limit.why === undefined ? '' : `: ${limit.why}`;
-    return `${subject} is ${length} ${limit.unit} long, more than any ${limit.what} (at most ${limit.max}${why}).${beginning} It holds something else, such as a file, a log or several values pasted together: give the value alone.`;
+    return settings_text `${subject} is ${length} ${limit.unit} long, more than any ${limit.what} (at most ${limit.max}${why}).${beginning} It holds something else, such as a file, a log or several values pasted together: give the value alone.`;
 }
 const SHOWN_CHARACTERS = 40;
 /**
@@ -503,6 +596,7 @@ function quoteValue(value) {
  */
 
 
+
 /** The loopback rule, as every message states it. */
 const PLAIN_HTTP_RULE = 'plain http is accepted only for loopback hosts: localhost, 127.0.0.0/8 (such as 127.0.0.1) and [::1]';
 /**
@@ -526,23 +620,23 @@ function isLoopbackHost(hostname) {
  * An endpoint URL: https, or http to a loopback host; no user name or password (they would be
  * sent, and logged, with every request).
  */
-function parseEndpointUrl(input, text, problem) {
-    const subject = `Input "${input}"`;
-    const overlong = tooLong(subject, text, LIMITS.url, false);
+function parseEndpointUrl(input, given, problem) {
+    const setting = subject(input);
+    const overlong = tooLong(setting, given, LIMITS.url, false);
     if (overlong !== undefined) {
         problem(input, overlong);
         return undefined;
     }
     let url;
     try {
-        url = new URL(text);
+        url = new URL(given);
     }
     catch {
-        problem(input, `${subject} is not a URL; expected e.g. "https://…"; got ${quoteValue(text)}.`);
+        problem(input, settings_text `${setting} is not a URL; expected e.g. "https://…"; got ${quoteValue(given)}.`);
         return undefined;
     }
     if (url.username !== '' || url.password !== '') {
-        problem(input, `${subject} must not contain a user name or password.`);
+        problem(input, settings_text `${setting} must not contain a user name or password.`);
         return undefined;
     }
     if (url.protocol === 'https:')
@@ -550,17 +644,17 @@ function parseEndpointUrl(input, text, problem) {
     if (url.protocol === 'http:' && isLoopbackHost(url.hostname))
         return url;
     problem(input, url.protocol === 'http:'
-        ? `${subject} uses plain http to ${quoteValue(url.hostname)}: credentials would cross the network unencrypted. Use https (${PLAIN_HTTP_RULE}).`
-        : `${subject} must be an https URL; got the scheme ${quoteValue(url.protocol)}.`);
+        ? settings_text `${setting} uses plain http to ${quoteValue(url.hostname)}: credentials would cross the network unencrypted. Use https (${PLAIN_HTTP_RULE}).`
+        : settings_text `${setting} must be an https URL; got the scheme ${quoteValue(url.protocol)}.`);
     return undefined;
 }
 /**
  * A site is named by its address, e.g. https://example.atlassian.net (the scheme may be left out):
  * only its origin counts.
  */
-function parseSiteUrl(input, text, problem) {
-    const subject = `Input "${input}"`;
-    const overlong = tooLong(subject, text, LIMITS.url, false);
+function parseSiteUrl(input, given, problem) {
+    const setting = subject(input);
+    const overlong = tooLong(setting, given, LIMITS.url, false);
     if (overlong !== undefined) {
         problem(input, overlong);
         return undefined;
@@ -568,14 +662,14 @@ function parseSiteUrl(input, text, problem) {
     const example = 'e.g. "https://example.atlassian.net"';
     let url;
     try {
-        url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`);
+        url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(given) ? given : `https://${given}`);
     }
     catch {
-        problem(input, `${subject} must be your site's address, ${example}; got ${quoteValue(text)}.`);
+        problem(input, settings_text `${setting} must be your site's address, ${example}; got ${quoteValue(given)}.`);
         return undefined;
     }
     if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
-        problem(input, `${subject} must be an https address, ${example} (${PLAIN_HTTP_RULE}); got ${quoteValue(text)}.`);
+        problem(input, settings_text `${setting} must be an https address, ${example} (${PLAIN_HTTP_RULE}); got ${quoteValue(given)}.`);
         return undefined;
     }
     return new URL(url.origin);
@@ -584,8 +678,9 @@ function parseSiteUrl(input, text, problem) {
 ;// CONCATENATED MODULE: ./src/rotation/request.ts
 
 
-/** The inputs whose values are secret: masked before anything else reads them. */
-const SECRET_INPUTS = [
+
+/** The settings whose values are secret: masked before anything else reads them. */
+const SECRET_SETTINGS = [
     'client-secret',
     'refresh-token',
     'github-token',
@@ -617,15 +712,15 @@ const ENVIRONMENT_MAX = LIMITS.environment.max;
  *
  * All problems are reported at once, so one failed run shows every input to fix.
  */
-function readInputs(getInput, env) {
+function readSettings(getInput, env) {
     const problems = [];
-    const problem = (input, message) => {
-        problems.push({ input, message });
+    const problem = (setting, message) => {
+        problems.push({ setting, message: asText(message) });
     };
-    const required = (input, hint) => {
-        const value = getInput(input);
+    const required = (setting, hint) => {
+        const value = getInput(setting);
         if (value === '')
-            problem(input, `Input "${input}" is required: ${hint}`);
+            problem(setting, settings_text `${subject(setting)} is required: ${hint}`);
         return value;
     };
     const clientId = required('client-id', 'set it to your OAuth app\'s client ID (developer console, "Settings").');
@@ -641,13 +736,13 @@ function readInputs(getInput, env) {
         ['github-token', githubToken, LIMITS.githubToken],
         ['workflow-token', workflowToken, LIMITS.githubToken],
     ]) {
-        const secret = SECRET_INPUTS.includes(input);
-        const overlong = tooLong(`Input "${input}"`, value, limit, secret);
+        const secret = SECRET_SETTINGS.includes(input);
+        const overlong = tooLong(subject(input), value, limit, secret);
         if (overlong !== undefined) {
             problem(input, overlong);
         }
         else if (/\s/.test(value)) {
-            problem(input, `Input "${input}" contains whitespace inside the value. Store the value alone, without quotes, labels or line breaks (a copy-paste of two lines is the usual cause).`);
+            problem(input, settings_text `${subject(input)} contains whitespace inside the value. Store the value alone, without quotes, labels or line breaks (a copy-paste of two lines is the usual cause).`);
         }
     }
     checkSecretName('secret-name', secretName, problem);
@@ -655,7 +750,7 @@ function readInputs(getInput, env) {
     if (accessTokenSecretName !== undefined) {
         checkSecretName('access-token-secret-name', accessTokenSecretName, problem);
         if (accessTokenSecretName.toUpperCase() === secretName.toUpperCase()) {
-            problem('access-token-secret-name', 'Input "access-token-secret-name" must name another secret than "secret-name" (secret names are case-insensitive): the refresh token would be overwritten by the access token.');
+            problem('access-token-secret-name', settings_text `${subject('access-token-secret-name')} must name another secret than ${named('secret-name')} (secret names are case-insensitive): the refresh token would be overwritten by the access token.`);
         }
     }
     const target = readTarget(getInput, env, problem);
@@ -667,17 +762,17 @@ function readInputs(getInput, env) {
     const budgetText = getInput('retry-budget-seconds') || String(DEFAULT_RETRY_BUDGET_SECONDS);
     const budget = readSeconds(budgetText);
     if (!(budget >= 1 && budget <= MAX_RETRY_BUDGET_SECONDS)) {
-        problem('retry-budget-seconds', `Input "retry-budget-seconds" must be a whole number of seconds from 1 to ${MAX_RETRY_BUDGET_SECONDS} (retries must end well inside Atlassian's 10-minute leeway); got ${quoteValue(budgetText)}.`);
+        problem('retry-budget-seconds', settings_text `${subject('retry-budget-seconds')} must be a whole number of seconds from 1 to ${MAX_RETRY_BUDGET_SECONDS} (retries must end well inside Atlassian's 10-minute leeway); got ${quoteValue(budgetText)}.`);
     }
     const consentedText = getInput('consented-at');
     const consentedAt = consentedText === '' ? undefined : parseConsentDate(consentedText, problem);
     const dryRunText = (getInput('dry-run') || 'false').toLowerCase();
     if (dryRunText !== 'true' && dryRunText !== 'false') {
-        problem('dry-run', `Input "dry-run" must be "true" or "false"; got ${quoteValue(dryRunText)}.`);
+        problem('dry-run', settings_text `${subject('dry-run')} must be "true" or "false"; got ${quoteValue(dryRunText)}.`);
     }
     const onSuperseded = (getInput('on-superseded') || 'fail').toLowerCase();
     if (onSuperseded !== 'fail' && onSuperseded !== 'succeed') {
-        problem('on-superseded', `Input "on-superseded" must be "fail" (a step that must hand an access token on) or "succeed" (a scheduled rotation, which has nothing left to do when another rotation got there first); got ${quoteValue(onSuperseded)}.`);
+        problem('on-superseded', settings_text `${subject('on-superseded')} must be "fail" (a step that must hand an access token on) or "succeed" (a scheduled rotation, which has nothing left to do when another rotation got there first); got ${quoteValue(onSuperseded)}.`);
     }
     if (problems.length > 0 ||
         target === undefined ||
@@ -688,7 +783,8 @@ function readInputs(getInput, env) {
     }
     return {
         ok: true,
-        inputs: {
+        onSuperseded: onSuperseded === 'succeed' ? 'succeed' : 'fail',
+        request: {
             clientId,
             clientSecret,
             refreshToken,
@@ -704,7 +800,6 @@ function readInputs(getInput, env) {
             atlassianApiUrl: withoutTrailingSlash(atlassianApiUrl),
             consentedAt,
             dryRun: dryRunText === 'true',
-            onSuperseded: onSuperseded === 'succeed' ? 'succeed' : 'fail',
         },
     };
 }
@@ -723,11 +818,11 @@ function readTarget(getInput, env, problem) {
         .filter((name) => name !== '');
     if (organization !== '') {
         if (environment !== '') {
-            problem('environment', 'Inputs "organization" and "environment" name two different targets: give one. An organization secret is shared by repositories; an environment secret belongs to one environment of "repository".');
+            problem('environment', settings_text `${subject('organization')} and ${named('environment')} name two different targets: give one. An organization secret is shared by repositories; an environment secret belongs to one environment of ${named('repository')}.`);
         }
         let ok = environment === '';
         if (!OWNER.test(organization)) {
-            problem('organization', `Input "organization" must be an organization's login (up to 39 letters, digits and hyphens), e.g. "octo-org"; got ${quoteValue(organization)}.`);
+            problem('organization', settings_text `${subject('organization')} must be an organization's login (up to 39 letters, digits and hyphens), e.g. "octo-org"; got ${quoteValue(organization)}.`);
             ok = false;
         }
         let visibility;
@@ -738,26 +833,26 @@ function readTarget(getInput, env, problem) {
                 visibility = visibilityText;
             }
             else {
-                problem('visibility', `Input "visibility" must be "all", "private" or "selected"; got ${quoteValue(visibilityText)}.`);
+                problem('visibility', settings_text `${subject('visibility')} must be "all", "private" or "selected"; got ${quoteValue(visibilityText)}.`);
                 ok = false;
             }
         }
         if (visibility === 'selected' && selectedRepositories.length === 0) {
-            problem('selected-repositories', 'With "visibility: selected", input "selected-repositories" must name the repositories that may use the secret (names in the organization, separated by commas or new lines).');
+            problem('selected-repositories', settings_text `With ${named('visibility')} set to "selected", ${input('selected-repositories')} must name the repositories that may use the secret (names in the organization, separated by commas or new lines).`);
             ok = false;
         }
         if (visibility !== 'selected' && selectedRepositories.length > 0) {
-            problem('selected-repositories', 'Input "selected-repositories" applies only with "visibility: selected": set that too, or remove the list.');
+            problem('selected-repositories', settings_text `${subject('selected-repositories')} applies only with ${named('visibility')} set to "selected": set that too, or remove the list.`);
             ok = false;
         }
         if (selectedRepositories.length > MAX_SELECTED_REPOSITORIES) {
-            problem('selected-repositories', `Input "selected-repositories" names ${selectedRepositories.length} repositories; at most ${MAX_SELECTED_REPOSITORIES} can be resolved at once (GitHub allows 100 concurrent requests). For more, use "visibility: private" or "all".`);
+            problem('selected-repositories', settings_text `${subject('selected-repositories')} names ${selectedRepositories.length} repositories; at most ${MAX_SELECTED_REPOSITORIES} can be resolved at once (GitHub allows 100 concurrent requests). For more, set ${named('visibility')} to "private" or "all".`);
             ok = false;
         }
         else {
             const wrong = selectedRepositories.find((name) => !isRepositoryName(name));
             if (wrong !== undefined) {
-                problem('selected-repositories', `Input "selected-repositories" must list repository names of the organization (without "${organization}/"); ${quoteValue(wrong)} is not one.`);
+                problem('selected-repositories', settings_text `${subject('selected-repositories')} must list repository names of the organization (without "${organization}/"); ${quoteValue(wrong)} is not one.`);
                 ok = false;
             }
         }
@@ -768,42 +863,43 @@ function readTarget(getInput, env, problem) {
         ['selected-repositories', selectedText],
     ]) {
         if (given !== '') {
-            problem(input, `Input "${input}" applies only to an organization secret: set "organization" too, or remove it.`);
+            problem(input, settings_text `${subject(input)} applies only to an organization secret: set ${named('organization')} too, or remove it.`);
         }
     }
     const repositoryText = getInput('repository') || env['GITHUB_REPOSITORY'] || '';
     const repository = parseRepository(repositoryText);
     if (repository === undefined) {
         problem('repository', repositoryText === ''
-            ? 'Input "repository" is empty and GITHUB_REPOSITORY is not set: set it to "owner/name".'
-            : `Input "repository" must be "owner/name", e.g. "octo-org/confluence-sync"; got ${quoteValue(repositoryText)}.`);
+            ? settings_text `${subject('repository')} is empty and GITHUB_REPOSITORY is not set: set it to "owner/name".`
+            : settings_text `${subject('repository')} must be "owner/name", e.g. "octo-org/confluence-sync"; got ${quoteValue(repositoryText)}.`);
         return undefined;
     }
     if (environment === '')
         return { kind: 'repository', repository };
-    const overlong = tooLong('Input "environment"', environment, LIMITS.environment, false);
+    const overlong = tooLong(subject('environment'), environment, LIMITS.environment, false);
     if (overlong !== undefined ||
         /[\p{Cc}\p{Cs}]/u.test(environment) ||
         environment === '.' ||
         environment === '..') {
         problem('environment', overlong ??
-            `Input "environment" must be an environment's name as shown in the repository settings (up to ${ENVIRONMENT_MAX} characters, no control characters, not "." or ".."); got ${quoteValue(environment)}.`);
+            settings_text `${subject('environment')} must be an environment's name as shown in the repository settings (up to ${ENVIRONMENT_MAX} characters, no control characters, not "." or ".."); got ${quoteValue(environment)}.`);
         return undefined;
     }
     return { kind: 'environment', repository, environment };
 }
-function checkSecretName(input, name, problem) {
+/** GitHub's rules for the names of secrets, which variables share (docs: "Naming conventions"). */
+function checkSecretName(input, name, problem, kind = 'secret') {
     if (name === '')
         return;
-    const overlong = tooLong(`Input "${input}"`, name, LIMITS.name, false);
+    const overlong = tooLong(subject(input), name, LIMITS.name, false);
     if (overlong !== undefined) {
         problem(input, overlong);
     }
     else if (!SECRET_NAME.test(name)) {
-        problem(input, `Input "${input}" must contain only letters, digits and underscores and must not start with a digit (GitHub's rule for secret names); got ${quoteValue(name)}.`);
+        problem(input, settings_text `${subject(input)} must contain only letters, digits and underscores and must not start with a digit (GitHub's rule for ${kind} names); got ${quoteValue(name)}.`);
     }
     else if (/^GITHUB_/i.test(name)) {
-        problem(input, `Input "${input}" must not start with GITHUB_ (GitHub reserves that prefix); got ${quoteValue(name)}.`);
+        problem(input, settings_text `${subject(input)} must not start with GITHUB_ (GitHub reserves that prefix); got ${quoteValue(name)}.`);
     }
 }
 function parseRepository(text) {
@@ -824,10 +920,10 @@ function readSeconds(text) {
     return text.length <= LIMITS.seconds.max && /^\d+$/.test(text) ? Number(text) : NaN;
 }
 /** ISO 8601: a date (2026-01-31) or a date and time with its zone (2026-01-31T09:00:00Z). */
-function parseConsentDate(text, problem) {
-    const time = parseIsoMoment(text);
+function parseConsentDate(given, problem) {
+    const time = parseIsoMoment(given);
     if (Number.isNaN(time)) {
-        problem('consented-at', `Input "consented-at" must be an ISO 8601 date such as "2026-01-31" (or a date and time with its zone, "2026-01-31T09:00:00Z"); got ${quoteValue(text)}.`);
+        problem('consented-at', settings_text `${subject('consented-at')} must be an ISO 8601 date such as "2026-01-31" (or a date and time with its zone, "2026-01-31T09:00:00Z"); got ${quoteValue(given)}.`);
         return undefined;
     }
     return new Date(time);
@@ -849,29 +945,56 @@ function withoutTrailingSlash(url) {
 }
 
 ;// CONCATENATED MODULE: ./src/common/errors.ts
+
 /**
- * A failure explained for the person who has to act on it: what happened (`message`), where the
- * refresh token is now (`tokenState`), and the exact next step (`nextStep`).
+ * A failure explained for the person who has to act on it: what happened (`said`), where the
+ * refresh token is now (`tokenState`), and the exact next step (`next`). Both texts keep the
+ * settings they name as data (./settings.ts), so each door words them: {@link explain}.
+ * `message` and `nextStep` are the action's words, for logs and for the action door.
  */
 class ActionError extends Error {
     code;
     tokenState;
-    nextStep;
     name = 'ActionError';
     transient;
+    said;
+    next;
+    /** The HTTP status of the answer that failed, when one came. */
+    status;
     constructor(code, message, tokenState, nextStep, options) {
-        super(message, options);
+        const said = asText(message);
+        super(settings_word(said, actionWording), options);
         this.code = code;
         this.tokenState = tokenState;
-        this.nextStep = nextStep;
+        this.said = said;
+        this.next = asText(nextStep);
         this.transient = options?.transient;
+        this.status = options?.status;
+    }
+    get nextStep() {
+        return settings_word(this.next, actionWording);
+    }
+    /** The setting to fix, when the next step names one: the first it names. */
+    get setting() {
+        return mentions(this.next)[0] ?? mentions(this.said)[0];
     }
     /** The same failure with more said about it, and possibly a graver token state. */
     amend(addition, tokenState = this.tokenState) {
-        return new ActionError(this.code, `${this.message} ${addition}`, tokenState, this.nextStep, {
+        return new ActionError(this.code, concat([this.said, addition], ' '), tokenState, this.next, {
             cause: this,
+            ...(this.status !== undefined && { status: this.status }),
         });
     }
+}
+/** What a failure said, with the settings it names kept as data. */
+function saidOf(error) {
+    if (error instanceof ActionError)
+        return error.said;
+    return [error instanceof Error ? error.message : String(error)];
+}
+/** A failure in a door's own words. */
+function explain(error, wording) {
+    return { message: word(error.said, wording), nextStep: word(error.next, wording) };
 }
 /** An OAuth error answer from the token endpoint (RFC 6749 §5.2): `error` and `error_description`. */
 class OAuthError extends ActionError {
@@ -1102,6 +1225,7 @@ function ghTokenAdvice(githubApiUrl) {
 
 ;// CONCATENATED MODULE: ./src/rotation/explain.ts
 
+
 /** Atlassian accepts a disabled refresh token for 10 minutes after it was rotated (FACTS.md). */
 const LEEWAY_MS = 10 * 60 * 1000;
 /** The end of the leeway for a grant sent at `sentAt`: when Atlassian stops accepting the token. */
@@ -1164,16 +1288,16 @@ function describeRecovery(context, recovery) {
         `Store it, or re-run the workflow before that time — one or the other, never both: whichever comes second would put a superseded token in the secret.${recovery.secretAsSeen === undefined ? '' : ' The command checks this itself: it stores nothing if the secret was written after this run saw it.'}`,
     ].join('\n');
 }
-/** The full failure text for the log and the error annotation. */
+/** The full failure text for the log and the error annotation; each door words its settings. */
 function describeFailure(error, context, recovery, now) {
     const parts = [
-        error.message,
-        describeTokenState(error.tokenState, context, now),
-        `Next step: ${error.nextStep}`,
+        error.said,
+        [describeTokenState(error.tokenState, context, now)],
+        concat(['Next step: ', error.next]),
     ];
     if (recovery)
-        parts.push(describeRecovery(context, recovery));
-    return parts.join('\n');
+        parts.push([describeRecovery(context, recovery)]);
+    return concat(parts, '\n');
 }
 /** The job summary of a successful run: never a token value, only facts about it. */
 function renderSummary(context, result, scrub) {
@@ -1189,7 +1313,7 @@ function renderSummary(context, result, scrub) {
                 : 'no (the token endpoint issued no new refresh token; the stored one stays valid)',
         ],
         ['Secret updated', result.stored ? `yes (${result.stored})` : 'no'],
-        ['Stale-token check', escapeHtml(result.staleTokenCheck)],
+        ['Stale-token check', escapeHtml(settings_word(asText(result.staleTokenCheck), actionWording))],
         [
             'Access token expires',
             result.expiresAt && result.tokens.expiresIn !== undefined
@@ -1248,7 +1372,7 @@ function describeDryRun(context, plan) {
     }
     if (plan.siteUrl)
         lines.push(`It would look up the cloud id of ${plan.siteUrl.origin}.`);
-    lines.push(`Stale-token check: ${plan.staleTokenCheck}.`);
+    lines.push(settings_text `Stale-token check: ${plan.staleTokenCheck}.`);
     if (plan.consent)
         lines.push(`Consent again by: ${consentText(plan.consent)}.`);
     return lines;
@@ -1256,7 +1380,7 @@ function describeDryRun(context, plan) {
 function renderDryRunSummary(context, plan) {
     return [
         '<h2>Atlassian token rotation: dry run</h2>',
-        ...describeDryRun(context, plan).map((line) => `<p>${escapeHtml(line)}</p>`),
+        ...describeDryRun(context, plan).map((line) => `<p>${escapeHtml(settings_word(asText(line), actionWording))}</p>`),
         '',
     ].join('\n');
 }
@@ -1297,6 +1421,7 @@ function escapeHtml(text) {
  * so nothing here can cost it; every write to a runner file is guarded, and a file that cannot be
  * written (a full disk, a container user who does not own it) fails the step and says so, after.
  */
+
 
 
 /** Tokens issued: the refresh token is in the store, in the log (sealed), or nowhere but here. */
@@ -1347,18 +1472,18 @@ async function reportOutcome(runner, outcome, options) {
     const fileProblem = files.problem(outcome);
     const [first, ...rest] = fileProblem ? [...problems, fileProblem] : problems;
     for (const problem of rest) {
-        runner.error(describeFailure(problem, outcome.context, undefined, now), {
+        runner.error(settings_word(describeFailure(problem, outcome.context, undefined, now), actionWording), {
             title: titleOf(problem),
         });
     }
     if (first) {
-        runner.setFailed(describeFailure(first, outcome.context, outcome.recovery, now), first);
+        runner.setFailed(settings_word(describeFailure(first, outcome.context, outcome.recovery, now), actionWording), first);
     }
 }
 /** Input problems: each named, and the step failed before anything was sent. */
 function reportInputProblems(runner, problems) {
     for (const problem of problems) {
-        runner.error(problem.message, { title: `Input "${problem.input}"` });
+        runner.error(settings_word(problem.message, actionWording), { title: `Input "${problem.setting}"` });
     }
     const files = new RunnerFiles(runner);
     files.output('outcome', 'failed');
@@ -1698,6 +1823,7 @@ function proxyRefusal(error) {
 
 
 
+
 /**
  * Finds `siteUrl` among the sites the access token reaches. Runs after the new refresh token is
  * stored, so a failure here never puts the token at risk.
@@ -1710,7 +1836,7 @@ async function findSite(atlassianApiUrl, accessToken, siteUrl, http, secrets, re
         const reachable = sites.length === 0
             ? 'none: the consent covers no site, or the app lacks the scopes of its products'
             : sites.map((s) => `${s.name} (${s.url})`).join(', ');
-        throw new ActionError('SITE_NOT_REACHED', `The token does not reach ${siteUrl.origin}. Sites it reaches: ${reachable}.`, 'stored', 'Fix "site-url" (the address of your site, e.g. https://example.atlassian.net), or have a user of that site consent to the app with the scopes it needs.');
+        throw new ActionError('SITE_NOT_REACHED', `The token does not reach ${siteUrl.origin}. Sites it reaches: ${reachable}.`, 'stored', settings_text `Fix ${named('site-url')} (the address of your site, e.g. https://example.atlassian.net), or have a user of that site consent to the app with the scopes it needs.`);
     }
     return { site, apiBaseUrl: siteApiBaseUrl(atlassianApiUrl, site) };
 }
@@ -1736,7 +1862,7 @@ _secrets, retry) {
         }
         catch (error) {
             const failure = classifyNetworkFailure(error);
-            throw new ActionError('SITES_UNAVAILABLE', `Could not list the Atlassian sites the token reaches: the request to ${endpoint.origin} failed (${failure.description}).`, 'stored', 'Check "atlassian-api-url" and the network from the runner to it, then re-run.', {
+            throw new ActionError('SITES_UNAVAILABLE', `Could not list the Atlassian sites the token reaches: the request to ${endpoint.origin} failed (${failure.description}).`, 'stored', settings_text `Check ${named('atlassian-api-url')} and the network from the runner to it, then re-run.`, {
                 cause: error,
                 ...(failure.permanent ? {} : { transient: { reason: failure.description } }),
             });
@@ -1744,10 +1870,13 @@ _secrets, retry) {
         if (answer.status !== 200) {
             const transient = answer.status >= 500 || answer.status === 429;
             throw new ActionError('SITES_UNAVAILABLE', `Could not list the Atlassian sites the token reaches: ${endpoint.origin} answered HTTP ${answer.status}${answer.status === 401 ? ' (the new access token was refused)' : ''}.`, 'stored', answer.status === 401
-                ? 'Check "atlassian-api-url": it must be Atlassian\'s API gateway (https://api.atlassian.com).'
-                : 'Re-run; check https://developer.status.atlassian.com if it persists.', transient
-                ? { transient: { reason: `HTTP ${answer.status}`, retryAfter: answer.retryAfter } }
-                : {});
+                ? settings_text `Check ${named('atlassian-api-url')}: it must be Atlassian's API gateway (https://api.atlassian.com).`
+                : 'Re-run; check https://developer.status.atlassian.com if it persists.', {
+                status: answer.status,
+                ...(transient && {
+                    transient: { reason: `HTTP ${answer.status}`, retryAfter: answer.retryAfter },
+                }),
+            });
         }
         return parseSites(answer, endpoint);
     }, (error) => transientVerdict(error, retry.clock.now()), retry, (error, history) => (error instanceof ActionError ? describeAttempts(error, history) : error));
@@ -1775,7 +1904,7 @@ function parseSites(answer, endpoint) {
         })
         : undefined;
     if (sites === undefined) {
-        throw new ActionError('SITES_UNAVAILABLE', `${endpoint.origin} answered the list of sites with something that is not a JSON list (${describeAnswerShape(answer)}).`, 'stored', 'Check "atlassian-api-url": it must be Atlassian\'s API gateway (https://api.atlassian.com).');
+        throw new ActionError('SITES_UNAVAILABLE', `${endpoint.origin} answered the list of sites with something that is not a JSON list (${describeAnswerShape(answer)}).`, 'stored', settings_text `Check ${named('atlassian-api-url')}: it must be Atlassian's API gateway (https://api.atlassian.com).`);
     }
     return sites;
 }
@@ -2089,6 +2218,7 @@ function kindOf(value) {
 
 
 
+
 /**
  * POSTs a grant as JSON (the form Atlassian documents) and returns the raw answer. Network failures
  * become an {@link ActionError} that says whether the request may have reached Atlassian.
@@ -2124,7 +2254,7 @@ function sendRefreshGrant(grant, http) {
         ifReached: 'maybe-rotated',
         nextStepIfReached: 'Re-run the workflow within the time given above.',
         nextStepIfNotSent: 'Check the network from the runner to the token endpoint (proxy settings: HTTPS_PROXY / NO_PROXY), then re-run.',
-        nextStepIfTooLarge: `Check that "token-url" is Atlassian's token endpoint (https://auth.atlassian.com/oauth/token).`,
+        nextStepIfTooLarge: settings_text `Check that ${named('token-url')} is Atlassian's token endpoint (https://auth.atlassian.com/oauth/token).`,
     });
 }
 /**
@@ -2141,7 +2271,7 @@ function processTokenResponse(answer, tokenUrl, secrets) {
     const origin = tokenUrl.origin;
     const shape = describeAnswerShape(answer);
     if (answer.status >= 300 && answer.status < 400) {
-        throw new ActionError('TOKEN_ENDPOINT_HTTP', `The token endpoint ${origin} answered with a redirect (HTTP ${answer.status}${answer.location ? ` to ${secrets.scrub(safeLocation(answer.location))}` : ''}). Redirects are not followed: they would send the client secret and refresh token to another address.`, 'unchanged', 'Set "token-url" to the final address of the token endpoint (Atlassian: https://auth.atlassian.com/oauth/token).');
+        throw new ActionError('TOKEN_ENDPOINT_HTTP', `The token endpoint ${origin} answered with a redirect (HTTP ${answer.status}${answer.location ? ` to ${secrets.scrub(safeLocation(answer.location))}` : ''}). Redirects are not followed: they would send the client secret and refresh token to another address.`, 'unchanged', settings_text `Set ${named('token-url')} to the final address of the token endpoint (Atlassian: https://auth.atlassian.com/oauth/token).`);
     }
     // 5xx and 429 are worth another attempt, whatever the body says. A 5xx may come after the server
     // processed the grant; a 429 or another 4xx refuses it unprocessed.
@@ -2153,9 +2283,9 @@ function processTokenResponse(answer, tokenUrl, secrets) {
         if (body.readable && isRecord(body.value) && typeof body.value['error'] === 'string') {
             throw oauthError(answer.status, body.value, origin, secrets);
         }
-        throw new ActionError('TOKEN_ENDPOINT_HTTP', `The token endpoint ${origin} answered ${shape}, which is neither a token answer nor an OAuth error.`, 'unchanged', 'Check "token-url": it should be https://auth.atlassian.com/oauth/token.');
+        throw new ActionError('TOKEN_ENDPOINT_HTTP', `The token endpoint ${origin} answered ${shape}, which is neither a token answer nor an OAuth error.`, 'unchanged', settings_text `Check ${named('token-url')}: it should be https://auth.atlassian.com/oauth/token.`);
     }
-    const refuse = (problem) => new ActionError('INVALID_TOKEN_RESPONSE', `The token endpoint ${origin} answered ${shape}, but ${problem}. Nothing was stored.`, 'maybe-rotated', `Check that "token-url" is Atlassian's token endpoint (https://auth.atlassian.com/oauth/token), then re-run within the time given above.`);
+    const refuse = (problem) => new ActionError('INVALID_TOKEN_RESPONSE', `The token endpoint ${origin} answered ${shape}, but ${problem}. Nothing was stored.`, 'maybe-rotated', settings_text `Check that ${named('token-url')} is Atlassian's token endpoint (https://auth.atlassian.com/oauth/token), then re-run within the time given above.`);
     if (!body.readable || !isRecord(body.value)) {
         throw refuse('it is not a JSON object, so it holds no token that can be read');
     }
@@ -2216,9 +2346,9 @@ function oauthError(status, fields, origin, secrets) {
         case 'access_denied':
             // access_denied (HTTP 401): reported by third parties for a wrong client secret. The client is
             // authenticated before the refresh token is looked at, so the token was not exchanged.
-            return new OAuthError('OAUTH_INVALID_CLIENT', `${said} The OAuth app's credentials were not accepted.`, 'unchanged', 'Check the "client-id" and "client-secret" inputs against the app in https://developer.atlassian.com/console/myapps/ (Settings). If the secret was rotated there, update the secret that feeds "client-secret".', status, error, description);
+            return new OAuthError('OAUTH_INVALID_CLIENT', `${said} The OAuth app's credentials were not accepted.`, 'unchanged', settings_text `Check ${named('client-id')} and ${named('client-secret')} against the app in https://developer.atlassian.com/console/myapps/ (Settings). If the secret was rotated there, ${renew('client-secret')}.`, status, error, description);
         default:
-            return new OAuthError('OAUTH_ERROR', said, 'unchanged', 'Check the OAuth app settings in https://developer.atlassian.com/console/myapps/ and the inputs "client-id", "client-secret" and "token-url".', status, error, description);
+            return new OAuthError('OAUTH_ERROR', said, 'unchanged', settings_text `Check the OAuth app settings in https://developer.atlassian.com/console/myapps/ and ${named('client-id')}, ${named('client-secret')} and ${named('token-url')}.`, status, error, description);
     }
 }
 /** "HTTP 403, "invalid_grant" ("Unknown or invalid refresh token.")", from what may be shown. */
@@ -2243,6 +2373,7 @@ function safeLocation(location) {
  * refreshed (../shared/FACTS.md, "Rotation rules"). No rotation can extend it, so the action can
  * only say when it comes, early enough to act.
  */
+
 const DAY_MS = 24 * 60 * 60 * 1000;
 const CONSENT_LIFETIME_DAYS = 365;
 /** Warnings start this many days before the limit. */
@@ -2253,10 +2384,10 @@ function consentStatus(consentedAt, now) {
     const by = reconsentBy.toISOString().slice(0, 10);
     let warning;
     if (reconsentBy.getTime() <= now.getTime()) {
-        warning = `The consent given on ${consentedAt.toISOString().slice(0, 10)} reached Atlassian's 365-day limit on ${by}: its tokens no longer work. Consent again in a browser, store the new refresh token, and update "consented-at".`;
+        warning = settings_text `The consent given on ${consentedAt.toISOString().slice(0, 10)} reached Atlassian's 365-day limit on ${by}: its tokens no longer work. Consent again in a browser, store the new refresh token, and update ${named('consented-at')}.`;
     }
     else if (daysLeft < REMINDER_DAYS) {
-        warning = `The consent given on ${consentedAt.toISOString().slice(0, 10)} ends on ${by} (${daysLeft} day${daysLeft === 1 ? '' : 's'} left): Atlassian's 365-day limit, which no refresh extends. Before then, consent again in a browser, store the new refresh token, and update "consented-at".`;
+        warning = settings_text `The consent given on ${consentedAt.toISOString().slice(0, 10)} ends on ${by} (${daysLeft} day${daysLeft === 1 ? '' : 's'} left): Atlassian's 365-day limit, which no refresh extends. Before then, consent again in a browser, store the new refresh token, and update ${named('consented-at')}.`;
     }
     return { reconsentBy, daysLeft, warning };
 }
@@ -4422,6 +4553,7 @@ function hostOf(url) {
  */
 
 
+
 /** The last words of every next step: what to do once the cause is fixed. */
 function finishFor(tokenState) {
     return tokenState === 'rotated-not-stored'
@@ -4452,8 +4584,8 @@ function rateLimited(answer, limit, context) {
     const what = !fromGitHub
         ? `A rate limit of something between the runner and GitHub (a proxy or gateway), not GitHub's, and not a missing permission.`
         : limit.kind === 'primary'
-            ? `GitHub's rate limit for the token in "${tokenInput}" is spent (x-ratelimit-remaining: 0): a rate limit, not a missing permission.`
-            : `This is GitHub's secondary rate limit (too many requests in a short time with the token in "${tokenInput}", from this run or others), not a missing permission.`;
+            ? settings_text `GitHub's rate limit for ${tokenIn(tokenInput)} is spent (x-ratelimit-remaining: 0): a rate limit, not a missing permission.`
+            : settings_text `This is GitHub's secondary rate limit (too many requests in a short time with ${tokenIn(tokenInput)}, from this run or others), not a missing permission.`;
     const { wait } = limit;
     const waitMs = wait.source === 'reset' ? wait.at.getTime() - now : wait.ms;
     const seconds = Math.max(0, Math.ceil(waitMs / 1000));
@@ -4465,7 +4597,7 @@ function rateLimited(answer, limit, context) {
     const forHowLong = wait.source === 'reset'
         ? `until ${wait.at.toISOString()}`
         : `${wait.source === 'minimum' ? 'at least ' : ''}${seconds} s`;
-    return new ActionError('GITHUB_RATE_LIMITED', `${said} ${what} ${fromGitHub ? asked : asked.replace(/^GitHub /, 'It ').replace(/its documentation/, "GitHub's documentation")}`, tokenState, fromGitHub
+    return new ActionError('GITHUB_RATE_LIMITED', settings_text `${said} ${what} ${fromGitHub ? asked : asked.replace(/^GitHub /, 'It ').replace(/its documentation/, "GitHub's documentation")}`, tokenState, fromGitHub
         ? `Wait ${forHowLong}, and avoid other heavy use of the same token meanwhile.${finishFor(tokenState)}`
         : `Wait ${forHowLong}; if it keeps happening, ask whoever runs the proxy or gateway in front of ${answer.host} about its limits.${finishFor(tokenState)}`, {
         transient: {
@@ -4501,7 +4633,7 @@ function serverFault(answer, context) {
         .filter((part) => part !== undefined)
         .map((part) => secrets.scrub(part.slice(0, 120)))
         .join('; ');
-    return new ActionError('GITHUB_UNEXPECTED', `Could not ${doing}: ${answer.host} answered HTTP ${answer.status}${itself ? ` (${itself})` : ''} without the x-github-request-id header that every answer of GitHub's API carries. The answer did not come from GitHub but from something between the runner and it: a proxy that inspects TLS, a gateway or a load balancer.`, tokenState, `If it lasts, check that proxy or gateway (and HTTPS_PROXY / NO_PROXY on the runner), and that "github-api-url" is GitHub's REST API.${finish}`, {
+    return new ActionError('GITHUB_UNEXPECTED', `Could not ${doing}: ${answer.host} answered HTTP ${answer.status}${itself ? ` (${itself})` : ''} without the x-github-request-id header that every answer of GitHub's API carries. The answer did not come from GitHub but from something between the runner and it: a proxy that inspects TLS, a gateway or a load balancer.`, tokenState, settings_text `If it lasts, check that proxy or gateway (and HTTPS_PROXY / NO_PROXY on the runner), and that ${named('github-api-url')} is GitHub's REST API.${finish}`, {
         transient: {
             reason: `HTTP ${answer.status} from ${answer.host}, not from GitHub`,
             retryAfter,
@@ -4516,7 +4648,7 @@ function serverFault(answer, context) {
 function moved(answer, context) {
     const { doing, subject, tokenState, secrets } = context;
     const to = answer.location ? ` to ${describeLocation(answer, secrets)}` : '';
-    return new ActionError('GITHUB_UNEXPECTED', `Could not ${doing}: GitHub answered HTTP ${answer.status}${quotedMessage(answer, secrets)}${to}: ${subject} was renamed or transferred.`, tokenState, `Use its new name in the input that names it ("repository" or "organization").${finishFor(tokenState)}`);
+    return new ActionError('GITHUB_UNEXPECTED', `Could not ${doing}: GitHub answered HTTP ${answer.status}${quotedMessage(answer, secrets)}${to}: ${subject} was renamed or transferred.`, tokenState, settings_text `Use its new name in the input that names it (${named('repository')} or ${named('organization')}).${finishFor(tokenState)}`);
 }
 /**
  * A body that is not JSON, or a redirect: GitHub's web interface (on GitHub Enterprise Server, a
@@ -4535,14 +4667,14 @@ function notTheApi(answer, context) {
         ? `a redirect (HTTP ${answer.status}${answer.location ? ` to ${describeLocation(answer, secrets)}` : ''})`
         : `HTTP ${answer.status} with ${body}`;
     const meant = apiUrlMeant(apiUrl);
-    const given = `"github-api-url" is ${JSON.stringify(secrets.scrub(apiUrl))}`;
+    const given = settings_text `${named('github-api-url')} is ${JSON.stringify(secrets.scrub(apiUrl))}`;
     const why = meant
-        ? `${given}, which is not the address of a REST API: ${meant} would be. The other usual cause is a proxy's own page (a sign-in, block or error page) answering in GitHub's place.`
-        : `${given}, which has the REST API's shape, so the usual cause is a proxy or gateway between the runner and ${answer.host} answering with its own page (a sign-in, block or error page).`;
+        ? settings_text `${given}, which is not the address of a REST API: ${meant} would be. The other usual cause is a proxy's own page (a sign-in, block or error page) answering in GitHub's place.`
+        : settings_text `${given}, which has the REST API's shape, so the usual cause is a proxy or gateway between the runner and ${answer.host} answering with its own page (a sign-in, block or error page).`;
     const shape = 'the REST API base: https://api.github.com, or https://HOST/api/v3 on GitHub Enterprise Server';
-    return new ActionError('GITHUB_NOT_API', `Could not ${doing}: ${answer.host} answered ${what} instead of JSON, so it was not GitHub's REST API that answered. ${why}`, tokenState, meant
-        ? `Set "github-api-url" to ${meant} (${shape}).${finish}`
-        : `Check the proxy settings (HTTPS_PROXY / NO_PROXY) and any gateway in front of ${answer.host}; "github-api-url" must stay ${shape}.${finish}`);
+    return new ActionError('GITHUB_NOT_API', settings_text `Could not ${doing}: ${answer.host} answered ${what} instead of JSON, so it was not GitHub's REST API that answered. ${why}`, tokenState, meant
+        ? settings_text `Set ${named('github-api-url')} to ${meant} (${shape}).${finish}`
+        : settings_text `Check the proxy settings (HTTPS_PROXY / NO_PROXY) and any gateway in front of ${answer.host}; ${named('github-api-url')} must stay ${shape}.${finish}`);
 }
 /** Where a redirect points, without its query (a sign-in page's return address is long). */
 function describeLocation(answer, secrets) {
@@ -4565,6 +4697,7 @@ function unusable_answers_mediaType(contentType) {
  * turned into an error that blames what failed (the token, GitHub, "github-api-url", a proxy) and
  * names the fix. What an answer says about itself is read in ./answer.ts.
  */
+
 
 
 
@@ -4615,7 +4748,7 @@ async function callGitHub(call) {
 function explainGitHubError(error, context) {
     if (!(error instanceof RequestError) || error.response === undefined) {
         const failure = classifyNetworkFailure(error);
-        return new ActionError('GITHUB_UNREACHABLE', `Could not ${context.doing}: GitHub's API did not answer (${context.secrets.scrub(failure.description)}).`, context.tokenState, `Check "github-api-url" and the network from the runner to it (proxy settings: HTTPS_PROXY / NO_PROXY).${finishFor(context.tokenState)}`, {
+        return new ActionError('GITHUB_UNREACHABLE', `Could not ${context.doing}: GitHub's API did not answer (${context.secrets.scrub(failure.description)}).`, context.tokenState, settings_text `Check ${named('github-api-url')} and the network from the runner to it (proxy settings: HTTPS_PROXY / NO_PROXY).${finishFor(context.tokenState)}`, {
             cause: error,
             ...(failure.permanent ? {} : { transient: { reason: failure.description } }),
         });
@@ -4654,29 +4787,29 @@ function refused(answer, context) {
     const message = secrets.scrub(answer.message.slice(0, 200));
     const said = `Could not ${doing}: GitHub answered HTTP ${status}${message ? ` "${message}"` : ''}.`;
     const accepted = answer.header('x-accepted-github-permissions');
-    const needs = `The "${tokenInput}" input needs ${permission}.${accepted ? ` (GitHub says this request accepts the token permissions: ${accepted}.)` : ''}`;
+    const needs = settings_text `${input(tokenInput)} needs ${permission}.${accepted ? ` (GitHub says this request accepts the token permissions: ${accepted}.)` : ''}`;
     if (status === 401) {
-        return new ActionError('GITHUB_AUTH', `${said} The "${tokenInput}" input is not a valid token: it is wrong, expired or revoked.`, tokenState, `Create a new token and update the secret that feeds "${tokenInput}". ${needs}${finish}`);
+        return new ActionError('GITHUB_AUTH', settings_text `${said} ${input(tokenInput)} is not a valid token: it is wrong, expired or revoked.`, tokenState, settings_text `Create a new token and ${renew(tokenInput)}. ${needs}${finish}`);
     }
     if (status === 403) {
         // GitHub names the kind of token it refused: "by integration" is an installation token (the
         // workflow's GITHUB_TOKEN is one), "by personal access token" a fine-grained PAT.
         const kind = /personal access token/i.test(message)
-            ? `The fine-grained personal access token in "${tokenInput}" lacks the permission.`
+            ? settings_text `${tokenIn(tokenInput)}, a fine-grained personal access token, lacks the permission.`
             : /integration/i.test(message)
                 ? tokenInput === 'github-token'
-                    ? `The "github-token" input is an installation token without the permission. If it is the workflow's GITHUB_TOKEN (secrets.GITHUB_TOKEN or github.token), that is the cause: GITHUB_TOKEN can never read or write Actions secrets, whatever "permissions:" says. Use a fine-grained personal access token, or a GitHub App installation token (actions/create-github-app-token) whose app has the permission.`
-                    : `The token in "${tokenInput}" lacks the permission.`
-                : `The "${tokenInput}" input may not do this. If the organization uses SAML single sign-on, authorize the token for it.`;
-        return new ActionError('GITHUB_FORBIDDEN', `${said} ${kind}`, tokenState, `${needs}${finish}`);
+                    ? settings_text `${input('github-token')} is an installation token without the permission. If it is the workflow's GITHUB_TOKEN (secrets.GITHUB_TOKEN or github.token), that is the cause: GITHUB_TOKEN can never read or write Actions secrets, whatever "permissions:" says. Use a fine-grained personal access token, or a GitHub App installation token (actions/create-github-app-token) whose app has the permission.`
+                    : settings_text `${tokenIn(tokenInput)} lacks the permission.`
+                : settings_text `${input(tokenInput)} may not do this. If the organization uses SAML single sign-on, authorize the token for it.`;
+        return new ActionError('GITHUB_FORBIDDEN', settings_text `${said} ${kind}`, tokenState, settings_text `${needs}${finish}`);
     }
     if (status === 404) {
-        return new ActionError('GITHUB_NOT_FOUND', `${said} Either ${subject} does not exist, or the token in "${tokenInput}" cannot see it (GitHub answers 404 rather than 403 for what a token may not see).`, tokenState, `Check the "repository" input. For a fine-grained token, check that its resource owner is the repository's owner and that the repository is among its selected repositories. ${needs}${finish}`);
+        return new ActionError('GITHUB_NOT_FOUND', settings_text `${said} Either ${subject} does not exist, or ${tokenIn(tokenInput)} cannot see it (GitHub answers 404 rather than 403 for what a token may not see).`, tokenState, settings_text `Check ${input('repository')}. For a fine-grained token, check that its resource owner is the repository's owner and that the repository is among its selected repositories. ${needs}${finish}`);
     }
     if (status === 422) {
         return new ActionError('GITHUB_REJECTED_VALUE', `${said} GitHub refused the request's content.`, tokenState, `This is unexpected: please open an issue with this log.${finish}`);
     }
-    return new ActionError('GITHUB_UNEXPECTED', said, tokenState, `Check "github-api-url" and "repository".${finish}`);
+    return new ActionError('GITHUB_UNEXPECTED', said, tokenState, settings_text `Check ${named('github-api-url')} and ${named('repository')}.${finish}`);
 }
 
 /** A GitHub answer quoted in an error: at most 200 characters, secrets removed. */
@@ -4693,6 +4826,7 @@ function quote(data, secrets) {
  * reference"; ../shared/FACTS.md, "When a workflow sees a secret"). Read with the workflow's own
  * token, which may read its own runs with `actions: read`.
  */
+
 
 
 
@@ -4728,7 +4862,7 @@ async function fetchSecretsReadAt(github, run, secrets, retry) {
     const startedAt = isRecord(data) ? parseTime(data['run_started_at']) : undefined;
     const readAt = run.attempt === '1' ? minTime(createdAt, startedAt) : (startedAt ?? createdAt);
     if (readAt === undefined) {
-        throw new ActionError('GITHUB_UNEXPECTED', `GitHub's answer for workflow run ${run.runId} has no readable "run_started_at" or "created_at": ${quote(data, secrets)}.`, 'unchanged', 'Check "github-api-url".');
+        throw new ActionError('GITHUB_UNEXPECTED', `GitHub's answer for workflow run ${run.runId} has no readable "run_started_at" or "created_at": ${quote(data, secrets)}.`, 'unchanged', settings_text `Check ${named('github-api-url')}.`);
     }
     return new Date(readAt);
 }
@@ -4830,6 +4964,7 @@ async function sealForGitHub(value, publicKey) {
  */
 
 
+
 class Cancellation {
     clock;
     #controller = new AbortController();
@@ -4909,8 +5044,8 @@ function cancelledError(cancellation, state, context, answered, cause) {
             `Re-run the workflow${leeway}, while Atlassian still accepts the stored token.`,
         ],
         rejected: [
-            `after Atlassian refused the refresh token: ${cause instanceof Error ? cause.message : ''}`,
-            cause instanceof ActionError ? cause.nextStep : 'Consent again in a browser.',
+            settings_text `after Atlassian refused the refresh token: ${cause instanceof ActionError ? cause.said : cause instanceof Error ? cause.message : ''}`,
+            cause instanceof ActionError ? cause.next : 'Consent again in a browser.',
         ],
         'rotated-not-stored': [
             'after Atlassian issued a new refresh token and before it was stored.',
@@ -4926,7 +5061,7 @@ function cancelledError(cancellation, state, context, answered, cause) {
         ],
     };
     const [message, nextStep] = what[state];
-    return new ActionError('CANCELLED', `The job was cancelled (${cancellation.received}) ${message}`, state, nextStep, { cause });
+    return new ActionError('CANCELLED', settings_text `The job was cancelled (${cancellation.received}) ${message}`, state, nextStep, { cause });
 }
 
 ;// CONCATENATED MODULE: ./src/rotation/custody.ts
@@ -5025,6 +5160,7 @@ function guarded(events) {
 
 
 
+
 function call(access, route, doing, tokenState, params = {}) {
     return callGitHub({
         github: access.github,
@@ -5052,7 +5188,7 @@ async function fetchPublicKey(access, tokenState) {
         keyId === '' ||
         typeof key !== 'string' ||
         !decodePublicKey(key)) {
-        throw new ActionError('GITHUB_UNEXPECTED', `GitHub's answer for the public key of ${target.description} is not {key_id, key} with a 32-byte base64 key: ${quote(data, secrets)}.`, tokenState, 'Check "github-api-url": it must be the REST API base (https://api.github.com, or https://HOST/api/v3 on GitHub Enterprise Server).');
+        throw new ActionError('GITHUB_UNEXPECTED', `GitHub's answer for the public key of ${target.description} is not {key_id, key} with a 32-byte base64 key: ${quote(data, secrets)}.`, tokenState, settings_text `Check ${named('github-api-url')}: it must be the REST API base (https://api.github.com, or https://HOST/api/v3 on GitHub Enterprise Server).`);
     }
     return { keyId, key };
 }
@@ -5069,11 +5205,11 @@ async function fetchSecretMetadata(access, secretName) {
         }
         throw error;
     }
-    const text = isRecord(answer.data) ? answer.data['updated_at'] : undefined;
-    const updatedAtText = typeof text === 'string' ? text : undefined;
+    const given = isRecord(answer.data) ? answer.data['updated_at'] : undefined;
+    const updatedAtText = typeof given === 'string' ? given : undefined;
     const updatedAt = parseTimestamp(updatedAtText);
     if (updatedAt === undefined || updatedAtText === undefined) {
-        throw new ActionError('GITHUB_UNEXPECTED', `GitHub's answer for the secret ${secretName} of ${target.description} has no readable "updated_at": ${quote(answer.data, secrets)}.`, 'unchanged', 'Check "github-api-url".');
+        throw new ActionError('GITHUB_UNEXPECTED', `GitHub's answer for the secret ${secretName} of ${target.description} has no readable "updated_at": ${quote(answer.data, secrets)}.`, 'unchanged', settings_text `Check ${named('github-api-url')}.`);
     }
     const visibility = isRecord(answer.data) ? answer.data['visibility'] : undefined;
     return {
@@ -5125,6 +5261,7 @@ function parseTimestamp(value) {
 
 
 
+
 async function writeBack(access, request) {
     const { secretName, organization, tokenState } = request;
     const seal = async (key) => {
@@ -5165,7 +5302,7 @@ async function checkWrite(access, secretName, before, write, localWriteAt) {
         after = await fetchSecretMetadata(access, secretName);
     }
     catch (error) {
-        return { kind: 'unverified', reason: error instanceof Error ? error.message : String(error) };
+        return { kind: 'unverified', reason: reasonOf(error) };
     }
     if (after.updatedAt === undefined) {
         return { kind: 'unverified', reason: 'the secret was not found right after the write' };
@@ -5192,7 +5329,7 @@ ownAttempts) {
         seen = await fetchSecretMetadata(access, secretName);
     }
     catch (error) {
-        return { kind: 'unverified', reason: error instanceof Error ? error.message : String(error) };
+        return { kind: 'unverified', reason: reasonOf(error) };
     }
     if (seen.updatedAt?.getTime() === lastSeen.updatedAt?.getTime())
         return { kind: 'unchanged' };
@@ -5226,6 +5363,12 @@ function overlapError(check, secretName, grantSentAt) {
         ? "store the other run's new token (its recovery value, printed in its log) now, before the next rotation"
         : 'nothing needs doing';
     return new ActionError('ROTATIONS_OVERLAPPED', `Two rotations of this token overlapped: ${what}. Only the token issued last is Atlassian's newest; the secret now holds ${oursStored ? "this run's" : "the other writer's"} token, which may be the older of the two. If it is, the next rotation presents a superseded token and Atlassian revokes the consent.`, 'overlapped', `Check which rotation refreshed last: this run sent its refresh at ${utc(grantSentAt)}. Find the other one (a workflow run that uses this secret, or someone running the command line tool's refresh) and when it refreshed. If this run refreshed after it, ${ifOursIsNewer}; if the other refreshed after this run, ${ifTheirsIsNewer}. Then give every workflow that rotates this token the same \`concurrency:\` group, and never run the command line tool's refresh while a workflow may rotate it.`);
+}
+/** Why a check could not be made, as the failure said it. */
+function reasonOf(error) {
+    if (error instanceof ActionError)
+        return error.said;
+    return error instanceof Error ? error.message : String(error);
 }
 
 ;// CONCATENATED MODULE: ./src/rotation/late-write-guard.ts
@@ -5328,6 +5471,7 @@ function asSeen(metadata) {
 
 
 
+
 /** Stops with a clear message when the environment does not exist (the API would say only 404). */
 async function checkEnvironmentExists(access, target) {
     const { owner, repo } = target.repository;
@@ -5341,7 +5485,7 @@ async function checkEnvironmentExists(access, target) {
     }
     catch (error) {
         if (error instanceof ActionError && error.code === 'GITHUB_NOT_FOUND') {
-            throw new ActionError('GITHUB_NOT_FOUND', `${owner}/${repo} has no environment named "${target.environment}" that the "github-token" can see. Nothing was sent to Atlassian.`, 'unchanged', `Check the "environment" input against the repository's Settings → Environments, or create the environment there. The token needs ${access.target.permission}.`);
+            throw new ActionError('GITHUB_NOT_FOUND', settings_text `${owner}/${repo} has no environment named "${target.environment}" that the ${named('github-token')} can see. Nothing was sent to Atlassian.`, 'unchanged', settings_text `Check ${input('environment')} against the repository's Settings → Environments, or create the environment there. The token needs ${access.target.permission}.`);
         }
         throw error;
     }
@@ -5373,12 +5517,12 @@ async function repositoryId(access, organization, name) {
     const { data } = await callGitHub({
         ...common(access),
         route: `GET ${restPath `/repos/${organization}/${name}`}`,
-        doing: `look up the repository ${organization}/${name} named in "selected-repositories"`,
+        doing: `look up the selected repository ${organization}/${name}`,
         subject: `repository ${organization}/${name}`,
     });
     const id = isRecord(data) ? data['id'] : undefined;
     if (typeof id !== 'number' || !Number.isSafeInteger(id)) {
-        throw new ActionError('GITHUB_UNEXPECTED', `GitHub's answer for the repository ${organization}/${name} has no numeric "id": ${quote(data, access.secrets)}.`, 'unchanged', 'Check "github-api-url".');
+        throw new ActionError('GITHUB_UNEXPECTED', `GitHub's answer for the repository ${organization}/${name} has no numeric "id": ${quote(data, access.secrets)}.`, 'unchanged', settings_text `Check ${named('github-api-url')}.`);
     }
     return id;
 }
@@ -5396,7 +5540,7 @@ async function currentSelection(access, secretName) {
         const repositories = isRecord(data) ? data['repositories'] : undefined;
         const total = isRecord(data) ? data['total_count'] : undefined;
         if (!Array.isArray(repositories) || typeof total !== 'number') {
-            throw new ActionError('GITHUB_UNEXPECTED', `GitHub's answer for the repositories of the secret ${secretName} is not {total_count, repositories}: ${quote(data, access.secrets)}.`, 'unchanged', 'Check "github-api-url".');
+            throw new ActionError('GITHUB_UNEXPECTED', `GitHub's answer for the repositories of the secret ${secretName} is not {total_count, repositories}: ${quote(data, access.secrets)}.`, 'unchanged', settings_text `Check ${named('github-api-url')}.`);
         }
         for (const repository of repositories) {
             const id = isRecord(repository) ? repository['id'] : undefined;
@@ -5432,6 +5576,7 @@ function common(access) {
  */
 
 
+
 /**
  * @param updatedAt when the secret was last written (undefined: it does not exist)
  * @param readAt    when this run read its secrets, in GitHub's clock
@@ -5465,11 +5610,11 @@ function judgeWithoutReadTime(updatedAt, since, reason) {
  * leaves open: a run queued behind another rotation holds the token that rotation replaced.
  */
 function unknownWarning(secretName, reason) {
-    return `Could not check whether another rotation rewrote ${secretName} after this run read it (${reason}). Going ahead. A run that waited in a concurrency group behind another rotation holds the token that rotation replaced, and presenting it after the 10-minute leeway revokes the consent. To enable the check, let the job read its own run: add "permissions: actions: read" (the action reads the run's start with "workflow-token", by default github.token).`;
+    return settings_text `Could not check whether another rotation rewrote ${secretName} after this run read it (${reason}). Going ahead. A run that waited in a concurrency group behind another rotation holds the token that rotation replaced, and presenting it after the 10-minute leeway revokes the consent. To enable the check, let the job read its own run: add "permissions: actions: read" (the action reads the run's start with ${named('workflow-token')}, by default github.token).`;
 }
 /** Nothing says when the token was read: a guess is not good enough to spend it on. */
 function unboundedError(judgement, secretName) {
-    return new ActionError('TOKEN_AGE_UNKNOWN', `The secret ${secretName} was last written at ${utc(judgement.updatedAt)}, and nothing says when the refresh token given was read (${judgement.reason}). If anything rotated the token after that (a workflow, another terminal), the token given is superseded, and presenting it would revoke the consent. Nothing was sent.`, 'unchanged', 'Give the time you obtained that refresh token in "token-obtained-at" (ISO 8601 with its zone, e.g. 2026-12-01T10:00:00Z): the rotation goes ahead only if the secret was not written after it.');
+    return new ActionError('TOKEN_AGE_UNKNOWN', settings_text `The secret ${secretName} was last written at ${utc(judgement.updatedAt)}, and nothing says when the refresh token given was read (${judgement.reason}). If anything rotated the token after that (a workflow, another terminal), the token given is superseded, and presenting it would revoke the consent. Nothing was sent.`, 'unchanged', settings_text `Give the time you obtained that refresh token in ${named('token-obtained-at')} (ISO 8601 with its zone, e.g. 2026-12-01T10:00:00Z): the rotation goes ahead only if the secret was not written after it.`);
 }
 /**
  * What a superseded token means: another rotation got there first, nothing was sent, nothing is
@@ -5489,9 +5634,9 @@ function describeJudgement(judgement) {
         case 'superseded':
             return `stopped: the secret was rewritten at ${utc(judgement.updatedAt)}, after this run read it`;
         case 'unknown':
-            return `skipped: ${judgement.reason}`;
+            return settings_text `skipped: ${judgement.reason}`;
         case 'unbounded':
-            return `stopped: nothing says when the token given was read (${judgement.reason})`;
+            return settings_text `stopped: nothing says when the token given was read (${judgement.reason})`;
     }
 }
 
@@ -5501,6 +5646,7 @@ function describeJudgement(judgement) {
  * public key (proves the GitHub token reaches it), when the secret was last written, when this run
  * read its secrets, and that an environment target exists. Any failure here leaves the token unspent.
  */
+
 
 
 
@@ -5542,13 +5688,13 @@ async function preflight(inputs, sources) {
 }
 function judge(metadata, readAt, localNow, tokenHeldSince) {
     if (metadata.status === 'rejected')
-        return { kind: 'unknown', reason: reasonOf(metadata.reason) };
+        return { kind: 'unknown', reason: preflight_reasonOf(metadata.reason) };
     const { updatedAt, serverNow } = metadata.value;
     if (updatedAt === undefined)
         return { kind: 'first-write' };
     if (readAt.status === 'fulfilled')
         return judgeStoredToken(updatedAt, readAt.value);
-    const reason = reasonOf(readAt.reason);
+    const reason = preflight_reasonOf(readAt.reason);
     if (tokenHeldSince === undefined)
         return { kind: 'unbounded', updatedAt, reason };
     // GitHub's clock decided updated_at: move the bound into it. The Date header is cut to the
@@ -5556,9 +5702,9 @@ function judge(metadata, readAt, localNow, tokenHeldSince) {
     const skew = serverNow ? serverNow.getTime() - localNow.getTime() : 0;
     return judgeWithoutReadTime(updatedAt, { at: new Date(tokenHeldSince.at.getTime() + skew), what: tokenHeldSince.what }, reason);
 }
-function reasonOf(error) {
+function preflight_reasonOf(error) {
     if (error instanceof ActionError)
-        return error.message;
+        return error.said;
     return error instanceof Error ? error.message : String(error);
 }
 
@@ -5581,6 +5727,7 @@ function reasonOf(error) {
  * rotation (an error, a signal) reports it exactly. Outputs, summaries and exit status belong to
  * the door (./../main.ts for the action): the rotation only returns its outcome.
  */
+
 
 
 
@@ -5881,7 +6028,7 @@ async function afterSecuring(step) {
     const problems = [];
     const accessToken = tokens.accessToken;
     if (accessToken === undefined) {
-        problems.push(new ActionError('INVALID_TOKEN_RESPONSE', `The token endpoint's answer held no usable access token${stored ? '; the new refresh token it held is stored' : ''}. This step has no access token to give to later steps${request.accessTokenSecretName || request.siteUrl ? ', and the access-token secret and the site lookup were skipped' : ''}.`, custody.state, `Check that "token-url" is Atlassian's token endpoint (https://auth.atlassian.com/oauth/token); the next rotation gets a new access token.`));
+        problems.push(new ActionError('INVALID_TOKEN_RESPONSE', `The token endpoint's answer held no usable access token${stored ? '; the new refresh token it held is stored' : ''}. This step has no access token to give to later steps${request.accessTokenSecretName || request.siteUrl ? ', and the access-token secret and the site lookup were skipped' : ''}.`, custody.state, settings_text `Check that ${named('token-url')} is Atlassian's token endpoint (https://auth.atlassian.com/oauth/token); the next rotation gets a new access token.`));
     }
     const extras = !cancellation.requested() && accessToken !== undefined;
     const [check, accessTokenSecret, site] = await Promise.allSettled([
@@ -5908,7 +6055,7 @@ async function afterSecuring(step) {
             problems.unshift(overlapError(verdict, request.secretName, custody.grantSentAt ?? verdict.writtenAt));
         }
         else if (verdict.kind === 'unverified' && !cancellation.requested()) {
-            say.notice(`Could not check whether another rotation also wrote ${request.secretName} (${verdict.reason}).`);
+            say.notice(settings_text `Could not check whether another rotation also wrote ${request.secretName} (${verdict.reason}).`);
         }
     }
     if (accessTokenSecret.status === 'fulfilled' && accessTokenSecret.value !== undefined) {
@@ -5934,14 +6081,14 @@ function runSource(request, env, githubClient) {
         return { missing: 'not running in GitHub Actions: GITHUB_RUN_ID is not set' };
     }
     if (request.workflowToken === '')
-        return { missing: 'the "workflow-token" input is empty' };
+        return { missing: 'no workflow token was given' };
     return { attempt, github: githubClient(request.workflowToken) };
 }
 function dryRunPlan(request, checked, judgement, consent) {
     return {
         tokenUrl: request.tokenUrl,
         staleTokenCheck: judgement.kind === 'superseded'
-            ? `${describeJudgement(judgement)}: a real run would stop without sending the token (another rotation got there first)`
+            ? settings_text `${describeJudgement(judgement)}: a real run would stop without sending the token (another rotation got there first)`
             : describeJudgement(judgement),
         organization: checked.organization,
         accessTokenSecret: request.accessTokenSecretName,
@@ -5968,7 +6115,7 @@ function toActionError(error, tokenState, secrets) {
     if (error instanceof ActionError) {
         if (error.tokenState === tokenState)
             return error;
-        return new ActionError(error.code, error.message, tokenState, error.nextStep, { cause: error });
+        return new ActionError(error.code, error.said, tokenState, error.next, { cause: error });
     }
     const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
     return new ActionError('UNEXPECTED', `Unexpected failure: ${secrets ? secrets.scrub(detail) : detail}`, tokenState, 'Re-run the workflow (within the time given above, if one is given); if it fails the same way, open an issue with this log.', { cause: error });
@@ -6124,6 +6271,7 @@ class SecretValues {
 
 
 
+
 function defaultDependencies() {
     return {
         runner: actionsRunner(),
@@ -6149,31 +6297,31 @@ async function run(deps = defaultDependencies()) {
     const { runner } = deps;
     const secrets = new SecretValues((value) => runner.setSecret(value));
     // The secret inputs are masked before anything else reads them.
-    for (const name of SECRET_INPUTS)
+    for (const name of SECRET_SETTINGS)
         secrets.add(runner.getInput(name));
-    const read = readInputs((name) => runner.getInput(name), deps.env);
+    const read = readSettings((name) => runner.getInput(name), deps.env);
     if (!read.ok) {
         reportInputProblems(runner, read.problems);
         return;
     }
-    const outcome = await rotate(read.inputs, { ...deps, secrets }, runnerEvents(runner));
+    const outcome = await rotate(read.request, { ...deps, secrets }, runnerEvents(runner));
     await reportOutcome(runner, outcome, {
         secrets,
         now: () => new Date(deps.clock.now()),
-        onSuperseded: read.inputs.onSuperseded,
+        onSuperseded: read.onSuperseded,
     });
 }
 /** The rotation's progress as log lines and annotations; the recovery value in its own group. */
 function runnerEvents(runner) {
     return {
         info: (message) => {
-            runner.info(message);
+            runner.info(settings_word(asText(message), actionWording));
         },
         notice: (message) => {
-            runner.notice(message);
+            runner.notice(settings_word(asText(message), actionWording));
         },
         warning: (message) => {
-            runner.warning(message);
+            runner.warning(settings_word(asText(message), actionWording));
         },
         recovery: (recovery, context) => {
             runner.startGroup(`Recovery value for ${context.secretName} (needed only if this step fails before it is written)`);
@@ -6190,7 +6338,7 @@ function runnerEvents(runner) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(85);
+/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(477);
 /** The action's entry point, as the runner starts it (`runs.main` in action.yml). */
 
 await (0,_action_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();

@@ -181,9 +181,7 @@ describe('an organization secret', () => {
 
     expect(run.exitCode).toBe(1)
     expect(world.atlassian.requests).toEqual([])
-    expect(run.errors.join('\n')).toContain(
-      'look up the repository octo-org/missing-repo named in "selected-repositories"',
-    )
+    expect(run.errors.join('\n')).toContain('look up the selected repository octo-org/missing-repo')
   })
 
   it('names the organization Secrets permission when the token lacks it', async () => {

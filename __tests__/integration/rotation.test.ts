@@ -3,11 +3,12 @@
  * test fires at exact points (no signals, no timing) and doors that fail to speak.
  */
 import { dispatcherFor } from '../../src/common/http.js'
-import { readInputs, type ActionInputs } from '../../src/rotation/request.js'
+import { readSettings, type RotationRequest } from '../../src/rotation/request.js'
 import type { Clock } from '../../src/common/retry.js'
 import type { RotationEvents } from '../../src/rotation/events.js'
 import { rotate, type RotationDependencies } from '../../src/rotation/rotate.js'
 import { SecretValues } from '../../src/common/secrets.js'
+import { actionWording, asText, word } from '../../src/common/settings.js'
 import {
   CLIENT_ID,
   CLIENT_SECRET,
@@ -23,7 +24,7 @@ afterEach(async () => {
   await world.close()
 })
 
-function request(): ActionInputs {
+function request(): RotationRequest {
   const inputs: Record<string, string> = {
     'client-id': CLIENT_ID,
     'client-secret': CLIENT_SECRET,
@@ -34,9 +35,9 @@ function request(): ActionInputs {
     'token-url': world.atlassian.tokenUrl,
     'github-api-url': world.github.apiUrl,
   }
-  const read = readInputs((name) => inputs[name] ?? '', {})
+  const read = readSettings((name) => inputs[name] ?? '', {})
   if (!read.ok) throw new Error(JSON.stringify(read.problems))
-  return read.inputs
+  return read.request
 }
 
 /** Dependencies with a cancellation the test fires itself, and a clock whose waits pass at once. */
@@ -84,11 +85,12 @@ function recordingEvents(onInfo?: (message: string) => void): RotationEvents & {
   return {
     lines,
     info: (message) => {
-      lines.push(message)
-      onInfo?.(message)
+      const line = word(asText(message), actionWording)
+      lines.push(line)
+      onInfo?.(line)
     },
-    notice: (message) => lines.push(`notice: ${message}`),
-    warning: (message) => lines.push(`warning: ${message}`),
+    notice: (message) => lines.push(`notice: ${word(asText(message), actionWording)}`),
+    warning: (message) => lines.push(`warning: ${word(asText(message), actionWording)}`),
     recovery: () => lines.push('recovery'),
   }
 }

@@ -1,7 +1,20 @@
 import { CliError, EXIT, EXIT_CODE_HELP, exitCodeOf } from '../../src/cli/exit-codes.js'
 import { parseFlags, renderHelp, type CommandSpec } from '../../src/cli/options.js'
-import { terminalWording } from '../../src/cli/wording.js'
-import { ActionError } from '../../src/common/errors.js'
+import { cliWording } from '../../src/cli/wording.js'
+import { parseEndpointUrl } from '../../src/common/endpoint-url.js'
+import { ActionError, explain } from '../../src/common/errors.js'
+import {
+  actionWording,
+  asText,
+  input,
+  named,
+  renew,
+  subject,
+  text,
+  tokenIn,
+  word,
+  type Text,
+} from '../../src/common/settings.js'
 
 const COMMAND: CommandSpec = {
   name: 'demo',
@@ -121,36 +134,79 @@ describe('exit codes', () => {
   })
 })
 
-describe('terminalWording', () => {
-  const reword = terminalWording('GH_TOKEN')
+describe('cliWording', () => {
+  const wording = cliWording('GH_TOKEN')
+  const say = (message: Text): [string, string] => [
+    word(message, actionWording),
+    word(message, wording),
+  ]
 
-  it("names flags and variables instead of the action's inputs", () => {
-    expect(reword('Input "repository" must be "owner/name"')).toBe(
+  it('names the flag or variable where the action names its input, from the same message', () => {
+    expect(say(text`${subject('repository')} must be "owner/name"`)).toEqual([
+      'Input "repository" must be "owner/name"',
       '--repository must be "owner/name"',
-    )
-    expect(reword('Check the "repository" input.')).toBe('Check --repository.')
-    expect(reword('Check "github-api-url".')).toBe('Check --github-api-url.')
-    expect(reword('Input "client-secret" is required')).toBe('ATLASSIAN_CLIENT_SECRET is required')
-    expect(reword('The "github-token" input needs x.')).toBe(
-      'The GitHub token (from GH_TOKEN) needs x.',
-    )
-    expect(reword('Create a new token and update the secret that feeds "github-token".')).toBe(
+    ])
+    expect(say(text`Check ${input('repository')}.`)).toEqual([
+      'Check the "repository" input.',
+      'Check --repository.',
+    ])
+    expect(say(text`Check ${named('github-api-url')}.`)).toEqual([
+      'Check "github-api-url".',
+      'Check --github-api-url.',
+    ])
+    expect(say(text`${subject('client-secret')} is required`)).toEqual([
+      'Input "client-secret" is required',
+      'ATLASSIAN_CLIENT_SECRET is required',
+    ])
+  })
+
+  it('names the GitHub token by where it came from, capitalised at the start of a sentence', () => {
+    expect(say(text`GitHub said no. ${input('github-token')} needs x.`)).toEqual([
+      'GitHub said no. The "github-token" input needs x.',
+      'GitHub said no. The GitHub token (from GH_TOKEN) needs x.',
+    ])
+    expect(say(text`Create a new token and ${renew('github-token')}.`)).toEqual([
+      'Create a new token and update the secret that feeds "github-token".',
       'Create a new token and set GH_TOKEN to it.',
+    ])
+    expect(word(text`${tokenIn('github-token')} lacks it.`, cliWording('gh auth token'))).toBe(
+      'The GitHub token (from gh auth token) lacks it.',
+    )
+    expect(word(text`Then ${renew('github-token')}.`, cliWording('gh auth token'))).toBe(
+      'Then log GitHub CLI in with it (`gh auth login`).',
     )
   })
 
-  it('names the flags of the shared checks that only the command line tool has', () => {
-    expect(reword('Input "authorize-url" is not a URL')).toBe('--authorize-url is not a URL')
-    expect(reword('Input "record-consent-variable" is 300 characters long')).toBe(
-      '--record-consent-variable is 300 characters long',
-    )
-    expect(reword('Input "refresh-token" is 40003 bytes long')).toBe(
-      'ATLASSIAN_REFRESH_TOKEN is 40003 bytes long',
-    )
+  it("words the shared checks' messages with the tool's own flags", () => {
+    const problems: Text[] = []
+    parseEndpointUrl('authorize-url', 'not a url', (_setting, message) => {
+      problems.push(asText(message))
+    })
+    expect(problems.map((p) => word(p, wording))).toEqual([
+      expect.stringMatching(/^--authorize-url is not a URL/),
+    ])
+    expect(problems.map((p) => word(p, actionWording))).toEqual([
+      expect.stringMatching(/^Input "authorize-url" is not a URL/),
+    ])
   })
 
-  it('leaves other quoted words alone', () => {
-    expect(reword('the environment "production" of o/r')).toBe(
+  it('carries the setting to fix as data on the error', () => {
+    const error = new ActionError(
+      'GITHUB_AUTH',
+      text`${input('github-token')} is not a valid token.`,
+      'unchanged',
+      text`Create a new token and ${renew('github-token')}.`,
+    )
+    expect(error.setting).toBe('github-token')
+    expect(error.message).toBe('The "github-token" input is not a valid token.')
+    expect(explain(error, wording)).toEqual({
+      message: 'The GitHub token (from GH_TOKEN) is not a valid token.',
+      nextStep: 'Create a new token and set GH_TOKEN to it.',
+    })
+  })
+
+  it('leaves quoted words that are not settings alone', () => {
+    expect(word(text`the environment "production" of o/r`, wording)).toBe(
       'the environment "production" of o/r',
     )
   })

@@ -1,3 +1,4 @@
+import { actionWording, subject, word, type Mention } from '../../src/common/settings.js'
 import fc from 'fast-check'
 import {
   LIMITS,
@@ -6,6 +7,7 @@ import {
   quoteValue,
   sealedSecretLength,
   tooLong,
+  type Limit,
 } from '../../src/common/input-limits.js'
 import { sealForGitHub } from '../../src/github/sealing.js'
 import { newKeyPair } from '../../emulators/sealed-box.js'
@@ -64,10 +66,16 @@ describe('the size GitHub can store', () => {
   })
 })
 
+/** tooLong's message as the action words it; undefined when the value fits. */
+function said(...args: [Mention, string, Limit, boolean]): string | undefined {
+  const message = tooLong(...args)
+  return message === undefined ? undefined : word(message, actionWording)
+}
+
 describe('tooLong', () => {
   it('accepts a value at the limit and refuses one past it, naming the subject', () => {
-    expect(tooLong('Input "client-id"', 'a'.repeat(256), LIMITS.clientId, false)).toBeUndefined()
-    const message = tooLong('Input "client-id"', 'a'.repeat(257), LIMITS.clientId, false)
+    expect(said(subject('client-id'), 'a'.repeat(256), LIMITS.clientId, false)).toBeUndefined()
+    const message = said(subject('client-id'), 'a'.repeat(257), LIMITS.clientId, false)
     expect(message).toContain('Input "client-id" is 257 characters long')
     expect(message).toContain('at most 256')
     expect(message).toContain(`It begins "${'a'.repeat(40)}"…`)
@@ -75,7 +83,7 @@ describe('tooLong', () => {
 
   it('never shows any part of a secret', () => {
     const secret = `s3cr3t-${'x'.repeat(2000)}`
-    const message = tooLong('Input "client-secret"', secret, LIMITS.clientSecret, true) ?? ''
+    const message = said(subject('client-secret'), secret, LIMITS.clientSecret, true)
     expect(message).toContain('is 2007 characters long')
     expect(message).not.toContain('s3cr3t')
     expect(message).not.toContain('begins')
@@ -84,16 +92,11 @@ describe('tooLong', () => {
   it('counts bytes where the limit is in bytes', () => {
     // 17,977 "ü" are 35,954 bytes: past the limit in bytes, though far below it in characters.
     const token = 'ü'.repeat(17_977)
-    expect(tooLong('Input "refresh-token"', token, LIMITS.refreshToken, true)).toContain(
+    expect(said(subject('refresh-token'), token, LIMITS.refreshToken, true)).toContain(
       'is 35954 bytes long',
     )
     expect(
-      tooLong(
-        'Input "refresh-token"',
-        'a'.repeat(MAX_SECRET_VALUE_BYTES),
-        LIMITS.refreshToken,
-        true,
-      ),
+      said(subject('refresh-token'), 'a'.repeat(MAX_SECRET_VALUE_BYTES), LIMITS.refreshToken, true),
     ).toBeUndefined()
   })
 })

@@ -1,5 +1,6 @@
 import { isLoopbackHost, PLAIN_HTTP_RULE } from '../../src/common/endpoint-url.js'
-import { readInputs, type InputsResult } from '../../src/rotation/request.js'
+import { actionWording, word, type Setting } from '../../src/common/settings.js'
+import { readSettings, type SettingsResult } from '../../src/rotation/request.js'
 
 const VALID: Record<string, string> = {
   'client-id': 'client-id-123',
@@ -15,22 +16,22 @@ const VALID: Record<string, string> = {
 function read(
   overrides: Record<string, string> = {},
   env: Record<string, string> = {},
-): InputsResult {
+): SettingsResult {
   const values = { ...VALID, ...overrides }
-  return readInputs((name) => values[name] ?? '', env)
+  return readSettings((name: Setting) => values[name] ?? '', env)
 }
 
-function problemsOf(result: InputsResult): Record<string, string> {
+function problemsOf(result: SettingsResult): Record<string, string> {
   if (result.ok) throw new Error('expected problems')
-  return Object.fromEntries(result.problems.map((p) => [p.input, p.message]))
+  return Object.fromEntries(result.problems.map((p) => [p.setting, word(p.message, actionWording)]))
 }
 
-describe('readInputs', () => {
+describe('readSettings', () => {
   it('accepts a complete, valid set and normalises the URLs', () => {
     const result = read({ 'github-api-url': 'https://ghes.example.com/api/v3/' })
     expect(result).toMatchObject({
       ok: true,
-      inputs: {
+      request: {
         clientId: 'client-id-123',
         secretName: 'ATLASSIAN_REFRESH_TOKEN',
         target: { kind: 'repository', repository: { owner: 'octo-org', repo: 'confluence-sync' } },
@@ -38,7 +39,7 @@ describe('readInputs', () => {
       },
     })
     if (result.ok)
-      expect(result.inputs.tokenUrl.href).toBe('https://auth.atlassian.com/oauth/token')
+      expect(result.request.tokenUrl.href).toBe('https://auth.atlassian.com/oauth/token')
   })
 
   it('names every missing required input, all at once', () => {
@@ -93,7 +94,7 @@ describe('readInputs', () => {
     )
     expect(result).toMatchObject({
       ok: true,
-      inputs: {
+      request: {
         target: { kind: 'repository', repository: { owner: 'a', repo: 'b' } },
         githubApiUrl: 'https://ghes.example/api/v3',
       },
@@ -102,9 +103,9 @@ describe('readInputs', () => {
 
   it('defaults the endpoints to Atlassian and github.com', () => {
     const result = read({ 'token-url': '', 'github-api-url': '' })
-    expect(result).toMatchObject({ ok: true, inputs: { githubApiUrl: 'https://api.github.com' } })
+    expect(result).toMatchObject({ ok: true, request: { githubApiUrl: 'https://api.github.com' } })
     if (result.ok)
-      expect(result.inputs.tokenUrl.href).toBe('https://auth.atlassian.com/oauth/token')
+      expect(result.request.tokenUrl.href).toBe('https://auth.atlassian.com/oauth/token')
   })
 
   it.each([
@@ -153,7 +154,7 @@ describe('readInputs: targets and options', () => {
   it('reads an environment target of the repository', () => {
     expect(read({ environment: 'production eu' })).toMatchObject({
       ok: true,
-      inputs: {
+      request: {
         target: {
           kind: 'environment',
           environment: 'production eu',
@@ -166,7 +167,7 @@ describe('readInputs: targets and options', () => {
   it('reads an organization target, leaving an unset visibility open', () => {
     expect(read({ organization: 'octo-org' })).toMatchObject({
       ok: true,
-      inputs: {
+      request: {
         target: {
           kind: 'organization',
           organization: 'octo-org',
@@ -186,7 +187,7 @@ describe('readInputs: targets and options', () => {
       }),
     ).toMatchObject({
       ok: true,
-      inputs: { target: { selectedRepositories: ['sync-a', 'sync-b', 'sync-c'] } },
+      request: { target: { selectedRepositories: ['sync-a', 'sync-b', 'sync-c'] } },
     })
   })
 
@@ -206,7 +207,7 @@ describe('readInputs: targets and options', () => {
     [
       { organization: 'octo-org', 'selected-repositories': 'a' },
       'selected-repositories',
-      'applies only with "visibility: selected"',
+      'applies only with "visibility" set to "selected"',
     ],
     [
       { organization: 'octo-org', visibility: 'public' },
@@ -244,7 +245,7 @@ describe('readInputs: targets and options', () => {
     })
     expect(result).toMatchObject({
       ok: true,
-      inputs: {
+      request: {
         accessTokenSecretName: 'ATLASSIAN_ACCESS_TOKEN',
         consentedAt: new Date('2026-01-31T00:00:00Z'),
         dryRun: true,
@@ -252,7 +253,7 @@ describe('readInputs: targets and options', () => {
         atlassianApiUrl: 'https://api.atlassian.com',
       },
     })
-    if (result.ok) expect(result.inputs.siteUrl?.href).toBe('https://example.atlassian.net/')
+    if (result.ok) expect(result.request.siteUrl?.href).toBe('https://example.atlassian.net/')
   })
 })
 
@@ -306,7 +307,7 @@ describe('readInputs: bounded values', () => {
   it('refuses more than 100 selected repositories, and "." or ".." among them', () => {
     const names = (count: number): string =>
       Array.from({ length: count }, (_, i) => `r${i}`).join(',')
-    const selected = (list: string): InputsResult =>
+    const selected = (list: string): SettingsResult =>
       read({ organization: 'octo-org', visibility: 'selected', 'selected-repositories': list })
     expect(selected(names(100)).ok).toBe(true)
     expect(problemsOf(selected(names(101)))['selected-repositories']).toContain(

@@ -2,12 +2,13 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { PROJECT_ROOT, readManifest } from '../../emulators/actions-runner.js'
-import { readInputs, SECRET_INPUTS } from '../../src/rotation/request.js'
+import { actionWording, word } from '../../src/common/settings.js'
+import { readSettings, SECRET_SETTINGS } from '../../src/rotation/request.js'
 
 const manifest = await readManifest()
 const readme = await readFile(join(PROJECT_ROOT, 'README.md'), 'utf8')
-/** Where the action sets its outputs. */
-const source = await readFile(join(PROJECT_ROOT, 'src', 'action', 'outcome-report.ts'), 'utf8')
+/** Where the rotation's outputs are named, for both doors. */
+const source = await readFile(join(PROJECT_ROOT, 'src', 'rotation', 'outputs.ts'), 'utf8')
 
 describe('action.yml', () => {
   it('runs the committed bundle on Node 24', () => {
@@ -15,8 +16,8 @@ describe('action.yml', () => {
   })
 
   it('declares exactly the inputs the code reads, and marks as required exactly the ones it requires', () => {
-    const read = new Set<string>(SECRET_INPUTS)
-    const result = readInputs((name) => {
+    const read = new Set<string>(SECRET_SETTINGS)
+    const result = readSettings((name) => {
       read.add(name)
       return ''
     }, {})
@@ -24,7 +25,9 @@ describe('action.yml', () => {
     expect([...read].sort()).toEqual(Object.keys(declared).sort())
     const requiredByCode = result.ok
       ? []
-      : result.problems.filter((p) => p.message.includes('is required')).map((p) => p.input)
+      : result.problems
+          .filter((p) => word(p.message, actionWording).includes('is required'))
+          .map((p) => p.setting)
     const requiredByManifest = Object.entries(declared)
       .filter(([, spec]) => spec.required === true)
       .map(([name]) => name)
@@ -32,7 +35,8 @@ describe('action.yml', () => {
   })
 
   it('declares every output the code sets', () => {
-    const set = [...source.matchAll(/\.output\('([a-z-]+)'/g)].map((m) => m[1])
+    const set = [...source.matchAll(/\[\s*'([a-z-]+)',(?!\s*')/g)].map((m) => m[1])
+    expect(set.length).toBeGreaterThan(10)
     expect(set.length).toBeGreaterThan(5)
     for (const name of set) expect(Object.keys(manifest.outputs ?? {})).toContain(name)
   })

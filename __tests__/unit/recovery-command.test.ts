@@ -6,6 +6,7 @@
  */
 import fc from 'fast-check'
 import { ActionError } from '../../src/common/errors.js'
+import { actionWording, word } from '../../src/common/settings.js'
 import { pathSegment, restPath } from '../../src/github/rest-path.js'
 import { secretTarget } from '../../src/github/targets.js'
 import { ghEndpoint, ghTokenAdvice, recoveryCommand } from '../../src/rotation/recovery-command.js'
@@ -255,7 +256,9 @@ describe('the failure summary', () => {
       'Store the recovery value.',
     )
     const now = new Date('2026-12-01T02:01:00Z')
-    const logged = recoveryCommandIn(describeFailure(error, context, recovery, now))
+    const logged = recoveryCommandIn(
+      word(describeFailure(error, context, recovery, now), actionWording),
+    )
     const summary = renderFailureSummary(error, context, recovery, now)
 
     const pre = /<pre>([^]*?)<\/pre>/.exec(summary)?.[1] ?? ''

@@ -71,7 +71,7 @@ function gitHubClient(context, token, apiUrl) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(217);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(370);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(498);
 /** The command line tool's entry point (package.json "bin"): `atlassian-token-rotation <command>`. */
 
 
@@ -82,7 +82,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 370:
+/***/ 498:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -97,13 +97,10 @@ __nccwpck_require__.d(__webpack_exports__, {
 const package_namespaceObject = {"rE":"0.1.0"};
 // EXTERNAL MODULE: ./src/common/errors.ts
 var errors = __nccwpck_require__(922);
+// EXTERNAL MODULE: ./src/common/settings.ts
+var settings = __nccwpck_require__(888);
 ;// CONCATENATED MODULE: ./src/common/input-limits.ts
-/**
- * How long each input (and each flag or variable of the command line tool) can really be. A value
- * far longer than any real one is a mistake: a file, a log, several values pasted together, a
- * token in a name's place. It is refused before anything is sent, so it never reaches a server, a
- * URL or a secret; and a message shows at most a short, escaped prefix of it, never a secret.
- */
+
 /**
  * GitHub stores a secret of at most 48 KB ("Secrets are limited to 48 KB in size", docs: Secrets
  * reference, "Limits for secrets"). The docs do not say of which form, nor whether a KB is 1,000 or
@@ -195,7 +192,7 @@ function tooLong(subject, value, limit, secret) {
         return undefined;
     const beginning = secret ? '' : ` It begins ${quoteValue(value)}.`;
     const why = limit.why === undefined ? '' : `: ${limit.why}`;
-    return `${subject} is ${length} ${limit.unit} long, more than any ${limit.what} (at most ${limit.max}${why}).${beginning} It holds something else, such as a file, a log or several values pasted together: give the value alone.`;
+    return (0,settings/* text */.Qq) `${subject} is ${length} ${limit.unit} long, more than any ${limit.what} (at most ${limit.max}${why}).${beginning} It holds something else, such as a file, a log or several values pasted together: give the value alone.`;
 }
 const SHOWN_CHARACTERS = 40;
 /**
@@ -607,6 +604,7 @@ function kindOf(value) {
 
 
 
+
 /**
  * POSTs a grant as JSON (the form Atlassian documents) and returns the raw answer. Network failures
  * become an {@link ActionError} that says whether the request may have reached Atlassian.
@@ -621,11 +619,11 @@ async function postGrant(tokenUrl, grant, http, meaning) {
     }
     catch (error) {
         if (error instanceof common_http/* BodyTooLargeError */.Au) {
-            throw new errors/* ActionError */.l('INVALID_TOKEN_RESPONSE', `The token endpoint ${tokenUrl.origin} answered HTTP ${error.status} (${(0,body_text/* describeContentType */.B_)(error.contentType)}) with more than ${error.limit} bytes; a token answer is a few kilobytes. Nothing was stored.`, meaning.ifReached, meaning.nextStepIfTooLarge);
+            throw new errors/* ActionError */.lZ('INVALID_TOKEN_RESPONSE', `The token endpoint ${tokenUrl.origin} answered HTTP ${error.status} (${(0,body_text/* describeContentType */.B_)(error.contentType)}) with more than ${error.limit} bytes; a token answer is a few kilobytes. Nothing was stored.`, meaning.ifReached, meaning.nextStepIfTooLarge);
         }
         const failure = classifyNetworkFailure(error);
         const reached = failure.mayHaveReachedServer;
-        throw new errors/* ActionError */.l('TOKEN_ENDPOINT_UNREACHABLE', `The request to the token endpoint ${tokenUrl.origin} failed (${failure.description}).`, reached ? meaning.ifReached : 'unchanged', reached ? meaning.nextStepIfReached : meaning.nextStepIfNotSent, {
+        throw new errors/* ActionError */.lZ('TOKEN_ENDPOINT_UNREACHABLE', `The request to the token endpoint ${tokenUrl.origin} failed (${failure.description}).`, reached ? meaning.ifReached : 'unchanged', reached ? meaning.nextStepIfReached : meaning.nextStepIfNotSent, {
             cause: error,
             ...(failure.permanent ? {} : { transient: { reason: failure.description } }),
         });
@@ -642,7 +640,7 @@ function sendRefreshGrant(grant, http) {
         ifReached: 'maybe-rotated',
         nextStepIfReached: 'Re-run the workflow within the time given above.',
         nextStepIfNotSent: 'Check the network from the runner to the token endpoint (proxy settings: HTTPS_PROXY / NO_PROXY), then re-run.',
-        nextStepIfTooLarge: `Check that "token-url" is Atlassian's token endpoint (https://auth.atlassian.com/oauth/token).`,
+        nextStepIfTooLarge: (0,settings/* text */.Qq) `Check that ${(0,settings/* named */.KT)('token-url')} is Atlassian's token endpoint (https://auth.atlassian.com/oauth/token).`,
     });
 }
 /**
@@ -659,21 +657,21 @@ function processTokenResponse(answer, tokenUrl, secrets) {
     const origin = tokenUrl.origin;
     const shape = (0,body_text/* describeAnswerShape */.PE)(answer);
     if (answer.status >= 300 && answer.status < 400) {
-        throw new errors/* ActionError */.l('TOKEN_ENDPOINT_HTTP', `The token endpoint ${origin} answered with a redirect (HTTP ${answer.status}${answer.location ? ` to ${secrets.scrub(safeLocation(answer.location))}` : ''}). Redirects are not followed: they would send the client secret and refresh token to another address.`, 'unchanged', 'Set "token-url" to the final address of the token endpoint (Atlassian: https://auth.atlassian.com/oauth/token).');
+        throw new errors/* ActionError */.lZ('TOKEN_ENDPOINT_HTTP', `The token endpoint ${origin} answered with a redirect (HTTP ${answer.status}${answer.location ? ` to ${secrets.scrub(safeLocation(answer.location))}` : ''}). Redirects are not followed: they would send the client secret and refresh token to another address.`, 'unchanged', (0,settings/* text */.Qq) `Set ${(0,settings/* named */.KT)('token-url')} to the final address of the token endpoint (Atlassian: https://auth.atlassian.com/oauth/token).`);
     }
     // 5xx and 429 are worth another attempt, whatever the body says. A 5xx may come after the server
     // processed the grant; a 429 or another 4xx refuses it unprocessed.
     if (answer.status >= 500 || answer.status === 429) {
-        throw new errors/* ActionError */.l('TOKEN_ENDPOINT_HTTP', `The token endpoint ${origin} answered ${shape}.`, answer.status >= 500 ? 'maybe-rotated' : 'unchanged', "This is a fault on the provider's side: re-run the workflow (within the time given above, if one is given), and check https://developer.status.atlassian.com if it persists.", { transient: { reason: `HTTP ${answer.status}`, retryAfter: answer.retryAfter } });
+        throw new errors/* ActionError */.lZ('TOKEN_ENDPOINT_HTTP', `The token endpoint ${origin} answered ${shape}.`, answer.status >= 500 ? 'maybe-rotated' : 'unchanged', "This is a fault on the provider's side: re-run the workflow (within the time given above, if one is given), and check https://developer.status.atlassian.com if it persists.", { transient: { reason: `HTTP ${answer.status}`, retryAfter: answer.retryAfter } });
     }
     if (answer.status < 200 || answer.status > 299) {
         // OAuth errors (RFC 6749 §5.2) are answers about the grant itself: sending it again cannot help.
         if (body.readable && isRecord(body.value) && typeof body.value['error'] === 'string') {
             throw oauthError(answer.status, body.value, origin, secrets);
         }
-        throw new errors/* ActionError */.l('TOKEN_ENDPOINT_HTTP', `The token endpoint ${origin} answered ${shape}, which is neither a token answer nor an OAuth error.`, 'unchanged', 'Check "token-url": it should be https://auth.atlassian.com/oauth/token.');
+        throw new errors/* ActionError */.lZ('TOKEN_ENDPOINT_HTTP', `The token endpoint ${origin} answered ${shape}, which is neither a token answer nor an OAuth error.`, 'unchanged', (0,settings/* text */.Qq) `Check ${(0,settings/* named */.KT)('token-url')}: it should be https://auth.atlassian.com/oauth/token.`);
     }
-    const refuse = (problem) => new errors/* ActionError */.l('INVALID_TOKEN_RESPONSE', `The token endpoint ${origin} answered ${shape}, but ${problem}. Nothing was stored.`, 'maybe-rotated', `Check that "token-url" is Atlassian's token endpoint (https://auth.atlassian.com/oauth/token), then re-run within the time given above.`);
+    const refuse = (problem) => new errors/* ActionError */.lZ('INVALID_TOKEN_RESPONSE', `The token endpoint ${origin} answered ${shape}, but ${problem}. Nothing was stored.`, 'maybe-rotated', (0,settings/* text */.Qq) `Check that ${(0,settings/* named */.KT)('token-url')} is Atlassian's token endpoint (https://auth.atlassian.com/oauth/token), then re-run within the time given above.`);
     if (!body.readable || !isRecord(body.value)) {
         throw refuse('it is not a JSON object, so it holds no token that can be read');
     }
@@ -703,12 +701,12 @@ async function refreshGrant(grant, http, secrets, retry) {
             return processTokenResponse(answer, grant.tokenUrl, secrets);
         }
         catch (error) {
-            if (error instanceof errors/* ActionError */.l && error.tokenState === 'maybe-rotated')
+            if (error instanceof errors/* ActionError */.lZ && error.tokenState === 'maybe-rotated')
                 mayHaveRotated = true;
             throw error;
         }
     }, (error) => (0,common_retry/* transientVerdict */.yJ)(error, retry.clock.now()), retry, (error, history) => {
-        if (!(error instanceof errors/* ActionError */.l))
+        if (!(error instanceof errors/* ActionError */.lZ))
             return error;
         const state = mayHaveRotated && error.tokenState === 'unchanged' ? 'maybe-rotated' : error.tokenState;
         return (0,common_retry/* describeAttempts */.U_)(error, history, state);
@@ -729,14 +727,14 @@ function oauthError(status, fields, origin, secrets) {
         case 'invalid_grant':
         case 'unauthorized_client':
             // unauthorized_client: reported by third parties for a refresh token that was already rotated.
-            return new errors/* OAuthError */.W('OAUTH_INVALID_GRANT', `${said} Atlassian no longer accepts the stored refresh token. Likely causes: it was already used (another run, job or copy rotated it and the newer token was not stored, or an old token was presented after the 10-minute leeway, which revokes every token of the consent); it went 90 days without a refresh; 365 days have passed since the consent; the user revoked the app's access or changed their password.`, 'rejected', 'Consent again in a browser (the authorization URL with scope including offline_access and prompt=consent), exchange the code for tokens, and store the new refresh token in the secret. Add a `concurrency:` group to every workflow that rotates this token so that runs never overlap.', status, error, description);
+            return new errors/* OAuthError */.W5('OAUTH_INVALID_GRANT', `${said} Atlassian no longer accepts the stored refresh token. Likely causes: it was already used (another run, job or copy rotated it and the newer token was not stored, or an old token was presented after the 10-minute leeway, which revokes every token of the consent); it went 90 days without a refresh; 365 days have passed since the consent; the user revoked the app's access or changed their password.`, 'rejected', 'Consent again in a browser (the authorization URL with scope including offline_access and prompt=consent), exchange the code for tokens, and store the new refresh token in the secret. Add a `concurrency:` group to every workflow that rotates this token so that runs never overlap.', status, error, description);
         case 'invalid_client':
         case 'access_denied':
             // access_denied (HTTP 401): reported by third parties for a wrong client secret. The client is
             // authenticated before the refresh token is looked at, so the token was not exchanged.
-            return new errors/* OAuthError */.W('OAUTH_INVALID_CLIENT', `${said} The OAuth app's credentials were not accepted.`, 'unchanged', 'Check the "client-id" and "client-secret" inputs against the app in https://developer.atlassian.com/console/myapps/ (Settings). If the secret was rotated there, update the secret that feeds "client-secret".', status, error, description);
+            return new errors/* OAuthError */.W5('OAUTH_INVALID_CLIENT', `${said} The OAuth app's credentials were not accepted.`, 'unchanged', (0,settings/* text */.Qq) `Check ${(0,settings/* named */.KT)('client-id')} and ${(0,settings/* named */.KT)('client-secret')} against the app in https://developer.atlassian.com/console/myapps/ (Settings). If the secret was rotated there, ${(0,settings/* renew */.qV)('client-secret')}.`, status, error, description);
         default:
-            return new errors/* OAuthError */.W('OAUTH_ERROR', said, 'unchanged', 'Check the OAuth app settings in https://developer.atlassian.com/console/myapps/ and the inputs "client-id", "client-secret" and "token-url".', status, error, description);
+            return new errors/* OAuthError */.W5('OAUTH_ERROR', said, 'unchanged', (0,settings/* text */.Qq) `Check the OAuth app settings in https://developer.atlassian.com/console/myapps/ and ${(0,settings/* named */.KT)('client-id')}, ${(0,settings/* named */.KT)('client-secret')} and ${(0,settings/* named */.KT)('token-url')}.`, status, error, description);
     }
 }
 /** "HTTP 403, "invalid_grant" ("Unknown or invalid refresh token.")", from what may be shown. */
@@ -816,7 +814,7 @@ function consentUrl(request) {
 function readAuthorizationResponse(address, expectedState) {
     const text = address.trim().replace(/^(['"<])(.*)(['">])$/s, '$2');
     const parameters = answerParameters(text);
-    const invalid = (what) => new errors/* ActionError */.l('AUTHORIZATION_RESPONSE_INVALID', `The address ${what}. It should be the callback URL with "?code=…&state=…" appended, as the browser shows it after you accept.`, 'unchanged', 'Copy the whole address from the browser\'s address bar after accepting (it starts with the callback URL), and paste it in one line. If the browser showed a page without "code=" in its address, run authorize again.');
+    const invalid = (what) => new errors/* ActionError */.lZ('AUTHORIZATION_RESPONSE_INVALID', `The address ${what}. It should be the callback URL with "?code=…&state=…" appended, as the browser shows it after you accept.`, 'unchanged', 'Copy the whole address from the browser\'s address bar after accepting (it starts with the callback URL), and paste it in one line. If the browser showed a page without "code=" in its address, run authorize again.');
     if (parameters === undefined)
         throw invalid('is not a web address (nothing to read "code" from)');
     const single = (name) => {
@@ -832,14 +830,14 @@ function readAuthorizationResponse(address, expectedState) {
         throw invalid('holds no "code" (and no "error")');
     }
     if (state === undefined || !sameState(state, expectedState)) {
-        throw new errors/* ActionError */.l('STATE_MISMATCH', state === undefined
+        throw new errors/* ActionError */.lZ('STATE_MISMATCH', state === undefined
             ? 'The address holds no "state", so it cannot be tied to this authorization: a code without it could be anyone\'s.'
             : 'The address holds another "state" than the consent address this run made: the answer belongs to another authorization (an older attempt, another terminal, or a forged link). Its code was not used.', 'unchanged', 'Open the consent address printed by this run (not an older one), accept, and paste the address you land on then.');
     }
     if (error !== undefined) {
         const description = single('error_description');
         const said = `${JSON.stringify(error.slice(0, 60))}${description ? ` ("${description.slice(0, 200)}")` : ''}`;
-        throw new errors/* ActionError */.l('AUTHORIZATION_DENIED', error === 'access_denied'
+        throw new errors/* ActionError */.lZ('AUTHORIZATION_DENIED', error === 'access_denied'
             ? `The consent was declined in the browser (${said}): no code was issued.`
             : `Atlassian answered the consent with an error, ${said}: no code was issued.`, 'unchanged', error === 'access_denied'
             ? 'Run authorize again and choose "Accept". The account that accepts must be able to use the site the integration reads.'
@@ -916,9 +914,9 @@ async function authorizationCodeGrant(grant, http, secrets, retry) {
                 codeMayBeSpent = true;
             throw explained;
         }
-    }, (error) => (0,common_retry/* transientVerdict */.yJ)(error, retry.clock.now()), retry, (error, history) => (error instanceof errors/* ActionError */.l ? (0,common_retry/* describeAttempts */.U_)(error, history) : error));
+    }, (error) => (0,common_retry/* transientVerdict */.yJ)(error, retry.clock.now()), retry, (error, history) => (error instanceof errors/* ActionError */.lZ ? (0,common_retry/* describeAttempts */.U_)(error, history) : error));
     if (tokens.refreshToken === undefined) {
-        throw new errors/* ActionError */.l('NO_REFRESH_TOKEN', `The token endpoint ${grant.tokenUrl.origin} exchanged the code for an access token but issued no refresh token${describeGrantedScopes(tokens.scope)}. Atlassian issues a refresh token only when the consent's scope includes offline_access, and this consent's did not.`, 'unchanged', 'Run authorize again and open the consent address it prints as it is (it always asks for offline_access): an address edited by hand, or copied from elsewhere, may have lost it.');
+        throw new errors/* ActionError */.lZ('NO_REFRESH_TOKEN', `The token endpoint ${grant.tokenUrl.origin} exchanged the code for an access token but issued no refresh token${describeGrantedScopes(tokens.scope)}. Atlassian issues a refresh token only when the consent's scope includes offline_access, and this consent's did not.`, 'unchanged', 'Run authorize again and open the consent address it prints as it is (it always asks for offline_access): an address edited by hand, or copied from elsewhere, may have lost it.');
     }
     return { ...tokens, refreshToken: tokens.refreshToken };
 }
@@ -933,7 +931,7 @@ function describeGrantedScopes(scope) {
     return names.length + others === 0 ? '' : ` (granted scopes: ${names.join(' ')}${rest})`;
 }
 function mayHaveReachedAtlassian(error) {
-    if (!(error instanceof errors/* ActionError */.l))
+    if (!(error instanceof errors/* ActionError */.lZ))
         return false;
     if (error.code === 'TOKEN_ENDPOINT_UNREACHABLE') {
         return classifyNetworkFailure(error.cause).mayHaveReachedServer;
@@ -947,22 +945,22 @@ function mayHaveReachedAtlassian(error) {
  * processing phrases them for the refresh grant).
  */
 function explainCodeGrantError(error, tokenUrl, codeMayBeSpent) {
-    if (!(error instanceof errors/* ActionError */.l))
+    if (!(error instanceof errors/* ActionError */.lZ))
         return error;
-    if (!(error instanceof errors/* OAuthError */.W)) {
+    if (!(error instanceof errors/* OAuthError */.W5)) {
         // Keep what happened and whether it is worth another attempt; the next step is this command's.
-        return new errors/* ActionError */.l(error.code, error.message, 'unchanged', 'Check --token-url (Atlassian: https://auth.atlassian.com/oauth/token) and the network to it, then run authorize again.', { cause: error, ...(error.transient && { transient: error.transient }) });
+        return new errors/* ActionError */.lZ(error.code, error.message, 'unchanged', 'Check --token-url (Atlassian: https://auth.atlassian.com/oauth/token) and the network to it, then run authorize again.', { cause: error, ...(error.transient && { transient: error.transient }) });
     }
     const said = `${tokenUrl.origin} refused the authorization code: ${describeRefusal(error)}.`;
     switch (error.error) {
         case 'invalid_grant':
-            return new errors/* OAuthError */.W('OAUTH_INVALID_GRANT', `${said} A code works once, for a few minutes, and only with the callback URL it was issued for: it was already exchanged (an address pasted twice, or a page reloaded), it expired, or --callback is not the callback of the consent.${codeMayBeSpent ? ' An earlier attempt of this run may have reached Atlassian and used it.' : ''}`, 'unchanged', 'Run authorize again and finish within a few minutes; use each address once.', error.status, error.error, error.errorDescription);
+            return new errors/* OAuthError */.W5('OAUTH_INVALID_GRANT', `${said} A code works once, for a few minutes, and only with the callback URL it was issued for: it was already exchanged (an address pasted twice, or a page reloaded), it expired, or --callback is not the callback of the consent.${codeMayBeSpent ? ' An earlier attempt of this run may have reached Atlassian and used it.' : ''}`, 'unchanged', 'Run authorize again and finish within a few minutes; use each address once.', error.status, error.error, error.errorDescription);
         case 'invalid_client':
         case 'access_denied':
         case 'unauthorized_client':
-            return new errors/* OAuthError */.W('OAUTH_INVALID_CLIENT', `${said} The OAuth app's credentials were not accepted.`, 'unchanged', 'Check --client-id and ATLASSIAN_CLIENT_SECRET against the app in https://developer.atlassian.com/console/myapps/ ("Settings").', error.status, error.error, error.errorDescription);
+            return new errors/* OAuthError */.W5('OAUTH_INVALID_CLIENT', `${said} The OAuth app's credentials were not accepted.`, 'unchanged', 'Check --client-id and ATLASSIAN_CLIENT_SECRET against the app in https://developer.atlassian.com/console/myapps/ ("Settings").', error.status, error.error, error.errorDescription);
         default:
-            return new errors/* OAuthError */.W('OAUTH_ERROR', said, 'unchanged', 'Check the app in https://developer.atlassian.com/console/myapps/, --client-id, --callback and --token-url.', error.status, error.error, error.errorDescription);
+            return new errors/* OAuthError */.W5('OAUTH_ERROR', said, 'unchanged', 'Check the app in https://developer.atlassian.com/console/myapps/, --client-id, --callback and --token-url.', error.status, error.error, error.errorDescription);
     }
 }
 
@@ -972,6 +970,7 @@ function explainCodeGrantError(error, tokenUrl, codeMayBeSpent) {
  * gateway, under the site's cloud id: https://api.atlassian.com/ex/confluence/{cloudId}/wiki/…
  * (../shared/FACTS.md, "Sites").
  */
+
 
 
 
@@ -989,7 +988,7 @@ async function findSite(atlassianApiUrl, accessToken, siteUrl, http, secrets, re
         const reachable = sites.length === 0
             ? 'none: the consent covers no site, or the app lacks the scopes of its products'
             : sites.map((s) => `${s.name} (${s.url})`).join(', ');
-        throw new errors/* ActionError */.l('SITE_NOT_REACHED', `The token does not reach ${siteUrl.origin}. Sites it reaches: ${reachable}.`, 'stored', 'Fix "site-url" (the address of your site, e.g. https://example.atlassian.net), or have a user of that site consent to the app with the scopes it needs.');
+        throw new errors/* ActionError */.lZ('SITE_NOT_REACHED', `The token does not reach ${siteUrl.origin}. Sites it reaches: ${reachable}.`, 'stored', (0,settings/* text */.Qq) `Fix ${(0,settings/* named */.KT)('site-url')} (the address of your site, e.g. https://example.atlassian.net), or have a user of that site consent to the app with the scopes it needs.`);
     }
     return { site, apiBaseUrl: siteApiBaseUrl(atlassianApiUrl, site) };
 }
@@ -1015,21 +1014,24 @@ _secrets, retry) {
         }
         catch (error) {
             const failure = classifyNetworkFailure(error);
-            throw new errors/* ActionError */.l('SITES_UNAVAILABLE', `Could not list the Atlassian sites the token reaches: the request to ${endpoint.origin} failed (${failure.description}).`, 'stored', 'Check "atlassian-api-url" and the network from the runner to it, then re-run.', {
+            throw new errors/* ActionError */.lZ('SITES_UNAVAILABLE', `Could not list the Atlassian sites the token reaches: the request to ${endpoint.origin} failed (${failure.description}).`, 'stored', (0,settings/* text */.Qq) `Check ${(0,settings/* named */.KT)('atlassian-api-url')} and the network from the runner to it, then re-run.`, {
                 cause: error,
                 ...(failure.permanent ? {} : { transient: { reason: failure.description } }),
             });
         }
         if (answer.status !== 200) {
             const transient = answer.status >= 500 || answer.status === 429;
-            throw new errors/* ActionError */.l('SITES_UNAVAILABLE', `Could not list the Atlassian sites the token reaches: ${endpoint.origin} answered HTTP ${answer.status}${answer.status === 401 ? ' (the new access token was refused)' : ''}.`, 'stored', answer.status === 401
-                ? 'Check "atlassian-api-url": it must be Atlassian\'s API gateway (https://api.atlassian.com).'
-                : 'Re-run; check https://developer.status.atlassian.com if it persists.', transient
-                ? { transient: { reason: `HTTP ${answer.status}`, retryAfter: answer.retryAfter } }
-                : {});
+            throw new errors/* ActionError */.lZ('SITES_UNAVAILABLE', `Could not list the Atlassian sites the token reaches: ${endpoint.origin} answered HTTP ${answer.status}${answer.status === 401 ? ' (the new access token was refused)' : ''}.`, 'stored', answer.status === 401
+                ? (0,settings/* text */.Qq) `Check ${(0,settings/* named */.KT)('atlassian-api-url')}: it must be Atlassian's API gateway (https://api.atlassian.com).`
+                : 'Re-run; check https://developer.status.atlassian.com if it persists.', {
+                status: answer.status,
+                ...(transient && {
+                    transient: { reason: `HTTP ${answer.status}`, retryAfter: answer.retryAfter },
+                }),
+            });
         }
         return parseSites(answer, endpoint);
-    }, (error) => (0,common_retry/* transientVerdict */.yJ)(error, retry.clock.now()), retry, (error, history) => (error instanceof errors/* ActionError */.l ? (0,common_retry/* describeAttempts */.U_)(error, history) : error));
+    }, (error) => (0,common_retry/* transientVerdict */.yJ)(error, retry.clock.now()), retry, (error, history) => (error instanceof errors/* ActionError */.lZ ? (0,common_retry/* describeAttempts */.U_)(error, history) : error));
 }
 /**
  * The list of sites. Anything else is described by status, content type and length, never quoted:
@@ -1054,7 +1056,7 @@ function parseSites(answer, endpoint) {
         })
         : undefined;
     if (sites === undefined) {
-        throw new errors/* ActionError */.l('SITES_UNAVAILABLE', `${endpoint.origin} answered the list of sites with something that is not a JSON list (${(0,body_text/* describeAnswerShape */.PE)(answer)}).`, 'stored', 'Check "atlassian-api-url": it must be Atlassian\'s API gateway (https://api.atlassian.com).');
+        throw new errors/* ActionError */.lZ('SITES_UNAVAILABLE', `${endpoint.origin} answered the list of sites with something that is not a JSON list (${(0,body_text/* describeAnswerShape */.PE)(answer)}).`, 'stored', (0,settings/* text */.Qq) `Check ${(0,settings/* named */.KT)('atlassian-api-url')}: it must be Atlassian's API gateway (https://api.atlassian.com).`);
     }
     return sites;
 }
@@ -1073,6 +1075,7 @@ function originOf(url) {
  * refreshed (../shared/FACTS.md, "Rotation rules"). No rotation can extend it, so the action can
  * only say when it comes, early enough to act.
  */
+
 const DAY_MS = 24 * 60 * 60 * 1000;
 const CONSENT_LIFETIME_DAYS = 365;
 /** Warnings start this many days before the limit. */
@@ -1083,10 +1086,10 @@ function consentStatus(consentedAt, now) {
     const by = reconsentBy.toISOString().slice(0, 10);
     let warning;
     if (reconsentBy.getTime() <= now.getTime()) {
-        warning = `The consent given on ${consentedAt.toISOString().slice(0, 10)} reached Atlassian's 365-day limit on ${by}: its tokens no longer work. Consent again in a browser, store the new refresh token, and update "consented-at".`;
+        warning = (0,settings/* text */.Qq) `The consent given on ${consentedAt.toISOString().slice(0, 10)} reached Atlassian's 365-day limit on ${by}: its tokens no longer work. Consent again in a browser, store the new refresh token, and update ${(0,settings/* named */.KT)('consented-at')}.`;
     }
     else if (daysLeft < REMINDER_DAYS) {
-        warning = `The consent given on ${consentedAt.toISOString().slice(0, 10)} ends on ${by} (${daysLeft} day${daysLeft === 1 ? '' : 's'} left): Atlassian's 365-day limit, which no refresh extends. Before then, consent again in a browser, store the new refresh token, and update "consented-at".`;
+        warning = (0,settings/* text */.Qq) `The consent given on ${consentedAt.toISOString().slice(0, 10)} ends on ${by} (${daysLeft} day${daysLeft === 1 ? '' : 's'} left): Atlassian's 365-day limit, which no refresh extends. Before then, consent again in a browser, store the new refresh token, and update ${(0,settings/* named */.KT)('consented-at')}.`;
     }
     return { reconsentBy, daysLeft, warning };
 }
@@ -1263,6 +1266,7 @@ function hostOf(url) {
  */
 
 
+
 /** The last words of every next step: what to do once the cause is fixed. */
 function finishFor(tokenState) {
     return tokenState === 'rotated-not-stored'
@@ -1293,8 +1297,8 @@ function rateLimited(answer, limit, context) {
     const what = !fromGitHub
         ? `A rate limit of something between the runner and GitHub (a proxy or gateway), not GitHub's, and not a missing permission.`
         : limit.kind === 'primary'
-            ? `GitHub's rate limit for the token in "${tokenInput}" is spent (x-ratelimit-remaining: 0): a rate limit, not a missing permission.`
-            : `This is GitHub's secondary rate limit (too many requests in a short time with the token in "${tokenInput}", from this run or others), not a missing permission.`;
+            ? (0,settings/* text */.Qq) `GitHub's rate limit for ${(0,settings/* tokenIn */.jf)(tokenInput)} is spent (x-ratelimit-remaining: 0): a rate limit, not a missing permission.`
+            : (0,settings/* text */.Qq) `This is GitHub's secondary rate limit (too many requests in a short time with ${(0,settings/* tokenIn */.jf)(tokenInput)}, from this run or others), not a missing permission.`;
     const { wait } = limit;
     const waitMs = wait.source === 'reset' ? wait.at.getTime() - now : wait.ms;
     const seconds = Math.max(0, Math.ceil(waitMs / 1000));
@@ -1306,7 +1310,7 @@ function rateLimited(answer, limit, context) {
     const forHowLong = wait.source === 'reset'
         ? `until ${wait.at.toISOString()}`
         : `${wait.source === 'minimum' ? 'at least ' : ''}${seconds} s`;
-    return new errors/* ActionError */.l('GITHUB_RATE_LIMITED', `${said} ${what} ${fromGitHub ? asked : asked.replace(/^GitHub /, 'It ').replace(/its documentation/, "GitHub's documentation")}`, tokenState, fromGitHub
+    return new errors/* ActionError */.lZ('GITHUB_RATE_LIMITED', (0,settings/* text */.Qq) `${said} ${what} ${fromGitHub ? asked : asked.replace(/^GitHub /, 'It ').replace(/its documentation/, "GitHub's documentation")}`, tokenState, fromGitHub
         ? `Wait ${forHowLong}, and avoid other heavy use of the same token meanwhile.${finishFor(tokenState)}`
         : `Wait ${forHowLong}; if it keeps happening, ask whoever runs the proxy or gateway in front of ${answer.host} about its limits.${finishFor(tokenState)}`, {
         transient: {
@@ -1331,7 +1335,7 @@ function serverFault(answer, context) {
     const retryAfter = answer.header('retry-after');
     if (answer.requestId !== undefined) {
         const requestId = secrets.scrub(answer.requestId.slice(0, 100));
-        return new errors/* ActionError */.l('GITHUB_UNEXPECTED', `Could not ${doing}: GitHub answered HTTP ${answer.status}${quotedMessage(answer, secrets)} (x-github-request-id ${requestId}). This is a fault on GitHub's side.`, tokenState, isGitHubService(apiUrl)
+        return new errors/* ActionError */.lZ('GITHUB_UNEXPECTED', `Could not ${doing}: GitHub answered HTTP ${answer.status}${quotedMessage(answer, secrets)} (x-github-request-id ${requestId}). This is a fault on GitHub's side.`, tokenState, isGitHubService(apiUrl)
             ? `See https://www.githubstatus.com; if it lasts, give GitHub Support the request id.${finish}`
             : `${answer.host} is a GitHub Enterprise Server: if it lasts, tell its administrators, with the request id (https://www.githubstatus.com covers only GitHub's own services).${finish}`, { transient: { reason: `HTTP ${answer.status}`, retryAfter } });
     }
@@ -1342,7 +1346,7 @@ function serverFault(answer, context) {
         .filter((part) => part !== undefined)
         .map((part) => secrets.scrub(part.slice(0, 120)))
         .join('; ');
-    return new errors/* ActionError */.l('GITHUB_UNEXPECTED', `Could not ${doing}: ${answer.host} answered HTTP ${answer.status}${itself ? ` (${itself})` : ''} without the x-github-request-id header that every answer of GitHub's API carries. The answer did not come from GitHub but from something between the runner and it: a proxy that inspects TLS, a gateway or a load balancer.`, tokenState, `If it lasts, check that proxy or gateway (and HTTPS_PROXY / NO_PROXY on the runner), and that "github-api-url" is GitHub's REST API.${finish}`, {
+    return new errors/* ActionError */.lZ('GITHUB_UNEXPECTED', `Could not ${doing}: ${answer.host} answered HTTP ${answer.status}${itself ? ` (${itself})` : ''} without the x-github-request-id header that every answer of GitHub's API carries. The answer did not come from GitHub but from something between the runner and it: a proxy that inspects TLS, a gateway or a load balancer.`, tokenState, (0,settings/* text */.Qq) `If it lasts, check that proxy or gateway (and HTTPS_PROXY / NO_PROXY on the runner), and that ${(0,settings/* named */.KT)('github-api-url')} is GitHub's REST API.${finish}`, {
         transient: {
             reason: `HTTP ${answer.status} from ${answer.host}, not from GitHub`,
             retryAfter,
@@ -1357,7 +1361,7 @@ function serverFault(answer, context) {
 function moved(answer, context) {
     const { doing, subject, tokenState, secrets } = context;
     const to = answer.location ? ` to ${describeLocation(answer, secrets)}` : '';
-    return new errors/* ActionError */.l('GITHUB_UNEXPECTED', `Could not ${doing}: GitHub answered HTTP ${answer.status}${quotedMessage(answer, secrets)}${to}: ${subject} was renamed or transferred.`, tokenState, `Use its new name in the input that names it ("repository" or "organization").${finishFor(tokenState)}`);
+    return new errors/* ActionError */.lZ('GITHUB_UNEXPECTED', `Could not ${doing}: GitHub answered HTTP ${answer.status}${quotedMessage(answer, secrets)}${to}: ${subject} was renamed or transferred.`, tokenState, (0,settings/* text */.Qq) `Use its new name in the input that names it (${(0,settings/* named */.KT)('repository')} or ${(0,settings/* named */.KT)('organization')}).${finishFor(tokenState)}`);
 }
 /**
  * A body that is not JSON, or a redirect: GitHub's web interface (on GitHub Enterprise Server, a
@@ -1376,14 +1380,14 @@ function notTheApi(answer, context) {
         ? `a redirect (HTTP ${answer.status}${answer.location ? ` to ${describeLocation(answer, secrets)}` : ''})`
         : `HTTP ${answer.status} with ${body}`;
     const meant = apiUrlMeant(apiUrl);
-    const given = `"github-api-url" is ${JSON.stringify(secrets.scrub(apiUrl))}`;
+    const given = (0,settings/* text */.Qq) `${(0,settings/* named */.KT)('github-api-url')} is ${JSON.stringify(secrets.scrub(apiUrl))}`;
     const why = meant
-        ? `${given}, which is not the address of a REST API: ${meant} would be. The other usual cause is a proxy's own page (a sign-in, block or error page) answering in GitHub's place.`
-        : `${given}, which has the REST API's shape, so the usual cause is a proxy or gateway between the runner and ${answer.host} answering with its own page (a sign-in, block or error page).`;
+        ? (0,settings/* text */.Qq) `${given}, which is not the address of a REST API: ${meant} would be. The other usual cause is a proxy's own page (a sign-in, block or error page) answering in GitHub's place.`
+        : (0,settings/* text */.Qq) `${given}, which has the REST API's shape, so the usual cause is a proxy or gateway between the runner and ${answer.host} answering with its own page (a sign-in, block or error page).`;
     const shape = 'the REST API base: https://api.github.com, or https://HOST/api/v3 on GitHub Enterprise Server';
-    return new errors/* ActionError */.l('GITHUB_NOT_API', `Could not ${doing}: ${answer.host} answered ${what} instead of JSON, so it was not GitHub's REST API that answered. ${why}`, tokenState, meant
-        ? `Set "github-api-url" to ${meant} (${shape}).${finish}`
-        : `Check the proxy settings (HTTPS_PROXY / NO_PROXY) and any gateway in front of ${answer.host}; "github-api-url" must stay ${shape}.${finish}`);
+    return new errors/* ActionError */.lZ('GITHUB_NOT_API', (0,settings/* text */.Qq) `Could not ${doing}: ${answer.host} answered ${what} instead of JSON, so it was not GitHub's REST API that answered. ${why}`, tokenState, meant
+        ? (0,settings/* text */.Qq) `Set ${(0,settings/* named */.KT)('github-api-url')} to ${meant} (${shape}).${finish}`
+        : (0,settings/* text */.Qq) `Check the proxy settings (HTTPS_PROXY / NO_PROXY) and any gateway in front of ${answer.host}; ${(0,settings/* named */.KT)('github-api-url')} must stay ${shape}.${finish}`);
 }
 /** Where a redirect points, without its query (a sign-in page's return address is long). */
 function describeLocation(answer, secrets) {
@@ -1406,6 +1410,7 @@ function mediaType(contentType) {
  * turned into an error that blames what failed (the token, GitHub, "github-api-url", a proxy) and
  * names the fix. What an answer says about itself is read in ./answer.ts.
  */
+
 
 
 
@@ -1450,13 +1455,13 @@ async function callGitHub(call) {
     }, (error) => (0,common_retry/* transientVerdict */.yJ)(error, clock.now()), {
         ...call.retry,
         onRetry: (info) => call.retry.onRetry?.({ ...info, doing: call.doing }),
-    }, (error, history) => (error instanceof errors/* ActionError */.l ? (0,common_retry/* describeAttempts */.U_)(error, history) : error));
+    }, (error, history) => (error instanceof errors/* ActionError */.lZ ? (0,common_retry/* describeAttempts */.U_)(error, history) : error));
 }
 /** Turns an Octokit failure into an error that blames the right thing and names the fix. */
 function explainGitHubError(error, context) {
     if (!(error instanceof dist_src/* RequestError */.G) || error.response === undefined) {
         const failure = classifyNetworkFailure(error);
-        return new errors/* ActionError */.l('GITHUB_UNREACHABLE', `Could not ${context.doing}: GitHub's API did not answer (${context.secrets.scrub(failure.description)}).`, context.tokenState, `Check "github-api-url" and the network from the runner to it (proxy settings: HTTPS_PROXY / NO_PROXY).${finishFor(context.tokenState)}`, {
+        return new errors/* ActionError */.lZ('GITHUB_UNREACHABLE', `Could not ${context.doing}: GitHub's API did not answer (${context.secrets.scrub(failure.description)}).`, context.tokenState, (0,settings/* text */.Qq) `Check ${(0,settings/* named */.KT)('github-api-url')} and the network from the runner to it (proxy settings: HTTPS_PROXY / NO_PROXY).${finishFor(context.tokenState)}`, {
             cause: error,
             ...(failure.permanent ? {} : { transient: { reason: failure.description } }),
         });
@@ -1495,29 +1500,29 @@ function refused(answer, context) {
     const message = secrets.scrub(answer.message.slice(0, 200));
     const said = `Could not ${doing}: GitHub answered HTTP ${status}${message ? ` "${message}"` : ''}.`;
     const accepted = answer.header('x-accepted-github-permissions');
-    const needs = `The "${tokenInput}" input needs ${permission}.${accepted ? ` (GitHub says this request accepts the token permissions: ${accepted}.)` : ''}`;
+    const needs = (0,settings/* text */.Qq) `${(0,settings/* input */.hF)(tokenInput)} needs ${permission}.${accepted ? ` (GitHub says this request accepts the token permissions: ${accepted}.)` : ''}`;
     if (status === 401) {
-        return new errors/* ActionError */.l('GITHUB_AUTH', `${said} The "${tokenInput}" input is not a valid token: it is wrong, expired or revoked.`, tokenState, `Create a new token and update the secret that feeds "${tokenInput}". ${needs}${finish}`);
+        return new errors/* ActionError */.lZ('GITHUB_AUTH', (0,settings/* text */.Qq) `${said} ${(0,settings/* input */.hF)(tokenInput)} is not a valid token: it is wrong, expired or revoked.`, tokenState, (0,settings/* text */.Qq) `Create a new token and ${(0,settings/* renew */.qV)(tokenInput)}. ${needs}${finish}`);
     }
     if (status === 403) {
         // GitHub names the kind of token it refused: "by integration" is an installation token (the
         // workflow's GITHUB_TOKEN is one), "by personal access token" a fine-grained PAT.
         const kind = /personal access token/i.test(message)
-            ? `The fine-grained personal access token in "${tokenInput}" lacks the permission.`
+            ? (0,settings/* text */.Qq) `${(0,settings/* tokenIn */.jf)(tokenInput)}, a fine-grained personal access token, lacks the permission.`
             : /integration/i.test(message)
                 ? tokenInput === 'github-token'
-                    ? `The "github-token" input is an installation token without the permission. If it is the workflow's GITHUB_TOKEN (secrets.GITHUB_TOKEN or github.token), that is the cause: GITHUB_TOKEN can never read or write Actions secrets, whatever "permissions:" says. Use a fine-grained personal access token, or a GitHub App installation token (actions/create-github-app-token) whose app has the permission.`
-                    : `The token in "${tokenInput}" lacks the permission.`
-                : `The "${tokenInput}" input may not do this. If the organization uses SAML single sign-on, authorize the token for it.`;
-        return new errors/* ActionError */.l('GITHUB_FORBIDDEN', `${said} ${kind}`, tokenState, `${needs}${finish}`);
+                    ? (0,settings/* text */.Qq) `${(0,settings/* input */.hF)('github-token')} is an installation token without the permission. If it is the workflow's GITHUB_TOKEN (secrets.GITHUB_TOKEN or github.token), that is the cause: GITHUB_TOKEN can never read or write Actions secrets, whatever "permissions:" says. Use a fine-grained personal access token, or a GitHub App installation token (actions/create-github-app-token) whose app has the permission.`
+                    : (0,settings/* text */.Qq) `${(0,settings/* tokenIn */.jf)(tokenInput)} lacks the permission.`
+                : (0,settings/* text */.Qq) `${(0,settings/* input */.hF)(tokenInput)} may not do this. If the organization uses SAML single sign-on, authorize the token for it.`;
+        return new errors/* ActionError */.lZ('GITHUB_FORBIDDEN', (0,settings/* text */.Qq) `${said} ${kind}`, tokenState, (0,settings/* text */.Qq) `${needs}${finish}`);
     }
     if (status === 404) {
-        return new errors/* ActionError */.l('GITHUB_NOT_FOUND', `${said} Either ${subject} does not exist, or the token in "${tokenInput}" cannot see it (GitHub answers 404 rather than 403 for what a token may not see).`, tokenState, `Check the "repository" input. For a fine-grained token, check that its resource owner is the repository's owner and that the repository is among its selected repositories. ${needs}${finish}`);
+        return new errors/* ActionError */.lZ('GITHUB_NOT_FOUND', (0,settings/* text */.Qq) `${said} Either ${subject} does not exist, or ${(0,settings/* tokenIn */.jf)(tokenInput)} cannot see it (GitHub answers 404 rather than 403 for what a token may not see).`, tokenState, (0,settings/* text */.Qq) `Check ${(0,settings/* input */.hF)('repository')}. For a fine-grained token, check that its resource owner is the repository's owner and that the repository is among its selected repositories. ${needs}${finish}`);
     }
     if (status === 422) {
-        return new errors/* ActionError */.l('GITHUB_REJECTED_VALUE', `${said} GitHub refused the request's content.`, tokenState, `This is unexpected: please open an issue with this log.${finish}`);
+        return new errors/* ActionError */.lZ('GITHUB_REJECTED_VALUE', `${said} GitHub refused the request's content.`, tokenState, `This is unexpected: please open an issue with this log.${finish}`);
     }
-    return new errors/* ActionError */.l('GITHUB_UNEXPECTED', said, tokenState, `Check "github-api-url" and "repository".${finish}`);
+    return new errors/* ActionError */.lZ('GITHUB_UNEXPECTED', said, tokenState, (0,settings/* text */.Qq) `Check ${(0,settings/* named */.KT)('github-api-url')} and ${(0,settings/* named */.KT)('repository')}.${finish}`);
 }
 
 /** A GitHub answer quoted in an error: at most 200 characters, secrets removed. */
@@ -1640,6 +1645,7 @@ function secretPath(target, secretName) {
 
 
 
+
 function call(access, route, doing, tokenState, params = {}) {
     return callGitHub({
         github: access.github,
@@ -1667,7 +1673,7 @@ async function fetchPublicKey(access, tokenState) {
         keyId === '' ||
         typeof key !== 'string' ||
         !decodePublicKey(key)) {
-        throw new errors/* ActionError */.l('GITHUB_UNEXPECTED', `GitHub's answer for the public key of ${target.description} is not {key_id, key} with a 32-byte base64 key: ${quote(data, secrets)}.`, tokenState, 'Check "github-api-url": it must be the REST API base (https://api.github.com, or https://HOST/api/v3 on GitHub Enterprise Server).');
+        throw new errors/* ActionError */.lZ('GITHUB_UNEXPECTED', `GitHub's answer for the public key of ${target.description} is not {key_id, key} with a 32-byte base64 key: ${quote(data, secrets)}.`, tokenState, (0,settings/* text */.Qq) `Check ${(0,settings/* named */.KT)('github-api-url')}: it must be the REST API base (https://api.github.com, or https://HOST/api/v3 on GitHub Enterprise Server).`);
     }
     return { keyId, key };
 }
@@ -1679,16 +1685,16 @@ async function fetchSecretMetadata(access, secretName) {
         answer = await call(access, `GET ${secretPath(target, secretName)}`, `read when the secret ${secretName} of ${target.description} was last written`, 'unchanged');
     }
     catch (error) {
-        if (error instanceof errors/* ActionError */.l && error.code === 'GITHUB_NOT_FOUND') {
+        if (error instanceof errors/* ActionError */.lZ && error.code === 'GITHUB_NOT_FOUND') {
             return { updatedAt: undefined, visibility: undefined, serverNow: undefined };
         }
         throw error;
     }
-    const text = isRecord(answer.data) ? answer.data['updated_at'] : undefined;
-    const updatedAtText = typeof text === 'string' ? text : undefined;
+    const given = isRecord(answer.data) ? answer.data['updated_at'] : undefined;
+    const updatedAtText = typeof given === 'string' ? given : undefined;
     const updatedAt = parseTimestamp(updatedAtText);
     if (updatedAt === undefined || updatedAtText === undefined) {
-        throw new errors/* ActionError */.l('GITHUB_UNEXPECTED', `GitHub's answer for the secret ${secretName} of ${target.description} has no readable "updated_at": ${quote(answer.data, secrets)}.`, 'unchanged', 'Check "github-api-url".');
+        throw new errors/* ActionError */.lZ('GITHUB_UNEXPECTED', `GitHub's answer for the secret ${secretName} of ${target.description} has no readable "updated_at": ${quote(answer.data, secrets)}.`, 'unchanged', (0,settings/* text */.Qq) `Check ${(0,settings/* named */.KT)('github-api-url')}.`);
     }
     const visibility = isRecord(answer.data) ? answer.data['visibility'] : undefined;
     return {
@@ -1709,7 +1715,7 @@ async function storeSecret(access, secretName, sealed, organization, tokenState)
         return { how: 'created', at };
     if (status === 204)
         return { how: 'updated', at };
-    throw new errors/* ActionError */.l('GITHUB_UNEXPECTED', `GitHub answered HTTP ${status} to the write of ${secretName} in ${target.description}; expected 201 (created) or 204 (updated).`, tokenState, 'Store the recovery value below by hand.');
+    throw new errors/* ActionError */.lZ('GITHUB_UNEXPECTED', `GitHub answered HTTP ${status} to the write of ${secretName} in ${target.description}; expected 201 (created) or 204 (updated).`, tokenState, 'Store the recovery value below by hand.');
 }
 /** The PUT body: the sealed value, and for an organization secret who may use it. */
 function writeBody(sealed, organization) {
@@ -1738,6 +1744,7 @@ function parseTimestamp(value) {
 
 
 
+
 /** Stops with a clear message when the environment does not exist (the API would say only 404). */
 async function checkEnvironmentExists(access, target) {
     const { owner, repo } = target.repository;
@@ -1750,8 +1757,8 @@ async function checkEnvironmentExists(access, target) {
         });
     }
     catch (error) {
-        if (error instanceof errors/* ActionError */.l && error.code === 'GITHUB_NOT_FOUND') {
-            throw new errors/* ActionError */.l('GITHUB_NOT_FOUND', `${owner}/${repo} has no environment named "${target.environment}" that the "github-token" can see. Nothing was sent to Atlassian.`, 'unchanged', `Check the "environment" input against the repository's Settings → Environments, or create the environment there. The token needs ${access.target.permission}.`);
+        if (error instanceof errors/* ActionError */.lZ && error.code === 'GITHUB_NOT_FOUND') {
+            throw new errors/* ActionError */.lZ('GITHUB_NOT_FOUND', (0,settings/* text */.Qq) `${owner}/${repo} has no environment named "${target.environment}" that the ${(0,settings/* named */.KT)('github-token')} can see. Nothing was sent to Atlassian.`, 'unchanged', (0,settings/* text */.Qq) `Check ${(0,settings/* input */.hF)('environment')} against the repository's Settings → Environments, or create the environment there. The token needs ${access.target.permission}.`);
         }
         throw error;
     }
@@ -1783,12 +1790,12 @@ async function repositoryId(access, organization, name) {
     const { data } = await callGitHub({
         ...common(access),
         route: `GET ${restPath `/repos/${organization}/${name}`}`,
-        doing: `look up the repository ${organization}/${name} named in "selected-repositories"`,
+        doing: `look up the selected repository ${organization}/${name}`,
         subject: `repository ${organization}/${name}`,
     });
     const id = isRecord(data) ? data['id'] : undefined;
     if (typeof id !== 'number' || !Number.isSafeInteger(id)) {
-        throw new errors/* ActionError */.l('GITHUB_UNEXPECTED', `GitHub's answer for the repository ${organization}/${name} has no numeric "id": ${quote(data, access.secrets)}.`, 'unchanged', 'Check "github-api-url".');
+        throw new errors/* ActionError */.lZ('GITHUB_UNEXPECTED', `GitHub's answer for the repository ${organization}/${name} has no numeric "id": ${quote(data, access.secrets)}.`, 'unchanged', (0,settings/* text */.Qq) `Check ${(0,settings/* named */.KT)('github-api-url')}.`);
     }
     return id;
 }
@@ -1806,7 +1813,7 @@ async function currentSelection(access, secretName) {
         const repositories = isRecord(data) ? data['repositories'] : undefined;
         const total = isRecord(data) ? data['total_count'] : undefined;
         if (!Array.isArray(repositories) || typeof total !== 'number') {
-            throw new errors/* ActionError */.l('GITHUB_UNEXPECTED', `GitHub's answer for the repositories of the secret ${secretName} is not {total_count, repositories}: ${quote(data, access.secrets)}.`, 'unchanged', 'Check "github-api-url".');
+            throw new errors/* ActionError */.lZ('GITHUB_UNEXPECTED', `GitHub's answer for the repositories of the secret ${secretName} is not {total_count, repositories}: ${quote(data, access.secrets)}.`, 'unchanged', (0,settings/* text */.Qq) `Check ${(0,settings/* named */.KT)('github-api-url')}.`);
         }
         for (const repository of repositories) {
             const id = isRecord(repository) ? repository['id'] : undefined;
@@ -1875,7 +1882,7 @@ async function readVariable(access, name) {
     }
     catch (error) {
         // The repository itself was found by then (its public key was read): 404 is the variable.
-        if (error instanceof errors/* ActionError */.l && error.code === 'GITHUB_NOT_FOUND')
+        if (error instanceof errors/* ActionError */.lZ && error.code === 'GITHUB_NOT_FOUND')
             return undefined;
         throw error;
     }
@@ -1898,7 +1905,7 @@ async function writeVariable(access, variable) {
         return 'updated';
     }
     catch (error) {
-        if (!(error instanceof errors/* ActionError */.l) || error.code !== 'GITHUB_NOT_FOUND')
+        if (!(error instanceof errors/* ActionError */.lZ) || error.code !== 'GITHUB_NOT_FOUND')
             throw error;
     }
     await callGitHub({
@@ -1919,6 +1926,7 @@ const external_node_net_namespaceObject = __WEBPACK_EXTERNAL_createRequire(impor
  * machine only, so that a client secret, a token or an authorization code never crosses a network
  * in clear text. One rule, with one wording, for all of them.
  */
+
 
 
 /** The loopback rule, as every message states it. */
@@ -1944,23 +1952,23 @@ function isLoopbackHost(hostname) {
  * An endpoint URL: https, or http to a loopback host; no user name or password (they would be
  * sent, and logged, with every request).
  */
-function parseEndpointUrl(input, text, problem) {
-    const subject = `Input "${input}"`;
-    const overlong = tooLong(subject, text, LIMITS.url, false);
+function parseEndpointUrl(input, given, problem) {
+    const setting = (0,settings/* subject */.bc)(input);
+    const overlong = tooLong(setting, given, LIMITS.url, false);
     if (overlong !== undefined) {
         problem(input, overlong);
         return undefined;
     }
     let url;
     try {
-        url = new URL(text);
+        url = new URL(given);
     }
     catch {
-        problem(input, `${subject} is not a URL; expected e.g. "https://…"; got ${quoteValue(text)}.`);
+        problem(input, (0,settings/* text */.Qq) `${setting} is not a URL; expected e.g. "https://…"; got ${quoteValue(given)}.`);
         return undefined;
     }
     if (url.username !== '' || url.password !== '') {
-        problem(input, `${subject} must not contain a user name or password.`);
+        problem(input, (0,settings/* text */.Qq) `${setting} must not contain a user name or password.`);
         return undefined;
     }
     if (url.protocol === 'https:')
@@ -1968,17 +1976,17 @@ function parseEndpointUrl(input, text, problem) {
     if (url.protocol === 'http:' && isLoopbackHost(url.hostname))
         return url;
     problem(input, url.protocol === 'http:'
-        ? `${subject} uses plain http to ${quoteValue(url.hostname)}: credentials would cross the network unencrypted. Use https (${PLAIN_HTTP_RULE}).`
-        : `${subject} must be an https URL; got the scheme ${quoteValue(url.protocol)}.`);
+        ? (0,settings/* text */.Qq) `${setting} uses plain http to ${quoteValue(url.hostname)}: credentials would cross the network unencrypted. Use https (${PLAIN_HTTP_RULE}).`
+        : (0,settings/* text */.Qq) `${setting} must be an https URL; got the scheme ${quoteValue(url.protocol)}.`);
     return undefined;
 }
 /**
  * A site is named by its address, e.g. https://example.atlassian.net (the scheme may be left out):
  * only its origin counts.
  */
-function parseSiteUrl(input, text, problem) {
-    const subject = `Input "${input}"`;
-    const overlong = tooLong(subject, text, LIMITS.url, false);
+function parseSiteUrl(input, given, problem) {
+    const setting = (0,settings/* subject */.bc)(input);
+    const overlong = tooLong(setting, given, LIMITS.url, false);
     if (overlong !== undefined) {
         problem(input, overlong);
         return undefined;
@@ -1986,14 +1994,14 @@ function parseSiteUrl(input, text, problem) {
     const example = 'e.g. "https://example.atlassian.net"';
     let url;
     try {
-        url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`);
+        url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(given) ? given : `https://${given}`);
     }
     catch {
-        problem(input, `${subject} must be your site's address, ${example}; got ${quoteValue(text)}.`);
+        problem(input, (0,settings/* text */.Qq) `${setting} must be your site's address, ${example}; got ${quoteValue(given)}.`);
         return undefined;
     }
     if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
-        problem(input, `${subject} must be an https address, ${example} (${PLAIN_HTTP_RULE}); got ${quoteValue(text)}.`);
+        problem(input, (0,settings/* text */.Qq) `${setting} must be an https address, ${example} (${PLAIN_HTTP_RULE}); got ${quoteValue(given)}.`);
         return undefined;
     }
     return new URL(url.origin);
@@ -2002,8 +2010,9 @@ function parseSiteUrl(input, text, problem) {
 ;// CONCATENATED MODULE: ./src/rotation/request.ts
 
 
-/** The inputs whose values are secret: masked before anything else reads them. */
-const SECRET_INPUTS = [
+
+/** The settings whose values are secret: masked before anything else reads them. */
+const SECRET_SETTINGS = [
     'client-secret',
     'refresh-token',
     'github-token',
@@ -2035,15 +2044,15 @@ const ENVIRONMENT_MAX = LIMITS.environment.max;
  *
  * All problems are reported at once, so one failed run shows every input to fix.
  */
-function readInputs(getInput, env) {
+function readSettings(getInput, env) {
     const problems = [];
-    const problem = (input, message) => {
-        problems.push({ input, message });
+    const problem = (setting, message) => {
+        problems.push({ setting, message: (0,settings/* asText */.e1)(message) });
     };
-    const required = (input, hint) => {
-        const value = getInput(input);
+    const required = (setting, hint) => {
+        const value = getInput(setting);
         if (value === '')
-            problem(input, `Input "${input}" is required: ${hint}`);
+            problem(setting, (0,settings/* text */.Qq) `${(0,settings/* subject */.bc)(setting)} is required: ${hint}`);
         return value;
     };
     const clientId = required('client-id', 'set it to your OAuth app\'s client ID (developer console, "Settings").');
@@ -2059,13 +2068,13 @@ function readInputs(getInput, env) {
         ['github-token', githubToken, LIMITS.githubToken],
         ['workflow-token', workflowToken, LIMITS.githubToken],
     ]) {
-        const secret = SECRET_INPUTS.includes(input);
-        const overlong = tooLong(`Input "${input}"`, value, limit, secret);
+        const secret = SECRET_SETTINGS.includes(input);
+        const overlong = tooLong((0,settings/* subject */.bc)(input), value, limit, secret);
         if (overlong !== undefined) {
             problem(input, overlong);
         }
         else if (/\s/.test(value)) {
-            problem(input, `Input "${input}" contains whitespace inside the value. Store the value alone, without quotes, labels or line breaks (a copy-paste of two lines is the usual cause).`);
+            problem(input, (0,settings/* text */.Qq) `${(0,settings/* subject */.bc)(input)} contains whitespace inside the value. Store the value alone, without quotes, labels or line breaks (a copy-paste of two lines is the usual cause).`);
         }
     }
     checkSecretName('secret-name', secretName, problem);
@@ -2073,7 +2082,7 @@ function readInputs(getInput, env) {
     if (accessTokenSecretName !== undefined) {
         checkSecretName('access-token-secret-name', accessTokenSecretName, problem);
         if (accessTokenSecretName.toUpperCase() === secretName.toUpperCase()) {
-            problem('access-token-secret-name', 'Input "access-token-secret-name" must name another secret than "secret-name" (secret names are case-insensitive): the refresh token would be overwritten by the access token.');
+            problem('access-token-secret-name', (0,settings/* text */.Qq) `${(0,settings/* subject */.bc)('access-token-secret-name')} must name another secret than ${(0,settings/* named */.KT)('secret-name')} (secret names are case-insensitive): the refresh token would be overwritten by the access token.`);
         }
     }
     const target = readTarget(getInput, env, problem);
@@ -2085,17 +2094,17 @@ function readInputs(getInput, env) {
     const budgetText = getInput('retry-budget-seconds') || String(DEFAULT_RETRY_BUDGET_SECONDS);
     const budget = readSeconds(budgetText);
     if (!(budget >= 1 && budget <= MAX_RETRY_BUDGET_SECONDS)) {
-        problem('retry-budget-seconds', `Input "retry-budget-seconds" must be a whole number of seconds from 1 to ${MAX_RETRY_BUDGET_SECONDS} (retries must end well inside Atlassian's 10-minute leeway); got ${quoteValue(budgetText)}.`);
+        problem('retry-budget-seconds', (0,settings/* text */.Qq) `${(0,settings/* subject */.bc)('retry-budget-seconds')} must be a whole number of seconds from 1 to ${MAX_RETRY_BUDGET_SECONDS} (retries must end well inside Atlassian's 10-minute leeway); got ${quoteValue(budgetText)}.`);
     }
     const consentedText = getInput('consented-at');
     const consentedAt = consentedText === '' ? undefined : parseConsentDate(consentedText, problem);
     const dryRunText = (getInput('dry-run') || 'false').toLowerCase();
     if (dryRunText !== 'true' && dryRunText !== 'false') {
-        problem('dry-run', `Input "dry-run" must be "true" or "false"; got ${quoteValue(dryRunText)}.`);
+        problem('dry-run', (0,settings/* text */.Qq) `${(0,settings/* subject */.bc)('dry-run')} must be "true" or "false"; got ${quoteValue(dryRunText)}.`);
     }
     const onSuperseded = (getInput('on-superseded') || 'fail').toLowerCase();
     if (onSuperseded !== 'fail' && onSuperseded !== 'succeed') {
-        problem('on-superseded', `Input "on-superseded" must be "fail" (a step that must hand an access token on) or "succeed" (a scheduled rotation, which has nothing left to do when another rotation got there first); got ${quoteValue(onSuperseded)}.`);
+        problem('on-superseded', (0,settings/* text */.Qq) `${(0,settings/* subject */.bc)('on-superseded')} must be "fail" (a step that must hand an access token on) or "succeed" (a scheduled rotation, which has nothing left to do when another rotation got there first); got ${quoteValue(onSuperseded)}.`);
     }
     if (problems.length > 0 ||
         target === undefined ||
@@ -2106,7 +2115,8 @@ function readInputs(getInput, env) {
     }
     return {
         ok: true,
-        inputs: {
+        onSuperseded: onSuperseded === 'succeed' ? 'succeed' : 'fail',
+        request: {
             clientId,
             clientSecret,
             refreshToken,
@@ -2122,7 +2132,6 @@ function readInputs(getInput, env) {
             atlassianApiUrl: withoutTrailingSlash(atlassianApiUrl),
             consentedAt,
             dryRun: dryRunText === 'true',
-            onSuperseded: onSuperseded === 'succeed' ? 'succeed' : 'fail',
         },
     };
 }
@@ -2141,11 +2150,11 @@ function readTarget(getInput, env, problem) {
         .filter((name) => name !== '');
     if (organization !== '') {
         if (environment !== '') {
-            problem('environment', 'Inputs "organization" and "environment" name two different targets: give one. An organization secret is shared by repositories; an environment secret belongs to one environment of "repository".');
+            problem('environment', (0,settings/* text */.Qq) `${(0,settings/* subject */.bc)('organization')} and ${(0,settings/* named */.KT)('environment')} name two different targets: give one. An organization secret is shared by repositories; an environment secret belongs to one environment of ${(0,settings/* named */.KT)('repository')}.`);
         }
         let ok = environment === '';
         if (!OWNER.test(organization)) {
-            problem('organization', `Input "organization" must be an organization's login (up to 39 letters, digits and hyphens), e.g. "octo-org"; got ${quoteValue(organization)}.`);
+            problem('organization', (0,settings/* text */.Qq) `${(0,settings/* subject */.bc)('organization')} must be an organization's login (up to 39 letters, digits and hyphens), e.g. "octo-org"; got ${quoteValue(organization)}.`);
             ok = false;
         }
         let visibility;
@@ -2156,26 +2165,26 @@ function readTarget(getInput, env, problem) {
                 visibility = visibilityText;
             }
             else {
-                problem('visibility', `Input "visibility" must be "all", "private" or "selected"; got ${quoteValue(visibilityText)}.`);
+                problem('visibility', (0,settings/* text */.Qq) `${(0,settings/* subject */.bc)('visibility')} must be "all", "private" or "selected"; got ${quoteValue(visibilityText)}.`);
                 ok = false;
             }
         }
         if (visibility === 'selected' && selectedRepositories.length === 0) {
-            problem('selected-repositories', 'With "visibility: selected", input "selected-repositories" must name the repositories that may use the secret (names in the organization, separated by commas or new lines).');
+            problem('selected-repositories', (0,settings/* text */.Qq) `With ${(0,settings/* named */.KT)('visibility')} set to "selected", ${(0,settings/* input */.hF)('selected-repositories')} must name the repositories that may use the secret (names in the organization, separated by commas or new lines).`);
             ok = false;
         }
         if (visibility !== 'selected' && selectedRepositories.length > 0) {
-            problem('selected-repositories', 'Input "selected-repositories" applies only with "visibility: selected": set that too, or remove the list.');
+            problem('selected-repositories', (0,settings/* text */.Qq) `${(0,settings/* subject */.bc)('selected-repositories')} applies only with ${(0,settings/* named */.KT)('visibility')} set to "selected": set that too, or remove the list.`);
             ok = false;
         }
         if (selectedRepositories.length > MAX_SELECTED_REPOSITORIES) {
-            problem('selected-repositories', `Input "selected-repositories" names ${selectedRepositories.length} repositories; at most ${MAX_SELECTED_REPOSITORIES} can be resolved at once (GitHub allows 100 concurrent requests). For more, use "visibility: private" or "all".`);
+            problem('selected-repositories', (0,settings/* text */.Qq) `${(0,settings/* subject */.bc)('selected-repositories')} names ${selectedRepositories.length} repositories; at most ${MAX_SELECTED_REPOSITORIES} can be resolved at once (GitHub allows 100 concurrent requests). For more, set ${(0,settings/* named */.KT)('visibility')} to "private" or "all".`);
             ok = false;
         }
         else {
             const wrong = selectedRepositories.find((name) => !isRepositoryName(name));
             if (wrong !== undefined) {
-                problem('selected-repositories', `Input "selected-repositories" must list repository names of the organization (without "${organization}/"); ${quoteValue(wrong)} is not one.`);
+                problem('selected-repositories', (0,settings/* text */.Qq) `${(0,settings/* subject */.bc)('selected-repositories')} must list repository names of the organization (without "${organization}/"); ${quoteValue(wrong)} is not one.`);
                 ok = false;
             }
         }
@@ -2186,42 +2195,43 @@ function readTarget(getInput, env, problem) {
         ['selected-repositories', selectedText],
     ]) {
         if (given !== '') {
-            problem(input, `Input "${input}" applies only to an organization secret: set "organization" too, or remove it.`);
+            problem(input, (0,settings/* text */.Qq) `${(0,settings/* subject */.bc)(input)} applies only to an organization secret: set ${(0,settings/* named */.KT)('organization')} too, or remove it.`);
         }
     }
     const repositoryText = getInput('repository') || env['GITHUB_REPOSITORY'] || '';
     const repository = parseRepository(repositoryText);
     if (repository === undefined) {
         problem('repository', repositoryText === ''
-            ? 'Input "repository" is empty and GITHUB_REPOSITORY is not set: set it to "owner/name".'
-            : `Input "repository" must be "owner/name", e.g. "octo-org/confluence-sync"; got ${quoteValue(repositoryText)}.`);
+            ? (0,settings/* text */.Qq) `${(0,settings/* subject */.bc)('repository')} is empty and GITHUB_REPOSITORY is not set: set it to "owner/name".`
+            : (0,settings/* text */.Qq) `${(0,settings/* subject */.bc)('repository')} must be "owner/name", e.g. "octo-org/confluence-sync"; got ${quoteValue(repositoryText)}.`);
         return undefined;
     }
     if (environment === '')
         return { kind: 'repository', repository };
-    const overlong = tooLong('Input "environment"', environment, LIMITS.environment, false);
+    const overlong = tooLong((0,settings/* subject */.bc)('environment'), environment, LIMITS.environment, false);
     if (overlong !== undefined ||
         /[\p{Cc}\p{Cs}]/u.test(environment) ||
         environment === '.' ||
         environment === '..') {
         problem('environment', overlong ??
-            `Input "environment" must be an environment's name as shown in the repository settings (up to ${ENVIRONMENT_MAX} characters, no control characters, not "." or ".."); got ${quoteValue(environment)}.`);
+            (0,settings/* text */.Qq) `${(0,settings/* subject */.bc)('environment')} must be an environment's name as shown in the repository settings (up to ${ENVIRONMENT_MAX} characters, no control characters, not "." or ".."); got ${quoteValue(environment)}.`);
         return undefined;
     }
     return { kind: 'environment', repository, environment };
 }
-function checkSecretName(input, name, problem) {
+/** GitHub's rules for the names of secrets, which variables share (docs: "Naming conventions"). */
+function checkSecretName(input, name, problem, kind = 'secret') {
     if (name === '')
         return;
-    const overlong = tooLong(`Input "${input}"`, name, LIMITS.name, false);
+    const overlong = tooLong((0,settings/* subject */.bc)(input), name, LIMITS.name, false);
     if (overlong !== undefined) {
         problem(input, overlong);
     }
     else if (!SECRET_NAME.test(name)) {
-        problem(input, `Input "${input}" must contain only letters, digits and underscores and must not start with a digit (GitHub's rule for secret names); got ${quoteValue(name)}.`);
+        problem(input, (0,settings/* text */.Qq) `${(0,settings/* subject */.bc)(input)} must contain only letters, digits and underscores and must not start with a digit (GitHub's rule for ${kind} names); got ${quoteValue(name)}.`);
     }
     else if (/^GITHUB_/i.test(name)) {
-        problem(input, `Input "${input}" must not start with GITHUB_ (GitHub reserves that prefix); got ${quoteValue(name)}.`);
+        problem(input, (0,settings/* text */.Qq) `${(0,settings/* subject */.bc)(input)} must not start with GITHUB_ (GitHub reserves that prefix); got ${quoteValue(name)}.`);
     }
 }
 function parseRepository(text) {
@@ -2242,10 +2252,10 @@ function readSeconds(text) {
     return text.length <= LIMITS.seconds.max && /^\d+$/.test(text) ? Number(text) : NaN;
 }
 /** ISO 8601: a date (2026-01-31) or a date and time with its zone (2026-01-31T09:00:00Z). */
-function parseConsentDate(text, problem) {
-    const time = parseIsoMoment(text);
+function parseConsentDate(given, problem) {
+    const time = parseIsoMoment(given);
     if (Number.isNaN(time)) {
-        problem('consented-at', `Input "consented-at" must be an ISO 8601 date such as "2026-01-31" (or a date and time with its zone, "2026-01-31T09:00:00Z"); got ${quoteValue(text)}.`);
+        problem('consented-at', (0,settings/* text */.Qq) `${(0,settings/* subject */.bc)('consented-at')} must be an ISO 8601 date such as "2026-01-31" (or a date and time with its zone, "2026-01-31T09:00:00Z"); got ${quoteValue(given)}.`);
         return undefined;
     }
     return new Date(time);
@@ -2363,7 +2373,7 @@ function ghEndpoint(githubApiUrl, path) {
     return { hostname: undefined, endpoint: `${url.origin}${base}${path}` };
 }
 /** How to give `gh` a token for this API, as a clause: "put the token in GH_TOKEN (…), or …". */
-function ghTokenAdvice(githubApiUrl) {
+function recovery_command_ghTokenAdvice(githubApiUrl) {
     const { hostname } = new URL(githubApiUrl);
     const tenant = /^api\.([a-z0-9-]+\.ghe\.com)$/.exec(hostname)?.[1];
     if (hostname === 'api.github.com' || tenant !== undefined) {
@@ -2378,6 +2388,7 @@ function ghTokenAdvice(githubApiUrl) {
 }
 
 ;// CONCATENATED MODULE: ./src/rotation/explain.ts
+
 
 /** Atlassian accepts a disabled refresh token for 10 minutes after it was rotated (FACTS.md). */
 const LEEWAY_MS = 10 * 60 * 1000;
@@ -2435,22 +2446,22 @@ function describeRecovery(context, recovery) {
         `Recovery value: the new refresh token, sealed with the public key of the ${context.target.description} (only GitHub can open it, so it is safe to show).`,
         `  key_id: ${recovery.sealed.keyId}`,
         `  encrypted_value: ${recovery.sealed.encryptedValue}`,
-        `Store it with GitHub CLI and a token that may write the secret: ${ghTokenAdvice(context.githubApiUrl)}; then run:`,
+        `Store it with GitHub CLI and a token that may write the secret: ${recovery_command_ghTokenAdvice(context.githubApiUrl)}; then run:`,
         `  ${commandFor(context, recovery)}`,
         `Do it before any run uses the old token after ${utc(recovery.leewayEndsAt)}: from then on, presenting the old token revokes the consent, including the new token.`,
         `Store it, or re-run the workflow before that time — one or the other, never both: whichever comes second would put a superseded token in the secret.${recovery.secretAsSeen === undefined ? '' : ' The command checks this itself: it stores nothing if the secret was written after this run saw it.'}`,
     ].join('\n');
 }
-/** The full failure text for the log and the error annotation. */
+/** The full failure text for the log and the error annotation; each door words its settings. */
 function describeFailure(error, context, recovery, now) {
     const parts = [
-        error.message,
-        describeTokenState(error.tokenState, context, now),
-        `Next step: ${error.nextStep}`,
+        error.said,
+        [describeTokenState(error.tokenState, context, now)],
+        (0,settings/* concat */.xW)(['Next step: ', error.next]),
     ];
     if (recovery)
-        parts.push(describeRecovery(context, recovery));
-    return parts.join('\n');
+        parts.push([describeRecovery(context, recovery)]);
+    return (0,settings/* concat */.xW)(parts, '\n');
 }
 /** The job summary of a successful run: never a token value, only facts about it. */
 function renderSummary(context, result, scrub) {
@@ -2466,7 +2477,7 @@ function renderSummary(context, result, scrub) {
                 : 'no (the token endpoint issued no new refresh token; the stored one stays valid)',
         ],
         ['Secret updated', result.stored ? `yes (${result.stored})` : 'no'],
-        ['Stale-token check', escapeHtml(result.staleTokenCheck)],
+        ['Stale-token check', escapeHtml(word(asText(result.staleTokenCheck), actionWording))],
         [
             'Access token expires',
             result.expiresAt && result.tokens.expiresIn !== undefined
@@ -2525,7 +2536,7 @@ function describeDryRun(context, plan) {
     }
     if (plan.siteUrl)
         lines.push(`It would look up the cloud id of ${plan.siteUrl.origin}.`);
-    lines.push(`Stale-token check: ${plan.staleTokenCheck}.`);
+    lines.push((0,settings/* text */.Qq) `Stale-token check: ${plan.staleTokenCheck}.`);
     if (plan.consent)
         lines.push(`Consent again by: ${consentText(plan.consent)}.`);
     return lines;
@@ -2533,7 +2544,7 @@ function describeDryRun(context, plan) {
 function renderDryRunSummary(context, plan) {
     return [
         '<h2>Atlassian token rotation: dry run</h2>',
-        ...describeDryRun(context, plan).map((line) => `<p>${escapeHtml(line)}</p>`),
+        ...describeDryRun(context, plan).map((line) => `<p>${escapeHtml(word(asText(line), actionWording))}</p>`),
         '',
     ].join('\n');
 }
@@ -2578,6 +2589,7 @@ function escapeHtml(text) {
 
 
 
+
 async function writeBack(access, request) {
     const { secretName, organization, tokenState } = request;
     const seal = async (key) => {
@@ -2590,7 +2602,7 @@ async function writeBack(access, request) {
     }
     catch (error) {
         // 422 when the key was replaced between the preflight and the write: seal again, once.
-        if (!(error instanceof errors/* ActionError */.l) || error.code !== 'GITHUB_REJECTED_VALUE')
+        if (!(error instanceof errors/* ActionError */.lZ) || error.code !== 'GITHUB_REJECTED_VALUE')
             throw error;
         const current = await fetchPublicKey(access, tokenState);
         if (current.keyId === request.publicKey.keyId)
@@ -2618,7 +2630,7 @@ async function checkWrite(access, secretName, before, write, localWriteAt) {
         after = await fetchSecretMetadata(access, secretName);
     }
     catch (error) {
-        return { kind: 'unverified', reason: error instanceof Error ? error.message : String(error) };
+        return { kind: 'unverified', reason: reasonOf(error) };
     }
     if (after.updatedAt === undefined) {
         return { kind: 'unverified', reason: 'the secret was not found right after the write' };
@@ -2645,7 +2657,7 @@ ownAttempts) {
         seen = await fetchSecretMetadata(access, secretName);
     }
     catch (error) {
-        return { kind: 'unverified', reason: error instanceof Error ? error.message : String(error) };
+        return { kind: 'unverified', reason: reasonOf(error) };
     }
     if (seen.updatedAt?.getTime() === lastSeen.updatedAt?.getTime())
         return { kind: 'unchanged' };
@@ -2664,7 +2676,7 @@ ownAttempts) {
 }
 /** The write not made: another rotation stored its token after this run's refresh was sent. */
 function notOverwrittenError(secretName, readAt, rewrittenAt, refreshSentAt) {
-    return new errors/* ActionError */.l('ROTATIONS_OVERLAPPED', `Two rotations of this token overlapped: ${secretName} was written at ${utc(rewrittenAt)} by another rotation${readAt ? `, after this run read it at ${utc(readAt)}` : ''} and after this run sent its own refresh at ${utc(refreshSentAt)}. Only the token issued last is Atlassian's newest, and which of the two that is cannot be told from here, so this run did not overwrite the secret. If the other token is the older one, the next rotation presents a superseded token and Atlassian revokes the consent.`, 'overlapped', `Find the other rotation (a workflow run that uses this secret, or someone running the command line tool's refresh) and when it sent its refresh. If that was before ${utc(refreshSentAt)}, store this run's recovery value (below) now, before the next rotation: its command checks that the secret is still as this run last saw it. If it was after, nothing needs doing. Then give every workflow that rotates this token the same \`concurrency:\` group, and never run the command line tool's refresh while a workflow may rotate it.`);
+    return new errors/* ActionError */.lZ('ROTATIONS_OVERLAPPED', `Two rotations of this token overlapped: ${secretName} was written at ${utc(rewrittenAt)} by another rotation${readAt ? `, after this run read it at ${utc(readAt)}` : ''} and after this run sent its own refresh at ${utc(refreshSentAt)}. Only the token issued last is Atlassian's newest, and which of the two that is cannot be told from here, so this run did not overwrite the secret. If the other token is the older one, the next rotation presents a superseded token and Atlassian revokes the consent.`, 'overlapped', `Find the other rotation (a workflow run that uses this secret, or someone running the command line tool's refresh) and when it sent its refresh. If that was before ${utc(refreshSentAt)}, store this run's recovery value (below) now, before the next rotation: its command checks that the secret is still as this run last saw it. If it was after, nothing needs doing. Then give every workflow that rotates this token the same \`concurrency:\` group, and never run the command line tool's refresh while a workflow may rotate it.`);
 }
 /** The loud failure for an overlap: both times, why it matters, and what to check. */
 function overlapError(check, secretName, grantSentAt) {
@@ -2678,7 +2690,13 @@ function overlapError(check, secretName, grantSentAt) {
     const ifTheirsIsNewer = oursStored
         ? "store the other run's new token (its recovery value, printed in its log) now, before the next rotation"
         : 'nothing needs doing';
-    return new errors/* ActionError */.l('ROTATIONS_OVERLAPPED', `Two rotations of this token overlapped: ${what}. Only the token issued last is Atlassian's newest; the secret now holds ${oursStored ? "this run's" : "the other writer's"} token, which may be the older of the two. If it is, the next rotation presents a superseded token and Atlassian revokes the consent.`, 'overlapped', `Check which rotation refreshed last: this run sent its refresh at ${utc(grantSentAt)}. Find the other one (a workflow run that uses this secret, or someone running the command line tool's refresh) and when it refreshed. If this run refreshed after it, ${ifOursIsNewer}; if the other refreshed after this run, ${ifTheirsIsNewer}. Then give every workflow that rotates this token the same \`concurrency:\` group, and never run the command line tool's refresh while a workflow may rotate it.`);
+    return new errors/* ActionError */.lZ('ROTATIONS_OVERLAPPED', `Two rotations of this token overlapped: ${what}. Only the token issued last is Atlassian's newest; the secret now holds ${oursStored ? "this run's" : "the other writer's"} token, which may be the older of the two. If it is, the next rotation presents a superseded token and Atlassian revokes the consent.`, 'overlapped', `Check which rotation refreshed last: this run sent its refresh at ${utc(grantSentAt)}. Find the other one (a workflow run that uses this secret, or someone running the command line tool's refresh) and when it refreshed. If this run refreshed after it, ${ifOursIsNewer}; if the other refreshed after this run, ${ifTheirsIsNewer}. Then give every workflow that rotates this token the same \`concurrency:\` group, and never run the command line tool's refresh while a workflow may rotate it.`);
+}
+/** Why a check could not be made, as the failure said it. */
+function reasonOf(error) {
+    if (error instanceof errors/* ActionError */.lZ)
+        return error.said;
+    return error instanceof Error ? error.message : String(error);
 }
 
 ;// CONCATENATED MODULE: external "node:child_process"
@@ -2755,11 +2773,46 @@ function openBrowser(command, address, env) {
 
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __nccwpck_require__(67);
+;// CONCATENATED MODULE: ./src/cli/wording.ts
+/** Values that are secret, and where they are read from instead of a flag. */
+const SECRET_SOURCES = {
+    'client-secret': 'ATLASSIAN_CLIENT_SECRET',
+    'refresh-token': 'ATLASSIAN_REFRESH_TOKEN',
+    'access-token': 'ATLASSIAN_ACCESS_TOKEN',
+    'github-token': 'GH_TOKEN or GITHUB_TOKEN (or `gh auth token`)',
+};
+/**
+ * @param githubTokenSource where this command's GitHub token came from: "GH_TOKEN",
+ *   "gh auth token"…; undefined before it is known.
+ */
+function cliWording(githubTokenSource) {
+    const githubToken = `the GitHub token${githubTokenSource ? ` (from ${githubTokenSource})` : ''}`;
+    const name = (setting) => setting === 'github-token' ? githubToken : (SECRET_SOURCES[setting] ?? `--${setting}`);
+    return ({ setting, role }) => {
+        switch (role) {
+            case 'subject':
+            case 'input':
+            case 'name':
+                return name(setting);
+            case 'token':
+                return setting === 'github-token' ? githubToken : `the token in ${name(setting)}`;
+            case 'renew':
+                if (setting !== 'github-token')
+                    return `give ${name(setting)} the new value`;
+                return githubTokenSource === 'gh auth token'
+                    ? 'log GitHub CLI in with it (`gh auth login`)'
+                    : `set ${githubTokenSource ?? 'GH_TOKEN'} to it`;
+        }
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/cli/exit-codes.ts
 /**
  * The command line tool's exit codes: one per kind of outcome a script (or a person) acts on
  * differently. Listed in every command's --help and in the README.
  */
+
+
 
 const EXIT = {
     /** Done. */
@@ -2808,12 +2861,16 @@ const EXIT_CODE_HELP = [
 /** A failure of the tool itself (usage, the local callback), with its exit code and next step. */
 class CliError extends Error {
     exitCode;
-    nextStep;
     name = 'CliError';
+    /** What happened and what to do, with the settings they name kept as data. */
+    said;
+    next;
     constructor(exitCode, message, nextStep, options) {
-        super(message, options);
+        const said = (0,settings/* asText */.e1)(message);
+        super((0,settings/* word */.Vm)(said, cliWording()), options);
         this.exitCode = exitCode;
-        this.nextStep = nextStep;
+        this.said = said;
+        this.next = nextStep === undefined ? undefined : (0,settings/* asText */.e1)(nextStep);
     }
 }
 const BY_CODE = {
@@ -2848,7 +2905,7 @@ const BY_CODE = {
 function exitCodeOf(error) {
     if (error instanceof CliError)
         return error.exitCode;
-    if (error instanceof errors/* ActionError */.l)
+    if (error instanceof errors/* ActionError */.lZ)
         return BY_CODE[error.code];
     return EXIT.UNEXPECTED;
 }
@@ -3069,14 +3126,9 @@ var external_node_util_ = __nccwpck_require__(975);
 
 
 
+
+
 const TOOL = 'atlassian-token-rotation';
-/** Values that are secret, and where they are read from instead of a flag. */
-const SECRET_SOURCES = {
-    'client-secret': 'ATLASSIAN_CLIENT_SECRET',
-    'refresh-token': 'ATLASSIAN_REFRESH_TOKEN',
-    'access-token': 'ATLASSIAN_ACCESS_TOKEN',
-    'github-token': 'GH_TOKEN or GITHUB_TOKEN (or `gh auth token`)',
-};
 function envName(flag) {
     if (flag.env === false)
         return undefined;
@@ -3154,8 +3206,8 @@ function usageError(command, error) {
 /** One problem as it is; several as a list, so each can be fixed in one go. */
 function listProblems(problems) {
     if (problems.length === 1)
-        return problems[0] ?? '';
-    return `${problems.length} problems:\n${problems.map((p) => `  - ${p}`).join('\n')}`;
+        return (0,settings/* asText */.e1)(problems[0] ?? '');
+    return (0,settings/* concat */.xW)([`${problems.length} problems:`, ...problems.map((p) => (0,settings/* concat */.xW)(['  - ', p]))], '\n');
 }
 const WIDTH = 100;
 /** The command's --help text. */
@@ -3325,68 +3377,6 @@ function gitHubApiUrl(flags, env) {
     return flags.string('github-api-url') ?? (env['GITHUB_API_URL'] || 'https://api.github.com');
 }
 
-;// CONCATENATED MODULE: ./src/cli/wording.ts
-/**
- * The action's messages name its inputs ("Input "repository" must be…", "Check "github-api-url"").
- * The command line tool reuses those messages; this rewords them so they name what a terminal user
- * sets instead: the flag (`--repository`), or for a secret, its environment variable.
- */
-
-/** Every action input the messages may name (action.yml). */
-const INPUTS = [
-    'client-id',
-    'client-secret',
-    'refresh-token',
-    'secret-name',
-    'github-token',
-    'repository',
-    'token-url',
-    'github-api-url',
-    'workflow-token',
-    'environment',
-    'organization',
-    'visibility',
-    'selected-repositories',
-    'access-token-secret-name',
-    'site-url',
-    'atlassian-api-url',
-    'consented-at',
-    'dry-run',
-    'retry-budget-seconds',
-];
-/** Flags of the command line tool alone that the shared checks (inputs.ts, endpoint-url.ts) name. */
-const CLI_FLAGS = ['authorize-url', 'record-consent-variable', 'token-obtained-at'];
-const NAMES = [...INPUTS, ...CLI_FLAGS].join('|');
-const INPUT_AFTER = new RegExp(`\\b(?:([Tt]he) )?"(${NAMES})" input\\b`, 'g');
-const INPUT_BEFORE = new RegExp(`\\b[Ii]nputs? "(${NAMES})"`, 'g');
-const TOKEN_IN = new RegExp(`\\bthe token in "(${NAMES})"`, 'g');
-const QUOTED = new RegExp(`"(${NAMES})"`, 'g');
-/**
- * @param githubTokenSource where this run's GitHub token came from: "GH_TOKEN", "gh auth token"…
- */
-function terminalWording(githubTokenSource) {
-    const term = (name) => {
-        if (name === 'github-token') {
-            return `the GitHub token${githubTokenSource ? ` (from ${githubTokenSource})` : ''}`;
-        }
-        return SECRET_SOURCES[name] ?? `--${name}`;
-    };
-    const giveToken = githubTokenSource === 'gh auth token'
-        ? 'log GitHub CLI in with it (`gh auth login`)'
-        : `set ${githubTokenSource ?? 'GH_TOKEN'} to it`;
-    return (text) => text
-        .replace(/update the secret that feeds "github-token"/g, giveToken)
-        .replace(INPUT_AFTER, (_, the, name) => capitalizeIf(term(name), the === 'The'))
-        .replace(INPUT_BEFORE, (_, name) => term(name))
-        .replace(TOKEN_IN, (_, name) => term(name))
-        .replace(/ in "github-token"/g, githubTokenSource ? ` (from ${githubTokenSource})` : '')
-        .replace(QUOTED, (_, name) => term(name))
-        .replace(/`\$\{\{ secrets\.([A-Z0-9_]+) \}\}`/g, '$1');
-}
-function capitalizeIf(text, capital) {
-    return capital ? text.charAt(0).toUpperCase() + text.slice(1) : text;
-}
-
 ;// CONCATENATED MODULE: ./src/cli/authorize.ts
 /**
  * `authorize`: from an OAuth app to the first stored refresh token, in one command.
@@ -3399,6 +3389,7 @@ function capitalizeIf(text, capital) {
  *   5. seal the refresh token and write it to the secret;                   (the token is safe)
  *   6. record the consent date in a repository variable; list the sites the token reaches.
  */
+
 
 
 
@@ -3519,8 +3510,8 @@ const spec = {
 /** Every flag checked at once; all problems reported together, before anything is sent. */
 function readPlan(flags, env) {
     const problems = [];
-    const problem = (_input, message) => {
-        problems.push(message);
+    const problem = (_setting, message) => {
+        problems.push((0,settings/* asText */.e1)(message));
     };
     const clientId = flags.string('client-id') ?? '';
     if (clientId === '') {
@@ -3566,7 +3557,7 @@ function readPlan(flags, env) {
     const variableName = flags.string('record-consent-variable');
     let consentVariable;
     if (variableName !== undefined) {
-        checkSecretName('record-consent-variable', variableName, (_input, message) => problem('', message.replace("(GitHub's rule for secret names)", "(GitHub's rule for variable names)")));
+        checkSecretName('record-consent-variable', variableName, problem, 'variable');
         const repository = store !== undefined && store.target.kind !== 'organization'
             ? store.target.repository
             : parseRepository(flags.string('repository') ?? env['GITHUB_REPOSITORY'] ?? '');
@@ -3663,7 +3654,7 @@ async function prepareGitHub(plan, context) {
         .join('; and ');
     const token = await findGitHubToken(deps.env, plan.githubApiUrl, permission, deps.ghAuthToken);
     terminal.secrets.add(token.token);
-    terminal.wording = terminalWording(token.source);
+    terminal.wording = cliWording(token.source);
     const github = (0,cli_context/* gitHubClient */.XB)(context, token.token, plan.githubApiUrl);
     const retry = (0,cli_context/* retryOptions */.tO)(context, 'GitHub');
     let store;
@@ -3829,7 +3820,7 @@ async function storeRefreshToken(plan, secretName, github, tokens, context) {
         stored = written.how;
     }
     catch (error) {
-        const said = error instanceof errors/* ActionError */.l ? error.message : String(error);
+        const said = (0,errors/* saidOf */.Jo)(error);
         const where = `the secret ${secretName} of ${access.target.description}`;
         const command = sealed
             ? recoveryCommand({
@@ -3840,8 +3831,8 @@ async function storeRefreshToken(plan, secretName, github, tokens, context) {
                 organization,
             })
             : undefined;
-        throw new CliError(EXIT.NOT_STORED, `${said}\nThe new refresh token was NOT stored in ${where}.`, command
-            ? `Store its sealed copy (only GitHub can open it, so it is safe to show) with GitHub CLI and a token that may write the secret: ${ghTokenAdvice(plan.githubApiUrl)}; then run:\n  ${command}\nor run authorize again.`
+        throw new CliError(EXIT.NOT_STORED, (0,settings/* text */.Qq) `${said}\nThe new refresh token was NOT stored in ${where}.`, command
+            ? `Store its sealed copy (only GitHub can open it, so it is safe to show) with GitHub CLI and a token that may write the secret: ${recovery_command_ghTokenAdvice(plan.githubApiUrl)}; then run:\n  ${command}\nor run authorize again.`
             : 'Fix the GitHub token as said above and run authorize again.', { cause: error });
     }
     terminal.say(`Stored the refresh token, sealed, in ${secretName} of ${access.target.description} (${stored}).`);
@@ -3856,7 +3847,7 @@ async function recordConsent(variable, access, consentedAt, context) {
         return EXIT.OK;
     }
     catch (error) {
-        terminal.error(`${error instanceof Error ? error.message : String(error)}\nThe refresh token is stored; only the consent date was not recorded. Set it by hand:\n  gh variable set ${variable.name} --body ${date} --repo ${owner}/${repo}`);
+        terminal.error((0,settings/* text */.Qq) `${(0,errors/* saidOf */.Jo)(error)}\nThe refresh token is stored; only the consent date was not recorded. Set it by hand:\n  gh variable set ${variable.name} --body ${date} --repo ${owner}/${repo}`);
         return EXIT.GITHUB;
     }
 }
@@ -3878,7 +3869,7 @@ async function showSites(plan, tokens, context) {
         }
     }
     catch (error) {
-        terminal.warn(`Could not list the sites the token reaches (the token itself is fine): ${error instanceof Error ? error.message : String(error)}`);
+        terminal.warn((0,settings/* text */.Qq) `Could not list the sites the token reaches (the token itself is fine): ${(0,errors/* saidOf */.Jo)(error)}`);
     }
 }
 /** Waits for `promise`, at most `ms` on `clock`. */
@@ -3897,169 +3888,35 @@ async function within(promise, ms, clock, timedOut) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/action/outcome-report.ts
-/**
- * A rotation's outcome, as the runner shows it: the step's outputs, the job summary, the failure
- * annotation and exit status. Runs only once the token is settled (stored, or sealed in the log),
- * so nothing here can cost it; every write to a runner file is guarded, and a file that cannot be
- * written (a full disk, a container user who does not own it) fails the step and says so, after.
- */
-
-
+;// CONCATENATED MODULE: ./src/rotation/outputs.ts
 /** Tokens issued: the refresh token is in the store, in the log (sealed), or nowhere but here. */
 const HAS_NEW_TOKEN = new Set(['rotated-not-stored', 'stored', 'overlapped']);
-async function reportOutcome(runner, outcome, options) {
-    const files = new RunnerFiles(runner);
-    const now = options.now();
-    // Outputs, so that later steps (also `if: failure()` ones) can use the new tokens.
-    files.output('outcome', outcome.kind);
-    files.output('rotated', String(HAS_NEW_TOKEN.has(outcome.tokenState)));
-    files.output('secret-updated', String(outcome.stored !== undefined));
+/** The outputs that hold a token: masked by the action, shown by the tool only when asked. */
+const TOKEN_OUTPUTS = new Set(['access-token', 'refresh-token']);
+function outcomeOutputs(outcome) {
+    const outputs = [
+        ['outcome', outcome.kind],
+        ['rotated', String(HAS_NEW_TOKEN.has(outcome.tokenState))],
+        ['secret-updated', String(outcome.stored !== undefined)],
+    ];
     const { tokens } = outcome;
     if (tokens) {
         if (tokens.accessToken !== undefined)
-            files.output('access-token', tokens.accessToken);
+            outputs.push(['access-token', tokens.accessToken]);
         if (outcome.nextRefreshToken !== undefined) {
-            files.output('refresh-token', outcome.nextRefreshToken);
+            outputs.push(['refresh-token', outcome.nextRefreshToken]);
         }
-        files.output('expires-in', tokens.expiresIn === undefined ? '' : String(tokens.expiresIn));
-        files.output('expires-at', outcome.expiresAt?.toISOString() ?? '');
-        files.output('scope', tokens.scope ?? '');
-        files.output('token-type', tokens.tokenType ?? '');
+        outputs.push(['expires-in', tokens.expiresIn === undefined ? '' : String(tokens.expiresIn)], ['expires-at', outcome.expiresAt?.toISOString() ?? ''], ['scope', tokens.scope ?? ''], ['token-type', tokens.tokenType ?? '']);
     }
     if (outcome.site) {
-        files.output('cloud-id', outcome.site.site.id);
-        files.output('api-base-url', outcome.site.apiBaseUrl);
+        outputs.push(['cloud-id', outcome.site.site.id], ['api-base-url', outcome.site.apiBaseUrl]);
     }
     if (outcome.consent)
-        files.output('reconsent-by', outcome.consent.reconsentBy.toISOString());
+        outputs.push(['reconsent-by', outcome.consent.reconsentBy.toISOString()]);
     if (outcome.recovery) {
-        files.output('recovery-encrypted-value', outcome.recovery.sealed.encryptedValue);
-        files.output('recovery-key-id', outcome.recovery.sealed.keyId);
+        outputs.push(['recovery-encrypted-value', outcome.recovery.sealed.encryptedValue], ['recovery-key-id', outcome.recovery.sealed.keyId]);
     }
-    if (outcome.expiresAt) {
-        runner.info(`The access token expires at ${outcome.expiresAt.toISOString()} at the latest.`);
-    }
-    // What stops the step: the rotation's problems, gravest first, unless a superseded token is
-    // allowed to pass.
-    const superseded = outcome.kind === 'superseded';
-    const passes = superseded && options.onSuperseded === 'succeed';
-    const problems = passes ? [] : outcome.problems;
-    if (passes) {
-        for (const problem of outcome.problems) {
-            runner.notice(`${problem.message}\nNext step: ${problem.nextStep}`);
-        }
-    }
-    await files.summary(summaryOf(outcome, problems, options, now));
-    const fileProblem = files.problem(outcome);
-    const [first, ...rest] = fileProblem ? [...problems, fileProblem] : problems;
-    for (const problem of rest) {
-        runner.error(describeFailure(problem, outcome.context, undefined, now), {
-            title: titleOf(problem),
-        });
-    }
-    if (first) {
-        runner.setFailed(describeFailure(first, outcome.context, outcome.recovery, now), first);
-    }
-}
-/** Input problems: each named, and the step failed before anything was sent. */
-function reportInputProblems(runner, problems) {
-    for (const problem of problems) {
-        runner.error(problem.message, { title: `Input "${problem.input}"` });
-    }
-    const files = new RunnerFiles(runner);
-    files.output('outcome', 'failed');
-    runner.setFailed(`${problems.length} input problem(s); nothing was sent and the stored refresh token was not used.`);
-}
-function summaryOf(outcome, problems, options, now) {
-    const { context } = outcome;
-    if (outcome.kind === 'dry-run' && outcome.plan)
-        return renderDryRunSummary(context, outcome.plan);
-    const settled = (outcome.kind === 'rotated' || outcome.kind === 'unchanged') && outcome.tokens !== undefined
-        ? renderSummary(context, {
-            tokens: outcome.tokens,
-            expiresAt: outcome.expiresAt,
-            rotated: outcome.kind === 'rotated',
-            stored: outcome.stored?.how,
-            staleTokenCheck: outcome.staleTokenCheck ?? 'not run',
-            accessTokenSecret: outcome.accessTokenSecret,
-            site: outcome.site,
-            consent: outcome.consent,
-        }, (text) => options.secrets.scrub(text))
-        : '';
-    const how = outcome.kind === 'cancelled'
-        ? 'cancelled'
-        : outcome.kind === 'superseded'
-            ? 'superseded'
-            : settled
-                ? 'afterwards'
-                : 'failed';
-    const shown = outcome.kind === 'superseded' ? outcome.problems : problems;
-    return (settled +
-        shown
-            .map((problem, i) => renderFailureSummary(problem, context, i === 0 ? outcome.recovery : undefined, now, i === 0 ? how : 'afterwards'))
-            .join(''));
-}
-function titleOf(problem) {
-    switch (problem.code) {
-        case 'ROTATIONS_OVERLAPPED':
-            return 'Two rotations overlapped';
-        case 'RUNNER_FILE':
-            return "The runner's files could not be written";
-        default:
-            return 'Atlassian token rotation';
-    }
-}
-/**
- * The runner's files, each write guarded: the first failure of each file is kept (what failed and
- * why) and the rest of that file's writes are skipped, since they would fail the same way.
- */
-class RunnerFiles {
-    runner;
-    #failures = new Map();
-    constructor(runner) {
-        this.runner = runner;
-    }
-    output(name, value) {
-        const failed = this.#failures.get('GITHUB_OUTPUT');
-        if (failed) {
-            failed.skipped.push(name);
-            return;
-        }
-        try {
-            this.runner.setOutput(name, value);
-        }
-        catch (error) {
-            this.#failures.set('GITHUB_OUTPUT', { error, skipped: [name] });
-        }
-    }
-    async summary(html) {
-        if (html === '')
-            return;
-        try {
-            await this.runner.writeSummary(html);
-        }
-        catch (error) {
-            this.#failures.set('GITHUB_STEP_SUMMARY', { error, skipped: [] });
-        }
-    }
-    /** The failure to report, if a file could not be written; it comes after everything else. */
-    problem(outcome) {
-        if (this.#failures.size === 0)
-            return undefined;
-        const parts = [...this.#failures].map(([file, { error, skipped }]) => {
-            const why = error instanceof Error ? error.message : String(error);
-            return file === 'GITHUB_OUTPUT'
-                ? `the step outputs could not be written to the runner's GITHUB_OUTPUT file (${why}), so later steps do not get ${skipped.join(', ')}`
-                : `the job summary could not be written to the runner's GITHUB_STEP_SUMMARY file (${why})`;
-        });
-        const settled = outcome.tokenState === 'stored'
-            ? 'The new refresh token is stored, so the integration is safe; but '
-            : outcome.tokenState === 'unchanged'
-                ? 'The stored refresh token is unchanged; but '
-                : 'The refresh token is as said above; and ';
-        return new errors/* ActionError */.l('RUNNER_FILE', `${settled}${parts.join('; and ')}.`, outcome.tokenState, "If the job runs in a container as a user other than root, that user cannot write the runner's files (actions/runner issue 3290): run the container as root (`options: --user root`) or give its user write access to the runner's file_commands folder. If the runner's disk is full, free space and re-run.");
-    }
+    return outputs;
 }
 
 // EXTERNAL MODULE: ./src/github/client.ts + 13 modules
@@ -4071,6 +3928,7 @@ var client = __nccwpck_require__(276);
  * reference"; ../shared/FACTS.md, "When a workflow sees a secret"). Read with the workflow's own
  * token, which may read its own runs with `actions: read`.
  */
+
 
 
 
@@ -4106,7 +3964,7 @@ async function fetchSecretsReadAt(github, run, secrets, retry) {
     const startedAt = isRecord(data) ? parseTime(data['run_started_at']) : undefined;
     const readAt = run.attempt === '1' ? minTime(createdAt, startedAt) : (startedAt ?? createdAt);
     if (readAt === undefined) {
-        throw new errors/* ActionError */.l('GITHUB_UNEXPECTED', `GitHub's answer for workflow run ${run.runId} has no readable "run_started_at" or "created_at": ${quote(data, secrets)}.`, 'unchanged', 'Check "github-api-url".');
+        throw new errors/* ActionError */.lZ('GITHUB_UNEXPECTED', `GitHub's answer for workflow run ${run.runId} has no readable "run_started_at" or "created_at": ${quote(data, secrets)}.`, 'unchanged', (0,settings/* text */.Qq) `Check ${(0,settings/* named */.KT)('github-api-url')}.`);
     }
     return new Date(readAt);
 }
@@ -4165,6 +4023,7 @@ async function fetchJobStartedAt(github, run, secrets, retry) {
  * request that spends the refresh token may start, and what is already in flight decides what the
  * person must do: the rotation asks {@link describeCancellation} at once, while it still can.
  */
+
 
 
 class Cancellation {
@@ -4246,8 +4105,8 @@ function cancelledError(cancellation, state, context, answered, cause) {
             `Re-run the workflow${leeway}, while Atlassian still accepts the stored token.`,
         ],
         rejected: [
-            `after Atlassian refused the refresh token: ${cause instanceof Error ? cause.message : ''}`,
-            cause instanceof errors/* ActionError */.l ? cause.nextStep : 'Consent again in a browser.',
+            (0,settings/* text */.Qq) `after Atlassian refused the refresh token: ${cause instanceof errors/* ActionError */.lZ ? cause.said : cause instanceof Error ? cause.message : ''}`,
+            cause instanceof errors/* ActionError */.lZ ? cause.next : 'Consent again in a browser.',
         ],
         'rotated-not-stored': [
             'after Atlassian issued a new refresh token and before it was stored.',
@@ -4263,7 +4122,7 @@ function cancelledError(cancellation, state, context, answered, cause) {
         ],
     };
     const [message, nextStep] = what[state];
-    return new errors/* ActionError */.l('CANCELLED', `The job was cancelled (${cancellation.received}) ${message}`, state, nextStep, { cause });
+    return new errors/* ActionError */.lZ('CANCELLED', (0,settings/* text */.Qq) `The job was cancelled (${cancellation.received}) ${message}`, state, nextStep, { cause });
 }
 
 ;// CONCATENATED MODULE: ./src/rotation/custody.ts
@@ -4456,6 +4315,7 @@ function asSeen(metadata) {
  */
 
 
+
 /**
  * @param updatedAt when the secret was last written (undefined: it does not exist)
  * @param readAt    when this run read its secrets, in GitHub's clock
@@ -4489,11 +4349,11 @@ function judgeWithoutReadTime(updatedAt, since, reason) {
  * leaves open: a run queued behind another rotation holds the token that rotation replaced.
  */
 function unknownWarning(secretName, reason) {
-    return `Could not check whether another rotation rewrote ${secretName} after this run read it (${reason}). Going ahead. A run that waited in a concurrency group behind another rotation holds the token that rotation replaced, and presenting it after the 10-minute leeway revokes the consent. To enable the check, let the job read its own run: add "permissions: actions: read" (the action reads the run's start with "workflow-token", by default github.token).`;
+    return (0,settings/* text */.Qq) `Could not check whether another rotation rewrote ${secretName} after this run read it (${reason}). Going ahead. A run that waited in a concurrency group behind another rotation holds the token that rotation replaced, and presenting it after the 10-minute leeway revokes the consent. To enable the check, let the job read its own run: add "permissions: actions: read" (the action reads the run's start with ${(0,settings/* named */.KT)('workflow-token')}, by default github.token).`;
 }
 /** Nothing says when the token was read: a guess is not good enough to spend it on. */
 function unboundedError(judgement, secretName) {
-    return new errors/* ActionError */.l('TOKEN_AGE_UNKNOWN', `The secret ${secretName} was last written at ${utc(judgement.updatedAt)}, and nothing says when the refresh token given was read (${judgement.reason}). If anything rotated the token after that (a workflow, another terminal), the token given is superseded, and presenting it would revoke the consent. Nothing was sent.`, 'unchanged', 'Give the time you obtained that refresh token in "token-obtained-at" (ISO 8601 with its zone, e.g. 2026-12-01T10:00:00Z): the rotation goes ahead only if the secret was not written after it.');
+    return new errors/* ActionError */.lZ('TOKEN_AGE_UNKNOWN', (0,settings/* text */.Qq) `The secret ${secretName} was last written at ${utc(judgement.updatedAt)}, and nothing says when the refresh token given was read (${judgement.reason}). If anything rotated the token after that (a workflow, another terminal), the token given is superseded, and presenting it would revoke the consent. Nothing was sent.`, 'unchanged', (0,settings/* text */.Qq) `Give the time you obtained that refresh token in ${(0,settings/* named */.KT)('token-obtained-at')} (ISO 8601 with its zone, e.g. 2026-12-01T10:00:00Z): the rotation goes ahead only if the secret was not written after it.`);
 }
 /**
  * What a superseded token means: another rotation got there first, nothing was sent, nothing is
@@ -4501,7 +4361,7 @@ function unboundedError(judgement, secretName) {
  */
 function supersededError(judgement, secretName) {
     const read = `after ${judgement.readAtWhat} (${utc(judgement.readAt)})`;
-    return new errors/* ActionError */.l('SUPERSEDED', `Another rotation got there first: the secret ${secretName} was rewritten at ${utc(judgement.updatedAt)}, ${read}, so the refresh token this run holds has been superseded. It was not sent to Atlassian, which accepts only the newest token (and, for 10 minutes, the one just before it): presenting a superseded one could revoke the consent. Nothing is lost: the secret holds the newer token.`, 'unchanged', 'Nothing to do for the token. If this step had to provide an access token, re-run the workflow: a new run reads the current secret. If rotations keep meeting, give every workflow that rotates this token the same `concurrency:` group (with cancel-in-progress: false).');
+    return new errors/* ActionError */.lZ('SUPERSEDED', `Another rotation got there first: the secret ${secretName} was rewritten at ${utc(judgement.updatedAt)}, ${read}, so the refresh token this run holds has been superseded. It was not sent to Atlassian, which accepts only the newest token (and, for 10 minutes, the one just before it): presenting a superseded one could revoke the consent. Nothing is lost: the secret holds the newer token.`, 'unchanged', 'Nothing to do for the token. If this step had to provide an access token, re-run the workflow: a new run reads the current secret. If rotations keep meeting, give every workflow that rotates this token the same `concurrency:` group (with cancel-in-progress: false).');
 }
 /** One line for the job summary. */
 function describeJudgement(judgement) {
@@ -4513,9 +4373,9 @@ function describeJudgement(judgement) {
         case 'superseded':
             return `stopped: the secret was rewritten at ${utc(judgement.updatedAt)}, after this run read it`;
         case 'unknown':
-            return `skipped: ${judgement.reason}`;
+            return (0,settings/* text */.Qq) `skipped: ${judgement.reason}`;
         case 'unbounded':
-            return `stopped: nothing says when the token given was read (${judgement.reason})`;
+            return (0,settings/* text */.Qq) `stopped: nothing says when the token given was read (${judgement.reason})`;
     }
 }
 
@@ -4525,6 +4385,7 @@ function describeJudgement(judgement) {
  * public key (proves the GitHub token reaches it), when the secret was last written, when this run
  * read its secrets, and that an environment target exists. Any failure here leaves the token unspent.
  */
+
 
 
 
@@ -4566,13 +4427,13 @@ async function preflight(inputs, sources) {
 }
 function judge(metadata, readAt, localNow, tokenHeldSince) {
     if (metadata.status === 'rejected')
-        return { kind: 'unknown', reason: reasonOf(metadata.reason) };
+        return { kind: 'unknown', reason: preflight_reasonOf(metadata.reason) };
     const { updatedAt, serverNow } = metadata.value;
     if (updatedAt === undefined)
         return { kind: 'first-write' };
     if (readAt.status === 'fulfilled')
         return judgeStoredToken(updatedAt, readAt.value);
-    const reason = reasonOf(readAt.reason);
+    const reason = preflight_reasonOf(readAt.reason);
     if (tokenHeldSince === undefined)
         return { kind: 'unbounded', updatedAt, reason };
     // GitHub's clock decided updated_at: move the bound into it. The Date header is cut to the
@@ -4580,9 +4441,9 @@ function judge(metadata, readAt, localNow, tokenHeldSince) {
     const skew = serverNow ? serverNow.getTime() - localNow.getTime() : 0;
     return judgeWithoutReadTime(updatedAt, { at: new Date(tokenHeldSince.at.getTime() + skew), what: tokenHeldSince.what }, reason);
 }
-function reasonOf(error) {
-    if (error instanceof errors/* ActionError */.l)
-        return error.message;
+function preflight_reasonOf(error) {
+    if (error instanceof errors/* ActionError */.lZ)
+        return error.said;
     return error instanceof Error ? error.message : String(error);
 }
 
@@ -4605,6 +4466,7 @@ function reasonOf(error) {
  * rotation (an error, a signal) reports it exactly. Outputs, summaries and exit status belong to
  * the door (./../main.ts for the action): the rotation only returns its outcome.
  */
+
 
 
 
@@ -4905,7 +4767,7 @@ async function afterSecuring(step) {
     const problems = [];
     const accessToken = tokens.accessToken;
     if (accessToken === undefined) {
-        problems.push(new errors/* ActionError */.l('INVALID_TOKEN_RESPONSE', `The token endpoint's answer held no usable access token${stored ? '; the new refresh token it held is stored' : ''}. This step has no access token to give to later steps${request.accessTokenSecretName || request.siteUrl ? ', and the access-token secret and the site lookup were skipped' : ''}.`, custody.state, `Check that "token-url" is Atlassian's token endpoint (https://auth.atlassian.com/oauth/token); the next rotation gets a new access token.`));
+        problems.push(new errors/* ActionError */.lZ('INVALID_TOKEN_RESPONSE', `The token endpoint's answer held no usable access token${stored ? '; the new refresh token it held is stored' : ''}. This step has no access token to give to later steps${request.accessTokenSecretName || request.siteUrl ? ', and the access-token secret and the site lookup were skipped' : ''}.`, custody.state, (0,settings/* text */.Qq) `Check that ${(0,settings/* named */.KT)('token-url')} is Atlassian's token endpoint (https://auth.atlassian.com/oauth/token); the next rotation gets a new access token.`));
     }
     const extras = !cancellation.requested() && accessToken !== undefined;
     const [check, accessTokenSecret, site] = await Promise.allSettled([
@@ -4932,7 +4794,7 @@ async function afterSecuring(step) {
             problems.unshift(overlapError(verdict, request.secretName, custody.grantSentAt ?? verdict.writtenAt));
         }
         else if (verdict.kind === 'unverified' && !cancellation.requested()) {
-            say.notice(`Could not check whether another rotation also wrote ${request.secretName} (${verdict.reason}).`);
+            say.notice((0,settings/* text */.Qq) `Could not check whether another rotation also wrote ${request.secretName} (${verdict.reason}).`);
         }
     }
     if (accessTokenSecret.status === 'fulfilled' && accessTokenSecret.value !== undefined) {
@@ -4958,14 +4820,14 @@ function runSource(request, env, githubClient) {
         return { missing: 'not running in GitHub Actions: GITHUB_RUN_ID is not set' };
     }
     if (request.workflowToken === '')
-        return { missing: 'the "workflow-token" input is empty' };
+        return { missing: 'no workflow token was given' };
     return { attempt, github: githubClient(request.workflowToken) };
 }
 function dryRunPlan(request, checked, judgement, consent) {
     return {
         tokenUrl: request.tokenUrl,
         staleTokenCheck: judgement.kind === 'superseded'
-            ? `${describeJudgement(judgement)}: a real run would stop without sending the token (another rotation got there first)`
+            ? (0,settings/* text */.Qq) `${describeJudgement(judgement)}: a real run would stop without sending the token (another rotation got there first)`
             : describeJudgement(judgement),
         organization: checked.organization,
         accessTokenSecret: request.accessTokenSecretName,
@@ -4979,7 +4841,7 @@ function dryRunPlan(request, checked, judgement, consent) {
  */
 function stateAfter(error, custody) {
     const afterAnswer = ['rotated-not-stored', 'stored', 'overlapped'];
-    if (error instanceof errors/* ActionError */.l) {
+    if (error instanceof errors/* ActionError */.lZ) {
         if (afterAnswer.includes(custody.state) && !afterAnswer.includes(error.tokenState)) {
             return custody.state;
         }
@@ -4989,287 +4851,23 @@ function stateAfter(error, custody) {
 }
 /** Any unforeseen exception still gets a message without secrets, and the token's state. */
 function toActionError(error, tokenState, secrets) {
-    if (error instanceof errors/* ActionError */.l) {
+    if (error instanceof errors/* ActionError */.lZ) {
         if (error.tokenState === tokenState)
             return error;
-        return new errors/* ActionError */.l(error.code, error.message, tokenState, error.nextStep, { cause: error });
+        return new errors/* ActionError */.lZ(error.code, error.said, tokenState, error.next, { cause: error });
     }
     const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-    return new errors/* ActionError */.l('UNEXPECTED', `Unexpected failure: ${secrets ? secrets.scrub(detail) : detail}`, tokenState, 'Re-run the workflow (within the time given above, if one is given); if it fails the same way, open an issue with this log.', { cause: error });
-}
-
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-;// CONCATENATED MODULE: ./src/action/runner.ts
-/**
- * The runner's side of the action: how it reads inputs and speaks to the log, outputs and summary.
- *
- * The workflow-command protocol, written out here rather than imported from @actions/core: the
- * toolkit's entry point also loads its OIDC client, an HTTP client and a process runner, about
- * 1 MB that this action never runs but would parse on every start (see the README's benchmark).
- * A test holds this file to @actions/core's own output, byte for byte
- * (__tests__/unit/runner.test.ts). Protocol: docs.github.com, "Workflow commands for GitHub Actions".
- */
-
-
-
-/** The runner as the GitHub Actions runner sees it: environment in, stdout and files out. */
-function actionsRunner(env = process.env, write = (text) => process.stdout.write(text)) {
-    const command = (name, properties, message) => {
-        const props = Object.entries(properties)
-            .filter(([, value]) => value !== '')
-            .map(([key, value]) => `${key}=${escapeProperty(value)}`)
-            .join(',');
-        write(`::${name}${props ? ` ${props}` : ''}::${escapeData(message)}${external_node_os_namespaceObject.EOL}`);
-    };
-    let warnedNoOutputFile = false;
-    const runner = {
-        // Inputs arrive as INPUT_<NAME>: upper case, spaces to underscores, hyphens kept; trimmed.
-        getInput: (name) => (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim(),
-        // `::add-mask::` lines are consumed by the runner; anywhere else (a terminal, local-action)
-        // they would print the very values they are meant to hide.
-        setSecret: (value) => {
-            if (env['GITHUB_ACTIONS'] === 'true')
-                command('add-mask', {}, value);
-        },
-        setOutput: (name, value) => {
-            const file = env['GITHUB_OUTPUT'];
-            // Without the runner's output file there is nowhere safe to put a value: the old
-            // `::set-output` command would print tokens on a terminal that masks nothing.
-            if (file)
-                (0,external_node_fs_namespaceObject.appendFileSync)(file, `${keyValue(name, value)}${external_node_os_namespaceObject.EOL}`, { encoding: 'utf8' });
-            else if (!warnedNoOutputFile) {
-                warnedNoOutputFile = true;
-                command('warning', {}, 'GITHUB_OUTPUT is not set (not running under the Actions runner): step outputs are not written.');
-            }
-        },
-        info: (message) => {
-            write(`${message}${external_node_os_namespaceObject.EOL}`);
-        },
-        notice: (message) => {
-            command('notice', {}, message);
-        },
-        warning: (message) => {
-            command('warning', {}, message);
-        },
-        error: (message, properties = {}) => {
-            command('error', properties.title === undefined ? {} : { title: properties.title }, message);
-        },
-        startGroup: (title) => {
-            command('group', {}, title);
-        },
-        endGroup: () => {
-            command('endgroup', {}, '');
-        },
-        setFailed: (message) => {
-            process.exitCode = 1;
-            runner.error(message);
-        },
-        writeSummary: (html) => {
-            const file = env['GITHUB_STEP_SUMMARY'];
-            if (!file)
-                return Promise.reject(new Error('GITHUB_STEP_SUMMARY is not set'));
-            (0,external_node_fs_namespaceObject.appendFileSync)(file, `${html}${external_node_os_namespaceObject.EOL}`, { encoding: 'utf8' });
-            return Promise.resolve();
-        },
-    };
-    return runner;
-}
-/** `name<<DELIMITER` … `DELIMITER`, with a delimiter no value can contain by chance. */
-function keyValue(name, value) {
-    const delimiter = `ghadelimiter_${(0,external_node_crypto_namespaceObject.randomUUID)()}`;
-    if (name.includes(delimiter) || value.includes(delimiter)) {
-        throw new Error(`Unexpected input: the output ${name} contains the delimiter ${delimiter}`);
-    }
-    return `${name}<<${delimiter}${external_node_os_namespaceObject.EOL}${value}${external_node_os_namespaceObject.EOL}${delimiter}`;
-}
-function escapeData(text) {
-    return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-}
-function escapeProperty(text) {
-    return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
-}
-
-;// CONCATENATED MODULE: ./src/common/secrets.ts
-/**
- * Every secret value this run knows, masked in the runner's log the moment it is known, and scrubbed
- * from any text (server answers, error messages, the job summary) before that text is shown.
- *
- * Masking alone is not enough: the runner only hides a value in lines printed *after* its
- * `::add-mask::` line, and it does not hide encodings such as hex or base64url
- * (../shared/FACTS.md, "The runner").
- */
-class SecretValues {
-    mask;
-    #values = new Set();
-    constructor(mask) {
-        this.mask = mask;
-    }
-    /** Masks `value` at once; empty and very short values are skipped (masking them would garble logs). */
-    add(value) {
-        if (value === undefined)
-            return;
-        const trimmed = value.trim();
-        if (trimmed.length < 4 || this.#values.has(trimmed))
-            return;
-        this.#values.add(trimmed);
-        this.mask(trimmed);
-    }
-    /** Replaces every known secret, and its URL-encoded form, with `***`. Longest first, so a secret
-     * that contains another is removed whole. */
-    scrub(text) {
-        let result = text;
-        const values = [...this.#values].sort((a, b) => b.length - a.length);
-        for (const value of values) {
-            for (const form of new Set([value, encodeURIComponent(value)])) {
-                result = result.split(form).join('***');
-            }
-        }
-        return result;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/action/main.ts
-/**
- * The action's door: the inputs in (the secret ones masked before anything reads them), one
- * rotation (./rotation/rotate.ts), and its outcome out as the runner shows it: outputs, job
- * summary, the step's status (./outcome-report.ts). Nothing of the runner's is touched while the
- * rotation holds a new token that is not stored yet.
- */
-
-
-
-
-
-
-
-
-function defaultDependencies() {
-    return {
-        runner: actionsRunner(),
-        env: process.env,
-        dispatcherFor: common_http/* dispatcherFor */.tR,
-        clock: common_retry/* systemClock */.ml,
-        random: Math.random,
-        requestTimeoutMs: 30_000,
-        // The runner cancels a step with SIGINT, then SIGTERM, then kills it.
-        onCancel: (handler) => {
-            process.on('SIGINT', handler);
-            process.on('SIGTERM', handler);
-            return () => {
-                process.off('SIGINT', handler);
-                process.off('SIGTERM', handler);
-            };
-        },
-        // The runner gives the step its inputs before the process starts.
-        tokenHeldSince: { at: new Date(performance.timeOrigin), what: 'this step started' },
-    };
-}
-async function run(deps = defaultDependencies()) {
-    const { runner } = deps;
-    const secrets = new SecretValues((value) => runner.setSecret(value));
-    // The secret inputs are masked before anything else reads them.
-    for (const name of SECRET_INPUTS)
-        secrets.add(runner.getInput(name));
-    const read = readInputs((name) => runner.getInput(name), deps.env);
-    if (!read.ok) {
-        reportInputProblems(runner, read.problems);
-        return;
-    }
-    const outcome = await rotate(read.inputs, { ...deps, secrets }, runnerEvents(runner));
-    await reportOutcome(runner, outcome, {
-        secrets,
-        now: () => new Date(deps.clock.now()),
-        onSuperseded: read.inputs.onSuperseded,
-    });
-}
-/** The rotation's progress as log lines and annotations; the recovery value in its own group. */
-function runnerEvents(runner) {
-    return {
-        info: (message) => {
-            runner.info(message);
-        },
-        notice: (message) => {
-            runner.notice(message);
-        },
-        warning: (message) => {
-            runner.warning(message);
-        },
-        recovery: (recovery, context) => {
-            runner.startGroup(`Recovery value for ${context.secretName} (needed only if this step fails before it is written)`);
-            runner.info(describeRecovery(context, recovery));
-            runner.endGroup();
-        },
-    };
-}
-
-;// CONCATENATED MODULE: ./src/cli/terminal-runner.ts
-class TerminalRunner {
-    terminal;
-    input;
-    onOutput;
-    outputs = new Map();
-    /** Input problems reported (`error` with an "Input …" title): a usage error. */
-    inputProblems = 0;
-    /** The failure, once the rotation failed. */
-    failure;
-    /** The error behind it, when the action gave it (it does for every failure after the inputs). */
-    failedWith;
-    constructor(terminal, input, onOutput = () => { }) {
-        this.terminal = terminal;
-        this.input = input;
-        this.onOutput = onOutput;
-    }
-    getInput(name) {
-        // As core.getInput: trimmed.
-        return this.input(name).trim();
-    }
-    setSecret(value) {
-        this.terminal.secrets.add(value);
-    }
-    setOutput(name, value) {
-        this.outputs.set(name, value);
-        this.onOutput(name, value);
-    }
-    info(message) {
-        this.terminal.say(message);
-    }
-    notice(message) {
-        this.terminal.note(message);
-    }
-    warning(message) {
-        this.terminal.warn(message);
-    }
-    error(message, properties) {
-        if (properties?.title?.startsWith('Input '))
-            this.inputProblems++;
-        this.terminal.error(message);
-    }
-    startGroup(title) {
-        this.terminal.group(`${title}:`);
-    }
-    endGroup() {
-        this.terminal.endGroup();
-    }
-    setFailed(message, error) {
-        this.failure = message;
-        this.failedWith = error;
-        this.terminal.error(message);
-    }
-    /** The job summary repeats what the log said; a terminal has only the log. */
-    writeSummary() {
-        return Promise.resolve();
-    }
+    return new errors/* ActionError */.lZ('UNEXPECTED', `Unexpected failure: ${secrets ? secrets.scrub(detail) : detail}`, tokenState, 'Re-run the workflow (within the time given above, if one is given); if it fails the same way, open an issue with this log.', { cause: error });
 }
 
 ;// CONCATENATED MODULE: ./src/cli/refresh.ts
 /**
- * `refresh`: one rotation from a terminal, by the action's own `run()`: the same preflight, the same
- * stale-token guard, retries, sealing, write-back and recovery value. Each action input `foo-bar`
- * is the flag `--foo-bar` (or ATLASSIAN_FOO_BAR); the secret ones come from the environment only.
+ * `refresh`: one rotation from a terminal, by the rotation the action runs (../rotation/rotate.ts):
+ * the same preflight, stale-token guard, retries, sealing, write-back and recovery value. Each
+ * setting `foo-bar` is the flag `--foo-bar` (or ATLASSIAN_FOO_BAR); the secret ones come from the
+ * environment only.
  */
+
 
 
 
@@ -5363,8 +4961,6 @@ const refresh_spec = {
         `${TOOL} refresh --client-id "$CLIENT_ID" --repository octo-org/confluence-sync --secret-name ATLASSIAN_REFRESH_TOKEN --dry-run`,
     ],
 };
-/** Outputs that hold a token: printed only with --show-tokens. */
-const TOKEN_OUTPUTS = new Set(['access-token', 'refresh-token']);
 /** One rotation through the action's `run()`; the exit code follows from the failure it reports. */
 async function rotateOnce(flags, context) {
     const { terminal, deps } = context;
@@ -5391,9 +4987,11 @@ async function rotateOnce(flags, context) {
         const found = await findGitHubToken(env, githubApiUrl, 'the permission "Secrets: Read and write" on the target', deps.ghAuthToken);
         githubToken = found.token;
         terminal.secrets.add(githubToken);
-        terminal.wording = terminalWording(found.source);
+        terminal.wording = cliWording(found.source);
     }
-    const runner = new TerminalRunner(terminal, (name) => {
+    // Flags → the rotation's request: each setting is the flag of its name, the secrets come from
+    // the environment, and a terminal has no workflow token and no later step to let pass.
+    const setting = (name) => {
         switch (name) {
             case 'client-secret':
                 return clientSecret;
@@ -5411,18 +5009,21 @@ async function rotateOnce(flags, context) {
             case 'dry-run':
                 return String(flags.boolean('dry-run'));
             default:
-                return flags.string(name) ?? '';
+                return flags.string(name)?.trim() ?? '';
         }
-    });
+    };
+    const read = readSettings(setting, env);
+    if (!read.ok) {
+        throw new CliError(EXIT.USAGE, listProblems(read.problems.map((problem) => problem.message)), `Run \`${TOOL} ${context.command} --help\` for the options. Nothing was sent.`);
+    }
     const cancel = { interrupted: false };
-    await run({
-        ...defaultDependencies(),
-        runner,
+    const outcome = await rotate(read.request, {
         env,
         dispatcherFor: deps.dispatcherFor,
         clock: deps.clock,
         random: deps.random,
         requestTimeoutMs: deps.requestTimeoutMs,
+        secrets: terminal.secrets,
         // A terminal's token came from anywhere, at any time: only the person can say when.
         tokenHeldSince,
         // First Ctrl-C (or SIGTERM): let the request in flight finish and start no new one, as when
@@ -5448,21 +5049,49 @@ async function rotateOnce(flags, context) {
                 process.off('SIGTERM', listener);
             };
         },
-    });
+    }, terminalEvents(terminal));
+    const outputs = new Map(outcomeOutputs(outcome));
+    reportOutcome(terminal, outcome, deps.clock.now());
+    const [failed] = outcome.problems;
     let exitCode = EXIT.OK;
-    if (runner.failure !== undefined) {
-        const failed = runner.failedWith;
-        const unsettled = failed?.tokenState === 'rotated-not-stored' || failed?.tokenState === 'overlapped';
+    if (failed !== undefined) {
+        const unsettled = outcome.tokenState === 'rotated-not-stored' || outcome.tokenState === 'overlapped';
         // A token that needs storing by hand says so first, interrupted or not.
         exitCode = unsettled
             ? EXIT.NOT_STORED
             : cancel.interrupted
                 ? EXIT.INTERRUPTED
-                : runner.inputProblems > 0
-                    ? EXIT.USAGE
-                    : exitCodeFor(failed);
+                : exitCodeOf(failed);
     }
-    return { exitCode, outputs: runner.outputs, interrupted: cancel.interrupted };
+    return { exitCode, outputs, interrupted: cancel.interrupted };
+}
+/** The rotation's progress on the terminal; the recovery value indented under its title. */
+function terminalEvents(terminal) {
+    return {
+        info: (message) => {
+            terminal.say(message);
+        },
+        notice: (message) => {
+            terminal.note(message);
+        },
+        warning: (message) => {
+            terminal.warn(message);
+        },
+        recovery: (recovery, context) => {
+            terminal.group(`Recovery value for ${context.secretName} (needed only if this command fails before it is written):`);
+            terminal.say(describeRecovery(context, recovery));
+            terminal.endGroup();
+        },
+    };
+}
+/** The outcome in words: the access token's expiry, then each problem, gravest first. */
+function reportOutcome(terminal, outcome, now) {
+    if (outcome.expiresAt) {
+        terminal.say(`The access token expires at ${outcome.expiresAt.toISOString()} at the latest.`);
+    }
+    outcome.problems.forEach((problem, i) => {
+        terminal.error(describeFailure(problem, outcome.context, i === 0 ? outcome.recovery : undefined, new Date(now)));
+    });
 }
 /**
  * `--token-obtained-at`: by when the person had the refresh token they give. A date alone counts
@@ -5483,16 +5112,6 @@ function readObtainedAt(text, now) {
         throw new CliError(EXIT.USAGE, problem, `Run \`${TOOL} refresh --help\`. Nothing was sent.`);
     }
     return { at: new Date(time), what: `the time given with --token-obtained-at` };
-}
-/** Which side failed, from the action's own error: its token state, then its code. */
-function exitCodeFor(error) {
-    if (error === undefined)
-        return EXIT.UNEXPECTED;
-    if (error.tokenState === 'rotated-not-stored' || error.tokenState === 'overlapped') {
-        return EXIT.NOT_STORED;
-    }
-    // Then the one table of the tool's exit codes, by the error's code.
-    return exitCodeOf(error);
 }
 /** The outputs as name=value lines on standard output; token outputs only with --show-tokens. */
 function printOutputs(outputs, showTokens, context) {
@@ -5517,11 +5136,7 @@ const refresh = {
 };
 
 ;// CONCATENATED MODULE: ./src/cli/sites.ts
-/**
- * `sites`: the Atlassian sites (cloud ids and addresses) a token reaches. With an access token it
- * only asks. A refresh token cannot be used without spending it, so with one it runs a whole
- * rotation first (as `refresh`, storing the new token), and lists with the access token it got.
- */
+
 
 
 
@@ -5601,8 +5216,10 @@ const sites = {
         }
         catch (error) {
             // A refused access token is the usual cause here: say so in this command's terms.
-            if (error instanceof Error && / HTTP 401/.test(error.message)) {
-                throw new CliError(EXIT.ATLASSIAN, `${error.message.replace(' (the new access token was refused)', '')} The access token was refused: it expired (they live about an hour), or it is not an access token.`, 'Get a fresh one (authorize --show-tokens, or refresh --show-tokens), or give a refresh token instead.');
+            if (error instanceof errors/* ActionError */.lZ &&
+                error.code === 'SITES_UNAVAILABLE' &&
+                error.status === 401) {
+                throw new CliError(EXIT.ATLASSIAN, `Could not list the Atlassian sites the token reaches: ${new URL(atlassianApiUrl).origin} answered HTTP 401. The access token was refused: it expired (they live about an hour), or it is not an access token.`, 'Get a fresh one (authorize --show-tokens, or refresh --show-tokens), or give a refresh token instead.');
             }
             throw error;
         }
@@ -5627,6 +5244,45 @@ const sites = {
     },
 };
 
+;// CONCATENATED MODULE: ./src/common/secrets.ts
+/**
+ * Every secret value this run knows, masked in the runner's log the moment it is known, and scrubbed
+ * from any text (server answers, error messages, the job summary) before that text is shown.
+ *
+ * Masking alone is not enough: the runner only hides a value in lines printed *after* its
+ * `::add-mask::` line, and it does not hide encodings such as hex or base64url
+ * (../shared/FACTS.md, "The runner").
+ */
+class SecretValues {
+    mask;
+    #values = new Set();
+    constructor(mask) {
+        this.mask = mask;
+    }
+    /** Masks `value` at once; empty and very short values are skipped (masking them would garble logs). */
+    add(value) {
+        if (value === undefined)
+            return;
+        const trimmed = value.trim();
+        if (trimmed.length < 4 || this.#values.has(trimmed))
+            return;
+        this.#values.add(trimmed);
+        this.mask(trimmed);
+    }
+    /** Replaces every known secret, and its URL-encoded form, with `***`. Longest first, so a secret
+     * that contains another is removed whole. */
+    scrub(text) {
+        let result = text;
+        const values = [...this.#values].sort((a, b) => b.length - a.length);
+        for (const value of values) {
+            for (const form of new Set([value, encodeURIComponent(value)])) {
+                result = result.split(form).join('***');
+            }
+        }
+        return result;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/cli/terminal.ts
 /**
  * Everything the command line tool prints goes through here. Explanations and progress go to
@@ -5635,12 +5291,14 @@ const sites = {
  * Only `reveal` (for --show-tokens) prints a secret, and only where the user asked for it.
  */
 
+
+
 class Terminal {
     streams;
     /** Every secret value met so far: inputs, tokens, codes. */
     secrets = new SecretValues(() => { });
-    /** Rewords the action's messages in the tool's own terms (flags and variables). */
-    wording = (text) => text;
+    /** How messages name settings: flags and variables (./wording.ts). */
+    wording = cliWording();
     #indent = '';
     constructor(streams) {
         this.streams = streams;
@@ -5675,7 +5333,7 @@ class Terminal {
         this.#indent = this.#indent.slice(2);
     }
     #write(sink, text, prefix = '') {
-        const lines = this.wording(this.secrets.scrub(text)).split('\n');
+        const lines = this.secrets.scrub((0,settings/* word */.Vm)((0,settings/* asText */.e1)(text), this.wording)).split('\n');
         const shown = lines.map((line, i) => `${this.#indent}${i === 0 ? prefix : ''}${line}`);
         sink.write(`${shown.join('\n')}\n`);
     }
@@ -5700,7 +5358,6 @@ class Terminal {
 const COMMANDS = [authorize, refresh, sites];
 async function runCli(args, deps) {
     const terminal = new Terminal(deps.streams);
-    terminal.wording = terminalWording(undefined);
     const [name, ...rest] = args;
     const overview = renderOverview(COMMANDS.map((command) => command.spec));
     if (name === undefined) {
@@ -5746,10 +5403,11 @@ async function runCli(args, deps) {
 }
 /** What happened and what to do next; scrubbed of every secret, like every line printed. */
 function report(terminal, error) {
-    if (error instanceof CliError || error instanceof errors/* ActionError */.l) {
-        terminal.error(error.message);
-        if (error.nextStep)
-            terminal.say(`Next step: ${error.nextStep}`);
+    if (error instanceof CliError || error instanceof errors/* ActionError */.lZ) {
+        terminal.error(error.said);
+        if (error.next !== undefined && error.next.length > 0) {
+            terminal.say((0,settings/* concat */.xW)(['Next step: ', error.next]));
+        }
         return;
     }
     const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
@@ -5858,32 +5516,62 @@ function decoderFor(label) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   W: () => (/* binding */ OAuthError),
-/* harmony export */   l: () => (/* binding */ ActionError)
+/* harmony export */   Jo: () => (/* binding */ saidOf),
+/* harmony export */   W5: () => (/* binding */ OAuthError),
+/* harmony export */   lZ: () => (/* binding */ ActionError)
 /* harmony export */ });
+/* unused harmony export explain */
+/* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(888);
+
 /**
- * A failure explained for the person who has to act on it: what happened (`message`), where the
- * refresh token is now (`tokenState`), and the exact next step (`nextStep`).
+ * A failure explained for the person who has to act on it: what happened (`said`), where the
+ * refresh token is now (`tokenState`), and the exact next step (`next`). Both texts keep the
+ * settings they name as data (./settings.ts), so each door words them: {@link explain}.
+ * `message` and `nextStep` are the action's words, for logs and for the action door.
  */
 class ActionError extends Error {
     code;
     tokenState;
-    nextStep;
     name = 'ActionError';
     transient;
+    said;
+    next;
+    /** The HTTP status of the answer that failed, when one came. */
+    status;
     constructor(code, message, tokenState, nextStep, options) {
-        super(message, options);
+        const said = (0,_settings_js__WEBPACK_IMPORTED_MODULE_0__/* .asText */ .e1)(message);
+        super((0,_settings_js__WEBPACK_IMPORTED_MODULE_0__/* .word */ .Vm)(said, _settings_js__WEBPACK_IMPORTED_MODULE_0__/* .actionWording */ .$x), options);
         this.code = code;
         this.tokenState = tokenState;
-        this.nextStep = nextStep;
+        this.said = said;
+        this.next = (0,_settings_js__WEBPACK_IMPORTED_MODULE_0__/* .asText */ .e1)(nextStep);
         this.transient = options?.transient;
+        this.status = options?.status;
+    }
+    get nextStep() {
+        return (0,_settings_js__WEBPACK_IMPORTED_MODULE_0__/* .word */ .Vm)(this.next, _settings_js__WEBPACK_IMPORTED_MODULE_0__/* .actionWording */ .$x);
+    }
+    /** The setting to fix, when the next step names one: the first it names. */
+    get setting() {
+        return (0,_settings_js__WEBPACK_IMPORTED_MODULE_0__/* .mentions */ .wy)(this.next)[0] ?? (0,_settings_js__WEBPACK_IMPORTED_MODULE_0__/* .mentions */ .wy)(this.said)[0];
     }
     /** The same failure with more said about it, and possibly a graver token state. */
     amend(addition, tokenState = this.tokenState) {
-        return new ActionError(this.code, `${this.message} ${addition}`, tokenState, this.nextStep, {
+        return new ActionError(this.code, (0,_settings_js__WEBPACK_IMPORTED_MODULE_0__/* .concat */ .xW)([this.said, addition], ' '), tokenState, this.next, {
             cause: this,
+            ...(this.status !== undefined && { status: this.status }),
         });
     }
+}
+/** What a failure said, with the settings it names kept as data. */
+function saidOf(error) {
+    if (error instanceof ActionError)
+        return error.said;
+    return [error instanceof Error ? error.message : String(error)];
+}
+/** A failure in a door's own words. */
+function explain(error, wording) {
+    return { message: word(error.said, wording), nextStep: word(error.next, wording) };
 }
 /** An OAuth error answer from the token endpoint (RFC 6749 §5.2): `error` and `error_description`. */
 class OAuthError extends ActionError {
@@ -6329,7 +6017,7 @@ async function withRetries(operation, classify, options, onGiveUp) {
     }
 }
 /** The run was being cancelled before the first attempt: nothing was sent. */
-class CancelledBeforeStart extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .l {
+class CancelledBeforeStart extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ {
     constructor() {
         super('CANCELLED', 'The job is being cancelled: the request was not sent.', 'unchanged', 'Nothing to do: re-run the workflow when you want the rotation.');
     }
@@ -6340,7 +6028,7 @@ class CancelledBeforeStart extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .Ac
  * the least wait the failure calls for, else with backoff.
  */
 function transientVerdict(error, now) {
-    if (!(error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .l) || error.transient === undefined)
+    if (!(error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ) || error.transient === undefined)
         return { retry: false };
     const { reason, waitAtLeastMs } = error.transient;
     const afterMs = parseRetryAfter(error.transient.retryAfter, now);
@@ -6359,6 +6047,122 @@ function describeAttempts(error, history, tokenState = error.tokenState) {
     }
     const stopped = history.stoppedBecause ? `; stopped: ${history.stoppedBecause}` : '';
     return error.amend(`(${history.attempts} attempt${history.attempts === 1 ? '' : 's'}${stopped}.)`, tokenState);
+}
+
+
+/***/ }),
+
+/***/ 888:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $x: () => (/* binding */ actionWording),
+/* harmony export */   KT: () => (/* binding */ named),
+/* harmony export */   Qq: () => (/* binding */ text),
+/* harmony export */   Vm: () => (/* binding */ word),
+/* harmony export */   bc: () => (/* binding */ subject),
+/* harmony export */   e1: () => (/* binding */ asText),
+/* harmony export */   hF: () => (/* binding */ input),
+/* harmony export */   jf: () => (/* binding */ tokenIn),
+/* harmony export */   qV: () => (/* binding */ renew),
+/* harmony export */   wy: () => (/* binding */ mentions),
+/* harmony export */   xW: () => (/* binding */ concat)
+/* harmony export */ });
+/**
+ * Messages that name what a person sets, with the setting kept as data: the action calls it an
+ * input (`Input "client-id"`), the command line tool a flag or a variable (`--client-id`,
+ * `ATLASSIAN_CLIENT_SECRET`). Modules write their messages once, with {@link text}; each door words
+ * the settings its own way ({@link Wording}) when it shows them.
+ */
+const subject = (setting) => ({ setting, role: 'subject' });
+const input = (setting) => ({ setting, role: 'input' });
+const named = (setting) => ({ setting, role: 'name' });
+const tokenIn = (setting) => ({ setting, role: 'token' });
+const renew = (setting) => ({ setting, role: 'renew' });
+/** The tag for messages: ``text`Check ${named('token-url')}: …` ``. */
+function text(strings, ...values) {
+    const parts = [];
+    strings.forEach((part, i) => {
+        parts.push(part);
+        const value = values[i];
+        if (value === undefined)
+            return;
+        if (Array.isArray(value))
+            parts.push(...value);
+        else
+            parts.push(typeof value === 'object' ? value : String(value));
+    });
+    return join(parts);
+}
+/** A text from a plain string, or a text as it is. */
+function asText(value) {
+    return typeof value === 'string' ? [value] : value;
+}
+/** Texts one after the other, `separator` between. */
+function concat(texts, separator = '') {
+    const parts = [];
+    texts.forEach((piece, i) => {
+        if (i > 0 && separator !== '')
+            parts.push(separator);
+        parts.push(...asText(piece));
+    });
+    return join(parts);
+}
+/** The settings a text names, in order. */
+function mentions(value) {
+    return value.filter((part) => typeof part !== 'string').map((m) => m.setting);
+}
+/**
+ * The words for people. A setting that begins a sentence is capitalised ("The GitHub token…"),
+ * since a door's words for it may start in lower case.
+ */
+function word(value, wording) {
+    let out = '';
+    for (const part of value) {
+        if (typeof part === 'string') {
+            out += part;
+            continue;
+        }
+        const words = wording(part);
+        out += /(^|[.!?]\s+|\n\s*)$/.test(out) ? capitalise(words) : words;
+    }
+    return out;
+}
+/** The action's words: inputs, as action.yml names them. */
+const actionWording = ({ setting, role }) => {
+    switch (role) {
+        case 'subject':
+            return `Input "${setting}"`;
+        case 'input':
+            return `the "${setting}" input`;
+        case 'name':
+            return `"${setting}"`;
+        case 'token':
+            return `the token in "${setting}"`;
+        case 'renew':
+            return `update the secret that feeds "${setting}"`;
+    }
+};
+function capitalise(words) {
+    return words.charAt(0).toUpperCase() + words.slice(1);
+}
+/** Adjacent strings merged, empty ones dropped: equal texts compare equal. */
+function join(parts) {
+    const out = [];
+    for (const part of parts) {
+        const last = out[out.length - 1];
+        if (typeof part === 'string') {
+            if (part === '')
+                continue;
+            if (typeof last === 'string')
+                out[out.length - 1] = last + part;
+            else
+                out.push(part);
+        }
+        else
+            out.push(part);
+    }
+    return out;
 }
 
 

@@ -5,7 +5,8 @@
  * rotation holds a new token that is not stored yet.
  */
 import { dispatcherFor } from '../common/http.js'
-import { readInputs, SECRET_INPUTS } from '../rotation/request.js'
+import { actionWording, asText, word } from '../common/settings.js'
+import { readSettings, SECRET_SETTINGS } from '../rotation/request.js'
 import { reportInputProblems, reportOutcome } from './outcome-report.js'
 import { describeRecovery } from '../rotation/explain.js'
 import { systemClock } from '../common/retry.js'
@@ -49,17 +50,17 @@ export async function run(deps: Dependencies = defaultDependencies()): Promise<v
   const secrets = new SecretValues((value) => runner.setSecret(value))
 
   // The secret inputs are masked before anything else reads them.
-  for (const name of SECRET_INPUTS) secrets.add(runner.getInput(name))
-  const read = readInputs((name) => runner.getInput(name), deps.env)
+  for (const name of SECRET_SETTINGS) secrets.add(runner.getInput(name))
+  const read = readSettings((name) => runner.getInput(name), deps.env)
   if (!read.ok) {
     reportInputProblems(runner, read.problems)
     return
   }
-  const outcome = await rotate(read.inputs, { ...deps, secrets }, runnerEvents(runner))
+  const outcome = await rotate(read.request, { ...deps, secrets }, runnerEvents(runner))
   await reportOutcome(runner, outcome, {
     secrets,
     now: () => new Date(deps.clock.now()),
-    onSuperseded: read.inputs.onSuperseded,
+    onSuperseded: read.onSuperseded,
   })
 }
 
@@ -67,13 +68,13 @@ export async function run(deps: Dependencies = defaultDependencies()): Promise<v
 function runnerEvents(runner: Runner): RotationEvents {
   return {
     info: (message) => {
-      runner.info(message)
+      runner.info(word(asText(message), actionWording))
     },
     notice: (message) => {
-      runner.notice(message)
+      runner.notice(word(asText(message), actionWording))
     },
     warning: (message) => {
-      runner.warning(message)
+      runner.warning(word(asText(message), actionWording))
     },
     recovery: (recovery, context) => {
       runner.startGroup(

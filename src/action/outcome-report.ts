@@ -5,7 +5,8 @@
  * written (a full disk, a container user who does not own it) fails the step and says so, after.
  */
 import { ActionError } from '../common/errors.js'
-import type { InputProblem } from '../rotation/request.js'
+import type { SettingProblem } from '../rotation/request.js'
+import { actionWording, word } from '../common/settings.js'
 import {
   describeFailure,
   renderDryRunSummary,
@@ -79,19 +80,22 @@ export async function reportOutcome(
   const fileProblem = files.problem(outcome)
   const [first, ...rest] = fileProblem ? [...problems, fileProblem] : problems
   for (const problem of rest) {
-    runner.error(describeFailure(problem, outcome.context, undefined, now), {
+    runner.error(word(describeFailure(problem, outcome.context, undefined, now), actionWording), {
       title: titleOf(problem),
     })
   }
   if (first) {
-    runner.setFailed(describeFailure(first, outcome.context, outcome.recovery, now), first)
+    runner.setFailed(
+      word(describeFailure(first, outcome.context, outcome.recovery, now), actionWording),
+      first,
+    )
   }
 }
 
 /** Input problems: each named, and the step failed before anything was sent. */
-export function reportInputProblems(runner: Runner, problems: InputProblem[]): void {
+export function reportInputProblems(runner: Runner, problems: SettingProblem[]): void {
   for (const problem of problems) {
-    runner.error(problem.message, { title: `Input "${problem.input}"` })
+    runner.error(word(problem.message, actionWording), { title: `Input "${problem.setting}"` })
   }
   const files = new RunnerFiles(runner)
   files.output('outcome', 'failed')

@@ -3,6 +3,7 @@
  * gateway, under the site's cloud id: https://api.atlassian.com/ex/confluence/{cloudId}/wiki/…
  * (../shared/FACTS.md, "Sites").
  */
+import { named, text } from '../common/settings.js'
 import { ActionError } from '../common/errors.js'
 import { describeAnswerShape } from '../common/body-text.js'
 import { send, type HttpAnswer, type HttpOptions } from '../common/http.js'
@@ -52,7 +53,7 @@ export async function findSite(
       'SITE_NOT_REACHED',
       `The token does not reach ${siteUrl.origin}. Sites it reaches: ${reachable}.`,
       'stored',
-      'Fix "site-url" (the address of your site, e.g. https://example.atlassian.net), or have a user of that site consent to the app with the scopes it needs.',
+      text`Fix ${named('site-url')} (the address of your site, e.g. https://example.atlassian.net), or have a user of that site consent to the app with the scopes it needs.`,
     )
   }
   return { site, apiBaseUrl: siteApiBaseUrl(atlassianApiUrl, site) }
@@ -94,7 +95,7 @@ export async function listSites(
           'SITES_UNAVAILABLE',
           `Could not list the Atlassian sites the token reaches: the request to ${endpoint.origin} failed (${failure.description}).`,
           'stored',
-          'Check "atlassian-api-url" and the network from the runner to it, then re-run.',
+          text`Check ${named('atlassian-api-url')} and the network from the runner to it, then re-run.`,
           {
             cause: error,
             ...(failure.permanent ? {} : { transient: { reason: failure.description } }),
@@ -108,11 +109,14 @@ export async function listSites(
           `Could not list the Atlassian sites the token reaches: ${endpoint.origin} answered HTTP ${answer.status}${answer.status === 401 ? ' (the new access token was refused)' : ''}.`,
           'stored',
           answer.status === 401
-            ? 'Check "atlassian-api-url": it must be Atlassian\'s API gateway (https://api.atlassian.com).'
+            ? text`Check ${named('atlassian-api-url')}: it must be Atlassian's API gateway (https://api.atlassian.com).`
             : 'Re-run; check https://developer.status.atlassian.com if it persists.',
-          transient
-            ? { transient: { reason: `HTTP ${answer.status}`, retryAfter: answer.retryAfter } }
-            : {},
+          {
+            status: answer.status,
+            ...(transient && {
+              transient: { reason: `HTTP ${answer.status}`, retryAfter: answer.retryAfter },
+            }),
+          },
         )
       }
       return parseSites(answer, endpoint)
@@ -148,7 +152,7 @@ function parseSites(answer: HttpAnswer, endpoint: URL): AtlassianSite[] {
       'SITES_UNAVAILABLE',
       `${endpoint.origin} answered the list of sites with something that is not a JSON list (${describeAnswerShape(answer)}).`,
       'stored',
-      'Check "atlassian-api-url": it must be Atlassian\'s API gateway (https://api.atlassian.com).',
+      text`Check ${named('atlassian-api-url')}: it must be Atlassian's API gateway (https://api.atlassian.com).`,
     )
   }
   return sites

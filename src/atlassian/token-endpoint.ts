@@ -7,6 +7,7 @@
  * Provider rules: developer.atlassian.com/cloud/oauth/getting-started/refresh-tokens, and
  * ../shared/FACTS.md ("Atlassian OAuth 2.0 (3LO)").
  */
+import { named, renew, text, type Text } from '../common/settings.js'
 import { describeAnswerShape, describeContentType } from '../common/body-text.js'
 import { ActionError, OAuthError, type TokenState } from '../common/errors.js'
 import { BodyTooLargeError, send, type HttpAnswer, type HttpOptions } from '../common/http.js'
@@ -39,7 +40,7 @@ export interface GrantFailureMeaning {
   nextStepIfReached: string
   nextStepIfNotSent: string
   /** For an answer too large to be a token answer. */
-  nextStepIfTooLarge: string
+  nextStepIfTooLarge: string | Text
 }
 
 /**
@@ -105,7 +106,7 @@ export function sendRefreshGrant(
       nextStepIfReached: 'Re-run the workflow within the time given above.',
       nextStepIfNotSent:
         'Check the network from the runner to the token endpoint (proxy settings: HTTPS_PROXY / NO_PROXY), then re-run.',
-      nextStepIfTooLarge: `Check that "token-url" is Atlassian's token endpoint (https://auth.atlassian.com/oauth/token).`,
+      nextStepIfTooLarge: text`Check that ${named('token-url')} is Atlassian's token endpoint (https://auth.atlassian.com/oauth/token).`,
     },
   )
 }
@@ -132,7 +133,7 @@ export function processTokenResponse(
       'TOKEN_ENDPOINT_HTTP',
       `The token endpoint ${origin} answered with a redirect (HTTP ${answer.status}${answer.location ? ` to ${secrets.scrub(safeLocation(answer.location))}` : ''}). Redirects are not followed: they would send the client secret and refresh token to another address.`,
       'unchanged',
-      'Set "token-url" to the final address of the token endpoint (Atlassian: https://auth.atlassian.com/oauth/token).',
+      text`Set ${named('token-url')} to the final address of the token endpoint (Atlassian: https://auth.atlassian.com/oauth/token).`,
     )
   }
 
@@ -156,7 +157,7 @@ export function processTokenResponse(
       'TOKEN_ENDPOINT_HTTP',
       `The token endpoint ${origin} answered ${shape}, which is neither a token answer nor an OAuth error.`,
       'unchanged',
-      'Check "token-url": it should be https://auth.atlassian.com/oauth/token.',
+      text`Check ${named('token-url')}: it should be https://auth.atlassian.com/oauth/token.`,
     )
   }
 
@@ -165,7 +166,7 @@ export function processTokenResponse(
       'INVALID_TOKEN_RESPONSE',
       `The token endpoint ${origin} answered ${shape}, but ${problem}. Nothing was stored.`,
       'maybe-rotated',
-      `Check that "token-url" is Atlassian's token endpoint (https://auth.atlassian.com/oauth/token), then re-run within the time given above.`,
+      text`Check that ${named('token-url')} is Atlassian's token endpoint (https://auth.atlassian.com/oauth/token), then re-run within the time given above.`,
     )
   if (!body.readable || !isRecord(body.value)) {
     throw refuse('it is not a JSON object, so it holds no token that can be read')
@@ -254,7 +255,7 @@ function oauthError(
         'OAUTH_INVALID_CLIENT',
         `${said} The OAuth app's credentials were not accepted.`,
         'unchanged',
-        'Check the "client-id" and "client-secret" inputs against the app in https://developer.atlassian.com/console/myapps/ (Settings). If the secret was rotated there, update the secret that feeds "client-secret".',
+        text`Check ${named('client-id')} and ${named('client-secret')} against the app in https://developer.atlassian.com/console/myapps/ (Settings). If the secret was rotated there, ${renew('client-secret')}.`,
         status,
         error,
         description,
@@ -264,7 +265,7 @@ function oauthError(
         'OAUTH_ERROR',
         said,
         'unchanged',
-        'Check the OAuth app settings in https://developer.atlassian.com/console/myapps/ and the inputs "client-id", "client-secret" and "token-url".',
+        text`Check the OAuth app settings in https://developer.atlassian.com/console/myapps/ and ${named('client-id')}, ${named('client-secret')} and ${named('token-url')}.`,
         status,
         error,
         description,

@@ -9,6 +9,7 @@
  *   5. seal the refresh token and write it to the secret;                   (the token is safe)
  *   6. record the consent date in a repository variable; list the sites the token reaches.
  */
+import { asText, text, type Setting, type Text } from '../common/settings.js'
 import {
   authorizationCodeGrant,
   consentUrl,
@@ -19,7 +20,7 @@ import {
 } from '../atlassian/authorization.js'
 import { listSites } from '../atlassian/sites.js'
 import { consentStatus } from '../rotation/consent.js'
-import { ActionError } from '../common/errors.js'
+import { saidOf } from '../common/errors.js'
 import {
   fetchPublicKey,
   fetchSecretMetadata,
@@ -57,7 +58,7 @@ import { findGitHubToken } from './github-token.js'
 import { listProblems, TOOL, type CommandSpec, type ParsedFlags } from './options.js'
 import { readOneLine } from './paste.js'
 import { ENDPOINT_FLAGS, gitHubApiUrl, TARGET_FLAGS } from './shared-flags.js'
-import { terminalWording } from './wording.js'
+import { cliWording } from './wording.js'
 
 const DEFAULT_SCOPE = 'read:confluence-content.all'
 const DEFAULT_TIMEOUT_SECONDS = 600
@@ -185,9 +186,9 @@ interface Plan {
 
 /** Every flag checked at once; all problems reported together, before anything is sent. */
 function readPlan(flags: ParsedFlags, env: Record<string, string | undefined>): Plan {
-  const problems: string[] = []
-  const problem = (_input: string, message: string): void => {
-    problems.push(message)
+  const problems: Text[] = []
+  const problem = (_setting: string, message: string | Text): void => {
+    problems.push(asText(message))
   }
   const clientId = flags.string('client-id') ?? ''
   if (clientId === '') {
@@ -244,12 +245,7 @@ function readPlan(flags: ParsedFlags, env: Record<string, string | undefined>): 
   const variableName = flags.string('record-consent-variable')
   let consentVariable: Plan['consentVariable']
   if (variableName !== undefined) {
-    checkSecretName('record-consent-variable', variableName, (_input, message) =>
-      problem(
-        '',
-        message.replace("(GitHub's rule for secret names)", "(GitHub's rule for variable names)"),
-      ),
-    )
+    checkSecretName('record-consent-variable', variableName, problem, 'variable')
     const repository =
       store !== undefined && store.target.kind !== 'organization'
         ? store.target.repository
@@ -275,7 +271,7 @@ function readPlan(flags: ParsedFlags, env: Record<string, string | undefined>): 
     browser === undefined ? undefined : tooLong('--browser', browser, LIMITS.command, false)
   if (browserTooLong !== undefined) problem('browser', browserTooLong)
 
-  const url = (input: string, fallback: string): URL | undefined =>
+  const url = (input: Setting, fallback: string): URL | undefined =>
     parseEndpointUrl(input, flags.string(input) ?? fallback, problem)
   const authorizeUrl = url('authorize-url', DEFAULT_AUTHORIZE_URL)
   const tokenUrl = url('token-url', 'https://auth.atlassian.com/oauth/token')
@@ -322,7 +318,7 @@ function readPlan(flags: ParsedFlags, env: Record<string, string | undefined>): 
  */
 function parseCallback(
   text: string | undefined,
-  problem: (input: string, message: string) => void,
+  problem: (setting: string, message: string | Text) => void,
 ): URL | undefined {
   if (text === undefined) {
     problem(
@@ -387,7 +383,7 @@ async function prepareGitHub(plan: Plan, context: CommandContext): Promise<GitHu
     .join('; and ')
   const token = await findGitHubToken(deps.env, plan.githubApiUrl, permission, deps.ghAuthToken)
   terminal.secrets.add(token.token)
-  terminal.wording = terminalWording(token.source)
+  terminal.wording = cliWording(token.source)
   const github = gitHubClient(context, token.token, plan.githubApiUrl)
   const retry = retryOptions(context, 'GitHub')
 
@@ -625,7 +621,7 @@ async function storeRefreshToken(
     })
     stored = written.how
   } catch (error) {
-    const said = error instanceof ActionError ? error.message : String(error)
+    const said = saidOf(error)
     const where = `the secret ${secretName} of ${access.target.description}`
     const command = sealed
       ? recoveryCommand({
@@ -638,7 +634,7 @@ async function storeRefreshToken(
       : undefined
     throw new CliError(
       EXIT.NOT_STORED,
-      `${said}\nThe new refresh token was NOT stored in ${where}.`,
+      text`${said}\nThe new refresh token was NOT stored in ${where}.`,
       command
         ? `Store its sealed copy (only GitHub can open it, so it is safe to show) with GitHub CLI and a token that may write the secret: ${ghTokenAdvice(plan.githubApiUrl)}; then run:\n  ${command}\nor run authorize again.`
         : 'Fix the GitHub token as said above and run authorize again.',
@@ -667,7 +663,7 @@ async function recordConsent(
     return EXIT.OK
   } catch (error) {
     terminal.error(
-      `${error instanceof Error ? error.message : String(error)}\nThe refresh token is stored; only the consent date was not recorded. Set it by hand:\n  gh variable set ${variable.name} --body ${date} --repo ${owner}/${repo}`,
+      text`${saidOf(error)}\nThe refresh token is stored; only the consent date was not recorded. Set it by hand:\n  gh variable set ${variable.name} --body ${date} --repo ${owner}/${repo}`,
     )
     return EXIT.GITHUB
   }
@@ -705,7 +701,7 @@ async function showSites(
     }
   } catch (error) {
     terminal.warn(
-      `Could not list the sites the token reaches (the token itself is fine): ${error instanceof Error ? error.message : String(error)}`,
+      text`Could not list the sites the token reaches (the token itself is fine): ${saidOf(error)}`,
     )
   }
 }

@@ -2,6 +2,8 @@
  * The command line tool's exit codes: one per kind of outcome a script (or a person) acts on
  * differently. Listed in every command's --help and in the README.
  */
+import { asText, word, type Text } from '../common/settings.js'
+import { cliWording } from './wording.js'
 import { ActionError, type ErrorCode } from '../common/errors.js'
 
 export const EXIT = {
@@ -55,14 +57,20 @@ export const EXIT_CODE_HELP: readonly [ExitCode, string][] = [
 /** A failure of the tool itself (usage, the local callback), with its exit code and next step. */
 export class CliError extends Error {
   override readonly name = 'CliError'
+  /** What happened and what to do, with the settings they name kept as data. */
+  readonly said: Text
+  readonly next: Text | undefined
 
   constructor(
     readonly exitCode: ExitCode,
-    message: string,
-    readonly nextStep?: string,
+    message: string | Text,
+    nextStep?: string | Text,
     options?: { cause?: unknown },
   ) {
-    super(message, options)
+    const said = asText(message)
+    super(word(said, cliWording()), options)
+    this.said = said
+    this.next = nextStep === undefined ? undefined : asText(nextStep)
   }
 }
 

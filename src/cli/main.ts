@@ -5,6 +5,7 @@
 import packageJson from '../../package.json' with { type: 'json' }
 import { ActionError } from '../common/errors.js'
 import { quoteValue } from '../common/input-limits.js'
+import { concat } from '../common/settings.js'
 import { authorize } from './authorize.js'
 import { ConnectionPools } from '../common/http.js'
 import type { CliDependencies, Command } from './context.js'
@@ -13,13 +14,11 @@ import { parseFlags, renderHelp, renderOverview, TOOL } from './options.js'
 import { refresh } from './refresh.js'
 import { sites } from './sites.js'
 import { Terminal } from './terminal.js'
-import { terminalWording } from './wording.js'
 
 export const COMMANDS: readonly Command[] = [authorize, refresh, sites]
 
 export async function runCli(args: string[], deps: CliDependencies): Promise<ExitCode> {
   const terminal = new Terminal(deps.streams)
-  terminal.wording = terminalWording(undefined)
   const [name, ...rest] = args
   const overview = renderOverview(COMMANDS.map((command) => command.spec))
   if (name === undefined) {
@@ -66,8 +65,10 @@ export async function runCli(args: string[], deps: CliDependencies): Promise<Exi
 /** What happened and what to do next; scrubbed of every secret, like every line printed. */
 function report(terminal: Terminal, error: unknown): void {
   if (error instanceof CliError || error instanceof ActionError) {
-    terminal.error(error.message)
-    if (error.nextStep) terminal.say(`Next step: ${error.nextStep}`)
+    terminal.error(error.said)
+    if (error.next !== undefined && error.next.length > 0) {
+      terminal.say(concat(['Next step: ', error.next]))
+    }
     return
   }
   const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error)

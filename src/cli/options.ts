@@ -6,6 +6,8 @@
  * values are never flags (they would land in shell history and in the process list): they are read
  * from the environment only.
  */
+import { asText, concat, type Text } from '../common/settings.js'
+import { SECRET_SOURCES } from './wording.js'
 import { parseArgs } from 'node:util'
 import { quoteValue } from '../common/input-limits.js'
 import { CliError, EXIT, EXIT_CODE_HELP } from './exit-codes.js'
@@ -33,14 +35,6 @@ export interface CommandSpec {
   /** Variables that are not flags (secrets, the GitHub token), for --help. */
   environment: [string, string][]
   examples: string[]
-}
-
-/** Values that are secret, and where they are read from instead of a flag. */
-export const SECRET_SOURCES: Record<string, string> = {
-  'client-secret': 'ATLASSIAN_CLIENT_SECRET',
-  'refresh-token': 'ATLASSIAN_REFRESH_TOKEN',
-  'access-token': 'ATLASSIAN_ACCESS_TOKEN',
-  'github-token': 'GH_TOKEN or GITHUB_TOKEN (or `gh auth token`)',
 }
 
 export interface ParsedFlags {
@@ -144,9 +138,9 @@ function usageError(command: CommandSpec, error: unknown): CliError {
 }
 
 /** One problem as it is; several as a list, so each can be fixed in one go. */
-export function listProblems(problems: string[]): string {
-  if (problems.length === 1) return problems[0] ?? ''
-  return `${problems.length} problems:\n${problems.map((p) => `  - ${p}`).join('\n')}`
+export function listProblems(problems: readonly (string | Text)[]): Text {
+  if (problems.length === 1) return asText(problems[0] ?? '')
+  return concat([`${problems.length} problems:`, ...problems.map((p) => concat(['  - ', p]))], '\n')
 }
 
 const WIDTH = 100

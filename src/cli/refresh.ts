@@ -1,19 +1,24 @@
-import type { ActionError } from '../common/errors.js'
 /**
- * `refresh`: one rotation from a terminal, by the action's own `run()`: the same preflight, the same
- * stale-token guard, retries, sealing, write-back and recovery value. Each action input `foo-bar`
- * is the flag `--foo-bar` (or ATLASSIAN_FOO_BAR); the secret ones come from the environment only.
+ * `refresh`: one rotation from a terminal, by the rotation the action runs (../rotation/rotate.ts):
+ * the same preflight, stale-token guard, retries, sealing, write-back and recovery value. Each
+ * setting `foo-bar` is the flag `--foo-bar` (or ATLASSIAN_FOO_BAR); the secret ones come from the
+ * environment only.
  */
-import { defaultDependencies, run } from '../action/main.js'
 import { quoteValue } from '../common/input-limits.js'
-import { parseIsoMoment } from '../rotation/request.js'
+import type { Setting } from '../common/settings.js'
+import type { RotationEvents } from '../rotation/events.js'
+import { describeFailure, describeRecovery } from '../rotation/explain.js'
+import type { RotationOutcome } from '../rotation/outcome.js'
+import { outcomeOutputs, TOKEN_OUTPUTS } from '../rotation/outputs.js'
+import { parseIsoMoment, readSettings } from '../rotation/request.js'
+import { rotate } from '../rotation/rotate.js'
 import { CliError, EXIT, exitCodeOf, type ExitCode } from './exit-codes.js'
 import { findGitHubToken } from './github-token.js'
 import type { Command, CommandContext } from './context.js'
-import { TOOL, type CommandSpec, type FlagSpec, type ParsedFlags } from './options.js'
+import { listProblems, TOOL, type CommandSpec, type FlagSpec, type ParsedFlags } from './options.js'
 import { ENDPOINT_FLAGS, gitHubApiUrl, TARGET_FLAGS } from './shared-flags.js'
-import { TerminalRunner } from './terminal-runner.js'
-import { terminalWording } from './wording.js'
+import type { Terminal } from './terminal.js'
+import { cliWording } from './wording.js'
 
 /** The action's inputs as flags (the secret ones and workflow-token excepted). */
 export const ROTATION_FLAGS: FlagSpec[] = [
@@ -108,9 +113,6 @@ const spec: CommandSpec = {
   ],
 }
 
-/** Outputs that hold a token: printed only with --show-tokens. */
-const TOKEN_OUTPUTS = new Set(['access-token', 'refresh-token'])
-
 export interface RotationResult {
   exitCode: ExitCode
   outputs: ReadonlyMap<string, string>
@@ -158,10 +160,12 @@ export async function rotateOnce(
     )
     githubToken = found.token
     terminal.secrets.add(githubToken)
-    terminal.wording = terminalWording(found.source)
+    terminal.wording = cliWording(found.source)
   }
 
-  const runner = new TerminalRunner(terminal, (name) => {
+  // Flags → the rotation's request: each setting is the flag of its name, the secrets come from
+  // the environment, and a terminal has no workflow token and no later step to let pass.
+  const setting = (name: Setting): string => {
     switch (name) {
       case 'client-secret':
         return clientSecret
@@ -179,63 +183,113 @@ export async function rotateOnce(
       case 'dry-run':
         return String(flags.boolean('dry-run'))
       default:
-        return flags.string(name) ?? ''
+        return flags.string(name)?.trim() ?? ''
     }
-  })
+  }
+  const read = readSettings(setting, env)
+  if (!read.ok) {
+    throw new CliError(
+      EXIT.USAGE,
+      listProblems(read.problems.map((problem) => problem.message)),
+      `Run \`${TOOL} ${context.command} --help\` for the options. Nothing was sent.`,
+    )
+  }
 
   const cancel = { interrupted: false }
-  await run({
-    ...defaultDependencies(),
-    runner,
-    env,
-    dispatcherFor: deps.dispatcherFor,
-    clock: deps.clock,
-    random: deps.random,
-    requestTimeoutMs: deps.requestTimeoutMs,
-    // A terminal's token came from anywhere, at any time: only the person can say when.
-    tokenHeldSince,
-    // First Ctrl-C (or SIGTERM): let the request in flight finish and start no new one, as when
-    // a job is cancelled. A second Ctrl-C stops at once; a SIGTERM never does, since a supervisor
-    // sends it before its own kill, and the seconds between may still store a token in flight.
-    onCancel: (handler) => {
-      const listener = (signal: NodeJS.Signals): void => {
-        if (cancel.interrupted && signal === 'SIGINT') {
-          terminal.warn('Stopped at once: a refresh token in flight, if any, is lost.')
-          process.exit(EXIT.INTERRUPTED)
+  const outcome = await rotate(
+    read.request,
+    {
+      env,
+      dispatcherFor: deps.dispatcherFor,
+      clock: deps.clock,
+      random: deps.random,
+      requestTimeoutMs: deps.requestTimeoutMs,
+      secrets: terminal.secrets,
+      // A terminal's token came from anywhere, at any time: only the person can say when.
+      tokenHeldSince,
+      // First Ctrl-C (or SIGTERM): let the request in flight finish and start no new one, as when
+      // a job is cancelled. A second Ctrl-C stops at once; a SIGTERM never does, since a supervisor
+      // sends it before its own kill, and the seconds between may still store a token in flight.
+      onCancel: (handler) => {
+        const listener = (signal: NodeJS.Signals): void => {
+          if (cancel.interrupted && signal === 'SIGINT') {
+            terminal.warn('Stopped at once: a refresh token in flight, if any, is lost.')
+            process.exit(EXIT.INTERRUPTED)
+          }
+          const first = !cancel.interrupted
+          cancel.interrupted = true
+          handler(signal)
+          if (first) {
+            terminal.warn(
+              'Press Ctrl-C again to stop at once (a new refresh token in flight would be lost).',
+            )
+          }
         }
-        const first = !cancel.interrupted
-        cancel.interrupted = true
-        handler(signal)
-        if (first) {
-          terminal.warn(
-            'Press Ctrl-C again to stop at once (a new refresh token in flight would be lost).',
-          )
+        process.on('SIGINT', listener)
+        process.on('SIGTERM', listener)
+        return () => {
+          process.off('SIGINT', listener)
+          process.off('SIGTERM', listener)
         }
-      }
-      process.on('SIGINT', listener)
-      process.on('SIGTERM', listener)
-      return () => {
-        process.off('SIGINT', listener)
-        process.off('SIGTERM', listener)
-      }
+      },
     },
-  })
+    terminalEvents(terminal),
+  )
 
+  const outputs = new Map(outcomeOutputs(outcome))
+  reportOutcome(terminal, outcome, deps.clock.now())
+  const [failed] = outcome.problems
   let exitCode: ExitCode = EXIT.OK
-  if (runner.failure !== undefined) {
-    const failed = runner.failedWith
+  if (failed !== undefined) {
     const unsettled =
-      failed?.tokenState === 'rotated-not-stored' || failed?.tokenState === 'overlapped'
+      outcome.tokenState === 'rotated-not-stored' || outcome.tokenState === 'overlapped'
     // A token that needs storing by hand says so first, interrupted or not.
     exitCode = unsettled
       ? EXIT.NOT_STORED
       : cancel.interrupted
         ? EXIT.INTERRUPTED
-        : runner.inputProblems > 0
-          ? EXIT.USAGE
-          : exitCodeFor(failed)
+        : exitCodeOf(failed)
   }
-  return { exitCode, outputs: runner.outputs, interrupted: cancel.interrupted }
+  return { exitCode, outputs, interrupted: cancel.interrupted }
+}
+
+/** The rotation's progress on the terminal; the recovery value indented under its title. */
+function terminalEvents(terminal: Terminal): RotationEvents {
+  return {
+    info: (message) => {
+      terminal.say(message)
+    },
+    notice: (message) => {
+      terminal.note(message)
+    },
+    warning: (message) => {
+      terminal.warn(message)
+    },
+    recovery: (recovery, context) => {
+      terminal.group(
+        `Recovery value for ${context.secretName} (needed only if this command fails before it is written):`,
+      )
+      terminal.say(describeRecovery(context, recovery))
+      terminal.endGroup()
+    },
+  }
+}
+
+/** The outcome in words: the access token's expiry, then each problem, gravest first. */
+function reportOutcome(terminal: Terminal, outcome: RotationOutcome, now: number): void {
+  if (outcome.expiresAt) {
+    terminal.say(`The access token expires at ${outcome.expiresAt.toISOString()} at the latest.`)
+  }
+  outcome.problems.forEach((problem, i) => {
+    terminal.error(
+      describeFailure(
+        problem,
+        outcome.context,
+        i === 0 ? outcome.recovery : undefined,
+        new Date(now),
+      ),
+    )
+  })
 }
 
 /**
@@ -259,16 +313,6 @@ export function readObtainedAt(
     throw new CliError(EXIT.USAGE, problem, `Run \`${TOOL} refresh --help\`. Nothing was sent.`)
   }
   return { at: new Date(time), what: `the time given with --token-obtained-at` }
-}
-
-/** Which side failed, from the action's own error: its token state, then its code. */
-function exitCodeFor(error: ActionError | undefined): ExitCode {
-  if (error === undefined) return EXIT.UNEXPECTED
-  if (error.tokenState === 'rotated-not-stored' || error.tokenState === 'overlapped') {
-    return EXIT.NOT_STORED
-  }
-  // Then the one table of the tool's exit codes, by the error's code.
-  return exitCodeOf(error)
 }
 
 /** The outputs as name=value lines on standard output; token outputs only with --show-tokens. */

@@ -3,7 +3,9 @@
  * only asks. A refresh token cannot be used without spending it, so with one it runs a whole
  * rotation first (as `refresh`, storing the new token), and lists with the access token it got.
  */
+import type { Text } from '../common/settings.js'
 import { listSites, siteApiBaseUrl, type AtlassianSite } from '../atlassian/sites.js'
+import { ActionError } from '../common/errors.js'
 import { parseEndpointUrl } from '../common/endpoint-url.js'
 import { LIMITS, tooLong } from '../common/input-limits.js'
 import { httpOptions, retryOptions, type Command } from './context.js'
@@ -46,7 +48,7 @@ export const sites: Command = {
   spec,
   async run(flags, context): Promise<ExitCode> {
     const { terminal, deps } = context
-    const problems: string[] = []
+    const problems: (string | Text)[] = []
     const apiUrl = parseEndpointUrl(
       'atlassian-api-url',
       flags.string('atlassian-api-url') ?? 'https://api.atlassian.com',
@@ -112,10 +114,14 @@ export const sites: Command = {
       )
     } catch (error) {
       // A refused access token is the usual cause here: say so in this command's terms.
-      if (error instanceof Error && / HTTP 401/.test(error.message)) {
+      if (
+        error instanceof ActionError &&
+        error.code === 'SITES_UNAVAILABLE' &&
+        error.status === 401
+      ) {
         throw new CliError(
           EXIT.ATLASSIAN,
-          `${error.message.replace(' (the new access token was refused)', '')} The access token was refused: it expired (they live about an hour), or it is not an access token.`,
+          `Could not list the Atlassian sites the token reaches: ${new URL(atlassianApiUrl).origin} answered HTTP 401. The access token was refused: it expired (they live about an hour), or it is not an access token.`,
           'Get a fresh one (authorize --show-tokens, or refresh --show-tokens), or give a refresh token instead.',
         )
       }

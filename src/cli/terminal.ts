@@ -5,6 +5,8 @@
  * Only `reveal` (for --show-tokens) prints a secret, and only where the user asked for it.
  */
 import { SecretValues } from '../common/secrets.js'
+import { asText, word, type Text, type Wording } from '../common/settings.js'
+import { cliWording } from './wording.js'
 
 export interface Streams {
   stdout: NodeJS.WritableStream
@@ -14,26 +16,26 @@ export interface Streams {
 export class Terminal {
   /** Every secret value met so far: inputs, tokens, codes. */
   readonly secrets = new SecretValues(() => {})
-  /** Rewords the action's messages in the tool's own terms (flags and variables). */
-  wording: (text: string) => string = (text) => text
+  /** How messages name settings: flags and variables (./wording.ts). */
+  wording: Wording = cliWording()
   #indent = ''
 
   constructor(private readonly streams: Streams) {}
 
   /** Progress and explanations, for people (standard error). */
-  say(text: string): void {
+  say(text: string | Text): void {
     this.#write(this.streams.stderr, text)
   }
 
-  note(text: string): void {
+  note(text: string | Text): void {
     this.#write(this.streams.stderr, text, 'note: ')
   }
 
-  warn(text: string): void {
+  warn(text: string | Text): void {
     this.#write(this.streams.stderr, text, 'warning: ')
   }
 
-  error(text: string): void {
+  error(text: string | Text): void {
     this.#write(this.streams.stderr, text, 'error: ')
   }
 
@@ -48,7 +50,7 @@ export class Terminal {
   }
 
   /** Lines said until `endGroup` are indented under `title`. */
-  group(title: string): void {
+  group(title: string | Text): void {
     this.say(title)
     this.#indent += '  '
   }
@@ -57,8 +59,8 @@ export class Terminal {
     this.#indent = this.#indent.slice(2)
   }
 
-  #write(sink: NodeJS.WritableStream, text: string, prefix = ''): void {
-    const lines = this.wording(this.secrets.scrub(text)).split('\n')
+  #write(sink: NodeJS.WritableStream, text: string | Text, prefix = ''): void {
+    const lines = this.secrets.scrub(word(asText(text), this.wording)).split('\n')
     const shown = lines.map((line, i) => `${this.#indent}${i === 0 ? prefix : ''}${line}`)
     sink.write(`${shown.join('\n')}\n`)
   }

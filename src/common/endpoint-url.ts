@@ -7,6 +7,7 @@
 import { isIP } from 'node:net'
 import { LIMITS, quoteValue, tooLong } from './input-limits.js'
 import type { Problem } from './input-limits.js'
+import { subject, text, type Setting } from './settings.js'
 
 /** The loopback rule, as every message states it. */
 export const PLAIN_HTTP_RULE =
@@ -31,22 +32,25 @@ export function isLoopbackHost(hostname: string): boolean {
  * An endpoint URL: https, or http to a loopback host; no user name or password (they would be
  * sent, and logged, with every request).
  */
-export function parseEndpointUrl(input: string, text: string, problem: Problem): URL | undefined {
-  const subject = `Input "${input}"`
-  const overlong = tooLong(subject, text, LIMITS.url, false)
+export function parseEndpointUrl(input: Setting, given: string, problem: Problem): URL | undefined {
+  const setting = subject(input)
+  const overlong = tooLong(setting, given, LIMITS.url, false)
   if (overlong !== undefined) {
     problem(input, overlong)
     return undefined
   }
   let url: URL
   try {
-    url = new URL(text)
+    url = new URL(given)
   } catch {
-    problem(input, `${subject} is not a URL; expected e.g. "https://…"; got ${quoteValue(text)}.`)
+    problem(
+      input,
+      text`${setting} is not a URL; expected e.g. "https://…"; got ${quoteValue(given)}.`,
+    )
     return undefined
   }
   if (url.username !== '' || url.password !== '') {
-    problem(input, `${subject} must not contain a user name or password.`)
+    problem(input, text`${setting} must not contain a user name or password.`)
     return undefined
   }
   if (url.protocol === 'https:') return url
@@ -54,8 +58,8 @@ export function parseEndpointUrl(input: string, text: string, problem: Problem):
   problem(
     input,
     url.protocol === 'http:'
-      ? `${subject} uses plain http to ${quoteValue(url.hostname)}: credentials would cross the network unencrypted. Use https (${PLAIN_HTTP_RULE}).`
-      : `${subject} must be an https URL; got the scheme ${quoteValue(url.protocol)}.`,
+      ? text`${setting} uses plain http to ${quoteValue(url.hostname)}: credentials would cross the network unencrypted. Use https (${PLAIN_HTTP_RULE}).`
+      : text`${setting} must be an https URL; got the scheme ${quoteValue(url.protocol)}.`,
   )
   return undefined
 }
@@ -64,9 +68,9 @@ export function parseEndpointUrl(input: string, text: string, problem: Problem):
  * A site is named by its address, e.g. https://example.atlassian.net (the scheme may be left out):
  * only its origin counts.
  */
-export function parseSiteUrl(input: string, text: string, problem: Problem): URL | undefined {
-  const subject = `Input "${input}"`
-  const overlong = tooLong(subject, text, LIMITS.url, false)
+export function parseSiteUrl(input: Setting, given: string, problem: Problem): URL | undefined {
+  const setting = subject(input)
+  const overlong = tooLong(setting, given, LIMITS.url, false)
   if (overlong !== undefined) {
     problem(input, overlong)
     return undefined
@@ -74,15 +78,18 @@ export function parseSiteUrl(input: string, text: string, problem: Problem): URL
   const example = 'e.g. "https://example.atlassian.net"'
   let url: URL
   try {
-    url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`)
+    url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(given) ? given : `https://${given}`)
   } catch {
-    problem(input, `${subject} must be your site's address, ${example}; got ${quoteValue(text)}.`)
+    problem(
+      input,
+      text`${setting} must be your site's address, ${example}; got ${quoteValue(given)}.`,
+    )
     return undefined
   }
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
     problem(
       input,
-      `${subject} must be an https address, ${example} (${PLAIN_HTTP_RULE}); got ${quoteValue(text)}.`,
+      text`${setting} must be an https address, ${example} (${PLAIN_HTTP_RULE}); got ${quoteValue(given)}.`,
     )
     return undefined
   }

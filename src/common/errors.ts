@@ -1,3 +1,14 @@
+import {
+  actionWording,
+  asText,
+  concat,
+  mentions,
+  word,
+  type Setting,
+  type Text,
+  type Wording,
+} from './settings.js'
+
 /**
  * Where the working refresh token is when a run stops. Every failure names one of these, because the
  * first question at 2 a.m. is "is my integration still alive, and what do I do before it dies?".
@@ -73,40 +84,74 @@ export interface Transient {
 }
 
 /**
- * A failure explained for the person who has to act on it: what happened (`message`), where the
- * refresh token is now (`tokenState`), and the exact next step (`nextStep`).
+ * A failure explained for the person who has to act on it: what happened (`said`), where the
+ * refresh token is now (`tokenState`), and the exact next step (`next`). Both texts keep the
+ * settings they name as data (./settings.ts), so each door words them: {@link explain}.
+ * `message` and `nextStep` are the action's words, for logs and for the action door.
  */
 export class ActionError extends Error {
   override readonly name = 'ActionError'
   readonly transient: Transient | undefined
+  readonly said: Text
+  readonly next: Text
+  /** The HTTP status of the answer that failed, when one came. */
+  readonly status: number | undefined
 
   constructor(
     readonly code: ErrorCode,
-    message: string,
+    message: string | Text,
     readonly tokenState: TokenState,
-    readonly nextStep: string,
-    options?: { cause?: unknown; transient?: Transient },
+    nextStep: string | Text,
+    options?: { cause?: unknown; transient?: Transient; status?: number },
   ) {
-    super(message, options)
+    const said = asText(message)
+    super(word(said, actionWording), options)
+    this.said = said
+    this.next = asText(nextStep)
     this.transient = options?.transient
+    this.status = options?.status
+  }
+
+  get nextStep(): string {
+    return word(this.next, actionWording)
+  }
+
+  /** The setting to fix, when the next step names one: the first it names. */
+  get setting(): Setting | undefined {
+    return mentions(this.next)[0] ?? mentions(this.said)[0]
   }
 
   /** The same failure with more said about it, and possibly a graver token state. */
-  amend(addition: string, tokenState: TokenState = this.tokenState): ActionError {
-    return new ActionError(this.code, `${this.message} ${addition}`, tokenState, this.nextStep, {
+  amend(addition: string | Text, tokenState: TokenState = this.tokenState): ActionError {
+    return new ActionError(this.code, concat([this.said, addition], ' '), tokenState, this.next, {
       cause: this,
+      ...(this.status !== undefined && { status: this.status }),
     })
   }
+}
+
+/** What a failure said, with the settings it names kept as data. */
+export function saidOf(error: unknown): Text {
+  if (error instanceof ActionError) return error.said
+  return [error instanceof Error ? error.message : String(error)]
+}
+
+/** A failure in a door's own words. */
+export function explain(
+  error: ActionError,
+  wording: Wording,
+): { message: string; nextStep: string } {
+  return { message: word(error.said, wording), nextStep: word(error.next, wording) }
 }
 
 /** An OAuth error answer from the token endpoint (RFC 6749 §5.2): `error` and `error_description`. */
 export class OAuthError extends ActionError {
   constructor(
     code: ErrorCode,
-    message: string,
+    message: string | Text,
     tokenState: TokenState,
-    nextStep: string,
-    readonly status: number,
+    nextStep: string | Text,
+    override readonly status: number,
     readonly error: string,
     readonly errorDescription: string | undefined,
   ) {

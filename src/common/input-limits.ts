@@ -1,3 +1,4 @@
+import { text, type Mention, type Setting, type Text } from './settings.js'
 /**
  * How long each input (and each flag or variable of the command line tool) can really be. A value
  * far longer than any real one is a mistake: a file, a log, several values pasted together, a
@@ -109,16 +110,16 @@ export function lengthIn(value: string, unit: Limit['unit']): number {
  * never shown, not even its beginning; another value's first characters are, escaped.
  */
 export function tooLong(
-  subject: string,
+  subject: string | Mention,
   value: string,
   limit: Limit,
   secret: boolean,
-): string | undefined {
+): Text | undefined {
   const length = lengthIn(value, limit.unit)
   if (length <= limit.max) return undefined
   const beginning = secret ? '' : ` It begins ${quoteValue(value)}.`
   const why = limit.why === undefined ? '' : `: ${limit.why}`
-  return `${subject} is ${length} ${limit.unit} long, more than any ${limit.what} (at most ${limit.max}${why}).${beginning} It holds something else, such as a file, a log or several values pasted together: give the value alone.`
+  return text`${subject} is ${length} ${limit.unit} long, more than any ${limit.what} (at most ${limit.max}${why}).${beginning} It holds something else, such as a file, a log or several values pasted together: give the value alone.`
 }
 
 const SHOWN_CHARACTERS = 40
@@ -142,4 +143,4 @@ export function quoteValue(value: string): string {
 }
 
 /** Reports one problem with one setting; the readers call it and go on checking. */
-export type Problem = (input: string, message: string) => void
+export type Problem = (setting: Setting, message: string | Text) => void

@@ -3,6 +3,7 @@
  * turned into an error that blames what failed (the token, GitHub, "github-api-url", a proxy) and
  * names the fix. What an answer says about itself is read in ./answer.ts.
  */
+import { input, named, renew, text, tokenIn } from '../common/settings.js'
 import { RequestError } from '@octokit/request-error'
 import { ActionError, type TokenState } from '../common/errors.js'
 import { classifyNetworkFailure } from '../common/network-failure.js'
@@ -104,7 +105,7 @@ export function explainGitHubError(error: unknown, context: ErrorContext): Actio
       'GITHUB_UNREACHABLE',
       `Could not ${context.doing}: GitHub's API did not answer (${context.secrets.scrub(failure.description)}).`,
       context.tokenState,
-      `Check "github-api-url" and the network from the runner to it (proxy settings: HTTPS_PROXY / NO_PROXY).${finishFor(context.tokenState)}`,
+      text`Check ${named('github-api-url')} and the network from the runner to it (proxy settings: HTTPS_PROXY / NO_PROXY).${finishFor(context.tokenState)}`,
       {
         cause: error,
         ...(failure.permanent ? {} : { transient: { reason: failure.description } }),
@@ -147,34 +148,39 @@ function refused(answer: AnswerFacts, context: ErrorContext): ActionError {
   const message = secrets.scrub(answer.message.slice(0, 200))
   const said = `Could not ${doing}: GitHub answered HTTP ${status}${message ? ` "${message}"` : ''}.`
   const accepted = answer.header('x-accepted-github-permissions')
-  const needs = `The "${tokenInput}" input needs ${permission}.${accepted ? ` (GitHub says this request accepts the token permissions: ${accepted}.)` : ''}`
+  const needs = text`${input(tokenInput)} needs ${permission}.${accepted ? ` (GitHub says this request accepts the token permissions: ${accepted}.)` : ''}`
 
   if (status === 401) {
     return new ActionError(
       'GITHUB_AUTH',
-      `${said} The "${tokenInput}" input is not a valid token: it is wrong, expired or revoked.`,
+      text`${said} ${input(tokenInput)} is not a valid token: it is wrong, expired or revoked.`,
       tokenState,
-      `Create a new token and update the secret that feeds "${tokenInput}". ${needs}${finish}`,
+      text`Create a new token and ${renew(tokenInput)}. ${needs}${finish}`,
     )
   }
   if (status === 403) {
     // GitHub names the kind of token it refused: "by integration" is an installation token (the
     // workflow's GITHUB_TOKEN is one), "by personal access token" a fine-grained PAT.
     const kind = /personal access token/i.test(message)
-      ? `The fine-grained personal access token in "${tokenInput}" lacks the permission.`
+      ? text`${tokenIn(tokenInput)}, a fine-grained personal access token, lacks the permission.`
       : /integration/i.test(message)
         ? tokenInput === 'github-token'
-          ? `The "github-token" input is an installation token without the permission. If it is the workflow's GITHUB_TOKEN (secrets.GITHUB_TOKEN or github.token), that is the cause: GITHUB_TOKEN can never read or write Actions secrets, whatever "permissions:" says. Use a fine-grained personal access token, or a GitHub App installation token (actions/create-github-app-token) whose app has the permission.`
-          : `The token in "${tokenInput}" lacks the permission.`
-        : `The "${tokenInput}" input may not do this. If the organization uses SAML single sign-on, authorize the token for it.`
-    return new ActionError('GITHUB_FORBIDDEN', `${said} ${kind}`, tokenState, `${needs}${finish}`)
+          ? text`${input('github-token')} is an installation token without the permission. If it is the workflow's GITHUB_TOKEN (secrets.GITHUB_TOKEN or github.token), that is the cause: GITHUB_TOKEN can never read or write Actions secrets, whatever "permissions:" says. Use a fine-grained personal access token, or a GitHub App installation token (actions/create-github-app-token) whose app has the permission.`
+          : text`${tokenIn(tokenInput)} lacks the permission.`
+        : text`${input(tokenInput)} may not do this. If the organization uses SAML single sign-on, authorize the token for it.`
+    return new ActionError(
+      'GITHUB_FORBIDDEN',
+      text`${said} ${kind}`,
+      tokenState,
+      text`${needs}${finish}`,
+    )
   }
   if (status === 404) {
     return new ActionError(
       'GITHUB_NOT_FOUND',
-      `${said} Either ${subject} does not exist, or the token in "${tokenInput}" cannot see it (GitHub answers 404 rather than 403 for what a token may not see).`,
+      text`${said} Either ${subject} does not exist, or ${tokenIn(tokenInput)} cannot see it (GitHub answers 404 rather than 403 for what a token may not see).`,
       tokenState,
-      `Check the "repository" input. For a fine-grained token, check that its resource owner is the repository's owner and that the repository is among its selected repositories. ${needs}${finish}`,
+      text`Check ${input('repository')}. For a fine-grained token, check that its resource owner is the repository's owner and that the repository is among its selected repositories. ${needs}${finish}`,
     )
   }
   if (status === 422) {
@@ -189,7 +195,7 @@ function refused(answer: AnswerFacts, context: ErrorContext): ActionError {
     'GITHUB_UNEXPECTED',
     said,
     tokenState,
-    `Check "github-api-url" and "repository".${finish}`,
+    text`Check ${named('github-api-url')} and ${named('repository')}.${finish}`,
   )
 }
 

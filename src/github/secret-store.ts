@@ -2,6 +2,7 @@
  * GitHub's Actions secrets REST API: a store's public key, a secret's metadata, and writing a
  * sealed secret. (docs.github.com/rest/actions/secrets; ../shared/FACTS.md, "GitHub secrets REST API")
  */
+import { named, text } from '../common/settings.js'
 import { ActionError, type TokenState } from '../common/errors.js'
 import type { Visibility } from './targets.js'
 import type { RetryOptions } from '../common/retry.js'
@@ -87,7 +88,7 @@ export async function fetchPublicKey(
       'GITHUB_UNEXPECTED',
       `GitHub's answer for the public key of ${target.description} is not {key_id, key} with a 32-byte base64 key: ${quote(data, secrets)}.`,
       tokenState,
-      'Check "github-api-url": it must be the REST API base (https://api.github.com, or https://HOST/api/v3 on GitHub Enterprise Server).',
+      text`Check ${named('github-api-url')}: it must be the REST API base (https://api.github.com, or https://HOST/api/v3 on GitHub Enterprise Server).`,
     )
   }
   return { keyId, key }
@@ -124,15 +125,15 @@ export async function fetchSecretMetadata(
     }
     throw error
   }
-  const text = isRecord(answer.data) ? answer.data['updated_at'] : undefined
-  const updatedAtText = typeof text === 'string' ? text : undefined
+  const given = isRecord(answer.data) ? answer.data['updated_at'] : undefined
+  const updatedAtText = typeof given === 'string' ? given : undefined
   const updatedAt = parseTimestamp(updatedAtText)
   if (updatedAt === undefined || updatedAtText === undefined) {
     throw new ActionError(
       'GITHUB_UNEXPECTED',
       `GitHub's answer for the secret ${secretName} of ${target.description} has no readable "updated_at": ${quote(answer.data, secrets)}.`,
       'unchanged',
-      'Check "github-api-url".',
+      text`Check ${named('github-api-url')}.`,
     )
   }
   const visibility = isRecord(answer.data) ? answer.data['visibility'] : undefined

@@ -2,6 +2,7 @@
  * What a target needs settled before the refresh token is spent: that an environment exists, and
  * who may use an organization secret. A mistake here must stop the run while the token is unspent.
  */
+import { input, named, text } from '../common/settings.js'
 import { ActionError } from '../common/errors.js'
 import type { TargetInput } from './targets.js'
 import { callGitHub, isRecord, quote } from './errors.js'
@@ -26,9 +27,9 @@ export async function checkEnvironmentExists(
     if (error instanceof ActionError && error.code === 'GITHUB_NOT_FOUND') {
       throw new ActionError(
         'GITHUB_NOT_FOUND',
-        `${owner}/${repo} has no environment named "${target.environment}" that the "github-token" can see. Nothing was sent to Atlassian.`,
+        text`${owner}/${repo} has no environment named "${target.environment}" that the ${named('github-token')} can see. Nothing was sent to Atlassian.`,
         'unchanged',
-        `Check the "environment" input against the repository's Settings → Environments, or create the environment there. The token needs ${access.target.permission}.`,
+        text`Check ${input('environment')} against the repository's Settings → Environments, or create the environment there. The token needs ${access.target.permission}.`,
       )
     }
     throw error
@@ -74,7 +75,7 @@ async function repositoryId(
   const { data } = await callGitHub({
     ...common(access),
     route: `GET ${restPath`/repos/${organization}/${name}`}`,
-    doing: `look up the repository ${organization}/${name} named in "selected-repositories"`,
+    doing: `look up the selected repository ${organization}/${name}`,
     subject: `repository ${organization}/${name}`,
   })
   const id = isRecord(data) ? data['id'] : undefined
@@ -83,7 +84,7 @@ async function repositoryId(
       'GITHUB_UNEXPECTED',
       `GitHub's answer for the repository ${organization}/${name} has no numeric "id": ${quote(data, access.secrets)}.`,
       'unchanged',
-      'Check "github-api-url".',
+      text`Check ${named('github-api-url')}.`,
     )
   }
   return id
@@ -107,7 +108,7 @@ async function currentSelection(access: StoreAccess, secretName: string): Promis
         'GITHUB_UNEXPECTED',
         `GitHub's answer for the repositories of the secret ${secretName} is not {total_count, repositories}: ${quote(data, access.secrets)}.`,
         'unchanged',
-        'Check "github-api-url".',
+        text`Check ${named('github-api-url')}.`,
       )
     }
     for (const repository of repositories as unknown[]) {

@@ -4,6 +4,7 @@
  * only when GitHub's API sent it), a redirect, and a page that is not the API at all (the
  * "github-api-url" or a proxy, never the repository or the token).
  */
+import { named, text, tokenIn } from '../common/settings.js'
 import { ActionError, type TokenState } from '../common/errors.js'
 import type { SecretValues } from '../common/secrets.js'
 import { apiUrlMeant, isGitHubService, type AnswerFacts, type RateLimit } from './answer.js'
@@ -63,8 +64,8 @@ export function rateLimited(
   const what = !fromGitHub
     ? `A rate limit of something between the runner and GitHub (a proxy or gateway), not GitHub's, and not a missing permission.`
     : limit.kind === 'primary'
-      ? `GitHub's rate limit for the token in "${tokenInput}" is spent (x-ratelimit-remaining: 0): a rate limit, not a missing permission.`
-      : `This is GitHub's secondary rate limit (too many requests in a short time with the token in "${tokenInput}", from this run or others), not a missing permission.`
+      ? text`GitHub's rate limit for ${tokenIn(tokenInput)} is spent (x-ratelimit-remaining: 0): a rate limit, not a missing permission.`
+      : text`This is GitHub's secondary rate limit (too many requests in a short time with ${tokenIn(tokenInput)}, from this run or others), not a missing permission.`
   const { wait } = limit
   const waitMs = wait.source === 'reset' ? wait.at.getTime() - now : wait.ms
   const seconds = Math.max(0, Math.ceil(waitMs / 1000))
@@ -80,7 +81,7 @@ export function rateLimited(
       : `${wait.source === 'minimum' ? 'at least ' : ''}${seconds} s`
   return new ActionError(
     'GITHUB_RATE_LIMITED',
-    `${said} ${what} ${fromGitHub ? asked : asked.replace(/^GitHub /, 'It ').replace(/its documentation/, "GitHub's documentation")}`,
+    text`${said} ${what} ${fromGitHub ? asked : asked.replace(/^GitHub /, 'It ').replace(/its documentation/, "GitHub's documentation")}`,
     tokenState,
     fromGitHub
       ? `Wait ${forHowLong}, and avoid other heavy use of the same token meanwhile.${finishFor(tokenState)}`
@@ -132,7 +133,7 @@ export function serverFault(answer: AnswerFacts, context: AnswerContext): Action
     'GITHUB_UNEXPECTED',
     `Could not ${doing}: ${answer.host} answered HTTP ${answer.status}${itself ? ` (${itself})` : ''} without the x-github-request-id header that every answer of GitHub's API carries. The answer did not come from GitHub but from something between the runner and it: a proxy that inspects TLS, a gateway or a load balancer.`,
     tokenState,
-    `If it lasts, check that proxy or gateway (and HTTPS_PROXY / NO_PROXY on the runner), and that "github-api-url" is GitHub's REST API.${finish}`,
+    text`If it lasts, check that proxy or gateway (and HTTPS_PROXY / NO_PROXY on the runner), and that ${named('github-api-url')} is GitHub's REST API.${finish}`,
     {
       transient: {
         reason: `HTTP ${answer.status} from ${answer.host}, not from GitHub`,
@@ -154,7 +155,7 @@ export function moved(answer: AnswerFacts, context: AnswerContext): ActionError 
     'GITHUB_UNEXPECTED',
     `Could not ${doing}: GitHub answered HTTP ${answer.status}${quotedMessage(answer, secrets)}${to}: ${subject} was renamed or transferred.`,
     tokenState,
-    `Use its new name in the input that names it ("repository" or "organization").${finishFor(tokenState)}`,
+    text`Use its new name in the input that names it (${named('repository')} or ${named('organization')}).${finishFor(tokenState)}`,
   )
 }
 
@@ -175,19 +176,19 @@ export function notTheApi(answer: AnswerFacts, context: AnswerContext): ActionEr
     ? `a redirect (HTTP ${answer.status}${answer.location ? ` to ${describeLocation(answer, secrets)}` : ''})`
     : `HTTP ${answer.status} with ${body}`
   const meant = apiUrlMeant(apiUrl)
-  const given = `"github-api-url" is ${JSON.stringify(secrets.scrub(apiUrl))}`
+  const given = text`${named('github-api-url')} is ${JSON.stringify(secrets.scrub(apiUrl))}`
   const why = meant
-    ? `${given}, which is not the address of a REST API: ${meant} would be. The other usual cause is a proxy's own page (a sign-in, block or error page) answering in GitHub's place.`
-    : `${given}, which has the REST API's shape, so the usual cause is a proxy or gateway between the runner and ${answer.host} answering with its own page (a sign-in, block or error page).`
+    ? text`${given}, which is not the address of a REST API: ${meant} would be. The other usual cause is a proxy's own page (a sign-in, block or error page) answering in GitHub's place.`
+    : text`${given}, which has the REST API's shape, so the usual cause is a proxy or gateway between the runner and ${answer.host} answering with its own page (a sign-in, block or error page).`
   const shape =
     'the REST API base: https://api.github.com, or https://HOST/api/v3 on GitHub Enterprise Server'
   return new ActionError(
     'GITHUB_NOT_API',
-    `Could not ${doing}: ${answer.host} answered ${what} instead of JSON, so it was not GitHub's REST API that answered. ${why}`,
+    text`Could not ${doing}: ${answer.host} answered ${what} instead of JSON, so it was not GitHub's REST API that answered. ${why}`,
     tokenState,
     meant
-      ? `Set "github-api-url" to ${meant} (${shape}).${finish}`
-      : `Check the proxy settings (HTTPS_PROXY / NO_PROXY) and any gateway in front of ${answer.host}; "github-api-url" must stay ${shape}.${finish}`,
+      ? text`Set ${named('github-api-url')} to ${meant} (${shape}).${finish}`
+      : text`Check the proxy settings (HTTPS_PROXY / NO_PROXY) and any gateway in front of ${answer.host}; ${named('github-api-url')} must stay ${shape}.${finish}`,
   )
 }
 

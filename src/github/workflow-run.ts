@@ -4,6 +4,7 @@
  * reference"; ../shared/FACTS.md, "When a workflow sees a secret"). Read with the workflow's own
  * token, which may read its own runs with `actions: read`.
  */
+import { named, text } from '../common/settings.js'
 import { ActionError } from '../common/errors.js'
 import type { RepositoryRef } from './targets.js'
 import type { RetryOptions } from '../common/retry.js'
@@ -61,7 +62,7 @@ export async function fetchSecretsReadAt(
       'GITHUB_UNEXPECTED',
       `GitHub's answer for workflow run ${run.runId} has no readable "run_started_at" or "created_at": ${quote(data, secrets)}.`,
       'unchanged',
-      'Check "github-api-url".',
+      text`Check ${named('github-api-url')}.`,
     )
   }
   return new Date(readAt)

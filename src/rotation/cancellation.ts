@@ -4,6 +4,7 @@
  * request that spends the refresh token may start, and what is already in flight decides what the
  * person must do: the rotation asks {@link describeCancellation} at once, while it still can.
  */
+import { text, type Text } from '../common/settings.js'
 import { ActionError, type TokenState } from '../common/errors.js'
 import type { Clock } from '../common/retry.js'
 import { utc, type RunContext } from './explain.js'
@@ -97,7 +98,7 @@ export function cancelledError(
   cause?: unknown,
 ): ActionError {
   const leeway = context.leewayEndsAt ? ` before ${utc(context.leewayEndsAt)}` : ''
-  const what: Record<TokenState, [string, string]> = {
+  const what: Record<TokenState, [string | Text, string | Text]> = {
     unchanged: [
       context.grantSentAt === undefined
         ? 'before the refresh grant was sent: nothing was sent to Atlassian.'
@@ -111,8 +112,8 @@ export function cancelledError(
       `Re-run the workflow${leeway}, while Atlassian still accepts the stored token.`,
     ],
     rejected: [
-      `after Atlassian refused the refresh token: ${cause instanceof Error ? cause.message : ''}`,
-      cause instanceof ActionError ? cause.nextStep : 'Consent again in a browser.',
+      text`after Atlassian refused the refresh token: ${cause instanceof ActionError ? cause.said : cause instanceof Error ? cause.message : ''}`,
+      cause instanceof ActionError ? cause.next : 'Consent again in a browser.',
     ],
     'rotated-not-stored': [
       'after Atlassian issued a new refresh token and before it was stored.',
@@ -130,7 +131,7 @@ export function cancelledError(
   const [message, nextStep] = what[state]
   return new ActionError(
     'CANCELLED',
-    `The job was cancelled (${cancellation.received}) ${message}`,
+    text`The job was cancelled (${cancellation.received}) ${message}`,
     state,
     nextStep,
     { cause },

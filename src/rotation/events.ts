@@ -2,12 +2,14 @@
  * How a rotation tells its door (the action, the command line tool) what is happening, while it
  * happens. The door decides how to show it: workflow commands in a runner log, lines on a terminal.
  */
+import type { Text } from '../common/settings.js'
 import type { Recovery, RunContext } from './explain.js'
 
 export interface RotationEvents {
-  info(message: string): void
-  notice(message: string): void
-  warning(message: string): void
+  /** Messages name settings as data (../common/settings.ts): the door words them. */
+  info(message: string | Text): void
+  notice(message: string | Text): void
+  warning(message: string | Text): void
   /**
    * The new refresh token, sealed under GitHub's public key, before it is written: the door shows
    * it where the person will find it if the write never completes.
@@ -31,9 +33,9 @@ export function guarded(events: RotationEvents): RotationEvents {
       }
     }
   return {
-    info: safely((message: string) => events.info(message)),
-    notice: safely((message: string) => events.notice(message)),
-    warning: safely((message: string) => events.warning(message)),
+    info: safely((message: string | Text) => events.info(message)),
+    notice: safely((message: string | Text) => events.notice(message)),
+    warning: safely((message: string | Text) => events.warning(message)),
     recovery: safely((recovery: Recovery, context: RunContext) =>
       events.recovery(recovery, context),
     ),

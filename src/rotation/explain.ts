@@ -8,6 +8,7 @@ import type { SiteLookup } from '../atlassian/sites.js'
 import type { ConsentStatus } from './consent.js'
 import type { OrganizationAccess, SealedSecret } from '../github/secret-store.js'
 import type { SecretTarget } from '../github/targets.js'
+import { actionWording, asText, concat, text, word, type Text } from '../common/settings.js'
 import { ghTokenAdvice, recoveryCommand } from './recovery-command.js'
 
 /** Atlassian accepts a disabled refresh token for 10 minutes after it was rotated (FACTS.md). */
@@ -101,20 +102,20 @@ export function describeRecovery(context: RunContext, recovery: Recovery): strin
   ].join('\n')
 }
 
-/** The full failure text for the log and the error annotation. */
+/** The full failure text for the log and the error annotation; each door words its settings. */
 export function describeFailure(
   error: ActionError,
   context: RunContext,
   recovery: Recovery | undefined,
   now: Date,
-): string {
-  const parts = [
-    error.message,
-    describeTokenState(error.tokenState, context, now),
-    `Next step: ${error.nextStep}`,
+): Text {
+  const parts: Text[] = [
+    error.said,
+    [describeTokenState(error.tokenState, context, now)],
+    concat(['Next step: ', error.next]),
   ]
-  if (recovery) parts.push(describeRecovery(context, recovery))
-  return parts.join('\n')
+  if (recovery) parts.push([describeRecovery(context, recovery)])
+  return concat(parts, '\n')
 }
 
 /** What the summary of a settled rotation shows: never a token value, only facts about it. */
@@ -125,7 +126,7 @@ export interface RotationResult {
   rotated: boolean
   stored: 'created' | 'updated' | undefined
   /** What the stale-token guard found, in words. */
-  staleTokenCheck: string
+  staleTokenCheck: string | Text
   /** The secret that also received the access token. */
   accessTokenSecret: string | undefined
   site: SiteLookup | undefined
@@ -150,7 +151,7 @@ export function renderSummary(
         : 'no (the token endpoint issued no new refresh token; the stored one stays valid)',
     ],
     ['Secret updated', result.stored ? `yes (${result.stored})` : 'no'],
-    ['Stale-token check', escapeHtml(result.staleTokenCheck)],
+    ['Stale-token check', escapeHtml(word(asText(result.staleTokenCheck), actionWording))],
     [
       'Access token expires',
       result.expiresAt && result.tokens.expiresIn !== undefined
@@ -198,7 +199,7 @@ function consentText(consent: ConsentStatus): string {
 
 export interface DryRunPlan {
   tokenUrl: URL
-  staleTokenCheck: string
+  staleTokenCheck: string | Text
   organization: OrganizationAccess | undefined
   accessTokenSecret: string | undefined
   siteUrl: URL | undefined
@@ -206,8 +207,8 @@ export interface DryRunPlan {
 }
 
 /** What a real run would have done: for the log and the summary of a dry run. */
-export function describeDryRun(context: RunContext, plan: DryRunPlan): string[] {
-  const lines = [
+export function describeDryRun(context: RunContext, plan: DryRunPlan): (string | Text)[] {
+  const lines: (string | Text)[] = [
     `Dry run: nothing was sent to the token endpoint, and no secret was written.`,
     `A real run would refresh the token at ${plan.tokenUrl.origin} and write the new refresh token to the secret ${context.secretName} of ${context.target.description}.`,
   ]
@@ -221,7 +222,7 @@ export function describeDryRun(context: RunContext, plan: DryRunPlan): string[] 
     lines.push(`It would also store the access token in ${plan.accessTokenSecret}.`)
   }
   if (plan.siteUrl) lines.push(`It would look up the cloud id of ${plan.siteUrl.origin}.`)
-  lines.push(`Stale-token check: ${plan.staleTokenCheck}.`)
+  lines.push(text`Stale-token check: ${plan.staleTokenCheck}.`)
   if (plan.consent) lines.push(`Consent again by: ${consentText(plan.consent)}.`)
   return lines
 }
@@ -229,7 +230,9 @@ export function describeDryRun(context: RunContext, plan: DryRunPlan): string[] 
 export function renderDryRunSummary(context: RunContext, plan: DryRunPlan): string {
   return [
     '<h2>Atlassian token rotation: dry run</h2>',
-    ...describeDryRun(context, plan).map((line) => `<p>${escapeHtml(line)}</p>`),
+    ...describeDryRun(context, plan).map(
+      (line) => `<p>${escapeHtml(word(asText(line), actionWording))}</p>`,
+    ),
     '',
   ].join('\n')
 }

@@ -3,7 +3,7 @@
  * another rotation may have stored its own new token, which this run must not overwrite unless its
  * own token is certainly the newer (./write-back.ts, checkBeforeWrite).
  */
-import type { ActionInputs } from './request.js'
+import type { RotationRequest } from './request.js'
 import type { SecretMetadata, StoreAccess } from '../github/secret-store.js'
 import { utc, type Recovery } from './explain.js'
 import type { Clock, RetryOptions } from '../common/retry.js'
@@ -47,7 +47,7 @@ export class LateWriteGuard {
 
   constructor(
     private readonly step: {
-      request: ActionInputs
+      request: RotationRequest
       checked: Preflight
       checkedAt: Date
       custody: TokenCustody

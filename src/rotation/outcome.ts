@@ -5,6 +5,7 @@
  */
 import type { SiteLookup } from '../atlassian/sites.js'
 import type { TokenSet } from '../atlassian/token-endpoint.js'
+import type { Text } from '../common/settings.js'
 import type { ConsentStatus } from './consent.js'
 import type { ActionError, TokenState } from '../common/errors.js'
 import type { SecretWrite } from '../github/secret-store.js'
@@ -43,7 +44,7 @@ export interface RotationOutcome {
   /** The secret that also received the access token. */
   accessTokenSecret: string | undefined
   /** What the stale-token guard found, in words; undefined before it ran. */
-  staleTokenCheck: string | undefined
+  staleTokenCheck: string | Text | undefined
   consent: ConsentStatus | undefined
   /** With `dry-run`: what a real run would do. */
   plan: DryRunPlan | undefined

@@ -3,6 +3,7 @@
  * public key (proves the GitHub token reaches it), when the secret was last written, when this run
  * read its secrets, and that an environment target exists. Any failure here leaves the token unspent.
  */
+import { type Text } from '../common/settings.js'
 import { ActionError } from '../common/errors.js'
 import type { GitHubClient } from '../github/client.js'
 import {
@@ -15,7 +16,7 @@ import {
 } from '../github/secret-store.js'
 import { checkEnvironmentExists, organizationAccess } from '../github/target-checks.js'
 import { fetchJobStartedAt, fetchSecretsReadAt, type RunAttempt } from '../github/workflow-run.js'
-import type { ActionInputs } from './request.js'
+import type { RotationRequest } from './request.js'
 import {
   judgeStoredToken,
   judgeWithoutReadTime,
@@ -42,7 +43,7 @@ export interface PreflightSources {
 }
 
 export async function preflight(
-  inputs: ActionInputs,
+  inputs: RotationRequest,
   sources: PreflightSources,
 ): Promise<Preflight> {
   const { store } = sources
@@ -110,7 +111,7 @@ function judge(
   )
 }
 
-function reasonOf(error: unknown): string {
-  if (error instanceof ActionError) return error.message
+function reasonOf(error: unknown): string | Text {
+  if (error instanceof ActionError) return error.said
   return error instanceof Error ? error.message : String(error)
 }

@@ -6,9 +6,15 @@ import {
   tooLong,
   type Limit,
 } from '../common/input-limits.js'
+import type { Problem } from '../common/input-limits.js'
+import { asText, input, named, subject, text, type Setting, type Text } from '../common/settings.js'
 import type { RepositoryRef, TargetInput, Visibility } from '../github/targets.js'
 
-export interface ActionInputs {
+/**
+ * One rotation, as its door asks for it: every setting read and checked, nothing named by the
+ * door's words (an action input, a flag).
+ */
+export interface RotationRequest {
   clientId: string
   clientSecret: string
   refreshToken: string
@@ -30,26 +36,30 @@ export interface ActionInputs {
   atlassianApiUrl: string
   consentedAt: Date | undefined
   dryRun: boolean
-  /** Whether a token superseded by another rotation fails the step ("fail") or not ("succeed"). */
-  onSuperseded: 'fail' | 'succeed'
 }
 
-/** One thing wrong with one input, phrased as the fix. Never contains a secret input's value. */
-export interface InputProblem {
-  input: string
-  message: string
+/** One thing wrong with one setting, phrased as the fix. Never contains a secret's value. */
+export interface SettingProblem {
+  setting: Setting
+  message: Text
 }
 
-export type InputsResult =
-  { ok: true; inputs: ActionInputs } | { ok: false; problems: InputProblem[] }
+export type SettingsResult =
+  | {
+      ok: true
+      request: RotationRequest
+      /** Whether a token superseded by another rotation fails the step ("fail") or not. */
+      onSuperseded: 'fail' | 'succeed'
+    }
+  | { ok: false; problems: SettingProblem[] }
 
-/** The inputs whose values are secret: masked before anything else reads them. */
-export const SECRET_INPUTS = [
+/** The settings whose values are secret: masked before anything else reads them. */
+export const SECRET_SETTINGS = [
   'client-secret',
   'refresh-token',
   'github-token',
   'workflow-token',
-] as const
+] as const satisfies readonly Setting[]
 
 /**
  * The retry budget's ceiling. A refresh retried after a lost answer presents a token Atlassian may
@@ -80,18 +90,18 @@ const ENVIRONMENT_MAX = LIMITS.environment.max
  *
  * All problems are reported at once, so one failed run shows every input to fix.
  */
-export function readInputs(
-  getInput: (name: string) => string,
+export function readSettings(
+  getInput: (setting: Setting) => string,
   env: Record<string, string | undefined>,
-): InputsResult {
-  const problems: InputProblem[] = []
-  const problem = (input: string, message: string): void => {
-    problems.push({ input, message })
+): SettingsResult {
+  const problems: SettingProblem[] = []
+  const problem: Problem = (setting, message) => {
+    problems.push({ setting, message: asText(message) })
   }
 
-  const required = (input: string, hint: string): string => {
-    const value = getInput(input)
-    if (value === '') problem(input, `Input "${input}" is required: ${hint}`)
+  const required = (setting: Setting, hint: string): string => {
+    const value = getInput(setting)
+    if (value === '') problem(setting, text`${subject(setting)} is required: ${hint}`)
     return value
   }
 
@@ -123,15 +133,15 @@ export function readInputs(
     ['refresh-token', refreshToken, LIMITS.refreshToken],
     ['github-token', githubToken, LIMITS.githubToken],
     ['workflow-token', workflowToken, LIMITS.githubToken],
-  ] as const satisfies readonly (readonly [string, string, Limit])[]) {
-    const secret = (SECRET_INPUTS as readonly string[]).includes(input)
-    const overlong = tooLong(`Input "${input}"`, value, limit, secret)
+  ] as const satisfies readonly (readonly [Setting, string, Limit])[]) {
+    const secret = (SECRET_SETTINGS as readonly string[]).includes(input)
+    const overlong = tooLong(subject(input), value, limit, secret)
     if (overlong !== undefined) {
       problem(input, overlong)
     } else if (/\s/.test(value)) {
       problem(
         input,
-        `Input "${input}" contains whitespace inside the value. Store the value alone, without quotes, labels or line breaks (a copy-paste of two lines is the usual cause).`,
+        text`${subject(input)} contains whitespace inside the value. Store the value alone, without quotes, labels or line breaks (a copy-paste of two lines is the usual cause).`,
       )
     }
   }
@@ -143,7 +153,7 @@ export function readInputs(
     if (accessTokenSecretName.toUpperCase() === secretName.toUpperCase()) {
       problem(
         'access-token-secret-name',
-        'Input "access-token-secret-name" must name another secret than "secret-name" (secret names are case-insensitive): the refresh token would be overwritten by the access token.',
+        text`${subject('access-token-secret-name')} must name another secret than ${named('secret-name')} (secret names are case-insensitive): the refresh token would be overwritten by the access token.`,
       )
     }
   }
@@ -173,7 +183,7 @@ export function readInputs(
   if (!(budget >= 1 && budget <= MAX_RETRY_BUDGET_SECONDS)) {
     problem(
       'retry-budget-seconds',
-      `Input "retry-budget-seconds" must be a whole number of seconds from 1 to ${MAX_RETRY_BUDGET_SECONDS} (retries must end well inside Atlassian's 10-minute leeway); got ${quoteValue(budgetText)}.`,
+      text`${subject('retry-budget-seconds')} must be a whole number of seconds from 1 to ${MAX_RETRY_BUDGET_SECONDS} (retries must end well inside Atlassian's 10-minute leeway); got ${quoteValue(budgetText)}.`,
     )
   }
 
@@ -182,14 +192,17 @@ export function readInputs(
 
   const dryRunText = (getInput('dry-run') || 'false').toLowerCase()
   if (dryRunText !== 'true' && dryRunText !== 'false') {
-    problem('dry-run', `Input "dry-run" must be "true" or "false"; got ${quoteValue(dryRunText)}.`)
+    problem(
+      'dry-run',
+      text`${subject('dry-run')} must be "true" or "false"; got ${quoteValue(dryRunText)}.`,
+    )
   }
 
   const onSuperseded = (getInput('on-superseded') || 'fail').toLowerCase()
   if (onSuperseded !== 'fail' && onSuperseded !== 'succeed') {
     problem(
       'on-superseded',
-      `Input "on-superseded" must be "fail" (a step that must hand an access token on) or "succeed" (a scheduled rotation, which has nothing left to do when another rotation got there first); got ${quoteValue(onSuperseded)}.`,
+      text`${subject('on-superseded')} must be "fail" (a step that must hand an access token on) or "succeed" (a scheduled rotation, which has nothing left to do when another rotation got there first); got ${quoteValue(onSuperseded)}.`,
     )
   }
 
@@ -204,7 +217,8 @@ export function readInputs(
   }
   return {
     ok: true,
-    inputs: {
+    onSuperseded: onSuperseded === 'succeed' ? 'succeed' : 'fail',
+    request: {
       clientId,
       clientSecret,
       refreshToken,
@@ -220,20 +234,16 @@ export function readInputs(
       atlassianApiUrl: withoutTrailingSlash(atlassianApiUrl),
       consentedAt,
       dryRun: dryRunText === 'true',
-      onSuperseded: onSuperseded === 'succeed' ? 'succeed' : 'fail',
     },
   }
 }
-
-/** Reports one problem with one input; the readers below call it and go on checking. */
-import type { Problem } from '../common/input-limits.js'
 
 /**
  * Exactly one kind of target: `organization`, or `environment` of `repository`, or `repository`
  * alone. (`repository` always has a value, from its default, so it cannot conflict.)
  */
 export function readTarget(
-  getInput: (name: string) => string,
+  getInput: (setting: Setting) => string,
   env: Record<string, string | undefined>,
   problem: Problem,
 ): TargetInput | undefined {
@@ -250,14 +260,14 @@ export function readTarget(
     if (environment !== '') {
       problem(
         'environment',
-        'Inputs "organization" and "environment" name two different targets: give one. An organization secret is shared by repositories; an environment secret belongs to one environment of "repository".',
+        text`${subject('organization')} and ${named('environment')} name two different targets: give one. An organization secret is shared by repositories; an environment secret belongs to one environment of ${named('repository')}.`,
       )
     }
     let ok = environment === ''
     if (!OWNER.test(organization)) {
       problem(
         'organization',
-        `Input "organization" must be an organization's login (up to 39 letters, digits and hyphens), e.g. "octo-org"; got ${quoteValue(organization)}.`,
+        text`${subject('organization')} must be an organization's login (up to 39 letters, digits and hyphens), e.g. "octo-org"; got ${quoteValue(organization)}.`,
       )
       ok = false
     }
@@ -272,7 +282,7 @@ export function readTarget(
       } else {
         problem(
           'visibility',
-          `Input "visibility" must be "all", "private" or "selected"; got ${quoteValue(visibilityText)}.`,
+          text`${subject('visibility')} must be "all", "private" or "selected"; got ${quoteValue(visibilityText)}.`,
         )
         ok = false
       }
@@ -280,21 +290,21 @@ export function readTarget(
     if (visibility === 'selected' && selectedRepositories.length === 0) {
       problem(
         'selected-repositories',
-        'With "visibility: selected", input "selected-repositories" must name the repositories that may use the secret (names in the organization, separated by commas or new lines).',
+        text`With ${named('visibility')} set to "selected", ${input('selected-repositories')} must name the repositories that may use the secret (names in the organization, separated by commas or new lines).`,
       )
       ok = false
     }
     if (visibility !== 'selected' && selectedRepositories.length > 0) {
       problem(
         'selected-repositories',
-        'Input "selected-repositories" applies only with "visibility: selected": set that too, or remove the list.',
+        text`${subject('selected-repositories')} applies only with ${named('visibility')} set to "selected": set that too, or remove the list.`,
       )
       ok = false
     }
     if (selectedRepositories.length > MAX_SELECTED_REPOSITORIES) {
       problem(
         'selected-repositories',
-        `Input "selected-repositories" names ${selectedRepositories.length} repositories; at most ${MAX_SELECTED_REPOSITORIES} can be resolved at once (GitHub allows 100 concurrent requests). For more, use "visibility: private" or "all".`,
+        text`${subject('selected-repositories')} names ${selectedRepositories.length} repositories; at most ${MAX_SELECTED_REPOSITORIES} can be resolved at once (GitHub allows 100 concurrent requests). For more, set ${named('visibility')} to "private" or "all".`,
       )
       ok = false
     } else {
@@ -302,7 +312,7 @@ export function readTarget(
       if (wrong !== undefined) {
         problem(
           'selected-repositories',
-          `Input "selected-repositories" must list repository names of the organization (without "${organization}/"); ${quoteValue(wrong)} is not one.`,
+          text`${subject('selected-repositories')} must list repository names of the organization (without "${organization}/"); ${quoteValue(wrong)} is not one.`,
         )
         ok = false
       }
@@ -317,7 +327,7 @@ export function readTarget(
     if (given !== '') {
       problem(
         input,
-        `Input "${input}" applies only to an organization secret: set "organization" too, or remove it.`,
+        text`${subject(input)} applies only to an organization secret: set ${named('organization')} too, or remove it.`,
       )
     }
   }
@@ -328,13 +338,13 @@ export function readTarget(
     problem(
       'repository',
       repositoryText === ''
-        ? 'Input "repository" is empty and GITHUB_REPOSITORY is not set: set it to "owner/name".'
-        : `Input "repository" must be "owner/name", e.g. "octo-org/confluence-sync"; got ${quoteValue(repositoryText)}.`,
+        ? text`${subject('repository')} is empty and GITHUB_REPOSITORY is not set: set it to "owner/name".`
+        : text`${subject('repository')} must be "owner/name", e.g. "octo-org/confluence-sync"; got ${quoteValue(repositoryText)}.`,
     )
     return undefined
   }
   if (environment === '') return { kind: 'repository', repository }
-  const overlong = tooLong('Input "environment"', environment, LIMITS.environment, false)
+  const overlong = tooLong(subject('environment'), environment, LIMITS.environment, false)
   if (
     overlong !== undefined ||
     /[\p{Cc}\p{Cs}]/u.test(environment) ||
@@ -344,27 +354,33 @@ export function readTarget(
     problem(
       'environment',
       overlong ??
-        `Input "environment" must be an environment's name as shown in the repository settings (up to ${ENVIRONMENT_MAX} characters, no control characters, not "." or ".."); got ${quoteValue(environment)}.`,
+        text`${subject('environment')} must be an environment's name as shown in the repository settings (up to ${ENVIRONMENT_MAX} characters, no control characters, not "." or ".."); got ${quoteValue(environment)}.`,
     )
     return undefined
   }
   return { kind: 'environment', repository, environment }
 }
 
-export function checkSecretName(input: string, name: string, problem: Problem): void {
+/** GitHub's rules for the names of secrets, which variables share (docs: "Naming conventions"). */
+export function checkSecretName(
+  input: Setting,
+  name: string,
+  problem: Problem,
+  kind: 'secret' | 'variable' = 'secret',
+): void {
   if (name === '') return
-  const overlong = tooLong(`Input "${input}"`, name, LIMITS.name, false)
+  const overlong = tooLong(subject(input), name, LIMITS.name, false)
   if (overlong !== undefined) {
     problem(input, overlong)
   } else if (!SECRET_NAME.test(name)) {
     problem(
       input,
-      `Input "${input}" must contain only letters, digits and underscores and must not start with a digit (GitHub's rule for secret names); got ${quoteValue(name)}.`,
+      text`${subject(input)} must contain only letters, digits and underscores and must not start with a digit (GitHub's rule for ${kind} names); got ${quoteValue(name)}.`,
     )
   } else if (/^GITHUB_/i.test(name)) {
     problem(
       input,
-      `Input "${input}" must not start with GITHUB_ (GitHub reserves that prefix); got ${quoteValue(name)}.`,
+      text`${subject(input)} must not start with GITHUB_ (GitHub reserves that prefix); got ${quoteValue(name)}.`,
     )
   }
 }
@@ -388,12 +404,12 @@ export function readSeconds(text: string): number {
 }
 
 /** ISO 8601: a date (2026-01-31) or a date and time with its zone (2026-01-31T09:00:00Z). */
-function parseConsentDate(text: string, problem: Problem): Date | undefined {
-  const time = parseIsoMoment(text)
+function parseConsentDate(given: string, problem: Problem): Date | undefined {
+  const time = parseIsoMoment(given)
   if (Number.isNaN(time)) {
     problem(
       'consented-at',
-      `Input "consented-at" must be an ISO 8601 date such as "2026-01-31" (or a date and time with its zone, "2026-01-31T09:00:00Z"); got ${quoteValue(text)}.`,
+      text`${subject('consented-at')} must be an ISO 8601 date such as "2026-01-31" (or a date and time with its zone, "2026-01-31T09:00:00Z"); got ${quoteValue(given)}.`,
     )
     return undefined
   }

@@ -16,6 +16,7 @@
  * rotation (an error, a signal) reports it exactly. Outputs, summaries and exit status belong to
  * the door (./../main.ts for the action): the rotation only returns its outcome.
  */
+import { named, text, type Text } from '../common/settings.js'
 import { findSite, type SiteLookup } from '../atlassian/sites.js'
 import { refreshGrant, type TokenSet } from '../atlassian/token-endpoint.js'
 import { consentStatus, type ConsentStatus } from './consent.js'
@@ -25,7 +26,7 @@ import type { SecretMetadata, SecretWrite, StoreAccess } from '../github/secret-
 import { secretTarget } from '../github/targets.js'
 import { currentRunAttempt } from '../github/workflow-run.js'
 import { ConnectionPools, type Dispatcher, type HttpOptions } from '../common/http.js'
-import type { ActionInputs } from './request.js'
+import type { RotationRequest } from './request.js'
 import { describeDryRun, type DryRunPlan, type RunContext } from './explain.js'
 import { DEFAULT_BACKOFF, type Clock, type RetryOptions } from '../common/retry.js'
 import { loadSodium } from '../github/sealing.js'
@@ -76,7 +77,7 @@ export interface RotationDependencies {
 const MAX_ANSWER_BYTES = 256 * 1024
 
 export async function rotate(
-  request: ActionInputs,
+  request: RotationRequest,
   deps: RotationDependencies,
   events: RotationEvents,
 ): Promise<RotationOutcome> {
@@ -166,7 +167,7 @@ export async function rotate(
     plan: undefined,
     ...rest,
   })
-  let staleTokenCheck: string | undefined
+  let staleTokenCheck: string | Text | undefined
 
   try {
     // 1. Preflight: nothing here may cost the refresh token.
@@ -390,7 +391,7 @@ function answerOf(
 type StoredWrite = SecretWrite & { attempts: number; seenBefore: SecretMetadata | undefined }
 
 interface AfterSecuring {
-  request: ActionInputs
+  request: RotationRequest
   checked: Preflight
   tokens: TokenSet
   stored: StoredWrite | undefined
@@ -421,7 +422,7 @@ async function afterSecuring(step: AfterSecuring): Promise<{
         'INVALID_TOKEN_RESPONSE',
         `The token endpoint's answer held no usable access token${stored ? '; the new refresh token it held is stored' : ''}. This step has no access token to give to later steps${request.accessTokenSecretName || request.siteUrl ? ', and the access-token secret and the site lookup were skipped' : ''}.`,
         custody.state,
-        `Check that "token-url" is Atlassian's token endpoint (https://auth.atlassian.com/oauth/token); the next rotation gets a new access token.`,
+        text`Check that ${named('token-url')} is Atlassian's token endpoint (https://auth.atlassian.com/oauth/token); the next rotation gets a new access token.`,
       ),
     )
   }
@@ -452,7 +453,7 @@ async function afterSecuring(step: AfterSecuring): Promise<{
       )
     } else if (verdict.kind === 'unverified' && !cancellation.requested()) {
       say.notice(
-        `Could not check whether another rotation also wrote ${request.secretName} (${verdict.reason}).`,
+        text`Could not check whether another rotation also wrote ${request.secretName} (${verdict.reason}).`,
       )
     }
   }
@@ -475,7 +476,7 @@ async function afterSecuring(step: AfterSecuring): Promise<{
 }
 
 function runSource(
-  request: ActionInputs,
+  request: RotationRequest,
   env: Record<string, string | undefined>,
   githubClient: (token: string) => GitHubClient,
 ): PreflightSources['run'] {
@@ -483,12 +484,12 @@ function runSource(
   if (attempt === undefined) {
     return { missing: 'not running in GitHub Actions: GITHUB_RUN_ID is not set' }
   }
-  if (request.workflowToken === '') return { missing: 'the "workflow-token" input is empty' }
+  if (request.workflowToken === '') return { missing: 'no workflow token was given' }
   return { attempt, github: githubClient(request.workflowToken) }
 }
 
 function dryRunPlan(
-  request: ActionInputs,
+  request: RotationRequest,
   checked: Preflight,
   judgement: StoredTokenJudgement,
   consent: ConsentStatus | undefined,
@@ -497,7 +498,7 @@ function dryRunPlan(
     tokenUrl: request.tokenUrl,
     staleTokenCheck:
       judgement.kind === 'superseded'
-        ? `${describeJudgement(judgement)}: a real run would stop without sending the token (another rotation got there first)`
+        ? text`${describeJudgement(judgement)}: a real run would stop without sending the token (another rotation got there first)`
         : describeJudgement(judgement),
     organization: checked.organization,
     accessTokenSecret: request.accessTokenSecretName,
@@ -529,7 +530,7 @@ function toActionError(
 ): ActionError {
   if (error instanceof ActionError) {
     if (error.tokenState === tokenState) return error
-    return new ActionError(error.code, error.message, tokenState, error.nextStep, { cause: error })
+    return new ActionError(error.code, error.said, tokenState, error.next, { cause: error })
   }
   const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error)
   return new ActionError(

@@ -8,6 +8,7 @@
  * how many rotations happened since the run read the secret, so no leeway arithmetic makes
  * presenting it safe. Nothing is lost by stopping: the secret holds the newer token.
  */
+import { named, text, type Text } from '../common/settings.js'
 import { ActionError } from '../common/errors.js'
 import { utc } from './explain.js'
 
@@ -30,9 +31,9 @@ export type StoredTokenJudgement =
   /** Rewritten after this run read it (or after the token was held): the token is superseded. */
   | { kind: 'superseded'; updatedAt: Date; readAt: Date; readAtWhat: string }
   /** Could not tell when the run read its secrets; `reason` names what was missing. */
-  | { kind: 'unknown'; reason: string }
+  | { kind: 'unknown'; reason: string | Text }
   /** Nothing at all says when the token was read, and the secret exists: going ahead is a guess. */
-  | { kind: 'unbounded'; updatedAt: Date; reason: string }
+  | { kind: 'unbounded'; updatedAt: Date; reason: string | Text }
 
 /**
  * @param updatedAt when the secret was last written (undefined: it does not exist)
@@ -59,7 +60,7 @@ const CLOCK_RESOLUTION_MS = 1000
 export function judgeWithoutReadTime(
   updatedAt: Date,
   since: TokenHeldSince,
-  reason: string,
+  reason: string | Text,
 ): StoredTokenJudgement {
   if (updatedAt.getTime() > since.at.getTime() + CLOCK_RESOLUTION_MS) {
     return { kind: 'superseded', updatedAt, readAt: since.at, readAtWhat: since.what }
@@ -71,8 +72,8 @@ export function judgeWithoutReadTime(
  * The warning for a guard that could not decide: the rotation goes ahead. It names the case it
  * leaves open: a run queued behind another rotation holds the token that rotation replaced.
  */
-export function unknownWarning(secretName: string, reason: string): string {
-  return `Could not check whether another rotation rewrote ${secretName} after this run read it (${reason}). Going ahead. A run that waited in a concurrency group behind another rotation holds the token that rotation replaced, and presenting it after the 10-minute leeway revokes the consent. To enable the check, let the job read its own run: add "permissions: actions: read" (the action reads the run's start with "workflow-token", by default github.token).`
+export function unknownWarning(secretName: string, reason: string | Text): Text {
+  return text`Could not check whether another rotation rewrote ${secretName} after this run read it (${reason}). Going ahead. A run that waited in a concurrency group behind another rotation holds the token that rotation replaced, and presenting it after the 10-minute leeway revokes the consent. To enable the check, let the job read its own run: add "permissions: actions: read" (the action reads the run's start with ${named('workflow-token')}, by default github.token).`
 }
 
 /** Nothing says when the token was read: a guess is not good enough to spend it on. */
@@ -82,9 +83,9 @@ export function unboundedError(
 ): ActionError {
   return new ActionError(
     'TOKEN_AGE_UNKNOWN',
-    `The secret ${secretName} was last written at ${utc(judgement.updatedAt)}, and nothing says when the refresh token given was read (${judgement.reason}). If anything rotated the token after that (a workflow, another terminal), the token given is superseded, and presenting it would revoke the consent. Nothing was sent.`,
+    text`The secret ${secretName} was last written at ${utc(judgement.updatedAt)}, and nothing says when the refresh token given was read (${judgement.reason}). If anything rotated the token after that (a workflow, another terminal), the token given is superseded, and presenting it would revoke the consent. Nothing was sent.`,
     'unchanged',
-    'Give the time you obtained that refresh token in "token-obtained-at" (ISO 8601 with its zone, e.g. 2026-12-01T10:00:00Z): the rotation goes ahead only if the secret was not written after it.',
+    text`Give the time you obtained that refresh token in ${named('token-obtained-at')} (ISO 8601 with its zone, e.g. 2026-12-01T10:00:00Z): the rotation goes ahead only if the secret was not written after it.`,
   )
 }
 
@@ -106,7 +107,7 @@ export function supersededError(
 }
 
 /** One line for the job summary. */
-export function describeJudgement(judgement: StoredTokenJudgement): string {
+export function describeJudgement(judgement: StoredTokenJudgement): string | Text {
   switch (judgement.kind) {
     case 'fresh':
       return 'passed: the secret was not rewritten since this run read it'
@@ -115,8 +116,8 @@ export function describeJudgement(judgement: StoredTokenJudgement): string {
     case 'superseded':
       return `stopped: the secret was rewritten at ${utc(judgement.updatedAt)}, after this run read it`
     case 'unknown':
-      return `skipped: ${judgement.reason}`
+      return text`skipped: ${judgement.reason}`
     case 'unbounded':
-      return `stopped: nothing says when the token given was read (${judgement.reason})`
+      return text`stopped: nothing says when the token given was read (${judgement.reason})`
   }
 }

@@ -4,6 +4,7 @@
  * a lost runner) the only copy of a new refresh token is already in the log, readable by GitHub
  * alone. After the write, the secret's metadata tells whether another rotation wrote it too.
  */
+import { type Text } from '../common/settings.js'
 import { ActionError, type TokenState } from '../common/errors.js'
 import {
   fetchPublicKey,
@@ -60,7 +61,7 @@ export type WriteCheck =
   | { kind: 'created-meanwhile'; writtenAt: Date }
   /** The secret was written again after this run's write. */
   | { kind: 'rewritten-after'; writtenAt: Date; rewrittenAt: Date }
-  | { kind: 'unverified'; reason: string }
+  | { kind: 'unverified'; reason: string | Text }
 
 /** GitHub's timestamps are whole seconds; a write's own updated_at may round either way. */
 const SAME_WRITE_TOLERANCE_MS = 1000
@@ -88,7 +89,7 @@ export async function checkWrite(
   try {
     after = await fetchSecretMetadata(access, secretName)
   } catch (error) {
-    return { kind: 'unverified', reason: error instanceof Error ? error.message : String(error) }
+    return { kind: 'unverified', reason: reasonOf(error) }
   }
   if (after.updatedAt === undefined) {
     return { kind: 'unverified', reason: 'the secret was not found right after the write' }
@@ -108,7 +109,7 @@ export type BeforeWriteCheck =
   | { kind: 'rewritten-before-refresh'; seen: SecretMetadata }
   /** Rewritten after this run's refresh was sent: which token is newest cannot be told. */
   | { kind: 'rewritten-after-refresh'; seen: SecretMetadata; rewrittenAt: Date }
-  | { kind: 'unverified'; reason: string }
+  | { kind: 'unverified'; reason: string | Text }
 
 /** GitHub's clock is read to the second, through a header: two seconds either way is a tie. */
 const CLOCK_TOLERANCE_MS = 2000
@@ -132,7 +133,7 @@ export async function checkBeforeWrite(
   try {
     seen = await fetchSecretMetadata(access, secretName)
   } catch (error) {
-    return { kind: 'unverified', reason: error instanceof Error ? error.message : String(error) }
+    return { kind: 'unverified', reason: reasonOf(error) }
   }
   if (seen.updatedAt?.getTime() === lastSeen.updatedAt?.getTime()) return { kind: 'unchanged' }
   if (seen.updatedAt === undefined) return { kind: 'unchanged' } // deleted meanwhile: nothing to lose
@@ -188,4 +189,10 @@ export function overlapError(
     'overlapped',
     `Check which rotation refreshed last: this run sent its refresh at ${utc(grantSentAt)}. Find the other one (a workflow run that uses this secret, or someone running the command line tool's refresh) and when it refreshed. If this run refreshed after it, ${ifOursIsNewer}; if the other refreshed after this run, ${ifTheirsIsNewer}. Then give every workflow that rotates this token the same \`concurrency:\` group, and never run the command line tool's refresh while a workflow may rotate it.`,
   )
+}
+
+/** Why a check could not be made, as the failure said it. */
+function reasonOf(error: unknown): string | Text {
+  if (error instanceof ActionError) return error.said
+  return error instanceof Error ? error.message : String(error)
 }
