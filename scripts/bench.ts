@@ -141,11 +141,17 @@ function sizes(folder: string, entry: string): { entryKiB: number; chunksKiB: nu
 function currentBundle(manifest: ActionManifest, label: string): Bundle {
   const main = manifest.runs?.main ?? 'dist/index.js'
   const entry = join(PROJECT_ROOT, main)
-  const head = git(['rev-parse', '--short', 'HEAD']).toString().trim()
-  const changed = git(['status', '--porcelain', '--', 'dist']).toString().trim() !== ''
+  let state = 'not a git checkout'
+  try {
+    const head = git(['rev-parse', '--short', 'HEAD']).toString().trim()
+    const changed = git(['status', '--porcelain', '--', 'dist']).toString().trim() !== ''
+    state = changed ? `changed since ${head}` : `as committed in ${head}`
+  } catch {
+    // A source tree without git still runs the benchmark; only the label is shorter.
+  }
   return {
     label,
-    origin: `${main} of the working tree (${changed ? `changed since ${head}` : `as committed in ${head}`})`,
+    origin: `${main} of the working tree (${state})`,
     entry,
     ...sizes(join(entry, '..'), entry),
   }
