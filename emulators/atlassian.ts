@@ -10,7 +10,13 @@
  */
 import type { ServerResponse } from 'node:http'
 import type { Socket } from 'node:net'
-import { LoopbackServer, sendJson, type RecordedRequest, type TlsIdentity } from './http-server.js'
+import {
+  LoopbackServer,
+  sendJson,
+  type RecordedConnection,
+  type RecordedRequest,
+  type TlsIdentity,
+} from './http-server.js'
 import { RotationAuthority, type IssuedTokens, type RefreshOutcome } from './rotation-rules.js'
 
 /** Something the next token request meets instead of (or besides) the normal answer. */
@@ -116,6 +122,10 @@ export class AtlassianEmulator {
 
   get requests(): RecordedRequest[] {
     return this.#server.requests
+  }
+
+  get connections(): RecordedConnection[] {
+    return this.#server.connections
   }
 
   set delayMs(ms: number) {

@@ -19,6 +19,7 @@ import {
   sendJson,
   sendText,
   type LoopbackServerOptions,
+  type RecordedConnection,
   type RecordedRequest,
 } from './http-server.js'
 import { newKeyPair, openSealedBox, type KeyPair } from './sealed-box.js'
@@ -300,6 +301,10 @@ export class GitHubEmulator {
 
   get requests(): RecordedRequest[] {
     return this.#server.requests
+  }
+
+  get connections(): RecordedConnection[] {
+    return this.#server.connections
   }
 
   set delayMs(ms: number) {

@@ -10,10 +10,21 @@ export interface RecordedRequest {
   /** Parsed JSON body, or the raw text when it is not JSON. */
   body: unknown
   rawBody: string
-  /** performance.now() when the request arrived, and when its answer was sent (the benchmark
-   * counts sequential rounds from these). */
+  /** performance.now() when the request arrived (its headers read), and when its answer was sent
+   * in full (the benchmark counts sequential rounds and times the gaps between them from these). */
   receivedAt: number
   answeredAt: number | undefined
+  /** performance.now() when the request's body had arrived in full. */
+  bodyReceivedAt: number
+  /** Which of this server's connections carried the request (see {@link LoopbackServer.connections}). */
+  connection: number
+}
+
+/** One connection to a server, in the time base of the records: when it opened, when it closed. */
+export interface RecordedConnection {
+  id: number
+  openedAt: number
+  closedAt: number | undefined
 }
 
 /** A certificate and key (PEM) to serve HTTPS instead of plain HTTP. */
@@ -41,9 +52,12 @@ export interface LoopbackServerOptions {
 
 export class LoopbackServer {
   readonly requests: RecordedRequest[] = []
+  /** Every connection accepted (for HTTPS: once its handshake is done), in order. */
+  readonly connections: RecordedConnection[] = []
   delayMs: number
   readonly #server: Server
   readonly #sockets = new Set<Socket>()
+  readonly #connectionOf = new WeakMap<Socket, RecordedConnection>()
   readonly #timeline: string[] | undefined
   readonly #tls: TlsIdentity | undefined
   readonly #now: (() => number) | undefined
@@ -66,7 +80,17 @@ export class LoopbackServer {
       : createServer(listener)
     this.#server.on(tls ? 'secureConnection' : 'connection', (socket: Socket) => {
       this.#sockets.add(socket)
-      socket.on('close', () => this.#sockets.delete(socket))
+      const connection: RecordedConnection = {
+        id: this.connections.length + 1,
+        openedAt: performance.now(),
+        closedAt: undefined,
+      }
+      this.connections.push(connection)
+      this.#connectionOf.set(socket, connection)
+      socket.on('close', () => {
+        connection.closedAt = performance.now()
+        this.#sockets.delete(socket)
+      })
     })
   }
 
@@ -90,6 +114,7 @@ export class LoopbackServer {
     const receivedAt = performance.now()
     const chunks: Buffer[] = []
     for await (const chunk of req) chunks.push(chunk as Buffer)
+    const bodyReceivedAt = performance.now()
     const rawBody = Buffer.concat(chunks).toString('utf8')
     let body: unknown = rawBody
     try {
@@ -105,6 +130,8 @@ export class LoopbackServer {
       rawBody,
       receivedAt,
       answeredAt: undefined,
+      bodyReceivedAt,
+      connection: this.#connectionOf.get(req.socket)?.id ?? 0,
     }
     res.on('finish', () => {
       recorded.answeredAt = performance.now()

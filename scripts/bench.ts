@@ -5,25 +5,38 @@
  * secret write), and a fourth that checks nobody else wrote the secret; everything else should
  * hide behind them. This runs the bundled action the way the runner does, against the
  * test suite's emulators with a fixed delay per request, on the Node that action.yml names, and
- * compares its wall time with the floor: a bare `node -e ""` plus one delay per sequential round.
+ * compares its wall time with the floor: a bare `node -e ""` plus one delay per sequential round up
+ * to the write.
+ *
+ * Every gap is read from the server side: the emulators record when each request arrived and when
+ * its answer left, in this process's time base, beside the spawn and the exit of the child.
  *
  *   npm run bench                     15 runs after 2 warm-ups, at 80 ms and at 0 ms per request
  *   npm run bench -- --runs 30 --delay 50
  *   npm run bench -- --short          3 runs: proves the benchmark works (CI)
+ *   npm run bench -- --baseline aa02ca0 --markdown
+ *                                     that commit's dist/ and today's, interleaved on the same
+ *                                     emulators and Node; then a table for the README
+ *   npm run bench -- --baseline ../other/dist
+ *                                     the same against a folder that holds a bundle
+ *   npm run bench -- --node-options '--cpu-prof --cpu-prof-dir=/tmp/prof'
+ *                                     NODE_OPTIONS for the measured runs (profiling; skews timings)
  *
  * Timings here are never test assertions: this machine's neighbours make them noisy.
  */
 import { execFileSync } from 'node:child_process'
-import { existsSync, statSync } from 'node:fs'
-import { homedir } from 'node:os'
-import { join } from 'node:path'
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
+import { homedir, tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
+import { parse } from 'yaml'
 import { AtlassianEmulator } from '../emulators/atlassian.js'
 import {
   PROJECT_ROOT,
   readManifest,
   runAction,
   spawnProcess,
+  type ActionManifest,
   type ActionRun,
 } from '../emulators/actions-runner.js'
 import { DAY, RunningClock } from '../emulators/clock.js'
@@ -37,16 +50,31 @@ const { values: flags } = parseArgs({
     delay: { type: 'string', default: '80' },
     short: { type: 'boolean', default: false },
     node: { type: 'string' },
+    baseline: { type: 'string' },
+    markdown: { type: 'boolean', default: false },
+    'node-options': { type: 'string' },
   },
 })
 const runs = flags.short ? 3 : Number(flags.runs)
 const warmup = flags.short ? 1 : Number(flags.warmup)
 const delay = Number(flags.delay)
+if (!Number.isInteger(runs) || runs < 1 || !Number.isInteger(warmup) || warmup < 0) {
+  throw new Error('--runs must be a positive integer and --warmup a non-negative one')
+}
+if (!Number.isFinite(delay) || delay <= 0) throw new Error('--delay must be a positive number')
 
 const REPOSITORY = 'octo-org/confluence-sync'
 const SECRET_NAME = 'ATLASSIAN_REFRESH_TOKEN'
 const GITHUB_TOKEN = 'github_pat_bench_secrets_write'
 const WORKFLOW_TOKEN = 'ghs_bench_workflow_actions_read'
+
+/** The targets the README holds the action to, at the slow setting. */
+const TARGETS = {
+  roundsToWrite: 3,
+  exposureMs: 15,
+  wallOverFloor: 1.55,
+  rssMb: 90,
+}
 
 /** The Node that action.yml names (`runs.using: node24`), installed like .ci/run does if missing. */
 async function actionNode(): Promise<string> {
@@ -80,17 +108,116 @@ async function actionNode(): Promise<string> {
   return node
 }
 
+/** A bundle to measure: today's dist/, or another commit's extracted into a temporary folder. */
+interface Bundle {
+  label: string
+  /** Where it comes from, for the header. */
+  origin: string
+  entry: string
+  /** dist/index.js, and the chunk files it loads (dist/cli is the command line tool's). */
+  entryKiB: number
+  chunksKiB: number
+}
+
+function git(args: string[], input?: Buffer): Buffer {
+  return execFileSync('git', ['-C', PROJECT_ROOT, ...args], {
+    maxBuffer: 256 * 1024 * 1024,
+    stdio: ['pipe', 'pipe', 'pipe'],
+    ...(input && { input }),
+  })
+}
+
+function sizes(folder: string, entry: string): { entryKiB: number; chunksKiB: number } {
+  let chunks = 0
+  for (const name of readdirSync(folder)) {
+    const path = join(folder, name)
+    if (name.endsWith('.js') && path !== entry && statSync(path).isFile()) {
+      chunks += statSync(path).size
+    }
+  }
+  return { entryKiB: statSync(entry).size / 1024, chunksKiB: chunks / 1024 }
+}
+
+function currentBundle(manifest: ActionManifest, label: string): Bundle {
+  const main = manifest.runs?.main ?? 'dist/index.js'
+  const entry = join(PROJECT_ROOT, main)
+  let state = 'not a git checkout'
+  try {
+    const head = git(['rev-parse', '--short', 'HEAD']).toString().trim()
+    const changed = git(['status', '--porcelain', '--', 'dist']).toString().trim() !== ''
+    state = changed ? `changed since ${head}` : `as committed in ${head}`
+  } catch {
+    // A source tree without git still runs the benchmark; only the label is shorter.
+  }
+  return {
+    label,
+    origin: `${main} of the working tree (${state})`,
+    entry,
+    ...sizes(join(entry, '..'), entry),
+  }
+}
+
+/**
+ * The whole dist/ folder of `ref` (entry, chunk files, its package.json) in a temporary folder, run
+ * from there: the bundle needs nothing outside it. `ref` may also be a folder holding a bundle.
+ */
+function baselineBundle(ref: string, folder: string, manifest: ActionManifest): Bundle {
+  // A folder that holds a bundle (another worktree's dist/, an experiment) is run where it is.
+  const given = join(resolve(ref), 'index.js')
+  if (existsSync(given) && statSync(given).isFile()) {
+    return { label: 'before', origin: given, entry: given, ...sizes(resolve(ref), given) }
+  }
+  let commit: string
+  try {
+    commit = git(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`])
+      .toString()
+      .trim()
+  } catch {
+    throw new Error(
+      `--baseline ${ref}: no such commit here (a shallow clone needs "git fetch --unshallow" first)`,
+    )
+  }
+  const theirs = parse(git(['show', `${commit}:action.yml`]).toString()) as ActionManifest
+  const main = theirs.runs?.main ?? 'dist/index.js'
+  const distFolder = main.split('/').slice(0, -1).join('/') || '.'
+  execFileSync('tar', ['-x', '-C', folder], {
+    input: git(['archive', '--format=tar', commit, '--', distFolder]),
+  })
+  const entry = join(folder, main)
+  if (!existsSync(entry)) throw new Error(`--baseline ${ref}: ${main} is not in that commit`)
+  // The runner stand-in gives the inputs and defaults of today's action.yml.
+  const ours = JSON.stringify(manifest.inputs ?? {})
+  if (JSON.stringify(theirs.inputs ?? {}) !== ours) {
+    console.log(
+      `Note: the inputs of action.yml differ at ${ref}; both bundles get today's inputs and defaults.`,
+    )
+  }
+  return {
+    label: 'before',
+    origin: `${main} of ${ref} (${commit.slice(0, 7)})`,
+    entry,
+    ...sizes(join(entry, '..'), entry),
+  }
+}
+
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b)
   const middle = Math.floor(sorted.length / 2)
   return sorted.length % 2
-    ? (sorted[middle] ?? 0)
-    : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2
+    ? (sorted[middle] ?? Number.NaN)
+    : ((sorted[middle - 1] ?? Number.NaN) + (sorted[middle] ?? Number.NaN)) / 2
 }
 
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b)
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN
+}
+
+/** The most frequent value (a round count is a whole number: a median could fall between two). */
+function mode(values: number[]): number {
+  const counts = new Map<number, number>()
+  for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1)
+  return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0] ?? Number.NaN
 }
 
 /**
@@ -112,17 +239,73 @@ function countRounds(requests: RecordedRequest[]): number {
   return rounds
 }
 
-interface Measured {
-  wall: number[]
-  rss: number[]
-  /** From the spawn to the first request's arrival, and from the last answer to the exit. */
-  toFirstRequest: number[]
-  afterLastAnswer: number[]
+/** One run, taken apart from the servers' records: each gap on the way from spawn to exit. */
+interface Sample {
+  wall: number
+  rssKb: number | undefined
   requests: number
   rounds: number
+  roundsToWrite: number
+  /** Connections the action opened to the two emulators. */
+  connections: number
+  /** Spawn → first request arrives. */
+  toFirstRequest: number
+  /** First → last preflight request arrives. */
+  preflightSpread: number
+  /** Last preflight answer leaves → refresh grant arrives. */
+  preflightToGrant: number
+  /** The exposure window: the grant's answer leaves → the secret's PUT arrives. */
+  exposure: number
+  /** The PUT's answer leaves → the process has exited. */
+  putAnswerToExit: number
+  /** The PUT's answer leaves → the next request (the write check) arrives, if there is one. */
+  putAnswerToNext: number | undefined
+  /** The last answer leaves → the process has exited. */
+  lastAnswerToExit: number
 }
 
-async function measure(node: string, delayMs: number): Promise<Measured> {
+function analyse(run: ActionRun, requests: RecordedRequest[], connections: number): Sample {
+  const sorted = [...requests].sort((a, b) => a.receivedAt - b.receivedAt)
+  const grantAt = sorted.findIndex((r) => r.method === 'POST' && r.path.startsWith('/oauth/token'))
+  const grant = sorted[grantAt]
+  const putAt = sorted.findIndex(
+    (r, i) =>
+      i > grantAt && r.method === 'PUT' && r.path.endsWith(`/actions/secrets/${SECRET_NAME}`),
+  )
+  const put = sorted[putAt]
+  const preflight = sorted.slice(0, grantAt)
+  if (!grant || !put || preflight.length === 0) {
+    throw new Error(`unexpected requests: ${sorted.map((r) => `${r.method} ${r.path}`).join(', ')}`)
+  }
+  const answered = (r: RecordedRequest): number => r.answeredAt ?? Number.NaN
+  const exit = run.startedAt + run.wallMs
+  const next = sorted[putAt + 1]
+  return {
+    wall: run.wallMs,
+    rssKb: run.maxRssKb,
+    requests: sorted.length,
+    rounds: countRounds(sorted),
+    roundsToWrite: countRounds(sorted.slice(0, putAt + 1)),
+    connections,
+    toFirstRequest: (sorted[0]?.receivedAt ?? Number.NaN) - run.startedAt,
+    preflightSpread:
+      Math.max(...preflight.map((r) => r.receivedAt)) - (preflight[0]?.receivedAt ?? Number.NaN),
+    preflightToGrant: grant.receivedAt - Math.max(...preflight.map(answered)),
+    exposure: put.receivedAt - answered(grant),
+    putAnswerToExit: exit - answered(put),
+    putAnswerToNext: next ? next.receivedAt - answered(put) : undefined,
+    lastAnswerToExit: exit - Math.max(...sorted.map(answered)),
+  }
+}
+
+interface Configuration {
+  delayMs: number
+  bare: number[]
+  samples: Map<string, Sample[]>
+}
+
+/** The bundles' runs, interleaved (ABBA…) on one pair of emulators, with a bare start each time. */
+async function measure(node: string, delayMs: number, bundles: Bundle[]): Promise<Configuration> {
   const clock = new RunningClock()
   const atlassian = await new AtlassianEmulator({ now: () => clock.now(), delayMs }).start()
   const github = await new GitHubEmulator(() => clock.now(), { delayMs }).start()
@@ -144,48 +327,55 @@ async function measure(node: string, delayMs: number): Promise<Measured> {
     atlassian.registerApp('bench-client', 'bench-client-secret'),
   )
 
-  const result: Measured = {
-    wall: [],
-    rss: [],
-    toFirstRequest: [],
-    afterLastAnswer: [],
-    requests: 0,
-    rounds: 0,
+  const result: Configuration = {
+    delayMs,
+    bare: [],
+    samples: new Map(bundles.map((bundle) => [bundle.label, []])),
   }
+  let runNumber = 7000
   try {
     for (let i = 0; i < warmup + runs; i++) {
-      clock.advance(DAY) // a daily schedule: each run queued well after the last rotation
-      const runId = String(7000 + i)
-      const queuedAt = new Date(clock.now())
-      github.addRun(REPOSITORY, runId, '1', { createdAt: queuedAt, runStartedAt: queuedAt })
-      const before = { atlassian: atlassian.requests.length, github: github.requests.length }
-      const run: ActionRun = await runAction({
-        node,
-        inputs: {
-          'client-id': 'bench-client',
-          'client-secret': 'bench-client-secret',
-          'refresh-token': github.secret(REPOSITORY, SECRET_NAME)?.value ?? '',
-          'secret-name': SECRET_NAME,
-          'github-token': GITHUB_TOKEN,
-          'token-url': atlassian.tokenUrl,
-        },
-        context: { repository: REPOSITORY, apiUrl: github.apiUrl, token: WORKFLOW_TOKEN, runId },
-        measureMemory: true,
-      })
-      if (run.exitCode !== 0) throw new Error(`run ${i} failed:\n${run.stdout}\n${run.stderr}`)
-      if (i < warmup) continue
-      const requests = [
-        ...atlassian.requests.slice(before.atlassian),
-        ...github.requests.slice(before.github),
-      ]
-      result.wall.push(run.wallMs)
-      result.toFirstRequest.push(Math.min(...requests.map((r) => r.receivedAt)) - run.startedAt)
-      result.afterLastAnswer.push(
-        run.startedAt + run.wallMs - Math.max(...requests.map((r) => r.answeredAt ?? 0)),
-      )
-      if (run.maxRssKb !== undefined) result.rss.push(run.maxRssKb)
-      result.requests = requests.length
-      result.rounds = countRounds(requests)
+      const bare = await bareNode(node)
+      if (i >= warmup) result.bare.push(bare)
+      for (const bundle of i % 2 ? [...bundles].reverse() : bundles) {
+        clock.advance(DAY) // a daily schedule: each run queued well after the last rotation
+        const runId = String(runNumber++)
+        const queuedAt = new Date(clock.now())
+        github.addRun(REPOSITORY, runId, '1', { createdAt: queuedAt, runStartedAt: queuedAt })
+        const seen = {
+          atlassian: atlassian.requests.length,
+          github: github.requests.length,
+          connections: atlassian.connections.length + github.connections.length,
+        }
+        const run: ActionRun = await runAction({
+          node,
+          entry: bundle.entry,
+          inputs: {
+            'client-id': 'bench-client',
+            'client-secret': 'bench-client-secret',
+            'refresh-token': github.secret(REPOSITORY, SECRET_NAME)?.value ?? '',
+            'secret-name': SECRET_NAME,
+            'github-token': GITHUB_TOKEN,
+            'token-url': atlassian.tokenUrl,
+          },
+          context: { repository: REPOSITORY, apiUrl: github.apiUrl, token: WORKFLOW_TOKEN, runId },
+          ...(flags['node-options'] !== undefined && {
+            env: { NODE_OPTIONS: flags['node-options'] },
+          }),
+          measureMemory,
+        })
+        if (run.exitCode !== 0) {
+          throw new Error(`${bundle.label}: run ${i} failed:\n${run.stdout}\n${run.stderr}`)
+        }
+        if (i < warmup) continue
+        const requests = [
+          ...atlassian.requests.slice(seen.atlassian),
+          ...github.requests.slice(seen.github),
+        ]
+        const connections =
+          atlassian.connections.length + github.connections.length - seen.connections
+        result.samples.get(bundle.label)?.push(analyse(run, requests, connections))
+      }
     }
   } finally {
     await Promise.all([atlassian.close(), github.close()])
@@ -193,69 +383,245 @@ async function measure(node: string, delayMs: number): Promise<Measured> {
   return result
 }
 
-async function bareNode(node: string): Promise<number[]> {
-  const env = { PATH: process.env['PATH'] ?? '' } // as the action's runs: no NODE_EXTRA_CA_CERTS
-  const times: number[] = []
-  for (let i = 0; i < warmup + runs; i++) {
-    const run = await spawnProcess(node, ['-e', ''], env, {
-      timeoutMs: 10_000,
-      measureMemory: true,
-    })
-    if (i >= warmup) times.push(run.wallMs)
-  }
-  return times
+// The runner's environment only (emulators/actions-runner.ts builds it from scratch): this shell's
+// NODE_EXTRA_CA_CERTS (which alone costs tens of milliseconds at start) and NODE_OPTIONS never
+// reach a measured process.
+async function bareNode(node: string): Promise<number> {
+  const env = { PATH: process.env['PATH'] ?? '' }
+  const run = await spawnProcess(node, ['-e', ''], env, { timeoutMs: 10_000, measureMemory })
+  return run.wallMs
 }
 
+const measureMemory = existsSync('/usr/bin/time') // GNU time, for the peak RSS
+const manifest = await readManifest()
 const node = await actionNode()
 const version = execFileSync(node, ['--version'], { encoding: 'utf8' }).trim()
-const bundle = join(PROJECT_ROOT, 'dist', 'index.js')
-const bundleKb = statSync(bundle).size / 1024
+const scratch = flags.baseline ? mkdtempSync(join(tmpdir(), 'bench-baseline-')) : undefined
+let configurations: Configuration[]
+let bundles: Bundle[]
+try {
+  bundles = scratch
+    ? [baselineBundle(flags.baseline ?? '', scratch, manifest), currentBundle(manifest, 'after')]
+    : [currentBundle(manifest, 'now')]
 
-const bare = median(await bareNode(node))
-const slow = await measure(node, delay)
-const fast = await measure(node, 0)
-
-const ms = (value: number): string => `${value.toFixed(0)} ms`
-const spread = (values: number[]): string =>
-  `${percentile(values, 10).toFixed(0)}–${percentile(values, 90).toFixed(0)} ms`
-const floor = bare + slow.rounds * delay
-const rows: [string, string, string][] = [
-  ['', `${delay} ms per request`, '0 ms per request'],
-  ['wall time, median', ms(median(slow.wall)), ms(median(fast.wall))],
-  ['wall time, p10–p90', spread(slow.wall), spread(fast.wall)],
-  ['bare node -e ""', ms(bare), ms(bare)],
-  ['floor (bare + rounds × delay)', ms(floor), ms(bare)],
-  ['wall / floor', (median(slow.wall) / floor).toFixed(2), '—'],
-  ['overhead over bare start', ms(median(slow.wall) - floor), ms(median(fast.wall) - bare)],
-  [
-    'peak RSS, median',
-    `${(median(slow.rss) / 1024).toFixed(1)} MB`,
-    `${(median(fast.rss) / 1024).toFixed(1)} MB`,
-  ],
-  [
-    'start to first request, median',
-    ms(median(slow.toFirstRequest)),
-    ms(median(fast.toFirstRequest)),
-  ],
-  [
-    'last answer to exit, median',
-    ms(median(slow.afterLastAnswer)),
-    ms(median(fast.afterLastAnswer)),
-  ],
-  // At 0 ms the rounds cannot be told apart from timing: only the delayed runs count them.
-  ['requests / sequential rounds', `${slow.requests} / ${slow.rounds}`, `${fast.requests} / —`],
-]
-
-console.log(
-  `Rotation benchmark: dist/index.js (${bundleKb.toFixed(0)} KiB) on Node ${version}, ${runs} runs after ${warmup} warm-up${warmup === 1 ? '' : 's'}${flags.short ? ' (short)' : ''}`,
-)
-const widths = [0, 1, 2].map((column) => Math.max(...rows.map((row) => row[column]?.length ?? 0)))
-for (const row of rows) {
+  const extraCa = process.env['NODE_EXTRA_CA_CERTS']
   console.log(
-    row
-      .map((cell, column) =>
-        column === 0 ? cell.padEnd(widths[0] ?? 0) : cell.padStart(widths[column] ?? 0),
-      )
-      .join('   '),
+    `Rotation benchmark on Node ${version} (${node}), ${runs} runs after ${warmup} warm-up${warmup === 1 ? '' : 's'} per bundle${bundles.length > 1 ? ', interleaved' : ''}${flags.short ? ' (short)' : ''}`,
   )
+  for (const bundle of bundles) {
+    console.log(
+      `  ${bundle.label}: ${bundle.origin}, ${bundle.entryKiB.toFixed(0)} KiB${bundle.chunksKiB > 0 ? ` + ${bundle.chunksKiB.toFixed(0)} KiB of chunks` : ''}`,
+    )
+  }
+  console.log(
+    `  Measured processes get the runner's environment only: NODE_EXTRA_CA_CERTS ${extraCa ? 'is set in this shell and cleared for them' : 'is not set'}; NODE_OPTIONS ${flags['node-options'] !== undefined ? `is "${flags['node-options']}" (timings skewed)` : 'is cleared'}.`,
+  )
+  console.log(
+    '  Times are medians, taken from the emulators: when each request arrived and its answer left.',
+  )
+  configurations = []
+  for (const delayMs of [delay, 0]) configurations.push(await measure(node, delayMs, bundles))
+} finally {
+  if (scratch) rmSync(scratch, { recursive: true, force: true })
+}
+
+type Row = [string, ...string[]]
+const ms = (value: number): string => (Number.isFinite(value) ? `${value.toFixed(0)} ms` : '—')
+const ms1 = (value: number): string => (Number.isFinite(value) ? `${value.toFixed(1)} ms` : '—')
+const of = (samples: Sample[], pick: (s: Sample) => number | undefined): number[] =>
+  samples.map(pick).filter((v): v is number => v !== undefined)
+const med = (samples: Sample[], pick: (s: Sample) => number | undefined): number =>
+  median(of(samples, pick))
+
+interface Summary {
+  wall: number
+  floor: number
+  ratio: number
+  rounds: number
+  roundsToWrite: number
+  rssMb: number
+}
+
+function summarise(config: Configuration, samples: Sample[]): Summary {
+  const roundsToWrite = mode(samples.map((s) => s.roundsToWrite))
+  const wall = med(samples, (s) => s.wall)
+  const floor = median(config.bare) + roundsToWrite * config.delayMs
+  return {
+    wall,
+    floor,
+    ratio: wall / floor,
+    rounds: mode(samples.map((s) => s.rounds)),
+    roundsToWrite,
+    rssMb: med(samples, (s) => s.rssKb) / 1024,
+  }
+}
+
+function rowsFor(config: Configuration): Row[] {
+  const slow = config.delayMs > 0
+  const columns = bundles.map((bundle) => config.samples.get(bundle.label) ?? [])
+  const summaries = columns.map((samples) => summarise(config, samples))
+  const each = (f: (samples: Sample[], summary: Summary) => string): string[] =>
+    columns.map((samples, i) => f(samples, summaries[i] as Summary))
+  const target = (text: string): string[] => (slow ? [text] : [])
+  const bare = median(config.bare)
+  const rows: Row[] = [
+    [
+      `${config.delayMs} ms per request`,
+      ...bundles.map((bundle) => bundle.label),
+      ...target('target'),
+    ],
+    ['wall time', ...each((_, s) => ms(s.wall)), ...target('')],
+    [
+      'wall time, p10–p90',
+      ...each((samples) => {
+        const walls = of(samples, (s) => s.wall)
+        return `${percentile(walls, 10).toFixed(0)}–${percentile(walls, 90).toFixed(0)} ms`
+      }),
+      ...target(''),
+    ],
+    ['bare node -e ""', ...each(() => ms(bare)), ...target('')],
+    [
+      slow ? 'floor: bare + rounds to the write × delay' : 'floor: bare',
+      ...each((_, s) => ms(s.floor)),
+      ...target(''),
+    ],
+    slow
+      ? [
+          'wall / floor',
+          ...each((_, s) => s.ratio.toFixed(2)),
+          ...target(`≤ ${TARGETS.wallOverFloor}`),
+        ]
+      : ['wall − bare start', ...each((_, s) => ms(s.wall - bare))],
+    slow
+      ? [
+          'rounds to the write / all rounds',
+          ...each((_, s) => `${s.roundsToWrite} / ${s.rounds}`),
+          `${TARGETS.roundsToWrite} / —`,
+        ]
+      : // At 0 ms the rounds cannot be told apart from timing: only the delayed runs count them.
+        ['requests', ...each((samples) => String(mode(samples.map((s) => s.requests))))],
+    ...(slow
+      ? [
+          [
+            'requests / connections opened',
+            ...each(
+              (samples) =>
+                `${mode(samples.map((s) => s.requests))} / ${mode(samples.map((s) => s.connections))}`,
+            ),
+            '',
+          ] as Row,
+        ]
+      : []),
+    [
+      'exposure: grant answer → PUT arrives',
+      ...each((samples) => ms1(med(samples, (s) => s.exposure))),
+      ...target(`≤ ${TARGETS.exposureMs} ms`),
+    ],
+    [
+      'peak RSS',
+      ...each((_, s) =>
+        Number.isFinite(s.rssMb) ? `${s.rssMb.toFixed(1)} MB` : '— (no GNU time)',
+      ),
+      ...target(`≤ ${TARGETS.rssMb} MB`),
+    ],
+    ['where the time goes:', ...each(() => ''), ...target('')],
+    [
+      '  spawn → first request',
+      ...each((samples) => ms1(med(samples, (s) => s.toFirstRequest))),
+      ...target(''),
+    ],
+    [
+      '  first request after a bare start',
+      ...each((samples) => ms1(med(samples, (s) => s.toFirstRequest) - bare)),
+      ...target(''),
+    ],
+    [
+      '  preflight spread (first → last arrives)',
+      ...each((samples) => ms1(med(samples, (s) => s.preflightSpread))),
+      ...target(''),
+    ],
+    [
+      '  preflight answers → grant arrives',
+      ...each((samples) => ms1(med(samples, (s) => s.preflightToGrant))),
+      ...target(''),
+    ],
+    [
+      '  grant answer → PUT arrives',
+      ...each((samples) => ms1(med(samples, (s) => s.exposure))),
+      ...target(''),
+    ],
+    [
+      '  PUT answer → write check arrives',
+      ...each((samples) => ms1(med(samples, (s) => s.putAnswerToNext))),
+      ...target(''),
+    ],
+    [
+      '  PUT answer → exit',
+      ...each((samples) => ms1(med(samples, (s) => s.putAnswerToExit))),
+      ...target(''),
+    ],
+    [
+      '  last answer → exit',
+      ...each((samples) => ms1(med(samples, (s) => s.lastAnswerToExit))),
+      ...target(''),
+    ],
+  ]
+  return rows
+}
+
+function printAligned(rows: Row[]): void {
+  const width = (column: number): number => Math.max(...rows.map((row) => row[column]?.length ?? 0))
+  const count = Math.max(...rows.map((row) => row.length))
+  for (const row of rows) {
+    console.log(
+      Array.from({ length: count }, (_, column) => {
+        const cell = row[column] ?? ''
+        return column === 0 ? cell.padEnd(width(0)) : cell.padStart(width(column))
+      })
+        .join('   ')
+        .trimEnd(),
+    )
+  }
+}
+
+for (const config of configurations) {
+  console.log('')
+  printAligned(rowsFor(config))
+}
+
+if (flags.markdown) {
+  const config = configurations[0] as Configuration
+  const rows = rowsFor(config).filter((row) => !row[0].startsWith('where the time goes'))
+  const header = [
+    'measure',
+    ...bundles.map((bundle) =>
+      bundle.label === 'before' ? `before (${flags.baseline ?? ''})` : bundle.label,
+    ),
+    'target',
+  ]
+  const body = rows.slice(1).map((row) => {
+    const cells = [row[0].trim(), ...row.slice(1)]
+    while (cells.length < header.length) cells.push('')
+    return cells
+  })
+  body.push([
+    '`dist/index.js` (+ chunks)',
+    ...bundles.map(
+      (bundle) =>
+        `${bundle.entryKiB.toFixed(0)} KiB${bundle.chunksKiB > 0 ? ` + ${bundle.chunksKiB.toFixed(0)} KiB` : ''}`,
+    ),
+    '',
+  ])
+  const all = [header, ...body]
+  const widths = header.map((_, column) => Math.max(...all.map((row) => row[column]?.length ?? 0)))
+  const line = (cells: string[]): string =>
+    `| ${cells.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join(' | ')} |`
+  console.log('')
+  console.log(
+    `Markdown, ${config.delayMs} ms per request, Node ${version}, medians of ${runs} runs (NODE_EXTRA_CA_CERTS cleared):`,
+  )
+  console.log('')
+  console.log(line(header))
+  console.log(line(widths.map((width) => '-'.repeat(width))))
+  for (const row of body) console.log(line(row))
 }
