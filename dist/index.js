@@ -5652,16 +5652,16 @@ function describeJudgement(judgement) {
 
 
 
-async function preflight(inputs, sources) {
-    const { store } = sources;
-    const { target } = inputs;
-    const [publicKey, metadata, readAt, environment] = await Promise.allSettled([
+/**
+ * The store, in one round of parallel reads: the public key (proves the GitHub token reaches the
+ * secrets), the secret's metadata, and that an environment target exists; then, for an organization
+ * secret, who may use it. Shared by the rotation and by `authorize`, which both write the secret.
+ */
+async function checkStore(store, secret) {
+    const { target, secretName } = secret;
+    const [publicKey, metadata, environment] = await Promise.allSettled([
         fetchPublicKey(store, 'unchanged'),
-        fetchSecretMetadata(store, inputs.secretName),
-        'missing' in sources.run
-            ? Promise.reject(new Error(sources.run.missing))
-            : // Environment secrets are read when the job starts; the others when the run is queued.
-                (target.kind === 'environment' ? fetchJobStartedAt : fetchSecretsReadAt)(sources.run.github, sources.run.attempt, store.secrets, store.retry),
+        fetchSecretMetadata(store, secretName),
         target.kind === 'environment' ? checkEnvironmentExists(store, target) : Promise.resolve(),
     ]);
     // An unknown environment explains a failed key read better than the key read does.
@@ -5675,12 +5675,28 @@ async function preflight(inputs, sources) {
         // guess and change who can read the token.
         if (metadata.status === 'rejected' && target.visibility === undefined)
             throw metadata.reason;
-        organization = await organizationAccess(store, target, inputs.secretName, metadata.status === 'fulfilled'
+        organization = await organizationAccess(store, target, secretName, metadata.status === 'fulfilled'
             ? metadata.value
             : { updatedAt: undefined, visibility: undefined, serverNow: undefined });
     }
+    return { publicKey: publicKey.value, metadata, organization };
+}
+/** The rotation's preflight: the store, and when this run read the token, in the same round. */
+async function preflight(request, sources) {
+    const { store } = sources;
+    const { target } = request;
+    const [checked, readAt] = await Promise.allSettled([
+        checkStore(store, request),
+        'missing' in sources.run
+            ? Promise.reject(new Error(sources.run.missing))
+            : // Environment secrets are read when the job starts; the others when the run is queued.
+                (target.kind === 'environment' ? fetchJobStartedAt : fetchSecretsReadAt)(sources.run.github, sources.run.attempt, store.secrets, store.retry),
+    ]);
+    if (checked.status === 'rejected')
+        throw checked.reason;
+    const { publicKey, metadata, organization } = checked.value;
     return {
-        publicKey: publicKey.value,
+        publicKey,
         metadata: metadata.status === 'fulfilled' ? metadata.value : undefined,
         judgement: judge(metadata, readAt, sources.now(), sources.tokenHeldSince),
         organization,

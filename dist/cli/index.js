@@ -1735,107 +1735,6 @@ function parseTimestamp(value) {
     return Number.isNaN(time) ? undefined : new Date(time);
 }
 
-;// CONCATENATED MODULE: ./src/github/target-checks.ts
-/**
- * What a target needs settled before the refresh token is spent: that an environment exists, and
- * who may use an organization secret. A mistake here must stop the run while the token is unspent.
- */
-
-
-
-
-
-/** Stops with a clear message when the environment does not exist (the API would say only 404). */
-async function checkEnvironmentExists(access, target) {
-    const { owner, repo } = target.repository;
-    try {
-        await callGitHub({
-            ...common(access),
-            route: `GET ${environmentPath(target.repository, target.environment)}`,
-            doing: `read the environment "${target.environment}" of ${owner}/${repo}`,
-            subject: `the environment "${target.environment}" of ${owner}/${repo}`,
-        });
-    }
-    catch (error) {
-        if (error instanceof errors/* ActionError */.lZ && error.code === 'GITHUB_NOT_FOUND') {
-            throw new errors/* ActionError */.lZ('GITHUB_NOT_FOUND', (0,settings/* text */.Qq) `${owner}/${repo} has no environment named "${target.environment}" that the ${(0,settings/* named */.KT)('github-token')} can see. Nothing was sent to Atlassian.`, 'unchanged', (0,settings/* text */.Qq) `Check ${(0,settings/* input */.hF)('environment')} against the repository's Settings → Environments, or create the environment there. The token needs ${access.target.permission}.`);
-        }
-        throw error;
-    }
-}
-/**
- * Who may use the organization secret after the write. GitHub requires `visibility` on every write,
- * so when the input leaves it open, the secret keeps what it has (a rotation must not change who
- * can read the token), and a new secret is `private`.
- */
-async function organizationAccess(access, target, secretName, existing) {
-    if (target.visibility === 'selected') {
-        return {
-            visibility: 'selected',
-            selectedRepositoryIds: await Promise.all(target.selectedRepositories.map((name) => repositoryId(access, target.organization, name))),
-        };
-    }
-    if (target.visibility !== undefined) {
-        return { visibility: target.visibility, selectedRepositoryIds: undefined };
-    }
-    if (existing.visibility === 'selected') {
-        return {
-            visibility: 'selected',
-            selectedRepositoryIds: await currentSelection(access, secretName),
-        };
-    }
-    return { visibility: existing.visibility ?? 'private', selectedRepositoryIds: undefined };
-}
-async function repositoryId(access, organization, name) {
-    const { data } = await callGitHub({
-        ...common(access),
-        route: `GET ${restPath `/repos/${organization}/${name}`}`,
-        doing: `look up the selected repository ${organization}/${name}`,
-        subject: `repository ${organization}/${name}`,
-    });
-    const id = isRecord(data) ? data['id'] : undefined;
-    if (typeof id !== 'number' || !Number.isSafeInteger(id)) {
-        throw new errors/* ActionError */.lZ('GITHUB_UNEXPECTED', `GitHub's answer for the repository ${organization}/${name} has no numeric "id": ${quote(data, access.secrets)}.`, 'unchanged', (0,settings/* text */.Qq) `Check ${(0,settings/* named */.KT)('github-api-url')}.`);
-    }
-    return id;
-}
-/** The repositories that may use the secret now, page by page (at most 100 per page). */
-async function currentSelection(access, secretName) {
-    const ids = [];
-    for (let page = 1;; page++) {
-        const { data } = await callGitHub({
-            ...common(access),
-            route: `GET ${secretPath(access.target, secretName)}/repositories`,
-            params: { per_page: 100, page },
-            doing: `read which repositories may use the secret ${secretName} of ${access.target.description}`,
-            subject: `the secret ${secretName} of ${access.target.description}`,
-        });
-        const repositories = isRecord(data) ? data['repositories'] : undefined;
-        const total = isRecord(data) ? data['total_count'] : undefined;
-        if (!Array.isArray(repositories) || typeof total !== 'number') {
-            throw new errors/* ActionError */.lZ('GITHUB_UNEXPECTED', `GitHub's answer for the repositories of the secret ${secretName} is not {total_count, repositories}: ${quote(data, access.secrets)}.`, 'unchanged', (0,settings/* text */.Qq) `Check ${(0,settings/* named */.KT)('github-api-url')}.`);
-        }
-        for (const repository of repositories) {
-            const id = isRecord(repository) ? repository['id'] : undefined;
-            if (typeof id === 'number')
-                ids.push(id);
-        }
-        if (repositories.length === 0 || ids.length >= total)
-            return ids;
-    }
-}
-function common(access) {
-    return {
-        github: access.github,
-        params: {},
-        tokenInput: 'github-token',
-        permission: access.target.permission,
-        tokenState: 'unchanged',
-        secrets: access.secrets,
-        retry: access.retry,
-    };
-}
-
 ;// CONCATENATED MODULE: ./src/github/variables.ts
 /**
  * Repository configuration variables (docs.github.com/rest/actions/variables): where the date of a
@@ -1849,7 +1748,7 @@ function common(access) {
 function variablesPermission(repository) {
     return `the repository permission "Variables: Read and write" on ${repository.owner}/${repository.repo} (fine-grained personal access token or GitHub App); a classic personal access token needs the "repo" scope`;
 }
-function variables_common(access, tokenState) {
+function common(access, tokenState) {
     const { owner, repo } = access.repository;
     return {
         github: access.github,
@@ -1873,7 +1772,7 @@ async function readVariable(access, name) {
     const { owner, repo } = access.repository;
     try {
         const { data } = await callGitHub({
-            ...variables_common(access, 'unchanged'),
+            ...common(access, 'unchanged'),
             route: `GET ${variablePath(access.repository, name)}`,
             doing: `read the variable ${name} of ${owner}/${repo}`,
         });
@@ -1897,7 +1796,7 @@ async function writeVariable(access, variable) {
     const doing = `write the variable ${variable.name} of ${owner}/${repo}`;
     try {
         await callGitHub({
-            ...variables_common(access, 'stored'),
+            ...common(access, 'stored'),
             route: `PATCH ${variablePath(access.repository, variable.name)}`,
             params: { value: variable.value },
             doing,
@@ -1909,7 +1808,7 @@ async function writeVariable(access, variable) {
             throw error;
     }
     await callGitHub({
-        ...variables_common(access, 'stored'),
+        ...common(access, 'stored'),
         route: `POST ${restPath `/repos/${owner}/${repo}/actions/variables`}`,
         params: { name: variable.name, value: variable.value },
         doing,
@@ -2276,6 +2175,202 @@ function withoutTrailingSlash(url) {
     return url.href.replace(/\/+$/, '');
 }
 
+;// CONCATENATED MODULE: ./src/github/target-checks.ts
+/**
+ * What a target needs settled before the refresh token is spent: that an environment exists, and
+ * who may use an organization secret. A mistake here must stop the run while the token is unspent.
+ */
+
+
+
+
+
+/** Stops with a clear message when the environment does not exist (the API would say only 404). */
+async function checkEnvironmentExists(access, target) {
+    const { owner, repo } = target.repository;
+    try {
+        await callGitHub({
+            ...target_checks_common(access),
+            route: `GET ${environmentPath(target.repository, target.environment)}`,
+            doing: `read the environment "${target.environment}" of ${owner}/${repo}`,
+            subject: `the environment "${target.environment}" of ${owner}/${repo}`,
+        });
+    }
+    catch (error) {
+        if (error instanceof errors/* ActionError */.lZ && error.code === 'GITHUB_NOT_FOUND') {
+            throw new errors/* ActionError */.lZ('GITHUB_NOT_FOUND', (0,settings/* text */.Qq) `${owner}/${repo} has no environment named "${target.environment}" that the ${(0,settings/* named */.KT)('github-token')} can see. Nothing was sent to Atlassian.`, 'unchanged', (0,settings/* text */.Qq) `Check ${(0,settings/* input */.hF)('environment')} against the repository's Settings → Environments, or create the environment there. The token needs ${access.target.permission}.`);
+        }
+        throw error;
+    }
+}
+/**
+ * Who may use the organization secret after the write. GitHub requires `visibility` on every write,
+ * so when the input leaves it open, the secret keeps what it has (a rotation must not change who
+ * can read the token), and a new secret is `private`.
+ */
+async function organizationAccess(access, target, secretName, existing) {
+    if (target.visibility === 'selected') {
+        return {
+            visibility: 'selected',
+            selectedRepositoryIds: await Promise.all(target.selectedRepositories.map((name) => repositoryId(access, target.organization, name))),
+        };
+    }
+    if (target.visibility !== undefined) {
+        return { visibility: target.visibility, selectedRepositoryIds: undefined };
+    }
+    if (existing.visibility === 'selected') {
+        return {
+            visibility: 'selected',
+            selectedRepositoryIds: await currentSelection(access, secretName),
+        };
+    }
+    return { visibility: existing.visibility ?? 'private', selectedRepositoryIds: undefined };
+}
+async function repositoryId(access, organization, name) {
+    const { data } = await callGitHub({
+        ...target_checks_common(access),
+        route: `GET ${restPath `/repos/${organization}/${name}`}`,
+        doing: `look up the selected repository ${organization}/${name}`,
+        subject: `repository ${organization}/${name}`,
+    });
+    const id = isRecord(data) ? data['id'] : undefined;
+    if (typeof id !== 'number' || !Number.isSafeInteger(id)) {
+        throw new errors/* ActionError */.lZ('GITHUB_UNEXPECTED', `GitHub's answer for the repository ${organization}/${name} has no numeric "id": ${quote(data, access.secrets)}.`, 'unchanged', (0,settings/* text */.Qq) `Check ${(0,settings/* named */.KT)('github-api-url')}.`);
+    }
+    return id;
+}
+/** The repositories that may use the secret now, page by page (at most 100 per page). */
+async function currentSelection(access, secretName) {
+    const ids = [];
+    for (let page = 1;; page++) {
+        const { data } = await callGitHub({
+            ...target_checks_common(access),
+            route: `GET ${secretPath(access.target, secretName)}/repositories`,
+            params: { per_page: 100, page },
+            doing: `read which repositories may use the secret ${secretName} of ${access.target.description}`,
+            subject: `the secret ${secretName} of ${access.target.description}`,
+        });
+        const repositories = isRecord(data) ? data['repositories'] : undefined;
+        const total = isRecord(data) ? data['total_count'] : undefined;
+        if (!Array.isArray(repositories) || typeof total !== 'number') {
+            throw new errors/* ActionError */.lZ('GITHUB_UNEXPECTED', `GitHub's answer for the repositories of the secret ${secretName} is not {total_count, repositories}: ${quote(data, access.secrets)}.`, 'unchanged', (0,settings/* text */.Qq) `Check ${(0,settings/* named */.KT)('github-api-url')}.`);
+        }
+        for (const repository of repositories) {
+            const id = isRecord(repository) ? repository['id'] : undefined;
+            if (typeof id === 'number')
+                ids.push(id);
+        }
+        if (repositories.length === 0 || ids.length >= total)
+            return ids;
+    }
+}
+function target_checks_common(access) {
+    return {
+        github: access.github,
+        params: {},
+        tokenInput: 'github-token',
+        permission: access.target.permission,
+        tokenState: 'unchanged',
+        secrets: access.secrets,
+        retry: access.retry,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/github/workflow-run.ts
+/**
+ * When this run read its secrets: repository and organization secrets are read when a run (attempt)
+ * is queued, environment secrets when the job referencing the environment starts (docs: "Secrets
+ * reference"; ../shared/FACTS.md, "When a workflow sees a secret"). Read with the workflow's own
+ * token, which may read its own runs with `actions: read`.
+ */
+
+
+
+
+/** The run attempt this process belongs to, from the runner's variables; undefined outside Actions. */
+function currentRunAttempt(env) {
+    const [owner, repo] = (env['GITHUB_REPOSITORY'] ?? '').split('/');
+    const runId = env['GITHUB_RUN_ID'] ?? '';
+    const attempt = env['GITHUB_RUN_ATTEMPT'] ?? '1';
+    if (!owner || !repo || !/^\d+$/.test(runId) || !/^\d+$/.test(attempt))
+        return undefined;
+    return { repository: { owner, repo }, runId, attempt, job: env['GITHUB_JOB'] ?? '' };
+}
+/**
+ * The earliest moment this attempt can have read its secrets. A first attempt is queued when the
+ * run is created; a re-run attempt when it starts. Erring early only makes the stale-token guard
+ * more careful.
+ */
+async function fetchSecretsReadAt(github, run, secrets, retry) {
+    const { owner, repo } = run.repository;
+    const { data } = await callGitHub({
+        github,
+        route: `GET ${restPath `/repos/${owner}/${repo}/actions/runs/${run.runId}/attempts/${run.attempt}`}`,
+        params: {},
+        doing: `read when this workflow run started (run ${run.runId}, attempt ${run.attempt})`,
+        subject: `workflow run ${run.runId} of ${owner}/${repo}`,
+        tokenInput: 'workflow-token',
+        permission: '"actions: read" (add `permissions: actions: read` to the job)',
+        tokenState: 'unchanged',
+        secrets,
+        retry,
+    });
+    const createdAt = isRecord(data) ? parseTime(data['created_at']) : undefined;
+    const startedAt = isRecord(data) ? parseTime(data['run_started_at']) : undefined;
+    const readAt = run.attempt === '1' ? minTime(createdAt, startedAt) : (startedAt ?? createdAt);
+    if (readAt === undefined) {
+        throw new errors/* ActionError */.lZ('GITHUB_UNEXPECTED', `GitHub's answer for workflow run ${run.runId} has no readable "run_started_at" or "created_at": ${quote(data, secrets)}.`, 'unchanged', (0,settings/* text */.Qq) `Check ${(0,settings/* named */.KT)('github-api-url')}.`);
+    }
+    return new Date(readAt);
+}
+function parseTime(value) {
+    if (typeof value !== 'string')
+        return undefined;
+    const time = Date.parse(value);
+    return Number.isNaN(time) ? undefined : time;
+}
+function minTime(a, b) {
+    if (a === undefined)
+        return b;
+    if (b === undefined)
+        return a;
+    return Math.min(a, b);
+}
+/**
+ * When this job started: the moment it read its environment secrets. The API names jobs by their
+ * display name, which is the job's key unless `name:` is set, with the matrix values in brackets;
+ * when exactly one running job matches GITHUB_JOB, that is this one. Otherwise the guard cannot
+ * tell, and says so.
+ */
+async function fetchJobStartedAt(github, run, secrets, retry) {
+    const { owner, repo } = run.repository;
+    const { data } = await callGitHub({
+        github,
+        route: `GET ${restPath `/repos/${owner}/${repo}/actions/runs/${run.runId}/attempts/${run.attempt}/jobs`}`,
+        params: { per_page: 100 },
+        doing: `read when this job started (run ${run.runId}, attempt ${run.attempt})`,
+        subject: `workflow run ${run.runId} of ${owner}/${repo}`,
+        tokenInput: 'workflow-token',
+        permission: '"actions: read" (add `permissions: actions: read` to the job)',
+        tokenState: 'unchanged',
+        secrets,
+        retry,
+    });
+    const jobs = isRecord(data) && Array.isArray(data['jobs']) ? data['jobs'] : [];
+    const running = jobs.filter(isRecord).filter((job) => {
+        const name = job['name'];
+        return (job['status'] === 'in_progress' &&
+            typeof name === 'string' &&
+            run.job !== '' &&
+            (name === run.job || name.startsWith(`${run.job} (`)));
+    });
+    const startedAt = running.length === 1 ? parseTime(running[0]?.['started_at']) : undefined;
+    if (startedAt === undefined) {
+        throw new Error(`could not tell which running job of run ${run.runId} is this one (job "${run.job}"${running.length > 1 ? `, ${running.length} running jobs match` : ''}); a job with its own "name:" is not matched`);
+    }
+    return new Date(startedAt);
+}
+
 ;// CONCATENATED MODULE: ./src/common/shell-quote.ts
 /**
  * Quoting for POSIX shells (sh, bash, zsh, dash, ksh), so that a printed command means the same
@@ -2578,6 +2673,167 @@ function escapeHtml(text) {
         .replace(/"/g, '&quot;');
 }
 
+;// CONCATENATED MODULE: ./src/rotation/stale-token-guard.ts
+/**
+ * The stale-token guard: has the secret been rewritten since this run read it?
+ *
+ * A run reads repository secrets when it is queued (../shared/FACTS.md, "When a workflow sees a
+ * secret"), so it can hold a token that another run, or an earlier job of this run, has rotated
+ * since. Such a token is superseded, and it is never presented: Atlassian (Auth0's rotation) reuses
+ * only the token immediately before the newest one, and only for 10 minutes; the guard cannot know
+ * how many rotations happened since the run read the secret, so no leeway arithmetic makes
+ * presenting it safe. Nothing is lost by stopping: the secret holds the newer token.
+ */
+
+
+
+/**
+ * @param updatedAt when the secret was last written (undefined: it does not exist)
+ * @param readAt    when this run read its secrets, in GitHub's clock
+ */
+function judgeStoredToken(updatedAt, readAt) {
+    if (updatedAt === undefined)
+        return { kind: 'first-write' };
+    if (updatedAt.getTime() <= readAt.getTime())
+        return { kind: 'fresh' };
+    return { kind: 'superseded', updatedAt, readAt, readAtWhat: 'this run read its secrets' };
+}
+/**
+ * GitHub's timestamps (updated_at, the Date header) are cut to the second, so a moment moved from
+ * this machine's clock into GitHub's is known to within a second.
+ */
+const CLOCK_RESOLUTION_MS = 1000;
+/**
+ * When the moment the run read its secrets is unknown, `since` still bounds it: the token was in
+ * hand by then, so a write certainly after it superseded the token. `since.at` is in GitHub's
+ * clock, estimated through its Date header, hence the margin: without it, a write just before
+ * would be taken for one after, and a valid token refused.
+ */
+function judgeWithoutReadTime(updatedAt, since, reason) {
+    if (updatedAt.getTime() > since.at.getTime() + CLOCK_RESOLUTION_MS) {
+        return { kind: 'superseded', updatedAt, readAt: since.at, readAtWhat: since.what };
+    }
+    return { kind: 'unknown', reason };
+}
+/**
+ * The warning for a guard that could not decide: the rotation goes ahead. It names the case it
+ * leaves open: a run queued behind another rotation holds the token that rotation replaced.
+ */
+function unknownWarning(secretName, reason) {
+    return (0,settings/* text */.Qq) `Could not check whether another rotation rewrote ${secretName} after this run read it (${reason}). Going ahead. A run that waited in a concurrency group behind another rotation holds the token that rotation replaced, and presenting it after the 10-minute leeway revokes the consent. To enable the check, let the job read its own run: add "permissions: actions: read" (the action reads the run's start with ${(0,settings/* named */.KT)('workflow-token')}, by default github.token).`;
+}
+/** Nothing says when the token was read: a guess is not good enough to spend it on. */
+function unboundedError(judgement, secretName) {
+    return new errors/* ActionError */.lZ('TOKEN_AGE_UNKNOWN', (0,settings/* text */.Qq) `The secret ${secretName} was last written at ${utc(judgement.updatedAt)}, and nothing says when the refresh token given was read (${judgement.reason}). If anything rotated the token after that (a workflow, another terminal), the token given is superseded, and presenting it would revoke the consent. Nothing was sent.`, 'unchanged', (0,settings/* text */.Qq) `Give the time you obtained that refresh token in ${(0,settings/* named */.KT)('token-obtained-at')} (ISO 8601 with its zone, e.g. 2026-12-01T10:00:00Z): the rotation goes ahead only if the secret was not written after it.`);
+}
+/**
+ * What a superseded token means: another rotation got there first, nothing was sent, nothing is
+ * lost. The caller decides whether that fails the step (input "on-superseded").
+ */
+function supersededError(judgement, secretName) {
+    const read = `after ${judgement.readAtWhat} (${utc(judgement.readAt)})`;
+    return new errors/* ActionError */.lZ('SUPERSEDED', `Another rotation got there first: the secret ${secretName} was rewritten at ${utc(judgement.updatedAt)}, ${read}, so the refresh token this run holds has been superseded. It was not sent to Atlassian, which accepts only the newest token (and, for 10 minutes, the one just before it): presenting a superseded one could revoke the consent. Nothing is lost: the secret holds the newer token.`, 'unchanged', 'Nothing to do for the token. If this step had to provide an access token, re-run the workflow: a new run reads the current secret. If rotations keep meeting, give every workflow that rotates this token the same `concurrency:` group (with cancel-in-progress: false).');
+}
+/** One line for the job summary. */
+function describeJudgement(judgement) {
+    switch (judgement.kind) {
+        case 'fresh':
+            return 'passed: the secret was not rewritten since this run read it';
+        case 'first-write':
+            return 'passed: the secret did not exist yet';
+        case 'superseded':
+            return `stopped: the secret was rewritten at ${utc(judgement.updatedAt)}, after this run read it`;
+        case 'unknown':
+            return (0,settings/* text */.Qq) `skipped: ${judgement.reason}`;
+        case 'unbounded':
+            return (0,settings/* text */.Qq) `stopped: nothing says when the token given was read (${judgement.reason})`;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/rotation/preflight.ts
+/**
+ * Everything settled before the refresh token is spent, in one round of parallel reads: the store's
+ * public key (proves the GitHub token reaches it), when the secret was last written, when this run
+ * read its secrets, and that an environment target exists. Any failure here leaves the token unspent.
+ */
+
+
+
+
+
+
+/**
+ * The store, in one round of parallel reads: the public key (proves the GitHub token reaches the
+ * secrets), the secret's metadata, and that an environment target exists; then, for an organization
+ * secret, who may use it. Shared by the rotation and by `authorize`, which both write the secret.
+ */
+async function checkStore(store, secret) {
+    const { target, secretName } = secret;
+    const [publicKey, metadata, environment] = await Promise.allSettled([
+        fetchPublicKey(store, 'unchanged'),
+        fetchSecretMetadata(store, secretName),
+        target.kind === 'environment' ? checkEnvironmentExists(store, target) : Promise.resolve(),
+    ]);
+    // An unknown environment explains a failed key read better than the key read does.
+    if (environment.status === 'rejected')
+        throw environment.reason;
+    if (publicKey.status === 'rejected')
+        throw publicKey.reason;
+    let organization;
+    if (target.kind === 'organization') {
+        // Keeping the secret's visibility needs to know it: without the metadata, stop rather than
+        // guess and change who can read the token.
+        if (metadata.status === 'rejected' && target.visibility === undefined)
+            throw metadata.reason;
+        organization = await organizationAccess(store, target, secretName, metadata.status === 'fulfilled'
+            ? metadata.value
+            : { updatedAt: undefined, visibility: undefined, serverNow: undefined });
+    }
+    return { publicKey: publicKey.value, metadata, organization };
+}
+/** The rotation's preflight: the store, and when this run read the token, in the same round. */
+async function preflight(request, sources) {
+    const { store } = sources;
+    const { target } = request;
+    const [checked, readAt] = await Promise.allSettled([
+        checkStore(store, request),
+        'missing' in sources.run
+            ? Promise.reject(new Error(sources.run.missing))
+            : // Environment secrets are read when the job starts; the others when the run is queued.
+                (target.kind === 'environment' ? fetchJobStartedAt : fetchSecretsReadAt)(sources.run.github, sources.run.attempt, store.secrets, store.retry),
+    ]);
+    if (checked.status === 'rejected')
+        throw checked.reason;
+    const { publicKey, metadata, organization } = checked.value;
+    return {
+        publicKey,
+        metadata: metadata.status === 'fulfilled' ? metadata.value : undefined,
+        judgement: judge(metadata, readAt, sources.now(), sources.tokenHeldSince),
+        organization,
+    };
+}
+function judge(metadata, readAt, localNow, tokenHeldSince) {
+    if (metadata.status === 'rejected')
+        return { kind: 'unknown', reason: reasonOf(metadata.reason) };
+    const { updatedAt, serverNow } = metadata.value;
+    if (updatedAt === undefined)
+        return { kind: 'first-write' };
+    if (readAt.status === 'fulfilled')
+        return judgeStoredToken(updatedAt, readAt.value);
+    const reason = reasonOf(readAt.reason);
+    if (tokenHeldSince === undefined)
+        return { kind: 'unbounded', updatedAt, reason };
+    // GitHub's clock decided updated_at: move the bound into it. The Date header is cut to the
+    // second, which moves the bound earlier, never later: the guard errs towards "superseded".
+    const skew = serverNow ? serverNow.getTime() - localNow.getTime() : 0;
+    return judgeWithoutReadTime(updatedAt, { at: new Date(tokenHeldSince.at.getTime() + skew), what: tokenHeldSince.what }, reason);
+}
+function reasonOf(error) {
+    if (error instanceof errors/* ActionError */.lZ)
+        return error.said;
+    return error instanceof Error ? error.message : String(error);
+}
+
 ;// CONCATENATED MODULE: ./src/rotation/write-back.ts
 /**
  * Storing a new token: seal it under the store's public key and write it. The sealed value is handed
@@ -2630,7 +2886,7 @@ async function checkWrite(access, secretName, before, write, localWriteAt) {
         after = await fetchSecretMetadata(access, secretName);
     }
     catch (error) {
-        return { kind: 'unverified', reason: reasonOf(error) };
+        return { kind: 'unverified', reason: write_back_reasonOf(error) };
     }
     if (after.updatedAt === undefined) {
         return { kind: 'unverified', reason: 'the secret was not found right after the write' };
@@ -2657,7 +2913,7 @@ ownAttempts) {
         seen = await fetchSecretMetadata(access, secretName);
     }
     catch (error) {
-        return { kind: 'unverified', reason: reasonOf(error) };
+        return { kind: 'unverified', reason: write_back_reasonOf(error) };
     }
     if (seen.updatedAt?.getTime() === lastSeen.updatedAt?.getTime())
         return { kind: 'unchanged' };
@@ -2693,7 +2949,7 @@ function overlapError(check, secretName, grantSentAt) {
     return new errors/* ActionError */.lZ('ROTATIONS_OVERLAPPED', `Two rotations of this token overlapped: ${what}. Only the token issued last is Atlassian's newest; the secret now holds ${oursStored ? "this run's" : "the other writer's"} token, which may be the older of the two. If it is, the next rotation presents a superseded token and Atlassian revokes the consent.`, 'overlapped', `Check which rotation refreshed last: this run sent its refresh at ${utc(grantSentAt)}. Find the other one (a workflow run that uses this secret, or someone running the command line tool's refresh) and when it refreshed. If this run refreshed after it, ${ifOursIsNewer}; if the other refreshed after this run, ${ifTheirsIsNewer}. Then give every workflow that rotates this token the same \`concurrency:\` group, and never run the command line tool's refresh while a workflow may rotate it.`);
 }
 /** Why a check could not be made, as the failure said it. */
-function reasonOf(error) {
+function write_back_reasonOf(error) {
     if (error instanceof errors/* ActionError */.lZ)
         return error.said;
     return error instanceof Error ? error.message : String(error);
@@ -3661,23 +3917,11 @@ async function prepareGitHub(plan, context) {
     if (plan.store && target) {
         const access = { github, target, secrets: terminal.secrets, retry };
         const { secretName } = plan.store;
-        if (plan.store.target.kind === 'environment') {
-            await checkEnvironmentExists(access, plan.store.target);
-        }
-        // Both settle before anything is reported: no request of this command outlives it.
-        const [key, metadata] = await Promise.allSettled([
-            fetchPublicKey(access, 'unchanged'),
-            fetchSecretMetadata(access, secretName),
-        ]);
-        if (key.status === 'rejected')
-            throw key.reason;
+        // The rotation's own store check: the same reads, the same refusals, before any consent.
+        const { publicKey, metadata, organization } = await checkStore(access, plan.store);
         if (metadata.status === 'rejected')
             throw metadata.reason;
-        const publicKey = key.value;
         const existing = metadata.value;
-        const organization = plan.store.target.kind === 'organization'
-            ? await organizationAccess(access, plan.store.target, secretName, existing)
-            : undefined;
         store = { access, publicKey, organization };
         terminal.say(`GitHub: the token from ${token.source} reads the secrets of ${target.description}; ${secretName} ${existing.updatedAt ? `exists (last written ${existing.updatedAt.toISOString().slice(0, 10)}) and will be replaced` : 'will be created'}.`);
     }
@@ -3921,101 +4165,6 @@ function outcomeOutputs(outcome) {
 
 // EXTERNAL MODULE: ./src/github/client.ts + 13 modules
 var client = __nccwpck_require__(276);
-;// CONCATENATED MODULE: ./src/github/workflow-run.ts
-/**
- * When this run read its secrets: repository and organization secrets are read when a run (attempt)
- * is queued, environment secrets when the job referencing the environment starts (docs: "Secrets
- * reference"; ../shared/FACTS.md, "When a workflow sees a secret"). Read with the workflow's own
- * token, which may read its own runs with `actions: read`.
- */
-
-
-
-
-/** The run attempt this process belongs to, from the runner's variables; undefined outside Actions. */
-function currentRunAttempt(env) {
-    const [owner, repo] = (env['GITHUB_REPOSITORY'] ?? '').split('/');
-    const runId = env['GITHUB_RUN_ID'] ?? '';
-    const attempt = env['GITHUB_RUN_ATTEMPT'] ?? '1';
-    if (!owner || !repo || !/^\d+$/.test(runId) || !/^\d+$/.test(attempt))
-        return undefined;
-    return { repository: { owner, repo }, runId, attempt, job: env['GITHUB_JOB'] ?? '' };
-}
-/**
- * The earliest moment this attempt can have read its secrets. A first attempt is queued when the
- * run is created; a re-run attempt when it starts. Erring early only makes the stale-token guard
- * more careful.
- */
-async function fetchSecretsReadAt(github, run, secrets, retry) {
-    const { owner, repo } = run.repository;
-    const { data } = await callGitHub({
-        github,
-        route: `GET ${restPath `/repos/${owner}/${repo}/actions/runs/${run.runId}/attempts/${run.attempt}`}`,
-        params: {},
-        doing: `read when this workflow run started (run ${run.runId}, attempt ${run.attempt})`,
-        subject: `workflow run ${run.runId} of ${owner}/${repo}`,
-        tokenInput: 'workflow-token',
-        permission: '"actions: read" (add `permissions: actions: read` to the job)',
-        tokenState: 'unchanged',
-        secrets,
-        retry,
-    });
-    const createdAt = isRecord(data) ? parseTime(data['created_at']) : undefined;
-    const startedAt = isRecord(data) ? parseTime(data['run_started_at']) : undefined;
-    const readAt = run.attempt === '1' ? minTime(createdAt, startedAt) : (startedAt ?? createdAt);
-    if (readAt === undefined) {
-        throw new errors/* ActionError */.lZ('GITHUB_UNEXPECTED', `GitHub's answer for workflow run ${run.runId} has no readable "run_started_at" or "created_at": ${quote(data, secrets)}.`, 'unchanged', (0,settings/* text */.Qq) `Check ${(0,settings/* named */.KT)('github-api-url')}.`);
-    }
-    return new Date(readAt);
-}
-function parseTime(value) {
-    if (typeof value !== 'string')
-        return undefined;
-    const time = Date.parse(value);
-    return Number.isNaN(time) ? undefined : time;
-}
-function minTime(a, b) {
-    if (a === undefined)
-        return b;
-    if (b === undefined)
-        return a;
-    return Math.min(a, b);
-}
-/**
- * When this job started: the moment it read its environment secrets. The API names jobs by their
- * display name, which is the job's key unless `name:` is set, with the matrix values in brackets;
- * when exactly one running job matches GITHUB_JOB, that is this one. Otherwise the guard cannot
- * tell, and says so.
- */
-async function fetchJobStartedAt(github, run, secrets, retry) {
-    const { owner, repo } = run.repository;
-    const { data } = await callGitHub({
-        github,
-        route: `GET ${restPath `/repos/${owner}/${repo}/actions/runs/${run.runId}/attempts/${run.attempt}/jobs`}`,
-        params: { per_page: 100 },
-        doing: `read when this job started (run ${run.runId}, attempt ${run.attempt})`,
-        subject: `workflow run ${run.runId} of ${owner}/${repo}`,
-        tokenInput: 'workflow-token',
-        permission: '"actions: read" (add `permissions: actions: read` to the job)',
-        tokenState: 'unchanged',
-        secrets,
-        retry,
-    });
-    const jobs = isRecord(data) && Array.isArray(data['jobs']) ? data['jobs'] : [];
-    const running = jobs.filter(isRecord).filter((job) => {
-        const name = job['name'];
-        return (job['status'] === 'in_progress' &&
-            typeof name === 'string' &&
-            run.job !== '' &&
-            (name === run.job || name.startsWith(`${run.job} (`)));
-    });
-    const startedAt = running.length === 1 ? parseTime(running[0]?.['started_at']) : undefined;
-    if (startedAt === undefined) {
-        throw new Error(`could not tell which running job of run ${run.runId} is this one (job "${run.job}"${running.length > 1 ? `, ${running.length} running jobs match` : ''}); a job with its own "name:" is not matched`);
-    }
-    return new Date(startedAt);
-}
-
 ;// CONCATENATED MODULE: ./src/rotation/cancellation.ts
 /**
  * A job being cancelled. The runner sends SIGINT, then SIGTERM about 7.5 s later, and kills the
@@ -4300,151 +4449,6 @@ function asSeen(metadata) {
     if (metadata.updatedAt === undefined)
         return 'absent';
     return metadata.updatedAtText === undefined ? undefined : { updatedAt: metadata.updatedAtText };
-}
-
-;// CONCATENATED MODULE: ./src/rotation/stale-token-guard.ts
-/**
- * The stale-token guard: has the secret been rewritten since this run read it?
- *
- * A run reads repository secrets when it is queued (../shared/FACTS.md, "When a workflow sees a
- * secret"), so it can hold a token that another run, or an earlier job of this run, has rotated
- * since. Such a token is superseded, and it is never presented: Atlassian (Auth0's rotation) reuses
- * only the token immediately before the newest one, and only for 10 minutes; the guard cannot know
- * how many rotations happened since the run read the secret, so no leeway arithmetic makes
- * presenting it safe. Nothing is lost by stopping: the secret holds the newer token.
- */
-
-
-
-/**
- * @param updatedAt when the secret was last written (undefined: it does not exist)
- * @param readAt    when this run read its secrets, in GitHub's clock
- */
-function judgeStoredToken(updatedAt, readAt) {
-    if (updatedAt === undefined)
-        return { kind: 'first-write' };
-    if (updatedAt.getTime() <= readAt.getTime())
-        return { kind: 'fresh' };
-    return { kind: 'superseded', updatedAt, readAt, readAtWhat: 'this run read its secrets' };
-}
-/**
- * GitHub's timestamps (updated_at, the Date header) are cut to the second, so a moment moved from
- * this machine's clock into GitHub's is known to within a second.
- */
-const CLOCK_RESOLUTION_MS = 1000;
-/**
- * When the moment the run read its secrets is unknown, `since` still bounds it: the token was in
- * hand by then, so a write certainly after it superseded the token. `since.at` is in GitHub's
- * clock, estimated through its Date header, hence the margin: without it, a write just before
- * would be taken for one after, and a valid token refused.
- */
-function judgeWithoutReadTime(updatedAt, since, reason) {
-    if (updatedAt.getTime() > since.at.getTime() + CLOCK_RESOLUTION_MS) {
-        return { kind: 'superseded', updatedAt, readAt: since.at, readAtWhat: since.what };
-    }
-    return { kind: 'unknown', reason };
-}
-/**
- * The warning for a guard that could not decide: the rotation goes ahead. It names the case it
- * leaves open: a run queued behind another rotation holds the token that rotation replaced.
- */
-function unknownWarning(secretName, reason) {
-    return (0,settings/* text */.Qq) `Could not check whether another rotation rewrote ${secretName} after this run read it (${reason}). Going ahead. A run that waited in a concurrency group behind another rotation holds the token that rotation replaced, and presenting it after the 10-minute leeway revokes the consent. To enable the check, let the job read its own run: add "permissions: actions: read" (the action reads the run's start with ${(0,settings/* named */.KT)('workflow-token')}, by default github.token).`;
-}
-/** Nothing says when the token was read: a guess is not good enough to spend it on. */
-function unboundedError(judgement, secretName) {
-    return new errors/* ActionError */.lZ('TOKEN_AGE_UNKNOWN', (0,settings/* text */.Qq) `The secret ${secretName} was last written at ${utc(judgement.updatedAt)}, and nothing says when the refresh token given was read (${judgement.reason}). If anything rotated the token after that (a workflow, another terminal), the token given is superseded, and presenting it would revoke the consent. Nothing was sent.`, 'unchanged', (0,settings/* text */.Qq) `Give the time you obtained that refresh token in ${(0,settings/* named */.KT)('token-obtained-at')} (ISO 8601 with its zone, e.g. 2026-12-01T10:00:00Z): the rotation goes ahead only if the secret was not written after it.`);
-}
-/**
- * What a superseded token means: another rotation got there first, nothing was sent, nothing is
- * lost. The caller decides whether that fails the step (input "on-superseded").
- */
-function supersededError(judgement, secretName) {
-    const read = `after ${judgement.readAtWhat} (${utc(judgement.readAt)})`;
-    return new errors/* ActionError */.lZ('SUPERSEDED', `Another rotation got there first: the secret ${secretName} was rewritten at ${utc(judgement.updatedAt)}, ${read}, so the refresh token this run holds has been superseded. It was not sent to Atlassian, which accepts only the newest token (and, for 10 minutes, the one just before it): presenting a superseded one could revoke the consent. Nothing is lost: the secret holds the newer token.`, 'unchanged', 'Nothing to do for the token. If this step had to provide an access token, re-run the workflow: a new run reads the current secret. If rotations keep meeting, give every workflow that rotates this token the same `concurrency:` group (with cancel-in-progress: false).');
-}
-/** One line for the job summary. */
-function describeJudgement(judgement) {
-    switch (judgement.kind) {
-        case 'fresh':
-            return 'passed: the secret was not rewritten since this run read it';
-        case 'first-write':
-            return 'passed: the secret did not exist yet';
-        case 'superseded':
-            return `stopped: the secret was rewritten at ${utc(judgement.updatedAt)}, after this run read it`;
-        case 'unknown':
-            return (0,settings/* text */.Qq) `skipped: ${judgement.reason}`;
-        case 'unbounded':
-            return (0,settings/* text */.Qq) `stopped: nothing says when the token given was read (${judgement.reason})`;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/rotation/preflight.ts
-/**
- * Everything settled before the refresh token is spent, in one round of parallel reads: the store's
- * public key (proves the GitHub token reaches it), when the secret was last written, when this run
- * read its secrets, and that an environment target exists. Any failure here leaves the token unspent.
- */
-
-
-
-
-
-
-async function preflight(inputs, sources) {
-    const { store } = sources;
-    const { target } = inputs;
-    const [publicKey, metadata, readAt, environment] = await Promise.allSettled([
-        fetchPublicKey(store, 'unchanged'),
-        fetchSecretMetadata(store, inputs.secretName),
-        'missing' in sources.run
-            ? Promise.reject(new Error(sources.run.missing))
-            : // Environment secrets are read when the job starts; the others when the run is queued.
-                (target.kind === 'environment' ? fetchJobStartedAt : fetchSecretsReadAt)(sources.run.github, sources.run.attempt, store.secrets, store.retry),
-        target.kind === 'environment' ? checkEnvironmentExists(store, target) : Promise.resolve(),
-    ]);
-    // An unknown environment explains a failed key read better than the key read does.
-    if (environment.status === 'rejected')
-        throw environment.reason;
-    if (publicKey.status === 'rejected')
-        throw publicKey.reason;
-    let organization;
-    if (target.kind === 'organization') {
-        // Keeping the secret's visibility needs to know it: without the metadata, stop rather than
-        // guess and change who can read the token.
-        if (metadata.status === 'rejected' && target.visibility === undefined)
-            throw metadata.reason;
-        organization = await organizationAccess(store, target, inputs.secretName, metadata.status === 'fulfilled'
-            ? metadata.value
-            : { updatedAt: undefined, visibility: undefined, serverNow: undefined });
-    }
-    return {
-        publicKey: publicKey.value,
-        metadata: metadata.status === 'fulfilled' ? metadata.value : undefined,
-        judgement: judge(metadata, readAt, sources.now(), sources.tokenHeldSince),
-        organization,
-    };
-}
-function judge(metadata, readAt, localNow, tokenHeldSince) {
-    if (metadata.status === 'rejected')
-        return { kind: 'unknown', reason: preflight_reasonOf(metadata.reason) };
-    const { updatedAt, serverNow } = metadata.value;
-    if (updatedAt === undefined)
-        return { kind: 'first-write' };
-    if (readAt.status === 'fulfilled')
-        return judgeStoredToken(updatedAt, readAt.value);
-    const reason = preflight_reasonOf(readAt.reason);
-    if (tokenHeldSince === undefined)
-        return { kind: 'unbounded', updatedAt, reason };
-    // GitHub's clock decided updated_at: move the bound into it. The Date header is cut to the
-    // second, which moves the bound earlier, never later: the guard errs towards "superseded".
-    const skew = serverNow ? serverNow.getTime() - localNow.getTime() : 0;
-    return judgeWithoutReadTime(updatedAt, { at: new Date(tokenHeldSince.at.getTime() + skew), what: tokenHeldSince.what }, reason);
-}
-function preflight_reasonOf(error) {
-    if (error instanceof errors/* ActionError */.lZ)
-        return error.said;
-    return error instanceof Error ? error.message : String(error);
 }
 
 ;// CONCATENATED MODULE: ./src/rotation/rotate.ts

@@ -22,14 +22,11 @@ import { listSites } from '../atlassian/sites.js'
 import { consentStatus } from '../rotation/consent.js'
 import { saidOf } from '../common/errors.js'
 import {
-  fetchPublicKey,
-  fetchSecretMetadata,
   type OrganizationAccess,
   type PublicKey,
   type SealedSecret,
   type StoreAccess,
 } from '../github/secret-store.js'
-import { checkEnvironmentExists, organizationAccess } from '../github/target-checks.js'
 import { secretTarget } from '../github/targets.js'
 import {
   readVariable,
@@ -41,6 +38,7 @@ import { isLoopbackHost, parseEndpointUrl, PLAIN_HTTP_RULE } from '../common/end
 import { LIMITS, quoteValue, tooLong } from '../common/input-limits.js'
 import { checkSecretName, parseRepository, readSeconds, readTarget } from '../rotation/request.js'
 import type { RepositoryRef, TargetInput } from '../github/targets.js'
+import { checkStore } from '../rotation/preflight.js'
 import { ghTokenAdvice, recoveryCommand } from '../rotation/recovery-command.js'
 import type { Clock } from '../common/retry.js'
 import { writeBack } from '../rotation/write-back.js'
@@ -391,22 +389,10 @@ async function prepareGitHub(plan: Plan, context: CommandContext): Promise<GitHu
   if (plan.store && target) {
     const access: StoreAccess = { github, target, secrets: terminal.secrets, retry }
     const { secretName } = plan.store
-    if (plan.store.target.kind === 'environment') {
-      await checkEnvironmentExists(access, plan.store.target)
-    }
-    // Both settle before anything is reported: no request of this command outlives it.
-    const [key, metadata] = await Promise.allSettled([
-      fetchPublicKey(access, 'unchanged'),
-      fetchSecretMetadata(access, secretName),
-    ])
-    if (key.status === 'rejected') throw key.reason
+    // The rotation's own store check: the same reads, the same refusals, before any consent.
+    const { publicKey, metadata, organization } = await checkStore(access, plan.store)
     if (metadata.status === 'rejected') throw metadata.reason
-    const publicKey = key.value
     const existing = metadata.value
-    const organization =
-      plan.store.target.kind === 'organization'
-        ? await organizationAccess(access, plan.store.target, secretName, existing)
-        : undefined
     store = { access, publicKey, organization }
     terminal.say(
       `GitHub: the token from ${token.source} reads the secrets of ${target.description}; ${secretName} ${existing.updatedAt ? `exists (last written ${existing.updatedAt.toISOString().slice(0, 10)}) and will be replaced` : 'will be created'}.`,

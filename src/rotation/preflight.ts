@@ -15,6 +15,7 @@ import {
   type StoreAccess,
 } from '../github/secret-store.js'
 import { checkEnvironmentExists, organizationAccess } from '../github/target-checks.js'
+import type { TargetInput } from '../github/targets.js'
 import { fetchJobStartedAt, fetchSecretsReadAt, type RunAttempt } from '../github/workflow-run.js'
 import type { RotationRequest } from './request.js'
 import {
@@ -42,24 +43,31 @@ export interface PreflightSources {
   tokenHeldSince: TokenHeldSince | undefined
 }
 
-export async function preflight(
-  inputs: RotationRequest,
-  sources: PreflightSources,
-): Promise<Preflight> {
-  const { store } = sources
-  const { target } = inputs
-  const [publicKey, metadata, readAt, environment] = await Promise.allSettled([
+/** The secret a door is about to write, and where. */
+export interface SecretToWrite {
+  secretName: string
+  target: TargetInput
+}
+
+/** The store's side of a preflight: what any door checks before it spends or obtains a token. */
+export interface StoreCheck {
+  publicKey: PublicKey
+  /** The secret's metadata, or why it could not be read. */
+  metadata: PromiseSettledResult<SecretMetadata>
+  /** For an organization secret: who may use it after the write. */
+  organization: OrganizationAccess | undefined
+}
+
+/**
+ * The store, in one round of parallel reads: the public key (proves the GitHub token reaches the
+ * secrets), the secret's metadata, and that an environment target exists; then, for an organization
+ * secret, who may use it. Shared by the rotation and by `authorize`, which both write the secret.
+ */
+export async function checkStore(store: StoreAccess, secret: SecretToWrite): Promise<StoreCheck> {
+  const { target, secretName } = secret
+  const [publicKey, metadata, environment] = await Promise.allSettled([
     fetchPublicKey(store, 'unchanged'),
-    fetchSecretMetadata(store, inputs.secretName),
-    'missing' in sources.run
-      ? Promise.reject(new Error(sources.run.missing))
-      : // Environment secrets are read when the job starts; the others when the run is queued.
-        (target.kind === 'environment' ? fetchJobStartedAt : fetchSecretsReadAt)(
-          sources.run.github,
-          sources.run.attempt,
-          store.secrets,
-          store.retry,
-        ),
+    fetchSecretMetadata(store, secretName),
     target.kind === 'environment' ? checkEnvironmentExists(store, target) : Promise.resolve(),
   ])
   // An unknown environment explains a failed key read better than the key read does.
@@ -74,15 +82,38 @@ export async function preflight(
     organization = await organizationAccess(
       store,
       target,
-      inputs.secretName,
+      secretName,
       metadata.status === 'fulfilled'
         ? metadata.value
         : { updatedAt: undefined, visibility: undefined, serverNow: undefined },
     )
   }
+  return { publicKey: publicKey.value, metadata, organization }
+}
 
+/** The rotation's preflight: the store, and when this run read the token, in the same round. */
+export async function preflight(
+  request: RotationRequest,
+  sources: PreflightSources,
+): Promise<Preflight> {
+  const { store } = sources
+  const { target } = request
+  const [checked, readAt] = await Promise.allSettled([
+    checkStore(store, request),
+    'missing' in sources.run
+      ? Promise.reject(new Error(sources.run.missing))
+      : // Environment secrets are read when the job starts; the others when the run is queued.
+        (target.kind === 'environment' ? fetchJobStartedAt : fetchSecretsReadAt)(
+          sources.run.github,
+          sources.run.attempt,
+          store.secrets,
+          store.retry,
+        ),
+  ])
+  if (checked.status === 'rejected') throw checked.reason
+  const { publicKey, metadata, organization } = checked.value
   return {
-    publicKey: publicKey.value,
+    publicKey,
     metadata: metadata.status === 'fulfilled' ? metadata.value : undefined,
     judgement: judge(metadata, readAt, sources.now(), sources.tokenHeldSince),
     organization,
