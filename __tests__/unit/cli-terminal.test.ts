@@ -51,7 +51,7 @@ describe('TerminalRunner', () => {
     runner.setOutput('rotated', 'true')
     runner.error('bad', { title: 'Input "repository"' })
     runner.setFailed('1 input problem(s)')
-    await runner.writeSummary()
+    await runner.summary.addRaw('<h2>Summary</h2>').write()
 
     expect(t.stderr()).toBe('got ***\nerror: bad\nerror: 1 input problem(s)\n')
     expect(runner.outputs.get('rotated')).toBe('true')

@@ -184,9 +184,9 @@ export async function rotateOnce(
   })
 
   const cancel = { interrupted: false }
-  await run({
+  const failed = await run({
     ...defaultDependencies(),
-    runner,
+    toolkit: runner,
     env,
     dispatcherFor: deps.dispatcherFor,
     clock: deps.clock,
@@ -223,7 +223,6 @@ export async function rotateOnce(
 
   let exitCode: ExitCode = EXIT.OK
   if (runner.failure !== undefined) {
-    const failed = runner.failedWith
     const unsettled =
       failed?.tokenState === 'rotated-not-stored' || failed?.tokenState === 'overlapped'
     // A token that needs storing by hand says so first, interrupted or not.

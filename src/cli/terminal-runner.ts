@@ -1,20 +1,23 @@
-import type { ActionError } from '../common/errors.js'
 /**
  * The runner's side of the action, played by a terminal: so `refresh` runs the action's own `run()`
  * (same order, same checks, same messages) from a shell. Inputs come from flags and variables;
  * masking is the terminal's scrubbing; outputs are kept for the command to print.
  */
-import type { Runner } from '../action/runner.js'
+import type { AnnotationProperties } from '@actions/core'
+import type { JobSummary, Toolkit } from '../action/toolkit.js'
 import type { Terminal } from './terminal.js'
 
-export class TerminalRunner implements Runner {
+export class TerminalRunner implements Toolkit {
   readonly outputs = new Map<string, string>()
   /** Input problems reported (`error` with an "Input …" title): a usage error. */
   inputProblems = 0
   /** The failure, once the rotation failed. */
   failure: string | undefined
-  /** The error behind it, when the action gave it (it does for every failure after the inputs). */
-  failedWith: ActionError | undefined
+  /** The job summary repeats what the log said; a terminal has only the log. */
+  readonly summary: JobSummary = {
+    addRaw: () => this.summary,
+    write: () => Promise.resolve(),
+  }
 
   constructor(
     private readonly terminal: Terminal,
@@ -40,17 +43,20 @@ export class TerminalRunner implements Runner {
     this.terminal.say(message)
   }
 
-  notice(message: string): void {
-    this.terminal.note(message)
+  /** Debug lines are for the runner's debug log; a terminal shows what a person acts on. */
+  debug(): void {}
+
+  notice(message: string | Error): void {
+    this.terminal.note(String(message))
   }
 
-  warning(message: string): void {
-    this.terminal.warn(message)
+  warning(message: string | Error): void {
+    this.terminal.warn(String(message))
   }
 
-  error(message: string, properties?: { title?: string }): void {
+  error(message: string | Error, properties?: AnnotationProperties): void {
     if (properties?.title?.startsWith('Input ')) this.inputProblems++
-    this.terminal.error(message)
+    this.terminal.error(String(message))
   }
 
   startGroup(title: string): void {
@@ -61,14 +67,8 @@ export class TerminalRunner implements Runner {
     this.terminal.endGroup()
   }
 
-  setFailed(message: string, error?: ActionError): void {
-    this.failure = message
-    this.failedWith = error
-    this.terminal.error(message)
-  }
-
-  /** The job summary repeats what the log said; a terminal has only the log. */
-  writeSummary(): Promise<void> {
-    return Promise.resolve()
+  setFailed(message: string | Error): void {
+    this.failure = String(message)
+    this.terminal.error(this.failure)
   }
 }

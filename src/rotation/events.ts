@@ -6,8 +6,10 @@ import type { Recovery, RunContext } from './explain.js'
 
 export interface RotationEvents {
   info(message: string): void
-  notice(message: string): void
-  warning(message: string): void
+  /** `title`: a few words naming what happened, for doors that show a heading (the runner's
+   * annotations). */
+  notice(message: string, title?: string): void
+  warning(message: string, title?: string): void
   /**
    * The new refresh token, sealed under GitHub's public key, before it is written: the door shows
    * it where the person will find it if the write never completes.
@@ -32,8 +34,8 @@ export function guarded(events: RotationEvents): RotationEvents {
     }
   return {
     info: safely((message: string) => events.info(message)),
-    notice: safely((message: string) => events.notice(message)),
-    warning: safely((message: string) => events.warning(message)),
+    notice: safely((message: string, title?: string) => events.notice(message, title)),
+    warning: safely((message: string, title?: string) => events.warning(message, title)),
     recovery: safely((recovery: Recovery, context: RunContext) =>
       events.recovery(recovery, context),
     ),
