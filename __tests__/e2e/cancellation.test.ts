@@ -156,12 +156,15 @@ it('cancelled while the refresh is in flight: says so at once, then secures the 
   await until(() => tokenRequests() === 1, 'the refresh grant')
   run.child().kill('SIGINT')
   // Said before the answer comes: what the grant in flight means for the token.
-  await until(() => run.stdout().includes('::warning::Received SIGINT'), 'the warning')
+  await until(
+    () => run.stdout().includes('::warning title=Job cancelled::Received SIGINT'),
+    'the warning',
+  )
   const warning =
     run
       .stdout()
       .split('\n')
-      .find((line) => line.startsWith('::warning::')) ?? ''
+      .find((line) => line.startsWith('::warning title=Job cancelled::')) ?? ''
   expect(warning).toMatch(
     /was sent to Atlassian at .* UTC and the answer has not come yet. If Atlassian processes it, the stored token becomes the previous one, still accepted until .* UTC \(the 10-minute leeway\): re-run the workflow before then/,
   )
@@ -173,7 +176,9 @@ it('cancelled while the refresh is in flight: says so at once, then secures the 
   expect(status(world.storedToken())).toBe('newest')
   expect(status(original)).toBe('previous')
   const group = result.stdout.indexOf('::group::Recovery value for ATLASSIAN_REFRESH_TOKEN')
-  expect(group).toBeGreaterThan(result.stdout.indexOf('::warning::Received SIGINT'))
+  expect(group).toBeGreaterThan(
+    result.stdout.indexOf('::warning title=Job cancelled::Received SIGINT'),
+  )
   expect(result.exitCode).toBe(1)
   expect(result.outputs).toMatchObject({
     outcome: 'cancelled',
@@ -195,7 +200,10 @@ it('killed while the refresh is in flight: the log already said how to recover, 
   const run = runControlled()
   await until(() => tokenRequests() === 1, 'the refresh grant')
   run.child().kill('SIGINT')
-  await until(() => run.stdout().includes('::warning::Received SIGINT'), 'the warning')
+  await until(
+    () => run.stdout().includes('::warning title=Job cancelled::Received SIGINT'),
+    'the warning',
+  )
   run.child().kill('SIGTERM')
   await until(() => run.stdout().includes('Received SIGTERM as well'), 'the second signal')
   run.child().kill('SIGKILL')

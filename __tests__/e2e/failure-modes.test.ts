@@ -642,7 +642,9 @@ describe('the stale-token guard', () => {
     expect(tokenRequests()).toBe(0)
     expect(world.storedToken()).toBe(newest)
     expect(result.outputs['outcome']).toBe('superseded')
-    expect(result.stdout).toMatch(/^::notice::Another rotation got there first/m)
+    expect(result.stdout).toMatch(
+      /^::notice title=Superseded by another rotation::Another rotation got there first/m,
+    )
   })
 
   it('goes ahead with a warning naming the missing permission, and the case it leaves open', async () => {
@@ -714,7 +716,9 @@ describe('two rotations that overlap', () => {
     )
     expect(error).toContain('Check which rotation refreshed last: this run sent its refresh at')
     expect(error).toContain('concurrency:')
-    expect(result.stdout).toMatch(/^::error::Two rotations of this token overlapped/m)
+    expect(result.stdout).toMatch(
+      /^::error title=Two rotations overlapped::Two rotations of this token overlapped/m,
+    )
     // This run's token, sealed, stays at hand (outputs and log) while the question is open.
     expect(result.outputs['recovery-encrypted-value']).toBeDefined()
     // Here the other run refreshed last, so the secret holds the newest token, as the message

@@ -49,9 +49,43 @@ it('a full disk under GITHUB_OUTPUT: the token is stored first, then the step fa
     /the step outputs could not be written to the runner's GITHUB_OUTPUT file \(ENOSPC: no space left on device.*\), so later steps do not get outcome, rotated, secret-updated, access-token, refresh-token/,
   )
   expect(error).toContain('free space')
+  // Titled, and the step's verdict last.
+  expect(result.stdout).toMatch(
+    /^::error title=Runner's files not written::The new refresh token is stored, so the integration is safe/m,
+  )
+  expect(result.errors.at(-1)).toBe(
+    "Runner's files not written: the new refresh token is stored; only what came after failed.",
+  )
   // The summary file still works, and tells the rotation.
   expect(result.summary).toContain('<h2>Atlassian token rotation</h2>')
   expectNoLeaks(result)
+})
+
+it('outside the runner: no mask line, no output command, no token on standard output', async () => {
+  world = await startScenario()
+  const original = world.storedToken() ?? ''
+
+  const result = await world.run({ env: { GITHUB_ACTIONS: '', GITHUB_OUTPUT: '' } })
+
+  expect(status(world.storedToken())).toBe('newest')
+  expect(result.exitCode).toBe(0)
+  expect(result.masks).toEqual([])
+  expect(result.stdout).not.toContain('::add-mask::')
+  expect(result.stdout).not.toContain('::set-output')
+  expect(result.warnings).toEqual([
+    'GITHUB_OUTPUT is not set (not running under the Actions runner): step outputs are not written.',
+  ])
+  for (const secret of [
+    CLIENT_SECRET,
+    GITHUB_TOKEN,
+    WORKFLOW_TOKEN,
+    original,
+    world.storedToken() ?? '',
+  ]) {
+    expect(result.stdout).not.toContain(secret)
+    expect(result.stderr).not.toContain(secret)
+  }
+  expect(result.summary).toContain('<h2>Atlassian token rotation</h2>')
 })
 
 it('a full disk under GITHUB_STEP_SUMMARY: stored first, then failed, naming the file', async () => {

@@ -10,11 +10,8 @@ import { actionWording, word } from '../../src/common/settings.js'
 import { pathSegment, restPath } from '../../src/github/rest-path.js'
 import { secretTarget } from '../../src/github/targets.js'
 import { ghEndpoint, ghTokenAdvice, recoveryCommand } from '../../src/rotation/recovery-command.js'
-import {
-  describeFailure,
-  renderFailureSummary,
-  type RunContext,
-} from '../../src/rotation/explain.js'
+import { describeFailure, type RunContext } from '../../src/rotation/explain.js'
+import { renderFailureSummary } from '../../src/action/summary.js'
 import { shellQuote } from '../../src/common/shell-quote.js'
 import { parseGhApi, recoveryCommandIn } from '../support/recovery-command.js'
 import { installed, runInShell, SHELLS } from '../support/shells.js'

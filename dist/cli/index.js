@@ -2468,7 +2468,7 @@ function ghEndpoint(githubApiUrl, path) {
     return { hostname: undefined, endpoint: `${url.origin}${base}${path}` };
 }
 /** How to give `gh` a token for this API, as a clause: "put the token in GH_TOKEN (…), or …". */
-function recovery_command_ghTokenAdvice(githubApiUrl) {
+function ghTokenAdvice(githubApiUrl) {
     const { hostname } = new URL(githubApiUrl);
     const tenant = /^api\.([a-z0-9-]+\.ghe\.com)$/.exec(hostname)?.[1];
     if (hostname === 'api.github.com' || tenant !== undefined) {
@@ -2526,7 +2526,7 @@ function describeTokenState(state, context, now) {
     }
 }
 /** The `gh api` command that stores this run's recovery value (./recovery-command.ts). */
-function commandFor(context, recovery) {
+function recoveryCommandFor(context, recovery) {
     return recoveryCommand({
         githubApiUrl: context.githubApiUrl,
         target: context.target,
@@ -2541,8 +2541,8 @@ function describeRecovery(context, recovery) {
         `Recovery value: the new refresh token, sealed with the public key of the ${context.target.description} (only GitHub can open it, so it is safe to show).`,
         `  key_id: ${recovery.sealed.keyId}`,
         `  encrypted_value: ${recovery.sealed.encryptedValue}`,
-        `Store it with GitHub CLI and a token that may write the secret: ${recovery_command_ghTokenAdvice(context.githubApiUrl)}; then run:`,
-        `  ${commandFor(context, recovery)}`,
+        `Store it with GitHub CLI and a token that may write the secret: ${ghTokenAdvice(context.githubApiUrl)}; then run:`,
+        `  ${recoveryCommandFor(context, recovery)}`,
         `Do it before any run uses the old token after ${utc(recovery.leewayEndsAt)}: from then on, presenting the old token revokes the consent, including the new token.`,
         `Store it, or re-run the workflow before that time — one or the other, never both: whichever comes second would put a superseded token in the secret.${recovery.secretAsSeen === undefined ? '' : ' The command checks this itself: it stores nothing if the secret was written after this run saw it.'}`,
     ].join('\n');
@@ -2558,61 +2558,7 @@ function describeFailure(error, context, recovery, now) {
         parts.push([describeRecovery(context, recovery)]);
     return (0,settings/* concat */.xW)(parts, '\n');
 }
-/** The job summary of a successful run: never a token value, only facts about it. */
-function renderSummary(context, result, scrub) {
-    const rows = [
-        [
-            'Secret',
-            `<code>${escapeHtml(context.secretName)}</code> in ${escapeHtml(context.target.description)}`,
-        ],
-        [
-            'Refresh token rotated',
-            result.rotated
-                ? 'yes'
-                : 'no (the token endpoint issued no new refresh token; the stored one stays valid)',
-        ],
-        ['Secret updated', result.stored ? `yes (${result.stored})` : 'no'],
-        ['Stale-token check', escapeHtml(word(asText(result.staleTokenCheck), actionWording))],
-        [
-            'Access token expires',
-            result.expiresAt && result.tokens.expiresIn !== undefined
-                ? `${utc(result.expiresAt)} at the latest (in ${result.tokens.expiresIn} s)`
-                : '(not reported by the token endpoint)',
-        ],
-        ...optionalRows(result),
-        [
-            'Scopes',
-            result.tokens.scope
-                ? escapeHtml(scrub(result.tokens.scope))
-                    .split(' ')
-                    .map((s) => `<code>${s}</code>`)
-                    .join(' ')
-                : '(not reported)',
-        ],
-    ];
-    return [
-        '<h2>Atlassian token rotation</h2>',
-        '<table>',
-        ...rows.map(([name, value]) => `<tr><th align="left">${name}</th><td>${value}</td></tr>`),
-        '</table>',
-        '',
-    ].join('\n');
-}
-function optionalRows(result) {
-    const rows = [];
-    if (result.accessTokenSecret) {
-        rows.push(['Access token stored in', `<code>${escapeHtml(result.accessTokenSecret)}</code>`]);
-    }
-    if (result.site) {
-        rows.push([
-            'Site',
-            `${escapeHtml(result.site.site.name)} (${escapeHtml(result.site.site.url)}), cloud id <code>${escapeHtml(result.site.site.id)}</code>`,
-        ]);
-    }
-    if (result.consent)
-        rows.push(['Consent again by', consentText(result.consent)]);
-    return rows;
-}
+/** When the user must consent again, and in how many days. */
 function consentText(consent) {
     return `${consent.reconsentBy.toISOString().slice(0, 10)} (${consent.daysLeft} days left)`;
 }
@@ -2635,34 +2581,6 @@ function describeDryRun(context, plan) {
     if (plan.consent)
         lines.push(`Consent again by: ${consentText(plan.consent)}.`);
     return lines;
-}
-function renderDryRunSummary(context, plan) {
-    return [
-        '<h2>Atlassian token rotation: dry run</h2>',
-        ...describeDryRun(context, plan).map((line) => `<p>${escapeHtml(word(asText(line), actionWording))}</p>`),
-        '',
-    ].join('\n');
-}
-const HEADINGS = {
-    failed: 'Atlassian token rotation failed',
-    cancelled: 'Atlassian token rotation cancelled',
-    superseded: 'Atlassian token rotation: superseded by another rotation',
-    afterwards: 'What failed after the refresh',
-};
-/** The job summary of a run that failed, was cancelled or was superseded; the recovery value. */
-function renderFailureSummary(error, context, recovery, now, how = 'failed') {
-    const lines = [
-        `<h2>${HEADINGS[how]}</h2>`,
-        `<p>${escapeHtml(error.message)}</p>`,
-        `<p><strong>Token:</strong> ${escapeHtml(describeTokenState(error.tokenState, context, now))}</p>`,
-        `<p><strong>Next step:</strong> ${escapeHtml(error.nextStep)}</p>`,
-    ];
-    if (recovery) {
-        lines.push(`<p><strong>Recovery value</strong> (the new refresh token sealed for ${escapeHtml(context.target.description)}; only GitHub can open it). Store it before any run uses the old token after ${utc(recovery.leewayEndsAt)}, with GitHub CLI and a token that may write the secret: ${escapeHtml(ghTokenAdvice(context.githubApiUrl))}; then run:</p>`, 
-        // One line in <pre>: the rendered text, as a person copies it, is the command exactly.
-        `<pre>${escapeHtml(commandFor(context, recovery))}</pre>`);
-    }
-    return lines.join('\n') + '\n';
 }
 /** Text made safe to place in HTML (summaries, the command line tool's callback page). */
 function escapeHtml(text) {
@@ -4076,7 +3994,7 @@ async function storeRefreshToken(plan, secretName, github, tokens, context) {
             })
             : undefined;
         throw new CliError(EXIT.NOT_STORED, (0,settings/* text */.Qq) `${said}\nThe new refresh token was NOT stored in ${where}.`, command
-            ? `Store its sealed copy (only GitHub can open it, so it is safe to show) with GitHub CLI and a token that may write the secret: ${recovery_command_ghTokenAdvice(plan.githubApiUrl)}; then run:\n  ${command}\nor run authorize again.`
+            ? `Store its sealed copy (only GitHub can open it, so it is safe to show) with GitHub CLI and a token that may write the secret: ${ghTokenAdvice(plan.githubApiUrl)}; then run:\n  ${command}\nor run authorize again.`
             : 'Fix the GitHub token as said above and run authorize again.', { cause: error });
     }
     terminal.say(`Stored the refresh token, sealed, in ${secretName} of ${access.target.description} (${stored}).`);
@@ -4354,8 +4272,8 @@ function guarded(events) {
     };
     return {
         info: safely((message) => events.info(message)),
-        notice: safely((message) => events.notice(message)),
-        warning: safely((message) => events.warning(message)),
+        notice: safely((message, title) => events.notice(message, title)),
+        warning: safely((message, title) => events.warning(message, title)),
         recovery: safely((recovery, context) => events.recovery(recovery, context)),
     };
 }
@@ -4429,7 +4347,7 @@ class LateWriteGuard {
                 this.lastSeen = check.seen;
                 if (!this.#warned) {
                     this.#warned = true;
-                    say.warning(`${request.secretName} was written at ${utc(check.seen.updatedAt ?? sentAt)} by another rotation, after this run read it but before this run sent its refresh (${utc(refreshSentAt)}): this run's token is the newer one and replaces it. Give every workflow that rotates this token the same \`concurrency:\` group.`);
+                    say.warning(`${request.secretName} was written at ${utc(check.seen.updatedAt ?? sentAt)} by another rotation, after this run read it but before this run sent its refresh (${utc(refreshSentAt)}): this run's token is the newer one and replaces it. Give every workflow that rotates this token the same \`concurrency:\` group.`, 'Another rotation wrote the secret');
                 }
                 return;
             case 'rewritten-after-refresh': {
@@ -4507,9 +4425,9 @@ async function rotate(request, deps, events) {
     });
     const consent = request.consentedAt ? consentStatus(request.consentedAt, now()) : undefined;
     if (consent?.warning)
-        say.warning(consent.warning);
+        say.warning(consent.warning, 'Yearly consent due');
     const cancellation = new Cancellation(deps.onCancel, clock, (cancelled) => {
-        say.warning(describeCancellation(cancelled, custody, where));
+        say.warning(describeCancellation(cancelled, custody, where), 'Job cancelled');
     }, (signal) => {
         say.info(`Received ${signal} as well; still finishing what is said above.`);
     });
@@ -4580,7 +4498,7 @@ async function rotate(request, deps, events) {
         const { judgement } = checked;
         staleTokenCheck = describeJudgement(judgement);
         if (judgement.kind === 'unknown') {
-            say.warning(unknownWarning(request.secretName, judgement.reason));
+            say.warning(unknownWarning(request.secretName, judgement.reason), 'Stale-token check incomplete');
         }
         if (request.dryRun) {
             const plan = dryRunPlan(request, checked, judgement, consent);
@@ -4689,7 +4607,7 @@ async function rotate(request, deps, events) {
             say.info(`The token endpoint issued no new refresh token: ${request.secretName} keeps the one it holds.`);
         }
         for (const warning of tokens.warnings)
-            say.warning(warning);
+            say.warning(warning, 'Odd token answer');
         const after = await afterSecuring({
             request,
             checked,
@@ -4798,7 +4716,7 @@ async function afterSecuring(step) {
             problems.unshift(overlapError(verdict, request.secretName, custody.grantSentAt ?? verdict.writtenAt));
         }
         else if (verdict.kind === 'unverified' && !cancellation.requested()) {
-            say.notice((0,settings/* text */.Qq) `Could not check whether another rotation also wrote ${request.secretName} (${verdict.reason}).`);
+            say.notice((0,settings/* text */.Qq) `Could not check whether another rotation also wrote ${request.secretName} (${verdict.reason}).`, 'Overlap not checked');
         }
     }
     if (accessTokenSecret.status === 'fulfilled' && accessTokenSecret.value !== undefined) {

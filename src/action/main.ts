@@ -1,32 +1,38 @@
 /**
  * The action's door: the inputs in (the secret ones masked before anything reads them), one
- * rotation (./rotation/rotate.ts), and its outcome out as the runner shows it: outputs, job
+ * rotation (../rotation/rotate.ts), and its outcome out as the runner shows it: outputs, job
  * summary, the step's status (./outcome-report.ts). Nothing of the runner's is touched while the
- * rotation holds a new token that is not stored yet.
+ * rotation holds a new token that is not stored yet, but the log lines it says itself.
  */
+import { context } from '@actions/github'
+import type { ActionError } from '../common/errors.js'
 import { dispatcherFor } from '../common/http.js'
 import { actionWording, asText, word } from '../common/settings.js'
-import { readSettings, SECRET_SETTINGS } from '../rotation/request.js'
-import { reportInputProblems, reportOutcome } from './outcome-report.js'
-import { describeRecovery } from '../rotation/explain.js'
 import { systemClock } from '../common/retry.js'
-import type { RotationEvents } from '../rotation/events.js'
-import { rotate, type RotationDependencies } from '../rotation/rotate.js'
-import { actionsRunner, type Runner } from './runner.js'
 import { SecretValues } from '../common/secrets.js'
+import type { RotationEvents } from '../rotation/events.js'
+import { describeRecovery } from '../rotation/explain.js'
+import { readSettings, SECRET_SETTINGS } from '../rotation/request.js'
+import { rotate, type RotationDependencies } from '../rotation/rotate.js'
+import { reportInputProblems, reportOutcome } from './outcome-report.js'
+import { withRunIdentity, type RunContext } from './run-identity.js'
+import { actionsToolkit, type Toolkit } from './toolkit.js'
 
-export type { Runner } from './runner.js'
-
-/** What the rotation needs (./rotation/rotate.ts), and the runner to speak to; the door makes the
- * secrets' masker from the runner. */
+/** What the rotation needs (../rotation/rotate.ts), and the runner's side; the door makes the
+ * secrets' masker from the toolkit. */
 export interface Dependencies extends Omit<RotationDependencies, 'secrets'> {
-  runner: Runner
+  /** @actions/core, as ./toolkit.ts guards it; the command line tool puts a terminal here. */
+  toolkit: Toolkit
 }
 
-export function defaultDependencies(): Dependencies {
+/** The runner's: its variables, with the run's identity from @actions/github's `context`. */
+export function defaultDependencies(
+  env: Record<string, string | undefined> = process.env,
+  run: RunContext = context,
+): Dependencies {
   return {
-    runner: actionsRunner(),
-    env: process.env,
+    toolkit: actionsToolkit(env),
+    env: withRunIdentity(env, run),
     dispatcherFor,
     clock: systemClock,
     random: Math.random,
@@ -45,43 +51,54 @@ export function defaultDependencies(): Dependencies {
   }
 }
 
-export async function run(deps: Dependencies = defaultDependencies()): Promise<void> {
-  const { runner } = deps
-  const secrets = new SecretValues((value) => runner.setSecret(value))
+/** One rotation as a step of a job; resolves to the failure that failed the step, if one did. */
+export async function run(
+  deps: Dependencies = defaultDependencies(),
+): Promise<ActionError | undefined> {
+  const { toolkit } = deps
+  const secrets = new SecretValues((value) => {
+    toolkit.setSecret(value)
+  })
+  const getInput = (name: string): string => toolkit.getInput(name)
 
   // The secret inputs are masked before anything else reads them.
-  for (const name of SECRET_SETTINGS) secrets.add(runner.getInput(name))
-  const read = readSettings((name) => runner.getInput(name), deps.env)
+  for (const name of SECRET_SETTINGS) secrets.add(getInput(name))
+  const { env } = deps
+  toolkit.debug(
+    `Run ${env['GITHUB_RUN_ID'] ?? '(none)'}, attempt ${env['GITHUB_RUN_ATTEMPT'] ?? '(none)'}, job ${env['GITHUB_JOB'] ?? '(none)'} of ${env['GITHUB_REPOSITORY'] ?? '(no repository)'}.`,
+  )
+  const read = readSettings(getInput, env)
   if (!read.ok) {
-    reportInputProblems(runner, read.problems)
-    return
+    reportInputProblems(toolkit, read.problems, env)
+    return undefined
   }
-  const outcome = await rotate(read.request, { ...deps, secrets }, runnerEvents(runner))
-  await reportOutcome(runner, outcome, {
+  const outcome = await rotate(read.request, { ...deps, secrets }, runnerEvents(toolkit))
+  return reportOutcome(toolkit, outcome, {
     secrets,
     now: () => new Date(deps.clock.now()),
     onSuperseded: read.onSuperseded,
+    env,
   })
 }
 
 /** The rotation's progress as log lines and annotations; the recovery value in its own group. */
-function runnerEvents(runner: Runner): RotationEvents {
+function runnerEvents(toolkit: Toolkit): RotationEvents {
   return {
     info: (message) => {
-      runner.info(word(asText(message), actionWording))
+      toolkit.info(word(asText(message), actionWording))
     },
-    notice: (message) => {
-      runner.notice(word(asText(message), actionWording))
+    notice: (message, title) => {
+      toolkit.notice(word(asText(message), actionWording), title === undefined ? {} : { title })
     },
-    warning: (message) => {
-      runner.warning(word(asText(message), actionWording))
+    warning: (message, title) => {
+      toolkit.warning(word(asText(message), actionWording), title === undefined ? {} : { title })
     },
     recovery: (recovery, context) => {
-      runner.startGroup(
+      toolkit.startGroup(
         `Recovery value for ${context.secretName} (needed only if this step fails before it is written)`,
       )
-      runner.info(describeRecovery(context, recovery))
-      runner.endGroup()
+      toolkit.info(describeRecovery(context, recovery))
+      toolkit.endGroup()
     },
   }
 }

@@ -8,8 +8,10 @@ import type { Recovery, RunContext } from './explain.js'
 export interface RotationEvents {
   /** Messages name settings as data (../common/settings.ts): the door words them. */
   info(message: string | Text): void
-  notice(message: string | Text): void
-  warning(message: string | Text): void
+  /** `title`: a few words naming what happened, for doors that show a heading (the runner's
+   * annotations). */
+  notice(message: string | Text, title?: string): void
+  warning(message: string | Text, title?: string): void
   /**
    * The new refresh token, sealed under GitHub's public key, before it is written: the door shows
    * it where the person will find it if the write never completes.
@@ -34,8 +36,8 @@ export function guarded(events: RotationEvents): RotationEvents {
     }
   return {
     info: safely((message: string | Text) => events.info(message)),
-    notice: safely((message: string | Text) => events.notice(message)),
-    warning: safely((message: string | Text) => events.warning(message)),
+    notice: safely((message: string | Text, title?: string) => events.notice(message, title)),
+    warning: safely((message: string | Text, title?: string) => events.warning(message, title)),
     recovery: safely((recovery: Recovery, context: RunContext) =>
       events.recovery(recovery, context),
     ),

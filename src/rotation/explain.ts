@@ -1,14 +1,13 @@
 /**
- * What the run tells people: the failure text (what happened, where the token is, what to do), the
- * recovery instructions when a rotated token could not be stored, and the job summary.
+ * What the run tells people, whichever door it came through: the failure text (what happened, where
+ * the token is, what to do), the recovery instructions when a rotated token could not be stored,
+ * and what a dry run would have done. The action's job summary is src/action/summary.ts.
  */
 import type { ActionError, TokenState } from '../common/errors.js'
-import type { TokenSet } from '../atlassian/token-endpoint.js'
-import type { SiteLookup } from '../atlassian/sites.js'
 import type { ConsentStatus } from './consent.js'
 import type { OrganizationAccess, SealedSecret } from '../github/secret-store.js'
 import type { SecretTarget } from '../github/targets.js'
-import { actionWording, asText, concat, text, word, type Text } from '../common/settings.js'
+import { concat, text, type Text } from '../common/settings.js'
 import { ghTokenAdvice, recoveryCommand } from './recovery-command.js'
 
 /** Atlassian accepts a disabled refresh token for 10 minutes after it was rotated (FACTS.md). */
@@ -79,7 +78,7 @@ export function describeTokenState(state: TokenState, context: RunContext, now: 
 }
 
 /** The `gh api` command that stores this run's recovery value (./recovery-command.ts). */
-function commandFor(context: RunContext, recovery: Recovery): string {
+export function recoveryCommandFor(context: RunContext, recovery: Recovery): string {
   return recoveryCommand({
     githubApiUrl: context.githubApiUrl,
     target: context.target,
@@ -96,7 +95,7 @@ export function describeRecovery(context: RunContext, recovery: Recovery): strin
     `  key_id: ${recovery.sealed.keyId}`,
     `  encrypted_value: ${recovery.sealed.encryptedValue}`,
     `Store it with GitHub CLI and a token that may write the secret: ${ghTokenAdvice(context.githubApiUrl)}; then run:`,
-    `  ${commandFor(context, recovery)}`,
+    `  ${recoveryCommandFor(context, recovery)}`,
     `Do it before any run uses the old token after ${utc(recovery.leewayEndsAt)}: from then on, presenting the old token revokes the consent, including the new token.`,
     `Store it, or re-run the workflow before that time — one or the other, never both: whichever comes second would put a superseded token in the secret.${recovery.secretAsSeen === undefined ? '' : ' The command checks this itself: it stores nothing if the secret was written after this run saw it.'}`,
   ].join('\n')
@@ -118,82 +117,8 @@ export function describeFailure(
   return concat(parts, '\n')
 }
 
-/** What the summary of a settled rotation shows: never a token value, only facts about it. */
-export interface RotationResult {
-  tokens: Pick<TokenSet, 'expiresIn' | 'scope'>
-  /** Undefined when the answer gave no usable `expires_in`. */
-  expiresAt: Date | undefined
-  rotated: boolean
-  stored: 'created' | 'updated' | undefined
-  /** What the stale-token guard found, in words. */
-  staleTokenCheck: string | Text
-  /** The secret that also received the access token. */
-  accessTokenSecret: string | undefined
-  site: SiteLookup | undefined
-  consent: ConsentStatus | undefined
-}
-
-/** The job summary of a successful run: never a token value, only facts about it. */
-export function renderSummary(
-  context: RunContext,
-  result: RotationResult,
-  scrub: (text: string) => string,
-): string {
-  const rows: [string, string][] = [
-    [
-      'Secret',
-      `<code>${escapeHtml(context.secretName)}</code> in ${escapeHtml(context.target.description)}`,
-    ],
-    [
-      'Refresh token rotated',
-      result.rotated
-        ? 'yes'
-        : 'no (the token endpoint issued no new refresh token; the stored one stays valid)',
-    ],
-    ['Secret updated', result.stored ? `yes (${result.stored})` : 'no'],
-    ['Stale-token check', escapeHtml(word(asText(result.staleTokenCheck), actionWording))],
-    [
-      'Access token expires',
-      result.expiresAt && result.tokens.expiresIn !== undefined
-        ? `${utc(result.expiresAt)} at the latest (in ${result.tokens.expiresIn} s)`
-        : '(not reported by the token endpoint)',
-    ],
-    ...optionalRows(result),
-    [
-      'Scopes',
-      result.tokens.scope
-        ? escapeHtml(scrub(result.tokens.scope))
-            .split(' ')
-            .map((s) => `<code>${s}</code>`)
-            .join(' ')
-        : '(not reported)',
-    ],
-  ]
-  return [
-    '<h2>Atlassian token rotation</h2>',
-    '<table>',
-    ...rows.map(([name, value]) => `<tr><th align="left">${name}</th><td>${value}</td></tr>`),
-    '</table>',
-    '',
-  ].join('\n')
-}
-
-function optionalRows(result: RotationResult): [string, string][] {
-  const rows: [string, string][] = []
-  if (result.accessTokenSecret) {
-    rows.push(['Access token stored in', `<code>${escapeHtml(result.accessTokenSecret)}</code>`])
-  }
-  if (result.site) {
-    rows.push([
-      'Site',
-      `${escapeHtml(result.site.site.name)} (${escapeHtml(result.site.site.url)}), cloud id <code>${escapeHtml(result.site.site.id)}</code>`,
-    ])
-  }
-  if (result.consent) rows.push(['Consent again by', consentText(result.consent)])
-  return rows
-}
-
-function consentText(consent: ConsentStatus): string {
+/** When the user must consent again, and in how many days. */
+export function consentText(consent: ConsentStatus): string {
   return `${consent.reconsentBy.toISOString().slice(0, 10)} (${consent.daysLeft} days left)`
 }
 
@@ -225,50 +150,6 @@ export function describeDryRun(context: RunContext, plan: DryRunPlan): (string |
   lines.push(text`Stale-token check: ${plan.staleTokenCheck}.`)
   if (plan.consent) lines.push(`Consent again by: ${consentText(plan.consent)}.`)
   return lines
-}
-
-export function renderDryRunSummary(context: RunContext, plan: DryRunPlan): string {
-  return [
-    '<h2>Atlassian token rotation: dry run</h2>',
-    ...describeDryRun(context, plan).map(
-      (line) => `<p>${escapeHtml(word(asText(line), actionWording))}</p>`,
-    ),
-    '',
-  ].join('\n')
-}
-
-/** How a run that did not rotate ended, for the summary's heading. */
-export type EndedHow = 'failed' | 'cancelled' | 'superseded' | 'afterwards'
-
-const HEADINGS: Record<EndedHow, string> = {
-  failed: 'Atlassian token rotation failed',
-  cancelled: 'Atlassian token rotation cancelled',
-  superseded: 'Atlassian token rotation: superseded by another rotation',
-  afterwards: 'What failed after the refresh',
-}
-
-/** The job summary of a run that failed, was cancelled or was superseded; the recovery value. */
-export function renderFailureSummary(
-  error: ActionError,
-  context: RunContext,
-  recovery: Recovery | undefined,
-  now: Date,
-  how: EndedHow = 'failed',
-): string {
-  const lines = [
-    `<h2>${HEADINGS[how]}</h2>`,
-    `<p>${escapeHtml(error.message)}</p>`,
-    `<p><strong>Token:</strong> ${escapeHtml(describeTokenState(error.tokenState, context, now))}</p>`,
-    `<p><strong>Next step:</strong> ${escapeHtml(error.nextStep)}</p>`,
-  ]
-  if (recovery) {
-    lines.push(
-      `<p><strong>Recovery value</strong> (the new refresh token sealed for ${escapeHtml(context.target.description)}; only GitHub can open it). Store it before any run uses the old token after ${utc(recovery.leewayEndsAt)}, with GitHub CLI and a token that may write the secret: ${escapeHtml(ghTokenAdvice(context.githubApiUrl))}; then run:</p>`,
-      // One line in <pre>: the rendered text, as a person copies it, is the command exactly.
-      `<pre>${escapeHtml(commandFor(context, recovery))}</pre>`,
-    )
-  }
-  return lines.join('\n') + '\n'
 }
 
 /** Text made safe to place in HTML (summaries, the command line tool's callback page). */

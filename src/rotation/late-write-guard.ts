@@ -99,6 +99,7 @@ export class LateWriteGuard {
           this.#warned = true
           say.warning(
             `${request.secretName} was written at ${utc(check.seen.updatedAt ?? sentAt)} by another rotation, after this run read it but before this run sent its refresh (${utc(refreshSentAt)}): this run's token is the newer one and replaces it. Give every workflow that rotates this token the same \`concurrency:\` group.`,
+            'Another rotation wrote the secret',
           )
         }
         return

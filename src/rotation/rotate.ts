@@ -95,13 +95,13 @@ export async function rotate(
     githubApiUrl: request.githubApiUrl,
   })
   const consent = request.consentedAt ? consentStatus(request.consentedAt, now()) : undefined
-  if (consent?.warning) say.warning(consent.warning)
+  if (consent?.warning) say.warning(consent.warning, 'Yearly consent due')
 
   const cancellation = new Cancellation(
     deps.onCancel,
     clock,
     (cancelled) => {
-      say.warning(describeCancellation(cancelled, custody, where))
+      say.warning(describeCancellation(cancelled, custody, where), 'Job cancelled')
     },
     (signal) => {
       say.info(`Received ${signal} as well; still finishing what is said above.`)
@@ -186,7 +186,10 @@ export async function rotate(
     const { judgement } = checked
     staleTokenCheck = describeJudgement(judgement)
     if (judgement.kind === 'unknown') {
-      say.warning(unknownWarning(request.secretName, judgement.reason))
+      say.warning(
+        unknownWarning(request.secretName, judgement.reason),
+        'Stale-token check incomplete',
+      )
     }
     if (request.dryRun) {
       const plan = dryRunPlan(request, checked, judgement, consent)
@@ -302,7 +305,7 @@ export async function rotate(
         `The token endpoint issued no new refresh token: ${request.secretName} keeps the one it holds.`,
       )
     }
-    for (const warning of tokens.warnings) say.warning(warning)
+    for (const warning of tokens.warnings) say.warning(warning, 'Odd token answer')
     const after = await afterSecuring({
       request,
       checked,
@@ -454,6 +457,7 @@ async function afterSecuring(step: AfterSecuring): Promise<{
     } else if (verdict.kind === 'unverified' && !cancellation.requested()) {
       say.notice(
         text`Could not check whether another rotation also wrote ${request.secretName} (${verdict.reason}).`,
+        'Overlap not checked',
       )
     }
   }
