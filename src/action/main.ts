@@ -4,7 +4,6 @@
  * summary, the step's status (./outcome-report.ts). Nothing of the runner's is touched while the
  * rotation holds a new token that is not stored yet.
  */
-import { dispatcherFor } from '../common/http.js'
 import { readInputs, SECRET_INPUTS } from '../rotation/request.js'
 import { reportInputProblems, reportOutcome } from './outcome-report.js'
 import { describeRecovery } from '../rotation/explain.js'
@@ -26,7 +25,6 @@ export function defaultDependencies(): Dependencies {
   return {
     runner: actionsRunner(),
     env: process.env,
-    dispatcherFor,
     clock: systemClock,
     random: Math.random,
     requestTimeoutMs: 30_000,
@@ -75,6 +73,8 @@ function runnerEvents(runner: Runner): RotationEvents {
     warning: (message) => {
       runner.warning(message)
     },
+    // Debug lines wait for the runner to gain a debug channel.
+    debug: () => {},
     recovery: (recovery, context) => {
       runner.startGroup(
         `Recovery value for ${context.secretName} (needed only if this step fails before it is written)`,

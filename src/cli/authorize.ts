@@ -464,7 +464,7 @@ export const authorize: Command = {
         code,
         redirectUri: plan.redirectUri,
       },
-      httpOptions(context, plan.tokenUrl),
+      httpOptions(context),
       terminal.secrets,
       retryOptions(context, 'Token endpoint', 30_000),
     )
@@ -689,7 +689,7 @@ async function showSites(
     const sites = await listSites(
       plan.atlassianApiUrl,
       tokens.accessToken,
-      httpOptions(context, new URL(plan.atlassianApiUrl)),
+      httpOptions(context),
       terminal.secrets,
       retryOptions(context, 'Sites', 30_000),
     )

@@ -188,7 +188,6 @@ export async function rotateOnce(
     ...defaultDependencies(),
     runner,
     env,
-    dispatcherFor: deps.dispatcherFor,
     clock: deps.clock,
     random: deps.random,
     requestTimeoutMs: deps.requestTimeoutMs,

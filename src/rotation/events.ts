@@ -8,6 +8,8 @@ export interface RotationEvents {
   info(message: string): void
   notice(message: string): void
   warning(message: string): void
+  /** For a log that shows details only on request: one line per HTTP request, for instance. */
+  debug(message: string): void
   /**
    * The new refresh token, sealed under GitHub's public key, before it is written: the door shows
    * it where the person will find it if the write never completes.
@@ -34,6 +36,7 @@ export function guarded(events: RotationEvents): RotationEvents {
     info: safely((message: string) => events.info(message)),
     notice: safely((message: string) => events.notice(message)),
     warning: safely((message: string) => events.warning(message)),
+    debug: safely((message: string) => events.debug(message)),
     recovery: safely((recovery: Recovery, context: RunContext) =>
       events.recovery(recovery, context),
     ),
