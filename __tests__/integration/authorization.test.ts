@@ -12,7 +12,7 @@ import { CliError } from '../../src/cli/exit-codes.js'
 import { ActionError } from '../../src/common/errors.js'
 import { createGitHubClient } from '../../src/github/client.js'
 import { readVariable, writeVariable } from '../../src/github/variables.js'
-import { dispatcherFor } from '../../src/common/http.js'
+import { openNetwork } from '../../src/common/network.js'
 import type { Clock } from '../../src/common/retry.js'
 import { SecretValues } from '../../src/common/secrets.js'
 import { AtlassianEmulator } from '../../emulators/atlassian.js'
@@ -64,7 +64,7 @@ describe('authorizationCodeGrant', () => {
     const tokenUrl = new URL(atlassian.tokenUrl)
     return authorizationCodeGrant(
       { tokenUrl, clientId: 'app', clientSecret, code, redirectUri: CALLBACK },
-      { dispatcher: dispatcherFor(tokenUrl), timeoutMs: 5_000, maxBodyBytes: 64 * 1024 },
+      { network: openNetwork({ env: {} }), timeoutMs: 5_000, maxBodyBytes: 64 * 1024 },
       secrets,
       retry,
     )
@@ -333,7 +333,7 @@ describe('the consent date variable', () => {
     const client = createGitHubClient({
       token: 'ghp_variables',
       baseUrl: github.apiUrl,
-      dispatcher: dispatcherFor(new URL(github.apiUrl)),
+      network: openNetwork({ env: {} }),
       timeoutMs: 5_000,
     })
     const access = {

@@ -4,8 +4,8 @@
  * from GitHub's API blame "github-api-url" or the proxy. Waits go through a clock that only moves
  * when the code sleeps, so nothing waits for real.
  */
-import http from 'node:http'
 import { ActionError } from '../../src/common/errors.js'
+import { openNetwork } from '../../src/common/network.js'
 import { createGitHubClient, type GitHubClient } from '../../src/github/client.js'
 import {
   fetchPublicKey,
@@ -27,7 +27,7 @@ const SECONDARY = 'You have exceeded a secondary rate limit.'
 const PAGE = '<!DOCTYPE html><html><body><h1>502 Bad Gateway</h1><hr>nginx</body></html>'
 
 let github: GitHubEmulator
-const dispatcher = new http.Agent({ keepAlive: true })
+const network = openNetwork({ env: {} })
 const secrets = new SecretValues(() => {})
 /** Each wait, with how many requests GitHub had seen when it began. */
 let waits: { ms: number; afterRequests: number }[]
@@ -58,7 +58,7 @@ function retry(budgetMs: number): RetryOptions {
 }
 
 function client(baseUrl = github.apiUrl): GitHubClient {
-  return createGitHubClient({ token: TOKEN, baseUrl, dispatcher, timeoutMs: 5_000 })
+  return createGitHubClient({ token: TOKEN, baseUrl, network, timeoutMs: 5_000 })
 }
 
 function store(budgetMs = 120_000, baseUrl?: string): StoreAccess {
@@ -102,8 +102,8 @@ beforeEach(() => {
 afterEach(async () => {
   await github.close()
 })
-afterAll(() => {
-  dispatcher.destroy()
+afterAll(async () => {
+  await network.close()
 })
 
 describe('a secondary rate limit without retry-after', () => {

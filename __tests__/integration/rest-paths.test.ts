@@ -8,7 +8,7 @@ import { createGitHubClient } from '../../src/github/client.js'
 import { fetchPublicKey, storeSecret, type StoreAccess } from '../../src/github/secret-store.js'
 import { checkEnvironmentExists } from '../../src/github/target-checks.js'
 import { secretPath, secretTarget } from '../../src/github/targets.js'
-import { dispatcherFor } from '../../src/common/http.js'
+import { openNetwork } from '../../src/common/network.js'
 import type { TargetInput } from '../../src/github/targets.js'
 import type { Clock } from '../../src/common/retry.js'
 import { sealForGitHub } from '../../src/github/sealing.js'
@@ -47,7 +47,7 @@ it.each([
       github: createGitHubClient({
         token: 'ghp_environments',
         baseUrl: github.apiUrl,
-        dispatcher: dispatcherFor(new URL(github.apiUrl)),
+        network: openNetwork({ env: {} }),
         timeoutMs: 5_000,
       }),
       target,

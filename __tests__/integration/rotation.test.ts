@@ -2,7 +2,6 @@
  * The rotation core in this process, against both emulators over real HTTP, with a cancellation the
  * test fires at exact points (no signals, no timing) and doors that fail to speak.
  */
-import { dispatcherFor } from '../../src/common/http.js'
 import { readSettings, type RotationRequest } from '../../src/rotation/request.js'
 import type { Clock } from '../../src/common/retry.js'
 import type { RotationEvents } from '../../src/rotation/events.js'
@@ -62,7 +61,6 @@ function dependencies(onSleep?: () => void): {
   return {
     deps: {
       env: {},
-      dispatcherFor,
       clock,
       random: () => 0.5,
       requestTimeoutMs: 10_000,
@@ -91,6 +89,7 @@ function recordingEvents(onInfo?: (message: string) => void): RotationEvents & {
     },
     notice: (message) => lines.push(`notice: ${word(asText(message), actionWording)}`),
     warning: (message) => lines.push(`warning: ${word(asText(message), actionWording)}`),
+    debug: () => {},
     recovery: () => lines.push('recovery'),
   }
 }
@@ -141,6 +140,9 @@ it('a door that cannot print anything still gets its token stored', async () => 
     warning: () => {
       throw new Error('EPIPE')
     },
+    debug: () => {
+      throw new Error('EPIPE')
+    },
     recovery: () => {
       throw new Error('ENOSPC')
     },
@@ -166,3 +168,35 @@ it('the recovery value reaches the door before the write is sent', async () => {
   expect(outcome.kind).toBe('rotated')
   expect(order).toEqual(['recovery', 'put'])
 })
+
+it('tells the door of every request in one debug line: method, path, status and time, nothing else', async () => {
+  world = await startScenario({ workflowActions: 'none' })
+  const { deps } = dependencies()
+  const sentToken = world.storedToken() ?? ''
+  const debug: string[] = []
+  const events = recordingEvents()
+  events.debug = (message) => debug.push(message)
+
+  const outcome = await rotate(request(), deps, events)
+
+  expect(outcome.kind).toBe('rotated')
+  const received = [...world.github.requests, ...world.atlassian.requests]
+  expect(debug).toHaveLength(received.length)
+  for (const { method, path } of received) {
+    const bare = path.split('?')[0] ?? ''
+    expect(debug).toContainEqual(expect.stringMatching(lineFor(method, bare)))
+  }
+  expect(debug).toContainEqual(expect.stringMatching(lineFor('POST', '/oauth/token')))
+  const newToken = world.storedToken() ?? ''
+  for (const line of debug) {
+    expect(line).not.toContain('?')
+    for (const secret of [sentToken, newToken, CLIENT_SECRET, GITHUB_TOKEN]) {
+      expect(line).not.toContain(secret)
+    }
+  }
+})
+
+function lineFor(method: string, path: string): RegExp {
+  const escaped = path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+  return new RegExp(`^${method} ${escaped}: HTTP [1-5]\\d\\d in \\d+ ms$`)
+}

@@ -8,6 +8,7 @@ import { listSites } from '../../src/atlassian/sites.js'
 import { ActionError } from '../../src/common/errors.js'
 import type { Clock } from '../../src/common/retry.js'
 import { SecretValues } from '../../src/common/secrets.js'
+import { openNetwork } from '../../src/common/network.js'
 
 const ACCESS = 'eyJhbGciOi.Access-token-for-sites.sig'
 const instantClock: Clock = { now: () => Date.now(), sleep: () => Promise.resolve() }
@@ -31,7 +32,7 @@ function sites(): ReturnType<typeof listSites> {
   return listSites(
     apiUrl,
     ACCESS,
-    { dispatcher: new http.Agent(), timeoutMs: 5_000, maxBodyBytes: 64 * 1024 },
+    { network: openNetwork({ env: {} }), timeoutMs: 5_000, maxBodyBytes: 64 * 1024 },
     new SecretValues(() => {}),
     {
       clock: instantClock,

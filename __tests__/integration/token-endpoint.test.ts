@@ -2,8 +2,8 @@
  * The token endpoint client against the emulator, over real HTTP: what each network fault means for
  * the token, and how retries behave. Waits go through a recording clock, so nothing sleeps.
  */
-import http from 'node:http'
 import { refreshGrant } from '../../src/atlassian/token-endpoint.js'
+import { openNetwork } from '../../src/common/network.js'
 import { ActionError } from '../../src/common/errors.js'
 import type { Clock } from '../../src/common/retry.js'
 import { SecretValues } from '../../src/common/secrets.js'
@@ -14,7 +14,7 @@ import { sampleOddAnswers } from '../support/token-answers.js'
 let atlassian: AtlassianEmulator
 let firstToken: string
 let waits: number[]
-const dispatcher = new http.Agent({ keepAlive: true })
+const network = openNetwork({ env: {} })
 const secrets = new SecretValues(() => {})
 
 /** Real time for the requests; each wait is recorded and then counted as having passed. */
@@ -39,8 +39,8 @@ beforeEach(async () => {
 afterEach(async () => {
   await atlassian.close()
 })
-afterAll(() => {
-  dispatcher.destroy()
+afterAll(async () => {
+  await network.close()
 })
 
 interface GrantOptions {
@@ -63,7 +63,7 @@ function grant(options: GrantOptions = {}): ReturnType<typeof refreshGrant> {
       refreshToken: firstToken,
     },
     {
-      dispatcher,
+      network,
       timeoutMs: options.timeoutMs ?? 5_000,
       maxBodyBytes: options.maxBodyBytes ?? 4096,
     },
@@ -252,7 +252,7 @@ describe('refreshGrant reads odd answers around the tokens Atlassian really issu
           clientSecret: 'app-secret',
           refreshToken: firstToken,
         },
-        { dispatcher, timeoutMs: 5_000, maxBodyBytes: 64 * 1024 },
+        { network, timeoutMs: 5_000, maxBodyBytes: 64 * 1024 },
         new SecretValues((value) => masked.push(value)),
         {
           clock: recordingClock(),

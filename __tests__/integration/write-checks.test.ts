@@ -10,7 +10,7 @@ import {
   type StoreAccess,
 } from '../../src/github/secret-store.js'
 import { secretTarget } from '../../src/github/targets.js'
-import { dispatcherFor } from '../../src/common/http.js'
+import { openNetwork } from '../../src/common/network.js'
 import type { Clock } from '../../src/common/retry.js'
 import { checkBeforeWrite, checkWrite } from '../../src/rotation/write-back.js'
 import { SecretValues } from '../../src/common/secrets.js'
@@ -39,7 +39,7 @@ beforeEach(async () => {
     github: createGitHubClient({
       token: 'ghp_writer',
       baseUrl: github.apiUrl,
-      dispatcher: dispatcherFor(new URL(github.apiUrl)),
+      network: openNetwork({ env: {} }),
       timeoutMs: 5_000,
     }),
     target: secretTarget({ kind: 'repository', repository: { owner: 'octo-org', repo: 'sync' } }),

@@ -6,7 +6,6 @@
  */
 import { context } from '@actions/github'
 import type { ActionError } from '../common/errors.js'
-import { dispatcherFor } from '../common/http.js'
 import { actionWording, asText, word } from '../common/settings.js'
 import { systemClock } from '../common/retry.js'
 import { SecretValues } from '../common/secrets.js'
@@ -33,7 +32,6 @@ export function defaultDependencies(
   return {
     toolkit: actionsToolkit(env),
     env: withRunIdentity(env, run),
-    dispatcherFor,
     clock: systemClock,
     random: Math.random,
     requestTimeoutMs: 30_000,
@@ -92,6 +90,10 @@ function runnerEvents(toolkit: Toolkit): RotationEvents {
     },
     warning: (message, title) => {
       toolkit.warning(word(asText(message), actionWording), title === undefined ? {} : { title })
+    },
+    // Shown when the run has step debug logging on (ACTIONS_STEP_DEBUG, or "Re-run with debug").
+    debug: (message) => {
+      toolkit.debug(message)
     },
     recovery: (recovery, context) => {
       toolkit.startGroup(

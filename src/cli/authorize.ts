@@ -446,7 +446,7 @@ export const authorize: Command = {
         code,
         redirectUri: plan.redirectUri,
       },
-      httpOptions(context, plan.tokenUrl),
+      httpOptions(context),
       terminal.secrets,
       retryOptions(context, 'Token endpoint', 30_000),
     )
@@ -671,7 +671,7 @@ async function showSites(
     const sites = await listSites(
       plan.atlassianApiUrl,
       tokens.accessToken,
-      httpOptions(context, new URL(plan.atlassianApiUrl)),
+      httpOptions(context),
       terminal.secrets,
       retryOptions(context, 'Sites', 30_000),
     )

@@ -3,7 +3,8 @@
  * network, clock and standard streams come in here, so tests can pass their own.
  */
 import { createGitHubClient, type GitHubClient } from '../github/client.js'
-import { dispatcherFor, type Dispatcher, type HttpOptions } from '../common/http.js'
+import type { HttpOptions } from '../common/http.js'
+import type { Network } from '../common/network.js'
 import { DEFAULT_BACKOFF, systemClock, type Clock, type RetryOptions } from '../common/retry.js'
 import type { ExitCode } from './exit-codes.js'
 import type { GhAuthToken } from './github-token.js'
@@ -13,8 +14,8 @@ import type { Streams, Terminal } from './terminal.js'
 export interface CliDependencies {
   streams: Streams
   stdin: NodeJS.ReadableStream & { isTTY?: boolean }
+  /** Also where HTTPS_PROXY, HTTP_PROXY and NO_PROXY are read from. */
   env: Record<string, string | undefined>
-  dispatcherFor: (url: URL) => Dispatcher
   clock: Clock
   /** In [0, 1): jitter for retry backoff. */
   random: () => number
@@ -28,7 +29,6 @@ export function defaultCliDependencies(): CliDependencies {
     streams: process,
     stdin: process.stdin,
     env: process.env,
-    dispatcherFor,
     clock: systemClock,
     random: Math.random,
     requestTimeoutMs: 30_000,
@@ -40,8 +40,8 @@ export interface CommandContext {
   command: string
   terminal: Terminal
   deps: CliDependencies
-  /** One connection pool per endpoint for the whole command, closed when it ends. */
-  dispatcher: (url: URL) => Dispatcher
+  /** The command's connections, kept alive for the whole command and closed when it ends. */
+  network: Network
 }
 
 export interface Command {
@@ -52,9 +52,9 @@ export interface Command {
 /** Token answers and site lists are a few kilobytes; anything far larger is something else. */
 const MAX_ANSWER_BYTES = 256 * 1024
 
-export function httpOptions(context: CommandContext, url: URL): HttpOptions {
+export function httpOptions(context: CommandContext): HttpOptions {
   return {
-    dispatcher: context.dispatcher(url),
+    network: context.network,
     timeoutMs: context.deps.requestTimeoutMs,
     maxBodyBytes: MAX_ANSWER_BYTES,
   }
@@ -84,7 +84,7 @@ export function gitHubClient(context: CommandContext, token: string, apiUrl: str
   return createGitHubClient({
     token,
     baseUrl: apiUrl,
-    dispatcher: context.dispatcher(new URL(apiUrl)),
+    network: context.network,
     timeoutMs: context.deps.requestTimeoutMs,
   })
 }

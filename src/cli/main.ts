@@ -7,7 +7,7 @@ import { ActionError } from '../common/errors.js'
 import { quoteValue } from '../common/input-limits.js'
 import { concat } from '../common/settings.js'
 import { authorize } from './authorize.js'
-import { ConnectionPools } from '../common/http.js'
+import { openNetwork } from '../common/network.js'
 import type { CliDependencies, Command } from './context.js'
 import { CliError, EXIT, exitCodeOf, type ExitCode } from './exit-codes.js'
 import { parseFlags, renderHelp, renderOverview, TOOL } from './options.js'
@@ -41,7 +41,7 @@ export async function runCli(args: string[], deps: CliDependencies): Promise<Exi
     return EXIT.USAGE
   }
 
-  const pools = new ConnectionPools(deps.dispatcherFor)
+  const network = openNetwork({ env: deps.env })
   try {
     const flags = parseFlags(command.spec, rest, deps.env)
     if (flags.help) {
@@ -52,13 +52,13 @@ export async function runCli(args: string[], deps: CliDependencies): Promise<Exi
       command: name,
       terminal,
       deps,
-      dispatcher: (url) => pools.for(url),
+      network,
     })
   } catch (error) {
     report(terminal, error)
     return exitCodeOf(error)
   } finally {
-    pools.close()
+    await network.close()
   }
 }
 

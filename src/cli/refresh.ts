@@ -83,6 +83,12 @@ export const ROTATION_FLAGS: FlagSpec[] = [
     description:
       'Also print the new access and refresh tokens (outputs access-token and refresh-token). They are secrets.',
   },
+  {
+    name: 'verbose',
+    kind: 'boolean',
+    description:
+      'Also print one line per HTTP request: method, path, status and time (never a body or a query).',
+  },
 ]
 
 export const ROTATION_ENVIRONMENT: [string, string][] = [
@@ -200,7 +206,6 @@ export async function rotateOnce(
     read.request,
     {
       env,
-      dispatcherFor: deps.dispatcherFor,
       clock: deps.clock,
       random: deps.random,
       requestTimeoutMs: deps.requestTimeoutMs,
@@ -233,7 +238,7 @@ export async function rotateOnce(
         }
       },
     },
-    terminalEvents(terminal),
+    terminalEvents(terminal, flags.boolean('verbose')),
   )
 
   const outputs = new Map(outcomeOutputs(outcome))
@@ -254,8 +259,11 @@ export async function rotateOnce(
 }
 
 /** The rotation's progress on the terminal; the recovery value indented under its title. */
-function terminalEvents(terminal: Terminal): RotationEvents {
+function terminalEvents(terminal: Terminal, verbose: boolean): RotationEvents {
   return {
+    debug: (message) => {
+      if (verbose) terminal.say(message)
+    },
     info: (message) => {
       terminal.say(message)
     },

@@ -108,7 +108,7 @@ export const sites: Command = {
       found = await listSites(
         atlassianApiUrl,
         accessToken,
-        httpOptions(context, new URL(atlassianApiUrl)),
+        httpOptions(context),
         terminal.secrets,
         retryOptions(context, 'Sites', 30_000),
       )

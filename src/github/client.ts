@@ -1,30 +1,31 @@
-import { Octokit } from '@octokit/core'
-import { send, type Dispatcher } from '../common/http.js'
+import { getOctokit } from '@actions/github'
+import { Response, type RequestInit } from 'undici'
+import { exchange } from '../common/http.js'
+import type { Network } from '../common/network.js'
 
-export type GitHubClient = Octokit
+export type GitHubClient = ReturnType<typeof getOctokit>
 
 export interface GitHubClientOptions {
   token: string
   /** REST base URL: https://api.github.com, or https://HOST/api/v3 on GitHub Enterprise Server. */
   baseUrl: string
-  dispatcher: Dispatcher
+  network: Network
   /** Per-request limit, so a hung connection cannot hold a rotated token in memory indefinitely. */
   timeoutMs: number
-  /** Called each time a request has been handed to the network in full. */
-  onWritten?: () => void
 }
 
 /** GitHub's answers here are small JSON documents; a cap keeps a wrong URL from flooding memory. */
 const MAX_GITHUB_ANSWER_BYTES = 4 * 1024 * 1024
 
+/** Statuses whose answer has no body: a Response built with one throws. */
+const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304])
+
 /**
- * Octokit's core, sending through the action's own HTTP client (./http.ts), so that both endpoints
- * share one proxy and TLS behaviour. Only `octokit.request(route, …)` is used: the generated REST
- * methods would add hundreds of kilobytes of routes for the few endpoints this action calls.
+ * The toolkit's Octokit, sending through the run's network (../common/http.ts), so that both
+ * endpoints share one proxy and TLS behaviour. Only `octokit.request(route, …)` is used.
  */
 export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
-  return new Octokit({
-    auth: options.token,
+  return getOctokit(options.token, {
     baseUrl: options.baseUrl,
     userAgent: 'atlassian-token-rotation',
     request: { fetch: fetchThrough(options) },
@@ -34,16 +35,16 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
 }
 
 /**
- * The part of `fetch` that Octokit uses (status, url, headers, text, arrayBuffer), answered by
- * `send`. Octokit turns a rejected fetch into a RequestError with the cause attached, which the
- * action's error handling reads.
+ * fetch for Octokit: the answer is read here, up to the cap, and handed over as a Response built
+ * from its bytes; redirects are answers (Octokit resolves every status under 400, and ./answer.ts
+ * names a redirect for what it is). A failed request rejects as undici's fetch does, and Octokit
+ * turns that into a RequestError with the cause attached, which ./errors.ts reads.
  */
-function fetchThrough(options: GitHubClientOptions): typeof fetch {
-  // Octokit passes the URL as a string. (Touching the global Request or Response classes would load
-  // Node's own fetch implementation: the very start-up cost this client avoids.)
-  const fetchLike = async (input: string | URL, init?: RequestInit): Promise<Response> => {
-    const url = new URL(String(input))
-    const answer = await send(
+function fetchThrough(options: GitHubClientOptions) {
+  return async (input: string | URL, init?: RequestInit): Promise<Response> => {
+    // Octokit passes the URL as a string and the headers as a plain object.
+    const url = new URL(input)
+    const answer = await exchange(
       url,
       {
         method: init?.method ?? 'GET',
@@ -51,28 +52,20 @@ function fetchThrough(options: GitHubClientOptions): typeof fetch {
         body: typeof init?.body === 'string' ? init.body : undefined,
       },
       {
-        dispatcher: options.dispatcher,
+        network: options.network,
         timeoutMs: options.timeoutMs,
         maxBodyBytes: MAX_GITHUB_ANSWER_BYTES,
-        ...(init?.signal && { signal: init.signal }),
-        ...(options.onWritten && { onWritten: options.onWritten }),
+        signal: init?.signal ?? undefined,
       },
     )
-    const headers = new Map(Object.entries(answer.headers))
-    const response = {
+    const response = new Response(NULL_BODY_STATUSES.has(answer.status) ? null : answer.bytes, {
       status: answer.status,
-      url: url.href,
-      headers,
-      text: () => Promise.resolve(answer.body),
-      arrayBuffer: () =>
-        Promise.resolve(
-          answer.bytes.buffer.slice(
-            answer.bytes.byteOffset,
-            answer.bytes.byteOffset + answer.bytes.byteLength,
-          ),
-        ),
-    }
-    return response as unknown as Response
+      statusText: answer.statusText,
+      headers: answer.headers,
+    })
+    // A constructed Response has no URL; Octokit reports the one it came from (./answer.ts names
+    // the host of an answer that is not GitHub's).
+    Object.defineProperty(response, 'url', { value: url.href })
+    return response
   }
-  return fetchLike as typeof fetch
 }

@@ -12,6 +12,8 @@ export interface RotationEvents {
    * annotations). */
   notice(message: string | Text, title?: string): void
   warning(message: string | Text, title?: string): void
+  /** For a log that shows details only on request: one line per HTTP request, for instance. */
+  debug(message: string): void
   /**
    * The new refresh token, sealed under GitHub's public key, before it is written: the door shows
    * it where the person will find it if the write never completes.
@@ -38,6 +40,7 @@ export function guarded(events: RotationEvents): RotationEvents {
     info: safely((message: string | Text) => events.info(message)),
     notice: safely((message: string | Text, title?: string) => events.notice(message, title)),
     warning: safely((message: string | Text, title?: string) => events.warning(message, title)),
+    debug: safely((message: string) => events.debug(message)),
     recovery: safely((recovery: Recovery, context: RunContext) =>
       events.recovery(recovery, context),
     ),

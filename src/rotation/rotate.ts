@@ -25,7 +25,8 @@ import { createGitHubClient, type GitHubClient } from '../github/client.js'
 import type { SecretMetadata, SecretWrite, StoreAccess } from '../github/secret-store.js'
 import { secretTarget } from '../github/targets.js'
 import { currentRunAttempt } from '../github/workflow-run.js'
-import { ConnectionPools, type Dispatcher, type HttpOptions } from '../common/http.js'
+import type { HttpOptions } from '../common/http.js'
+import { describeExchange, openNetwork } from '../common/network.js'
 import type { RotationRequest } from './request.js'
 import { describeDryRun, type DryRunPlan, type RunContext } from './explain.js'
 import { DEFAULT_BACKOFF, type Clock, type RetryOptions } from '../common/retry.js'
@@ -53,9 +54,8 @@ import {
 import { checkWrite, overlapError, writeBack } from './write-back.js'
 
 export interface RotationDependencies {
+  /** Also where HTTPS_PROXY, HTTP_PROXY and NO_PROXY are read from. */
   env: Record<string, string | undefined>
-  /** Picks the connection pool, or proxy, for an endpoint. */
-  dispatcherFor: (url: URL) => Dispatcher
   clock: Clock
   /** In [0, 1): jitter for retry backoff. */
   random: () => number
@@ -107,7 +107,17 @@ export async function rotate(
       say.info(`Received ${signal} as well; still finishing what is said above.`)
     },
   )
-  const connections = new ConnectionPools(deps.dispatcherFor)
+  // Loading the sealing code (the largest part of the action) starts once the first request is on
+  // the wire, so that it overlaps the network instead of delaying the first request.
+  const network = openNetwork({
+    env: deps.env,
+    onExchange: (exchange) => {
+      say.debug(describeExchange(exchange))
+    },
+    onRequestSent: () => {
+      loadSodium().catch(() => undefined)
+    },
+  })
   const retryFor = (what: string, securing = false): RetryOptions => ({
     clock,
     deadline: clock.now() + request.retryBudgetMs,
@@ -121,22 +131,17 @@ export async function rotate(
       )
     },
   })
-  const http = (url: URL): HttpOptions => ({
-    dispatcher: connections.for(url),
+  const http: HttpOptions = {
+    network,
     timeoutMs: deps.requestTimeoutMs,
     maxBodyBytes: MAX_ANSWER_BYTES,
-  })
-  // Loading the sealing code (the largest part of the action) starts once the first request is on
-  // the wire, so that it overlaps the network instead of delaying the first request.
+  }
   const githubClient = (token: string): GitHubClient =>
     createGitHubClient({
       token,
       baseUrl: request.githubApiUrl,
-      dispatcher: connections.for(new URL(request.githubApiUrl)),
+      network,
       timeoutMs: deps.requestTimeoutMs,
-      onWritten: () => {
-        loadSodium().catch(() => undefined)
-      },
     })
   const github = githubClient(request.githubToken)
   const store = (retry: RetryOptions): StoreAccess => ({
@@ -231,7 +236,7 @@ export async function rotate(
           clientSecret: request.clientSecret,
           refreshToken: request.refreshToken,
         },
-        http(request.tokenUrl),
+        http,
         deps.secrets,
         refreshRetry,
       )
@@ -320,7 +325,7 @@ export async function rotate(
           request.atlassianApiUrl,
           accessToken,
           siteUrl,
-          http(new URL(request.atlassianApiUrl)),
+          http,
           deps.secrets,
           retryFor('Sites'),
         ),
@@ -368,7 +373,7 @@ export async function rotate(
     })
   } finally {
     cancellation.stop()
-    connections.close()
+    await network.close()
   }
 }
 
