@@ -33744,7 +33744,45 @@ async function rotate(request, deps, events) {
     });
     let staleTokenCheck;
     try {
-        // 1. Preflight: nothing here may cost the refresh token.
+        // 1. Preflight, in one round of parallel reads: nothing here may cost the refresh token.
+        const checked = await checkBeforeSpending();
+        // 2. The stale-token guard: a superseded token is never presented; a dry run stops here.
+        const stopped = stopBeforeSpending(checked);
+        if (stopped)
+            return stopped;
+        // 3. Spend the refresh token; never started once the job is being cancelled.
+        const tokens = await spend();
+        // 4. Secure the new token before anything else: seal, hand the sealed copy over, write.
+        const { stored, writtenAt } = await secure(tokens, checked);
+        // 5. The token is settled: now the rest may speak and may fail.
+        return await settle(tokens, checked, stored, writtenAt);
+    }
+    catch (error) {
+        const state = stateAfter(error, custody);
+        // The new tokens stay available to later steps (an `if: failure()` step may store them).
+        const kept = {
+            ...answerOf(custody, request.refreshToken),
+            recovery: state === 'rotated-not-stored' || state === 'overlapped' ? custody.recovery : undefined,
+            staleTokenCheck,
+        };
+        if (cancellation.requested()) {
+            return finish('cancelled', state, {
+                ...kept,
+                problems: [
+                    cancelledError(cancellation, state, context(), custody.answer !== undefined, error),
+                ],
+            });
+        }
+        return finish('failed', state, {
+            ...kept,
+            problems: [toActionError(error, state, deps.secrets)],
+        });
+    }
+    finally {
+        cancellation.stop();
+        await network.close();
+    }
+    async function checkBeforeSpending() {
         const checked = await preflight(request, {
             store: store(retryFor('Preflight')),
             run: runSource(request, deps.env, githubClient),
@@ -33752,8 +33790,9 @@ async function rotate(request, deps, events) {
             tokenHeldSince: deps.tokenHeldSince,
         });
         say.info(`The GitHub token can read the secrets public key of ${target.description} (key_id ${checked.publicKey.keyId}).`);
-        const checkedAt = now();
-        // 2. The stale-token guard; a dry run stops here.
+        return { ...checked, checkedAt: now() };
+    }
+    function stopBeforeSpending(checked) {
         const { judgement } = checked;
         staleTokenCheck = describeJudgement(judgement);
         if (judgement.kind === 'unknown') {
@@ -33777,7 +33816,10 @@ async function rotate(request, deps, events) {
                 staleTokenCheck,
             });
         }
-        // 3. Spend the refresh token. The signal is checked here and at the start of every attempt.
+        return undefined;
+    }
+    /** The signal is checked here and at the start of every attempt. */
+    async function spend() {
         if (cancellation.requested())
             throw new Error('cancelled before the refresh grant');
         const refreshRetry = {
@@ -33791,9 +33833,8 @@ async function rotate(request, deps, events) {
             custody.grantSettled();
             announceRetry?.(info);
         };
-        let tokens;
         try {
-            tokens = await refreshGrant({
+            return await refreshGrant({
                 tokenUrl: request.tokenUrl,
                 clientId: request.clientId,
                 clientSecret: request.clientSecret,
@@ -33803,7 +33844,8 @@ async function rotate(request, deps, events) {
         finally {
             custody.grantSettled();
         }
-        // 4. Secure the new token before anything else: seal, hand the sealed copy over, write.
+    }
+    async function secure(tokens, checked) {
         const newRefreshToken = tokens.refreshToken !== undefined && tokens.refreshToken !== request.refreshToken
             ? tokens.refreshToken
             : undefined;
@@ -33819,7 +33861,7 @@ async function rotate(request, deps, events) {
             const guard = new LateWriteGuard({
                 request,
                 checked,
-                checkedAt,
+                checkedAt: checked.checkedAt,
                 custody,
                 cancellation,
                 clock,
@@ -33858,7 +33900,9 @@ async function rotate(request, deps, events) {
             writtenAt = now();
             custody.stored();
         }
-        // 5. The token is settled: now the rest may speak and may fail.
+        return { stored, writtenAt };
+    }
+    async function settle(tokens, checked, stored, writtenAt) {
         if (stored) {
             say.info(`Rotated the refresh token and ${stored.how} ${request.secretName} in ${target.description}.`);
         }
@@ -33898,31 +33942,6 @@ async function rotate(request, deps, events) {
             ...settled,
             problems: after.problems,
         });
-    }
-    catch (error) {
-        const state = stateAfter(error, custody);
-        // The new tokens stay available to later steps (an `if: failure()` step may store them).
-        const kept = {
-            ...answerOf(custody, request.refreshToken),
-            recovery: state === 'rotated-not-stored' || state === 'overlapped' ? custody.recovery : undefined,
-            staleTokenCheck,
-        };
-        if (cancellation.requested()) {
-            return finish('cancelled', state, {
-                ...kept,
-                problems: [
-                    cancelledError(cancellation, state, context(), custody.answer !== undefined, error),
-                ],
-            });
-        }
-        return finish('failed', state, {
-            ...kept,
-            problems: [toActionError(error, state, deps.secrets)],
-        });
-    }
-    finally {
-        cancellation.stop();
-        await network.close();
     }
 }
 /** The answer's tokens, when one came: its expiry, counted from the first send of the grant. */

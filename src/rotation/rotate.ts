@@ -175,7 +175,44 @@ export async function rotate(
   let staleTokenCheck: string | Text | undefined
 
   try {
-    // 1. Preflight: nothing here may cost the refresh token.
+    // 1. Preflight, in one round of parallel reads: nothing here may cost the refresh token.
+    const checked = await checkBeforeSpending()
+    // 2. The stale-token guard: a superseded token is never presented; a dry run stops here.
+    const stopped = stopBeforeSpending(checked)
+    if (stopped) return stopped
+    // 3. Spend the refresh token; never started once the job is being cancelled.
+    const tokens = await spend()
+    // 4. Secure the new token before anything else: seal, hand the sealed copy over, write.
+    const { stored, writtenAt } = await secure(tokens, checked)
+    // 5. The token is settled: now the rest may speak and may fail.
+    return await settle(tokens, checked, stored, writtenAt)
+  } catch (error) {
+    const state = stateAfter(error, custody)
+    // The new tokens stay available to later steps (an `if: failure()` step may store them).
+    const kept = {
+      ...answerOf(custody, request.refreshToken),
+      recovery:
+        state === 'rotated-not-stored' || state === 'overlapped' ? custody.recovery : undefined,
+      staleTokenCheck,
+    }
+    if (cancellation.requested()) {
+      return finish('cancelled', state, {
+        ...kept,
+        problems: [
+          cancelledError(cancellation, state, context(), custody.answer !== undefined, error),
+        ],
+      })
+    }
+    return finish('failed', state, {
+      ...kept,
+      problems: [toActionError(error, state, deps.secrets)],
+    })
+  } finally {
+    cancellation.stop()
+    await network.close()
+  }
+
+  async function checkBeforeSpending(): Promise<Checked> {
     const checked = await preflight(request, {
       store: store(retryFor('Preflight')),
       run: runSource(request, deps.env, githubClient),
@@ -185,9 +222,10 @@ export async function rotate(
     say.info(
       `The GitHub token can read the secrets public key of ${target.description} (key_id ${checked.publicKey.keyId}).`,
     )
-    const checkedAt = now()
+    return { ...checked, checkedAt: now() }
+  }
 
-    // 2. The stale-token guard; a dry run stops here.
+  function stopBeforeSpending(checked: Checked): RotationOutcome | undefined {
     const { judgement } = checked
     staleTokenCheck = describeJudgement(judgement)
     if (judgement.kind === 'unknown') {
@@ -213,8 +251,11 @@ export async function rotate(
         staleTokenCheck,
       })
     }
+    return undefined
+  }
 
-    // 3. Spend the refresh token. The signal is checked here and at the start of every attempt.
+  /** The signal is checked here and at the start of every attempt. */
+  async function spend(): Promise<TokenSet> {
     if (cancellation.requested()) throw new Error('cancelled before the refresh grant')
     const refreshRetry: RetryOptions = {
       ...retryFor('Refresh'),
@@ -227,9 +268,8 @@ export async function rotate(
       custody.grantSettled()
       announceRetry?.(info)
     }
-    let tokens: TokenSet
     try {
-      tokens = await refreshGrant(
+      return await refreshGrant(
         {
           tokenUrl: request.tokenUrl,
           clientId: request.clientId,
@@ -243,8 +283,12 @@ export async function rotate(
     } finally {
       custody.grantSettled()
     }
+  }
 
-    // 4. Secure the new token before anything else: seal, hand the sealed copy over, write.
+  async function secure(
+    tokens: TokenSet,
+    checked: Checked,
+  ): Promise<{ stored: StoredWrite | undefined; writtenAt: Date | undefined }> {
     const newRefreshToken =
       tokens.refreshToken !== undefined && tokens.refreshToken !== request.refreshToken
         ? tokens.refreshToken
@@ -260,7 +304,7 @@ export async function rotate(
       const guard = new LateWriteGuard({
         request,
         checked,
-        checkedAt,
+        checkedAt: checked.checkedAt,
         custody,
         cancellation,
         clock,
@@ -299,8 +343,15 @@ export async function rotate(
       writtenAt = now()
       custody.stored()
     }
+    return { stored, writtenAt }
+  }
 
-    // 5. The token is settled: now the rest may speak and may fail.
+  async function settle(
+    tokens: TokenSet,
+    checked: Checked,
+    stored: StoredWrite | undefined,
+    writtenAt: Date | undefined,
+  ): Promise<RotationOutcome> {
     if (stored) {
       say.info(
         `Rotated the refresh token and ${stored.how} ${request.secretName} in ${target.description}.`,
@@ -350,30 +401,6 @@ export async function rotate(
       ...settled,
       problems: after.problems,
     })
-  } catch (error) {
-    const state = stateAfter(error, custody)
-    // The new tokens stay available to later steps (an `if: failure()` step may store them).
-    const kept = {
-      ...answerOf(custody, request.refreshToken),
-      recovery:
-        state === 'rotated-not-stored' || state === 'overlapped' ? custody.recovery : undefined,
-      staleTokenCheck,
-    }
-    if (cancellation.requested()) {
-      return finish('cancelled', state, {
-        ...kept,
-        problems: [
-          cancelledError(cancellation, state, context(), custody.answer !== undefined, error),
-        ],
-      })
-    }
-    return finish('failed', state, {
-      ...kept,
-      problems: [toActionError(error, state, deps.secrets)],
-    })
-  } finally {
-    cancellation.stop()
-    await network.close()
   }
 }
 
@@ -394,6 +421,9 @@ function answerOf(
     nextRefreshToken: tokens.refreshToken ?? sentRefreshToken,
   }
 }
+
+/** The preflight's findings, and when they were made. */
+type Checked = Preflight & { checkedAt: Date }
 
 /** This run's write: how GitHub took it, how many times it was sent, what it wrote over. */
 type StoredWrite = SecretWrite & { attempts: number; seenBefore: SecretMetadata | undefined }
