@@ -9,8 +9,8 @@ export const modules = {
 /* harmony export */   summaryOf: () => (/* binding */ summaryOf)
 /* harmony export */ });
 /* unused harmony exports renderSummary, renderDryRunSummary, renderFailureSummary */
-/* harmony import */ var _common_settings_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2888);
-/* harmony import */ var _rotation_explain_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1525);
+/* harmony import */ var _common_settings_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2888);
+/* harmony import */ var _rotation_explain_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1525);
 /* harmony import */ var _rotation_recovery_command_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(664);
 /**
  * The action's job summary: what a rotation did, as HTML for the run's page. Never a token value,
@@ -58,7 +58,7 @@ function renderSummary(context, result, scrub) {
     const rows = [
         [
             'Secret',
-            `<code>${(0,_rotation_explain_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeHtml */ .ZD)(context.secretName)}</code> in ${(0,_rotation_explain_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeHtml */ .ZD)(context.target.description)}`,
+            `<code>${(0,_rotation_explain_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeHtml */ .ZD)(context.secretName)}</code> in ${(0,_rotation_explain_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeHtml */ .ZD)(context.target.description)}`,
         ],
         [
             'Refresh token rotated',
@@ -67,18 +67,18 @@ function renderSummary(context, result, scrub) {
                 : 'no (the token endpoint issued no new refresh token; the stored one stays valid)',
         ],
         ['Secret updated', result.stored ? `yes (${result.stored})` : 'no'],
-        ['Stale-token check', (0,_rotation_explain_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeHtml */ .ZD)((0,_common_settings_js__WEBPACK_IMPORTED_MODULE_1__/* .word */ .Vm)((0,_common_settings_js__WEBPACK_IMPORTED_MODULE_1__/* .asText */ .e1)(result.staleTokenCheck), _common_settings_js__WEBPACK_IMPORTED_MODULE_1__/* .actionWording */ .$x))],
+        ['Stale-token check', (0,_rotation_explain_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeHtml */ .ZD)((0,_common_settings_js__WEBPACK_IMPORTED_MODULE_0__/* .word */ .Vm)((0,_common_settings_js__WEBPACK_IMPORTED_MODULE_0__/* .asText */ .e1)(result.staleTokenCheck), _common_settings_js__WEBPACK_IMPORTED_MODULE_0__/* .actionWording */ .$x))],
         [
             'Access token expires',
             result.expiresAt && result.tokens.expiresIn !== undefined
-                ? `${(0,_rotation_explain_js__WEBPACK_IMPORTED_MODULE_0__/* .utc */ .n$)(result.expiresAt)} at the latest (in ${result.tokens.expiresIn} s)`
+                ? `${(0,_rotation_explain_js__WEBPACK_IMPORTED_MODULE_1__/* .utc */ .n$)(result.expiresAt)} at the latest (in ${result.tokens.expiresIn} s)`
                 : '(not reported by the token endpoint)',
         ],
         ...optionalRows(result),
         [
             'Scopes',
             result.tokens.scope
-                ? (0,_rotation_explain_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeHtml */ .ZD)(scrub(result.tokens.scope))
+                ? (0,_rotation_explain_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeHtml */ .ZD)(scrub(result.tokens.scope))
                     .split(' ')
                     .map((s) => `<code>${s}</code>`)
                     .join(' ')
@@ -96,22 +96,22 @@ function renderSummary(context, result, scrub) {
 function optionalRows(result) {
     const rows = [];
     if (result.accessTokenSecret) {
-        rows.push(['Access token stored in', `<code>${(0,_rotation_explain_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeHtml */ .ZD)(result.accessTokenSecret)}</code>`]);
+        rows.push(['Access token stored in', `<code>${(0,_rotation_explain_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeHtml */ .ZD)(result.accessTokenSecret)}</code>`]);
     }
     if (result.site) {
         rows.push([
             'Site',
-            `${(0,_rotation_explain_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeHtml */ .ZD)(result.site.site.name)} (${(0,_rotation_explain_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeHtml */ .ZD)(result.site.site.url)}), cloud id <code>${(0,_rotation_explain_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeHtml */ .ZD)(result.site.site.id)}</code>`,
+            `${(0,_rotation_explain_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeHtml */ .ZD)(result.site.site.name)} (${(0,_rotation_explain_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeHtml */ .ZD)(result.site.site.url)}), cloud id <code>${(0,_rotation_explain_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeHtml */ .ZD)(result.site.site.id)}</code>`,
         ]);
     }
     if (result.consent)
-        rows.push(['Consent again by', (0,_rotation_explain_js__WEBPACK_IMPORTED_MODULE_0__/* .consentText */ .AC)(result.consent)]);
+        rows.push(['Consent again by', (0,_rotation_explain_js__WEBPACK_IMPORTED_MODULE_1__/* .consentText */ .AC)(result.consent)]);
     return rows;
 }
 function renderDryRunSummary(context, plan) {
     return [
         '<h2>Atlassian token rotation: dry run</h2>',
-        ...(0,_rotation_explain_js__WEBPACK_IMPORTED_MODULE_0__/* .describeDryRun */ ._5)(context, plan).map((line) => `<p>${(0,_rotation_explain_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeHtml */ .ZD)((0,_common_settings_js__WEBPACK_IMPORTED_MODULE_1__/* .word */ .Vm)((0,_common_settings_js__WEBPACK_IMPORTED_MODULE_1__/* .asText */ .e1)(line), _common_settings_js__WEBPACK_IMPORTED_MODULE_1__/* .actionWording */ .$x))}</p>`),
+        ...(0,_rotation_explain_js__WEBPACK_IMPORTED_MODULE_1__/* .describeDryRun */ ._5)(context, plan).map((line) => `<p>${(0,_rotation_explain_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeHtml */ .ZD)((0,_common_settings_js__WEBPACK_IMPORTED_MODULE_0__/* .word */ .Vm)((0,_common_settings_js__WEBPACK_IMPORTED_MODULE_0__/* .asText */ .e1)(line), _common_settings_js__WEBPACK_IMPORTED_MODULE_0__/* .actionWording */ .$x))}</p>`),
         '',
     ].join('\n');
 }
@@ -125,14 +125,14 @@ const HEADINGS = {
 function renderFailureSummary(error, context, recovery, now, how = 'failed') {
     const lines = [
         `<h2>${HEADINGS[how]}</h2>`,
-        `<p>${(0,_rotation_explain_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeHtml */ .ZD)(error.message)}</p>`,
-        `<p><strong>Token:</strong> ${(0,_rotation_explain_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeHtml */ .ZD)((0,_rotation_explain_js__WEBPACK_IMPORTED_MODULE_0__/* .describeTokenState */ .Kz)(error.tokenState, context, now))}</p>`,
-        `<p><strong>Next step:</strong> ${(0,_rotation_explain_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeHtml */ .ZD)(error.nextStep)}</p>`,
+        `<p>${(0,_rotation_explain_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeHtml */ .ZD)(error.message)}</p>`,
+        `<p><strong>Token:</strong> ${(0,_rotation_explain_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeHtml */ .ZD)((0,_rotation_explain_js__WEBPACK_IMPORTED_MODULE_1__/* .describeTokenState */ .Kz)(error.tokenState, context, now))}</p>`,
+        `<p><strong>Next step:</strong> ${(0,_rotation_explain_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeHtml */ .ZD)(error.nextStep)}</p>`,
     ];
     if (recovery) {
-        lines.push(`<p><strong>Recovery value</strong> (the new refresh token sealed for ${(0,_rotation_explain_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeHtml */ .ZD)(context.target.description)}; only GitHub can open it). Store it before any run uses the old token after ${(0,_rotation_explain_js__WEBPACK_IMPORTED_MODULE_0__/* .utc */ .n$)(recovery.leewayEndsAt)}, with GitHub CLI and a token that may write the secret: ${(0,_rotation_explain_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeHtml */ .ZD)((0,_rotation_recovery_command_js__WEBPACK_IMPORTED_MODULE_2__/* .ghTokenAdvice */ .tn)(context.githubApiUrl))}; then run:</p>`, 
+        lines.push(`<p><strong>Recovery value</strong> (the new refresh token sealed for ${(0,_rotation_explain_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeHtml */ .ZD)(context.target.description)}; only GitHub can open it). Store it before any run uses the old token after ${(0,_rotation_explain_js__WEBPACK_IMPORTED_MODULE_1__/* .utc */ .n$)(recovery.leewayEndsAt)}, with GitHub CLI and a token that may write the secret: ${(0,_rotation_explain_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeHtml */ .ZD)((0,_rotation_recovery_command_js__WEBPACK_IMPORTED_MODULE_2__/* .ghTokenAdvice */ .tn)(context.githubApiUrl))}; then run:</p>`, 
         // One line in <pre>: the rendered text, as a person copies it, is the command exactly.
-        `<pre>${(0,_rotation_explain_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeHtml */ .ZD)((0,_rotation_explain_js__WEBPACK_IMPORTED_MODULE_0__/* .recoveryCommandFor */ ._R)(context, recovery))}</pre>`);
+        `<pre>${(0,_rotation_explain_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeHtml */ .ZD)((0,_rotation_explain_js__WEBPACK_IMPORTED_MODULE_1__/* .recoveryCommandFor */ ._R)(context, recovery))}</pre>`);
     }
     return lines.join('\n') + '\n';
 }

@@ -34305,6 +34305,7 @@ class OAuthError extends ActionError {
  * Time comes from an injected {@link Clock}, so tests move it instead of waiting.
  */
 
+
 const systemClock = {
     now: () => Date.now(),
     sleep: (ms, signal) => new Promise((resolve, reject) => {
@@ -34411,7 +34412,7 @@ async function withRetries(operation, classify, options, onGiveUp) {
 /** The run was being cancelled before the first attempt: nothing was sent. */
 class CancelledBeforeStart extends ActionError {
     constructor() {
-        super('CANCELLED', 'The job is being cancelled: the request was not sent.', 'unchanged', 'Nothing to do: re-run the workflow when you want the rotation.');
+        super('CANCELLED', 'The job is being cancelled: the request was not sent.', 'unchanged', (0,settings/* text */.Qq) `Nothing to do: ${settings/* rerun */.nt} when you want the rotation.`);
     }
 }
 /** Retries a failure marked transient, after the server's Retry-After when it sent one. */
@@ -35699,7 +35700,7 @@ function sendRefreshGrant(grant, http) {
         refresh_token: grant.refreshToken,
     }, http, {
         ifReached: 'maybe-rotated',
-        nextStepIfReached: 'Re-run the workflow within the time given above.',
+        nextStepIfReached: (0,settings/* text */.Qq) `${settings/* rerun */.nt} within the time given above.`,
         nextStepIfNotSent: 'Check the network from the runner to the token endpoint (proxy settings: HTTPS_PROXY / NO_PROXY), then re-run.',
         nextStepIfTooLarge: (0,settings/* text */.Qq) `Check that ${(0,settings/* named */.KT)('token-url')} is Atlassian's token endpoint (https://auth.atlassian.com/oauth/token).`,
     });
@@ -35723,7 +35724,7 @@ function processTokenResponse(answer, tokenUrl, secrets) {
     // 5xx and 429 are worth another attempt, whatever the body says. A 5xx may come after the server
     // processed the grant; a 429 or another 4xx refuses it unprocessed.
     if (answer.status >= 500 || answer.status === 429) {
-        throw new ActionError('TOKEN_ENDPOINT_HTTP', `The token endpoint ${origin} answered ${shape}.`, answer.status >= 500 ? 'maybe-rotated' : 'unchanged', "This is a fault on the provider's side: re-run the workflow (within the time given above, if one is given), and check https://developer.status.atlassian.com if it persists.", { transient: { reason: `HTTP ${answer.status}`, retryAfter: answer.retryAfter } });
+        throw new ActionError('TOKEN_ENDPOINT_HTTP', `The token endpoint ${origin} answered ${shape}.`, answer.status >= 500 ? 'maybe-rotated' : 'unchanged', (0,settings/* text */.Qq) `This is a fault on the provider's side: ${settings/* rerun */.nt} (within the time given above, if one is given), and check https://developer.status.atlassian.com if it persists.`, { transient: { reason: `HTTP ${answer.status}`, retryAfter: answer.retryAfter } });
     }
     if (answer.status < 200 || answer.status > 299) {
         // OAuth errors (RFC 6749 §5.2) are answers about the grant itself: sending it again cannot help.
@@ -36274,7 +36275,7 @@ function refused(answer, context) {
         return new ActionError('GITHUB_FORBIDDEN', (0,settings/* text */.Qq) `${said} ${kind}`, tokenState, (0,settings/* text */.Qq) `${needs}${finish}`);
     }
     if (status === 404) {
-        return new ActionError('GITHUB_NOT_FOUND', (0,settings/* text */.Qq) `${said} Either ${subject} does not exist, or ${(0,settings/* tokenIn */.jf)(tokenInput)} cannot see it (GitHub answers 404 rather than 403 for what a token may not see).`, tokenState, (0,settings/* text */.Qq) `Check ${(0,settings/* input */.hF)('repository')}. For a fine-grained token, check that its resource owner is the repository's owner and that the repository is among its selected repositories. ${needs}${finish}`);
+        return new ActionError('GITHUB_NOT_FOUND', (0,settings/* text */.Qq) `${said} Either ${subject} does not exist, or ${(0,settings/* tokenIn */.jf)(tokenInput)} cannot see it (GitHub answers 404 rather than 403 for what a token may not see).`, tokenState, (0,settings/* text */.Qq) `Check ${(0,settings/* input */.hF)(context.subjectSetting)}. For a fine-grained token, check that its resource owner is the ${context.subjectSetting === 'organization' ? 'organization' : "repository's owner"}${context.subjectSetting === 'organization' ? '' : ' and that the repository is among its selected repositories'}. ${needs}${finish}`);
     }
     if (status === 422) {
         return new ActionError('GITHUB_REJECTED_VALUE', `${said} GitHub refused the request's content.`, tokenState, `This is unexpected: please open an issue with this log.${finish}`);
@@ -36324,6 +36325,7 @@ async function fetchSecretsReadAt(github, run, secrets, retry) {
         params: {},
         doing: `read when this workflow run started (run ${run.runId}, attempt ${run.attempt})`,
         subject: `workflow run ${run.runId} of ${owner}/${repo}`,
+        subjectSetting: 'repository',
         tokenInput: 'workflow-token',
         permission: '"actions: read" (add `permissions: actions: read` to the job)',
         tokenState: 'unchanged',
@@ -36365,6 +36367,7 @@ async function fetchJobStartedAt(github, run, secrets, retry) {
         params: { per_page: 100 },
         doing: `read when this job started (run ${run.runId}, attempt ${run.attempt})`,
         subject: `workflow run ${run.runId} of ${owner}/${repo}`,
+        subjectSetting: 'repository',
         tokenInput: 'workflow-token',
         permission: '"actions: read" (add `permissions: actions: read` to the job)',
         tokenState: 'unchanged',
@@ -36614,8 +36617,8 @@ function describeCancellation(cancellation, custody, where) {
             const sent = `The refresh token in ${where} was sent to Atlassian at ${sentAt ? (0,rotation_explain/* utc */.n$)(sentAt) : 'the start of the refresh'}`;
             const until = leewayEndsAt ? (0,rotation_explain/* utc */.n$)(leewayEndsAt) : 'ten minutes after that';
             return custody.grantInFlight
-                ? `${received} ${sent} and the answer has not come yet. If Atlassian processes it, the stored token becomes the previous one, still accepted until ${until} (the 10-minute leeway): re-run the workflow before then. If the answer arrives before the runner stops this step, the new token is sealed and printed first, then stored.`
-                : `${received} No new attempt of the refresh starts. ${sent} without a usable answer: if Atlassian rotated it, the stored token is still accepted until ${until} (the 10-minute leeway): re-run the workflow before then.`;
+                ? (0,settings/* text */.Qq) `${received} ${sent} and the answer has not come yet. If Atlassian processes it, the stored token becomes the previous one, still accepted until ${until} (the 10-minute leeway): ${settings/* rerun */.nt} before then. If the answer arrives before the runner stops this step, the new token is sealed and printed first, then stored.`
+                : (0,settings/* text */.Qq) `${received} No new attempt of the refresh starts. ${sent} without a usable answer: if Atlassian rotated it, the stored token is still accepted until ${until} (the 10-minute leeway): ${settings/* rerun */.nt} before then.`;
         }
         case 'rotated-not-stored':
             return `${received} The new refresh token is being stored in ${where}; its sealed copy ${custody.recovery ? 'is in' : 'is about to be printed in'} the "Recovery value" group${custody.recovery ? ' above' : ''}. If this step ends before the write, store that value with the command shown there before ${leewayEndsAt ? (0,rotation_explain/* utc */.n$)(leewayEndsAt) : 'the leeway ends'}.`;
@@ -36639,7 +36642,7 @@ function cancelledError(cancellation, state, context, answered, cause) {
         ],
         'maybe-rotated': [
             'while the refresh grant had no usable answer yet.',
-            `Re-run the workflow${leeway}, while Atlassian still accepts the stored token.`,
+            (0,settings/* text */.Qq) `${settings/* rerun */.nt}${leeway}, while Atlassian still accepts the stored token.`,
         ],
         rejected: [
             (0,settings/* text */.Qq) `after Atlassian refused the refresh token: ${cause instanceof ActionError ? cause.said : cause instanceof Error ? cause.message : ''}`,
@@ -36651,7 +36654,7 @@ function cancelledError(cancellation, state, context, answered, cause) {
         ],
         stored: [
             'after the new refresh token was stored; what came after it was skipped.',
-            'Nothing to do for the token. Re-run the workflow if a later step needed the access token.',
+            (0,settings/* text */.Qq) `Nothing to do for the token. ${settings/* rerun */.nt} if a later step needed the access token.`,
         ],
         overlapped: [
             'after the new refresh token was stored, and another rotation wrote the secret too.',
@@ -36767,6 +36770,7 @@ function call(access, route, doing, tokenState, params = {}) {
         params,
         doing,
         subject: access.target.description,
+        subjectSetting: access.target.kind,
         tokenInput: 'github-token',
         permission: access.target.permission,
         tokenState,
@@ -37080,11 +37084,12 @@ async function checkEnvironmentExists(access, target) {
             route: `GET ${(0,targets/* environmentPath */.FQ)(target.repository, target.environment)}`,
             doing: `read the environment "${target.environment}" of ${owner}/${repo}`,
             subject: `the environment "${target.environment}" of ${owner}/${repo}`,
+            subjectSetting: 'environment',
         });
     }
     catch (error) {
         if (error instanceof ActionError && error.code === 'GITHUB_NOT_FOUND') {
-            throw new ActionError('GITHUB_NOT_FOUND', (0,settings/* text */.Qq) `${owner}/${repo} has no environment named "${target.environment}" that the ${(0,settings/* named */.KT)('github-token')} can see. Nothing was sent to Atlassian.`, 'unchanged', (0,settings/* text */.Qq) `Check ${(0,settings/* input */.hF)('environment')} against the repository's Settings → Environments, or create the environment there. The token needs ${access.target.permission}.`);
+            throw new ActionError('GITHUB_NOT_FOUND', (0,settings/* text */.Qq) `${owner}/${repo} has no environment named "${target.environment}" that ${(0,settings/* tokenIn */.jf)('github-token')} can see. Nothing was sent to Atlassian.`, 'unchanged', (0,settings/* text */.Qq) `Check ${(0,settings/* input */.hF)('environment')} against the repository's Settings → Environments, or create the environment there. The token needs ${access.target.permission}.`);
         }
         throw error;
     }
@@ -37118,6 +37123,7 @@ async function repositoryId(access, organization, name) {
         route: `GET ${(0,rest_path/* restPath */.k) `/repos/${organization}/${name}`}`,
         doing: `look up the selected repository ${organization}/${name}`,
         subject: `repository ${organization}/${name}`,
+        subjectSetting: 'selected-repositories',
     });
     const id = isRecord(data) ? data['id'] : undefined;
     if (typeof id !== 'number' || !Number.isSafeInteger(id)) {
@@ -37135,6 +37141,7 @@ async function currentSelection(access, secretName) {
             params: { per_page: 100, page },
             doing: `read which repositories may use the secret ${secretName} of ${access.target.description}`,
             subject: `the secret ${secretName} of ${access.target.description}`,
+            subjectSetting: 'secret-name',
         });
         const repositories = isRecord(data) ? data['repositories'] : undefined;
         const total = isRecord(data) ? data['total_count'] : undefined;
@@ -37202,7 +37209,7 @@ function judgeWithoutReadTime(updatedAt, since, reason) {
     if (updatedAt.getTime() > since.at.getTime() + CLOCK_RESOLUTION_MS) {
         return { kind: 'superseded', updatedAt, readAt: since.at, readAtWhat: since.what };
     }
-    return { kind: 'unknown', reason };
+    return since.exact ? { kind: 'fresh-since', what: since.what } : { kind: 'unknown', reason };
 }
 /**
  * The warning for a guard that could not decide: the rotation goes ahead. It names the case it
@@ -37228,6 +37235,8 @@ function describeJudgement(judgement) {
     switch (judgement.kind) {
         case 'fresh':
             return 'passed: the secret was not rewritten since this run read it';
+        case 'fresh-since':
+            return `passed: the secret was not rewritten after ${judgement.what}`;
         case 'first-write':
             return 'passed: the secret did not exist yet';
         case 'superseded':
@@ -37315,7 +37324,7 @@ function judge(metadata, readAt, localNow, tokenHeldSince) {
     // GitHub's clock decided updated_at: move the bound into it. The Date header is cut to the
     // second, which moves the bound earlier, never later: the guard errs towards "superseded".
     const skew = serverNow ? serverNow.getTime() - localNow.getTime() : 0;
-    return judgeWithoutReadTime(updatedAt, { at: new Date(tokenHeldSince.at.getTime() + skew), what: tokenHeldSince.what }, reason);
+    return judgeWithoutReadTime(updatedAt, { ...tokenHeldSince, at: new Date(tokenHeldSince.at.getTime() + skew) }, reason);
 }
 function preflight_reasonOf(error) {
     if (error instanceof ActionError)
@@ -37757,7 +37766,7 @@ function toActionError(error, tokenState, secrets) {
         return new ActionError(error.code, error.said, tokenState, error.next, { cause: error });
     }
     const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-    return new ActionError('UNEXPECTED', `Unexpected failure: ${secrets ? secrets.scrub(detail) : detail}`, tokenState, 'Re-run the workflow (within the time given above, if one is given); if it fails the same way, open an issue with this log.', { cause: error });
+    return new ActionError('UNEXPECTED', `Unexpected failure: ${secrets ? secrets.scrub(detail) : detail}`, tokenState, (0,settings/* text */.Qq) `${settings/* rerun */.nt} (within the time given above, if one is given); if it fails the same way, open an issue with this log.`, { cause: error });
 }
 
 ;// CONCATENATED MODULE: ./src/rotation/outputs.ts
@@ -41036,7 +41045,11 @@ function defaultDependencies(env = process.env, run = github_context) {
             };
         },
         // The runner gives the step its inputs before the process starts.
-        tokenHeldSince: { at: new Date(performance.timeOrigin), what: 'this step started' },
+        tokenHeldSince: {
+            at: new Date(performance.timeOrigin),
+            what: 'this step started',
+            exact: false,
+        },
     };
 }
 /** One rotation as a step of a job; resolves to the failure that failed the step, if one did. */
@@ -41082,7 +41095,7 @@ function runnerEvents(toolkit) {
         },
         recovery: (recovery, context) => {
             toolkit.startGroup(`Recovery value for ${context.secretName} (needed only if this step fails before it is written)`);
-            toolkit.info((0,rotation_explain/* describeRecovery */.xX)(context, recovery));
+            toolkit.info((0,settings/* word */.Vm)((0,rotation_explain/* describeRecovery */.xX)(context, recovery), settings/* actionWording */.$x));
             toolkit.endGroup();
         },
     };
@@ -41103,6 +41116,7 @@ function runnerEvents(toolkit) {
 /* harmony export */   e1: () => (/* binding */ asText),
 /* harmony export */   hF: () => (/* binding */ input),
 /* harmony export */   jf: () => (/* binding */ tokenIn),
+/* harmony export */   nt: () => (/* binding */ rerun),
 /* harmony export */   qV: () => (/* binding */ renew),
 /* harmony export */   wy: () => (/* binding */ mentions),
 /* harmony export */   xW: () => (/* binding */ concat)
@@ -41118,6 +41132,8 @@ const input = (setting) => ({ setting, role: 'input' });
 const named = (setting) => ({ setting, role: 'name' });
 const tokenIn = (setting) => ({ setting, role: 'token' });
 const renew = (setting) => ({ setting, role: 'renew' });
+/** "re-run the workflow" in the action, "run the command again" on a terminal. */
+const rerun = { rerun: true };
 /** The tag for messages: ``text`Check ${named('token-url')}: …` ``. */
 function text(strings, ...values) {
     const parts = [];
@@ -41149,11 +41165,13 @@ function concat(texts, separator = '') {
 }
 /** The settings a text names, in order. */
 function mentions(value) {
-    return value.filter((part) => typeof part !== 'string').map((m) => m.setting);
+    return value
+        .filter((part) => typeof part !== 'string' && 'setting' in part)
+        .map((m) => m.setting);
 }
 /**
- * The words for people. A setting that begins a sentence is capitalised ("The GitHub token…"),
- * since a door's words for it may start in lower case.
+ * The words for people. A mention that begins a sentence is capitalised ("The GitHub token…",
+ * "Re-run the workflow…"), since a door's words for it may start in lower case.
  */
 function word(value, wording) {
     let out = '';
@@ -41163,12 +41181,17 @@ function word(value, wording) {
             continue;
         }
         const words = wording(part);
-        out += /(^|[.!?]\s+|\n\s*)$/.test(out) ? capitalise(words) : words;
+        out += SENTENCE_START.test(out) ? capitalise(words) : words;
     }
     return out;
 }
+/** Where a sentence starts: the text's start, after a full stop, a new line, or "Next step: ". */
+const SENTENCE_START = /(^|[.!?]\s+|\n\s*|(^|\n)Next step: )$/;
 /** The action's words: inputs, as action.yml names them. */
-const actionWording = ({ setting, role }) => {
+const actionWording = (mention) => {
+    if ('rerun' in mention)
+        return 're-run the workflow';
+    const { setting, role } = mention;
     switch (role) {
         case 'subject':
             return `Input "${setting}"`;
@@ -41359,8 +41382,8 @@ __webpack_async_result__();
 /* harmony export */   xX: () => (/* binding */ describeRecovery)
 /* harmony export */ });
 /* unused harmony export LEEWAY_MS */
-/* harmony import */ var _common_settings_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2888);
-/* harmony import */ var _recovery_command_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(664);
+/* harmony import */ var _common_settings_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2888);
+/* harmony import */ var _recovery_command_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(664);
 
 
 /** Atlassian accepts a disabled refresh token for 10 minutes after it was rotated (FACTS.md). */
@@ -41405,7 +41428,7 @@ function describeTokenState(state, context, now) {
 }
 /** The `gh api` command that stores this run's recovery value (./recovery-command.ts). */
 function recoveryCommandFor(context, recovery) {
-    return (0,_recovery_command_js__WEBPACK_IMPORTED_MODULE_0__/* .recoveryCommand */ .V5)({
+    return (0,_recovery_command_js__WEBPACK_IMPORTED_MODULE_1__/* .recoveryCommand */ .V5)({
         githubApiUrl: context.githubApiUrl,
         target: context.target,
         secretName: context.secretName,
@@ -41415,26 +41438,26 @@ function recoveryCommandFor(context, recovery) {
     });
 }
 function describeRecovery(context, recovery) {
-    return [
+    return (0,_common_settings_js__WEBPACK_IMPORTED_MODULE_0__/* .concat */ .xW)([
         `Recovery value: the new refresh token, sealed with the public key of the ${context.target.description} (only GitHub can open it, so it is safe to show).`,
         `  key_id: ${recovery.sealed.keyId}`,
         `  encrypted_value: ${recovery.sealed.encryptedValue}`,
-        `Store it with GitHub CLI and a token that may write the secret: ${(0,_recovery_command_js__WEBPACK_IMPORTED_MODULE_0__/* .ghTokenAdvice */ .tn)(context.githubApiUrl)}; then run:`,
+        `Store it with GitHub CLI and a token that may write the secret: ${(0,_recovery_command_js__WEBPACK_IMPORTED_MODULE_1__/* .ghTokenAdvice */ .tn)(context.githubApiUrl)}; then run:`,
         `  ${recoveryCommandFor(context, recovery)}`,
         `Do it before any run uses the old token after ${utc(recovery.leewayEndsAt)}: from then on, presenting the old token revokes the consent, including the new token.`,
-        `Store it, or re-run the workflow before that time — one or the other, never both: whichever comes second would put a superseded token in the secret.${recovery.secretAsSeen === undefined ? '' : ' The command checks this itself: it stores nothing if the secret was written after this run saw it.'}`,
-    ].join('\n');
+        (0,_common_settings_js__WEBPACK_IMPORTED_MODULE_0__/* .text */ .Qq) `Store it, or ${_common_settings_js__WEBPACK_IMPORTED_MODULE_0__/* .rerun */ .nt} before that time — one or the other, never both: whichever comes second would put a superseded token in the secret.${recovery.secretAsSeen === undefined ? '' : ' The command checks this itself: it stores nothing if the secret was written after this run saw it.'}`,
+    ], '\n');
 }
 /** The full failure text for the log and the error annotation; each door words its settings. */
 function describeFailure(error, context, recovery, now) {
     const parts = [
         error.said,
         [describeTokenState(error.tokenState, context, now)],
-        (0,_common_settings_js__WEBPACK_IMPORTED_MODULE_1__/* .concat */ .xW)(['Next step: ', error.next]),
+        (0,_common_settings_js__WEBPACK_IMPORTED_MODULE_0__/* .concat */ .xW)(['Next step: ', error.next]),
     ];
     if (recovery)
-        parts.push([describeRecovery(context, recovery)]);
-    return (0,_common_settings_js__WEBPACK_IMPORTED_MODULE_1__/* .concat */ .xW)(parts, '\n');
+        parts.push(describeRecovery(context, recovery));
+    return (0,_common_settings_js__WEBPACK_IMPORTED_MODULE_0__/* .concat */ .xW)(parts, '\n');
 }
 /** When the user must consent again, and in how many days. */
 function consentText(consent) {
@@ -41455,7 +41478,7 @@ function describeDryRun(context, plan) {
     }
     if (plan.siteUrl)
         lines.push(`It would look up the cloud id of ${plan.siteUrl.origin}.`);
-    lines.push((0,_common_settings_js__WEBPACK_IMPORTED_MODULE_1__/* .text */ .Qq) `Stale-token check: ${plan.staleTokenCheck}.`);
+    lines.push((0,_common_settings_js__WEBPACK_IMPORTED_MODULE_0__/* .text */ .Qq) `Stale-token check: ${plan.staleTokenCheck}.`);
     if (plan.consent)
         lines.push(`Consent again by: ${consentText(plan.consent)}.`);
     return lines;

@@ -70,7 +70,7 @@ function dependencies(onSleep?: () => void): {
           handler = undefined
         }
       },
-      tokenHeldSince: { at: new Date(), what: 'this test started' },
+      tokenHeldSince: { at: new Date(), what: 'this test started', exact: false },
       secrets: new SecretValues(() => {}),
     },
     cancel: (signal) => handler?.(signal),

@@ -57,6 +57,7 @@ function context(overrides: { apiUrl?: string; tokenState?: TokenState } = {}): 
   return {
     doing: 'read the Actions secrets public key of repository o/r',
     subject: 'repository o/r',
+    subjectSetting: 'repository',
     tokenInput: 'github-token',
     permission: 'the repository permission "Secrets: Read and write"',
     tokenState: overrides.tokenState ?? 'unchanged',

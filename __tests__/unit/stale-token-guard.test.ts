@@ -32,7 +32,7 @@ describe('judgeStoredToken', () => {
 })
 
 describe('judgeWithoutReadTime', () => {
-  const started = { at: readAt, what: 'this step started' }
+  const started = { at: readAt, what: 'this step started', exact: false }
   it('calls a rewrite after the process started superseded', () => {
     expect(judgeWithoutReadTime(minutes(1), started, 'no run')).toEqual({
       kind: 'superseded',
@@ -52,6 +52,15 @@ describe('judgeWithoutReadTime', () => {
     expect(judgeWithoutReadTime(new Date(readAt.getTime() + 1001), started, 'x').kind).toBe(
       'superseded',
     )
+  })
+
+  it('passes a secret not rewritten after the moment a person says the token was obtained', () => {
+    const obtained = { at: readAt, what: 'the time given with --token-obtained-at', exact: true }
+    expect(judgeWithoutReadTime(minutes(-1), obtained, 'no run')).toEqual({
+      kind: 'fresh-since',
+      what: 'the time given with --token-obtained-at',
+    })
+    expect(judgeWithoutReadTime(minutes(1), obtained, 'no run').kind).toBe('superseded')
   })
 })
 

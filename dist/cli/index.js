@@ -29763,7 +29763,7 @@ function sendRefreshGrant(grant, http) {
         refresh_token: grant.refreshToken,
     }, http, {
         ifReached: 'maybe-rotated',
-        nextStepIfReached: 'Re-run the workflow within the time given above.',
+        nextStepIfReached: (0,settings/* text */.Qq) `${settings/* rerun */.nt} within the time given above.`,
         nextStepIfNotSent: 'Check the network from the runner to the token endpoint (proxy settings: HTTPS_PROXY / NO_PROXY), then re-run.',
         nextStepIfTooLarge: (0,settings/* text */.Qq) `Check that ${(0,settings/* named */.KT)('token-url')} is Atlassian's token endpoint (https://auth.atlassian.com/oauth/token).`,
     });
@@ -29787,7 +29787,7 @@ function processTokenResponse(answer, tokenUrl, secrets) {
     // 5xx and 429 are worth another attempt, whatever the body says. A 5xx may come after the server
     // processed the grant; a 429 or another 4xx refuses it unprocessed.
     if (answer.status >= 500 || answer.status === 429) {
-        throw new errors/* ActionError */.lZ('TOKEN_ENDPOINT_HTTP', `The token endpoint ${origin} answered ${shape}.`, answer.status >= 500 ? 'maybe-rotated' : 'unchanged', "This is a fault on the provider's side: re-run the workflow (within the time given above, if one is given), and check https://developer.status.atlassian.com if it persists.", { transient: { reason: `HTTP ${answer.status}`, retryAfter: answer.retryAfter } });
+        throw new errors/* ActionError */.lZ('TOKEN_ENDPOINT_HTTP', `The token endpoint ${origin} answered ${shape}.`, answer.status >= 500 ? 'maybe-rotated' : 'unchanged', (0,settings/* text */.Qq) `This is a fault on the provider's side: ${settings/* rerun */.nt} (within the time given above, if one is given), and check https://developer.status.atlassian.com if it persists.`, { transient: { reason: `HTTP ${answer.status}`, retryAfter: answer.retryAfter } });
     }
     if (answer.status < 200 || answer.status > 299) {
         // OAuth errors (RFC 6749 §5.2) are answers about the grant itself: sending it again cannot help.
@@ -30642,7 +30642,7 @@ function refused(answer, context) {
         return new errors/* ActionError */.lZ('GITHUB_FORBIDDEN', (0,settings/* text */.Qq) `${said} ${kind}`, tokenState, (0,settings/* text */.Qq) `${needs}${finish}`);
     }
     if (status === 404) {
-        return new errors/* ActionError */.lZ('GITHUB_NOT_FOUND', (0,settings/* text */.Qq) `${said} Either ${subject} does not exist, or ${(0,settings/* tokenIn */.jf)(tokenInput)} cannot see it (GitHub answers 404 rather than 403 for what a token may not see).`, tokenState, (0,settings/* text */.Qq) `Check ${(0,settings/* input */.hF)('repository')}. For a fine-grained token, check that its resource owner is the repository's owner and that the repository is among its selected repositories. ${needs}${finish}`);
+        return new errors/* ActionError */.lZ('GITHUB_NOT_FOUND', (0,settings/* text */.Qq) `${said} Either ${subject} does not exist, or ${(0,settings/* tokenIn */.jf)(tokenInput)} cannot see it (GitHub answers 404 rather than 403 for what a token may not see).`, tokenState, (0,settings/* text */.Qq) `Check ${(0,settings/* input */.hF)(context.subjectSetting)}. For a fine-grained token, check that its resource owner is the ${context.subjectSetting === 'organization' ? 'organization' : "repository's owner"}${context.subjectSetting === 'organization' ? '' : ' and that the repository is among its selected repositories'}. ${needs}${finish}`);
     }
     if (status === 422) {
         return new errors/* ActionError */.lZ('GITHUB_REJECTED_VALUE', `${said} GitHub refused the request's content.`, tokenState, `This is unexpected: please open an issue with this log.${finish}`);
@@ -30778,6 +30778,7 @@ function call(access, route, doing, tokenState, params = {}) {
         params,
         doing,
         subject: access.target.description,
+        subjectSetting: access.target.kind,
         tokenInput: 'github-token',
         permission: access.target.permission,
         tokenState,
@@ -30879,6 +30880,7 @@ function common(access, tokenState) {
         github: access.github,
         params: {},
         subject: `repository ${owner}/${repo}`,
+        subjectSetting: 'repository',
         tokenInput: 'github-token',
         permission: variablesPermission(access.repository),
         tokenState,
@@ -31319,11 +31321,12 @@ async function checkEnvironmentExists(access, target) {
             route: `GET ${environmentPath(target.repository, target.environment)}`,
             doing: `read the environment "${target.environment}" of ${owner}/${repo}`,
             subject: `the environment "${target.environment}" of ${owner}/${repo}`,
+            subjectSetting: 'environment',
         });
     }
     catch (error) {
         if (error instanceof errors/* ActionError */.lZ && error.code === 'GITHUB_NOT_FOUND') {
-            throw new errors/* ActionError */.lZ('GITHUB_NOT_FOUND', (0,settings/* text */.Qq) `${owner}/${repo} has no environment named "${target.environment}" that the ${(0,settings/* named */.KT)('github-token')} can see. Nothing was sent to Atlassian.`, 'unchanged', (0,settings/* text */.Qq) `Check ${(0,settings/* input */.hF)('environment')} against the repository's Settings → Environments, or create the environment there. The token needs ${access.target.permission}.`);
+            throw new errors/* ActionError */.lZ('GITHUB_NOT_FOUND', (0,settings/* text */.Qq) `${owner}/${repo} has no environment named "${target.environment}" that ${(0,settings/* tokenIn */.jf)('github-token')} can see. Nothing was sent to Atlassian.`, 'unchanged', (0,settings/* text */.Qq) `Check ${(0,settings/* input */.hF)('environment')} against the repository's Settings → Environments, or create the environment there. The token needs ${access.target.permission}.`);
         }
         throw error;
     }
@@ -31357,6 +31360,7 @@ async function repositoryId(access, organization, name) {
         route: `GET ${restPath `/repos/${organization}/${name}`}`,
         doing: `look up the selected repository ${organization}/${name}`,
         subject: `repository ${organization}/${name}`,
+        subjectSetting: 'selected-repositories',
     });
     const id = isRecord(data) ? data['id'] : undefined;
     if (typeof id !== 'number' || !Number.isSafeInteger(id)) {
@@ -31374,6 +31378,7 @@ async function currentSelection(access, secretName) {
             params: { per_page: 100, page },
             doing: `read which repositories may use the secret ${secretName} of ${access.target.description}`,
             subject: `the secret ${secretName} of ${access.target.description}`,
+            subjectSetting: 'secret-name',
         });
         const repositories = isRecord(data) ? data['repositories'] : undefined;
         const total = isRecord(data) ? data['total_count'] : undefined;
@@ -31434,6 +31439,7 @@ async function fetchSecretsReadAt(github, run, secrets, retry) {
         params: {},
         doing: `read when this workflow run started (run ${run.runId}, attempt ${run.attempt})`,
         subject: `workflow run ${run.runId} of ${owner}/${repo}`,
+        subjectSetting: 'repository',
         tokenInput: 'workflow-token',
         permission: '"actions: read" (add `permissions: actions: read` to the job)',
         tokenState: 'unchanged',
@@ -31475,6 +31481,7 @@ async function fetchJobStartedAt(github, run, secrets, retry) {
         params: { per_page: 100 },
         doing: `read when this job started (run ${run.runId}, attempt ${run.attempt})`,
         subject: `workflow run ${run.runId} of ${owner}/${repo}`,
+        subjectSetting: 'repository',
         tokenInput: 'workflow-token',
         permission: '"actions: read" (add `permissions: actions: read` to the job)',
         tokenState: 'unchanged',
@@ -31662,15 +31669,15 @@ function recoveryCommandFor(context, recovery) {
     });
 }
 function describeRecovery(context, recovery) {
-    return [
+    return (0,settings/* concat */.xW)([
         `Recovery value: the new refresh token, sealed with the public key of the ${context.target.description} (only GitHub can open it, so it is safe to show).`,
         `  key_id: ${recovery.sealed.keyId}`,
         `  encrypted_value: ${recovery.sealed.encryptedValue}`,
         `Store it with GitHub CLI and a token that may write the secret: ${ghTokenAdvice(context.githubApiUrl)}; then run:`,
         `  ${recoveryCommandFor(context, recovery)}`,
         `Do it before any run uses the old token after ${utc(recovery.leewayEndsAt)}: from then on, presenting the old token revokes the consent, including the new token.`,
-        `Store it, or re-run the workflow before that time — one or the other, never both: whichever comes second would put a superseded token in the secret.${recovery.secretAsSeen === undefined ? '' : ' The command checks this itself: it stores nothing if the secret was written after this run saw it.'}`,
-    ].join('\n');
+        (0,settings/* text */.Qq) `Store it, or ${settings/* rerun */.nt} before that time — one or the other, never both: whichever comes second would put a superseded token in the secret.${recovery.secretAsSeen === undefined ? '' : ' The command checks this itself: it stores nothing if the secret was written after this run saw it.'}`,
+    ], '\n');
 }
 /** The full failure text for the log and the error annotation; each door words its settings. */
 function describeFailure(error, context, recovery, now) {
@@ -31680,7 +31687,7 @@ function describeFailure(error, context, recovery, now) {
         (0,settings/* concat */.xW)(['Next step: ', error.next]),
     ];
     if (recovery)
-        parts.push([describeRecovery(context, recovery)]);
+        parts.push(describeRecovery(context, recovery));
     return (0,settings/* concat */.xW)(parts, '\n');
 }
 /** When the user must consent again, and in how many days. */
@@ -31756,7 +31763,7 @@ function judgeWithoutReadTime(updatedAt, since, reason) {
     if (updatedAt.getTime() > since.at.getTime() + CLOCK_RESOLUTION_MS) {
         return { kind: 'superseded', updatedAt, readAt: since.at, readAtWhat: since.what };
     }
-    return { kind: 'unknown', reason };
+    return since.exact ? { kind: 'fresh-since', what: since.what } : { kind: 'unknown', reason };
 }
 /**
  * The warning for a guard that could not decide: the rotation goes ahead. It names the case it
@@ -31782,6 +31789,8 @@ function describeJudgement(judgement) {
     switch (judgement.kind) {
         case 'fresh':
             return 'passed: the secret was not rewritten since this run read it';
+        case 'fresh-since':
+            return `passed: the secret was not rewritten after ${judgement.what}`;
         case 'first-write':
             return 'passed: the secret did not exist yet';
         case 'superseded':
@@ -31869,7 +31878,7 @@ function judge(metadata, readAt, localNow, tokenHeldSince) {
     // GitHub's clock decided updated_at: move the bound into it. The Date header is cut to the
     // second, which moves the bound earlier, never later: the guard errs towards "superseded".
     const skew = serverNow ? serverNow.getTime() - localNow.getTime() : 0;
-    return judgeWithoutReadTime(updatedAt, { at: new Date(tokenHeldSince.at.getTime() + skew), what: tokenHeldSince.what }, reason);
+    return judgeWithoutReadTime(updatedAt, { ...tokenHeldSince, at: new Date(tokenHeldSince.at.getTime() + skew) }, reason);
 }
 function reasonOf(error) {
     if (error instanceof errors/* ActionError */.lZ)
@@ -32087,7 +32096,10 @@ const SECRET_SOURCES = {
 function cliWording(githubTokenSource) {
     const githubToken = `the GitHub token${githubTokenSource ? ` (from ${githubTokenSource})` : ''}`;
     const name = (setting) => setting === 'github-token' ? githubToken : (SECRET_SOURCES[setting] ?? `--${setting}`);
-    return ({ setting, role }) => {
+    return (mention) => {
+        if ('rerun' in mention)
+            return 'run the command again';
+        const { setting, role } = mention;
         switch (role) {
             case 'subject':
             case 'input':
@@ -33397,8 +33409,8 @@ function describeCancellation(cancellation, custody, where) {
             const sent = `The refresh token in ${where} was sent to Atlassian at ${sentAt ? utc(sentAt) : 'the start of the refresh'}`;
             const until = leewayEndsAt ? utc(leewayEndsAt) : 'ten minutes after that';
             return custody.grantInFlight
-                ? `${received} ${sent} and the answer has not come yet. If Atlassian processes it, the stored token becomes the previous one, still accepted until ${until} (the 10-minute leeway): re-run the workflow before then. If the answer arrives before the runner stops this step, the new token is sealed and printed first, then stored.`
-                : `${received} No new attempt of the refresh starts. ${sent} without a usable answer: if Atlassian rotated it, the stored token is still accepted until ${until} (the 10-minute leeway): re-run the workflow before then.`;
+                ? (0,settings/* text */.Qq) `${received} ${sent} and the answer has not come yet. If Atlassian processes it, the stored token becomes the previous one, still accepted until ${until} (the 10-minute leeway): ${settings/* rerun */.nt} before then. If the answer arrives before the runner stops this step, the new token is sealed and printed first, then stored.`
+                : (0,settings/* text */.Qq) `${received} No new attempt of the refresh starts. ${sent} without a usable answer: if Atlassian rotated it, the stored token is still accepted until ${until} (the 10-minute leeway): ${settings/* rerun */.nt} before then.`;
         }
         case 'rotated-not-stored':
             return `${received} The new refresh token is being stored in ${where}; its sealed copy ${custody.recovery ? 'is in' : 'is about to be printed in'} the "Recovery value" group${custody.recovery ? ' above' : ''}. If this step ends before the write, store that value with the command shown there before ${leewayEndsAt ? utc(leewayEndsAt) : 'the leeway ends'}.`;
@@ -33422,7 +33434,7 @@ function cancelledError(cancellation, state, context, answered, cause) {
         ],
         'maybe-rotated': [
             'while the refresh grant had no usable answer yet.',
-            `Re-run the workflow${leeway}, while Atlassian still accepts the stored token.`,
+            (0,settings/* text */.Qq) `${settings/* rerun */.nt}${leeway}, while Atlassian still accepts the stored token.`,
         ],
         rejected: [
             (0,settings/* text */.Qq) `after Atlassian refused the refresh token: ${cause instanceof errors/* ActionError */.lZ ? cause.said : cause instanceof Error ? cause.message : ''}`,
@@ -33434,7 +33446,7 @@ function cancelledError(cancellation, state, context, answered, cause) {
         ],
         stored: [
             'after the new refresh token was stored; what came after it was skipped.',
-            'Nothing to do for the token. Re-run the workflow if a later step needed the access token.',
+            (0,settings/* text */.Qq) `Nothing to do for the token. ${settings/* rerun */.nt} if a later step needed the access token.`,
         ],
         overlapped: [
             'after the new refresh token was stored, and another rotation wrote the secret too.',
@@ -34057,7 +34069,7 @@ function toActionError(error, tokenState, secrets) {
         return new errors/* ActionError */.lZ(error.code, error.said, tokenState, error.next, { cause: error });
     }
     const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-    return new errors/* ActionError */.lZ('UNEXPECTED', `Unexpected failure: ${secrets ? secrets.scrub(detail) : detail}`, tokenState, 'Re-run the workflow (within the time given above, if one is given); if it fails the same way, open an issue with this log.', { cause: error });
+    return new errors/* ActionError */.lZ('UNEXPECTED', `Unexpected failure: ${secrets ? secrets.scrub(detail) : detail}`, tokenState, (0,settings/* text */.Qq) `${settings/* rerun */.nt} (within the time given above, if one is given); if it fails the same way, open an issue with this log.`, { cause: error });
 }
 
 ;// CONCATENATED MODULE: ./src/cli/refresh.ts
@@ -34067,6 +34079,7 @@ function toActionError(error, tokenState, secrets) {
  * setting `foo-bar` is the flag `--foo-bar` (or ATLASSIAN_FOO_BAR); the secret ones come from the
  * environment only.
  */
+
 
 
 
@@ -34298,8 +34311,17 @@ function reportOutcome(terminal, outcome, now) {
         terminal.say(`The access token expires at ${outcome.expiresAt.toISOString()} at the latest.`);
     }
     outcome.problems.forEach((problem, i) => {
-        terminal.error(describeFailure(problem, outcome.context, i === 0 ? outcome.recovery : undefined, new Date(now)));
+        terminal.error(describeFailure(inTerminalTerms(problem), outcome.context, i === 0 ? outcome.recovery : undefined, new Date(now)));
     });
+}
+/**
+ * The next step where a terminal's differs from a workflow's: a superseded token given here is a
+ * stale copy (a workflow re-run would read the current secret; a terminal cannot read a secret).
+ */
+function inTerminalTerms(problem) {
+    if (problem.code !== 'SUPERSEDED')
+        return problem;
+    return new errors/* ActionError */.lZ(problem.code, problem.said, problem.tokenState, 'Nothing to do for the token: the secret holds the newer one, and whatever wrote it rotates it from now on. The copy given in ATLASSIAN_REFRESH_TOKEN is superseded: discard it.', { cause: problem });
 }
 /**
  * `--token-obtained-at`: by when the person had the refresh token they give. A date alone counts
@@ -34319,7 +34341,7 @@ function readObtainedAt(text, now) {
     if (problem !== undefined) {
         throw new CliError(EXIT.USAGE, problem, `Run \`${TOOL} refresh --help\`. Nothing was sent.`);
     }
-    return { at: new Date(time), what: `the time given with --token-obtained-at` };
+    return { at: new Date(time), what: 'the time given with --token-obtained-at', exact: true };
 }
 /** The outputs as name=value lines on standard output; token outputs only with --show-tokens. */
 function printOutputs(outputs, showTokens, context) {
@@ -34344,6 +34366,12 @@ const refresh = {
 };
 
 ;// CONCATENATED MODULE: ./src/cli/sites.ts
+/**
+ * `sites`: the Atlassian sites (cloud ids and addresses) a token reaches. With an access token it
+ * only asks. A refresh token cannot be used without spending it, so with one it runs a whole
+ * rotation first (as `refresh`, storing the new token), and lists with the access token it got.
+ */
+
 
 
 
@@ -34423,6 +34451,12 @@ const sites = {
             found = await listSites(atlassianApiUrl, accessToken, (0,cli_context/* httpOptions */.$3)(context), terminal.secrets, (0,cli_context/* retryOptions */.tO)(context, 'Sites', 30_000));
         }
         catch (error) {
+            // A new refresh token that still needs storing by hand outranks a site list that failed:
+            // the exit code says so first, as refresh's would.
+            if (exitCode === EXIT.NOT_STORED) {
+                terminal.error((0,settings/* text */.Qq) `Could not list the sites as well: ${(0,errors/* saidOf */.Jo)(error)}`);
+                return exitCode;
+            }
             // A refused access token is the usual cause here: say so in this command's terms.
             if (error instanceof errors/* ActionError */.lZ &&
                 error.code === 'SITES_UNAVAILABLE' &&
@@ -35055,6 +35089,7 @@ function proxyRefusal(error) {
 /* harmony export */ });
 /* unused harmony exports backoffDelay, CancelledBeforeStart */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1922);
+/* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2888);
 /**
  * Retrying transient failures inside a deadline.
  *
@@ -35065,6 +35100,7 @@ function proxyRefusal(error) {
  *
  * Time comes from an injected {@link Clock}, so tests move it instead of waiting.
  */
+
 
 const systemClock = {
     now: () => Date.now(),
@@ -35172,7 +35208,7 @@ async function withRetries(operation, classify, options, onGiveUp) {
 /** The run was being cancelled before the first attempt: nothing was sent. */
 class CancelledBeforeStart extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ {
     constructor() {
-        super('CANCELLED', 'The job is being cancelled: the request was not sent.', 'unchanged', 'Nothing to do: re-run the workflow when you want the rotation.');
+        super('CANCELLED', 'The job is being cancelled: the request was not sent.', 'unchanged', (0,_settings_js__WEBPACK_IMPORTED_MODULE_1__/* .text */ .Qq) `Nothing to do: ${_settings_js__WEBPACK_IMPORTED_MODULE_1__/* .rerun */ .nt} when you want the rotation.`);
     }
 }
 /** Retries a failure marked transient, after the server's Retry-After when it sent one. */
@@ -35217,6 +35253,7 @@ function describeAttempts(error, history, tokenState = error.tokenState) {
 /* harmony export */   e1: () => (/* binding */ asText),
 /* harmony export */   hF: () => (/* binding */ input),
 /* harmony export */   jf: () => (/* binding */ tokenIn),
+/* harmony export */   nt: () => (/* binding */ rerun),
 /* harmony export */   qV: () => (/* binding */ renew),
 /* harmony export */   wy: () => (/* binding */ mentions),
 /* harmony export */   xW: () => (/* binding */ concat)
@@ -35232,6 +35269,8 @@ const input = (setting) => ({ setting, role: 'input' });
 const named = (setting) => ({ setting, role: 'name' });
 const tokenIn = (setting) => ({ setting, role: 'token' });
 const renew = (setting) => ({ setting, role: 'renew' });
+/** "re-run the workflow" in the action, "run the command again" on a terminal. */
+const rerun = { rerun: true };
 /** The tag for messages: ``text`Check ${named('token-url')}: …` ``. */
 function text(strings, ...values) {
     const parts = [];
@@ -35263,11 +35302,13 @@ function concat(texts, separator = '') {
 }
 /** The settings a text names, in order. */
 function mentions(value) {
-    return value.filter((part) => typeof part !== 'string').map((m) => m.setting);
+    return value
+        .filter((part) => typeof part !== 'string' && 'setting' in part)
+        .map((m) => m.setting);
 }
 /**
- * The words for people. A setting that begins a sentence is capitalised ("The GitHub token…"),
- * since a door's words for it may start in lower case.
+ * The words for people. A mention that begins a sentence is capitalised ("The GitHub token…",
+ * "Re-run the workflow…"), since a door's words for it may start in lower case.
  */
 function word(value, wording) {
     let out = '';
@@ -35277,12 +35318,17 @@ function word(value, wording) {
             continue;
         }
         const words = wording(part);
-        out += /(^|[.!?]\s+|\n\s*)$/.test(out) ? capitalise(words) : words;
+        out += SENTENCE_START.test(out) ? capitalise(words) : words;
     }
     return out;
 }
+/** Where a sentence starts: the text's start, after a full stop, a new line, or "Next step: ". */
+const SENTENCE_START = /(^|[.!?]\s+|\n\s*|(^|\n)Next step: )$/;
 /** The action's words: inputs, as action.yml names them. */
-const actionWording = ({ setting, role }) => {
+const actionWording = (mention) => {
+    if ('rerun' in mention)
+        return 're-run the workflow';
+    const { setting, role } = mention;
     switch (role) {
         case 'subject':
             return `Input "${setting}"`;

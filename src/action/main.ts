@@ -45,7 +45,11 @@ export function defaultDependencies(
       }
     },
     // The runner gives the step its inputs before the process starts.
-    tokenHeldSince: { at: new Date(performance.timeOrigin), what: 'this step started' },
+    tokenHeldSince: {
+      at: new Date(performance.timeOrigin),
+      what: 'this step started',
+      exact: false,
+    },
   }
 }
 
@@ -99,7 +103,7 @@ function runnerEvents(toolkit: Toolkit): RotationEvents {
       toolkit.startGroup(
         `Recovery value for ${context.secretName} (needed only if this step fails before it is written)`,
       )
-      toolkit.info(describeRecovery(context, recovery))
+      toolkit.info(word(describeRecovery(context, recovery), actionWording))
       toolkit.endGroup()
     },
   }

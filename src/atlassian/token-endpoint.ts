@@ -7,7 +7,7 @@
  * Provider rules: developer.atlassian.com/cloud/oauth/getting-started/refresh-tokens, and
  * ../shared/FACTS.md ("Atlassian OAuth 2.0 (3LO)").
  */
-import { named, renew, text, type Text } from '../common/settings.js'
+import { named, renew, rerun, text, type Text } from '../common/settings.js'
 import { describeAnswerShape, describeContentType } from '../common/body-text.js'
 import { ActionError, OAuthError, type TokenState } from '../common/errors.js'
 import { BodyTooLargeError, send, type HttpAnswer, type HttpOptions } from '../common/http.js'
@@ -37,8 +37,8 @@ export type { TokenSet } from './token-set.js'
 export interface GrantFailureMeaning {
   /** The state when the request may have reached Atlassian before failing. */
   ifReached: TokenState
-  nextStepIfReached: string
-  nextStepIfNotSent: string
+  nextStepIfReached: string | Text
+  nextStepIfNotSent: string | Text
   /** For an answer too large to be a token answer. */
   nextStepIfTooLarge: string | Text
 }
@@ -103,7 +103,7 @@ export function sendRefreshGrant(
     http,
     {
       ifReached: 'maybe-rotated',
-      nextStepIfReached: 'Re-run the workflow within the time given above.',
+      nextStepIfReached: text`${rerun} within the time given above.`,
       nextStepIfNotSent:
         'Check the network from the runner to the token endpoint (proxy settings: HTTPS_PROXY / NO_PROXY), then re-run.',
       nextStepIfTooLarge: text`Check that ${named('token-url')} is Atlassian's token endpoint (https://auth.atlassian.com/oauth/token).`,
@@ -144,7 +144,7 @@ export function processTokenResponse(
       'TOKEN_ENDPOINT_HTTP',
       `The token endpoint ${origin} answered ${shape}.`,
       answer.status >= 500 ? 'maybe-rotated' : 'unchanged',
-      "This is a fault on the provider's side: re-run the workflow (within the time given above, if one is given), and check https://developer.status.atlassian.com if it persists.",
+      text`This is a fault on the provider's side: ${rerun} (within the time given above, if one is given), and check https://developer.status.atlassian.com if it persists.`,
       { transient: { reason: `HTTP ${answer.status}`, retryAfter: answer.retryAfter } },
     )
   }

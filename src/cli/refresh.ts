@@ -4,6 +4,7 @@
  * setting `foo-bar` is the flag `--foo-bar` (or ATLASSIAN_FOO_BAR); the secret ones come from the
  * environment only.
  */
+import { ActionError } from '../common/errors.js'
 import { quoteValue } from '../common/input-limits.js'
 import type { Setting } from '../common/settings.js'
 import type { RotationEvents } from '../rotation/events.js'
@@ -12,6 +13,7 @@ import type { RotationOutcome } from '../rotation/outcome.js'
 import { outcomeOutputs, TOKEN_OUTPUTS } from '../rotation/outputs.js'
 import { parseIsoMoment, readSettings } from '../rotation/request.js'
 import { rotate } from '../rotation/rotate.js'
+import type { TokenHeldSince } from '../rotation/stale-token-guard.js'
 import { CliError, EXIT, exitCodeOf, type ExitCode } from './exit-codes.js'
 import { findGitHubToken } from './github-token.js'
 import type { Command, CommandContext } from './context.js'
@@ -291,7 +293,7 @@ function reportOutcome(terminal: Terminal, outcome: RotationOutcome, now: number
   outcome.problems.forEach((problem, i) => {
     terminal.error(
       describeFailure(
-        problem,
+        inTerminalTerms(problem),
         outcome.context,
         i === 0 ? outcome.recovery : undefined,
         new Date(now),
@@ -301,14 +303,26 @@ function reportOutcome(terminal: Terminal, outcome: RotationOutcome, now: number
 }
 
 /**
+ * The next step where a terminal's differs from a workflow's: a superseded token given here is a
+ * stale copy (a workflow re-run would read the current secret; a terminal cannot read a secret).
+ */
+function inTerminalTerms(problem: ActionError): ActionError {
+  if (problem.code !== 'SUPERSEDED') return problem
+  return new ActionError(
+    problem.code,
+    problem.said,
+    problem.tokenState,
+    'Nothing to do for the token: the secret holds the newer one, and whatever wrote it rotates it from now on. The copy given in ATLASSIAN_REFRESH_TOKEN is superseded: discard it.',
+    { cause: problem },
+  )
+}
+
+/**
  * `--token-obtained-at`: by when the person had the refresh token they give. A date alone counts
  * from its midnight (UTC), earlier than any time that day: erring early only makes the stale-token
  * guard stricter. A time in the future would wave every write through, so it is refused.
  */
-export function readObtainedAt(
-  text: string | undefined,
-  now: number,
-): { at: Date; what: string } | undefined {
+export function readObtainedAt(text: string | undefined, now: number): TokenHeldSince | undefined {
   if (text === undefined) return undefined
   const value = text.trim()
   const time = parseIsoMoment(value)
@@ -320,7 +334,7 @@ export function readObtainedAt(
   if (problem !== undefined) {
     throw new CliError(EXIT.USAGE, problem, `Run \`${TOOL} refresh --help\`. Nothing was sent.`)
   }
-  return { at: new Date(time), what: `the time given with --token-obtained-at` }
+  return { at: new Date(time), what: 'the time given with --token-obtained-at', exact: true }
 }
 
 /** The outputs as name=value lines on standard output; token outputs only with --show-tokens. */

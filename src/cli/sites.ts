@@ -3,9 +3,9 @@
  * only asks. A refresh token cannot be used without spending it, so with one it runs a whole
  * rotation first (as `refresh`, storing the new token), and lists with the access token it got.
  */
-import type { Text } from '../common/settings.js'
+import { text, type Text } from '../common/settings.js'
 import { listSites, siteApiBaseUrl, type AtlassianSite } from '../atlassian/sites.js'
-import { ActionError } from '../common/errors.js'
+import { ActionError, saidOf } from '../common/errors.js'
 import { parseEndpointUrl } from '../common/endpoint-url.js'
 import { LIMITS, tooLong } from '../common/input-limits.js'
 import { httpOptions, retryOptions, type Command } from './context.js'
@@ -113,6 +113,12 @@ export const sites: Command = {
         retryOptions(context, 'Sites', 30_000),
       )
     } catch (error) {
+      // A new refresh token that still needs storing by hand outranks a site list that failed:
+      // the exit code says so first, as refresh's would.
+      if (exitCode === EXIT.NOT_STORED) {
+        terminal.error(text`Could not list the sites as well: ${saidOf(error)}`)
+        return exitCode
+      }
       // A refused access token is the usual cause here: say so in this command's terms.
       if (
         error instanceof ActionError &&

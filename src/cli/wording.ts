@@ -20,7 +20,9 @@ export function cliWording(githubTokenSource?: string): Wording {
   const githubToken = `the GitHub token${githubTokenSource ? ` (from ${githubTokenSource})` : ''}`
   const name = (setting: Setting): string =>
     setting === 'github-token' ? githubToken : (SECRET_SOURCES[setting] ?? `--${setting}`)
-  return ({ setting, role }) => {
+  return (mention) => {
+    if ('rerun' in mention) return 'run the command again'
+    const { setting, role } = mention
     switch (role) {
       case 'subject':
       case 'input':

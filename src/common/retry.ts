@@ -9,6 +9,7 @@
  * Time comes from an injected {@link Clock}, so tests move it instead of waiting.
  */
 import { ActionError } from './errors.js'
+import { rerun, text } from './settings.js'
 
 export interface Clock {
   /** Milliseconds since the epoch. */
@@ -191,7 +192,7 @@ export class CancelledBeforeStart extends ActionError {
       'CANCELLED',
       'The job is being cancelled: the request was not sent.',
       'unchanged',
-      'Nothing to do: re-run the workflow when you want the rotation.',
+      text`Nothing to do: ${rerun} when you want the rotation.`,
     )
   }
 }

@@ -44,10 +44,18 @@ export type Setting =
  */
 export type Role = 'subject' | 'input' | 'name' | 'token' | 'renew'
 
-export interface Mention {
+/** A setting named in a message. */
+export interface SettingMention {
   readonly setting: Setting
   readonly role: Role
 }
+
+/** What a person does again, in the door's terms: the action's run, the tool's command. */
+export interface RerunMention {
+  readonly rerun: true
+}
+
+export type Mention = SettingMention | RerunMention
 
 /** A message: its words, and the settings it names. */
 export type Text = readonly (string | Mention)[]
@@ -59,6 +67,8 @@ export const input = (setting: Setting): Mention => ({ setting, role: 'input' })
 export const named = (setting: Setting): Mention => ({ setting, role: 'name' })
 export const tokenIn = (setting: Setting): Mention => ({ setting, role: 'token' })
 export const renew = (setting: Setting): Mention => ({ setting, role: 'renew' })
+/** "re-run the workflow" in the action, "run the command again" on a terminal. */
+export const rerun: Mention = { rerun: true }
 
 /** The tag for messages: ``text`Check ${named('token-url')}: …` ``. */
 export function text(
@@ -93,12 +103,14 @@ export function concat(texts: readonly (string | Text)[], separator = ''): Text 
 
 /** The settings a text names, in order. */
 export function mentions(value: Text): Setting[] {
-  return value.filter((part): part is Mention => typeof part !== 'string').map((m) => m.setting)
+  return value
+    .filter((part): part is SettingMention => typeof part !== 'string' && 'setting' in part)
+    .map((m) => m.setting)
 }
 
 /**
- * The words for people. A setting that begins a sentence is capitalised ("The GitHub token…"),
- * since a door's words for it may start in lower case.
+ * The words for people. A mention that begins a sentence is capitalised ("The GitHub token…",
+ * "Re-run the workflow…"), since a door's words for it may start in lower case.
  */
 export function word(value: Text, wording: Wording): string {
   let out = ''
@@ -108,13 +120,18 @@ export function word(value: Text, wording: Wording): string {
       continue
     }
     const words = wording(part)
-    out += /(^|[.!?]\s+|\n\s*)$/.test(out) ? capitalise(words) : words
+    out += SENTENCE_START.test(out) ? capitalise(words) : words
   }
   return out
 }
 
+/** Where a sentence starts: the text's start, after a full stop, a new line, or "Next step: ". */
+const SENTENCE_START = /(^|[.!?]\s+|\n\s*|(^|\n)Next step: )$/
+
 /** The action's words: inputs, as action.yml names them. */
-export const actionWording: Wording = ({ setting, role }) => {
+export const actionWording: Wording = (mention) => {
+  if ('rerun' in mention) return 're-run the workflow'
+  const { setting, role } = mention
   switch (role) {
     case 'subject':
       return `Input "${setting}"`

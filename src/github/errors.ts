@@ -3,7 +3,7 @@
  * turned into an error that blames what failed (the token, GitHub, "github-api-url", a proxy) and
  * names the fix. What an answer says about itself is read in ./answer.ts.
  */
-import { input, named, renew, text, tokenIn } from '../common/settings.js'
+import { input, named, renew, text, tokenIn, type Setting } from '../common/settings.js'
 import { RequestError } from '@octokit/request-error'
 import { ActionError, type TokenState } from '../common/errors.js'
 import { classifyNetworkFailure } from '../common/network-failure.js'
@@ -35,6 +35,8 @@ export interface GitHubCall {
   doing: string
   /** What a 404 may mean is missing: "repository o/r". */
   subject: string
+  /** The setting that names it: what to check when GitHub cannot find it. */
+  subjectSetting: Setting
   /** The input that supplied the token, so the message names it. */
   tokenInput: 'github-token' | 'workflow-token'
   /** What that token needs here, in words. */
@@ -180,7 +182,7 @@ function refused(answer: AnswerFacts, context: ErrorContext): ActionError {
       'GITHUB_NOT_FOUND',
       text`${said} Either ${subject} does not exist, or ${tokenIn(tokenInput)} cannot see it (GitHub answers 404 rather than 403 for what a token may not see).`,
       tokenState,
-      text`Check ${input('repository')}. For a fine-grained token, check that its resource owner is the repository's owner and that the repository is among its selected repositories. ${needs}${finish}`,
+      text`Check ${input(context.subjectSetting)}. For a fine-grained token, check that its resource owner is the ${context.subjectSetting === 'organization' ? 'organization' : "repository's owner"}${context.subjectSetting === 'organization' ? '' : ' and that the repository is among its selected repositories'}. ${needs}${finish}`,
     )
   }
   if (status === 422) {

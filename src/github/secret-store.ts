@@ -53,6 +53,7 @@ function call(
     params,
     doing,
     subject: access.target.description,
+    subjectSetting: access.target.kind,
     tokenInput: 'github-token',
     permission: access.target.permission,
     tokenState,

@@ -2,7 +2,7 @@
  * What a target needs settled before the refresh token is spent: that an environment exists, and
  * who may use an organization secret. A mistake here must stop the run while the token is unspent.
  */
-import { input, named, text } from '../common/settings.js'
+import { input, named, text, tokenIn } from '../common/settings.js'
 import { ActionError } from '../common/errors.js'
 import type { TargetInput } from './targets.js'
 import { callGitHub, isRecord, quote } from './errors.js'
@@ -22,12 +22,13 @@ export async function checkEnvironmentExists(
       route: `GET ${environmentPath(target.repository, target.environment)}`,
       doing: `read the environment "${target.environment}" of ${owner}/${repo}`,
       subject: `the environment "${target.environment}" of ${owner}/${repo}`,
+      subjectSetting: 'environment',
     })
   } catch (error) {
     if (error instanceof ActionError && error.code === 'GITHUB_NOT_FOUND') {
       throw new ActionError(
         'GITHUB_NOT_FOUND',
-        text`${owner}/${repo} has no environment named "${target.environment}" that the ${named('github-token')} can see. Nothing was sent to Atlassian.`,
+        text`${owner}/${repo} has no environment named "${target.environment}" that ${tokenIn('github-token')} can see. Nothing was sent to Atlassian.`,
         'unchanged',
         text`Check ${input('environment')} against the repository's Settings → Environments, or create the environment there. The token needs ${access.target.permission}.`,
       )
@@ -77,6 +78,7 @@ async function repositoryId(
     route: `GET ${restPath`/repos/${organization}/${name}`}`,
     doing: `look up the selected repository ${organization}/${name}`,
     subject: `repository ${organization}/${name}`,
+    subjectSetting: 'selected-repositories',
   })
   const id = isRecord(data) ? data['id'] : undefined
   if (typeof id !== 'number' || !Number.isSafeInteger(id)) {
@@ -100,6 +102,7 @@ async function currentSelection(access: StoreAccess, secretName: string): Promis
       params: { per_page: 100, page },
       doing: `read which repositories may use the secret ${secretName} of ${access.target.description}`,
       subject: `the secret ${secretName} of ${access.target.description}`,
+      subjectSetting: 'secret-name',
     })
     const repositories = isRecord(data) ? data['repositories'] : undefined
     const total = isRecord(data) ? data['total_count'] : undefined
@@ -121,7 +124,7 @@ async function currentSelection(access: StoreAccess, secretName: string): Promis
 
 function common(
   access: StoreAccess,
-): Omit<Parameters<typeof callGitHub>[0], 'route' | 'doing' | 'subject'> {
+): Omit<Parameters<typeof callGitHub>[0], 'route' | 'doing' | 'subject' | 'subjectSetting'> {
   return {
     github: access.github,
     params: {},

@@ -4,7 +4,7 @@
  * only when GitHub's API sent it), a redirect, and a page that is not the API at all (the
  * "github-api-url" or a proxy, never the repository or the token).
  */
-import { named, text, tokenIn } from '../common/settings.js'
+import { named, text, tokenIn, type Setting } from '../common/settings.js'
 import { ActionError, type TokenState } from '../common/errors.js'
 import type { SecretValues } from '../common/secrets.js'
 import { apiUrlMeant, isGitHubService, type AnswerFacts, type RateLimit } from './answer.js'
@@ -15,6 +15,8 @@ export interface AnswerContext {
   doing: string
   /** "repository o/r". */
   subject: string
+  /** The setting that names the subject, to check when GitHub cannot find it. */
+  subjectSetting: Setting
   tokenInput: 'github-token' | 'workflow-token'
   tokenState: TokenState
   secrets: SecretValues

@@ -37,6 +37,7 @@ function common(
     github: access.github,
     params: {},
     subject: `repository ${owner}/${repo}`,
+    subjectSetting: 'repository',
     tokenInput: 'github-token',
     permission: variablesPermission(access.repository),
     tokenState,

@@ -4,7 +4,7 @@
  * request that spends the refresh token may start, and what is already in flight decides what the
  * person must do: the rotation asks {@link describeCancellation} at once, while it still can.
  */
-import { text, type Text } from '../common/settings.js'
+import { rerun, text, type Text } from '../common/settings.js'
 import { ActionError, type TokenState } from '../common/errors.js'
 import type { Clock } from '../common/retry.js'
 import { utc, type RunContext } from './explain.js'
@@ -64,7 +64,7 @@ export function describeCancellation(
   cancellation: Cancellation,
   custody: TokenCustody,
   where: string,
-): string {
+): string | Text {
   const received = `Received ${cancellation.received}: the job is being cancelled.`
   const sentAt = custody.grantSentAt
   const leewayEndsAt = custody.leewayEndsAt
@@ -77,8 +77,8 @@ export function describeCancellation(
       const sent = `The refresh token in ${where} was sent to Atlassian at ${sentAt ? utc(sentAt) : 'the start of the refresh'}`
       const until = leewayEndsAt ? utc(leewayEndsAt) : 'ten minutes after that'
       return custody.grantInFlight
-        ? `${received} ${sent} and the answer has not come yet. If Atlassian processes it, the stored token becomes the previous one, still accepted until ${until} (the 10-minute leeway): re-run the workflow before then. If the answer arrives before the runner stops this step, the new token is sealed and printed first, then stored.`
-        : `${received} No new attempt of the refresh starts. ${sent} without a usable answer: if Atlassian rotated it, the stored token is still accepted until ${until} (the 10-minute leeway): re-run the workflow before then.`
+        ? text`${received} ${sent} and the answer has not come yet. If Atlassian processes it, the stored token becomes the previous one, still accepted until ${until} (the 10-minute leeway): ${rerun} before then. If the answer arrives before the runner stops this step, the new token is sealed and printed first, then stored.`
+        : text`${received} No new attempt of the refresh starts. ${sent} without a usable answer: if Atlassian rotated it, the stored token is still accepted until ${until} (the 10-minute leeway): ${rerun} before then.`
     }
     case 'rotated-not-stored':
       return `${received} The new refresh token is being stored in ${where}; its sealed copy ${custody.recovery ? 'is in' : 'is about to be printed in'} the "Recovery value" group${custody.recovery ? ' above' : ''}. If this step ends before the write, store that value with the command shown there before ${leewayEndsAt ? utc(leewayEndsAt) : 'the leeway ends'}.`
@@ -109,7 +109,7 @@ export function cancelledError(
     ],
     'maybe-rotated': [
       'while the refresh grant had no usable answer yet.',
-      `Re-run the workflow${leeway}, while Atlassian still accepts the stored token.`,
+      text`${rerun}${leeway}, while Atlassian still accepts the stored token.`,
     ],
     rejected: [
       text`after Atlassian refused the refresh token: ${cause instanceof ActionError ? cause.said : cause instanceof Error ? cause.message : ''}`,
@@ -121,7 +121,7 @@ export function cancelledError(
     ],
     stored: [
       'after the new refresh token was stored; what came after it was skipped.',
-      'Nothing to do for the token. Re-run the workflow if a later step needed the access token.',
+      text`Nothing to do for the token. ${rerun} if a later step needed the access token.`,
     ],
     overlapped: [
       'after the new refresh token was stored, and another rotation wrote the secret too.',

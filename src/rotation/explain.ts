@@ -7,7 +7,7 @@ import type { ActionError, TokenState } from '../common/errors.js'
 import type { ConsentStatus } from './consent.js'
 import type { OrganizationAccess, SealedSecret } from '../github/secret-store.js'
 import type { SecretTarget } from '../github/targets.js'
-import { concat, text, type Text } from '../common/settings.js'
+import { concat, rerun, text, type Text } from '../common/settings.js'
 import { ghTokenAdvice, recoveryCommand } from './recovery-command.js'
 
 /** Atlassian accepts a disabled refresh token for 10 minutes after it was rotated (FACTS.md). */
@@ -89,16 +89,19 @@ export function recoveryCommandFor(context: RunContext, recovery: Recovery): str
   })
 }
 
-export function describeRecovery(context: RunContext, recovery: Recovery): string {
-  return [
-    `Recovery value: the new refresh token, sealed with the public key of the ${context.target.description} (only GitHub can open it, so it is safe to show).`,
-    `  key_id: ${recovery.sealed.keyId}`,
-    `  encrypted_value: ${recovery.sealed.encryptedValue}`,
-    `Store it with GitHub CLI and a token that may write the secret: ${ghTokenAdvice(context.githubApiUrl)}; then run:`,
-    `  ${recoveryCommandFor(context, recovery)}`,
-    `Do it before any run uses the old token after ${utc(recovery.leewayEndsAt)}: from then on, presenting the old token revokes the consent, including the new token.`,
-    `Store it, or re-run the workflow before that time — one or the other, never both: whichever comes second would put a superseded token in the secret.${recovery.secretAsSeen === undefined ? '' : ' The command checks this itself: it stores nothing if the secret was written after this run saw it.'}`,
-  ].join('\n')
+export function describeRecovery(context: RunContext, recovery: Recovery): Text {
+  return concat(
+    [
+      `Recovery value: the new refresh token, sealed with the public key of the ${context.target.description} (only GitHub can open it, so it is safe to show).`,
+      `  key_id: ${recovery.sealed.keyId}`,
+      `  encrypted_value: ${recovery.sealed.encryptedValue}`,
+      `Store it with GitHub CLI and a token that may write the secret: ${ghTokenAdvice(context.githubApiUrl)}; then run:`,
+      `  ${recoveryCommandFor(context, recovery)}`,
+      `Do it before any run uses the old token after ${utc(recovery.leewayEndsAt)}: from then on, presenting the old token revokes the consent, including the new token.`,
+      text`Store it, or ${rerun} before that time — one or the other, never both: whichever comes second would put a superseded token in the secret.${recovery.secretAsSeen === undefined ? '' : ' The command checks this itself: it stores nothing if the secret was written after this run saw it.'}`,
+    ],
+    '\n',
+  )
 }
 
 /** The full failure text for the log and the error annotation; each door words its settings. */
@@ -113,7 +116,7 @@ export function describeFailure(
     [describeTokenState(error.tokenState, context, now)],
     concat(['Next step: ', error.next]),
   ]
-  if (recovery) parts.push([describeRecovery(context, recovery)])
+  if (recovery) parts.push(describeRecovery(context, recovery))
   return concat(parts, '\n')
 }
 

@@ -137,7 +137,7 @@ function judge(
   const skew = serverNow ? serverNow.getTime() - localNow.getTime() : 0
   return judgeWithoutReadTime(
     updatedAt,
-    { at: new Date(tokenHeldSince.at.getTime() + skew), what: tokenHeldSince.what },
+    { ...tokenHeldSince, at: new Date(tokenHeldSince.at.getTime() + skew) },
     reason,
   )
 }

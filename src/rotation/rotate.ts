@@ -16,7 +16,7 @@
  * rotation (an error, a signal) reports it exactly. Outputs, summaries and exit status belong to
  * the door (./../main.ts for the action): the rotation only returns its outcome.
  */
-import { named, text, type Text } from '../common/settings.js'
+import { named, rerun, text, type Text } from '../common/settings.js'
 import { findSite, type SiteLookup } from '../atlassian/sites.js'
 import { refreshGrant, type TokenSet } from '../atlassian/token-endpoint.js'
 import { consentStatus, type ConsentStatus } from './consent.js'
@@ -576,7 +576,7 @@ function toActionError(
     'UNEXPECTED',
     `Unexpected failure: ${secrets ? secrets.scrub(detail) : detail}`,
     tokenState,
-    'Re-run the workflow (within the time given above, if one is given); if it fails the same way, open an issue with this log.',
+    text`${rerun} (within the time given above, if one is given); if it fails the same way, open an issue with this log.`,
     { cause: error },
   )
 }

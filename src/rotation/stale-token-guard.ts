@@ -21,11 +21,19 @@ export interface TokenHeldSince {
   at: Date
   /** For messages: "this step started". */
   what: string
+  /**
+   * `at` is when the token was obtained (a person says so), not only a moment by which it was
+   * held (a step's start, which comes after the run read its secrets, maybe long after when the
+   * run waited in a concurrency group). Exact: a secret not written after it is not superseded.
+   */
+  exact: boolean
 }
 
 export type StoredTokenJudgement =
   /** The secret was not written since this run read it: the token in hand is the newest. */
   | { kind: 'fresh' }
+  /** The secret was not written after the time given for when the token was obtained. */
+  | { kind: 'fresh-since'; what: string }
   /** The secret does not exist yet: this run's write creates it. */
   | { kind: 'first-write' }
   /** Rewritten after this run read it (or after the token was held): the token is superseded. */
@@ -65,7 +73,7 @@ export function judgeWithoutReadTime(
   if (updatedAt.getTime() > since.at.getTime() + CLOCK_RESOLUTION_MS) {
     return { kind: 'superseded', updatedAt, readAt: since.at, readAtWhat: since.what }
   }
-  return { kind: 'unknown', reason }
+  return since.exact ? { kind: 'fresh-since', what: since.what } : { kind: 'unknown', reason }
 }
 
 /**
@@ -111,6 +119,8 @@ export function describeJudgement(judgement: StoredTokenJudgement): string | Tex
   switch (judgement.kind) {
     case 'fresh':
       return 'passed: the secret was not rewritten since this run read it'
+    case 'fresh-since':
+      return `passed: the secret was not rewritten after ${judgement.what}`
     case 'first-write':
       return 'passed: the secret did not exist yet'
     case 'superseded':
