@@ -29570,6 +29570,8 @@ function readAnswerBody(answer) {
     return { readable: true, value: parameters };
 }
 
+// EXTERNAL MODULE: ./src/common/grouped-number.ts
+var grouped_number = __nccwpck_require__(2725);
 ;// CONCATENATED MODULE: ./src/atlassian/token-set.ts
 /**
  * What a successful token answer (RFC 6749 §5.1) gives, read leniently: the refresh token in it is
@@ -29580,6 +29582,7 @@ function readAnswerBody(answer) {
  * Nothing here quotes the answer: every value in it may be a credential.
  */
 
+
 /**
  * A new refresh token is read up to the size a secret can hold once sealed: the same limit the
  * `refresh-token` input has, so a token the action accepted always has a readable successor of its
@@ -29587,7 +29590,7 @@ function readAnswerBody(answer) {
  */
 const REFRESH_TOKEN_LIMIT = {
     bytes: MAX_SECRET_VALUE_BYTES,
-    said: `${MAX_SECRET_VALUE_BYTES.toLocaleString('en-US')} bytes, what a secret holds once sealed`,
+    said: `${(0,grouped_number/* groupedNumber */.O)(MAX_SECRET_VALUE_BYTES)} bytes, what a secret holds once sealed`,
 };
 /** Far above any real access token (Atlassian's are about 1–2 KiB); it travels in a header. */
 const ACCESS_TOKEN_LIMIT = { bytes: 16 * 1024, said: '16 KiB' };
@@ -29666,7 +29669,7 @@ function readToken(value, limit) {
     if (bytes > limit.bytes) {
         return {
             kind: 'unreadable',
-            what: `a string of ${bytes.toLocaleString('en-US')} bytes (more than ${limit.said})`,
+            what: `a string of ${(0,grouped_number/* groupedNumber */.O)(bytes)} bytes (more than ${limit.said})`,
         };
     }
     return { kind: 'token', value: token };
@@ -34672,6 +34675,7 @@ function report(terminal, error) {
 /* unused harmony export describeLength */
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7975);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _grouped_number_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2725);
 /**
  * Turning an answer's bytes into text, and describing an answer without quoting it.
  *
@@ -34681,6 +34685,7 @@ function report(terminal, error) {
  * UTF-8). A server, or a proxy in front of it, may label an answer wrongly; the BOM is the bytes'
  * own statement.
  */
+
 
 const BOMS = [
     [[0xef, 0xbb, 0xbf], 'utf-8'],
@@ -34722,7 +34727,7 @@ function describeContentType(contentType) {
 function describeLength(length) {
     if (length === 0)
         return 'an empty body';
-    return `${length.toLocaleString('en-US')} byte${length === 1 ? '' : 's'}`;
+    return `${(0,_grouped_number_js__WEBPACK_IMPORTED_MODULE_1__/* .groupedNumber */ .O)(length)} byte${length === 1 ? '' : 's'}`;
 }
 /** RFC 9110 §5.6.2 token characters (and "/" for type/subtype), at most 100 of them. */
 const HEADER_TOKEN = /^[A-Za-z0-9!#$%&'*+.^_`|~/-]{1,100}$/;
@@ -34826,6 +34831,30 @@ class OAuthError extends ActionError {
         this.error = error;
         this.errorDescription = errorDescription;
     }
+}
+
+
+/***/ }),
+
+/***/ 2725:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   O: () => (/* binding */ groupedNumber)
+/* harmony export */ });
+/**
+ * A whole number with its thousands grouped by commas, as messages show sizes: "35,952".
+ *
+ * This is what `toLocaleString('en-US')` prints for a whole number, without it: the first call of
+ * that sets up ICU's number formatting, some 10–20 ms of start-up, and token-set.ts makes one of
+ * its messages when the bundle loads, before the first request.
+ */
+function groupedNumber(value) {
+    if (!Number.isSafeInteger(value))
+        return String(value);
+    const digits = String(Math.abs(value));
+    const grouped = digits.replace(/\B(?=(?:\d{3})+$)/g, ',');
+    return value < 0 ? `-${grouped}` : grouped;
 }
 
 

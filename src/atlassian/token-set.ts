@@ -6,6 +6,7 @@
  *
  * Nothing here quotes the answer: every value in it may be a credential.
  */
+import { groupedNumber } from '../common/grouped-number.js'
 import { MAX_SECRET_VALUE_BYTES } from '../common/input-limits.js'
 
 export interface TokenSet {
@@ -33,7 +34,7 @@ export type TokenFieldsReading =
  */
 const REFRESH_TOKEN_LIMIT = {
   bytes: MAX_SECRET_VALUE_BYTES,
-  said: `${MAX_SECRET_VALUE_BYTES.toLocaleString('en-US')} bytes, what a secret holds once sealed`,
+  said: `${groupedNumber(MAX_SECRET_VALUE_BYTES)} bytes, what a secret holds once sealed`,
 }
 /** Far above any real access token (Atlassian's are about 1–2 KiB); it travels in a header. */
 const ACCESS_TOKEN_LIMIT = { bytes: 16 * 1024, said: '16 KiB' }
@@ -133,7 +134,7 @@ function readToken(value: unknown, limit: { bytes: number; said: string }): Toke
   if (bytes > limit.bytes) {
     return {
       kind: 'unreadable',
-      what: `a string of ${bytes.toLocaleString('en-US')} bytes (more than ${limit.said})`,
+      what: `a string of ${groupedNumber(bytes)} bytes (more than ${limit.said})`,
     }
   }
   return { kind: 'token', value: token }

@@ -8,6 +8,7 @@
  * own statement.
  */
 import { TextDecoder } from 'node:util'
+import { groupedNumber } from './grouped-number.js'
 
 const BOMS: [bytes: number[], encoding: string][] = [
   [[0xef, 0xbb, 0xbf], 'utf-8'],
@@ -55,7 +56,7 @@ export function describeContentType(contentType: string): string {
 
 export function describeLength(length: number): string {
   if (length === 0) return 'an empty body'
-  return `${length.toLocaleString('en-US')} byte${length === 1 ? '' : 's'}`
+  return `${groupedNumber(length)} byte${length === 1 ? '' : 's'}`
 }
 
 /** RFC 9110 §5.6.2 token characters (and "/" for type/subtype), at most 100 of them. */
