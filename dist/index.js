@@ -36414,8 +36414,19 @@ function runDispatcher(env, hooks = {}) {
     const { onRequestSent } = hooks;
     if (!onRequestSent)
         return agent;
+    // Requests dispatched and not yet written in full, failed or answered.
+    let unsent = 0;
     return agent.compose((dispatch) => (options, handler) => {
-        notifySent(handler, onRequestSent);
+        unsent++;
+        let counted = true;
+        const settle = () => {
+            if (counted) {
+                counted = false;
+                unsent--;
+            }
+            return unsent;
+        };
+        notifySent(handler, settle, onRequestSent);
         return dispatch(options, handler);
     });
 }
@@ -36448,21 +36459,37 @@ function withoutExperimentalWarning(options) {
 }
 /**
  * undici calls a handler's `onRequestSent` once the whole request is written (it is missing from
- * the handler's type). The handler keeps its own `this`, which fetch's handler relies on.
+ * the handler's type); a request that fails, or is answered, before that never calls it and only
+ * stops being counted. The handler keeps its own `this`, which fetch's handler relies on.
  */
-function notifySent(handler, notify) {
+function notifySent(handler, settle, notify) {
     const sendable = handler;
     const previous = sendable.onRequestSent;
     sendable.onRequestSent = function () {
+        const unsent = settle();
         // undici aborts the request when this throws: a hook's failure must not cost the request.
         try {
-            notify();
+            notify(unsent);
         }
         catch {
             // Nothing to do: the hook only starts work that can also start later.
         }
         previous?.call(this);
     };
+    const onError = sendable.onError;
+    if (onError) {
+        sendable.onError = function (error) {
+            settle();
+            onError.call(this, error);
+        };
+    }
+    const onHeaders = sendable.onHeaders;
+    if (onHeaders) {
+        sendable.onHeaders = function (...args) {
+            settle();
+            return onHeaders.apply(this, args);
+        };
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/common/network.ts
@@ -36497,9 +36524,12 @@ function describeExchange(exchange) {
  * (docs.github.com: "Encrypting secrets for the REST API")
  */
 let sodium;
+/** Whether a real value has been given to {@link sealForGitHub}: from then on, no warm-up runs. */
+let sealing = false;
+let prepared = false;
 /**
  * Starts loading libsodium (JavaScript and WebAssembly, the largest part of the action) without
- * waiting for it: called when the first requests are on the wire, so that loading overlaps them.
+ * waiting for it, once per process.
  */
 function loadSodium() {
     sodium ??= __nccwpck_require__.e(/* import() */ 768).then(__nccwpck_require__.bind(__nccwpck_require__, 4768)).then(async ({ default: library }) => {
@@ -36507,6 +36537,30 @@ function loadSodium() {
         return library;
     });
     return sodium;
+}
+/**
+ * Loads libsodium as {@link loadSodium} does, then seals a throwaway value under a throwaway key
+ * once, the way {@link sealForGitHub} seals: the first seal of a process compiles the code it
+ * runs (some milliseconds), and this takes that cost while the rotation waits for the network,
+ * not between the token's answer and its write. It never touches a real value, and it is skipped
+ * when a real seal has been asked for by the time libsodium is ready: nothing then runs before it.
+ * Only the first call does anything.
+ */
+function prepareSealing() {
+    if (prepared)
+        return;
+    prepared = true;
+    loadSodium()
+        .then((library) => {
+        if (sealing)
+            return;
+        const { publicKey } = library.crypto_box_keypair();
+        const sealed = library.crypto_box_seal(library.from_string('warm-up'), publicKey);
+        library.to_base64(sealed, library.base64_variants.ORIGINAL);
+    })
+        .catch(() => {
+        // Sealing awaits the same load, and reports what failed.
+    });
 }
 const STANDARD_BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 const PUBLIC_KEY_BYTES = 32; // crypto_box_PUBLICKEYBYTES
@@ -36519,6 +36573,7 @@ function decodePublicKey(key) {
 }
 /** Seals `value` under a store's public key (base64 in, base64 out, as GitHub expects). */
 async function sealForGitHub(value, publicKey) {
+    sealing = true;
     const key = decodePublicKey(publicKey);
     if (key === undefined)
         throw new Error('The public key is not 32 bytes of base64');
@@ -37365,15 +37420,18 @@ async function rotate(request, deps, events) {
     }, (signal) => {
         say.info(`Received ${signal} as well; still finishing what is said above.`);
     });
-    // Loading the sealing code (the largest part of the action) starts once the first request is on
-    // the wire, so that it overlaps the network instead of delaying the first request.
+    // Loading the sealing code (the largest part of the action, compiled synchronously) starts once
+    // every request of the preflight is on the wire, so that it overlaps the wait for their answers
+    // instead of delaying the first request or holding back the others' writes. setImmediate: after
+    // the write that finished them.
     const network = openNetwork({
         env: deps.env,
         onExchange: (exchange) => {
             say.debug(describeExchange(exchange));
         },
-        onRequestSent: () => {
-            loadSodium().catch(() => undefined);
+        onRequestSent: (unsent) => {
+            if (unsent === 0)
+                setImmediate(prepareSealing);
         },
     });
     const retryFor = (what, securing = false) => ({

@@ -30,7 +30,7 @@ afterAll(async () => {
   await new Promise((resolve) => server.close(resolve))
 })
 
-function recordingNetwork(onRequestSent?: () => void): {
+function recordingNetwork(onRequestSent?: (unsent: number) => void): {
   network: ReturnType<typeof openNetwork>
   exchanges: Exchange[]
 } {
@@ -146,7 +146,40 @@ describe('one exchange per request', () => {
     }
     expect(sent).toBe(1)
   })
+
+  it('counts the requests not yet written: 0 once the last of a parallel round is on the wire', async () => {
+    const told: number[] = []
+    handle = (_request, response) => {
+      response.writeHead(204).end()
+    }
+    const { network } = recordingNetwork((unsent) => told.push(unsent))
+    try {
+      await Promise.all(
+        ['/a', '/b', '/c'].map((path) =>
+          send(new URL(`${baseUrl}${path}`), { method: 'GET' }, options(network)),
+        ),
+      )
+      // A refused request is never written, and stops being counted all the same.
+      const { port } = await closedPort()
+      await expect(
+        send(new URL(`http://127.0.0.1:${port}/gone`), { method: 'GET' }, options(network)),
+      ).rejects.toThrow()
+      await send(new URL(`${baseUrl}/d`), { method: 'GET' }, options(network))
+    } finally {
+      await network.close()
+    }
+    expect(told).toEqual([2, 1, 0, 0])
+  })
 })
+
+/** A port that nothing listens on (a server opened and closed again). */
+async function closedPort(): Promise<AddressInfo> {
+  const probe = http.createServer()
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve))
+  const address = probe.address() as AddressInfo
+  await new Promise((resolve) => probe.close(resolve))
+  return address
+}
 
 describe('the GitHub client on the same network', () => {
   it('refuses an answer larger than the cap, and reports it', async () => {

@@ -1,7 +1,20 @@
-import { decodePublicKey, sealForGitHub } from '../../src/github/sealing.js'
+import { decodePublicKey, prepareSealing, sealForGitHub } from '../../src/github/sealing.js'
 import { newKeyPair, openSealedBox } from '../../emulators/sealed-box.js'
 
 describe('sealForGitHub', () => {
+  it('seals as before once prepared: the warm-up touches no real value', async () => {
+    prepareSealing()
+    prepareSealing()
+    const pair = newKeyPair()
+    const sealed = await sealForGitHub(
+      'prepared-value',
+      Buffer.from(pair.publicKey).toString('base64'),
+    )
+    expect(Buffer.from(openSealedBox(Buffer.from(sealed, 'base64'), pair) ?? []).toString()).toBe(
+      'prepared-value',
+    )
+  })
+
   it('seals so that an independent sealed-box implementation opens it', async () => {
     const pair = newKeyPair()
     const value = 'eyJhbGciOi.refresh-token-ü-value.sig'

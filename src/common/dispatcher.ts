@@ -13,8 +13,11 @@ import { Agent, EnvHttpProxyAgent, type Dispatcher } from 'undici'
 export type Env = Record<string, string | undefined>
 
 export interface DispatcherHooks {
-  /** Called each time a request has been handed to the network in full. */
-  onRequestSent?: () => void
+  /**
+   * Called each time a request has been handed to the network in full, with the number of requests
+   * given to the dispatcher that are not written yet (0: the network has all there is to send).
+   */
+  onRequestSent?: (unsent: number) => void
 }
 
 /** What EnvHttpProxyAgent is given, when a proxy is named; undefined for direct connections. */
@@ -70,8 +73,19 @@ export function runDispatcher(env: Env, hooks: DispatcherHooks = {}): Dispatcher
   const agent = proxy === undefined ? new Agent() : withoutExperimentalWarning(proxy)
   const { onRequestSent } = hooks
   if (!onRequestSent) return agent
+  // Requests dispatched and not yet written in full, failed or answered.
+  let unsent = 0
   return agent.compose((dispatch) => (options, handler) => {
-    notifySent(handler, onRequestSent)
+    unsent++
+    let counted = true
+    const settle = (): number => {
+      if (counted) {
+        counted = false
+        unsent--
+      }
+      return unsent
+    }
+    notifySent(handler, settle, onRequestSent)
     return dispatch(options, handler)
   })
 }
@@ -100,20 +114,47 @@ function withoutExperimentalWarning(options: ProxyOptions): Dispatcher {
   }
 }
 
+/** The callbacks of a handler that are wrapped, as properties that keep the handler's `this`. */
+interface HandlerCallbacks {
+  onRequestSent?: (this: unknown) => void
+  onError?: (this: unknown, error: Error) => void
+  onHeaders?: (this: unknown, ...args: unknown[]) => boolean
+}
+
 /**
  * undici calls a handler's `onRequestSent` once the whole request is written (it is missing from
- * the handler's type). The handler keeps its own `this`, which fetch's handler relies on.
+ * the handler's type); a request that fails, or is answered, before that never calls it and only
+ * stops being counted. The handler keeps its own `this`, which fetch's handler relies on.
  */
-function notifySent(handler: Dispatcher.DispatchHandlers, notify: () => void): void {
-  const sendable = handler as Dispatcher.DispatchHandlers & { onRequestSent?: () => void }
+function notifySent(
+  handler: Dispatcher.DispatchHandlers,
+  settle: () => number,
+  notify: (unsent: number) => void,
+): void {
+  const sendable = handler as unknown as HandlerCallbacks
   const previous = sendable.onRequestSent
   sendable.onRequestSent = function (this: unknown) {
+    const unsent = settle()
     // undici aborts the request when this throws: a hook's failure must not cost the request.
     try {
-      notify()
+      notify(unsent)
     } catch {
       // Nothing to do: the hook only starts work that can also start later.
     }
     previous?.call(this)
+  }
+  const onError = sendable.onError
+  if (onError) {
+    sendable.onError = function (this: unknown, error: Error) {
+      settle()
+      onError.call(this, error)
+    }
+  }
+  const onHeaders = sendable.onHeaders
+  if (onHeaders) {
+    sendable.onHeaders = function (this: unknown, ...args: unknown[]) {
+      settle()
+      return onHeaders.apply(this, args)
+    }
   }
 }

@@ -27,8 +27,11 @@ export interface NetworkOptions {
   /** Where HTTPS_PROXY, HTTP_PROXY and NO_PROXY are read from. */
   env: Env
   onExchange?: ((exchange: Exchange) => void) | undefined
-  /** Called each time a request has been handed to the network in full. */
-  onRequestSent?: (() => void) | undefined
+  /**
+   * Called each time a request has been handed to the network in full, with the number of requests
+   * not written yet (./dispatcher.ts).
+   */
+  onRequestSent?: ((unsent: number) => void) | undefined
 }
 
 /** The run's network, to be closed at its end. */

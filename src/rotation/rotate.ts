@@ -30,7 +30,7 @@ import { describeExchange, openNetwork } from '../common/network.js'
 import type { RotationRequest } from './request.js'
 import { describeDryRun, type DryRunPlan, type RunContext } from './explain.js'
 import { DEFAULT_BACKOFF, type Clock, type RetryOptions } from '../common/retry.js'
-import { loadSodium } from '../github/sealing.js'
+import { prepareSealing } from '../github/sealing.js'
 import type { SecretValues } from '../common/secrets.js'
 import {
   Cancellation,
@@ -107,15 +107,17 @@ export async function rotate(
       say.info(`Received ${signal} as well; still finishing what is said above.`)
     },
   )
-  // Loading the sealing code (the largest part of the action) starts once the first request is on
-  // the wire, so that it overlaps the network instead of delaying the first request.
+  // Loading the sealing code (the largest part of the action, compiled synchronously) starts once
+  // every request of the preflight is on the wire, so that it overlaps the wait for their answers
+  // instead of delaying the first request or holding back the others' writes. setImmediate: after
+  // the write that finished them.
   const network = openNetwork({
     env: deps.env,
     onExchange: (exchange) => {
       say.debug(describeExchange(exchange))
     },
-    onRequestSent: () => {
-      loadSodium().catch(() => undefined)
+    onRequestSent: (unsent) => {
+      if (unsent === 0) setImmediate(prepareSealing)
     },
   })
   const retryFor = (what: string, securing = false): RetryOptions => ({
