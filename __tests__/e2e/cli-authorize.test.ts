@@ -157,7 +157,8 @@ describe('authorize with a localhost callback', () => {
         { mode: 0o755 },
       )
       try {
-        const run = await authorize(callback, [], { env: { BROWSER: browser } })
+        // A browser's start can take long on a loaded 2-core machine: more room than other runs.
+        const run = await authorize(callback, [], { env: { BROWSER: browser }, timeoutMs: 50_000 })
 
         expect(run.stderr).toContain(`(Opened it with ${browser}.)`)
         expect(run.exitCode).toBe(0)
