@@ -19,7 +19,7 @@
  *                                     emulators and Node; then a table for the README
  *   npm run bench -- --baseline ../other/dist
  *                                     the same against a folder that holds a bundle
- *   npm run bench -- --node-options '--cpu-prof --cpu-prof-dir=/tmp/prof'
+ *   npm run bench -- --node-options='--cpu-prof --cpu-prof-dir=/tmp/prof'   (with =: the value starts with --)
  *                                     NODE_OPTIONS for the measured runs (profiling; skews timings)
  *
  * Timings here are never test assertions: this machine's neighbours make them noisy.
