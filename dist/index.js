@@ -36406,7 +36406,10 @@ function proxyOptions(env) {
         }),
     };
 }
-/** Hosts a proxy cannot reach: this machine's own. */
+/**
+ * Hosts a proxy cannot reach: this machine's own, as they are written. (NO_PROXY cannot name all of
+ * 127.0.0.0/8; https to another of its addresses goes to the proxy, and fails there, in TLS.)
+ */
 const LOOPBACK = ['localhost', '127.0.0.1', '[::1]'];
 function runDispatcher(env, hooks = {}) {
     const proxy = proxyOptions(env);

@@ -65,7 +65,10 @@ export function proxyOptions(env: Env): ProxyOptions | undefined {
   }
 }
 
-/** Hosts a proxy cannot reach: this machine's own. */
+/**
+ * Hosts a proxy cannot reach: this machine's own, as they are written. (NO_PROXY cannot name all of
+ * 127.0.0.0/8; https to another of its addresses goes to the proxy, and fails there, in TLS.)
+ */
 const LOOPBACK = ['localhost', '127.0.0.1', '[::1]']
 
 export function runDispatcher(env: Env, hooks: DispatcherHooks = {}): Dispatcher {
