@@ -34229,10 +34229,6 @@ function saidOf(error) {
         return error.said;
     return [error instanceof Error ? error.message : String(error)];
 }
-/** A failure in a door's own words. */
-function explain(error, wording) {
-    return { message: word(error.said, wording), nextStep: word(error.next, wording) };
-}
 /** An OAuth error answer from the token endpoint (RFC 6749 §5.2): `error` and `error_description`. */
 class OAuthError extends ActionError {
     status;
@@ -34435,7 +34431,7 @@ class SecretValues {
 }
 
 // EXTERNAL MODULE: ./src/rotation/explain.ts
-var rotation_explain = __nccwpck_require__(1525);
+var explain = __nccwpck_require__(1525);
 // EXTERNAL MODULE: external "node:net"
 var external_node_net_ = __nccwpck_require__(7030);
 ;// CONCATENATED MODULE: ./src/common/input-limits.ts
@@ -35219,15 +35215,21 @@ async function readCapped(response, limit) {
     return Buffer.concat(chunks);
 }
 function report(network, request, url, started, outcome) {
-    network.onExchange?.({
-        method: request.method,
-        // The path only: a query string may carry anything (a code, a state), and hosts are the
-        // inputs' own.
-        path: url.pathname,
-        status: outcome.status,
-        failure: outcome.failure,
-        ms: Math.round(performance.now() - started),
-    });
+    // A listener that fails must not cost the answer: it may hold a token that is nowhere else yet.
+    try {
+        network.onExchange?.({
+            method: request.method,
+            // The path only: a query string may carry anything (a code, a state), and hosts are the
+            // inputs' own.
+            path: url.pathname,
+            status: outcome.status,
+            failure: outcome.failure,
+            ms: Math.round(performance.now() - started),
+        });
+    }
+    catch {
+        // Nothing to do: the line was only for a debug log.
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/atlassian/sites.ts
@@ -36084,7 +36086,7 @@ function serverFault(answer, context) {
 }
 /**
  * GitHub's JSON redirect: its API answers 301 (307 for writes) for a renamed or transferred
- * repository. Never followed (../http.ts): a write must not go where nobody asked it to. Not
+ * repository. Never followed (../common/http.ts): a write must not go where nobody asked it to. Not
  * GITHUB_NOT_FOUND either, which some reads take to mean "absent".
  */
 function moved(answer, context) {
@@ -36626,7 +36628,7 @@ class Cancellation {
     get received() {
         return this.#signal === undefined || this.#at === undefined
             ? 'no signal'
-            : `${this.#signal} at ${(0,rotation_explain/* utc */.n$)(this.#at)}`;
+            : `${this.#signal} at ${(0,explain/* utc */.n$)(this.#at)}`;
     }
     stop() {
         this.#stopListening();
@@ -36643,14 +36645,14 @@ function describeCancellation(cancellation, custody, where) {
                 ? `${received} Nothing was sent to Atlassian and nothing will be: the refresh token in ${where} is unchanged and still works.`
                 : `${received} Atlassian answered without a new refresh token, so the one in ${where} stays valid.`;
         case 'maybe-rotated': {
-            const sent = `The refresh token in ${where} was sent to Atlassian at ${sentAt ? (0,rotation_explain/* utc */.n$)(sentAt) : 'the start of the refresh'}`;
-            const until = leewayEndsAt ? (0,rotation_explain/* utc */.n$)(leewayEndsAt) : 'ten minutes after that';
+            const sent = `The refresh token in ${where} was sent to Atlassian at ${sentAt ? (0,explain/* utc */.n$)(sentAt) : 'the start of the refresh'}`;
+            const until = leewayEndsAt ? (0,explain/* utc */.n$)(leewayEndsAt) : 'ten minutes after that';
             return custody.grantInFlight
                 ? (0,settings/* text */.Qq) `${received} ${sent} and the answer has not come yet. If Atlassian processes it, the stored token becomes the previous one, still accepted until ${until} (the 10-minute leeway): ${settings/* rerun */.nt} before then. If the answer arrives before the runner stops this step, the new token is sealed and printed first, then stored.`
                 : (0,settings/* text */.Qq) `${received} No new attempt of the refresh starts. ${sent} without a usable answer: if Atlassian rotated it, the stored token is still accepted until ${until} (the 10-minute leeway): ${settings/* rerun */.nt} before then.`;
         }
         case 'rotated-not-stored':
-            return `${received} The new refresh token is being stored in ${where}; its sealed copy ${custody.recovery ? 'is in' : 'is about to be printed in'} the "Recovery value" group${custody.recovery ? ' above' : ''}. If this step ends before the write, store that value with the command shown there before ${leewayEndsAt ? (0,rotation_explain/* utc */.n$)(leewayEndsAt) : 'the leeway ends'}.`;
+            return `${received} The new refresh token is being stored in ${where}; its sealed copy ${custody.recovery ? 'is in' : 'is about to be printed in'} the "Recovery value" group${custody.recovery ? ' above' : ''}. If this step ends before the write, store that value with the command shown there before ${leewayEndsAt ? (0,explain/* utc */.n$)(leewayEndsAt) : 'the leeway ends'}.`;
         case 'stored':
         case 'overlapped':
         case 'rejected':
@@ -36659,7 +36661,7 @@ function describeCancellation(cancellation, custody, where) {
 }
 /** What the cancellation stopped, and what the person does next, by where the token is. */
 function cancelledError(cancellation, state, context, answered, cause) {
-    const leeway = context.leewayEndsAt ? ` before ${(0,rotation_explain/* utc */.n$)(context.leewayEndsAt)}` : '';
+    const leeway = context.leewayEndsAt ? ` before ${(0,explain/* utc */.n$)(context.leewayEndsAt)}` : '';
     const what = {
         unchanged: [
             context.grantSentAt === undefined
@@ -36711,7 +36713,7 @@ class TokenCustody {
     }
     /** Until when Atlassian still accepts the stored token, once it may have been exchanged. */
     get leewayEndsAt() {
-        return this.#grantSentAt && (0,rotation_explain/* leewayEnd */.hY)(this.#grantSentAt);
+        return this.#grantSentAt && (0,explain/* leewayEnd */.hY)(this.#grantSentAt);
     }
     /** True while an attempt of the refresh grant waits for its answer. */
     get grantInFlight() {
@@ -36934,7 +36936,7 @@ async function checkWrite(access, secretName, before, write, localWriteAt) {
         after = await fetchSecretMetadata(access, secretName);
     }
     catch (error) {
-        return { kind: 'unverified', reason: reasonOf(error) };
+        return { kind: 'unverified', reason: saidOf(error) };
     }
     if (after.updatedAt === undefined) {
         return { kind: 'unverified', reason: 'the secret was not found right after the write' };
@@ -36961,7 +36963,7 @@ ownAttempts) {
         seen = await fetchSecretMetadata(access, secretName);
     }
     catch (error) {
-        return { kind: 'unverified', reason: reasonOf(error) };
+        return { kind: 'unverified', reason: saidOf(error) };
     }
     if (seen.updatedAt?.getTime() === lastSeen.updatedAt?.getTime())
         return { kind: 'unchanged' };
@@ -36980,13 +36982,13 @@ ownAttempts) {
 }
 /** The write not made: another rotation stored its token after this run's refresh was sent. */
 function notOverwrittenError(secretName, readAt, rewrittenAt, refreshSentAt) {
-    return new ActionError('ROTATIONS_OVERLAPPED', `Two rotations of this token overlapped: ${secretName} was written at ${(0,rotation_explain/* utc */.n$)(rewrittenAt)} by another rotation${readAt ? `, after this run read it at ${(0,rotation_explain/* utc */.n$)(readAt)}` : ''} and after this run sent its own refresh at ${(0,rotation_explain/* utc */.n$)(refreshSentAt)}. Only the token issued last is Atlassian's newest, and which of the two that is cannot be told from here, so this run did not overwrite the secret. If the other token is the older one, the next rotation presents a superseded token and Atlassian revokes the consent.`, 'overlapped', `Find the other rotation (a workflow run that uses this secret, or someone running the command line tool's refresh) and when it sent its refresh. If that was before ${(0,rotation_explain/* utc */.n$)(refreshSentAt)}, store this run's recovery value (below) now, before the next rotation: its command checks that the secret is still as this run last saw it. If it was after, nothing needs doing. Then give every workflow that rotates this token the same \`concurrency:\` group, and never run the command line tool's refresh while a workflow may rotate it.`);
+    return new ActionError('ROTATIONS_OVERLAPPED', `Two rotations of this token overlapped: ${secretName} was written at ${(0,explain/* utc */.n$)(rewrittenAt)} by another rotation${readAt ? `, after this run read it at ${(0,explain/* utc */.n$)(readAt)}` : ''} and after this run sent its own refresh at ${(0,explain/* utc */.n$)(refreshSentAt)}. Only the token issued last is Atlassian's newest, and which of the two that is cannot be told from here, so this run did not overwrite the secret. If the other token is the older one, the next rotation presents a superseded token and Atlassian revokes the consent.`, 'overlapped', `Find the other rotation (a workflow run that uses this secret, or someone running the command line tool's refresh) and when it sent its refresh. If that was before ${(0,explain/* utc */.n$)(refreshSentAt)}, store this run's recovery value (below) now, before the next rotation: its command checks that the secret is still as this run last saw it. If it was after, nothing needs doing. Then give every workflow that rotates this token the same \`concurrency:\` group, and never run the command line tool's refresh while a workflow may rotate it.`);
 }
 /** The loud failure for an overlap: both times, why it matters, and what to check. */
 function overlapError(check, secretName, grantSentAt) {
     const what = check.kind === 'rewritten-after'
-        ? `this run wrote its new refresh token to ${secretName} at ${(0,rotation_explain/* utc */.n$)(check.writtenAt)}, and something else wrote ${secretName} again at ${(0,rotation_explain/* utc */.n$)(check.rewrittenAt)}`
-        : `${secretName} did not exist when this run checked it, yet when this run wrote its new refresh token at ${(0,rotation_explain/* utc */.n$)(check.writtenAt)} GitHub said it updated an existing secret: something else created it in between`;
+        ? `this run wrote its new refresh token to ${secretName} at ${(0,explain/* utc */.n$)(check.writtenAt)}, and something else wrote ${secretName} again at ${(0,explain/* utc */.n$)(check.rewrittenAt)}`
+        : `${secretName} did not exist when this run checked it, yet when this run wrote its new refresh token at ${(0,explain/* utc */.n$)(check.writtenAt)} GitHub said it updated an existing secret: something else created it in between`;
     const oursStored = check.kind === 'created-meanwhile';
     const ifOursIsNewer = oursStored
         ? 'nothing needs doing'
@@ -36994,13 +36996,7 @@ function overlapError(check, secretName, grantSentAt) {
     const ifTheirsIsNewer = oursStored
         ? "store the other run's new token (its recovery value, printed in its log) now, before the next rotation"
         : 'nothing needs doing';
-    return new ActionError('ROTATIONS_OVERLAPPED', `Two rotations of this token overlapped: ${what}. Only the token issued last is Atlassian's newest; the secret now holds ${oursStored ? "this run's" : "the other writer's"} token, which may be the older of the two. If it is, the next rotation presents a superseded token and Atlassian revokes the consent.`, 'overlapped', `Check which rotation refreshed last: this run sent its refresh at ${(0,rotation_explain/* utc */.n$)(grantSentAt)}. Find the other one (a workflow run that uses this secret, or someone running the command line tool's refresh) and when it refreshed. If this run refreshed after it, ${ifOursIsNewer}; if the other refreshed after this run, ${ifTheirsIsNewer}. Then give every workflow that rotates this token the same \`concurrency:\` group, and never run the command line tool's refresh while a workflow may rotate it.`);
-}
-/** Why a check could not be made, as the failure said it. */
-function reasonOf(error) {
-    if (error instanceof ActionError)
-        return error.said;
-    return error instanceof Error ? error.message : String(error);
+    return new ActionError('ROTATIONS_OVERLAPPED', `Two rotations of this token overlapped: ${what}. Only the token issued last is Atlassian's newest; the secret now holds ${oursStored ? "this run's" : "the other writer's"} token, which may be the older of the two. If it is, the next rotation presents a superseded token and Atlassian revokes the consent.`, 'overlapped', `Check which rotation refreshed last: this run sent its refresh at ${(0,explain/* utc */.n$)(grantSentAt)}. Find the other one (a workflow run that uses this secret, or someone running the command line tool's refresh) and when it refreshed. If this run refreshed after it, ${ifOursIsNewer}; if the other refreshed after this run, ${ifTheirsIsNewer}. Then give every workflow that rotates this token the same \`concurrency:\` group, and never run the command line tool's refresh while a workflow may rotate it.`);
 }
 
 ;// CONCATENATED MODULE: ./src/rotation/late-write-guard.ts
@@ -37072,7 +37068,7 @@ class LateWriteGuard {
                 this.lastSeen = check.seen;
                 if (!this.#warned) {
                     this.#warned = true;
-                    say.warning(`${request.secretName} was written at ${(0,rotation_explain/* utc */.n$)(check.seen.updatedAt ?? sentAt)} by another rotation, after this run read it but before this run sent its refresh (${(0,rotation_explain/* utc */.n$)(refreshSentAt)}): this run's token is the newer one and replaces it. Give every workflow that rotates this token the same \`concurrency:\` group.`, 'Another rotation wrote the secret');
+                    say.warning(`${request.secretName} was written at ${(0,explain/* utc */.n$)(check.seen.updatedAt ?? sentAt)} by another rotation, after this run read it but before this run sent its refresh (${(0,explain/* utc */.n$)(refreshSentAt)}): this run's token is the newer one and replaces it. Give every workflow that rotates this token the same \`concurrency:\` group.`, 'Another rotation wrote the secret');
                 }
                 return;
             case 'rewritten-after-refresh': {
@@ -37249,15 +37245,15 @@ function unknownWarning(secretName, reason) {
 }
 /** Nothing says when the token was read: a guess is not good enough to spend it on. */
 function unboundedError(judgement, secretName) {
-    return new ActionError('TOKEN_AGE_UNKNOWN', (0,settings/* text */.Qq) `The secret ${secretName} was last written at ${(0,rotation_explain/* utc */.n$)(judgement.updatedAt)}, and nothing says when the refresh token given was read (${judgement.reason}). If anything rotated the token after that (a workflow, another terminal), the token given is superseded, and presenting it would revoke the consent. Nothing was sent.`, 'unchanged', (0,settings/* text */.Qq) `Give the time you obtained that refresh token in ${(0,settings/* named */.KT)('token-obtained-at')} (ISO 8601 with its zone, e.g. 2026-12-01T10:00:00Z): the rotation goes ahead only if the secret was not written after it.`);
+    return new ActionError('TOKEN_AGE_UNKNOWN', (0,settings/* text */.Qq) `The secret ${secretName} was last written at ${(0,explain/* utc */.n$)(judgement.updatedAt)}, and nothing says when the refresh token given was read (${judgement.reason}). If anything rotated the token after that (a workflow, another terminal), the token given is superseded, and presenting it would revoke the consent. Nothing was sent.`, 'unchanged', (0,settings/* text */.Qq) `Give the time you obtained that refresh token in ${(0,settings/* named */.KT)('token-obtained-at')} (ISO 8601 with its zone, e.g. 2026-12-01T10:00:00Z): the rotation goes ahead only if the secret was not written after it.`);
 }
 /**
  * What a superseded token means: another rotation got there first, nothing was sent, nothing is
  * lost. The caller decides whether that fails the step (input "on-superseded").
  */
 function supersededError(judgement, secretName) {
-    const read = `after ${judgement.readAtWhat} (${(0,rotation_explain/* utc */.n$)(judgement.readAt)})`;
-    return new ActionError('SUPERSEDED', `Another rotation got there first: the secret ${secretName} was rewritten at ${(0,rotation_explain/* utc */.n$)(judgement.updatedAt)}, ${read}, so the refresh token this run holds has been superseded. It was not sent to Atlassian, which accepts only the newest token (and, for 10 minutes, the one just before it): presenting a superseded one could revoke the consent. Nothing is lost: the secret holds the newer token.`, 'unchanged', 'Nothing to do for the token. If this step had to provide an access token, re-run the workflow: a new run reads the current secret. If rotations keep meeting, give every workflow that rotates this token the same `concurrency:` group (with cancel-in-progress: false).');
+    const read = `after ${judgement.readAtWhat} (${(0,explain/* utc */.n$)(judgement.readAt)})`;
+    return new ActionError('SUPERSEDED', `Another rotation got there first: the secret ${secretName} was rewritten at ${(0,explain/* utc */.n$)(judgement.updatedAt)}, ${read}, so the refresh token this run holds has been superseded. It was not sent to Atlassian, which accepts only the newest token (and, for 10 minutes, the one just before it): presenting a superseded one could revoke the consent. Nothing is lost: the secret holds the newer token.`, 'unchanged', 'Nothing to do for the token. If this step had to provide an access token, re-run the workflow: a new run reads the current secret. If rotations keep meeting, give every workflow that rotates this token the same `concurrency:` group (with cancel-in-progress: false).');
 }
 /** One line for the job summary. */
 function describeJudgement(judgement) {
@@ -37269,7 +37265,7 @@ function describeJudgement(judgement) {
         case 'first-write':
             return 'passed: the secret did not exist yet';
         case 'superseded':
-            return `stopped: the secret was rewritten at ${(0,rotation_explain/* utc */.n$)(judgement.updatedAt)}, after this run read it`;
+            return `stopped: the secret was rewritten at ${(0,explain/* utc */.n$)(judgement.updatedAt)}, after this run read it`;
         case 'unknown':
             return (0,settings/* text */.Qq) `skipped: ${judgement.reason}`;
         case 'unbounded':
@@ -37283,7 +37279,6 @@ function describeJudgement(judgement) {
  * public key (proves the GitHub token reaches it), when the secret was last written, when this run
  * read its secrets, and that an environment target exists. Any failure here leaves the token unspent.
  */
-
 
 
 
@@ -37341,24 +37336,19 @@ async function preflight(request, sources) {
 }
 function judge(metadata, readAt, localNow, tokenHeldSince) {
     if (metadata.status === 'rejected')
-        return { kind: 'unknown', reason: preflight_reasonOf(metadata.reason) };
+        return { kind: 'unknown', reason: saidOf(metadata.reason) };
     const { updatedAt, serverNow } = metadata.value;
     if (updatedAt === undefined)
         return { kind: 'first-write' };
     if (readAt.status === 'fulfilled')
         return judgeStoredToken(updatedAt, readAt.value);
-    const reason = preflight_reasonOf(readAt.reason);
+    const reason = saidOf(readAt.reason);
     if (tokenHeldSince === undefined)
         return { kind: 'unbounded', updatedAt, reason };
     // GitHub's clock decided updated_at: move the bound into it. The Date header is cut to the
     // second, which moves the bound earlier, never later: the guard errs towards "superseded".
     const skew = serverNow ? serverNow.getTime() - localNow.getTime() : 0;
     return judgeWithoutReadTime(updatedAt, { ...tokenHeldSince, at: new Date(tokenHeldSince.at.getTime() + skew) }, reason);
-}
-function preflight_reasonOf(error) {
-    if (error instanceof ActionError)
-        return error.said;
-    return error instanceof Error ? error.message : String(error);
 }
 
 ;// CONCATENATED MODULE: ./src/rotation/rotate.ts
@@ -37378,7 +37368,7 @@ function preflight_reasonOf(error) {
  *
  * Where the token is at every moment is recorded in a {@link TokenCustody}, so whatever stops the
  * rotation (an error, a signal) reports it exactly. Outputs, summaries and exit status belong to
- * the door (./../main.ts for the action): the rotation only returns its outcome.
+ * the door (../action/main.ts, ../cli/refresh.ts): the rotation only returns its outcome.
  */
 
 
@@ -37541,7 +37531,7 @@ async function rotate(request, deps, events) {
         }
         if (request.dryRun) {
             const plan = dryRunPlan(request, checked, judgement, consent);
-            for (const line of (0,rotation_explain/* describeDryRun */._5)(context(), plan))
+            for (const line of (0,explain/* describeDryRun */._5)(context(), plan))
                 say.info(line);
             return finish('dry-run', 'unchanged', { plan, staleTokenCheck });
         }
@@ -38009,7 +37999,7 @@ async function reportOutcome(toolkit, outcome, options) {
         return undefined;
     failures.forEach((problem, i) => {
         const recovery = i === 0 ? outcome.recovery : undefined;
-        toolkit.error((0,settings/* word */.Vm)((0,rotation_explain/* describeFailure */.Ic)(problem, outcome.context, recovery, now), settings/* actionWording */.$x), {
+        toolkit.error((0,settings/* word */.Vm)((0,explain/* describeFailure */.Ic)(problem, outcome.context, recovery, now), settings/* actionWording */.$x), {
             title: titleOf(problem),
         });
     });
@@ -40207,8 +40197,8 @@ function getIDToken(aud) {
  * The runner, as the action's door speaks to it: @actions/core, with the two calls that would show
  * secrets anywhere but in a runner's log held back there.
  *
- * The door is handed a {@link Toolkit} rather than importing the module itself, so that the command
- * line tool can stand a terminal in the runner's place (src/cli/terminal-runner.ts).
+ * The door is handed a {@link Toolkit} rather than importing the module itself, so that the two
+ * guards below stay in one place and the door's tests can watch every call.
  */
 
 /**
@@ -40333,7 +40323,7 @@ function runnerEvents(toolkit) {
         },
         recovery: (recovery, context) => {
             toolkit.startGroup(`Recovery value for ${context.secretName} (needed only if this step fails before it is written)`);
-            toolkit.info((0,settings/* word */.Vm)((0,rotation_explain/* describeRecovery */.xX)(context, recovery), settings/* actionWording */.$x));
+            toolkit.info((0,settings/* word */.Vm)((0,explain/* describeRecovery */.xX)(context, recovery), settings/* actionWording */.$x));
             toolkit.endGroup();
         },
     };

@@ -58,6 +58,29 @@ const options = (network: ReturnType<typeof openNetwork>) => ({
 })
 
 describe('one exchange per request', () => {
+  it('hands over the answer even when whoever hears of the request fails', async () => {
+    handle = (_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' })
+      response.end(JSON.stringify({ refresh_token: 'the-only-copy' }))
+    }
+    const network = openNetwork({
+      env: {},
+      onExchange: () => {
+        throw new Error('a debug log that cannot be written')
+      },
+    })
+    try {
+      const answer = await send(
+        new URL(`${baseUrl}/oauth/token`),
+        { method: 'POST', body: 'grant_type=refresh_token' },
+        options(network),
+      )
+      expect(answer.body).toBe('{"refresh_token":"the-only-copy"}')
+    } finally {
+      await network.close()
+    }
+  })
+
   it('gives method, path, status and milliseconds, and neither query string, body nor headers', async () => {
     handle = (_request, response) => {
       response.writeHead(201, { 'content-type': 'application/json', 'x-echo': SECRET })

@@ -2,7 +2,7 @@ import { CliError, EXIT, EXIT_CODE_HELP, exitCodeOf } from '../../src/cli/exit-c
 import { parseFlags, renderHelp, type CommandSpec } from '../../src/cli/options.js'
 import { cliWording } from '../../src/cli/wording.js'
 import { parseEndpointUrl } from '../../src/common/endpoint-url.js'
-import { ActionError, explain } from '../../src/common/errors.js'
+import { ActionError } from '../../src/common/errors.js'
 import {
   actionWording,
   asText,
@@ -199,7 +199,7 @@ describe('cliWording', () => {
     )
     expect(error.setting).toBe('github-token')
     expect(error.message).toBe('The "github-token" input is not a valid token.')
-    expect(explain(error, wording)).toEqual({
+    expect({ message: word(error.said, wording), nextStep: word(error.next, wording) }).toEqual({
       message: 'The GitHub token (from GH_TOKEN) is not a valid token.',
       nextStep: 'Create a new token and set GH_TOKEN to it.',
     })

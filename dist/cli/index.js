@@ -29670,7 +29670,7 @@ function serverFault(answer, context) {
 }
 /**
  * GitHub's JSON redirect: its API answers 301 (307 for writes) for a renamed or transferred
- * repository. Never followed (../http.ts): a write must not go where nobody asked it to. Not
+ * repository. Never followed (../common/http.ts): a write must not go where nobody asked it to. Not
  * GITHUB_NOT_FOUND either, which some reads take to mean "absent".
  */
 function moved(answer, context) {
@@ -31003,7 +31003,6 @@ function describeJudgement(judgement) {
 
 
 
-
 /**
  * The store, in one round of parallel reads: the public key (proves the GitHub token reaches the
  * secrets), the secret's metadata, and that an environment target exists; then, for an organization
@@ -31056,24 +31055,19 @@ async function preflight(request, sources) {
 }
 function judge(metadata, readAt, localNow, tokenHeldSince) {
     if (metadata.status === 'rejected')
-        return { kind: 'unknown', reason: reasonOf(metadata.reason) };
+        return { kind: 'unknown', reason: (0,errors/* saidOf */.Jo)(metadata.reason) };
     const { updatedAt, serverNow } = metadata.value;
     if (updatedAt === undefined)
         return { kind: 'first-write' };
     if (readAt.status === 'fulfilled')
         return judgeStoredToken(updatedAt, readAt.value);
-    const reason = reasonOf(readAt.reason);
+    const reason = (0,errors/* saidOf */.Jo)(readAt.reason);
     if (tokenHeldSince === undefined)
         return { kind: 'unbounded', updatedAt, reason };
     // GitHub's clock decided updated_at: move the bound into it. The Date header is cut to the
     // second, which moves the bound earlier, never later: the guard errs towards "superseded".
     const skew = serverNow ? serverNow.getTime() - localNow.getTime() : 0;
     return judgeWithoutReadTime(updatedAt, { ...tokenHeldSince, at: new Date(tokenHeldSince.at.getTime() + skew) }, reason);
-}
-function reasonOf(error) {
-    if (error instanceof errors/* ActionError */.lZ)
-        return error.said;
-    return error instanceof Error ? error.message : String(error);
 }
 
 ;// CONCATENATED MODULE: ./src/rotation/write-back.ts
@@ -31128,7 +31122,7 @@ async function checkWrite(access, secretName, before, write, localWriteAt) {
         after = await fetchSecretMetadata(access, secretName);
     }
     catch (error) {
-        return { kind: 'unverified', reason: write_back_reasonOf(error) };
+        return { kind: 'unverified', reason: (0,errors/* saidOf */.Jo)(error) };
     }
     if (after.updatedAt === undefined) {
         return { kind: 'unverified', reason: 'the secret was not found right after the write' };
@@ -31155,7 +31149,7 @@ ownAttempts) {
         seen = await fetchSecretMetadata(access, secretName);
     }
     catch (error) {
-        return { kind: 'unverified', reason: write_back_reasonOf(error) };
+        return { kind: 'unverified', reason: (0,errors/* saidOf */.Jo)(error) };
     }
     if (seen.updatedAt?.getTime() === lastSeen.updatedAt?.getTime())
         return { kind: 'unchanged' };
@@ -31189,12 +31183,6 @@ function overlapError(check, secretName, grantSentAt) {
         ? "store the other run's new token (its recovery value, printed in its log) now, before the next rotation"
         : 'nothing needs doing';
     return new errors/* ActionError */.lZ('ROTATIONS_OVERLAPPED', `Two rotations of this token overlapped: ${what}. Only the token issued last is Atlassian's newest; the secret now holds ${oursStored ? "this run's" : "the other writer's"} token, which may be the older of the two. If it is, the next rotation presents a superseded token and Atlassian revokes the consent.`, 'overlapped', `Check which rotation refreshed last: this run sent its refresh at ${utc(grantSentAt)}. Find the other one (a workflow run that uses this secret, or someone running the command line tool's refresh) and when it refreshed. If this run refreshed after it, ${ifOursIsNewer}; if the other refreshed after this run, ${ifTheirsIsNewer}. Then give every workflow that rotates this token the same \`concurrency:\` group, and never run the command line tool's refresh while a workflow may rotate it.`);
-}
-/** Why a check could not be made, as the failure said it. */
-function write_back_reasonOf(error) {
-    if (error instanceof errors/* ActionError */.lZ)
-        return error.said;
-    return error instanceof Error ? error.message : String(error);
 }
 
 ;// CONCATENATED MODULE: external "node:child_process"
@@ -32872,7 +32860,7 @@ function asSeen(metadata) {
  *
  * Where the token is at every moment is recorded in a {@link TokenCustody}, so whatever stops the
  * rotation (an error, a signal) reports it exactly. Outputs, summaries and exit status belong to
- * the door (./../main.ts for the action): the rotation only returns its outcome.
+ * the door (../action/main.ts, ../cli/refresh.ts): the rotation only returns its outcome.
  */
 
 
@@ -33987,7 +33975,6 @@ function decoderFor(label) {
 /* harmony export */   W5: () => (/* binding */ OAuthError),
 /* harmony export */   lZ: () => (/* binding */ ActionError)
 /* harmony export */ });
-/* unused harmony export explain */
 /* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2888);
 
 /**
@@ -34035,10 +34022,6 @@ function saidOf(error) {
     if (error instanceof ActionError)
         return error.said;
     return [error instanceof Error ? error.message : String(error)];
-}
-/** A failure in a door's own words. */
-function explain(error, wording) {
-    return { message: word(error.said, wording), nextStep: word(error.next, wording) };
 }
 /** An OAuth error answer from the token endpoint (RFC 6749 §5.2): `error` and `error_description`. */
 class OAuthError extends ActionError {
@@ -34187,15 +34170,21 @@ async function readCapped(response, limit) {
     return Buffer.concat(chunks);
 }
 function report(network, request, url, started, outcome) {
-    network.onExchange?.({
-        method: request.method,
-        // The path only: a query string may carry anything (a code, a state), and hosts are the
-        // inputs' own.
-        path: url.pathname,
-        status: outcome.status,
-        failure: outcome.failure,
-        ms: Math.round(performance.now() - started),
-    });
+    // A listener that fails must not cost the answer: it may hold a token that is nowhere else yet.
+    try {
+        network.onExchange?.({
+            method: request.method,
+            // The path only: a query string may carry anything (a code, a state), and hosts are the
+            // inputs' own.
+            path: url.pathname,
+            status: outcome.status,
+            failure: outcome.failure,
+            ms: Math.round(performance.now() - started),
+        });
+    }
+    catch {
+        // Nothing to do: the line was only for a debug log.
+    }
 }
 
 

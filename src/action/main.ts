@@ -20,7 +20,7 @@ import { actionsToolkit, type Toolkit } from './toolkit.js'
 /** What the rotation needs (../rotation/rotate.ts), and the runner's side; the door makes the
  * secrets' masker from the toolkit. */
 export interface Dependencies extends Omit<RotationDependencies, 'secrets'> {
-  /** @actions/core, as ./toolkit.ts guards it; the command line tool puts a terminal here. */
+  /** @actions/core, as ./toolkit.ts guards it. */
   toolkit: Toolkit
 }
 

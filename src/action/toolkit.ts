@@ -2,8 +2,8 @@
  * The runner, as the action's door speaks to it: @actions/core, with the two calls that would show
  * secrets anywhere but in a runner's log held back there.
  *
- * The door is handed a {@link Toolkit} rather than importing the module itself, so that the command
- * line tool can stand a terminal in the runner's place (src/cli/terminal-runner.ts).
+ * The door is handed a {@link Toolkit} rather than importing the module itself, so that the two
+ * guards below stay in one place and the door's tests can watch every call.
  */
 import * as core from '@actions/core'
 

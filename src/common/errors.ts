@@ -6,7 +6,6 @@ import {
   word,
   type Setting,
   type Text,
-  type Wording,
 } from './settings.js'
 
 /**
@@ -134,14 +133,6 @@ export class ActionError extends Error {
 export function saidOf(error: unknown): Text {
   if (error instanceof ActionError) return error.said
   return [error instanceof Error ? error.message : String(error)]
-}
-
-/** A failure in a door's own words. */
-export function explain(
-  error: ActionError,
-  wording: Wording,
-): { message: string; nextStep: string } {
-  return { message: word(error.said, wording), nextStep: word(error.next, wording) }
 }
 
 /** An OAuth error answer from the token endpoint (RFC 6749 §5.2): `error` and `error_description`. */

@@ -157,13 +157,18 @@ function report(
   started: number,
   outcome: { status: number | undefined; failure?: string },
 ): void {
-  network.onExchange?.({
-    method: request.method,
-    // The path only: a query string may carry anything (a code, a state), and hosts are the
-    // inputs' own.
-    path: url.pathname,
-    status: outcome.status,
-    failure: outcome.failure,
-    ms: Math.round(performance.now() - started),
-  })
+  // A listener that fails must not cost the answer: it may hold a token that is nowhere else yet.
+  try {
+    network.onExchange?.({
+      method: request.method,
+      // The path only: a query string may carry anything (a code, a state), and hosts are the
+      // inputs' own.
+      path: url.pathname,
+      status: outcome.status,
+      failure: outcome.failure,
+      ms: Math.round(performance.now() - started),
+    })
+  } catch {
+    // Nothing to do: the line was only for a debug log.
+  }
 }

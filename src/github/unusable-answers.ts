@@ -147,7 +147,7 @@ export function serverFault(answer: AnswerFacts, context: AnswerContext): Action
 
 /**
  * GitHub's JSON redirect: its API answers 301 (307 for writes) for a renamed or transferred
- * repository. Never followed (../http.ts): a write must not go where nobody asked it to. Not
+ * repository. Never followed (../common/http.ts): a write must not go where nobody asked it to. Not
  * GITHUB_NOT_FOUND either, which some reads take to mean "absent".
  */
 export function moved(answer: AnswerFacts, context: AnswerContext): ActionError {

@@ -3,8 +3,7 @@
  * public key (proves the GitHub token reaches it), when the secret was last written, when this run
  * read its secrets, and that an environment target exists. Any failure here leaves the token unspent.
  */
-import { type Text } from '../common/settings.js'
-import { ActionError } from '../common/errors.js'
+import { saidOf } from '../common/errors.js'
 import type { GitHubClient } from '../github/client.js'
 import {
   fetchPublicKey,
@@ -126,11 +125,11 @@ function judge(
   localNow: Date,
   tokenHeldSince: TokenHeldSince | undefined,
 ): StoredTokenJudgement {
-  if (metadata.status === 'rejected') return { kind: 'unknown', reason: reasonOf(metadata.reason) }
+  if (metadata.status === 'rejected') return { kind: 'unknown', reason: saidOf(metadata.reason) }
   const { updatedAt, serverNow } = metadata.value
   if (updatedAt === undefined) return { kind: 'first-write' }
   if (readAt.status === 'fulfilled') return judgeStoredToken(updatedAt, readAt.value)
-  const reason = reasonOf(readAt.reason)
+  const reason = saidOf(readAt.reason)
   if (tokenHeldSince === undefined) return { kind: 'unbounded', updatedAt, reason }
   // GitHub's clock decided updated_at: move the bound into it. The Date header is cut to the
   // second, which moves the bound earlier, never later: the guard errs towards "superseded".
@@ -140,9 +139,4 @@ function judge(
     { ...tokenHeldSince, at: new Date(tokenHeldSince.at.getTime() + skew) },
     reason,
   )
-}
-
-function reasonOf(error: unknown): string | Text {
-  if (error instanceof ActionError) return error.said
-  return error instanceof Error ? error.message : String(error)
 }

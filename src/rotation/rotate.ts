@@ -14,7 +14,7 @@
  *
  * Where the token is at every moment is recorded in a {@link TokenCustody}, so whatever stops the
  * rotation (an error, a signal) reports it exactly. Outputs, summaries and exit status belong to
- * the door (./../main.ts for the action): the rotation only returns its outcome.
+ * the door (../action/main.ts, ../cli/refresh.ts): the rotation only returns its outcome.
  */
 import { named, rerun, text, type Text } from '../common/settings.js'
 import { findSite, type SiteLookup } from '../atlassian/sites.js'

@@ -5,7 +5,7 @@
  * alone. After the write, the secret's metadata tells whether another rotation wrote it too.
  */
 import { type Text } from '../common/settings.js'
-import { ActionError, type TokenState } from '../common/errors.js'
+import { ActionError, saidOf, type TokenState } from '../common/errors.js'
 import {
   fetchPublicKey,
   fetchSecretMetadata,
@@ -89,7 +89,7 @@ export async function checkWrite(
   try {
     after = await fetchSecretMetadata(access, secretName)
   } catch (error) {
-    return { kind: 'unverified', reason: reasonOf(error) }
+    return { kind: 'unverified', reason: saidOf(error) }
   }
   if (after.updatedAt === undefined) {
     return { kind: 'unverified', reason: 'the secret was not found right after the write' }
@@ -133,7 +133,7 @@ export async function checkBeforeWrite(
   try {
     seen = await fetchSecretMetadata(access, secretName)
   } catch (error) {
-    return { kind: 'unverified', reason: reasonOf(error) }
+    return { kind: 'unverified', reason: saidOf(error) }
   }
   if (seen.updatedAt?.getTime() === lastSeen.updatedAt?.getTime()) return { kind: 'unchanged' }
   if (seen.updatedAt === undefined) return { kind: 'unchanged' } // deleted meanwhile: nothing to lose
@@ -189,10 +189,4 @@ export function overlapError(
     'overlapped',
     `Check which rotation refreshed last: this run sent its refresh at ${utc(grantSentAt)}. Find the other one (a workflow run that uses this secret, or someone running the command line tool's refresh) and when it refreshed. If this run refreshed after it, ${ifOursIsNewer}; if the other refreshed after this run, ${ifTheirsIsNewer}. Then give every workflow that rotates this token the same \`concurrency:\` group, and never run the command line tool's refresh while a workflow may rotate it.`,
   )
-}
-
-/** Why a check could not be made, as the failure said it. */
-function reasonOf(error: unknown): string | Text {
-  if (error instanceof ActionError) return error.said
-  return error instanceof Error ? error.message : String(error)
 }
