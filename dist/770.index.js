@@ -11,12 +11,14 @@ export const modules = {
 /* unused harmony exports renderSummary, renderDryRunSummary, renderFailureSummary */
 /* harmony import */ var _common_settings_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2888);
 /* harmony import */ var _rotation_explain_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1525);
-/* harmony import */ var _rotation_recovery_command_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(664);
+/* harmony import */ var _rotation_recovery_command_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8479);
+/* harmony import */ var _rotation_rotation_lock_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2080);
 /**
  * The action's job summary: what a rotation did, as HTML for the run's page. Never a token value,
  * only facts about it. Loaded once the rotation has returned (./outcome-report.ts): nothing before
  * the first request needs it.
  */
+
 
 
 
@@ -35,6 +37,7 @@ function summaryOf(outcome, problems, scrub, now) {
             rotated: outcome.kind === 'rotated',
             stored: outcome.stored?.how,
             staleTokenCheck: outcome.staleTokenCheck ?? 'not run',
+            lock: outcome.lock ? (0,_rotation_rotation_lock_js__WEBPACK_IMPORTED_MODULE_2__/* .describeLock */ .FD)(outcome.lock) : 'not taken',
             accessTokenSecret: outcome.accessTokenSecret,
             site: outcome.site,
             consent: outcome.consent,
@@ -68,6 +71,7 @@ function renderSummary(context, result, scrub) {
         ],
         ['Secret updated', result.stored ? `yes (${result.stored})` : 'no'],
         ['Stale-token check', (0,_rotation_explain_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeHtml */ .ZD)((0,_common_settings_js__WEBPACK_IMPORTED_MODULE_0__/* .word */ .Vm)((0,_common_settings_js__WEBPACK_IMPORTED_MODULE_0__/* .asText */ .e1)(result.staleTokenCheck), _common_settings_js__WEBPACK_IMPORTED_MODULE_0__/* .actionWording */ .$x))],
+        ['Lock', (0,_rotation_explain_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeHtml */ .ZD)((0,_common_settings_js__WEBPACK_IMPORTED_MODULE_0__/* .word */ .Vm)((0,_common_settings_js__WEBPACK_IMPORTED_MODULE_0__/* .asText */ .e1)(result.lock), _common_settings_js__WEBPACK_IMPORTED_MODULE_0__/* .actionWording */ .$x))],
         [
             'Access token expires',
             result.expiresAt && result.tokens.expiresIn !== undefined
@@ -130,7 +134,7 @@ function renderFailureSummary(error, context, recovery, now, how = 'failed') {
         `<p><strong>Next step:</strong> ${(0,_rotation_explain_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeHtml */ .ZD)(error.nextStep)}</p>`,
     ];
     if (recovery) {
-        lines.push(`<p><strong>Recovery value</strong> (the new refresh token sealed for ${(0,_rotation_explain_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeHtml */ .ZD)(context.target.description)}; only GitHub can open it). Store it before any run uses the old token after ${(0,_rotation_explain_js__WEBPACK_IMPORTED_MODULE_1__/* .utc */ .n$)(recovery.leewayEndsAt)}, with GitHub CLI and a token that may write the secret: ${(0,_rotation_explain_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeHtml */ .ZD)((0,_rotation_recovery_command_js__WEBPACK_IMPORTED_MODULE_2__/* .ghTokenAdvice */ .tn)(context.githubApiUrl))}; then run:</p>`, 
+        lines.push(`<p><strong>Recovery value</strong> (the new refresh token sealed for ${(0,_rotation_explain_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeHtml */ .ZD)(context.target.description)}; only GitHub can open it). Store it before any run uses the old token after ${(0,_rotation_explain_js__WEBPACK_IMPORTED_MODULE_1__/* .utc */ .n$)(recovery.leewayEndsAt)}, with GitHub CLI and a token that may write the secret: ${(0,_rotation_explain_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeHtml */ .ZD)((0,_rotation_recovery_command_js__WEBPACK_IMPORTED_MODULE_3__/* .ghTokenAdvice */ .tn)(context.githubApiUrl))}; then run:</p>`, 
         // One line in <pre>: the rendered text, as a person copies it, is the command exactly.
         `<pre>${(0,_rotation_explain_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeHtml */ .ZD)((0,_rotation_explain_js__WEBPACK_IMPORTED_MODULE_1__/* .recoveryCommandFor */ ._R)(context, recovery))}</pre>`);
     }

@@ -28370,7 +28370,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7704:
+/***/ 3145:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30688,47 +30688,8 @@ const JSONParse = (text, reviver) => {
 
 
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/request-error/dist-src/index.js
-class RequestError extends Error {
-  name;
-  /**
-   * http status code
-   */
-  status;
-  /**
-   * Request options that lead to the error.
-   */
-  request;
-  /**
-   * Response object if a response was received
-   */
-  response;
-  constructor(message, statusCode, options) {
-    super(message, { cause: options.cause });
-    this.name = "HttpError";
-    this.status = Number.parseInt(statusCode);
-    if (Number.isNaN(this.status)) {
-      this.status = 0;
-    }
-    /* v8 ignore else -- @preserve -- Bug with vitest coverage where it sees an else branch that doesn't exist */
-    if ("response" in options) {
-      this.response = options.response;
-    }
-    const requestCopy = Object.assign({}, options.request);
-    if (options.request.headers.authorization) {
-      requestCopy.headers = Object.assign({}, options.request.headers, {
-        authorization: options.request.headers.authorization.replace(
-          /(?<! ) .*$/,
-          " [REDACTED]"
-        )
-      });
-    }
-    requestCopy.url = requestCopy.url.replace(/\bclient_secret=\w+/g, "client_secret=[REDACTED]").replace(/\baccess_token=\w+/g, "access_token=[REDACTED]");
-    this.request = requestCopy;
-  }
-}
-
-
+// EXTERNAL MODULE: ./node_modules/@octokit/request-error/dist-src/index.js
+var dist_src = __nccwpck_require__(1015);
 ;// CONCATENATED MODULE: ./node_modules/@octokit/request/dist-bundle/index.js
 // pkg/dist-src/index.js
 
@@ -30807,7 +30768,7 @@ async function fetchWrapper(requestOptions) {
         }
       }
     }
-    const requestError = new RequestError(message, 500, {
+    const requestError = new dist_src/* RequestError */.G(message, 500, {
       request: requestOptions
     });
     requestError.cause = error;
@@ -30839,21 +30800,21 @@ async function fetchWrapper(requestOptions) {
     if (status < 400) {
       return octokitResponse;
     }
-    throw new RequestError(fetchResponse.statusText, status, {
+    throw new dist_src/* RequestError */.G(fetchResponse.statusText, status, {
       response: octokitResponse,
       request: requestOptions
     });
   }
   if (status === 304) {
     octokitResponse.data = await getResponseData(fetchResponse);
-    throw new RequestError("Not modified", status, {
+    throw new dist_src/* RequestError */.G("Not modified", status, {
       response: octokitResponse,
       request: requestOptions
     });
   }
   if (status >= 400) {
     octokitResponse.data = await getResponseData(fetchResponse);
-    throw new RequestError(toErrorMessage(octokitResponse.data), status, {
+    throw new dist_src/* RequestError */.G(toErrorMessage(octokitResponse.data), status, {
       response: octokitResponse,
       request: requestOptions
     });
@@ -34181,216 +34142,8 @@ function getOctokit(token, options, ...additionalPlugins) {
 //# sourceMappingURL=github.js.map
 // EXTERNAL MODULE: ./src/common/settings.ts
 var settings = __nccwpck_require__(2888);
-;// CONCATENATED MODULE: ./src/common/errors.ts
-
-/**
- * A failure explained for the person who has to act on it: what happened (`said`), where the
- * refresh token is now (`tokenState`), and the exact next step (`next`). Both texts keep the
- * settings they name as data (./settings.ts), so each door words them: {@link explain}.
- * `message` and `nextStep` are the action's words, for logs and for the action door.
- */
-class ActionError extends Error {
-    code;
-    tokenState;
-    name = 'ActionError';
-    transient;
-    said;
-    next;
-    /** The HTTP status of the answer that failed, when one came. */
-    status;
-    constructor(code, message, tokenState, nextStep, options) {
-        const said = (0,settings/* asText */.e1)(message);
-        super((0,settings/* word */.Vm)(said, settings/* actionWording */.$x), options);
-        this.code = code;
-        this.tokenState = tokenState;
-        this.said = said;
-        this.next = (0,settings/* asText */.e1)(nextStep);
-        this.transient = options?.transient;
-        this.status = options?.status;
-    }
-    get nextStep() {
-        return (0,settings/* word */.Vm)(this.next, settings/* actionWording */.$x);
-    }
-    /** The setting to fix, when the next step names one: the first it names. */
-    get setting() {
-        return (0,settings/* mentions */.wy)(this.next)[0] ?? (0,settings/* mentions */.wy)(this.said)[0];
-    }
-    /** The same failure with more said about it, and possibly a graver token state. */
-    amend(addition, tokenState = this.tokenState) {
-        return new ActionError(this.code, (0,settings/* concat */.xW)([this.said, addition], ' '), tokenState, this.next, {
-            cause: this,
-            ...(this.status !== undefined && { status: this.status }),
-        });
-    }
-}
-/** What a failure said, with the settings it names kept as data. */
-function saidOf(error) {
-    if (error instanceof ActionError)
-        return error.said;
-    return [error instanceof Error ? error.message : String(error)];
-}
-/** An OAuth error answer from the token endpoint (RFC 6749 §5.2): `error` and `error_description`. */
-class OAuthError extends ActionError {
-    status;
-    error;
-    errorDescription;
-    constructor(code, message, tokenState, nextStep, status, error, errorDescription) {
-        super(code, message, tokenState, nextStep);
-        this.status = status;
-        this.error = error;
-        this.errorDescription = errorDescription;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/common/retry.ts
-/**
- * Retrying transient failures inside a deadline.
- *
- * Why a deadline and not just a count: a refresh whose answer was lost may already have disabled the
- * stored token. Presenting that token again is safe only inside Atlassian's 10-minute leeway, so all
- * the retries of one refresh must end well inside it (../shared/FACTS.md, "How the leeway works").
- * The same deadline machinery bounds the GitHub calls around it.
- *
- * Time comes from an injected {@link Clock}, so tests move it instead of waiting.
- */
-
-
-const systemClock = {
-    now: () => Date.now(),
-    sleep: (ms, signal) => new Promise((resolve, reject) => {
-        if (signal?.aborted) {
-            reject(new Error('cancelled'));
-            return;
-        }
-        const timer = setTimeout(() => {
-            signal?.removeEventListener('abort', onAbort);
-            resolve();
-        }, ms);
-        const onAbort = () => {
-            clearTimeout(timer);
-            reject(new Error('cancelled'));
-        };
-        signal?.addEventListener('abort', onAbort, { once: true });
-    }),
-};
-const DEFAULT_BACKOFF = { maxAttempts: 8, baseDelayMs: 1_000, maxDelayMs: 30_000 };
-/** Exponential backoff with "equal jitter": half fixed, half random, so parallel runs spread out. */
-function backoffDelay(attempt, options) {
-    const ceiling = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** (attempt - 1));
-    return Math.round(ceiling / 2 + (options.random() * ceiling) / 2);
-}
-/**
- * `Retry-After` as delay-seconds or an HTTP date (RFC 9110 §10.2.3), in milliseconds from `now`;
- * undefined when absent or unreadable.
- */
-function parseRetryAfter(value, now) {
-    if (value === undefined)
-        return undefined;
-    const text = value.trim();
-    if (/^\d+$/.test(text))
-        return Number(text) * 1000;
-    // An HTTP date names its day and month; Date.parse alone would also take "-5" or "1.5".
-    if (!/[a-z]{3}/i.test(text))
-        return undefined;
-    const date = Date.parse(text);
-    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
-/**
- * Runs `operation` until it succeeds, `classify` says a failure is not transient, the attempts run
- * out, or the next wait would pass the deadline. `operation` gets the time left, to bound its own
- * request timeout. The error that ends it all is thrown, with `onGiveUp` given the history first.
- */
-async function withRetries(operation, classify, options, onGiveUp) {
-    const { clock } = options;
-    let lastError;
-    // How many times a least wait was needed so far: each one doubles the next (GitHub: "wait for an
-    // exponentially increasing amount of time between retries").
-    let lengthened = 0;
-    for (let attempt = 1;; attempt++) {
-        // Checked at the start of every attempt, not only while waiting: a cancellation that came
-        // during the previous step, or between a wait and its attempt, must still stop it.
-        if (options.signal?.aborted && !(attempt === 1 && options.securing === true)) {
-            if (attempt === 1)
-                throw new CancelledBeforeStart();
-            throw onGiveUp
-                ? onGiveUp(lastError, {
-                    attempts: attempt - 1,
-                    stoppedBecause: 'the run is being cancelled',
-                })
-                : lastError;
-        }
-        if (options.beforeAttempt)
-            await options.beforeAttempt(attempt);
-        try {
-            options.onAttempt?.(attempt);
-            return await operation(Math.max(1, options.deadline - clock.now()), attempt);
-        }
-        catch (error) {
-            lastError = error;
-            const verdict = classify(error);
-            const giveUp = (stoppedBecause) => onGiveUp ? onGiveUp(error, { attempts: attempt, stoppedBecause }) : error;
-            if (!verdict.retry)
-                throw giveUp(undefined);
-            if (attempt >= options.maxAttempts)
-                throw giveUp('no attempts left');
-            const delayMs = verdict.afterMs ??
-                (verdict.atLeastMs === undefined
-                    ? backoffDelay(attempt, options)
-                    : verdict.atLeastMs * 2 ** lengthened++);
-            const remaining = options.deadline - clock.now();
-            if (delayMs >= remaining) {
-                const seconds = Math.ceil(delayMs / 1000);
-                throw giveUp(verdict.afterMs !== undefined
-                    ? `the server asked to wait ${seconds} s, past the time budget`
-                    : verdict.atLeastMs !== undefined
-                        ? `the next attempt must wait at least ${seconds} s, past the time budget`
-                        : 'the next attempt would start past the time budget');
-            }
-            if (options.signal?.aborted)
-                throw giveUp('the run is being cancelled');
-            options.onRetry?.({ attempt, reason: verdict.reason, delayMs });
-            try {
-                await clock.sleep(delayMs, options.signal);
-            }
-            catch {
-                throw giveUp('the run is being cancelled');
-            }
-        }
-    }
-}
-/** The run was being cancelled before the first attempt: nothing was sent. */
-class CancelledBeforeStart extends ActionError {
-    constructor() {
-        super('CANCELLED', 'The job is being cancelled: the request was not sent.', 'unchanged', (0,settings/* text */.Qq) `Nothing to do: ${settings/* rerun */.nt} when you want the rotation.`);
-    }
-}
-/** Retries a failure marked transient, after the server's Retry-After when it sent one. */
-/**
- * Retries a failure marked transient: after the server's Retry-After when it sent one, else after
- * the least wait the failure calls for, else with backoff.
- */
-function transientVerdict(error, now) {
-    if (!(error instanceof ActionError) || error.transient === undefined)
-        return { retry: false };
-    const { reason, waitAtLeastMs } = error.transient;
-    const afterMs = parseRetryAfter(error.transient.retryAfter, now);
-    if (afterMs !== undefined)
-        return { retry: true, reason, afterMs };
-    if (waitAtLeastMs !== undefined)
-        return { retry: true, reason, atLeastMs: waitAtLeastMs };
-    return { retry: true, reason };
-}
-/** The final error, with how many attempts were made and why retrying stopped, when that matters. */
-function describeAttempts(error, history, tokenState = error.tokenState) {
-    if (history.attempts === 1 &&
-        history.stoppedBecause === undefined &&
-        tokenState === error.tokenState) {
-        return error;
-    }
-    const stopped = history.stoppedBecause ? `; stopped: ${history.stoppedBecause}` : '';
-    return error.amend(`(${history.attempts} attempt${history.attempts === 1 ? '' : 's'}${stopped}.)`, tokenState);
-}
-
+// EXTERNAL MODULE: ./src/common/retry.ts
+var common_retry = __nccwpck_require__(9183);
 ;// CONCATENATED MODULE: ./src/common/secrets.ts
 /**
  * Every secret value this run knows, masked in the runner's log the moment it is known, and scrubbed
@@ -34634,7 +34387,10 @@ function parseSiteUrl(input, given, problem) {
     return new URL(url.origin);
 }
 
+// EXTERNAL MODULE: ./src/rotation/rotation-lock.ts
+var rotation_lock = __nccwpck_require__(2080);
 ;// CONCATENATED MODULE: ./src/rotation/request.ts
+
 
 
 
@@ -34712,6 +34468,7 @@ function readSettings(getInput, env) {
             problem('access-token-secret-name', (0,settings/* text */.Qq) `${(0,settings/* subject */.bc)('access-token-secret-name')} must name another secret than ${(0,settings/* named */.KT)('secret-name')} (secret names are case-insensitive): the refresh token would be overwritten by the access token.`);
         }
     }
+    const lock = readLockSettings(getInput, secretName, accessTokenSecretName, problem);
     const target = readTarget(getInput, env, problem);
     const tokenUrl = parseEndpointUrl('token-url', getInput('token-url') || DEFAULT_TOKEN_URL, problem);
     const githubApiUrl = parseEndpointUrl('github-api-url', getInput('github-api-url') || env['GITHUB_API_URL'] || DEFAULT_GITHUB_API_URL, problem);
@@ -34759,8 +34516,38 @@ function readSettings(getInput, env) {
             atlassianApiUrl: withoutTrailingSlash(atlassianApiUrl),
             consentedAt,
             dryRun: dryRunText === 'true',
+            lock,
         },
     };
+}
+/**
+ * `lock`, `lock-secret-name` and `lock-wait-seconds`: the lock, or undefined with `lock: false`.
+ * Shared with `authorize`, which writes the secret too.
+ */
+function readLockSettings(getInput, secretName, accessTokenSecretName, problem) {
+    const onText = (getInput('lock') || 'true').toLowerCase();
+    if (onText !== 'true' && onText !== 'false') {
+        problem('lock', (0,settings/* text */.Qq) `${(0,settings/* subject */.bc)('lock')} must be "true" (take a lock next to the secret, so that no two rotations of the token overlap) or "false"; got ${quoteValue(onText)}.`);
+    }
+    const waitText = getInput('lock-wait-seconds') || String(rotation_lock/* DEFAULT_LOCK_WAIT_SECONDS */.yR);
+    const wait = readSeconds(waitText);
+    if (!(wait >= 0 && wait <= rotation_lock/* MAX_LOCK_WAIT_SECONDS */.Tb)) {
+        problem('lock-wait-seconds', (0,settings/* text */.Qq) `${(0,settings/* subject */.bc)('lock-wait-seconds')} must be a whole number of seconds from 0 to ${rotation_lock/* MAX_LOCK_WAIT_SECONDS */.Tb}; got ${quoteValue(waitText)}.`);
+    }
+    const given = getInput('lock-secret-name');
+    if (onText === 'false')
+        return undefined;
+    const name = given || (0,rotation_lock/* defaultLockName */.QQ)(secretName, LIMITS.name.max);
+    checkSecretName('lock-secret-name', given, problem);
+    for (const [other, otherName] of [
+        ['secret-name', secretName],
+        ['access-token-secret-name', accessTokenSecretName ?? ''],
+    ]) {
+        if (otherName !== '' && name.toUpperCase() === otherName.toUpperCase()) {
+            problem('lock-secret-name', (0,settings/* text */.Qq) `${(0,settings/* subject */.bc)('lock-secret-name')} must name another secret than ${(0,settings/* named */.KT)(other)} (secret names are case-insensitive): the lock would overwrite it.`);
+        }
+    }
+    return { name, waitMs: wait * 1000 };
 }
 /**
  * Exactly one kind of target: `organization`, or `environment` of `repository`, or `repository`
@@ -34903,6 +34690,8 @@ function withoutTrailingSlash(url) {
     return url.href.replace(/\/+$/, '');
 }
 
+// EXTERNAL MODULE: ./src/common/errors.ts
+var errors = __nccwpck_require__(1922);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(7975);
 ;// CONCATENATED MODULE: ./src/common/grouped-number.ts
@@ -35002,122 +34791,8 @@ function decoderFor(label) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/common/network-failure.ts
-/**
- * What a failed connection means: for the token (did the request reach the server?), for retrying
- * (would another attempt fail the same way?) and for the person reading the log.
- *
- * The errors come from undici's fetch: a `TypeError: fetch failed` whose `cause` is the socket's,
- * TLS's or undici's own error (`UND_ERR_*`), possibly wrapped again by Octokit (a RequestError with
- * the fetch error as its cause); an abort rejects with the signal's reason itself (a TimeoutError,
- * or the cancellation's AbortError). Everything is read by duck typing.
- */
-// Failures before a single byte of the request reaches the server. Anything else (a reset, a
-// timeout while waiting for the answer) may come after the server processed the request.
-const CONNECT_FAILURES = new Set([
-    'ECONNREFUSED',
-    'ENOTFOUND',
-    'EAI_AGAIN',
-    'EHOSTUNREACH',
-    'ENETUNREACH',
-    'CONNECT_TIMEOUT',
-]);
-/**
- * undici's codes, in the words Node's own http module used for the same event, so that messages
- * keep their wording: a server closing the connection before answering is a reset ("socket hang
- * up", ECONNRESET), and undici's own header and body timeouts are the request's time limit.
- */
-const UNDICI_CODES = {
-    UND_ERR_SOCKET: 'ECONNRESET',
-    UND_ERR_CLOSED: 'ECONNRESET',
-    UND_ERR_ABORTED: 'ABORT_ERR',
-    UND_ERR_HEADERS_TIMEOUT: 'TIMEOUT',
-    UND_ERR_BODY_TIMEOUT: 'TIMEOUT',
-    // undici gives up connecting after 10 s: nothing can have been sent.
-    UND_ERR_CONNECT_TIMEOUT: 'CONNECT_TIMEOUT',
-};
-/** TLS certificate verification failures (verification is never turned off). */
-const CERTIFICATE = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER/;
-function classifyNetworkFailure(error) {
-    const code = errorCode(error) ?? 'no answer';
-    const proxyStatus = proxyRefusal(error);
-    if (proxyStatus !== undefined) {
-        return {
-            code: `PROXY_${proxyStatus}`,
-            description: `the proxy refused the connection with HTTP ${proxyStatus}${proxyStatus === '407' ? ': check the credentials in HTTPS_PROXY' : ': check that the proxy allows this host, or list the host in NO_PROXY'}`,
-            mayHaveReachedServer: false,
-            permanent: true,
-        };
-    }
-    if (CERTIFICATE.test(code)) {
-        return {
-            code,
-            description: `${code}: the server's TLS certificate did not verify. Behind a proxy that inspects TLS, give Node the proxy's CA with NODE_EXTRA_CA_CERTS`,
-            mayHaveReachedServer: false,
-            permanent: true,
-        };
-    }
-    const meaning = MEANINGS[code];
-    return {
-        code,
-        description: meaning ? `${meaning}: ${code}` : code,
-        mayHaveReachedServer: !CONNECT_FAILURES.has(code),
-        permanent: false,
-    };
-}
-const MEANINGS = {
-    ECONNREFUSED: 'connection refused',
-    ENOTFOUND: 'host name not found',
-    EAI_AGAIN: 'host name lookup failed for now',
-    EHOSTUNREACH: 'host unreachable',
-    ENETUNREACH: 'network unreachable',
-    ECONNRESET: 'the connection was reset',
-    EPIPE: 'the connection closed while sending',
-    TIMEOUT: 'no answer within the time limit',
-    CONNECT_TIMEOUT: 'no connection within the time limit',
-};
-/**
- * The most specific error code in an error's cause chain (undici wraps socket errors). Duck-typed:
- * errors raised inside Node's own realm (DOMException for timeouts) fail `instanceof Error` checks
- * made from another realm, such as a test VM.
- */
-function errorCode(error) {
-    let current = error;
-    let found;
-    for (let depth = 0; typeof current === 'object' && current !== null && depth < 5; depth++) {
-        const { code, name, cause } = current;
-        // A request aborted by its time limit (the signal's reason, a DOMException whose `code` is a
-        // number).
-        if (name === 'TimeoutError')
-            return 'TIMEOUT';
-        if (typeof code === 'string')
-            found = code;
-        // Aborted by the run's cancellation: what Node's http module called ABORT_ERR.
-        else if (name === 'AbortError')
-            found ??= 'ABORT_ERR';
-        current = cause;
-    }
-    return found === undefined ? undefined : (UNDICI_CODES[found] ?? found);
-}
-/**
- * The status of a proxy's refused CONNECT, anywhere in the chain. undici's ProxyAgent gives it only
- * in its message (a RequestAbortedError, "Proxy response (407) !== 200 when HTTP Tunneling"), so
- * the message is read; __tests__/e2e/network.test.ts holds it to a real proxy's 407.
- */
-function proxyRefusal(error) {
-    let current = error;
-    for (let depth = 0; typeof current === 'object' && current !== null && depth < 5; depth++) {
-        const { message, cause } = current;
-        const status = typeof message === 'string'
-            ? /^Proxy response \((\d{3})\) !== 200 when HTTP Tunneling$/.exec(message)?.[1]
-            : undefined;
-        if (status !== undefined)
-            return status;
-        current = cause;
-    }
-    return undefined;
-}
-
+// EXTERNAL MODULE: ./src/common/network-failure.ts
+var network_failure = __nccwpck_require__(4272);
 ;// CONCATENATED MODULE: ./src/common/http.ts
 /**
  * One request and its whole answer, for the token endpoint and (under Octokit, ../github/client.ts)
@@ -35175,7 +34850,7 @@ async function exchange(url, request, options) {
     catch (error) {
         const failure = error instanceof BodyTooLargeError
             ? `more than ${error.limit} bytes`
-            : classifyNetworkFailure(error).code;
+            : (0,network_failure/* classifyNetworkFailure */.P)(error).code;
         report(options.network, request, url, started, { status, failure });
         throw error;
     }
@@ -35256,7 +34931,7 @@ async function findSite(atlassianApiUrl, accessToken, siteUrl, http, secrets, re
         const reachable = sites.length === 0
             ? 'none: the consent covers no site, or the app lacks the scopes of its products'
             : sites.map((s) => `${s.name} (${s.url})`).join(', ');
-        throw new ActionError('SITE_NOT_REACHED', `The token does not reach ${siteUrl.origin}. Sites it reaches: ${reachable}.`, 'stored', (0,settings/* text */.Qq) `Fix ${(0,settings/* named */.KT)('site-url')} (the address of your site, e.g. https://example.atlassian.net), or have a user of that site consent to the app with the scopes it needs.`);
+        throw new errors/* ActionError */.lZ('SITE_NOT_REACHED', `The token does not reach ${siteUrl.origin}. Sites it reaches: ${reachable}.`, 'stored', (0,settings/* text */.Qq) `Fix ${(0,settings/* named */.KT)('site-url')} (the address of your site, e.g. https://example.atlassian.net), or have a user of that site consent to the app with the scopes it needs.`);
     }
     return { site, apiBaseUrl: siteApiBaseUrl(atlassianApiUrl, site) };
 }
@@ -35272,7 +34947,7 @@ async function listSites(atlassianApiUrl, accessToken, http,
 // Unused since answers are described rather than quoted; kept so that callers need not change.
 _secrets, retry) {
     const endpoint = new URL(`${atlassianApiUrl}/oauth/token/accessible-resources`);
-    return withRetries(async (remainingMs) => {
+    return (0,common_retry/* withRetries */.LH)(async (remainingMs) => {
         let answer;
         try {
             answer = await send(endpoint, {
@@ -35281,15 +34956,15 @@ _secrets, retry) {
             }, { ...http, timeoutMs: Math.min(http.timeoutMs, remainingMs) });
         }
         catch (error) {
-            const failure = classifyNetworkFailure(error);
-            throw new ActionError('SITES_UNAVAILABLE', `Could not list the Atlassian sites the token reaches: the request to ${endpoint.origin} failed (${failure.description}).`, 'stored', (0,settings/* text */.Qq) `Check ${(0,settings/* named */.KT)('atlassian-api-url')} and the network from the runner to it, then re-run.`, {
+            const failure = (0,network_failure/* classifyNetworkFailure */.P)(error);
+            throw new errors/* ActionError */.lZ('SITES_UNAVAILABLE', `Could not list the Atlassian sites the token reaches: the request to ${endpoint.origin} failed (${failure.description}).`, 'stored', (0,settings/* text */.Qq) `Check ${(0,settings/* named */.KT)('atlassian-api-url')} and the network from the runner to it, then re-run.`, {
                 cause: error,
                 ...(failure.permanent ? {} : { transient: { reason: failure.description } }),
             });
         }
         if (answer.status !== 200) {
             const transient = answer.status >= 500 || answer.status === 429;
-            throw new ActionError('SITES_UNAVAILABLE', `Could not list the Atlassian sites the token reaches: ${endpoint.origin} answered HTTP ${answer.status}${answer.status === 401 ? ' (the new access token was refused)' : ''}.`, 'stored', answer.status === 401
+            throw new errors/* ActionError */.lZ('SITES_UNAVAILABLE', `Could not list the Atlassian sites the token reaches: ${endpoint.origin} answered HTTP ${answer.status}${answer.status === 401 ? ' (the new access token was refused)' : ''}.`, 'stored', answer.status === 401
                 ? (0,settings/* text */.Qq) `Check ${(0,settings/* named */.KT)('atlassian-api-url')}: it must be Atlassian's API gateway (https://api.atlassian.com).`
                 : 'Re-run; check https://developer.status.atlassian.com if it persists.', {
                 status: answer.status,
@@ -35299,7 +34974,7 @@ _secrets, retry) {
             });
         }
         return parseSites(answer, endpoint);
-    }, (error) => transientVerdict(error, retry.clock.now()), retry, (error, history) => (error instanceof ActionError ? describeAttempts(error, history) : error));
+    }, (error) => (0,common_retry/* transientVerdict */.yJ)(error, retry.clock.now()), retry, (error, history) => (error instanceof errors/* ActionError */.lZ ? (0,common_retry/* describeAttempts */.U_)(error, history) : error));
 }
 /**
  * The list of sites. Anything else is described by status, content type and length, never quoted:
@@ -35324,7 +34999,7 @@ function parseSites(answer, endpoint) {
         })
         : undefined;
     if (sites === undefined) {
-        throw new ActionError('SITES_UNAVAILABLE', `${endpoint.origin} answered the list of sites with something that is not a JSON list (${describeAnswerShape(answer)}).`, 'stored', (0,settings/* text */.Qq) `Check ${(0,settings/* named */.KT)('atlassian-api-url')}: it must be Atlassian's API gateway (https://api.atlassian.com).`);
+        throw new errors/* ActionError */.lZ('SITES_UNAVAILABLE', `${endpoint.origin} answered the list of sites with something that is not a JSON list (${describeAnswerShape(answer)}).`, 'stored', (0,settings/* text */.Qq) `Check ${(0,settings/* named */.KT)('atlassian-api-url')}: it must be Atlassian's API gateway (https://api.atlassian.com).`);
     }
     return sites;
 }
@@ -35369,12 +35044,8 @@ function readAnswerBody(answer) {
     return { readable: true, value: parameters };
 }
 
-;// CONCATENATED MODULE: ./src/common/is-record.ts
-/** A JSON object (not null, not an array): what an answer's fields are read from. */
-function isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
+// EXTERNAL MODULE: ./src/common/is-record.ts
+var is_record = __nccwpck_require__(6387);
 ;// CONCATENATED MODULE: ./src/atlassian/token-answer-mask.ts
 
 /**
@@ -35416,7 +35087,7 @@ function scopeNames(scope) {
 }
 /** Registers every string of `answer` that could be a credential with `secrets` (which masks it). */
 function maskTokenAnswer(answer, status, secrets) {
-    if (!isRecord(answer)) {
+    if (!(0,is_record/* isRecord */.u)(answer)) {
         maskEverything(answer, secrets);
         return;
     }
@@ -35460,7 +35131,7 @@ function maskEverything(value, secrets) {
         else if (Array.isArray(next))
             for (const item of next)
                 pending.push(item);
-        else if (isRecord(next))
+        else if ((0,is_record/* isRecord */.u)(next))
             for (const item of Object.values(next))
                 pending.push(item);
     }
@@ -35654,11 +35325,11 @@ async function postGrant(tokenUrl, grant, http, meaning) {
     }
     catch (error) {
         if (error instanceof BodyTooLargeError) {
-            throw new ActionError('INVALID_TOKEN_RESPONSE', `The token endpoint ${tokenUrl.origin} answered HTTP ${error.status} (${describeContentType(error.contentType)}) with more than ${error.limit} bytes; a token answer is a few kilobytes. Nothing was stored.`, meaning.ifReached, meaning.nextStepIfTooLarge);
+            throw new errors/* ActionError */.lZ('INVALID_TOKEN_RESPONSE', `The token endpoint ${tokenUrl.origin} answered HTTP ${error.status} (${describeContentType(error.contentType)}) with more than ${error.limit} bytes; a token answer is a few kilobytes. Nothing was stored.`, meaning.ifReached, meaning.nextStepIfTooLarge);
         }
-        const failure = classifyNetworkFailure(error);
+        const failure = (0,network_failure/* classifyNetworkFailure */.P)(error);
         const reached = failure.mayHaveReachedServer;
-        throw new ActionError('TOKEN_ENDPOINT_UNREACHABLE', `The request to the token endpoint ${tokenUrl.origin} failed (${failure.description}).`, reached ? meaning.ifReached : 'unchanged', reached ? meaning.nextStepIfReached : meaning.nextStepIfNotSent, {
+        throw new errors/* ActionError */.lZ('TOKEN_ENDPOINT_UNREACHABLE', `The request to the token endpoint ${tokenUrl.origin} failed (${failure.description}).`, reached ? meaning.ifReached : 'unchanged', reached ? meaning.nextStepIfReached : meaning.nextStepIfNotSent, {
             cause: error,
             ...(failure.permanent ? {} : { transient: { reason: failure.description } }),
         });
@@ -35692,22 +35363,22 @@ function processTokenResponse(answer, tokenUrl, secrets) {
     const origin = tokenUrl.origin;
     const shape = describeAnswerShape(answer);
     if (answer.status >= 300 && answer.status < 400) {
-        throw new ActionError('TOKEN_ENDPOINT_HTTP', `The token endpoint ${origin} answered with a redirect (HTTP ${answer.status}${answer.location ? ` to ${secrets.scrub(safeLocation(answer.location))}` : ''}). Redirects are not followed: they would send the client secret and refresh token to another address.`, 'unchanged', (0,settings/* text */.Qq) `Set ${(0,settings/* named */.KT)('token-url')} to the final address of the token endpoint (Atlassian: https://auth.atlassian.com/oauth/token).`);
+        throw new errors/* ActionError */.lZ('TOKEN_ENDPOINT_HTTP', `The token endpoint ${origin} answered with a redirect (HTTP ${answer.status}${answer.location ? ` to ${secrets.scrub(safeLocation(answer.location))}` : ''}). Redirects are not followed: they would send the client secret and refresh token to another address.`, 'unchanged', (0,settings/* text */.Qq) `Set ${(0,settings/* named */.KT)('token-url')} to the final address of the token endpoint (Atlassian: https://auth.atlassian.com/oauth/token).`);
     }
     // 5xx and 429 are worth another attempt, whatever the body says. A 5xx may come after the server
     // processed the grant; a 429 or another 4xx refuses it unprocessed.
     if (answer.status >= 500 || answer.status === 429) {
-        throw new ActionError('TOKEN_ENDPOINT_HTTP', `The token endpoint ${origin} answered ${shape}.`, answer.status >= 500 ? 'maybe-rotated' : 'unchanged', (0,settings/* text */.Qq) `This is a fault on the provider's side: ${settings/* rerun */.nt} (within the time given above, if one is given), and check https://developer.status.atlassian.com if it persists.`, { transient: { reason: `HTTP ${answer.status}`, retryAfter: answer.retryAfter } });
+        throw new errors/* ActionError */.lZ('TOKEN_ENDPOINT_HTTP', `The token endpoint ${origin} answered ${shape}.`, answer.status >= 500 ? 'maybe-rotated' : 'unchanged', (0,settings/* text */.Qq) `This is a fault on the provider's side: ${settings/* rerun */.nt} (within the time given above, if one is given), and check https://developer.status.atlassian.com if it persists.`, { transient: { reason: `HTTP ${answer.status}`, retryAfter: answer.retryAfter } });
     }
     if (answer.status < 200 || answer.status > 299) {
         // OAuth errors (RFC 6749 §5.2) are answers about the grant itself: sending it again cannot help.
-        if (body.readable && isRecord(body.value) && typeof body.value['error'] === 'string') {
+        if (body.readable && (0,is_record/* isRecord */.u)(body.value) && typeof body.value['error'] === 'string') {
             throw oauthError(answer.status, body.value, origin, secrets);
         }
-        throw new ActionError('TOKEN_ENDPOINT_HTTP', `The token endpoint ${origin} answered ${shape}, which is neither a token answer nor an OAuth error.`, 'unchanged', (0,settings/* text */.Qq) `Check ${(0,settings/* named */.KT)('token-url')}: it should be https://auth.atlassian.com/oauth/token.`);
+        throw new errors/* ActionError */.lZ('TOKEN_ENDPOINT_HTTP', `The token endpoint ${origin} answered ${shape}, which is neither a token answer nor an OAuth error.`, 'unchanged', (0,settings/* text */.Qq) `Check ${(0,settings/* named */.KT)('token-url')}: it should be https://auth.atlassian.com/oauth/token.`);
     }
-    const refuse = (problem) => new ActionError('INVALID_TOKEN_RESPONSE', `The token endpoint ${origin} answered ${shape}, but ${problem}. Nothing was stored.`, 'maybe-rotated', (0,settings/* text */.Qq) `Check that ${(0,settings/* named */.KT)('token-url')} is Atlassian's token endpoint (https://auth.atlassian.com/oauth/token), then re-run within the time given above.`);
-    if (!body.readable || !isRecord(body.value)) {
+    const refuse = (problem) => new errors/* ActionError */.lZ('INVALID_TOKEN_RESPONSE', `The token endpoint ${origin} answered ${shape}, but ${problem}. Nothing was stored.`, 'maybe-rotated', (0,settings/* text */.Qq) `Check that ${(0,settings/* named */.KT)('token-url')} is Atlassian's token endpoint (https://auth.atlassian.com/oauth/token), then re-run within the time given above.`);
+    if (!body.readable || !(0,is_record/* isRecord */.u)(body.value)) {
         throw refuse('it is not a JSON object, so it holds no token that can be read');
     }
     const reading = readTokenFields(body.value, answer.status, origin);
@@ -35724,7 +35395,7 @@ function processTokenResponse(answer, tokenUrl, secrets) {
 async function refreshGrant(grant, http, secrets, retry) {
     // Once any attempt may have reached Atlassian, the token may be rotated whatever comes after.
     let mayHaveRotated = false;
-    return withRetries(async () => {
+    return (0,common_retry/* withRetries */.LH)(async () => {
         try {
             const answer = await sendRefreshGrant(grant, {
                 ...http,
@@ -35736,15 +35407,15 @@ async function refreshGrant(grant, http, secrets, retry) {
             return processTokenResponse(answer, grant.tokenUrl, secrets);
         }
         catch (error) {
-            if (error instanceof ActionError && error.tokenState === 'maybe-rotated')
+            if (error instanceof errors/* ActionError */.lZ && error.tokenState === 'maybe-rotated')
                 mayHaveRotated = true;
             throw error;
         }
-    }, (error) => transientVerdict(error, retry.clock.now()), retry, (error, history) => {
-        if (!(error instanceof ActionError))
+    }, (error) => (0,common_retry/* transientVerdict */.yJ)(error, retry.clock.now()), retry, (error, history) => {
+        if (!(error instanceof errors/* ActionError */.lZ))
             return error;
         const state = mayHaveRotated && error.tokenState === 'unchanged' ? 'maybe-rotated' : error.tokenState;
-        return describeAttempts(error, history, state);
+        return (0,common_retry/* describeAttempts */.U_)(error, history, state);
     });
 }
 /**
@@ -35762,14 +35433,14 @@ function oauthError(status, fields, origin, secrets) {
         case 'invalid_grant':
         case 'unauthorized_client':
             // unauthorized_client: reported by third parties for a refresh token that was already rotated.
-            return new OAuthError('OAUTH_INVALID_GRANT', `${said} Atlassian no longer accepts the stored refresh token. Likely causes: it was already used (another run, job or copy rotated it and the newer token was not stored, or an old token was presented after the 10-minute leeway, which revokes every token of the consent); it went 90 days without a refresh; 365 days have passed since the consent; the user revoked the app's access or changed their password.`, 'rejected', 'Consent again in a browser (the authorization URL with scope including offline_access and prompt=consent), exchange the code for tokens, and store the new refresh token in the secret. Add a `concurrency:` group to every workflow that rotates this token so that runs never overlap.', status, error, description);
+            return new errors/* OAuthError */.W5('OAUTH_INVALID_GRANT', `${said} Atlassian no longer accepts the stored refresh token. Likely causes: it was already used (another run, job or copy rotated it and the newer token was not stored, or an old token was presented after the 10-minute leeway, which revokes every token of the consent); it went 90 days without a refresh; 365 days have passed since the consent; the user revoked the app's access or changed their password.`, 'rejected', 'Consent again in a browser (the authorization URL with scope including offline_access and prompt=consent), exchange the code for tokens, and store the new refresh token in the secret. Add a `concurrency:` group to every workflow that rotates this token so that runs never overlap.', status, error, description);
         case 'invalid_client':
         case 'access_denied':
             // access_denied (HTTP 401): reported by third parties for a wrong client secret. The client is
             // authenticated before the refresh token is looked at, so the token was not exchanged.
-            return new OAuthError('OAUTH_INVALID_CLIENT', `${said} The OAuth app's credentials were not accepted.`, 'unchanged', (0,settings/* text */.Qq) `Check ${(0,settings/* named */.KT)('client-id')} and ${(0,settings/* named */.KT)('client-secret')} against the app in https://developer.atlassian.com/console/myapps/ (Settings). If the secret was rotated there, ${(0,settings/* renew */.qV)('client-secret')}.`, status, error, description);
+            return new errors/* OAuthError */.W5('OAUTH_INVALID_CLIENT', `${said} The OAuth app's credentials were not accepted.`, 'unchanged', (0,settings/* text */.Qq) `Check ${(0,settings/* named */.KT)('client-id')} and ${(0,settings/* named */.KT)('client-secret')} against the app in https://developer.atlassian.com/console/myapps/ (Settings). If the secret was rotated there, ${(0,settings/* renew */.qV)('client-secret')}.`, status, error, description);
         default:
-            return new OAuthError('OAUTH_ERROR', said, 'unchanged', (0,settings/* text */.Qq) `Check the OAuth app settings in https://developer.atlassian.com/console/myapps/ and ${(0,settings/* named */.KT)('client-id')}, ${(0,settings/* named */.KT)('client-secret')} and ${(0,settings/* named */.KT)('token-url')}.`, status, error, description);
+            return new errors/* OAuthError */.W5('OAUTH_ERROR', said, 'unchanged', (0,settings/* text */.Qq) `Check the OAuth app settings in https://developer.atlassian.com/console/myapps/ and ${(0,settings/* named */.KT)('client-id')}, ${(0,settings/* named */.KT)('client-secret')} and ${(0,settings/* named */.KT)('token-url')}.`, status, error, description);
     }
 }
 /** "HTTP 403, "invalid_grant" ("Unknown or invalid refresh token.")", from what may be shown. */
@@ -35868,401 +35539,8 @@ function fetchThrough(options) {
 
 // EXTERNAL MODULE: ./src/github/targets.ts
 var targets = __nccwpck_require__(5617);
-;// CONCATENATED MODULE: ./src/github/answer.ts
-/**
- * What one answer to a GitHub REST call says about itself: who produced it (GitHub's API, GitHub's
- * web interface, or something in between), whether it is a rate limit and how long it asks to
- * wait. Plain functions of the answer, so each rule is tested without a network.
- *
- * How @octokit/request (10.x, `fetch-wrapper.js`, `getResponseData`) hands a body over, at every
- * status except 204/205 (whose body it never reads):
- *   - content type application/json (or application/scim+json): the parsed value, or the raw text
- *     when it does not parse;
- *   - no content type, any text/* type, or any type with charset=utf-8: the text;
- *   - anything else: an ArrayBuffer.
- * A status under 400 resolves as a success with that data, 3xx included (./client.ts never follows
- * redirects); 400 and over rejects with a RequestError whose `response.data` is that data and whose
- * `message` is the whole body when it is text: an HTML page, for one. Nothing here shows either.
- */
-
-
-function readAnswer(answer) {
-    const header = (name) => {
-        const value = answer.headers[name];
-        return value === undefined ? undefined : String(value);
-    };
-    const { data } = answer;
-    const binary = isBinary(data);
-    const empty = data === undefined ||
-        (typeof data === 'string' && data.trim() === '') ||
-        (binary && data.byteLength === 0);
-    const json = !empty && typeof data !== 'string' && !binary;
-    const message = json && isRecord(data) && typeof data['message'] === 'string' ? data['message'] : '';
-    return {
-        status: answer.status,
-        url: answer.url,
-        host: hostOf(answer.url),
-        requestId: header('x-github-request-id'),
-        server: header('server'),
-        via: header('via'),
-        contentType: header('content-type') ?? '',
-        json,
-        empty,
-        message,
-        text: typeof data === 'string' ? data.slice(0, 4096) : '',
-        location: header('location'),
-        header,
-    };
-}
-/** GitHub's wait when a rate limit names none (docs: "Rate limits for the REST API"). */
-const SECONDARY_LIMIT_MINIMUM_WAIT_MS = 60_000;
-/**
- * Whether the answer is a rate limit, and the wait it calls for. GitHub ("Rate limits for the REST
- * API", "Best practices for using the REST API"): a limit answers 403 or 429; a spent primary limit
- * has x-ratelimit-remaining: 0; a secondary limit carries an error message saying so, and maybe a
- * retry-after. The wait: retry-after's seconds when present; else until x-ratelimit-reset when
- * x-ratelimit-remaining is 0; "otherwise, wait for at least one minute before retrying".
- * A plain 403 ("Resource not accessible by …") is none of these: it is a permission problem.
- */
-function rateLimitOf(answer, now) {
-    if (answer.status !== 403 && answer.status !== 429)
-        return undefined;
-    const retryAfter = answer.header('retry-after');
-    const spent = answer.header('x-ratelimit-remaining') === '0';
-    const saysSo = RATE_LIMIT_WORDS.test(answer.message) || RATE_LIMIT_WORDS.test(answer.text);
-    if (answer.status === 403 && retryAfter === undefined && !spent && !saysSo)
-        return undefined;
-    const kind = spent ? 'primary' : 'secondary';
-    const afterMs = parseRetryAfter(retryAfter, now);
-    if (retryAfter !== undefined && afterMs !== undefined) {
-        return { kind, wait: { source: 'retry-after', ms: afterMs, header: retryAfter } };
-    }
-    const reset = Number(answer.header('x-ratelimit-reset'));
-    if (spent && Number.isSafeInteger(reset) && reset * 1000 > now) {
-        return { kind, wait: { source: 'reset', at: new Date(reset * 1000) } };
-    }
-    return { kind, wait: { source: 'minimum', ms: SECONDARY_LIMIT_MINIMUM_WAIT_MS } };
-}
-/** GitHub's messages: "You have exceeded a secondary rate limit", "abuse detection mechanism". */
-const RATE_LIMIT_WORDS = /\brate limit|abuse detection/i;
-/**
- * The REST base that a "github-api-url" value was probably meant to be, when it is not one: the
- * web address of github.com or of a GitHub Enterprise Server, whose API lives at https://HOST/api/v3
- * (docs: "Getting started with the REST API"). Undefined when the value already has the API's shape.
- */
-function apiUrlMeant(given) {
-    if (!URL.canParse(given))
-        return undefined;
-    const url = new URL(given);
-    const path = url.pathname.replace(/\/+$/, '');
-    if (url.hostname === 'api.github.com' && path === '')
-        return undefined;
-    if (url.hostname === 'github.com' || url.hostname === 'www.github.com') {
-        return 'https://api.github.com';
-    }
-    // GitHub Enterprise Cloud with data residency: the API is api.SUBDOMAIN.ghe.com.
-    if (url.hostname.endsWith('.ghe.com')) {
-        return url.hostname.startsWith('api.') && path === ''
-            ? undefined
-            : `https://api.${url.hostname.replace(/^api\./, '')}`;
-    }
-    if (path === '/api/v3')
-        return undefined;
-    return `${url.protocol}//${url.host}/api/v3`;
-}
-/** Whether the API is GitHub's own service (status at githubstatus.com) rather than a server of one's own. */
-function isGitHubService(apiUrl) {
-    if (!URL.canParse(apiUrl))
-        return false;
-    const host = new URL(apiUrl).hostname;
-    return host === 'api.github.com' || host.endsWith('.ghe.com');
-}
-/** An ArrayBuffer or a view of one, from any realm (a test VM's included). */
-function isBinary(value) {
-    if (typeof value !== 'object' || value === null)
-        return false;
-    const tag = Object.prototype.toString.call(value);
-    return tag === '[object ArrayBuffer]' || ArrayBuffer.isView(value);
-}
-function hostOf(url) {
-    return URL.canParse(url) ? new URL(url).host : url;
-}
-
-;// CONCATENATED MODULE: ./src/github/unusable-answers.ts
-/**
- * The answers that are not GitHub's verdict on the request itself, worded so that the blame lands
- * where it belongs: a rate limit (a 403 that is not a permission problem), a server fault (GitHub's
- * only when GitHub's API sent it), a redirect, and a page that is not the API at all (the
- * "github-api-url" or a proxy, never the repository or the token).
- */
-
-
-
-/** The last words of every next step: what to do once the cause is fixed. */
-function finishFor(tokenState) {
-    return tokenState === 'rotated-not-stored'
-        ? ' Then store the recovery value below by hand.'
-        : ' Then re-run.';
-}
-function isRedirect(status) {
-    return status >= 300 && status < 400;
-}
-/** GitHub's own words, when its API answered: `"message"` of the JSON body, secrets removed. */
-function quotedMessage(answer, secrets) {
-    const message = secrets.scrub(answer.message.slice(0, 200));
-    return message ? ` "${message}"` : '';
-}
-/** A full stop, unless a quotation ends the sentence with one already: `…limit."` */
-function endSentence(text) {
-    return /[.!?]"$/.test(text) ? text : `${text}.`;
-}
-/** A 403 or 429 rate limit: transient, retried after the wait GitHub asks for. */
-function rateLimited(answer, limit, context) {
-    const { doing, tokenInput, tokenState, secrets, now } = context;
-    // GitHub's API marks each answer with a request id; a proxy or gateway that limits the runner's
-    // requests does not, and then neither GitHub nor the token in "github-token" is to blame.
-    const fromGitHub = answer.requestId !== undefined;
-    const said = endSentence(fromGitHub
-        ? `Could not ${doing}: GitHub answered HTTP ${answer.status}${quotedMessage(answer, secrets)}`
-        : `Could not ${doing}: ${answer.host} answered HTTP ${answer.status} without the x-github-request-id header of GitHub's answers`);
-    const what = !fromGitHub
-        ? `A rate limit of something between the runner and GitHub (a proxy or gateway), not GitHub's, and not a missing permission.`
-        : limit.kind === 'primary'
-            ? (0,settings/* text */.Qq) `GitHub's rate limit for ${(0,settings/* tokenIn */.jf)(tokenInput)} is spent (x-ratelimit-remaining: 0): a rate limit, not a missing permission.`
-            : (0,settings/* text */.Qq) `This is GitHub's secondary rate limit (too many requests in a short time with ${(0,settings/* tokenIn */.jf)(tokenInput)}, from this run or others), not a missing permission.`;
-    const { wait } = limit;
-    const waitMs = wait.source === 'reset' ? wait.at.getTime() - now : wait.ms;
-    const seconds = Math.max(0, Math.ceil(waitMs / 1000));
-    const asked = wait.source === 'retry-after'
-        ? `GitHub asked to wait ${seconds} s (retry-after: ${secrets.scrub(wait.header.slice(0, 40))}).`
-        : wait.source === 'reset'
-            ? `GitHub says it resets at ${wait.at.toISOString()} (in ${seconds} s).`
-            : `GitHub named no time to wait (no retry-after); its documentation asks to wait at least ${seconds} s before retrying.`;
-    const forHowLong = wait.source === 'reset'
-        ? `until ${wait.at.toISOString()}`
-        : `${wait.source === 'minimum' ? 'at least ' : ''}${seconds} s`;
-    return new ActionError('GITHUB_RATE_LIMITED', (0,settings/* text */.Qq) `${said} ${what} ${fromGitHub ? asked : asked.replace(/^GitHub /, 'It ').replace(/its documentation/, "GitHub's documentation")}`, tokenState, fromGitHub
-        ? `Wait ${forHowLong}, and avoid other heavy use of the same token meanwhile.${finishFor(tokenState)}`
-        : `Wait ${forHowLong}; if it keeps happening, ask whoever runs the proxy or gateway in front of ${answer.host} about its limits.${finishFor(tokenState)}`, {
-        transient: {
-            reason: `${limit.kind === 'primary' ? 'rate limit spent' : 'secondary rate limit'} (HTTP ${answer.status})`,
-            retryAfter: wait.source === 'retry-after'
-                ? wait.header
-                : wait.source === 'reset'
-                    ? wait.at.toUTCString()
-                    : undefined,
-            waitAtLeastMs: wait.source === 'minimum' ? wait.ms : undefined,
-        },
-    });
-}
-/**
- * A 5xx. GitHub's API marks every answer with x-github-request-id; without it, the answer came from
- * whatever stands between the runner and GitHub, and blaming GitHub would send people to the wrong
- * place. Both are transient: either may pass.
- */
-function serverFault(answer, context) {
-    const { doing, tokenState, secrets, apiUrl } = context;
-    const finish = finishFor(tokenState);
-    const retryAfter = answer.header('retry-after');
-    if (answer.requestId !== undefined) {
-        const requestId = secrets.scrub(answer.requestId.slice(0, 100));
-        return new ActionError('GITHUB_UNEXPECTED', `Could not ${doing}: GitHub answered HTTP ${answer.status}${quotedMessage(answer, secrets)} (x-github-request-id ${requestId}). This is a fault on GitHub's side.`, tokenState, isGitHubService(apiUrl)
-            ? `See https://www.githubstatus.com; if it lasts, give GitHub Support the request id.${finish}`
-            : `${answer.host} is a GitHub Enterprise Server: if it lasts, tell its administrators, with the request id (https://www.githubstatus.com covers only GitHub's own services).${finish}`, { transient: { reason: `HTTP ${answer.status}`, retryAfter } });
-    }
-    const itself = [
-        answer.server === undefined ? undefined : `server: ${answer.server}`,
-        answer.via === undefined ? undefined : `via: ${answer.via}`,
-    ]
-        .filter((part) => part !== undefined)
-        .map((part) => secrets.scrub(part.slice(0, 120)))
-        .join('; ');
-    return new ActionError('GITHUB_UNEXPECTED', `Could not ${doing}: ${answer.host} answered HTTP ${answer.status}${itself ? ` (${itself})` : ''} without the x-github-request-id header that every answer of GitHub's API carries. The answer did not come from GitHub but from something between the runner and it: a proxy that inspects TLS, a gateway or a load balancer.`, tokenState, (0,settings/* text */.Qq) `If it lasts, check that proxy or gateway (and HTTPS_PROXY / NO_PROXY on the runner), and that ${(0,settings/* named */.KT)('github-api-url')} is GitHub's REST API.${finish}`, {
-        transient: {
-            reason: `HTTP ${answer.status} from ${answer.host}, not from GitHub`,
-            retryAfter,
-        },
-    });
-}
-/**
- * GitHub's JSON redirect: its API answers 301 (307 for writes) for a renamed or transferred
- * repository. Never followed (../common/http.ts): a write must not go where nobody asked it to. Not
- * GITHUB_NOT_FOUND either, which some reads take to mean "absent".
- */
-function moved(answer, context) {
-    const { doing, subject, tokenState, secrets } = context;
-    const to = answer.location ? ` to ${describeLocation(answer, secrets)}` : '';
-    return new ActionError('GITHUB_UNEXPECTED', `Could not ${doing}: GitHub answered HTTP ${answer.status}${quotedMessage(answer, secrets)}${to}: ${subject} was renamed or transferred.`, tokenState, (0,settings/* text */.Qq) `Use its new name in the input that names it (${(0,settings/* named */.KT)('repository')} or ${(0,settings/* named */.KT)('organization')}).${finishFor(tokenState)}`);
-}
-/**
- * A body that is not JSON, or a redirect: GitHub's web interface (on GitHub Enterprise Server, a
- * "github-api-url" without /api/v3 meets its sign-in redirect), or a proxy's own page. The body is
- * never quoted: it is a page, and it would bury the one line that says what to fix.
- */
-function notTheApi(answer, context) {
-    const { doing, apiUrl, tokenState, secrets } = context;
-    const finish = finishFor(tokenState);
-    const body = answer.empty
-        ? 'an empty body'
-        : answer.contentType
-            ? `a ${secrets.scrub(unusable_answers_mediaType(answer.contentType))} body`
-            : 'a body without a content type';
-    const what = isRedirect(answer.status)
-        ? `a redirect (HTTP ${answer.status}${answer.location ? ` to ${describeLocation(answer, secrets)}` : ''})`
-        : `HTTP ${answer.status} with ${body}`;
-    const meant = apiUrlMeant(apiUrl);
-    const given = (0,settings/* text */.Qq) `${(0,settings/* named */.KT)('github-api-url')} is ${JSON.stringify(secrets.scrub(apiUrl))}`;
-    const why = meant
-        ? (0,settings/* text */.Qq) `${given}, which is not the address of a REST API: ${meant} would be. The other usual cause is a proxy's own page (a sign-in, block or error page) answering in GitHub's place.`
-        : (0,settings/* text */.Qq) `${given}, which has the REST API's shape, so the usual cause is a proxy or gateway between the runner and ${answer.host} answering with its own page (a sign-in, block or error page).`;
-    const shape = 'the REST API base: https://api.github.com, or https://HOST/api/v3 on GitHub Enterprise Server';
-    return new ActionError('GITHUB_NOT_API', (0,settings/* text */.Qq) `Could not ${doing}: ${answer.host} answered ${what} instead of JSON, so it was not GitHub's REST API that answered. ${why}`, tokenState, meant
-        ? (0,settings/* text */.Qq) `Set ${(0,settings/* named */.KT)('github-api-url')} to ${meant} (${shape}).${finish}`
-        : (0,settings/* text */.Qq) `Check the proxy settings (HTTPS_PROXY / NO_PROXY) and any gateway in front of ${answer.host}; ${(0,settings/* named */.KT)('github-api-url')} must stay ${shape}.${finish}`);
-}
-/** Where a redirect points, without its query (a sign-in page's return address is long). */
-function describeLocation(answer, secrets) {
-    const base = URL.canParse(answer.url) ? answer.url : `https://${answer.host}`;
-    const location = answer.location ?? '';
-    if (!URL.canParse(location, base))
-        return 'an unreadable address';
-    const url = new URL(location, base);
-    const signIn = /\/(login|session|signin|sign_in|saml|sso)\b/i.test(url.pathname);
-    return `${secrets.scrub(`${url.origin}${url.pathname}`)}${signIn ? ', a sign-in page' : ''}`;
-}
-/** "text/html" of "text/html; charset=utf-8". */
-function unusable_answers_mediaType(contentType) {
-    return ((contentType.split(';')[0] ?? '').trim() || contentType).slice(0, 80);
-}
-
-;// CONCATENATED MODULE: ./src/github/errors.ts
-/**
- * Calling GitHub's REST API: every call retried when the failure is transient, and every failure
- * turned into an error that blames what failed (the token, GitHub, "github-api-url", a proxy) and
- * names the fix. What an answer says about itself is read in ./answer.ts.
- */
-
-
-
-
-
-
-
-
-/**
- * One REST call, retried on network faults, 5xx and rate limits inside `retry`'s deadline. Only a
- * 2xx answer whose body is JSON (or empty) comes back: a redirect, or any other body, is GitHub's web
- * interface or a proxy answering, never GitHub's REST API (./answer.ts).
- */
-async function callGitHub(call) {
-    const { clock } = call.retry;
-    const context = () => ({
-        ...call,
-        apiUrl: call.github.request.endpoint.DEFAULTS.baseUrl,
-        now: clock.now(),
-    });
-    return withRetries(async (remainingMs) => {
-        let response;
-        try {
-            // A cancelled run stops waiting for GitHub at once, except for a write that secures a
-            // new token: that one is allowed to finish.
-            const timeout = AbortSignal.timeout(remainingMs);
-            const { signal, securing } = call.retry;
-            response = await call.github.request(call.route, {
-                ...call.params,
-                request: { signal: signal && !securing ? AbortSignal.any([signal, timeout]) : timeout },
-            });
-        }
-        catch (error) {
-            throw explainGitHubError(error, context());
-        }
-        // Octokit resolves every status under 400 with whatever body came.
-        const answer = readAnswer(response);
-        if (isRedirect(answer.status) || !(answer.json || answer.empty)) {
-            throw explainAnswer(answer, context());
-        }
-        const data = response.data;
-        return { status: response.status, data, headers: response.headers };
-    }, (error) => transientVerdict(error, clock.now()), {
-        ...call.retry,
-        onRetry: (info) => call.retry.onRetry?.({ ...info, doing: call.doing }),
-    }, (error, history) => (error instanceof ActionError ? describeAttempts(error, history) : error));
-}
-/** Turns an Octokit failure into an error that blames the right thing and names the fix. */
-function explainGitHubError(error, context) {
-    if (!(error instanceof RequestError) || error.response === undefined) {
-        const failure = classifyNetworkFailure(error);
-        return new ActionError('GITHUB_UNREACHABLE', `Could not ${context.doing}: GitHub's API did not answer (${context.secrets.scrub(failure.description)}).`, context.tokenState, (0,settings/* text */.Qq) `Check ${(0,settings/* named */.KT)('github-api-url')} and the network from the runner to it (proxy settings: HTTPS_PROXY / NO_PROXY).${finishFor(context.tokenState)}`, {
-            cause: error,
-            ...(failure.permanent ? {} : { transient: { reason: failure.description } }),
-        });
-    }
-    return explainAnswer(readAnswer({
-        status: error.status,
-        url: error.response.url || error.request.url,
-        headers: error.response.headers,
-        data: error.response.data,
-    }), context);
-}
-/**
- * Any answer that is not a usable success, in the order that blames the right thing: a rate limit
- * first (its 403 is no permission problem), then a server fault (GitHub's only when GitHub's API
- * sent it), then anything that is not GitHub's API answering (never the repository's or the
- * token's fault), and only then what GitHub's own error says.
- */
-function explainAnswer(answer, context) {
-    const limit = rateLimitOf(answer, context.now);
-    if (limit)
-        return rateLimited(answer, limit, context);
-    if (answer.status >= 500)
-        return serverFault(answer, context);
-    if (isRedirect(answer.status) && answer.json && answer.requestId !== undefined) {
-        return moved(answer, context);
-    }
-    if (!answer.json || isRedirect(answer.status))
-        return notTheApi(answer, context);
-    return refused(answer, context);
-}
-/** GitHub's API refused the request: the token, its permission, or what was asked for. */
-function refused(answer, context) {
-    const { doing, subject, tokenInput, permission, tokenState, secrets } = context;
-    const { status } = answer;
-    const finish = finishFor(tokenState);
-    const message = secrets.scrub(answer.message.slice(0, 200));
-    const said = `Could not ${doing}: GitHub answered HTTP ${status}${message ? ` "${message}"` : ''}.`;
-    const accepted = answer.header('x-accepted-github-permissions');
-    const needs = (0,settings/* text */.Qq) `${(0,settings/* input */.hF)(tokenInput)} needs ${permission}.${accepted ? ` (GitHub says this request accepts the token permissions: ${accepted}.)` : ''}`;
-    if (status === 401) {
-        return new ActionError('GITHUB_AUTH', (0,settings/* text */.Qq) `${said} ${(0,settings/* input */.hF)(tokenInput)} is not a valid token: it is wrong, expired or revoked.`, tokenState, (0,settings/* text */.Qq) `Create a new token and ${(0,settings/* renew */.qV)(tokenInput)}. ${needs}${finish}`);
-    }
-    if (status === 403) {
-        // GitHub names the kind of token it refused: "by integration" is an installation token (the
-        // workflow's GITHUB_TOKEN is one), "by personal access token" a fine-grained PAT.
-        const kind = /personal access token/i.test(message)
-            ? (0,settings/* text */.Qq) `${(0,settings/* tokenIn */.jf)(tokenInput)}, a fine-grained personal access token, lacks the permission.`
-            : /integration/i.test(message)
-                ? tokenInput === 'github-token'
-                    ? (0,settings/* text */.Qq) `${(0,settings/* input */.hF)('github-token')} is an installation token without the permission. If it is the workflow's GITHUB_TOKEN (secrets.GITHUB_TOKEN or github.token), that is the cause: GITHUB_TOKEN can never read or write Actions secrets, whatever "permissions:" says. Use a fine-grained personal access token, or a GitHub App installation token (actions/create-github-app-token) whose app has the permission.`
-                    : (0,settings/* text */.Qq) `${(0,settings/* tokenIn */.jf)(tokenInput)} lacks the permission.`
-                : (0,settings/* text */.Qq) `${(0,settings/* input */.hF)(tokenInput)} may not do this. If the organization uses SAML single sign-on, authorize the token for it.`;
-        return new ActionError('GITHUB_FORBIDDEN', (0,settings/* text */.Qq) `${said} ${kind}`, tokenState, (0,settings/* text */.Qq) `${needs}${finish}`);
-    }
-    if (status === 404) {
-        return new ActionError('GITHUB_NOT_FOUND', (0,settings/* text */.Qq) `${said} Either ${subject} does not exist, or ${(0,settings/* tokenIn */.jf)(tokenInput)} cannot see it (GitHub answers 404 rather than 403 for what a token may not see).`, tokenState, (0,settings/* text */.Qq) `Check ${(0,settings/* input */.hF)(context.subjectSetting)}. For a fine-grained token, check that its resource owner is the ${context.subjectSetting === 'organization' ? 'organization' : "repository's owner"}${context.subjectSetting === 'organization' ? '' : ' and that the repository is among its selected repositories'}. ${needs}${finish}`);
-    }
-    if (status === 422) {
-        return new ActionError('GITHUB_REJECTED_VALUE', `${said} GitHub refused the request's content.`, tokenState, `This is unexpected: please open an issue with this log.${finish}`);
-    }
-    return new ActionError('GITHUB_UNEXPECTED', said, tokenState, (0,settings/* text */.Qq) `Check ${(0,settings/* named */.KT)('github-api-url')} and ${(0,settings/* named */.KT)('repository')}.${finish}`);
-}
-
-/** A GitHub answer quoted in an error: at most 200 characters, secrets removed. */
-function quote(data, secrets) {
-    const text = typeof data === 'string' ? data : data === undefined ? '(nothing)' : JSON.stringify(data);
-    const scrubbed = secrets.scrub(text).replace(/\s+/g, ' ');
-    return JSON.stringify(scrubbed.length > 200 ? `${scrubbed.slice(0, 200)}…` : scrubbed);
-}
-
+// EXTERNAL MODULE: ./src/github/errors.ts + 2 modules
+var github_errors = __nccwpck_require__(9947);
 // EXTERNAL MODULE: ./src/github/rest-path.ts
 var rest_path = __nccwpck_require__(3329);
 ;// CONCATENATED MODULE: ./src/github/workflow-run.ts
@@ -36292,7 +35570,7 @@ function currentRunAttempt(env) {
  */
 async function fetchSecretsReadAt(github, run, secrets, retry) {
     const { owner, repo } = run.repository;
-    const { data } = await callGitHub({
+    const { data } = await (0,github_errors/* callGitHub */.ur)({
         github,
         route: `GET ${(0,rest_path/* restPath */.k) `/repos/${owner}/${repo}/actions/runs/${run.runId}/attempts/${run.attempt}`}`,
         params: {},
@@ -36305,11 +35583,11 @@ async function fetchSecretsReadAt(github, run, secrets, retry) {
         secrets,
         retry,
     });
-    const createdAt = isRecord(data) ? parseTime(data['created_at']) : undefined;
-    const startedAt = isRecord(data) ? parseTime(data['run_started_at']) : undefined;
+    const createdAt = (0,github_errors/* isRecord */.u4)(data) ? parseTime(data['created_at']) : undefined;
+    const startedAt = (0,github_errors/* isRecord */.u4)(data) ? parseTime(data['run_started_at']) : undefined;
     const readAt = run.attempt === '1' ? minTime(createdAt, startedAt) : (startedAt ?? createdAt);
     if (readAt === undefined) {
-        throw new ActionError('GITHUB_UNEXPECTED', `GitHub's answer for workflow run ${run.runId} has no readable "run_started_at" or "created_at": ${quote(data, secrets)}.`, 'unchanged', (0,settings/* text */.Qq) `Check ${(0,settings/* named */.KT)('github-api-url')}.`);
+        throw new errors/* ActionError */.lZ('GITHUB_UNEXPECTED', `GitHub's answer for workflow run ${run.runId} has no readable "run_started_at" or "created_at": ${(0,github_errors/* quote */.hD)(data, secrets)}.`, 'unchanged', (0,settings/* text */.Qq) `Check ${(0,settings/* named */.KT)('github-api-url')}.`);
     }
     return new Date(readAt);
 }
@@ -36334,7 +35612,7 @@ function minTime(a, b) {
  */
 async function fetchJobStartedAt(github, run, secrets, retry) {
     const { owner, repo } = run.repository;
-    const { data } = await callGitHub({
+    const { data } = await (0,github_errors/* callGitHub */.ur)({
         github,
         route: `GET ${(0,rest_path/* restPath */.k) `/repos/${owner}/${repo}/actions/runs/${run.runId}/attempts/${run.attempt}/jobs`}`,
         params: { per_page: 100 },
@@ -36347,8 +35625,8 @@ async function fetchJobStartedAt(github, run, secrets, retry) {
         secrets,
         retry,
     });
-    const jobs = isRecord(data) && Array.isArray(data['jobs']) ? data['jobs'] : [];
-    const running = jobs.filter(isRecord).filter((job) => {
+    const jobs = (0,github_errors/* isRecord */.u4)(data) && Array.isArray(data['jobs']) ? data['jobs'] : [];
+    const running = jobs.filter(github_errors/* isRecord */.u4).filter((job) => {
         const name = job['name'];
         return (job['status'] === 'in_progress' &&
             typeof name === 'string' &&
@@ -36518,75 +35796,8 @@ function describeExchange(exchange) {
     return `${method} ${path}: ${answered}${failure} after ${ms} ms`;
 }
 
-;// CONCATENATED MODULE: ./src/github/sealing.ts
-/**
- * Sealing a value for GitHub's secrets API: a libsodium sealed box (X25519 + XSalsa20-Poly1305 with
- * an ephemeral key) under the store's public key. Only GitHub holds the private key, so a sealed
- * value is safe to print, which is what makes it usable as a recovery value.
- *
- * GitHub's keys and `encrypted_value` are standard base64 with padding, while libsodium-wrappers
- * defaults to URL-safe base64 without padding: the variant is always given explicitly.
- * (docs.github.com: "Encrypting secrets for the REST API")
- */
-let sodium;
-/** Whether a real value has been given to {@link sealForGitHub}: from then on, no warm-up runs. */
-let sealing = false;
-let prepared = false;
-/**
- * Starts loading libsodium (JavaScript and WebAssembly, the largest part of the action) without
- * waiting for it, once per process.
- */
-function loadSodium() {
-    sodium ??= __nccwpck_require__.e(/* import() */ 768).then(__nccwpck_require__.bind(__nccwpck_require__, 4768)).then(async ({ default: library }) => {
-        await library.ready;
-        return library;
-    });
-    return sodium;
-}
-/**
- * Loads libsodium as {@link loadSodium} does, then seals a throwaway value under a throwaway key
- * once, the way {@link sealForGitHub} seals: the first seal of a process compiles the code it
- * runs (some milliseconds), and this takes that cost while the rotation waits for the network,
- * not between the token's answer and its write. It never touches a real value, and it is skipped
- * when a real seal has been asked for by the time libsodium is ready: nothing then runs before it.
- * Only the first call does anything.
- */
-function prepareSealing() {
-    if (prepared)
-        return;
-    prepared = true;
-    loadSodium()
-        .then((library) => {
-        if (sealing)
-            return;
-        const { publicKey } = library.crypto_box_keypair();
-        const sealed = library.crypto_box_seal(library.from_string('warm-up'), publicKey);
-        library.to_base64(sealed, library.base64_variants.ORIGINAL);
-    })
-        .catch(() => {
-        // Sealing awaits the same load, and reports what failed.
-    });
-}
-const STANDARD_BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
-const PUBLIC_KEY_BYTES = 32; // crypto_box_PUBLICKEYBYTES
-/** Decodes a public key from GitHub; undefined when it is not 32 bytes of standard base64. */
-function decodePublicKey(key) {
-    if (!STANDARD_BASE64.test(key))
-        return undefined;
-    const bytes = Buffer.from(key, 'base64');
-    return bytes.length === PUBLIC_KEY_BYTES ? new Uint8Array(bytes) : undefined;
-}
-/** Seals `value` under a store's public key (base64 in, base64 out, as GitHub expects). */
-async function sealForGitHub(value, publicKey) {
-    sealing = true;
-    const key = decodePublicKey(publicKey);
-    if (key === undefined)
-        throw new Error('The public key is not 32 bytes of base64');
-    const library = await loadSodium();
-    const sealed = library.crypto_box_seal(library.from_string(value), key);
-    return library.to_base64(sealed, library.base64_variants.ORIGINAL);
-}
-
+// EXTERNAL MODULE: ./src/github/sealing.ts
+var sealing = __nccwpck_require__(1584);
 ;// CONCATENATED MODULE: ./src/rotation/cancellation.ts
 /**
  * A job being cancelled. The runner sends SIGINT, then SIGTERM about 7.5 s later, and kills the
@@ -36676,8 +35887,8 @@ function cancelledError(cancellation, state, context, answered, cause) {
             (0,settings/* text */.Qq) `${settings/* rerun */.nt}${leeway}, while Atlassian still accepts the stored token.`,
         ],
         rejected: [
-            (0,settings/* text */.Qq) `after Atlassian refused the refresh token: ${cause instanceof ActionError ? cause.said : cause instanceof Error ? cause.message : ''}`,
-            cause instanceof ActionError ? cause.next : 'Consent again in a browser.',
+            (0,settings/* text */.Qq) `after Atlassian refused the refresh token: ${cause instanceof errors/* ActionError */.lZ ? cause.said : cause instanceof Error ? cause.message : ''}`,
+            cause instanceof errors/* ActionError */.lZ ? cause.next : 'Consent again in a browser.',
         ],
         'rotated-not-stored': [
             'after Atlassian issued a new refresh token and before it was stored.',
@@ -36693,7 +35904,7 @@ function cancelledError(cancellation, state, context, answered, cause) {
         ],
     };
     const [message, nextStep] = what[state];
-    return new ActionError('CANCELLED', (0,settings/* text */.Qq) `The job was cancelled (${cancellation.received}) ${message}`, state, nextStep, { cause });
+    return new errors/* ActionError */.lZ('CANCELLED', (0,settings/* text */.Qq) `The job was cancelled (${cancellation.received}) ${message}`, state, nextStep, { cause });
 }
 
 ;// CONCATENATED MODULE: ./src/rotation/custody.ts
@@ -36783,222 +35994,8 @@ function guarded(events) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/github/secret-store.ts
-/**
- * GitHub's Actions secrets REST API: a store's public key, a secret's metadata, and writing a
- * sealed secret. (docs.github.com/rest/actions/secrets; ../shared/FACTS.md, "GitHub secrets REST API")
- */
-
-
-
-
-
-
-function call(access, route, doing, tokenState, params = {}) {
-    return callGitHub({
-        github: access.github,
-        route,
-        params,
-        doing,
-        subject: access.target.description,
-        subjectSetting: access.target.kind,
-        tokenInput: 'github-token',
-        permission: access.target.permission,
-        tokenState,
-        secrets: access.secrets,
-        retry: access.retry,
-    });
-}
-/**
- * Reads the store's public key. Called before the refresh grant: a token that cannot read the key
- * cannot write the secret either, and finding that out must not cost the refresh token.
- */
-async function fetchPublicKey(access, tokenState) {
-    const { target, secrets } = access;
-    const { data } = await call(access, `GET ${target.basePath}/public-key`, `read the Actions secrets public key of ${target.description}`, tokenState);
-    const keyId = isRecord(data) ? data['key_id'] : undefined;
-    const key = isRecord(data) ? data['key'] : undefined;
-    if (typeof keyId !== 'string' ||
-        keyId === '' ||
-        typeof key !== 'string' ||
-        !decodePublicKey(key)) {
-        throw new ActionError('GITHUB_UNEXPECTED', `GitHub's answer for the public key of ${target.description} is not {key_id, key} with a 32-byte base64 key: ${quote(data, secrets)}.`, tokenState, (0,settings/* text */.Qq) `Check ${(0,settings/* named */.KT)('github-api-url')}: it must be the REST API base (https://api.github.com, or https://HOST/api/v3 on GitHub Enterprise Server).`);
-    }
-    return { keyId, key };
-}
-/** Reads when a secret was last written (never its value: the API has no way to read one). */
-async function fetchSecretMetadata(access, secretName) {
-    const { target, secrets } = access;
-    let answer;
-    try {
-        answer = await call(access, `GET ${(0,targets/* secretPath */.s6)(target, secretName)}`, `read when the secret ${secretName} of ${target.description} was last written`, 'unchanged');
-    }
-    catch (error) {
-        if (error instanceof ActionError && error.code === 'GITHUB_NOT_FOUND') {
-            return { updatedAt: undefined, visibility: undefined, serverNow: undefined };
-        }
-        throw error;
-    }
-    const given = isRecord(answer.data) ? answer.data['updated_at'] : undefined;
-    const updatedAtText = typeof given === 'string' ? given : undefined;
-    const updatedAt = parseTimestamp(updatedAtText);
-    if (updatedAt === undefined || updatedAtText === undefined) {
-        throw new ActionError('GITHUB_UNEXPECTED', `GitHub's answer for the secret ${secretName} of ${target.description} has no readable "updated_at": ${quote(answer.data, secrets)}.`, 'unchanged', (0,settings/* text */.Qq) `Check ${(0,settings/* named */.KT)('github-api-url')}.`);
-    }
-    const visibility = isRecord(answer.data) ? answer.data['visibility'] : undefined;
-    return {
-        updatedAt,
-        updatedAtText,
-        visibility: visibility === 'all' || visibility === 'private' || visibility === 'selected'
-            ? visibility
-            : undefined,
-        serverNow: parseTimestamp(answer.headers['date']),
-    };
-}
-/** Writes a sealed secret; GitHub answers 201 when it created the secret and 204 when it updated it. */
-async function storeSecret(access, secretName, sealed, organization, tokenState) {
-    const { target } = access;
-    const { status, headers } = await call(access, `PUT ${(0,targets/* secretPath */.s6)(target, secretName)}`, `write the secret ${secretName} of ${target.description}`, tokenState, writeBody(sealed, organization));
-    const at = parseTimestamp(headers['date']);
-    if (status === 201)
-        return { how: 'created', at };
-    if (status === 204)
-        return { how: 'updated', at };
-    throw new ActionError('GITHUB_UNEXPECTED', `GitHub answered HTTP ${status} to the write of ${secretName} in ${target.description}; expected 201 (created) or 204 (updated).`, tokenState, 'Store the recovery value below by hand.');
-}
-/** The PUT body: the sealed value, and for an organization secret who may use it. */
-function writeBody(sealed, organization) {
-    return {
-        encrypted_value: sealed.encryptedValue,
-        key_id: sealed.keyId,
-        ...(organization && { visibility: organization.visibility }),
-        ...(organization?.selectedRepositoryIds && {
-            selected_repository_ids: organization.selectedRepositoryIds,
-        }),
-    };
-}
-function parseTimestamp(value) {
-    if (typeof value !== 'string')
-        return undefined;
-    const time = Date.parse(value);
-    return Number.isNaN(time) ? undefined : new Date(time);
-}
-
-;// CONCATENATED MODULE: ./src/rotation/write-back.ts
-/**
- * Storing a new token: seal it under the store's public key and write it. The sealed value is handed
- * to `onSealed` before the write, so that if the write never completes (a failure, a cancelled job,
- * a lost runner) the only copy of a new refresh token is already in the log, readable by GitHub
- * alone. After the write, the secret's metadata tells whether another rotation wrote it too.
- */
-
-
-
-
-
-async function writeBack(access, request) {
-    const { secretName, organization, tokenState } = request;
-    const seal = async (key) => {
-        const sealed = { keyId: key.keyId, encryptedValue: await sealForGitHub(request.value, key.key) };
-        request.onSealed?.(sealed);
-        return sealed;
-    };
-    try {
-        return await storeSecret(access, secretName, await seal(request.publicKey), organization, tokenState);
-    }
-    catch (error) {
-        // 422 when the key was replaced between the preflight and the write: seal again, once.
-        if (!(error instanceof ActionError) || error.code !== 'GITHUB_REJECTED_VALUE')
-            throw error;
-        const current = await fetchPublicKey(access, tokenState);
-        if (current.keyId === request.publicKey.keyId)
-            throw error;
-        return await storeSecret(access, secretName, await seal(current), organization, tokenState);
-    }
-}
-/** GitHub's timestamps are whole seconds; a write's own updated_at may round either way. */
-const SAME_WRITE_TOLERANCE_MS = 1000;
-/**
- * Reads the secret's metadata again after the write. A write by another rotation between this
- * run's preflight and its write is visible only when the secret was new (the write says
- * "updated" instead of "created") and this run sent its write once: a retried write may itself
- * have created the secret before its answer was lost. A write after this one moves `updated_at`
- * past the write's time.
- */
-async function checkWrite(access, secretName, before, write, localWriteAt) {
-    const writtenAt = write.at ?? localWriteAt;
-    const absentBefore = before !== undefined && before.updatedAt === undefined;
-    if (absentBefore && write.how === 'updated' && write.attempts === 1) {
-        return { kind: 'created-meanwhile', writtenAt };
-    }
-    let after;
-    try {
-        after = await fetchSecretMetadata(access, secretName);
-    }
-    catch (error) {
-        return { kind: 'unverified', reason: saidOf(error) };
-    }
-    if (after.updatedAt === undefined) {
-        return { kind: 'unverified', reason: 'the secret was not found right after the write' };
-    }
-    if (after.updatedAt.getTime() > writtenAt.getTime() + SAME_WRITE_TOLERANCE_MS) {
-        return { kind: 'rewritten-after', writtenAt, rewrittenAt: after.updatedAt };
-    }
-    return { kind: 'alone' };
-}
-/** GitHub's clock is read to the second, through a header: two seconds either way is a tie. */
-const CLOCK_TOLERANCE_MS = 2000;
-/**
- * Reads the secret's metadata just before a write that comes late (a slow refresh, a retried
- * write): time in which another rotation may have stored its own new token. A write of that
- * rotation before this run's refresh was sent means its refresh came first, so this run's token is
- * the newest and replaces it; a later one leaves it unknown which is newest, and then this run
- * must not overwrite it. `refreshSentAt` is in GitHub's clock.
- */
-async function checkBeforeWrite(access, secretName, lastSeen, refreshSentAt, 
-/** This run's earlier attempts of the same write, which may have been applied unanswered. */
-ownAttempts) {
-    let seen;
-    try {
-        seen = await fetchSecretMetadata(access, secretName);
-    }
-    catch (error) {
-        return { kind: 'unverified', reason: saidOf(error) };
-    }
-    if (seen.updatedAt?.getTime() === lastSeen.updatedAt?.getTime())
-        return { kind: 'unchanged' };
-    if (seen.updatedAt === undefined)
-        return { kind: 'unchanged' }; // deleted meanwhile: nothing to lose
-    const at = seen.updatedAt.getTime();
-    const own = ownAttempts.some(({ from, to }) => at >= from.getTime() - CLOCK_TOLERANCE_MS && at <= to.getTime() + CLOCK_TOLERANCE_MS);
-    // Written while an earlier attempt of this very write was on its way: that attempt, applied
-    // before its answer was lost. Writing the same value again loses nothing.
-    if (own)
-        return { kind: 'own-write', seen };
-    if (seen.updatedAt.getTime() + CLOCK_TOLERANCE_MS < refreshSentAt.getTime()) {
-        return { kind: 'rewritten-before-refresh', seen };
-    }
-    return { kind: 'rewritten-after-refresh', seen, rewrittenAt: seen.updatedAt };
-}
-/** The write not made: another rotation stored its token after this run's refresh was sent. */
-function notOverwrittenError(secretName, readAt, rewrittenAt, refreshSentAt) {
-    return new ActionError('ROTATIONS_OVERLAPPED', `Two rotations of this token overlapped: ${secretName} was written at ${(0,explain/* utc */.n$)(rewrittenAt)} by another rotation${readAt ? `, after this run read it at ${(0,explain/* utc */.n$)(readAt)}` : ''} and after this run sent its own refresh at ${(0,explain/* utc */.n$)(refreshSentAt)}. Only the token issued last is Atlassian's newest, and which of the two that is cannot be told from here, so this run did not overwrite the secret. If the other token is the older one, the next rotation presents a superseded token and Atlassian revokes the consent.`, 'overlapped', `Find the other rotation (a workflow run that uses this secret, or someone running the command line tool's refresh) and when it sent its refresh. If that was before ${(0,explain/* utc */.n$)(refreshSentAt)}, store this run's recovery value (below) now, before the next rotation: its command checks that the secret is still as this run last saw it. If it was after, nothing needs doing. Then give every workflow that rotates this token the same \`concurrency:\` group, and never run the command line tool's refresh while a workflow may rotate it.`);
-}
-/** The loud failure for an overlap: both times, why it matters, and what to check. */
-function overlapError(check, secretName, grantSentAt) {
-    const what = check.kind === 'rewritten-after'
-        ? `this run wrote its new refresh token to ${secretName} at ${(0,explain/* utc */.n$)(check.writtenAt)}, and something else wrote ${secretName} again at ${(0,explain/* utc */.n$)(check.rewrittenAt)}`
-        : `${secretName} did not exist when this run checked it, yet when this run wrote its new refresh token at ${(0,explain/* utc */.n$)(check.writtenAt)} GitHub said it updated an existing secret: something else created it in between`;
-    const oursStored = check.kind === 'created-meanwhile';
-    const ifOursIsNewer = oursStored
-        ? 'nothing needs doing'
-        : `store this run's recovery value (printed above, in the "Recovery value" group) now, before the next rotation`;
-    const ifTheirsIsNewer = oursStored
-        ? "store the other run's new token (its recovery value, printed in its log) now, before the next rotation"
-        : 'nothing needs doing';
-    return new ActionError('ROTATIONS_OVERLAPPED', `Two rotations of this token overlapped: ${what}. Only the token issued last is Atlassian's newest; the secret now holds ${oursStored ? "this run's" : "the other writer's"} token, which may be the older of the two. If it is, the next rotation presents a superseded token and Atlassian revokes the consent.`, 'overlapped', `Check which rotation refreshed last: this run sent its refresh at ${(0,explain/* utc */.n$)(grantSentAt)}. Find the other one (a workflow run that uses this secret, or someone running the command line tool's refresh) and when it refreshed. If this run refreshed after it, ${ifOursIsNewer}; if the other refreshed after this run, ${ifTheirsIsNewer}. Then give every workflow that rotates this token the same \`concurrency:\` group, and never run the command line tool's refresh while a workflow may rotate it.`);
-}
-
+// EXTERNAL MODULE: ./src/rotation/write-back.ts
+var write_back = __nccwpck_require__(5093);
 ;// CONCATENATED MODULE: ./src/rotation/late-write-guard.ts
 
 
@@ -37053,7 +36050,7 @@ class LateWriteGuard {
             : 0;
         const refreshSentAt = new Date(sentAt.getTime() + skew);
         const inServerClock = (local) => new Date(local + skew);
-        const check = await checkBeforeWrite(this.step.store({ ...this.step.retryFor('Check'), deadline: clock.now() + 10_000 }), request.secretName, lastSeen, refreshSentAt, this.#attempts.map(({ from, to }) => ({
+        const check = await (0,write_back/* checkBeforeWrite */.N5)(this.step.store({ ...this.step.retryFor('Check'), deadline: clock.now() + 10_000 }), request.secretName, lastSeen, refreshSentAt, this.#attempts.map(({ from, to }) => ({
             from: inServerClock(from),
             to: inServerClock(to ?? clock.now()),
         })));
@@ -37076,7 +36073,7 @@ class LateWriteGuard {
                 const recovery = custody.recovery;
                 if (recovery)
                     custody.sealed({ ...recovery, secretAsSeen: asSeen(check.seen) });
-                throw notOverwrittenError(request.secretName, this.step.checked.metadata?.updatedAt === undefined ? undefined : this.step.checkedAt, check.rewrittenAt, refreshSentAt);
+                throw (0,write_back/* notOverwrittenError */.PI)(request.secretName, this.step.checked.metadata?.updatedAt === undefined ? undefined : this.step.checkedAt, check.rewrittenAt, refreshSentAt);
             }
         }
     }
@@ -37090,6 +36087,8 @@ function asSeen(metadata) {
     return metadata.updatedAtText === undefined ? undefined : { updatedAt: metadata.updatedAtText };
 }
 
+// EXTERNAL MODULE: ./src/github/secret-store.ts
+var secret_store = __nccwpck_require__(6399);
 ;// CONCATENATED MODULE: ./src/github/target-checks.ts
 /**
  * What a target needs settled before the refresh token is spent: that an environment exists, and
@@ -37104,7 +36103,7 @@ function asSeen(metadata) {
 async function checkEnvironmentExists(access, target) {
     const { owner, repo } = target.repository;
     try {
-        await callGitHub({
+        await (0,github_errors/* callGitHub */.ur)({
             ...common(access),
             route: `GET ${(0,targets/* environmentPath */.FQ)(target.repository, target.environment)}`,
             doing: `read the environment "${target.environment}" of ${owner}/${repo}`,
@@ -37113,8 +36112,8 @@ async function checkEnvironmentExists(access, target) {
         });
     }
     catch (error) {
-        if (error instanceof ActionError && error.code === 'GITHUB_NOT_FOUND') {
-            throw new ActionError('GITHUB_NOT_FOUND', (0,settings/* text */.Qq) `${owner}/${repo} has no environment named "${target.environment}" that ${(0,settings/* tokenIn */.jf)('github-token')} can see. Nothing was sent to Atlassian.`, 'unchanged', (0,settings/* text */.Qq) `Check ${(0,settings/* input */.hF)('environment')} against the repository's Settings → Environments, or create the environment there. The token needs ${access.target.permission}.`);
+        if (error instanceof errors/* ActionError */.lZ && error.code === 'GITHUB_NOT_FOUND') {
+            throw new errors/* ActionError */.lZ('GITHUB_NOT_FOUND', (0,settings/* text */.Qq) `${owner}/${repo} has no environment named "${target.environment}" that ${(0,settings/* tokenIn */.jf)('github-token')} can see. Nothing was sent to Atlassian.`, 'unchanged', (0,settings/* text */.Qq) `Check ${(0,settings/* input */.hF)('environment')} against the repository's Settings → Environments, or create the environment there. The token needs ${access.target.permission}.`);
         }
         throw error;
     }
@@ -37143,16 +36142,16 @@ async function organizationAccess(access, target, secretName, existing) {
     return { visibility: existing.visibility ?? 'private', selectedRepositoryIds: undefined };
 }
 async function repositoryId(access, organization, name) {
-    const { data } = await callGitHub({
+    const { data } = await (0,github_errors/* callGitHub */.ur)({
         ...common(access),
         route: `GET ${(0,rest_path/* restPath */.k) `/repos/${organization}/${name}`}`,
         doing: `look up the selected repository ${organization}/${name}`,
         subject: `repository ${organization}/${name}`,
         subjectSetting: 'selected-repositories',
     });
-    const id = isRecord(data) ? data['id'] : undefined;
+    const id = (0,github_errors/* isRecord */.u4)(data) ? data['id'] : undefined;
     if (typeof id !== 'number' || !Number.isSafeInteger(id)) {
-        throw new ActionError('GITHUB_UNEXPECTED', `GitHub's answer for the repository ${organization}/${name} has no numeric "id": ${quote(data, access.secrets)}.`, 'unchanged', (0,settings/* text */.Qq) `Check ${(0,settings/* named */.KT)('github-api-url')}.`);
+        throw new errors/* ActionError */.lZ('GITHUB_UNEXPECTED', `GitHub's answer for the repository ${organization}/${name} has no numeric "id": ${(0,github_errors/* quote */.hD)(data, access.secrets)}.`, 'unchanged', (0,settings/* text */.Qq) `Check ${(0,settings/* named */.KT)('github-api-url')}.`);
     }
     return id;
 }
@@ -37160,7 +36159,7 @@ async function repositoryId(access, organization, name) {
 async function currentSelection(access, secretName) {
     const ids = [];
     for (let page = 1;; page++) {
-        const { data } = await callGitHub({
+        const { data } = await (0,github_errors/* callGitHub */.ur)({
             ...common(access),
             route: `GET ${(0,targets/* secretPath */.s6)(access.target, secretName)}/repositories`,
             params: { per_page: 100, page },
@@ -37168,13 +36167,13 @@ async function currentSelection(access, secretName) {
             subject: `the secret ${secretName} of ${access.target.description}`,
             subjectSetting: 'secret-name',
         });
-        const repositories = isRecord(data) ? data['repositories'] : undefined;
-        const total = isRecord(data) ? data['total_count'] : undefined;
+        const repositories = (0,github_errors/* isRecord */.u4)(data) ? data['repositories'] : undefined;
+        const total = (0,github_errors/* isRecord */.u4)(data) ? data['total_count'] : undefined;
         if (!Array.isArray(repositories) || typeof total !== 'number') {
-            throw new ActionError('GITHUB_UNEXPECTED', `GitHub's answer for the repositories of the secret ${secretName} is not {total_count, repositories}: ${quote(data, access.secrets)}.`, 'unchanged', (0,settings/* text */.Qq) `Check ${(0,settings/* named */.KT)('github-api-url')}.`);
+            throw new errors/* ActionError */.lZ('GITHUB_UNEXPECTED', `GitHub's answer for the repositories of the secret ${secretName} is not {total_count, repositories}: ${(0,github_errors/* quote */.hD)(data, access.secrets)}.`, 'unchanged', (0,settings/* text */.Qq) `Check ${(0,settings/* named */.KT)('github-api-url')}.`);
         }
         for (const repository of repositories) {
-            const id = isRecord(repository) ? repository['id'] : undefined;
+            const id = (0,github_errors/* isRecord */.u4)(repository) ? repository['id'] : undefined;
             if (typeof id === 'number')
                 ids.push(id);
         }
@@ -37237,6 +36236,38 @@ function judgeWithoutReadTime(updatedAt, since, reason) {
     return since.exact ? { kind: 'fresh-since', what: since.what } : { kind: 'unknown', reason };
 }
 /**
+ * After a wait for the lock. The token in hand was held before this run first read the secret, so
+ * a secret written since that read (or created, when it did not exist) certainly superseded it,
+ * however close in time. GitHub's timestamps are whole seconds, so a write within the second of
+ * that read shows no change: then a write at or after the moment the rotation this run waited for
+ * took the lock is taken for that rotation's, and stops this run too (it loses nothing: the secret
+ * holds the newer token). Otherwise the guard judges as before.
+ */
+function judgeAfterWait(before, after, firstReadAt, 
+/** When the rotation this run waited for took the lock; undefined when it waited for none. */
+waitedFor, otherwise) {
+    const { updatedAt } = after;
+    if (updatedAt === undefined)
+        return otherwise();
+    if (before !== undefined && before.updatedAt?.getTime() !== updatedAt.getTime()) {
+        return {
+            kind: 'superseded',
+            updatedAt,
+            readAt: before.serverNow ?? firstReadAt,
+            readAtWhat: 'this run first read it, before waiting for the lock',
+        };
+    }
+    if (waitedFor !== undefined && updatedAt.getTime() >= waitedFor.getTime()) {
+        return {
+            kind: 'superseded',
+            updatedAt,
+            readAt: waitedFor,
+            readAtWhat: 'the rotation this run waited for took the lock',
+        };
+    }
+    return otherwise();
+}
+/**
  * The warning for a guard that could not decide: the rotation goes ahead. It names the case it
  * leaves open: a run queued behind another rotation holds the token that rotation replaced.
  */
@@ -37245,7 +36276,7 @@ function unknownWarning(secretName, reason) {
 }
 /** Nothing says when the token was read: a guess is not good enough to spend it on. */
 function unboundedError(judgement, secretName) {
-    return new ActionError('TOKEN_AGE_UNKNOWN', (0,settings/* text */.Qq) `The secret ${secretName} was last written at ${(0,explain/* utc */.n$)(judgement.updatedAt)}, and nothing says when the refresh token given was read (${judgement.reason}). If anything rotated the token after that (a workflow, another terminal), the token given is superseded, and presenting it would revoke the consent. Nothing was sent.`, 'unchanged', (0,settings/* text */.Qq) `Give the time you obtained that refresh token in ${(0,settings/* named */.KT)('token-obtained-at')} (ISO 8601 with its zone, e.g. 2026-12-01T10:00:00Z): the rotation goes ahead only if the secret was not written after it.`);
+    return new errors/* ActionError */.lZ('TOKEN_AGE_UNKNOWN', (0,settings/* text */.Qq) `The secret ${secretName} was last written at ${(0,explain/* utc */.n$)(judgement.updatedAt)}, and nothing says when the refresh token given was read (${judgement.reason}). If anything rotated the token after that (a workflow, another terminal), the token given is superseded, and presenting it would revoke the consent. Nothing was sent.`, 'unchanged', (0,settings/* text */.Qq) `Give the time you obtained that refresh token in ${(0,settings/* named */.KT)('token-obtained-at')} (ISO 8601 with its zone, e.g. 2026-12-01T10:00:00Z): the rotation goes ahead only if the secret was not written after it.`);
 }
 /**
  * What a superseded token means: another rotation got there first, nothing was sent, nothing is
@@ -37253,7 +36284,7 @@ function unboundedError(judgement, secretName) {
  */
 function supersededError(judgement, secretName) {
     const read = `after ${judgement.readAtWhat} (${(0,explain/* utc */.n$)(judgement.readAt)})`;
-    return new ActionError('SUPERSEDED', `Another rotation got there first: the secret ${secretName} was rewritten at ${(0,explain/* utc */.n$)(judgement.updatedAt)}, ${read}, so the refresh token this run holds has been superseded. It was not sent to Atlassian, which accepts only the newest token (and, for 10 minutes, the one just before it): presenting a superseded one could revoke the consent. Nothing is lost: the secret holds the newer token.`, 'unchanged', 'Nothing to do for the token. If this step had to provide an access token, re-run the workflow: a new run reads the current secret. If rotations keep meeting, give every workflow that rotates this token the same `concurrency:` group (with cancel-in-progress: false).');
+    return new errors/* ActionError */.lZ('SUPERSEDED', `Another rotation got there first: the secret ${secretName} was rewritten at ${(0,explain/* utc */.n$)(judgement.updatedAt)}, ${read}, so the refresh token this run holds has been superseded. It was not sent to Atlassian, which accepts only the newest token (and, for 10 minutes, the one just before it): presenting a superseded one could revoke the consent. Nothing is lost: the secret holds the newer token.`, 'unchanged', 'Nothing to do for the token. If this step had to provide an access token, re-run the workflow: a new run reads the current secret. If rotations keep meeting, give every workflow that rotates this token the same `concurrency:` group (with cancel-in-progress: false).');
 }
 /** One line for the job summary. */
 function describeJudgement(judgement) {
@@ -37284,6 +36315,7 @@ function describeJudgement(judgement) {
 
 
 
+
 /**
  * The store, in one round of parallel reads: the public key (proves the GitHub token reaches the
  * secrets), the secret's metadata, and that an environment target exists; then, for an organization
@@ -37292,8 +36324,8 @@ function describeJudgement(judgement) {
 async function checkStore(store, secret) {
     const { target, secretName } = secret;
     const [publicKey, metadata, environment] = await Promise.allSettled([
-        fetchPublicKey(store, 'unchanged'),
-        fetchSecretMetadata(store, secretName),
+        (0,secret_store/* fetchPublicKey */.zj)(store, 'unchanged'),
+        (0,secret_store/* fetchSecretMetadata */.it)(store, secretName),
         target.kind === 'environment' ? checkEnvironmentExists(store, target) : Promise.resolve(),
     ]);
     // An unknown environment explains a failed key read better than the key read does.
@@ -37317,32 +36349,43 @@ async function checkStore(store, secret) {
 async function preflight(request, sources) {
     const { store } = sources;
     const { target } = request;
-    const [checked, readAt] = await Promise.allSettled([
+    const [checked, readAt, lock] = await Promise.allSettled([
         checkStore(store, request),
         'missing' in sources.run
             ? Promise.reject(new Error(sources.run.missing))
             : // Environment secrets are read when the job starts; the others when the run is queued.
                 (target.kind === 'environment' ? fetchJobStartedAt : fetchSecretsReadAt)(sources.run.github, sources.run.attempt, store.secrets, store.retry),
+        sources.lockName === undefined
+            ? Promise.resolve(undefined)
+            : (0,rotation_lock/* lookAtLock */.Ub)(store, sources.lockName),
     ]);
     if (checked.status === 'rejected')
         throw checked.reason;
     const { publicKey, metadata, organization } = checked.value;
+    const judgeAgain = (again) => judge(again, readAt, sources.now(), sources.tokenHeldSince);
     return {
         publicKey,
         metadata: metadata.status === 'fulfilled' ? metadata.value : undefined,
-        judgement: judge(metadata, readAt, sources.now(), sources.tokenHeldSince),
+        judgement: judgeAgain(metadata),
         organization,
+        lock: settledLock(lock),
+        judgeAgain,
     };
+}
+function settledLock(lock) {
+    if (lock.status === 'rejected')
+        return lock;
+    return lock.value === undefined ? undefined : { status: 'fulfilled', value: lock.value };
 }
 function judge(metadata, readAt, localNow, tokenHeldSince) {
     if (metadata.status === 'rejected')
-        return { kind: 'unknown', reason: saidOf(metadata.reason) };
+        return { kind: 'unknown', reason: (0,errors/* saidOf */.Jo)(metadata.reason) };
     const { updatedAt, serverNow } = metadata.value;
     if (updatedAt === undefined)
         return { kind: 'first-write' };
     if (readAt.status === 'fulfilled')
         return judgeStoredToken(updatedAt, readAt.value);
-    const reason = saidOf(readAt.reason);
+    const reason = (0,errors/* saidOf */.Jo)(readAt.reason);
     if (tokenHeldSince === undefined)
         return { kind: 'unbounded', updatedAt, reason };
     // GitHub's clock decided updated_at: move the bound into it. The Date header is cut to the
@@ -37359,17 +36402,21 @@ function judge(metadata, readAt, localNow, tokenHeldSince) {
  *      written, when this run read it, and the target's own checks;      (token still unspent)
  *   2. the stale-token guard: a token superseded by another rotation is never presented;
  *      a dry run ends here, reporting what a real run would do;
+ *      then the lock next to the secret (./rotation-lock.ts), so that no two rotations spend at
+ *      once: after a wait for it, the secret is read again and the guard judges again;
  *   3. spend the refresh token: the refresh grant, retried inside the retry budget, which ends well
  *      within Atlassian's 10-minute leeway; never started once the job is being cancelled;
  *   4. secure the new token: seal it, hand the sealed copy to the door, write it;  (token safe)
  *      nothing optional runs between the answer and the write;
  *   5. check the write for another writer; then what needs the new tokens: the access-token secret
- *      and the site's cloud id (skipped when cancelled).
+ *      and the site's cloud id (skipped when cancelled); the lock is released alongside.
  *
  * Where the token is at every moment is recorded in a {@link TokenCustody}, so whatever stops the
  * rotation (an error, a signal) reports it exactly. Outputs, summaries and exit status belong to
  * the door (../action/main.ts, ../cli/refresh.ts): the rotation only returns its outcome.
  */
+
+
 
 
 
@@ -37424,14 +36471,19 @@ async function rotate(request, deps, events) {
         },
         onRequestSent: (unsent) => {
             if (unsent === 0)
-                setImmediate(prepareSealing);
+                setImmediate(sealing/* prepareSealing */.df);
         },
     });
+    // Everything done under the lock ends within LOCK_HOLD_MS of taking it: by that rule another
+    // rotation tells an abandoned lock by its age (./rotation-lock.ts).
+    let held;
+    let releasing;
+    let lock;
     const retryFor = (what, securing = false) => ({
         clock,
-        deadline: clock.now() + request.retryBudgetMs,
+        deadline: Math.min(clock.now() + request.retryBudgetMs, held ? held.takenAt + rotation_lock/* LOCK_HOLD_MS */.JD : Number.POSITIVE_INFINITY),
         random: deps.random,
-        ...DEFAULT_BACKOFF,
+        ...common_retry/* DEFAULT_BACKOFF */.VU,
         signal: cancellation.signal,
         securing,
         onRetry: ({ attempt, reason, delayMs, doing }) => {
@@ -37471,20 +36523,28 @@ async function rotate(request, deps, events) {
         staleTokenCheck: undefined,
         consent,
         plan: undefined,
+        lock,
         ...rest,
     });
     let staleTokenCheck;
     try {
         // 1. Preflight, in one round of parallel reads: nothing here may cost the refresh token.
-        const checked = await checkBeforeSpending();
+        const first = await checkBeforeSpending();
         // 2. The stale-token guard: a superseded token is never presented; a dry run stops here.
-        const stopped = stopBeforeSpending(checked);
+        //    Then the lock: no other rotation spends while this one does.
+        const stopped = stopBeforeSpending(first);
         if (stopped)
             return stopped;
+        const turn = await takeTurn(first);
+        if ('kind' in turn)
+            return turn;
+        const checked = turn;
         // 3. Spend the refresh token; never started once the job is being cancelled.
         const tokens = await spend();
         // 4. Secure the new token before anything else: seal, hand the sealed copy over, write.
         const { stored, writtenAt } = await secure(tokens, checked);
+        // The write has finished: the lock goes, alongside what follows.
+        release();
         // 5. The token is settled: now the rest may speak and may fail.
         return await settle(tokens, checked, stored, writtenAt);
     }
@@ -37510,8 +36570,68 @@ async function rotate(request, deps, events) {
         });
     }
     finally {
+        // Every path that ends the run releases the lock, once whatever it wrote has finished.
+        release();
+        await releasing;
         cancellation.stop();
         await network.close();
+    }
+    /** Starts releasing the lock, once; a lock that cannot be released is a warning, never a failure. */
+    function release() {
+        if (held === undefined || releasing !== undefined)
+            return;
+        const lockHeld = held;
+        releasing = (0,rotation_lock/* releaseLock */.x_)(store(retryFor('Lock')), lockHeld, clock).then((result) => {
+            if (!result.released) {
+                say.warning((0,rotation_lock/* lockLeftWarning */.vP)(lockHeld, result.reason, target, request.githubApiUrl), 'Lock not released');
+            }
+        });
+    }
+    /**
+     * Takes the lock. When another rotation held it (or took it first), that rotation may have
+     * rewritten the secret meanwhile: the secret is read again and the guard judges again before
+     * anything is spent.
+     */
+    async function takeTurn(checked) {
+        if (request.lock === undefined) {
+            lock = { state: 'off' };
+            return checked;
+        }
+        const firstLook = checked.lock?.status === 'fulfilled' ? checked.lock.value : { held: false };
+        held = await (0,rotation_lock/* takeLock */.HJ)({
+            store: () => store(retryFor('Lock')),
+            target,
+            secretName: request.secretName,
+            githubApiUrl: request.githubApiUrl,
+            request: request.lock,
+            publicKey: checked.publicKey,
+            clock,
+            random: deps.random,
+            signal: cancellation.signal,
+            info: (message) => {
+                say.info(message);
+            },
+            notice: (message, title) => {
+                say.notice(message, title);
+            },
+        }, firstLook);
+        lock = { state: 'taken', name: held.name, waitedMs: held.waitedMs, broke: held.broke?.since };
+        if (!held.contended)
+            return checked;
+        say.info((0,settings/* text */.Qq) `Took the lock: ${(0,rotation_lock/* describeLock */.FD)(lock)}. Reading ${request.secretName} again before sending anything.`);
+        const [metadata] = await Promise.allSettled([
+            (0,secret_store/* fetchSecretMetadata */.it)(store(retryFor('Preflight')), request.secretName),
+        ]);
+        // Another rotation may just have rotated the token: without the secret's state, stop.
+        if (metadata.status === 'rejected')
+            throw metadata.reason;
+        const again = {
+            ...checked,
+            metadata: metadata.value,
+            judgement: judgeAfterWait(checked.metadata, metadata.value, checked.checkedAt, held.waitedFor, () => checked.judgeAgain(metadata)),
+            checkedAt: now(),
+        };
+        return stopBeforeSpending(again) ?? again;
     }
     async function checkBeforeSpending() {
         const checked = await preflight(request, {
@@ -37519,6 +36639,8 @@ async function rotate(request, deps, events) {
             run: runSource(request, deps.env, githubClient),
             now,
             tokenHeldSince: deps.tokenHeldSince,
+            // A dry run looks at the lock too, to say whether a real run would find it free.
+            lockName: request.lock?.name,
         });
         say.info(`The GitHub token can read the secrets public key of ${target.description} (key_id ${checked.publicKey.keyId}).`);
         return { ...checked, checkedAt: now() };
@@ -37530,7 +36652,8 @@ async function rotate(request, deps, events) {
             say.warning(unknownWarning(request.secretName, judgement.reason), 'Stale-token check incomplete');
         }
         if (request.dryRun) {
-            const plan = dryRunPlan(request, checked, judgement, consent);
+            lock = (0,rotation_lock/* reportFirstLook */.CG)(request.lock?.name ?? '', request.lock && checked.lock);
+            const plan = dryRunPlan(request, checked, judgement, consent, lock);
             for (const line of (0,explain/* describeDryRun */._5)(context(), plan))
                 say.info(line);
             return finish('dry-run', 'unchanged', { plan, staleTokenCheck });
@@ -37610,7 +36733,7 @@ async function rotate(request, deps, events) {
                 announceWriteRetry?.(info);
             };
             const leewayEndsAt = custody.leewayEndsAt ?? now();
-            const written = await writeBack(store(writeRetry), {
+            const written = await (0,write_back/* writeBack */.XU)(store(writeRetry), {
                 secretName: request.secretName,
                 value: newRefreshToken,
                 publicKey: checked.publicKey,
@@ -37698,15 +36821,15 @@ async function afterSecuring(step) {
     const problems = [];
     const accessToken = tokens.accessToken;
     if (accessToken === undefined) {
-        problems.push(new ActionError('INVALID_TOKEN_RESPONSE', `The token endpoint's answer held no usable access token${stored ? '; the new refresh token it held is stored' : ''}. This step has no access token to give to later steps${request.accessTokenSecretName || request.siteUrl ? ', and the access-token secret and the site lookup were skipped' : ''}.`, custody.state, (0,settings/* text */.Qq) `Check that ${(0,settings/* named */.KT)('token-url')} is Atlassian's token endpoint (https://auth.atlassian.com/oauth/token); the next rotation gets a new access token.`));
+        problems.push(new errors/* ActionError */.lZ('INVALID_TOKEN_RESPONSE', `The token endpoint's answer held no usable access token${stored ? '; the new refresh token it held is stored' : ''}. This step has no access token to give to later steps${request.accessTokenSecretName || request.siteUrl ? ', and the access-token secret and the site lookup were skipped' : ''}.`, custody.state, (0,settings/* text */.Qq) `Check that ${(0,settings/* named */.KT)('token-url')} is Atlassian's token endpoint (https://auth.atlassian.com/oauth/token); the next rotation gets a new access token.`));
     }
     const extras = !cancellation.requested() && accessToken !== undefined;
     const [check, accessTokenSecret, site] = await Promise.allSettled([
         stored && step.writtenAt
-            ? checkWrite(step.store(), request.secretName, stored.seenBefore, stored, step.writtenAt)
+            ? (0,write_back/* checkWrite */.Gf)(step.store(), request.secretName, stored.seenBefore, stored, step.writtenAt)
             : Promise.resolve(undefined),
         extras && request.accessTokenSecretName !== undefined
-            ? writeBack(step.store(), {
+            ? (0,write_back/* writeBack */.XU)(step.store(), {
                 secretName: request.accessTokenSecretName,
                 value: accessToken,
                 publicKey: checked.publicKey,
@@ -37722,7 +36845,7 @@ async function afterSecuring(step) {
         const verdict = check.value;
         if (verdict.kind === 'created-meanwhile' || verdict.kind === 'rewritten-after') {
             custody.overlapped();
-            problems.unshift(overlapError(verdict, request.secretName, custody.grantSentAt ?? verdict.writtenAt));
+            problems.unshift((0,write_back/* overlapError */.W$)(verdict, request.secretName, custody.grantSentAt ?? verdict.writtenAt));
         }
         else if (verdict.kind === 'unverified' && !cancellation.requested()) {
             say.notice((0,settings/* text */.Qq) `Could not check whether another rotation also wrote ${request.secretName} (${verdict.reason}).`, 'Overlap not checked');
@@ -37754,7 +36877,7 @@ function runSource(request, env, githubClient) {
         return { missing: 'no workflow token was given' };
     return { attempt, github: githubClient(request.workflowToken) };
 }
-function dryRunPlan(request, checked, judgement, consent) {
+function dryRunPlan(request, checked, judgement, consent, lock) {
     return {
         tokenUrl: request.tokenUrl,
         staleTokenCheck: judgement.kind === 'superseded'
@@ -37764,6 +36887,7 @@ function dryRunPlan(request, checked, judgement, consent) {
         accessTokenSecret: request.accessTokenSecretName,
         siteUrl: request.siteUrl,
         consent,
+        lock: (0,rotation_lock/* describeLock */.FD)(lock),
     };
 }
 /**
@@ -37772,7 +36896,7 @@ function dryRunPlan(request, checked, judgement, consent) {
  */
 function stateAfter(error, custody) {
     const afterAnswer = ['rotated-not-stored', 'stored', 'overlapped'];
-    if (error instanceof ActionError) {
+    if (error instanceof errors/* ActionError */.lZ) {
         if (afterAnswer.includes(custody.state) && !afterAnswer.includes(error.tokenState)) {
             return custody.state;
         }
@@ -37782,13 +36906,13 @@ function stateAfter(error, custody) {
 }
 /** Any unforeseen exception still gets a message without secrets, and the token's state. */
 function toActionError(error, tokenState, secrets) {
-    if (error instanceof ActionError) {
+    if (error instanceof errors/* ActionError */.lZ) {
         if (error.tokenState === tokenState)
             return error;
-        return new ActionError(error.code, error.said, tokenState, error.next, { cause: error });
+        return new errors/* ActionError */.lZ(error.code, error.said, tokenState, error.next, { cause: error });
     }
     const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-    return new ActionError('UNEXPECTED', `Unexpected failure: ${secrets ? secrets.scrub(detail) : detail}`, tokenState, (0,settings/* text */.Qq) `${settings/* rerun */.nt} (within the time given above, if one is given); if it fails the same way, open an issue with this log.`, { cause: error });
+    return new errors/* ActionError */.lZ('UNEXPECTED', `Unexpected failure: ${secrets ? secrets.scrub(detail) : detail}`, tokenState, (0,settings/* text */.Qq) `${settings/* rerun */.nt} (within the time given above, if one is given); if it fails the same way, open an issue with this log.`, { cause: error });
 }
 
 ;// CONCATENATED MODULE: ./src/rotation/outputs.ts
@@ -37884,7 +37008,7 @@ class RunnerFiles {
             : outcome.tokenState === 'unchanged'
                 ? 'The stored refresh token is unchanged; but '
                 : 'The refresh token is as said above; and ';
-        return new ActionError('RUNNER_FILE', `${settled}${parts.join('; and ')}.`, outcome.tokenState, "If the job runs in a container as a user other than root, that user cannot write the runner's files (actions/runner issue 3290): run the container as root (`options: --user root`) or give its user write access to the runner's file_commands folder. If the runner's disk is full, free space and re-run.");
+        return new errors/* ActionError */.lZ('RUNNER_FILE', `${settled}${parts.join('; and ')}.`, outcome.tokenState, "If the job runs in a container as a user other than root, that user cannot write the runner's files (actions/runner issue 3290): run the container as root (`options: --user root`) or give its user write access to the runner's file_commands folder. If the runner's disk is full, free space and re-run.");
     }
     /**
      * The system's own reason when there is one (ENOSPC, EACCES). The toolkit checks the summary
@@ -37934,6 +37058,7 @@ const BY_CODE = {
     SUPERSEDED: 'Superseded by another rotation',
     TOKEN_AGE_UNKNOWN: 'Stored token may be superseded',
     ROTATIONS_OVERLAPPED: 'Two rotations overlapped',
+    LOCK_HELD: 'Another rotation holds the lock',
     RUNNER_FILE: "Runner's files not written",
     SITES_UNAVAILABLE: 'Cloud id not found',
     SITE_NOT_REACHED: 'Site not reached',
@@ -40260,7 +39385,7 @@ function defaultDependencies(env = process.env, run = github_context) {
     return {
         toolkit: actionsToolkit(env),
         env: withRunIdentity(env, run),
-        clock: systemClock,
+        clock: common_retry/* systemClock */.ml,
         random: Math.random,
         requestTimeoutMs: 30_000,
         // The runner cancels a step with SIGINT, then SIGTERM, then kills it.
@@ -40327,6 +39452,381 @@ function runnerEvents(toolkit) {
             toolkit.endGroup();
         },
     };
+}
+
+
+/***/ }),
+
+/***/ 1922:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Jo: () => (/* binding */ saidOf),
+/* harmony export */   W5: () => (/* binding */ OAuthError),
+/* harmony export */   lZ: () => (/* binding */ ActionError)
+/* harmony export */ });
+/* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2888);
+
+/**
+ * A failure explained for the person who has to act on it: what happened (`said`), where the
+ * refresh token is now (`tokenState`), and the exact next step (`next`). Both texts keep the
+ * settings they name as data (./settings.ts), so each door words them: {@link explain}.
+ * `message` and `nextStep` are the action's words, for logs and for the action door.
+ */
+class ActionError extends Error {
+    code;
+    tokenState;
+    name = 'ActionError';
+    transient;
+    said;
+    next;
+    /** The HTTP status of the answer that failed, when one came. */
+    status;
+    constructor(code, message, tokenState, nextStep, options) {
+        const said = (0,_settings_js__WEBPACK_IMPORTED_MODULE_0__/* .asText */ .e1)(message);
+        super((0,_settings_js__WEBPACK_IMPORTED_MODULE_0__/* .word */ .Vm)(said, _settings_js__WEBPACK_IMPORTED_MODULE_0__/* .actionWording */ .$x), options);
+        this.code = code;
+        this.tokenState = tokenState;
+        this.said = said;
+        this.next = (0,_settings_js__WEBPACK_IMPORTED_MODULE_0__/* .asText */ .e1)(nextStep);
+        this.transient = options?.transient;
+        this.status = options?.status;
+    }
+    get nextStep() {
+        return (0,_settings_js__WEBPACK_IMPORTED_MODULE_0__/* .word */ .Vm)(this.next, _settings_js__WEBPACK_IMPORTED_MODULE_0__/* .actionWording */ .$x);
+    }
+    /** The setting to fix, when the next step names one: the first it names. */
+    get setting() {
+        return (0,_settings_js__WEBPACK_IMPORTED_MODULE_0__/* .mentions */ .wy)(this.next)[0] ?? (0,_settings_js__WEBPACK_IMPORTED_MODULE_0__/* .mentions */ .wy)(this.said)[0];
+    }
+    /** The same failure with more said about it, and possibly a graver token state. */
+    amend(addition, tokenState = this.tokenState) {
+        return new ActionError(this.code, (0,_settings_js__WEBPACK_IMPORTED_MODULE_0__/* .concat */ .xW)([this.said, addition], ' '), tokenState, this.next, {
+            cause: this,
+            ...(this.status !== undefined && { status: this.status }),
+        });
+    }
+}
+/** What a failure said, with the settings it names kept as data. */
+function saidOf(error) {
+    if (error instanceof ActionError)
+        return error.said;
+    return [error instanceof Error ? error.message : String(error)];
+}
+/** An OAuth error answer from the token endpoint (RFC 6749 §5.2): `error` and `error_description`. */
+class OAuthError extends ActionError {
+    status;
+    error;
+    errorDescription;
+    constructor(code, message, tokenState, nextStep, status, error, errorDescription) {
+        super(code, message, tokenState, nextStep);
+        this.status = status;
+        this.error = error;
+        this.errorDescription = errorDescription;
+    }
+}
+
+
+/***/ }),
+
+/***/ 6387:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   u: () => (/* binding */ isRecord)
+/* harmony export */ });
+/** A JSON object (not null, not an array): what an answer's fields are read from. */
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+
+/***/ }),
+
+/***/ 4272:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   P: () => (/* binding */ classifyNetworkFailure)
+/* harmony export */ });
+/**
+ * What a failed connection means: for the token (did the request reach the server?), for retrying
+ * (would another attempt fail the same way?) and for the person reading the log.
+ *
+ * The errors come from undici's fetch: a `TypeError: fetch failed` whose `cause` is the socket's,
+ * TLS's or undici's own error (`UND_ERR_*`), possibly wrapped again by Octokit (a RequestError with
+ * the fetch error as its cause); an abort rejects with the signal's reason itself (a TimeoutError,
+ * or the cancellation's AbortError). Everything is read by duck typing.
+ */
+// Failures before a single byte of the request reaches the server. Anything else (a reset, a
+// timeout while waiting for the answer) may come after the server processed the request.
+const CONNECT_FAILURES = new Set([
+    'ECONNREFUSED',
+    'ENOTFOUND',
+    'EAI_AGAIN',
+    'EHOSTUNREACH',
+    'ENETUNREACH',
+    'CONNECT_TIMEOUT',
+]);
+/**
+ * undici's codes, in the words Node's own http module used for the same event, so that messages
+ * keep their wording: a server closing the connection before answering is a reset ("socket hang
+ * up", ECONNRESET), and undici's own header and body timeouts are the request's time limit.
+ */
+const UNDICI_CODES = {
+    UND_ERR_SOCKET: 'ECONNRESET',
+    UND_ERR_CLOSED: 'ECONNRESET',
+    UND_ERR_ABORTED: 'ABORT_ERR',
+    UND_ERR_HEADERS_TIMEOUT: 'TIMEOUT',
+    UND_ERR_BODY_TIMEOUT: 'TIMEOUT',
+    // undici gives up connecting after 10 s: nothing can have been sent.
+    UND_ERR_CONNECT_TIMEOUT: 'CONNECT_TIMEOUT',
+};
+/** TLS certificate verification failures (verification is never turned off). */
+const CERTIFICATE = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER/;
+function classifyNetworkFailure(error) {
+    const code = errorCode(error) ?? 'no answer';
+    const proxyStatus = proxyRefusal(error);
+    if (proxyStatus !== undefined) {
+        return {
+            code: `PROXY_${proxyStatus}`,
+            description: `the proxy refused the connection with HTTP ${proxyStatus}${proxyStatus === '407' ? ': check the credentials in HTTPS_PROXY' : ': check that the proxy allows this host, or list the host in NO_PROXY'}`,
+            mayHaveReachedServer: false,
+            permanent: true,
+        };
+    }
+    if (CERTIFICATE.test(code)) {
+        return {
+            code,
+            description: `${code}: the server's TLS certificate did not verify. Behind a proxy that inspects TLS, give Node the proxy's CA with NODE_EXTRA_CA_CERTS`,
+            mayHaveReachedServer: false,
+            permanent: true,
+        };
+    }
+    const meaning = MEANINGS[code];
+    return {
+        code,
+        description: meaning ? `${meaning}: ${code}` : code,
+        mayHaveReachedServer: !CONNECT_FAILURES.has(code),
+        permanent: false,
+    };
+}
+const MEANINGS = {
+    ECONNREFUSED: 'connection refused',
+    ENOTFOUND: 'host name not found',
+    EAI_AGAIN: 'host name lookup failed for now',
+    EHOSTUNREACH: 'host unreachable',
+    ENETUNREACH: 'network unreachable',
+    ECONNRESET: 'the connection was reset',
+    EPIPE: 'the connection closed while sending',
+    TIMEOUT: 'no answer within the time limit',
+    CONNECT_TIMEOUT: 'no connection within the time limit',
+};
+/**
+ * The most specific error code in an error's cause chain (undici wraps socket errors). Duck-typed:
+ * errors raised inside Node's own realm (DOMException for timeouts) fail `instanceof Error` checks
+ * made from another realm, such as a test VM.
+ */
+function errorCode(error) {
+    let current = error;
+    let found;
+    for (let depth = 0; typeof current === 'object' && current !== null && depth < 5; depth++) {
+        const { code, name, cause } = current;
+        // A request aborted by its time limit (the signal's reason, a DOMException whose `code` is a
+        // number).
+        if (name === 'TimeoutError')
+            return 'TIMEOUT';
+        if (typeof code === 'string')
+            found = code;
+        // Aborted by the run's cancellation: what Node's http module called ABORT_ERR.
+        else if (name === 'AbortError')
+            found ??= 'ABORT_ERR';
+        current = cause;
+    }
+    return found === undefined ? undefined : (UNDICI_CODES[found] ?? found);
+}
+/**
+ * The status of a proxy's refused CONNECT, anywhere in the chain. undici's ProxyAgent gives it only
+ * in its message (a RequestAbortedError, "Proxy response (407) !== 200 when HTTP Tunneling"), so
+ * the message is read; __tests__/e2e/network.test.ts holds it to a real proxy's 407.
+ */
+function proxyRefusal(error) {
+    let current = error;
+    for (let depth = 0; typeof current === 'object' && current !== null && depth < 5; depth++) {
+        const { message, cause } = current;
+        const status = typeof message === 'string'
+            ? /^Proxy response \((\d{3})\) !== 200 when HTTP Tunneling$/.exec(message)?.[1]
+            : undefined;
+        if (status !== undefined)
+            return status;
+        current = cause;
+    }
+    return undefined;
+}
+
+
+/***/ }),
+
+/***/ 9183:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   LH: () => (/* binding */ withRetries),
+/* harmony export */   U_: () => (/* binding */ describeAttempts),
+/* harmony export */   VU: () => (/* binding */ DEFAULT_BACKOFF),
+/* harmony export */   ml: () => (/* binding */ systemClock),
+/* harmony export */   mu: () => (/* binding */ parseRetryAfter),
+/* harmony export */   yJ: () => (/* binding */ transientVerdict)
+/* harmony export */ });
+/* unused harmony exports backoffDelay, CancelledBeforeStart */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1922);
+/* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2888);
+/**
+ * Retrying transient failures inside a deadline.
+ *
+ * Why a deadline and not just a count: a refresh whose answer was lost may already have disabled the
+ * stored token. Presenting that token again is safe only inside Atlassian's 10-minute leeway, so all
+ * the retries of one refresh must end well inside it (../shared/FACTS.md, "How the leeway works").
+ * The same deadline machinery bounds the GitHub calls around it.
+ *
+ * Time comes from an injected {@link Clock}, so tests move it instead of waiting.
+ */
+
+
+const systemClock = {
+    now: () => Date.now(),
+    sleep: (ms, signal) => new Promise((resolve, reject) => {
+        if (signal?.aborted) {
+            reject(new Error('cancelled'));
+            return;
+        }
+        const timer = setTimeout(() => {
+            signal?.removeEventListener('abort', onAbort);
+            resolve();
+        }, ms);
+        const onAbort = () => {
+            clearTimeout(timer);
+            reject(new Error('cancelled'));
+        };
+        signal?.addEventListener('abort', onAbort, { once: true });
+    }),
+};
+const DEFAULT_BACKOFF = { maxAttempts: 8, baseDelayMs: 1_000, maxDelayMs: 30_000 };
+/** Exponential backoff with "equal jitter": half fixed, half random, so parallel runs spread out. */
+function backoffDelay(attempt, options) {
+    const ceiling = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** (attempt - 1));
+    return Math.round(ceiling / 2 + (options.random() * ceiling) / 2);
+}
+/**
+ * `Retry-After` as delay-seconds or an HTTP date (RFC 9110 §10.2.3), in milliseconds from `now`;
+ * undefined when absent or unreadable.
+ */
+function parseRetryAfter(value, now) {
+    if (value === undefined)
+        return undefined;
+    const text = value.trim();
+    if (/^\d+$/.test(text))
+        return Number(text) * 1000;
+    // An HTTP date names its day and month; Date.parse alone would also take "-5" or "1.5".
+    if (!/[a-z]{3}/i.test(text))
+        return undefined;
+    const date = Date.parse(text);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+/**
+ * Runs `operation` until it succeeds, `classify` says a failure is not transient, the attempts run
+ * out, or the next wait would pass the deadline. `operation` gets the time left, to bound its own
+ * request timeout. The error that ends it all is thrown, with `onGiveUp` given the history first.
+ */
+async function withRetries(operation, classify, options, onGiveUp) {
+    const { clock } = options;
+    let lastError;
+    // How many times a least wait was needed so far: each one doubles the next (GitHub: "wait for an
+    // exponentially increasing amount of time between retries").
+    let lengthened = 0;
+    for (let attempt = 1;; attempt++) {
+        // Checked at the start of every attempt, not only while waiting: a cancellation that came
+        // during the previous step, or between a wait and its attempt, must still stop it.
+        if (options.signal?.aborted && !(attempt === 1 && options.securing === true)) {
+            if (attempt === 1)
+                throw new CancelledBeforeStart();
+            throw onGiveUp
+                ? onGiveUp(lastError, {
+                    attempts: attempt - 1,
+                    stoppedBecause: 'the run is being cancelled',
+                })
+                : lastError;
+        }
+        if (options.beforeAttempt)
+            await options.beforeAttempt(attempt);
+        try {
+            options.onAttempt?.(attempt);
+            return await operation(Math.max(1, options.deadline - clock.now()), attempt);
+        }
+        catch (error) {
+            lastError = error;
+            const verdict = classify(error);
+            const giveUp = (stoppedBecause) => onGiveUp ? onGiveUp(error, { attempts: attempt, stoppedBecause }) : error;
+            if (!verdict.retry)
+                throw giveUp(undefined);
+            if (attempt >= options.maxAttempts)
+                throw giveUp('no attempts left');
+            const delayMs = verdict.afterMs ??
+                (verdict.atLeastMs === undefined
+                    ? backoffDelay(attempt, options)
+                    : verdict.atLeastMs * 2 ** lengthened++);
+            const remaining = options.deadline - clock.now();
+            if (delayMs >= remaining) {
+                const seconds = Math.ceil(delayMs / 1000);
+                throw giveUp(verdict.afterMs !== undefined
+                    ? `the server asked to wait ${seconds} s, past the time budget`
+                    : verdict.atLeastMs !== undefined
+                        ? `the next attempt must wait at least ${seconds} s, past the time budget`
+                        : 'the next attempt would start past the time budget');
+            }
+            if (options.signal?.aborted)
+                throw giveUp('the run is being cancelled');
+            options.onRetry?.({ attempt, reason: verdict.reason, delayMs });
+            try {
+                await clock.sleep(delayMs, options.signal);
+            }
+            catch {
+                throw giveUp('the run is being cancelled');
+            }
+        }
+    }
+}
+/** The run was being cancelled before the first attempt: nothing was sent. */
+class CancelledBeforeStart extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ {
+    constructor() {
+        super('CANCELLED', 'The job is being cancelled: the request was not sent.', 'unchanged', (0,_settings_js__WEBPACK_IMPORTED_MODULE_1__/* .text */ .Qq) `Nothing to do: ${_settings_js__WEBPACK_IMPORTED_MODULE_1__/* .rerun */ .nt} when you want the rotation.`);
+    }
+}
+/** Retries a failure marked transient, after the server's Retry-After when it sent one. */
+/**
+ * Retries a failure marked transient: after the server's Retry-After when it sent one, else after
+ * the least wait the failure calls for, else with backoff.
+ */
+function transientVerdict(error, now) {
+    if (!(error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ) || error.transient === undefined)
+        return { retry: false };
+    const { reason, waitAtLeastMs } = error.transient;
+    const afterMs = parseRetryAfter(error.transient.retryAfter, now);
+    if (afterMs !== undefined)
+        return { retry: true, reason, afterMs };
+    if (waitAtLeastMs !== undefined)
+        return { retry: true, reason, atLeastMs: waitAtLeastMs };
+    return { retry: true, reason };
+}
+/** The final error, with how many attempts were made and why retrying stopped, when that matters. */
+function describeAttempts(error, history, tokenState = error.tokenState) {
+    if (history.attempts === 1 &&
+        history.stoppedBecause === undefined &&
+        tokenState === error.tokenState) {
+        return error;
+    }
+    const stopped = history.stoppedBecause ? `; stopped: ${history.stoppedBecause}` : '';
+    return error.amend(`(${history.attempts} attempt${history.attempts === 1 ? '' : 's'}${stopped}.)`, tokenState);
 }
 
 
@@ -40458,6 +39958,466 @@ function join(parts) {
 
 /***/ }),
 
+/***/ 4154:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Z: () => (/* binding */ shellQuote),
+/* harmony export */   a: () => (/* binding */ commandLine)
+/* harmony export */ });
+/**
+ * Quoting for POSIX shells (sh, bash, zsh, dash, ksh), so that a printed command means the same
+ * thing however it is pasted: every argument is one word, taken literally.
+ *
+ * Between single quotes every character is literal in all of them (POSIX, Shell Command Language
+ * §2.2.2): no globbing (`* ? [ ]`), no parameter, command or arithmetic expansion (`$`, backticks),
+ * no brace or tilde expansion, no word splitting. Single quotes also stop history expansion (`!`)
+ * in interactive bash ("Only `\` and `'` may be used to escape the history expansion character",
+ * bash manual, History Expansion) and zsh (zshexpn, "History Expansion": enclosed in single quotes
+ * it loses its special meaning). A single quote cannot appear inside them: it is written `'\''`
+ * (close, an escaped quote, open again).
+ *
+ * zsh's RC_QUOTES option, where `''` inside a quoted string stands for a quote, cannot join the
+ * pieces: the quote before the backslash closes the string, and `\'` is outside any. fish, where
+ * `\'` inside single quotes is an escape, reads it the same way, since that backslash is outside.
+ */
+function shellQuote(argument) {
+    // A NUL ends a C string: no process can receive it in an argument.
+    if (argument.includes('\0'))
+        throw new Error('A shell argument cannot hold a NUL character.');
+    return `'${argument.replaceAll("'", "'\\''")}'`;
+}
+/** A command line of quoted words; `literal` words (the program, its fixed flags) stay as written. */
+function commandLine(words) {
+    return words.map((word) => (typeof word === 'string' ? shellQuote(word) : word.literal)).join(' ');
+}
+
+
+/***/ }),
+
+/***/ 9947:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  ur: () => (/* binding */ callGitHub),
+  u4: () => (/* reexport */ is_record/* isRecord */.u),
+  hD: () => (/* binding */ quote)
+});
+
+// UNUSED EXPORTS: explainGitHubError
+
+// EXTERNAL MODULE: ./src/common/settings.ts
+var settings = __nccwpck_require__(2888);
+// EXTERNAL MODULE: ./node_modules/@octokit/request-error/dist-src/index.js
+var dist_src = __nccwpck_require__(1015);
+// EXTERNAL MODULE: ./src/common/errors.ts
+var errors = __nccwpck_require__(1922);
+// EXTERNAL MODULE: ./src/common/network-failure.ts
+var network_failure = __nccwpck_require__(4272);
+// EXTERNAL MODULE: ./src/common/retry.ts
+var retry = __nccwpck_require__(9183);
+// EXTERNAL MODULE: ./src/common/is-record.ts
+var is_record = __nccwpck_require__(6387);
+;// CONCATENATED MODULE: ./src/github/answer.ts
+/**
+ * What one answer to a GitHub REST call says about itself: who produced it (GitHub's API, GitHub's
+ * web interface, or something in between), whether it is a rate limit and how long it asks to
+ * wait. Plain functions of the answer, so each rule is tested without a network.
+ *
+ * How @octokit/request (10.x, `fetch-wrapper.js`, `getResponseData`) hands a body over, at every
+ * status except 204/205 (whose body it never reads):
+ *   - content type application/json (or application/scim+json): the parsed value, or the raw text
+ *     when it does not parse;
+ *   - no content type, any text/* type, or any type with charset=utf-8: the text;
+ *   - anything else: an ArrayBuffer.
+ * A status under 400 resolves as a success with that data, 3xx included (./client.ts never follows
+ * redirects); 400 and over rejects with a RequestError whose `response.data` is that data and whose
+ * `message` is the whole body when it is text: an HTML page, for one. Nothing here shows either.
+ */
+
+
+function readAnswer(answer) {
+    const header = (name) => {
+        const value = answer.headers[name];
+        return value === undefined ? undefined : String(value);
+    };
+    const { data } = answer;
+    const binary = isBinary(data);
+    const empty = data === undefined ||
+        (typeof data === 'string' && data.trim() === '') ||
+        (binary && data.byteLength === 0);
+    const json = !empty && typeof data !== 'string' && !binary;
+    const message = json && (0,is_record/* isRecord */.u)(data) && typeof data['message'] === 'string' ? data['message'] : '';
+    return {
+        status: answer.status,
+        url: answer.url,
+        host: hostOf(answer.url),
+        requestId: header('x-github-request-id'),
+        server: header('server'),
+        via: header('via'),
+        contentType: header('content-type') ?? '',
+        json,
+        empty,
+        message,
+        text: typeof data === 'string' ? data.slice(0, 4096) : '',
+        location: header('location'),
+        header,
+    };
+}
+/** GitHub's wait when a rate limit names none (docs: "Rate limits for the REST API"). */
+const SECONDARY_LIMIT_MINIMUM_WAIT_MS = 60_000;
+/**
+ * Whether the answer is a rate limit, and the wait it calls for. GitHub ("Rate limits for the REST
+ * API", "Best practices for using the REST API"): a limit answers 403 or 429; a spent primary limit
+ * has x-ratelimit-remaining: 0; a secondary limit carries an error message saying so, and maybe a
+ * retry-after. The wait: retry-after's seconds when present; else until x-ratelimit-reset when
+ * x-ratelimit-remaining is 0; "otherwise, wait for at least one minute before retrying".
+ * A plain 403 ("Resource not accessible by …") is none of these: it is a permission problem.
+ */
+function rateLimitOf(answer, now) {
+    if (answer.status !== 403 && answer.status !== 429)
+        return undefined;
+    const retryAfter = answer.header('retry-after');
+    const spent = answer.header('x-ratelimit-remaining') === '0';
+    const saysSo = RATE_LIMIT_WORDS.test(answer.message) || RATE_LIMIT_WORDS.test(answer.text);
+    if (answer.status === 403 && retryAfter === undefined && !spent && !saysSo)
+        return undefined;
+    const kind = spent ? 'primary' : 'secondary';
+    const afterMs = (0,retry/* parseRetryAfter */.mu)(retryAfter, now);
+    if (retryAfter !== undefined && afterMs !== undefined) {
+        return { kind, wait: { source: 'retry-after', ms: afterMs, header: retryAfter } };
+    }
+    const reset = Number(answer.header('x-ratelimit-reset'));
+    if (spent && Number.isSafeInteger(reset) && reset * 1000 > now) {
+        return { kind, wait: { source: 'reset', at: new Date(reset * 1000) } };
+    }
+    return { kind, wait: { source: 'minimum', ms: SECONDARY_LIMIT_MINIMUM_WAIT_MS } };
+}
+/** GitHub's messages: "You have exceeded a secondary rate limit", "abuse detection mechanism". */
+const RATE_LIMIT_WORDS = /\brate limit|abuse detection/i;
+/**
+ * The REST base that a "github-api-url" value was probably meant to be, when it is not one: the
+ * web address of github.com or of a GitHub Enterprise Server, whose API lives at https://HOST/api/v3
+ * (docs: "Getting started with the REST API"). Undefined when the value already has the API's shape.
+ */
+function apiUrlMeant(given) {
+    if (!URL.canParse(given))
+        return undefined;
+    const url = new URL(given);
+    const path = url.pathname.replace(/\/+$/, '');
+    if (url.hostname === 'api.github.com' && path === '')
+        return undefined;
+    if (url.hostname === 'github.com' || url.hostname === 'www.github.com') {
+        return 'https://api.github.com';
+    }
+    // GitHub Enterprise Cloud with data residency: the API is api.SUBDOMAIN.ghe.com.
+    if (url.hostname.endsWith('.ghe.com')) {
+        return url.hostname.startsWith('api.') && path === ''
+            ? undefined
+            : `https://api.${url.hostname.replace(/^api\./, '')}`;
+    }
+    if (path === '/api/v3')
+        return undefined;
+    return `${url.protocol}//${url.host}/api/v3`;
+}
+/** Whether the API is GitHub's own service (status at githubstatus.com) rather than a server of one's own. */
+function isGitHubService(apiUrl) {
+    if (!URL.canParse(apiUrl))
+        return false;
+    const host = new URL(apiUrl).hostname;
+    return host === 'api.github.com' || host.endsWith('.ghe.com');
+}
+/** An ArrayBuffer or a view of one, from any realm (a test VM's included). */
+function isBinary(value) {
+    if (typeof value !== 'object' || value === null)
+        return false;
+    const tag = Object.prototype.toString.call(value);
+    return tag === '[object ArrayBuffer]' || ArrayBuffer.isView(value);
+}
+function hostOf(url) {
+    return URL.canParse(url) ? new URL(url).host : url;
+}
+
+;// CONCATENATED MODULE: ./src/github/unusable-answers.ts
+/**
+ * The answers that are not GitHub's verdict on the request itself, worded so that the blame lands
+ * where it belongs: a rate limit (a 403 that is not a permission problem), a server fault (GitHub's
+ * only when GitHub's API sent it), a redirect, and a page that is not the API at all (the
+ * "github-api-url" or a proxy, never the repository or the token).
+ */
+
+
+
+/** The last words of every next step: what to do once the cause is fixed. */
+function finishFor(tokenState) {
+    return tokenState === 'rotated-not-stored'
+        ? ' Then store the recovery value below by hand.'
+        : ' Then re-run.';
+}
+function isRedirect(status) {
+    return status >= 300 && status < 400;
+}
+/** GitHub's own words, when its API answered: `"message"` of the JSON body, secrets removed. */
+function quotedMessage(answer, secrets) {
+    const message = secrets.scrub(answer.message.slice(0, 200));
+    return message ? ` "${message}"` : '';
+}
+/** A full stop, unless a quotation ends the sentence with one already: `…limit."` */
+function endSentence(text) {
+    return /[.!?]"$/.test(text) ? text : `${text}.`;
+}
+/** A 403 or 429 rate limit: transient, retried after the wait GitHub asks for. */
+function rateLimited(answer, limit, context) {
+    const { doing, tokenInput, tokenState, secrets, now } = context;
+    // GitHub's API marks each answer with a request id; a proxy or gateway that limits the runner's
+    // requests does not, and then neither GitHub nor the token in "github-token" is to blame.
+    const fromGitHub = answer.requestId !== undefined;
+    const said = endSentence(fromGitHub
+        ? `Could not ${doing}: GitHub answered HTTP ${answer.status}${quotedMessage(answer, secrets)}`
+        : `Could not ${doing}: ${answer.host} answered HTTP ${answer.status} without the x-github-request-id header of GitHub's answers`);
+    const what = !fromGitHub
+        ? `A rate limit of something between the runner and GitHub (a proxy or gateway), not GitHub's, and not a missing permission.`
+        : limit.kind === 'primary'
+            ? (0,settings/* text */.Qq) `GitHub's rate limit for ${(0,settings/* tokenIn */.jf)(tokenInput)} is spent (x-ratelimit-remaining: 0): a rate limit, not a missing permission.`
+            : (0,settings/* text */.Qq) `This is GitHub's secondary rate limit (too many requests in a short time with ${(0,settings/* tokenIn */.jf)(tokenInput)}, from this run or others), not a missing permission.`;
+    const { wait } = limit;
+    const waitMs = wait.source === 'reset' ? wait.at.getTime() - now : wait.ms;
+    const seconds = Math.max(0, Math.ceil(waitMs / 1000));
+    const asked = wait.source === 'retry-after'
+        ? `GitHub asked to wait ${seconds} s (retry-after: ${secrets.scrub(wait.header.slice(0, 40))}).`
+        : wait.source === 'reset'
+            ? `GitHub says it resets at ${wait.at.toISOString()} (in ${seconds} s).`
+            : `GitHub named no time to wait (no retry-after); its documentation asks to wait at least ${seconds} s before retrying.`;
+    const forHowLong = wait.source === 'reset'
+        ? `until ${wait.at.toISOString()}`
+        : `${wait.source === 'minimum' ? 'at least ' : ''}${seconds} s`;
+    return new errors/* ActionError */.lZ('GITHUB_RATE_LIMITED', (0,settings/* text */.Qq) `${said} ${what} ${fromGitHub ? asked : asked.replace(/^GitHub /, 'It ').replace(/its documentation/, "GitHub's documentation")}`, tokenState, fromGitHub
+        ? `Wait ${forHowLong}, and avoid other heavy use of the same token meanwhile.${finishFor(tokenState)}`
+        : `Wait ${forHowLong}; if it keeps happening, ask whoever runs the proxy or gateway in front of ${answer.host} about its limits.${finishFor(tokenState)}`, {
+        transient: {
+            reason: `${limit.kind === 'primary' ? 'rate limit spent' : 'secondary rate limit'} (HTTP ${answer.status})`,
+            retryAfter: wait.source === 'retry-after'
+                ? wait.header
+                : wait.source === 'reset'
+                    ? wait.at.toUTCString()
+                    : undefined,
+            waitAtLeastMs: wait.source === 'minimum' ? wait.ms : undefined,
+        },
+    });
+}
+/**
+ * A 5xx. GitHub's API marks every answer with x-github-request-id; without it, the answer came from
+ * whatever stands between the runner and GitHub, and blaming GitHub would send people to the wrong
+ * place. Both are transient: either may pass.
+ */
+function serverFault(answer, context) {
+    const { doing, tokenState, secrets, apiUrl } = context;
+    const finish = finishFor(tokenState);
+    const retryAfter = answer.header('retry-after');
+    if (answer.requestId !== undefined) {
+        const requestId = secrets.scrub(answer.requestId.slice(0, 100));
+        return new errors/* ActionError */.lZ('GITHUB_UNEXPECTED', `Could not ${doing}: GitHub answered HTTP ${answer.status}${quotedMessage(answer, secrets)} (x-github-request-id ${requestId}). This is a fault on GitHub's side.`, tokenState, isGitHubService(apiUrl)
+            ? `See https://www.githubstatus.com; if it lasts, give GitHub Support the request id.${finish}`
+            : `${answer.host} is a GitHub Enterprise Server: if it lasts, tell its administrators, with the request id (https://www.githubstatus.com covers only GitHub's own services).${finish}`, { transient: { reason: `HTTP ${answer.status}`, retryAfter } });
+    }
+    const itself = [
+        answer.server === undefined ? undefined : `server: ${answer.server}`,
+        answer.via === undefined ? undefined : `via: ${answer.via}`,
+    ]
+        .filter((part) => part !== undefined)
+        .map((part) => secrets.scrub(part.slice(0, 120)))
+        .join('; ');
+    return new errors/* ActionError */.lZ('GITHUB_UNEXPECTED', `Could not ${doing}: ${answer.host} answered HTTP ${answer.status}${itself ? ` (${itself})` : ''} without the x-github-request-id header that every answer of GitHub's API carries. The answer did not come from GitHub but from something between the runner and it: a proxy that inspects TLS, a gateway or a load balancer.`, tokenState, (0,settings/* text */.Qq) `If it lasts, check that proxy or gateway (and HTTPS_PROXY / NO_PROXY on the runner), and that ${(0,settings/* named */.KT)('github-api-url')} is GitHub's REST API.${finish}`, {
+        transient: {
+            reason: `HTTP ${answer.status} from ${answer.host}, not from GitHub`,
+            retryAfter,
+        },
+    });
+}
+/**
+ * GitHub's JSON redirect: its API answers 301 (307 for writes) for a renamed or transferred
+ * repository. Never followed (../common/http.ts): a write must not go where nobody asked it to. Not
+ * GITHUB_NOT_FOUND either, which some reads take to mean "absent".
+ */
+function moved(answer, context) {
+    const { doing, subject, tokenState, secrets } = context;
+    const to = answer.location ? ` to ${describeLocation(answer, secrets)}` : '';
+    return new errors/* ActionError */.lZ('GITHUB_UNEXPECTED', `Could not ${doing}: GitHub answered HTTP ${answer.status}${quotedMessage(answer, secrets)}${to}: ${subject} was renamed or transferred.`, tokenState, (0,settings/* text */.Qq) `Use its new name in the input that names it (${(0,settings/* named */.KT)('repository')} or ${(0,settings/* named */.KT)('organization')}).${finishFor(tokenState)}`);
+}
+/**
+ * A body that is not JSON, or a redirect: GitHub's web interface (on GitHub Enterprise Server, a
+ * "github-api-url" without /api/v3 meets its sign-in redirect), or a proxy's own page. The body is
+ * never quoted: it is a page, and it would bury the one line that says what to fix.
+ */
+function notTheApi(answer, context) {
+    const { doing, apiUrl, tokenState, secrets } = context;
+    const finish = finishFor(tokenState);
+    const body = answer.empty
+        ? 'an empty body'
+        : answer.contentType
+            ? `a ${secrets.scrub(mediaType(answer.contentType))} body`
+            : 'a body without a content type';
+    const what = isRedirect(answer.status)
+        ? `a redirect (HTTP ${answer.status}${answer.location ? ` to ${describeLocation(answer, secrets)}` : ''})`
+        : `HTTP ${answer.status} with ${body}`;
+    const meant = apiUrlMeant(apiUrl);
+    const given = (0,settings/* text */.Qq) `${(0,settings/* named */.KT)('github-api-url')} is ${JSON.stringify(secrets.scrub(apiUrl))}`;
+    const why = meant
+        ? (0,settings/* text */.Qq) `${given}, which is not the address of a REST API: ${meant} would be. The other usual cause is a proxy's own page (a sign-in, block or error page) answering in GitHub's place.`
+        : (0,settings/* text */.Qq) `${given}, which has the REST API's shape, so the usual cause is a proxy or gateway between the runner and ${answer.host} answering with its own page (a sign-in, block or error page).`;
+    const shape = 'the REST API base: https://api.github.com, or https://HOST/api/v3 on GitHub Enterprise Server';
+    return new errors/* ActionError */.lZ('GITHUB_NOT_API', (0,settings/* text */.Qq) `Could not ${doing}: ${answer.host} answered ${what} instead of JSON, so it was not GitHub's REST API that answered. ${why}`, tokenState, meant
+        ? (0,settings/* text */.Qq) `Set ${(0,settings/* named */.KT)('github-api-url')} to ${meant} (${shape}).${finish}`
+        : (0,settings/* text */.Qq) `Check the proxy settings (HTTPS_PROXY / NO_PROXY) and any gateway in front of ${answer.host}; ${(0,settings/* named */.KT)('github-api-url')} must stay ${shape}.${finish}`);
+}
+/** Where a redirect points, without its query (a sign-in page's return address is long). */
+function describeLocation(answer, secrets) {
+    const base = URL.canParse(answer.url) ? answer.url : `https://${answer.host}`;
+    const location = answer.location ?? '';
+    if (!URL.canParse(location, base))
+        return 'an unreadable address';
+    const url = new URL(location, base);
+    const signIn = /\/(login|session|signin|sign_in|saml|sso)\b/i.test(url.pathname);
+    return `${secrets.scrub(`${url.origin}${url.pathname}`)}${signIn ? ', a sign-in page' : ''}`;
+}
+/** "text/html" of "text/html; charset=utf-8". */
+function mediaType(contentType) {
+    return ((contentType.split(';')[0] ?? '').trim() || contentType).slice(0, 80);
+}
+
+;// CONCATENATED MODULE: ./src/github/errors.ts
+/**
+ * Calling GitHub's REST API: every call retried when the failure is transient, and every failure
+ * turned into an error that blames what failed (the token, GitHub, "github-api-url", a proxy) and
+ * names the fix. What an answer says about itself is read in ./answer.ts.
+ */
+
+
+
+
+
+
+
+
+/**
+ * One REST call, retried on network faults, 5xx and rate limits inside `retry`'s deadline. Only a
+ * 2xx answer whose body is JSON (or empty) comes back: a redirect, or any other body, is GitHub's web
+ * interface or a proxy answering, never GitHub's REST API (./answer.ts).
+ */
+async function callGitHub(call) {
+    const { clock } = call.retry;
+    const context = () => ({
+        ...call,
+        apiUrl: call.github.request.endpoint.DEFAULTS.baseUrl,
+        now: clock.now(),
+    });
+    return (0,retry/* withRetries */.LH)(async (remainingMs) => {
+        let response;
+        try {
+            // A cancelled run stops waiting for GitHub at once, except for a write that secures a
+            // new token: that one is allowed to finish.
+            const timeout = AbortSignal.timeout(remainingMs);
+            const { signal, securing } = call.retry;
+            response = await call.github.request(call.route, {
+                ...call.params,
+                request: { signal: signal && !securing ? AbortSignal.any([signal, timeout]) : timeout },
+            });
+        }
+        catch (error) {
+            throw explainGitHubError(error, context());
+        }
+        // Octokit resolves every status under 400 with whatever body came.
+        const answer = readAnswer(response);
+        if (isRedirect(answer.status) || !(answer.json || answer.empty)) {
+            throw explainAnswer(answer, context());
+        }
+        const data = response.data;
+        return { status: response.status, data, headers: response.headers };
+    }, (error) => (0,retry/* transientVerdict */.yJ)(error, clock.now()), {
+        ...call.retry,
+        onRetry: (info) => call.retry.onRetry?.({ ...info, doing: call.doing }),
+    }, (error, history) => (error instanceof errors/* ActionError */.lZ ? (0,retry/* describeAttempts */.U_)(error, history) : error));
+}
+/** Turns an Octokit failure into an error that blames the right thing and names the fix. */
+function explainGitHubError(error, context) {
+    if (!(error instanceof dist_src/* RequestError */.G) || error.response === undefined) {
+        const failure = (0,network_failure/* classifyNetworkFailure */.P)(error);
+        return new errors/* ActionError */.lZ('GITHUB_UNREACHABLE', `Could not ${context.doing}: GitHub's API did not answer (${context.secrets.scrub(failure.description)}).`, context.tokenState, (0,settings/* text */.Qq) `Check ${(0,settings/* named */.KT)('github-api-url')} and the network from the runner to it (proxy settings: HTTPS_PROXY / NO_PROXY).${finishFor(context.tokenState)}`, {
+            cause: error,
+            ...(failure.permanent ? {} : { transient: { reason: failure.description } }),
+        });
+    }
+    return explainAnswer(readAnswer({
+        status: error.status,
+        url: error.response.url || error.request.url,
+        headers: error.response.headers,
+        data: error.response.data,
+    }), context);
+}
+/**
+ * Any answer that is not a usable success, in the order that blames the right thing: a rate limit
+ * first (its 403 is no permission problem), then a server fault (GitHub's only when GitHub's API
+ * sent it), then anything that is not GitHub's API answering (never the repository's or the
+ * token's fault), and only then what GitHub's own error says.
+ */
+function explainAnswer(answer, context) {
+    const limit = rateLimitOf(answer, context.now);
+    if (limit)
+        return rateLimited(answer, limit, context);
+    if (answer.status >= 500)
+        return serverFault(answer, context);
+    if (isRedirect(answer.status) && answer.json && answer.requestId !== undefined) {
+        return moved(answer, context);
+    }
+    if (!answer.json || isRedirect(answer.status))
+        return notTheApi(answer, context);
+    return refused(answer, context);
+}
+/** GitHub's API refused the request: the token, its permission, or what was asked for. */
+function refused(answer, context) {
+    const { doing, subject, tokenInput, permission, tokenState, secrets } = context;
+    const { status } = answer;
+    const finish = finishFor(tokenState);
+    const message = secrets.scrub(answer.message.slice(0, 200));
+    const said = `Could not ${doing}: GitHub answered HTTP ${status}${message ? ` "${message}"` : ''}.`;
+    const accepted = answer.header('x-accepted-github-permissions');
+    const needs = (0,settings/* text */.Qq) `${(0,settings/* input */.hF)(tokenInput)} needs ${permission}.${accepted ? ` (GitHub says this request accepts the token permissions: ${accepted}.)` : ''}`;
+    if (status === 401) {
+        return new errors/* ActionError */.lZ('GITHUB_AUTH', (0,settings/* text */.Qq) `${said} ${(0,settings/* input */.hF)(tokenInput)} is not a valid token: it is wrong, expired or revoked.`, tokenState, (0,settings/* text */.Qq) `Create a new token and ${(0,settings/* renew */.qV)(tokenInput)}. ${needs}${finish}`);
+    }
+    if (status === 403) {
+        // GitHub names the kind of token it refused: "by integration" is an installation token (the
+        // workflow's GITHUB_TOKEN is one), "by personal access token" a fine-grained PAT.
+        const kind = /personal access token/i.test(message)
+            ? (0,settings/* text */.Qq) `${(0,settings/* tokenIn */.jf)(tokenInput)}, a fine-grained personal access token, lacks the permission.`
+            : /integration/i.test(message)
+                ? tokenInput === 'github-token'
+                    ? (0,settings/* text */.Qq) `${(0,settings/* input */.hF)('github-token')} is an installation token without the permission. If it is the workflow's GITHUB_TOKEN (secrets.GITHUB_TOKEN or github.token), that is the cause: GITHUB_TOKEN can never read or write Actions secrets, whatever "permissions:" says. Use a fine-grained personal access token, or a GitHub App installation token (actions/create-github-app-token) whose app has the permission.`
+                    : (0,settings/* text */.Qq) `${(0,settings/* tokenIn */.jf)(tokenInput)} lacks the permission.`
+                : (0,settings/* text */.Qq) `${(0,settings/* input */.hF)(tokenInput)} may not do this. If the organization uses SAML single sign-on, authorize the token for it.`;
+        return new errors/* ActionError */.lZ('GITHUB_FORBIDDEN', (0,settings/* text */.Qq) `${said} ${kind}`, tokenState, (0,settings/* text */.Qq) `${needs}${finish}`);
+    }
+    if (status === 404) {
+        return new errors/* ActionError */.lZ('GITHUB_NOT_FOUND', (0,settings/* text */.Qq) `${said} Either ${subject} does not exist, or ${(0,settings/* tokenIn */.jf)(tokenInput)} cannot see it (GitHub answers 404 rather than 403 for what a token may not see).`, tokenState, (0,settings/* text */.Qq) `Check ${(0,settings/* input */.hF)(context.subjectSetting)}. For a fine-grained token, check that its resource owner is the ${context.subjectSetting === 'organization' ? 'organization' : "repository's owner"}${context.subjectSetting === 'organization' ? '' : ' and that the repository is among its selected repositories'}. ${needs}${finish}`);
+    }
+    if (status === 422) {
+        return new errors/* ActionError */.lZ('GITHUB_REJECTED_VALUE', `${said} GitHub refused the request's content.`, tokenState, `This is unexpected: please open an issue with this log.${finish}`);
+    }
+    return new errors/* ActionError */.lZ('GITHUB_UNEXPECTED', said, tokenState, (0,settings/* text */.Qq) `Check ${(0,settings/* named */.KT)('github-api-url')} and ${(0,settings/* named */.KT)('repository')}.${finish}`);
+}
+
+/** A GitHub answer quoted in an error: at most 200 characters, secrets removed. */
+function quote(data, secrets) {
+    const text = typeof data === 'string' ? data : data === undefined ? '(nothing)' : JSON.stringify(data);
+    const scrubbed = secrets.scrub(text).replace(/\s+/g, ' ');
+    return JSON.stringify(scrubbed.length > 200 ? `${scrubbed.slice(0, 200)}…` : scrubbed);
+}
+
+
+/***/ }),
+
 /***/ 3329:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -40517,6 +40477,222 @@ function isUnreserved(byte) {
         byte === 0x5f || // _
         byte === 0x7e // ~
     );
+}
+
+
+/***/ }),
+
+/***/ 1584:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   F2: () => (/* binding */ decodePublicKey),
+/* harmony export */   df: () => (/* binding */ prepareSealing),
+/* harmony export */   oH: () => (/* binding */ sealForGitHub)
+/* harmony export */ });
+/* unused harmony export loadSodium */
+/**
+ * Sealing a value for GitHub's secrets API: a libsodium sealed box (X25519 + XSalsa20-Poly1305 with
+ * an ephemeral key) under the store's public key. Only GitHub holds the private key, so a sealed
+ * value is safe to print, which is what makes it usable as a recovery value.
+ *
+ * GitHub's keys and `encrypted_value` are standard base64 with padding, while libsodium-wrappers
+ * defaults to URL-safe base64 without padding: the variant is always given explicitly.
+ * (docs.github.com: "Encrypting secrets for the REST API")
+ */
+let sodium;
+/** Whether a real value has been given to {@link sealForGitHub}: from then on, no warm-up runs. */
+let sealing = false;
+let prepared = false;
+/**
+ * Starts loading libsodium (JavaScript and WebAssembly, the largest part of the action) without
+ * waiting for it, once per process.
+ */
+function loadSodium() {
+    sodium ??= __nccwpck_require__.e(/* import() */ 768).then(__nccwpck_require__.bind(__nccwpck_require__, 4768)).then(async ({ default: library }) => {
+        await library.ready;
+        return library;
+    });
+    return sodium;
+}
+/**
+ * Loads libsodium as {@link loadSodium} does, then seals a throwaway value under a throwaway key
+ * once, the way {@link sealForGitHub} seals: the first seal of a process compiles the code it
+ * runs (some milliseconds), and this takes that cost while the rotation waits for the network,
+ * not between the token's answer and its write. It never touches a real value, and it is skipped
+ * when a real seal has been asked for by the time libsodium is ready: nothing then runs before it.
+ * Only the first call does anything.
+ */
+function prepareSealing() {
+    if (prepared)
+        return;
+    prepared = true;
+    loadSodium()
+        .then((library) => {
+        if (sealing)
+            return;
+        const { publicKey } = library.crypto_box_keypair();
+        const sealed = library.crypto_box_seal(library.from_string('warm-up'), publicKey);
+        library.to_base64(sealed, library.base64_variants.ORIGINAL);
+    })
+        .catch(() => {
+        // Sealing awaits the same load, and reports what failed.
+    });
+}
+const STANDARD_BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+const PUBLIC_KEY_BYTES = 32; // crypto_box_PUBLICKEYBYTES
+/** Decodes a public key from GitHub; undefined when it is not 32 bytes of standard base64. */
+function decodePublicKey(key) {
+    if (!STANDARD_BASE64.test(key))
+        return undefined;
+    const bytes = Buffer.from(key, 'base64');
+    return bytes.length === PUBLIC_KEY_BYTES ? new Uint8Array(bytes) : undefined;
+}
+/** Seals `value` under a store's public key (base64 in, base64 out, as GitHub expects). */
+async function sealForGitHub(value, publicKey) {
+    sealing = true;
+    const key = decodePublicKey(publicKey);
+    if (key === undefined)
+        throw new Error('The public key is not 32 bytes of base64');
+    const library = await loadSodium();
+    const sealed = library.crypto_box_seal(library.from_string(value), key);
+    return library.to_base64(sealed, library.base64_variants.ORIGINAL);
+}
+
+
+/***/ }),
+
+/***/ 6399:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   e3: () => (/* binding */ deleteSecret),
+/* harmony export */   it: () => (/* binding */ fetchSecretMetadata),
+/* harmony export */   s6: () => (/* reexport safe */ _targets_js__WEBPACK_IMPORTED_MODULE_3__.s6),
+/* harmony export */   yV: () => (/* binding */ storeSecret),
+/* harmony export */   zj: () => (/* binding */ fetchPublicKey)
+/* harmony export */ });
+/* unused harmony export writeBody */
+/* harmony import */ var _common_settings_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2888);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1922);
+/* harmony import */ var _sealing_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1584);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9947);
+/* harmony import */ var _targets_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5617);
+/**
+ * GitHub's Actions secrets REST API: a store's public key, a secret's metadata, and writing a
+ * sealed secret. (docs.github.com/rest/actions/secrets; ../shared/FACTS.md, "GitHub secrets REST API")
+ */
+
+
+
+
+
+
+function call(access, route, doing, tokenState, params = {}) {
+    return (0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .callGitHub */ .ur)({
+        github: access.github,
+        route,
+        params,
+        doing,
+        subject: access.target.description,
+        subjectSetting: access.target.kind,
+        tokenInput: 'github-token',
+        permission: access.target.permission,
+        tokenState,
+        secrets: access.secrets,
+        retry: access.retry,
+    });
+}
+/**
+ * Reads the store's public key. Called before the refresh grant: a token that cannot read the key
+ * cannot write the secret either, and finding that out must not cost the refresh token.
+ */
+async function fetchPublicKey(access, tokenState) {
+    const { target, secrets } = access;
+    const { data } = await call(access, `GET ${target.basePath}/public-key`, `read the Actions secrets public key of ${target.description}`, tokenState);
+    const keyId = (0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .isRecord */ .u4)(data) ? data['key_id'] : undefined;
+    const key = (0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .isRecord */ .u4)(data) ? data['key'] : undefined;
+    if (typeof keyId !== 'string' ||
+        keyId === '' ||
+        typeof key !== 'string' ||
+        !(0,_sealing_js__WEBPACK_IMPORTED_MODULE_4__/* .decodePublicKey */ .F2)(key)) {
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ('GITHUB_UNEXPECTED', `GitHub's answer for the public key of ${target.description} is not {key_id, key} with a 32-byte base64 key: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(data, secrets)}.`, tokenState, (0,_common_settings_js__WEBPACK_IMPORTED_MODULE_0__/* .text */ .Qq) `Check ${(0,_common_settings_js__WEBPACK_IMPORTED_MODULE_0__/* .named */ .KT)('github-api-url')}: it must be the REST API base (https://api.github.com, or https://HOST/api/v3 on GitHub Enterprise Server).`);
+    }
+    return { keyId, key };
+}
+/** Reads when a secret was last written (never its value: the API has no way to read one). */
+async function fetchSecretMetadata(access, secretName) {
+    const { target, secrets } = access;
+    let answer;
+    try {
+        answer = await call(access, `GET ${(0,_targets_js__WEBPACK_IMPORTED_MODULE_3__/* .secretPath */ .s6)(target, secretName)}`, `read when the secret ${secretName} of ${target.description} was last written`, 'unchanged');
+    }
+    catch (error) {
+        if (error instanceof _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ && error.code === 'GITHUB_NOT_FOUND') {
+            return { updatedAt: undefined, visibility: undefined, serverNow: undefined };
+        }
+        throw error;
+    }
+    const given = (0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .isRecord */ .u4)(answer.data) ? answer.data['updated_at'] : undefined;
+    const updatedAtText = typeof given === 'string' ? given : undefined;
+    const updatedAt = parseTimestamp(updatedAtText);
+    if (updatedAt === undefined || updatedAtText === undefined) {
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ('GITHUB_UNEXPECTED', `GitHub's answer for the secret ${secretName} of ${target.description} has no readable "updated_at": ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(answer.data, secrets)}.`, 'unchanged', (0,_common_settings_js__WEBPACK_IMPORTED_MODULE_0__/* .text */ .Qq) `Check ${(0,_common_settings_js__WEBPACK_IMPORTED_MODULE_0__/* .named */ .KT)('github-api-url')}.`);
+    }
+    const visibility = (0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .isRecord */ .u4)(answer.data) ? answer.data['visibility'] : undefined;
+    return {
+        updatedAt,
+        createdAt: parseTimestamp((0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .isRecord */ .u4)(answer.data) ? answer.data['created_at'] : undefined),
+        updatedAtText,
+        visibility: visibility === 'all' || visibility === 'private' || visibility === 'selected'
+            ? visibility
+            : undefined,
+        serverNow: parseTimestamp(answer.headers['date']),
+    };
+}
+/** Writes a sealed secret; GitHub answers 201 when it created the secret and 204 when it updated it. */
+async function storeSecret(access, secretName, sealed, organization, tokenState) {
+    const { target } = access;
+    const { status, headers } = await call(access, `PUT ${(0,_targets_js__WEBPACK_IMPORTED_MODULE_3__/* .secretPath */ .s6)(target, secretName)}`, `write the secret ${secretName} of ${target.description}`, tokenState, writeBody(sealed, organization));
+    const at = parseTimestamp(headers['date']);
+    if (status === 201)
+        return { how: 'created', at };
+    if (status === 204)
+        return { how: 'updated', at };
+    throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ('GITHUB_UNEXPECTED', `GitHub answered HTTP ${status} to the write of ${secretName} in ${target.description}; expected 201 (created) or 204 (updated).`, tokenState, 'Store the recovery value below by hand.');
+}
+/**
+ * Deletes a secret. GitHub answers 204, or 404 when there is none: either way it is gone, so
+ * `false` says only that it was not there.
+ */
+async function deleteSecret(access, secretName, tokenState) {
+    const { target } = access;
+    try {
+        await call(access, `DELETE ${(0,_targets_js__WEBPACK_IMPORTED_MODULE_3__/* .secretPath */ .s6)(target, secretName)}`, `delete the secret ${secretName} of ${target.description}`, tokenState);
+        return true;
+    }
+    catch (error) {
+        if (error instanceof _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ && error.code === 'GITHUB_NOT_FOUND')
+            return false;
+        throw error;
+    }
+}
+/** The PUT body: the sealed value, and for an organization secret who may use it. */
+function writeBody(sealed, organization) {
+    return {
+        encrypted_value: sealed.encryptedValue,
+        key_id: sealed.keyId,
+        ...(organization && { visibility: organization.visibility }),
+        ...(organization?.selectedRepositoryIds && {
+            selected_repository_ids: organization.selectedRepositoryIds,
+        }),
+    };
+}
+function parseTimestamp(value) {
+    if (typeof value !== 'string')
+        return undefined;
+    const time = Date.parse(value);
+    return Number.isNaN(time) ? undefined : new Date(time);
 }
 
 
@@ -40585,7 +40761,7 @@ function secretPath(target, secretName) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7704);
+/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3145);
 /** The action's entry point, as the runner starts it (`runs.main` in action.yml). */
 
 await (0,_action_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -40611,7 +40787,7 @@ __webpack_async_result__();
 /* harmony export */ });
 /* unused harmony export LEEWAY_MS */
 /* harmony import */ var _common_settings_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2888);
-/* harmony import */ var _recovery_command_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(664);
+/* harmony import */ var _recovery_command_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8479);
 
 
 /** Atlassian accepts a disabled refresh token for 10 minutes after it was rotated (FACTS.md). */
@@ -40707,6 +40883,7 @@ function describeDryRun(context, plan) {
     if (plan.siteUrl)
         lines.push(`It would look up the cloud id of ${plan.siteUrl.origin}.`);
     lines.push((0,_common_settings_js__WEBPACK_IMPORTED_MODULE_0__/* .text */ .Qq) `Stale-token check: ${plan.staleTokenCheck}.`);
+    lines.push((0,_common_settings_js__WEBPACK_IMPORTED_MODULE_0__/* .text */ .Qq) `Lock: ${plan.lock}.`);
     if (plan.consent)
         lines.push(`Consent again by: ${consentText(plan.consent)}.`);
     return lines;
@@ -40723,49 +40900,16 @@ function escapeHtml(text) {
 
 /***/ }),
 
-/***/ 664:
+/***/ 8479:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  tn: () => (/* binding */ ghTokenAdvice),
-  V5: () => (/* binding */ recoveryCommand)
-});
-
-// UNUSED EXPORTS: ghEndpoint
-
-// EXTERNAL MODULE: ./src/github/targets.ts
-var targets = __nccwpck_require__(5617);
-;// CONCATENATED MODULE: ./src/common/shell-quote.ts
-/**
- * Quoting for POSIX shells (sh, bash, zsh, dash, ksh), so that a printed command means the same
- * thing however it is pasted: every argument is one word, taken literally.
- *
- * Between single quotes every character is literal in all of them (POSIX, Shell Command Language
- * §2.2.2): no globbing (`* ? [ ]`), no parameter, command or arithmetic expansion (`$`, backticks),
- * no brace or tilde expansion, no word splitting. Single quotes also stop history expansion (`!`)
- * in interactive bash ("Only `\` and `'` may be used to escape the history expansion character",
- * bash manual, History Expansion) and zsh (zshexpn, "History Expansion": enclosed in single quotes
- * it loses its special meaning). A single quote cannot appear inside them: it is written `'\''`
- * (close, an escaped quote, open again).
- *
- * zsh's RC_QUOTES option, where `''` inside a quoted string stands for a quote, cannot join the
- * pieces: the quote before the backslash closes the string, and `\'` is outside any. fish, where
- * `\'` inside single quotes is an escape, reads it the same way, since that backslash is outside.
- */
-function shellQuote(argument) {
-    // A NUL ends a C string: no process can receive it in an argument.
-    if (argument.includes('\0'))
-        throw new Error('A shell argument cannot hold a NUL character.');
-    return `'${argument.replaceAll("'", "'\\''")}'`;
-}
-/** A command line of quoted words; `literal` words (the program, its fixed flags) stay as written. */
-function commandLine(words) {
-    return words.map((word) => (typeof word === 'string' ? shellQuote(word) : word.literal)).join(' ');
-}
-
-;// CONCATENATED MODULE: ./src/rotation/recovery-command.ts
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   BR: () => (/* binding */ ghEndpoint),
+/* harmony export */   V5: () => (/* binding */ recoveryCommand),
+/* harmony export */   tn: () => (/* binding */ ghTokenAdvice)
+/* harmony export */ });
+/* harmony import */ var _github_targets_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5617);
+/* harmony import */ var _common_shell_quote_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4154);
 
 
 /**
@@ -40777,26 +40921,26 @@ function recoveryCommand(write) {
     const seen = write.secretAsSeen;
     if (seen === undefined)
         return put;
-    const { hostname, endpoint } = ghEndpoint(write.githubApiUrl, (0,targets/* secretPath */.s6)(write.target, write.secretName));
+    const { hostname, endpoint } = ghEndpoint(write.githubApiUrl, (0,_github_targets_js__WEBPACK_IMPORTED_MODULE_0__/* .secretPath */ .s6)(write.target, write.secretName));
     const read = [
         { literal: 'gh api' },
         ...(hostname === undefined ? [] : [{ literal: '--hostname' }, hostname]),
         endpoint,
     ];
-    const refusal = (why) => commandLine([
+    const refusal = (why) => (0,_common_shell_quote_js__WEBPACK_IMPORTED_MODULE_1__/* .commandLine */ .a)([
         { literal: 'echo' },
         `Not stored: ${why}. Store nothing: the secret holds a newer token than this value.`,
     ]);
     if (seen === 'absent') {
-        return `if ${commandLine([...read, { literal: '--silent 2>/dev/null' }])}; then ${refusal('the secret exists now, and did not when this run checked it')}; else ${put}; fi`;
+        return `if ${(0,_common_shell_quote_js__WEBPACK_IMPORTED_MODULE_1__/* .commandLine */ .a)([...read, { literal: '--silent 2>/dev/null' }])}; then ${refusal('the secret exists now, and did not when this run checked it')}; else ${put}; fi`;
     }
-    return `if [ "$(${commandLine([...read, { literal: '--jq' }, '.updated_at'])})" = ${shellQuote(seen.updatedAt)} ]; then ${put}; else ${refusal(`the secret was written after ${seen.updatedAt}, when this run saw it (or reading it failed: see above)`)}; fi`;
+    return `if [ "$(${(0,_common_shell_quote_js__WEBPACK_IMPORTED_MODULE_1__/* .commandLine */ .a)([...read, { literal: '--jq' }, '.updated_at'])})" = ${(0,_common_shell_quote_js__WEBPACK_IMPORTED_MODULE_1__/* .shellQuote */ .Z)(seen.updatedAt)} ]; then ${put}; else ${refusal(`the secret was written after ${seen.updatedAt}, when this run saw it (or reading it failed: see above)`)}; fi`;
 }
 /** The write itself: `gh api --method PUT …` with the sealed value. */
 function putCommand(write) {
-    const { hostname, endpoint } = ghEndpoint(write.githubApiUrl, (0,targets/* secretPath */.s6)(write.target, write.secretName));
+    const { hostname, endpoint } = ghEndpoint(write.githubApiUrl, (0,_github_targets_js__WEBPACK_IMPORTED_MODULE_0__/* .secretPath */ .s6)(write.target, write.secretName));
     const { sealed, organization } = write;
-    return commandLine([
+    return (0,_common_shell_quote_js__WEBPACK_IMPORTED_MODULE_1__/* .commandLine */ .a)([
         { literal: 'gh api' },
         ...(hostname === undefined ? [] : [{ literal: '--hostname' }, hostname]),
         { literal: '--method PUT' },
@@ -40838,14 +40982,438 @@ function ghTokenAdvice(githubApiUrl) {
     const { hostname } = new URL(githubApiUrl);
     const tenant = /^api\.([a-z0-9-]+\.ghe\.com)$/.exec(hostname)?.[1];
     if (hostname === 'api.github.com' || tenant !== undefined) {
-        return `put the token in GH_TOKEN (\`read -rs GH_TOKEN && export GH_TOKEN\` keeps it out of the shell history), or run \`gh auth login${tenant ? ` --hostname ${shellQuote(tenant)}` : ''}\` first`;
+        return `put the token in GH_TOKEN (\`read -rs GH_TOKEN && export GH_TOKEN\` keeps it out of the shell history), or run \`gh auth login${tenant ? ` --hostname ${(0,_common_shell_quote_js__WEBPACK_IMPORTED_MODULE_1__/* .shellQuote */ .Z)(tenant)}` : ''}\` first`;
     }
     const variable = 'put the token in GH_ENTERPRISE_TOKEN (`read -rs GH_ENTERPRISE_TOKEN && export GH_ENTERPRISE_TOKEN`; gh reads GH_TOKEN only for github.com)';
     const { hostname: loginHost } = ghEndpoint(githubApiUrl, '/');
     // gh cannot log in to a host with a port (its --hostname refuses one): then only the variable.
     return loginHost === undefined
         ? variable
-        : `${variable}, or run \`gh auth login --hostname ${shellQuote(loginHost)}\` first`;
+        : `${variable}, or run \`gh auth login --hostname ${(0,_common_shell_quote_js__WEBPACK_IMPORTED_MODULE_1__/* .shellQuote */ .Z)(loginHost)}\` first`;
+}
+
+
+/***/ }),
+
+/***/ 2080:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   CG: () => (/* binding */ reportFirstLook),
+/* harmony export */   FD: () => (/* binding */ describeLock),
+/* harmony export */   HJ: () => (/* binding */ takeLock),
+/* harmony export */   JD: () => (/* binding */ LOCK_HOLD_MS),
+/* harmony export */   QQ: () => (/* binding */ defaultLockName),
+/* harmony export */   Tb: () => (/* binding */ MAX_LOCK_WAIT_SECONDS),
+/* harmony export */   Ub: () => (/* binding */ lookAtLock),
+/* harmony export */   vP: () => (/* binding */ lockLeftWarning),
+/* harmony export */   x_: () => (/* binding */ releaseLock),
+/* harmony export */   yR: () => (/* binding */ DEFAULT_LOCK_WAIT_SECONDS)
+/* harmony export */ });
+/* unused harmony exports LOCK_STALE_MS, deleteCommand */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1922);
+/* harmony import */ var _common_settings_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2888);
+/* harmony import */ var _github_secret_store_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6399);
+/* harmony import */ var _recovery_command_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(8479);
+/* harmony import */ var _common_shell_quote_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(4154);
+/* harmony import */ var _explain_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1525);
+/* harmony import */ var _write_back_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5093);
+/**
+ * One rotation at a time, wherever it runs: a lock that lives next to the secret, in the same
+ * store, and needs no permission beyond the one that writes the secret.
+ *
+ * GitHub's secret PUT answers 201 when it creates a secret and 204 when it updates one
+ * (../shared/FACTS.md, "GitHub secrets REST API"): creating `<SECRET>_LOCK` is a test-and-set.
+ * 201: the lock is this run's. 204: another rotation holds it, since the lock's `created_at` (a
+ * later PUT keeps it). Its value means nothing and can never be read back; it is sealed like any
+ * secret, because GitHub refuses a value it cannot open.
+ *
+ * Time rules, all in GitHub's clock where two parties compare (`created_at` against the Date
+ * header of the same answer), so no machine's clock skew enters:
+ * - a holder finishes everything it does under the lock within {@link LOCK_HOLD_MS} of taking it
+ *   (../rotation/rotate.ts caps every retry there) and never deletes the lock after that, since by
+ *   then it may be someone else's;
+ * - a lock older than {@link LOCK_STALE_MS} is therefore abandoned (its holder was killed), and is
+ *   broken: deleted, then created again, and it is ours only on a 201.
+ * Both are well inside Atlassian's 10-minute leeway: a rotation that breaks the lock of a holder
+ * killed after its refresh presents the token that holder exchanged, the previous one, and
+ * Atlassian still accepts it if it comes within the leeway.
+ *
+ * The one race: two rotations that break the same abandoned lock at once may both hold it (the
+ * second delete removes the first's new lock). A jittered second look before breaking makes it
+ * need both to look within one round trip of each other; if it happens, both present the same
+ * token, which Atlassian accepts for both inside the leeway, and the later one's stale-token guard
+ * stops it when the earlier has written; otherwise the earlier writer's check after its write sees
+ * the other write and reports the overlap with its recovery value.
+ */
+
+
+
+
+
+
+
+
+/** The longest a holder keeps the lock: every retry under it ends by then. */
+const LOCK_HOLD_MS = 5 * 60_000;
+/** Older than this by GitHub's clock, a lock is abandoned: a holder releases within LOCK_HOLD_MS. */
+const LOCK_STALE_MS = 6 * 60_000;
+/** The default wait: outlasts any live holder, and reaches the age at which a lock is broken. */
+const DEFAULT_LOCK_WAIT_SECONDS = 390;
+const MAX_LOCK_WAIT_SECONDS = 3_600;
+/** Between two looks at a held lock: a holder usually ends within seconds. */
+const POLL_MS = 3_000;
+const POLL_JITTER_MS = 2_000;
+/** Before breaking, a random pause and a second look: two breakers rarely look at the same moment. */
+const BREAK_JITTER_MS = 3_000;
+const LOCK_SUFFIX = '_LOCK';
+/**
+ * The lock's name by default: next to the secret it guards. A name at GitHub's length limit is cut
+ * to make room: the same for every rotation of that secret, which is all a lock's name must be.
+ */
+function defaultLockName(secretName, maxLength) {
+    return `${secretName.slice(0, maxLength - LOCK_SUFFIX.length)}${LOCK_SUFFIX}`;
+}
+/** One line for the log and the job summary. */
+function describeLock(report) {
+    switch (report.state) {
+        case 'off':
+            return 'off (lock: false): nothing keeps another rotation from overlapping this one';
+        case 'free':
+            return `${report.name} is free: a real run would take it`;
+        case 'held':
+            return report.stale
+                ? `${report.name} was taken at ${(0,_explain_js__WEBPACK_IMPORTED_MODULE_4__/* .utc */ .n$)(report.since)} and never released (abandoned): a real run would break it`
+                : `${report.name} is held since ${(0,_explain_js__WEBPACK_IMPORTED_MODULE_4__/* .utc */ .n$)(report.since)} by another rotation: a real run would wait for it`;
+        case 'unknown':
+            return (0,_common_settings_js__WEBPACK_IMPORTED_MODULE_2__/* .text */ .Qq) `${report.name} could not be read (${report.reason}): a real run would try to take it`;
+        case 'taken': {
+            const waited = report.waitedMs >= 1000 ? `, after waiting ${Math.round(report.waitedMs / 1000)} s` : '';
+            return report.broke
+                ? `${report.name} taken${waited}, by breaking an abandoned lock of ${(0,_explain_js__WEBPACK_IMPORTED_MODULE_4__/* .utc */ .n$)(report.broke)}`
+                : `${report.name} taken${waited}`;
+        }
+    }
+}
+/** What the preflight's first look says about the lock, for a dry run. */
+function reportFirstLook(name, look) {
+    if (look === undefined)
+        return { state: 'off' };
+    if (look.status === 'rejected')
+        return { state: 'unknown', name, reason: (0,_common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .saidOf */ .Jo)(look.reason) };
+    const seen = look.value;
+    if (!seen.held)
+        return { state: 'free', name };
+    return {
+        state: 'held',
+        name,
+        since: seen.since,
+        stale: seen.ageMs !== undefined && seen.ageMs >= LOCK_STALE_MS,
+    };
+}
+/** Looks at the lock without taking it: the preflight's first look, and a dry run's report. */
+async function lookAtLock(store, name) {
+    const metadata = await (0,_github_secret_store_js__WEBPACK_IMPORTED_MODULE_3__/* .fetchSecretMetadata */ .it)(store, name);
+    if (metadata.updatedAt === undefined)
+        return { held: false };
+    // A lock is never rewritten by its holder: its creation is when it was taken.
+    const since = metadata.createdAt ?? metadata.updatedAt;
+    return {
+        held: true,
+        since,
+        ageMs: metadata.serverNow ? metadata.serverNow.getTime() - since.getTime() : undefined,
+    };
+}
+/**
+ * Takes the lock, waiting for another holder within `waitMs` and breaking an abandoned lock.
+ * Every failure leaves the refresh token unspent; a lock still held at the end of the wait is the
+ * LOCK_HELD error.
+ */
+async function takeLock(step, first) {
+    const { clock, request } = step;
+    const started = clock.now();
+    const deadline = started + request.waitMs;
+    const look = () => lookAtLock(step.store(), request.name);
+    let seen = first;
+    let contended = first.held;
+    let announced = false;
+    let waitedFor;
+    const taken = (takenAt, broke) => ({
+        name: request.name,
+        takenAt,
+        contended: contended || broke !== undefined,
+        waitedMs: takenAt - started,
+        waitedFor,
+        broke,
+    });
+    for (;;) {
+        if (!seen.held) {
+            const attempt = await create(step);
+            if (attempt.created)
+                return taken(attempt.takenAt, undefined);
+            // Someone created it between the look and the write (this write only updated theirs).
+            contended = true;
+            seen = await look();
+            continue;
+        }
+        if (seen.ageMs !== undefined && seen.ageMs >= LOCK_STALE_MS) {
+            const broken = await breakLock(step, seen);
+            if (broken.taken) {
+                step.notice((0,_common_settings_js__WEBPACK_IMPORTED_MODULE_2__/* .text */ .Qq) `Broke an abandoned lock: ${request.name} was taken at ${(0,_explain_js__WEBPACK_IMPORTED_MODULE_4__/* .utc */ .n$)(seen.since)} by a rotation that never released it (a run or a command killed before it ended), ${minutes(seen.ageMs)} ago; no rotation holds a lock longer than ${minutes(LOCK_HOLD_MS)}. This run holds it now.`, 'Abandoned lock broken');
+                return taken(broken.takenAt, { since: seen.since, ageMs: seen.ageMs });
+            }
+            seen = broken.seen;
+            continue;
+        }
+        const pause = POLL_MS + Math.floor(step.random() * POLL_JITTER_MS);
+        if (clock.now() + pause > deadline) {
+            throw lockHeldError(step, seen, clock.now() - started);
+        }
+        if (!announced) {
+            announced = true;
+            step.info(`Another rotation holds the lock ${request.name} (taken at ${(0,_explain_js__WEBPACK_IMPORTED_MODULE_4__/* .utc */ .n$)(seen.since)}): waiting up to ${Math.round((deadline - clock.now()) / 1000)} s for it to end. Nothing has been sent to Atlassian.`);
+        }
+        waitedFor = seen.since;
+        await clock.sleep(pause, step.signal);
+        seen = await look();
+    }
+}
+/** GitHub's clock is read to the second, through a header: two seconds either way is a tie. */
+const CLOCK_TOLERANCE_MS = 2000;
+/**
+ * Creates the lock: created when the write answered 201 (204: it existed). A write that was sent
+ * again after a lost answer may itself have created the lock and then got 204 for its second
+ * attempt: a lock created within the time of this run's attempts is taken for this run's own.
+ */
+async function create(step) {
+    const { clock } = step;
+    const store = step.store();
+    const takenAt = clock.now();
+    let attempts = 0;
+    const counted = store.retry.onAttempt;
+    const written = await (0,_write_back_js__WEBPACK_IMPORTED_MODULE_5__/* .writeBack */ .XU)({
+        ...store,
+        retry: {
+            ...store.retry,
+            onAttempt: (attempt) => {
+                attempts = attempt;
+                counted?.(attempt);
+            },
+        },
+    }, {
+        secretName: step.request.name,
+        // Any value: it is never read. Random, so that no two writes carry the same one.
+        value: (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(16).toString('hex'),
+        publicKey: step.publicKey,
+        organization: lockVisibility(step.target),
+        tokenState: 'unchanged',
+    });
+    if (written.how === 'created')
+        return { created: true, takenAt };
+    if (attempts <= 1)
+        return { created: false, takenAt };
+    const seen = await lookAtLock(step.store(), step.request.name);
+    const ours = seen.held &&
+        seen.ageMs !== undefined &&
+        seen.ageMs <= clock.now() - takenAt + CLOCK_TOLERANCE_MS;
+    return { created: ours, takenAt };
+}
+/**
+ * Deletes an abandoned lock and creates it again. First a random pause and a second look: if the
+ * lock is no longer the abandoned one (released, or broken by another rotation), it is not broken.
+ */
+async function breakLock(step, stale) {
+    await step.clock.sleep(Math.floor(step.random() * BREAK_JITTER_MS), step.signal);
+    const again = await lookAtLock(step.store(), step.request.name);
+    if (!again.held || again.since.getTime() !== stale.since.getTime()) {
+        return { taken: false, seen: again };
+    }
+    await (0,_github_secret_store_js__WEBPACK_IMPORTED_MODULE_3__/* .deleteSecret */ .e3)(step.store(), step.request.name, 'unchanged');
+    const attempt = await create(step);
+    if (attempt.created)
+        return { taken: true, takenAt: attempt.takenAt };
+    return { taken: false, seen: await lookAtLock(step.store(), step.request.name) };
+}
+/**
+ * An organization secret's PUT needs a visibility. The lock's value means nothing, so which
+ * repositories may see that it exists does not matter: "private", which every organization accepts.
+ */
+function lockVisibility(target) {
+    return target.kind === 'organization'
+        ? { visibility: 'private', selectedRepositoryIds: undefined }
+        : undefined;
+}
+/**
+ * Releases the lock, but only while it is certainly still this run's: after LOCK_HOLD_MS another
+ * rotation may have broken it and taken it anew, and deleting that one would let a third in.
+ */
+async function releaseLock(store, held, clock) {
+    const heldUntil = held.takenAt + LOCK_HOLD_MS;
+    if (clock.now() >= heldUntil) {
+        return {
+            released: false,
+            reason: `this run has held it for more than ${minutes(LOCK_HOLD_MS)}, after which it may no longer be this run's`,
+        };
+    }
+    try {
+        await (0,_github_secret_store_js__WEBPACK_IMPORTED_MODULE_3__/* .deleteSecret */ .e3)({ ...store, retry: { ...store.retry, deadline: Math.min(store.retry.deadline, heldUntil) } }, held.name, 'stored');
+        return { released: true };
+    }
+    catch (error) {
+        return { released: false, reason: (0,_common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .saidOf */ .Jo)(error) };
+    }
+}
+/** The warning for a lock left behind: harmless, and how to free it sooner. */
+function lockLeftWarning(held, reason, target, githubApiUrl) {
+    return (0,_common_settings_js__WEBPACK_IMPORTED_MODULE_2__/* .text */ .Qq) `Could not release the lock ${held.name} (${reason}). The refresh token is not affected. The next rotation within ${minutes(LOCK_STALE_MS)} of this one waits for the lock and then breaks it as abandoned; to free it now: ${deleteCommand(githubApiUrl, target, held.name)}`;
+}
+function lockHeldError(step, seen, waitedMs) {
+    const { request, target } = step;
+    const tokenState = 'unchanged';
+    return new _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ('LOCK_HELD', `Another rotation holds the lock ${request.name} of ${target.description}: it was taken at ${(0,_explain_js__WEBPACK_IMPORTED_MODULE_4__/* .utc */ .n$)(seen.since)}, and this run waited ${Math.round(waitedMs / 1000)} s for it to end. Two rotations of one token must not overlap, ${step.heldMeans ?? `so this run did not send its refresh token to Atlassian: the token is unchanged, and so is ${step.secretName}`}.`, tokenState, (0,_common_settings_js__WEBPACK_IMPORTED_MODULE_2__/* .text */ .Qq) `Find the rotation holding it: a workflow run that rotates ${step.secretName} and started around ${(0,_explain_js__WEBPACK_IMPORTED_MODULE_4__/* .utc */ .n$)(seen.since)}, or someone running the command line tool's refresh. Once it has ended, ${_common_settings_js__WEBPACK_IMPORTED_MODULE_2__/* .rerun */ .nt}: if it rotated the token, this run's copy is superseded and is not sent. A lock older than ${minutes(LOCK_STALE_MS)} is abandoned and the next rotation breaks it. To wait longer, raise ${(0,_common_settings_js__WEBPACK_IMPORTED_MODULE_2__/* .named */ .KT)('lock-wait-seconds')}; if you are sure that nothing is rotating, free it now: ${deleteCommand(step.githubApiUrl, target, request.name)}`);
+}
+/** The `gh` command that deletes the lock, for any target and GitHub Enterprise Server. */
+function deleteCommand(githubApiUrl, target, name) {
+    const { hostname, endpoint } = (0,_recovery_command_js__WEBPACK_IMPORTED_MODULE_6__/* .ghEndpoint */ .BR)(githubApiUrl, (0,_github_secret_store_js__WEBPACK_IMPORTED_MODULE_3__/* .secretPath */ .s6)(target, name));
+    return `gh api --method DELETE${hostname ? ` --hostname ${(0,_common_shell_quote_js__WEBPACK_IMPORTED_MODULE_7__/* .shellQuote */ .Z)(hostname)}` : ''} ${(0,_common_shell_quote_js__WEBPACK_IMPORTED_MODULE_7__/* .shellQuote */ .Z)(endpoint)}`;
+}
+function minutes(ms) {
+    const value = Math.floor(ms / 60_000);
+    return value === 1 ? '1 minute' : `${value} minutes`;
+}
+
+
+/***/ }),
+
+/***/ 5093:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Gf: () => (/* binding */ checkWrite),
+/* harmony export */   N5: () => (/* binding */ checkBeforeWrite),
+/* harmony export */   PI: () => (/* binding */ notOverwrittenError),
+/* harmony export */   W$: () => (/* binding */ overlapError),
+/* harmony export */   XU: () => (/* binding */ writeBack)
+/* harmony export */ });
+/* harmony import */ var _common_settings_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2888);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1922);
+/* harmony import */ var _github_secret_store_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6399);
+/* harmony import */ var _explain_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1525);
+/* harmony import */ var _github_sealing_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1584);
+/**
+ * Storing a new token: seal it under the store's public key and write it. The sealed value is handed
+ * to `onSealed` before the write, so that if the write never completes (a failure, a cancelled job,
+ * a lost runner) the only copy of a new refresh token is already in the log, readable by GitHub
+ * alone. After the write, the secret's metadata tells whether another rotation wrote it too.
+ */
+
+
+
+
+
+async function writeBack(access, request) {
+    const { secretName, organization, tokenState } = request;
+    const seal = async (key) => {
+        const sealed = { keyId: key.keyId, encryptedValue: await (0,_github_sealing_js__WEBPACK_IMPORTED_MODULE_4__/* .sealForGitHub */ .oH)(request.value, key.key) };
+        request.onSealed?.(sealed);
+        return sealed;
+    };
+    try {
+        return await (0,_github_secret_store_js__WEBPACK_IMPORTED_MODULE_2__/* .storeSecret */ .yV)(access, secretName, await seal(request.publicKey), organization, tokenState);
+    }
+    catch (error) {
+        // 422 when the key was replaced between the preflight and the write: seal again, once.
+        if (!(error instanceof _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ) || error.code !== 'GITHUB_REJECTED_VALUE')
+            throw error;
+        const current = await (0,_github_secret_store_js__WEBPACK_IMPORTED_MODULE_2__/* .fetchPublicKey */ .zj)(access, tokenState);
+        if (current.keyId === request.publicKey.keyId)
+            throw error;
+        return await (0,_github_secret_store_js__WEBPACK_IMPORTED_MODULE_2__/* .storeSecret */ .yV)(access, secretName, await seal(current), organization, tokenState);
+    }
+}
+/** GitHub's timestamps are whole seconds; a write's own updated_at may round either way. */
+const SAME_WRITE_TOLERANCE_MS = 1000;
+/**
+ * Reads the secret's metadata again after the write. A write by another rotation between this
+ * run's preflight and its write is visible only when the secret was new (the write says
+ * "updated" instead of "created") and this run sent its write once: a retried write may itself
+ * have created the secret before its answer was lost. A write after this one moves `updated_at`
+ * past the write's time.
+ */
+async function checkWrite(access, secretName, before, write, localWriteAt) {
+    const writtenAt = write.at ?? localWriteAt;
+    const absentBefore = before !== undefined && before.updatedAt === undefined;
+    if (absentBefore && write.how === 'updated' && write.attempts === 1) {
+        return { kind: 'created-meanwhile', writtenAt };
+    }
+    let after;
+    try {
+        after = await (0,_github_secret_store_js__WEBPACK_IMPORTED_MODULE_2__/* .fetchSecretMetadata */ .it)(access, secretName);
+    }
+    catch (error) {
+        return { kind: 'unverified', reason: (0,_common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .saidOf */ .Jo)(error) };
+    }
+    if (after.updatedAt === undefined) {
+        return { kind: 'unverified', reason: 'the secret was not found right after the write' };
+    }
+    if (after.updatedAt.getTime() > writtenAt.getTime() + SAME_WRITE_TOLERANCE_MS) {
+        return { kind: 'rewritten-after', writtenAt, rewrittenAt: after.updatedAt };
+    }
+    return { kind: 'alone' };
+}
+/** GitHub's clock is read to the second, through a header: two seconds either way is a tie. */
+const CLOCK_TOLERANCE_MS = 2000;
+/**
+ * Reads the secret's metadata just before a write that comes late (a slow refresh, a retried
+ * write): time in which another rotation may have stored its own new token. A write of that
+ * rotation before this run's refresh was sent means its refresh came first, so this run's token is
+ * the newest and replaces it; a later one leaves it unknown which is newest, and then this run
+ * must not overwrite it. `refreshSentAt` is in GitHub's clock.
+ */
+async function checkBeforeWrite(access, secretName, lastSeen, refreshSentAt, 
+/** This run's earlier attempts of the same write, which may have been applied unanswered. */
+ownAttempts) {
+    let seen;
+    try {
+        seen = await (0,_github_secret_store_js__WEBPACK_IMPORTED_MODULE_2__/* .fetchSecretMetadata */ .it)(access, secretName);
+    }
+    catch (error) {
+        return { kind: 'unverified', reason: (0,_common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .saidOf */ .Jo)(error) };
+    }
+    if (seen.updatedAt?.getTime() === lastSeen.updatedAt?.getTime())
+        return { kind: 'unchanged' };
+    if (seen.updatedAt === undefined)
+        return { kind: 'unchanged' }; // deleted meanwhile: nothing to lose
+    const at = seen.updatedAt.getTime();
+    const own = ownAttempts.some(({ from, to }) => at >= from.getTime() - CLOCK_TOLERANCE_MS && at <= to.getTime() + CLOCK_TOLERANCE_MS);
+    // Written while an earlier attempt of this very write was on its way: that attempt, applied
+    // before its answer was lost. Writing the same value again loses nothing.
+    if (own)
+        return { kind: 'own-write', seen };
+    if (seen.updatedAt.getTime() + CLOCK_TOLERANCE_MS < refreshSentAt.getTime()) {
+        return { kind: 'rewritten-before-refresh', seen };
+    }
+    return { kind: 'rewritten-after-refresh', seen, rewrittenAt: seen.updatedAt };
+}
+/** The write not made: another rotation stored its token after this run's refresh was sent. */
+function notOverwrittenError(secretName, readAt, rewrittenAt, refreshSentAt) {
+    return new _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ('ROTATIONS_OVERLAPPED', `Two rotations of this token overlapped: ${secretName} was written at ${(0,_explain_js__WEBPACK_IMPORTED_MODULE_3__/* .utc */ .n$)(rewrittenAt)} by another rotation${readAt ? `, after this run read it at ${(0,_explain_js__WEBPACK_IMPORTED_MODULE_3__/* .utc */ .n$)(readAt)}` : ''} and after this run sent its own refresh at ${(0,_explain_js__WEBPACK_IMPORTED_MODULE_3__/* .utc */ .n$)(refreshSentAt)}. Only the token issued last is Atlassian's newest, and which of the two that is cannot be told from here, so this run did not overwrite the secret. If the other token is the older one, the next rotation presents a superseded token and Atlassian revokes the consent.`, 'overlapped', `Find the other rotation (a workflow run that uses this secret, or someone running the command line tool's refresh) and when it sent its refresh. If that was before ${(0,_explain_js__WEBPACK_IMPORTED_MODULE_3__/* .utc */ .n$)(refreshSentAt)}, store this run's recovery value (below) now, before the next rotation: its command checks that the secret is still as this run last saw it. If it was after, nothing needs doing. Then give every workflow that rotates this token the same \`concurrency:\` group, and never run the command line tool's refresh while a workflow may rotate it.`);
+}
+/** The loud failure for an overlap: both times, why it matters, and what to check. */
+function overlapError(check, secretName, grantSentAt) {
+    const what = check.kind === 'rewritten-after'
+        ? `this run wrote its new refresh token to ${secretName} at ${(0,_explain_js__WEBPACK_IMPORTED_MODULE_3__/* .utc */ .n$)(check.writtenAt)}, and something else wrote ${secretName} again at ${(0,_explain_js__WEBPACK_IMPORTED_MODULE_3__/* .utc */ .n$)(check.rewrittenAt)}`
+        : `${secretName} did not exist when this run checked it, yet when this run wrote its new refresh token at ${(0,_explain_js__WEBPACK_IMPORTED_MODULE_3__/* .utc */ .n$)(check.writtenAt)} GitHub said it updated an existing secret: something else created it in between`;
+    const oursStored = check.kind === 'created-meanwhile';
+    const ifOursIsNewer = oursStored
+        ? 'nothing needs doing'
+        : `store this run's recovery value (printed above, in the "Recovery value" group) now, before the next rotation`;
+    const ifTheirsIsNewer = oursStored
+        ? "store the other run's new token (its recovery value, printed in its log) now, before the next rotation"
+        : 'nothing needs doing';
+    return new _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ('ROTATIONS_OVERLAPPED', `Two rotations of this token overlapped: ${what}. Only the token issued last is Atlassian's newest; the secret now holds ${oursStored ? "this run's" : "the other writer's"} token, which may be the older of the two. If it is, the next rotation presents a superseded token and Atlassian revokes the consent.`, 'overlapped', `Check which rotation refreshed last: this run sent its refresh at ${(0,_explain_js__WEBPACK_IMPORTED_MODULE_3__/* .utc */ .n$)(grantSentAt)}. Find the other one (a workflow run that uses this secret, or someone running the command line tool's refresh) and when it refreshed. If this run refreshed after it, ${ifOursIsNewer}; if the other refreshed after this run, ${ifTheirsIsNewer}. Then give every workflow that rotates this token the same \`concurrency:\` group, and never run the command line tool's refresh while a workflow may rotate it.`);
 }
 
 
@@ -41045,6 +41613,55 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
+/***/ }),
+
+/***/ 1015:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ RequestError)
+/* harmony export */ });
+class RequestError extends Error {
+  name;
+  /**
+   * http status code
+   */
+  status;
+  /**
+   * Request options that lead to the error.
+   */
+  request;
+  /**
+   * Response object if a response was received
+   */
+  response;
+  constructor(message, statusCode, options) {
+    super(message, { cause: options.cause });
+    this.name = "HttpError";
+    this.status = Number.parseInt(statusCode);
+    if (Number.isNaN(this.status)) {
+      this.status = 0;
+    }
+    /* v8 ignore else -- @preserve -- Bug with vitest coverage where it sees an else branch that doesn't exist */
+    if ("response" in options) {
+      this.response = options.response;
+    }
+    const requestCopy = Object.assign({}, options.request);
+    if (options.request.headers.authorization) {
+      requestCopy.headers = Object.assign({}, options.request.headers, {
+        authorization: options.request.headers.authorization.replace(
+          /(?<! ) .*$/,
+          " [REDACTED]"
+        )
+      });
+    }
+    requestCopy.url = requestCopy.url.replace(/\bclient_secret=\w+/g, "client_secret=[REDACTED]").replace(/\baccess_token=\w+/g, "access_token=[REDACTED]");
+    this.request = requestCopy;
+  }
+}
+
+
+
 /***/ })
 
 /******/ });
@@ -41152,6 +41769,18 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 			return fn.r ? promise : getResult();
 /******/ 		}, (err) => ((err ? reject(promise[webpackError] = err) : outerResolve(exports)), resolveQueue(queue)));
 /******/ 		queue && queue.d < 0 && (queue.d = 0);
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/compat get default export */
+/******/ (() => {
+/******/ 	// getDefaultExport function for compatibility with non-harmony modules
+/******/ 	__nccwpck_require__.n = (module) => {
+/******/ 		var getter = module && module.__esModule ?
+/******/ 			() => (module['default']) :
+/******/ 			() => (module);
+/******/ 		__nccwpck_require__.d(getter, { a: getter });
+/******/ 		return getter;
 /******/ 	};
 /******/ })();
 /******/ 

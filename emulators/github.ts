@@ -2,7 +2,7 @@
  * A loopback emulator of the parts of GitHub's REST API the action uses, speaking real HTTP:
  * Actions secrets of repositories, environments and organizations, each store with a real X25519
  * key pair; repositories and environments; workflow runs and their jobs; repository variables. A PUT opens the sealed
- * value with an independent sealed-box implementation (./sealed-box.ts) and keeps the plain value,
+ * value (201 when it creates a secret, 204 when it updates one; a DELETE answers 204, or 404) with an independent sealed-box implementation (./sealed-box.ts) and keeps the plain value,
  * so a test can read what the action stored and hand it to the next rotation.
  *
  * Tokens behave as GitHub's do (../shared/FACTS.md, "GitHub secrets REST API"): an unknown token
@@ -70,6 +70,7 @@ export interface WorkflowRunAttempt {
 type Operation =
   | 'public-key'
   | 'put'
+  | 'delete'
   | 'metadata'
   | 'selected-repositories'
   | 'repository'
@@ -80,8 +81,13 @@ type Operation =
   | 'create-variable'
   | 'update-variable'
 
-/** Something the next matching request meets instead of, or before, the normal answer. */
-export type GitHubFault =
+/**
+ * Something the next matching request meets instead of, or before, the normal answer. With
+ * `secret`, only a request on that secret matches (a write of the token, not of its lock).
+ */
+export type GitHubFault = GitHubFaultKind & { secret?: string }
+
+type GitHubFaultKind =
   /**
    * Answer with this instead: `body` as JSON, or `text` as it is, with `contentType` if given (a
    * proxy's page may carry any type, or none). `from: 'proxy'` answers as something between the
@@ -180,6 +186,14 @@ function secretRoutes(prefix: string, scope: (p: string[]) => Scope): Route[] {
     {
       operation: 'put',
       method: 'PUT',
+      pattern: new RegExp(`^${prefix}/secrets/([^/]+)$`),
+      scope,
+      needs: 'write',
+      permission: 'secrets',
+    },
+    {
+      operation: 'delete',
+      method: 'DELETE',
       pattern: new RegExp(`^${prefix}/secrets/([^/]+)$`),
       scope,
       needs: 'write',
@@ -382,6 +396,11 @@ export class GitHubEmulator {
     })
   }
 
+  /** Deletes a secret, as a person would in the settings page; false when there was none. */
+  deleteSecret(scope: string | Scope, name: string): boolean {
+    return this.#store(toScope(scope)).secrets.delete(name.toUpperCase())
+  }
+
   /** Puts a secret back exactly as it was (its timestamps included), as a test's undo. */
   restoreSecret(scope: string | Scope, secret: StoredSecret): void {
     this.#store(toScope(scope)).secrets.set(secret.name.toUpperCase(), { ...secret })
@@ -469,7 +488,14 @@ export class GitHubEmulator {
     const parts = match.slice(1).map((part) => decodeURIComponent(part))
     const scope = route.scope(parts)
 
-    const faultIndex = this.#faults.findIndex((f) => f.on === route.operation || f.on === 'any')
+    const onSecret = ['put', 'delete', 'metadata'].includes(route.operation)
+      ? (parts[parts.length - 1] ?? '').toUpperCase()
+      : undefined
+    const faultIndex = this.#faults.findIndex(
+      (f) =>
+        (f.on === route.operation || f.on === 'any') &&
+        (f.secret === undefined || f.secret.toUpperCase() === onSecret),
+    )
     if (faultIndex >= 0) {
       const [fault] = this.#faults.splice(faultIndex, 1) as [GitHubFault]
       if ('reset' in fault) {
@@ -634,6 +660,13 @@ export class GitHubEmulator {
       }
       case 'put':
         this.#put(request, res, scope, secretName, store)
+        return
+      case 'delete':
+        // 204 when it existed, 404 when it did not (docs: "Delete a repository secret").
+        if (store.secrets.delete(secretName.toUpperCase())) {
+          res.writeHead(204)
+          res.end()
+        } else notFound()
         return
       default:
         notFound()

@@ -102,13 +102,25 @@ describe('refresh', () => {
     expect(newToken).not.toBe(oldToken)
     expect(w.atlassian.authority.status(newToken ?? '')).toBe('newest')
     expect(w.atlassian.authority.status(oldToken ?? '')).toBe('previous')
-    // The action's order: the GitHub reads first, then the grant, then the write and its check.
+    // The action's order: the GitHub reads first, then the lock, then the grant, then the write;
+    // last, together, the write's check and the lock's release.
+    const secrets = `/repos/${REPOSITORY}/actions/secrets`
     const order = w.timeline.filter((line) => !line.includes('accessible-resources'))
-    expect(order.slice(-3)).toEqual([
+    expect([...order.slice(0, -5)].sort()).toEqual(
+      [
+        `GET ${secrets}/public-key`,
+        `GET ${secrets}/${SECRET_NAME}`,
+        `GET ${secrets}/${SECRET_NAME}_LOCK`,
+      ].sort(),
+    )
+    expect(order.slice(-5, -2)).toEqual([
+      `PUT ${secrets}/${SECRET_NAME}_LOCK`,
       'POST /oauth/token',
-      `PUT /repos/${REPOSITORY}/actions/secrets/${SECRET_NAME}`,
-      `GET /repos/${REPOSITORY}/actions/secrets/${SECRET_NAME}`,
+      `PUT ${secrets}/${SECRET_NAME}`,
     ])
+    expect([...order.slice(-2)].sort()).toEqual(
+      [`GET ${secrets}/${SECRET_NAME}`, `DELETE ${secrets}/${SECRET_NAME}_LOCK`].sort(),
+    )
     expect(outputsOf(run)).toMatchObject({
       rotated: 'true',
       'secret-updated': 'true',
@@ -155,9 +167,29 @@ describe('refresh', () => {
     expect(w.atlassian.requests).toEqual([])
   })
 
-  it('exits 6 when the new token cannot be written, and prints the command that stores it', async () => {
+  it('exits 5 when the GitHub token can read secrets but not write them, before the refresh token is spent', async () => {
     const w = await startWorld({
       githubToken: { kind: 'fine-grained-pat', repositories: [REPOSITORY], secrets: 'read' },
+    })
+    const stored = w.storedToken()
+    const run = await refresh(w)
+
+    // Taking the lock is the first write: it fails while the token is still unspent.
+    expect(run.exitCode).toBe(5)
+    expect(run.stderr).toContain(`Could not write the secret ${SECRET_NAME}_LOCK`)
+    expect(w.atlassian.requests).toEqual([])
+    expect(w.storedToken()).toBe(stored)
+    expect(outputsOf(run)['recovery-encrypted-value']).toBeUndefined()
+  })
+
+  it('exits 6 when the new token cannot be written, and prints the command that stores it', async () => {
+    const w = await startWorld()
+    // The lock is written; the write of the new token is refused (a 403 is not retried).
+    w.github.injectFaults({
+      on: 'put',
+      secret: SECRET_NAME,
+      status: 403,
+      body: { message: 'Resource not accessible by personal access token' },
     })
     const run = await refresh(w)
 

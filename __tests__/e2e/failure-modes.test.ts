@@ -53,6 +53,10 @@ async function run(options?: Parameters<Scenario['run']>[0]): Promise<ActionRun>
 const tokenRequests = (): number => world.atlassian.requests.length
 const status = (token: string | undefined): string => world.atlassian.authority.status(token ?? '')
 const errorText = (result: ActionRun): string => result.errors.join('\n')
+const secretPath = (name: string): string => `/repos/${REPOSITORY}/actions/secrets/${name}`
+/** The PUTs of one secret: the token's own writes, not its lock's. */
+const putsOf = (name = SECRET_NAME): Scenario['github']['requests'] =>
+  world.github.requests.filter((r) => r.method === 'PUT' && r.path === secretPath(name))
 
 describe('the token endpoint fails for a moment', () => {
   it('retries through a connection reset and a 503, then stores the newest token', async () => {
@@ -201,7 +205,12 @@ describe('the token endpoint answers something that is not a token answer', () =
       expect(result.exitCode).toBe(1)
       expect(tokenRequests()).toBe(1)
       expect(world.storedToken()).toBe(original)
-      expect(world.github.requests.some((r) => r.method === 'PUT')).toBe(false)
+      // The only write was the lock's, taken before the grant and released after it.
+      const writes = world.github.requests.filter((r) => r.method !== 'GET')
+      expect(writes.map((r) => `${r.method} ${r.path}`)).toEqual([
+        `PUT ${secretPath(`${SECRET_NAME}_LOCK`)}`,
+        `DELETE ${secretPath(`${SECRET_NAME}_LOCK`)}`,
+      ])
       const said = [errorText(result), result.stdout, result.summary].join('\n')
       expect(errorText(result)).toContain(described)
       for (const fragment of unquoted) expect(said).not.toContain(fragment)
@@ -376,26 +385,28 @@ describe('GitHub fails for a moment', () => {
   it('retries the write through a 500 and a dropped connection, and stores the token', async () => {
     await start()
     world.github.injectFaults(
-      { on: 'put', status: 500, body: { message: 'Server Error' } },
-      { on: 'put', reset: true },
+      { on: 'put', secret: SECRET_NAME, status: 500, body: { message: 'Server Error' } },
+      { on: 'put', secret: SECRET_NAME, reset: true },
     )
     const result = await run()
 
     expect(result.exitCode).toBe(0)
-    expect(world.github.requests.filter((r) => r.method === 'PUT')).toHaveLength(3)
+    expect(putsOf()).toHaveLength(3)
     expect(status(world.storedToken())).toBe('newest')
   })
 
   it('seals again under the new key when the key was replaced between the preflight and the write', async () => {
     await start()
-    world.github.injectFaults({ on: 'put', before: () => world.github.rotateKey(REPOSITORY) })
+    world.github.injectFaults({
+      on: 'put',
+      secret: SECRET_NAME,
+      before: () => world.github.rotateKey(REPOSITORY),
+    })
     const result = await run()
 
     expect(result.exitCode).toBe(0)
     expect(world.github.requests.filter((r) => r.path.endsWith('/public-key'))).toHaveLength(2)
-    const keyIds = world.github.requests
-      .filter((r) => r.method === 'PUT')
-      .map((r) => (r.body as { key_id: string }).key_id)
+    const keyIds = putsOf().map((r) => (r.body as { key_id: string }).key_id)
     expect(keyIds).toHaveLength(2)
     expect(keyIds[1]).toBe(world.github.publicKey(REPOSITORY).keyId)
     expect(status(world.storedToken())).toBe('newest')
@@ -468,13 +479,13 @@ describe('GitHub answers in a way that blames something else than the token', ()
   it('keeps the recovery value when a secondary rate limit stops the write after the refresh', async () => {
     await start()
     const original = world.storedToken()
-    world.github.injectFaults({ on: 'put', ...secondaryLimit })
+    world.github.injectFaults({ on: 'put', secret: SECRET_NAME, ...secondaryLimit })
     const result = await run({ inputs: { 'retry-budget-seconds': '30' } })
 
     expect(result.exitCode).toBe(1)
     expect(tokenRequests()).toBe(1)
     expect(world.storedToken()).toBe(original) // the new token was not stored
-    expect(world.github.requests.filter((r) => r.method === 'PUT')).toHaveLength(1)
+    expect(putsOf()).toHaveLength(1)
     const error = errorText(result)
     expect(error).toContain("GitHub's secondary rate limit")
     expect(error).toContain('not a missing permission')
@@ -542,6 +553,7 @@ describe('the write fails for good after the rotation', () => {
     world.github.injectFaults(
       ...Array.from({ length: 10 }, () => ({
         on: 'put' as const,
+        secret: SECRET_NAME,
         status: 503,
         body: { message: 'Unavailable' },
       })),
@@ -667,6 +679,7 @@ describe('the stale-token guard', () => {
     let release = (): void => {}
     world.github.injectFaults({
       on: 'metadata',
+      secret: SECRET_NAME,
       hold: new Promise<void>((resolve) => {
         release = resolve
       }),
@@ -697,6 +710,7 @@ describe('two rotations that overlap', () => {
     // run did, and writes its token a few seconds after this run's write.
     world.github.injectFaults({
       on: 'put',
+      secret: SECRET_NAME,
       after: () => {
         const other = world.atlassian.authority.refresh(CLIENT_ID, heldToken)
         if (!other.ok || !other.tokens.refreshToken) throw new Error('setup: rotation failed')
@@ -735,6 +749,7 @@ describe('two rotations that overlap', () => {
     // token is the newest) and stores its token.
     world.github.injectFaults({
       on: 'put',
+      secret: SECRET_NAME,
       status: 502,
       body: { message: 'Server Error' },
       headers: { 'retry-after': '0' },
@@ -752,7 +767,7 @@ describe('two rotations that overlap', () => {
     // The newest token, the other rotation's, stays; this run's is kept sealed for the person.
     expect(world.storedToken()).toBe(theirs)
     expect(status(theirs)).toBe('newest')
-    expect(world.github.requests.filter((r) => r.method === 'PUT')).toHaveLength(1)
+    expect(putsOf()).toHaveLength(1)
     expect(result.exitCode).toBe(1)
     expect(result.outputs).toMatchObject({ outcome: 'failed', 'secret-updated': 'false' })
     expect(result.outputs['recovery-encrypted-value']).toBeDefined()
@@ -770,12 +785,12 @@ describe('two rotations that overlap', () => {
     await start()
     const name = 'ATLASSIAN_REFRESH_TOKEN_FIRST'
     // The first write creates the secret, then its answer is lost; the retry updates it.
-    world.github.injectFaults({ on: 'put', loseAnswer: true })
+    world.github.injectFaults({ on: 'put', secret: name, loseAnswer: true })
     const result = await run({ inputs: { 'secret-name': name } })
 
     expect(result.exitCode).toBe(0)
     expect(result.outputs['outcome']).toBe('rotated')
-    expect(world.github.requests.filter((r) => r.method === 'PUT')).toHaveLength(2)
+    expect(putsOf(name)).toHaveLength(2)
     expect(status(world.github.secret(REPOSITORY, name)?.value)).toBe('newest')
   })
 
@@ -784,6 +799,7 @@ describe('two rotations that overlap', () => {
     const name = 'ATLASSIAN_REFRESH_TOKEN_NEW'
     world.github.injectFaults({
       on: 'put',
+      secret: name,
       before: () => {
         world.github.setSecret(REPOSITORY, name, 'written-by-someone-else')
       },

@@ -80,7 +80,10 @@ interface Failed {
   actionPut: string
 }
 
-/** The bundled action, whose writes all fail after the rotation: the command it printed. */
+/**
+ * The bundled action, whose writes of the token all fail after the rotation (its lock's do not):
+ * the command it printed.
+ */
 async function failAfterRotation(
   store: Scope,
   githubToken: GitHubTokenGrant,
@@ -101,6 +104,7 @@ async function failAfterRotation(
   scenario.github.injectFaults(
     ...Array.from({ length: 20 }, () => ({
       on: 'put' as const,
+      secret: SECRET_NAME,
       status: 503,
       body: { message: 'Unavailable' },
     })),
@@ -127,7 +131,9 @@ async function failAfterRotation(
   expect(recoveryCommandIn(run.stdout)).toBe(command)
   expect(decodeHtmlText(/<pre>([^<]*)<\/pre>/.exec(run.summary)?.[1] ?? '')).toBe(command)
 
-  const puts = scenario.github.requests.filter((r) => r.method === 'PUT')
+  const puts = scenario.github.requests.filter(
+    (r) => r.method === 'PUT' && r.path.endsWith(`/secrets/${SECRET_NAME}`),
+  )
   expect(puts.length).toBeGreaterThan(0)
   scenario.github.clearFaults()
   return {

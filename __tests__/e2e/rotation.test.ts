@@ -24,14 +24,23 @@ const PUT_SECRET = `PUT /repos/${REPOSITORY}/actions/secrets/${SECRET_NAME}`
 const TOKEN = 'POST /oauth/token'
 const SECRET_METADATA = `GET /repos/${REPOSITORY}/actions/secrets/${SECRET_NAME}`
 const RUN_ATTEMPT = /^GET \/repos\/octo-org\/confluence-sync\/actions\/runs\/\d+\/attempts\/1$/
+const LOCK_METADATA = `GET /repos/${REPOSITORY}/actions/secrets/${SECRET_NAME}_LOCK`
+const TAKE_LOCK = `PUT /repos/${REPOSITORY}/actions/secrets/${SECRET_NAME}_LOCK`
+const RELEASE_LOCK = `DELETE /repos/${REPOSITORY}/actions/secrets/${SECRET_NAME}_LOCK`
 
-/** The preflight's three reads, sent together in any order, then `after` in this order. */
-function expectPreflightThen(timeline: string[], after: string[]): void {
-  const preflight = timeline.slice(0, 3)
+/**
+ * The preflight's four reads, sent together in any order; the lock taken; then `after` in this
+ * order, and last `together`, in any order.
+ */
+function expectPreflightThen(timeline: string[], after: string[], together: string[]): void {
+  const preflight = timeline.slice(0, 4)
   expect(preflight).toContain(PUBLIC_KEY)
   expect(preflight).toContain(SECRET_METADATA)
+  expect(preflight).toContain(LOCK_METADATA)
   expect(preflight.some((line) => RUN_ATTEMPT.test(line))).toBe(true)
-  expect(timeline.slice(3)).toEqual(after)
+  expect(timeline[4]).toBe(TAKE_LOCK)
+  expect(timeline.slice(5, 5 + after.length)).toEqual(after)
+  expect([...timeline.slice(5 + after.length)].sort()).toEqual([...together].sort())
 }
 
 describe('a rotation', () => {
@@ -44,9 +53,9 @@ describe('a rotation', () => {
 
     expect(run.stderr).toBe('')
     expect(run.exitCode).toBe(0)
-    // The order that keeps the token safe: prove GitHub access, then spend, then store, then check
-    // that nobody else wrote the secret meanwhile.
-    expectPreflightThen(world.timeline, [TOKEN, PUT_SECRET, SECRET_METADATA])
+    // The order that keeps the token safe: prove GitHub access and take the lock, then spend, then
+    // store; then check that nobody else wrote the secret meanwhile, and release the lock.
+    expectPreflightThen(world.timeline, [TOKEN, PUT_SECRET], [SECRET_METADATA, RELEASE_LOCK])
     expect(run.outputs['outcome']).toBe('rotated')
     expect(world.atlassian.requests[0]?.body).toEqual({
       grant_type: 'refresh_token',
@@ -115,7 +124,7 @@ describe('a rotation', () => {
     const run = await world.run()
 
     expect(run.exitCode).toBe(0)
-    expectPreflightThen(world.timeline, [TOKEN])
+    expectPreflightThen(world.timeline, [TOKEN], [RELEASE_LOCK])
     expect(world.storedToken()).toBe(token)
     expect(run.outputs).toMatchObject({
       rotated: 'false',
@@ -232,7 +241,7 @@ describe('when Atlassian refuses', () => {
     })
 
     expect(run.exitCode).toBe(1)
-    expectPreflightThen(world.timeline, [TOKEN])
+    expectPreflightThen(world.timeline, [TOKEN], [RELEASE_LOCK])
     const error = run.errors.join('\n')
     expect(error).toContain('HTTP 403, "invalid_grant" ("Unknown or invalid refresh token.")')
     expect(error).toContain('90 days')
@@ -262,10 +271,36 @@ describe('when Atlassian refuses', () => {
 })
 
 describe('when the new token cannot be written', () => {
-  it('fails with the sealed recovery value, which restores the integration when stored as told', async () => {
-    // Reading the key is allowed, writing is not: the failure can only show after the rotation.
+  it('finds a token that can read secrets but not write them before spending anything', async () => {
     world = await startScenario({
       githubToken: { kind: 'fine-grained-pat', repositories: [REPOSITORY], secrets: 'read' },
+    })
+    const oldToken = world.storedToken()
+
+    const run = await world.run()
+
+    // Taking the lock is a write: it proves the permission while the token is still unspent.
+    expect(run.exitCode).toBe(1)
+    expect(world.atlassian.requests).toHaveLength(0)
+    expect(world.storedToken()).toBe(oldToken)
+    expect(world.atlassian.authority.status(oldToken ?? '')).toBe('newest')
+    const error = run.errors.join('\n')
+    expect(error).toContain(`Could not write the secret ${SECRET_NAME}_LOCK`)
+    expect(error).toContain('Resource not accessible by personal access token')
+    expect(error).toContain('Secrets')
+    expect(run.outputs['outcome']).toBe('failed')
+    expect(run.outputs['recovery-encrypted-value']).toBeUndefined()
+  })
+
+  it('fails with the sealed recovery value, which restores the integration when stored as told', async () => {
+    // The lock could be written, the token's secret cannot: the failure shows after the rotation.
+    world = await startScenario()
+    // (A 403 is not retried: one answer is enough.)
+    world.github.injectFaults({
+      on: 'put',
+      secret: SECRET_NAME,
+      status: 403,
+      body: { message: 'Resource not accessible by personal access token' },
     })
     const oldToken = world.storedToken()
 

@@ -110,9 +110,10 @@ describe('an organization secret', () => {
     secrets: 'none',
     organizationSecrets: { organizations: ['octo-org'], access: 'write' },
   }
-  const orgWrites = (): Record<string, unknown>[] =>
+  /** The writes of the secret `name` (not of its lock), as sent. */
+  const orgWrites = (name = SECRET_NAME): Record<string, unknown>[] =>
     world.github.requests
-      .filter((r) => r.method === 'PUT')
+      .filter((r) => r.method === 'PUT' && r.path === `/orgs/octo-org/actions/secrets/${name}`)
       .map((r) => r.body as Record<string, unknown>)
 
   it('is written as private when new and no visibility is given', async () => {
@@ -123,8 +124,8 @@ describe('an organization secret', () => {
 
     expect(run.exitCode).toBe(0)
     expect(world.github.secret(ORGANIZATION, 'FRESH_TOKEN')?.visibility).toBe('private')
-    expect(orgWrites()[0]).toMatchObject({ visibility: 'private' })
-    expect(orgWrites()[0]).not.toHaveProperty('selected_repository_ids')
+    expect(orgWrites('FRESH_TOKEN')[0]).toMatchObject({ visibility: 'private' })
+    expect(orgWrites('FRESH_TOKEN')[0]).not.toHaveProperty('selected_repository_ids')
   })
 
   it('resolves selected repository names to ids', async () => {
@@ -184,13 +185,40 @@ describe('an organization secret', () => {
     expect(run.errors.join('\n')).toContain('look up the selected repository octo-org/missing-repo')
   })
 
-  it('names the organization Secrets permission when the token lacks it', async () => {
+  it('names the organization Secrets permission when the token lacks it, before the refresh', async () => {
     await start({
       store: ORGANIZATION,
       githubToken: {
         ...orgToken,
         organizationSecrets: { organizations: ['octo-org'], access: 'read' },
       },
+    })
+    const oldToken = world.storedToken()
+    const run = await world.run({ inputs: { organization: 'octo-org' } })
+
+    // Taking the lock is the first write: it fails while the token is still unspent.
+    expect(run.exitCode).toBe(1)
+    expect(world.atlassian.requests).toEqual([])
+    expect(world.storedToken()).toBe(oldToken)
+    expect(status(oldToken)).toBe('newest')
+    const error = run.errors.join('\n')
+    expect(error).toContain(
+      `Could not write the secret ${SECRET_NAME}_LOCK of organization octo-org`,
+    )
+    expect(error).toContain('the organization permission "Secrets: Read and write" on octo-org')
+    expect(error).toContain('admin:org')
+    expect(run.outputs['recovery-encrypted-value']).toBeUndefined()
+  })
+
+  it('names the organization Secrets permission when the write of the new token is refused', async () => {
+    await start({ store: ORGANIZATION, githubToken: orgToken })
+    // GitHub's answer to an organization write without the permission, to the token's write only.
+    world.github.injectFaults({
+      on: 'put',
+      secret: SECRET_NAME,
+      status: 403,
+      body: { message: 'Resource not accessible by integration' },
+      headers: { 'x-accepted-github-permissions': 'organization_secrets=write' },
     })
     const run = await world.run({ inputs: { organization: 'octo-org' } })
 
@@ -249,14 +277,12 @@ describe('the access-token secret', () => {
 
   it('fails when the access token cannot be written, and says the refresh token is safe', async () => {
     await start({})
-    world.github.injectFaults(
-      { on: 'put', before: () => undefined },
-      {
-        on: 'put',
-        status: 403,
-        body: { message: 'Resource not accessible by personal access token' },
-      },
-    )
+    world.github.injectFaults({
+      on: 'put',
+      secret: 'ATLASSIAN_ACCESS_TOKEN',
+      status: 403,
+      body: { message: 'Resource not accessible by personal access token' },
+    })
     const run = await world.run({
       inputs: { 'access-token-secret-name': 'ATLASSIAN_ACCESS_TOKEN' },
     })

@@ -159,7 +159,7 @@ it('the recovery value reaches the door before the write is sent', async () => {
   world = await startScenario({ workflowActions: 'none' })
   const { deps } = dependencies()
   const order: string[] = []
-  world.github.injectFaults({ on: 'put', before: () => order.push('put') })
+  world.github.injectFaults({ on: 'put', secret: SECRET_NAME, before: () => order.push('put') })
   const events = recordingEvents()
   events.recovery = () => order.push('recovery')
 

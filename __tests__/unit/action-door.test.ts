@@ -74,6 +74,7 @@ function outcome(overrides: Partial<RotationOutcome>): RotationOutcome {
     staleTokenCheck: 'the secret was last written before this run read it',
     consent: undefined,
     plan: undefined,
+    lock: undefined,
     ...overrides,
   }
 }

@@ -1,5 +1,6 @@
 import {
   describeJudgement,
+  judgeAfterWait,
   judgeStoredToken,
   judgeWithoutReadTime,
   supersededError,
@@ -78,5 +79,56 @@ describe('supersededError', () => {
     expect(error.message).toContain('Nothing is lost')
     expect(error.nextStep).toContain('re-run the workflow')
     expect(describeJudgement(judgement)).toMatch(/^stopped: /)
+  })
+})
+
+describe('judgeAfterWait: the secret read again once the lock, waited for, is taken', () => {
+  const metadata = (updatedAt: Date | undefined, serverNow?: Date) => ({
+    updatedAt,
+    visibility: undefined,
+    serverNow,
+  })
+  const fresh = () => ({ kind: 'fresh' as const })
+
+  it('calls a secret written while this run waited superseded, however close the times', () => {
+    const judgement = judgeAfterWait(
+      metadata(minutes(-60 * 24 * 3), minutes(0)),
+      metadata(minutes(0)),
+      minutes(0),
+      undefined,
+      fresh,
+    )
+    expect(judgement).toMatchObject({
+      kind: 'superseded',
+      updatedAt: minutes(0),
+      readAt: minutes(0),
+    })
+  })
+
+  it('calls a secret created while this run waited superseded', () => {
+    expect(
+      judgeAfterWait(metadata(undefined), metadata(minutes(1)), minutes(0), undefined, fresh),
+    ).toMatchObject({ kind: 'superseded' })
+  })
+
+  it("takes an unchanged timestamp at or after the waited-for lock for that rotation's write (whole seconds)", () => {
+    // The previous write, the lock and its holder's write all fell within one second.
+    const sameSecond = metadata(minutes(0))
+    expect(
+      judgeAfterWait(sameSecond, metadata(minutes(0)), minutes(0), minutes(0), fresh),
+    ).toMatchObject({
+      kind: 'superseded',
+      readAtWhat: 'the rotation this run waited for took the lock',
+    })
+  })
+
+  it('leaves the judgement to the guard when nothing changed and the write predates the lock', () => {
+    const before = metadata(minutes(-10))
+    expect(judgeAfterWait(before, metadata(minutes(-10)), minutes(0), minutes(-1), fresh)).toEqual({
+      kind: 'fresh',
+    })
+    expect(judgeAfterWait(before, metadata(minutes(-10)), minutes(0), undefined, fresh)).toEqual({
+      kind: 'fresh',
+    })
   })
 })

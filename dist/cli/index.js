@@ -28437,7 +28437,7 @@ function gitHubClient(context, token, apiUrl) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5217);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2017);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5608);
 /** The command line tool's entry point (package.json "bin"): `atlassian-token-rotation <command>`. */
 
 
@@ -28448,7 +28448,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2017:
+/***/ 5608:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30015,6 +30015,7 @@ async function fetchSecretMetadata(access, secretName) {
     const visibility = isRecord(answer.data) ? answer.data['visibility'] : undefined;
     return {
         updatedAt,
+        createdAt: parseTimestamp(isRecord(answer.data) ? answer.data['created_at'] : undefined),
         updatedAtText,
         visibility: visibility === 'all' || visibility === 'private' || visibility === 'selected'
             ? visibility
@@ -30032,6 +30033,22 @@ async function storeSecret(access, secretName, sealed, organization, tokenState)
     if (status === 204)
         return { how: 'updated', at };
     throw new errors/* ActionError */.lZ('GITHUB_UNEXPECTED', `GitHub answered HTTP ${status} to the write of ${secretName} in ${target.description}; expected 201 (created) or 204 (updated).`, tokenState, 'Store the recovery value below by hand.');
+}
+/**
+ * Deletes a secret. GitHub answers 204, or 404 when there is none: either way it is gone, so
+ * `false` says only that it was not there.
+ */
+async function deleteSecret(access, secretName, tokenState) {
+    const { target } = access;
+    try {
+        await call(access, `DELETE ${secretPath(target, secretName)}`, `delete the secret ${secretName} of ${target.description}`, tokenState);
+        return true;
+    }
+    catch (error) {
+        if (error instanceof errors/* ActionError */.lZ && error.code === 'GITHUB_NOT_FOUND')
+            return false;
+        throw error;
+    }
 }
 /** The PUT body: the sealed value, and for an organization secret who may use it. */
 function writeBody(sealed, organization) {
@@ -30223,7 +30240,609 @@ function parseSiteUrl(input, given, problem) {
     return new URL(url.origin);
 }
 
+;// CONCATENATED MODULE: ./src/common/shell-quote.ts
+/**
+ * Quoting for POSIX shells (sh, bash, zsh, dash, ksh), so that a printed command means the same
+ * thing however it is pasted: every argument is one word, taken literally.
+ *
+ * Between single quotes every character is literal in all of them (POSIX, Shell Command Language
+ * §2.2.2): no globbing (`* ? [ ]`), no parameter, command or arithmetic expansion (`$`, backticks),
+ * no brace or tilde expansion, no word splitting. Single quotes also stop history expansion (`!`)
+ * in interactive bash ("Only `\` and `'` may be used to escape the history expansion character",
+ * bash manual, History Expansion) and zsh (zshexpn, "History Expansion": enclosed in single quotes
+ * it loses its special meaning). A single quote cannot appear inside them: it is written `'\''`
+ * (close, an escaped quote, open again).
+ *
+ * zsh's RC_QUOTES option, where `''` inside a quoted string stands for a quote, cannot join the
+ * pieces: the quote before the backslash closes the string, and `\'` is outside any. fish, where
+ * `\'` inside single quotes is an escape, reads it the same way, since that backslash is outside.
+ */
+function shellQuote(argument) {
+    // A NUL ends a C string: no process can receive it in an argument.
+    if (argument.includes('\0'))
+        throw new Error('A shell argument cannot hold a NUL character.');
+    return `'${argument.replaceAll("'", "'\\''")}'`;
+}
+/** A command line of quoted words; `literal` words (the program, its fixed flags) stay as written. */
+function commandLine(words) {
+    return words.map((word) => (typeof word === 'string' ? shellQuote(word) : word.literal)).join(' ');
+}
+
+;// CONCATENATED MODULE: ./src/rotation/recovery-command.ts
+
+
+/**
+ * The command, every argument quoted for POSIX shells. With `secretAsSeen`, an `if … then … else
+ * … fi` that first reads the secret's metadata (bash and zsh both take it as pasted).
+ */
+function recoveryCommand(write) {
+    const put = putCommand(write);
+    const seen = write.secretAsSeen;
+    if (seen === undefined)
+        return put;
+    const { hostname, endpoint } = ghEndpoint(write.githubApiUrl, secretPath(write.target, write.secretName));
+    const read = [
+        { literal: 'gh api' },
+        ...(hostname === undefined ? [] : [{ literal: '--hostname' }, hostname]),
+        endpoint,
+    ];
+    const refusal = (why) => commandLine([
+        { literal: 'echo' },
+        `Not stored: ${why}. Store nothing: the secret holds a newer token than this value.`,
+    ]);
+    if (seen === 'absent') {
+        return `if ${commandLine([...read, { literal: '--silent 2>/dev/null' }])}; then ${refusal('the secret exists now, and did not when this run checked it')}; else ${put}; fi`;
+    }
+    return `if [ "$(${commandLine([...read, { literal: '--jq' }, '.updated_at'])})" = ${shellQuote(seen.updatedAt)} ]; then ${put}; else ${refusal(`the secret was written after ${seen.updatedAt}, when this run saw it (or reading it failed: see above)`)}; fi`;
+}
+/** The write itself: `gh api --method PUT …` with the sealed value. */
+function putCommand(write) {
+    const { hostname, endpoint } = ghEndpoint(write.githubApiUrl, secretPath(write.target, write.secretName));
+    const { sealed, organization } = write;
+    return commandLine([
+        { literal: 'gh api' },
+        ...(hostname === undefined ? [] : [{ literal: '--hostname' }, hostname]),
+        { literal: '--method PUT' },
+        endpoint,
+        { literal: '-f' },
+        `encrypted_value=${sealed.encryptedValue}`,
+        { literal: '-f' },
+        `key_id=${sealed.keyId}`,
+        ...(organization
+            ? [
+                { literal: '-f' },
+                `visibility=${organization.visibility}`,
+                ...(organization.selectedRepositoryIds ?? []).flatMap((id) => [
+                    { literal: '-F' },
+                    `selected_repository_ids[]=${id}`,
+                ]),
+            ]
+            : []),
+    ]);
+}
+/** Where `gh api` must be pointed to reach `path` under `githubApiUrl`, exactly. */
+function ghEndpoint(githubApiUrl, path) {
+    const url = new URL(githubApiUrl);
+    const base = url.pathname.replace(/\/+$/, '');
+    const standard = url.protocol === 'https:' && url.port === '' && url.search === '';
+    // Named even for github.com: without --hostname, gh goes to GH_HOST, or to the only host it is
+    // logged in to, which may be an Enterprise Server.
+    if (standard && url.hostname === 'api.github.com' && base === '') {
+        return { hostname: 'github.com', endpoint: path.replace(/^\//, '') };
+    }
+    // gh refuses ":" in --hostname, so an IPv6 literal (its brackets hold colons) takes the full URL.
+    if (standard && base === '/api/v3' && !url.hostname.includes(':')) {
+        return { hostname: url.hostname, endpoint: path.replace(/^\//, '') };
+    }
+    return { hostname: undefined, endpoint: `${url.origin}${base}${path}` };
+}
+/** How to give `gh` a token for this API, as a clause: "put the token in GH_TOKEN (…), or …". */
+function ghTokenAdvice(githubApiUrl) {
+    const { hostname } = new URL(githubApiUrl);
+    const tenant = /^api\.([a-z0-9-]+\.ghe\.com)$/.exec(hostname)?.[1];
+    if (hostname === 'api.github.com' || tenant !== undefined) {
+        return `put the token in GH_TOKEN (\`read -rs GH_TOKEN && export GH_TOKEN\` keeps it out of the shell history), or run \`gh auth login${tenant ? ` --hostname ${shellQuote(tenant)}` : ''}\` first`;
+    }
+    const variable = 'put the token in GH_ENTERPRISE_TOKEN (`read -rs GH_ENTERPRISE_TOKEN && export GH_ENTERPRISE_TOKEN`; gh reads GH_TOKEN only for github.com)';
+    const { hostname: loginHost } = ghEndpoint(githubApiUrl, '/');
+    // gh cannot log in to a host with a port (its --hostname refuses one): then only the variable.
+    return loginHost === undefined
+        ? variable
+        : `${variable}, or run \`gh auth login --hostname ${shellQuote(loginHost)}\` first`;
+}
+
+;// CONCATENATED MODULE: ./src/rotation/explain.ts
+
+
+/** Atlassian accepts a disabled refresh token for 10 minutes after it was rotated (FACTS.md). */
+const LEEWAY_MS = 10 * 60 * 1000;
+/** The end of the leeway for a grant sent at `sentAt`: when Atlassian stops accepting the token. */
+function leewayEnd(sentAt) {
+    return new Date(sentAt.getTime() + LEEWAY_MS);
+}
+function utc(date) {
+    return `${date.toISOString().slice(0, 19).replace('T', ' ')} UTC`;
+}
+/** One or two sentences on where the working refresh token is now. */
+function describeTokenState(state, context, now) {
+    const where = `secret ${context.secretName} of ${context.target.description}`;
+    const sentAt = context.grantSentAt;
+    const leewayEnd = context.leewayEndsAt;
+    const inLeeway = leewayEnd !== undefined && now.getTime() < leewayEnd.getTime();
+    switch (state) {
+        case 'unchanged':
+            return `The refresh token in the ${where} still works: this run did not replace it.`;
+        case 'maybe-rotated':
+            if (sentAt === undefined || leewayEnd === undefined) {
+                return 'The refresh token may have been rotated.';
+            }
+            return inLeeway
+                ? `The refresh token was sent at ${utc(sentAt)} without a usable answer, so Atlassian may have rotated it. If it did, the token in the ${where} is still accepted until ${utc(leewayEnd)} (the 10-minute leeway): a re-run before then recovers it.`
+                : `The refresh token was sent at ${utc(sentAt)} without a usable answer, and the 10-minute leeway ended at ${utc(leewayEnd)}. If Atlassian did not rotate it, a re-run works; if it did, the re-run fails with invalid_grant and the user must consent again.`;
+        case 'rejected':
+            return `Atlassian refuses the refresh token in the ${where}: the integration stays broken until the user consents again.`;
+        case 'stored':
+            return `The refresh token was rotated and the new one is stored in the ${where}: the integration is safe; only what came after failed.`;
+        case 'overlapped':
+            return `Two rotations of this token overlapped: the ${where} may not hold the newest of their tokens (this run's is in the recovery value below). Until that is settled, the next rotation may present a superseded token and revoke the consent.`;
+        case 'rotated-not-stored':
+            if (leewayEnd === undefined) {
+                return `Atlassian issued a new refresh token; it was NOT stored in the ${where}.`;
+            }
+            return inLeeway
+                ? `Atlassian issued a new refresh token and disabled the one in the ${where}; the new token was NOT stored. The old token is still accepted until ${utc(leewayEnd)} (the 10-minute leeway): a re-run before then is safe — or store the recovery value below, but not both.`
+                : `Atlassian issued a new refresh token and disabled the one in the ${where}; the new token was NOT stored, and the old token's 10-minute leeway ended at ${utc(leewayEnd)}. Do not re-run before storing the recovery value: presenting the old token now would revoke the consent, the new token included.`;
+    }
+}
+/** The `gh api` command that stores this run's recovery value (./recovery-command.ts). */
+function recoveryCommandFor(context, recovery) {
+    return recoveryCommand({
+        githubApiUrl: context.githubApiUrl,
+        target: context.target,
+        secretName: context.secretName,
+        sealed: recovery.sealed,
+        organization: recovery.organization,
+        secretAsSeen: recovery.secretAsSeen,
+    });
+}
+function describeRecovery(context, recovery) {
+    return (0,settings/* concat */.xW)([
+        `Recovery value: the new refresh token, sealed with the public key of the ${context.target.description} (only GitHub can open it, so it is safe to show).`,
+        `  key_id: ${recovery.sealed.keyId}`,
+        `  encrypted_value: ${recovery.sealed.encryptedValue}`,
+        `Store it with GitHub CLI and a token that may write the secret: ${ghTokenAdvice(context.githubApiUrl)}; then run:`,
+        `  ${recoveryCommandFor(context, recovery)}`,
+        `Do it before any run uses the old token after ${utc(recovery.leewayEndsAt)}: from then on, presenting the old token revokes the consent, including the new token.`,
+        (0,settings/* text */.Qq) `Store it, or ${settings/* rerun */.nt} before that time — one or the other, never both: whichever comes second would put a superseded token in the secret.${recovery.secretAsSeen === undefined ? '' : ' The command checks this itself: it stores nothing if the secret was written after this run saw it.'}`,
+    ], '\n');
+}
+/** The full failure text for the log and the error annotation; each door words its settings. */
+function describeFailure(error, context, recovery, now) {
+    const parts = [
+        error.said,
+        [describeTokenState(error.tokenState, context, now)],
+        (0,settings/* concat */.xW)(['Next step: ', error.next]),
+    ];
+    if (recovery)
+        parts.push(describeRecovery(context, recovery));
+    return (0,settings/* concat */.xW)(parts, '\n');
+}
+/** When the user must consent again, and in how many days. */
+function consentText(consent) {
+    return `${consent.reconsentBy.toISOString().slice(0, 10)} (${consent.daysLeft} days left)`;
+}
+/** What a real run would have done: for the log and the summary of a dry run. */
+function describeDryRun(context, plan) {
+    const lines = [
+        `Dry run: nothing was sent to the token endpoint, and no secret was written.`,
+        `A real run would refresh the token at ${plan.tokenUrl.origin} and write the new refresh token to the secret ${context.secretName} of ${context.target.description}.`,
+    ];
+    if (plan.organization) {
+        const ids = plan.organization.selectedRepositoryIds;
+        lines.push(`The organization secret's visibility would be "${plan.organization.visibility}"${ids ? ` (repository ids ${ids.join(', ')})` : ''}.`);
+    }
+    if (plan.accessTokenSecret) {
+        lines.push(`It would also store the access token in ${plan.accessTokenSecret}.`);
+    }
+    if (plan.siteUrl)
+        lines.push(`It would look up the cloud id of ${plan.siteUrl.origin}.`);
+    lines.push((0,settings/* text */.Qq) `Stale-token check: ${plan.staleTokenCheck}.`);
+    lines.push((0,settings/* text */.Qq) `Lock: ${plan.lock}.`);
+    if (plan.consent)
+        lines.push(`Consent again by: ${consentText(plan.consent)}.`);
+    return lines;
+}
+/** Text made safe to place in HTML (summaries, the command line tool's callback page). */
+function escapeHtml(text) {
+    return text
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/"/g, '&quot;');
+}
+
+;// CONCATENATED MODULE: ./src/rotation/write-back.ts
+/**
+ * Storing a new token: seal it under the store's public key and write it. The sealed value is handed
+ * to `onSealed` before the write, so that if the write never completes (a failure, a cancelled job,
+ * a lost runner) the only copy of a new refresh token is already in the log, readable by GitHub
+ * alone. After the write, the secret's metadata tells whether another rotation wrote it too.
+ */
+
+
+
+
+
+async function writeBack(access, request) {
+    const { secretName, organization, tokenState } = request;
+    const seal = async (key) => {
+        const sealed = { keyId: key.keyId, encryptedValue: await sealForGitHub(request.value, key.key) };
+        request.onSealed?.(sealed);
+        return sealed;
+    };
+    try {
+        return await storeSecret(access, secretName, await seal(request.publicKey), organization, tokenState);
+    }
+    catch (error) {
+        // 422 when the key was replaced between the preflight and the write: seal again, once.
+        if (!(error instanceof errors/* ActionError */.lZ) || error.code !== 'GITHUB_REJECTED_VALUE')
+            throw error;
+        const current = await fetchPublicKey(access, tokenState);
+        if (current.keyId === request.publicKey.keyId)
+            throw error;
+        return await storeSecret(access, secretName, await seal(current), organization, tokenState);
+    }
+}
+/** GitHub's timestamps are whole seconds; a write's own updated_at may round either way. */
+const SAME_WRITE_TOLERANCE_MS = 1000;
+/**
+ * Reads the secret's metadata again after the write. A write by another rotation between this
+ * run's preflight and its write is visible only when the secret was new (the write says
+ * "updated" instead of "created") and this run sent its write once: a retried write may itself
+ * have created the secret before its answer was lost. A write after this one moves `updated_at`
+ * past the write's time.
+ */
+async function checkWrite(access, secretName, before, write, localWriteAt) {
+    const writtenAt = write.at ?? localWriteAt;
+    const absentBefore = before !== undefined && before.updatedAt === undefined;
+    if (absentBefore && write.how === 'updated' && write.attempts === 1) {
+        return { kind: 'created-meanwhile', writtenAt };
+    }
+    let after;
+    try {
+        after = await fetchSecretMetadata(access, secretName);
+    }
+    catch (error) {
+        return { kind: 'unverified', reason: (0,errors/* saidOf */.Jo)(error) };
+    }
+    if (after.updatedAt === undefined) {
+        return { kind: 'unverified', reason: 'the secret was not found right after the write' };
+    }
+    if (after.updatedAt.getTime() > writtenAt.getTime() + SAME_WRITE_TOLERANCE_MS) {
+        return { kind: 'rewritten-after', writtenAt, rewrittenAt: after.updatedAt };
+    }
+    return { kind: 'alone' };
+}
+/** GitHub's clock is read to the second, through a header: two seconds either way is a tie. */
+const CLOCK_TOLERANCE_MS = 2000;
+/**
+ * Reads the secret's metadata just before a write that comes late (a slow refresh, a retried
+ * write): time in which another rotation may have stored its own new token. A write of that
+ * rotation before this run's refresh was sent means its refresh came first, so this run's token is
+ * the newest and replaces it; a later one leaves it unknown which is newest, and then this run
+ * must not overwrite it. `refreshSentAt` is in GitHub's clock.
+ */
+async function checkBeforeWrite(access, secretName, lastSeen, refreshSentAt, 
+/** This run's earlier attempts of the same write, which may have been applied unanswered. */
+ownAttempts) {
+    let seen;
+    try {
+        seen = await fetchSecretMetadata(access, secretName);
+    }
+    catch (error) {
+        return { kind: 'unverified', reason: (0,errors/* saidOf */.Jo)(error) };
+    }
+    if (seen.updatedAt?.getTime() === lastSeen.updatedAt?.getTime())
+        return { kind: 'unchanged' };
+    if (seen.updatedAt === undefined)
+        return { kind: 'unchanged' }; // deleted meanwhile: nothing to lose
+    const at = seen.updatedAt.getTime();
+    const own = ownAttempts.some(({ from, to }) => at >= from.getTime() - CLOCK_TOLERANCE_MS && at <= to.getTime() + CLOCK_TOLERANCE_MS);
+    // Written while an earlier attempt of this very write was on its way: that attempt, applied
+    // before its answer was lost. Writing the same value again loses nothing.
+    if (own)
+        return { kind: 'own-write', seen };
+    if (seen.updatedAt.getTime() + CLOCK_TOLERANCE_MS < refreshSentAt.getTime()) {
+        return { kind: 'rewritten-before-refresh', seen };
+    }
+    return { kind: 'rewritten-after-refresh', seen, rewrittenAt: seen.updatedAt };
+}
+/** The write not made: another rotation stored its token after this run's refresh was sent. */
+function notOverwrittenError(secretName, readAt, rewrittenAt, refreshSentAt) {
+    return new errors/* ActionError */.lZ('ROTATIONS_OVERLAPPED', `Two rotations of this token overlapped: ${secretName} was written at ${utc(rewrittenAt)} by another rotation${readAt ? `, after this run read it at ${utc(readAt)}` : ''} and after this run sent its own refresh at ${utc(refreshSentAt)}. Only the token issued last is Atlassian's newest, and which of the two that is cannot be told from here, so this run did not overwrite the secret. If the other token is the older one, the next rotation presents a superseded token and Atlassian revokes the consent.`, 'overlapped', `Find the other rotation (a workflow run that uses this secret, or someone running the command line tool's refresh) and when it sent its refresh. If that was before ${utc(refreshSentAt)}, store this run's recovery value (below) now, before the next rotation: its command checks that the secret is still as this run last saw it. If it was after, nothing needs doing. Then give every workflow that rotates this token the same \`concurrency:\` group, and never run the command line tool's refresh while a workflow may rotate it.`);
+}
+/** The loud failure for an overlap: both times, why it matters, and what to check. */
+function overlapError(check, secretName, grantSentAt) {
+    const what = check.kind === 'rewritten-after'
+        ? `this run wrote its new refresh token to ${secretName} at ${utc(check.writtenAt)}, and something else wrote ${secretName} again at ${utc(check.rewrittenAt)}`
+        : `${secretName} did not exist when this run checked it, yet when this run wrote its new refresh token at ${utc(check.writtenAt)} GitHub said it updated an existing secret: something else created it in between`;
+    const oursStored = check.kind === 'created-meanwhile';
+    const ifOursIsNewer = oursStored
+        ? 'nothing needs doing'
+        : `store this run's recovery value (printed above, in the "Recovery value" group) now, before the next rotation`;
+    const ifTheirsIsNewer = oursStored
+        ? "store the other run's new token (its recovery value, printed in its log) now, before the next rotation"
+        : 'nothing needs doing';
+    return new errors/* ActionError */.lZ('ROTATIONS_OVERLAPPED', `Two rotations of this token overlapped: ${what}. Only the token issued last is Atlassian's newest; the secret now holds ${oursStored ? "this run's" : "the other writer's"} token, which may be the older of the two. If it is, the next rotation presents a superseded token and Atlassian revokes the consent.`, 'overlapped', `Check which rotation refreshed last: this run sent its refresh at ${utc(grantSentAt)}. Find the other one (a workflow run that uses this secret, or someone running the command line tool's refresh) and when it refreshed. If this run refreshed after it, ${ifOursIsNewer}; if the other refreshed after this run, ${ifTheirsIsNewer}. Then give every workflow that rotates this token the same \`concurrency:\` group, and never run the command line tool's refresh while a workflow may rotate it.`);
+}
+
+;// CONCATENATED MODULE: ./src/rotation/rotation-lock.ts
+/**
+ * One rotation at a time, wherever it runs: a lock that lives next to the secret, in the same
+ * store, and needs no permission beyond the one that writes the secret.
+ *
+ * GitHub's secret PUT answers 201 when it creates a secret and 204 when it updates one
+ * (../shared/FACTS.md, "GitHub secrets REST API"): creating `<SECRET>_LOCK` is a test-and-set.
+ * 201: the lock is this run's. 204: another rotation holds it, since the lock's `created_at` (a
+ * later PUT keeps it). Its value means nothing and can never be read back; it is sealed like any
+ * secret, because GitHub refuses a value it cannot open.
+ *
+ * Time rules, all in GitHub's clock where two parties compare (`created_at` against the Date
+ * header of the same answer), so no machine's clock skew enters:
+ * - a holder finishes everything it does under the lock within {@link LOCK_HOLD_MS} of taking it
+ *   (../rotation/rotate.ts caps every retry there) and never deletes the lock after that, since by
+ *   then it may be someone else's;
+ * - a lock older than {@link LOCK_STALE_MS} is therefore abandoned (its holder was killed), and is
+ *   broken: deleted, then created again, and it is ours only on a 201.
+ * Both are well inside Atlassian's 10-minute leeway: a rotation that breaks the lock of a holder
+ * killed after its refresh presents the token that holder exchanged, the previous one, and
+ * Atlassian still accepts it if it comes within the leeway.
+ *
+ * The one race: two rotations that break the same abandoned lock at once may both hold it (the
+ * second delete removes the first's new lock). A jittered second look before breaking makes it
+ * need both to look within one round trip of each other; if it happens, both present the same
+ * token, which Atlassian accepts for both inside the leeway, and the later one's stale-token guard
+ * stops it when the earlier has written; otherwise the earlier writer's check after its write sees
+ * the other write and reports the overlap with its recovery value.
+ */
+
+
+
+
+
+
+
+
+/** The longest a holder keeps the lock: every retry under it ends by then. */
+const LOCK_HOLD_MS = 5 * 60_000;
+/** Older than this by GitHub's clock, a lock is abandoned: a holder releases within LOCK_HOLD_MS. */
+const LOCK_STALE_MS = 6 * 60_000;
+/** The default wait: outlasts any live holder, and reaches the age at which a lock is broken. */
+const DEFAULT_LOCK_WAIT_SECONDS = 390;
+const MAX_LOCK_WAIT_SECONDS = 3_600;
+/** Between two looks at a held lock: a holder usually ends within seconds. */
+const POLL_MS = 3_000;
+const POLL_JITTER_MS = 2_000;
+/** Before breaking, a random pause and a second look: two breakers rarely look at the same moment. */
+const BREAK_JITTER_MS = 3_000;
+const LOCK_SUFFIX = '_LOCK';
+/**
+ * The lock's name by default: next to the secret it guards. A name at GitHub's length limit is cut
+ * to make room: the same for every rotation of that secret, which is all a lock's name must be.
+ */
+function defaultLockName(secretName, maxLength) {
+    return `${secretName.slice(0, maxLength - LOCK_SUFFIX.length)}${LOCK_SUFFIX}`;
+}
+/** One line for the log and the job summary. */
+function describeLock(report) {
+    switch (report.state) {
+        case 'off':
+            return 'off (lock: false): nothing keeps another rotation from overlapping this one';
+        case 'free':
+            return `${report.name} is free: a real run would take it`;
+        case 'held':
+            return report.stale
+                ? `${report.name} was taken at ${utc(report.since)} and never released (abandoned): a real run would break it`
+                : `${report.name} is held since ${utc(report.since)} by another rotation: a real run would wait for it`;
+        case 'unknown':
+            return (0,settings/* text */.Qq) `${report.name} could not be read (${report.reason}): a real run would try to take it`;
+        case 'taken': {
+            const waited = report.waitedMs >= 1000 ? `, after waiting ${Math.round(report.waitedMs / 1000)} s` : '';
+            return report.broke
+                ? `${report.name} taken${waited}, by breaking an abandoned lock of ${utc(report.broke)}`
+                : `${report.name} taken${waited}`;
+        }
+    }
+}
+/** What the preflight's first look says about the lock, for a dry run. */
+function reportFirstLook(name, look) {
+    if (look === undefined)
+        return { state: 'off' };
+    if (look.status === 'rejected')
+        return { state: 'unknown', name, reason: (0,errors/* saidOf */.Jo)(look.reason) };
+    const seen = look.value;
+    if (!seen.held)
+        return { state: 'free', name };
+    return {
+        state: 'held',
+        name,
+        since: seen.since,
+        stale: seen.ageMs !== undefined && seen.ageMs >= LOCK_STALE_MS,
+    };
+}
+/** Looks at the lock without taking it: the preflight's first look, and a dry run's report. */
+async function lookAtLock(store, name) {
+    const metadata = await fetchSecretMetadata(store, name);
+    if (metadata.updatedAt === undefined)
+        return { held: false };
+    // A lock is never rewritten by its holder: its creation is when it was taken.
+    const since = metadata.createdAt ?? metadata.updatedAt;
+    return {
+        held: true,
+        since,
+        ageMs: metadata.serverNow ? metadata.serverNow.getTime() - since.getTime() : undefined,
+    };
+}
+/**
+ * Takes the lock, waiting for another holder within `waitMs` and breaking an abandoned lock.
+ * Every failure leaves the refresh token unspent; a lock still held at the end of the wait is the
+ * LOCK_HELD error.
+ */
+async function takeLock(step, first) {
+    const { clock, request } = step;
+    const started = clock.now();
+    const deadline = started + request.waitMs;
+    const look = () => lookAtLock(step.store(), request.name);
+    let seen = first;
+    let contended = first.held;
+    let announced = false;
+    let waitedFor;
+    const taken = (takenAt, broke) => ({
+        name: request.name,
+        takenAt,
+        contended: contended || broke !== undefined,
+        waitedMs: takenAt - started,
+        waitedFor,
+        broke,
+    });
+    for (;;) {
+        if (!seen.held) {
+            const attempt = await create(step);
+            if (attempt.created)
+                return taken(attempt.takenAt, undefined);
+            // Someone created it between the look and the write (this write only updated theirs).
+            contended = true;
+            seen = await look();
+            continue;
+        }
+        if (seen.ageMs !== undefined && seen.ageMs >= LOCK_STALE_MS) {
+            const broken = await breakLock(step, seen);
+            if (broken.taken) {
+                step.notice((0,settings/* text */.Qq) `Broke an abandoned lock: ${request.name} was taken at ${utc(seen.since)} by a rotation that never released it (a run or a command killed before it ended), ${minutes(seen.ageMs)} ago; no rotation holds a lock longer than ${minutes(LOCK_HOLD_MS)}. This run holds it now.`, 'Abandoned lock broken');
+                return taken(broken.takenAt, { since: seen.since, ageMs: seen.ageMs });
+            }
+            seen = broken.seen;
+            continue;
+        }
+        const pause = POLL_MS + Math.floor(step.random() * POLL_JITTER_MS);
+        if (clock.now() + pause > deadline) {
+            throw lockHeldError(step, seen, clock.now() - started);
+        }
+        if (!announced) {
+            announced = true;
+            step.info(`Another rotation holds the lock ${request.name} (taken at ${utc(seen.since)}): waiting up to ${Math.round((deadline - clock.now()) / 1000)} s for it to end. Nothing has been sent to Atlassian.`);
+        }
+        waitedFor = seen.since;
+        await clock.sleep(pause, step.signal);
+        seen = await look();
+    }
+}
+/** GitHub's clock is read to the second, through a header: two seconds either way is a tie. */
+const rotation_lock_CLOCK_TOLERANCE_MS = 2000;
+/**
+ * Creates the lock: created when the write answered 201 (204: it existed). A write that was sent
+ * again after a lost answer may itself have created the lock and then got 204 for its second
+ * attempt: a lock created within the time of this run's attempts is taken for this run's own.
+ */
+async function create(step) {
+    const { clock } = step;
+    const store = step.store();
+    const takenAt = clock.now();
+    let attempts = 0;
+    const counted = store.retry.onAttempt;
+    const written = await writeBack({
+        ...store,
+        retry: {
+            ...store.retry,
+            onAttempt: (attempt) => {
+                attempts = attempt;
+                counted?.(attempt);
+            },
+        },
+    }, {
+        secretName: step.request.name,
+        // Any value: it is never read. Random, so that no two writes carry the same one.
+        value: (0,external_node_crypto_.randomBytes)(16).toString('hex'),
+        publicKey: step.publicKey,
+        organization: lockVisibility(step.target),
+        tokenState: 'unchanged',
+    });
+    if (written.how === 'created')
+        return { created: true, takenAt };
+    if (attempts <= 1)
+        return { created: false, takenAt };
+    const seen = await lookAtLock(step.store(), step.request.name);
+    const ours = seen.held &&
+        seen.ageMs !== undefined &&
+        seen.ageMs <= clock.now() - takenAt + rotation_lock_CLOCK_TOLERANCE_MS;
+    return { created: ours, takenAt };
+}
+/**
+ * Deletes an abandoned lock and creates it again. First a random pause and a second look: if the
+ * lock is no longer the abandoned one (released, or broken by another rotation), it is not broken.
+ */
+async function breakLock(step, stale) {
+    await step.clock.sleep(Math.floor(step.random() * BREAK_JITTER_MS), step.signal);
+    const again = await lookAtLock(step.store(), step.request.name);
+    if (!again.held || again.since.getTime() !== stale.since.getTime()) {
+        return { taken: false, seen: again };
+    }
+    await deleteSecret(step.store(), step.request.name, 'unchanged');
+    const attempt = await create(step);
+    if (attempt.created)
+        return { taken: true, takenAt: attempt.takenAt };
+    return { taken: false, seen: await lookAtLock(step.store(), step.request.name) };
+}
+/**
+ * An organization secret's PUT needs a visibility. The lock's value means nothing, so which
+ * repositories may see that it exists does not matter: "private", which every organization accepts.
+ */
+function lockVisibility(target) {
+    return target.kind === 'organization'
+        ? { visibility: 'private', selectedRepositoryIds: undefined }
+        : undefined;
+}
+/**
+ * Releases the lock, but only while it is certainly still this run's: after LOCK_HOLD_MS another
+ * rotation may have broken it and taken it anew, and deleting that one would let a third in.
+ */
+async function releaseLock(store, held, clock) {
+    const heldUntil = held.takenAt + LOCK_HOLD_MS;
+    if (clock.now() >= heldUntil) {
+        return {
+            released: false,
+            reason: `this run has held it for more than ${minutes(LOCK_HOLD_MS)}, after which it may no longer be this run's`,
+        };
+    }
+    try {
+        await deleteSecret({ ...store, retry: { ...store.retry, deadline: Math.min(store.retry.deadline, heldUntil) } }, held.name, 'stored');
+        return { released: true };
+    }
+    catch (error) {
+        return { released: false, reason: (0,errors/* saidOf */.Jo)(error) };
+    }
+}
+/** The warning for a lock left behind: harmless, and how to free it sooner. */
+function lockLeftWarning(held, reason, target, githubApiUrl) {
+    return (0,settings/* text */.Qq) `Could not release the lock ${held.name} (${reason}). The refresh token is not affected. The next rotation within ${minutes(LOCK_STALE_MS)} of this one waits for the lock and then breaks it as abandoned; to free it now: ${deleteCommand(githubApiUrl, target, held.name)}`;
+}
+function lockHeldError(step, seen, waitedMs) {
+    const { request, target } = step;
+    const tokenState = 'unchanged';
+    return new errors/* ActionError */.lZ('LOCK_HELD', `Another rotation holds the lock ${request.name} of ${target.description}: it was taken at ${utc(seen.since)}, and this run waited ${Math.round(waitedMs / 1000)} s for it to end. Two rotations of one token must not overlap, ${step.heldMeans ?? `so this run did not send its refresh token to Atlassian: the token is unchanged, and so is ${step.secretName}`}.`, tokenState, (0,settings/* text */.Qq) `Find the rotation holding it: a workflow run that rotates ${step.secretName} and started around ${utc(seen.since)}, or someone running the command line tool's refresh. Once it has ended, ${settings/* rerun */.nt}: if it rotated the token, this run's copy is superseded and is not sent. A lock older than ${minutes(LOCK_STALE_MS)} is abandoned and the next rotation breaks it. To wait longer, raise ${(0,settings/* named */.KT)('lock-wait-seconds')}; if you are sure that nothing is rotating, free it now: ${deleteCommand(step.githubApiUrl, target, request.name)}`);
+}
+/** The `gh` command that deletes the lock, for any target and GitHub Enterprise Server. */
+function deleteCommand(githubApiUrl, target, name) {
+    const { hostname, endpoint } = ghEndpoint(githubApiUrl, secretPath(target, name));
+    return `gh api --method DELETE${hostname ? ` --hostname ${shellQuote(hostname)}` : ''} ${shellQuote(endpoint)}`;
+}
+function minutes(ms) {
+    const value = Math.floor(ms / 60_000);
+    return value === 1 ? '1 minute' : `${value} minutes`;
+}
+
 ;// CONCATENATED MODULE: ./src/rotation/request.ts
+
 
 
 
@@ -30301,6 +30920,7 @@ function readSettings(getInput, env) {
             problem('access-token-secret-name', (0,settings/* text */.Qq) `${(0,settings/* subject */.bc)('access-token-secret-name')} must name another secret than ${(0,settings/* named */.KT)('secret-name')} (secret names are case-insensitive): the refresh token would be overwritten by the access token.`);
         }
     }
+    const lock = readLockSettings(getInput, secretName, accessTokenSecretName, problem);
     const target = readTarget(getInput, env, problem);
     const tokenUrl = parseEndpointUrl('token-url', getInput('token-url') || DEFAULT_TOKEN_URL, problem);
     const githubApiUrl = parseEndpointUrl('github-api-url', getInput('github-api-url') || env['GITHUB_API_URL'] || DEFAULT_GITHUB_API_URL, problem);
@@ -30348,8 +30968,38 @@ function readSettings(getInput, env) {
             atlassianApiUrl: withoutTrailingSlash(atlassianApiUrl),
             consentedAt,
             dryRun: dryRunText === 'true',
+            lock,
         },
     };
+}
+/**
+ * `lock`, `lock-secret-name` and `lock-wait-seconds`: the lock, or undefined with `lock: false`.
+ * Shared with `authorize`, which writes the secret too.
+ */
+function readLockSettings(getInput, secretName, accessTokenSecretName, problem) {
+    const onText = (getInput('lock') || 'true').toLowerCase();
+    if (onText !== 'true' && onText !== 'false') {
+        problem('lock', (0,settings/* text */.Qq) `${(0,settings/* subject */.bc)('lock')} must be "true" (take a lock next to the secret, so that no two rotations of the token overlap) or "false"; got ${quoteValue(onText)}.`);
+    }
+    const waitText = getInput('lock-wait-seconds') || String(DEFAULT_LOCK_WAIT_SECONDS);
+    const wait = readSeconds(waitText);
+    if (!(wait >= 0 && wait <= MAX_LOCK_WAIT_SECONDS)) {
+        problem('lock-wait-seconds', (0,settings/* text */.Qq) `${(0,settings/* subject */.bc)('lock-wait-seconds')} must be a whole number of seconds from 0 to ${MAX_LOCK_WAIT_SECONDS}; got ${quoteValue(waitText)}.`);
+    }
+    const given = getInput('lock-secret-name');
+    if (onText === 'false')
+        return undefined;
+    const name = given || defaultLockName(secretName, LIMITS.name.max);
+    checkSecretName('lock-secret-name', given, problem);
+    for (const [other, otherName] of [
+        ['secret-name', secretName],
+        ['access-token-secret-name', accessTokenSecretName ?? ''],
+    ]) {
+        if (otherName !== '' && name.toUpperCase() === otherName.toUpperCase()) {
+            problem('lock-secret-name', (0,settings/* text */.Qq) `${(0,settings/* subject */.bc)('lock-secret-name')} must name another secret than ${(0,settings/* named */.KT)(other)} (secret names are case-insensitive): the lock would overwrite it.`);
+        }
+    }
+    return { name, waitMs: wait * 1000 };
 }
 /**
  * Exactly one kind of target: `organization`, or `environment` of `repository`, or `repository`
@@ -30693,226 +31343,6 @@ async function fetchJobStartedAt(github, run, secrets, retry) {
     return new Date(startedAt);
 }
 
-;// CONCATENATED MODULE: ./src/common/shell-quote.ts
-/**
- * Quoting for POSIX shells (sh, bash, zsh, dash, ksh), so that a printed command means the same
- * thing however it is pasted: every argument is one word, taken literally.
- *
- * Between single quotes every character is literal in all of them (POSIX, Shell Command Language
- * §2.2.2): no globbing (`* ? [ ]`), no parameter, command or arithmetic expansion (`$`, backticks),
- * no brace or tilde expansion, no word splitting. Single quotes also stop history expansion (`!`)
- * in interactive bash ("Only `\` and `'` may be used to escape the history expansion character",
- * bash manual, History Expansion) and zsh (zshexpn, "History Expansion": enclosed in single quotes
- * it loses its special meaning). A single quote cannot appear inside them: it is written `'\''`
- * (close, an escaped quote, open again).
- *
- * zsh's RC_QUOTES option, where `''` inside a quoted string stands for a quote, cannot join the
- * pieces: the quote before the backslash closes the string, and `\'` is outside any. fish, where
- * `\'` inside single quotes is an escape, reads it the same way, since that backslash is outside.
- */
-function shellQuote(argument) {
-    // A NUL ends a C string: no process can receive it in an argument.
-    if (argument.includes('\0'))
-        throw new Error('A shell argument cannot hold a NUL character.');
-    return `'${argument.replaceAll("'", "'\\''")}'`;
-}
-/** A command line of quoted words; `literal` words (the program, its fixed flags) stay as written. */
-function commandLine(words) {
-    return words.map((word) => (typeof word === 'string' ? shellQuote(word) : word.literal)).join(' ');
-}
-
-;// CONCATENATED MODULE: ./src/rotation/recovery-command.ts
-
-
-/**
- * The command, every argument quoted for POSIX shells. With `secretAsSeen`, an `if … then … else
- * … fi` that first reads the secret's metadata (bash and zsh both take it as pasted).
- */
-function recoveryCommand(write) {
-    const put = putCommand(write);
-    const seen = write.secretAsSeen;
-    if (seen === undefined)
-        return put;
-    const { hostname, endpoint } = ghEndpoint(write.githubApiUrl, secretPath(write.target, write.secretName));
-    const read = [
-        { literal: 'gh api' },
-        ...(hostname === undefined ? [] : [{ literal: '--hostname' }, hostname]),
-        endpoint,
-    ];
-    const refusal = (why) => commandLine([
-        { literal: 'echo' },
-        `Not stored: ${why}. Store nothing: the secret holds a newer token than this value.`,
-    ]);
-    if (seen === 'absent') {
-        return `if ${commandLine([...read, { literal: '--silent 2>/dev/null' }])}; then ${refusal('the secret exists now, and did not when this run checked it')}; else ${put}; fi`;
-    }
-    return `if [ "$(${commandLine([...read, { literal: '--jq' }, '.updated_at'])})" = ${shellQuote(seen.updatedAt)} ]; then ${put}; else ${refusal(`the secret was written after ${seen.updatedAt}, when this run saw it (or reading it failed: see above)`)}; fi`;
-}
-/** The write itself: `gh api --method PUT …` with the sealed value. */
-function putCommand(write) {
-    const { hostname, endpoint } = ghEndpoint(write.githubApiUrl, secretPath(write.target, write.secretName));
-    const { sealed, organization } = write;
-    return commandLine([
-        { literal: 'gh api' },
-        ...(hostname === undefined ? [] : [{ literal: '--hostname' }, hostname]),
-        { literal: '--method PUT' },
-        endpoint,
-        { literal: '-f' },
-        `encrypted_value=${sealed.encryptedValue}`,
-        { literal: '-f' },
-        `key_id=${sealed.keyId}`,
-        ...(organization
-            ? [
-                { literal: '-f' },
-                `visibility=${organization.visibility}`,
-                ...(organization.selectedRepositoryIds ?? []).flatMap((id) => [
-                    { literal: '-F' },
-                    `selected_repository_ids[]=${id}`,
-                ]),
-            ]
-            : []),
-    ]);
-}
-/** Where `gh api` must be pointed to reach `path` under `githubApiUrl`, exactly. */
-function ghEndpoint(githubApiUrl, path) {
-    const url = new URL(githubApiUrl);
-    const base = url.pathname.replace(/\/+$/, '');
-    const standard = url.protocol === 'https:' && url.port === '' && url.search === '';
-    // Named even for github.com: without --hostname, gh goes to GH_HOST, or to the only host it is
-    // logged in to, which may be an Enterprise Server.
-    if (standard && url.hostname === 'api.github.com' && base === '') {
-        return { hostname: 'github.com', endpoint: path.replace(/^\//, '') };
-    }
-    // gh refuses ":" in --hostname, so an IPv6 literal (its brackets hold colons) takes the full URL.
-    if (standard && base === '/api/v3' && !url.hostname.includes(':')) {
-        return { hostname: url.hostname, endpoint: path.replace(/^\//, '') };
-    }
-    return { hostname: undefined, endpoint: `${url.origin}${base}${path}` };
-}
-/** How to give `gh` a token for this API, as a clause: "put the token in GH_TOKEN (…), or …". */
-function ghTokenAdvice(githubApiUrl) {
-    const { hostname } = new URL(githubApiUrl);
-    const tenant = /^api\.([a-z0-9-]+\.ghe\.com)$/.exec(hostname)?.[1];
-    if (hostname === 'api.github.com' || tenant !== undefined) {
-        return `put the token in GH_TOKEN (\`read -rs GH_TOKEN && export GH_TOKEN\` keeps it out of the shell history), or run \`gh auth login${tenant ? ` --hostname ${shellQuote(tenant)}` : ''}\` first`;
-    }
-    const variable = 'put the token in GH_ENTERPRISE_TOKEN (`read -rs GH_ENTERPRISE_TOKEN && export GH_ENTERPRISE_TOKEN`; gh reads GH_TOKEN only for github.com)';
-    const { hostname: loginHost } = ghEndpoint(githubApiUrl, '/');
-    // gh cannot log in to a host with a port (its --hostname refuses one): then only the variable.
-    return loginHost === undefined
-        ? variable
-        : `${variable}, or run \`gh auth login --hostname ${shellQuote(loginHost)}\` first`;
-}
-
-;// CONCATENATED MODULE: ./src/rotation/explain.ts
-
-
-/** Atlassian accepts a disabled refresh token for 10 minutes after it was rotated (FACTS.md). */
-const LEEWAY_MS = 10 * 60 * 1000;
-/** The end of the leeway for a grant sent at `sentAt`: when Atlassian stops accepting the token. */
-function leewayEnd(sentAt) {
-    return new Date(sentAt.getTime() + LEEWAY_MS);
-}
-function utc(date) {
-    return `${date.toISOString().slice(0, 19).replace('T', ' ')} UTC`;
-}
-/** One or two sentences on where the working refresh token is now. */
-function describeTokenState(state, context, now) {
-    const where = `secret ${context.secretName} of ${context.target.description}`;
-    const sentAt = context.grantSentAt;
-    const leewayEnd = context.leewayEndsAt;
-    const inLeeway = leewayEnd !== undefined && now.getTime() < leewayEnd.getTime();
-    switch (state) {
-        case 'unchanged':
-            return `The refresh token in the ${where} still works: this run did not replace it.`;
-        case 'maybe-rotated':
-            if (sentAt === undefined || leewayEnd === undefined) {
-                return 'The refresh token may have been rotated.';
-            }
-            return inLeeway
-                ? `The refresh token was sent at ${utc(sentAt)} without a usable answer, so Atlassian may have rotated it. If it did, the token in the ${where} is still accepted until ${utc(leewayEnd)} (the 10-minute leeway): a re-run before then recovers it.`
-                : `The refresh token was sent at ${utc(sentAt)} without a usable answer, and the 10-minute leeway ended at ${utc(leewayEnd)}. If Atlassian did not rotate it, a re-run works; if it did, the re-run fails with invalid_grant and the user must consent again.`;
-        case 'rejected':
-            return `Atlassian refuses the refresh token in the ${where}: the integration stays broken until the user consents again.`;
-        case 'stored':
-            return `The refresh token was rotated and the new one is stored in the ${where}: the integration is safe; only what came after failed.`;
-        case 'overlapped':
-            return `Two rotations of this token overlapped: the ${where} may not hold the newest of their tokens (this run's is in the recovery value below). Until that is settled, the next rotation may present a superseded token and revoke the consent.`;
-        case 'rotated-not-stored':
-            if (leewayEnd === undefined) {
-                return `Atlassian issued a new refresh token; it was NOT stored in the ${where}.`;
-            }
-            return inLeeway
-                ? `Atlassian issued a new refresh token and disabled the one in the ${where}; the new token was NOT stored. The old token is still accepted until ${utc(leewayEnd)} (the 10-minute leeway): a re-run before then is safe — or store the recovery value below, but not both.`
-                : `Atlassian issued a new refresh token and disabled the one in the ${where}; the new token was NOT stored, and the old token's 10-minute leeway ended at ${utc(leewayEnd)}. Do not re-run before storing the recovery value: presenting the old token now would revoke the consent, the new token included.`;
-    }
-}
-/** The `gh api` command that stores this run's recovery value (./recovery-command.ts). */
-function recoveryCommandFor(context, recovery) {
-    return recoveryCommand({
-        githubApiUrl: context.githubApiUrl,
-        target: context.target,
-        secretName: context.secretName,
-        sealed: recovery.sealed,
-        organization: recovery.organization,
-        secretAsSeen: recovery.secretAsSeen,
-    });
-}
-function describeRecovery(context, recovery) {
-    return (0,settings/* concat */.xW)([
-        `Recovery value: the new refresh token, sealed with the public key of the ${context.target.description} (only GitHub can open it, so it is safe to show).`,
-        `  key_id: ${recovery.sealed.keyId}`,
-        `  encrypted_value: ${recovery.sealed.encryptedValue}`,
-        `Store it with GitHub CLI and a token that may write the secret: ${ghTokenAdvice(context.githubApiUrl)}; then run:`,
-        `  ${recoveryCommandFor(context, recovery)}`,
-        `Do it before any run uses the old token after ${utc(recovery.leewayEndsAt)}: from then on, presenting the old token revokes the consent, including the new token.`,
-        (0,settings/* text */.Qq) `Store it, or ${settings/* rerun */.nt} before that time — one or the other, never both: whichever comes second would put a superseded token in the secret.${recovery.secretAsSeen === undefined ? '' : ' The command checks this itself: it stores nothing if the secret was written after this run saw it.'}`,
-    ], '\n');
-}
-/** The full failure text for the log and the error annotation; each door words its settings. */
-function describeFailure(error, context, recovery, now) {
-    const parts = [
-        error.said,
-        [describeTokenState(error.tokenState, context, now)],
-        (0,settings/* concat */.xW)(['Next step: ', error.next]),
-    ];
-    if (recovery)
-        parts.push(describeRecovery(context, recovery));
-    return (0,settings/* concat */.xW)(parts, '\n');
-}
-/** When the user must consent again, and in how many days. */
-function consentText(consent) {
-    return `${consent.reconsentBy.toISOString().slice(0, 10)} (${consent.daysLeft} days left)`;
-}
-/** What a real run would have done: for the log and the summary of a dry run. */
-function describeDryRun(context, plan) {
-    const lines = [
-        `Dry run: nothing was sent to the token endpoint, and no secret was written.`,
-        `A real run would refresh the token at ${plan.tokenUrl.origin} and write the new refresh token to the secret ${context.secretName} of ${context.target.description}.`,
-    ];
-    if (plan.organization) {
-        const ids = plan.organization.selectedRepositoryIds;
-        lines.push(`The organization secret's visibility would be "${plan.organization.visibility}"${ids ? ` (repository ids ${ids.join(', ')})` : ''}.`);
-    }
-    if (plan.accessTokenSecret) {
-        lines.push(`It would also store the access token in ${plan.accessTokenSecret}.`);
-    }
-    if (plan.siteUrl)
-        lines.push(`It would look up the cloud id of ${plan.siteUrl.origin}.`);
-    lines.push((0,settings/* text */.Qq) `Stale-token check: ${plan.staleTokenCheck}.`);
-    if (plan.consent)
-        lines.push(`Consent again by: ${consentText(plan.consent)}.`);
-    return lines;
-}
-/** Text made safe to place in HTML (summaries, the command line tool's callback page). */
-function escapeHtml(text) {
-    return text
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/"/g, '&quot;');
-}
-
 ;// CONCATENATED MODULE: ./src/rotation/stale-token-guard.ts
 /**
  * The stale-token guard: has the secret been rewritten since this run read it?
@@ -30954,6 +31384,38 @@ function judgeWithoutReadTime(updatedAt, since, reason) {
         return { kind: 'superseded', updatedAt, readAt: since.at, readAtWhat: since.what };
     }
     return since.exact ? { kind: 'fresh-since', what: since.what } : { kind: 'unknown', reason };
+}
+/**
+ * After a wait for the lock. The token in hand was held before this run first read the secret, so
+ * a secret written since that read (or created, when it did not exist) certainly superseded it,
+ * however close in time. GitHub's timestamps are whole seconds, so a write within the second of
+ * that read shows no change: then a write at or after the moment the rotation this run waited for
+ * took the lock is taken for that rotation's, and stops this run too (it loses nothing: the secret
+ * holds the newer token). Otherwise the guard judges as before.
+ */
+function judgeAfterWait(before, after, firstReadAt, 
+/** When the rotation this run waited for took the lock; undefined when it waited for none. */
+waitedFor, otherwise) {
+    const { updatedAt } = after;
+    if (updatedAt === undefined)
+        return otherwise();
+    if (before !== undefined && before.updatedAt?.getTime() !== updatedAt.getTime()) {
+        return {
+            kind: 'superseded',
+            updatedAt,
+            readAt: before.serverNow ?? firstReadAt,
+            readAtWhat: 'this run first read it, before waiting for the lock',
+        };
+    }
+    if (waitedFor !== undefined && updatedAt.getTime() >= waitedFor.getTime()) {
+        return {
+            kind: 'superseded',
+            updatedAt,
+            readAt: waitedFor,
+            readAtWhat: 'the rotation this run waited for took the lock',
+        };
+    }
+    return otherwise();
 }
 /**
  * The warning for a guard that could not decide: the rotation goes ahead. It names the case it
@@ -31003,6 +31465,7 @@ function describeJudgement(judgement) {
 
 
 
+
 /**
  * The store, in one round of parallel reads: the public key (proves the GitHub token reaches the
  * secrets), the secret's metadata, and that an environment target exists; then, for an organization
@@ -31036,22 +31499,33 @@ async function checkStore(store, secret) {
 async function preflight(request, sources) {
     const { store } = sources;
     const { target } = request;
-    const [checked, readAt] = await Promise.allSettled([
+    const [checked, readAt, lock] = await Promise.allSettled([
         checkStore(store, request),
         'missing' in sources.run
             ? Promise.reject(new Error(sources.run.missing))
             : // Environment secrets are read when the job starts; the others when the run is queued.
                 (target.kind === 'environment' ? fetchJobStartedAt : fetchSecretsReadAt)(sources.run.github, sources.run.attempt, store.secrets, store.retry),
+        sources.lockName === undefined
+            ? Promise.resolve(undefined)
+            : lookAtLock(store, sources.lockName),
     ]);
     if (checked.status === 'rejected')
         throw checked.reason;
     const { publicKey, metadata, organization } = checked.value;
+    const judgeAgain = (again) => judge(again, readAt, sources.now(), sources.tokenHeldSince);
     return {
         publicKey,
         metadata: metadata.status === 'fulfilled' ? metadata.value : undefined,
-        judgement: judge(metadata, readAt, sources.now(), sources.tokenHeldSince),
+        judgement: judgeAgain(metadata),
         organization,
+        lock: settledLock(lock),
+        judgeAgain,
     };
+}
+function settledLock(lock) {
+    if (lock.status === 'rejected')
+        return lock;
+    return lock.value === undefined ? undefined : { status: 'fulfilled', value: lock.value };
 }
 function judge(metadata, readAt, localNow, tokenHeldSince) {
     if (metadata.status === 'rejected')
@@ -31068,121 +31542,6 @@ function judge(metadata, readAt, localNow, tokenHeldSince) {
     // second, which moves the bound earlier, never later: the guard errs towards "superseded".
     const skew = serverNow ? serverNow.getTime() - localNow.getTime() : 0;
     return judgeWithoutReadTime(updatedAt, { ...tokenHeldSince, at: new Date(tokenHeldSince.at.getTime() + skew) }, reason);
-}
-
-;// CONCATENATED MODULE: ./src/rotation/write-back.ts
-/**
- * Storing a new token: seal it under the store's public key and write it. The sealed value is handed
- * to `onSealed` before the write, so that if the write never completes (a failure, a cancelled job,
- * a lost runner) the only copy of a new refresh token is already in the log, readable by GitHub
- * alone. After the write, the secret's metadata tells whether another rotation wrote it too.
- */
-
-
-
-
-
-async function writeBack(access, request) {
-    const { secretName, organization, tokenState } = request;
-    const seal = async (key) => {
-        const sealed = { keyId: key.keyId, encryptedValue: await sealForGitHub(request.value, key.key) };
-        request.onSealed?.(sealed);
-        return sealed;
-    };
-    try {
-        return await storeSecret(access, secretName, await seal(request.publicKey), organization, tokenState);
-    }
-    catch (error) {
-        // 422 when the key was replaced between the preflight and the write: seal again, once.
-        if (!(error instanceof errors/* ActionError */.lZ) || error.code !== 'GITHUB_REJECTED_VALUE')
-            throw error;
-        const current = await fetchPublicKey(access, tokenState);
-        if (current.keyId === request.publicKey.keyId)
-            throw error;
-        return await storeSecret(access, secretName, await seal(current), organization, tokenState);
-    }
-}
-/** GitHub's timestamps are whole seconds; a write's own updated_at may round either way. */
-const SAME_WRITE_TOLERANCE_MS = 1000;
-/**
- * Reads the secret's metadata again after the write. A write by another rotation between this
- * run's preflight and its write is visible only when the secret was new (the write says
- * "updated" instead of "created") and this run sent its write once: a retried write may itself
- * have created the secret before its answer was lost. A write after this one moves `updated_at`
- * past the write's time.
- */
-async function checkWrite(access, secretName, before, write, localWriteAt) {
-    const writtenAt = write.at ?? localWriteAt;
-    const absentBefore = before !== undefined && before.updatedAt === undefined;
-    if (absentBefore && write.how === 'updated' && write.attempts === 1) {
-        return { kind: 'created-meanwhile', writtenAt };
-    }
-    let after;
-    try {
-        after = await fetchSecretMetadata(access, secretName);
-    }
-    catch (error) {
-        return { kind: 'unverified', reason: (0,errors/* saidOf */.Jo)(error) };
-    }
-    if (after.updatedAt === undefined) {
-        return { kind: 'unverified', reason: 'the secret was not found right after the write' };
-    }
-    if (after.updatedAt.getTime() > writtenAt.getTime() + SAME_WRITE_TOLERANCE_MS) {
-        return { kind: 'rewritten-after', writtenAt, rewrittenAt: after.updatedAt };
-    }
-    return { kind: 'alone' };
-}
-/** GitHub's clock is read to the second, through a header: two seconds either way is a tie. */
-const CLOCK_TOLERANCE_MS = 2000;
-/**
- * Reads the secret's metadata just before a write that comes late (a slow refresh, a retried
- * write): time in which another rotation may have stored its own new token. A write of that
- * rotation before this run's refresh was sent means its refresh came first, so this run's token is
- * the newest and replaces it; a later one leaves it unknown which is newest, and then this run
- * must not overwrite it. `refreshSentAt` is in GitHub's clock.
- */
-async function checkBeforeWrite(access, secretName, lastSeen, refreshSentAt, 
-/** This run's earlier attempts of the same write, which may have been applied unanswered. */
-ownAttempts) {
-    let seen;
-    try {
-        seen = await fetchSecretMetadata(access, secretName);
-    }
-    catch (error) {
-        return { kind: 'unverified', reason: (0,errors/* saidOf */.Jo)(error) };
-    }
-    if (seen.updatedAt?.getTime() === lastSeen.updatedAt?.getTime())
-        return { kind: 'unchanged' };
-    if (seen.updatedAt === undefined)
-        return { kind: 'unchanged' }; // deleted meanwhile: nothing to lose
-    const at = seen.updatedAt.getTime();
-    const own = ownAttempts.some(({ from, to }) => at >= from.getTime() - CLOCK_TOLERANCE_MS && at <= to.getTime() + CLOCK_TOLERANCE_MS);
-    // Written while an earlier attempt of this very write was on its way: that attempt, applied
-    // before its answer was lost. Writing the same value again loses nothing.
-    if (own)
-        return { kind: 'own-write', seen };
-    if (seen.updatedAt.getTime() + CLOCK_TOLERANCE_MS < refreshSentAt.getTime()) {
-        return { kind: 'rewritten-before-refresh', seen };
-    }
-    return { kind: 'rewritten-after-refresh', seen, rewrittenAt: seen.updatedAt };
-}
-/** The write not made: another rotation stored its token after this run's refresh was sent. */
-function notOverwrittenError(secretName, readAt, rewrittenAt, refreshSentAt) {
-    return new errors/* ActionError */.lZ('ROTATIONS_OVERLAPPED', `Two rotations of this token overlapped: ${secretName} was written at ${utc(rewrittenAt)} by another rotation${readAt ? `, after this run read it at ${utc(readAt)}` : ''} and after this run sent its own refresh at ${utc(refreshSentAt)}. Only the token issued last is Atlassian's newest, and which of the two that is cannot be told from here, so this run did not overwrite the secret. If the other token is the older one, the next rotation presents a superseded token and Atlassian revokes the consent.`, 'overlapped', `Find the other rotation (a workflow run that uses this secret, or someone running the command line tool's refresh) and when it sent its refresh. If that was before ${utc(refreshSentAt)}, store this run's recovery value (below) now, before the next rotation: its command checks that the secret is still as this run last saw it. If it was after, nothing needs doing. Then give every workflow that rotates this token the same \`concurrency:\` group, and never run the command line tool's refresh while a workflow may rotate it.`);
-}
-/** The loud failure for an overlap: both times, why it matters, and what to check. */
-function overlapError(check, secretName, grantSentAt) {
-    const what = check.kind === 'rewritten-after'
-        ? `this run wrote its new refresh token to ${secretName} at ${utc(check.writtenAt)}, and something else wrote ${secretName} again at ${utc(check.rewrittenAt)}`
-        : `${secretName} did not exist when this run checked it, yet when this run wrote its new refresh token at ${utc(check.writtenAt)} GitHub said it updated an existing secret: something else created it in between`;
-    const oursStored = check.kind === 'created-meanwhile';
-    const ifOursIsNewer = oursStored
-        ? 'nothing needs doing'
-        : `store this run's recovery value (printed above, in the "Recovery value" group) now, before the next rotation`;
-    const ifTheirsIsNewer = oursStored
-        ? "store the other run's new token (its recovery value, printed in its log) now, before the next rotation"
-        : 'nothing needs doing';
-    return new errors/* ActionError */.lZ('ROTATIONS_OVERLAPPED', `Two rotations of this token overlapped: ${what}. Only the token issued last is Atlassian's newest; the secret now holds ${oursStored ? "this run's" : "the other writer's"} token, which may be the older of the two. If it is, the next rotation presents a superseded token and Atlassian revokes the consent.`, 'overlapped', `Check which rotation refreshed last: this run sent its refresh at ${utc(grantSentAt)}. Find the other one (a workflow run that uses this secret, or someone running the command line tool's refresh) and when it refreshed. If this run refreshed after it, ${ifOursIsNewer}; if the other refreshed after this run, ${ifTheirsIsNewer}. Then give every workflow that rotates this token the same \`concurrency:\` group, and never run the command line tool's refresh while a workflow may rotate it.`);
 }
 
 ;// CONCATENATED MODULE: external "node:child_process"
@@ -31273,7 +31632,12 @@ const SECRET_SOURCES = {
  */
 function cliWording(githubTokenSource) {
     const githubToken = `the GitHub token${githubTokenSource ? ` (from ${githubTokenSource})` : ''}`;
-    const name = (setting) => setting === 'github-token' ? githubToken : (SECRET_SOURCES[setting] ?? `--${setting}`);
+    const name = (setting) => setting === 'github-token'
+        ? githubToken
+        : // The lock is on unless --no-lock says otherwise.
+            setting === 'lock'
+                ? '--no-lock'
+                : (SECRET_SOURCES[setting] ?? `--${setting}`);
     return (mention) => {
         if ('rerun' in mention)
             return 'run the command again';
@@ -31323,6 +31687,8 @@ const EXIT = {
     NOT_STORED: 6,
     /** Another rotation rewrote the secret after the token given was read: it was not sent. */
     SUPERSEDED: 7,
+    /** Another rotation held the lock next to the secret for the whole wait: nothing was sent. */
+    LOCK_HELD: 8,
     /** Interrupted (Ctrl-C), by the shell's convention 128 + SIGINT. */
     INTERRUPTED: 130,
 };
@@ -31344,6 +31710,10 @@ const EXIT_CODE_HELP = [
     [
         EXIT.SUPERSEDED,
         'another rotation rewrote the secret since the token given was read: it was not sent (nothing lost)',
+    ],
+    [
+        EXIT.LOCK_HELD,
+        'another rotation held the lock next to the secret for the whole wait: nothing was sent (try again later)',
     ],
     [EXIT.INTERRUPTED, 'interrupted (Ctrl-C)'],
 ];
@@ -31387,6 +31757,7 @@ const BY_CODE = {
     SUPERSEDED: EXIT.SUPERSEDED,
     TOKEN_AGE_UNKNOWN: EXIT.USAGE,
     ROTATIONS_OVERLAPPED: EXIT.NOT_STORED,
+    LOCK_HELD: EXIT.LOCK_HELD,
     RUNNER_FILE: EXIT.UNEXPECTED,
     CANCELLED: EXIT.INTERRUPTED,
     UNEXPECTED: EXIT.UNEXPECTED,
@@ -31840,6 +32211,26 @@ const TARGET_FLAGS = [
         description: 'With --visibility selected: repository names of the organization, separated by commas.',
     },
 ];
+/** The lock next to the secret that keeps rotations (and `authorize`) from overlapping. */
+const LOCK_FLAGS = [
+    {
+        name: 'no-lock',
+        kind: 'boolean',
+        description: 'Do not take the lock next to the secret (the action\'s "lock: false"). Without it, nothing keeps a workflow from rotating the same token at the same time.',
+    },
+    {
+        name: 'lock-secret-name',
+        kind: 'string',
+        value: 'NAME',
+        description: 'The secret that is the lock, next to --secret-name. Default: that name with _LOCK.',
+    },
+    {
+        name: 'lock-wait-seconds',
+        kind: 'string',
+        value: 'SECONDS',
+        description: 'How long to wait for a rotation that holds the lock (0–3600). Default: 390, which outlasts any rotation and reaches the age (6 minutes) at which an abandoned lock is broken.',
+    },
+];
 const ENDPOINT_FLAGS = [
     {
         name: 'token-url',
@@ -31878,6 +32269,8 @@ function gitHubApiUrl(flags, env) {
  *   5. seal the refresh token and write it to the secret;                   (the token is safe)
  *   6. record the consent date in a repository variable; list the sites the token reaches.
  */
+
+
 
 
 
@@ -31982,6 +32375,7 @@ const spec = {
             value: 'URL',
             description: `Atlassian's consent page. Default: ${DEFAULT_AUTHORIZE_URL}.`,
         },
+        ...LOCK_FLAGS,
         ...ENDPOINT_FLAGS,
     ],
     environment: [
@@ -32034,11 +32428,13 @@ function readPlan(flags, env) {
     const showTokens = flags.boolean('show-tokens');
     const secretName = flags.string('secret-name');
     let store;
+    let lock;
     if (secretName !== undefined) {
         checkSecretName('secret-name', secretName, problem);
         const target = readTarget((name) => flags.string(name) ?? '', env, problem);
         if (target !== undefined)
             store = { secretName, target };
+        lock = readLockSettings((name) => (name === 'lock' ? String(!flags.boolean('no-lock')) : (flags.string(name) ?? '')), secretName, undefined, problem);
     }
     else if (!showTokens) {
         problem('secret-name', '--secret-name is required: name the secret that receives the refresh token, e.g. ATLASSIAN_REFRESH_TOKEN (or pass --show-tokens to only print the tokens).');
@@ -32086,6 +32482,7 @@ function readPlan(flags, env) {
         redirectUri: flags.string('callback') ?? '',
         scope,
         store,
+        lock,
         consentVariable,
         mode: listen ? 'listen' : 'paste',
         browser: flags.boolean('no-browser') ? undefined : browserCommand(browser, env),
@@ -32279,11 +32676,42 @@ function revealTokens(context, tokens) {
     terminal.reveal(`scope=${tokens.scope ?? ''}`);
 }
 async function storeRefreshToken(plan, secretName, github, tokens, context) {
-    const { terminal } = context;
-    const { access, publicKey, organization } = github;
+    const { terminal, deps } = context;
+    const { publicKey, organization } = github;
+    // A fresh budget: the one of the checks before the consent may have run out while the person
+    // consented. Under the lock, every retry ends within LOCK_HOLD_MS of taking it.
+    let access = { ...github.access, retry: (0,cli_context/* retryOptions */.tO)(context, 'GitHub') };
     let sealed;
     let stored;
+    let held;
     try {
+        if (plan.lock) {
+            // A rotation in progress would write the old consent's token over this one: wait for it.
+            const lockAccess = access;
+            held = await takeLock({
+                store: () => ({ ...lockAccess, retry: (0,cli_context/* retryOptions */.tO)(context, 'GitHub') }),
+                target: access.target,
+                secretName,
+                githubApiUrl: plan.githubApiUrl,
+                request: plan.lock,
+                heldMeans: `so this command did not write the new token over ${secretName}, where the rotation would have written the old consent's token over it`,
+                publicKey,
+                clock: deps.clock,
+                random: deps.random,
+                signal: new AbortController().signal,
+                info: (message) => {
+                    terminal.say(message);
+                },
+                notice: (message) => {
+                    terminal.warn(message);
+                },
+            }, { held: false });
+            const heldUntil = held.takenAt + LOCK_HOLD_MS;
+            access = {
+                ...access,
+                retry: { ...access.retry, deadline: Math.min(access.retry.deadline, heldUntil) },
+            };
+        }
         const written = await writeBack(access, {
             secretName,
             value: tokens.refreshToken,
@@ -32297,20 +32725,29 @@ async function storeRefreshToken(plan, secretName, github, tokens, context) {
         stored = written.how;
     }
     catch (error) {
+        // Nothing may lose the new token: when the write was never reached (the lock), seal it now.
+        sealed ??= {
+            keyId: publicKey.keyId,
+            encryptedValue: await sealForGitHub(tokens.refreshToken, publicKey.key),
+        };
         const said = (0,errors/* saidOf */.Jo)(error);
         const where = `the secret ${secretName} of ${access.target.description}`;
-        const command = sealed
-            ? recoveryCommand({
-                githubApiUrl: plan.githubApiUrl,
-                target: access.target,
-                secretName,
-                sealed,
-                organization,
-            })
-            : undefined;
-        throw new CliError(EXIT.NOT_STORED, (0,settings/* text */.Qq) `${said}\nThe new refresh token was NOT stored in ${where}.`, command
-            ? `Store its sealed copy (only GitHub can open it, so it is safe to show) with GitHub CLI and a token that may write the secret: ${ghTokenAdvice(plan.githubApiUrl)}; then run:\n  ${command}\nor run authorize again.`
-            : 'Fix the GitHub token as said above and run authorize again.', { cause: error });
+        const command = recoveryCommand({
+            githubApiUrl: plan.githubApiUrl,
+            target: access.target,
+            secretName,
+            sealed,
+            organization,
+        });
+        throw new CliError(EXIT.NOT_STORED, (0,settings/* text */.Qq) `${said}\nThe new refresh token was NOT stored in ${where}.`, `Store its sealed copy (only GitHub can open it, so it is safe to show) with GitHub CLI and a token that may write the secret: ${ghTokenAdvice(plan.githubApiUrl)}; then run:\n  ${command}\nor run authorize again.`, { cause: error });
+    }
+    finally {
+        if (held) {
+            const released = await releaseLock(access, held, deps.clock);
+            if (!released.released) {
+                terminal.warn(lockLeftWarning(held, released.reason, access.target, plan.githubApiUrl));
+            }
+        }
     }
     terminal.say(`Stored the refresh token, sealed, in ${secretName} of ${access.target.description} (${stored}).`);
 }
@@ -32851,17 +33288,21 @@ function asSeen(metadata) {
  *      written, when this run read it, and the target's own checks;      (token still unspent)
  *   2. the stale-token guard: a token superseded by another rotation is never presented;
  *      a dry run ends here, reporting what a real run would do;
+ *      then the lock next to the secret (./rotation-lock.ts), so that no two rotations spend at
+ *      once: after a wait for it, the secret is read again and the guard judges again;
  *   3. spend the refresh token: the refresh grant, retried inside the retry budget, which ends well
  *      within Atlassian's 10-minute leeway; never started once the job is being cancelled;
  *   4. secure the new token: seal it, hand the sealed copy to the door, write it;  (token safe)
  *      nothing optional runs between the answer and the write;
  *   5. check the write for another writer; then what needs the new tokens: the access-token secret
- *      and the site's cloud id (skipped when cancelled).
+ *      and the site's cloud id (skipped when cancelled); the lock is released alongside.
  *
  * Where the token is at every moment is recorded in a {@link TokenCustody}, so whatever stops the
  * rotation (an error, a signal) reports it exactly. Outputs, summaries and exit status belong to
  * the door (../action/main.ts, ../cli/refresh.ts): the rotation only returns its outcome.
  */
+
+
 
 
 
@@ -32919,9 +33360,14 @@ async function rotate(request, deps, events) {
                 setImmediate(prepareSealing);
         },
     });
+    // Everything done under the lock ends within LOCK_HOLD_MS of taking it: by that rule another
+    // rotation tells an abandoned lock by its age (./rotation-lock.ts).
+    let held;
+    let releasing;
+    let lock;
     const retryFor = (what, securing = false) => ({
         clock,
-        deadline: clock.now() + request.retryBudgetMs,
+        deadline: Math.min(clock.now() + request.retryBudgetMs, held ? held.takenAt + LOCK_HOLD_MS : Number.POSITIVE_INFINITY),
         random: deps.random,
         ...common_retry/* DEFAULT_BACKOFF */.VU,
         signal: cancellation.signal,
@@ -32963,20 +33409,28 @@ async function rotate(request, deps, events) {
         staleTokenCheck: undefined,
         consent,
         plan: undefined,
+        lock,
         ...rest,
     });
     let staleTokenCheck;
     try {
         // 1. Preflight, in one round of parallel reads: nothing here may cost the refresh token.
-        const checked = await checkBeforeSpending();
+        const first = await checkBeforeSpending();
         // 2. The stale-token guard: a superseded token is never presented; a dry run stops here.
-        const stopped = stopBeforeSpending(checked);
+        //    Then the lock: no other rotation spends while this one does.
+        const stopped = stopBeforeSpending(first);
         if (stopped)
             return stopped;
+        const turn = await takeTurn(first);
+        if ('kind' in turn)
+            return turn;
+        const checked = turn;
         // 3. Spend the refresh token; never started once the job is being cancelled.
         const tokens = await spend();
         // 4. Secure the new token before anything else: seal, hand the sealed copy over, write.
         const { stored, writtenAt } = await secure(tokens, checked);
+        // The write has finished: the lock goes, alongside what follows.
+        release();
         // 5. The token is settled: now the rest may speak and may fail.
         return await settle(tokens, checked, stored, writtenAt);
     }
@@ -33002,8 +33456,68 @@ async function rotate(request, deps, events) {
         });
     }
     finally {
+        // Every path that ends the run releases the lock, once whatever it wrote has finished.
+        release();
+        await releasing;
         cancellation.stop();
         await network.close();
+    }
+    /** Starts releasing the lock, once; a lock that cannot be released is a warning, never a failure. */
+    function release() {
+        if (held === undefined || releasing !== undefined)
+            return;
+        const lockHeld = held;
+        releasing = releaseLock(store(retryFor('Lock')), lockHeld, clock).then((result) => {
+            if (!result.released) {
+                say.warning(lockLeftWarning(lockHeld, result.reason, target, request.githubApiUrl), 'Lock not released');
+            }
+        });
+    }
+    /**
+     * Takes the lock. When another rotation held it (or took it first), that rotation may have
+     * rewritten the secret meanwhile: the secret is read again and the guard judges again before
+     * anything is spent.
+     */
+    async function takeTurn(checked) {
+        if (request.lock === undefined) {
+            lock = { state: 'off' };
+            return checked;
+        }
+        const firstLook = checked.lock?.status === 'fulfilled' ? checked.lock.value : { held: false };
+        held = await takeLock({
+            store: () => store(retryFor('Lock')),
+            target,
+            secretName: request.secretName,
+            githubApiUrl: request.githubApiUrl,
+            request: request.lock,
+            publicKey: checked.publicKey,
+            clock,
+            random: deps.random,
+            signal: cancellation.signal,
+            info: (message) => {
+                say.info(message);
+            },
+            notice: (message, title) => {
+                say.notice(message, title);
+            },
+        }, firstLook);
+        lock = { state: 'taken', name: held.name, waitedMs: held.waitedMs, broke: held.broke?.since };
+        if (!held.contended)
+            return checked;
+        say.info((0,settings/* text */.Qq) `Took the lock: ${describeLock(lock)}. Reading ${request.secretName} again before sending anything.`);
+        const [metadata] = await Promise.allSettled([
+            fetchSecretMetadata(store(retryFor('Preflight')), request.secretName),
+        ]);
+        // Another rotation may just have rotated the token: without the secret's state, stop.
+        if (metadata.status === 'rejected')
+            throw metadata.reason;
+        const again = {
+            ...checked,
+            metadata: metadata.value,
+            judgement: judgeAfterWait(checked.metadata, metadata.value, checked.checkedAt, held.waitedFor, () => checked.judgeAgain(metadata)),
+            checkedAt: now(),
+        };
+        return stopBeforeSpending(again) ?? again;
     }
     async function checkBeforeSpending() {
         const checked = await preflight(request, {
@@ -33011,6 +33525,8 @@ async function rotate(request, deps, events) {
             run: runSource(request, deps.env, githubClient),
             now,
             tokenHeldSince: deps.tokenHeldSince,
+            // A dry run looks at the lock too, to say whether a real run would find it free.
+            lockName: request.lock?.name,
         });
         say.info(`The GitHub token can read the secrets public key of ${target.description} (key_id ${checked.publicKey.keyId}).`);
         return { ...checked, checkedAt: now() };
@@ -33022,7 +33538,8 @@ async function rotate(request, deps, events) {
             say.warning(unknownWarning(request.secretName, judgement.reason), 'Stale-token check incomplete');
         }
         if (request.dryRun) {
-            const plan = dryRunPlan(request, checked, judgement, consent);
+            lock = reportFirstLook(request.lock?.name ?? '', request.lock && checked.lock);
+            const plan = dryRunPlan(request, checked, judgement, consent, lock);
             for (const line of describeDryRun(context(), plan))
                 say.info(line);
             return finish('dry-run', 'unchanged', { plan, staleTokenCheck });
@@ -33246,7 +33763,7 @@ function runSource(request, env, githubClient) {
         return { missing: 'no workflow token was given' };
     return { attempt, github: githubClient(request.workflowToken) };
 }
-function dryRunPlan(request, checked, judgement, consent) {
+function dryRunPlan(request, checked, judgement, consent, lock) {
     return {
         tokenUrl: request.tokenUrl,
         staleTokenCheck: judgement.kind === 'superseded'
@@ -33256,6 +33773,7 @@ function dryRunPlan(request, checked, judgement, consent) {
         accessTokenSecret: request.accessTokenSecretName,
         siteUrl: request.siteUrl,
         consent,
+        lock: describeLock(lock),
     };
 }
 /**
@@ -33351,6 +33869,7 @@ const ROTATION_FLAGS = [
         value: 'SECONDS',
         description: 'How long each step may retry network faults, 5xx and rate limits (1–480). Default: 120.',
     },
+    ...LOCK_FLAGS,
     ...ENDPOINT_FLAGS,
     {
         name: 'show-tokens',
@@ -33437,6 +33956,8 @@ async function rotateOnce(flags, context) {
                 return githubApiUrl;
             case 'dry-run':
                 return String(flags.boolean('dry-run'));
+            case 'lock':
+                return String(!flags.boolean('no-lock'));
             default:
                 return flags.string(name)?.trim() ?? '';
         }

@@ -21,6 +21,7 @@ import {
 } from '../rotation/explain.js'
 import type { RotationOutcome } from '../rotation/outcome.js'
 import { ghTokenAdvice } from '../rotation/recovery-command.js'
+import { describeLock } from '../rotation/rotation-lock.js'
 
 /**
  * The summary of `outcome`: a settled rotation's table, then each problem that stops the step (or,
@@ -44,6 +45,7 @@ export function summaryOf(
             rotated: outcome.kind === 'rotated',
             stored: outcome.stored?.how,
             staleTokenCheck: outcome.staleTokenCheck ?? 'not run',
+            lock: outcome.lock ? describeLock(outcome.lock) : 'not taken',
             accessTokenSecret: outcome.accessTokenSecret,
             site: outcome.site,
             consent: outcome.consent,
@@ -85,6 +87,8 @@ export interface RotationResult {
   stored: 'created' | 'updated' | undefined
   /** What the stale-token guard found, in words. */
   staleTokenCheck: string | Text
+  /** How the lock next to the secret went, in words. */
+  lock: string | Text
   /** The secret that also received the access token. */
   accessTokenSecret: string | undefined
   site: SiteLookup | undefined
@@ -110,6 +114,7 @@ export function renderSummary(
     ],
     ['Secret updated', result.stored ? `yes (${result.stored})` : 'no'],
     ['Stale-token check', escapeHtml(word(asText(result.staleTokenCheck), actionWording))],
+    ['Lock', escapeHtml(word(asText(result.lock), actionWording))],
     [
       'Access token expires',
       result.expiresAt && result.tokens.expiresIn !== undefined

@@ -31,6 +31,7 @@ const BY_CODE: Record<ErrorCode, string> = {
   SUPERSEDED: 'Superseded by another rotation',
   TOKEN_AGE_UNKNOWN: 'Stored token may be superseded',
   ROTATIONS_OVERLAPPED: 'Two rotations overlapped',
+  LOCK_HELD: 'Another rotation holds the lock',
   RUNNER_FILE: "Runner's files not written",
   SITES_UNAVAILABLE: 'Cloud id not found',
   SITE_NOT_REACHED: 'Site not reached',

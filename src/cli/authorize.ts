@@ -36,12 +36,27 @@ import {
 } from '../github/variables.js'
 import { isLoopbackHost, parseEndpointUrl, PLAIN_HTTP_RULE } from '../common/endpoint-url.js'
 import { LIMITS, quoteValue, tooLong } from '../common/input-limits.js'
-import { checkSecretName, parseRepository, readSeconds, readTarget } from '../rotation/request.js'
+import {
+  checkSecretName,
+  parseRepository,
+  readLockSettings,
+  readSeconds,
+  readTarget,
+} from '../rotation/request.js'
 import type { RepositoryRef, TargetInput } from '../github/targets.js'
 import { checkStore } from '../rotation/preflight.js'
 import { ghTokenAdvice, recoveryCommand } from '../rotation/recovery-command.js'
 import type { Clock } from '../common/retry.js'
 import { writeBack } from '../rotation/write-back.js'
+import {
+  LOCK_HOLD_MS,
+  lockLeftWarning,
+  releaseLock,
+  takeLock,
+  type HeldLock,
+  type LockRequest,
+} from '../rotation/rotation-lock.js'
+import { sealForGitHub } from '../github/sealing.js'
 import { browserCommand, openBrowser } from './browser.js'
 import { isLoopbackCallback, listenForCallback } from './callback-server.js'
 import {
@@ -55,7 +70,7 @@ import { CliError, EXIT, type ExitCode } from './exit-codes.js'
 import { findGitHubToken } from './github-token.js'
 import { listProblems, TOOL, type CommandSpec, type ParsedFlags } from './options.js'
 import { readOneLine } from './paste.js'
-import { ENDPOINT_FLAGS, gitHubApiUrl, TARGET_FLAGS } from './shared-flags.js'
+import { ENDPOINT_FLAGS, gitHubApiUrl, LOCK_FLAGS, TARGET_FLAGS } from './shared-flags.js'
 import { cliWording } from './wording.js'
 
 const DEFAULT_SCOPE = 'read:confluence-content.all'
@@ -147,6 +162,7 @@ const spec: CommandSpec = {
       value: 'URL',
       description: `Atlassian's consent page. Default: ${DEFAULT_AUTHORIZE_URL}.`,
     },
+    ...LOCK_FLAGS,
     ...ENDPOINT_FLAGS,
   ],
   environment: [
@@ -171,6 +187,8 @@ interface Plan {
   scope: string
   /** Where the refresh token goes; undefined with --show-tokens alone. */
   store: { secretName: string; target: TargetInput } | undefined
+  /** The lock taken around the write, as a rotation takes it; undefined with --no-lock. */
+  lock: LockRequest | undefined
   consentVariable: { name: string; repository: RepositoryRef } | undefined
   mode: 'listen' | 'paste'
   browser: string[] | undefined
@@ -229,10 +247,17 @@ function readPlan(flags: ParsedFlags, env: Record<string, string | undefined>): 
   const showTokens = flags.boolean('show-tokens')
   const secretName = flags.string('secret-name')
   let store: Plan['store']
+  let lock: LockRequest | undefined
   if (secretName !== undefined) {
     checkSecretName('secret-name', secretName, problem)
     const target = readTarget((name) => flags.string(name) ?? '', env, problem)
     if (target !== undefined) store = { secretName, target }
+    lock = readLockSettings(
+      (name) => (name === 'lock' ? String(!flags.boolean('no-lock')) : (flags.string(name) ?? '')),
+      secretName,
+      undefined,
+      problem,
+    )
   } else if (!showTokens) {
     problem(
       'secret-name',
@@ -298,6 +323,7 @@ function readPlan(flags: ParsedFlags, env: Record<string, string | undefined>): 
     redirectUri: flags.string('callback') ?? '',
     scope,
     store,
+    lock,
     consentVariable,
     mode: listen ? 'listen' : 'paste',
     browser: flags.boolean('no-browser') ? undefined : browserCommand(browser, env),
@@ -590,11 +616,45 @@ async function storeRefreshToken(
   tokens: ConsentTokens,
   context: CommandContext,
 ): Promise<void> {
-  const { terminal } = context
-  const { access, publicKey, organization } = github
+  const { terminal, deps } = context
+  const { publicKey, organization } = github
+  // A fresh budget: the one of the checks before the consent may have run out while the person
+  // consented. Under the lock, every retry ends within LOCK_HOLD_MS of taking it.
+  let access: StoreAccess = { ...github.access, retry: retryOptions(context, 'GitHub') }
   let sealed: SealedSecret | undefined
   let stored: 'created' | 'updated'
+  let held: HeldLock | undefined
   try {
+    if (plan.lock) {
+      // A rotation in progress would write the old consent's token over this one: wait for it.
+      const lockAccess = access
+      held = await takeLock(
+        {
+          store: () => ({ ...lockAccess, retry: retryOptions(context, 'GitHub') }),
+          target: access.target,
+          secretName,
+          githubApiUrl: plan.githubApiUrl,
+          request: plan.lock,
+          heldMeans: `so this command did not write the new token over ${secretName}, where the rotation would have written the old consent's token over it`,
+          publicKey,
+          clock: deps.clock,
+          random: deps.random,
+          signal: new AbortController().signal,
+          info: (message) => {
+            terminal.say(message)
+          },
+          notice: (message) => {
+            terminal.warn(message)
+          },
+        },
+        { held: false },
+      )
+      const heldUntil = held.takenAt + LOCK_HOLD_MS
+      access = {
+        ...access,
+        retry: { ...access.retry, deadline: Math.min(access.retry.deadline, heldUntil) },
+      }
+    }
     const written = await writeBack(access, {
       secretName,
       value: tokens.refreshToken,
@@ -607,25 +667,33 @@ async function storeRefreshToken(
     })
     stored = written.how
   } catch (error) {
+    // Nothing may lose the new token: when the write was never reached (the lock), seal it now.
+    sealed ??= {
+      keyId: publicKey.keyId,
+      encryptedValue: await sealForGitHub(tokens.refreshToken, publicKey.key),
+    }
     const said = saidOf(error)
     const where = `the secret ${secretName} of ${access.target.description}`
-    const command = sealed
-      ? recoveryCommand({
-          githubApiUrl: plan.githubApiUrl,
-          target: access.target,
-          secretName,
-          sealed,
-          organization,
-        })
-      : undefined
+    const command = recoveryCommand({
+      githubApiUrl: plan.githubApiUrl,
+      target: access.target,
+      secretName,
+      sealed,
+      organization,
+    })
     throw new CliError(
       EXIT.NOT_STORED,
       text`${said}\nThe new refresh token was NOT stored in ${where}.`,
-      command
-        ? `Store its sealed copy (only GitHub can open it, so it is safe to show) with GitHub CLI and a token that may write the secret: ${ghTokenAdvice(plan.githubApiUrl)}; then run:\n  ${command}\nor run authorize again.`
-        : 'Fix the GitHub token as said above and run authorize again.',
+      `Store its sealed copy (only GitHub can open it, so it is safe to show) with GitHub CLI and a token that may write the secret: ${ghTokenAdvice(plan.githubApiUrl)}; then run:\n  ${command}\nor run authorize again.`,
       { cause: error },
     )
+  } finally {
+    if (held) {
+      const released = await releaseLock(access, held, deps.clock)
+      if (!released.released) {
+        terminal.warn(lockLeftWarning(held, released.reason, access.target, plan.githubApiUrl))
+      }
+    }
   }
   terminal.say(
     `Stored the refresh token, sealed, in ${secretName} of ${access.target.description} (${stored}).`,

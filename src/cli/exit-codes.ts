@@ -26,6 +26,8 @@ export const EXIT = {
   NOT_STORED: 6,
   /** Another rotation rewrote the secret after the token given was read: it was not sent. */
   SUPERSEDED: 7,
+  /** Another rotation held the lock next to the secret for the whole wait: nothing was sent. */
+  LOCK_HELD: 8,
   /** Interrupted (Ctrl-C), by the shell's convention 128 + SIGINT. */
   INTERRUPTED: 130,
 } as const
@@ -50,6 +52,10 @@ export const EXIT_CODE_HELP: readonly [ExitCode, string][] = [
   [
     EXIT.SUPERSEDED,
     'another rotation rewrote the secret since the token given was read: it was not sent (nothing lost)',
+  ],
+  [
+    EXIT.LOCK_HELD,
+    'another rotation held the lock next to the secret for the whole wait: nothing was sent (try again later)',
   ],
   [EXIT.INTERRUPTED, 'interrupted (Ctrl-C)'],
 ]
@@ -99,6 +105,7 @@ const BY_CODE: Record<ErrorCode, ExitCode> = {
   SUPERSEDED: EXIT.SUPERSEDED,
   TOKEN_AGE_UNKNOWN: EXIT.USAGE,
   ROTATIONS_OVERLAPPED: EXIT.NOT_STORED,
+  LOCK_HELD: EXIT.LOCK_HELD,
   RUNNER_FILE: EXIT.UNEXPECTED,
   CANCELLED: EXIT.INTERRUPTED,
   UNEXPECTED: EXIT.UNEXPECTED,

@@ -18,7 +18,7 @@ import { CliError, EXIT, exitCodeOf, type ExitCode } from './exit-codes.js'
 import { findGitHubToken } from './github-token.js'
 import type { Command, CommandContext } from './context.js'
 import { listProblems, TOOL, type CommandSpec, type FlagSpec, type ParsedFlags } from './options.js'
-import { ENDPOINT_FLAGS, gitHubApiUrl, TARGET_FLAGS } from './shared-flags.js'
+import { ENDPOINT_FLAGS, gitHubApiUrl, LOCK_FLAGS, TARGET_FLAGS } from './shared-flags.js'
 import type { Terminal } from './terminal.js'
 import { cliWording } from './wording.js'
 
@@ -77,6 +77,7 @@ export const ROTATION_FLAGS: FlagSpec[] = [
     description:
       'How long each step may retry network faults, 5xx and rate limits (1–480). Default: 120.',
   },
+  ...LOCK_FLAGS,
   ...ENDPOINT_FLAGS,
   {
     name: 'show-tokens',
@@ -190,6 +191,8 @@ export async function rotateOnce(
         return githubApiUrl
       case 'dry-run':
         return String(flags.boolean('dry-run'))
+      case 'lock':
+        return String(!flags.boolean('no-lock'))
       default:
         return flags.string(name)?.trim() ?? ''
     }

@@ -41,6 +41,30 @@ export const TARGET_FLAGS: FlagSpec[] = [
   },
 ]
 
+/** The lock next to the secret that keeps rotations (and `authorize`) from overlapping. */
+export const LOCK_FLAGS: FlagSpec[] = [
+  {
+    name: 'no-lock',
+    kind: 'boolean',
+    description:
+      'Do not take the lock next to the secret (the action\'s "lock: false"). Without it, nothing keeps a workflow from rotating the same token at the same time.',
+  },
+  {
+    name: 'lock-secret-name',
+    kind: 'string',
+    value: 'NAME',
+    description:
+      'The secret that is the lock, next to --secret-name. Default: that name with _LOCK.',
+  },
+  {
+    name: 'lock-wait-seconds',
+    kind: 'string',
+    value: 'SECONDS',
+    description:
+      'How long to wait for a rotation that holds the lock (0–3600). Default: 390, which outlasts any rotation and reaches the age (6 minutes) at which an abandoned lock is broken.',
+  },
+]
+
 export const ENDPOINT_FLAGS: FlagSpec[] = [
   {
     name: 'token-url',

@@ -19,7 +19,12 @@ export const SECRET_SOURCES: Record<string, string> = {
 export function cliWording(githubTokenSource?: string): Wording {
   const githubToken = `the GitHub token${githubTokenSource ? ` (from ${githubTokenSource})` : ''}`
   const name = (setting: Setting): string =>
-    setting === 'github-token' ? githubToken : (SECRET_SOURCES[setting] ?? `--${setting}`)
+    setting === 'github-token'
+      ? githubToken
+      : // The lock is on unless --no-lock says otherwise.
+        setting === 'lock'
+        ? '--no-lock'
+        : (SECRET_SOURCES[setting] ?? `--${setting}`)
   return (mention) => {
     if ('rerun' in mention) return 'run the command again'
     const { setting, role } = mention

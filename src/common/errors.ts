@@ -55,6 +55,8 @@ export type ErrorCode =
   | 'SUPERSEDED'
   /** Nothing says when the token given was read, and the secret exists: it may be superseded. */
   | 'TOKEN_AGE_UNKNOWN'
+  /** Another rotation held the lock for the whole wait: nothing was sent. */
+  | 'LOCK_HELD'
   /** Another rotation wrote the secret between this run's preflight and the end of its write. */
   | 'ROTATIONS_OVERLAPPED'
   /** A file of the runner's (GITHUB_OUTPUT, GITHUB_STEP_SUMMARY) could not be written. */

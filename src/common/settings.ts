@@ -27,6 +27,9 @@ export type Setting =
   | 'dry-run'
   | 'retry-budget-seconds'
   | 'on-superseded'
+  | 'lock'
+  | 'lock-secret-name'
+  | 'lock-wait-seconds'
   // The command line tool's own.
   | 'authorize-url'
   | 'callback'

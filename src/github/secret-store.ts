@@ -98,6 +98,8 @@ export async function fetchPublicKey(
 export interface SecretMetadata {
   /** When the secret was last written; undefined when it does not exist yet. */
   updatedAt: Date | undefined
+  /** When the secret was created (a later write keeps it); undefined when it does not exist. */
+  createdAt?: Date | undefined
   /** `updated_at` exactly as GitHub wrote it, for a command that compares it later. */
   updatedAtText?: string
   /** An organization secret's visibility, when it exists. */
@@ -140,6 +142,7 @@ export async function fetchSecretMetadata(
   const visibility = isRecord(answer.data) ? answer.data['visibility'] : undefined
   return {
     updatedAt,
+    createdAt: parseTimestamp(isRecord(answer.data) ? answer.data['created_at'] : undefined),
     updatedAtText,
     visibility:
       visibility === 'all' || visibility === 'private' || visibility === 'selected'
@@ -180,6 +183,30 @@ export async function storeSecret(
     tokenState,
     'Store the recovery value below by hand.',
   )
+}
+
+/**
+ * Deletes a secret. GitHub answers 204, or 404 when there is none: either way it is gone, so
+ * `false` says only that it was not there.
+ */
+export async function deleteSecret(
+  access: StoreAccess,
+  secretName: string,
+  tokenState: TokenState,
+): Promise<boolean> {
+  const { target } = access
+  try {
+    await call(
+      access,
+      `DELETE ${secretPath(target, secretName)}`,
+      `delete the secret ${secretName} of ${target.description}`,
+      tokenState,
+    )
+    return true
+  } catch (error) {
+    if (error instanceof ActionError && error.code === 'GITHUB_NOT_FOUND') return false
+    throw error
+  }
 }
 
 /** The PUT body: the sealed value, and for an organization secret who may use it. */

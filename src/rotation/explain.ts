@@ -132,6 +132,8 @@ export interface DryRunPlan {
   accessTokenSecret: string | undefined
   siteUrl: URL | undefined
   consent: ConsentStatus | undefined
+  /** What the lock looked like, and what a real run would do about it. */
+  lock: string | Text
 }
 
 /** What a real run would have done: for the log and the summary of a dry run. */
@@ -151,6 +153,7 @@ export function describeDryRun(context: RunContext, plan: DryRunPlan): (string |
   }
   if (plan.siteUrl) lines.push(`It would look up the cloud id of ${plan.siteUrl.origin}.`)
   lines.push(text`Stale-token check: ${plan.staleTokenCheck}.`)
+  lines.push(text`Lock: ${plan.lock}.`)
   if (plan.consent) lines.push(`Consent again by: ${consentText(plan.consent)}.`)
   return lines
 }

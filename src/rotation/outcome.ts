@@ -10,6 +10,7 @@ import type { ConsentStatus } from './consent.js'
 import type { ActionError, TokenState } from '../common/errors.js'
 import type { SecretWrite } from '../github/secret-store.js'
 import type { DryRunPlan, Recovery, RunContext } from './explain.js'
+import type { LockReport } from './rotation-lock.js'
 
 export type OutcomeKind =
   /** A new refresh token was issued and stored. */
@@ -48,4 +49,6 @@ export interface RotationOutcome {
   consent: ConsentStatus | undefined
   /** With `dry-run`: what a real run would do. */
   plan: DryRunPlan | undefined
+  /** How the lock went; undefined when the rotation stopped before it came to the lock. */
+  lock: LockReport | undefined
 }

@@ -17,6 +17,7 @@ import { checkEnvironmentExists, organizationAccess } from '../github/target-che
 import type { TargetInput } from '../github/targets.js'
 import { fetchJobStartedAt, fetchSecretsReadAt, type RunAttempt } from '../github/workflow-run.js'
 import type { RotationRequest } from './request.js'
+import { lookAtLock, type LockSeen } from './rotation-lock.js'
 import {
   judgeStoredToken,
   judgeWithoutReadTime,
@@ -31,6 +32,13 @@ export interface Preflight {
   judgement: StoredTokenJudgement
   /** For an organization secret: who may use it after the write. */
   organization: OrganizationAccess | undefined
+  /** The first look at the lock, when there is one: what it found, or why it could not look. */
+  lock: PromiseSettledResult<LockSeen> | undefined
+  /**
+   * The stale-token guard again, on the secret as read later (after a wait for the lock), with
+   * what the preflight learnt about when this run read the token.
+   */
+  judgeAgain: (metadata: PromiseSettledResult<SecretMetadata>) => StoredTokenJudgement
 }
 
 export interface PreflightSources {
@@ -40,6 +48,8 @@ export interface PreflightSources {
   now: () => Date
   /** By when the token in hand was certainly read, if anything says (this machine's clock). */
   tokenHeldSince: TokenHeldSince | undefined
+  /** The lock next to the secret, to look at in the same round; undefined with `lock: false`. */
+  lockName: string | undefined
 }
 
 /** The secret a door is about to write, and where. */
@@ -97,7 +107,7 @@ export async function preflight(
 ): Promise<Preflight> {
   const { store } = sources
   const { target } = request
-  const [checked, readAt] = await Promise.allSettled([
+  const [checked, readAt, lock] = await Promise.allSettled([
     checkStore(store, request),
     'missing' in sources.run
       ? Promise.reject(new Error(sources.run.missing))
@@ -108,15 +118,29 @@ export async function preflight(
           store.secrets,
           store.retry,
         ),
+    sources.lockName === undefined
+      ? Promise.resolve(undefined)
+      : lookAtLock(store, sources.lockName),
   ])
   if (checked.status === 'rejected') throw checked.reason
   const { publicKey, metadata, organization } = checked.value
+  const judgeAgain = (again: PromiseSettledResult<SecretMetadata>): StoredTokenJudgement =>
+    judge(again, readAt, sources.now(), sources.tokenHeldSince)
   return {
     publicKey,
     metadata: metadata.status === 'fulfilled' ? metadata.value : undefined,
-    judgement: judge(metadata, readAt, sources.now(), sources.tokenHeldSince),
+    judgement: judgeAgain(metadata),
     organization,
+    lock: settledLock(lock),
+    judgeAgain,
   }
+}
+
+function settledLock(
+  lock: PromiseSettledResult<LockSeen | undefined>,
+): PromiseSettledResult<LockSeen> | undefined {
+  if (lock.status === 'rejected') return lock
+  return lock.value === undefined ? undefined : { status: 'fulfilled', value: lock.value }
 }
 
 function judge(

@@ -9,6 +9,12 @@ import {
 import type { Problem } from '../common/input-limits.js'
 import { asText, input, named, subject, text, type Setting, type Text } from '../common/settings.js'
 import type { RepositoryRef, TargetInput, Visibility } from '../github/targets.js'
+import {
+  defaultLockName,
+  DEFAULT_LOCK_WAIT_SECONDS,
+  MAX_LOCK_WAIT_SECONDS,
+  type LockRequest,
+} from './rotation-lock.js'
 
 /**
  * One rotation, as its door asks for it: every setting read and checked, nothing named by the
@@ -36,6 +42,8 @@ export interface RotationRequest {
   atlassianApiUrl: string
   consentedAt: Date | undefined
   dryRun: boolean
+  /** The lock that keeps rotations of this token from overlapping; undefined: `lock: false`. */
+  lock: LockRequest | undefined
 }
 
 /** One thing wrong with one setting, phrased as the fix. Never contains a secret's value. */
@@ -158,6 +166,7 @@ export function readSettings(
     }
   }
 
+  const lock = readLockSettings(getInput, secretName, accessTokenSecretName, problem)
   const target = readTarget(getInput, env, problem)
 
   const tokenUrl = parseEndpointUrl(
@@ -234,8 +243,52 @@ export function readSettings(
       atlassianApiUrl: withoutTrailingSlash(atlassianApiUrl),
       consentedAt,
       dryRun: dryRunText === 'true',
+      lock,
     },
   }
+}
+
+/**
+ * `lock`, `lock-secret-name` and `lock-wait-seconds`: the lock, or undefined with `lock: false`.
+ * Shared with `authorize`, which writes the secret too.
+ */
+export function readLockSettings(
+  getInput: (setting: Setting) => string,
+  secretName: string,
+  accessTokenSecretName: string | undefined,
+  problem: Problem,
+): LockRequest | undefined {
+  const onText = (getInput('lock') || 'true').toLowerCase()
+  if (onText !== 'true' && onText !== 'false') {
+    problem(
+      'lock',
+      text`${subject('lock')} must be "true" (take a lock next to the secret, so that no two rotations of the token overlap) or "false"; got ${quoteValue(onText)}.`,
+    )
+  }
+  const waitText = getInput('lock-wait-seconds') || String(DEFAULT_LOCK_WAIT_SECONDS)
+  const wait = readSeconds(waitText)
+  if (!(wait >= 0 && wait <= MAX_LOCK_WAIT_SECONDS)) {
+    problem(
+      'lock-wait-seconds',
+      text`${subject('lock-wait-seconds')} must be a whole number of seconds from 0 to ${MAX_LOCK_WAIT_SECONDS}; got ${quoteValue(waitText)}.`,
+    )
+  }
+  const given = getInput('lock-secret-name')
+  if (onText === 'false') return undefined
+  const name = given || defaultLockName(secretName, LIMITS.name.max)
+  checkSecretName('lock-secret-name', given, problem)
+  for (const [other, otherName] of [
+    ['secret-name', secretName],
+    ['access-token-secret-name', accessTokenSecretName ?? ''],
+  ] as const) {
+    if (otherName !== '' && name.toUpperCase() === otherName.toUpperCase()) {
+      problem(
+        'lock-secret-name',
+        text`${subject('lock-secret-name')} must name another secret than ${named(other)} (secret names are case-insensitive): the lock would overwrite it.`,
+      )
+    }
+  }
+  return { name, waitMs: wait * 1000 }
 }
 
 /**

@@ -5,12 +5,14 @@
  *      written, when this run read it, and the target's own checks;      (token still unspent)
  *   2. the stale-token guard: a token superseded by another rotation is never presented;
  *      a dry run ends here, reporting what a real run would do;
+ *      then the lock next to the secret (./rotation-lock.ts), so that no two rotations spend at
+ *      once: after a wait for it, the secret is read again and the guard judges again;
  *   3. spend the refresh token: the refresh grant, retried inside the retry budget, which ends well
  *      within Atlassian's 10-minute leeway; never started once the job is being cancelled;
  *   4. secure the new token: seal it, hand the sealed copy to the door, write it;  (token safe)
  *      nothing optional runs between the answer and the write;
  *   5. check the write for another writer; then what needs the new tokens: the access-token secret
- *      and the site's cloud id (skipped when cancelled).
+ *      and the site's cloud id (skipped when cancelled); the lock is released alongside.
  *
  * Where the token is at every moment is recorded in a {@link TokenCustody}, so whatever stops the
  * rotation (an error, a signal) reports it exactly. Outputs, summaries and exit status belong to
@@ -45,6 +47,7 @@ import type { OutcomeKind, RotationOutcome } from './outcome.js'
 import { preflight, type Preflight, type PreflightSources } from './preflight.js'
 import {
   describeJudgement,
+  judgeAfterWait,
   supersededError,
   unboundedError,
   unknownWarning,
@@ -52,6 +55,17 @@ import {
   type TokenHeldSince,
 } from './stale-token-guard.js'
 import { checkWrite, overlapError, writeBack } from './write-back.js'
+import {
+  describeLock,
+  LOCK_HOLD_MS,
+  lockLeftWarning,
+  releaseLock,
+  reportFirstLook,
+  takeLock,
+  type HeldLock,
+  type LockReport,
+} from './rotation-lock.js'
+import { fetchSecretMetadata } from '../github/secret-store.js'
 
 export interface RotationDependencies {
   /** Also where HTTPS_PROXY, HTTP_PROXY and NO_PROXY are read from. */
@@ -120,9 +134,17 @@ export async function rotate(
       if (unsent === 0) setImmediate(prepareSealing)
     },
   })
+  // Everything done under the lock ends within LOCK_HOLD_MS of taking it: by that rule another
+  // rotation tells an abandoned lock by its age (./rotation-lock.ts).
+  let held: HeldLock | undefined
+  let releasing: Promise<void> | undefined
+  let lock: LockReport | undefined
   const retryFor = (what: string, securing = false): RetryOptions => ({
     clock,
-    deadline: clock.now() + request.retryBudgetMs,
+    deadline: Math.min(
+      clock.now() + request.retryBudgetMs,
+      held ? held.takenAt + LOCK_HOLD_MS : Number.POSITIVE_INFINITY,
+    ),
     random: deps.random,
     ...DEFAULT_BACKOFF,
     signal: cancellation.signal,
@@ -172,20 +194,27 @@ export async function rotate(
     staleTokenCheck: undefined,
     consent,
     plan: undefined,
+    lock,
     ...rest,
   })
   let staleTokenCheck: string | Text | undefined
 
   try {
     // 1. Preflight, in one round of parallel reads: nothing here may cost the refresh token.
-    const checked = await checkBeforeSpending()
+    const first = await checkBeforeSpending()
     // 2. The stale-token guard: a superseded token is never presented; a dry run stops here.
-    const stopped = stopBeforeSpending(checked)
+    //    Then the lock: no other rotation spends while this one does.
+    const stopped = stopBeforeSpending(first)
     if (stopped) return stopped
+    const turn = await takeTurn(first)
+    if ('kind' in turn) return turn
+    const checked = turn
     // 3. Spend the refresh token; never started once the job is being cancelled.
     const tokens = await spend()
     // 4. Secure the new token before anything else: seal, hand the sealed copy over, write.
     const { stored, writtenAt } = await secure(tokens, checked)
+    // The write has finished: the lock goes, alongside what follows.
+    release()
     // 5. The token is settled: now the rest may speak and may fail.
     return await settle(tokens, checked, stored, writtenAt)
   } catch (error) {
@@ -210,8 +239,82 @@ export async function rotate(
       problems: [toActionError(error, state, deps.secrets)],
     })
   } finally {
+    // Every path that ends the run releases the lock, once whatever it wrote has finished.
+    release()
+    await releasing
     cancellation.stop()
     await network.close()
+  }
+
+  /** Starts releasing the lock, once; a lock that cannot be released is a warning, never a failure. */
+  function release(): void {
+    if (held === undefined || releasing !== undefined) return
+    const lockHeld = held
+    releasing = releaseLock(store(retryFor('Lock')), lockHeld, clock).then((result) => {
+      if (!result.released) {
+        say.warning(
+          lockLeftWarning(lockHeld, result.reason, target, request.githubApiUrl),
+          'Lock not released',
+        )
+      }
+    })
+  }
+
+  /**
+   * Takes the lock. When another rotation held it (or took it first), that rotation may have
+   * rewritten the secret meanwhile: the secret is read again and the guard judges again before
+   * anything is spent.
+   */
+  async function takeTurn(checked: Checked): Promise<Checked | RotationOutcome> {
+    if (request.lock === undefined) {
+      lock = { state: 'off' }
+      return checked
+    }
+    const firstLook =
+      checked.lock?.status === 'fulfilled' ? checked.lock.value : { held: false as const }
+    held = await takeLock(
+      {
+        store: () => store(retryFor('Lock')),
+        target,
+        secretName: request.secretName,
+        githubApiUrl: request.githubApiUrl,
+        request: request.lock,
+        publicKey: checked.publicKey,
+        clock,
+        random: deps.random,
+        signal: cancellation.signal,
+        info: (message) => {
+          say.info(message)
+        },
+        notice: (message, title) => {
+          say.notice(message, title)
+        },
+      },
+      firstLook,
+    )
+    lock = { state: 'taken', name: held.name, waitedMs: held.waitedMs, broke: held.broke?.since }
+    if (!held.contended) return checked
+    say.info(
+      text`Took the lock: ${describeLock(lock)}. Reading ${request.secretName} again before sending anything.`,
+    )
+    const [metadata] = await Promise.allSettled([
+      fetchSecretMetadata(store(retryFor('Preflight')), request.secretName),
+    ])
+    // Another rotation may just have rotated the token: without the secret's state, stop.
+    if (metadata.status === 'rejected') throw metadata.reason
+    const again: Checked = {
+      ...checked,
+      metadata: metadata.value,
+      judgement: judgeAfterWait(
+        checked.metadata,
+        metadata.value,
+        checked.checkedAt,
+        held.waitedFor,
+        () => checked.judgeAgain(metadata),
+      ),
+      checkedAt: now(),
+    }
+    return stopBeforeSpending(again) ?? again
   }
 
   async function checkBeforeSpending(): Promise<Checked> {
@@ -220,6 +323,8 @@ export async function rotate(
       run: runSource(request, deps.env, githubClient),
       now,
       tokenHeldSince: deps.tokenHeldSince,
+      // A dry run looks at the lock too, to say whether a real run would find it free.
+      lockName: request.lock?.name,
     })
     say.info(
       `The GitHub token can read the secrets public key of ${target.description} (key_id ${checked.publicKey.keyId}).`,
@@ -237,7 +342,8 @@ export async function rotate(
       )
     }
     if (request.dryRun) {
-      const plan = dryRunPlan(request, checked, judgement, consent)
+      lock = reportFirstLook(request.lock?.name ?? '', request.lock && checked.lock)
+      const plan = dryRunPlan(request, checked, judgement, consent, lock)
       for (const line of describeDryRun(context(), plan)) say.info(line)
       return finish('dry-run', 'unchanged', { plan, staleTokenCheck })
     }
@@ -534,6 +640,7 @@ function dryRunPlan(
   checked: Preflight,
   judgement: StoredTokenJudgement,
   consent: ConsentStatus | undefined,
+  lock: LockReport,
 ): DryRunPlan {
   return {
     tokenUrl: request.tokenUrl,
@@ -545,6 +652,7 @@ function dryRunPlan(
     accessTokenSecret: request.accessTokenSecretName,
     siteUrl: request.siteUrl,
     consent,
+    lock: describeLock(lock),
   }
 }
 

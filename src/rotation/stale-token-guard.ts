@@ -11,6 +11,7 @@
 import { named, text, type Text } from '../common/settings.js'
 import { ActionError } from '../common/errors.js'
 import { utc } from './explain.js'
+import type { SecretMetadata } from '../github/secret-store.js'
 
 /**
  * A moment by which the token in hand was certainly read, when the run's own read time is unknown:
@@ -74,6 +75,43 @@ export function judgeWithoutReadTime(
     return { kind: 'superseded', updatedAt, readAt: since.at, readAtWhat: since.what }
   }
   return since.exact ? { kind: 'fresh-since', what: since.what } : { kind: 'unknown', reason }
+}
+
+/**
+ * After a wait for the lock. The token in hand was held before this run first read the secret, so
+ * a secret written since that read (or created, when it did not exist) certainly superseded it,
+ * however close in time. GitHub's timestamps are whole seconds, so a write within the second of
+ * that read shows no change: then a write at or after the moment the rotation this run waited for
+ * took the lock is taken for that rotation's, and stops this run too (it loses nothing: the secret
+ * holds the newer token). Otherwise the guard judges as before.
+ */
+export function judgeAfterWait(
+  before: SecretMetadata | undefined,
+  after: SecretMetadata,
+  firstReadAt: Date,
+  /** When the rotation this run waited for took the lock; undefined when it waited for none. */
+  waitedFor: Date | undefined,
+  otherwise: () => StoredTokenJudgement,
+): StoredTokenJudgement {
+  const { updatedAt } = after
+  if (updatedAt === undefined) return otherwise()
+  if (before !== undefined && before.updatedAt?.getTime() !== updatedAt.getTime()) {
+    return {
+      kind: 'superseded',
+      updatedAt,
+      readAt: before.serverNow ?? firstReadAt,
+      readAtWhat: 'this run first read it, before waiting for the lock',
+    }
+  }
+  if (waitedFor !== undefined && updatedAt.getTime() >= waitedFor.getTime()) {
+    return {
+      kind: 'superseded',
+      updatedAt,
+      readAt: waitedFor,
+      readAtWhat: 'the rotation this run waited for took the lock',
+    }
+  }
+  return otherwise()
 }
 
 /**
