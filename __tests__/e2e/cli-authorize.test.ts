@@ -515,3 +515,66 @@ async function stopBrowser(pidFile: string): Promise<void> {
     // Already gone.
   }
 }
+
+describe('authorize and the rotation lock', () => {
+  const LOCK = `${SECRET_NAME}_LOCK`
+  const LOCK_PATH = `/repos/${REPOSITORY}/actions/secrets/${LOCK}`
+  const SECRET_PATH = `/repos/${REPOSITORY}/actions/secrets/${SECRET_NAME}`
+  const paste = (): CliOptions => ({ onStderr: pasting(followConsent) })
+
+  it('writes the first token under the lock: taken after the consent, released after the write', async () => {
+    await startWorld(SITE_CALLBACK)
+    const run = await authorize(SITE_CALLBACK, [], paste())
+
+    expect(run.exitCode).toBe(0)
+    const writes = world.timeline.filter(
+      (line) => line === 'POST /oauth/token' || !line.startsWith('GET '),
+    )
+    // The code's exchange, then the lock, the secret, the release (the variable comes after).
+    expect(writes.slice(0, 4)).toEqual([
+      'POST /oauth/token',
+      `PUT ${LOCK_PATH}`,
+      `PUT ${SECRET_PATH}`,
+      `DELETE ${LOCK_PATH}`,
+    ])
+    expect(world.github.secret(REPOSITORY, LOCK)).toBeUndefined()
+  })
+
+  it('waits for a rotation in progress, so that its write cannot go over the new consent', async () => {
+    await startWorld(SITE_CALLBACK)
+    world.github.setSecret(REPOSITORY, LOCK, 'a rotation in progress')
+    let released = false
+    const run = await authorize(SITE_CALLBACK, [], {
+      onStderr: (stderr, child) => {
+        paste().onStderr?.(stderr, child)
+        if (!released && stderr.includes(`Another rotation holds the lock ${LOCK}`)) {
+          released = true
+          world.github.deleteSecret(REPOSITORY, LOCK)
+        }
+      },
+    })
+
+    expect(run.exitCode).toBe(0)
+    expect(released).toBe(true)
+    const stored = world.storedToken()
+    expect(stored).not.toBe(firstToken)
+    expect(world.atlassian.authority.status(stored ?? '')).toBe('newest')
+    expect(world.github.secret(REPOSITORY, LOCK)).toBeUndefined()
+  })
+
+  it('held for the whole wait: the new token is not written, and its sealed copy is printed', async () => {
+    await startWorld(SITE_CALLBACK)
+    world.github.setSecret(REPOSITORY, LOCK, 'a rotation in progress')
+    const run = await authorize(SITE_CALLBACK, ['--lock-wait-seconds', '0'], paste())
+
+    expect(run.exitCode).toBe(6)
+    expect(world.storedToken()).toBe(firstToken)
+    expect(run.stderr).toContain(`Another rotation holds the lock ${LOCK}`)
+    expect(run.stderr).toContain('so this command did not write the new token')
+    expect(run.stderr).toContain('The new refresh token was NOT stored')
+    expect(run.stderr).toMatch(
+      /gh api --method PUT '[^']*\/actions\/secrets\/ATLASSIAN_REFRESH_TOKEN'/,
+    )
+    expect(world.github.secret(REPOSITORY, LOCK)?.value).toBe('a rotation in progress')
+  })
+})

@@ -32688,8 +32688,14 @@ async function storeRefreshToken(plan, secretName, github, tokens, context) {
         if (plan.lock) {
             // A rotation in progress would write the old consent's token over this one: wait for it.
             const lockAccess = access;
+            const lockStore = () => ({
+                ...lockAccess,
+                retry: (0,cli_context/* retryOptions */.tO)(context, 'GitHub'),
+            });
+            // A look first, so that a lock held by a rotation is waited for without being written over.
+            const first = await lookAtLock(lockStore(), plan.lock.name);
             held = await takeLock({
-                store: () => ({ ...lockAccess, retry: (0,cli_context/* retryOptions */.tO)(context, 'GitHub') }),
+                store: lockStore,
                 target: access.target,
                 secretName,
                 githubApiUrl: plan.githubApiUrl,
@@ -32705,7 +32711,7 @@ async function storeRefreshToken(plan, secretName, github, tokens, context) {
                 notice: (message) => {
                     terminal.warn(message);
                 },
-            }, { held: false });
+            }, first);
             const heldUntil = held.takenAt + LOCK_HOLD_MS;
             access = {
                 ...access,

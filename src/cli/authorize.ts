@@ -51,6 +51,7 @@ import { writeBack } from '../rotation/write-back.js'
 import {
   LOCK_HOLD_MS,
   lockLeftWarning,
+  lookAtLock,
   releaseLock,
   takeLock,
   type HeldLock,
@@ -628,9 +629,15 @@ async function storeRefreshToken(
     if (plan.lock) {
       // A rotation in progress would write the old consent's token over this one: wait for it.
       const lockAccess = access
+      const lockStore = (): StoreAccess => ({
+        ...lockAccess,
+        retry: retryOptions(context, 'GitHub'),
+      })
+      // A look first, so that a lock held by a rotation is waited for without being written over.
+      const first = await lookAtLock(lockStore(), plan.lock.name)
       held = await takeLock(
         {
-          store: () => ({ ...lockAccess, retry: retryOptions(context, 'GitHub') }),
+          store: lockStore,
           target: access.target,
           secretName,
           githubApiUrl: plan.githubApiUrl,
@@ -647,7 +654,7 @@ async function storeRefreshToken(
             terminal.warn(message)
           },
         },
-        { held: false },
+        first,
       )
       const heldUntil = held.takenAt + LOCK_HOLD_MS
       access = {
