@@ -1,12 +1,12 @@
 /**
  * `npm run bench`: how close a rotation comes to the time the network forces on it.
  *
- * A rotation is three round trips in sequence up to the stored token (preflight, refresh grant,
- * secret write), and a fourth that checks nobody else wrote the secret; everything else should
- * hide behind them. This runs the bundled action the way the runner does, against the
- * test suite's emulators with a fixed delay per request, on the Node that action.yml names, and
- * compares its wall time with the floor: a bare `node -e ""` plus one delay per sequential round up
- * to the write.
+ * A rotation is four round trips in sequence up to the stored token (preflight, the lock, refresh
+ * grant, secret write; three with `lock: false`), and one more that checks nobody else wrote the
+ * secret and releases the lock; everything else should hide behind them. This runs the bundled
+ * action the way the runner does, against the test suite's emulators with a fixed delay per
+ * request, on the Node that action.yml names, and compares its wall time with the floor: a bare
+ * `node -e ""` plus one delay per sequential round up to the write.
  *
  * Every gap is read from the server side: the emulators record when each request arrived and when
  * its answer left, in this process's time base, beside the spawn and the exit of the child.
@@ -19,6 +19,9 @@
  *                                     emulators and Node; then a table for the README
  *   npm run bench -- --baseline ../other/dist
  *                                     the same against a folder that holds a bundle
+ *   npm run bench -- --inputs lock=false
+ *                                     one more column: today's bundle with these inputs (name=value,
+ *                                     comma-separated; repeat the flag for more columns)
  *   npm run bench -- --node-options='--cpu-prof --cpu-prof-dir=/tmp/prof'   (with =: the value starts with --)
  *                                     NODE_OPTIONS for the measured runs (profiling; skews timings)
  *
@@ -53,6 +56,7 @@ const { values: flags } = parseArgs({
     baseline: { type: 'string' },
     markdown: { type: 'boolean', default: false },
     'node-options': { type: 'string' },
+    inputs: { type: 'string', multiple: true, default: [] },
   },
 })
 const runs = flags.short ? 3 : Number(flags.runs)
@@ -65,12 +69,18 @@ if (!Number.isFinite(delay) || delay <= 0) throw new Error('--delay must be a po
 
 const REPOSITORY = 'octo-org/confluence-sync'
 const SECRET_NAME = 'ATLASSIAN_REFRESH_TOKEN'
+/** The lock's name when `lock-secret-name` is not given. */
+const LOCK_NAME = `${SECRET_NAME}_LOCK`
 const GITHUB_TOKEN = 'github_pat_bench_secrets_write'
 const WORKFLOW_TOKEN = 'ghs_bench_workflow_actions_read'
 
 /** The targets the README holds the action to, at the slow setting. */
 const TARGETS = {
   roundsToWrite: 3,
+  // With the lock, one round more: its PUT goes between the preflight and the grant, and cannot go
+  // with the preflight, because its value is sealed with the store's public key that the preflight
+  // reads (GitHub refuses a value not sealed with it, 422).
+  roundsToWriteWithLock: 4,
   exposureMs: 15,
   wallOverFloor: 1.55,
   rssMb: 90,
@@ -117,6 +127,32 @@ interface Bundle {
   /** dist/index.js, and the chunk files it loads (dist/cli is the command line tool's). */
   entryKiB: number
   chunksKiB: number
+  /** Inputs given besides the usual ones (--inputs). */
+  inputs: Record<string, string>
+  /** Whether its rotations take the lock: its action.yml has the input, and it is on. */
+  locks: boolean
+}
+
+/** A bundle's runs take the lock if its action.yml has the `lock` input and it is not turned off. */
+function takesLock(manifest: ActionManifest, inputs: Record<string, string>): boolean {
+  const input = manifest.inputs?.['lock']
+  return input !== undefined && (inputs['lock'] ?? String(input.default ?? 'true')) === 'true'
+}
+
+/** `--inputs a=1,b=2`: one more column, today's bundle given these inputs. */
+function withInputs(bundle: Bundle, manifest: ActionManifest, given: string): Bundle {
+  const inputs: Record<string, string> = {}
+  for (const pair of given.split(',')) {
+    const at = pair.indexOf('=')
+    if (at < 1) throw new Error(`--inputs ${given}: expected name=value, comma-separated`)
+    inputs[pair.slice(0, at).trim()] = pair.slice(at + 1).trim()
+  }
+  return {
+    ...bundle,
+    label: `${bundle.label}, ${given}`,
+    inputs,
+    locks: takesLock(manifest, inputs),
+  }
 }
 
 function git(args: string[], input?: Buffer): Buffer {
@@ -154,6 +190,8 @@ function currentBundle(manifest: ActionManifest, label: string): Bundle {
     origin: `${main} of the working tree (${state})`,
     entry,
     ...sizes(join(entry, '..'), entry),
+    inputs: {},
+    locks: takesLock(manifest, {}),
   }
 }
 
@@ -165,7 +203,15 @@ function baselineBundle(ref: string, folder: string, manifest: ActionManifest): 
   // A folder that holds a bundle (another worktree's dist/, an experiment) is run where it is.
   const given = join(resolve(ref), 'index.js')
   if (existsSync(given) && statSync(given).isFile()) {
-    return { label: 'before', origin: given, entry: given, ...sizes(resolve(ref), given) }
+    // Whether it takes the lock is not known: as today's bundle, whose inputs it gets.
+    return {
+      label: 'before',
+      origin: given,
+      entry: given,
+      ...sizes(resolve(ref), given),
+      inputs: {},
+      locks: takesLock(manifest, {}),
+    }
   }
   let commit: string
   try {
@@ -197,6 +243,8 @@ function baselineBundle(ref: string, folder: string, manifest: ActionManifest): 
     origin: `${main} of ${ref} (${commit.slice(0, 7)})`,
     entry,
     ...sizes(join(entry, '..'), entry),
+    inputs: {},
+    locks: takesLock(theirs, {}),
   }
 }
 
@@ -252,14 +300,18 @@ interface Sample {
   toFirstRequest: number
   /** First → last preflight request arrives. */
   preflightSpread: number
-  /** Last preflight answer leaves → refresh grant arrives. */
-  preflightToGrant: number
+  /** Last preflight answer leaves → the lock's PUT (without the lock: the refresh grant) arrives. */
+  preflightToNext: number
+  /** The lock's PUT: its answer leaves → refresh grant arrives, if the lock was taken. */
+  lockToGrant: number | undefined
   /** The exposure window: the grant's answer leaves → the secret's PUT arrives. */
   exposure: number
   /** The PUT's answer leaves → the process has exited. */
   putAnswerToExit: number
-  /** The PUT's answer leaves → the next request (the write check) arrives, if there is one. */
-  putAnswerToNext: number | undefined
+  /** The PUT's answer leaves → the write check (the secret's metadata) arrives, if there is one. */
+  putAnswerToCheck: number | undefined
+  /** The PUT's answer leaves → the lock's DELETE arrives, if the lock was taken. */
+  putAnswerToUnlock: number | undefined
   /** The last answer leaves → the process has exited. */
   lastAnswerToExit: number
 }
@@ -273,13 +325,23 @@ function analyse(run: ActionRun, requests: RecordedRequest[], connections: numbe
       i > grantAt && r.method === 'PUT' && r.path.endsWith(`/actions/secrets/${SECRET_NAME}`),
   )
   const put = sorted[putAt]
-  const preflight = sorted.slice(0, grantAt)
+  const lockPutAt = sorted.findIndex(
+    (r, i) => i < grantAt && r.method === 'PUT' && r.path.endsWith(`/actions/secrets/${LOCK_NAME}`),
+  )
+  const lockPut = sorted[lockPutAt]
+  const preflight = sorted.slice(0, lockPut ? lockPutAt : grantAt)
   if (!grant || !put || preflight.length === 0) {
     throw new Error(`unexpected requests: ${sorted.map((r) => `${r.method} ${r.path}`).join(', ')}`)
   }
   const answered = (r: RecordedRequest): number => r.answeredAt ?? Number.NaN
   const exit = run.startedAt + run.wallMs
-  const next = sorted[putAt + 1]
+  const after = sorted.slice(putAt + 1)
+  const check = after.find(
+    (r) => r.method === 'GET' && r.path.endsWith(`/actions/secrets/${SECRET_NAME}`),
+  )
+  const unlock = after.find(
+    (r) => r.method === 'DELETE' && r.path.endsWith(`/actions/secrets/${LOCK_NAME}`),
+  )
   return {
     wall: run.wallMs,
     rssKb: run.maxRssKb,
@@ -290,10 +352,12 @@ function analyse(run: ActionRun, requests: RecordedRequest[], connections: numbe
     toFirstRequest: (sorted[0]?.receivedAt ?? Number.NaN) - run.startedAt,
     preflightSpread:
       Math.max(...preflight.map((r) => r.receivedAt)) - (preflight[0]?.receivedAt ?? Number.NaN),
-    preflightToGrant: grant.receivedAt - Math.max(...preflight.map(answered)),
+    preflightToNext: (lockPut ?? grant).receivedAt - Math.max(...preflight.map(answered)),
+    lockToGrant: lockPut ? grant.receivedAt - answered(lockPut) : undefined,
     exposure: put.receivedAt - answered(grant),
     putAnswerToExit: exit - answered(put),
-    putAnswerToNext: next ? next.receivedAt - answered(put) : undefined,
+    putAnswerToCheck: check ? check.receivedAt - answered(put) : undefined,
+    putAnswerToUnlock: unlock ? unlock.receivedAt - answered(put) : undefined,
     lastAnswerToExit: exit - Math.max(...sorted.map(answered)),
   }
 }
@@ -357,6 +421,7 @@ async function measure(node: string, delayMs: number, bundles: Bundle[]): Promis
             'secret-name': SECRET_NAME,
             'github-token': GITHUB_TOKEN,
             'token-url': atlassian.tokenUrl,
+            ...bundle.inputs,
           },
           context: { repository: REPOSITORY, apiUrl: github.apiUrl, token: WORKFLOW_TOKEN, runId },
           ...(flags['node-options'] !== undefined && {
@@ -400,9 +465,12 @@ const scratch = flags.baseline ? mkdtempSync(join(tmpdir(), 'bench-baseline-')) 
 let configurations: Configuration[]
 let bundles: Bundle[]
 try {
-  bundles = scratch
-    ? [baselineBundle(flags.baseline ?? '', scratch, manifest), currentBundle(manifest, 'after')]
-    : [currentBundle(manifest, 'now')]
+  const today = currentBundle(manifest, scratch ? 'after' : 'now')
+  bundles = [
+    ...(scratch ? [baselineBundle(flags.baseline ?? '', scratch, manifest)] : []),
+    today,
+    ...flags.inputs.map((given) => withInputs(today, manifest, given)),
+  ]
 
   const extraCa = process.env['NODE_EXTRA_CA_CERTS']
   console.log(
@@ -410,7 +478,7 @@ try {
   )
   for (const bundle of bundles) {
     console.log(
-      `  ${bundle.label}: ${bundle.origin}, ${bundle.entryKiB.toFixed(0)} KiB${bundle.chunksKiB > 0 ? ` + ${bundle.chunksKiB.toFixed(0)} KiB of chunks` : ''}`,
+      `  ${bundle.label}: ${bundle.origin}, ${bundle.entryKiB.toFixed(0)} KiB${bundle.chunksKiB > 0 ? ` + ${bundle.chunksKiB.toFixed(0)} KiB of chunks` : ''}, ${bundle.locks ? 'takes the lock' : 'no lock'}`,
     )
   }
   console.log(
@@ -464,6 +532,13 @@ function rowsFor(config: Configuration): Row[] {
     columns.map((samples, i) => f(samples, summaries[i] as Summary))
   const target = (text: string): string[] => (slow ? [text] : [])
   const bare = median(config.bare)
+  // Each bundle is held to the rounds its own configuration needs: 4 with the lock, 3 without.
+  const locking = bundles.some((bundle) => bundle.locks)
+  const unlocked = bundles.some((bundle) => !bundle.locks)
+  const roundsTarget = [
+    ...(locking ? [`${TARGETS.roundsToWriteWithLock}${unlocked ? ' with the lock' : ''}`] : []),
+    ...(unlocked ? [`${TARGETS.roundsToWrite}${locking ? ' without' : ''}`] : []),
+  ].join(', ')
   const rows: Row[] = [
     [
       `${config.delayMs} ms per request`,
@@ -496,7 +571,7 @@ function rowsFor(config: Configuration): Row[] {
       ? [
           'rounds to the write / all rounds',
           ...each((_, s) => `${s.roundsToWrite} / ${s.rounds}`),
-          `${TARGETS.roundsToWrite} / —`,
+          `${roundsTarget} / —`,
         ]
       : // At 0 ms the rounds cannot be told apart from timing: only the delayed runs count them.
         ['requests', ...each((samples) => String(mode(samples.map((s) => s.requests))))],
@@ -541,8 +616,13 @@ function rowsFor(config: Configuration): Row[] {
       ...target(''),
     ],
     [
-      '  preflight answers → grant arrives',
-      ...each((samples) => ms1(med(samples, (s) => s.preflightToGrant))),
+      '  preflight answers → lock PUT (no lock: grant) arrives',
+      ...each((samples) => ms1(med(samples, (s) => s.preflightToNext))),
+      ...target(''),
+    ],
+    [
+      '  lock PUT answer → grant arrives',
+      ...each((samples) => ms1(med(samples, (s) => s.lockToGrant))),
       ...target(''),
     ],
     [
@@ -552,7 +632,12 @@ function rowsFor(config: Configuration): Row[] {
     ],
     [
       '  PUT answer → write check arrives',
-      ...each((samples) => ms1(med(samples, (s) => s.putAnswerToNext))),
+      ...each((samples) => ms1(med(samples, (s) => s.putAnswerToCheck))),
+      ...target(''),
+    ],
+    [
+      '  PUT answer → lock DELETE arrives',
+      ...each((samples) => ms1(med(samples, (s) => s.putAnswerToUnlock))),
       ...target(''),
     ],
     [
