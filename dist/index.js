@@ -35867,6 +35867,7 @@ function describeCancellation(cancellation, custody, where) {
         case 'stored':
         case 'overlapped':
         case 'rejected':
+        case 'in-doubt':
             return `${received} The refresh token is already settled (${custody.state}); what remains is skipped.`;
     }
 }
@@ -35893,6 +35894,10 @@ function cancelledError(cancellation, state, context, answered, cause) {
         'rotated-not-stored': [
             'after Atlassian issued a new refresh token and before it was stored.',
             `Store the recovery value below with the command shown${leeway}.`,
+        ],
+        'in-doubt': [
+            'before anything was sent, while a rotation that was killed may have spent the stored token.',
+            'Settle the abandoned lock as the error above says before anything rotates the token.',
         ],
         stored: [
             'after the new refresh token was stored; what came after it was skipped.',
@@ -36257,6 +36262,15 @@ waitedFor, otherwise) {
             readAtWhat: 'this run first read it, before waiting for the lock',
         };
     }
+    // Unchanged, but written in the very second this run read it: maybe just after.
+    if (before?.serverNow !== undefined && updatedAt.getTime() >= before.serverNow.getTime()) {
+        return {
+            kind: 'superseded',
+            updatedAt,
+            readAt: before.serverNow,
+            readAtWhat: 'this run first read it (the same second), before waiting for the lock',
+        };
+    }
     if (waitedFor !== undefined && updatedAt.getTime() >= waitedFor.getTime()) {
         return {
             kind: 'superseded',
@@ -36436,6 +36450,11 @@ function judge(metadata, readAt, localNow, tokenHeldSince) {
 
 
 
+/**
+ * Under the lock, the refresh's retries end this long before the hold does: time for the write
+ * (a request and a retry) to secure the new token while the lock is certainly still this run's.
+ */
+const WRITE_RESERVE_MS = 90_000;
 /** Token answers are a few kilobytes; anything far larger is not a token answer. */
 const MAX_ANSWER_BYTES = 256 * 1024;
 async function rotate(request, deps, events) {
@@ -36479,9 +36498,10 @@ async function rotate(request, deps, events) {
     let held;
     let releasing;
     let lock;
+    const heldUntil = () => held && releasing === undefined ? held.takenAt + rotation_lock/* LOCK_HOLD_MS */.JD : Number.POSITIVE_INFINITY;
     const retryFor = (what, securing = false) => ({
         clock,
-        deadline: Math.min(clock.now() + request.retryBudgetMs, held ? held.takenAt + rotation_lock/* LOCK_HOLD_MS */.JD : Number.POSITIVE_INFINITY),
+        deadline: Math.min(clock.now() + request.retryBudgetMs, heldUntil()),
         random: deps.random,
         ...common_retry/* DEFAULT_BACKOFF */.VU,
         signal: cancellation.signal,
@@ -36581,7 +36601,9 @@ async function rotate(request, deps, events) {
         if (held === undefined || releasing !== undefined)
             return;
         const lockHeld = held;
-        releasing = (0,rotation_lock/* releaseLock */.x_)(store(retryFor('Lock')), lockHeld, clock).then((result) => {
+        // Never held back by the job's cancellation: a cancelled run releases its lock all the same.
+        const retry = { ...retryFor('Lock'), signal: new AbortController().signal };
+        releasing = (0,rotation_lock/* releaseLock */.x_)(store(retry), lockHeld, clock).then((result) => {
             if (!result.released) {
                 say.warning((0,rotation_lock/* lockLeftWarning */.vP)(lockHeld, result.reason, target, request.githubApiUrl), 'Lock not released');
             }
@@ -36598,6 +36620,9 @@ async function rotate(request, deps, events) {
             return checked;
         }
         const firstLook = checked.lock?.status === 'fulfilled' ? checked.lock.value : { held: false };
+        // The secret's state when another rotation may have held the lock: for an abandoned lock, did
+        // its holder write after taking it?
+        const readSecret = () => (0,secret_store/* fetchSecretMetadata */.it)(store(retryFor('Lock')), request.secretName);
         held = await (0,rotation_lock/* takeLock */.HJ)({
             store: () => store(retryFor('Lock')),
             target,
@@ -36614,14 +36639,15 @@ async function rotate(request, deps, events) {
             notice: (message, title) => {
                 say.notice(message, title);
             },
+            readSecret,
         }, firstLook);
         lock = { state: 'taken', name: held.name, waitedMs: held.waitedMs, broke: held.broke?.since };
-        if (!held.contended)
+        // Unless the first look saw it free and this run's write created it, another rotation may
+        // have held it meanwhile.
+        if (!held.contended && checked.lock?.status === 'fulfilled')
             return checked;
         say.info((0,settings/* text */.Qq) `Took the lock: ${(0,rotation_lock/* describeLock */.FD)(lock)}. Reading ${request.secretName} again before sending anything.`);
-        const [metadata] = await Promise.allSettled([
-            (0,secret_store/* fetchSecretMetadata */.it)(store(retryFor('Preflight')), request.secretName),
-        ]);
+        const [metadata] = await Promise.allSettled([readSecret()]);
         // Another rotation may just have rotated the token: without the secret's state, stop.
         if (metadata.status === 'rejected')
             throw metadata.reason;
@@ -36652,7 +36678,7 @@ async function rotate(request, deps, events) {
             say.warning(unknownWarning(request.secretName, judgement.reason), 'Stale-token check incomplete');
         }
         if (request.dryRun) {
-            lock = (0,rotation_lock/* reportFirstLook */.CG)(request.lock?.name ?? '', request.lock && checked.lock);
+            lock = (0,rotation_lock/* reportFirstLook */.CG)(request.lock?.name ?? '', request.lock && checked.lock, checked.metadata?.updatedAt);
             const plan = dryRunPlan(request, checked, judgement, consent, lock);
             for (const line of (0,explain/* describeDryRun */._5)(context(), plan))
                 say.info(line);
@@ -36676,8 +36702,12 @@ async function rotate(request, deps, events) {
     async function spend() {
         if (cancellation.requested())
             throw new Error('cancelled before the refresh grant');
+        const budget = retryFor('Refresh');
         const refreshRetry = {
-            ...retryFor('Refresh'),
+            ...budget,
+            // Under the lock, the refresh leaves the write its time inside the hold; after breaking the
+            // lock of a holder that may have refreshed, it ends inside that refresh's leeway.
+            deadline: Math.min(budget.deadline, held ? held.takenAt + rotation_lock/* LOCK_HOLD_MS */.JD - WRITE_RESERVE_MS : Number.POSITIVE_INFINITY, held?.broke?.refreshBy ?? Number.POSITIVE_INFINITY),
             onAttempt: () => {
                 custody.grantSending(now());
             },
@@ -36774,6 +36804,12 @@ async function rotate(request, deps, events) {
             custody,
             cancellation,
             store: () => store(retryFor('After the write')),
+            // Once the lock is released, a retried look could see the next holder's write and take it
+            // for an overlap: one attempt.
+            checkStore: () => {
+                const access = store(retryFor('After the write'));
+                return held ? { ...access, retry: { ...access.retry, maxAttempts: 1 } } : access;
+            },
             findSite: (accessToken, siteUrl) => findSite(request.atlassianApiUrl, accessToken, siteUrl, http, deps.secrets, retryFor('Sites')),
             say,
         });
@@ -36826,7 +36862,7 @@ async function afterSecuring(step) {
     const extras = !cancellation.requested() && accessToken !== undefined;
     const [check, accessTokenSecret, site] = await Promise.allSettled([
         stored && step.writtenAt
-            ? (0,write_back/* checkWrite */.Gf)(step.store(), request.secretName, stored.seenBefore, stored, step.writtenAt)
+            ? (0,write_back/* checkWrite */.Gf)(step.checkStore(), request.secretName, stored.seenBefore, stored, step.writtenAt)
             : Promise.resolve(undefined),
         extras && request.accessTokenSecretName !== undefined
             ? (0,write_back/* writeBack */.XU)(step.store(), {
@@ -37059,6 +37095,7 @@ const BY_CODE = {
     TOKEN_AGE_UNKNOWN: 'Stored token may be superseded',
     ROTATIONS_OVERLAPPED: 'Two rotations overlapped',
     LOCK_HELD: 'Another rotation holds the lock',
+    LOCK_ABANDONED: 'Token in doubt after an abandoned lock',
     RUNNER_FILE: "Runner's files not written",
     SITES_UNAVAILABLE: 'Cloud id not found',
     SITE_NOT_REACHED: 'Site not reached',
@@ -37091,6 +37128,7 @@ const VERDICTS = {
     'rotated-not-stored': 'the new refresh token is NOT stored; store the recovery value above, or re-run, as said there.',
     stored: 'the new refresh token is stored; only what came after failed.',
     overlapped: 'the secret may not hold the newest refresh token; settle it as said above before the next rotation.',
+    'in-doubt': 'this run sent nothing, but a rotation that was killed may have spent the stored refresh token: settle it as said above before anything rotates it.',
 };
 /** Reports `outcome`; returns the failure that failed the step, if one did. */
 async function reportOutcome(toolkit, outcome, options) {
@@ -40819,6 +40857,8 @@ function describeTokenState(state, context, now) {
             return `Atlassian refuses the refresh token in the ${where}: the integration stays broken until the user consents again.`;
         case 'stored':
             return `The refresh token was rotated and the new one is stored in the ${where}: the integration is safe; only what came after failed.`;
+        case 'in-doubt':
+            return `This run sent nothing. The refresh token in the ${where} may have been spent by the rotation that was killed: if it was, the new token that rotation received is the only working one, and presenting the stored token again revokes the consent.`;
         case 'overlapped':
             return `Two rotations of this token overlapped: the ${where} may not hold the newest of their tokens (this run's is in the recovery value below). Until that is settled, the next rotation may present a superseded token and revoke the consent.`;
         case 'rotated-not-stored':
@@ -41010,7 +41050,7 @@ function ghTokenAdvice(githubApiUrl) {
 /* harmony export */   x_: () => (/* binding */ releaseLock),
 /* harmony export */   yR: () => (/* binding */ DEFAULT_LOCK_WAIT_SECONDS)
 /* harmony export */ });
-/* unused harmony exports LOCK_STALE_MS, deleteCommand */
+/* unused harmony exports LOCK_STALE_MS, LOCK_BREAK_WITHIN_MS, deleteCommand */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1922);
@@ -41037,16 +41077,23 @@ function ghTokenAdvice(githubApiUrl) {
  *   then it may be someone else's;
  * - a lock older than {@link LOCK_STALE_MS} is therefore abandoned (its holder was killed), and is
  *   broken: deleted, then created again, and it is ours only on a 201.
- * Both are well inside Atlassian's 10-minute leeway: a rotation that breaks the lock of a holder
- * killed after its refresh presents the token that holder exchanged, the previous one, and
- * Atlassian still accepts it if it comes within the leeway.
+ * - a holder killed after its refresh was sent leaves a disabled token in the secret, which
+ *   Atlassian accepts only within its 10-minute leeway, counted from that refresh (no earlier than
+ *   the lock's `created_at`). So an abandoned lock whose holder never wrote the secret is broken
+ *   only while this run's own refresh can still end inside that leeway (LOCK_BREAK_WITHIN_MS), and
+ *   that refresh is cut off there; an older one stops the run without spending anything, since
+ *   presenting the token would revoke the consent together with the new token that the dead holder
+ *   may have printed. A lock whose holder wrote the secret after taking it (its release failed) is
+ *   broken at any age: the stale-token guard judges the token as usual.
+ *
+ * Deletes are never retried blindly: a delete whose answer was lost may have removed the lock, and
+ * a retry could then remove the next holder's. A release is one attempt; a break looks again first.
  *
  * The one race: two rotations that break the same abandoned lock at once may both hold it (the
  * second delete removes the first's new lock). A jittered second look before breaking makes it
- * need both to look within one round trip of each other; if it happens, both present the same
- * token, which Atlassian accepts for both inside the leeway, and the later one's stale-token guard
- * stops it when the earlier has written; otherwise the earlier writer's check after its write sees
- * the other write and reports the overlap with its recovery value.
+ * need both to look within one round trip of each other. If it happens, both present the same
+ * token, which Atlassian accepts for both inside the leeway, and the check after each write looks
+ * for the other; a write in the same second as the other's cannot be told apart from it.
  */
 
 
@@ -41060,6 +41107,15 @@ function ghTokenAdvice(githubApiUrl) {
 const LOCK_HOLD_MS = 5 * 60_000;
 /** Older than this by GitHub's clock, a lock is abandoned: a holder releases within LOCK_HOLD_MS. */
 const LOCK_STALE_MS = 6 * 60_000;
+/** Atlassian's leeway for the token just exchanged (../shared/FACTS.md, "Rotation rules"). */
+const LEEWAY_MS = 10 * 60_000;
+/** Kept clear of the leeway's end: requests in flight, and GitHub's clock read to the second. */
+const LEEWAY_SAFETY_MS = 60_000;
+/**
+ * An abandoned lock whose holder never wrote the secret is broken only up to this age, which
+ * leaves this run at least a minute to refresh inside the leeway of the holder's possible refresh.
+ */
+const LOCK_BREAK_WITHIN_MS = 8 * 60_000;
 /** The default wait: outlasts any live holder, and reaches the age at which a lock is broken. */
 const DEFAULT_LOCK_WAIT_SECONDS = 390;
 const MAX_LOCK_WAIT_SECONDS = 3_600;
@@ -41084,6 +41140,9 @@ function describeLock(report) {
         case 'free':
             return `${report.name} is free: a real run would take it`;
         case 'held':
+            if (report.tooOld) {
+                return `${report.name} was taken at ${(0,_explain_js__WEBPACK_IMPORTED_MODULE_4__/* .utc */ .n$)(report.since)} and never released, and the secret was not written since: a real run would stop without sending the token (its holder may have spent it)`;
+            }
             return report.stale
                 ? `${report.name} was taken at ${(0,_explain_js__WEBPACK_IMPORTED_MODULE_4__/* .utc */ .n$)(report.since)} and never released (abandoned): a real run would break it`
                 : `${report.name} is held since ${(0,_explain_js__WEBPACK_IMPORTED_MODULE_4__/* .utc */ .n$)(report.since)} by another rotation: a real run would wait for it`;
@@ -41098,7 +41157,9 @@ function describeLock(report) {
     }
 }
 /** What the preflight's first look says about the lock, for a dry run. */
-function reportFirstLook(name, look) {
+function reportFirstLook(name, look, 
+/** When the guarded secret was last written, as the preflight read it. */
+secretUpdatedAt) {
     if (look === undefined)
         return { state: 'off' };
     if (look.status === 'rejected')
@@ -41106,11 +41167,14 @@ function reportFirstLook(name, look) {
     const seen = look.value;
     if (!seen.held)
         return { state: 'free', name };
+    const stale = seen.ageMs !== undefined && seen.ageMs >= LOCK_STALE_MS;
+    const holderWrote = secretUpdatedAt !== undefined && secretUpdatedAt >= seen.since;
     return {
         state: 'held',
         name,
         since: seen.since,
-        stale: seen.ageMs !== undefined && seen.ageMs >= LOCK_STALE_MS,
+        stale: stale && (holderWrote || (seen.ageMs ?? 0) <= LOCK_BREAK_WITHIN_MS),
+        tooOld: stale && !holderWrote && (seen.ageMs ?? 0) > LOCK_BREAK_WITHIN_MS,
     };
 }
 /** Looks at the lock without taking it: the preflight's first look, and a dry run's report. */
@@ -41149,6 +41213,9 @@ async function takeLock(step, first) {
         broke,
     });
     for (;;) {
+        if (seen.held && (seen.ageMs === undefined || seen.ageMs < LOCK_STALE_MS)) {
+            waitedFor = seen.since;
+        }
         if (!seen.held) {
             const attempt = await create(step);
             if (attempt.created)
@@ -41159,12 +41226,25 @@ async function takeLock(step, first) {
             continue;
         }
         if (seen.ageMs !== undefined && seen.ageMs >= LOCK_STALE_MS) {
+            const stale = { ...seen, ageMs: seen.ageMs };
+            const lookedAt = clock.now();
+            const holderWrote = await wroteSince(step, stale.since);
+            if (!holderWrote && stale.ageMs > LOCK_BREAK_WITHIN_MS)
+                throw abandonedError(step, stale);
             const broken = await breakLock(step, seen);
             if (broken.taken) {
-                step.notice((0,_common_settings_js__WEBPACK_IMPORTED_MODULE_2__/* .text */ .Qq) `Broke an abandoned lock: ${request.name} was taken at ${(0,_explain_js__WEBPACK_IMPORTED_MODULE_4__/* .utc */ .n$)(seen.since)} by a rotation that never released it (a run or a command killed before it ended), ${minutes(seen.ageMs)} ago; no rotation holds a lock longer than ${minutes(LOCK_HOLD_MS)}. This run holds it now.`, 'Abandoned lock broken');
-                return taken(broken.takenAt, { since: seen.since, ageMs: seen.ageMs });
+                step.notice((0,_common_settings_js__WEBPACK_IMPORTED_MODULE_2__/* .text */ .Qq) `Broke an abandoned lock: ${request.name} was taken at ${(0,_explain_js__WEBPACK_IMPORTED_MODULE_4__/* .utc */ .n$)(seen.since)} by a rotation that never released it (a run or a command killed before it ended), ${minutes(stale.ageMs)} ago; no rotation holds a lock longer than ${minutes(LOCK_HOLD_MS)}. ${holderWrote ? `That rotation wrote ${step.secretName} after taking it.` : `${step.secretName} was not written since: if that rotation sent its refresh, the token is still accepted within Atlassian's 10-minute leeway, and this run refreshes inside it.`} This run holds the lock now.`, 'Abandoned lock broken');
+                return taken(broken.takenAt, {
+                    since: stale.since,
+                    ageMs: stale.ageMs,
+                    refreshBy: holderWrote
+                        ? undefined
+                        : lookedAt + LEEWAY_MS - LEEWAY_SAFETY_MS - stale.ageMs,
+                });
             }
             seen = broken.seen;
+            if (clock.now() > deadline && seen.held)
+                throw lockHeldError(step, seen, clock.now() - started);
             continue;
         }
         const pause = POLL_MS + Math.floor(step.random() * POLL_JITTER_MS);
@@ -41173,36 +41253,20 @@ async function takeLock(step, first) {
         }
         if (!announced) {
             announced = true;
-            step.info(`Another rotation holds the lock ${request.name} (taken at ${(0,_explain_js__WEBPACK_IMPORTED_MODULE_4__/* .utc */ .n$)(seen.since)}): waiting up to ${Math.round((deadline - clock.now()) / 1000)} s for it to end. Nothing has been sent to Atlassian.`);
+            step.info(`Another rotation holds the lock ${request.name} (taken at ${(0,_explain_js__WEBPACK_IMPORTED_MODULE_4__/* .utc */ .n$)(seen.since)}): waiting up to ${Math.round((deadline - clock.now()) / 1000)} s for it to end. ${step.whileWaiting ?? 'Nothing has been sent to Atlassian.'}`);
         }
-        waitedFor = seen.since;
         await clock.sleep(pause, step.signal);
         seen = await look();
     }
 }
-/** GitHub's clock is read to the second, through a header: two seconds either way is a tie. */
-const CLOCK_TOLERANCE_MS = 2000;
 /**
- * Creates the lock: created when the write answered 201 (204: it existed). A write that was sent
- * again after a lost answer may itself have created the lock and then got 204 for its second
- * attempt: a lock created within the time of this run's attempts is taken for this run's own.
+ * Creates the lock: created when the write answered 201 (204: it existed). A 204 after a retried
+ * write (its first answer lost) may be this run's own lock; it is never taken for that on a guess,
+ * since it may as well be another rotation's: it is waited for like any other, and broken when old.
  */
 async function create(step) {
-    const { clock } = step;
-    const store = step.store();
-    const takenAt = clock.now();
-    let attempts = 0;
-    const counted = store.retry.onAttempt;
-    const written = await (0,_write_back_js__WEBPACK_IMPORTED_MODULE_5__/* .writeBack */ .XU)({
-        ...store,
-        retry: {
-            ...store.retry,
-            onAttempt: (attempt) => {
-                attempts = attempt;
-                counted?.(attempt);
-            },
-        },
-    }, {
+    const takenAt = step.clock.now();
+    const written = await (0,_write_back_js__WEBPACK_IMPORTED_MODULE_5__/* .writeBack */ .XU)(step.store(), {
         secretName: step.request.name,
         // Any value: it is never read. Random, so that no two writes carry the same one.
         value: (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(16).toString('hex'),
@@ -41210,15 +41274,31 @@ async function create(step) {
         organization: lockVisibility(step.target),
         tokenState: 'unchanged',
     });
-    if (written.how === 'created')
-        return { created: true, takenAt };
-    if (attempts <= 1)
-        return { created: false, takenAt };
-    const seen = await lookAtLock(step.store(), step.request.name);
-    const ours = seen.held &&
-        seen.ageMs !== undefined &&
-        seen.ageMs <= clock.now() - takenAt + CLOCK_TOLERANCE_MS;
-    return { created: ours, takenAt };
+    return { created: written.how === 'created', takenAt };
+}
+/**
+ * Whether the guarded secret was written at or after `since` (always, for `authorize`). GitHub's
+ * times are whole seconds: a write in the very second the lock was taken counts as the holder's,
+ * since a holder that wrote within a second and then failed to release is far likelier than one
+ * killed between its refresh and its write in the second of the secret's previous write.
+ */
+async function wroteSince(step, since) {
+    if (step.readSecret === undefined)
+        return true;
+    const { updatedAt } = await step.readSecret();
+    return updatedAt !== undefined && updatedAt.getTime() >= since.getTime();
+}
+/** A failure that another try may not meet: no answer, GitHub failing, a rate limit. */
+function mayPassLater(error) {
+    if (!(error instanceof _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ))
+        return false;
+    return (error.code === 'GITHUB_UNREACHABLE' ||
+        error.code === 'GITHUB_RATE_LIMITED' ||
+        (error.status ?? 0) >= 500);
+}
+/** One attempt only: a delete is never sent again blindly (see the header). */
+function onceOnly(store) {
+    return { ...store, retry: { ...store.retry, maxAttempts: 1 } };
 }
 /**
  * Deletes an abandoned lock and creates it again. First a random pause and a second look: if the
@@ -41230,7 +41310,15 @@ async function breakLock(step, stale) {
     if (!again.held || again.since.getTime() !== stale.since.getTime()) {
         return { taken: false, seen: again };
     }
-    await (0,_github_secret_store_js__WEBPACK_IMPORTED_MODULE_3__/* .deleteSecret */ .e3)(step.store(), step.request.name, 'unchanged');
+    try {
+        await (0,_github_secret_store_js__WEBPACK_IMPORTED_MODULE_3__/* .deleteSecret */ .e3)(onceOnly(step.store()), step.request.name, 'unchanged');
+    }
+    catch (error) {
+        // Maybe deleted, maybe not: look again rather than send it again.
+        if (!mayPassLater(error))
+            throw error;
+        return { taken: false, seen: await lookAtLock(step.store(), step.request.name) };
+    }
     const attempt = await create(step);
     if (attempt.created)
         return { taken: true, takenAt: attempt.takenAt };
@@ -41258,7 +41346,10 @@ async function releaseLock(store, held, clock) {
         };
     }
     try {
-        await (0,_github_secret_store_js__WEBPACK_IMPORTED_MODULE_3__/* .deleteSecret */ .e3)({ ...store, retry: { ...store.retry, deadline: Math.min(store.retry.deadline, heldUntil) } }, held.name, 'stored');
+        await (0,_github_secret_store_js__WEBPACK_IMPORTED_MODULE_3__/* .deleteSecret */ .e3)(onceOnly({
+            ...store,
+            retry: { ...store.retry, deadline: Math.min(store.retry.deadline, heldUntil) },
+        }), held.name, 'stored');
         return { released: true };
     }
     catch (error) {
@@ -41273,6 +41364,11 @@ function lockHeldError(step, seen, waitedMs) {
     const { request, target } = step;
     const tokenState = 'unchanged';
     return new _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ('LOCK_HELD', `Another rotation holds the lock ${request.name} of ${target.description}: it was taken at ${(0,_explain_js__WEBPACK_IMPORTED_MODULE_4__/* .utc */ .n$)(seen.since)}, and this run waited ${Math.round(waitedMs / 1000)} s for it to end. Two rotations of one token must not overlap, ${step.heldMeans ?? `so this run did not send its refresh token to Atlassian: the token is unchanged, and so is ${step.secretName}`}.`, tokenState, (0,_common_settings_js__WEBPACK_IMPORTED_MODULE_2__/* .text */ .Qq) `Find the rotation holding it: a workflow run that rotates ${step.secretName} and started around ${(0,_explain_js__WEBPACK_IMPORTED_MODULE_4__/* .utc */ .n$)(seen.since)}, or someone running the command line tool's refresh. Once it has ended, ${_common_settings_js__WEBPACK_IMPORTED_MODULE_2__/* .rerun */ .nt}: if it rotated the token, this run's copy is superseded and is not sent. A lock older than ${minutes(LOCK_STALE_MS)} is abandoned and the next rotation breaks it. To wait longer, raise ${(0,_common_settings_js__WEBPACK_IMPORTED_MODULE_2__/* .named */ .KT)('lock-wait-seconds')}; if you are sure that nothing is rotating, free it now: ${deleteCommand(step.githubApiUrl, target, request.name)}`);
+}
+function abandonedError(step, stale) {
+    const { request, target, secretName } = step;
+    const command = deleteCommand(step.githubApiUrl, target, request.name);
+    return new _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ('LOCK_ABANDONED', `The lock ${request.name} of ${target.description} was taken at ${(0,_explain_js__WEBPACK_IMPORTED_MODULE_4__/* .utc */ .n$)(stale.since)}, ${minutes(stale.ageMs)} ago, by a rotation that never released it, and ${secretName} has not been written since: that rotation was killed, maybe after it sent its refresh. If it did, the refresh token given here is disabled, and presenting it now, after Atlassian's 10-minute leeway, would revoke the consent, together with the new token that rotation may have printed. So nothing was sent.`, 'in-doubt', (0,_common_settings_js__WEBPACK_IMPORTED_MODULE_2__/* .text */ .Qq) `Open the workflow run (or the terminal) that was rotating ${secretName} around ${(0,_explain_js__WEBPACK_IMPORTED_MODULE_4__/* .utc */ .n$)(stale.since)}. If its log has a "Recovery value" group, store that value with the command printed there; then delete the lock: ${command}. If it has none, it was killed before Atlassian answered: delete the lock with that command and ${_common_settings_js__WEBPACK_IMPORTED_MODULE_2__/* .rerun */ .nt}; should that fail with invalid_grant, the consent is gone, and the way back is a new consent (the command line tool's authorize).`);
 }
 /** The `gh` command that deletes the lock, for any target and GitHub Enterprise Server. */
 function deleteCommand(githubApiUrl, target, name) {

@@ -228,6 +228,73 @@ describe('a lock left by a rotation that was killed', () => {
   }, 60_000)
 })
 
+describe('a lock left by a rotation killed after its refresh, found too late', () => {
+  it('stops without spending: presenting the token after the leeway would revoke the consent', async () => {
+    world = await startScenario()
+    const original = world.storedToken()
+    // The secret was last written a while before the killed run took the lock. (GitHub's times are
+    // whole seconds: a write in the same second as the lock's creation counts as the holder's.)
+    world.clock.advance(60_000)
+    const answer = held()
+    world.atlassian.injectFaults({ kind: 'hold-answer', release: answer.wait })
+    const killed = runControlled()
+    await until(() => grants() === 1, 'the grant')
+    killed.child().kill('SIGKILL')
+    await killed.result
+    answer.release()
+
+    // Found 20 minutes later: the token in the secret was exchanged by the killed run, and
+    // Atlassian's leeway for it is over.
+    world.clock.advance(20 * MINUTE)
+    const next = await world.run()
+
+    expect(next.exitCode).toBe(1)
+    expect(grants()).toBe(1)
+    expect(status(original)).toBe('previous')
+    expect(world.storedToken()).toBe(original)
+    expect(next.stdout).toContain('::error title=Token in doubt after an abandoned lock::')
+    const error = next.errors.join('\n')
+    expect(error).toContain('has not been written since')
+    expect(error).toContain('"Recovery value"')
+    expect(error).toContain(`gh api --method DELETE '${world.github.apiUrl}${LOCK_PATH}'`)
+    // The lock is left for the person to look at.
+    expect(world.github.secret(REPOSITORY, LOCK)).toBeDefined()
+  }, 60_000)
+})
+
+describe('cancellation and the lock', () => {
+  it('cancelled while waiting for the lock: nothing is sent, and the holder keeps its lock', async () => {
+    world = await startScenario()
+    world.github.setSecret(REPOSITORY, LOCK, 'another rotation')
+    const run = runControlled()
+    await until(() => run.stdout().includes('Another rotation holds the lock'), 'the wait')
+    run.child().kill('SIGINT')
+    const result = await run.result
+
+    expect(result.outputs['outcome']).toBe('cancelled')
+    expect(grants()).toBe(0)
+    expect(world.github.secret(REPOSITORY, LOCK)?.value).toBe('another rotation')
+    expect(lockRequests().filter((method) => method !== 'GET')).toEqual([])
+  }, 60_000)
+
+  it('cancelled while its refresh is in flight: it stores the answer, then still releases its lock', async () => {
+    world = await startScenario()
+    const answer = held()
+    world.atlassian.injectFaults({ kind: 'hold-answer', release: answer.wait })
+    const run = runControlled()
+    await until(() => grants() === 1, 'the grant')
+    run.child().kill('SIGINT')
+    await until(() => run.stdout().includes('Job cancelled'), 'the cancellation to be said')
+    answer.release()
+    const result = await run.result
+
+    expect(result.outputs['outcome']).toBe('cancelled')
+    expect(status(world.storedToken())).toBe('newest')
+    expect(world.github.secret(REPOSITORY, LOCK)).toBeUndefined()
+    expect(lockRequests()).toContain('DELETE')
+  }, 60_000)
+})
+
 describe('a lock that cannot be released', () => {
   it('leaves the run green with a warning, and the next run breaks it by its age', async () => {
     world = await startScenario()

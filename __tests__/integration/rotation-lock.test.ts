@@ -4,7 +4,7 @@
  * other rotations do happens while this one sleeps.
  */
 import { createGitHubClient } from '../../src/github/client.js'
-import type { PublicKey, StoreAccess } from '../../src/github/secret-store.js'
+import type { PublicKey, SecretMetadata, StoreAccess } from '../../src/github/secret-store.js'
 import { secretTarget, type SecretTarget } from '../../src/github/targets.js'
 import { openNetwork, type OpenNetwork } from '../../src/common/network.js'
 import { ActionError } from '../../src/common/errors.js'
@@ -13,6 +13,7 @@ import type { Clock } from '../../src/common/retry.js'
 import { SecretValues } from '../../src/common/secrets.js'
 import {
   deleteCommand,
+  LOCK_BREAK_WITHIN_MS,
   LOCK_HOLD_MS,
   LOCK_STALE_MS,
   lookAtLock,
@@ -120,6 +121,7 @@ function step(overrides: Partial<LockStep> = {}): LockStep {
     clock: testClock,
     random: () => 0.5,
     signal: new AbortController().signal,
+    readSecret: undefined,
     info: (message) => said.push(words(message)),
     notice: (message, title) => said.push(`${title}: ${words(message)}`),
     ...overrides,
@@ -218,16 +220,16 @@ describe('taking the lock', () => {
     expect(github.secret(REPOSITORY, LOCK)?.createdAt.getTime()).toBe(held.takenAt)
   })
 
-  it('takes a lock its own write created when that write was sent again after a lost answer', async () => {
-    // The first attempt creates the lock, and its answer is lost; the second one gets 204.
+  it('never takes a 204 after a lost answer for its own write: it waits, and breaks it once abandoned', async () => {
+    // The first attempt creates the lock and its answer is lost; the second one gets 204. That
+    // lock may as well be another rotation's (created while the first attempt was in flight).
     github.injectFaults({ on: 'put', secret: LOCK, loseAnswer: true })
 
     const held = await takeLock(step({ store: () => access(repositoryTarget, 2) }), { held: false })
 
-    expect(held.contended).toBe(false)
-    expect(held.waitedMs).toBe(0)
-    expect(slept.length).toBeLessThanOrEqual(1) // the retry's own backoff, no wait for a holder
-    expect(said).toEqual([])
+    expect(held.contended).toBe(true)
+    expect(held.broke?.since.getTime()).toBe(START)
+    expect(held.waitedMs).toBeGreaterThanOrEqual(LOCK_STALE_MS)
   })
 
   it('records the moment the rotation it waited for took the lock', async () => {
@@ -310,6 +312,86 @@ describe('an abandoned lock', () => {
   })
 })
 
+describe('an abandoned lock whose holder may have refreshed', () => {
+  const secretWrittenAt = (at: number) => (): Promise<SecretMetadata> =>
+    Promise.resolve({ updatedAt: new Date(at), visibility: undefined, serverNow: undefined })
+
+  it("is not broken once too old to refresh inside that refresh's leeway: nothing is spent, and the way out is said", async () => {
+    anotherTakes()
+    clock.advance(LOCK_BREAK_WITHIN_MS + SECOND)
+    const first = await lookAtLock(access(), LOCK)
+
+    const error = await takeLock(step({ readSecret: secretWrittenAt(START - 60_000) }), first).then(
+      () => undefined,
+      (reason: unknown) => reason,
+    )
+
+    expect(error).toMatchObject({ code: 'LOCK_ABANDONED', tokenState: 'in-doubt' })
+    const problem = error as ActionError
+    expect(problem.message).toContain('has not been written since')
+    expect(problem.message).toContain('would revoke the consent')
+    expect(problem.nextStep).toContain('"Recovery value"')
+    expect(problem.nextStep).toContain(
+      `gh api --method DELETE --hostname 'github.com' 'repos/octo-org/sync/actions/secrets/${LOCK}'`,
+    )
+    expect(github.secret(REPOSITORY, LOCK)?.value).toBe('another rotation')
+  })
+
+  it('is broken while young enough, and says by when this run must have refreshed', async () => {
+    anotherTakes()
+    clock.advance(LOCK_STALE_MS + 30 * SECOND)
+    const first = await lookAtLock(access(), LOCK)
+    const lookedAt = clock.now()
+
+    const held = await takeLock(step({ readSecret: secretWrittenAt(START - 60_000) }), first)
+
+    // The leeway of a refresh sent at the lock's creation, less a minute's margin.
+    expect(held.broke?.refreshBy).toBe(
+      lookedAt + 10 * 60_000 - 60_000 - (LOCK_STALE_MS + 30 * SECOND),
+    )
+    expect(said[0]).toContain('was not written since')
+  })
+
+  it('is broken at any age once its holder wrote the secret after taking it (its release failed)', async () => {
+    anotherTakes()
+    clock.advance(2 * 60 * 60_000)
+    const first = await lookAtLock(access(), LOCK)
+
+    const held = await takeLock(step({ readSecret: secretWrittenAt(START + 2 * SECOND) }), first)
+
+    expect(held.broke).toMatchObject({ since: new Date(START), refreshBy: undefined })
+    expect(said[0]).toContain(`That rotation wrote ${SECRET} after taking it.`)
+  })
+})
+
+describe('deletes are never sent twice', () => {
+  it('a break whose delete lost its answer looks again, and leaves a lock taken meanwhile alone', async () => {
+    anotherTakes()
+    clock.advance(LOCK_STALE_MS)
+    const first = await lookAtLock(access(), LOCK)
+    // The delete is applied and its answer lost; before the next look, another rotation takes
+    // the lock; it releases it 8 s later.
+    github.injectFaults(
+      // (The second look before breaking.)
+      { on: 'metadata', secret: LOCK, before: () => undefined },
+      { on: 'delete', secret: LOCK, loseAnswer: true },
+      { on: 'metadata', secret: LOCK, before: anotherTakes },
+    )
+    const takenMeanwhile = clock.now() + 1500
+    during.push({
+      at: takenMeanwhile - START + 8 * SECOND,
+      what: () => github.deleteSecret(REPOSITORY, LOCK),
+    })
+
+    const held = await takeLock(step({ store: () => access(repositoryTarget, 3) }), first)
+
+    // One delete only, and the lock taken meanwhile was waited for, not broken.
+    expect(github.requests.filter((r) => r.method === 'DELETE')).toHaveLength(1)
+    expect(held.broke).toBeUndefined()
+    expect(held.takenAt).toBeGreaterThanOrEqual(takenMeanwhile + 8 * SECOND)
+  })
+})
+
 describe('releasing the lock', () => {
   it('deletes it while it is certainly still this run’s', async () => {
     const held = await takeLock(step(), { held: false })
@@ -324,6 +406,14 @@ describe('releasing the lock', () => {
     const release = await releaseLock(access(), held, testClock)
     expect(release.released).toBe(false)
     expect(github.secret(REPOSITORY, LOCK)).toBeDefined()
+  })
+
+  it("sends its delete once, even when GitHub fails for a moment: a retry could delete the next holder's", async () => {
+    const held = await takeLock(step(), { held: false })
+    github.injectFaults({ on: 'delete', status: 503 })
+    const release = await releaseLock(access(repositoryTarget, 5), held, testClock)
+    expect(release.released).toBe(false)
+    expect(github.requests.filter((r) => r.method === 'DELETE')).toHaveLength(1)
   })
 
   it('reports a delete that GitHub refuses, and never throws', async () => {

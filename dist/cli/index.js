@@ -29381,6 +29381,137 @@ function consentStatus(consentedAt, now) {
     return { reconsentBy, daysLeft, warning };
 }
 
+;// CONCATENATED MODULE: ./src/common/shell-quote.ts
+/**
+ * Quoting for POSIX shells (sh, bash, zsh, dash, ksh), so that a printed command means the same
+ * thing however it is pasted: every argument is one word, taken literally.
+ *
+ * Between single quotes every character is literal in all of them (POSIX, Shell Command Language
+ * §2.2.2): no globbing (`* ? [ ]`), no parameter, command or arithmetic expansion (`$`, backticks),
+ * no brace or tilde expansion, no word splitting. Single quotes also stop history expansion (`!`)
+ * in interactive bash ("Only `\` and `'` may be used to escape the history expansion character",
+ * bash manual, History Expansion) and zsh (zshexpn, "History Expansion": enclosed in single quotes
+ * it loses its special meaning). A single quote cannot appear inside them: it is written `'\''`
+ * (close, an escaped quote, open again).
+ *
+ * zsh's RC_QUOTES option, where `''` inside a quoted string stands for a quote, cannot join the
+ * pieces: the quote before the backslash closes the string, and `\'` is outside any. fish, where
+ * `\'` inside single quotes is an escape, reads it the same way, since that backslash is outside.
+ */
+function shellQuote(argument) {
+    // A NUL ends a C string: no process can receive it in an argument.
+    if (argument.includes('\0'))
+        throw new Error('A shell argument cannot hold a NUL character.');
+    return `'${argument.replaceAll("'", "'\\''")}'`;
+}
+/** A command line of quoted words; `literal` words (the program, its fixed flags) stay as written. */
+function commandLine(words) {
+    return words.map((word) => (typeof word === 'string' ? shellQuote(word) : word.literal)).join(' ');
+}
+
+;// CONCATENATED MODULE: ./src/github/rest-path.ts
+/**
+ * REST paths with every name in them percent-encoded in full, so that the path the action sends is
+ * the path it prints in the recovery command, byte for byte, and neither a client nor a shell can
+ * read anything into it.
+ *
+ * `encodeURIComponent` is not enough: it leaves `! ' ( ) *` as they are, which a shell treats as
+ * syntax, and Octokit reads `:name` and `{name}` in a route as its own parameters (as `gh api`
+ * reads `{owner}`). GitHub says of environment names: "The name must be URL encoded. For example,
+ * any slashes in the name must be replaced with %2F." (OpenAPI description, parameter
+ * `environment-name`.)
+ */
+/**
+ * One path segment, percent-encoded per RFC 3986 §2.1/§2.3: only the unreserved characters
+ * (ALPHA / DIGIT / "-" / "." / "_" / "~") stay literal; every other byte of the UTF-8 form is
+ * written %XX (upper case, as §2.1 recommends). Octokit sends such a segment unchanged: its URL
+ * template expansion keeps existing %XX escapes and only encodes what `encodeURI` would.
+ */
+function pathSegment(value) {
+    // "." and ".." are dot-segments: every URL parser removes them (WHATWG URL does even for
+    // "%2E"), so no request can name them. Inputs refuse them; reaching here is a bug.
+    if (value === '' || value === '.' || value === '..') {
+        throw new Error(`A REST path segment cannot be ${JSON.stringify(value)}.`);
+    }
+    // A lone surrogate has no UTF-8 form; TextEncoder would silently make it U+FFFD.
+    if (/\p{Cs}/u.test(value)) {
+        throw new Error('A REST path segment must be well-formed Unicode.');
+    }
+    let encoded = '';
+    for (const byte of new TextEncoder().encode(value)) {
+        encoded += isUnreserved(byte)
+            ? String.fromCharCode(byte)
+            : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+    }
+    return encoded;
+}
+/** restPath`/repos/${owner}/${repo}`: each interpolated value becomes one encoded segment. */
+function restPath(literals, ...values) {
+    let path = literals[0] ?? '';
+    values.forEach((value, i) => {
+        path += pathSegment(String(value)) + (literals[i + 1] ?? '');
+    });
+    return path;
+}
+function isUnreserved(byte) {
+    return ((byte >= 0x41 && byte <= 0x5a) || // A-Z
+        (byte >= 0x61 && byte <= 0x7a) || // a-z
+        (byte >= 0x30 && byte <= 0x39) || // 0-9
+        byte === 0x2d || // -
+        byte === 0x2e || // .
+        byte === 0x5f || // _
+        byte === 0x7e // ~
+    );
+}
+
+;// CONCATENATED MODULE: ./src/github/targets.ts
+/**
+ * The three places an Actions secret can live, and what each needs: its REST paths, the
+ * permission a token must have, and (organizations) who may use the secret.
+ * (docs.github.com/rest/actions/secrets; ../shared/FACTS.md, "GitHub secrets REST API")
+ */
+
+function secretTarget(input) {
+    switch (input.kind) {
+        case 'repository': {
+            const { owner, repo } = input.repository;
+            return {
+                kind: 'repository',
+                description: `repository ${owner}/${repo}`,
+                basePath: restPath `/repos/${owner}/${repo}/actions/secrets`,
+                permission: `the repository permission "Secrets: Read and write" on ${owner}/${repo} (fine-grained personal access token or GitHub App); a classic personal access token needs the "repo" scope`,
+                repository: input.repository,
+            };
+        }
+        case 'environment': {
+            const { owner, repo } = input.repository;
+            return {
+                kind: 'environment',
+                description: `environment "${input.environment}" of ${owner}/${repo}`,
+                basePath: `${environmentPath(input.repository, input.environment)}/secrets`,
+                permission: `the repository permission "Environments: Read and write" on ${owner}/${repo} (fine-grained personal access token or GitHub App); a classic personal access token needs the "repo" scope`,
+                repository: input.repository,
+            };
+        }
+        case 'organization':
+            return {
+                kind: 'organization',
+                description: `organization ${input.organization}`,
+                basePath: restPath `/orgs/${input.organization}/actions/secrets`,
+                permission: `the organization permission "Secrets: Read and write" on ${input.organization} (fine-grained personal access token or GitHub App); a classic personal access token needs the "admin:org" scope`,
+                repository: undefined,
+            };
+    }
+}
+/** Environment names may hold spaces, quotes, slashes and any other character: all encoded. */
+function environmentPath(repository, environment) {
+    return restPath `/repos/${repository.owner}/${repository.repo}/environments/${environment}`;
+}
+/** The path of one secret: the one the action writes, and the recovery command too. */
+function secretPath(target, secretName) {
+    return `${target.basePath}/${pathSegment(secretName)}`;
+}
+
 ;// CONCATENATED MODULE: ./src/github/sealing.ts
 /**
  * Sealing a value for GitHub's secrets API: a libsodium sealed box (X25519 + XSalsa20-Poly1305 with
@@ -29847,109 +29978,6 @@ function quote(data, secrets) {
     return JSON.stringify(scrubbed.length > 200 ? `${scrubbed.slice(0, 200)}…` : scrubbed);
 }
 
-;// CONCATENATED MODULE: ./src/github/rest-path.ts
-/**
- * REST paths with every name in them percent-encoded in full, so that the path the action sends is
- * the path it prints in the recovery command, byte for byte, and neither a client nor a shell can
- * read anything into it.
- *
- * `encodeURIComponent` is not enough: it leaves `! ' ( ) *` as they are, which a shell treats as
- * syntax, and Octokit reads `:name` and `{name}` in a route as its own parameters (as `gh api`
- * reads `{owner}`). GitHub says of environment names: "The name must be URL encoded. For example,
- * any slashes in the name must be replaced with %2F." (OpenAPI description, parameter
- * `environment-name`.)
- */
-/**
- * One path segment, percent-encoded per RFC 3986 §2.1/§2.3: only the unreserved characters
- * (ALPHA / DIGIT / "-" / "." / "_" / "~") stay literal; every other byte of the UTF-8 form is
- * written %XX (upper case, as §2.1 recommends). Octokit sends such a segment unchanged: its URL
- * template expansion keeps existing %XX escapes and only encodes what `encodeURI` would.
- */
-function pathSegment(value) {
-    // "." and ".." are dot-segments: every URL parser removes them (WHATWG URL does even for
-    // "%2E"), so no request can name them. Inputs refuse them; reaching here is a bug.
-    if (value === '' || value === '.' || value === '..') {
-        throw new Error(`A REST path segment cannot be ${JSON.stringify(value)}.`);
-    }
-    // A lone surrogate has no UTF-8 form; TextEncoder would silently make it U+FFFD.
-    if (/\p{Cs}/u.test(value)) {
-        throw new Error('A REST path segment must be well-formed Unicode.');
-    }
-    let encoded = '';
-    for (const byte of new TextEncoder().encode(value)) {
-        encoded += isUnreserved(byte)
-            ? String.fromCharCode(byte)
-            : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
-    }
-    return encoded;
-}
-/** restPath`/repos/${owner}/${repo}`: each interpolated value becomes one encoded segment. */
-function restPath(literals, ...values) {
-    let path = literals[0] ?? '';
-    values.forEach((value, i) => {
-        path += pathSegment(String(value)) + (literals[i + 1] ?? '');
-    });
-    return path;
-}
-function isUnreserved(byte) {
-    return ((byte >= 0x41 && byte <= 0x5a) || // A-Z
-        (byte >= 0x61 && byte <= 0x7a) || // a-z
-        (byte >= 0x30 && byte <= 0x39) || // 0-9
-        byte === 0x2d || // -
-        byte === 0x2e || // .
-        byte === 0x5f || // _
-        byte === 0x7e // ~
-    );
-}
-
-;// CONCATENATED MODULE: ./src/github/targets.ts
-/**
- * The three places an Actions secret can live, and what each needs: its REST paths, the
- * permission a token must have, and (organizations) who may use the secret.
- * (docs.github.com/rest/actions/secrets; ../shared/FACTS.md, "GitHub secrets REST API")
- */
-
-function secretTarget(input) {
-    switch (input.kind) {
-        case 'repository': {
-            const { owner, repo } = input.repository;
-            return {
-                kind: 'repository',
-                description: `repository ${owner}/${repo}`,
-                basePath: restPath `/repos/${owner}/${repo}/actions/secrets`,
-                permission: `the repository permission "Secrets: Read and write" on ${owner}/${repo} (fine-grained personal access token or GitHub App); a classic personal access token needs the "repo" scope`,
-                repository: input.repository,
-            };
-        }
-        case 'environment': {
-            const { owner, repo } = input.repository;
-            return {
-                kind: 'environment',
-                description: `environment "${input.environment}" of ${owner}/${repo}`,
-                basePath: `${environmentPath(input.repository, input.environment)}/secrets`,
-                permission: `the repository permission "Environments: Read and write" on ${owner}/${repo} (fine-grained personal access token or GitHub App); a classic personal access token needs the "repo" scope`,
-                repository: input.repository,
-            };
-        }
-        case 'organization':
-            return {
-                kind: 'organization',
-                description: `organization ${input.organization}`,
-                basePath: restPath `/orgs/${input.organization}/actions/secrets`,
-                permission: `the organization permission "Secrets: Read and write" on ${input.organization} (fine-grained personal access token or GitHub App); a classic personal access token needs the "admin:org" scope`,
-                repository: undefined,
-            };
-    }
-}
-/** Environment names may hold spaces, quotes, slashes and any other character: all encoded. */
-function environmentPath(repository, environment) {
-    return restPath `/repos/${repository.owner}/${repository.repo}/environments/${environment}`;
-}
-/** The path of one secret: the one the action writes, and the recovery command too. */
-function secretPath(target, secretName) {
-    return `${target.basePath}/${pathSegment(secretName)}`;
-}
-
 ;// CONCATENATED MODULE: ./src/github/secret-store.ts
 /**
  * GitHub's Actions secrets REST API: a store's public key, a secret's metadata, and writing a
@@ -30240,34 +30268,6 @@ function parseSiteUrl(input, given, problem) {
     return new URL(url.origin);
 }
 
-;// CONCATENATED MODULE: ./src/common/shell-quote.ts
-/**
- * Quoting for POSIX shells (sh, bash, zsh, dash, ksh), so that a printed command means the same
- * thing however it is pasted: every argument is one word, taken literally.
- *
- * Between single quotes every character is literal in all of them (POSIX, Shell Command Language
- * §2.2.2): no globbing (`* ? [ ]`), no parameter, command or arithmetic expansion (`$`, backticks),
- * no brace or tilde expansion, no word splitting. Single quotes also stop history expansion (`!`)
- * in interactive bash ("Only `\` and `'` may be used to escape the history expansion character",
- * bash manual, History Expansion) and zsh (zshexpn, "History Expansion": enclosed in single quotes
- * it loses its special meaning). A single quote cannot appear inside them: it is written `'\''`
- * (close, an escaped quote, open again).
- *
- * zsh's RC_QUOTES option, where `''` inside a quoted string stands for a quote, cannot join the
- * pieces: the quote before the backslash closes the string, and `\'` is outside any. fish, where
- * `\'` inside single quotes is an escape, reads it the same way, since that backslash is outside.
- */
-function shellQuote(argument) {
-    // A NUL ends a C string: no process can receive it in an argument.
-    if (argument.includes('\0'))
-        throw new Error('A shell argument cannot hold a NUL character.');
-    return `'${argument.replaceAll("'", "'\\''")}'`;
-}
-/** A command line of quoted words; `literal` words (the program, its fixed flags) stay as written. */
-function commandLine(words) {
-    return words.map((word) => (typeof word === 'string' ? shellQuote(word) : word.literal)).join(' ');
-}
-
 ;// CONCATENATED MODULE: ./src/rotation/recovery-command.ts
 
 
@@ -30383,6 +30383,8 @@ function describeTokenState(state, context, now) {
             return `Atlassian refuses the refresh token in the ${where}: the integration stays broken until the user consents again.`;
         case 'stored':
             return `The refresh token was rotated and the new one is stored in the ${where}: the integration is safe; only what came after failed.`;
+        case 'in-doubt':
+            return `This run sent nothing. The refresh token in the ${where} may have been spent by the rotation that was killed: if it was, the new token that rotation received is the only working one, and presenting the stored token again revokes the consent.`;
         case 'overlapped':
             return `Two rotations of this token overlapped: the ${where} may not hold the newest of their tokens (this run's is in the recovery value below). Until that is settled, the next rotation may present a superseded token and revoke the consent.`;
         case 'rotated-not-stored':
@@ -30594,16 +30596,23 @@ function overlapError(check, secretName, grantSentAt) {
  *   then it may be someone else's;
  * - a lock older than {@link LOCK_STALE_MS} is therefore abandoned (its holder was killed), and is
  *   broken: deleted, then created again, and it is ours only on a 201.
- * Both are well inside Atlassian's 10-minute leeway: a rotation that breaks the lock of a holder
- * killed after its refresh presents the token that holder exchanged, the previous one, and
- * Atlassian still accepts it if it comes within the leeway.
+ * - a holder killed after its refresh was sent leaves a disabled token in the secret, which
+ *   Atlassian accepts only within its 10-minute leeway, counted from that refresh (no earlier than
+ *   the lock's `created_at`). So an abandoned lock whose holder never wrote the secret is broken
+ *   only while this run's own refresh can still end inside that leeway (LOCK_BREAK_WITHIN_MS), and
+ *   that refresh is cut off there; an older one stops the run without spending anything, since
+ *   presenting the token would revoke the consent together with the new token that the dead holder
+ *   may have printed. A lock whose holder wrote the secret after taking it (its release failed) is
+ *   broken at any age: the stale-token guard judges the token as usual.
+ *
+ * Deletes are never retried blindly: a delete whose answer was lost may have removed the lock, and
+ * a retry could then remove the next holder's. A release is one attempt; a break looks again first.
  *
  * The one race: two rotations that break the same abandoned lock at once may both hold it (the
  * second delete removes the first's new lock). A jittered second look before breaking makes it
- * need both to look within one round trip of each other; if it happens, both present the same
- * token, which Atlassian accepts for both inside the leeway, and the later one's stale-token guard
- * stops it when the earlier has written; otherwise the earlier writer's check after its write sees
- * the other write and reports the overlap with its recovery value.
+ * need both to look within one round trip of each other. If it happens, both present the same
+ * token, which Atlassian accepts for both inside the leeway, and the check after each write looks
+ * for the other; a write in the same second as the other's cannot be told apart from it.
  */
 
 
@@ -30617,6 +30626,15 @@ function overlapError(check, secretName, grantSentAt) {
 const LOCK_HOLD_MS = 5 * 60_000;
 /** Older than this by GitHub's clock, a lock is abandoned: a holder releases within LOCK_HOLD_MS. */
 const LOCK_STALE_MS = 6 * 60_000;
+/** Atlassian's leeway for the token just exchanged (../shared/FACTS.md, "Rotation rules"). */
+const rotation_lock_LEEWAY_MS = 10 * 60_000;
+/** Kept clear of the leeway's end: requests in flight, and GitHub's clock read to the second. */
+const LEEWAY_SAFETY_MS = 60_000;
+/**
+ * An abandoned lock whose holder never wrote the secret is broken only up to this age, which
+ * leaves this run at least a minute to refresh inside the leeway of the holder's possible refresh.
+ */
+const LOCK_BREAK_WITHIN_MS = 8 * 60_000;
 /** The default wait: outlasts any live holder, and reaches the age at which a lock is broken. */
 const DEFAULT_LOCK_WAIT_SECONDS = 390;
 const MAX_LOCK_WAIT_SECONDS = 3_600;
@@ -30641,6 +30659,9 @@ function describeLock(report) {
         case 'free':
             return `${report.name} is free: a real run would take it`;
         case 'held':
+            if (report.tooOld) {
+                return `${report.name} was taken at ${utc(report.since)} and never released, and the secret was not written since: a real run would stop without sending the token (its holder may have spent it)`;
+            }
             return report.stale
                 ? `${report.name} was taken at ${utc(report.since)} and never released (abandoned): a real run would break it`
                 : `${report.name} is held since ${utc(report.since)} by another rotation: a real run would wait for it`;
@@ -30655,7 +30676,9 @@ function describeLock(report) {
     }
 }
 /** What the preflight's first look says about the lock, for a dry run. */
-function reportFirstLook(name, look) {
+function reportFirstLook(name, look, 
+/** When the guarded secret was last written, as the preflight read it. */
+secretUpdatedAt) {
     if (look === undefined)
         return { state: 'off' };
     if (look.status === 'rejected')
@@ -30663,11 +30686,14 @@ function reportFirstLook(name, look) {
     const seen = look.value;
     if (!seen.held)
         return { state: 'free', name };
+    const stale = seen.ageMs !== undefined && seen.ageMs >= LOCK_STALE_MS;
+    const holderWrote = secretUpdatedAt !== undefined && secretUpdatedAt >= seen.since;
     return {
         state: 'held',
         name,
         since: seen.since,
-        stale: seen.ageMs !== undefined && seen.ageMs >= LOCK_STALE_MS,
+        stale: stale && (holderWrote || (seen.ageMs ?? 0) <= LOCK_BREAK_WITHIN_MS),
+        tooOld: stale && !holderWrote && (seen.ageMs ?? 0) > LOCK_BREAK_WITHIN_MS,
     };
 }
 /** Looks at the lock without taking it: the preflight's first look, and a dry run's report. */
@@ -30706,6 +30732,9 @@ async function takeLock(step, first) {
         broke,
     });
     for (;;) {
+        if (seen.held && (seen.ageMs === undefined || seen.ageMs < LOCK_STALE_MS)) {
+            waitedFor = seen.since;
+        }
         if (!seen.held) {
             const attempt = await create(step);
             if (attempt.created)
@@ -30716,12 +30745,25 @@ async function takeLock(step, first) {
             continue;
         }
         if (seen.ageMs !== undefined && seen.ageMs >= LOCK_STALE_MS) {
+            const stale = { ...seen, ageMs: seen.ageMs };
+            const lookedAt = clock.now();
+            const holderWrote = await wroteSince(step, stale.since);
+            if (!holderWrote && stale.ageMs > LOCK_BREAK_WITHIN_MS)
+                throw abandonedError(step, stale);
             const broken = await breakLock(step, seen);
             if (broken.taken) {
-                step.notice((0,settings/* text */.Qq) `Broke an abandoned lock: ${request.name} was taken at ${utc(seen.since)} by a rotation that never released it (a run or a command killed before it ended), ${minutes(seen.ageMs)} ago; no rotation holds a lock longer than ${minutes(LOCK_HOLD_MS)}. This run holds it now.`, 'Abandoned lock broken');
-                return taken(broken.takenAt, { since: seen.since, ageMs: seen.ageMs });
+                step.notice((0,settings/* text */.Qq) `Broke an abandoned lock: ${request.name} was taken at ${utc(seen.since)} by a rotation that never released it (a run or a command killed before it ended), ${minutes(stale.ageMs)} ago; no rotation holds a lock longer than ${minutes(LOCK_HOLD_MS)}. ${holderWrote ? `That rotation wrote ${step.secretName} after taking it.` : `${step.secretName} was not written since: if that rotation sent its refresh, the token is still accepted within Atlassian's 10-minute leeway, and this run refreshes inside it.`} This run holds the lock now.`, 'Abandoned lock broken');
+                return taken(broken.takenAt, {
+                    since: stale.since,
+                    ageMs: stale.ageMs,
+                    refreshBy: holderWrote
+                        ? undefined
+                        : lookedAt + rotation_lock_LEEWAY_MS - LEEWAY_SAFETY_MS - stale.ageMs,
+                });
             }
             seen = broken.seen;
+            if (clock.now() > deadline && seen.held)
+                throw lockHeldError(step, seen, clock.now() - started);
             continue;
         }
         const pause = POLL_MS + Math.floor(step.random() * POLL_JITTER_MS);
@@ -30730,36 +30772,20 @@ async function takeLock(step, first) {
         }
         if (!announced) {
             announced = true;
-            step.info(`Another rotation holds the lock ${request.name} (taken at ${utc(seen.since)}): waiting up to ${Math.round((deadline - clock.now()) / 1000)} s for it to end. Nothing has been sent to Atlassian.`);
+            step.info(`Another rotation holds the lock ${request.name} (taken at ${utc(seen.since)}): waiting up to ${Math.round((deadline - clock.now()) / 1000)} s for it to end. ${step.whileWaiting ?? 'Nothing has been sent to Atlassian.'}`);
         }
-        waitedFor = seen.since;
         await clock.sleep(pause, step.signal);
         seen = await look();
     }
 }
-/** GitHub's clock is read to the second, through a header: two seconds either way is a tie. */
-const rotation_lock_CLOCK_TOLERANCE_MS = 2000;
 /**
- * Creates the lock: created when the write answered 201 (204: it existed). A write that was sent
- * again after a lost answer may itself have created the lock and then got 204 for its second
- * attempt: a lock created within the time of this run's attempts is taken for this run's own.
+ * Creates the lock: created when the write answered 201 (204: it existed). A 204 after a retried
+ * write (its first answer lost) may be this run's own lock; it is never taken for that on a guess,
+ * since it may as well be another rotation's: it is waited for like any other, and broken when old.
  */
 async function create(step) {
-    const { clock } = step;
-    const store = step.store();
-    const takenAt = clock.now();
-    let attempts = 0;
-    const counted = store.retry.onAttempt;
-    const written = await writeBack({
-        ...store,
-        retry: {
-            ...store.retry,
-            onAttempt: (attempt) => {
-                attempts = attempt;
-                counted?.(attempt);
-            },
-        },
-    }, {
+    const takenAt = step.clock.now();
+    const written = await writeBack(step.store(), {
         secretName: step.request.name,
         // Any value: it is never read. Random, so that no two writes carry the same one.
         value: (0,external_node_crypto_.randomBytes)(16).toString('hex'),
@@ -30767,15 +30793,31 @@ async function create(step) {
         organization: lockVisibility(step.target),
         tokenState: 'unchanged',
     });
-    if (written.how === 'created')
-        return { created: true, takenAt };
-    if (attempts <= 1)
-        return { created: false, takenAt };
-    const seen = await lookAtLock(step.store(), step.request.name);
-    const ours = seen.held &&
-        seen.ageMs !== undefined &&
-        seen.ageMs <= clock.now() - takenAt + rotation_lock_CLOCK_TOLERANCE_MS;
-    return { created: ours, takenAt };
+    return { created: written.how === 'created', takenAt };
+}
+/**
+ * Whether the guarded secret was written at or after `since` (always, for `authorize`). GitHub's
+ * times are whole seconds: a write in the very second the lock was taken counts as the holder's,
+ * since a holder that wrote within a second and then failed to release is far likelier than one
+ * killed between its refresh and its write in the second of the secret's previous write.
+ */
+async function wroteSince(step, since) {
+    if (step.readSecret === undefined)
+        return true;
+    const { updatedAt } = await step.readSecret();
+    return updatedAt !== undefined && updatedAt.getTime() >= since.getTime();
+}
+/** A failure that another try may not meet: no answer, GitHub failing, a rate limit. */
+function mayPassLater(error) {
+    if (!(error instanceof errors/* ActionError */.lZ))
+        return false;
+    return (error.code === 'GITHUB_UNREACHABLE' ||
+        error.code === 'GITHUB_RATE_LIMITED' ||
+        (error.status ?? 0) >= 500);
+}
+/** One attempt only: a delete is never sent again blindly (see the header). */
+function onceOnly(store) {
+    return { ...store, retry: { ...store.retry, maxAttempts: 1 } };
 }
 /**
  * Deletes an abandoned lock and creates it again. First a random pause and a second look: if the
@@ -30787,7 +30829,15 @@ async function breakLock(step, stale) {
     if (!again.held || again.since.getTime() !== stale.since.getTime()) {
         return { taken: false, seen: again };
     }
-    await deleteSecret(step.store(), step.request.name, 'unchanged');
+    try {
+        await deleteSecret(onceOnly(step.store()), step.request.name, 'unchanged');
+    }
+    catch (error) {
+        // Maybe deleted, maybe not: look again rather than send it again.
+        if (!mayPassLater(error))
+            throw error;
+        return { taken: false, seen: await lookAtLock(step.store(), step.request.name) };
+    }
     const attempt = await create(step);
     if (attempt.created)
         return { taken: true, takenAt: attempt.takenAt };
@@ -30815,7 +30865,10 @@ async function releaseLock(store, held, clock) {
         };
     }
     try {
-        await deleteSecret({ ...store, retry: { ...store.retry, deadline: Math.min(store.retry.deadline, heldUntil) } }, held.name, 'stored');
+        await deleteSecret(onceOnly({
+            ...store,
+            retry: { ...store.retry, deadline: Math.min(store.retry.deadline, heldUntil) },
+        }), held.name, 'stored');
         return { released: true };
     }
     catch (error) {
@@ -30830,6 +30883,11 @@ function lockHeldError(step, seen, waitedMs) {
     const { request, target } = step;
     const tokenState = 'unchanged';
     return new errors/* ActionError */.lZ('LOCK_HELD', `Another rotation holds the lock ${request.name} of ${target.description}: it was taken at ${utc(seen.since)}, and this run waited ${Math.round(waitedMs / 1000)} s for it to end. Two rotations of one token must not overlap, ${step.heldMeans ?? `so this run did not send its refresh token to Atlassian: the token is unchanged, and so is ${step.secretName}`}.`, tokenState, (0,settings/* text */.Qq) `Find the rotation holding it: a workflow run that rotates ${step.secretName} and started around ${utc(seen.since)}, or someone running the command line tool's refresh. Once it has ended, ${settings/* rerun */.nt}: if it rotated the token, this run's copy is superseded and is not sent. A lock older than ${minutes(LOCK_STALE_MS)} is abandoned and the next rotation breaks it. To wait longer, raise ${(0,settings/* named */.KT)('lock-wait-seconds')}; if you are sure that nothing is rotating, free it now: ${deleteCommand(step.githubApiUrl, target, request.name)}`);
+}
+function abandonedError(step, stale) {
+    const { request, target, secretName } = step;
+    const command = deleteCommand(step.githubApiUrl, target, request.name);
+    return new errors/* ActionError */.lZ('LOCK_ABANDONED', `The lock ${request.name} of ${target.description} was taken at ${utc(stale.since)}, ${minutes(stale.ageMs)} ago, by a rotation that never released it, and ${secretName} has not been written since: that rotation was killed, maybe after it sent its refresh. If it did, the refresh token given here is disabled, and presenting it now, after Atlassian's 10-minute leeway, would revoke the consent, together with the new token that rotation may have printed. So nothing was sent.`, 'in-doubt', (0,settings/* text */.Qq) `Open the workflow run (or the terminal) that was rotating ${secretName} around ${utc(stale.since)}. If its log has a "Recovery value" group, store that value with the command printed there; then delete the lock: ${command}. If it has none, it was killed before Atlassian answered: delete the lock with that command and ${settings/* rerun */.nt}; should that fail with invalid_grant, the consent is gone, and the way back is a new consent (the command line tool's authorize).`);
 }
 /** The `gh` command that deletes the lock, for any target and GitHub Enterprise Server. */
 function deleteCommand(githubApiUrl, target, name) {
@@ -31407,6 +31465,15 @@ waitedFor, otherwise) {
             readAtWhat: 'this run first read it, before waiting for the lock',
         };
     }
+    // Unchanged, but written in the very second this run read it: maybe just after.
+    if (before?.serverNow !== undefined && updatedAt.getTime() >= before.serverNow.getTime()) {
+        return {
+            kind: 'superseded',
+            updatedAt,
+            readAt: before.serverNow,
+            readAtWhat: 'this run first read it (the same second), before waiting for the lock',
+        };
+    }
     if (waitedFor !== undefined && updatedAt.getTime() >= waitedFor.getTime()) {
         return {
             kind: 'superseded',
@@ -31687,7 +31754,10 @@ const EXIT = {
     NOT_STORED: 6,
     /** Another rotation rewrote the secret after the token given was read: it was not sent. */
     SUPERSEDED: 7,
-    /** Another rotation held the lock next to the secret for the whole wait: nothing was sent. */
+    /**
+     * The lock next to the secret was held for the whole wait, or was abandoned by a rotation that
+     * may have spent the token: nothing was sent.
+     */
     LOCK_HELD: 8,
     /** Interrupted (Ctrl-C), by the shell's convention 128 + SIGINT. */
     INTERRUPTED: 130,
@@ -31713,7 +31783,7 @@ const EXIT_CODE_HELP = [
     ],
     [
         EXIT.LOCK_HELD,
-        'another rotation held the lock next to the secret for the whole wait: nothing was sent (try again later)',
+        'the lock next to the secret stayed held, or was abandoned by a rotation that may have spent the token: nothing was sent',
     ],
     [EXIT.INTERRUPTED, 'interrupted (Ctrl-C)'],
 ];
@@ -31758,6 +31828,7 @@ const BY_CODE = {
     TOKEN_AGE_UNKNOWN: EXIT.USAGE,
     ROTATIONS_OVERLAPPED: EXIT.NOT_STORED,
     LOCK_HELD: EXIT.LOCK_HELD,
+    LOCK_ABANDONED: EXIT.LOCK_HELD,
     RUNNER_FILE: EXIT.UNEXPECTED,
     CANCELLED: EXIT.INTERRUPTED,
     UNEXPECTED: EXIT.UNEXPECTED,
@@ -32294,6 +32365,8 @@ function gitHubApiUrl(flags, env) {
 
 
 
+
+
 const DEFAULT_SCOPE = 'read:confluence-content.all';
 const DEFAULT_TIMEOUT_SECONDS = 600;
 const spec = {
@@ -32678,29 +32751,37 @@ function revealTokens(context, tokens) {
 async function storeRefreshToken(plan, secretName, github, tokens, context) {
     const { terminal, deps } = context;
     const { publicKey, organization } = github;
-    // A fresh budget: the one of the checks before the consent may have run out while the person
-    // consented. Under the lock, every retry ends within LOCK_HOLD_MS of taking it.
-    let access = { ...github.access, retry: (0,cli_context/* retryOptions */.tO)(context, 'GitHub') };
-    let sealed;
+    // A fresh budget for each request: the one of the checks before the consent may have run out
+    // while the person consented, and a wait for the lock may outlast any one budget.
+    const fresh = () => ({ ...github.access, retry: (0,cli_context/* retryOptions */.tO)(context, 'GitHub') });
+    let access = fresh();
+    // Sealed before anything else: until the write, the new token exists only in this process.
+    let sealed = {
+        keyId: publicKey.keyId,
+        encryptedValue: await sealForGitHub(tokens.refreshToken, publicKey.key),
+    };
+    const storeCommand = () => recoveryCommand({
+        githubApiUrl: plan.githubApiUrl,
+        target: access.target,
+        secretName,
+        sealed,
+        organization,
+    });
     let stored;
     let held;
     try {
         if (plan.lock) {
             // A rotation in progress would write the old consent's token over this one: wait for it.
-            const lockAccess = access;
-            const lockStore = () => ({
-                ...lockAccess,
-                retry: (0,cli_context/* retryOptions */.tO)(context, 'GitHub'),
-            });
             // A look first, so that a lock held by a rotation is waited for without being written over.
-            const first = await lookAtLock(lockStore(), plan.lock.name);
+            const first = await lookAtLock(fresh(), plan.lock.name);
             held = await takeLock({
-                store: lockStore,
+                store: fresh,
                 target: access.target,
                 secretName,
                 githubApiUrl: plan.githubApiUrl,
                 request: plan.lock,
                 heldMeans: `so this command did not write the new token over ${secretName}, where the rotation would have written the old consent's token over it`,
+                whileWaiting: `Meanwhile the new refresh token exists only here: if this command is stopped, store its sealed copy (only GitHub can open it) once the lock is gone, with GitHub CLI: ${ghTokenAdvice(plan.githubApiUrl)}; then run:\n  ${storeCommand()}`,
                 publicKey,
                 clock: deps.clock,
                 random: deps.random,
@@ -32711,8 +32792,12 @@ async function storeRefreshToken(plan, secretName, github, tokens, context) {
                 notice: (message) => {
                     terminal.warn(message);
                 },
+                // authorize presents no refresh token: breaking an abandoned lock cannot revoke a consent.
+                readSecret: undefined,
             }, first);
+            // Under the lock, every retry ends within LOCK_HOLD_MS of taking it.
             const heldUntil = held.takenAt + LOCK_HOLD_MS;
+            access = fresh();
             access = {
                 ...access,
                 retry: { ...access.retry, deadline: Math.min(access.retry.deadline, heldUntil) },
@@ -32731,31 +32816,27 @@ async function storeRefreshToken(plan, secretName, github, tokens, context) {
         stored = written.how;
     }
     catch (error) {
-        // Nothing may lose the new token: when the write was never reached (the lock), seal it now.
-        sealed ??= {
-            keyId: publicKey.keyId,
-            encryptedValue: await sealForGitHub(tokens.refreshToken, publicKey.key),
-        };
         const said = (0,errors/* saidOf */.Jo)(error);
         const where = `the secret ${secretName} of ${access.target.description}`;
-        const command = recoveryCommand({
-            githubApiUrl: plan.githubApiUrl,
-            target: access.target,
-            secretName,
-            sealed,
-            organization,
-        });
-        throw new CliError(EXIT.NOT_STORED, (0,settings/* text */.Qq) `${said}\nThe new refresh token was NOT stored in ${where}.`, `Store its sealed copy (only GitHub can open it, so it is safe to show) with GitHub CLI and a token that may write the secret: ${ghTokenAdvice(plan.githubApiUrl)}; then run:\n  ${command}\nor run authorize again.`, { cause: error });
+        const lockHeld = error instanceof errors/* ActionError */.lZ &&
+            (error.code === 'LOCK_HELD' || error.code === 'LOCK_ABANDONED');
+        throw new CliError(EXIT.NOT_STORED, (0,settings/* text */.Qq) `${said}\nThe new refresh token was NOT stored in ${where}.`, `Store its sealed copy (only GitHub can open it, so it is safe to show) with GitHub CLI and a token that may write the secret: ${ghTokenAdvice(plan.githubApiUrl)}; then${lockHeld ? `, once the rotation holding the lock has ended (the lock is gone when \`${lockLookCommand(plan, access, secretName)}\` answers 404)` : ''}, run:\n  ${storeCommand()}\nor run authorize again.`, { cause: error });
     }
     finally {
         if (held) {
-            const released = await releaseLock(access, held, deps.clock);
+            const released = await releaseLock(fresh(), held, deps.clock);
             if (!released.released) {
                 terminal.warn(lockLeftWarning(held, released.reason, access.target, plan.githubApiUrl));
             }
         }
     }
     terminal.say(`Stored the refresh token, sealed, in ${secretName} of ${access.target.description} (${stored}).`);
+}
+/** The `gh` command that reads the lock (404 once it is gone). */
+function lockLookCommand(plan, access, secretName) {
+    const name = plan.lock?.name ?? `${secretName}_LOCK`;
+    const { hostname, endpoint } = ghEndpoint(plan.githubApiUrl, secretPath(access.target, name));
+    return `gh api${hostname ? ` --hostname ${shellQuote(hostname)}` : ''} ${shellQuote(endpoint)}`;
 }
 async function recordConsent(variable, access, consentedAt, context) {
     const { terminal } = context;
@@ -33068,6 +33149,7 @@ function describeCancellation(cancellation, custody, where) {
         case 'stored':
         case 'overlapped':
         case 'rejected':
+        case 'in-doubt':
             return `${received} The refresh token is already settled (${custody.state}); what remains is skipped.`;
     }
 }
@@ -33094,6 +33176,10 @@ function cancelledError(cancellation, state, context, answered, cause) {
         'rotated-not-stored': [
             'after Atlassian issued a new refresh token and before it was stored.',
             `Store the recovery value below with the command shown${leeway}.`,
+        ],
+        'in-doubt': [
+            'before anything was sent, while a rotation that was killed may have spent the stored token.',
+            'Settle the abandoned lock as the error above says before anything rotates the token.',
         ],
         stored: [
             'after the new refresh token was stored; what came after it was skipped.',
@@ -33328,6 +33414,11 @@ function asSeen(metadata) {
 
 
 
+/**
+ * Under the lock, the refresh's retries end this long before the hold does: time for the write
+ * (a request and a retry) to secure the new token while the lock is certainly still this run's.
+ */
+const WRITE_RESERVE_MS = 90_000;
 /** Token answers are a few kilobytes; anything far larger is not a token answer. */
 const MAX_ANSWER_BYTES = 256 * 1024;
 async function rotate(request, deps, events) {
@@ -33371,9 +33462,10 @@ async function rotate(request, deps, events) {
     let held;
     let releasing;
     let lock;
+    const heldUntil = () => held && releasing === undefined ? held.takenAt + LOCK_HOLD_MS : Number.POSITIVE_INFINITY;
     const retryFor = (what, securing = false) => ({
         clock,
-        deadline: Math.min(clock.now() + request.retryBudgetMs, held ? held.takenAt + LOCK_HOLD_MS : Number.POSITIVE_INFINITY),
+        deadline: Math.min(clock.now() + request.retryBudgetMs, heldUntil()),
         random: deps.random,
         ...common_retry/* DEFAULT_BACKOFF */.VU,
         signal: cancellation.signal,
@@ -33473,7 +33565,9 @@ async function rotate(request, deps, events) {
         if (held === undefined || releasing !== undefined)
             return;
         const lockHeld = held;
-        releasing = releaseLock(store(retryFor('Lock')), lockHeld, clock).then((result) => {
+        // Never held back by the job's cancellation: a cancelled run releases its lock all the same.
+        const retry = { ...retryFor('Lock'), signal: new AbortController().signal };
+        releasing = releaseLock(store(retry), lockHeld, clock).then((result) => {
             if (!result.released) {
                 say.warning(lockLeftWarning(lockHeld, result.reason, target, request.githubApiUrl), 'Lock not released');
             }
@@ -33490,6 +33584,9 @@ async function rotate(request, deps, events) {
             return checked;
         }
         const firstLook = checked.lock?.status === 'fulfilled' ? checked.lock.value : { held: false };
+        // The secret's state when another rotation may have held the lock: for an abandoned lock, did
+        // its holder write after taking it?
+        const readSecret = () => fetchSecretMetadata(store(retryFor('Lock')), request.secretName);
         held = await takeLock({
             store: () => store(retryFor('Lock')),
             target,
@@ -33506,14 +33603,15 @@ async function rotate(request, deps, events) {
             notice: (message, title) => {
                 say.notice(message, title);
             },
+            readSecret,
         }, firstLook);
         lock = { state: 'taken', name: held.name, waitedMs: held.waitedMs, broke: held.broke?.since };
-        if (!held.contended)
+        // Unless the first look saw it free and this run's write created it, another rotation may
+        // have held it meanwhile.
+        if (!held.contended && checked.lock?.status === 'fulfilled')
             return checked;
         say.info((0,settings/* text */.Qq) `Took the lock: ${describeLock(lock)}. Reading ${request.secretName} again before sending anything.`);
-        const [metadata] = await Promise.allSettled([
-            fetchSecretMetadata(store(retryFor('Preflight')), request.secretName),
-        ]);
+        const [metadata] = await Promise.allSettled([readSecret()]);
         // Another rotation may just have rotated the token: without the secret's state, stop.
         if (metadata.status === 'rejected')
             throw metadata.reason;
@@ -33544,7 +33642,7 @@ async function rotate(request, deps, events) {
             say.warning(unknownWarning(request.secretName, judgement.reason), 'Stale-token check incomplete');
         }
         if (request.dryRun) {
-            lock = reportFirstLook(request.lock?.name ?? '', request.lock && checked.lock);
+            lock = reportFirstLook(request.lock?.name ?? '', request.lock && checked.lock, checked.metadata?.updatedAt);
             const plan = dryRunPlan(request, checked, judgement, consent, lock);
             for (const line of describeDryRun(context(), plan))
                 say.info(line);
@@ -33568,8 +33666,12 @@ async function rotate(request, deps, events) {
     async function spend() {
         if (cancellation.requested())
             throw new Error('cancelled before the refresh grant');
+        const budget = retryFor('Refresh');
         const refreshRetry = {
-            ...retryFor('Refresh'),
+            ...budget,
+            // Under the lock, the refresh leaves the write its time inside the hold; after breaking the
+            // lock of a holder that may have refreshed, it ends inside that refresh's leeway.
+            deadline: Math.min(budget.deadline, held ? held.takenAt + LOCK_HOLD_MS - WRITE_RESERVE_MS : Number.POSITIVE_INFINITY, held?.broke?.refreshBy ?? Number.POSITIVE_INFINITY),
             onAttempt: () => {
                 custody.grantSending(now());
             },
@@ -33666,6 +33768,12 @@ async function rotate(request, deps, events) {
             custody,
             cancellation,
             store: () => store(retryFor('After the write')),
+            // Once the lock is released, a retried look could see the next holder's write and take it
+            // for an overlap: one attempt.
+            checkStore: () => {
+                const access = store(retryFor('After the write'));
+                return held ? { ...access, retry: { ...access.retry, maxAttempts: 1 } } : access;
+            },
             findSite: (accessToken, siteUrl) => findSite(request.atlassianApiUrl, accessToken, siteUrl, http, deps.secrets, retryFor('Sites')),
             say,
         });
@@ -33718,7 +33826,7 @@ async function afterSecuring(step) {
     const extras = !cancellation.requested() && accessToken !== undefined;
     const [check, accessTokenSecret, site] = await Promise.allSettled([
         stored && step.writtenAt
-            ? checkWrite(step.store(), request.secretName, stored.seenBefore, stored, step.writtenAt)
+            ? checkWrite(step.checkStore(), request.secretName, stored.seenBefore, stored, step.writtenAt)
             : Promise.resolve(undefined),
         extras && request.accessTokenSecretName !== undefined
             ? writeBack(step.store(), {

@@ -35,6 +35,8 @@ const VERDICTS: Record<TokenState, string> = {
   stored: 'the new refresh token is stored; only what came after failed.',
   overlapped:
     'the secret may not hold the newest refresh token; settle it as said above before the next rotation.',
+  'in-doubt':
+    'this run sent nothing, but a rotation that was killed may have spent the stored refresh token: settle it as said above before anything rotates it.',
 }
 
 /** Reports `outcome`; returns the failure that failed the step, if one did. */

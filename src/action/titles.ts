@@ -32,6 +32,7 @@ const BY_CODE: Record<ErrorCode, string> = {
   TOKEN_AGE_UNKNOWN: 'Stored token may be superseded',
   ROTATIONS_OVERLAPPED: 'Two rotations overlapped',
   LOCK_HELD: 'Another rotation holds the lock',
+  LOCK_ABANDONED: 'Token in doubt after an abandoned lock',
   RUNNER_FILE: "Runner's files not written",
   SITES_UNAVAILABLE: 'Cloud id not found',
   SITE_NOT_REACHED: 'Site not reached',

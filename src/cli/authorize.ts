@@ -20,7 +20,9 @@ import {
 } from '../atlassian/authorization.js'
 import { listSites } from '../atlassian/sites.js'
 import { consentStatus } from '../rotation/consent.js'
-import { saidOf } from '../common/errors.js'
+import { ActionError, saidOf } from '../common/errors.js'
+import { shellQuote } from '../common/shell-quote.js'
+import { secretPath } from '../github/targets.js'
 import {
   type OrganizationAccess,
   type PublicKey,
@@ -45,7 +47,7 @@ import {
 } from '../rotation/request.js'
 import type { RepositoryRef, TargetInput } from '../github/targets.js'
 import { checkStore } from '../rotation/preflight.js'
-import { ghTokenAdvice, recoveryCommand } from '../rotation/recovery-command.js'
+import { ghEndpoint, ghTokenAdvice, recoveryCommand } from '../rotation/recovery-command.js'
 import type { Clock } from '../common/retry.js'
 import { writeBack } from '../rotation/write-back.js'
 import {
@@ -619,30 +621,39 @@ async function storeRefreshToken(
 ): Promise<void> {
   const { terminal, deps } = context
   const { publicKey, organization } = github
-  // A fresh budget: the one of the checks before the consent may have run out while the person
-  // consented. Under the lock, every retry ends within LOCK_HOLD_MS of taking it.
-  let access: StoreAccess = { ...github.access, retry: retryOptions(context, 'GitHub') }
-  let sealed: SealedSecret | undefined
+  // A fresh budget for each request: the one of the checks before the consent may have run out
+  // while the person consented, and a wait for the lock may outlast any one budget.
+  const fresh = (): StoreAccess => ({ ...github.access, retry: retryOptions(context, 'GitHub') })
+  let access = fresh()
+  // Sealed before anything else: until the write, the new token exists only in this process.
+  let sealed: SealedSecret = {
+    keyId: publicKey.keyId,
+    encryptedValue: await sealForGitHub(tokens.refreshToken, publicKey.key),
+  }
+  const storeCommand = (): string =>
+    recoveryCommand({
+      githubApiUrl: plan.githubApiUrl,
+      target: access.target,
+      secretName,
+      sealed,
+      organization,
+    })
   let stored: 'created' | 'updated'
   let held: HeldLock | undefined
   try {
     if (plan.lock) {
       // A rotation in progress would write the old consent's token over this one: wait for it.
-      const lockAccess = access
-      const lockStore = (): StoreAccess => ({
-        ...lockAccess,
-        retry: retryOptions(context, 'GitHub'),
-      })
       // A look first, so that a lock held by a rotation is waited for without being written over.
-      const first = await lookAtLock(lockStore(), plan.lock.name)
+      const first = await lookAtLock(fresh(), plan.lock.name)
       held = await takeLock(
         {
-          store: lockStore,
+          store: fresh,
           target: access.target,
           secretName,
           githubApiUrl: plan.githubApiUrl,
           request: plan.lock,
           heldMeans: `so this command did not write the new token over ${secretName}, where the rotation would have written the old consent's token over it`,
+          whileWaiting: `Meanwhile the new refresh token exists only here: if this command is stopped, store its sealed copy (only GitHub can open it) once the lock is gone, with GitHub CLI: ${ghTokenAdvice(plan.githubApiUrl)}; then run:\n  ${storeCommand()}`,
           publicKey,
           clock: deps.clock,
           random: deps.random,
@@ -653,10 +664,14 @@ async function storeRefreshToken(
           notice: (message) => {
             terminal.warn(message)
           },
+          // authorize presents no refresh token: breaking an abandoned lock cannot revoke a consent.
+          readSecret: undefined,
         },
         first,
       )
+      // Under the lock, every retry ends within LOCK_HOLD_MS of taking it.
       const heldUntil = held.takenAt + LOCK_HOLD_MS
+      access = fresh()
       access = {
         ...access,
         retry: { ...access.retry, deadline: Math.min(access.retry.deadline, heldUntil) },
@@ -674,29 +689,20 @@ async function storeRefreshToken(
     })
     stored = written.how
   } catch (error) {
-    // Nothing may lose the new token: when the write was never reached (the lock), seal it now.
-    sealed ??= {
-      keyId: publicKey.keyId,
-      encryptedValue: await sealForGitHub(tokens.refreshToken, publicKey.key),
-    }
     const said = saidOf(error)
     const where = `the secret ${secretName} of ${access.target.description}`
-    const command = recoveryCommand({
-      githubApiUrl: plan.githubApiUrl,
-      target: access.target,
-      secretName,
-      sealed,
-      organization,
-    })
+    const lockHeld =
+      error instanceof ActionError &&
+      (error.code === 'LOCK_HELD' || error.code === 'LOCK_ABANDONED')
     throw new CliError(
       EXIT.NOT_STORED,
       text`${said}\nThe new refresh token was NOT stored in ${where}.`,
-      `Store its sealed copy (only GitHub can open it, so it is safe to show) with GitHub CLI and a token that may write the secret: ${ghTokenAdvice(plan.githubApiUrl)}; then run:\n  ${command}\nor run authorize again.`,
+      `Store its sealed copy (only GitHub can open it, so it is safe to show) with GitHub CLI and a token that may write the secret: ${ghTokenAdvice(plan.githubApiUrl)}; then${lockHeld ? `, once the rotation holding the lock has ended (the lock is gone when \`${lockLookCommand(plan, access, secretName)}\` answers 404)` : ''}, run:\n  ${storeCommand()}\nor run authorize again.`,
       { cause: error },
     )
   } finally {
     if (held) {
-      const released = await releaseLock(access, held, deps.clock)
+      const released = await releaseLock(fresh(), held, deps.clock)
       if (!released.released) {
         terminal.warn(lockLeftWarning(held, released.reason, access.target, plan.githubApiUrl))
       }
@@ -705,6 +711,13 @@ async function storeRefreshToken(
   terminal.say(
     `Stored the refresh token, sealed, in ${secretName} of ${access.target.description} (${stored}).`,
   )
+}
+
+/** The `gh` command that reads the lock (404 once it is gone). */
+function lockLookCommand(plan: Plan, access: StoreAccess, secretName: string): string {
+  const name = plan.lock?.name ?? `${secretName}_LOCK`
+  const { hostname, endpoint } = ghEndpoint(plan.githubApiUrl, secretPath(access.target, name))
+  return `gh api${hostname ? ` --hostname ${shellQuote(hostname)}` : ''} ${shellQuote(endpoint)}`
 }
 
 async function recordConsent(

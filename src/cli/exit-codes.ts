@@ -26,7 +26,10 @@ export const EXIT = {
   NOT_STORED: 6,
   /** Another rotation rewrote the secret after the token given was read: it was not sent. */
   SUPERSEDED: 7,
-  /** Another rotation held the lock next to the secret for the whole wait: nothing was sent. */
+  /**
+   * The lock next to the secret was held for the whole wait, or was abandoned by a rotation that
+   * may have spent the token: nothing was sent.
+   */
   LOCK_HELD: 8,
   /** Interrupted (Ctrl-C), by the shell's convention 128 + SIGINT. */
   INTERRUPTED: 130,
@@ -55,7 +58,7 @@ export const EXIT_CODE_HELP: readonly [ExitCode, string][] = [
   ],
   [
     EXIT.LOCK_HELD,
-    'another rotation held the lock next to the secret for the whole wait: nothing was sent (try again later)',
+    'the lock next to the secret stayed held, or was abandoned by a rotation that may have spent the token: nothing was sent',
   ],
   [EXIT.INTERRUPTED, 'interrupted (Ctrl-C)'],
 ]
@@ -106,6 +109,7 @@ const BY_CODE: Record<ErrorCode, ExitCode> = {
   TOKEN_AGE_UNKNOWN: EXIT.USAGE,
   ROTATIONS_OVERLAPPED: EXIT.NOT_STORED,
   LOCK_HELD: EXIT.LOCK_HELD,
+  LOCK_ABANDONED: EXIT.LOCK_HELD,
   RUNNER_FILE: EXIT.UNEXPECTED,
   CANCELLED: EXIT.INTERRUPTED,
   UNEXPECTED: EXIT.UNEXPECTED,

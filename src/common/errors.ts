@@ -33,6 +33,12 @@ export type TokenState =
    * present as a superseded token (Atlassian then revokes the consent).
    */
   | 'overlapped'
+  /**
+   * This run sent nothing, but a rotation killed before it stored its new token may have spent the
+   * stored one: if it did, that rotation's new token (in its log, if it printed its recovery value)
+   * is the only working one, and the stored token must not be presented again.
+   */
+  | 'in-doubt'
 
 export type ErrorCode =
   | 'INVALID_INPUT'
@@ -57,6 +63,8 @@ export type ErrorCode =
   | 'TOKEN_AGE_UNKNOWN'
   /** Another rotation held the lock for the whole wait: nothing was sent. */
   | 'LOCK_HELD'
+  /** An abandoned lock whose holder may have spent the token, too old to break safely. */
+  | 'LOCK_ABANDONED'
   /** Another rotation wrote the secret between this run's preflight and the end of its write. */
   | 'ROTATIONS_OVERLAPPED'
   /** A file of the runner's (GITHUB_OUTPUT, GITHUB_STEP_SUMMARY) could not be written. */

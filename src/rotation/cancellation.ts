@@ -85,6 +85,7 @@ export function describeCancellation(
     case 'stored':
     case 'overlapped':
     case 'rejected':
+    case 'in-doubt':
       return `${received} The refresh token is already settled (${custody.state}); what remains is skipped.`
   }
 }
@@ -118,6 +119,10 @@ export function cancelledError(
     'rotated-not-stored': [
       'after Atlassian issued a new refresh token and before it was stored.',
       `Store the recovery value below with the command shown${leeway}.`,
+    ],
+    'in-doubt': [
+      'before anything was sent, while a rotation that was killed may have spent the stored token.',
+      'Settle the abandoned lock as the error above says before anything rotates the token.',
     ],
     stored: [
       'after the new refresh token was stored; what came after it was skipped.',

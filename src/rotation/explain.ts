@@ -65,6 +65,8 @@ export function describeTokenState(state: TokenState, context: RunContext, now: 
       return `Atlassian refuses the refresh token in the ${where}: the integration stays broken until the user consents again.`
     case 'stored':
       return `The refresh token was rotated and the new one is stored in the ${where}: the integration is safe; only what came after failed.`
+    case 'in-doubt':
+      return `This run sent nothing. The refresh token in the ${where} may have been spent by the rotation that was killed: if it was, the new token that rotation received is the only working one, and presenting the stored token again revokes the consent.`
     case 'overlapped':
       return `Two rotations of this token overlapped: the ${where} may not hold the newest of their tokens (this run's is in the recovery value below). Until that is settled, the next rotation may present a superseded token and revoke the consent.`
     case 'rotated-not-stored':

@@ -65,7 +65,10 @@ import {
   type HeldLock,
   type LockReport,
 } from './rotation-lock.js'
-import { fetchSecretMetadata } from '../github/secret-store.js'
+import {
+  fetchSecretMetadata,
+  type SecretMetadata as StoredMetadata,
+} from '../github/secret-store.js'
 
 export interface RotationDependencies {
   /** Also where HTTPS_PROXY, HTTP_PROXY and NO_PROXY are read from. */
@@ -86,6 +89,12 @@ export interface RotationDependencies {
   /** Every secret value known: masked as it becomes known, scrubbed from what is shown. */
   secrets: SecretValues
 }
+
+/**
+ * Under the lock, the refresh's retries end this long before the hold does: time for the write
+ * (a request and a retry) to secure the new token while the lock is certainly still this run's.
+ */
+const WRITE_RESERVE_MS = 90_000
 
 /** Token answers are a few kilobytes; anything far larger is not a token answer. */
 const MAX_ANSWER_BYTES = 256 * 1024
@@ -139,12 +148,11 @@ export async function rotate(
   let held: HeldLock | undefined
   let releasing: Promise<void> | undefined
   let lock: LockReport | undefined
+  const heldUntil = (): number =>
+    held && releasing === undefined ? held.takenAt + LOCK_HOLD_MS : Number.POSITIVE_INFINITY
   const retryFor = (what: string, securing = false): RetryOptions => ({
     clock,
-    deadline: Math.min(
-      clock.now() + request.retryBudgetMs,
-      held ? held.takenAt + LOCK_HOLD_MS : Number.POSITIVE_INFINITY,
-    ),
+    deadline: Math.min(clock.now() + request.retryBudgetMs, heldUntil()),
     random: deps.random,
     ...DEFAULT_BACKOFF,
     signal: cancellation.signal,
@@ -250,7 +258,9 @@ export async function rotate(
   function release(): void {
     if (held === undefined || releasing !== undefined) return
     const lockHeld = held
-    releasing = releaseLock(store(retryFor('Lock')), lockHeld, clock).then((result) => {
+    // Never held back by the job's cancellation: a cancelled run releases its lock all the same.
+    const retry: RetryOptions = { ...retryFor('Lock'), signal: new AbortController().signal }
+    releasing = releaseLock(store(retry), lockHeld, clock).then((result) => {
       if (!result.released) {
         say.warning(
           lockLeftWarning(lockHeld, result.reason, target, request.githubApiUrl),
@@ -272,6 +282,10 @@ export async function rotate(
     }
     const firstLook =
       checked.lock?.status === 'fulfilled' ? checked.lock.value : { held: false as const }
+    // The secret's state when another rotation may have held the lock: for an abandoned lock, did
+    // its holder write after taking it?
+    const readSecret = (): Promise<StoredMetadata> =>
+      fetchSecretMetadata(store(retryFor('Lock')), request.secretName)
     held = await takeLock(
       {
         store: () => store(retryFor('Lock')),
@@ -289,17 +303,18 @@ export async function rotate(
         notice: (message, title) => {
           say.notice(message, title)
         },
+        readSecret,
       },
       firstLook,
     )
     lock = { state: 'taken', name: held.name, waitedMs: held.waitedMs, broke: held.broke?.since }
-    if (!held.contended) return checked
+    // Unless the first look saw it free and this run's write created it, another rotation may
+    // have held it meanwhile.
+    if (!held.contended && checked.lock?.status === 'fulfilled') return checked
     say.info(
       text`Took the lock: ${describeLock(lock)}. Reading ${request.secretName} again before sending anything.`,
     )
-    const [metadata] = await Promise.allSettled([
-      fetchSecretMetadata(store(retryFor('Preflight')), request.secretName),
-    ])
+    const [metadata] = await Promise.allSettled([readSecret()])
     // Another rotation may just have rotated the token: without the secret's state, stop.
     if (metadata.status === 'rejected') throw metadata.reason
     const again: Checked = {
@@ -342,7 +357,11 @@ export async function rotate(
       )
     }
     if (request.dryRun) {
-      lock = reportFirstLook(request.lock?.name ?? '', request.lock && checked.lock)
+      lock = reportFirstLook(
+        request.lock?.name ?? '',
+        request.lock && checked.lock,
+        checked.metadata?.updatedAt,
+      )
       const plan = dryRunPlan(request, checked, judgement, consent, lock)
       for (const line of describeDryRun(context(), plan)) say.info(line)
       return finish('dry-run', 'unchanged', { plan, staleTokenCheck })
@@ -365,8 +384,16 @@ export async function rotate(
   /** The signal is checked here and at the start of every attempt. */
   async function spend(): Promise<TokenSet> {
     if (cancellation.requested()) throw new Error('cancelled before the refresh grant')
+    const budget = retryFor('Refresh')
     const refreshRetry: RetryOptions = {
-      ...retryFor('Refresh'),
+      ...budget,
+      // Under the lock, the refresh leaves the write its time inside the hold; after breaking the
+      // lock of a holder that may have refreshed, it ends inside that refresh's leeway.
+      deadline: Math.min(
+        budget.deadline,
+        held ? held.takenAt + LOCK_HOLD_MS - WRITE_RESERVE_MS : Number.POSITIVE_INFINITY,
+        held?.broke?.refreshBy ?? Number.POSITIVE_INFINITY,
+      ),
       onAttempt: () => {
         custody.grantSending(now())
       },
@@ -479,6 +506,12 @@ export async function rotate(
       custody,
       cancellation,
       store: () => store(retryFor('After the write')),
+      // Once the lock is released, a retried look could see the next holder's write and take it
+      // for an overlap: one attempt.
+      checkStore: () => {
+        const access = store(retryFor('After the write'))
+        return held ? { ...access, retry: { ...access.retry, maxAttempts: 1 } } : access
+      },
       findSite: (accessToken, siteUrl) =>
         findSite(
           request.atlassianApiUrl,
@@ -545,6 +578,8 @@ interface AfterSecuring {
   custody: TokenCustody
   cancellation: Cancellation
   store: () => StoreAccess
+  /** For the check after the write. */
+  checkStore: () => StoreAccess
   findSite: (accessToken: string, siteUrl: URL) => Promise<SiteLookup>
   say: RotationEvents
 }
@@ -575,7 +610,7 @@ async function afterSecuring(step: AfterSecuring): Promise<{
   const extras = !cancellation.requested() && accessToken !== undefined
   const [check, accessTokenSecret, site] = await Promise.allSettled([
     stored && step.writtenAt
-      ? checkWrite(step.store(), request.secretName, stored.seenBefore, stored, step.writtenAt)
+      ? checkWrite(step.checkStore(), request.secretName, stored.seenBefore, stored, step.writtenAt)
       : Promise.resolve(undefined),
     extras && request.accessTokenSecretName !== undefined
       ? writeBack(step.store(), {

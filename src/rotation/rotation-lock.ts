@@ -15,16 +15,23 @@
  *   then it may be someone else's;
  * - a lock older than {@link LOCK_STALE_MS} is therefore abandoned (its holder was killed), and is
  *   broken: deleted, then created again, and it is ours only on a 201.
- * Both are well inside Atlassian's 10-minute leeway: a rotation that breaks the lock of a holder
- * killed after its refresh presents the token that holder exchanged, the previous one, and
- * Atlassian still accepts it if it comes within the leeway.
+ * - a holder killed after its refresh was sent leaves a disabled token in the secret, which
+ *   Atlassian accepts only within its 10-minute leeway, counted from that refresh (no earlier than
+ *   the lock's `created_at`). So an abandoned lock whose holder never wrote the secret is broken
+ *   only while this run's own refresh can still end inside that leeway (LOCK_BREAK_WITHIN_MS), and
+ *   that refresh is cut off there; an older one stops the run without spending anything, since
+ *   presenting the token would revoke the consent together with the new token that the dead holder
+ *   may have printed. A lock whose holder wrote the secret after taking it (its release failed) is
+ *   broken at any age: the stale-token guard judges the token as usual.
+ *
+ * Deletes are never retried blindly: a delete whose answer was lost may have removed the lock, and
+ * a retry could then remove the next holder's. A release is one attempt; a break looks again first.
  *
  * The one race: two rotations that break the same abandoned lock at once may both hold it (the
  * second delete removes the first's new lock). A jittered second look before breaking makes it
- * need both to look within one round trip of each other; if it happens, both present the same
- * token, which Atlassian accepts for both inside the leeway, and the later one's stale-token guard
- * stops it when the earlier has written; otherwise the earlier writer's check after its write sees
- * the other write and reports the overlap with its recovery value.
+ * need both to look within one round trip of each other. If it happens, both present the same
+ * token, which Atlassian accepts for both inside the leeway, and the check after each write looks
+ * for the other; a write in the same second as the other's cannot be told apart from it.
  */
 import { randomBytes } from 'node:crypto'
 import { ActionError, saidOf, type TokenState } from '../common/errors.js'
@@ -36,6 +43,7 @@ import {
   secretPath,
   type OrganizationAccess,
   type PublicKey,
+  type SecretMetadata,
   type StoreAccess,
 } from '../github/secret-store.js'
 import type { SecretTarget } from '../github/targets.js'
@@ -48,6 +56,15 @@ import { writeBack } from './write-back.js'
 export const LOCK_HOLD_MS = 5 * 60_000
 /** Older than this by GitHub's clock, a lock is abandoned: a holder releases within LOCK_HOLD_MS. */
 export const LOCK_STALE_MS = 6 * 60_000
+/** Atlassian's leeway for the token just exchanged (../shared/FACTS.md, "Rotation rules"). */
+const LEEWAY_MS = 10 * 60_000
+/** Kept clear of the leeway's end: requests in flight, and GitHub's clock read to the second. */
+const LEEWAY_SAFETY_MS = 60_000
+/**
+ * An abandoned lock whose holder never wrote the secret is broken only up to this age, which
+ * leaves this run at least a minute to refresh inside the leeway of the holder's possible refresh.
+ */
+export const LOCK_BREAK_WITHIN_MS = 8 * 60_000
 /** The default wait: outlasts any live holder, and reaches the age at which a lock is broken. */
 export const DEFAULT_LOCK_WAIT_SECONDS = 390
 export const MAX_LOCK_WAIT_SECONDS = 3_600
@@ -91,15 +108,20 @@ export interface HeldLock {
   waitedMs: number
   /** When the live rotation this run waited for had taken the lock (its `created_at`). */
   waitedFor: Date | undefined
-  /** It was abandoned and this run broke it: when its holder had taken it. */
-  broke: { since: Date; ageMs: number | undefined } | undefined
+  /**
+   * It was abandoned and this run broke it: when its holder had taken it, and, when that holder
+   * never wrote the secret (it may have refreshed), by when this run's refresh must end (this
+   * machine's clock) so as to stay inside the leeway of that refresh.
+   */
+  broke: { since: Date; ageMs: number | undefined; refreshBy: number | undefined } | undefined
 }
 
 /** How the lock went, for the job summary and the outputs. */
 export type LockReport =
   | { state: 'off' }
   | { state: 'free'; name: string }
-  | { state: 'held'; name: string; since: Date; stale: boolean }
+  /** `stale`: abandoned and breakable; `tooOld`: abandoned by a holder that may have refreshed. */
+  | { state: 'held'; name: string; since: Date; stale: boolean; tooOld: boolean }
   | { state: 'unknown'; name: string; reason: string | Text }
   | { state: 'taken'; name: string; waitedMs: number; broke: Date | undefined }
 
@@ -111,6 +133,9 @@ export function describeLock(report: LockReport): string | Text {
     case 'free':
       return `${report.name} is free: a real run would take it`
     case 'held':
+      if (report.tooOld) {
+        return `${report.name} was taken at ${utc(report.since)} and never released, and the secret was not written since: a real run would stop without sending the token (its holder may have spent it)`
+      }
       return report.stale
         ? `${report.name} was taken at ${utc(report.since)} and never released (abandoned): a real run would break it`
         : `${report.name} is held since ${utc(report.since)} by another rotation: a real run would wait for it`
@@ -130,16 +155,21 @@ export function describeLock(report: LockReport): string | Text {
 export function reportFirstLook(
   name: string,
   look: PromiseSettledResult<LockSeen> | undefined,
+  /** When the guarded secret was last written, as the preflight read it. */
+  secretUpdatedAt: Date | undefined,
 ): LockReport {
   if (look === undefined) return { state: 'off' }
   if (look.status === 'rejected') return { state: 'unknown', name, reason: saidOf(look.reason) }
   const seen = look.value
   if (!seen.held) return { state: 'free', name }
+  const stale = seen.ageMs !== undefined && seen.ageMs >= LOCK_STALE_MS
+  const holderWrote = secretUpdatedAt !== undefined && secretUpdatedAt >= seen.since
   return {
     state: 'held',
     name,
     since: seen.since,
-    stale: seen.ageMs !== undefined && seen.ageMs >= LOCK_STALE_MS,
+    stale: stale && (holderWrote || (seen.ageMs ?? 0) <= LOCK_BREAK_WITHIN_MS),
+    tooOld: stale && !holderWrote && (seen.ageMs ?? 0) > LOCK_BREAK_WITHIN_MS,
   }
 }
 
@@ -153,6 +183,13 @@ export interface LockStep {
   request: LockRequest
   /** What not going ahead means, after "Two rotations of one token must not overlap, ". */
   heldMeans?: string
+  /** Said while waiting, after the lock's state: what is held meanwhile. */
+  whileWaiting?: string
+  /**
+   * Reads the guarded secret: did the holder of an abandoned lock write it after taking the lock?
+   * Undefined for `authorize`, which never presents a refresh token and may always break.
+   */
+  readSecret: (() => Promise<SecretMetadata>) | undefined
   publicKey: PublicKey
   clock: Clock
   random: () => number
@@ -198,6 +235,9 @@ export async function takeLock(step: LockStep, first: LockSeen): Promise<HeldLoc
     broke,
   })
   for (;;) {
+    if (seen.held && (seen.ageMs === undefined || seen.ageMs < LOCK_STALE_MS)) {
+      waitedFor = seen.since
+    }
     if (!seen.held) {
       const attempt = await create(step)
       if (attempt.created) return taken(attempt.takenAt, undefined)
@@ -207,15 +247,27 @@ export async function takeLock(step: LockStep, first: LockSeen): Promise<HeldLoc
       continue
     }
     if (seen.ageMs !== undefined && seen.ageMs >= LOCK_STALE_MS) {
+      const stale = { ...seen, ageMs: seen.ageMs }
+      const lookedAt = clock.now()
+      const holderWrote = await wroteSince(step, stale.since)
+      if (!holderWrote && stale.ageMs > LOCK_BREAK_WITHIN_MS) throw abandonedError(step, stale)
       const broken = await breakLock(step, seen)
       if (broken.taken) {
         step.notice(
-          text`Broke an abandoned lock: ${request.name} was taken at ${utc(seen.since)} by a rotation that never released it (a run or a command killed before it ended), ${minutes(seen.ageMs)} ago; no rotation holds a lock longer than ${minutes(LOCK_HOLD_MS)}. This run holds it now.`,
+          text`Broke an abandoned lock: ${request.name} was taken at ${utc(seen.since)} by a rotation that never released it (a run or a command killed before it ended), ${minutes(stale.ageMs)} ago; no rotation holds a lock longer than ${minutes(LOCK_HOLD_MS)}. ${holderWrote ? `That rotation wrote ${step.secretName} after taking it.` : `${step.secretName} was not written since: if that rotation sent its refresh, the token is still accepted within Atlassian's 10-minute leeway, and this run refreshes inside it.`} This run holds the lock now.`,
           'Abandoned lock broken',
         )
-        return taken(broken.takenAt, { since: seen.since, ageMs: seen.ageMs })
+        return taken(broken.takenAt, {
+          since: stale.since,
+          ageMs: stale.ageMs,
+          refreshBy: holderWrote
+            ? undefined
+            : lookedAt + LEEWAY_MS - LEEWAY_SAFETY_MS - stale.ageMs,
+        })
       }
       seen = broken.seen
+      if (clock.now() > deadline && seen.held)
+        throw lockHeldError(step, seen, clock.now() - started)
       continue
     }
     const pause = POLL_MS + Math.floor(step.random() * POLL_JITTER_MS)
@@ -225,57 +277,57 @@ export async function takeLock(step: LockStep, first: LockSeen): Promise<HeldLoc
     if (!announced) {
       announced = true
       step.info(
-        `Another rotation holds the lock ${request.name} (taken at ${utc(seen.since)}): waiting up to ${Math.round((deadline - clock.now()) / 1000)} s for it to end. Nothing has been sent to Atlassian.`,
+        `Another rotation holds the lock ${request.name} (taken at ${utc(seen.since)}): waiting up to ${Math.round((deadline - clock.now()) / 1000)} s for it to end. ${step.whileWaiting ?? 'Nothing has been sent to Atlassian.'}`,
       )
     }
-    waitedFor = seen.since
     await clock.sleep(pause, step.signal)
     seen = await look()
   }
 }
 
-/** GitHub's clock is read to the second, through a header: two seconds either way is a tie. */
-const CLOCK_TOLERANCE_MS = 2000
-
 /**
- * Creates the lock: created when the write answered 201 (204: it existed). A write that was sent
- * again after a lost answer may itself have created the lock and then got 204 for its second
- * attempt: a lock created within the time of this run's attempts is taken for this run's own.
+ * Creates the lock: created when the write answered 201 (204: it existed). A 204 after a retried
+ * write (its first answer lost) may be this run's own lock; it is never taken for that on a guess,
+ * since it may as well be another rotation's: it is waited for like any other, and broken when old.
  */
 async function create(step: LockStep): Promise<{ created: boolean; takenAt: number }> {
-  const { clock } = step
-  const store = step.store()
-  const takenAt = clock.now()
-  let attempts = 0
-  const counted = store.retry.onAttempt
-  const written = await writeBack(
-    {
-      ...store,
-      retry: {
-        ...store.retry,
-        onAttempt: (attempt) => {
-          attempts = attempt
-          counted?.(attempt)
-        },
-      },
-    },
-    {
-      secretName: step.request.name,
-      // Any value: it is never read. Random, so that no two writes carry the same one.
-      value: randomBytes(16).toString('hex'),
-      publicKey: step.publicKey,
-      organization: lockVisibility(step.target),
-      tokenState: 'unchanged',
-    },
+  const takenAt = step.clock.now()
+  const written = await writeBack(step.store(), {
+    secretName: step.request.name,
+    // Any value: it is never read. Random, so that no two writes carry the same one.
+    value: randomBytes(16).toString('hex'),
+    publicKey: step.publicKey,
+    organization: lockVisibility(step.target),
+    tokenState: 'unchanged',
+  })
+  return { created: written.how === 'created', takenAt }
+}
+
+/**
+ * Whether the guarded secret was written at or after `since` (always, for `authorize`). GitHub's
+ * times are whole seconds: a write in the very second the lock was taken counts as the holder's,
+ * since a holder that wrote within a second and then failed to release is far likelier than one
+ * killed between its refresh and its write in the second of the secret's previous write.
+ */
+async function wroteSince(step: LockStep, since: Date): Promise<boolean> {
+  if (step.readSecret === undefined) return true
+  const { updatedAt } = await step.readSecret()
+  return updatedAt !== undefined && updatedAt.getTime() >= since.getTime()
+}
+
+/** A failure that another try may not meet: no answer, GitHub failing, a rate limit. */
+function mayPassLater(error: unknown): boolean {
+  if (!(error instanceof ActionError)) return false
+  return (
+    error.code === 'GITHUB_UNREACHABLE' ||
+    error.code === 'GITHUB_RATE_LIMITED' ||
+    (error.status ?? 0) >= 500
   )
-  if (written.how === 'created') return { created: true, takenAt }
-  if (attempts <= 1) return { created: false, takenAt }
-  const seen = await lookAtLock(step.store(), step.request.name)
-  const ours =
-    seen.held &&
-    seen.ageMs !== undefined &&
-    seen.ageMs <= clock.now() - takenAt + CLOCK_TOLERANCE_MS
-  return { created: ours, takenAt }
+}
+
+/** One attempt only: a delete is never sent again blindly (see the header). */
+function onceOnly(store: StoreAccess): StoreAccess {
+  return { ...store, retry: { ...store.retry, maxAttempts: 1 } }
 }
 
 /**
@@ -291,7 +343,13 @@ async function breakLock(
   if (!again.held || again.since.getTime() !== stale.since.getTime()) {
     return { taken: false, seen: again }
   }
-  await deleteSecret(step.store(), step.request.name, 'unchanged')
+  try {
+    await deleteSecret(onceOnly(step.store()), step.request.name, 'unchanged')
+  } catch (error) {
+    // Maybe deleted, maybe not: look again rather than send it again.
+    if (!mayPassLater(error)) throw error
+    return { taken: false, seen: await lookAtLock(step.store(), step.request.name) }
+  }
   const attempt = await create(step)
   if (attempt.created) return { taken: true, takenAt: attempt.takenAt }
   return { taken: false, seen: await lookAtLock(step.store(), step.request.name) }
@@ -331,7 +389,10 @@ export async function releaseLock(
   }
   try {
     await deleteSecret(
-      { ...store, retry: { ...store.retry, deadline: Math.min(store.retry.deadline, heldUntil) } },
+      onceOnly({
+        ...store,
+        retry: { ...store.retry, deadline: Math.min(store.retry.deadline, heldUntil) },
+      }),
       held.name,
       'stored',
     )
@@ -363,6 +424,17 @@ function lockHeldError(
     `Another rotation holds the lock ${request.name} of ${target.description}: it was taken at ${utc(seen.since)}, and this run waited ${Math.round(waitedMs / 1000)} s for it to end. Two rotations of one token must not overlap, ${step.heldMeans ?? `so this run did not send its refresh token to Atlassian: the token is unchanged, and so is ${step.secretName}`}.`,
     tokenState,
     text`Find the rotation holding it: a workflow run that rotates ${step.secretName} and started around ${utc(seen.since)}, or someone running the command line tool's refresh. Once it has ended, ${rerun}: if it rotated the token, this run's copy is superseded and is not sent. A lock older than ${minutes(LOCK_STALE_MS)} is abandoned and the next rotation breaks it. To wait longer, raise ${named('lock-wait-seconds')}; if you are sure that nothing is rotating, free it now: ${deleteCommand(step.githubApiUrl, target, request.name)}`,
+  )
+}
+
+function abandonedError(step: LockStep, stale: { since: Date; ageMs: number }): ActionError {
+  const { request, target, secretName } = step
+  const command = deleteCommand(step.githubApiUrl, target, request.name)
+  return new ActionError(
+    'LOCK_ABANDONED',
+    `The lock ${request.name} of ${target.description} was taken at ${utc(stale.since)}, ${minutes(stale.ageMs)} ago, by a rotation that never released it, and ${secretName} has not been written since: that rotation was killed, maybe after it sent its refresh. If it did, the refresh token given here is disabled, and presenting it now, after Atlassian's 10-minute leeway, would revoke the consent, together with the new token that rotation may have printed. So nothing was sent.`,
+    'in-doubt',
+    text`Open the workflow run (or the terminal) that was rotating ${secretName} around ${utc(stale.since)}. If its log has a "Recovery value" group, store that value with the command printed there; then delete the lock: ${command}. If it has none, it was killed before Atlassian answered: delete the lock with that command and ${rerun}; should that fail with invalid_grant, the consent is gone, and the way back is a new consent (the command line tool's authorize).`,
   )
 }
 

@@ -103,6 +103,15 @@ export function judgeAfterWait(
       readAtWhat: 'this run first read it, before waiting for the lock',
     }
   }
+  // Unchanged, but written in the very second this run read it: maybe just after.
+  if (before?.serverNow !== undefined && updatedAt.getTime() >= before.serverNow.getTime()) {
+    return {
+      kind: 'superseded',
+      updatedAt,
+      readAt: before.serverNow,
+      readAtWhat: 'this run first read it (the same second), before waiting for the lock',
+    }
+  }
   if (waitedFor !== undefined && updatedAt.getTime() >= waitedFor.getTime()) {
     return {
       kind: 'superseded',
