@@ -36297,7 +36297,10 @@ function unboundedError(judgement, secretName) {
  * lost. The caller decides whether that fails the step (input "on-superseded").
  */
 function supersededError(judgement, secretName) {
-    const read = `after ${judgement.readAtWhat} (${(0,explain/* utc */.n$)(judgement.readAt)})`;
+    // GitHub's times are whole seconds: in the same second, the rewrite may have come just after.
+    const read = judgement.updatedAt.getTime() > judgement.readAt.getTime()
+        ? `after ${judgement.readAtWhat} (${(0,explain/* utc */.n$)(judgement.readAt)})`
+        : `in the same second as ${judgement.readAtWhat} (${(0,explain/* utc */.n$)(judgement.readAt)}), so maybe after it`;
     return new errors/* ActionError */.lZ('SUPERSEDED', `Another rotation got there first: the secret ${secretName} was rewritten at ${(0,explain/* utc */.n$)(judgement.updatedAt)}, ${read}, so the refresh token this run holds has been superseded. It was not sent to Atlassian, which accepts only the newest token (and, for 10 minutes, the one just before it): presenting a superseded one could revoke the consent. Nothing is lost: the secret holds the newer token.`, 'unchanged', 'Nothing to do for the token. If this step had to provide an access token, re-run the workflow: a new run reads the current secret. If rotations keep meeting, give every workflow that rotates this token the same `concurrency:` group (with cancel-in-progress: false).');
 }
 /** One line for the job summary. */
@@ -36657,7 +36660,7 @@ async function rotate(request, deps, events) {
             judgement: judgeAfterWait(checked.metadata, metadata.value, checked.checkedAt, held.waitedFor, () => checked.judgeAgain(metadata)),
             checkedAt: now(),
         };
-        return stopBeforeSpending(again) ?? again;
+        return stopBeforeSpending(again, true) ?? again;
     }
     async function checkBeforeSpending() {
         const checked = await preflight(request, {
@@ -36671,10 +36674,11 @@ async function rotate(request, deps, events) {
         say.info(`The GitHub token can read the secrets public key of ${target.description} (key_id ${checked.publicKey.keyId}).`);
         return { ...checked, checkedAt: now() };
     }
-    function stopBeforeSpending(checked) {
+    function stopBeforeSpending(checked, again = false) {
         const { judgement } = checked;
         staleTokenCheck = describeJudgement(judgement);
-        if (judgement.kind === 'unknown') {
+        // Said once: a second judgement after a wait for the lock has the same gap.
+        if (judgement.kind === 'unknown' && !again) {
             say.warning(unknownWarning(request.secretName, judgement.reason), 'Stale-token check incomplete');
         }
         if (request.dryRun) {
@@ -41326,7 +41330,7 @@ async function breakLock(step, stale) {
 }
 /**
  * An organization secret's PUT needs a visibility. The lock's value means nothing, so which
- * repositories may see that it exists does not matter: "private", which every organization accepts.
+ * repositories may see that it exists does not matter: "private", which needs no repository list.
  */
 function lockVisibility(target) {
     return target.kind === 'organization'

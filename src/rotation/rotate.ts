@@ -329,7 +329,7 @@ export async function rotate(
       ),
       checkedAt: now(),
     }
-    return stopBeforeSpending(again) ?? again
+    return stopBeforeSpending(again, true) ?? again
   }
 
   async function checkBeforeSpending(): Promise<Checked> {
@@ -347,10 +347,11 @@ export async function rotate(
     return { ...checked, checkedAt: now() }
   }
 
-  function stopBeforeSpending(checked: Checked): RotationOutcome | undefined {
+  function stopBeforeSpending(checked: Checked, again = false): RotationOutcome | undefined {
     const { judgement } = checked
     staleTokenCheck = describeJudgement(judgement)
-    if (judgement.kind === 'unknown') {
+    // Said once: a second judgement after a wait for the lock has the same gap.
+    if (judgement.kind === 'unknown' && !again) {
       say.warning(
         unknownWarning(request.secretName, judgement.reason),
         'Stale-token check incomplete',

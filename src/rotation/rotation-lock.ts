@@ -357,7 +357,7 @@ async function breakLock(
 
 /**
  * An organization secret's PUT needs a visibility. The lock's value means nothing, so which
- * repositories may see that it exists does not matter: "private", which every organization accepts.
+ * repositories may see that it exists does not matter: "private", which needs no repository list.
  */
 function lockVisibility(target: SecretTarget): OrganizationAccess | undefined {
   return target.kind === 'organization'

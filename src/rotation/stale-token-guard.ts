@@ -152,7 +152,11 @@ export function supersededError(
   judgement: Extract<StoredTokenJudgement, { kind: 'superseded' }>,
   secretName: string,
 ): ActionError {
-  const read = `after ${judgement.readAtWhat} (${utc(judgement.readAt)})`
+  // GitHub's times are whole seconds: in the same second, the rewrite may have come just after.
+  const read =
+    judgement.updatedAt.getTime() > judgement.readAt.getTime()
+      ? `after ${judgement.readAtWhat} (${utc(judgement.readAt)})`
+      : `in the same second as ${judgement.readAtWhat} (${utc(judgement.readAt)}), so maybe after it`
   return new ActionError(
     'SUPERSEDED',
     `Another rotation got there first: the secret ${secretName} was rewritten at ${utc(judgement.updatedAt)}, ${read}, so the refresh token this run holds has been superseded. It was not sent to Atlassian, which accepts only the newest token (and, for 10 minutes, the one just before it): presenting a superseded one could revoke the consent. Nothing is lost: the secret holds the newer token.`,
