@@ -125,20 +125,25 @@ try {
   console.log(bold('\n   Checks'))
   const stored = github.secret(REPOSITORY, SECRET_NAME)?.value
   check(run.exitCode === 0, 'the step succeeded')
+  const lockPath = `/repos/${REPOSITORY}/actions/secrets/${SECRET_NAME}_LOCK`
   const preflight = [
     `GET /repos/${REPOSITORY}/actions/secrets/public-key`,
     `GET /repos/${REPOSITORY}/actions/secrets/${SECRET_NAME}`,
     `GET /repos/${REPOSITORY}/actions/runs/${runId}/attempts/1`,
+    `GET ${lockPath}`,
   ]
+  const together = (lines: string[]): string => [...lines].sort().join()
   check(
-    timeline.slice(0, 3).sort().join() === [...preflight].sort().join() &&
-      timeline.slice(3).join() ===
+    together(timeline.slice(0, 4)) === together(preflight) &&
+      timeline.slice(4, 7).join() ===
         [
+          `PUT ${lockPath}`,
           'POST /oauth/token',
           `PUT /repos/${REPOSITORY}/actions/secrets/${SECRET_NAME}`,
-          `GET /repos/${REPOSITORY}/actions/secrets/${SECRET_NAME}`,
-        ].join(),
-    'requests: public key, secret metadata and run start together; then the refresh grant; then the write; then a check that nobody else wrote the secret',
+        ].join() &&
+      together(timeline.slice(7)) ===
+        together([`GET /repos/${REPOSITORY}/actions/secrets/${SECRET_NAME}`, `DELETE ${lockPath}`]),
+    'requests: public key, secret metadata, run start and the lock together; then the lock taken; then the refresh grant; then the write; then, together, a check that nobody else wrote the secret and the lock released',
   )
   check(stored !== undefined && stored !== firstToken, 'the secret now holds a new refresh token')
   check(
