@@ -7,10 +7,15 @@
 import type { ChildProcess } from 'node:child_process'
 import { MINUTE } from '../../emulators/clock.js'
 import type { ActionRun } from '../../emulators/actions-runner.js'
-import { runCli } from '../support/cli.js'
+import { runRefresh } from '../support/cli.js'
+import {
+  Holds,
+  runControlled as controlledRun,
+  until,
+  type Controlled,
+} from '../support/controlled.js'
 import { findLeaks } from '../support/leaks.js'
 import {
-  CLIENT_ID,
   CLIENT_SECRET,
   GITHUB_TOKEN,
   REPOSITORY,
@@ -22,57 +27,16 @@ import {
 } from '../support/scenario.js'
 
 let world: Scenario
-let releases: (() => void)[] = []
+const holds = new Holds()
 
 afterEach(async () => {
-  for (const release of releases) release()
-  releases = []
+  holds.releaseAll()
   await world.close()
 })
 
-/** A promise the emulator waits on, and the function that ends the wait. */
-function held(): Promise<void> {
-  return new Promise<void>((resolve) => {
-    releases.push(resolve)
-  })
-}
-
-/** Waits (briefly polling) until `condition` holds: an event in another process, not a timer. */
-async function until(condition: () => boolean, what: string): Promise<void> {
-  const started = Date.now()
-  while (!condition()) {
-    if (Date.now() - started > 20_000) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((resolve) => setTimeout(resolve, 10))
-  }
-}
-
-interface Controlled {
-  result: Promise<ActionRun>
-  /** The process, once it runs. */
-  child: () => ChildProcess
-  stdout: () => string
-}
-
-/** Runs the action and hands back its process, so the test can signal it as the runner does. */
-function runControlled(options: RunOptions = {}): Controlled {
-  let child: ChildProcess | undefined
-  let stdout = ''
-  const result = world.run({
-    ...options,
-    onStdout: (text, process) => {
-      child = process
-      stdout += text
-    },
-  })
-  return {
-    result,
-    child: () => {
-      if (!child) throw new Error('the action has not started')
-      return child
-    },
-    stdout: () => stdout,
-  }
-}
+/** A promise the emulator waits on, until the test lets the answers go. */
+const held = (): Promise<void> => holds.hold().wait
+const runControlled = (options: RunOptions = {}): Controlled => controlledRun(world, options)
 
 function expectNoLeaks(result: ActionRun, extra: (string | undefined)[] = []): void {
   const secrets = Object.fromEntries(
@@ -122,7 +86,7 @@ it('cancelled during the preflight: the refresh grant never starts', async () =>
   expectNoLeaks(result)
 
   // Nothing was spent: the next run rotates as usual.
-  for (const release of releases) release()
+  holds.releaseAll()
   expect((await world.run()).exitCode).toBe(0)
   expect(status(world.storedToken())).toBe('newest')
 })
@@ -174,7 +138,7 @@ it('cancelled while the refresh is in flight: says so at once, then secures the 
     /was sent to Atlassian at .* UTC and the answer has not come yet. If Atlassian processes it, the stored token becomes the previous one, still accepted until .* UTC \(the 10-minute leeway\): re-run the workflow before then/,
   )
   expect(tokenWrites()).toHaveLength(0)
-  for (const release of releases) release()
+  holds.releaseAll()
   const result = await run.result
 
   // The answer came before the runner's kill: the new token was sealed, shown, then stored.
@@ -269,31 +233,16 @@ it('the command line tool: Ctrl-C while the refresh is in flight says the same, 
   world.atlassian.injectFaults({ kind: 'hold-answer', release: held() })
   let child: ChildProcess | undefined
   let warned = false
-  const running = runCli(
-    [
-      'refresh',
-      '--client-id',
-      CLIENT_ID,
-      '--repository',
-      REPOSITORY,
-      '--secret-name',
-      SECRET_NAME,
-      '--token-obtained-at',
-      new Date().toISOString(),
-    ],
+  const running = runRefresh(
+    world,
+    [],
+    { ATLASSIAN_REFRESH_TOKEN: original },
     {
-      env: {
-        ATLASSIAN_TOKEN_URL: world.atlassian.tokenUrl,
-        ATLASSIAN_GITHUB_API_URL: world.github.apiUrl,
-        ATLASSIAN_CLIENT_SECRET: CLIENT_SECRET,
-        ATLASSIAN_REFRESH_TOKEN: original,
-        GH_TOKEN: GITHUB_TOKEN,
-      },
       onStderr: (stderr, process) => {
         child = process
         if (!warned && stderr.includes('the answer has not come yet')) {
           warned = true
-          for (const release of releases) release()
+          holds.releaseAll()
         }
       },
     },

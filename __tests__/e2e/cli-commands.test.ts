@@ -2,7 +2,7 @@
  * `refresh`, `sites` and the tool's own surface (help, usage errors, exit codes): the bundled tool
  * run as a child process against both emulators.
  */
-import { runCli, type CliRun } from '../support/cli.js'
+import { endpointsOf, runCli, runRefresh, type CliRun } from '../support/cli.js'
 import { parseGhApi, recoveryCommandIn } from '../support/recovery-command.js'
 import {
   CLIENT_ID,
@@ -32,44 +32,14 @@ async function startWorld(options: Parameters<typeof startScenario>[0] = {}): Pr
   return world
 }
 
-/** The emulators' addresses, as a person testing against them would export them. */
-function endpoints(w: Scenario): Record<string, string> {
-  return {
-    ATLASSIAN_TOKEN_URL: w.atlassian.tokenUrl,
-    ATLASSIAN_API_URL: w.atlassian.apiUrl,
-    ATLASSIAN_GITHUB_API_URL: w.github.apiUrl,
-  }
-}
+const endpoints = endpointsOf
 
 function refresh(
   w: Scenario,
   extra: string[] = [],
   env: Record<string, string> = {},
 ): Promise<CliRun> {
-  return runCli(
-    [
-      'refresh',
-      '--client-id',
-      CLIENT_ID,
-      '--repository',
-      REPOSITORY,
-      '--secret-name',
-      SECRET_NAME,
-      // The token the test gives is the one the secret holds, and was read just now.
-      '--token-obtained-at',
-      new Date().toISOString(),
-      ...extra,
-    ],
-    {
-      env: {
-        ...endpoints(w),
-        ATLASSIAN_CLIENT_SECRET: CLIENT_SECRET,
-        ATLASSIAN_REFRESH_TOKEN: w.storedToken() ?? '',
-        GH_TOKEN: GITHUB_TOKEN,
-        ...env,
-      },
-    },
-  )
+  return runRefresh(w, extra, env)
 }
 
 function outputsOf(run: CliRun): Record<string, string> {
@@ -316,27 +286,7 @@ describe('sites', () => {
   it('with a refresh token, rotates first (storing the new one), then lists', async () => {
     const w = await startWorld()
     const oldToken = w.storedToken()
-    const run = await runCli(
-      [
-        'sites',
-        '--client-id',
-        CLIENT_ID,
-        '--repository',
-        REPOSITORY,
-        '--secret-name',
-        SECRET_NAME,
-        '--token-obtained-at',
-        new Date().toISOString(),
-      ],
-      {
-        env: {
-          ...endpoints(w),
-          ATLASSIAN_CLIENT_SECRET: CLIENT_SECRET,
-          ATLASSIAN_REFRESH_TOKEN: oldToken ?? '',
-          GH_TOKEN: GITHUB_TOKEN,
-        },
-      },
-    )
+    const run = await runRefresh(w, [], { ATLASSIAN_REFRESH_TOKEN: oldToken ?? '' }, {}, 'sites')
 
     expect(run.exitCode).toBe(0)
     expect(run.stdout).toBe(`${SITE.id}  ${SITE.url}  ${SITE.name}\n`)

@@ -4,13 +4,17 @@
  * rotation's progress is held at the emulators, so each test sets the order of events rather than
  * racing them; the waiter's polls are real seconds (a few), since it is a separate process.
  */
-import type { ChildProcess } from 'node:child_process'
 import type { ActionRun } from '../../emulators/actions-runner.js'
 import { MINUTE } from '../../emulators/clock.js'
 import { findLeaks } from '../support/leaks.js'
-import { runCli } from '../support/cli.js'
+import { runRefresh } from '../support/cli.js'
 import {
-  CLIENT_ID,
+  Holds,
+  runControlled as controlledRun,
+  until,
+  type Controlled,
+} from '../support/controlled.js'
+import {
   CLIENT_SECRET,
   GITHUB_TOKEN,
   REPOSITORY,
@@ -25,56 +29,27 @@ const LOCK = `${SECRET_NAME}_LOCK`
 const LOCK_PATH = `/repos/${REPOSITORY}/actions/secrets/${LOCK}`
 
 let world: Scenario
-let releases: (() => void)[] = []
+const holds = new Holds()
 afterEach(async () => {
-  for (const release of releases) release()
-  releases = []
+  holds.releaseAll()
   await world.close()
 })
 
-/** A promise the emulator waits on, and the function that ends the wait. */
-function held(): { wait: Promise<void>; release: () => void } {
-  let release!: () => void
-  const wait = new Promise<void>((resolve) => {
-    release = resolve
-  })
-  releases.push(release)
-  return { wait, release }
-}
+const held = (): { wait: Promise<void>; release: () => void } => holds.hold()
+const runControlled = (options: RunOptions = {}): Controlled => controlledRun(world, options)
 
-/** Waits (briefly polling) until `condition` holds: an event in another process, not a timer. */
-async function until(condition: () => boolean, what: string): Promise<void> {
-  const started = Date.now()
-  while (!condition()) {
-    if (Date.now() - started > 30_000) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((resolve) => setTimeout(resolve, 10))
-  }
-}
-
-interface Controlled {
-  result: Promise<ActionRun>
-  stdout: () => string
-  child: () => ChildProcess
-}
-
-function runControlled(options: RunOptions = {}): Controlled {
-  let stdout = ''
-  let child: ChildProcess | undefined
-  const result = world.run({
-    ...options,
-    onStdout: (text, process) => {
-      child = process
-      stdout += text
-    },
-  })
-  return {
-    result,
-    stdout: () => stdout,
-    child: () => {
-      if (!child) throw new Error('the action has not started')
-      return child
-    },
-  }
+/**
+ * A rotation killed (SIGKILL, as a lost runner) after Atlassian processed its grant and before its
+ * answer came: it took the lock and never released it, and its new token is lost.
+ */
+async function killAfterItsGrant(): Promise<void> {
+  const answer = held()
+  world.atlassian.injectFaults({ kind: 'hold-answer', release: answer.wait })
+  const killed = runControlled()
+  await until(() => grants() === 1, 'the grant')
+  killed.child().kill('SIGKILL')
+  await killed.result
+  answer.release()
 }
 
 const grants = (): number => world.atlassian.requests.length
@@ -148,26 +123,11 @@ describe('two rotations started together from the same stored token', () => {
     const action = runControlled()
     await until(() => grants() === 1, "the action's grant")
     let terminalSaid = ''
-    const terminal = runCli(
-      [
-        'refresh',
-        '--client-id',
-        CLIENT_ID,
-        '--repository',
-        REPOSITORY,
-        '--secret-name',
-        SECRET_NAME,
-        '--token-obtained-at',
-        obtainedAt,
-      ],
+    const terminal = runRefresh(
+      world,
+      ['--token-obtained-at', obtainedAt],
+      { ATLASSIAN_REFRESH_TOKEN: original ?? '' },
       {
-        env: {
-          ATLASSIAN_TOKEN_URL: world.atlassian.tokenUrl,
-          ATLASSIAN_GITHUB_API_URL: world.github.apiUrl,
-          ATLASSIAN_CLIENT_SECRET: CLIENT_SECRET,
-          ATLASSIAN_REFRESH_TOKEN: original ?? '',
-          GH_TOKEN: GITHUB_TOKEN,
-        },
         onStderr: (stderr) => {
           terminalSaid = stderr
         },
@@ -196,15 +156,7 @@ describe('a lock left by a rotation that was killed', () => {
   it('is broken once abandoned, said so, and the next rotation stores the newest token', async () => {
     world = await startScenario()
     const original = world.storedToken()
-    // The first rotation is killed after Atlassian processed its grant, before it got the answer:
-    // it took the lock and never released it, and its new token is lost.
-    const answer = held()
-    world.atlassian.injectFaults({ kind: 'hold-answer', release: answer.wait })
-    const killed = runControlled()
-    await until(() => grants() === 1, 'the grant')
-    killed.child().kill('SIGKILL')
-    await killed.result
-    answer.release()
+    await killAfterItsGrant()
     expect(world.github.secret(REPOSITORY, LOCK)).toBeDefined()
     expect(status(original)).toBe('previous')
 
@@ -235,13 +187,7 @@ describe('a lock left by a rotation killed after its refresh, found too late', (
     // The secret was last written a while before the killed run took the lock. (GitHub's times are
     // whole seconds: a write in the same second as the lock's creation counts as the holder's.)
     world.clock.advance(60_000)
-    const answer = held()
-    world.atlassian.injectFaults({ kind: 'hold-answer', release: answer.wait })
-    const killed = runControlled()
-    await until(() => grants() === 1, 'the grant')
-    killed.child().kill('SIGKILL')
-    await killed.result
-    answer.release()
+    await killAfterItsGrant()
 
     // Found 20 minutes later: the token in the secret was exchanged by the killed run, and
     // Atlassian's leeway for it is over.
@@ -358,30 +304,7 @@ describe('a lock held for the whole wait', () => {
   it('makes the command line tool exit 8', async () => {
     world = await startScenario()
     world.github.setSecret(REPOSITORY, LOCK, 'another rotation')
-    const cli = await runCli(
-      [
-        'refresh',
-        '--client-id',
-        CLIENT_ID,
-        '--repository',
-        REPOSITORY,
-        '--secret-name',
-        SECRET_NAME,
-        '--token-obtained-at',
-        new Date().toISOString(),
-        '--lock-wait-seconds',
-        '0',
-      ],
-      {
-        env: {
-          ATLASSIAN_TOKEN_URL: world.atlassian.tokenUrl,
-          ATLASSIAN_GITHUB_API_URL: world.github.apiUrl,
-          ATLASSIAN_CLIENT_SECRET: CLIENT_SECRET,
-          ATLASSIAN_REFRESH_TOKEN: world.storedToken() ?? '',
-          GH_TOKEN: GITHUB_TOKEN,
-        },
-      },
-    )
+    const cli = await runRefresh(world, ['--lock-wait-seconds', '0'])
     expect(cli.exitCode).toBe(8)
     expect(cli.stderr).toContain(`Another rotation holds the lock ${LOCK}`)
     expect(cli.stderr).toContain('raise --lock-wait-seconds')

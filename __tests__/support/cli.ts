@@ -8,6 +8,14 @@ import { createServer } from 'node:net'
 import { join } from 'node:path'
 import { request } from 'undici'
 import { PROJECT_ROOT } from '../../emulators/actions-runner.js'
+import {
+  CLIENT_ID,
+  CLIENT_SECRET,
+  GITHUB_TOKEN,
+  REPOSITORY,
+  SECRET_NAME,
+  type Scenario,
+} from './scenario.js'
 
 export const CLI = join(PROJECT_ROOT, 'dist', 'cli', 'index.js')
 
@@ -81,4 +89,50 @@ export async function followConsent(address: string): Promise<string> {
     throw new Error(`consent page answered HTTP ${response.statusCode}, not a redirect`)
   }
   return location
+}
+
+/** The emulators' addresses, as a person testing against them would export them. */
+export function endpointsOf(world: Scenario): Record<string, string> {
+  return {
+    ATLASSIAN_TOKEN_URL: world.atlassian.tokenUrl,
+    ATLASSIAN_API_URL: world.atlassian.apiUrl,
+    ATLASSIAN_GITHUB_API_URL: world.github.apiUrl,
+  }
+}
+
+/**
+ * `refresh` (or `sites`, which rotates first) of the stored token, as a person would run it against the emulators: the token given is
+ * the one the secret holds, obtained just now (or at `--token-obtained-at` in `extra`, which wins).
+ */
+export function runRefresh(
+  world: Scenario,
+  extra: string[] = [],
+  env: Record<string, string> = {},
+  options: Omit<CliOptions, 'env'> = {},
+  command: 'refresh' | 'sites' = 'refresh',
+): Promise<CliRun> {
+  return runCli(
+    [
+      command,
+      '--client-id',
+      CLIENT_ID,
+      '--repository',
+      REPOSITORY,
+      '--secret-name',
+      SECRET_NAME,
+      '--token-obtained-at',
+      new Date().toISOString(),
+      ...extra,
+    ],
+    {
+      ...options,
+      env: {
+        ...endpointsOf(world),
+        ATLASSIAN_CLIENT_SECRET: CLIENT_SECRET,
+        ATLASSIAN_REFRESH_TOKEN: world.storedToken() ?? '',
+        GH_TOKEN: GITHUB_TOKEN,
+        ...env,
+      },
+    },
+  )
 }
