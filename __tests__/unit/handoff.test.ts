@@ -9,6 +9,7 @@ import {
   type RunBinding,
 } from '../../src/handoff/handoff.js'
 import { actionWording, word } from '../../src/common/settings.js'
+import { handoffKeyProblem } from '../../src/rotation/request.js'
 import sodium from 'libsodium-wrappers'
 
 const KEY = 'client-secret-0123456789abcdefghijklmnopqrstuvwxyz'
@@ -214,5 +215,17 @@ describe('handoffExpiry', () => {
       new Date('2026-12-02T02:00:00.000Z'),
     )
     expect(handoffExpiry(undefined, sent)).toEqual(new Date('2026-12-02T02:00:00.000Z'))
+  })
+})
+
+describe('handoffKeyProblem', () => {
+  it('wants a long random value without whitespace', () => {
+    expect(handoffKeyProblem('a'.repeat(32))).toBeUndefined()
+    expect(word(handoffKeyProblem('short') ?? [], actionWording)).toContain(
+      'Input "handoff-key" must be a random secret of 32 to 1024 characters',
+    )
+    expect(word(handoffKeyProblem(`${'a'.repeat(32)} b`) ?? [], actionWording)).toContain(
+      'contains whitespace',
+    )
   })
 })

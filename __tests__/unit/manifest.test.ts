@@ -9,6 +9,7 @@ const manifest = await readManifest()
 const readme = await readFile(join(PROJECT_ROOT, 'README.md'), 'utf8')
 /** Where the rotation's outputs are named, for both doors. */
 const source = await readFile(join(PROJECT_ROOT, 'src', 'rotation', 'outputs.ts'), 'utf8')
+const door = await readFile(join(PROJECT_ROOT, 'src', 'action', 'main.ts'), 'utf8')
 
 describe('action.yml', () => {
   it('runs the committed bundle on Node 24', () => {
@@ -39,6 +40,9 @@ describe('action.yml', () => {
     expect(set.length).toBeGreaterThan(10)
     expect(set.length).toBeGreaterThan(5)
     for (const name of set) expect(Object.keys(manifest.outputs ?? {})).toContain(name)
+    // The door's own output.
+    expect(door).toContain("'access-token-handoff'")
+    expect(Object.keys(manifest.outputs ?? {})).toContain('access-token-handoff')
   })
 
   it('has every input and output in the README tables', () => {
