@@ -7,7 +7,7 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parse } from 'yaml'
 
@@ -29,6 +29,8 @@ export interface RunnerContext {
 
 export interface ActionRunOptions {
   inputs: Record<string, string>
+  /** The action's metadata file, relative to the project root; default `action.yml`. */
+  manifest?: string
   context: RunnerContext
   /** The Node binary; defaults to the one running this code. */
   node?: string
@@ -72,8 +74,8 @@ export interface ActionManifest {
   runs?: { using?: string; main?: string }
 }
 
-export async function readManifest(): Promise<ActionManifest> {
-  return parse(await readFile(join(PROJECT_ROOT, 'action.yml'), 'utf8')) as ActionManifest
+export async function readManifest(file = 'action.yml'): Promise<ActionManifest> {
+  return parse(await readFile(join(PROJECT_ROOT, file), 'utf8')) as ActionManifest
 }
 
 /** Evaluates the few expressions action.yml defaults use; any other expression is a test bug. */
@@ -97,11 +99,12 @@ export function inputVariable(name: string): string {
 }
 
 export async function runAction(options: ActionRunOptions): Promise<ActionRun> {
-  const manifest = await readManifest()
+  const manifestFile = options.manifest ?? 'action.yml'
+  const manifest = await readManifest(manifestFile)
   const declared = manifest.inputs ?? {}
   for (const name of Object.keys(options.inputs)) {
     if (!(name in declared))
-      throw new Error(`actions-runner: "${name}" is not an input in action.yml`)
+      throw new Error(`actions-runner: "${name}" is not an input in ${manifestFile}`)
   }
 
   const workDir = await mkdtemp(join(tmpdir(), 'action-run-'))
@@ -143,7 +146,10 @@ export async function runAction(options: ActionRunOptions): Promise<ActionRun> {
         env[inputVariable(name)] = evaluateDefault(String(spec.default), options.context)
     }
 
-    const entry = options.entry ?? join(PROJECT_ROOT, manifest.runs?.main ?? 'dist/index.js')
+    // `runs.main` is relative to the folder of the action's metadata file, as the runner reads it.
+    const entry =
+      options.entry ??
+      join(PROJECT_ROOT, dirname(manifestFile), manifest.runs?.main ?? 'dist/index.js')
     const { exitCode, stdout, stderr, wallMs, startedAt, maxRssKb } = await spawnProcess(
       options.node ?? process.execPath,
       [entry],
