@@ -281,3 +281,42 @@ export function maskLikeRunner(text: string, masks: string[]): string {
   }
   return shown
 }
+
+/** `jobs.<job>.outputs.<name>: ${{ steps.<step>.outputs.<output> }}` */
+export type JobOutputMap = Record<string, { step: string; output: string }>
+
+export interface JobResult {
+  /** The job outputs that reach the jobs that `needs` this one. */
+  outputs: Record<string, string>
+  /** The outputs the runner dropped ("Skip output '…' since it may contain secret"). */
+  dropped: string[]
+}
+
+/**
+ * The outputs of a job, as the runner hands them to later jobs: each mapped from a step's output,
+ * then dropped when it contains a value masked in that job, or one of the forms the runner also
+ * hides (base64, JSON-escaped, URI-escaped) (../shared/FACTS.md, "The runner"). `jobSecrets` are
+ * the secrets the job's workflow expressions named (the runner masks those from the start).
+ */
+export function jobOutputs(
+  steps: Record<string, ActionRun>,
+  map: JobOutputMap,
+  jobSecrets: string[] = [],
+): JobResult {
+  const masked = [...jobSecrets, ...Object.values(steps).flatMap((step) => step.masks)]
+    .filter((value) => value !== '')
+    .flatMap((value) => [
+      value,
+      Buffer.from(value).toString('base64'),
+      JSON.stringify(value).slice(1, -1),
+      encodeURIComponent(value),
+    ])
+  const outputs: Record<string, string> = {}
+  const dropped: string[] = []
+  for (const [name, { step, output }] of Object.entries(map)) {
+    const value = steps[step]?.outputs[output] ?? ''
+    if (masked.some((secret) => value.includes(secret))) dropped.push(name)
+    else outputs[name] = value
+  }
+  return { outputs, dropped }
+}
