@@ -39715,15 +39715,18 @@ async function handoffOutput(outcome, keySecret, env, toolkit) {
         toolkit.warning('No access-token-handoff output: the runner did not name the repository, run and attempt (GITHUB_REPOSITORY, GITHUB_RUN_ID, GITHUB_RUN_ATTEMPT) that a handoff is bound to.', { title: 'No access-token handoff' });
         return undefined;
     }
+    const expiresAt = handoffExpiry(outcome.expiresAt, sentAt);
     try {
-        return await sealHandoff({
+        const handoff = await sealHandoff({
             accessToken,
-            expiresAt: handoffExpiry(outcome.expiresAt, sentAt),
+            expiresAt,
             scope: outcome.tokens?.scope,
             tokenType: outcome.tokens?.tokenType,
             cloudId: outcome.site?.site.id,
             apiBaseUrl: outcome.site?.apiBaseUrl,
         }, keySecret, { repository, runId, runAttempt });
+        toolkit.info(`Output access-token-handoff: the access token sealed for the other jobs of run ${runId} (attempt ${runAttempt} or later), good until ${expiresAt.toISOString()} at the latest.`);
+        return handoff;
     }
     catch (error) {
         toolkit.warning(`No access-token-handoff output: sealing it failed (${error instanceof Error ? error.name : 'error'}). The refresh token is not affected.`, { title: 'No access-token handoff' });

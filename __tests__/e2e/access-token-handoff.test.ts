@@ -93,6 +93,9 @@ describe('the access-token handoff across jobs', () => {
     const handoff = job.outputs['handoff'] ?? ''
     expect(handoff).toMatch(new RegExp(`^ath1\\.${runId}\\.1\\.[A-Za-z0-9_-]+$`))
     expect(handoff).not.toContain(accessToken)
+    expect(step.stdout).toContain(
+      `Output access-token-handoff: the access token sealed for the other jobs of run ${runId} (attempt 1 or later), good until ${step.outputs['expires-at'] ?? ''} at the latest.`,
+    )
 
     const sync = await syncJob(handoff, runId)
     expect(sync.stderr).toBe('')

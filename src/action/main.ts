@@ -116,11 +116,12 @@ async function handoffOutput(
     )
     return undefined
   }
+  const expiresAt = handoffExpiry(outcome.expiresAt, sentAt)
   try {
-    return await sealHandoff(
+    const handoff = await sealHandoff(
       {
         accessToken,
-        expiresAt: handoffExpiry(outcome.expiresAt, sentAt),
+        expiresAt,
         scope: outcome.tokens?.scope,
         tokenType: outcome.tokens?.tokenType,
         cloudId: outcome.site?.site.id,
@@ -129,6 +130,10 @@ async function handoffOutput(
       keySecret,
       { repository, runId, runAttempt },
     )
+    toolkit.info(
+      `Output access-token-handoff: the access token sealed for the other jobs of run ${runId} (attempt ${runAttempt} or later), good until ${expiresAt.toISOString()} at the latest.`,
+    )
+    return handoff
   } catch (error) {
     toolkit.warning(
       `No access-token-handoff output: sealing it failed (${error instanceof Error ? error.name : 'error'}). The refresh token is not affected.`,
