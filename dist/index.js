@@ -28370,7 +28370,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3145:
+/***/ 9818:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -34185,6 +34185,197 @@ class SecretValues {
 
 // EXTERNAL MODULE: ./src/rotation/explain.ts
 var explain = __nccwpck_require__(1525);
+// EXTERNAL MODULE: ./src/github/sealing.ts
+var sealing = __nccwpck_require__(1584);
+;// CONCATENATED MODULE: ./src/handoff/handoff.ts
+/**
+ * The access-token handoff: a new access token sealed so that it can leave the job that rotated it
+ * as a job output, and be opened by the other jobs of the same run (../access-token/main.ts).
+ *
+ * Why it exists: GitHub drops a job output that holds a masked value, and a later job of the same
+ * run sees the repository secrets as they were when the run was queued, i.e. the refresh token this
+ * run just superseded (../shared/FACTS.md, "When a workflow sees a secret", "The runner"). Sealed,
+ * the token is random-looking bytes that hold no masked value, so the runner passes them on.
+ *
+ * Format, all printable and URL-safe: `ath1.<run id>.<run attempt>.<base64url(nonce ‖ ciphertext)>`.
+ * The run id and attempt are in clear so that a handoff from another run is refused by name; they
+ * are also in the associated data, so changing them breaks the seal.
+ *
+ * Construction (libsodium only):
+ * - key: `master = BLAKE2b-256(key secret)` (any length in, 32 bytes out), then
+ *   `crypto_kdf_derive_from_key(32, 1, "athndoff", master)` (BLAKE2b keyed by the master, with the
+ *   purpose as its personalisation): the AEAD key is bound to this one purpose, so it is never the
+ *   client secret itself nor any other key derived from it. No password hash (Argon2 is not in
+ *   libsodium-wrappers' standard build): the key secret is a high-entropy value, an OAuth client
+ *   secret or a dedicated random secret of at least 32 characters (checked by the doors).
+ * - cipher: XChaCha20-Poly1305 (IETF), with a random 24-byte nonce: random nonces of that size
+ *   never repeat in practice, whatever the number of handoffs under one client secret.
+ * - associated data: the JSON array `[purpose, version, repository in lower case, run id, attempt]`
+ *   (JSON: no field can run into the next). A handoff opens only in the repository and run it was
+ *   made for.
+ */
+
+
+
+const HANDOFF_PREFIX = 'ath1';
+const PURPOSE = 'atlassian-token-rotation/access-token-handoff';
+const handoff_VERSION = 1;
+/** crypto_kdf_CONTEXTBYTES = 8 */
+const KDF_CONTEXT = 'athndoff';
+const KDF_SUBKEY_ID = 1;
+const NONCE_BYTES = 24; // crypto_aead_xchacha20poly1305_ietf_NPUBBYTES
+const TAG_BYTES = 16; // crypto_aead_xchacha20poly1305_ietf_ABYTES
+/** Handoffs are short (a token of a few KB); anything far longer is not one. */
+const MAX_HANDOFF_LENGTH = 65_536;
+/**
+ * Why a handoff was refused, what to do next, with the settings it names kept as data (each door
+ * words them). It never holds any part of the token or the key.
+ */
+class HandoffRefusal extends Error {
+    code;
+    text;
+    constructor(code, text) {
+        super(code);
+        this.code = code;
+        this.text = text;
+        this.name = 'HandoffRefusal';
+    }
+}
+const DIGITS = /^[0-9]{1,20}$/;
+const BASE64URL = /^[A-Za-z0-9_-]+$/;
+function associatedData(binding, runId, runAttempt) {
+    return JSON.stringify([PURPOSE, handoff_VERSION, binding.repository.toLowerCase(), runId, runAttempt]);
+}
+async function deriveKey(keySecret) {
+    const sodium = await (0,sealing/* loadSodium */.Or)();
+    const master = sodium.crypto_generichash(32, sodium.from_string(keySecret), null);
+    const key = sodium.crypto_kdf_derive_from_key(32, KDF_SUBKEY_ID, KDF_CONTEXT, master);
+    sodium.memzero(master);
+    return key;
+}
+/** Seals `token` for the other jobs of the run `binding` names. */
+async function sealHandoff(token, keySecret, binding) {
+    if (!DIGITS.test(binding.runId) || !DIGITS.test(binding.runAttempt)) {
+        throw new Error('A handoff needs the run id and attempt (GITHUB_RUN_ID, GITHUB_RUN_ATTEMPT).');
+    }
+    const sodium = await (0,sealing/* loadSodium */.Or)();
+    const payload = {
+        accessToken: token.accessToken,
+        expiresAt: token.expiresAt.toISOString(),
+        ...(token.scope !== undefined && { scope: token.scope }),
+        ...(token.tokenType !== undefined && { tokenType: token.tokenType }),
+        ...(token.cloudId !== undefined && { cloudId: token.cloudId }),
+        ...(token.apiBaseUrl !== undefined && { apiBaseUrl: token.apiBaseUrl }),
+    };
+    const key = await deriveKey(keySecret);
+    const nonce = sodium.randombytes_buf(NONCE_BYTES);
+    const sealed = sodium.crypto_aead_xchacha20poly1305_ietf_encrypt(sodium.from_string(JSON.stringify(payload)), sodium.from_string(associatedData(binding, binding.runId, binding.runAttempt)), null, nonce, key);
+    sodium.memzero(key);
+    const body = new Uint8Array(nonce.length + sealed.length);
+    body.set(nonce);
+    body.set(sealed, nonce.length);
+    return [
+        HANDOFF_PREFIX,
+        binding.runId,
+        binding.runAttempt,
+        Buffer.from(body).toString('base64url'),
+    ].join('.');
+}
+/**
+ * Opens a handoff in the run `binding` names. Accepted: one sealed in this repository and run by
+ * this attempt or an earlier one (GitHub's "Re-run failed jobs" runs the failed jobs as a new
+ * attempt with the outputs of the jobs that succeeded before), not expired at `now`. Anything else
+ * throws a {@link HandoffRefusal}.
+ */
+async function openHandoff(handoff, keySecret, binding, now) {
+    const parts = handoff.trim().split('.');
+    if (parts[0] !== HANDOFF_PREFIX && /^ath[0-9]+$/.test(parts[0] ?? '')) {
+        throw new HandoffRefusal('HANDOFF_VERSION', text `The handoff is of another format version ("${parts[0] ?? ''}"), made by another version of this action. Use the same version (the same @ref) of the rotating action and of the access-token action.`);
+    }
+    const [prefix, runId, runAttempt, body] = parts;
+    if (parts.length !== 4 ||
+        handoff.length > MAX_HANDOFF_LENGTH ||
+        prefix !== HANDOFF_PREFIX ||
+        runId === undefined ||
+        runAttempt === undefined ||
+        body === undefined ||
+        !DIGITS.test(runId) ||
+        !DIGITS.test(runAttempt) ||
+        !BASE64URL.test(body)) {
+        throw new HandoffRefusal('HANDOFF_MALFORMED', text `The handoff is not one: it should look like "${HANDOFF_PREFIX}.<run id>.<attempt>.<sealed token>". An empty one means the rotating job's output did not reach this job: check that the rotating job maps the step's \`access-token-handoff\` output to a job output, and that this job \`needs\` that job.`);
+    }
+    if (runId !== binding.runId) {
+        throw new HandoffRefusal('HANDOFF_OTHER_RUN', text `The handoff was made in run ${runId}, and this is run ${binding.runId}: a handoff is only good in the run that rotated the token. Pass the handoff from a job of this run (\`needs.<job>.outputs\`), never a stored or copied one.`);
+    }
+    if (Number(runAttempt) > Number(binding.runAttempt)) {
+        throw new HandoffRefusal('HANDOFF_LATER_ATTEMPT', text `The handoff was made by attempt ${runAttempt} of this run, later than this attempt (${binding.runAttempt}). Re-run the workflow's jobs so that this job runs after the rotating job of the same attempt.`);
+    }
+    const bytes = Buffer.from(body, 'base64url');
+    if (bytes.length < NONCE_BYTES + TAG_BYTES) {
+        throw new HandoffRefusal('HANDOFF_MALFORMED', text `The handoff is cut short: pass the whole job output, unchanged.`);
+    }
+    const sodium = await loadSodium();
+    const key = await deriveKey(keySecret);
+    let opened;
+    try {
+        opened = sodium.crypto_aead_xchacha20poly1305_ietf_decrypt(null, bytes.subarray(NONCE_BYTES), sodium.from_string(associatedData(binding, runId, runAttempt)), bytes.subarray(0, NONCE_BYTES), key);
+    }
+    catch {
+        throw new HandoffRefusal('HANDOFF_NOT_OPENED', text `The handoff does not open with ${named('handoff-key')} in ${binding.repository}: either that key is not the one the rotating step sealed it with (by default its ${named('client-secret')}; its ${named('handoff-key')} when it was given one), or the handoff was made in another repository, or it was altered on the way. Give this step the same key secret as the rotating step, and pass the job output unchanged.`);
+    }
+    finally {
+        sodium.memzero(key);
+    }
+    const payload = parsePayload(sodium.to_string(opened));
+    const expiresAt = new Date(payload.expiresAt);
+    if (!(now.getTime() < expiresAt.getTime())) {
+        throw new HandoffRefusal('HANDOFF_EXPIRED', text `The handed-off access token expired at ${expiresAt.toISOString()} (it is now ${now.toISOString()}). Re-run the workflow: its rotating job then hands on a new one. Jobs that start later than the token's lifetime after the rotation need their own rotation, in another run.`);
+    }
+    return {
+        accessToken: payload.accessToken,
+        expiresAt,
+        scope: payload.scope,
+        tokenType: payload.tokenType,
+        cloudId: payload.cloudId,
+        apiBaseUrl: payload.apiBaseUrl,
+    };
+}
+function parsePayload(json) {
+    let value;
+    try {
+        value = JSON.parse(json);
+    }
+    catch {
+        value = undefined;
+    }
+    const record = isRecord(value) ? value : {};
+    const optional = (field) => field === undefined || typeof field === 'string';
+    if (typeof record.accessToken !== 'string' ||
+        record.accessToken === '' ||
+        typeof record.expiresAt !== 'string' ||
+        Number.isNaN(Date.parse(record.expiresAt)) ||
+        !optional(record.scope) ||
+        !optional(record.tokenType) ||
+        !optional(record.cloudId) ||
+        !optional(record.apiBaseUrl)) {
+        // Authenticated, so made with this key: only another version of the action writes this.
+        throw new HandoffRefusal('HANDOFF_VERSION', text `The handoff opened but holds no token this version understands. Use the same version (the same @ref) of the rotating action and of the access-token action.`);
+    }
+    return record;
+}
+/** Access tokens live about an hour at most (../shared/FACTS.md, "Access tokens live about 1 hour"). */
+const LONGEST_ACCESS_TOKEN_MS = 3_600_000;
+/**
+ * Until when a handed-off token is good, at the latest: its own expiry (`expires_in` counted from
+ * when the grant was sent), or an hour from then when the answer gave none. The next refresh of
+ * the same token also revokes it, about 10 minutes after that refresh; no handoff can know when
+ * that comes, so the README tells users to keep rotations further apart than their jobs last.
+ */
+function handoffExpiry(expiresAt, grantSentAt) {
+    const longest = grantSentAt.getTime() + LONGEST_ACCESS_TOKEN_MS;
+    return new Date(Math.min(expiresAt?.getTime() ?? longest, longest));
+}
+
 // EXTERNAL MODULE: external "node:net"
 var external_node_net_ = __nccwpck_require__(7030);
 ;// CONCATENATED MODULE: ./src/common/input-limits.ts
@@ -34387,9 +34578,20 @@ function parseSiteUrl(input, given, problem) {
     return new URL(url.origin);
 }
 
+;// CONCATENATED MODULE: ./src/handoff/key.ts
+/**
+ * The handoff key's one rule, apart from the sealing code (./handoff.ts) so that input checks can
+ * use it without bundling the sealing into the command line tool.
+ *
+ * A dedicated key secret shorter than this is refused: the key is derived from it without a
+ * password hash, so it must be a random value as long as a client secret's entropy calls for.
+ */
+const MIN_KEY_SECRET_LENGTH = 32;
+
 // EXTERNAL MODULE: ./src/rotation/rotation-lock.ts
 var rotation_lock = __nccwpck_require__(2080);
 ;// CONCATENATED MODULE: ./src/rotation/request.ts
+
 
 
 
@@ -34400,6 +34602,7 @@ const SECRET_SETTINGS = [
     'refresh-token',
     'github-token',
     'workflow-token',
+    'handoff-key',
 ];
 /**
  * The retry budget's ceiling. A refresh retried after a lost answer presents a token Atlassian may
@@ -34468,6 +34671,12 @@ function readSettings(getInput, env) {
             problem('access-token-secret-name', (0,settings/* text */.Qq) `${(0,settings/* subject */.bc)('access-token-secret-name')} must name another secret than ${(0,settings/* named */.KT)('secret-name')} (secret names are case-insensitive): the refresh token would be overwritten by the access token.`);
         }
     }
+    const handoffKey = getInput('handoff-key') || undefined;
+    if (handoffKey !== undefined) {
+        const problemText = handoffKeyProblem(handoffKey);
+        if (problemText !== undefined)
+            problem('handoff-key', problemText);
+    }
     const lock = readLockSettings(getInput, secretName, accessTokenSecretName, problem);
     const target = readTarget(getInput, env, problem);
     const tokenUrl = parseEndpointUrl('token-url', getInput('token-url') || DEFAULT_TOKEN_URL, problem);
@@ -34517,8 +34726,22 @@ function readSettings(getInput, env) {
             consentedAt,
             dryRun: dryRunText === 'true',
             lock,
+            handoffKey,
         },
     };
+}
+/**
+ * What is wrong with a dedicated handoff key, if anything. It is used as a key as it is (no
+ * password hash: ../handoff/handoff.ts), so it must be a long random value, like a client secret.
+ */
+function handoffKeyProblem(value) {
+    if (value.length < MIN_KEY_SECRET_LENGTH || value.length > LIMITS.clientSecret.max) {
+        return (0,settings/* text */.Qq) `${(0,settings/* subject */.bc)('handoff-key')} must be a random secret of ${MIN_KEY_SECRET_LENGTH} to ${LIMITS.clientSecret.max} characters (e.g. \`openssl rand -base64 32\`, stored as a secret that every job of the run can read); got ${value.length} characters.`;
+    }
+    if (/\s/.test(value)) {
+        return (0,settings/* text */.Qq) `${(0,settings/* subject */.bc)('handoff-key')} contains whitespace. Store the value alone, without quotes or line breaks.`;
+    }
+    return undefined;
 }
 /**
  * `lock`, `lock-secret-name` and `lock-wait-seconds`: the lock, or undefined with `lock: false`.
@@ -35796,8 +36019,6 @@ function describeExchange(exchange) {
     return `${method} ${path}: ${answered}${failure} after ${ms} ms`;
 }
 
-// EXTERNAL MODULE: ./src/github/sealing.ts
-var sealing = __nccwpck_require__(1584);
 ;// CONCATENATED MODULE: ./src/rotation/cancellation.ts
 /**
  * A job being cancelled. The runner sends SIGINT, then SIGTERM about 7.5 s later, and kills the
@@ -37140,6 +37361,8 @@ async function reportOutcome(toolkit, outcome, options) {
     const now = options.now();
     // Outputs, so that later steps (also `if: failure()` ones) can use the new tokens.
     for (const [name, value] of outcomeOutputs(outcome))
+        files.output(name, value);
+    for (const [name, value] of options.extraOutputs ?? [])
         files.output(name, value);
     if (outcome.expiresAt) {
         toolkit.info(`The access token expires at ${outcome.expiresAt.toISOString()} at the latest.`);
@@ -39422,6 +39645,7 @@ function actionsToolkit(env) {
 
 
 
+
 /** The runner's: its variables, with the run's identity from @actions/github's `context`. */
 function defaultDependencies(env = process.env, run = github_context) {
     return {
@@ -39465,12 +39689,49 @@ async function run(deps = defaultDependencies()) {
         return undefined;
     }
     const outcome = await rotate(read.request, { ...deps, secrets }, runnerEvents(toolkit));
+    const handoff = await handoffOutput(outcome, read.request.handoffKey ?? read.request.clientSecret, env, toolkit);
     return reportOutcome(toolkit, outcome, {
         secrets,
         now: () => new Date(deps.clock.now()),
         onSuperseded: read.onSuperseded,
         env,
+        extraOutputs: handoff === undefined ? [] : [['access-token-handoff', handoff]],
     });
+}
+/**
+ * The new access token sealed for the other jobs of this run (../handoff/handoff.ts), when a
+ * usable one came. Made after the rotation, once the refresh token is settled: nothing here can
+ * cost it.
+ */
+async function handoffOutput(outcome, keySecret, env, toolkit) {
+    const accessToken = outcome.tokens?.accessToken;
+    const sentAt = outcome.context.grantSentAt;
+    if (accessToken === undefined || sentAt === undefined)
+        return undefined;
+    const repository = env['GITHUB_REPOSITORY'];
+    const runId = env['GITHUB_RUN_ID'];
+    const runAttempt = env['GITHUB_RUN_ATTEMPT'];
+    if (repository === undefined || runId === undefined || runAttempt === undefined) {
+        toolkit.warning('No access-token-handoff output: the runner did not name the repository, run and attempt (GITHUB_REPOSITORY, GITHUB_RUN_ID, GITHUB_RUN_ATTEMPT) that a handoff is bound to.', { title: 'No access-token handoff' });
+        return undefined;
+    }
+    const expiresAt = handoffExpiry(outcome.expiresAt, sentAt);
+    try {
+        const handoff = await sealHandoff({
+            accessToken,
+            expiresAt,
+            scope: outcome.tokens?.scope,
+            tokenType: outcome.tokens?.tokenType,
+            cloudId: outcome.site?.site.id,
+            apiBaseUrl: outcome.site?.apiBaseUrl,
+        }, keySecret, { repository, runId, runAttempt });
+        toolkit.info(`Output access-token-handoff: the access token sealed for the other jobs of run ${runId} (attempt ${runAttempt} or later), good until ${expiresAt.toISOString()} at the latest.`);
+        return handoff;
+    }
+    catch (error) {
+        toolkit.warning(`No access-token-handoff output: sealing it failed (${error instanceof Error ? error.name : 'error'}). The refresh token is not affected.`, { title: 'No access-token handoff' });
+        return undefined;
+    }
 }
 /** The rotation's progress as log lines and annotations; the recovery value in its own group. */
 function runnerEvents(toolkit) {
@@ -40529,10 +40790,10 @@ function isUnreserved(byte) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   F2: () => (/* binding */ decodePublicKey),
+/* harmony export */   Or: () => (/* binding */ loadSodium),
 /* harmony export */   df: () => (/* binding */ prepareSealing),
 /* harmony export */   oH: () => (/* binding */ sealForGitHub)
 /* harmony export */ });
-/* unused harmony export loadSodium */
 /**
  * Sealing a value for GitHub's secrets API: a libsodium sealed box (X25519 + XSalsa20-Poly1305 with
  * an ephemeral key) under the store's public key. Only GitHub holds the private key, so a sealed
@@ -40803,7 +41064,7 @@ function secretPath(target, secretName) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3145);
+/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9818);
 /** The action's entry point, as the runner starts it (`runs.main` in action.yml). */
 
 await (0,_action_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();

@@ -7,7 +7,7 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parse } from 'yaml'
 
@@ -29,6 +29,8 @@ export interface RunnerContext {
 
 export interface ActionRunOptions {
   inputs: Record<string, string>
+  /** The action's metadata file, relative to the project root; default `action.yml`. */
+  manifest?: string
   context: RunnerContext
   /** The Node binary; defaults to the one running this code. */
   node?: string
@@ -72,8 +74,8 @@ export interface ActionManifest {
   runs?: { using?: string; main?: string }
 }
 
-export async function readManifest(): Promise<ActionManifest> {
-  return parse(await readFile(join(PROJECT_ROOT, 'action.yml'), 'utf8')) as ActionManifest
+export async function readManifest(file = 'action.yml'): Promise<ActionManifest> {
+  return parse(await readFile(join(PROJECT_ROOT, file), 'utf8')) as ActionManifest
 }
 
 /** Evaluates the few expressions action.yml defaults use; any other expression is a test bug. */
@@ -97,11 +99,12 @@ export function inputVariable(name: string): string {
 }
 
 export async function runAction(options: ActionRunOptions): Promise<ActionRun> {
-  const manifest = await readManifest()
+  const manifestFile = options.manifest ?? 'action.yml'
+  const manifest = await readManifest(manifestFile)
   const declared = manifest.inputs ?? {}
   for (const name of Object.keys(options.inputs)) {
     if (!(name in declared))
-      throw new Error(`actions-runner: "${name}" is not an input in action.yml`)
+      throw new Error(`actions-runner: "${name}" is not an input in ${manifestFile}`)
   }
 
   const workDir = await mkdtemp(join(tmpdir(), 'action-run-'))
@@ -143,7 +146,10 @@ export async function runAction(options: ActionRunOptions): Promise<ActionRun> {
         env[inputVariable(name)] = evaluateDefault(String(spec.default), options.context)
     }
 
-    const entry = options.entry ?? join(PROJECT_ROOT, manifest.runs?.main ?? 'dist/index.js')
+    // `runs.main` is relative to the folder of the action's metadata file, as the runner reads it.
+    const entry =
+      options.entry ??
+      join(PROJECT_ROOT, dirname(manifestFile), manifest.runs?.main ?? 'dist/index.js')
     const { exitCode, stdout, stderr, wallMs, startedAt, maxRssKb } = await spawnProcess(
       options.node ?? process.execPath,
       [entry],
@@ -274,4 +280,43 @@ export function maskLikeRunner(text: string, masks: string[]): string {
     shown = shown.split(mask).join('***')
   }
   return shown
+}
+
+/** `jobs.<job>.outputs.<name>: ${{ steps.<step>.outputs.<output> }}` */
+export type JobOutputMap = Record<string, { step: string; output: string }>
+
+export interface JobResult {
+  /** The job outputs that reach the jobs that `needs` this one. */
+  outputs: Record<string, string>
+  /** The outputs the runner dropped ("Skip output '…' since it may contain secret"). */
+  dropped: string[]
+}
+
+/**
+ * The outputs of a job, as the runner hands them to later jobs: each mapped from a step's output,
+ * then dropped when it contains a value masked in that job, or one of the forms the runner also
+ * hides (base64, JSON-escaped, URI-escaped) (../shared/FACTS.md, "The runner"). `jobSecrets` are
+ * the secrets the job's workflow expressions named (the runner masks those from the start).
+ */
+export function jobOutputs(
+  steps: Record<string, ActionRun>,
+  map: JobOutputMap,
+  jobSecrets: string[] = [],
+): JobResult {
+  const masked = [...jobSecrets, ...Object.values(steps).flatMap((step) => step.masks)]
+    .filter((value) => value !== '')
+    .flatMap((value) => [
+      value,
+      Buffer.from(value).toString('base64'),
+      JSON.stringify(value).slice(1, -1),
+      encodeURIComponent(value),
+    ])
+  const outputs: Record<string, string> = {}
+  const dropped: string[] = []
+  for (const [name, { step, output }] of Object.entries(map)) {
+    const value = steps[step]?.outputs[output] ?? ''
+    if (masked.some((secret) => value.includes(secret))) dropped.push(name)
+    else outputs[name] = value
+  }
+  return { outputs, dropped }
 }

@@ -1,6 +1,7 @@
 /**
  * `npm run bundle`: builds dist/ from src/ with ncc, byte for byte the same on every run, for the
- * action (dist/index.js) and the command-line tool (dist/cli/index.js), each with a licenses.txt
+ * action (dist/index.js), the access-token action (dist/access-token/index.js, which
+ * access-token/action.yml runs) and the command-line tool (dist/cli/index.js), each with a licenses.txt
  * that lists every third-party package inside it.
  *
  * ncc's own --license option misses packages that webpack concatenates into one module (every ESM
@@ -14,6 +15,7 @@ import { join } from 'node:path'
 const ROOT = join(import.meta.dirname, '..')
 const ENTRIES = [
   { source: 'src/index.ts', out: 'dist' },
+  { source: 'src/access-token/index.ts', out: 'dist/access-token' },
   { source: 'src/cli/index.ts', out: 'dist/cli' },
 ]
 

@@ -45,6 +45,8 @@ export interface Scenario {
   storedToken(): string | undefined
   /** Runs the bundled action with the standard inputs and the token stored now, as a new run. */
   run(options?: RunOptions): Promise<ActionRun>
+  /** The run ids `run` gave, in order (GITHUB_RUN_ID of each run). */
+  runIds: string[]
   close(): Promise<void>
 }
 
@@ -102,7 +104,9 @@ export async function startScenario(options: ScenarioOptions = {}): Promise<Scen
 
   const storedToken = (): string | undefined => github.secret(store, SECRET_NAME)?.value
   let runs = 0
+  const runIds: string[] = []
   return {
+    runIds,
     clock,
     atlassian,
     github,
@@ -110,6 +114,7 @@ export async function startScenario(options: ScenarioOptions = {}): Promise<Scen
     storedToken,
     run: (runOptions = {}) => {
       const runId = String(9000 + ++runs)
+      runIds.push(runId)
       const queuedAt = new Date(runOptions.queuedAt ?? clock.now())
       github.addRun(REPOSITORY, runId, '1', {
         createdAt: queuedAt,

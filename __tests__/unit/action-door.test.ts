@@ -22,6 +22,7 @@ jest.unstable_mockModule('@actions/github', () => github)
 jest.unstable_mockModule('../../src/rotation/rotate.js', () => ({ rotate }))
 
 const { defaultDependencies, run } = await import('../../src/action/main.js')
+const { openHandoff } = await import('../../src/handoff/handoff.js')
 
 const NEW_REFRESH = 'new-refresh-token-8c1f0e'
 const NEW_ACCESS = 'new-access-token-51d2aa'
@@ -155,6 +156,22 @@ it('sets the outputs only after the rotation returned, each token masked before 
     'expires-at': '2026-12-01T11:00:00.000Z',
     scope: 'read:confluence-content.all offline_access',
     'token-type': 'Bearer',
+    'access-token-handoff': expect.stringMatching(/^ath1\.1000\.1\.[A-Za-z0-9_-]+$/) as string,
+  })
+  // Sealed with the client secret for this repository and run, until the token's own expiry.
+  const handed = await openHandoff(
+    String(outputs()['access-token-handoff']),
+    INPUTS['client-secret'] ?? '',
+    { repository: 'octo-org/confluence-sync', runId: '1000', runAttempt: '1' },
+    new Date('2026-12-01T10:30:00Z'),
+  )
+  expect(handed).toEqual({
+    accessToken: NEW_ACCESS,
+    expiresAt: new Date('2026-12-01T11:00:00Z'),
+    scope: 'read:confluence-content.all offline_access',
+    tokenType: 'Bearer',
+    cloudId: undefined,
+    apiBaseUrl: undefined,
   })
   expect(order(core.setSecret, NEW_ACCESS)).toBeLessThan(
     order(core.setOutput, 'access-token', NEW_ACCESS),
@@ -168,6 +185,49 @@ it('sets the outputs only after the rotation returned, each token masked before 
   expect(core.summary.write).toHaveBeenCalledTimes(1)
   expect(core.error).not.toHaveBeenCalled()
   expect(core.setFailed).not.toHaveBeenCalled()
+})
+
+describe('the access-token handoff', () => {
+  const RUN = { repository: 'octo-org/confluence-sync', runId: '1000', runAttempt: '1' }
+  const KEY = 'dedicated-handoff-key-0123456789abcdef'
+
+  it('is sealed with a dedicated handoff-key, masked before any other input is read', async () => {
+    rotationReturning(outcome({}))
+    await runDoor({ ...INPUTS, 'handoff-key': KEY })
+
+    const secretInputs = ['client-secret', 'refresh-token', 'github-token', 'workflow-token']
+    const firstOtherRead = Math.min(
+      ...core.getInput.mock.calls
+        .map((call, i) => [call[0], core.getInput.mock.invocationCallOrder[i] ?? 0] as const)
+        .filter(([name]) => ![...secretInputs, 'handoff-key'].includes(name))
+        .map(([, at]) => at),
+    )
+    expect(order(core.setSecret, KEY)).toBeLessThan(firstOtherRead)
+    const handoff = String(outputs()['access-token-handoff'])
+    const now = new Date('2026-12-01T10:30:00Z')
+    expect((await openHandoff(handoff, KEY, RUN, now)).accessToken).toBe(NEW_ACCESS)
+    await expect(openHandoff(handoff, INPUTS['client-secret'] ?? '', RUN, now)).rejects.toThrow(
+      'HANDOFF_NOT_OPENED',
+    )
+  })
+
+  it('is not output when no usable access token came', async () => {
+    rotationReturning(
+      outcome({ kind: 'failed', tokenState: 'unchanged', tokens: undefined, expiresAt: undefined }),
+    )
+    await runDoor()
+    expect(outputs()).not.toHaveProperty('access-token-handoff')
+  })
+
+  it('refuses a handoff-key too short to be a key, and sends nothing', async () => {
+    await runDoor({ ...INPUTS, 'handoff-key': 'short-key' })
+    expect(rotate).not.toHaveBeenCalled()
+    expect(core.error.mock.calls.map((call) => call[0])).toEqual([
+      expect.stringContaining(
+        'Input "handoff-key" must be a random secret of 32 to 1024 characters',
+      ),
+    ])
+  })
 })
 
 it('hands the rotation the run identity from @actions/github, and the inputs as read', async () => {

@@ -84,6 +84,9 @@ class Actionlint {
 
 /** `uses:` naming this action: the published one (`OWNER/atlassian-token-rotation@…`) or `./`. */
 const THIS_ACTION = /^(?:\.\/|[A-Za-z0-9_.-]+\/atlassian-token-rotation@\S+)$/
+/** `uses:` naming the access-token action of this repository (access-token/action.yml). */
+const ACCESS_TOKEN_ACTION =
+  /^(?:\.\/access-token|[A-Za-z0-9_.-]+\/atlassian-token-rotation\/access-token@\S+)$/
 
 /** Outputs that hold a token: masked, so GitHub drops a job output made of them. */
 const MASKED_OUTPUTS = new Set(['access-token', 'refresh-token'])
@@ -117,14 +120,14 @@ function jobsOf(workflow: Workflow): [string, Mapping][] {
   return Object.entries(mapping(workflow.document?.['jobs'])).map(([id, job]) => [id, mapping(job)])
 }
 
-function actionSteps(workflow: Workflow): ActionStep[] {
+function actionSteps(workflow: Workflow, action = THIS_ACTION): ActionStep[] {
   const found: ActionStep[] = []
   for (const [jobId, job] of jobsOf(workflow)) {
     const steps = Array.isArray(job['steps']) ? (job['steps'] as unknown[]) : []
     steps.forEach((raw, i) => {
       const step = mapping(raw)
       const uses = step['uses']
-      if (typeof uses !== 'string' || !THIS_ACTION.test(uses)) return
+      if (typeof uses !== 'string' || !action.test(uses)) return
       const id = typeof step['id'] === 'string' ? step['id'] : undefined
       found.push({
         jobId,
@@ -141,13 +144,17 @@ function actionSteps(workflow: Workflow): ActionStep[] {
 }
 
 /** Every `with:` key is a declared input, and every required input without a default is given. */
-function inputProblems(workflow: Workflow, manifest: ActionManifest): string[] {
+function inputProblems(
+  workflow: Workflow,
+  manifest: ActionManifest,
+  action = THIS_ACTION,
+): string[] {
   const declared = manifest.inputs ?? {}
   const required = Object.entries(declared)
     .filter(([, spec]) => spec.required === true && spec.default === undefined)
     .map(([name]) => name)
   const problems: string[] = []
-  for (const step of actionSteps(workflow)) {
+  for (const step of actionSteps(workflow, action)) {
     for (const name of Object.keys(step.with)) {
       if (!(name in declared)) problems.push(`${step.where}: input "${name}" is not in action.yml`)
     }
@@ -190,12 +197,16 @@ function outputReferences(value: unknown): { stepId: string; output: string }[] 
  * context is per job) names a declared output; and no job output carries a token, which GitHub
  * would drop.
  */
-function outputProblems(workflow: Workflow, manifest: ActionManifest): string[] {
+function outputProblems(
+  workflow: Workflow,
+  manifest: ActionManifest,
+  action = THIS_ACTION,
+): string[] {
   const declared = new Set(Object.keys(manifest.outputs ?? {}))
   const problems: string[] = []
   for (const [jobId, job] of jobsOf(workflow)) {
     const ours = new Set(
-      actionSteps(workflow)
+      actionSteps(workflow, action)
         .filter((step) => step.jobId === jobId && step.id !== undefined)
         .map((step) => step.id),
     )
@@ -289,9 +300,42 @@ function groupProblems(workflows: Workflow[]): string[] {
 
 /** Users copy the examples: they name the action as the README does, on its major tag. */
 function referenceProblems(workflow: Workflow): string[] {
-  return actionSteps(workflow)
-    .filter((step) => step.uses !== 'OWNER/atlassian-token-rotation@v1')
-    .map((step) => `${step.where}: uses "${step.uses}", not OWNER/atlassian-token-rotation@v1`)
+  return [
+    ...actionSteps(workflow)
+      .filter((step) => step.uses !== 'OWNER/atlassian-token-rotation@v1')
+      .map((step) => `${step.where}: uses "${step.uses}", not OWNER/atlassian-token-rotation@v1`),
+    ...actionSteps(workflow, ACCESS_TOKEN_ACTION)
+      .filter((step) => step.uses !== 'OWNER/atlassian-token-rotation/access-token@v1')
+      .map(
+        (step) =>
+          `${step.where}: uses "${step.uses}", not OWNER/atlassian-token-rotation/access-token@v1`,
+      ),
+  ]
+}
+
+/**
+ * A job that comes after a rotating job of the same run never rotates itself: it reads the secret
+ * as it was when the run was queued, the token the earlier job just superseded, and presenting it
+ * again is the overlap that revokes the consent. It takes the access token from the handoff.
+ */
+function downstreamProblems(workflow: Workflow): string[] {
+  const rotating = new Set(
+    actionSteps(workflow)
+      .filter(rotates)
+      .map((step) => step.jobId),
+  )
+  const needs = (job: Mapping): string[] => {
+    const value = job['needs']
+    return (Array.isArray(value) ? value : [value]).filter(
+      (name): name is string => typeof name === 'string',
+    )
+  }
+  return jobsOf(workflow)
+    .filter(([id, job]) => rotating.has(id) && needs(job).some((name) => rotating.has(name)))
+    .map(
+      ([id]) =>
+        `${workflow.path}: job "${id}" rotates after a rotating job of the same run: it would present the superseded token; use the access-token action with the handoff instead`,
+    )
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -307,7 +351,15 @@ async function workflowsIn(folder: string): Promise<Workflow[]> {
 }
 
 const manifest = await readManifest()
+const accessTokenManifest = await readManifest('access-token/action.yml')
 const examples = await workflowsIn('examples')
+/** The README's whole workflows (```yaml blocks with jobs), as users copy them. */
+const readmeWorkflows = [
+  ...(await readFile(join(PROJECT_ROOT, 'README.md'), 'utf8')).matchAll(/```yaml\n([\s\S]*?)```/g),
+]
+  .map((m) => m[1] ?? '')
+  .filter((block) => /^jobs:/m.test(block))
+  .map((block, i) => readWorkflow(`README.md workflow ${i + 1}`, block))
 const projectWorkflows = await workflowsIn('.github/workflows')
 const actionlint = new Actionlint()
 
@@ -322,6 +374,7 @@ describe('workflows', () => {
         'examples/github-app-token.yml',
         'examples/matrix-many-integrations.yml',
         'examples/environment-secret.yml',
+        'examples/multi-job-sync.yml',
       ]),
     )
     expect(projectWorkflows.map((w) => w.path)).toEqual(
@@ -333,27 +386,42 @@ describe('workflows', () => {
     )
   })
 
-  describe.each([...examples, ...projectWorkflows].map((w) => [w.path, w] as const))(
-    '%s',
-    (_, workflow) => {
-      it('passes actionlint', async () => {
-        expect(await actionlint.problems(workflow.text, workflow.path)).toEqual([])
-      })
+  it('include the README workflows, the multi-job one among them', () => {
+    expect(readmeWorkflows.length).toBeGreaterThanOrEqual(4)
+    expect(
+      readmeWorkflows.filter((w) => actionSteps(w, ACCESS_TOKEN_ACTION).length > 0),
+    ).toHaveLength(1)
+  })
 
-      it('passes this action only declared inputs, and every required one', () => {
-        expect(workflow.document).toBeDefined()
-        expect(inputProblems(workflow, manifest)).toEqual([])
-      })
+  describe.each(
+    [...examples, ...projectWorkflows, ...readmeWorkflows].map((w) => [w.path, w] as const),
+  )('%s', (_, workflow) => {
+    it('passes actionlint', async () => {
+      expect(await actionlint.problems(workflow.text, workflow.path)).toEqual([])
+    })
 
-      it('reads only declared outputs of this action, and passes no token between jobs', () => {
-        expect(outputProblems(workflow, manifest)).toEqual([])
-      })
+    it('passes this action only declared inputs, and every required one', () => {
+      expect(workflow.document).toBeDefined()
+      expect(inputProblems(workflow, manifest)).toEqual([])
+    })
 
-      it('rotates only in a concurrency group that never cancels, with actions: read', () => {
-        expect(guardProblems(workflow)).toEqual([])
-      })
-    },
-  )
+    it('reads only declared outputs of this action, and passes no token between jobs', () => {
+      expect(outputProblems(workflow, manifest)).toEqual([])
+    })
+
+    it('rotates only in a concurrency group that never cancels, with actions: read', () => {
+      expect(guardProblems(workflow)).toEqual([])
+    })
+
+    it('uses the access-token action only as access-token/action.yml declares it', () => {
+      expect(inputProblems(workflow, accessTokenManifest, ACCESS_TOKEN_ACTION)).toEqual([])
+      expect(outputProblems(workflow, accessTokenManifest, ACCESS_TOKEN_ACTION)).toEqual([])
+    })
+
+    it('never rotates in a job that needs a rotating job', () => {
+      expect(downstreamProblems(workflow)).toEqual([])
+    })
+  })
 
   it('every example uses the action, as OWNER/atlassian-token-rotation@v1', () => {
     for (const workflow of examples) expect(actionSteps(workflow)).not.toHaveLength(0)
@@ -491,6 +559,65 @@ describe('the workflow checks catch', () => {
     )
     expect(referenceProblems(workflow)).toEqual([
       expect.stringContaining('uses "OWNER/atlassian-token-rotation@main"'),
+    ])
+  })
+})
+
+describe('the multi-job checks find, in a broken copy of multi-job-sync.yml', () => {
+  const original = examples.find((w) => w.path === 'examples/multi-job-sync.yml')
+  if (!original) throw new Error('examples/multi-job-sync.yml is missing')
+
+  function broken(from: string | RegExp, to: string): Workflow {
+    const changed = original?.text.replace(from, to) ?? ''
+    if (changed === original?.text) throw new Error(`"${String(from)}" is not in ${original.path}`)
+    return readWorkflow('broken-multi-job-sync.yml', changed)
+  }
+
+  it('nothing in the unbroken example', () => {
+    expect(actionSteps(original, ACCESS_TOKEN_ACTION)).toHaveLength(1)
+    expect([
+      ...inputProblems(original, accessTokenManifest, ACCESS_TOKEN_ACTION),
+      ...outputProblems(original, accessTokenManifest, ACCESS_TOKEN_ACTION),
+      ...downstreamProblems(original),
+      ...referenceProblems(original),
+    ]).toEqual([])
+  })
+
+  it('a sync job that refreshes again instead of opening the handoff', () => {
+    const workflow = broken(
+      /uses: OWNER\/atlassian-token-rotation\/access-token@v1\n(?:.*\n){3}/,
+      [
+        'uses: OWNER/atlassian-token-rotation@v1',
+        '        with:',
+        '          client-id: ${{ vars.ATLASSIAN_CLIENT_ID }}',
+        '          client-secret: ${{ secrets.ATLASSIAN_CLIENT_SECRET }}',
+        '          refresh-token: ${{ secrets.ATLASSIAN_REFRESH_TOKEN }}',
+        '          secret-name: ATLASSIAN_REFRESH_TOKEN',
+        '          github-token: ${{ secrets.SECRETS_WRITER_TOKEN }}',
+        '',
+      ].join('\n'),
+    )
+    expect(downstreamProblems(workflow)).toEqual([
+      expect.stringContaining('job "sync" rotates after a rotating job of the same run'),
+    ])
+  })
+
+  it('an input or output the access-token action does not declare, and the key left out', () => {
+    const misnamed = broken('handoff-key:', 'key:')
+    expect(inputProblems(misnamed, accessTokenManifest, ACCESS_TOKEN_ACTION)).toEqual([
+      expect.stringContaining('input "key" is not in action.yml'),
+      expect.stringContaining('required input "handoff-key" is missing'),
+    ])
+    const output = broken('steps.atlassian.outputs.api-base-url', 'steps.atlassian.outputs.api-url')
+    expect(outputProblems(output, accessTokenManifest, ACCESS_TOKEN_ACTION)).toEqual([
+      expect.stringContaining('steps.atlassian.outputs.api-url, which action.yml does not declare'),
+    ])
+  })
+
+  it('the access-token action named other than as the README does', () => {
+    const workflow = broken('/access-token@v1', '/access-token@main')
+    expect(referenceProblems(workflow)).toEqual([
+      expect.stringContaining('not OWNER/atlassian-token-rotation/access-token@v1'),
     ])
   })
 })

@@ -28437,7 +28437,7 @@ function gitHubClient(context, token, apiUrl) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5217);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5608);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4471);
 /** The command line tool's entry point (package.json "bin"): `atlassian-token-rotation <command>`. */
 
 
@@ -28448,7 +28448,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5608:
+/***/ 4471:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30268,6 +30268,16 @@ function parseSiteUrl(input, given, problem) {
     return new URL(url.origin);
 }
 
+;// CONCATENATED MODULE: ./src/handoff/key.ts
+/**
+ * The handoff key's one rule, apart from the sealing code (./handoff.ts) so that input checks can
+ * use it without bundling the sealing into the command line tool.
+ *
+ * A dedicated key secret shorter than this is refused: the key is derived from it without a
+ * password hash, so it must be a random value as long as a client secret's entropy calls for.
+ */
+const MIN_KEY_SECRET_LENGTH = 32;
+
 ;// CONCATENATED MODULE: ./src/rotation/recovery-command.ts
 
 
@@ -30904,12 +30914,14 @@ function minutes(ms) {
 
 
 
+
 /** The settings whose values are secret: masked before anything else reads them. */
 const SECRET_SETTINGS = [
     'client-secret',
     'refresh-token',
     'github-token',
     'workflow-token',
+    'handoff-key',
 ];
 /**
  * The retry budget's ceiling. A refresh retried after a lost answer presents a token Atlassian may
@@ -30978,6 +30990,12 @@ function readSettings(getInput, env) {
             problem('access-token-secret-name', (0,settings/* text */.Qq) `${(0,settings/* subject */.bc)('access-token-secret-name')} must name another secret than ${(0,settings/* named */.KT)('secret-name')} (secret names are case-insensitive): the refresh token would be overwritten by the access token.`);
         }
     }
+    const handoffKey = getInput('handoff-key') || undefined;
+    if (handoffKey !== undefined) {
+        const problemText = handoffKeyProblem(handoffKey);
+        if (problemText !== undefined)
+            problem('handoff-key', problemText);
+    }
     const lock = readLockSettings(getInput, secretName, accessTokenSecretName, problem);
     const target = readTarget(getInput, env, problem);
     const tokenUrl = parseEndpointUrl('token-url', getInput('token-url') || DEFAULT_TOKEN_URL, problem);
@@ -31027,8 +31045,22 @@ function readSettings(getInput, env) {
             consentedAt,
             dryRun: dryRunText === 'true',
             lock,
+            handoffKey,
         },
     };
+}
+/**
+ * What is wrong with a dedicated handoff key, if anything. It is used as a key as it is (no
+ * password hash: ../handoff/handoff.ts), so it must be a long random value, like a client secret.
+ */
+function handoffKeyProblem(value) {
+    if (value.length < MIN_KEY_SECRET_LENGTH || value.length > LIMITS.clientSecret.max) {
+        return (0,settings/* text */.Qq) `${(0,settings/* subject */.bc)('handoff-key')} must be a random secret of ${MIN_KEY_SECRET_LENGTH} to ${LIMITS.clientSecret.max} characters (e.g. \`openssl rand -base64 32\`, stored as a secret that every job of the run can read); got ${value.length} characters.`;
+    }
+    if (/\s/.test(value)) {
+        return (0,settings/* text */.Qq) `${(0,settings/* subject */.bc)('handoff-key')} contains whitespace. Store the value alone, without quotes or line breaks.`;
+    }
+    return undefined;
 }
 /**
  * `lock`, `lock-secret-name` and `lock-wait-seconds`: the lock, or undefined with `lock: false`.
@@ -34065,7 +34097,9 @@ async function rotateOnce(flags, context) {
                 return refreshToken;
             case 'github-token':
                 return githubToken;
+            // A terminal has no workflow token, and no other jobs to hand an access token to.
             case 'workflow-token':
+            case 'handoff-key':
                 return '';
             // A terminal has no later step to let pass: a superseded token is exit code 7.
             case 'on-superseded':

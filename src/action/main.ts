@@ -11,6 +11,8 @@ import { systemClock } from '../common/retry.js'
 import { SecretValues } from '../common/secrets.js'
 import type { RotationEvents } from '../rotation/events.js'
 import { describeRecovery } from '../rotation/explain.js'
+import { handoffExpiry, sealHandoff } from '../handoff/handoff.js'
+import type { RotationOutcome } from '../rotation/outcome.js'
 import { readSettings, SECRET_SETTINGS } from '../rotation/request.js'
 import { rotate, type RotationDependencies } from '../rotation/rotate.js'
 import { reportInputProblems, reportOutcome } from './outcome-report.js'
@@ -75,12 +77,70 @@ export async function run(
     return undefined
   }
   const outcome = await rotate(read.request, { ...deps, secrets }, runnerEvents(toolkit))
+  const handoff = await handoffOutput(
+    outcome,
+    read.request.handoffKey ?? read.request.clientSecret,
+    env,
+    toolkit,
+  )
   return reportOutcome(toolkit, outcome, {
     secrets,
     now: () => new Date(deps.clock.now()),
     onSuperseded: read.onSuperseded,
     env,
+    extraOutputs: handoff === undefined ? [] : [['access-token-handoff', handoff]],
   })
+}
+
+/**
+ * The new access token sealed for the other jobs of this run (../handoff/handoff.ts), when a
+ * usable one came. Made after the rotation, once the refresh token is settled: nothing here can
+ * cost it.
+ */
+async function handoffOutput(
+  outcome: RotationOutcome,
+  keySecret: string,
+  env: Record<string, string | undefined>,
+  toolkit: Toolkit,
+): Promise<string | undefined> {
+  const accessToken = outcome.tokens?.accessToken
+  const sentAt = outcome.context.grantSentAt
+  if (accessToken === undefined || sentAt === undefined) return undefined
+  const repository = env['GITHUB_REPOSITORY']
+  const runId = env['GITHUB_RUN_ID']
+  const runAttempt = env['GITHUB_RUN_ATTEMPT']
+  if (repository === undefined || runId === undefined || runAttempt === undefined) {
+    toolkit.warning(
+      'No access-token-handoff output: the runner did not name the repository, run and attempt (GITHUB_REPOSITORY, GITHUB_RUN_ID, GITHUB_RUN_ATTEMPT) that a handoff is bound to.',
+      { title: 'No access-token handoff' },
+    )
+    return undefined
+  }
+  const expiresAt = handoffExpiry(outcome.expiresAt, sentAt)
+  try {
+    const handoff = await sealHandoff(
+      {
+        accessToken,
+        expiresAt,
+        scope: outcome.tokens?.scope,
+        tokenType: outcome.tokens?.tokenType,
+        cloudId: outcome.site?.site.id,
+        apiBaseUrl: outcome.site?.apiBaseUrl,
+      },
+      keySecret,
+      { repository, runId, runAttempt },
+    )
+    toolkit.info(
+      `Output access-token-handoff: the access token sealed for the other jobs of run ${runId} (attempt ${runAttempt} or later), good until ${expiresAt.toISOString()} at the latest.`,
+    )
+    return handoff
+  } catch (error) {
+    toolkit.warning(
+      `No access-token-handoff output: sealing it failed (${error instanceof Error ? error.name : 'error'}). The refresh token is not affected.`,
+      { title: 'No access-token handoff' },
+    )
+    return undefined
+  }
 }
 
 /** The rotation's progress as log lines and annotations; the recovery value in its own group. */

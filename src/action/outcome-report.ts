@@ -22,6 +22,8 @@ export interface ReportOptions {
   onSuperseded: 'fail' | 'succeed'
   /** The runner's variables: where its files are. */
   env: Record<string, string | undefined>
+  /** Outputs the door adds to the rotation's own (the access-token handoff). */
+  extraOutputs?: readonly (readonly [name: string, value: string])[]
 }
 
 /** The step's verdict, last in the log, in one line: where the refresh token is. */
@@ -50,6 +52,7 @@ export async function reportOutcome(
 
   // Outputs, so that later steps (also `if: failure()` ones) can use the new tokens.
   for (const [name, value] of outcomeOutputs(outcome)) files.output(name, value)
+  for (const [name, value] of options.extraOutputs ?? []) files.output(name, value)
   if (outcome.expiresAt) {
     toolkit.info(`The access token expires at ${outcome.expiresAt.toISOString()} at the latest.`)
   }

@@ -182,7 +182,9 @@ export async function rotateOnce(
         return refreshToken
       case 'github-token':
         return githubToken
+      // A terminal has no workflow token, and no other jobs to hand an access token to.
       case 'workflow-token':
+      case 'handoff-key':
         return ''
       // A terminal has no later step to let pass: a superseded token is exit code 7.
       case 'on-superseded':

@@ -30,6 +30,9 @@ export type Setting =
   | 'lock'
   | 'lock-secret-name'
   | 'lock-wait-seconds'
+  | 'handoff-key'
+  // The access-token action's own.
+  | 'handoff'
   // The command line tool's own.
   | 'authorize-url'
   | 'callback'

@@ -8,6 +8,7 @@ import {
 } from '../common/input-limits.js'
 import type { Problem } from '../common/input-limits.js'
 import { asText, input, named, subject, text, type Setting, type Text } from '../common/settings.js'
+import { MIN_KEY_SECRET_LENGTH } from '../handoff/key.js'
 import type { RepositoryRef, TargetInput, Visibility } from '../github/targets.js'
 import {
   defaultLockName,
@@ -44,6 +45,8 @@ export interface RotationRequest {
   dryRun: boolean
   /** The lock that keeps rotations of this token from overlapping; undefined: `lock: false`. */
   lock: LockRequest | undefined
+  /** The secret the access-token handoff is sealed with; undefined: the client secret. */
+  handoffKey: string | undefined
 }
 
 /** One thing wrong with one setting, phrased as the fix. Never contains a secret's value. */
@@ -67,6 +70,7 @@ export const SECRET_SETTINGS = [
   'refresh-token',
   'github-token',
   'workflow-token',
+  'handoff-key',
 ] as const satisfies readonly Setting[]
 
 /**
@@ -166,6 +170,12 @@ export function readSettings(
     }
   }
 
+  const handoffKey = getInput('handoff-key') || undefined
+  if (handoffKey !== undefined) {
+    const problemText = handoffKeyProblem(handoffKey)
+    if (problemText !== undefined) problem('handoff-key', problemText)
+  }
+
   const lock = readLockSettings(getInput, secretName, accessTokenSecretName, problem)
   const target = readTarget(getInput, env, problem)
 
@@ -244,8 +254,23 @@ export function readSettings(
       consentedAt,
       dryRun: dryRunText === 'true',
       lock,
+      handoffKey,
     },
   }
+}
+
+/**
+ * What is wrong with a dedicated handoff key, if anything. It is used as a key as it is (no
+ * password hash: ../handoff/handoff.ts), so it must be a long random value, like a client secret.
+ */
+export function handoffKeyProblem(value: string): Text | undefined {
+  if (value.length < MIN_KEY_SECRET_LENGTH || value.length > LIMITS.clientSecret.max) {
+    return text`${subject('handoff-key')} must be a random secret of ${MIN_KEY_SECRET_LENGTH} to ${LIMITS.clientSecret.max} characters (e.g. \`openssl rand -base64 32\`, stored as a secret that every job of the run can read); got ${value.length} characters.`
+  }
+  if (/\s/.test(value)) {
+    return text`${subject('handoff-key')} contains whitespace. Store the value alone, without quotes or line breaks.`
+  }
+  return undefined
 }
 
 /**
