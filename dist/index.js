@@ -34328,8 +34328,11 @@ async function openHandoff(handoff, keySecret, binding, now) {
     }
     const payload = parsePayload(sodium.to_string(opened));
     const expiresAt = new Date(payload.expiresAt);
-    if (!(now.getTime() < expiresAt.getTime())) {
-        throw new HandoffRefusal('HANDOFF_EXPIRED', text `The handed-off access token expired at ${expiresAt.toISOString()} (it is now ${now.toISOString()}). Re-run the workflow: its rotating job then hands on a new one. Jobs that start later than the token's lifetime after the rotation need their own rotation, in another run.`);
+    // A token about to expire would fail the sync half-way: under a minute left counts as expired
+    // (the margin also covers a runner's clock a little off).
+    if (!(now.getTime() + MIN_REMAINING_MS < expiresAt.getTime())) {
+        const ended = now.getTime() >= expiresAt.getTime();
+        throw new HandoffRefusal('HANDOFF_EXPIRED', text `The handed-off access token ${ended ? 'expired' : 'expires in less than a minute,'} at ${expiresAt.toISOString()} (it is now ${now.toISOString()}). Re-run all jobs of the workflow (not only the failed ones, which would get the same handoff again): its rotating job then hands on a new one. Jobs that start later than the token's lifetime after the rotation need their own rotation, in another run.`);
     }
     return {
         accessToken: payload.accessToken,
@@ -34363,6 +34366,8 @@ function parsePayload(json) {
     }
     return record;
 }
+/** A handed-off token with less than this left is refused: too little for a sync step. */
+const MIN_REMAINING_MS = 60_000;
 /** Access tokens live about an hour at most (../shared/FACTS.md, "Access tokens live about 1 hour"). */
 const LONGEST_ACCESS_TOKEN_MS = 3_600_000;
 /**
@@ -39706,8 +39711,20 @@ async function run(deps = defaultDependencies()) {
 async function handoffOutput(outcome, keySecret, env, toolkit) {
     const accessToken = outcome.tokens?.accessToken;
     const sentAt = outcome.context.grantSentAt;
-    if (accessToken === undefined || sentAt === undefined)
+    // A cancelled job has seconds left: the rotation's own outputs come first.
+    if (accessToken === undefined || sentAt === undefined || outcome.kind === 'cancelled') {
         return undefined;
+    }
+    try {
+        return await sealedForOtherJobs(accessToken, sentAt, outcome, keySecret, env, toolkit);
+    }
+    catch (error) {
+        // Optional: nothing about the handoff may keep the rotation's outcome from being reported.
+        toolkit.warning(`No access-token-handoff output: making it failed (${error instanceof Error ? error.name : 'error'}). The refresh token is not affected.`, { title: 'No access-token handoff' });
+        return undefined;
+    }
+}
+async function sealedForOtherJobs(accessToken, sentAt, outcome, keySecret, env, toolkit) {
     const repository = env['GITHUB_REPOSITORY'];
     const runId = env['GITHUB_RUN_ID'];
     const runAttempt = env['GITHUB_RUN_ATTEMPT'];

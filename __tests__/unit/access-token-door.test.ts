@@ -43,13 +43,18 @@ function recordedToolkit(inputs: Record<string, string>): { toolkit: Toolkit; ca
   return { toolkit, calls }
 }
 
-async function handoff(binding = { ...RUN, runAttempt: '1' }): Promise<string> {
+async function handoff(
+  binding = { ...RUN, runAttempt: '1' },
+  described: { scope: string; tokenType: string } = {
+    scope: 'read:confluence-content.all',
+    tokenType: 'Bearer',
+  },
+): Promise<string> {
   return sealHandoff(
     {
       accessToken: ACCESS,
       expiresAt: new Date('2026-12-02T01:40:00.000Z'),
-      scope: 'read:confluence-content.all',
-      tokenType: 'Bearer',
+      ...described,
       cloudId: 'cloud-7',
       apiBaseUrl: 'https://api.atlassian.com/ex/confluence/cloud-7',
     },
@@ -78,6 +83,20 @@ describe('the access-token action', () => {
         /^info\(Access token handed on .* expires at 2026-12-02T01:40:00.000Z at the latest/,
       ),
     ])
+  })
+
+  it('masks the words of the scope and type that are no scope name or token type, as the rotating step did, before outputting them', async () => {
+    const odd = { scope: 'read:confluence-content.all X9secretWord', tokenType: 'Zq0paque' }
+    const { toolkit, calls } = recordedToolkit({
+      handoff: await handoff({ ...RUN, runAttempt: '1' }, odd),
+      'handoff-key': KEY,
+    })
+    expect(await run({ toolkit, env: ENV, now: () => NOW })).toBe(true)
+    const firstOutput = calls.findIndex((c) => c.startsWith('setOutput'))
+    const masks = calls.slice(0, firstOutput)
+    expect(masks).toContain('setSecret(X9secretWord)')
+    expect(masks).toContain('setSecret(Zq0paque)')
+    expect(masks).not.toContain('setSecret(read:confluence-content.all)')
   })
 
   it.each([

@@ -140,13 +140,23 @@ describe('sealHandoff and openHandoff', () => {
     }
   })
 
-  it('refuses a handoff once its token has expired, by the clock it is given', async () => {
+  it('refuses a handoff once its token has expired, or has less than a minute left, by the clock it is given', async () => {
     const handoff = await sealHandoff(TOKEN, KEY, RUN)
-    const justBefore = new Date(TOKEN.expiresAt.getTime() - 1)
-    expect((await openHandoff(handoff, KEY, RUN, justBefore)).accessToken).toBe(TOKEN.accessToken)
+    const minuteAndABit = new Date(TOKEN.expiresAt.getTime() - 60_001)
+    expect((await openHandoff(handoff, KEY, RUN, minuteAndABit)).accessToken).toBe(
+      TOKEN.accessToken,
+    )
+    const lastMinute = await refusal(
+      openHandoff(handoff, KEY, RUN, new Date(TOKEN.expiresAt.getTime() - 60_000)),
+    )
+    expect(lastMinute.code).toBe('HANDOFF_EXPIRED')
+    expect(lastMinute.message).toContain(
+      'expires in less than a minute, at 2026-12-02T02:00:00.000Z',
+    )
     const refused = await refusal(openHandoff(handoff, KEY, RUN, TOKEN.expiresAt))
     expect(refused.code).toBe('HANDOFF_EXPIRED')
     expect(refused.message).toContain('expired at 2026-12-02T02:00:00.000Z')
+    expect(refused.message).toContain('Re-run all jobs')
     expect(refused.message).not.toContain(TOKEN.accessToken)
   })
 

@@ -603,7 +603,8 @@ describe('the multi-job checks find, in a broken copy of multi-job-sync.yml', ()
   })
 
   it('an input or output the access-token action does not declare, and the key left out', () => {
-    const misnamed = broken('handoff-key:', 'key:')
+    // The access-token step's key (the rotating step has one too, further up).
+    const misnamed = broken(/(handoff: .*\n\s+)handoff-key:/, '$1key:')
     expect(inputProblems(misnamed, accessTokenManifest, ACCESS_TOKEN_ACTION)).toEqual([
       expect.stringContaining('input "key" is not in action.yml'),
       expect.stringContaining('required input "handoff-key" is missing'),

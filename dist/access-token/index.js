@@ -28374,7 +28374,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3755);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8935);
 /** The access-token action's entry point, as the runner starts it (access-token/action.yml). */
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -28384,7 +28384,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3755:
+/***/ 8935:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28757,8 +28757,11 @@ async function openHandoff(handoff, keySecret, binding, now) {
     }
     const payload = parsePayload(sodium.to_string(opened));
     const expiresAt = new Date(payload.expiresAt);
-    if (!(now.getTime() < expiresAt.getTime())) {
-        throw new HandoffRefusal('HANDOFF_EXPIRED', settings_text `The handed-off access token expired at ${expiresAt.toISOString()} (it is now ${now.toISOString()}). Re-run the workflow: its rotating job then hands on a new one. Jobs that start later than the token's lifetime after the rotation need their own rotation, in another run.`);
+    // A token about to expire would fail the sync half-way: under a minute left counts as expired
+    // (the margin also covers a runner's clock a little off).
+    if (!(now.getTime() + MIN_REMAINING_MS < expiresAt.getTime())) {
+        const ended = now.getTime() >= expiresAt.getTime();
+        throw new HandoffRefusal('HANDOFF_EXPIRED', settings_text `The handed-off access token ${ended ? 'expired' : 'expires in less than a minute,'} at ${expiresAt.toISOString()} (it is now ${now.toISOString()}). Re-run all jobs of the workflow (not only the failed ones, which would get the same handoff again): its rotating job then hands on a new one. Jobs that start later than the token's lifetime after the rotation need their own rotation, in another run.`);
     }
     return {
         accessToken: payload.accessToken,
@@ -28792,6 +28795,8 @@ function parsePayload(json) {
     }
     return record;
 }
+/** A handed-off token with less than this left is refused: too little for a sync step. */
+const MIN_REMAINING_MS = 60_000;
 /** Access tokens live about an hour at most (../shared/FACTS.md, "Access tokens live about 1 hour"). */
 const LONGEST_ACCESS_TOKEN_MS = 3_600_000;
 /**
@@ -31796,6 +31801,110 @@ function actionsToolkit(env) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/atlassian/token-answer-mask.ts
+
+/**
+ * RFC 6749 §5.2: `error`, `error_description` and `error_uri` use only %x20-21 / %x23-5B / %x5D-7E
+ * (printable ASCII without `"` and `\`). The lengths are this action's: an OAuth error code is a
+ * word, a description a sentence, a URI an address.
+ */
+const OAUTH_ERROR_FIELD_LIMITS = {
+    error: 64,
+    error_description: 200,
+    error_uri: 2048,
+};
+/** The value, if it may be shown as an OAuth error field: RFC 6749 §5.2's charset, within its limit. */
+function printableErrorField(field, value) {
+    if (typeof value !== 'string')
+        return undefined;
+    const limit = OAUTH_ERROR_FIELD_LIMITS[field];
+    return value.length >= 1 && value.length <= limit && /^[\x20\x21\x23-\x5B\x5D-\x7E]+$/.test(value)
+        ? value
+        : undefined;
+}
+/**
+ * Token type names (RFC 6749 §7.1): RFC 6750's bearer, the MAC draft's mac, RFC 9449's DPoP,
+ * RFC 8693's N_A. Names, not credentials; masked, "Bearer" would vanish from every later log line.
+ */
+const TOKEN_TYPES = new Set(['bearer', 'mac', 'dpop', 'n_a']);
+/**
+ * What a scope name looks like (Atlassian's: `read:confluence-content.all`, `offline_access`,
+ * `read:page:confluence`). Credentials never fit: they carry capitals or digits.
+ */
+const SCOPE_NAME = /^[a-z:._-]{1,64}$/;
+/** `expires_in` as a number of seconds written as text ("3600", "3599.5"): a lifetime, not a secret. */
+const SECONDS_AS_TEXT = /^\d{1,12}(\.\d{1,6})?$/;
+/** A scope's words that are scope names, in order, and how many other words it has. */
+function scopeNames(scope) {
+    const words = scope.split(/\s+/).filter((word) => word !== '');
+    const names = words.filter((word) => SCOPE_NAME.test(word));
+    return { names, others: words.length - names.length };
+}
+/** Registers every string of `answer` that could be a credential with `secrets` (which masks it). */
+function maskTokenAnswer(answer, status, secrets) {
+    if (!isRecord(answer)) {
+        maskEverything(answer, secrets);
+        return;
+    }
+    const isError = status < 200 || status > 299;
+    for (const [key, value] of Object.entries(answer)) {
+        if (typeof value === 'string' && isNotACredential(key, value, isError))
+            continue;
+        if (key === 'scope' && typeof value === 'string') {
+            // RFC 6749 §3.3: scope names separated by spaces. Each other word is treated as a secret.
+            for (const word of value.split(/\s+/))
+                if (!SCOPE_NAME.test(word))
+                    secrets.add(word);
+            continue;
+        }
+        maskEverything(value, secrets);
+    }
+}
+/** The top-level fields, by name and value, that are plainly not credentials. */
+function isNotACredential(key, value, isError) {
+    switch (key) {
+        case 'token_type':
+            return TOKEN_TYPES.has(value.trim().toLowerCase());
+        case 'expires_in':
+            return SECONDS_AS_TEXT.test(value.trim());
+        case 'error':
+        case 'error_description':
+        case 'error_uri':
+            // An error answer's own words; in an answer that claims success they are anybody's guess.
+            return isError && printableErrorField(key, value) !== undefined;
+        default:
+            return false;
+    }
+}
+/** Every string in `value`, at any depth (walked with a stack: JSON nests deeper than calls do). */
+function maskEverything(value, secrets) {
+    const pending = [value];
+    while (pending.length > 0) {
+        const next = pending.pop();
+        if (typeof next === 'string')
+            maskString(next, secrets);
+        else if (Array.isArray(next))
+            for (const item of next)
+                pending.push(item);
+        else if (isRecord(next))
+            for (const item of Object.values(next))
+                pending.push(item);
+    }
+}
+/**
+ * The runner matches a mask within one line, so a value spread over several lines is masked line by
+ * line, and whole (for text that keeps it whole). Lines first: the whole value's `::add-mask::` line
+ * then holds only values already masked. `SecretValues.add` trims each and skips those under 4
+ * characters, which cannot be told from ordinary words in a log.
+ */
+function maskString(value, secrets) {
+    const lines = value.split(/\r\n|\r|\n/);
+    if (lines.length > 1)
+        for (const line of lines)
+            secrets.add(line);
+    secrets.add(value);
+}
+
 ;// CONCATENATED MODULE: ./src/access-token/main.ts
 /**
  * The access-token action's door (access-token/action.yml): opens the handoff that the rotating
@@ -31804,6 +31913,7 @@ function actionsToolkit(env) {
  * that refreshed again would present the token this run just superseded (../shared/FACTS.md, "When
  * a workflow sees a secret"), and that overlap revokes the consent.
  */
+
 
 
 
@@ -31857,8 +31967,15 @@ async function run(deps = defaultDependencies()) {
         }
         return fail('Handoff not opened', `Opening the handoff failed (${error instanceof Error ? error.name : 'error'}); no access token was output.`);
     }
-    // Masked before it is output or anything else is printed.
+    // Masked before it is output or anything else is printed; so are the words of its scope and
+    // type that do not look like scope names or a token type, as the rotating step masked them.
     toolkit.setSecret(token.accessToken);
+    const described = {};
+    if (token.scope !== undefined)
+        described['scope'] = token.scope;
+    if (token.tokenType !== undefined)
+        described['token_type'] = token.tokenType;
+    maskTokenAnswer(described, 200, secrets);
     const outputs = [
         ['access-token', token.accessToken],
         ['expires-at', token.expiresAt.toISOString()],

@@ -14,6 +14,7 @@ import {
   type HandoffRefusalCode,
 } from '../handoff/handoff.js'
 import { actionsToolkit, type Toolkit } from '../action/toolkit.js'
+import { maskTokenAnswer } from '../atlassian/token-answer-mask.js'
 
 export interface Dependencies {
   toolkit: Toolkit
@@ -93,8 +94,13 @@ export async function run(deps: Dependencies = defaultDependencies()): Promise<b
       `Opening the handoff failed (${error instanceof Error ? error.name : 'error'}); no access token was output.`,
     )
   }
-  // Masked before it is output or anything else is printed.
+  // Masked before it is output or anything else is printed; so are the words of its scope and
+  // type that do not look like scope names or a token type, as the rotating step masked them.
   toolkit.setSecret(token.accessToken)
+  const described: Record<string, string> = {}
+  if (token.scope !== undefined) described['scope'] = token.scope
+  if (token.tokenType !== undefined) described['token_type'] = token.tokenType
+  maskTokenAnswer(described, 200, secrets)
 
   const outputs: [string, string][] = [
     ['access-token', token.accessToken],

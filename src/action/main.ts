@@ -105,7 +105,30 @@ async function handoffOutput(
 ): Promise<string | undefined> {
   const accessToken = outcome.tokens?.accessToken
   const sentAt = outcome.context.grantSentAt
-  if (accessToken === undefined || sentAt === undefined) return undefined
+  // A cancelled job has seconds left: the rotation's own outputs come first.
+  if (accessToken === undefined || sentAt === undefined || outcome.kind === 'cancelled') {
+    return undefined
+  }
+  try {
+    return await sealedForOtherJobs(accessToken, sentAt, outcome, keySecret, env, toolkit)
+  } catch (error) {
+    // Optional: nothing about the handoff may keep the rotation's outcome from being reported.
+    toolkit.warning(
+      `No access-token-handoff output: making it failed (${error instanceof Error ? error.name : 'error'}). The refresh token is not affected.`,
+      { title: 'No access-token handoff' },
+    )
+    return undefined
+  }
+}
+
+async function sealedForOtherJobs(
+  accessToken: string,
+  sentAt: Date,
+  outcome: RotationOutcome,
+  keySecret: string,
+  env: Record<string, string | undefined>,
+  toolkit: Toolkit,
+): Promise<string | undefined> {
   const repository = env['GITHUB_REPOSITORY']
   const runId = env['GITHUB_RUN_ID']
   const runAttempt = env['GITHUB_RUN_ATTEMPT']

@@ -218,10 +218,13 @@ export async function openHandoff(
   }
   const payload = parsePayload(sodium.to_string(opened))
   const expiresAt = new Date(payload.expiresAt)
-  if (!(now.getTime() < expiresAt.getTime())) {
+  // A token about to expire would fail the sync half-way: under a minute left counts as expired
+  // (the margin also covers a runner's clock a little off).
+  if (!(now.getTime() + MIN_REMAINING_MS < expiresAt.getTime())) {
+    const ended = now.getTime() >= expiresAt.getTime()
     throw new HandoffRefusal(
       'HANDOFF_EXPIRED',
-      text`The handed-off access token expired at ${expiresAt.toISOString()} (it is now ${now.toISOString()}). Re-run the workflow: its rotating job then hands on a new one. Jobs that start later than the token's lifetime after the rotation need their own rotation, in another run.`,
+      text`The handed-off access token ${ended ? 'expired' : 'expires in less than a minute,'} at ${expiresAt.toISOString()} (it is now ${now.toISOString()}). Re-run all jobs of the workflow (not only the failed ones, which would get the same handoff again): its rotating job then hands on a new one. Jobs that start later than the token's lifetime after the rotation need their own rotation, in another run.`,
     )
   }
   return {
@@ -261,6 +264,9 @@ function parsePayload(json: string): Payload {
   }
   return record as Payload
 }
+
+/** A handed-off token with less than this left is refused: too little for a sync step. */
+const MIN_REMAINING_MS = 60_000
 
 /** Access tokens live about an hour at most (../shared/FACTS.md, "Access tokens live about 1 hour"). */
 const LONGEST_ACCESS_TOKEN_MS = 3_600_000
