@@ -293,9 +293,25 @@ export interface JobResult {
 }
 
 /**
+ * The value's base64 as it appears inside the base64 of any longer text: at each of the three
+ * alignments, only the characters that depend on the value's bytes alone (the runner hides base64
+ * this way, so that a secret inside encoded text is hidden too; actions/runner, ADR 0297).
+ */
+function base64Forms(value: string): string[] {
+  const bytes = Buffer.from(value)
+  return [0, 1, 2].map((offset) => {
+    const encoded = Buffer.concat([Buffer.alloc(offset), bytes]).toString('base64')
+    // Characters that carry bits of the bytes before the value, and of those after it.
+    const lead = [0, 2, 3][offset] ?? 0
+    const tail = [0, 3, 2][(offset + bytes.length) % 3] ?? 0
+    return encoded.slice(lead, encoded.length - tail)
+  })
+}
+
+/**
  * The outputs of a job, as the runner hands them to later jobs: each mapped from a step's output,
  * then dropped when it contains a value masked in that job, or one of the forms the runner also
- * hides (base64, JSON-escaped, URI-escaped) (../shared/FACTS.md, "The runner"). `jobSecrets` are
+ * hides (base64 at each alignment, JSON-escaped, URI-escaped) (../shared/FACTS.md, "The runner"). `jobSecrets` are
  * the secrets the job's workflow expressions named (the runner masks those from the start).
  */
 export function jobOutputs(
@@ -307,10 +323,11 @@ export function jobOutputs(
     .filter((value) => value !== '')
     .flatMap((value) => [
       value,
-      Buffer.from(value).toString('base64'),
+      ...base64Forms(value),
       JSON.stringify(value).slice(1, -1),
       encodeURIComponent(value),
     ])
+    .filter((form) => form !== '')
   const outputs: Record<string, string> = {}
   const dropped: string[] = []
   for (const [name, { step, output }] of Object.entries(map)) {

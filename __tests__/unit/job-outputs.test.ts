@@ -19,7 +19,8 @@ function step(outputs: Record<string, string>, masks: string[]): ActionRun {
 
 describe('jobOutputs', () => {
   it('drops an output holding a value masked in the job, or a form the runner also hides', () => {
-    const secret = 'token/with "quotes"+and=signs'
+    // Its base64 holds "+" and "/", so its base64url form differs from it.
+    const secret = 'token/with "quotes"+and=signs~~~?>>>'
     const a = step(
       {
         plain: 'nothing secret',
@@ -42,6 +43,23 @@ describe('jobOutputs', () => {
       plain: 'nothing secret',
       base64url: Buffer.from(secret).toString('base64url'),
     })
+  })
+
+  it('drops the base64 of a longer text that holds the masked value at any alignment', () => {
+    const secret = 'at-0123456789abcdef'
+    const outputs = Object.fromEntries(
+      ['', 'x', 'xy'].map((before) => [
+        `after-${before.length}`,
+        Buffer.from(`${before}${secret} and more`).toString('base64'),
+      ]),
+    )
+    const a = step({ ...outputs, plain: 'nothing secret' }, [secret])
+    const map = Object.fromEntries(
+      Object.keys(a.outputs).map((name) => [name, { step: 'a', output: name }]),
+    )
+    const job = jobOutputs({ a }, map)
+    expect(job.dropped.sort()).toEqual(['after-0', 'after-1', 'after-2'])
+    expect(job.outputs).toEqual({ plain: 'nothing secret' })
   })
 
   it("counts masks of every step of the job, and the job's own secrets", () => {
