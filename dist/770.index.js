@@ -11,7 +11,7 @@ export const modules = {
 /* unused harmony exports renderSummary, renderDryRunSummary, renderFailureSummary */
 /* harmony import */ var _common_settings_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2888);
 /* harmony import */ var _rotation_explain_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1525);
-/* harmony import */ var _rotation_recovery_command_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8479);
+/* harmony import */ var _rotation_recovery_command_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(664);
 /* harmony import */ var _rotation_rotation_lock_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2080);
 /**
  * The action's job summary: what a rotation did, as HTML for the run's page. Never a token value,

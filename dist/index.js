@@ -35765,6 +35765,8 @@ function fetchThrough(options) {
     };
 }
 
+// EXTERNAL MODULE: ./src/github/secret-store.ts
+var secret_store = __nccwpck_require__(6399);
 // EXTERNAL MODULE: ./src/github/targets.ts
 var targets = __nccwpck_require__(5617);
 // EXTERNAL MODULE: ./src/github/errors.ts + 2 modules
@@ -36318,8 +36320,6 @@ function asSeen(metadata) {
     return metadata.updatedAtText === undefined ? undefined : { updatedAt: metadata.updatedAtText };
 }
 
-// EXTERNAL MODULE: ./src/github/secret-store.ts
-var secret_store = __nccwpck_require__(6399);
 ;// CONCATENATED MODULE: ./src/github/target-checks.ts
 /**
  * What a target needs settled before the refresh token is spent: that an environment exists, and
@@ -36942,6 +36942,10 @@ async function rotate(request, deps, events) {
                 custody.grantSending(now());
             },
         };
+        // A first attempt always starts, whatever the deadline: past it, the write that must follow
+        // would have no time left under the lock (a slow look at the secret after a wait). Not sent.
+        if (held && refreshRetry.deadline <= clock.now())
+            throw lockTimeUpError(held, request.secretName);
         const announceRetry = refreshRetry.onRetry;
         refreshRetry.onRetry = (info) => {
             custody.grantSettled();
@@ -37076,6 +37080,10 @@ function answerOf(custody, sentRefreshToken) {
         expiresAt: tokens.expiresIn === undefined ? undefined : new Date(sentAt + tokens.expiresIn * 1000),
         nextRefreshToken: tokens.refreshToken ?? sentRefreshToken,
     };
+}
+/** The hold on the lock ran out before the refresh could start. */
+function lockTimeUpError(held, secretName) {
+    return new errors/* ActionError */.lZ('LOCK_TIME_UP', `This run's time under the lock ${held.name} ran out before it could send its refresh (GitHub answered too slowly meanwhile): a rotation keeps the lock at most ${rotation_lock/* LOCK_HOLD_MS */.JD / 60_000} minutes, and the refresh must leave the write time inside them. Nothing was sent to Atlassian: the refresh token in ${secretName} is unchanged.`, 'unchanged', (0,settings/* text */.Qq) `${settings/* rerun */.nt}; if GitHub stays slow, see https://www.githubstatus.com first.`);
 }
 /**
  * What comes after the refresh token is settled, in one round: the check for another writer, the
@@ -37326,6 +37334,7 @@ const BY_CODE = {
     ROTATIONS_OVERLAPPED: 'Two rotations overlapped',
     LOCK_HELD: 'Another rotation holds the lock',
     LOCK_ABANDONED: 'Token in doubt after an abandoned lock',
+    LOCK_TIME_UP: 'Time under the lock ran out',
     RUNNER_FILE: "Runner's files not written",
     SITES_UNAVAILABLE: 'Cloud id not found',
     SITE_NOT_REACHED: 'Site not reached',
@@ -40278,43 +40287,6 @@ function join(parts) {
 
 /***/ }),
 
-/***/ 4154:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Z: () => (/* binding */ shellQuote),
-/* harmony export */   a: () => (/* binding */ commandLine)
-/* harmony export */ });
-/**
- * Quoting for POSIX shells (sh, bash, zsh, dash, ksh), so that a printed command means the same
- * thing however it is pasted: every argument is one word, taken literally.
- *
- * Between single quotes every character is literal in all of them (POSIX, Shell Command Language
- * §2.2.2): no globbing (`* ? [ ]`), no parameter, command or arithmetic expansion (`$`, backticks),
- * no brace or tilde expansion, no word splitting. Single quotes also stop history expansion (`!`)
- * in interactive bash ("Only `\` and `'` may be used to escape the history expansion character",
- * bash manual, History Expansion) and zsh (zshexpn, "History Expansion": enclosed in single quotes
- * it loses its special meaning). A single quote cannot appear inside them: it is written `'\''`
- * (close, an escaped quote, open again).
- *
- * zsh's RC_QUOTES option, where `''` inside a quoted string stands for a quote, cannot join the
- * pieces: the quote before the backslash closes the string, and `\'` is outside any. fish, where
- * `\'` inside single quotes is an escape, reads it the same way, since that backslash is outside.
- */
-function shellQuote(argument) {
-    // A NUL ends a C string: no process can receive it in an argument.
-    if (argument.includes('\0'))
-        throw new Error('A shell argument cannot hold a NUL character.');
-    return `'${argument.replaceAll("'", "'\\''")}'`;
-}
-/** A command line of quoted words; `literal` words (the program, its fixed flags) stay as written. */
-function commandLine(words) {
-    return words.map((word) => (typeof word === 'string' ? shellQuote(word) : word.literal)).join(' ');
-}
-
-
-/***/ }),
-
 /***/ 9947:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -40888,16 +40860,15 @@ async function sealForGitHub(value, publicKey) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   e3: () => (/* binding */ deleteSecret),
 /* harmony export */   it: () => (/* binding */ fetchSecretMetadata),
-/* harmony export */   s6: () => (/* reexport safe */ _targets_js__WEBPACK_IMPORTED_MODULE_3__.s6),
 /* harmony export */   yV: () => (/* binding */ storeSecret),
 /* harmony export */   zj: () => (/* binding */ fetchPublicKey)
 /* harmony export */ });
 /* unused harmony export writeBody */
 /* harmony import */ var _common_settings_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2888);
 /* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1922);
-/* harmony import */ var _sealing_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1584);
+/* harmony import */ var _sealing_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1584);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9947);
-/* harmony import */ var _targets_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5617);
+/* harmony import */ var _targets_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5617);
 /**
  * GitHub's Actions secrets REST API: a store's public key, a secret's metadata, and writing a
  * sealed secret. (docs.github.com/rest/actions/secrets; ../shared/FACTS.md, "GitHub secrets REST API")
@@ -40935,7 +40906,7 @@ async function fetchPublicKey(access, tokenState) {
     if (typeof keyId !== 'string' ||
         keyId === '' ||
         typeof key !== 'string' ||
-        !(0,_sealing_js__WEBPACK_IMPORTED_MODULE_4__/* .decodePublicKey */ .F2)(key)) {
+        !(0,_sealing_js__WEBPACK_IMPORTED_MODULE_3__/* .decodePublicKey */ .F2)(key)) {
         throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ('GITHUB_UNEXPECTED', `GitHub's answer for the public key of ${target.description} is not {key_id, key} with a 32-byte base64 key: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(data, secrets)}.`, tokenState, (0,_common_settings_js__WEBPACK_IMPORTED_MODULE_0__/* .text */ .Qq) `Check ${(0,_common_settings_js__WEBPACK_IMPORTED_MODULE_0__/* .named */ .KT)('github-api-url')}: it must be the REST API base (https://api.github.com, or https://HOST/api/v3 on GitHub Enterprise Server).`);
     }
     return { keyId, key };
@@ -40945,7 +40916,7 @@ async function fetchSecretMetadata(access, secretName) {
     const { target, secrets } = access;
     let answer;
     try {
-        answer = await call(access, `GET ${(0,_targets_js__WEBPACK_IMPORTED_MODULE_3__/* .secretPath */ .s6)(target, secretName)}`, `read when the secret ${secretName} of ${target.description} was last written`, 'unchanged');
+        answer = await call(access, `GET ${(0,_targets_js__WEBPACK_IMPORTED_MODULE_4__/* .secretPath */ .s6)(target, secretName)}`, `read when the secret ${secretName} of ${target.description} was last written`, 'unchanged');
     }
     catch (error) {
         if (error instanceof _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ && error.code === 'GITHUB_NOT_FOUND') {
@@ -40973,7 +40944,7 @@ async function fetchSecretMetadata(access, secretName) {
 /** Writes a sealed secret; GitHub answers 201 when it created the secret and 204 when it updated it. */
 async function storeSecret(access, secretName, sealed, organization, tokenState) {
     const { target } = access;
-    const { status, headers } = await call(access, `PUT ${(0,_targets_js__WEBPACK_IMPORTED_MODULE_3__/* .secretPath */ .s6)(target, secretName)}`, `write the secret ${secretName} of ${target.description}`, tokenState, writeBody(sealed, organization));
+    const { status, headers } = await call(access, `PUT ${(0,_targets_js__WEBPACK_IMPORTED_MODULE_4__/* .secretPath */ .s6)(target, secretName)}`, `write the secret ${secretName} of ${target.description}`, tokenState, writeBody(sealed, organization));
     const at = parseTimestamp(headers['date']);
     if (status === 201)
         return { how: 'created', at };
@@ -40988,7 +40959,7 @@ async function storeSecret(access, secretName, sealed, organization, tokenState)
 async function deleteSecret(access, secretName, tokenState) {
     const { target } = access;
     try {
-        await call(access, `DELETE ${(0,_targets_js__WEBPACK_IMPORTED_MODULE_3__/* .secretPath */ .s6)(target, secretName)}`, `delete the secret ${secretName} of ${target.description}`, tokenState);
+        await call(access, `DELETE ${(0,_targets_js__WEBPACK_IMPORTED_MODULE_4__/* .secretPath */ .s6)(target, secretName)}`, `delete the secret ${secretName} of ${target.description}`, tokenState);
         return true;
     }
     catch (error) {
@@ -41098,6 +41069,7 @@ __webpack_async_result__();
 /* harmony export */   AC: () => (/* binding */ consentText),
 /* harmony export */   Ic: () => (/* binding */ describeFailure),
 /* harmony export */   Kz: () => (/* binding */ describeTokenState),
+/* harmony export */   Ll: () => (/* binding */ LEEWAY_MS),
 /* harmony export */   ZD: () => (/* binding */ escapeHtml),
 /* harmony export */   _5: () => (/* binding */ describeDryRun),
 /* harmony export */   _R: () => (/* binding */ recoveryCommandFor),
@@ -41105,9 +41077,8 @@ __webpack_async_result__();
 /* harmony export */   n$: () => (/* binding */ utc),
 /* harmony export */   xX: () => (/* binding */ describeRecovery)
 /* harmony export */ });
-/* unused harmony export LEEWAY_MS */
 /* harmony import */ var _common_settings_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2888);
-/* harmony import */ var _recovery_command_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8479);
+/* harmony import */ var _recovery_command_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(664);
 
 
 /** Atlassian accepts a disabled refresh token for 10 minutes after it was rotated (FACTS.md). */
@@ -41222,16 +41193,50 @@ function escapeHtml(text) {
 
 /***/ }),
 
-/***/ 8479:
+/***/ 664:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   BR: () => (/* binding */ ghEndpoint),
-/* harmony export */   V5: () => (/* binding */ recoveryCommand),
-/* harmony export */   tn: () => (/* binding */ ghTokenAdvice)
-/* harmony export */ });
-/* harmony import */ var _github_targets_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5617);
-/* harmony import */ var _common_shell_quote_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4154);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  tn: () => (/* binding */ ghTokenAdvice),
+  V5: () => (/* binding */ recoveryCommand),
+  mT: () => (/* binding */ secretCommand)
+});
+
+// UNUSED EXPORTS: ghEndpoint
+
+// EXTERNAL MODULE: ./src/github/targets.ts
+var targets = __nccwpck_require__(5617);
+;// CONCATENATED MODULE: ./src/common/shell-quote.ts
+/**
+ * Quoting for POSIX shells (sh, bash, zsh, dash, ksh), so that a printed command means the same
+ * thing however it is pasted: every argument is one word, taken literally.
+ *
+ * Between single quotes every character is literal in all of them (POSIX, Shell Command Language
+ * §2.2.2): no globbing (`* ? [ ]`), no parameter, command or arithmetic expansion (`$`, backticks),
+ * no brace or tilde expansion, no word splitting. Single quotes also stop history expansion (`!`)
+ * in interactive bash ("Only `\` and `'` may be used to escape the history expansion character",
+ * bash manual, History Expansion) and zsh (zshexpn, "History Expansion": enclosed in single quotes
+ * it loses its special meaning). A single quote cannot appear inside them: it is written `'\''`
+ * (close, an escaped quote, open again).
+ *
+ * zsh's RC_QUOTES option, where `''` inside a quoted string stands for a quote, cannot join the
+ * pieces: the quote before the backslash closes the string, and `\'` is outside any. fish, where
+ * `\'` inside single quotes is an escape, reads it the same way, since that backslash is outside.
+ */
+function shellQuote(argument) {
+    // A NUL ends a C string: no process can receive it in an argument.
+    if (argument.includes('\0'))
+        throw new Error('A shell argument cannot hold a NUL character.');
+    return `'${argument.replaceAll("'", "'\\''")}'`;
+}
+/** A command line of quoted words; `literal` words (the program, its fixed flags) stay as written. */
+function commandLine(words) {
+    return words.map((word) => (typeof word === 'string' ? shellQuote(word) : word.literal)).join(' ');
+}
+
+;// CONCATENATED MODULE: ./src/rotation/recovery-command.ts
 
 
 /**
@@ -41243,30 +41248,21 @@ function recoveryCommand(write) {
     const seen = write.secretAsSeen;
     if (seen === undefined)
         return put;
-    const { hostname, endpoint } = ghEndpoint(write.githubApiUrl, (0,_github_targets_js__WEBPACK_IMPORTED_MODULE_0__/* .secretPath */ .s6)(write.target, write.secretName));
-    const read = [
-        { literal: 'gh api' },
-        ...(hostname === undefined ? [] : [{ literal: '--hostname' }, hostname]),
-        endpoint,
-    ];
-    const refusal = (why) => (0,_common_shell_quote_js__WEBPACK_IMPORTED_MODULE_1__/* .commandLine */ .a)([
+    const read = ghApi(write.githubApiUrl, (0,targets/* secretPath */.s6)(write.target, write.secretName));
+    const refusal = (why) => commandLine([
         { literal: 'echo' },
         `Not stored: ${why}. Store nothing: the secret holds a newer token than this value.`,
     ]);
     if (seen === 'absent') {
-        return `if ${(0,_common_shell_quote_js__WEBPACK_IMPORTED_MODULE_1__/* .commandLine */ .a)([...read, { literal: '--silent 2>/dev/null' }])}; then ${refusal('the secret exists now, and did not when this run checked it')}; else ${put}; fi`;
+        return `if ${commandLine([...read, { literal: '--silent 2>/dev/null' }])}; then ${refusal('the secret exists now, and did not when this run checked it')}; else ${put}; fi`;
     }
-    return `if [ "$(${(0,_common_shell_quote_js__WEBPACK_IMPORTED_MODULE_1__/* .commandLine */ .a)([...read, { literal: '--jq' }, '.updated_at'])})" = ${(0,_common_shell_quote_js__WEBPACK_IMPORTED_MODULE_1__/* .shellQuote */ .Z)(seen.updatedAt)} ]; then ${put}; else ${refusal(`the secret was written after ${seen.updatedAt}, when this run saw it (or reading it failed: see above)`)}; fi`;
+    return `if [ "$(${commandLine([...read, { literal: '--jq' }, '.updated_at'])})" = ${shellQuote(seen.updatedAt)} ]; then ${put}; else ${refusal(`the secret was written after ${seen.updatedAt}, when this run saw it (or reading it failed: see above)`)}; fi`;
 }
 /** The write itself: `gh api --method PUT …` with the sealed value. */
 function putCommand(write) {
-    const { hostname, endpoint } = ghEndpoint(write.githubApiUrl, (0,_github_targets_js__WEBPACK_IMPORTED_MODULE_0__/* .secretPath */ .s6)(write.target, write.secretName));
     const { sealed, organization } = write;
-    return (0,_common_shell_quote_js__WEBPACK_IMPORTED_MODULE_1__/* .commandLine */ .a)([
-        { literal: 'gh api' },
-        ...(hostname === undefined ? [] : [{ literal: '--hostname' }, hostname]),
-        { literal: '--method PUT' },
-        endpoint,
+    return commandLine([
+        ...ghApi(write.githubApiUrl, (0,targets/* secretPath */.s6)(write.target, write.secretName), 'PUT'),
         { literal: '-f' },
         `encrypted_value=${sealed.encryptedValue}`,
         { literal: '-f' },
@@ -41282,6 +41278,20 @@ function putCommand(write) {
             ]
             : []),
     ]);
+}
+/** `gh api` pointed at `path` under `githubApiUrl`, with `method` when it is not GET: its words. */
+function ghApi(githubApiUrl, path, method) {
+    const { hostname, endpoint } = ghEndpoint(githubApiUrl, path);
+    return [
+        { literal: 'gh api' },
+        ...(hostname === undefined ? [] : [{ literal: '--hostname' }, hostname]),
+        ...(method === undefined ? [] : [{ literal: `--method ${method}` }]),
+        endpoint,
+    ];
+}
+/** The `gh api` command that reads a secret's metadata (404 once it is gone), or deletes it. */
+function secretCommand(githubApiUrl, target, secretName, method) {
+    return commandLine(ghApi(githubApiUrl, (0,targets/* secretPath */.s6)(target, secretName), method));
 }
 /** Where `gh api` must be pointed to reach `path` under `githubApiUrl`, exactly. */
 function ghEndpoint(githubApiUrl, path) {
@@ -41304,14 +41314,14 @@ function ghTokenAdvice(githubApiUrl) {
     const { hostname } = new URL(githubApiUrl);
     const tenant = /^api\.([a-z0-9-]+\.ghe\.com)$/.exec(hostname)?.[1];
     if (hostname === 'api.github.com' || tenant !== undefined) {
-        return `put the token in GH_TOKEN (\`read -rs GH_TOKEN && export GH_TOKEN\` keeps it out of the shell history), or run \`gh auth login${tenant ? ` --hostname ${(0,_common_shell_quote_js__WEBPACK_IMPORTED_MODULE_1__/* .shellQuote */ .Z)(tenant)}` : ''}\` first`;
+        return `put the token in GH_TOKEN (\`read -rs GH_TOKEN && export GH_TOKEN\` keeps it out of the shell history), or run \`gh auth login${tenant ? ` --hostname ${shellQuote(tenant)}` : ''}\` first`;
     }
     const variable = 'put the token in GH_ENTERPRISE_TOKEN (`read -rs GH_ENTERPRISE_TOKEN && export GH_ENTERPRISE_TOKEN`; gh reads GH_TOKEN only for github.com)';
     const { hostname: loginHost } = ghEndpoint(githubApiUrl, '/');
     // gh cannot log in to a host with a port (its --hostname refuses one): then only the variable.
     return loginHost === undefined
         ? variable
-        : `${variable}, or run \`gh auth login --hostname ${(0,_common_shell_quote_js__WEBPACK_IMPORTED_MODULE_1__/* .shellQuote */ .Z)(loginHost)}\` first`;
+        : `${variable}, or run \`gh auth login --hostname ${shellQuote(loginHost)}\` first`;
 }
 
 
@@ -41338,8 +41348,7 @@ function ghTokenAdvice(githubApiUrl) {
 /* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1922);
 /* harmony import */ var _common_settings_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2888);
 /* harmony import */ var _github_secret_store_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6399);
-/* harmony import */ var _recovery_command_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(8479);
-/* harmony import */ var _common_shell_quote_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(4154);
+/* harmony import */ var _recovery_command_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(664);
 /* harmony import */ var _explain_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1525);
 /* harmony import */ var _write_back_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5093);
 /**
@@ -41384,13 +41393,10 @@ function ghTokenAdvice(githubApiUrl) {
 
 
 
-
 /** The longest a holder keeps the lock: every retry under it ends by then. */
 const LOCK_HOLD_MS = 5 * 60_000;
 /** Older than this by GitHub's clock, a lock is abandoned: a holder releases within LOCK_HOLD_MS. */
 const LOCK_STALE_MS = 6 * 60_000;
-/** Atlassian's leeway for the token just exchanged (../shared/FACTS.md, "Rotation rules"). */
-const LEEWAY_MS = 10 * 60_000;
 /** Kept clear of the leeway's end: requests in flight, and GitHub's clock read to the second. */
 const LEEWAY_SAFETY_MS = 60_000;
 /**
@@ -41521,7 +41527,7 @@ async function takeLock(step, first) {
                     ageMs: stale.ageMs,
                     refreshBy: holderWrote
                         ? undefined
-                        : lookedAt + LEEWAY_MS - LEEWAY_SAFETY_MS - stale.ageMs,
+                        : lookedAt + _explain_js__WEBPACK_IMPORTED_MODULE_4__/* .LEEWAY_MS */ .Ll - LEEWAY_SAFETY_MS - stale.ageMs,
                 });
             }
             seen = broken.seen;
@@ -41654,8 +41660,7 @@ function abandonedError(step, stale) {
 }
 /** The `gh` command that deletes the lock, for any target and GitHub Enterprise Server. */
 function deleteCommand(githubApiUrl, target, name) {
-    const { hostname, endpoint } = (0,_recovery_command_js__WEBPACK_IMPORTED_MODULE_6__/* .ghEndpoint */ .BR)(githubApiUrl, (0,_github_secret_store_js__WEBPACK_IMPORTED_MODULE_3__/* .secretPath */ .s6)(target, name));
-    return `gh api --method DELETE${hostname ? ` --hostname ${(0,_common_shell_quote_js__WEBPACK_IMPORTED_MODULE_7__/* .shellQuote */ .Z)(hostname)}` : ''} ${(0,_common_shell_quote_js__WEBPACK_IMPORTED_MODULE_7__/* .shellQuote */ .Z)(endpoint)}`;
+    return (0,_recovery_command_js__WEBPACK_IMPORTED_MODULE_6__/* .secretCommand */ .mT)(githubApiUrl, target, name, 'DELETE');
 }
 function minutes(ms) {
     const value = Math.floor(ms / 60_000);

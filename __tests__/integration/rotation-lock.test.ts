@@ -199,7 +199,7 @@ describe('taking the lock', () => {
     expect(problem.message).toContain('did not send its refresh token to Atlassian')
     expect(problem.nextStep).toContain('"lock-wait-seconds"')
     expect(problem.nextStep).toContain(
-      `gh api --method DELETE --hostname 'github.com' 'repos/octo-org/sync/actions/secrets/${LOCK}'`,
+      `gh api --hostname 'github.com' --method DELETE 'repos/octo-org/sync/actions/secrets/${LOCK}'`,
     )
     // Waited no longer than allowed, and the holder's lock is as it was.
     expect(clock.now() - START).toBeLessThanOrEqual(20 * SECOND)
@@ -332,7 +332,7 @@ describe('an abandoned lock whose holder may have refreshed', () => {
     expect(problem.message).toContain('would revoke the consent')
     expect(problem.nextStep).toContain('"Recovery value"')
     expect(problem.nextStep).toContain(
-      `gh api --method DELETE --hostname 'github.com' 'repos/octo-org/sync/actions/secrets/${LOCK}'`,
+      `gh api --hostname 'github.com' --method DELETE 'repos/octo-org/sync/actions/secrets/${LOCK}'`,
     )
     expect(github.secret(REPOSITORY, LOCK)?.value).toBe('another rotation')
   })
@@ -448,7 +448,7 @@ describe('where the lock lives', () => {
 
   it('is freed by a gh command for every kind of target and for GitHub Enterprise Server', () => {
     expect(deleteCommand('https://api.github.com', repositoryTarget, LOCK)).toBe(
-      `gh api --method DELETE --hostname 'github.com' 'repos/octo-org/sync/actions/secrets/${LOCK}'`,
+      `gh api --hostname 'github.com' --method DELETE 'repos/octo-org/sync/actions/secrets/${LOCK}'`,
     )
     const environment = secretTarget({
       kind: 'environment',
@@ -456,7 +456,7 @@ describe('where the lock lives', () => {
       environment: "prod's EU",
     })
     expect(deleteCommand('https://ghes.example/api/v3', environment, LOCK)).toBe(
-      `gh api --method DELETE --hostname 'ghes.example' 'repos/octo-org/sync/environments/prod%27s%20EU/secrets/${LOCK}'`,
+      `gh api --hostname 'ghes.example' --method DELETE 'repos/octo-org/sync/environments/prod%27s%20EU/secrets/${LOCK}'`,
     )
   })
 

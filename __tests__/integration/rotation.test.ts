@@ -200,3 +200,55 @@ function lineFor(method: string, path: string): RegExp {
   const escaped = path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
   return new RegExp(`^${method} ${escaped}: HTTP [1-5]\\d\\d in \\d+ ms$`)
 }
+
+it('never sends a refresh that could not leave its write time under the lock (a slow look after a wait)', async () => {
+  world = await startScenario({ workflowActions: 'none' })
+  const original = world.storedToken()
+  const lock = `${SECRET_NAME}_LOCK`
+  // The secret was last written a minute before this run.
+  const seeded = world.github.secret(REPOSITORY, SECRET_NAME)
+  if (seeded) {
+    const minuteAgo = new Date(Date.now() - 60_000)
+    world.github.restoreSecret(REPOSITORY, {
+      ...seeded,
+      createdAt: minuteAgo,
+      updatedAt: minuteAgo,
+    })
+  }
+  // Another rotation holds the lock, and releases it during this run's first wait.
+  world.github.setSecret(REPOSITORY, lock, 'another rotation')
+  const made = dependencies(() => {
+    world.github.deleteSecret(REPOSITORY, lock)
+  })
+  // GitHub's clock passes the skipped waits too, as it would in real time.
+  const local = made.deps.clock
+  made.deps.clock = {
+    now: () => local.now(),
+    sleep: async (ms, signal) => {
+      await local.sleep(ms, signal)
+      world.clock.advance(ms)
+    },
+  }
+  // Then reading the secret again fails twice, each time asking for 110 s: 220 s in all, past the
+  // 3.5 minutes of the hold in which a refresh may still start.
+  const slow = {
+    on: 'metadata' as const,
+    secret: SECRET_NAME,
+    status: 503,
+    headers: { 'retry-after': '110' },
+  }
+  const request480 = { ...request(), retryBudgetMs: 480_000 }
+  const events = recordingEvents((message) => {
+    if (message.startsWith('Took the lock')) world.github.injectFaults(slow, slow)
+  })
+
+  const outcome = await rotate(request480, made.deps, events)
+
+  expect(world.atlassian.requests).toHaveLength(0)
+  expect(outcome.kind).toBe('failed')
+  expect(outcome.tokenState).toBe('unchanged')
+  expect(outcome.problems[0]?.code).toBe('LOCK_TIME_UP')
+  expect(world.storedToken()).toBe(original)
+  // It still released its lock.
+  expect(world.github.secret(REPOSITORY, lock)).toBeUndefined()
+})

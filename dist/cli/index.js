@@ -29381,137 +29381,6 @@ function consentStatus(consentedAt, now) {
     return { reconsentBy, daysLeft, warning };
 }
 
-;// CONCATENATED MODULE: ./src/common/shell-quote.ts
-/**
- * Quoting for POSIX shells (sh, bash, zsh, dash, ksh), so that a printed command means the same
- * thing however it is pasted: every argument is one word, taken literally.
- *
- * Between single quotes every character is literal in all of them (POSIX, Shell Command Language
- * §2.2.2): no globbing (`* ? [ ]`), no parameter, command or arithmetic expansion (`$`, backticks),
- * no brace or tilde expansion, no word splitting. Single quotes also stop history expansion (`!`)
- * in interactive bash ("Only `\` and `'` may be used to escape the history expansion character",
- * bash manual, History Expansion) and zsh (zshexpn, "History Expansion": enclosed in single quotes
- * it loses its special meaning). A single quote cannot appear inside them: it is written `'\''`
- * (close, an escaped quote, open again).
- *
- * zsh's RC_QUOTES option, where `''` inside a quoted string stands for a quote, cannot join the
- * pieces: the quote before the backslash closes the string, and `\'` is outside any. fish, where
- * `\'` inside single quotes is an escape, reads it the same way, since that backslash is outside.
- */
-function shellQuote(argument) {
-    // A NUL ends a C string: no process can receive it in an argument.
-    if (argument.includes('\0'))
-        throw new Error('A shell argument cannot hold a NUL character.');
-    return `'${argument.replaceAll("'", "'\\''")}'`;
-}
-/** A command line of quoted words; `literal` words (the program, its fixed flags) stay as written. */
-function commandLine(words) {
-    return words.map((word) => (typeof word === 'string' ? shellQuote(word) : word.literal)).join(' ');
-}
-
-;// CONCATENATED MODULE: ./src/github/rest-path.ts
-/**
- * REST paths with every name in them percent-encoded in full, so that the path the action sends is
- * the path it prints in the recovery command, byte for byte, and neither a client nor a shell can
- * read anything into it.
- *
- * `encodeURIComponent` is not enough: it leaves `! ' ( ) *` as they are, which a shell treats as
- * syntax, and Octokit reads `:name` and `{name}` in a route as its own parameters (as `gh api`
- * reads `{owner}`). GitHub says of environment names: "The name must be URL encoded. For example,
- * any slashes in the name must be replaced with %2F." (OpenAPI description, parameter
- * `environment-name`.)
- */
-/**
- * One path segment, percent-encoded per RFC 3986 §2.1/§2.3: only the unreserved characters
- * (ALPHA / DIGIT / "-" / "." / "_" / "~") stay literal; every other byte of the UTF-8 form is
- * written %XX (upper case, as §2.1 recommends). Octokit sends such a segment unchanged: its URL
- * template expansion keeps existing %XX escapes and only encodes what `encodeURI` would.
- */
-function pathSegment(value) {
-    // "." and ".." are dot-segments: every URL parser removes them (WHATWG URL does even for
-    // "%2E"), so no request can name them. Inputs refuse them; reaching here is a bug.
-    if (value === '' || value === '.' || value === '..') {
-        throw new Error(`A REST path segment cannot be ${JSON.stringify(value)}.`);
-    }
-    // A lone surrogate has no UTF-8 form; TextEncoder would silently make it U+FFFD.
-    if (/\p{Cs}/u.test(value)) {
-        throw new Error('A REST path segment must be well-formed Unicode.');
-    }
-    let encoded = '';
-    for (const byte of new TextEncoder().encode(value)) {
-        encoded += isUnreserved(byte)
-            ? String.fromCharCode(byte)
-            : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
-    }
-    return encoded;
-}
-/** restPath`/repos/${owner}/${repo}`: each interpolated value becomes one encoded segment. */
-function restPath(literals, ...values) {
-    let path = literals[0] ?? '';
-    values.forEach((value, i) => {
-        path += pathSegment(String(value)) + (literals[i + 1] ?? '');
-    });
-    return path;
-}
-function isUnreserved(byte) {
-    return ((byte >= 0x41 && byte <= 0x5a) || // A-Z
-        (byte >= 0x61 && byte <= 0x7a) || // a-z
-        (byte >= 0x30 && byte <= 0x39) || // 0-9
-        byte === 0x2d || // -
-        byte === 0x2e || // .
-        byte === 0x5f || // _
-        byte === 0x7e // ~
-    );
-}
-
-;// CONCATENATED MODULE: ./src/github/targets.ts
-/**
- * The three places an Actions secret can live, and what each needs: its REST paths, the
- * permission a token must have, and (organizations) who may use the secret.
- * (docs.github.com/rest/actions/secrets; ../shared/FACTS.md, "GitHub secrets REST API")
- */
-
-function secretTarget(input) {
-    switch (input.kind) {
-        case 'repository': {
-            const { owner, repo } = input.repository;
-            return {
-                kind: 'repository',
-                description: `repository ${owner}/${repo}`,
-                basePath: restPath `/repos/${owner}/${repo}/actions/secrets`,
-                permission: `the repository permission "Secrets: Read and write" on ${owner}/${repo} (fine-grained personal access token or GitHub App); a classic personal access token needs the "repo" scope`,
-                repository: input.repository,
-            };
-        }
-        case 'environment': {
-            const { owner, repo } = input.repository;
-            return {
-                kind: 'environment',
-                description: `environment "${input.environment}" of ${owner}/${repo}`,
-                basePath: `${environmentPath(input.repository, input.environment)}/secrets`,
-                permission: `the repository permission "Environments: Read and write" on ${owner}/${repo} (fine-grained personal access token or GitHub App); a classic personal access token needs the "repo" scope`,
-                repository: input.repository,
-            };
-        }
-        case 'organization':
-            return {
-                kind: 'organization',
-                description: `organization ${input.organization}`,
-                basePath: restPath `/orgs/${input.organization}/actions/secrets`,
-                permission: `the organization permission "Secrets: Read and write" on ${input.organization} (fine-grained personal access token or GitHub App); a classic personal access token needs the "admin:org" scope`,
-                repository: undefined,
-            };
-    }
-}
-/** Environment names may hold spaces, quotes, slashes and any other character: all encoded. */
-function environmentPath(repository, environment) {
-    return restPath `/repos/${repository.owner}/${repository.repo}/environments/${environment}`;
-}
-/** The path of one secret: the one the action writes, and the recovery command too. */
-function secretPath(target, secretName) {
-    return `${target.basePath}/${pathSegment(secretName)}`;
-}
-
 ;// CONCATENATED MODULE: ./src/github/sealing.ts
 /**
  * Sealing a value for GitHub's secrets API: a libsodium sealed box (X25519 + XSalsa20-Poly1305 with
@@ -29978,6 +29847,109 @@ function quote(data, secrets) {
     return JSON.stringify(scrubbed.length > 200 ? `${scrubbed.slice(0, 200)}…` : scrubbed);
 }
 
+;// CONCATENATED MODULE: ./src/github/rest-path.ts
+/**
+ * REST paths with every name in them percent-encoded in full, so that the path the action sends is
+ * the path it prints in the recovery command, byte for byte, and neither a client nor a shell can
+ * read anything into it.
+ *
+ * `encodeURIComponent` is not enough: it leaves `! ' ( ) *` as they are, which a shell treats as
+ * syntax, and Octokit reads `:name` and `{name}` in a route as its own parameters (as `gh api`
+ * reads `{owner}`). GitHub says of environment names: "The name must be URL encoded. For example,
+ * any slashes in the name must be replaced with %2F." (OpenAPI description, parameter
+ * `environment-name`.)
+ */
+/**
+ * One path segment, percent-encoded per RFC 3986 §2.1/§2.3: only the unreserved characters
+ * (ALPHA / DIGIT / "-" / "." / "_" / "~") stay literal; every other byte of the UTF-8 form is
+ * written %XX (upper case, as §2.1 recommends). Octokit sends such a segment unchanged: its URL
+ * template expansion keeps existing %XX escapes and only encodes what `encodeURI` would.
+ */
+function pathSegment(value) {
+    // "." and ".." are dot-segments: every URL parser removes them (WHATWG URL does even for
+    // "%2E"), so no request can name them. Inputs refuse them; reaching here is a bug.
+    if (value === '' || value === '.' || value === '..') {
+        throw new Error(`A REST path segment cannot be ${JSON.stringify(value)}.`);
+    }
+    // A lone surrogate has no UTF-8 form; TextEncoder would silently make it U+FFFD.
+    if (/\p{Cs}/u.test(value)) {
+        throw new Error('A REST path segment must be well-formed Unicode.');
+    }
+    let encoded = '';
+    for (const byte of new TextEncoder().encode(value)) {
+        encoded += isUnreserved(byte)
+            ? String.fromCharCode(byte)
+            : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+    }
+    return encoded;
+}
+/** restPath`/repos/${owner}/${repo}`: each interpolated value becomes one encoded segment. */
+function restPath(literals, ...values) {
+    let path = literals[0] ?? '';
+    values.forEach((value, i) => {
+        path += pathSegment(String(value)) + (literals[i + 1] ?? '');
+    });
+    return path;
+}
+function isUnreserved(byte) {
+    return ((byte >= 0x41 && byte <= 0x5a) || // A-Z
+        (byte >= 0x61 && byte <= 0x7a) || // a-z
+        (byte >= 0x30 && byte <= 0x39) || // 0-9
+        byte === 0x2d || // -
+        byte === 0x2e || // .
+        byte === 0x5f || // _
+        byte === 0x7e // ~
+    );
+}
+
+;// CONCATENATED MODULE: ./src/github/targets.ts
+/**
+ * The three places an Actions secret can live, and what each needs: its REST paths, the
+ * permission a token must have, and (organizations) who may use the secret.
+ * (docs.github.com/rest/actions/secrets; ../shared/FACTS.md, "GitHub secrets REST API")
+ */
+
+function secretTarget(input) {
+    switch (input.kind) {
+        case 'repository': {
+            const { owner, repo } = input.repository;
+            return {
+                kind: 'repository',
+                description: `repository ${owner}/${repo}`,
+                basePath: restPath `/repos/${owner}/${repo}/actions/secrets`,
+                permission: `the repository permission "Secrets: Read and write" on ${owner}/${repo} (fine-grained personal access token or GitHub App); a classic personal access token needs the "repo" scope`,
+                repository: input.repository,
+            };
+        }
+        case 'environment': {
+            const { owner, repo } = input.repository;
+            return {
+                kind: 'environment',
+                description: `environment "${input.environment}" of ${owner}/${repo}`,
+                basePath: `${environmentPath(input.repository, input.environment)}/secrets`,
+                permission: `the repository permission "Environments: Read and write" on ${owner}/${repo} (fine-grained personal access token or GitHub App); a classic personal access token needs the "repo" scope`,
+                repository: input.repository,
+            };
+        }
+        case 'organization':
+            return {
+                kind: 'organization',
+                description: `organization ${input.organization}`,
+                basePath: restPath `/orgs/${input.organization}/actions/secrets`,
+                permission: `the organization permission "Secrets: Read and write" on ${input.organization} (fine-grained personal access token or GitHub App); a classic personal access token needs the "admin:org" scope`,
+                repository: undefined,
+            };
+    }
+}
+/** Environment names may hold spaces, quotes, slashes and any other character: all encoded. */
+function environmentPath(repository, environment) {
+    return restPath `/repos/${repository.owner}/${repository.repo}/environments/${environment}`;
+}
+/** The path of one secret: the one the action writes, and the recovery command too. */
+function secretPath(target, secretName) {
+    return `${target.basePath}/${pathSegment(secretName)}`;
+}
+
 ;// CONCATENATED MODULE: ./src/github/secret-store.ts
 /**
  * GitHub's Actions secrets REST API: a store's public key, a secret's metadata, and writing a
@@ -30278,6 +30250,34 @@ function parseSiteUrl(input, given, problem) {
  */
 const MIN_KEY_SECRET_LENGTH = 32;
 
+;// CONCATENATED MODULE: ./src/common/shell-quote.ts
+/**
+ * Quoting for POSIX shells (sh, bash, zsh, dash, ksh), so that a printed command means the same
+ * thing however it is pasted: every argument is one word, taken literally.
+ *
+ * Between single quotes every character is literal in all of them (POSIX, Shell Command Language
+ * §2.2.2): no globbing (`* ? [ ]`), no parameter, command or arithmetic expansion (`$`, backticks),
+ * no brace or tilde expansion, no word splitting. Single quotes also stop history expansion (`!`)
+ * in interactive bash ("Only `\` and `'` may be used to escape the history expansion character",
+ * bash manual, History Expansion) and zsh (zshexpn, "History Expansion": enclosed in single quotes
+ * it loses its special meaning). A single quote cannot appear inside them: it is written `'\''`
+ * (close, an escaped quote, open again).
+ *
+ * zsh's RC_QUOTES option, where `''` inside a quoted string stands for a quote, cannot join the
+ * pieces: the quote before the backslash closes the string, and `\'` is outside any. fish, where
+ * `\'` inside single quotes is an escape, reads it the same way, since that backslash is outside.
+ */
+function shellQuote(argument) {
+    // A NUL ends a C string: no process can receive it in an argument.
+    if (argument.includes('\0'))
+        throw new Error('A shell argument cannot hold a NUL character.');
+    return `'${argument.replaceAll("'", "'\\''")}'`;
+}
+/** A command line of quoted words; `literal` words (the program, its fixed flags) stay as written. */
+function commandLine(words) {
+    return words.map((word) => (typeof word === 'string' ? shellQuote(word) : word.literal)).join(' ');
+}
+
 ;// CONCATENATED MODULE: ./src/rotation/recovery-command.ts
 
 
@@ -30290,12 +30290,7 @@ function recoveryCommand(write) {
     const seen = write.secretAsSeen;
     if (seen === undefined)
         return put;
-    const { hostname, endpoint } = ghEndpoint(write.githubApiUrl, secretPath(write.target, write.secretName));
-    const read = [
-        { literal: 'gh api' },
-        ...(hostname === undefined ? [] : [{ literal: '--hostname' }, hostname]),
-        endpoint,
-    ];
+    const read = ghApi(write.githubApiUrl, secretPath(write.target, write.secretName));
     const refusal = (why) => commandLine([
         { literal: 'echo' },
         `Not stored: ${why}. Store nothing: the secret holds a newer token than this value.`,
@@ -30307,13 +30302,9 @@ function recoveryCommand(write) {
 }
 /** The write itself: `gh api --method PUT …` with the sealed value. */
 function putCommand(write) {
-    const { hostname, endpoint } = ghEndpoint(write.githubApiUrl, secretPath(write.target, write.secretName));
     const { sealed, organization } = write;
     return commandLine([
-        { literal: 'gh api' },
-        ...(hostname === undefined ? [] : [{ literal: '--hostname' }, hostname]),
-        { literal: '--method PUT' },
-        endpoint,
+        ...ghApi(write.githubApiUrl, secretPath(write.target, write.secretName), 'PUT'),
         { literal: '-f' },
         `encrypted_value=${sealed.encryptedValue}`,
         { literal: '-f' },
@@ -30329,6 +30320,20 @@ function putCommand(write) {
             ]
             : []),
     ]);
+}
+/** `gh api` pointed at `path` under `githubApiUrl`, with `method` when it is not GET: its words. */
+function ghApi(githubApiUrl, path, method) {
+    const { hostname, endpoint } = ghEndpoint(githubApiUrl, path);
+    return [
+        { literal: 'gh api' },
+        ...(hostname === undefined ? [] : [{ literal: '--hostname' }, hostname]),
+        ...(method === undefined ? [] : [{ literal: `--method ${method}` }]),
+        endpoint,
+    ];
+}
+/** The `gh api` command that reads a secret's metadata (404 once it is gone), or deletes it. */
+function secretCommand(githubApiUrl, target, secretName, method) {
+    return commandLine(ghApi(githubApiUrl, secretPath(target, secretName), method));
 }
 /** Where `gh api` must be pointed to reach `path` under `githubApiUrl`, exactly. */
 function ghEndpoint(githubApiUrl, path) {
@@ -30631,13 +30636,10 @@ function overlapError(check, secretName, grantSentAt) {
 
 
 
-
 /** The longest a holder keeps the lock: every retry under it ends by then. */
 const LOCK_HOLD_MS = 5 * 60_000;
 /** Older than this by GitHub's clock, a lock is abandoned: a holder releases within LOCK_HOLD_MS. */
 const LOCK_STALE_MS = 6 * 60_000;
-/** Atlassian's leeway for the token just exchanged (../shared/FACTS.md, "Rotation rules"). */
-const rotation_lock_LEEWAY_MS = 10 * 60_000;
 /** Kept clear of the leeway's end: requests in flight, and GitHub's clock read to the second. */
 const LEEWAY_SAFETY_MS = 60_000;
 /**
@@ -30768,7 +30770,7 @@ async function takeLock(step, first) {
                     ageMs: stale.ageMs,
                     refreshBy: holderWrote
                         ? undefined
-                        : lookedAt + rotation_lock_LEEWAY_MS - LEEWAY_SAFETY_MS - stale.ageMs,
+                        : lookedAt + LEEWAY_MS - LEEWAY_SAFETY_MS - stale.ageMs,
                 });
             }
             seen = broken.seen;
@@ -30901,8 +30903,7 @@ function abandonedError(step, stale) {
 }
 /** The `gh` command that deletes the lock, for any target and GitHub Enterprise Server. */
 function deleteCommand(githubApiUrl, target, name) {
-    const { hostname, endpoint } = ghEndpoint(githubApiUrl, secretPath(target, name));
-    return `gh api --method DELETE${hostname ? ` --hostname ${shellQuote(hostname)}` : ''} ${shellQuote(endpoint)}`;
+    return secretCommand(githubApiUrl, target, name, 'DELETE');
 }
 function minutes(ms) {
     const value = Math.floor(ms / 60_000);
@@ -31864,6 +31865,7 @@ const BY_CODE = {
     ROTATIONS_OVERLAPPED: EXIT.NOT_STORED,
     LOCK_HELD: EXIT.LOCK_HELD,
     LOCK_ABANDONED: EXIT.LOCK_HELD,
+    LOCK_TIME_UP: EXIT.GITHUB,
     RUNNER_FILE: EXIT.UNEXPECTED,
     CANCELLED: EXIT.INTERRUPTED,
     UNEXPECTED: EXIT.UNEXPECTED,
@@ -32400,8 +32402,6 @@ function gitHubApiUrl(flags, env) {
 
 
 
-
-
 const DEFAULT_SCOPE = 'read:confluence-content.all';
 const DEFAULT_TIMEOUT_SECONDS = 600;
 const spec = {
@@ -32853,9 +32853,13 @@ async function storeRefreshToken(plan, secretName, github, tokens, context) {
     catch (error) {
         const said = (0,errors/* saidOf */.Jo)(error);
         const where = `the secret ${secretName} of ${access.target.description}`;
-        const lockHeld = error instanceof errors/* ActionError */.lZ &&
-            (error.code === 'LOCK_HELD' || error.code === 'LOCK_ABANDONED');
-        throw new CliError(EXIT.NOT_STORED, (0,settings/* text */.Qq) `${said}\nThe new refresh token was NOT stored in ${where}.`, `Store its sealed copy (only GitHub can open it, so it is safe to show) with GitHub CLI and a token that may write the secret: ${ghTokenAdvice(plan.githubApiUrl)}; then${lockHeld ? `, once the rotation holding the lock has ended (the lock is gone when \`${lockLookCommand(plan, access, secretName)}\` answers 404)` : ''}, run:\n  ${storeCommand()}\nor run authorize again.`, { cause: error });
+        // Stored by hand while the rotation still holds the lock, the token could be written over.
+        const heldLock = plan.lock &&
+            error instanceof errors/* ActionError */.lZ &&
+            (error.code === 'LOCK_HELD' || error.code === 'LOCK_ABANDONED')
+            ? secretCommand(plan.githubApiUrl, access.target, plan.lock.name)
+            : undefined;
+        throw new CliError(EXIT.NOT_STORED, (0,settings/* text */.Qq) `${said}\nThe new refresh token was NOT stored in ${where}.`, `Store its sealed copy (only GitHub can open it, so it is safe to show) with GitHub CLI and a token that may write the secret: ${ghTokenAdvice(plan.githubApiUrl)}; then${heldLock ? `, once the rotation holding the lock has ended (the lock is gone when \`${heldLock}\` answers 404)` : ''}, run:\n  ${storeCommand()}\nor run authorize again.`, { cause: error });
     }
     finally {
         if (held) {
@@ -32866,12 +32870,6 @@ async function storeRefreshToken(plan, secretName, github, tokens, context) {
         }
     }
     terminal.say(`Stored the refresh token, sealed, in ${secretName} of ${access.target.description} (${stored}).`);
-}
-/** The `gh` command that reads the lock (404 once it is gone). */
-function lockLookCommand(plan, access, secretName) {
-    const name = plan.lock?.name ?? `${secretName}_LOCK`;
-    const { hostname, endpoint } = ghEndpoint(plan.githubApiUrl, secretPath(access.target, name));
-    return `gh api${hostname ? ` --hostname ${shellQuote(hostname)}` : ''} ${shellQuote(endpoint)}`;
 }
 async function recordConsent(variable, access, consentedAt, context) {
     const { terminal } = context;
@@ -33712,6 +33710,10 @@ async function rotate(request, deps, events) {
                 custody.grantSending(now());
             },
         };
+        // A first attempt always starts, whatever the deadline: past it, the write that must follow
+        // would have no time left under the lock (a slow look at the secret after a wait). Not sent.
+        if (held && refreshRetry.deadline <= clock.now())
+            throw lockTimeUpError(held, request.secretName);
         const announceRetry = refreshRetry.onRetry;
         refreshRetry.onRetry = (info) => {
             custody.grantSettled();
@@ -33846,6 +33848,10 @@ function answerOf(custody, sentRefreshToken) {
         expiresAt: tokens.expiresIn === undefined ? undefined : new Date(sentAt + tokens.expiresIn * 1000),
         nextRefreshToken: tokens.refreshToken ?? sentRefreshToken,
     };
+}
+/** The hold on the lock ran out before the refresh could start. */
+function lockTimeUpError(held, secretName) {
+    return new errors/* ActionError */.lZ('LOCK_TIME_UP', `This run's time under the lock ${held.name} ran out before it could send its refresh (GitHub answered too slowly meanwhile): a rotation keeps the lock at most ${LOCK_HOLD_MS / 60_000} minutes, and the refresh must leave the write time inside them. Nothing was sent to Atlassian: the refresh token in ${secretName} is unchanged.`, 'unchanged', (0,settings/* text */.Qq) `${settings/* rerun */.nt}; if GitHub stays slow, see https://www.githubstatus.com first.`);
 }
 /**
  * What comes after the refresh token is settled, in one round: the check for another writer, the

@@ -33,6 +33,7 @@ const BY_CODE: Record<ErrorCode, string> = {
   ROTATIONS_OVERLAPPED: 'Two rotations overlapped',
   LOCK_HELD: 'Another rotation holds the lock',
   LOCK_ABANDONED: 'Token in doubt after an abandoned lock',
+  LOCK_TIME_UP: 'Time under the lock ran out',
   RUNNER_FILE: "Runner's files not written",
   SITES_UNAVAILABLE: 'Cloud id not found',
   SITE_NOT_REACHED: 'Site not reached',

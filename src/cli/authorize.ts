@@ -21,8 +21,6 @@ import {
 import { listSites } from '../atlassian/sites.js'
 import { consentStatus } from '../rotation/consent.js'
 import { ActionError, saidOf } from '../common/errors.js'
-import { shellQuote } from '../common/shell-quote.js'
-import { secretPath } from '../github/targets.js'
 import {
   type OrganizationAccess,
   type PublicKey,
@@ -47,7 +45,7 @@ import {
 } from '../rotation/request.js'
 import type { RepositoryRef, TargetInput } from '../github/targets.js'
 import { checkStore } from '../rotation/preflight.js'
-import { ghEndpoint, ghTokenAdvice, recoveryCommand } from '../rotation/recovery-command.js'
+import { ghTokenAdvice, recoveryCommand, secretCommand } from '../rotation/recovery-command.js'
 import type { Clock } from '../common/retry.js'
 import { writeBack } from '../rotation/write-back.js'
 import {
@@ -691,13 +689,17 @@ async function storeRefreshToken(
   } catch (error) {
     const said = saidOf(error)
     const where = `the secret ${secretName} of ${access.target.description}`
-    const lockHeld =
+    // Stored by hand while the rotation still holds the lock, the token could be written over.
+    const heldLock =
+      plan.lock &&
       error instanceof ActionError &&
       (error.code === 'LOCK_HELD' || error.code === 'LOCK_ABANDONED')
+        ? secretCommand(plan.githubApiUrl, access.target, plan.lock.name)
+        : undefined
     throw new CliError(
       EXIT.NOT_STORED,
       text`${said}\nThe new refresh token was NOT stored in ${where}.`,
-      `Store its sealed copy (only GitHub can open it, so it is safe to show) with GitHub CLI and a token that may write the secret: ${ghTokenAdvice(plan.githubApiUrl)}; then${lockHeld ? `, once the rotation holding the lock has ended (the lock is gone when \`${lockLookCommand(plan, access, secretName)}\` answers 404)` : ''}, run:\n  ${storeCommand()}\nor run authorize again.`,
+      `Store its sealed copy (only GitHub can open it, so it is safe to show) with GitHub CLI and a token that may write the secret: ${ghTokenAdvice(plan.githubApiUrl)}; then${heldLock ? `, once the rotation holding the lock has ended (the lock is gone when \`${heldLock}\` answers 404)` : ''}, run:\n  ${storeCommand()}\nor run authorize again.`,
       { cause: error },
     )
   } finally {
@@ -711,13 +713,6 @@ async function storeRefreshToken(
   terminal.say(
     `Stored the refresh token, sealed, in ${secretName} of ${access.target.description} (${stored}).`,
   )
-}
-
-/** The `gh` command that reads the lock (404 once it is gone). */
-function lockLookCommand(plan: Plan, access: StoreAccess, secretName: string): string {
-  const name = plan.lock?.name ?? `${secretName}_LOCK`
-  const { hostname, endpoint } = ghEndpoint(plan.githubApiUrl, secretPath(access.target, name))
-  return `gh api${hostname ? ` --hostname ${shellQuote(hostname)}` : ''} ${shellQuote(endpoint)}`
 }
 
 async function recordConsent(

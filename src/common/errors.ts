@@ -65,6 +65,8 @@ export type ErrorCode =
   | 'LOCK_HELD'
   /** An abandoned lock whose holder may have spent the token, too old to break safely. */
   | 'LOCK_ABANDONED'
+  /** The time this run may hold the lock ran out before the refresh: nothing was sent. */
+  | 'LOCK_TIME_UP'
   /** Another rotation wrote the secret between this run's preflight and the end of its write. */
   | 'ROTATIONS_OVERLAPPED'
   /** A file of the runner's (GITHUB_OUTPUT, GITHUB_STEP_SUMMARY) could not be written. */

@@ -46,15 +46,7 @@ export function recoveryCommand(write: RecoveryWrite): string {
   const put = putCommand(write)
   const seen = write.secretAsSeen
   if (seen === undefined) return put
-  const { hostname, endpoint } = ghEndpoint(
-    write.githubApiUrl,
-    secretPath(write.target, write.secretName),
-  )
-  const read = [
-    { literal: 'gh api' },
-    ...(hostname === undefined ? [] : [{ literal: '--hostname' }, hostname]),
-    endpoint,
-  ]
+  const read = ghApi(write.githubApiUrl, secretPath(write.target, write.secretName))
   const refusal = (why: string): string =>
     commandLine([
       { literal: 'echo' },
@@ -68,16 +60,9 @@ export function recoveryCommand(write: RecoveryWrite): string {
 
 /** The write itself: `gh api --method PUT …` with the sealed value. */
 function putCommand(write: RecoveryWrite): string {
-  const { hostname, endpoint } = ghEndpoint(
-    write.githubApiUrl,
-    secretPath(write.target, write.secretName),
-  )
   const { sealed, organization } = write
   return commandLine([
-    { literal: 'gh api' },
-    ...(hostname === undefined ? [] : [{ literal: '--hostname' }, hostname]),
-    { literal: '--method PUT' },
-    endpoint,
+    ...ghApi(write.githubApiUrl, secretPath(write.target, write.secretName), 'PUT'),
     { literal: '-f' },
     `encrypted_value=${sealed.encryptedValue}`,
     { literal: '-f' },
@@ -93,6 +78,29 @@ function putCommand(write: RecoveryWrite): string {
         ]
       : []),
   ])
+}
+
+type Word = string | { literal: string }
+
+/** `gh api` pointed at `path` under `githubApiUrl`, with `method` when it is not GET: its words. */
+function ghApi(githubApiUrl: string, path: string, method?: 'PUT' | 'DELETE'): Word[] {
+  const { hostname, endpoint } = ghEndpoint(githubApiUrl, path)
+  return [
+    { literal: 'gh api' },
+    ...(hostname === undefined ? [] : [{ literal: '--hostname' }, hostname]),
+    ...(method === undefined ? [] : [{ literal: `--method ${method}` }]),
+    endpoint,
+  ]
+}
+
+/** The `gh api` command that reads a secret's metadata (404 once it is gone), or deletes it. */
+export function secretCommand(
+  githubApiUrl: string,
+  target: SecretTarget,
+  secretName: string,
+  method?: 'DELETE',
+): string {
+  return commandLine(ghApi(githubApiUrl, secretPath(target, secretName), method))
 }
 
 /** Where `gh api` must be pointed to reach `path` under `githubApiUrl`, exactly. */

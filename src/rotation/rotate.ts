@@ -24,7 +24,12 @@ import { refreshGrant, type TokenSet } from '../atlassian/token-endpoint.js'
 import { consentStatus, type ConsentStatus } from './consent.js'
 import { ActionError, type TokenState } from '../common/errors.js'
 import { createGitHubClient, type GitHubClient } from '../github/client.js'
-import type { SecretMetadata, SecretWrite, StoreAccess } from '../github/secret-store.js'
+import {
+  fetchSecretMetadata,
+  type SecretMetadata,
+  type SecretWrite,
+  type StoreAccess,
+} from '../github/secret-store.js'
 import { secretTarget } from '../github/targets.js'
 import { currentRunAttempt } from '../github/workflow-run.js'
 import type { HttpOptions } from '../common/http.js'
@@ -65,10 +70,6 @@ import {
   type HeldLock,
   type LockReport,
 } from './rotation-lock.js'
-import {
-  fetchSecretMetadata,
-  type SecretMetadata as StoredMetadata,
-} from '../github/secret-store.js'
 
 export interface RotationDependencies {
   /** Also where HTTPS_PROXY, HTTP_PROXY and NO_PROXY are read from. */
@@ -284,7 +285,7 @@ export async function rotate(
       checked.lock?.status === 'fulfilled' ? checked.lock.value : { held: false as const }
     // The secret's state when another rotation may have held the lock: for an abandoned lock, did
     // its holder write after taking it?
-    const readSecret = (): Promise<StoredMetadata> =>
+    const readSecret = (): Promise<SecretMetadata> =>
       fetchSecretMetadata(store(retryFor('Lock')), request.secretName)
     held = await takeLock(
       {
@@ -399,6 +400,10 @@ export async function rotate(
         custody.grantSending(now())
       },
     }
+    // A first attempt always starts, whatever the deadline: past it, the write that must follow
+    // would have no time left under the lock (a slow look at the secret after a wait). Not sent.
+    if (held && refreshRetry.deadline <= clock.now())
+      throw lockTimeUpError(held, request.secretName)
     const announceRetry = refreshRetry.onRetry
     refreshRetry.onRetry = (info) => {
       custody.grantSettled()
@@ -562,6 +567,16 @@ function answerOf(
       tokens.expiresIn === undefined ? undefined : new Date(sentAt + tokens.expiresIn * 1000),
     nextRefreshToken: tokens.refreshToken ?? sentRefreshToken,
   }
+}
+
+/** The hold on the lock ran out before the refresh could start. */
+function lockTimeUpError(held: HeldLock, secretName: string): ActionError {
+  return new ActionError(
+    'LOCK_TIME_UP',
+    `This run's time under the lock ${held.name} ran out before it could send its refresh (GitHub answered too slowly meanwhile): a rotation keeps the lock at most ${LOCK_HOLD_MS / 60_000} minutes, and the refresh must leave the write time inside them. Nothing was sent to Atlassian: the refresh token in ${secretName} is unchanged.`,
+    'unchanged',
+    text`${rerun}; if GitHub stays slow, see https://www.githubstatus.com first.`,
+  )
 }
 
 /** The preflight's findings, and when they were made. */

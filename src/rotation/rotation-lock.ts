@@ -40,24 +40,20 @@ import { named, rerun, text, type Text } from '../common/settings.js'
 import {
   deleteSecret,
   fetchSecretMetadata,
-  secretPath,
   type OrganizationAccess,
   type PublicKey,
   type SecretMetadata,
   type StoreAccess,
 } from '../github/secret-store.js'
 import type { SecretTarget } from '../github/targets.js'
-import { ghEndpoint } from './recovery-command.js'
-import { shellQuote } from '../common/shell-quote.js'
-import { utc } from './explain.js'
+import { secretCommand } from './recovery-command.js'
+import { LEEWAY_MS, utc } from './explain.js'
 import { writeBack } from './write-back.js'
 
 /** The longest a holder keeps the lock: every retry under it ends by then. */
 export const LOCK_HOLD_MS = 5 * 60_000
 /** Older than this by GitHub's clock, a lock is abandoned: a holder releases within LOCK_HOLD_MS. */
 export const LOCK_STALE_MS = 6 * 60_000
-/** Atlassian's leeway for the token just exchanged (../shared/FACTS.md, "Rotation rules"). */
-const LEEWAY_MS = 10 * 60_000
 /** Kept clear of the leeway's end: requests in flight, and GitHub's clock read to the second. */
 const LEEWAY_SAFETY_MS = 60_000
 /**
@@ -440,8 +436,7 @@ function abandonedError(step: LockStep, stale: { since: Date; ageMs: number }): 
 
 /** The `gh` command that deletes the lock, for any target and GitHub Enterprise Server. */
 export function deleteCommand(githubApiUrl: string, target: SecretTarget, name: string): string {
-  const { hostname, endpoint } = ghEndpoint(githubApiUrl, secretPath(target, name))
-  return `gh api --method DELETE${hostname ? ` --hostname ${shellQuote(hostname)}` : ''} ${shellQuote(endpoint)}`
+  return secretCommand(githubApiUrl, target, name, 'DELETE')
 }
 
 function minutes(ms: number): string {
