@@ -2,6 +2,9 @@
  * `refresh`, `sites` and the tool's own surface (help, usage errors, exit codes): the bundled tool
  * run as a child process against both emulators.
  */
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { PROJECT_ROOT } from '../../emulators/actions-runner.js'
 import { endpointsOf, runCli, runRefresh, type CliRun } from '../support/cli.js'
 import { parseGhApi, recoveryCommandIn } from '../support/recovery-command.js'
 import {
@@ -343,10 +346,15 @@ describe('the command line', () => {
     expect(secretFlag.stderr).toContain('ATLASSIAN_REFRESH_TOKEN')
   })
 
-  it('prints its version', async () => {
-    const run = await runCli(['--version'])
+  it("prints its version, package.json's (the one the release tag names)", async () => {
+    const { version } = JSON.parse(await readFile(join(PROJECT_ROOT, 'package.json'), 'utf8')) as {
+      version: string
+    }
+    for (const flag of ['--version', '-v']) {
+      const run = await runCli([flag])
 
-    expect(run.exitCode).toBe(0)
-    expect(run.stdout).toMatch(/^\d+\.\d+\.\d+\n$/)
+      expect(run.exitCode).toBe(0)
+      expect(run.stdout).toBe(`${version}\n`)
+    }
   })
 })

@@ -28460,7 +28460,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: COMMANDS
 
 ;// CONCATENATED MODULE: ./package.json
-const package_namespaceObject = {"rE":"0.1.0"};
+const package_namespaceObject = {"rE":"1.0.0"};
 // EXTERNAL MODULE: ./src/common/errors.ts
 var errors = __nccwpck_require__(1922);
 // EXTERNAL MODULE: ./src/common/settings.ts
