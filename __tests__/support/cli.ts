@@ -5,7 +5,7 @@
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process'
 import { createServer } from 'node:net'
-import { join } from 'node:path'
+import { delimiter, dirname, join } from 'node:path'
 import { request } from 'undici'
 import { PROJECT_ROOT } from '../../emulators/actions-runner.js'
 import {
@@ -32,15 +32,22 @@ export interface CliOptions {
   /** Sees standard error as it grows (the whole text so far), e.g. to answer a prompt. */
   onStderr?: (stderr: string, child: ChildProcessWithoutNullStreams) => void
   timeoutMs?: number
+  /** Another installed copy of the tool (its `bin`), started as a shell would: by its `#!` line. */
+  bin?: string
+  /** Where it runs; the project's folder unless given. */
+  cwd?: string
 }
 
 export function runCli(args: string[], options: CliOptions = {}): Promise<CliRun> {
   const started = performance.now()
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], {
-      cwd: PROJECT_ROOT,
+    const [program, programArgs] =
+      options.bin === undefined ? [process.execPath, [CLI, ...args]] : [options.bin, args]
+    const child = spawn(program, programArgs, {
+      cwd: options.cwd ?? PROJECT_ROOT,
       env: {
-        PATH: process.env['PATH'] ?? '',
+        // The Node running the tests first, for a `#!/usr/bin/env node` bin.
+        PATH: options.bin === undefined ? (process.env['PATH'] ?? '') : withThisNode(),
         HOME: process.env['HOME'] ?? '/tmp',
         ...options.env,
       },
@@ -60,6 +67,11 @@ export function runCli(args: string[], options: CliOptions = {}): Promise<CliRun
       resolve({ exitCode, stdout, stderr, ms: performance.now() - started })
     })
   })
+}
+
+/** PATH with the folder of the Node running the tests first. */
+export function withThisNode(): string {
+  return [dirname(process.execPath), process.env['PATH'] ?? ''].join(delimiter)
 }
 
 /** The consent address the tool printed (it is indented on a line of its own). */
