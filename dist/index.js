@@ -37411,12 +37411,25 @@ async function reportOutcome(toolkit, outcome, options) {
     toolkit.setFailed(`${titleOf(first)}${more}: ${VERDICTS[first.tokenState]}`);
     return first;
 }
-/** Input problems: each named, and the step failed before anything was sent. */
-function reportInputProblems(toolkit, problems, env) {
-    for (const problem of problems) {
-        toolkit.error((0,settings/* word */.Vm)(problem.message, settings/* actionWording */.$x), { title: inputTitle(problem.setting) });
-    }
-    new RunnerFiles(toolkit, env).output('outcome', 'failed');
+/**
+ * Input problems: each named, in the log and in the job summary (every run writes one), and the
+ * step failed before anything was sent. A summary file that cannot be written is said last, as
+ * for a rotation.
+ */
+async function reportInputProblems(toolkit, problems, options) {
+    const messages = problems.map((problem) => ({
+        input: problem.setting,
+        text: options.secrets.scrub((0,settings/* word */.Vm)(problem.message, settings/* actionWording */.$x)),
+    }));
+    for (const { input, text } of messages)
+        toolkit.error(text, { title: inputTitle(input) });
+    const files = new RunnerFiles(toolkit, options.env);
+    files.output('outcome', 'failed');
+    const { inputProblemsSummary } = await __nccwpck_require__.e(/* import() */ 770).then(__nccwpck_require__.bind(__nccwpck_require__, 8770));
+    await files.summary(inputProblemsSummary(messages));
+    const fileProblem = await files.problem({ tokenState: 'unchanged' });
+    if (fileProblem)
+        toolkit.error(fileProblem.message, { title: titleOf(fileProblem) });
     toolkit.setFailed(`${problems.length} input problem(s); nothing was sent and the stored refresh token was not used.`);
 }
 
@@ -39699,7 +39712,7 @@ async function run(deps = defaultDependencies()) {
     toolkit.debug(`Run ${env['GITHUB_RUN_ID'] ?? '(none)'}, attempt ${env['GITHUB_RUN_ATTEMPT'] ?? '(none)'}, job ${env['GITHUB_JOB'] ?? '(none)'} of ${env['GITHUB_REPOSITORY'] ?? '(no repository)'}.`);
     const read = readSettings(getInput, env);
     if (!read.ok) {
-        reportInputProblems(toolkit, read.problems, env);
+        await reportInputProblems(toolkit, read.problems, { secrets, env });
         return undefined;
     }
     const outcome = await rotate(read.request, { ...deps, secrets }, runnerEvents(toolkit));
