@@ -149,6 +149,7 @@ async function sealedForOtherJobs(
         tokenType: outcome.tokens?.tokenType,
         cloudId: outcome.site?.site.id,
         apiBaseUrl: outcome.site?.apiBaseUrl,
+        jiraApiBaseUrl: outcome.site?.jiraApiBaseUrl,
       },
       keySecret,
       { repository, runId, runAttempt },
