@@ -6,6 +6,7 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   inputProblemsSummary: () => (/* binding */ inputProblemsSummary),
 /* harmony export */   summaryOf: () => (/* binding */ summaryOf)
 /* harmony export */ });
 /* unused harmony exports renderSummary, renderDryRunSummary, renderFailureSummary */
@@ -116,6 +117,21 @@ function renderDryRunSummary(context, plan) {
     return [
         '<h2>Atlassian token rotation: dry run</h2>',
         ...(0,_rotation_explain_js__WEBPACK_IMPORTED_MODULE_1__/* .describeDryRun */ ._5)(context, plan).map((line) => `<p>${(0,_rotation_explain_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeHtml */ .ZD)((0,_common_settings_js__WEBPACK_IMPORTED_MODULE_0__/* .word */ .Vm)((0,_common_settings_js__WEBPACK_IMPORTED_MODULE_0__/* .asText */ .e1)(line), _common_settings_js__WEBPACK_IMPORTED_MODULE_0__/* .actionWording */ .$x))}</p>`),
+        '',
+    ].join('\n');
+}
+/**
+ * The job summary of a run that stopped at its inputs: each problem, by input, and that nothing
+ * was sent. The messages are the annotations' own, which never show a secret's value.
+ */
+function inputProblemsSummary(problems) {
+    return [
+        '<h2>Atlassian token rotation: stopped at the inputs</h2>',
+        `<p>${problems.length === 1 ? 'One input is' : `${problems.length} inputs are`} missing or invalid. Nothing was sent: the refresh token was not used, and the secret is unchanged.</p>`,
+        '<ul>',
+        ...problems.map(({ input, text }) => `<li><code>${(0,_rotation_explain_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeHtml */ .ZD)(input)}</code>: ${(0,_rotation_explain_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeHtml */ .ZD)(text)}</li>`),
+        '</ul>',
+        '<p><strong>Next step:</strong> fix the inputs named above in the workflow, and re-run.</p>',
         '',
     ].join('\n');
 }

@@ -34266,6 +34266,7 @@ async function sealHandoff(token, keySecret, binding) {
         ...(token.tokenType !== undefined && { tokenType: token.tokenType }),
         ...(token.cloudId !== undefined && { cloudId: token.cloudId }),
         ...(token.apiBaseUrl !== undefined && { apiBaseUrl: token.apiBaseUrl }),
+        ...(token.jiraApiBaseUrl !== undefined && { jiraApiBaseUrl: token.jiraApiBaseUrl }),
     };
     const key = await deriveKey(keySecret);
     const nonce = sodium.randombytes_buf(NONCE_BYTES);
@@ -34341,6 +34342,7 @@ async function openHandoff(handoff, keySecret, binding, now) {
         tokenType: payload.tokenType,
         cloudId: payload.cloudId,
         apiBaseUrl: payload.apiBaseUrl,
+        jiraApiBaseUrl: payload.jiraApiBaseUrl,
     };
 }
 function parsePayload(json) {
@@ -34360,7 +34362,8 @@ function parsePayload(json) {
         !optional(record.scope) ||
         !optional(record.tokenType) ||
         !optional(record.cloudId) ||
-        !optional(record.apiBaseUrl)) {
+        !optional(record.apiBaseUrl) ||
+        !optional(record.jiraApiBaseUrl)) {
         // Authenticated, so made with this key: only another version of the action writes this.
         throw new HandoffRefusal('HANDOFF_VERSION', text `The handoff opened but holds no token this version understands. Use the same version (the same @ref) of the rotating action and of the access-token action.`);
     }
@@ -35138,8 +35141,9 @@ function report(network, request, url, started, outcome) {
 ;// CONCATENATED MODULE: ./src/atlassian/sites.ts
 /**
  * Which Atlassian sites a token reaches. API calls do not go to a site's own host but to the API
- * gateway, under the site's cloud id: https://api.atlassian.com/ex/confluence/{cloudId}/wiki/…
- * (../shared/FACTS.md, "Sites").
+ * gateway, under the product and the site's cloud id: https://api.atlassian.com/ex/confluence/
+ * {cloudId}/wiki/… and https://api.atlassian.com/ex/jira/{cloudId}/rest/… (../shared/FACTS.md,
+ * "Sites").
  */
 
 
@@ -35161,11 +35165,18 @@ async function findSite(atlassianApiUrl, accessToken, siteUrl, http, secrets, re
             : sites.map((s) => `${s.name} (${s.url})`).join(', ');
         throw new errors/* ActionError */.lZ('SITE_NOT_REACHED', `The token does not reach ${siteUrl.origin}. Sites it reaches: ${reachable}.`, 'stored', (0,settings/* text */.Qq) `Fix ${(0,settings/* named */.KT)('site-url')} (the address of your site, e.g. https://example.atlassian.net), or have a user of that site consent to the app with the scopes it needs.`);
     }
-    return { site, apiBaseUrl: siteApiBaseUrl(atlassianApiUrl, site) };
+    return { site, ...siteApiBases(atlassianApiUrl, site) };
 }
-/** Where a site's Confluence REST APIs are: `{atlassian-api-url}/ex/confluence/{cloudId}`. */
-function siteApiBaseUrl(atlassianApiUrl, site) {
-    return `${atlassianApiUrl}/ex/confluence/${encodeURIComponent(site.id)}`;
+/**
+ * Where a site's REST APIs are, per product: the gateway's `/ex/confluence/{cloudId}` and
+ * `/ex/jira/{cloudId}` (one cloud id serves every product of the site).
+ */
+function siteApiBases(atlassianApiUrl, site) {
+    const cloudId = encodeURIComponent(site.id);
+    return {
+        apiBaseUrl: `${atlassianApiUrl}/ex/confluence/${cloudId}`,
+        jiraApiBaseUrl: `${atlassianApiUrl}/ex/jira/${cloudId}`,
+    };
 }
 /**
  * Every site the access token reaches (accessible-resources), in the order Atlassian lists them.
@@ -37210,7 +37221,7 @@ function outcomeOutputs(outcome) {
         outputs.push(['expires-in', tokens.expiresIn === undefined ? '' : String(tokens.expiresIn)], ['expires-at', outcome.expiresAt?.toISOString() ?? ''], ['scope', tokens.scope ?? ''], ['token-type', tokens.tokenType ?? '']);
     }
     if (outcome.site) {
-        outputs.push(['cloud-id', outcome.site.site.id], ['api-base-url', outcome.site.apiBaseUrl]);
+        outputs.push(['cloud-id', outcome.site.site.id], ['api-base-url', outcome.site.apiBaseUrl], ['confluence-api-base-url', outcome.site.apiBaseUrl], ['jira-api-base-url', outcome.site.jiraApiBaseUrl]);
     }
     if (outcome.consent)
         outputs.push(['reconsent-by', outcome.consent.reconsentBy.toISOString()]);
@@ -37411,12 +37422,25 @@ async function reportOutcome(toolkit, outcome, options) {
     toolkit.setFailed(`${titleOf(first)}${more}: ${VERDICTS[first.tokenState]}`);
     return first;
 }
-/** Input problems: each named, and the step failed before anything was sent. */
-function reportInputProblems(toolkit, problems, env) {
-    for (const problem of problems) {
-        toolkit.error((0,settings/* word */.Vm)(problem.message, settings/* actionWording */.$x), { title: inputTitle(problem.setting) });
-    }
-    new RunnerFiles(toolkit, env).output('outcome', 'failed');
+/**
+ * Input problems: each named, in the log and in the job summary (every run writes one), and the
+ * step failed before anything was sent. A summary file that cannot be written is said last, as
+ * for a rotation.
+ */
+async function reportInputProblems(toolkit, problems, options) {
+    const messages = problems.map((problem) => ({
+        input: problem.setting,
+        text: options.secrets.scrub((0,settings/* word */.Vm)(problem.message, settings/* actionWording */.$x)),
+    }));
+    for (const { input, text } of messages)
+        toolkit.error(text, { title: inputTitle(input) });
+    const files = new RunnerFiles(toolkit, options.env);
+    files.output('outcome', 'failed');
+    const { inputProblemsSummary } = await __nccwpck_require__.e(/* import() */ 770).then(__nccwpck_require__.bind(__nccwpck_require__, 8770));
+    await files.summary(inputProblemsSummary(messages));
+    const fileProblem = await files.problem({ tokenState: 'unchanged' });
+    if (fileProblem)
+        toolkit.error(fileProblem.message, { title: titleOf(fileProblem) });
     toolkit.setFailed(`${problems.length} input problem(s); nothing was sent and the stored refresh token was not used.`);
 }
 
@@ -39605,16 +39629,21 @@ function getIDToken(aud) {
  * guards below stay in one place and the door's tests can watch every call.
  */
 
+
 /**
  * @actions/core for this process. Outside the runner (`GITHUB_ACTIONS` unset: a terminal,
  * local-action) no `::add-mask::` line is printed, since `core.setSecret` prints one wherever it
  * runs and it would show the very value it hides; and without the runner's GITHUB_OUTPUT file no
  * output is set, since `core.setOutput` then prints `::set-output` with the value (tokens, on a
- * terminal that masks nothing): one warning says the outputs are not written.
+ * terminal that masks nothing): one warning says the outputs are not written. Nor are the outputs
+ * that hold a token, even with GITHUB_OUTPUT set: a runner stand-in prints every output it is given
+ * (@github/local-action's `setOutput` prints `::set-output` lines and writes no file), and outside
+ * the runner no mask hides them. The new refresh token is in the secret by then.
  */
 function actionsToolkit(env) {
     const underRunner = env['GITHUB_ACTIONS'] === 'true';
     let warnedNoOutputFile = false;
+    let warnedTokenOutputs = false;
     return {
         getInput: getInput,
         setSecret: (secret) => {
@@ -39622,12 +39651,20 @@ function actionsToolkit(env) {
                 core_setSecret(secret);
         },
         setOutput: (name, value) => {
-            if (env['GITHUB_OUTPUT']) {
-                setOutput(name, value);
+            if (!env['GITHUB_OUTPUT']) {
+                if (!warnedNoOutputFile) {
+                    warnedNoOutputFile = true;
+                    warning('GITHUB_OUTPUT is not set (not running under the Actions runner): step outputs are not written.', { title: 'Step outputs not written' });
+                }
             }
-            else if (!warnedNoOutputFile) {
-                warnedNoOutputFile = true;
-                warning('GITHUB_OUTPUT is not set (not running under the Actions runner): step outputs are not written.', { title: 'Step outputs not written' });
+            else if (!underRunner && TOKEN_OUTPUTS.has(name)) {
+                if (!warnedTokenOutputs) {
+                    warnedTokenOutputs = true;
+                    warning(`Not running under the Actions runner: the outputs that hold a token (${[...TOKEN_OUTPUTS].join(', ')}) are not set, since nothing would mask them.`, { title: 'Token outputs not set' });
+                }
+            }
+            else {
+                setOutput(name, value);
             }
         },
         info: info,
@@ -39699,7 +39736,7 @@ async function run(deps = defaultDependencies()) {
     toolkit.debug(`Run ${env['GITHUB_RUN_ID'] ?? '(none)'}, attempt ${env['GITHUB_RUN_ATTEMPT'] ?? '(none)'}, job ${env['GITHUB_JOB'] ?? '(none)'} of ${env['GITHUB_REPOSITORY'] ?? '(no repository)'}.`);
     const read = readSettings(getInput, env);
     if (!read.ok) {
-        reportInputProblems(toolkit, read.problems, env);
+        await reportInputProblems(toolkit, read.problems, { secrets, env });
         return undefined;
     }
     const outcome = await rotate(read.request, { ...deps, secrets }, runnerEvents(toolkit));
@@ -39750,6 +39787,7 @@ async function sealedForOtherJobs(accessToken, sentAt, outcome, keySecret, env, 
             tokenType: outcome.tokens?.tokenType,
             cloudId: outcome.site?.site.id,
             apiBaseUrl: outcome.site?.apiBaseUrl,
+            jiraApiBaseUrl: outcome.site?.jiraApiBaseUrl,
         }, keySecret, { repository, runId, runAttempt });
         toolkit.info(`Output access-token-handoff: the access token sealed for the other jobs of run ${runId} (attempt ${runAttempt} or later), good until ${expiresAt.toISOString()} at the latest.`);
         return handoff;
@@ -40634,7 +40672,7 @@ async function callGitHub(call) {
 }
 /** Turns an Octokit failure into an error that blames the right thing and names the fix. */
 function explainGitHubError(error, context) {
-    if (!(error instanceof dist_src/* RequestError */.G) || error.response === undefined) {
+    if (!isRequestError(error) || error.response === undefined) {
         const failure = (0,network_failure/* classifyNetworkFailure */.P)(error);
         return new errors/* ActionError */.lZ('GITHUB_UNREACHABLE', `Could not ${context.doing}: GitHub's API did not answer (${context.secrets.scrub(failure.description)}).`, context.tokenState, (0,settings/* text */.Qq) `Check ${(0,settings/* named */.KT)('github-api-url')} and the network from the runner to it (proxy settings: HTTPS_PROXY / NO_PROXY).${finishFor(context.tokenState)}`, {
             cause: error,
@@ -40647,6 +40685,22 @@ function explainGitHubError(error, context) {
         headers: error.response.headers,
         data: error.response.data,
     }), context);
+}
+/**
+ * An answer Octokit turned into an error. Recognised by its shape too: under a runner stand-in that
+ * brings its own copy of @octokit/request (`npm run local-action`: @github/local-action stubs
+ * @actions/github), the error is another copy's RequestError, and `instanceof` alone would take
+ * every answer, a 404 too, for a network failure.
+ */
+function isRequestError(error) {
+    if (error instanceof dist_src/* RequestError */.G)
+        return true;
+    return (error instanceof Error &&
+        error.name === 'HttpError' &&
+        'status' in error &&
+        typeof error.status === 'number' &&
+        'request' in error &&
+        (0,is_record/* isRecord */.u)(error.request));
 }
 /**
  * Any answer that is not a usable success, in the order that blames the right thing: a rate limit

@@ -103,6 +103,10 @@ describe('the access-token handoff across jobs', () => {
     expect(sync.outputs['access-token']).toBe(accessToken)
     expect(sync.outputs['cloud-id']).toBe(SITE.id)
     expect(sync.outputs['api-base-url']).toBe(`${world.atlassian.apiUrl}/ex/confluence/${SITE.id}`)
+    expect(sync.outputs['confluence-api-base-url']).toBe(
+      `${world.atlassian.apiUrl}/ex/confluence/${SITE.id}`,
+    )
+    expect(sync.outputs['jira-api-base-url']).toBe(`${world.atlassian.apiUrl}/ex/jira/${SITE.id}`)
     expect(sync.outputs['expires-at']).toBe(step.outputs['expires-at'])
     expect(Number(sync.outputs['expires-in'])).toBeGreaterThan(3500)
     expect(sync.outputs['scope']).toBe(step.outputs['scope'])

@@ -98,6 +98,7 @@ describe('refresh', () => {
       rotated: 'true',
       'secret-updated': 'true',
       'cloud-id': SITE.id,
+      'jira-api-base-url': `${w.atlassian.apiUrl}/ex/jira/${SITE.id}`,
       scope: 'read:confluence-content.all offline_access',
     })
     expect(run.stderr).toContain(`Rotated the refresh token and updated ${SECRET_NAME}`)
@@ -269,7 +270,12 @@ describe('sites', () => {
     expect(lines.stdout).toBe(`${SITE.id}  ${SITE.url}  ${SITE.name}\n`)
     expect(json.exitCode).toBe(0)
     expect(JSON.parse(json.stdout)).toEqual([
-      { ...SITE, apiBaseUrl: `${w.atlassian.apiUrl}/ex/confluence/${SITE.id}` },
+      {
+        ...SITE,
+        apiBaseUrl: `${w.atlassian.apiUrl}/ex/confluence/${SITE.id}`,
+        confluenceApiBaseUrl: `${w.atlassian.apiUrl}/ex/confluence/${SITE.id}`,
+        jiraApiBaseUrl: `${w.atlassian.apiUrl}/ex/jira/${SITE.id}`,
+      },
     ])
     expect(w.github.requests).toEqual([])
     expectNoSecretsIn(lines, [issued.tokens.accessToken])

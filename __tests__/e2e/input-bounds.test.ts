@@ -63,6 +63,43 @@ describe('the action', () => {
   })
 })
 
+describe('the job summary of a run that stops at its inputs', () => {
+  it('names each problem and says nothing was sent, with no secret in it', async () => {
+    world = await startScenario()
+    const run = await world.run({
+      inputs: {
+        'client-secret': '',
+        'token-url': 'http://auth.example.com/oauth/token',
+        'retry-budget-seconds': 'soon',
+      },
+    })
+
+    expect(run.exitCode).toBe(1)
+    expect(world.timeline).toEqual([])
+    expect(run.summary).toContain('<h2>Atlassian token rotation: stopped at the inputs</h2>')
+    expect(run.summary).toContain('3 inputs are missing or invalid')
+    expect(run.summary).toContain('Nothing was sent: the refresh token was not used')
+    for (const input of ['client-secret', 'token-url', 'retry-budget-seconds']) {
+      expect(run.summary).toContain(`<li><code>${input}</code>: `)
+    }
+    expect(run.outputs['outcome']).toBe('failed')
+    const REFRESH_TOKEN = world.storedToken()
+    expect(findLeaks(run, { REFRESH_TOKEN, GITHUB_TOKEN, WORKFLOW_TOKEN })).toEqual([])
+  })
+
+  it('shows nothing of an over-long secret input, and none of the other secrets', async () => {
+    world = await startScenario()
+    const run = await world.run({ inputs: { 'refresh-token': HUGE_TOKEN } })
+
+    expect(run.exitCode).toBe(1)
+    expect(world.timeline).toEqual([])
+    expect(run.summary).toContain('One input is missing or invalid')
+    expect(run.summary).toContain('<li><code>refresh-token</code>: ')
+    expect(run.summary).not.toContain('eyJAAAA')
+    expect(findLeaks(run, { HUGE_TOKEN, CLIENT_SECRET, GITHUB_TOKEN, WORKFLOW_TOKEN })).toEqual([])
+  })
+})
+
 describe('the command line tool', () => {
   /** Both emulators' addresses, a client secret and a GitHub token: a complete setup but one value. */
   function env(extra: Record<string, string>): Record<string, string> {

@@ -318,9 +318,11 @@ describe('the site lookup', () => {
 
     expect(run.exitCode).toBe(0)
     expect(run.outputs['cloud-id']).toBe('cloud-2')
-    expect(run.outputs['api-base-url']).toBe(
-      `${world.atlassian.tokenUrl.replace('/oauth/token', '')}/ex/confluence/cloud-2`,
-    )
+    const gateway = world.atlassian.tokenUrl.replace('/oauth/token', '')
+    // api-base-url keeps its first meaning, the Confluence base; each product has its own too.
+    expect(run.outputs['api-base-url']).toBe(`${gateway}/ex/confluence/cloud-2`)
+    expect(run.outputs['confluence-api-base-url']).toBe(`${gateway}/ex/confluence/cloud-2`)
+    expect(run.outputs['jira-api-base-url']).toBe(`${gateway}/ex/jira/cloud-2`)
     const lookup = world.atlassian.requests.find(
       (r) => r.path === '/oauth/token/accessible-resources',
     )

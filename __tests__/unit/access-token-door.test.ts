@@ -57,6 +57,7 @@ async function handoff(
       ...described,
       cloudId: 'cloud-7',
       apiBaseUrl: 'https://api.atlassian.com/ex/confluence/cloud-7',
+      jiraApiBaseUrl: 'https://api.atlassian.com/ex/jira/cloud-7',
     },
     KEY,
     binding,
@@ -79,6 +80,8 @@ describe('the access-token action', () => {
       'setOutput(token-type, Bearer)',
       'setOutput(cloud-id, cloud-7)',
       'setOutput(api-base-url, https://api.atlassian.com/ex/confluence/cloud-7)',
+      'setOutput(confluence-api-base-url, https://api.atlassian.com/ex/confluence/cloud-7)',
+      'setOutput(jira-api-base-url, https://api.atlassian.com/ex/jira/cloud-7)',
       expect.stringMatching(
         /^info\(Access token handed on .* expires at 2026-12-02T01:40:00.000Z at the latest/,
       ),

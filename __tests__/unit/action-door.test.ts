@@ -172,6 +172,7 @@ it('sets the outputs only after the rotation returned, each token masked before 
     tokenType: 'Bearer',
     cloudId: undefined,
     apiBaseUrl: undefined,
+    jiraApiBaseUrl: undefined,
   })
   expect(order(core.setSecret, NEW_ACCESS)).toBeLessThan(
     order(core.setOutput, 'access-token', NEW_ACCESS),
@@ -448,6 +449,24 @@ describe('outside the runner', () => {
       [
         'GITHUB_OUTPUT is not set (not running under the Actions runner): step outputs are not written.',
         { title: 'Step outputs not written' },
+      ],
+    ])
+  })
+
+  it('never sets an output that holds a token, even with GITHUB_OUTPUT set (local-action)', async () => {
+    rotationReturning(outcome({}))
+
+    await runDoor(INPUTS, { GITHUB_OUTPUT: '/tmp/outputs' })
+
+    expect(core.setSecret).not.toHaveBeenCalled()
+    const names = core.setOutput.mock.calls.map(([name]) => name)
+    expect(names).toContain('outcome')
+    expect(names).not.toContain('access-token')
+    expect(names).not.toContain('refresh-token')
+    expect(core.warning.mock.calls).toEqual([
+      [
+        'Not running under the Actions runner: the outputs that hold a token (access-token, refresh-token) are not set, since nothing would mask them.',
+        { title: 'Token outputs not set' },
       ],
     ])
   })

@@ -22,6 +22,7 @@ const TOKEN: HandedToken = {
   tokenType: 'Bearer',
   cloudId: 'cloud-7',
   apiBaseUrl: 'https://api.atlassian.com/ex/confluence/cloud-7',
+  jiraApiBaseUrl: 'https://api.atlassian.com/ex/jira/cloud-7',
 }
 
 async function refusal(promise: Promise<unknown>): Promise<{ code: string; message: string }> {
@@ -77,6 +78,7 @@ describe('sealHandoff and openHandoff', () => {
       tokenType: undefined,
       cloudId: undefined,
       apiBaseUrl: undefined,
+      jiraApiBaseUrl: undefined,
     }
     expect(await openHandoff(await sealHandoff(bare, KEY, RUN), KEY, RUN, NOW)).toEqual(bare)
   })

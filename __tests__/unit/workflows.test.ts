@@ -361,6 +361,63 @@ function pinProblems(workflows: Workflow[]): string[] {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Workflows that run as written
+
+/** The steps of a job, as mappings. */
+function stepsOf(job: Mapping): Mapping[] {
+  return Array.isArray(job['steps']) ? (job['steps'] as unknown[]).map(mapping) : []
+}
+
+/**
+ * A step that runs a file of the repository (`./sync.sh`, `bash scripts/x.sh`) comes after
+ * `actions/checkout` in its job: a job starts in an empty folder. And a workflow that narrows
+ * `permissions:` and checks out keeps `contents: read`, without which the checkout fails.
+ */
+function checkoutProblems(workflow: Workflow): string[] {
+  const problems: string[] = []
+  for (const [jobId, job] of jobsOf(workflow)) {
+    const steps = stepsOf(job)
+    const checkout = steps.findIndex((step) => scalar(step['uses']).startsWith('actions/checkout@'))
+    const checkedOut = checkout >= 0
+    const local = /(?:^|[\s;&|(])(?:\.\/|(?:bash|sh|node|python3?) +(?!-)[\w./-]+\.\w+)/m
+    steps.forEach((step, i) => {
+      if ((!checkedOut || i < checkout) && local.test(scalar(step['run']))) {
+        problems.push(
+          `${workflow.path}: job "${jobId}", step ${i + 1} runs a file of the repository before actions/checkout`,
+        )
+      }
+    })
+    const permissions = job['permissions'] ?? workflow.document?.['permissions']
+    if (checkedOut && isMapping(permissions)) {
+      if (!['read', 'write'].includes(scalar(permissions['contents']))) {
+        problems.push(
+          `${workflow.path}: job "${jobId}" checks out the repository but its permissions leave out \`contents: read\``,
+        )
+      }
+    }
+  }
+  return problems
+}
+
+/**
+ * Scheduled minutes follow the README's advice: not minute 0, the top of the hour, when GitHub's
+ * scheduler is busiest and runs start late or are dropped.
+ */
+function cronProblems(workflow: Workflow): string[] {
+  const schedule = mapping(workflow.document?.['on'])['schedule']
+  const crons = (Array.isArray(schedule) ? schedule : []).map((entry) =>
+    scalar(mapping(entry)['cron']),
+  )
+  return crons
+    .filter((cron) =>
+      (cron.split(/\s+/)[0] ?? '').split(',').some((minute) => /^(?:0|\*|\*\/\d+)$/.test(minute)),
+    )
+    .map(
+      (cron) => `${workflow.path}: cron '${cron}' runs at the top of the hour: pick another minute`,
+    )
+}
+
+// ---------------------------------------------------------------------------------------------
 
 async function workflowsIn(folder: string): Promise<Workflow[]> {
   const names = (await readdir(join(PROJECT_ROOT, folder))).filter((n) => /\.ya?ml$/.test(n)).sort()
@@ -375,13 +432,21 @@ async function workflowsIn(folder: string): Promise<Workflow[]> {
 const manifest = await readManifest()
 const accessTokenManifest = await readManifest('access-token/action.yml')
 const examples = await workflowsIn('examples')
-/** The README's whole workflows (```yaml blocks with jobs), as users copy them. */
-const readmeWorkflows = [
-  ...(await readFile(join(PROJECT_ROOT, 'README.md'), 'utf8')).matchAll(/```yaml\n([\s\S]*?)```/g),
-]
-  .map((m) => m[1] ?? '')
-  .filter((block) => /^jobs:/m.test(block))
-  .map((block, i) => readWorkflow(`README.md workflow ${i + 1}`, block))
+/**
+ * The README's ```yaml blocks: every one is a whole workflow, as users copy it, unless the line
+ * before it marks it `<!-- fragment: why -->` (a few steps shown inside a list, say).
+ */
+const readmeBlocks = [
+  ...(await readFile(join(PROJECT_ROOT, 'README.md'), 'utf8')).matchAll(
+    /^(.*)\n\n?( *)```yaml\n([\s\S]*?)^\2```/gm,
+  ),
+].map((m) => ({
+  fragment: /^\s*<!-- fragment: .+ -->$/.test(m[1] ?? ''),
+  text: (m[3] ?? '').replace(new RegExp(`^${m[2] ?? ''}`, 'gm'), ''),
+}))
+const readmeWorkflows = readmeBlocks
+  .filter((block) => !block.fragment)
+  .map((block, i) => readWorkflow(`README.md workflow ${i + 1}`, block.text))
 const projectWorkflows = await workflowsIn('.github/workflows')
 
 describe('workflows', () => {
@@ -409,8 +474,9 @@ describe('workflows', () => {
     )
   })
 
-  it('include the README workflows, the multi-job one among them', () => {
+  it('include the README workflows, the multi-job one among them, and few fragments', () => {
     expect(readmeWorkflows.length).toBeGreaterThanOrEqual(4)
+    expect(readmeBlocks.filter((block) => block.fragment).length).toBeLessThanOrEqual(2)
     expect(
       readmeWorkflows.filter((w) => actionSteps(w, ACCESS_TOKEN_ACTION).length > 0),
     ).toHaveLength(1)
@@ -444,6 +510,18 @@ describe('workflows', () => {
     it('never rotates in a job that needs a rotating job', () => {
       expect(downstreamProblems(workflow)).toEqual([])
     })
+
+    it('checks out before it runs a file of the repository, with contents: read', () => {
+      expect(checkoutProblems(workflow)).toEqual([])
+    })
+
+    it('schedules off the top of the hour', () => {
+      expect(cronProblems(workflow)).toEqual([])
+    })
+  })
+
+  it('README workflows use the actions as the examples do', () => {
+    expect(readmeWorkflows.flatMap(referenceProblems)).toEqual([])
   })
 
   it('every example uses the action, as OWNER/atlassian-token-rotation@v1', () => {
@@ -611,6 +689,22 @@ describe('the workflow checks catch', () => {
     expect(groupProblems([...examples, renamed])).toEqual([
       expect.stringContaining('secret=ATLASSIAN_REFRESH_TOKEN is rotated in 2 concurrency groups'),
     ])
+  })
+
+  it('a local script run before the checkout, or a checkout without contents: read', () => {
+    const noCheckout = broken(/^ +- uses: actions\/checkout@v7\n/m, '')
+    expect(checkoutProblems(noCheckout)).toEqual([
+      expect.stringContaining('runs a file of the repository before actions/checkout'),
+    ])
+    const noContents = broken(/^ +contents: read.*\n/m, '')
+    expect(checkoutProblems(noContents)).toEqual([
+      expect.stringContaining('its permissions leave out `contents: read`'),
+    ])
+  })
+
+  it('a schedule at the top of the hour', () => {
+    const workflow = broken("cron: '23 */6 * * *'", "cron: '0 */6 * * *'")
+    expect(cronProblems(workflow)).toEqual([expect.stringContaining("cron '0 */6 * * *'")])
   })
 
   it('an example naming the action other than as the README does', () => {

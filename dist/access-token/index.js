@@ -28374,7 +28374,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8935);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1813);
 /** The access-token action's entry point, as the runner starts it (access-token/action.yml). */
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -28384,7 +28384,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8935:
+/***/ 1813:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28695,6 +28695,7 @@ async function sealHandoff(token, keySecret, binding) {
         ...(token.tokenType !== undefined && { tokenType: token.tokenType }),
         ...(token.cloudId !== undefined && { cloudId: token.cloudId }),
         ...(token.apiBaseUrl !== undefined && { apiBaseUrl: token.apiBaseUrl }),
+        ...(token.jiraApiBaseUrl !== undefined && { jiraApiBaseUrl: token.jiraApiBaseUrl }),
     };
     const key = await deriveKey(keySecret);
     const nonce = sodium.randombytes_buf(NONCE_BYTES);
@@ -28770,6 +28771,7 @@ async function openHandoff(handoff, keySecret, binding, now) {
         tokenType: payload.tokenType,
         cloudId: payload.cloudId,
         apiBaseUrl: payload.apiBaseUrl,
+        jiraApiBaseUrl: payload.jiraApiBaseUrl,
     };
 }
 function parsePayload(json) {
@@ -28789,7 +28791,8 @@ function parsePayload(json) {
         !optional(record.scope) ||
         !optional(record.tokenType) ||
         !optional(record.cloudId) ||
-        !optional(record.apiBaseUrl)) {
+        !optional(record.apiBaseUrl) ||
+        !optional(record.jiraApiBaseUrl)) {
         // Authenticated, so made with this key: only another version of the action writes this.
         throw new HandoffRefusal('HANDOFF_VERSION', settings_text `The handoff opened but holds no token this version understands. Use the same version (the same @ref) of the rotating action and of the access-token action.`);
     }
@@ -31755,6 +31758,37 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
+;// CONCATENATED MODULE: ./src/rotation/outputs.ts
+/** Tokens issued: the refresh token is in the store, in the log (sealed), or nowhere but here. */
+const HAS_NEW_TOKEN = new Set(['rotated-not-stored', 'stored', 'overlapped']);
+/** The outputs that hold a token: masked by the action, shown by the tool only when asked. */
+const TOKEN_OUTPUTS = new Set(['access-token', 'refresh-token']);
+function outcomeOutputs(outcome) {
+    const outputs = [
+        ['outcome', outcome.kind],
+        ['rotated', String(HAS_NEW_TOKEN.has(outcome.tokenState))],
+        ['secret-updated', String(outcome.stored !== undefined)],
+    ];
+    const { tokens } = outcome;
+    if (tokens) {
+        if (tokens.accessToken !== undefined)
+            outputs.push(['access-token', tokens.accessToken]);
+        if (outcome.nextRefreshToken !== undefined) {
+            outputs.push(['refresh-token', outcome.nextRefreshToken]);
+        }
+        outputs.push(['expires-in', tokens.expiresIn === undefined ? '' : String(tokens.expiresIn)], ['expires-at', outcome.expiresAt?.toISOString() ?? ''], ['scope', tokens.scope ?? ''], ['token-type', tokens.tokenType ?? '']);
+    }
+    if (outcome.site) {
+        outputs.push(['cloud-id', outcome.site.site.id], ['api-base-url', outcome.site.apiBaseUrl], ['confluence-api-base-url', outcome.site.apiBaseUrl], ['jira-api-base-url', outcome.site.jiraApiBaseUrl]);
+    }
+    if (outcome.consent)
+        outputs.push(['reconsent-by', outcome.consent.reconsentBy.toISOString()]);
+    if (outcome.recovery) {
+        outputs.push(['recovery-encrypted-value', outcome.recovery.sealed.encryptedValue], ['recovery-key-id', outcome.recovery.sealed.keyId]);
+    }
+    return outputs;
+}
+
 ;// CONCATENATED MODULE: ./src/action/toolkit.ts
 /**
  * The runner, as the action's door speaks to it: @actions/core, with the two calls that would show
@@ -31764,16 +31798,21 @@ function getIDToken(aud) {
  * guards below stay in one place and the door's tests can watch every call.
  */
 
+
 /**
  * @actions/core for this process. Outside the runner (`GITHUB_ACTIONS` unset: a terminal,
  * local-action) no `::add-mask::` line is printed, since `core.setSecret` prints one wherever it
  * runs and it would show the very value it hides; and without the runner's GITHUB_OUTPUT file no
  * output is set, since `core.setOutput` then prints `::set-output` with the value (tokens, on a
- * terminal that masks nothing): one warning says the outputs are not written.
+ * terminal that masks nothing): one warning says the outputs are not written. Nor are the outputs
+ * that hold a token, even with GITHUB_OUTPUT set: a runner stand-in prints every output it is given
+ * (@github/local-action's `setOutput` prints `::set-output` lines and writes no file), and outside
+ * the runner no mask hides them. The new refresh token is in the secret by then.
  */
 function actionsToolkit(env) {
     const underRunner = env['GITHUB_ACTIONS'] === 'true';
     let warnedNoOutputFile = false;
+    let warnedTokenOutputs = false;
     return {
         getInput: getInput,
         setSecret: (secret) => {
@@ -31781,12 +31820,20 @@ function actionsToolkit(env) {
                 core_setSecret(secret);
         },
         setOutput: (name, value) => {
-            if (env['GITHUB_OUTPUT']) {
-                setOutput(name, value);
+            if (!env['GITHUB_OUTPUT']) {
+                if (!warnedNoOutputFile) {
+                    warnedNoOutputFile = true;
+                    warning('GITHUB_OUTPUT is not set (not running under the Actions runner): step outputs are not written.', { title: 'Step outputs not written' });
+                }
             }
-            else if (!warnedNoOutputFile) {
-                warnedNoOutputFile = true;
-                warning('GITHUB_OUTPUT is not set (not running under the Actions runner): step outputs are not written.', { title: 'Step outputs not written' });
+            else if (!underRunner && TOKEN_OUTPUTS.has(name)) {
+                if (!warnedTokenOutputs) {
+                    warnedTokenOutputs = true;
+                    warning(`Not running under the Actions runner: the outputs that hold a token (${[...TOKEN_OUTPUTS].join(', ')}) are not set, since nothing would mask them.`, { title: 'Token outputs not set' });
+                }
+            }
+            else {
+                setOutput(name, value);
             }
         },
         info: info,
@@ -31987,6 +32034,8 @@ async function run(deps = defaultDependencies()) {
         ['token-type', token.tokenType ?? ''],
         ['cloud-id', token.cloudId ?? ''],
         ['api-base-url', token.apiBaseUrl ?? ''],
+        ['confluence-api-base-url', token.apiBaseUrl ?? ''],
+        ['jira-api-base-url', token.jiraApiBaseUrl ?? ''],
     ];
     try {
         for (const [name, value] of outputs)

@@ -29254,8 +29254,9 @@ function explainCodeGrantError(error, tokenUrl, codeMayBeSpent) {
 ;// CONCATENATED MODULE: ./src/atlassian/sites.ts
 /**
  * Which Atlassian sites a token reaches. API calls do not go to a site's own host but to the API
- * gateway, under the site's cloud id: https://api.atlassian.com/ex/confluence/{cloudId}/wiki/…
- * (../shared/FACTS.md, "Sites").
+ * gateway, under the product and the site's cloud id: https://api.atlassian.com/ex/confluence/
+ * {cloudId}/wiki/… and https://api.atlassian.com/ex/jira/{cloudId}/rest/… (../shared/FACTS.md,
+ * "Sites").
  */
 
 
@@ -29277,11 +29278,18 @@ async function findSite(atlassianApiUrl, accessToken, siteUrl, http, secrets, re
             : sites.map((s) => `${s.name} (${s.url})`).join(', ');
         throw new errors/* ActionError */.lZ('SITE_NOT_REACHED', `The token does not reach ${siteUrl.origin}. Sites it reaches: ${reachable}.`, 'stored', (0,settings/* text */.Qq) `Fix ${(0,settings/* named */.KT)('site-url')} (the address of your site, e.g. https://example.atlassian.net), or have a user of that site consent to the app with the scopes it needs.`);
     }
-    return { site, apiBaseUrl: siteApiBaseUrl(atlassianApiUrl, site) };
+    return { site, ...siteApiBases(atlassianApiUrl, site) };
 }
-/** Where a site's Confluence REST APIs are: `{atlassian-api-url}/ex/confluence/{cloudId}`. */
-function siteApiBaseUrl(atlassianApiUrl, site) {
-    return `${atlassianApiUrl}/ex/confluence/${encodeURIComponent(site.id)}`;
+/**
+ * Where a site's REST APIs are, per product: the gateway's `/ex/confluence/{cloudId}` and
+ * `/ex/jira/{cloudId}` (one cloud id serves every product of the site).
+ */
+function siteApiBases(atlassianApiUrl, site) {
+    const cloudId = encodeURIComponent(site.id);
+    return {
+        apiBaseUrl: `${atlassianApiUrl}/ex/confluence/${cloudId}`,
+        jiraApiBaseUrl: `${atlassianApiUrl}/ex/jira/${cloudId}`,
+    };
 }
 /**
  * Every site the access token reaches (accessible-resources), in the order Atlassian lists them.
@@ -29774,7 +29782,7 @@ async function callGitHub(call) {
 }
 /** Turns an Octokit failure into an error that blames the right thing and names the fix. */
 function explainGitHubError(error, context) {
-    if (!(error instanceof dist_src/* RequestError */.G) || error.response === undefined) {
+    if (!isRequestError(error) || error.response === undefined) {
         const failure = (0,network_failure/* classifyNetworkFailure */.P)(error);
         return new errors/* ActionError */.lZ('GITHUB_UNREACHABLE', `Could not ${context.doing}: GitHub's API did not answer (${context.secrets.scrub(failure.description)}).`, context.tokenState, (0,settings/* text */.Qq) `Check ${(0,settings/* named */.KT)('github-api-url')} and the network from the runner to it (proxy settings: HTTPS_PROXY / NO_PROXY).${finishFor(context.tokenState)}`, {
             cause: error,
@@ -29787,6 +29795,22 @@ function explainGitHubError(error, context) {
         headers: error.response.headers,
         data: error.response.data,
     }), context);
+}
+/**
+ * An answer Octokit turned into an error. Recognised by its shape too: under a runner stand-in that
+ * brings its own copy of @octokit/request (`npm run local-action`: @github/local-action stubs
+ * @actions/github), the error is another copy's RequestError, and `instanceof` alone would take
+ * every answer, a 404 too, for a network failure.
+ */
+function isRequestError(error) {
+    if (error instanceof dist_src/* RequestError */.G)
+        return true;
+    return (error instanceof Error &&
+        error.name === 'HttpError' &&
+        'status' in error &&
+        typeof error.status === 'number' &&
+        'request' in error &&
+        isRecord(error.request));
 }
 /**
  * Any answer that is not a usable success, in the order that blames the right thing: a rate limit
@@ -33101,7 +33125,7 @@ function outcomeOutputs(outcome) {
         outputs.push(['expires-in', tokens.expiresIn === undefined ? '' : String(tokens.expiresIn)], ['expires-at', outcome.expiresAt?.toISOString() ?? ''], ['scope', tokens.scope ?? ''], ['token-type', tokens.tokenType ?? '']);
     }
     if (outcome.site) {
-        outputs.push(['cloud-id', outcome.site.site.id], ['api-base-url', outcome.site.apiBaseUrl]);
+        outputs.push(['cloud-id', outcome.site.site.id], ['api-base-url', outcome.site.apiBaseUrl], ['confluence-api-base-url', outcome.site.apiBaseUrl], ['jira-api-base-url', outcome.site.jiraApiBaseUrl]);
     }
     if (outcome.consent)
         outputs.push(['reconsent-by', outcome.consent.reconsentBy.toISOString()]);
@@ -34275,7 +34299,7 @@ const sites_spec = {
     summary: 'list the cloud ids and addresses of the sites a token reaches',
     usage: 'sites [--json]   (with ATLASSIAN_ACCESS_TOKEN, or ATLASSIAN_REFRESH_TOKEN and the options of refresh)',
     description: [
-        "Lists the sites (cloud id, address, name) that an access token reaches, from Atlassian's accessible-resources. API calls for a site go to https://api.atlassian.com/ex/confluence/{cloud id}/wiki/…, not to the site's own address.",
+        "Lists the sites (cloud id, address, name) that an access token reaches, from Atlassian's accessible-resources. API calls for a site go to https://api.atlassian.com/ex/confluence/{cloud id}/wiki/… (Confluence) and https://api.atlassian.com/ex/jira/{cloud id}/rest/… (Jira), not to the site's own address.",
         'Give an access token in ATLASSIAN_ACCESS_TOKEN: nothing else is needed or changed. A refresh token (ATLASSIAN_REFRESH_TOKEN) is disabled by its first use, so with one, sites runs a whole rotation first, exactly as refresh does (same options, the new refresh token written to the secret), and lists with the new access token.',
     ],
     flags: [
@@ -34283,7 +34307,7 @@ const sites_spec = {
             name: 'json',
             kind: 'boolean',
             env: false,
-            description: 'Print a JSON array of {id, name, url, apiBaseUrl} instead of lines.',
+            description: 'Print a JSON array of {id, name, url, apiBaseUrl, confluenceApiBaseUrl, jiraApiBaseUrl} instead of lines (apiBaseUrl is the Confluence one).',
         },
         ...ROTATION_FLAGS,
     ],
@@ -34355,12 +34379,17 @@ const sites = {
             }
             throw error;
         }
-        const rows = found.map((site) => ({
-            id: site.id,
-            name: site.name,
-            url: site.url,
-            apiBaseUrl: siteApiBaseUrl(atlassianApiUrl, site),
-        }));
+        const rows = found.map((site) => {
+            const bases = siteApiBases(atlassianApiUrl, site);
+            return {
+                id: site.id,
+                name: site.name,
+                url: site.url,
+                apiBaseUrl: bases.apiBaseUrl,
+                confluenceApiBaseUrl: bases.apiBaseUrl,
+                jiraApiBaseUrl: bases.jiraApiBaseUrl,
+            };
+        });
         if (flags.boolean('json')) {
             terminal.result(JSON.stringify(rows, null, 2));
         }

@@ -113,6 +113,8 @@ export async function run(deps: Dependencies = defaultDependencies()): Promise<b
     ['token-type', token.tokenType ?? ''],
     ['cloud-id', token.cloudId ?? ''],
     ['api-base-url', token.apiBaseUrl ?? ''],
+    ['confluence-api-base-url', token.apiBaseUrl ?? ''],
+    ['jira-api-base-url', token.jiraApiBaseUrl ?? ''],
   ]
   try {
     for (const [name, value] of outputs) toolkit.setOutput(name, value)

@@ -73,7 +73,7 @@ export async function run(
   )
   const read = readSettings(getInput, env)
   if (!read.ok) {
-    reportInputProblems(toolkit, read.problems, env)
+    await reportInputProblems(toolkit, read.problems, { secrets, env })
     return undefined
   }
   const outcome = await rotate(read.request, { ...deps, secrets }, runnerEvents(toolkit))
@@ -149,6 +149,7 @@ async function sealedForOtherJobs(
         tokenType: outcome.tokens?.tokenType,
         cloudId: outcome.site?.site.id,
         apiBaseUrl: outcome.site?.apiBaseUrl,
+        jiraApiBaseUrl: outcome.site?.jiraApiBaseUrl,
       },
       keySecret,
       { repository, runId, runAttempt },

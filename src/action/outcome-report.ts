@@ -89,16 +89,27 @@ export async function reportOutcome(
   return first
 }
 
-/** Input problems: each named, and the step failed before anything was sent. */
-export function reportInputProblems(
+/**
+ * Input problems: each named, in the log and in the job summary (every run writes one), and the
+ * step failed before anything was sent. A summary file that cannot be written is said last, as
+ * for a rotation.
+ */
+export async function reportInputProblems(
   toolkit: Toolkit,
   problems: SettingProblem[],
-  env: Record<string, string | undefined>,
-): void {
-  for (const problem of problems) {
-    toolkit.error(word(problem.message, actionWording), { title: inputTitle(problem.setting) })
-  }
-  new RunnerFiles(toolkit, env).output('outcome', 'failed')
+  options: Pick<ReportOptions, 'secrets' | 'env'>,
+): Promise<void> {
+  const messages = problems.map((problem) => ({
+    input: problem.setting,
+    text: options.secrets.scrub(word(problem.message, actionWording)),
+  }))
+  for (const { input, text } of messages) toolkit.error(text, { title: inputTitle(input) })
+  const files = new RunnerFiles(toolkit, options.env)
+  files.output('outcome', 'failed')
+  const { inputProblemsSummary } = await import('./summary.js')
+  await files.summary(inputProblemsSummary(messages))
+  const fileProblem = await files.problem({ tokenState: 'unchanged' })
+  if (fileProblem) toolkit.error(fileProblem.message, { title: titleOf(fileProblem) })
   toolkit.setFailed(
     `${problems.length} input problem(s); nothing was sent and the stored refresh token was not used.`,
   )

@@ -45,7 +45,7 @@ export class RunnerFiles {
   }
 
   /** The failure to report, if a file could not be written; it comes after everything else. */
-  async problem(outcome: RotationOutcome): Promise<ActionError | undefined> {
+  async problem(outcome: Pick<RotationOutcome, 'tokenState'>): Promise<ActionError | undefined> {
     if (this.#failures.size === 0) return undefined
     const parts = await Promise.all(
       [...this.#failures].map(async ([file, { error, skipped }]) => {

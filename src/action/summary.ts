@@ -166,6 +166,24 @@ export function renderDryRunSummary(context: RunContext, plan: DryRunPlan): stri
   ].join('\n')
 }
 
+/**
+ * The job summary of a run that stopped at its inputs: each problem, by input, and that nothing
+ * was sent. The messages are the annotations' own, which never show a secret's value.
+ */
+export function inputProblemsSummary(problems: readonly { input: string; text: string }[]): string {
+  return [
+    '<h2>Atlassian token rotation: stopped at the inputs</h2>',
+    `<p>${problems.length === 1 ? 'One input is' : `${problems.length} inputs are`} missing or invalid. Nothing was sent: the refresh token was not used, and the secret is unchanged.</p>`,
+    '<ul>',
+    ...problems.map(
+      ({ input, text }) => `<li><code>${escapeHtml(input)}</code>: ${escapeHtml(text)}</li>`,
+    ),
+    '</ul>',
+    '<p><strong>Next step:</strong> fix the inputs named above in the workflow, and re-run.</p>',
+    '',
+  ].join('\n')
+}
+
 /** How a run that did not rotate ended, for the summary's heading. */
 export type EndedHow = 'failed' | 'cancelled' | 'superseded' | 'afterwards'
 

@@ -1,7 +1,8 @@
 /**
  * Which Atlassian sites a token reaches. API calls do not go to a site's own host but to the API
- * gateway, under the site's cloud id: https://api.atlassian.com/ex/confluence/{cloudId}/wiki/…
- * (../shared/FACTS.md, "Sites").
+ * gateway, under the product and the site's cloud id: https://api.atlassian.com/ex/confluence/
+ * {cloudId}/wiki/… and https://api.atlassian.com/ex/jira/{cloudId}/rest/… (../shared/FACTS.md,
+ * "Sites").
  */
 import { named, text } from '../common/settings.js'
 import { ActionError } from '../common/errors.js'
@@ -25,8 +26,13 @@ export interface AtlassianSite {
 
 export interface SiteLookup {
   site: AtlassianSite
-  /** Where the site's Confluence REST APIs are: `{atlassian-api-url}/ex/confluence/{cloudId}`. */
+  /**
+   * Where the site's Confluence REST APIs are: `{atlassian-api-url}/ex/confluence/{cloudId}`.
+   * The output `api-base-url` has always meant this one; `confluence-api-base-url` says so.
+   */
   apiBaseUrl: string
+  /** Where the site's Jira REST APIs are: `{atlassian-api-url}/ex/jira/{cloudId}`. */
+  jiraApiBaseUrl: string
 }
 
 /**
@@ -56,12 +62,22 @@ export async function findSite(
       text`Fix ${named('site-url')} (the address of your site, e.g. https://example.atlassian.net), or have a user of that site consent to the app with the scopes it needs.`,
     )
   }
-  return { site, apiBaseUrl: siteApiBaseUrl(atlassianApiUrl, site) }
+  return { site, ...siteApiBases(atlassianApiUrl, site) }
 }
 
-/** Where a site's Confluence REST APIs are: `{atlassian-api-url}/ex/confluence/{cloudId}`. */
-export function siteApiBaseUrl(atlassianApiUrl: string, site: AtlassianSite): string {
-  return `${atlassianApiUrl}/ex/confluence/${encodeURIComponent(site.id)}`
+/**
+ * Where a site's REST APIs are, per product: the gateway's `/ex/confluence/{cloudId}` and
+ * `/ex/jira/{cloudId}` (one cloud id serves every product of the site).
+ */
+export function siteApiBases(
+  atlassianApiUrl: string,
+  site: AtlassianSite,
+): Pick<SiteLookup, 'apiBaseUrl' | 'jiraApiBaseUrl'> {
+  const cloudId = encodeURIComponent(site.id)
+  return {
+    apiBaseUrl: `${atlassianApiUrl}/ex/confluence/${cloudId}`,
+    jiraApiBaseUrl: `${atlassianApiUrl}/ex/jira/${cloudId}`,
+  }
 }
 
 /**

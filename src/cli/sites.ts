@@ -4,7 +4,7 @@
  * rotation first (as `refresh`, storing the new token), and lists with the access token it got.
  */
 import { text, type Text } from '../common/settings.js'
-import { listSites, siteApiBaseUrl, type AtlassianSite } from '../atlassian/sites.js'
+import { listSites, siteApiBases, type AtlassianSite } from '../atlassian/sites.js'
 import { ActionError, saidOf } from '../common/errors.js'
 import { parseEndpointUrl } from '../common/endpoint-url.js'
 import { LIMITS, tooLong } from '../common/input-limits.js'
@@ -19,7 +19,7 @@ const spec: CommandSpec = {
   usage:
     'sites [--json]   (with ATLASSIAN_ACCESS_TOKEN, or ATLASSIAN_REFRESH_TOKEN and the options of refresh)',
   description: [
-    "Lists the sites (cloud id, address, name) that an access token reaches, from Atlassian's accessible-resources. API calls for a site go to https://api.atlassian.com/ex/confluence/{cloud id}/wiki/…, not to the site's own address.",
+    "Lists the sites (cloud id, address, name) that an access token reaches, from Atlassian's accessible-resources. API calls for a site go to https://api.atlassian.com/ex/confluence/{cloud id}/wiki/… (Confluence) and https://api.atlassian.com/ex/jira/{cloud id}/rest/… (Jira), not to the site's own address.",
     'Give an access token in ATLASSIAN_ACCESS_TOKEN: nothing else is needed or changed. A refresh token (ATLASSIAN_REFRESH_TOKEN) is disabled by its first use, so with one, sites runs a whole rotation first, exactly as refresh does (same options, the new refresh token written to the secret), and lists with the new access token.',
   ],
   flags: [
@@ -27,7 +27,8 @@ const spec: CommandSpec = {
       name: 'json',
       kind: 'boolean',
       env: false,
-      description: 'Print a JSON array of {id, name, url, apiBaseUrl} instead of lines.',
+      description:
+        'Print a JSON array of {id, name, url, apiBaseUrl, confluenceApiBaseUrl, jiraApiBaseUrl} instead of lines (apiBaseUrl is the Confluence one).',
     },
     ...ROTATION_FLAGS,
   ],
@@ -133,12 +134,17 @@ export const sites: Command = {
       }
       throw error
     }
-    const rows = found.map((site) => ({
-      id: site.id,
-      name: site.name,
-      url: site.url,
-      apiBaseUrl: siteApiBaseUrl(atlassianApiUrl, site),
-    }))
+    const rows = found.map((site) => {
+      const bases = siteApiBases(atlassianApiUrl, site)
+      return {
+        id: site.id,
+        name: site.name,
+        url: site.url,
+        apiBaseUrl: bases.apiBaseUrl,
+        confluenceApiBaseUrl: bases.apiBaseUrl,
+        jiraApiBaseUrl: bases.jiraApiBaseUrl,
+      }
+    })
     if (flags.boolean('json')) {
       terminal.result(JSON.stringify(rows, null, 2))
     } else if (rows.length === 0) {

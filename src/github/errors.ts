@@ -101,7 +101,7 @@ export type ErrorContext = AnswerContext & Pick<GitHubCall, 'permission'>
 
 /** Turns an Octokit failure into an error that blames the right thing and names the fix. */
 export function explainGitHubError(error: unknown, context: ErrorContext): ActionError {
-  if (!(error instanceof RequestError) || error.response === undefined) {
+  if (!isRequestError(error) || error.response === undefined) {
     const failure = classifyNetworkFailure(error)
     return new ActionError(
       'GITHUB_UNREACHABLE',
@@ -122,6 +122,24 @@ export function explainGitHubError(error: unknown, context: ErrorContext): Actio
       data: error.response.data,
     }),
     context,
+  )
+}
+
+/**
+ * An answer Octokit turned into an error. Recognised by its shape too: under a runner stand-in that
+ * brings its own copy of @octokit/request (`npm run local-action`: @github/local-action stubs
+ * @actions/github), the error is another copy's RequestError, and `instanceof` alone would take
+ * every answer, a 404 too, for a network failure.
+ */
+function isRequestError(error: unknown): error is RequestError {
+  if (error instanceof RequestError) return true
+  return (
+    error instanceof Error &&
+    error.name === 'HttpError' &&
+    'status' in error &&
+    typeof error.status === 'number' &&
+    'request' in error &&
+    isRecord(error.request)
   )
 }
 

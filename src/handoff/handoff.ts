@@ -54,7 +54,10 @@ export interface HandedToken {
   scope: string | undefined
   tokenType: string | undefined
   cloudId: string | undefined
+  /** The site's Confluence API base. */
   apiBaseUrl: string | undefined
+  /** The site's Jira API base. */
+  jiraApiBaseUrl: string | undefined
 }
 
 export type HandoffRefusalCode =
@@ -101,6 +104,7 @@ interface Payload {
   tokenType?: string
   cloudId?: string
   apiBaseUrl?: string
+  jiraApiBaseUrl?: string
 }
 
 /** Seals `token` for the other jobs of the run `binding` names. */
@@ -120,6 +124,7 @@ export async function sealHandoff(
     ...(token.tokenType !== undefined && { tokenType: token.tokenType }),
     ...(token.cloudId !== undefined && { cloudId: token.cloudId }),
     ...(token.apiBaseUrl !== undefined && { apiBaseUrl: token.apiBaseUrl }),
+    ...(token.jiraApiBaseUrl !== undefined && { jiraApiBaseUrl: token.jiraApiBaseUrl }),
   }
   const key = await deriveKey(keySecret)
   const nonce = sodium.randombytes_buf(NONCE_BYTES)
@@ -234,6 +239,7 @@ export async function openHandoff(
     tokenType: payload.tokenType,
     cloudId: payload.cloudId,
     apiBaseUrl: payload.apiBaseUrl,
+    jiraApiBaseUrl: payload.jiraApiBaseUrl,
   }
 }
 
@@ -254,7 +260,8 @@ function parsePayload(json: string): Payload {
     !optional(record.scope) ||
     !optional(record.tokenType) ||
     !optional(record.cloudId) ||
-    !optional(record.apiBaseUrl)
+    !optional(record.apiBaseUrl) ||
+    !optional(record.jiraApiBaseUrl)
   ) {
     // Authenticated, so made with this key: only another version of the action writes this.
     throw new HandoffRefusal(

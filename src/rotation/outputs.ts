@@ -31,7 +31,12 @@ export function outcomeOutputs(outcome: RotationOutcome): [name: string, value: 
     )
   }
   if (outcome.site) {
-    outputs.push(['cloud-id', outcome.site.site.id], ['api-base-url', outcome.site.apiBaseUrl])
+    outputs.push(
+      ['cloud-id', outcome.site.site.id],
+      ['api-base-url', outcome.site.apiBaseUrl],
+      ['confluence-api-base-url', outcome.site.apiBaseUrl],
+      ['jira-api-base-url', outcome.site.jiraApiBaseUrl],
+    )
   }
   if (outcome.consent) outputs.push(['reconsent-by', outcome.consent.reconsentBy.toISOString()])
   if (outcome.recovery) {
