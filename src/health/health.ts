@@ -5,9 +5,9 @@
  * argument, so a door (the action, `status`) passes its own and tests pass any.
  *
  * The secret's last write stands for the refresh token's last use: a refresh always issues a new
- * refresh token, which the rotation writes (../rotation/rotate.ts). A refresh that wrote nowhere
- * (a terminal refresh without a store) would make the token younger than its secret, so a secret
- * past the 90-day limit means "most likely dead", not "dead for certain".
+ * refresh token, which the rotation writes (../rotation/rotate.ts). Only a refresh made elsewhere,
+ * that did not write this secret, would make the token younger than its secret, so a secret past
+ * the 90-day limit means "most likely dead", not "dead for certain".
  */
 import { named, text, type Text } from '../common/settings.js'
 import {
