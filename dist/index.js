@@ -35834,7 +35834,7 @@ const rank = (verdict) => (verdict === 'dead' ? 0 : 1);
 /* harmony import */ var _rotation_consent_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7932);
 /**
  * The limits an integration's health is measured against, each with the provider rule behind it
- * (../../FACTS.md of the project's shared notes: "Rotation rules", "Workflows").
+ * (../shared/FACTS.md, "Rotation rules" and "Workflows").
  */
 
 const DAY_MS = 24 * 60 * 60 * 1000;

@@ -33135,7 +33135,7 @@ function healthOutputs(health) {
 ;// CONCATENATED MODULE: ./src/health/thresholds.ts
 /**
  * The limits an integration's health is measured against, each with the provider rule behind it
- * (../../FACTS.md of the project's shared notes: "Rotation rules", "Workflows").
+ * (../shared/FACTS.md, "Rotation rules" and "Workflows").
  */
 
 const thresholds_DAY_MS = 24 * 60 * 60 * 1000;

@@ -1,6 +1,6 @@
 /**
  * The limits an integration's health is measured against, each with the provider rule behind it
- * (../../FACTS.md of the project's shared notes: "Rotation rules", "Workflows").
+ * (../shared/FACTS.md, "Rotation rules" and "Workflows").
  */
 import { CONSENT_LIFETIME_DAYS, REMINDER_DAYS } from '../rotation/consent.js'
 
