@@ -28370,7 +28370,209 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9818:
+/***/ 6509:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  e3: () => (/* binding */ describeKeepAlive),
+  jc: () => (/* binding */ keepAliveSummary),
+  UM: () => (/* binding */ keepScheduleAlive)
+});
+
+// UNUSED EXPORTS: keepAliveWanted
+
+// EXTERNAL MODULE: ./src/common/network.ts + 1 modules
+var common_network = __nccwpck_require__(8747);
+// EXTERNAL MODULE: ./src/common/settings.ts
+var settings = __nccwpck_require__(2888);
+// EXTERNAL MODULE: ./src/common/errors.ts
+var errors = __nccwpck_require__(1922);
+// EXTERNAL MODULE: ./src/github/client.ts
+var client = __nccwpck_require__(6584);
+// EXTERNAL MODULE: ./src/github/errors.ts + 2 modules
+var github_errors = __nccwpck_require__(9947);
+// EXTERNAL MODULE: ./src/github/rest-path.ts
+var rest_path = __nccwpck_require__(3329);
+;// CONCATENATED MODULE: ./src/github/workflows.ts
+
+
+/**
+ * The workflow of a run, from GITHUB_WORKFLOW_REF (`owner/repo/.github/workflows/file.yml@ref`,
+ * ../shared/FACTS.md, "Workflows"); undefined when the variable is missing or not of that form.
+ */
+function workflowFromRef(ref) {
+    const match = /^([^/@]+)\/([^/@]+)\/\.github\/workflows\/([^/@]+\.ya?ml)@/.exec(ref ?? '');
+    if (!match)
+        return undefined;
+    const [, owner = '', repo = '', file = ''] = match;
+    return { repository: { owner, repo }, file };
+}
+/** What the workflow's token needs to enable it, in words. */
+const ENABLE_PERMISSION = '"actions: write" (add `actions: write` under `permissions:` in the workflow)';
+/** Enables the workflow; enabling an enabled one is allowed and changes nothing visible. */
+async function enableWorkflow(github, workflow, secrets, retry) {
+    const { owner, repo } = workflow.repository;
+    await (0,github_errors/* callGitHub */.ur)({
+        github,
+        route: `PUT ${(0,rest_path/* restPath */.k) `/repos/${owner}/${repo}/actions/workflows/${workflow.file}/enable`}`,
+        params: {},
+        doing: `enable the workflow ${workflow.file} of ${owner}/${repo}`,
+        subject: `workflow ${workflow.file} of ${owner}/${repo}`,
+        subjectSetting: 'keep-schedule-alive',
+        tokenInput: 'workflow-token',
+        permission: ENABLE_PERMISSION,
+        // The workflow's token is not the refresh token: nothing here touches it.
+        tokenState: 'unchanged',
+        secrets,
+        retry,
+    });
+}
+
+;// CONCATENATED MODULE: ./src/action/keep-alive.ts
+/**
+ * Keeping the rotation's schedule alive. GitHub disables the scheduled workflows of a public
+ * repository after 60 days without repository activity (docs: "Disabling and enabling a
+ * workflow"); the rotation then stops without a word, and the refresh token dies 30 days later
+ * (Atlassian's 90 days unused). On a scheduled run, the action enables its own workflow through
+ * the REST API with the workflow's token. That the call answers 204 is what the action checks;
+ * that enabling an already enabled workflow restarts the 60-day clock is reported by third
+ * parties, not documented by GitHub, so the action says "reported" and never more.
+ *
+ * Where it runs: after the rotation has returned, so the refresh token is settled (stored, never
+ * sent, or its recovery value printed) before this call starts, and nothing of it can cost the
+ * token; it uses another token (the workflow's), another request, and its failures and its
+ * cancellation end here, as a notice or a warning, never as the step's failure.
+ */
+
+
+
+
+
+/** A few seconds of retries at most: this call is worth less than the job's remaining time. */
+const KEEP_ALIVE_BUDGET_MS = 20_000;
+/** Whether the setting asks for a keep-alive on this event; why not, when it does not. */
+function keepAliveWanted(setting, eventName) {
+    if (setting === 'false')
+        return { wanted: false, reason: 'keep-schedule-alive is false' };
+    if (setting === 'auto' && eventName !== 'schedule') {
+        return { wanted: false, reason: `not a scheduled run (event ${eventName ?? 'unknown'})` };
+    }
+    return { wanted: true };
+}
+async function keepScheduleAlive(options) {
+    const want = keepAliveWanted(options.setting, options.env['GITHUB_EVENT_NAME']);
+    if (!want.wanted)
+        return { state: 'off', reason: want.reason };
+    const workflow = workflowFromRef(options.env['GITHUB_WORKFLOW_REF']);
+    if (workflow === undefined) {
+        return {
+            state: 'failed',
+            workflow: undefined,
+            reason: 'the runner gave no GITHUB_WORKFLOW_REF naming the workflow file',
+        };
+    }
+    if (options.dryRun)
+        return { state: 'would-enable', workflow };
+    if (options.workflowToken === '') {
+        return { state: 'failed', workflow, reason: 'no workflow token was given' };
+    }
+    const cancel = new AbortController();
+    const stopListening = options.onCancel(() => {
+        cancel.abort();
+    });
+    const network = (0,common_network/* openNetwork */.X)({ env: options.env });
+    try {
+        const github = (0,client/* createGitHubClient */.L)({
+            token: options.workflowToken,
+            baseUrl: options.githubApiUrl,
+            network,
+            timeoutMs: options.requestTimeoutMs,
+        });
+        const retry = {
+            clock: options.clock,
+            deadline: options.clock.now() + KEEP_ALIVE_BUDGET_MS,
+            maxAttempts: 3,
+            baseDelayMs: 1_000,
+            maxDelayMs: 5_000,
+            random: options.random,
+            signal: cancel.signal,
+        };
+        await enableWorkflow(github, workflow, options.secrets, retry);
+        return { state: 'enabled', workflow };
+    }
+    catch (error) {
+        if (error instanceof errors/* ActionError */.lZ && error.code === 'GITHUB_FORBIDDEN') {
+            return { state: 'not-permitted', workflow };
+        }
+        const reason = cancel.signal.aborted
+            ? 'the job was cancelled meanwhile'
+            : error instanceof Error
+                ? error.message
+                : String(error);
+        return { state: 'failed', workflow, reason: options.secrets.scrub(reason) };
+    }
+    finally {
+        stopListening();
+        await network.close();
+    }
+}
+const REPORTED = "enabling it is reported (by third parties; GitHub does not document it) to restart GitHub's 60-day clock after which a public repository's schedules are disabled";
+function workflowName(workflow) {
+    return `${workflow.file} of ${workflow.repository.owner}/${workflow.repository.repo}`;
+}
+/** What the log says of the keep-alive: a line, a notice or a warning; nothing when it was off. */
+function describeKeepAlive(report) {
+    switch (report.state) {
+        case 'off':
+            return undefined;
+        case 'would-enable':
+            return {
+                level: 'info',
+                message: (0,settings/* text */.Qq) `Dry run: a real run would enable the workflow ${workflowName(report.workflow)} to keep its schedule alive (${(0,settings/* named */.KT)('keep-schedule-alive')}); this one changed nothing.`,
+                title: 'Schedule keep-alive',
+            };
+        case 'enabled':
+            return {
+                level: 'info',
+                message: (0,settings/* text */.Qq) `Enabled the workflow ${workflowName(report.workflow)} (HTTP 204), to keep its schedule alive: ${REPORTED}.`,
+                title: 'Schedule kept alive',
+            };
+        case 'not-permitted':
+            return {
+                level: 'notice',
+                message: (0,settings/* text */.Qq) `Could not enable the workflow ${workflowName(report.workflow)} to keep its schedule alive: the workflow's token lacks "actions: write". Add the line \`actions: write\` under \`permissions:\` in the workflow (it includes \`actions: read\`), or set ${(0,settings/* named */.KT)('keep-schedule-alive')} to false. The rotation is not affected.`,
+                title: 'Schedule not kept alive',
+            };
+        case 'failed':
+            return {
+                level: 'warning',
+                message: (0,settings/* text */.Qq) `Could not enable the workflow${report.workflow ? ` ${workflowName(report.workflow)}` : ''} to keep its schedule alive: ${report.reason}. The rotation is not affected; the next scheduled run tries again.`,
+                title: 'Schedule not kept alive',
+            };
+    }
+}
+/** The summary's words for it, in plain text; undefined when it was off. */
+function keepAliveSummary(report) {
+    switch (report.state) {
+        case 'off':
+            return undefined;
+        case 'would-enable':
+            return `a real run would enable ${workflowName(report.workflow)} (dry run: not sent)`;
+        case 'enabled':
+            return `enabled ${workflowName(report.workflow)} (HTTP 204); ${REPORTED}`;
+        case 'not-permitted':
+            return `not enabled: the workflow's token lacks actions: write (add \`actions: write\` under \`permissions:\`)`;
+        case 'failed':
+            return `not enabled: ${report.reason}`;
+    }
+}
+
+
+/***/ }),
+
+/***/ 846:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28381,10 +28583,8379 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: defaultDependencies
 
-;// CONCATENATED MODULE: external "fs"
-const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
-;// CONCATENATED MODULE: external "os"
-const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+// EXTERNAL MODULE: ./node_modules/@actions/github/lib/github.js + 21 modules
+var github = __nccwpck_require__(8324);
+// EXTERNAL MODULE: ./src/common/settings.ts
+var settings = __nccwpck_require__(2888);
+// EXTERNAL MODULE: ./src/common/retry.ts
+var common_retry = __nccwpck_require__(9183);
+;// CONCATENATED MODULE: ./src/common/secrets.ts
+/**
+ * Every secret value this run knows, masked in the runner's log the moment it is known, and scrubbed
+ * from any text (server answers, error messages, the job summary) before that text is shown.
+ *
+ * Masking alone is not enough: the runner only hides a value in lines printed *after* its
+ * `::add-mask::` line, and it does not hide encodings such as hex or base64url
+ * (../shared/FACTS.md, "The runner").
+ */
+class SecretValues {
+    mask;
+    #values = new Set();
+    constructor(mask) {
+        this.mask = mask;
+    }
+    /** Masks `value` at once; empty and very short values are skipped (masking them would garble logs). */
+    add(value) {
+        if (value === undefined)
+            return;
+        const trimmed = value.trim();
+        if (trimmed.length < 4 || this.#values.has(trimmed))
+            return;
+        this.#values.add(trimmed);
+        this.mask(trimmed);
+    }
+    /** Replaces every known secret, and its URL-encoded form, with `***`. Longest first, so a secret
+     * that contains another is removed whole. */
+    scrub(text) {
+        let result = text;
+        const values = [...this.#values].sort((a, b) => b.length - a.length);
+        for (const value of values) {
+            for (const form of new Set([value, encodeURIComponent(value)])) {
+                result = result.split(form).join('***');
+            }
+        }
+        return result;
+    }
+}
+
+// EXTERNAL MODULE: ./src/rotation/explain.ts
+var explain = __nccwpck_require__(1525);
+// EXTERNAL MODULE: ./src/github/sealing.ts
+var sealing = __nccwpck_require__(1584);
+;// CONCATENATED MODULE: ./src/handoff/handoff.ts
+/**
+ * The access-token handoff: a new access token sealed so that it can leave the job that rotated it
+ * as a job output, and be opened by the other jobs of the same run (../access-token/main.ts).
+ *
+ * Why it exists: GitHub drops a job output that holds a masked value, and a later job of the same
+ * run sees the repository secrets as they were when the run was queued, i.e. the refresh token this
+ * run just superseded (../shared/FACTS.md, "When a workflow sees a secret", "The runner"). Sealed,
+ * the token is random-looking bytes that hold no masked value, so the runner passes them on.
+ *
+ * Format, all printable and URL-safe: `ath1.<run id>.<run attempt>.<base64url(nonce ‖ ciphertext)>`.
+ * The run id and attempt are in clear so that a handoff from another run is refused by name; they
+ * are also in the associated data, so changing them breaks the seal.
+ *
+ * Construction (libsodium only):
+ * - key: `master = BLAKE2b-256(key secret)` (any length in, 32 bytes out), then
+ *   `crypto_kdf_derive_from_key(32, 1, "athndoff", master)` (BLAKE2b keyed by the master, with the
+ *   purpose as its personalisation): the AEAD key is bound to this one purpose, so it is never the
+ *   client secret itself nor any other key derived from it. No password hash (Argon2 is not in
+ *   libsodium-wrappers' standard build): the key secret is a high-entropy value, an OAuth client
+ *   secret or a dedicated random secret of at least 32 characters (checked by the doors).
+ * - cipher: XChaCha20-Poly1305 (IETF), with a random 24-byte nonce: random nonces of that size
+ *   never repeat in practice, whatever the number of handoffs under one client secret.
+ * - associated data: the JSON array `[purpose, version, repository in lower case, run id, attempt]`
+ *   (JSON: no field can run into the next). A handoff opens only in the repository and run it was
+ *   made for.
+ */
+
+
+
+const HANDOFF_PREFIX = 'ath1';
+const PURPOSE = 'atlassian-token-rotation/access-token-handoff';
+const VERSION = 1;
+/** crypto_kdf_CONTEXTBYTES = 8 */
+const KDF_CONTEXT = 'athndoff';
+const KDF_SUBKEY_ID = 1;
+const NONCE_BYTES = 24; // crypto_aead_xchacha20poly1305_ietf_NPUBBYTES
+const TAG_BYTES = 16; // crypto_aead_xchacha20poly1305_ietf_ABYTES
+/** Handoffs are short (a token of a few KB); anything far longer is not one. */
+const MAX_HANDOFF_LENGTH = 65_536;
+/**
+ * Why a handoff was refused, what to do next, with the settings it names kept as data (each door
+ * words them). It never holds any part of the token or the key.
+ */
+class HandoffRefusal extends Error {
+    code;
+    text;
+    constructor(code, text) {
+        super(code);
+        this.code = code;
+        this.text = text;
+        this.name = 'HandoffRefusal';
+    }
+}
+const DIGITS = /^[0-9]{1,20}$/;
+const BASE64URL = /^[A-Za-z0-9_-]+$/;
+function associatedData(binding, runId, runAttempt) {
+    return JSON.stringify([PURPOSE, VERSION, binding.repository.toLowerCase(), runId, runAttempt]);
+}
+async function deriveKey(keySecret) {
+    const sodium = await (0,sealing/* loadSodium */.Or)();
+    const master = sodium.crypto_generichash(32, sodium.from_string(keySecret), null);
+    const key = sodium.crypto_kdf_derive_from_key(32, KDF_SUBKEY_ID, KDF_CONTEXT, master);
+    sodium.memzero(master);
+    return key;
+}
+/** Seals `token` for the other jobs of the run `binding` names. */
+async function sealHandoff(token, keySecret, binding) {
+    if (!DIGITS.test(binding.runId) || !DIGITS.test(binding.runAttempt)) {
+        throw new Error('A handoff needs the run id and attempt (GITHUB_RUN_ID, GITHUB_RUN_ATTEMPT).');
+    }
+    const sodium = await (0,sealing/* loadSodium */.Or)();
+    const payload = {
+        accessToken: token.accessToken,
+        expiresAt: token.expiresAt.toISOString(),
+        ...(token.scope !== undefined && { scope: token.scope }),
+        ...(token.tokenType !== undefined && { tokenType: token.tokenType }),
+        ...(token.cloudId !== undefined && { cloudId: token.cloudId }),
+        ...(token.apiBaseUrl !== undefined && { apiBaseUrl: token.apiBaseUrl }),
+        ...(token.jiraApiBaseUrl !== undefined && { jiraApiBaseUrl: token.jiraApiBaseUrl }),
+    };
+    const key = await deriveKey(keySecret);
+    const nonce = sodium.randombytes_buf(NONCE_BYTES);
+    const sealed = sodium.crypto_aead_xchacha20poly1305_ietf_encrypt(sodium.from_string(JSON.stringify(payload)), sodium.from_string(associatedData(binding, binding.runId, binding.runAttempt)), null, nonce, key);
+    sodium.memzero(key);
+    const body = new Uint8Array(nonce.length + sealed.length);
+    body.set(nonce);
+    body.set(sealed, nonce.length);
+    return [
+        HANDOFF_PREFIX,
+        binding.runId,
+        binding.runAttempt,
+        Buffer.from(body).toString('base64url'),
+    ].join('.');
+}
+/**
+ * Opens a handoff in the run `binding` names. Accepted: one sealed in this repository and run by
+ * this attempt or an earlier one (GitHub's "Re-run failed jobs" runs the failed jobs as a new
+ * attempt with the outputs of the jobs that succeeded before), not expired at `now`. Anything else
+ * throws a {@link HandoffRefusal}.
+ */
+async function openHandoff(handoff, keySecret, binding, now) {
+    const parts = handoff.trim().split('.');
+    if (parts[0] !== HANDOFF_PREFIX && /^ath[0-9]+$/.test(parts[0] ?? '')) {
+        throw new HandoffRefusal('HANDOFF_VERSION', text `The handoff is of another format version ("${parts[0] ?? ''}"), made by another version of this action. Use the same version (the same @ref) of the rotating action and of the access-token action.`);
+    }
+    const [prefix, runId, runAttempt, body] = parts;
+    if (parts.length !== 4 ||
+        handoff.length > MAX_HANDOFF_LENGTH ||
+        prefix !== HANDOFF_PREFIX ||
+        runId === undefined ||
+        runAttempt === undefined ||
+        body === undefined ||
+        !DIGITS.test(runId) ||
+        !DIGITS.test(runAttempt) ||
+        !BASE64URL.test(body)) {
+        throw new HandoffRefusal('HANDOFF_MALFORMED', text `The handoff is not one: it should look like "${HANDOFF_PREFIX}.<run id>.<attempt>.<sealed token>". An empty one means the rotating job's output did not reach this job: check that the rotating job maps the step's \`access-token-handoff\` output to a job output, and that this job \`needs\` that job.`);
+    }
+    if (runId !== binding.runId) {
+        throw new HandoffRefusal('HANDOFF_OTHER_RUN', text `The handoff was made in run ${runId}, and this is run ${binding.runId}: a handoff is only good in the run that rotated the token. Pass the handoff from a job of this run (\`needs.<job>.outputs\`), never a stored or copied one.`);
+    }
+    if (Number(runAttempt) > Number(binding.runAttempt)) {
+        throw new HandoffRefusal('HANDOFF_LATER_ATTEMPT', text `The handoff was made by attempt ${runAttempt} of this run, later than this attempt (${binding.runAttempt}). Re-run the workflow's jobs so that this job runs after the rotating job of the same attempt.`);
+    }
+    const bytes = Buffer.from(body, 'base64url');
+    if (bytes.length < NONCE_BYTES + TAG_BYTES) {
+        throw new HandoffRefusal('HANDOFF_MALFORMED', text `The handoff is cut short: pass the whole job output, unchanged.`);
+    }
+    const sodium = await loadSodium();
+    const key = await deriveKey(keySecret);
+    let opened;
+    try {
+        opened = sodium.crypto_aead_xchacha20poly1305_ietf_decrypt(null, bytes.subarray(NONCE_BYTES), sodium.from_string(associatedData(binding, runId, runAttempt)), bytes.subarray(0, NONCE_BYTES), key);
+    }
+    catch {
+        throw new HandoffRefusal('HANDOFF_NOT_OPENED', text `The handoff does not open with ${named('handoff-key')} in ${binding.repository}: either that key is not the one the rotating step sealed it with (by default its ${named('client-secret')}; its ${named('handoff-key')} when it was given one), or the handoff was made in another repository, or it was altered on the way. Give this step the same key secret as the rotating step, and pass the job output unchanged.`);
+    }
+    finally {
+        sodium.memzero(key);
+    }
+    const payload = parsePayload(sodium.to_string(opened));
+    const expiresAt = new Date(payload.expiresAt);
+    // A token about to expire would fail the sync half-way: under a minute left counts as expired
+    // (the margin also covers a runner's clock a little off).
+    if (!(now.getTime() + MIN_REMAINING_MS < expiresAt.getTime())) {
+        const ended = now.getTime() >= expiresAt.getTime();
+        throw new HandoffRefusal('HANDOFF_EXPIRED', text `The handed-off access token ${ended ? 'expired' : 'expires in less than a minute,'} at ${expiresAt.toISOString()} (it is now ${now.toISOString()}). Re-run all jobs of the workflow (not only the failed ones, which would get the same handoff again): its rotating job then hands on a new one. Jobs that start later than the token's lifetime after the rotation need their own rotation, in another run.`);
+    }
+    return {
+        accessToken: payload.accessToken,
+        expiresAt,
+        scope: payload.scope,
+        tokenType: payload.tokenType,
+        cloudId: payload.cloudId,
+        apiBaseUrl: payload.apiBaseUrl,
+        jiraApiBaseUrl: payload.jiraApiBaseUrl,
+    };
+}
+function parsePayload(json) {
+    let value;
+    try {
+        value = JSON.parse(json);
+    }
+    catch {
+        value = undefined;
+    }
+    const record = isRecord(value) ? value : {};
+    const optional = (field) => field === undefined || typeof field === 'string';
+    if (typeof record.accessToken !== 'string' ||
+        record.accessToken === '' ||
+        typeof record.expiresAt !== 'string' ||
+        Number.isNaN(Date.parse(record.expiresAt)) ||
+        !optional(record.scope) ||
+        !optional(record.tokenType) ||
+        !optional(record.cloudId) ||
+        !optional(record.apiBaseUrl) ||
+        !optional(record.jiraApiBaseUrl)) {
+        // Authenticated, so made with this key: only another version of the action writes this.
+        throw new HandoffRefusal('HANDOFF_VERSION', text `The handoff opened but holds no token this version understands. Use the same version (the same @ref) of the rotating action and of the access-token action.`);
+    }
+    return record;
+}
+/** A handed-off token with less than this left is refused: too little for a sync step. */
+const MIN_REMAINING_MS = 60_000;
+/** Access tokens live about an hour at most (../shared/FACTS.md, "Access tokens live about 1 hour"). */
+const LONGEST_ACCESS_TOKEN_MS = 3_600_000;
+/**
+ * Until when a handed-off token is good, at the latest: its own expiry (`expires_in` counted from
+ * when the grant was sent), or an hour from then when the answer gave none. The next refresh of
+ * the same token also revokes it, about 10 minutes after that refresh; no handoff can know when
+ * that comes, so the README tells users to keep rotations further apart than their jobs last.
+ */
+function handoffExpiry(expiresAt, grantSentAt) {
+    const longest = grantSentAt.getTime() + LONGEST_ACCESS_TOKEN_MS;
+    return new Date(Math.min(expiresAt?.getTime() ?? longest, longest));
+}
+
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __nccwpck_require__(7030);
+;// CONCATENATED MODULE: ./src/common/input-limits.ts
+
+/**
+ * GitHub stores a secret of at most 48 KB ("Secrets are limited to 48 KB in size", docs: Secrets
+ * reference, "Limits for secrets"). The docs do not say of which form, nor whether a KB is 1,000 or
+ * 1,024 bytes; GitHub receives `encrypted_value`, the base64 of the sealed box (value + 48 bytes:
+ * an ephemeral public key and a MAC, libsodium crypto_box_seal), which is the largest of the three
+ * forms. Counting that against 48,000 satisfies every reading, so a value that fits here can
+ * always be written.
+ */
+const MAX_SECRET_VALUE_ENCODED = 48_000;
+const SEAL_OVERHEAD_BYTES = 48;
+/** The length of `encrypted_value` for a value of `bytes` UTF-8 bytes. */
+function sealedSecretLength(bytes) {
+    return 4 * Math.ceil((bytes + SEAL_OVERHEAD_BYTES) / 3);
+}
+/** The largest value (UTF-8 bytes) whose `encrypted_value` fits MAX_SECRET_VALUE_ENCODED: 35,952. */
+const MAX_SECRET_VALUE_BYTES = Math.floor(MAX_SECRET_VALUE_ENCODED / 4) * 3 - SEAL_OVERHEAD_BYTES;
+const LIMITS = {
+    /** Atlassian's client IDs are 32 characters; 256 leaves room for any other format. */
+    clientId: { max: 256, unit: 'characters', what: 'OAuth client ID' },
+    /** Atlassian's client secrets are 64 characters; 1,024 leaves room for any other format. */
+    clientSecret: { max: 1024, unit: 'characters', what: 'OAuth client secret' },
+    /**
+     * The rotated token, about as long as this one, must fit in the secret (above): past that size
+     * a rotation would disable the token in hand and leave a successor that cannot be stored.
+     */
+    refreshToken: {
+        max: MAX_SECRET_VALUE_BYTES,
+        unit: 'bytes',
+        what: 'refresh token',
+        why: 'a GitHub secret holds at most 48 KB once sealed and base64-encoded, and the rotated token, as long as this one, must fit in it',
+    },
+    /**
+     * A bearer token travels in a request header; 16 KiB is what Node allows for all of a
+     * request's headers (http.maxHeaderSize), and common servers allow no more: a longer token
+     * could not be sent.
+     */
+    accessToken: { max: 16_384, unit: 'characters', what: 'access token' },
+    /**
+     * GitHub's tokens: classic and fine-grained personal access tokens are 40 and 93 characters;
+     * GitHub App installation tokens (the workflow's GITHUB_TOKEN among them) are now a JWT of
+     * about 520 characters whose length varies with what it carries (docs: "Generating an
+     * installation access token", note of 27 April 2026). 4,096 leaves room for that to grow.
+     */
+    githubToken: { max: 4096, unit: 'characters', what: 'GitHub token' },
+    /**
+     * An endpoint is a host and a short path: the defaults are 25 to 38 characters, a GitHub
+     * Enterprise Server API base about as long. 2,048 is fifty times that.
+     */
+    url: { max: 2048, unit: 'characters', what: 'endpoint address' },
+    /**
+     * Secret and variable names: GitHub documents their characters but no length (docs: Secrets
+     * reference, "Naming your secrets"; Variables reference, "Naming conventions"). 255 is the
+     * limit it documents for environment names in the same API, far beyond any real name.
+     */
+    name: { max: 255, unit: 'characters', what: 'secret or variable name' },
+    /** GitHub's limit for environment names (docs: "Managing environments for deployment"). */
+    environment: { max: 255, unit: 'characters', what: 'environment name' },
+    /** The longest ISO 8601 form accepted ("2026-01-31T09:00:00.123456789+05:30") is 35. */
+    date: { max: 64, unit: 'characters', what: 'date' },
+    /** A whole number of seconds: at most 3,600 anywhere, 4 digits (10 allows leading zeros). */
+    seconds: { max: 10, unit: 'characters', what: 'number of seconds' },
+    /**
+     * Scopes, separated by spaces: Atlassian's are 20 to 50 characters and an app asks for those it
+     * has, a few dozen at most. They travel in the consent address, which servers commonly accept
+     * up to 8 KB; 4,096 keeps it well inside.
+     */
+    scope: { max: 4096, unit: 'characters', what: 'list of scopes' },
+    /** A program and its arguments: 4,096 is Linux's PATH_MAX for the program alone. */
+    command: { max: 4096, unit: 'characters', what: 'command' },
+};
+/**
+ * How many repositories `selected-repositories` may name. They are resolved to ids all at once,
+ * one request each, and GitHub allows no more than 100 concurrent requests (docs: "Rate limits for
+ * the REST API", secondary rate limits). A secret for more repositories is better `private`/`all`.
+ */
+const MAX_SELECTED_REPOSITORIES = 100;
+/** The length of `value` in `unit`s. */
+function lengthIn(value, unit) {
+    return unit === 'bytes' ? Buffer.byteLength(value, 'utf8') : Array.from(value).length;
+}
+/**
+ * When `value` is longer than `limit`, what is wrong, as a sentence about `subject` (`Input
+ * "client-id"`, `--scope`, `ATLASSIAN_ACCESS_TOKEN`); otherwise undefined. A secret's value is
+ * never shown, not even its beginning; another value's first characters are, escaped.
+ */
+function tooLong(subject, value, limit, secret) {
+    const length = lengthIn(value, limit.unit);
+    if (length <= limit.max)
+        return undefined;
+    const beginning = secret ? '' : ` It begins ${quoteValue(value)}.`;
+    const why = limit.why === undefined ? '' : `: ${limit.why}`;
+    return (0,settings/* text */.Qq) `${subject} is ${length} ${limit.unit} long, more than any ${limit.what} (at most ${limit.max}${why}).${beginning} It holds something else, such as a file, a log or several values pasted together: give the value alone.`;
+}
+const SHOWN_CHARACTERS = 40;
+/**
+ * A value for a message: at most its first 40 characters, as a JSON string (so quotes, newlines
+ * and control characters are escaped), with "…" after it when it was cut. Beyond JSON, invisible
+ * and line-breaking characters (DEL, C1 controls, bidirectional and zero-width format characters,
+ * U+2028/U+2029) are escaped too: none can reorder, hide or break a log line.
+ */
+function quoteValue(value) {
+    const characters = Array.from(value);
+    const shown = characters.slice(0, SHOWN_CHARACTERS).join('');
+    const escaped = JSON.stringify(shown).replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu, (character) => Array.from({ length: character.length }, (_, i) => {
+        const unit = character.charCodeAt(i).toString(16).padStart(4, '0');
+        return `\\u${unit}`;
+    }).join(''));
+    return characters.length > SHOWN_CHARACTERS ? `${escaped}…` : escaped;
+}
+
+;// CONCATENATED MODULE: ./src/common/endpoint-url.ts
+/**
+ * Endpoint addresses given as inputs or flags (token-url, github-api-url, atlassian-api-url,
+ * site-url; the command line tool's --authorize-url and --callback): https, or plain http to this
+ * machine only, so that a client secret, a token or an authorization code never crosses a network
+ * in clear text. One rule, with one wording, for all of them.
+ */
+
+
+
+/** The loopback rule, as every message states it. */
+const PLAIN_HTTP_RULE = 'plain http is accepted only for loopback hosts: localhost, 127.0.0.0/8 (such as 127.0.0.1) and [::1]';
+/**
+ * True for the hosts that never leave this machine: `localhost`, any IPv4 address in 127.0.0.0/8
+ * (RFC 1122 §3.2.1.3) and the IPv6 loopback address ::1 (RFC 4291 §2.5.3) however it is written.
+ * Takes a URL's `hostname` (IPv6 in brackets) or a bare address. A URL has already normalised
+ * `127.1` to `127.0.0.1` and `[0:0:0:0:0:0:0:1]` to `[::1]`, and lower-cased the name.
+ */
+function isLoopbackHost(hostname) {
+    const host = hostname.replace(/^\[(.*)\]$/, '$1').toLowerCase();
+    if (host === 'localhost')
+        return true;
+    if ((0,external_node_net_.isIP)(host) === 4)
+        return host.split('.')[0] === '127';
+    // The URL parser writes every IPv6 address in its one canonical form (RFC 5952).
+    if ((0,external_node_net_.isIP)(host) === 6)
+        return URL.parse(`http://[${host}]/`)?.hostname === '[::1]';
+    return false;
+}
+/**
+ * An endpoint URL: https, or http to a loopback host; no user name or password (they would be
+ * sent, and logged, with every request).
+ */
+function parseEndpointUrl(input, given, problem) {
+    const setting = (0,settings/* subject */.bc)(input);
+    const overlong = tooLong(setting, given, LIMITS.url, false);
+    if (overlong !== undefined) {
+        problem(input, overlong);
+        return undefined;
+    }
+    let url;
+    try {
+        url = new URL(given);
+    }
+    catch {
+        problem(input, (0,settings/* text */.Qq) `${setting} is not a URL; expected e.g. "https://…"; got ${quoteValue(given)}.`);
+        return undefined;
+    }
+    if (url.username !== '' || url.password !== '') {
+        problem(input, (0,settings/* text */.Qq) `${setting} must not contain a user name or password.`);
+        return undefined;
+    }
+    if (url.protocol === 'https:')
+        return url;
+    if (url.protocol === 'http:' && isLoopbackHost(url.hostname))
+        return url;
+    problem(input, url.protocol === 'http:'
+        ? (0,settings/* text */.Qq) `${setting} uses plain http to ${quoteValue(url.hostname)}: credentials would cross the network unencrypted. Use https (${PLAIN_HTTP_RULE}).`
+        : (0,settings/* text */.Qq) `${setting} must be an https URL; got the scheme ${quoteValue(url.protocol)}.`);
+    return undefined;
+}
+/**
+ * A site is named by its address, e.g. https://example.atlassian.net (the scheme may be left out):
+ * only its origin counts.
+ */
+function parseSiteUrl(input, given, problem) {
+    const setting = (0,settings/* subject */.bc)(input);
+    const overlong = tooLong(setting, given, LIMITS.url, false);
+    if (overlong !== undefined) {
+        problem(input, overlong);
+        return undefined;
+    }
+    const example = 'e.g. "https://example.atlassian.net"';
+    let url;
+    try {
+        url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(given) ? given : `https://${given}`);
+    }
+    catch {
+        problem(input, (0,settings/* text */.Qq) `${setting} must be your site's address, ${example}; got ${quoteValue(given)}.`);
+        return undefined;
+    }
+    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
+        problem(input, (0,settings/* text */.Qq) `${setting} must be an https address, ${example} (${PLAIN_HTTP_RULE}); got ${quoteValue(given)}.`);
+        return undefined;
+    }
+    return new URL(url.origin);
+}
+
+;// CONCATENATED MODULE: ./src/handoff/key.ts
+/**
+ * The handoff key's one rule, apart from the sealing code (./handoff.ts) so that input checks can
+ * use it without bundling the sealing into the command line tool.
+ *
+ * A dedicated key secret shorter than this is refused: the key is derived from it without a
+ * password hash, so it must be a random value as long as a client secret's entropy calls for.
+ */
+const MIN_KEY_SECRET_LENGTH = 32;
+
+// EXTERNAL MODULE: ./src/rotation/rotation-lock.ts
+var rotation_lock = __nccwpck_require__(2080);
+;// CONCATENATED MODULE: ./src/rotation/request.ts
+
+
+
+
+
+/** The settings whose values are secret: masked before anything else reads them. */
+const SECRET_SETTINGS = [
+    'client-secret',
+    'refresh-token',
+    'github-token',
+    'workflow-token',
+    'handoff-key',
+];
+/**
+ * The retry budget's ceiling. A refresh retried after a lost answer presents a token Atlassian may
+ * already have disabled; that is safe only inside the 10-minute leeway, so every retry must end
+ * well before it (../shared/FACTS.md, "How the leeway works").
+ */
+const MAX_RETRY_BUDGET_SECONDS = 480;
+const DEFAULT_RETRY_BUDGET_SECONDS = 120;
+const DEFAULT_TOKEN_URL = 'https://auth.atlassian.com/oauth/token';
+const DEFAULT_GITHUB_API_URL = 'https://api.github.com';
+const DEFAULT_ATLASSIAN_API_URL = 'https://api.atlassian.com';
+// GitHub's rules for secret names (docs: "Naming your secrets"): letters, digits and underscores,
+// not starting with a digit, and not with the reserved GITHUB_ prefix (case-insensitive).
+const SECRET_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+// GitHub owner and repository names (the characters `owner/name` may hold in a URL path).
+const OWNER = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
+const REPO = /^[A-Za-z0-9._-]{1,100}$/;
+// Environment names may hold any character (they are percent-encoded in paths), but not control
+// characters, nor be "." or "..": no URL can name those as a path segment.
+const ENVIRONMENT_MAX = LIMITS.environment.max;
+/**
+ * Reads and checks every input before any request is sent. `getInput` returns the trimmed input
+ * value or '' (as `core.getInput` does); `env` supplies the runner's own variables, used when an
+ * input whose default is a `${{ github.* }}` expression is empty (e.g. outside the runner).
+ *
+ * All problems are reported at once, so one failed run shows every input to fix.
+ */
+function readSettings(getInput, env) {
+    const problems = [];
+    const problem = (setting, message) => {
+        problems.push({ setting, message: (0,settings/* asText */.e1)(message) });
+    };
+    const required = (setting, hint) => {
+        const value = getInput(setting);
+        if (value === '')
+            problem(setting, (0,settings/* text */.Qq) `${(0,settings/* subject */.bc)(setting)} is required: ${hint}`);
+        return value;
+    };
+    const clientId = required('client-id', 'set it to your OAuth app\'s client ID (developer console, "Settings").');
+    const clientSecret = required('client-secret', "set it to your OAuth app's secret, e.g. `${{ secrets.ATLASSIAN_CLIENT_SECRET }}`.");
+    const refreshToken = required('refresh-token', 'set it to the stored refresh token, e.g. `${{ secrets.ATLASSIAN_REFRESH_TOKEN }}`. If that secret is empty, check its name and that the workflow can read it (secrets are not passed to workflows triggered from forks).');
+    const secretName = required('secret-name', 'name the secret that receives the rotated refresh token, e.g. `ATLASSIAN_REFRESH_TOKEN`.');
+    const githubToken = required('github-token', 'pass a token that can write Actions secrets: a fine-grained personal access token with "Secrets: Read and write" on the repository, or a GitHub App installation token with the same permission. The workflow\'s own GITHUB_TOKEN cannot write secrets.');
+    const workflowToken = getInput('workflow-token');
+    for (const [input, value, limit] of [
+        ['client-id', clientId, LIMITS.clientId],
+        ['client-secret', clientSecret, LIMITS.clientSecret],
+        ['refresh-token', refreshToken, LIMITS.refreshToken],
+        ['github-token', githubToken, LIMITS.githubToken],
+        ['workflow-token', workflowToken, LIMITS.githubToken],
+    ]) {
+        const secret = SECRET_SETTINGS.includes(input);
+        const overlong = tooLong((0,settings/* subject */.bc)(input), value, limit, secret);
+        if (overlong !== undefined) {
+            problem(input, overlong);
+        }
+        else if (/\s/.test(value)) {
+            problem(input, (0,settings/* text */.Qq) `${(0,settings/* subject */.bc)(input)} contains whitespace inside the value. Store the value alone, without quotes, labels or line breaks (a copy-paste of two lines is the usual cause).`);
+        }
+    }
+    checkSecretName('secret-name', secretName, problem);
+    const accessTokenSecretName = getInput('access-token-secret-name') || undefined;
+    if (accessTokenSecretName !== undefined) {
+        checkSecretName('access-token-secret-name', accessTokenSecretName, problem);
+        if (accessTokenSecretName.toUpperCase() === secretName.toUpperCase()) {
+            problem('access-token-secret-name', (0,settings/* text */.Qq) `${(0,settings/* subject */.bc)('access-token-secret-name')} must name another secret than ${(0,settings/* named */.KT)('secret-name')} (secret names are case-insensitive): the refresh token would be overwritten by the access token.`);
+        }
+    }
+    const handoffKey = getInput('handoff-key') || undefined;
+    if (handoffKey !== undefined) {
+        const problemText = handoffKeyProblem(handoffKey);
+        if (problemText !== undefined)
+            problem('handoff-key', problemText);
+    }
+    const lock = readLockSettings(getInput, secretName, accessTokenSecretName, problem);
+    const target = readTarget(getInput, env, problem);
+    const tokenUrl = parseEndpointUrl('token-url', getInput('token-url') || DEFAULT_TOKEN_URL, problem);
+    const githubApiUrl = parseEndpointUrl('github-api-url', getInput('github-api-url') || env['GITHUB_API_URL'] || DEFAULT_GITHUB_API_URL, problem);
+    const atlassianApiUrl = parseEndpointUrl('atlassian-api-url', getInput('atlassian-api-url') || DEFAULT_ATLASSIAN_API_URL, problem);
+    const siteText = getInput('site-url');
+    const siteUrl = siteText === '' ? undefined : parseSiteUrl('site-url', siteText, problem);
+    const budgetText = getInput('retry-budget-seconds') || String(DEFAULT_RETRY_BUDGET_SECONDS);
+    const budget = readSeconds(budgetText);
+    if (!(budget >= 1 && budget <= MAX_RETRY_BUDGET_SECONDS)) {
+        problem('retry-budget-seconds', (0,settings/* text */.Qq) `${(0,settings/* subject */.bc)('retry-budget-seconds')} must be a whole number of seconds from 1 to ${MAX_RETRY_BUDGET_SECONDS} (retries must end well inside Atlassian's 10-minute leeway); got ${quoteValue(budgetText)}.`);
+    }
+    const consentedText = getInput('consented-at');
+    const consentedAt = consentedText === '' ? undefined : parseConsentDate(consentedText, problem);
+    const dryRunText = (getInput('dry-run') || 'false').toLowerCase();
+    if (dryRunText !== 'true' && dryRunText !== 'false') {
+        problem('dry-run', (0,settings/* text */.Qq) `${(0,settings/* subject */.bc)('dry-run')} must be "true" or "false"; got ${quoteValue(dryRunText)}.`);
+    }
+    const onSuperseded = (getInput('on-superseded') || 'fail').toLowerCase();
+    if (onSuperseded !== 'fail' && onSuperseded !== 'succeed') {
+        problem('on-superseded', (0,settings/* text */.Qq) `${(0,settings/* subject */.bc)('on-superseded')} must be "fail" (a step that must hand an access token on) or "succeed" (a scheduled rotation, which has nothing left to do when another rotation got there first); got ${quoteValue(onSuperseded)}.`);
+    }
+    const keepText = (getInput('keep-schedule-alive') || 'auto').toLowerCase();
+    if (keepText !== 'auto' && keepText !== 'true' && keepText !== 'false') {
+        problem('keep-schedule-alive', (0,settings/* text */.Qq) `${(0,settings/* subject */.bc)('keep-schedule-alive')} must be "auto" (enable this workflow on scheduled runs, so that GitHub does not disable its schedule), "true" (on every run) or "false"; got ${quoteValue(keepText)}.`);
+    }
+    if (problems.length > 0 ||
+        target === undefined ||
+        !tokenUrl ||
+        !githubApiUrl ||
+        !atlassianApiUrl) {
+        return { ok: false, problems };
+    }
+    return {
+        ok: true,
+        onSuperseded: onSuperseded === 'succeed' ? 'succeed' : 'fail',
+        keepScheduleAlive: keepText === 'true' ? 'true' : keepText === 'false' ? 'false' : 'auto',
+        request: {
+            clientId,
+            clientSecret,
+            refreshToken,
+            secretName,
+            githubToken,
+            target,
+            tokenUrl,
+            githubApiUrl: withoutTrailingSlash(githubApiUrl),
+            workflowToken,
+            retryBudgetMs: budget * 1000,
+            accessTokenSecretName,
+            siteUrl,
+            atlassianApiUrl: withoutTrailingSlash(atlassianApiUrl),
+            consentedAt,
+            dryRun: dryRunText === 'true',
+            lock,
+            handoffKey,
+        },
+    };
+}
+/**
+ * What is wrong with a dedicated handoff key, if anything. It is used as a key as it is (no
+ * password hash: ../handoff/handoff.ts), so it must be a long random value, like a client secret.
+ */
+function handoffKeyProblem(value) {
+    if (value.length < MIN_KEY_SECRET_LENGTH || value.length > LIMITS.clientSecret.max) {
+        return (0,settings/* text */.Qq) `${(0,settings/* subject */.bc)('handoff-key')} must be a random secret of ${MIN_KEY_SECRET_LENGTH} to ${LIMITS.clientSecret.max} characters (e.g. \`openssl rand -base64 32\`, stored as a secret that every job of the run can read); got ${value.length} characters.`;
+    }
+    if (/\s/.test(value)) {
+        return (0,settings/* text */.Qq) `${(0,settings/* subject */.bc)('handoff-key')} contains whitespace. Store the value alone, without quotes or line breaks.`;
+    }
+    return undefined;
+}
+/**
+ * `lock`, `lock-secret-name` and `lock-wait-seconds`: the lock, or undefined with `lock: false`.
+ * Shared with `authorize`, which writes the secret too.
+ */
+function readLockSettings(getInput, secretName, accessTokenSecretName, problem) {
+    const onText = (getInput('lock') || 'true').toLowerCase();
+    if (onText !== 'true' && onText !== 'false') {
+        problem('lock', (0,settings/* text */.Qq) `${(0,settings/* subject */.bc)('lock')} must be "true" (take a lock next to the secret, so that no two rotations of the token overlap) or "false"; got ${quoteValue(onText)}.`);
+    }
+    const waitText = getInput('lock-wait-seconds') || String(rotation_lock/* DEFAULT_LOCK_WAIT_SECONDS */.yR);
+    const wait = readSeconds(waitText);
+    if (!(wait >= 0 && wait <= rotation_lock/* MAX_LOCK_WAIT_SECONDS */.Tb)) {
+        problem('lock-wait-seconds', (0,settings/* text */.Qq) `${(0,settings/* subject */.bc)('lock-wait-seconds')} must be a whole number of seconds from 0 to ${rotation_lock/* MAX_LOCK_WAIT_SECONDS */.Tb}; got ${quoteValue(waitText)}.`);
+    }
+    const given = getInput('lock-secret-name');
+    if (onText === 'false')
+        return undefined;
+    const name = given || (0,rotation_lock/* defaultLockName */.QQ)(secretName, LIMITS.name.max);
+    checkSecretName('lock-secret-name', given, problem);
+    for (const [other, otherName] of [
+        ['secret-name', secretName],
+        ['access-token-secret-name', accessTokenSecretName ?? ''],
+    ]) {
+        if (otherName !== '' && name.toUpperCase() === otherName.toUpperCase()) {
+            problem('lock-secret-name', (0,settings/* text */.Qq) `${(0,settings/* subject */.bc)('lock-secret-name')} must name another secret than ${(0,settings/* named */.KT)(other)} (secret names are case-insensitive): the lock would overwrite it.`);
+        }
+    }
+    return { name, waitMs: wait * 1000 };
+}
+/**
+ * Exactly one kind of target: `organization`, or `environment` of `repository`, or `repository`
+ * alone. (`repository` always has a value, from its default, so it cannot conflict.)
+ */
+function readTarget(getInput, env, problem) {
+    const organization = getInput('organization');
+    const environment = getInput('environment');
+    const visibilityText = getInput('visibility').toLowerCase();
+    const selectedText = getInput('selected-repositories');
+    const selectedRepositories = selectedText
+        .split(/[,\n]/)
+        .map((name) => name.trim())
+        .filter((name) => name !== '');
+    if (organization !== '') {
+        if (environment !== '') {
+            problem('environment', (0,settings/* text */.Qq) `${(0,settings/* subject */.bc)('organization')} and ${(0,settings/* named */.KT)('environment')} name two different targets: give one. An organization secret is shared by repositories; an environment secret belongs to one environment of ${(0,settings/* named */.KT)('repository')}.`);
+        }
+        let ok = environment === '';
+        if (!OWNER.test(organization)) {
+            problem('organization', (0,settings/* text */.Qq) `${(0,settings/* subject */.bc)('organization')} must be an organization's login (up to 39 letters, digits and hyphens), e.g. "octo-org"; got ${quoteValue(organization)}.`);
+            ok = false;
+        }
+        let visibility;
+        if (visibilityText !== '') {
+            if (visibilityText === 'all' ||
+                visibilityText === 'private' ||
+                visibilityText === 'selected') {
+                visibility = visibilityText;
+            }
+            else {
+                problem('visibility', (0,settings/* text */.Qq) `${(0,settings/* subject */.bc)('visibility')} must be "all", "private" or "selected"; got ${quoteValue(visibilityText)}.`);
+                ok = false;
+            }
+        }
+        if (visibility === 'selected' && selectedRepositories.length === 0) {
+            problem('selected-repositories', (0,settings/* text */.Qq) `With ${(0,settings/* named */.KT)('visibility')} set to "selected", ${(0,settings/* input */.hF)('selected-repositories')} must name the repositories that may use the secret (names in the organization, separated by commas or new lines).`);
+            ok = false;
+        }
+        if (visibility !== 'selected' && selectedRepositories.length > 0) {
+            problem('selected-repositories', (0,settings/* text */.Qq) `${(0,settings/* subject */.bc)('selected-repositories')} applies only with ${(0,settings/* named */.KT)('visibility')} set to "selected": set that too, or remove the list.`);
+            ok = false;
+        }
+        if (selectedRepositories.length > MAX_SELECTED_REPOSITORIES) {
+            problem('selected-repositories', (0,settings/* text */.Qq) `${(0,settings/* subject */.bc)('selected-repositories')} names ${selectedRepositories.length} repositories; at most ${MAX_SELECTED_REPOSITORIES} can be resolved at once (GitHub allows 100 concurrent requests). For more, set ${(0,settings/* named */.KT)('visibility')} to "private" or "all".`);
+            ok = false;
+        }
+        else {
+            const wrong = selectedRepositories.find((name) => !isRepositoryName(name));
+            if (wrong !== undefined) {
+                problem('selected-repositories', (0,settings/* text */.Qq) `${(0,settings/* subject */.bc)('selected-repositories')} must list repository names of the organization (without "${organization}/"); ${quoteValue(wrong)} is not one.`);
+                ok = false;
+            }
+        }
+        return ok ? { kind: 'organization', organization, visibility, selectedRepositories } : undefined;
+    }
+    for (const [input, given] of [
+        ['visibility', visibilityText],
+        ['selected-repositories', selectedText],
+    ]) {
+        if (given !== '') {
+            problem(input, (0,settings/* text */.Qq) `${(0,settings/* subject */.bc)(input)} applies only to an organization secret: set ${(0,settings/* named */.KT)('organization')} too, or remove it.`);
+        }
+    }
+    const repositoryText = getInput('repository') || env['GITHUB_REPOSITORY'] || '';
+    const repository = parseRepository(repositoryText);
+    if (repository === undefined) {
+        problem('repository', repositoryText === ''
+            ? (0,settings/* text */.Qq) `${(0,settings/* subject */.bc)('repository')} is empty and GITHUB_REPOSITORY is not set: set it to "owner/name".`
+            : (0,settings/* text */.Qq) `${(0,settings/* subject */.bc)('repository')} must be "owner/name", e.g. "octo-org/confluence-sync"; got ${quoteValue(repositoryText)}.`);
+        return undefined;
+    }
+    if (environment === '')
+        return { kind: 'repository', repository };
+    const overlong = tooLong((0,settings/* subject */.bc)('environment'), environment, LIMITS.environment, false);
+    if (overlong !== undefined ||
+        /[\p{Cc}\p{Cs}]/u.test(environment) ||
+        environment === '.' ||
+        environment === '..') {
+        problem('environment', overlong ??
+            (0,settings/* text */.Qq) `${(0,settings/* subject */.bc)('environment')} must be an environment's name as shown in the repository settings (up to ${ENVIRONMENT_MAX} characters, no control characters, not "." or ".."); got ${quoteValue(environment)}.`);
+        return undefined;
+    }
+    return { kind: 'environment', repository, environment };
+}
+/** GitHub's rules for the names of secrets, which variables share (docs: "Naming conventions"). */
+function checkSecretName(input, name, problem, kind = 'secret') {
+    if (name === '')
+        return;
+    const overlong = tooLong((0,settings/* subject */.bc)(input), name, LIMITS.name, false);
+    if (overlong !== undefined) {
+        problem(input, overlong);
+    }
+    else if (!SECRET_NAME.test(name)) {
+        problem(input, (0,settings/* text */.Qq) `${(0,settings/* subject */.bc)(input)} must contain only letters, digits and underscores and must not start with a digit (GitHub's rule for ${kind} names); got ${quoteValue(name)}.`);
+    }
+    else if (/^GITHUB_/i.test(name)) {
+        problem(input, (0,settings/* text */.Qq) `${(0,settings/* subject */.bc)(input)} must not start with GITHUB_ (GitHub reserves that prefix); got ${quoteValue(name)}.`);
+    }
+}
+function parseRepository(text) {
+    const parts = text.split('/');
+    if (parts.length !== 2)
+        return undefined;
+    const [owner, repo] = parts;
+    if (!OWNER.test(owner) || !isRepositoryName(repo))
+        return undefined;
+    return { owner, repo };
+}
+/** GitHub's repository names: up to 100 of `A-Z a-z 0-9 . _ -`, but not "." or ".." (dot-segments). */
+function isRepositoryName(name) {
+    return REPO.test(name) && name !== '.' && name !== '..';
+}
+/** A whole number of seconds, or NaN. Bounded first, so leading zeros cannot make it huge. */
+function readSeconds(text) {
+    return text.length <= LIMITS.seconds.max && /^\d+$/.test(text) ? Number(text) : NaN;
+}
+/** ISO 8601: a date (2026-01-31) or a date and time with its zone (2026-01-31T09:00:00Z). */
+function parseConsentDate(given, problem) {
+    const time = parseIsoMoment(given);
+    if (Number.isNaN(time)) {
+        problem('consented-at', (0,settings/* text */.Qq) `${(0,settings/* subject */.bc)('consented-at')} must be an ISO 8601 date such as "2026-01-31" (or a date and time with its zone, "2026-01-31T09:00:00Z"); got ${quoteValue(given)}.`);
+        return undefined;
+    }
+    return new Date(time);
+}
+/**
+ * An ISO 8601 moment as epoch milliseconds: a date (2026-01-31, its midnight UTC) or a date and
+ * time with its zone (2026-01-31T09:00:00Z); NaN for anything else. A time without a zone would
+ * mean the reader's own, which differs between a laptop and a runner.
+ */
+function parseIsoMoment(text) {
+    const iso = text.length <= LIMITS.date.max &&
+        /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2}))?$/.test(text);
+    if (!iso)
+        return NaN;
+    return Date.parse(text.length === 10 ? `${text}T00:00:00Z` : text.replace(' ', 'T'));
+}
+function withoutTrailingSlash(url) {
+    return url.href.replace(/\/+$/, '');
+}
+
+// EXTERNAL MODULE: ./src/common/errors.ts
+var errors = __nccwpck_require__(1922);
+// EXTERNAL MODULE: ./src/common/body-text.ts
+var body_text = __nccwpck_require__(9129);
+// EXTERNAL MODULE: ./src/common/http.ts
+var common_http = __nccwpck_require__(5069);
+// EXTERNAL MODULE: ./src/common/network-failure.ts
+var network_failure = __nccwpck_require__(4272);
+;// CONCATENATED MODULE: ./src/atlassian/sites.ts
+/**
+ * Which Atlassian sites a token reaches. API calls do not go to a site's own host but to the API
+ * gateway, under the product and the site's cloud id: https://api.atlassian.com/ex/confluence/
+ * {cloudId}/wiki/… and https://api.atlassian.com/ex/jira/{cloudId}/rest/… (../shared/FACTS.md,
+ * "Sites").
+ */
+
+
+
+
+
+
+/**
+ * Finds `siteUrl` among the sites the access token reaches. Runs after the new refresh token is
+ * stored, so a failure here never puts the token at risk.
+ */
+async function findSite(atlassianApiUrl, accessToken, siteUrl, http, secrets, retry) {
+    const sites = await listSites(atlassianApiUrl, accessToken, http, secrets, retry);
+    const wanted = siteUrl.origin.toLowerCase();
+    const site = sites.find((candidate) => originOf(candidate.url) === wanted);
+    if (site === undefined) {
+        const reachable = sites.length === 0
+            ? 'none: the consent covers no site, or the app lacks the scopes of its products'
+            : sites.map((s) => `${s.name} (${s.url})`).join(', ');
+        throw new errors/* ActionError */.lZ('SITE_NOT_REACHED', `The token does not reach ${siteUrl.origin}. Sites it reaches: ${reachable}.`, 'stored', (0,settings/* text */.Qq) `Fix ${(0,settings/* named */.KT)('site-url')} (the address of your site, e.g. https://example.atlassian.net), or have a user of that site consent to the app with the scopes it needs.`);
+    }
+    return { site, ...siteApiBases(atlassianApiUrl, site) };
+}
+/**
+ * Where a site's REST APIs are, per product: the gateway's `/ex/confluence/{cloudId}` and
+ * `/ex/jira/{cloudId}` (one cloud id serves every product of the site).
+ */
+function siteApiBases(atlassianApiUrl, site) {
+    const cloudId = encodeURIComponent(site.id);
+    return {
+        apiBaseUrl: `${atlassianApiUrl}/ex/confluence/${cloudId}`,
+        jiraApiBaseUrl: `${atlassianApiUrl}/ex/jira/${cloudId}`,
+    };
+}
+/**
+ * Every site the access token reaches (accessible-resources), in the order Atlassian lists them.
+ * Failures are marked with the token "stored": in the rotation this runs after the write.
+ */
+async function listSites(atlassianApiUrl, accessToken, http, 
+// Unused since answers are described rather than quoted; kept so that callers need not change.
+_secrets, retry) {
+    const endpoint = new URL(`${atlassianApiUrl}/oauth/token/accessible-resources`);
+    return (0,common_retry/* withRetries */.LH)(async (remainingMs) => {
+        let answer;
+        try {
+            answer = await (0,common_http/* send */.tN)(endpoint, {
+                method: 'GET',
+                headers: { authorization: `Bearer ${accessToken}`, accept: 'application/json' },
+            }, { ...http, timeoutMs: Math.min(http.timeoutMs, remainingMs) });
+        }
+        catch (error) {
+            const failure = (0,network_failure/* classifyNetworkFailure */.P)(error);
+            throw new errors/* ActionError */.lZ('SITES_UNAVAILABLE', `Could not list the Atlassian sites the token reaches: the request to ${endpoint.origin} failed (${failure.description}).`, 'stored', (0,settings/* text */.Qq) `Check ${(0,settings/* named */.KT)('atlassian-api-url')} and the network from the runner to it, then re-run.`, {
+                cause: error,
+                ...(failure.permanent ? {} : { transient: { reason: failure.description } }),
+            });
+        }
+        if (answer.status !== 200) {
+            const transient = answer.status >= 500 || answer.status === 429;
+            throw new errors/* ActionError */.lZ('SITES_UNAVAILABLE', `Could not list the Atlassian sites the token reaches: ${endpoint.origin} answered HTTP ${answer.status}${answer.status === 401 ? ' (the new access token was refused)' : ''}.`, 'stored', answer.status === 401
+                ? (0,settings/* text */.Qq) `Check ${(0,settings/* named */.KT)('atlassian-api-url')}: it must be Atlassian's API gateway (https://api.atlassian.com).`
+                : 'Re-run; check https://developer.status.atlassian.com if it persists.', {
+                status: answer.status,
+                ...(transient && {
+                    transient: { reason: `HTTP ${answer.status}`, retryAfter: answer.retryAfter },
+                }),
+            });
+        }
+        return parseSites(answer, endpoint);
+    }, (error) => (0,common_retry/* transientVerdict */.yJ)(error, retry.clock.now()), retry, (error, history) => (error instanceof errors/* ActionError */.lZ ? (0,common_retry/* describeAttempts */.U_)(error, history) : error));
+}
+/**
+ * The list of sites. Anything else is described by status, content type and length, never quoted:
+ * an answer to a request that carried the new access token may echo it, unmasked.
+ */
+function parseSites(answer, endpoint) {
+    let parsed;
+    try {
+        parsed = JSON.parse(answer.body.trim());
+    }
+    catch {
+        parsed = undefined;
+    }
+    const sites = Array.isArray(parsed)
+        ? parsed.flatMap((entry) => {
+            if (typeof entry !== 'object' || entry === null)
+                return [];
+            const { id, name, url } = entry;
+            return typeof id === 'string' && typeof url === 'string'
+                ? [{ id, name: typeof name === 'string' ? name : url, url }]
+                : [];
+        })
+        : undefined;
+    if (sites === undefined) {
+        throw new errors/* ActionError */.lZ('SITES_UNAVAILABLE', `${endpoint.origin} answered the list of sites with something that is not a JSON list (${(0,body_text/* describeAnswerShape */.PE)(answer)}).`, 'stored', (0,settings/* text */.Qq) `Check ${(0,settings/* named */.KT)('atlassian-api-url')}: it must be Atlassian's API gateway (https://api.atlassian.com).`);
+    }
+    return sites;
+}
+function originOf(url) {
+    try {
+        return new URL(url).origin.toLowerCase();
+    }
+    catch {
+        return '';
+    }
+}
+
+;// CONCATENATED MODULE: ./src/atlassian/token-answer-body.ts
+/**
+ * Reading a token endpoint's answer into a value, before anything judges it.
+ *
+ * RFC 6749 §5.1 says the answer is `application/json`; but a proxy may relabel it (text/plain,
+ * text/html), so JSON is tried whatever the content type says. Some providers answer
+ * `application/x-www-form-urlencoded` instead (GitHub's OAuth endpoint does, unless asked for JSON), so a body labelled
+ * that way is read as a form when it is not JSON.
+ */
+
+const FORM = 'application/x-www-form-urlencoded';
+function readAnswerBody(answer) {
+    // Surrounding whitespace of any kind (JSON.parse itself allows only four kinds).
+    const text = (0,body_text/* decodeBody */.Vj)(answer.bytes, answer.contentType).trim();
+    try {
+        return { readable: true, value: JSON.parse(text) };
+    }
+    catch {
+        // Not JSON: a form, if the server says it is one.
+    }
+    if ((0,body_text/* mediaType */.JL)(answer.contentType) !== FORM || text === '')
+        return { readable: false };
+    // No prototype: a parameter named "__proto__" must stay a parameter.
+    const parameters = Object.create(null);
+    for (const [name, value] of new URLSearchParams(text)) {
+        const earlier = parameters[name];
+        parameters[name] =
+            earlier === undefined ? value : [...(Array.isArray(earlier) ? earlier : [earlier]), value];
+    }
+    return { readable: true, value: parameters };
+}
+
+// EXTERNAL MODULE: ./src/common/is-record.ts
+var is_record = __nccwpck_require__(6387);
+;// CONCATENATED MODULE: ./src/atlassian/token-answer-mask.ts
+
+/**
+ * RFC 6749 §5.2: `error`, `error_description` and `error_uri` use only %x20-21 / %x23-5B / %x5D-7E
+ * (printable ASCII without `"` and `\`). The lengths are this action's: an OAuth error code is a
+ * word, a description a sentence, a URI an address.
+ */
+const OAUTH_ERROR_FIELD_LIMITS = {
+    error: 64,
+    error_description: 200,
+    error_uri: 2048,
+};
+/** The value, if it may be shown as an OAuth error field: RFC 6749 §5.2's charset, within its limit. */
+function printableErrorField(field, value) {
+    if (typeof value !== 'string')
+        return undefined;
+    const limit = OAUTH_ERROR_FIELD_LIMITS[field];
+    return value.length >= 1 && value.length <= limit && /^[\x20\x21\x23-\x5B\x5D-\x7E]+$/.test(value)
+        ? value
+        : undefined;
+}
+/**
+ * Token type names (RFC 6749 §7.1): RFC 6750's bearer, the MAC draft's mac, RFC 9449's DPoP,
+ * RFC 8693's N_A. Names, not credentials; masked, "Bearer" would vanish from every later log line.
+ */
+const TOKEN_TYPES = new Set(['bearer', 'mac', 'dpop', 'n_a']);
+/**
+ * What a scope name looks like (Atlassian's: `read:confluence-content.all`, `offline_access`,
+ * `read:page:confluence`). Credentials never fit: they carry capitals or digits.
+ */
+const SCOPE_NAME = /^[a-z:._-]{1,64}$/;
+/** `expires_in` as a number of seconds written as text ("3600", "3599.5"): a lifetime, not a secret. */
+const SECONDS_AS_TEXT = /^\d{1,12}(\.\d{1,6})?$/;
+/** A scope's words that are scope names, in order, and how many other words it has. */
+function scopeNames(scope) {
+    const words = scope.split(/\s+/).filter((word) => word !== '');
+    const names = words.filter((word) => SCOPE_NAME.test(word));
+    return { names, others: words.length - names.length };
+}
+/** Registers every string of `answer` that could be a credential with `secrets` (which masks it). */
+function maskTokenAnswer(answer, status, secrets) {
+    if (!(0,is_record/* isRecord */.u)(answer)) {
+        maskEverything(answer, secrets);
+        return;
+    }
+    const isError = status < 200 || status > 299;
+    for (const [key, value] of Object.entries(answer)) {
+        if (typeof value === 'string' && isNotACredential(key, value, isError))
+            continue;
+        if (key === 'scope' && typeof value === 'string') {
+            // RFC 6749 §3.3: scope names separated by spaces. Each other word is treated as a secret.
+            for (const word of value.split(/\s+/))
+                if (!SCOPE_NAME.test(word))
+                    secrets.add(word);
+            continue;
+        }
+        maskEverything(value, secrets);
+    }
+}
+/** The top-level fields, by name and value, that are plainly not credentials. */
+function isNotACredential(key, value, isError) {
+    switch (key) {
+        case 'token_type':
+            return TOKEN_TYPES.has(value.trim().toLowerCase());
+        case 'expires_in':
+            return SECONDS_AS_TEXT.test(value.trim());
+        case 'error':
+        case 'error_description':
+        case 'error_uri':
+            // An error answer's own words; in an answer that claims success they are anybody's guess.
+            return isError && printableErrorField(key, value) !== undefined;
+        default:
+            return false;
+    }
+}
+/** Every string in `value`, at any depth (walked with a stack: JSON nests deeper than calls do). */
+function maskEverything(value, secrets) {
+    const pending = [value];
+    while (pending.length > 0) {
+        const next = pending.pop();
+        if (typeof next === 'string')
+            maskString(next, secrets);
+        else if (Array.isArray(next))
+            for (const item of next)
+                pending.push(item);
+        else if ((0,is_record/* isRecord */.u)(next))
+            for (const item of Object.values(next))
+                pending.push(item);
+    }
+}
+/**
+ * The runner matches a mask within one line, so a value spread over several lines is masked line by
+ * line, and whole (for text that keeps it whole). Lines first: the whole value's `::add-mask::` line
+ * then holds only values already masked. `SecretValues.add` trims each and skips those under 4
+ * characters, which cannot be told from ordinary words in a log.
+ */
+function maskString(value, secrets) {
+    const lines = value.split(/\r\n|\r|\n/);
+    if (lines.length > 1)
+        for (const line of lines)
+            secrets.add(line);
+    secrets.add(value);
+}
+
+// EXTERNAL MODULE: ./src/common/grouped-number.ts
+var grouped_number = __nccwpck_require__(2725);
+;// CONCATENATED MODULE: ./src/atlassian/token-set.ts
+/**
+ * What a successful token answer (RFC 6749 §5.1) gives, read leniently: the refresh token in it is
+ * the one thing that must never be lost, because Atlassian disabled the token that was sent the
+ * moment it issued this one (../../shared/FACTS.md, rotation rules). So a readable refresh token is
+ * kept whatever else is wrong with the answer; the rest becomes `undefined` and a warning.
+ *
+ * Nothing here quotes the answer: every value in it may be a credential.
+ */
+
+
+/**
+ * A new refresh token is read up to the size a secret can hold once sealed: the same limit the
+ * `refresh-token` input has, so a token the action accepted always has a readable successor of its
+ * size. Anything longer could not be stored, so it is no usable token.
+ */
+const REFRESH_TOKEN_LIMIT = {
+    bytes: MAX_SECRET_VALUE_BYTES,
+    said: `${(0,grouped_number/* groupedNumber */.O)(MAX_SECRET_VALUE_BYTES)} bytes, what a secret holds once sealed`,
+};
+/** Far above any real access token (Atlassian's are about 1–2 KiB); it travels in a header. */
+const ACCESS_TOKEN_LIMIT = { bytes: 16 * 1024, said: '16 KiB' };
+/** No access token lives longer than the consent it comes from (365 days). */
+const MAX_EXPIRES_IN_SECONDS = 366 * 24 * 60 * 60;
+/** Reads the fields of a 2xx answer that is a JSON object (or a form). */
+function readTokenFields(fields, status, origin) {
+    const said = `The token endpoint ${origin}`;
+    const refresh = readToken(field(fields, 'refresh_token'), REFRESH_TOKEN_LIMIT);
+    if (refresh.kind === 'unreadable') {
+        return { ok: false, problem: `"refresh_token" is ${refresh.what}, not a token` };
+    }
+    const access = readToken(field(fields, 'access_token'), ACCESS_TOKEN_LIMIT);
+    if (refresh.kind === 'absent' && access.kind !== 'token') {
+        return {
+            ok: false,
+            problem: `it holds neither a refresh token nor an access token ("access_token" is ${access.kind === 'absent' ? 'missing' : access.what})`,
+        };
+    }
+    const warnings = [];
+    if (status !== 200) {
+        warnings.push(`${said} answered HTTP ${status} where a token answer is HTTP 200 (RFC 6749 §5.1); the tokens in it were used.`);
+    }
+    if (access.kind !== 'token') {
+        warnings.push(`${said} answered with a new refresh token but no usable access token ("access_token" is ${access.kind === 'absent' ? 'missing' : access.what}): the refresh token is kept; this run has no access token to give (the output access-token is empty).`);
+    }
+    const expiresIn = readExpiresIn(field(fields, 'expires_in'));
+    if (typeof expiresIn === 'string') {
+        warnings.push(`${said} ${expiresIn}: the access token's lifetime is unknown, and the outputs expires-in and expires-at are empty.`);
+    }
+    const scope = field(fields, 'scope');
+    if (scope !== undefined && typeof scope !== 'string') {
+        warnings.push(`${said} gave "scope" as ${kindOf(scope)} instead of a string: the granted scopes are unknown (the output scope is empty).`);
+    }
+    const tokenType = field(fields, 'token_type');
+    if (tokenType === undefined) {
+        warnings.push(`${said} gave no "token_type" (RFC 6749 §5.1 requires one): the access token is used as a Bearer token, as Atlassian documents it.`);
+    }
+    else if (typeof tokenType !== 'string' || tokenType.trim().toLowerCase() !== 'bearer') {
+        warnings.push(`${said} gave a "token_type" that is not "Bearer" (${typeof tokenType === 'string' ? `a string of ${tokenType.length} characters` : kindOf(tokenType)}): the access token is used as a Bearer token all the same (RFC 6750), which an API may refuse.`);
+    }
+    if (field(fields, 'error') !== undefined) {
+        warnings.push(`${said} answered with tokens and also an "error" field (not shown): the tokens were used.`);
+    }
+    return {
+        ok: true,
+        tokens: {
+            accessToken: access.kind === 'token' ? access.value : undefined,
+            refreshToken: refresh.kind === 'token' ? refresh.value : undefined,
+            expiresIn: typeof expiresIn === 'number' ? expiresIn : undefined,
+            scope: typeof scope === 'string' ? scope : undefined,
+            tokenType: typeof tokenType === 'string' ? tokenType.trim() : undefined,
+            warnings,
+        },
+    };
+}
+/** A field's own value; null counts as absent (RFC 8259 has no "undefined"). */
+function field(fields, name) {
+    return Object.hasOwn(fields, name) && fields[name] !== null ? fields[name] : undefined;
+}
+/**
+ * A token is a string without whitespace inside: it travels as RFC 6750 §2.1's b64token, which has
+ * none. Whitespace around it, which a server or proxy may add and nobody means, is trimmed.
+ */
+function readToken(value, limit) {
+    if (value === undefined)
+        return { kind: 'absent' };
+    if (typeof value !== 'string')
+        return { kind: 'unreadable', what: kindOf(value) };
+    const token = value.trim();
+    if (token === '')
+        return { kind: 'unreadable', what: 'an empty string' };
+    if (/\s/.test(token))
+        return { kind: 'unreadable', what: 'a string with whitespace inside' };
+    const bytes = Buffer.byteLength(token);
+    if (bytes > limit.bytes) {
+        return {
+            kind: 'unreadable',
+            what: `a string of ${(0,grouped_number/* groupedNumber */.O)(bytes)} bytes (more than ${limit.said})`,
+        };
+    }
+    return { kind: 'token', value: token };
+}
+/**
+ * `expires_in` (RFC 6749 §5.1: recommended, not required), in seconds: a number or, as some of
+ * Atlassian's documents show it, a numeric string. Returns the whole seconds, or why there are none.
+ */
+function readExpiresIn(value) {
+    if (value === undefined) {
+        return 'did not say how long the access token lives (no "expires_in"; RFC 6749 §5.1 recommends it but does not require it)';
+    }
+    const number = typeof value === 'number'
+        ? value
+        : typeof value === 'string' && /^\d+(\.\d+)?$/.test(value.trim())
+            ? Number(value.trim())
+            : undefined;
+    const odd = (what) => `gave an "expires_in" that is not a lifetime (${what})`;
+    if (number === undefined)
+        return odd(kindOf(value));
+    if (!Number.isFinite(number))
+        return odd('not a finite number');
+    if (number < 1)
+        return odd(number < 0 ? 'a negative number' : 'less than one second');
+    if (number > MAX_EXPIRES_IN_SECONDS)
+        return odd('more than 366 days');
+    return Math.floor(number);
+}
+/** A value's kind in words, never its content. */
+function kindOf(value) {
+    if (typeof value === 'string')
+        return 'a string that is not a number';
+    if (typeof value === 'number')
+        return 'a number';
+    if (typeof value === 'boolean')
+        return 'true or false';
+    if (Array.isArray(value))
+        return 'a list';
+    if (typeof value === 'object' && value !== null)
+        return 'an object';
+    return 'an unexpected value';
+}
+
+;// CONCATENATED MODULE: ./src/atlassian/token-endpoint.ts
+/**
+ * Atlassian's OAuth 2.0 token endpoint: the refresh grant, split into sending the request and
+ * processing the answer (the processing is pure, so it is tested without a network). Reading the
+ * answer is in three steps, each in its own module: the body (./token-answer-body.ts), masking
+ * every credential in it (./token-answer-mask.ts), and what a usable answer gives (./token-set.ts).
+ *
+ * Provider rules: developer.atlassian.com/cloud/oauth/getting-started/refresh-tokens, and
+ * ../shared/FACTS.md ("Atlassian OAuth 2.0 (3LO)").
+ */
+
+
+
+
+
+
+
+
+
+
+/**
+ * POSTs a grant as JSON (the form Atlassian documents) and returns the raw answer. Network failures
+ * become an {@link ActionError} that says whether the request may have reached Atlassian.
+ */
+async function postGrant(tokenUrl, grant, http, meaning) {
+    try {
+        return await (0,common_http/* send */.tN)(tokenUrl, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', accept: 'application/json' },
+            body: JSON.stringify(grant),
+        }, http);
+    }
+    catch (error) {
+        if (error instanceof common_http/* BodyTooLargeError */.Au) {
+            throw new errors/* ActionError */.lZ('INVALID_TOKEN_RESPONSE', `The token endpoint ${tokenUrl.origin} answered HTTP ${error.status} (${(0,body_text/* describeContentType */.B_)(error.contentType)}) with more than ${error.limit} bytes; a token answer is a few kilobytes. Nothing was stored.`, meaning.ifReached, meaning.nextStepIfTooLarge);
+        }
+        const failure = (0,network_failure/* classifyNetworkFailure */.P)(error);
+        const reached = failure.mayHaveReachedServer;
+        throw new errors/* ActionError */.lZ('TOKEN_ENDPOINT_UNREACHABLE', `The request to the token endpoint ${tokenUrl.origin} failed (${failure.description}).`, reached ? meaning.ifReached : 'unchanged', reached ? meaning.nextStepIfReached : meaning.nextStepIfNotSent, {
+            cause: error,
+            ...(failure.permanent ? {} : { transient: { reason: failure.description } }),
+        });
+    }
+}
+/** POSTs the refresh grant. A failure after sending may have rotated the token. */
+function sendRefreshGrant(grant, http) {
+    return postGrant(grant.tokenUrl, {
+        grant_type: 'refresh_token',
+        client_id: grant.clientId,
+        client_secret: grant.clientSecret,
+        refresh_token: grant.refreshToken,
+    }, http, {
+        ifReached: 'maybe-rotated',
+        nextStepIfReached: (0,settings/* text */.Qq) `${settings/* rerun */.nt} within the time given above.`,
+        nextStepIfNotSent: 'Check the network from the runner to the token endpoint (proxy settings: HTTPS_PROXY / NO_PROXY), then re-run.',
+        nextStepIfTooLarge: (0,settings/* text */.Qq) `Check that ${(0,settings/* named */.KT)('token-url')} is Atlassian's token endpoint (https://auth.atlassian.com/oauth/token).`,
+    });
+}
+/**
+ * Reads the token endpoint's answer (any status) and returns what a usable one gives, or throws an
+ * {@link ActionError} that says what came back by status, content type and length only: even an
+ * error page may embed tokens nobody has masked. Every string in the answer that could be a
+ * credential is masked the moment the answer is parsed, before anything can print it, even if the
+ * answer is then refused.
+ */
+function processTokenResponse(answer, tokenUrl, secrets) {
+    const body = readAnswerBody(answer);
+    if (body.readable)
+        maskTokenAnswer(body.value, answer.status, secrets);
+    const origin = tokenUrl.origin;
+    const shape = (0,body_text/* describeAnswerShape */.PE)(answer);
+    if (answer.status >= 300 && answer.status < 400) {
+        throw new errors/* ActionError */.lZ('TOKEN_ENDPOINT_HTTP', `The token endpoint ${origin} answered with a redirect (HTTP ${answer.status}${answer.location ? ` to ${secrets.scrub(safeLocation(answer.location))}` : ''}). Redirects are not followed: they would send the client secret and refresh token to another address.`, 'unchanged', (0,settings/* text */.Qq) `Set ${(0,settings/* named */.KT)('token-url')} to the final address of the token endpoint (Atlassian: https://auth.atlassian.com/oauth/token).`);
+    }
+    // 5xx and 429 are worth another attempt, whatever the body says. A 5xx may come after the server
+    // processed the grant; a 429 or another 4xx refuses it unprocessed.
+    if (answer.status >= 500 || answer.status === 429) {
+        throw new errors/* ActionError */.lZ('TOKEN_ENDPOINT_HTTP', `The token endpoint ${origin} answered ${shape}.`, answer.status >= 500 ? 'maybe-rotated' : 'unchanged', (0,settings/* text */.Qq) `This is a fault on the provider's side: ${settings/* rerun */.nt} (within the time given above, if one is given), and check https://developer.status.atlassian.com if it persists.`, { transient: { reason: `HTTP ${answer.status}`, retryAfter: answer.retryAfter } });
+    }
+    if (answer.status < 200 || answer.status > 299) {
+        // OAuth errors (RFC 6749 §5.2) are answers about the grant itself: sending it again cannot help.
+        if (body.readable && (0,is_record/* isRecord */.u)(body.value) && typeof body.value['error'] === 'string') {
+            throw oauthError(answer.status, body.value, origin, secrets);
+        }
+        throw new errors/* ActionError */.lZ('TOKEN_ENDPOINT_HTTP', `The token endpoint ${origin} answered ${shape}, which is neither a token answer nor an OAuth error.`, 'unchanged', (0,settings/* text */.Qq) `Check ${(0,settings/* named */.KT)('token-url')}: it should be https://auth.atlassian.com/oauth/token.`);
+    }
+    const refuse = (problem) => new errors/* ActionError */.lZ('INVALID_TOKEN_RESPONSE', `The token endpoint ${origin} answered ${shape}, but ${problem}. Nothing was stored.`, 'maybe-rotated', (0,settings/* text */.Qq) `Check that ${(0,settings/* named */.KT)('token-url')} is Atlassian's token endpoint (https://auth.atlassian.com/oauth/token), then re-run within the time given above.`);
+    if (!body.readable || !(0,is_record/* isRecord */.u)(body.value)) {
+        throw refuse('it is not a JSON object, so it holds no token that can be read');
+    }
+    const reading = readTokenFields(body.value, answer.status, origin);
+    if (!reading.ok)
+        throw refuse(reading.problem);
+    return reading.tokens;
+}
+/**
+ * Sends the refresh grant and validates the answer, retrying transient failures inside the
+ * deadline in `retry`. Retrying is safe there: if an answer was lost after Atlassian rotated, the
+ * token sent is now the "previous" one, which Atlassian exchanges again during the leeway; the token
+ * to keep is the one from the last answer.
+ */
+async function refreshGrant(grant, http, secrets, retry) {
+    // Once any attempt may have reached Atlassian, the token may be rotated whatever comes after.
+    let mayHaveRotated = false;
+    return (0,common_retry/* withRetries */.LH)(async () => {
+        try {
+            const answer = await sendRefreshGrant(grant, {
+                ...http,
+                // Never cut to the time left: an attempt aborted early may lose an answer Atlassian
+                // already acted on. The budget bounds when attempts start; the longest budget plus a
+                // whole request still ends inside the 10-minute leeway.
+                timeoutMs: http.timeoutMs,
+            });
+            return processTokenResponse(answer, grant.tokenUrl, secrets);
+        }
+        catch (error) {
+            if (error instanceof errors/* ActionError */.lZ && error.tokenState === 'maybe-rotated')
+                mayHaveRotated = true;
+            throw error;
+        }
+    }, (error) => (0,common_retry/* transientVerdict */.yJ)(error, retry.clock.now()), retry, (error, history) => {
+        if (!(error instanceof errors/* ActionError */.lZ))
+            return error;
+        const state = mayHaveRotated && error.tokenState === 'unchanged' ? 'maybe-rotated' : error.tokenState;
+        return (0,common_retry/* describeAttempts */.U_)(error, history, state);
+    });
+}
+/**
+ * An OAuth error answer. Its `error` and `error_description` are quoted only when they keep to
+ * RFC 6749 §5.2's characters and lengths (./token-answer-mask.ts), scrubbed of known secrets;
+ * anything else in them is not text a server meant for people.
+ */
+function oauthError(status, fields, origin, secrets) {
+    const code = printableErrorField('error', fields['error']);
+    const printable = printableErrorField('error_description', fields['error_description']);
+    const description = printable === undefined ? undefined : secrets.scrub(printable);
+    const error = code === undefined ? '' : secrets.scrub(code);
+    const said = `${origin} refused the refresh: ${describeRefusal({ status, error, errorDescription: description })}.`;
+    switch (code) {
+        case 'invalid_grant':
+        case 'unauthorized_client':
+            // unauthorized_client: reported by third parties for a refresh token that was already rotated.
+            return new errors/* OAuthError */.W5('OAUTH_INVALID_GRANT', `${said} Atlassian no longer accepts the stored refresh token. Likely causes: it was already used (another run, job or copy rotated it and the newer token was not stored, or an old token was presented after the 10-minute leeway, which revokes every token of the consent); it went 90 days without a refresh; 365 days have passed since the consent; the user revoked the app's access or changed their password.`, 'rejected', 'Consent again in a browser (the authorization URL with scope including offline_access and prompt=consent), exchange the code for tokens, and store the new refresh token in the secret. Add a `concurrency:` group to every workflow that rotates this token so that runs never overlap.', status, error, description);
+        case 'invalid_client':
+        case 'access_denied':
+            // access_denied (HTTP 401): reported by third parties for a wrong client secret. The client is
+            // authenticated before the refresh token is looked at, so the token was not exchanged.
+            return new errors/* OAuthError */.W5('OAUTH_INVALID_CLIENT', `${said} The OAuth app's credentials were not accepted.`, 'unchanged', (0,settings/* text */.Qq) `Check ${(0,settings/* named */.KT)('client-id')} and ${(0,settings/* named */.KT)('client-secret')} against the app in https://developer.atlassian.com/console/myapps/ (Settings). If the secret was rotated there, ${(0,settings/* renew */.qV)('client-secret')}.`, status, error, description);
+        default:
+            return new errors/* OAuthError */.W5('OAUTH_ERROR', said, 'unchanged', (0,settings/* text */.Qq) `Check the OAuth app settings in https://developer.atlassian.com/console/myapps/ and ${(0,settings/* named */.KT)('client-id')}, ${(0,settings/* named */.KT)('client-secret')} and ${(0,settings/* named */.KT)('token-url')}.`, status, error, description);
+    }
+}
+/** "HTTP 403, "invalid_grant" ("Unknown or invalid refresh token.")", from what may be shown. */
+function describeRefusal(refusal) {
+    const code = refusal.error === '' ? 'an error code that is not printable' : `"${refusal.error}"`;
+    return `HTTP ${refusal.status}, ${code}${refusal.errorDescription ? ` ("${refusal.errorDescription}")` : ''}`;
+}
+/** A redirect target without its query string, which could carry anything. */
+function safeLocation(location) {
+    try {
+        const url = new URL(location);
+        return `${url.origin}${url.pathname}`;
+    }
+    catch {
+        return '(an unparsable address)';
+    }
+}
+
+// EXTERNAL MODULE: ./src/rotation/consent.ts
+var rotation_consent = __nccwpck_require__(7932);
+// EXTERNAL MODULE: ./src/health/health.ts
+var health = __nccwpck_require__(7110);
+;// CONCATENATED MODULE: ./src/rotation/health-report.ts
+/**
+ * The health figures of a rotation (../health/health.ts) as its doors report them: the warnings
+ * said before the token is spent.
+ */
+
+/** Annotation titles: no ':' or ',' (GitHub cuts a title there). */
+const TITLES = {
+    'rotation-overdue': 'Rotation overdue',
+    'refresh-token-expiry-near': 'Refresh token expires soon',
+    'refresh-token-expired': 'Refresh token likely expired',
+};
+/**
+ * The warnings to say before spending, gravest first. The consent's own warning is said by the
+ * rotation from `consented-at` alone (./consent.ts), even when GitHub cannot be read; an unknown
+ * last write is the stale-token guard's to explain.
+ */
+function healthWarnings(health) {
+    return health.reasons.flatMap((reason) => {
+        const title = TITLES[reason.code];
+        if (title === undefined)
+            return [];
+        const tried = reason.code === 'refresh-token-expired'
+            ? ' The refresh is sent all the same: it is the only proof, and a dead token has nothing to lose.'
+            : '';
+        return [[(0,settings/* text */.Qq) `${reason.said}${tried} Next step: ${reason.next}`, title]];
+    });
+}
+
+// EXTERNAL MODULE: ./src/github/client.ts
+var client = __nccwpck_require__(6584);
+// EXTERNAL MODULE: ./src/github/secret-store.ts
+var secret_store = __nccwpck_require__(6399);
+// EXTERNAL MODULE: ./src/github/targets.ts
+var targets = __nccwpck_require__(5617);
+// EXTERNAL MODULE: ./src/github/errors.ts + 2 modules
+var github_errors = __nccwpck_require__(9947);
+// EXTERNAL MODULE: ./src/github/rest-path.ts
+var rest_path = __nccwpck_require__(3329);
+;// CONCATENATED MODULE: ./src/github/workflow-run.ts
+/**
+ * When this run read its secrets: repository and organization secrets are read when a run (attempt)
+ * is queued, environment secrets when the job referencing the environment starts (docs: "Secrets
+ * reference"; ../shared/FACTS.md, "When a workflow sees a secret"). Read with the workflow's own
+ * token, which may read its own runs with `actions: read`.
+ */
+
+
+
+
+/** The run attempt this process belongs to, from the runner's variables; undefined outside Actions. */
+function currentRunAttempt(env) {
+    const [owner, repo] = (env['GITHUB_REPOSITORY'] ?? '').split('/');
+    const runId = env['GITHUB_RUN_ID'] ?? '';
+    const attempt = env['GITHUB_RUN_ATTEMPT'] ?? '1';
+    if (!owner || !repo || !/^\d+$/.test(runId) || !/^\d+$/.test(attempt))
+        return undefined;
+    return { repository: { owner, repo }, runId, attempt, job: env['GITHUB_JOB'] ?? '' };
+}
+/**
+ * The earliest moment this attempt can have read its secrets. A first attempt is queued when the
+ * run is created; a re-run attempt when it starts. Erring early only makes the stale-token guard
+ * more careful.
+ */
+async function fetchSecretsReadAt(github, run, secrets, retry) {
+    const { owner, repo } = run.repository;
+    const { data } = await (0,github_errors/* callGitHub */.ur)({
+        github,
+        route: `GET ${(0,rest_path/* restPath */.k) `/repos/${owner}/${repo}/actions/runs/${run.runId}/attempts/${run.attempt}`}`,
+        params: {},
+        doing: `read when this workflow run started (run ${run.runId}, attempt ${run.attempt})`,
+        subject: `workflow run ${run.runId} of ${owner}/${repo}`,
+        subjectSetting: 'repository',
+        tokenInput: 'workflow-token',
+        permission: '"actions: read" (add `permissions: actions: read` to the job)',
+        tokenState: 'unchanged',
+        secrets,
+        retry,
+    });
+    const createdAt = (0,github_errors/* isRecord */.u4)(data) ? parseTime(data['created_at']) : undefined;
+    const startedAt = (0,github_errors/* isRecord */.u4)(data) ? parseTime(data['run_started_at']) : undefined;
+    const readAt = run.attempt === '1' ? minTime(createdAt, startedAt) : (startedAt ?? createdAt);
+    if (readAt === undefined) {
+        throw new errors/* ActionError */.lZ('GITHUB_UNEXPECTED', `GitHub's answer for workflow run ${run.runId} has no readable "run_started_at" or "created_at": ${(0,github_errors/* quote */.hD)(data, secrets)}.`, 'unchanged', (0,settings/* text */.Qq) `Check ${(0,settings/* named */.KT)('github-api-url')}.`);
+    }
+    return new Date(readAt);
+}
+function parseTime(value) {
+    if (typeof value !== 'string')
+        return undefined;
+    const time = Date.parse(value);
+    return Number.isNaN(time) ? undefined : time;
+}
+function minTime(a, b) {
+    if (a === undefined)
+        return b;
+    if (b === undefined)
+        return a;
+    return Math.min(a, b);
+}
+/**
+ * When this job started: the moment it read its environment secrets. The API names jobs by their
+ * display name, which is the job's key unless `name:` is set, with the matrix values in brackets;
+ * when exactly one running job matches GITHUB_JOB, that is this one. Otherwise the guard cannot
+ * tell, and says so.
+ */
+async function fetchJobStartedAt(github, run, secrets, retry) {
+    const { owner, repo } = run.repository;
+    const { data } = await (0,github_errors/* callGitHub */.ur)({
+        github,
+        route: `GET ${(0,rest_path/* restPath */.k) `/repos/${owner}/${repo}/actions/runs/${run.runId}/attempts/${run.attempt}/jobs`}`,
+        params: { per_page: 100 },
+        doing: `read when this job started (run ${run.runId}, attempt ${run.attempt})`,
+        subject: `workflow run ${run.runId} of ${owner}/${repo}`,
+        subjectSetting: 'repository',
+        tokenInput: 'workflow-token',
+        permission: '"actions: read" (add `permissions: actions: read` to the job)',
+        tokenState: 'unchanged',
+        secrets,
+        retry,
+    });
+    const jobs = (0,github_errors/* isRecord */.u4)(data) && Array.isArray(data['jobs']) ? data['jobs'] : [];
+    const running = jobs.filter(github_errors/* isRecord */.u4).filter((job) => {
+        const name = job['name'];
+        return (job['status'] === 'in_progress' &&
+            typeof name === 'string' &&
+            run.job !== '' &&
+            (name === run.job || name.startsWith(`${run.job} (`)));
+    });
+    const startedAt = running.length === 1 ? parseTime(running[0]?.['started_at']) : undefined;
+    if (startedAt === undefined) {
+        throw new Error(`could not tell which running job of run ${run.runId} is this one (job "${run.job}"${running.length > 1 ? `, ${running.length} running jobs match` : ''}); a job with its own "name:" is not matched`);
+    }
+    return new Date(startedAt);
+}
+
+// EXTERNAL MODULE: ./src/common/network.ts + 1 modules
+var common_network = __nccwpck_require__(8747);
+;// CONCATENATED MODULE: ./src/rotation/cancellation.ts
+/**
+ * A job being cancelled. The runner sends SIGINT, then SIGTERM about 7.5 s later, and kills the
+ * process about 2.5 s after that (../shared/FACTS.md, "The runner"). From the first signal on, no
+ * request that spends the refresh token may start, and what is already in flight decides what the
+ * person must do: the rotation asks {@link describeCancellation} at once, while it still can.
+ */
+
+
+
+class Cancellation {
+    clock;
+    #controller = new AbortController();
+    #stopListening;
+    #signal;
+    #at;
+    constructor(listen, clock, onFirst, onRepeat) {
+        this.clock = clock;
+        this.#stopListening = listen((signal) => {
+            if (this.#signal !== undefined) {
+                onRepeat(signal);
+                return;
+            }
+            this.#signal = signal;
+            this.#at = new Date(this.clock.now());
+            this.#controller.abort();
+            onFirst(this);
+        });
+    }
+    /** Aborted at the first signal. */
+    get signal() {
+        return this.#controller.signal;
+    }
+    /** A method, not a getter: it changes between two reads, which the type checker must not fold. */
+    requested() {
+        return this.#signal !== undefined;
+    }
+    /** "SIGINT at 2026-12-01 02:00:00 UTC" */
+    get received() {
+        return this.#signal === undefined || this.#at === undefined
+            ? 'no signal'
+            : `${this.#signal} at ${(0,explain/* utc */.n$)(this.#at)}`;
+    }
+    stop() {
+        this.#stopListening();
+    }
+}
+/** What a cancellation means for the token right now, said the moment it arrives. */
+function describeCancellation(cancellation, custody, where) {
+    const received = `Received ${cancellation.received}: the job is being cancelled.`;
+    const sentAt = custody.grantSentAt;
+    const leewayEndsAt = custody.leewayEndsAt;
+    switch (custody.state) {
+        case 'unchanged':
+            return sentAt === undefined
+                ? `${received} Nothing was sent to Atlassian and nothing will be: the refresh token in ${where} is unchanged and still works.`
+                : `${received} Atlassian answered without a new refresh token, so the one in ${where} stays valid.`;
+        case 'maybe-rotated': {
+            const sent = `The refresh token in ${where} was sent to Atlassian at ${sentAt ? (0,explain/* utc */.n$)(sentAt) : 'the start of the refresh'}`;
+            const until = leewayEndsAt ? (0,explain/* utc */.n$)(leewayEndsAt) : 'ten minutes after that';
+            return custody.grantInFlight
+                ? (0,settings/* text */.Qq) `${received} ${sent} and the answer has not come yet. If Atlassian processes it, the stored token becomes the previous one, still accepted until ${until} (the 10-minute leeway): ${settings/* rerun */.nt} before then. If the answer arrives before the runner stops this step, the new token is sealed and printed first, then stored.`
+                : (0,settings/* text */.Qq) `${received} No new attempt of the refresh starts. ${sent} without a usable answer: if Atlassian rotated it, the stored token is still accepted until ${until} (the 10-minute leeway): ${settings/* rerun */.nt} before then.`;
+        }
+        case 'rotated-not-stored':
+            return `${received} The new refresh token is being stored in ${where}; its sealed copy ${custody.recovery ? 'is in' : 'is about to be printed in'} the "Recovery value" group${custody.recovery ? ' above' : ''}. If this step ends before the write, store that value with the command shown there before ${leewayEndsAt ? (0,explain/* utc */.n$)(leewayEndsAt) : 'the leeway ends'}.`;
+        case 'stored':
+        case 'overlapped':
+        case 'rejected':
+        case 'in-doubt':
+            return `${received} The refresh token is already settled (${custody.state}); what remains is skipped.`;
+    }
+}
+/** What the cancellation stopped, and what the person does next, by where the token is. */
+function cancelledError(cancellation, state, context, answered, cause) {
+    const leeway = context.leewayEndsAt ? ` before ${(0,explain/* utc */.n$)(context.leewayEndsAt)}` : '';
+    const what = {
+        unchanged: [
+            context.grantSentAt === undefined
+                ? 'before the refresh grant was sent: nothing was sent to Atlassian.'
+                : answered
+                    ? 'after Atlassian answered without a new refresh token.'
+                    : 'after the refresh grant was refused or never reached Atlassian.',
+            'Nothing to do: the stored token still works, and the next run rotates it.',
+        ],
+        'maybe-rotated': [
+            'while the refresh grant had no usable answer yet.',
+            (0,settings/* text */.Qq) `${settings/* rerun */.nt}${leeway}, while Atlassian still accepts the stored token.`,
+        ],
+        rejected: [
+            (0,settings/* text */.Qq) `after Atlassian refused the refresh token: ${cause instanceof errors/* ActionError */.lZ ? cause.said : cause instanceof Error ? cause.message : ''}`,
+            cause instanceof errors/* ActionError */.lZ ? cause.next : 'Consent again in a browser.',
+        ],
+        'rotated-not-stored': [
+            'after Atlassian issued a new refresh token and before it was stored.',
+            `Store the recovery value below with the command shown${leeway}.`,
+        ],
+        'in-doubt': [
+            'before anything was sent, while a rotation that was killed may have spent the stored token.',
+            'Settle the abandoned lock as the error above says before anything rotates the token.',
+        ],
+        stored: [
+            'after the new refresh token was stored; what came after it was skipped.',
+            (0,settings/* text */.Qq) `Nothing to do for the token. ${settings/* rerun */.nt} if a later step needed the access token.`,
+        ],
+        overlapped: [
+            'after the new refresh token was stored, and another rotation wrote the secret too.',
+            'See the overlap reported below.',
+        ],
+    };
+    const [message, nextStep] = what[state];
+    return new errors/* ActionError */.lZ('CANCELLED', (0,settings/* text */.Qq) `The job was cancelled (${cancellation.received}) ${message}`, state, nextStep, { cause });
+}
+
+;// CONCATENATED MODULE: ./src/rotation/custody.ts
+
+class TokenCustody {
+    #state = 'unchanged';
+    #grantSentAt;
+    #grantInFlight = false;
+    #recovery;
+    #answer;
+    get state() {
+        return this.#state;
+    }
+    /** When the refresh grant was first sent: the stored token's leeway counts from here. */
+    get grantSentAt() {
+        return this.#grantSentAt;
+    }
+    /** Until when Atlassian still accepts the stored token, once it may have been exchanged. */
+    get leewayEndsAt() {
+        return this.#grantSentAt && (0,explain/* leewayEnd */.hY)(this.#grantSentAt);
+    }
+    /** True while an attempt of the refresh grant waits for its answer. */
+    get grantInFlight() {
+        return this.#grantInFlight;
+    }
+    /** The refresh grant's usable answer, once it came: the outputs still need it if a write fails. */
+    get answer() {
+        return this.#answer;
+    }
+    /** The sealed copy of a new refresh token, once there is one. */
+    get recovery() {
+        return this.#recovery;
+    }
+    /** An attempt of the refresh grant is about to be sent. */
+    grantSending(at) {
+        this.#grantSentAt ??= at;
+        this.#grantInFlight = true;
+        this.#state = 'maybe-rotated';
+    }
+    /** The attempt ended, with an answer or without. */
+    grantSettled() {
+        this.#grantInFlight = false;
+    }
+    /** Atlassian answered without a new refresh token: the one sent stays the valid one. */
+    noNewToken(answer) {
+        this.#answer = answer;
+        this.#state = 'unchanged';
+    }
+    /** Atlassian issued a new refresh token, which disabled the stored one. */
+    newTokenIssued(answer) {
+        this.#answer = answer;
+        this.#state = 'rotated-not-stored';
+    }
+    sealed(recovery) {
+        this.#recovery = recovery;
+    }
+    stored() {
+        this.#state = 'stored';
+    }
+    /** Stored, but another rotation wrote the secret too. */
+    overlapped() {
+        this.#state = 'overlapped';
+    }
+}
+
+;// CONCATENATED MODULE: ./src/rotation/events.ts
+/**
+ * The events, each call made safe: a door that fails to print (a closed pipe, a full disk) must
+ * never interrupt a rotation between the refresh grant's answer and the secret write, when the
+ * only working token is in this process.
+ */
+function guarded(events) {
+    const safely = (call) => (...args) => {
+        try {
+            call(...args);
+        }
+        catch {
+            // Nothing better to do: the failure to speak must not become a failure to store.
+        }
+    };
+    return {
+        info: safely((message) => events.info(message)),
+        notice: safely((message, title) => events.notice(message, title)),
+        warning: safely((message, title) => events.warning(message, title)),
+        debug: safely((message) => events.debug(message)),
+        recovery: safely((recovery, context) => events.recovery(recovery, context)),
+    };
+}
+
+// EXTERNAL MODULE: ./src/rotation/write-back.ts
+var write_back = __nccwpck_require__(5093);
+;// CONCATENATED MODULE: ./src/rotation/late-write-guard.ts
+
+
+/** Before a late write, no late write may go over another rotation's newer token. */
+const LATE_WRITE_MS = 5_000;
+/**
+ * Looks at the secret again before a write attempt that comes late — the first attempt more than
+ * {@link LATE_WRITE_MS} after the preflight read the secret (a slow refresh), or any retry — since
+ * another rotation may have stored its own new token in the meantime (./write-back.ts,
+ * checkBeforeWrite). An in-time first write skips it: the window is as short as GitHub's
+ * timestamps are coarse, and the check after the write still runs.
+ */
+class LateWriteGuard {
+    step;
+    /** The secret as this run saw it last: the preflight's view, then each check's. */
+    lastSeen;
+    /** When each attempt of the write was sent and when it failed (this machine's clock). */
+    #attempts = [];
+    #warned = false;
+    get attempts() {
+        return this.#attempts.length;
+    }
+    /** An attempt of the write is being sent. */
+    sending() {
+        this.#attempts.push({ from: this.step.clock.now(), to: undefined });
+    }
+    /** The last attempt failed (a wait for the next one begins). */
+    failed() {
+        const last = this.#attempts[this.#attempts.length - 1];
+        if (last)
+            last.to = this.step.clock.now();
+    }
+    constructor(step) {
+        this.step = step;
+        this.lastSeen = step.checked.metadata;
+    }
+    async beforeAttempt(attempt) {
+        const { request, custody, cancellation, clock, say } = this.step;
+        const lastSeen = this.lastSeen;
+        // A cancelled job has seconds left: the write that secures the token goes first.
+        if (lastSeen === undefined || cancellation.requested())
+            return;
+        const late = clock.now() - this.step.checkedAt.getTime() > LATE_WRITE_MS;
+        if (attempt === 1 && !late)
+            return;
+        const sentAt = custody.grantSentAt;
+        if (sentAt === undefined)
+            return;
+        // This run's refresh, in GitHub's clock (the preflight's Date header against this machine's).
+        const skew = lastSeen.serverNow
+            ? lastSeen.serverNow.getTime() - this.step.checkedAt.getTime()
+            : 0;
+        const refreshSentAt = new Date(sentAt.getTime() + skew);
+        const inServerClock = (local) => new Date(local + skew);
+        const check = await (0,write_back/* checkBeforeWrite */.N5)(this.step.store({ ...this.step.retryFor('Check'), deadline: clock.now() + 10_000 }), request.secretName, lastSeen, refreshSentAt, this.#attempts.map(({ from, to }) => ({
+            from: inServerClock(from),
+            to: inServerClock(to ?? clock.now()),
+        })));
+        switch (check.kind) {
+            case 'unchanged':
+            case 'unverified':
+                return;
+            case 'own-write':
+                this.lastSeen = check.seen;
+                return;
+            case 'rewritten-before-refresh':
+                this.lastSeen = check.seen;
+                if (!this.#warned) {
+                    this.#warned = true;
+                    say.warning(`${request.secretName} was written at ${(0,explain/* utc */.n$)(check.seen.updatedAt ?? sentAt)} by another rotation, after this run read it but before this run sent its refresh (${(0,explain/* utc */.n$)(refreshSentAt)}): this run's token is the newer one and replaces it. Give every workflow that rotates this token the same \`concurrency:\` group.`, 'Another rotation wrote the secret');
+                }
+                return;
+            case 'rewritten-after-refresh': {
+                this.lastSeen = check.seen;
+                const recovery = custody.recovery;
+                if (recovery)
+                    custody.sealed({ ...recovery, secretAsSeen: asSeen(check.seen) });
+                throw (0,write_back/* notOverwrittenError */.PI)(request.secretName, this.step.checked.metadata?.updatedAt === undefined ? undefined : this.step.checkedAt, check.rewrittenAt, refreshSentAt);
+            }
+        }
+    }
+}
+/** How the recovery command recognises the secret as this run saw it. */
+function asSeen(metadata) {
+    if (metadata === undefined)
+        return undefined;
+    if (metadata.updatedAt === undefined)
+        return 'absent';
+    return metadata.updatedAtText === undefined ? undefined : { updatedAt: metadata.updatedAtText };
+}
+
+;// CONCATENATED MODULE: ./src/github/target-checks.ts
+/**
+ * What a target needs settled before the refresh token is spent: that an environment exists, and
+ * who may use an organization secret. A mistake here must stop the run while the token is unspent.
+ */
+
+
+
+
+
+/** Stops with a clear message when the environment does not exist (the API would say only 404). */
+async function checkEnvironmentExists(access, target) {
+    const { owner, repo } = target.repository;
+    try {
+        await (0,github_errors/* callGitHub */.ur)({
+            ...common(access),
+            route: `GET ${(0,targets/* environmentPath */.FQ)(target.repository, target.environment)}`,
+            doing: `read the environment "${target.environment}" of ${owner}/${repo}`,
+            subject: `the environment "${target.environment}" of ${owner}/${repo}`,
+            subjectSetting: 'environment',
+        });
+    }
+    catch (error) {
+        if (error instanceof errors/* ActionError */.lZ && error.code === 'GITHUB_NOT_FOUND') {
+            throw new errors/* ActionError */.lZ('GITHUB_NOT_FOUND', (0,settings/* text */.Qq) `${owner}/${repo} has no environment named "${target.environment}" that ${(0,settings/* tokenIn */.jf)('github-token')} can see. Nothing was sent to Atlassian.`, 'unchanged', (0,settings/* text */.Qq) `Check ${(0,settings/* input */.hF)('environment')} against the repository's Settings → Environments, or create the environment there. The token needs ${access.target.permission}.`);
+        }
+        throw error;
+    }
+}
+/**
+ * Who may use the organization secret after the write. GitHub requires `visibility` on every write,
+ * so when the input leaves it open, the secret keeps what it has (a rotation must not change who
+ * can read the token), and a new secret is `private`.
+ */
+async function organizationAccess(access, target, secretName, existing) {
+    if (target.visibility === 'selected') {
+        return {
+            visibility: 'selected',
+            selectedRepositoryIds: await Promise.all(target.selectedRepositories.map((name) => repositoryId(access, target.organization, name))),
+        };
+    }
+    if (target.visibility !== undefined) {
+        return { visibility: target.visibility, selectedRepositoryIds: undefined };
+    }
+    if (existing.visibility === 'selected') {
+        return {
+            visibility: 'selected',
+            selectedRepositoryIds: await currentSelection(access, secretName),
+        };
+    }
+    return { visibility: existing.visibility ?? 'private', selectedRepositoryIds: undefined };
+}
+async function repositoryId(access, organization, name) {
+    const { data } = await (0,github_errors/* callGitHub */.ur)({
+        ...common(access),
+        route: `GET ${(0,rest_path/* restPath */.k) `/repos/${organization}/${name}`}`,
+        doing: `look up the selected repository ${organization}/${name}`,
+        subject: `repository ${organization}/${name}`,
+        subjectSetting: 'selected-repositories',
+    });
+    const id = (0,github_errors/* isRecord */.u4)(data) ? data['id'] : undefined;
+    if (typeof id !== 'number' || !Number.isSafeInteger(id)) {
+        throw new errors/* ActionError */.lZ('GITHUB_UNEXPECTED', `GitHub's answer for the repository ${organization}/${name} has no numeric "id": ${(0,github_errors/* quote */.hD)(data, access.secrets)}.`, 'unchanged', (0,settings/* text */.Qq) `Check ${(0,settings/* named */.KT)('github-api-url')}.`);
+    }
+    return id;
+}
+/** The repositories that may use the secret now, page by page (at most 100 per page). */
+async function currentSelection(access, secretName) {
+    const ids = [];
+    for (let page = 1;; page++) {
+        const { data } = await (0,github_errors/* callGitHub */.ur)({
+            ...common(access),
+            route: `GET ${(0,targets/* secretPath */.s6)(access.target, secretName)}/repositories`,
+            params: { per_page: 100, page },
+            doing: `read which repositories may use the secret ${secretName} of ${access.target.description}`,
+            subject: `the secret ${secretName} of ${access.target.description}`,
+            subjectSetting: 'secret-name',
+        });
+        const repositories = (0,github_errors/* isRecord */.u4)(data) ? data['repositories'] : undefined;
+        const total = (0,github_errors/* isRecord */.u4)(data) ? data['total_count'] : undefined;
+        if (!Array.isArray(repositories) || typeof total !== 'number') {
+            throw new errors/* ActionError */.lZ('GITHUB_UNEXPECTED', `GitHub's answer for the repositories of the secret ${secretName} is not {total_count, repositories}: ${(0,github_errors/* quote */.hD)(data, access.secrets)}.`, 'unchanged', (0,settings/* text */.Qq) `Check ${(0,settings/* named */.KT)('github-api-url')}.`);
+        }
+        for (const repository of repositories) {
+            const id = (0,github_errors/* isRecord */.u4)(repository) ? repository['id'] : undefined;
+            if (typeof id === 'number')
+                ids.push(id);
+        }
+        if (repositories.length === 0 || ids.length >= total)
+            return ids;
+    }
+}
+function common(access) {
+    return {
+        github: access.github,
+        params: {},
+        tokenInput: 'github-token',
+        permission: access.target.permission,
+        tokenState: 'unchanged',
+        secrets: access.secrets,
+        retry: access.retry,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/rotation/stale-token-guard.ts
+/**
+ * The stale-token guard: has the secret been rewritten since this run read it?
+ *
+ * A run reads repository secrets when it is queued (../shared/FACTS.md, "When a workflow sees a
+ * secret"), so it can hold a token that another run, or an earlier job of this run, has rotated
+ * since. Such a token is superseded, and it is never presented: Atlassian (Auth0's rotation) reuses
+ * only the token immediately before the newest one, and only for 10 minutes; the guard cannot know
+ * how many rotations happened since the run read the secret, so no leeway arithmetic makes
+ * presenting it safe. Nothing is lost by stopping: the secret holds the newer token.
+ */
+
+
+
+/**
+ * @param updatedAt when the secret was last written (undefined: it does not exist)
+ * @param readAt    when this run read its secrets, in GitHub's clock
+ */
+function judgeStoredToken(updatedAt, readAt) {
+    if (updatedAt === undefined)
+        return { kind: 'first-write' };
+    if (updatedAt.getTime() <= readAt.getTime())
+        return { kind: 'fresh' };
+    return { kind: 'superseded', updatedAt, readAt, readAtWhat: 'this run read its secrets' };
+}
+/**
+ * GitHub's timestamps (updated_at, the Date header) are cut to the second, so a moment moved from
+ * this machine's clock into GitHub's is known to within a second.
+ */
+const CLOCK_RESOLUTION_MS = 1000;
+/**
+ * When the moment the run read its secrets is unknown, `since` still bounds it: the token was in
+ * hand by then, so a write certainly after it superseded the token. `since.at` is in GitHub's
+ * clock, estimated through its Date header, hence the margin: without it, a write just before
+ * would be taken for one after, and a valid token refused.
+ */
+function judgeWithoutReadTime(updatedAt, since, reason) {
+    if (updatedAt.getTime() > since.at.getTime() + CLOCK_RESOLUTION_MS) {
+        return { kind: 'superseded', updatedAt, readAt: since.at, readAtWhat: since.what };
+    }
+    return since.exact ? { kind: 'fresh-since', what: since.what } : { kind: 'unknown', reason };
+}
+/**
+ * After a wait for the lock. The token in hand was held before this run first read the secret, so
+ * a secret written since that read (or created, when it did not exist) certainly superseded it,
+ * however close in time. GitHub's timestamps are whole seconds, so a write within the second of
+ * that read shows no change: then a write at or after the moment the rotation this run waited for
+ * took the lock is taken for that rotation's, and stops this run too (it loses nothing: the secret
+ * holds the newer token). Otherwise the guard judges as before.
+ */
+function judgeAfterWait(before, after, firstReadAt, 
+/** When the rotation this run waited for took the lock; undefined when it waited for none. */
+waitedFor, otherwise) {
+    const { updatedAt } = after;
+    if (updatedAt === undefined)
+        return otherwise();
+    if (before !== undefined && before.updatedAt?.getTime() !== updatedAt.getTime()) {
+        return {
+            kind: 'superseded',
+            updatedAt,
+            readAt: before.serverNow ?? firstReadAt,
+            readAtWhat: 'this run first read it, before waiting for the lock',
+        };
+    }
+    // Unchanged, but written in the very second this run read it: maybe just after.
+    if (before?.serverNow !== undefined && updatedAt.getTime() >= before.serverNow.getTime()) {
+        return {
+            kind: 'superseded',
+            updatedAt,
+            readAt: before.serverNow,
+            readAtWhat: 'this run first read it (the same second), before waiting for the lock',
+        };
+    }
+    if (waitedFor !== undefined && updatedAt.getTime() >= waitedFor.getTime()) {
+        return {
+            kind: 'superseded',
+            updatedAt,
+            readAt: waitedFor,
+            readAtWhat: 'the rotation this run waited for took the lock',
+        };
+    }
+    return otherwise();
+}
+/**
+ * The warning for a guard that could not decide: the rotation goes ahead. It names the case it
+ * leaves open: a run queued behind another rotation holds the token that rotation replaced.
+ */
+function unknownWarning(secretName, reason) {
+    return (0,settings/* text */.Qq) `Could not check whether another rotation rewrote ${secretName} after this run read it (${reason}). Going ahead. A run that waited in a concurrency group behind another rotation holds the token that rotation replaced, and presenting it after the 10-minute leeway revokes the consent. To enable the check, let the job read its own run: add "permissions: actions: read" (the action reads the run's start with ${(0,settings/* named */.KT)('workflow-token')}, by default github.token).`;
+}
+/** Nothing says when the token was read: a guess is not good enough to spend it on. */
+function unboundedError(judgement, secretName) {
+    return new errors/* ActionError */.lZ('TOKEN_AGE_UNKNOWN', (0,settings/* text */.Qq) `The secret ${secretName} was last written at ${(0,explain/* utc */.n$)(judgement.updatedAt)}, and nothing says when the refresh token given was read (${judgement.reason}). If anything rotated the token after that (a workflow, another terminal), the token given is superseded, and presenting it would revoke the consent. Nothing was sent.`, 'unchanged', (0,settings/* text */.Qq) `Give the time you obtained that refresh token in ${(0,settings/* named */.KT)('token-obtained-at')} (ISO 8601 with its zone, e.g. 2026-12-01T10:00:00Z): the rotation goes ahead only if the secret was not written after it.`);
+}
+/**
+ * What a superseded token means: another rotation got there first, nothing was sent, nothing is
+ * lost. The caller decides whether that fails the step (input "on-superseded").
+ */
+function supersededError(judgement, secretName) {
+    // GitHub's times are whole seconds: in the same second, the rewrite may have come just after.
+    const read = judgement.updatedAt.getTime() > judgement.readAt.getTime()
+        ? `after ${judgement.readAtWhat} (${(0,explain/* utc */.n$)(judgement.readAt)})`
+        : `in the same second as ${judgement.readAtWhat} (${(0,explain/* utc */.n$)(judgement.readAt)}), so maybe after it`;
+    return new errors/* ActionError */.lZ('SUPERSEDED', `Another rotation got there first: the secret ${secretName} was rewritten at ${(0,explain/* utc */.n$)(judgement.updatedAt)}, ${read}, so the refresh token this run holds has been superseded. It was not sent to Atlassian, which accepts only the newest token (and, for 10 minutes, the one just before it): presenting a superseded one could revoke the consent. Nothing is lost: the secret holds the newer token.`, 'unchanged', 'Nothing to do for the token. If this step had to provide an access token, re-run the workflow: a new run reads the current secret. If rotations keep meeting, give every workflow that rotates this token the same `concurrency:` group (with cancel-in-progress: false).');
+}
+/** One line for the job summary. */
+function describeJudgement(judgement) {
+    switch (judgement.kind) {
+        case 'fresh':
+            return 'passed: the secret was not rewritten since this run read it';
+        case 'fresh-since':
+            return `passed: the secret was not rewritten after ${judgement.what}`;
+        case 'first-write':
+            return 'passed: the secret did not exist yet';
+        case 'superseded':
+            return `stopped: the secret was rewritten at ${(0,explain/* utc */.n$)(judgement.updatedAt)}, after this run read it`;
+        case 'unknown':
+            return (0,settings/* text */.Qq) `skipped: ${judgement.reason}`;
+        case 'unbounded':
+            return (0,settings/* text */.Qq) `stopped: nothing says when the token given was read (${judgement.reason})`;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/rotation/preflight.ts
+/**
+ * Everything settled before the refresh token is spent, in one round of parallel reads: the store's
+ * public key (proves the GitHub token reaches it), when the secret was last written, when this run
+ * read its secrets, and that an environment target exists. Any failure here leaves the token unspent.
+ */
+
+
+
+
+
+
+/**
+ * The store, in one round of parallel reads: the public key (proves the GitHub token reaches the
+ * secrets), the secret's metadata, and that an environment target exists; then, for an organization
+ * secret, who may use it. Shared by the rotation and by `authorize`, which both write the secret.
+ */
+async function checkStore(store, secret) {
+    const { target, secretName } = secret;
+    const [publicKey, metadata, environment] = await Promise.allSettled([
+        (0,secret_store/* fetchPublicKey */.zj)(store, 'unchanged'),
+        (0,secret_store/* fetchSecretMetadata */.it)(store, secretName),
+        target.kind === 'environment' ? checkEnvironmentExists(store, target) : Promise.resolve(),
+    ]);
+    // An unknown environment explains a failed key read better than the key read does.
+    if (environment.status === 'rejected')
+        throw environment.reason;
+    if (publicKey.status === 'rejected')
+        throw publicKey.reason;
+    let organization;
+    if (target.kind === 'organization') {
+        // Keeping the secret's visibility needs to know it: without the metadata, stop rather than
+        // guess and change who can read the token.
+        if (metadata.status === 'rejected' && target.visibility === undefined)
+            throw metadata.reason;
+        organization = await organizationAccess(store, target, secretName, metadata.status === 'fulfilled'
+            ? metadata.value
+            : { updatedAt: undefined, visibility: undefined, serverNow: undefined });
+    }
+    return { publicKey: publicKey.value, metadata, organization };
+}
+/** The rotation's preflight: the store, and when this run read the token, in the same round. */
+async function preflight(request, sources) {
+    const { store } = sources;
+    const { target } = request;
+    const [checked, readAt, lock] = await Promise.allSettled([
+        checkStore(store, request),
+        'missing' in sources.run
+            ? Promise.reject(new Error(sources.run.missing))
+            : // Environment secrets are read when the job starts; the others when the run is queued.
+                (target.kind === 'environment' ? fetchJobStartedAt : fetchSecretsReadAt)(sources.run.github, sources.run.attempt, store.secrets, store.retry),
+        sources.lockName === undefined
+            ? Promise.resolve(undefined)
+            : (0,rotation_lock/* lookAtLock */.Ub)(store, sources.lockName),
+    ]);
+    if (checked.status === 'rejected')
+        throw checked.reason;
+    const { publicKey, metadata, organization } = checked.value;
+    const judgeAgain = (again) => judge(again, readAt, sources.now(), sources.tokenHeldSince);
+    return {
+        publicKey,
+        metadata: metadata.status === 'fulfilled' ? metadata.value : undefined,
+        judgement: judgeAgain(metadata),
+        organization,
+        lock: settledLock(lock),
+        judgeAgain,
+    };
+}
+function settledLock(lock) {
+    if (lock.status === 'rejected')
+        return lock;
+    return lock.value === undefined ? undefined : { status: 'fulfilled', value: lock.value };
+}
+function judge(metadata, readAt, localNow, tokenHeldSince) {
+    if (metadata.status === 'rejected')
+        return { kind: 'unknown', reason: (0,errors/* saidOf */.Jo)(metadata.reason) };
+    const { updatedAt, serverNow } = metadata.value;
+    if (updatedAt === undefined)
+        return { kind: 'first-write' };
+    if (readAt.status === 'fulfilled')
+        return judgeStoredToken(updatedAt, readAt.value);
+    const reason = (0,errors/* saidOf */.Jo)(readAt.reason);
+    if (tokenHeldSince === undefined)
+        return { kind: 'unbounded', updatedAt, reason };
+    // GitHub's clock decided updated_at: move the bound into it. The Date header is cut to the
+    // second, which moves the bound earlier, never later: the guard errs towards "superseded".
+    const skew = serverNow ? serverNow.getTime() - localNow.getTime() : 0;
+    return judgeWithoutReadTime(updatedAt, { ...tokenHeldSince, at: new Date(tokenHeldSince.at.getTime() + skew) }, reason);
+}
+
+;// CONCATENATED MODULE: ./src/rotation/rotate.ts
+/**
+ * One rotation, in the order that keeps the refresh token safe:
+ *
+ *   1. preflight, in one round of parallel reads: the store's public key, when the secret was last
+ *      written, when this run read it, and the target's own checks;      (token still unspent)
+ *   2. the stale-token guard: a token superseded by another rotation is never presented;
+ *      a dry run ends here, reporting what a real run would do;
+ *      then the lock next to the secret (./rotation-lock.ts), so that no two rotations spend at
+ *      once: after a wait for it, the secret is read again and the guard judges again;
+ *   3. spend the refresh token: the refresh grant, retried inside the retry budget, which ends well
+ *      within Atlassian's 10-minute leeway; never started once the job is being cancelled;
+ *   4. secure the new token: seal it, hand the sealed copy to the door, write it;  (token safe)
+ *      nothing optional runs between the answer and the write;
+ *   5. check the write for another writer; then what needs the new tokens: the access-token secret
+ *      and the site's cloud id (skipped when cancelled); the lock is released alongside.
+ *
+ * Where the token is at every moment is recorded in a {@link TokenCustody}, so whatever stops the
+ * rotation (an error, a signal) reports it exactly. Outputs, summaries and exit status belong to
+ * the door (../action/main.ts, ../cli/refresh.ts): the rotation only returns its outcome.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * Under the lock, the refresh's retries end this long before the hold does: time for the write
+ * (a request and a retry) to secure the new token while the lock is certainly still this run's.
+ */
+const WRITE_RESERVE_MS = 90_000;
+/** Token answers are a few kilobytes; anything far larger is not a token answer. */
+const MAX_ANSWER_BYTES = 256 * 1024;
+async function rotate(request, deps, events) {
+    const say = guarded(events);
+    const { clock } = deps;
+    const now = () => new Date(clock.now());
+    const target = (0,targets/* secretTarget */.Gk)(request.target);
+    const where = `the secret ${request.secretName} of ${target.description}`;
+    const custody = new TokenCustody();
+    const context = () => ({
+        secretName: request.secretName,
+        target,
+        grantSentAt: custody.grantSentAt,
+        leewayEndsAt: custody.leewayEndsAt,
+        githubApiUrl: request.githubApiUrl,
+    });
+    const consent = request.consentedAt ? (0,rotation_consent/* consentStatus */.NL)(request.consentedAt, now()) : undefined;
+    if (consent?.warning)
+        say.warning(consent.warning, 'Yearly consent due');
+    const cancellation = new Cancellation(deps.onCancel, clock, (cancelled) => {
+        say.warning(describeCancellation(cancelled, custody, where), 'Job cancelled');
+    }, (signal) => {
+        say.info(`Received ${signal} as well; still finishing what is said above.`);
+    });
+    // Loading the sealing code (the largest part of the action, compiled synchronously) starts once
+    // every request of the preflight is on the wire, so that it overlaps the wait for their answers
+    // instead of delaying the first request or holding back the others' writes. setImmediate: after
+    // the write that finished them.
+    const network = (0,common_network/* openNetwork */.X)({
+        env: deps.env,
+        onExchange: (exchange) => {
+            say.debug((0,common_network/* describeExchange */.N)(exchange));
+        },
+        onRequestSent: (unsent) => {
+            if (unsent === 0)
+                setImmediate(sealing/* prepareSealing */.df);
+        },
+    });
+    // Everything done under the lock ends within LOCK_HOLD_MS of taking it: by that rule another
+    // rotation tells an abandoned lock by its age (./rotation-lock.ts).
+    let held;
+    let releasing;
+    let lock;
+    const heldUntil = () => held && releasing === undefined ? held.takenAt + rotation_lock/* LOCK_HOLD_MS */.JD : Number.POSITIVE_INFINITY;
+    const retryFor = (what, securing = false) => ({
+        clock,
+        deadline: Math.min(clock.now() + request.retryBudgetMs, heldUntil()),
+        random: deps.random,
+        ...common_retry/* DEFAULT_BACKOFF */.VU,
+        signal: cancellation.signal,
+        securing,
+        onRetry: ({ attempt, reason, delayMs, doing }) => {
+            say.info(`${what}: attempt ${attempt}${doing ? ` to ${doing}` : ''} failed (${reason}); trying again in ${(delayMs / 1000).toFixed(1)} s.`);
+        },
+    });
+    const http = {
+        network,
+        timeoutMs: deps.requestTimeoutMs,
+        maxBodyBytes: MAX_ANSWER_BYTES,
+    };
+    const githubClient = (token) => (0,client/* createGitHubClient */.L)({
+        token,
+        baseUrl: request.githubApiUrl,
+        network,
+        timeoutMs: deps.requestTimeoutMs,
+    });
+    const github = githubClient(request.githubToken);
+    const store = (retry) => ({
+        github,
+        target,
+        secrets: deps.secrets,
+        retry,
+    });
+    const finish = (kind, tokenState, rest = {}) => ({
+        kind,
+        tokenState,
+        context: context(),
+        problems: [],
+        tokens: undefined,
+        expiresAt: undefined,
+        nextRefreshToken: undefined,
+        stored: undefined,
+        recovery: undefined,
+        site: undefined,
+        accessTokenSecret: undefined,
+        staleTokenCheck: undefined,
+        // Counted on the clock of the health figures, so that both say the same days left.
+        consent: request.consentedAt && lastSeen
+            ? (0,rotation_consent/* consentStatus */.NL)(request.consentedAt, new Date(clock.now() + lastSeen.skewMs))
+            : consent,
+        plan: undefined,
+        lock,
+        health: healthNow(),
+        ...rest,
+    });
+    let staleTokenCheck;
+    // The secret as last read before spending, on GitHub's clock (its Date header): the health
+    // figures count from its updated_at, on the clock that wrote it.
+    let lastSeen;
+    const healthNow = () => {
+        if (lastSeen === undefined)
+            return undefined;
+        const healthAt = new Date(clock.now() + lastSeen.skewMs);
+        return (0,health/* assessHealth */.XH)({
+            now: healthAt,
+            lastWrite: lastSeen.updatedAt,
+            consentedAt: request.consentedAt,
+            // Any answer to the refresh proves the token was used in this run: Atlassian's 90 days
+            // restart. Counted from now, seconds after the refresh, so that they read as 90 days.
+            rotatedAt: custody.answer !== undefined ? healthAt : undefined,
+            secretName: request.secretName,
+        });
+    };
+    const noteSecret = (checked) => {
+        const { metadata } = checked;
+        lastSeen = {
+            updatedAt: metadata?.updatedAt,
+            skewMs: metadata?.serverNow ? metadata.serverNow.getTime() - checked.checkedAt.getTime() : 0,
+        };
+    };
+    try {
+        // 1. Preflight, in one round of parallel reads: nothing here may cost the refresh token.
+        const first = await checkBeforeSpending();
+        noteSecret(first);
+        // Before anything is spent: a token past its 90 days is still tried (a refresh is the only
+        // proof, and a dead token has nothing to lose), but the log says first what to expect.
+        const before = healthNow();
+        if (before)
+            for (const [message, title] of healthWarnings(before))
+                say.warning(message, title);
+        // 2. The stale-token guard: a superseded token is never presented; a dry run stops here.
+        //    Then the lock: no other rotation spends while this one does.
+        const stopped = stopBeforeSpending(first);
+        if (stopped)
+            return stopped;
+        const turn = await takeTurn(first);
+        if ('kind' in turn)
+            return turn;
+        const checked = turn;
+        // 3. Spend the refresh token; never started once the job is being cancelled.
+        const tokens = await spend();
+        // 4. Secure the new token before anything else: seal, hand the sealed copy over, write.
+        const { stored, writtenAt } = await secure(tokens, checked);
+        // The write has finished: the lock goes, alongside what follows.
+        release();
+        // 5. The token is settled: now the rest may speak and may fail.
+        return await settle(tokens, checked, stored, writtenAt);
+    }
+    catch (error) {
+        const state = stateAfter(error, custody);
+        // The new tokens stay available to later steps (an `if: failure()` step may store them).
+        const kept = {
+            ...answerOf(custody, request.refreshToken),
+            recovery: state === 'rotated-not-stored' || state === 'overlapped' ? custody.recovery : undefined,
+            staleTokenCheck,
+        };
+        if (cancellation.requested()) {
+            return finish('cancelled', state, {
+                ...kept,
+                problems: [
+                    cancelledError(cancellation, state, context(), custody.answer !== undefined, error),
+                ],
+            });
+        }
+        return finish('failed', state, {
+            ...kept,
+            problems: [toActionError(error, state, deps.secrets)],
+        });
+    }
+    finally {
+        // Every path that ends the run releases the lock, once whatever it wrote has finished.
+        release();
+        await releasing;
+        cancellation.stop();
+        await network.close();
+    }
+    /** Starts releasing the lock, once; a lock that cannot be released is a warning, never a failure. */
+    function release() {
+        if (held === undefined || releasing !== undefined)
+            return;
+        const lockHeld = held;
+        // Never held back by the job's cancellation: a cancelled run releases its lock all the same.
+        const retry = { ...retryFor('Lock'), signal: new AbortController().signal };
+        releasing = (0,rotation_lock/* releaseLock */.x_)(store(retry), lockHeld, clock).then((result) => {
+            if (!result.released) {
+                say.warning((0,rotation_lock/* lockLeftWarning */.vP)(lockHeld, result.reason, target, request.githubApiUrl), 'Lock not released');
+            }
+        });
+    }
+    /**
+     * Takes the lock. When another rotation held it (or took it first), that rotation may have
+     * rewritten the secret meanwhile: the secret is read again and the guard judges again before
+     * anything is spent.
+     */
+    async function takeTurn(checked) {
+        if (request.lock === undefined) {
+            lock = { state: 'off' };
+            return checked;
+        }
+        const firstLook = checked.lock?.status === 'fulfilled' ? checked.lock.value : { held: false };
+        // The secret's state when another rotation may have held the lock: for an abandoned lock, did
+        // its holder write after taking it?
+        const readSecret = () => (0,secret_store/* fetchSecretMetadata */.it)(store(retryFor('Lock')), request.secretName);
+        held = await (0,rotation_lock/* takeLock */.HJ)({
+            store: () => store(retryFor('Lock')),
+            target,
+            secretName: request.secretName,
+            githubApiUrl: request.githubApiUrl,
+            request: request.lock,
+            publicKey: checked.publicKey,
+            clock,
+            random: deps.random,
+            signal: cancellation.signal,
+            info: (message) => {
+                say.info(message);
+            },
+            notice: (message, title) => {
+                say.notice(message, title);
+            },
+            readSecret,
+        }, firstLook);
+        lock = { state: 'taken', name: held.name, waitedMs: held.waitedMs, broke: held.broke?.since };
+        // Unless the first look saw it free and this run's write created it, another rotation may
+        // have held it meanwhile.
+        if (!held.contended && checked.lock?.status === 'fulfilled')
+            return checked;
+        say.info((0,settings/* text */.Qq) `Took the lock: ${(0,rotation_lock/* describeLock */.FD)(lock)}. Reading ${request.secretName} again before sending anything.`);
+        const [metadata] = await Promise.allSettled([readSecret()]);
+        // Another rotation may just have rotated the token: without the secret's state, stop.
+        if (metadata.status === 'rejected')
+            throw metadata.reason;
+        const again = {
+            ...checked,
+            metadata: metadata.value,
+            judgement: judgeAfterWait(checked.metadata, metadata.value, checked.checkedAt, held.waitedFor, () => checked.judgeAgain(metadata)),
+            checkedAt: now(),
+        };
+        noteSecret(again);
+        return stopBeforeSpending(again, true) ?? again;
+    }
+    async function checkBeforeSpending() {
+        const checked = await preflight(request, {
+            store: store(retryFor('Preflight')),
+            run: runSource(request, deps.env, githubClient),
+            now,
+            tokenHeldSince: deps.tokenHeldSince,
+            // A dry run looks at the lock too, to say whether a real run would find it free.
+            lockName: request.lock?.name,
+        });
+        say.info(`The GitHub token can read the secrets public key of ${target.description} (key_id ${checked.publicKey.keyId}).`);
+        return { ...checked, checkedAt: now() };
+    }
+    function stopBeforeSpending(checked, again = false) {
+        const { judgement } = checked;
+        staleTokenCheck = describeJudgement(judgement);
+        // Said once: a second judgement after a wait for the lock has the same gap.
+        if (judgement.kind === 'unknown' && !again) {
+            say.warning(unknownWarning(request.secretName, judgement.reason), 'Stale-token check incomplete');
+        }
+        if (request.dryRun) {
+            lock = (0,rotation_lock/* reportFirstLook */.CG)(request.lock?.name ?? '', request.lock && checked.lock, checked.metadata?.updatedAt);
+            const plan = dryRunPlan(request, checked, judgement, consent, lock);
+            for (const line of (0,explain/* describeDryRun */._5)(context(), plan))
+                say.info(line);
+            return finish('dry-run', 'unchanged', { plan, staleTokenCheck });
+        }
+        if (judgement.kind === 'superseded') {
+            return finish('superseded', 'unchanged', {
+                problems: [supersededError(judgement, request.secretName)],
+                staleTokenCheck,
+            });
+        }
+        if (judgement.kind === 'unbounded') {
+            return finish('failed', 'unchanged', {
+                problems: [unboundedError(judgement, request.secretName)],
+                staleTokenCheck,
+            });
+        }
+        return undefined;
+    }
+    /** The signal is checked here and at the start of every attempt. */
+    async function spend() {
+        if (cancellation.requested())
+            throw new Error('cancelled before the refresh grant');
+        const budget = retryFor('Refresh');
+        const refreshRetry = {
+            ...budget,
+            // Under the lock, the refresh leaves the write its time inside the hold; after breaking the
+            // lock of a holder that may have refreshed, it ends inside that refresh's leeway.
+            deadline: Math.min(budget.deadline, held ? held.takenAt + rotation_lock/* LOCK_HOLD_MS */.JD - WRITE_RESERVE_MS : Number.POSITIVE_INFINITY, held?.broke?.refreshBy ?? Number.POSITIVE_INFINITY),
+            onAttempt: () => {
+                custody.grantSending(now());
+            },
+        };
+        // A first attempt always starts, whatever the deadline: past it, the write that must follow
+        // would have no time left under the lock (a slow look at the secret after a wait). Not sent.
+        if (held && refreshRetry.deadline <= clock.now())
+            throw lockTimeUpError(held, request.secretName);
+        const announceRetry = refreshRetry.onRetry;
+        refreshRetry.onRetry = (info) => {
+            custody.grantSettled();
+            announceRetry?.(info);
+        };
+        try {
+            return await refreshGrant({
+                tokenUrl: request.tokenUrl,
+                clientId: request.clientId,
+                clientSecret: request.clientSecret,
+                refreshToken: request.refreshToken,
+            }, http, deps.secrets, refreshRetry);
+        }
+        finally {
+            custody.grantSettled();
+        }
+    }
+    async function secure(tokens, checked) {
+        const newRefreshToken = tokens.refreshToken !== undefined && tokens.refreshToken !== request.refreshToken
+            ? tokens.refreshToken
+            : undefined;
+        let stored;
+        let writtenAt;
+        if (newRefreshToken === undefined) {
+            custody.noNewToken(tokens);
+        }
+        else {
+            custody.newTokenIssued(tokens);
+            // Started and finished even if the job is being cancelled: this secures the only copy.
+            const writeRetry = retryFor('Write', true);
+            const guard = new LateWriteGuard({
+                request,
+                checked,
+                checkedAt: checked.checkedAt,
+                custody,
+                cancellation,
+                clock,
+                store: (retry) => store(retry),
+                retryFor,
+                say,
+            });
+            writeRetry.beforeAttempt = (attempt) => guard.beforeAttempt(attempt);
+            writeRetry.onAttempt = () => {
+                guard.sending();
+            };
+            const announceWriteRetry = writeRetry.onRetry;
+            writeRetry.onRetry = (info) => {
+                guard.failed();
+                announceWriteRetry?.(info);
+            };
+            const leewayEndsAt = custody.leewayEndsAt ?? now();
+            const written = await (0,write_back/* writeBack */.XU)(store(writeRetry), {
+                secretName: request.secretName,
+                value: newRefreshToken,
+                publicKey: checked.publicKey,
+                organization: checked.organization,
+                tokenState: 'rotated-not-stored',
+                onSealed: (sealed) => {
+                    const recovery = {
+                        sealed,
+                        organization: checked.organization,
+                        leewayEndsAt,
+                        secretAsSeen: asSeen(guard.lastSeen),
+                    };
+                    custody.sealed(recovery);
+                    say.recovery(recovery, context());
+                },
+            });
+            stored = { ...written, attempts: guard.attempts, seenBefore: guard.lastSeen };
+            writtenAt = now();
+            custody.stored();
+        }
+        return { stored, writtenAt };
+    }
+    async function settle(tokens, checked, stored, writtenAt) {
+        if (stored) {
+            say.info(`Rotated the refresh token and ${stored.how} ${request.secretName} in ${target.description}.`);
+        }
+        else {
+            say.info(`The token endpoint issued no new refresh token: ${request.secretName} keeps the one it holds.`);
+        }
+        for (const warning of tokens.warnings)
+            say.warning(warning, 'Odd token answer');
+        const after = await afterSecuring({
+            request,
+            checked,
+            tokens,
+            stored,
+            writtenAt,
+            custody,
+            cancellation,
+            store: () => store(retryFor('After the write')),
+            // Once the lock is released, a retried look could see the next holder's write and take it
+            // for an overlap: one attempt.
+            checkStore: () => {
+                const access = store(retryFor('After the write'));
+                return held ? { ...access, retry: { ...access.retry, maxAttempts: 1 } } : access;
+            },
+            findSite: (accessToken, siteUrl) => findSite(request.atlassianApiUrl, accessToken, siteUrl, http, deps.secrets, retryFor('Sites')),
+            say,
+        });
+        const settled = {
+            ...answerOf(custody, request.refreshToken),
+            stored,
+            site: after.site,
+            accessTokenSecret: after.accessTokenSecret,
+            staleTokenCheck,
+            // Kept for the outputs while the secret may not hold this run's token.
+            recovery: custody.state === 'overlapped' ? custody.recovery : undefined,
+        };
+        if (cancellation.requested()) {
+            return finish('cancelled', custody.state, {
+                ...settled,
+                problems: [cancelledError(cancellation, custody.state, context(), true), ...after.problems],
+            });
+        }
+        return finish(stored ? 'rotated' : 'unchanged', custody.state, {
+            ...settled,
+            problems: after.problems,
+        });
+    }
+}
+/** The answer's tokens, when one came: its expiry, counted from the first send of the grant. */
+function answerOf(custody, sentRefreshToken) {
+    const tokens = custody.answer;
+    if (tokens === undefined) {
+        return { tokens: undefined, expiresAt: undefined, nextRefreshToken: undefined };
+    }
+    const sentAt = custody.grantSentAt?.getTime() ?? Date.now();
+    return {
+        tokens,
+        expiresAt: tokens.expiresIn === undefined ? undefined : new Date(sentAt + tokens.expiresIn * 1000),
+        nextRefreshToken: tokens.refreshToken ?? sentRefreshToken,
+    };
+}
+/** The hold on the lock ran out before the refresh could start. */
+function lockTimeUpError(held, secretName) {
+    return new errors/* ActionError */.lZ('LOCK_TIME_UP', `This run's time under the lock ${held.name} ran out before it could send its refresh (GitHub answered too slowly meanwhile): a rotation keeps the lock at most ${rotation_lock/* LOCK_HOLD_MS */.JD / 60_000} minutes, and the refresh must leave the write time inside them. Nothing was sent to Atlassian: the refresh token in ${secretName} is unchanged.`, 'unchanged', (0,settings/* text */.Qq) `${settings/* rerun */.nt}; if GitHub stays slow, see https://www.githubstatus.com first.`);
+}
+/**
+ * What comes after the refresh token is settled, in one round: the check for another writer, the
+ * access-token secret and the site lookup. Each failure is reported; none changes where the refresh
+ * token is, except an overlap.
+ */
+async function afterSecuring(step) {
+    const { request, checked, tokens, stored, custody, cancellation, say } = step;
+    const problems = [];
+    const accessToken = tokens.accessToken;
+    if (accessToken === undefined) {
+        problems.push(new errors/* ActionError */.lZ('INVALID_TOKEN_RESPONSE', `The token endpoint's answer held no usable access token${stored ? '; the new refresh token it held is stored' : ''}. This step has no access token to give to later steps${request.accessTokenSecretName || request.siteUrl ? ', and the access-token secret and the site lookup were skipped' : ''}.`, custody.state, (0,settings/* text */.Qq) `Check that ${(0,settings/* named */.KT)('token-url')} is Atlassian's token endpoint (https://auth.atlassian.com/oauth/token); the next rotation gets a new access token.`));
+    }
+    const extras = !cancellation.requested() && accessToken !== undefined;
+    const [check, accessTokenSecret, site] = await Promise.allSettled([
+        stored && step.writtenAt
+            ? (0,write_back/* checkWrite */.Gf)(step.checkStore(), request.secretName, stored.seenBefore, stored, step.writtenAt)
+            : Promise.resolve(undefined),
+        extras && request.accessTokenSecretName !== undefined
+            ? (0,write_back/* writeBack */.XU)(step.store(), {
+                secretName: request.accessTokenSecretName,
+                value: accessToken,
+                publicKey: checked.publicKey,
+                organization: checked.organization,
+                tokenState: 'stored',
+            }).then(() => request.accessTokenSecretName)
+            : Promise.resolve(undefined),
+        extras && request.siteUrl !== undefined
+            ? step.findSite(accessToken, request.siteUrl)
+            : Promise.resolve(undefined),
+    ]);
+    if (check.status === 'fulfilled' && check.value !== undefined) {
+        const verdict = check.value;
+        if (verdict.kind === 'created-meanwhile' || verdict.kind === 'rewritten-after') {
+            custody.overlapped();
+            problems.unshift((0,write_back/* overlapError */.W$)(verdict, request.secretName, custody.grantSentAt ?? verdict.writtenAt));
+        }
+        else if (verdict.kind === 'unverified' && !cancellation.requested()) {
+            say.notice((0,settings/* text */.Qq) `Could not check whether another rotation also wrote ${request.secretName} (${verdict.reason}).`, 'Overlap not checked');
+        }
+    }
+    if (accessTokenSecret.status === 'fulfilled' && accessTokenSecret.value !== undefined) {
+        say.info(`Stored the access token in ${accessTokenSecret.value}.`);
+    }
+    for (const result of [accessTokenSecret, site]) {
+        if (result.status === 'rejected' && !cancellation.requested()) {
+            problems.push(toActionError(result.reason, custody.state, undefined));
+        }
+    }
+    const found = site.status === 'fulfilled' ? site.value : undefined;
+    if (found)
+        say.info(`${found.site.name} (${found.site.url}) has the cloud id ${found.site.id}.`);
+    return {
+        problems,
+        site: found,
+        accessTokenSecret: accessTokenSecret.status === 'fulfilled' ? accessTokenSecret.value : undefined,
+    };
+}
+function runSource(request, env, githubClient) {
+    const attempt = currentRunAttempt(env);
+    if (attempt === undefined) {
+        return { missing: 'not running in GitHub Actions: GITHUB_RUN_ID is not set' };
+    }
+    if (request.workflowToken === '')
+        return { missing: 'no workflow token was given' };
+    return { attempt, github: githubClient(request.workflowToken) };
+}
+function dryRunPlan(request, checked, judgement, consent, lock) {
+    return {
+        tokenUrl: request.tokenUrl,
+        staleTokenCheck: judgement.kind === 'superseded'
+            ? (0,settings/* text */.Qq) `${describeJudgement(judgement)}: a real run would stop without sending the token (another rotation got there first)`
+            : describeJudgement(judgement),
+        organization: checked.organization,
+        accessTokenSecret: request.accessTokenSecretName,
+        siteUrl: request.siteUrl,
+        consent,
+        lock: (0,rotation_lock/* describeLock */.FD)(lock),
+    };
+}
+/**
+ * The state to report after `error`. Before Atlassian answered, the failing step knows best (it
+ * tells a refused grant from a lost answer); once a new token was issued, the custody does.
+ */
+function stateAfter(error, custody) {
+    const afterAnswer = ['rotated-not-stored', 'stored', 'overlapped'];
+    if (error instanceof errors/* ActionError */.lZ) {
+        if (afterAnswer.includes(custody.state) && !afterAnswer.includes(error.tokenState)) {
+            return custody.state;
+        }
+        return error.tokenState;
+    }
+    return custody.state;
+}
+/** Any unforeseen exception still gets a message without secrets, and the token's state. */
+function toActionError(error, tokenState, secrets) {
+    if (error instanceof errors/* ActionError */.lZ) {
+        if (error.tokenState === tokenState)
+            return error;
+        return new errors/* ActionError */.lZ(error.code, error.said, tokenState, error.next, { cause: error });
+    }
+    const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    return new errors/* ActionError */.lZ('UNEXPECTED', `Unexpected failure: ${secrets ? secrets.scrub(detail) : detail}`, tokenState, (0,settings/* text */.Qq) `${settings/* rerun */.nt} (within the time given above, if one is given); if it fails the same way, open an issue with this log.`, { cause: error });
+}
+
+;// CONCATENATED MODULE: ./src/rotation/outputs.ts
+/** Tokens issued: the refresh token is in the store, in the log (sealed), or nowhere but here. */
+const HAS_NEW_TOKEN = new Set(['rotated-not-stored', 'stored', 'overlapped']);
+/** The outputs that hold a token: masked by the action, shown by the tool only when asked. */
+const TOKEN_OUTPUTS = new Set(['access-token', 'refresh-token']);
+function outcomeOutputs(outcome) {
+    const outputs = [
+        ['outcome', outcome.kind],
+        ['rotated', String(HAS_NEW_TOKEN.has(outcome.tokenState))],
+        ['secret-updated', String(outcome.stored !== undefined)],
+    ];
+    const { tokens } = outcome;
+    if (tokens) {
+        if (tokens.accessToken !== undefined)
+            outputs.push(['access-token', tokens.accessToken]);
+        if (outcome.nextRefreshToken !== undefined) {
+            outputs.push(['refresh-token', outcome.nextRefreshToken]);
+        }
+        outputs.push(['expires-in', tokens.expiresIn === undefined ? '' : String(tokens.expiresIn)], ['expires-at', outcome.expiresAt?.toISOString() ?? ''], ['scope', tokens.scope ?? ''], ['token-type', tokens.tokenType ?? '']);
+    }
+    if (outcome.site) {
+        outputs.push(['cloud-id', outcome.site.site.id], ['api-base-url', outcome.site.apiBaseUrl], ['confluence-api-base-url', outcome.site.apiBaseUrl], ['jira-api-base-url', outcome.site.jiraApiBaseUrl]);
+    }
+    if (outcome.consent)
+        outputs.push(['reconsent-by', outcome.consent.reconsentBy.toISOString()]);
+    if (outcome.health)
+        outputs.push(...healthOutputs(outcome.health));
+    if (outcome.recovery) {
+        outputs.push(['recovery-encrypted-value', outcome.recovery.sealed.encryptedValue], ['recovery-key-id', outcome.recovery.sealed.keyId]);
+    }
+    return outputs;
+}
+const iso = (date) => date?.toISOString() ?? '';
+const count = (days) => (days === undefined ? '' : String(days));
+/** The health outputs (../health/health.ts), every one set (empty where its date is unknown). */
+function healthOutputs(health) {
+    const { figures } = health;
+    return [
+        ['health', health.verdict],
+        ['last-rotated-at', iso(figures.lastRotatedAt)],
+        ['days-since-last-rotation', count(figures.daysSinceLastRotation)],
+        ['refresh-token-expires-at', iso(figures.refreshTokenExpiresAt)],
+        ['refresh-token-days-left', count(figures.daysUntilRefreshTokenExpiry)],
+        ['reconsent-days-left', count(figures.daysUntilReconsent)],
+    ];
+}
+
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __nccwpck_require__(7975);
+;// CONCATENATED MODULE: ./src/action/runner-files.ts
+/**
+ * The runner's files (GITHUB_OUTPUT, GITHUB_STEP_SUMMARY), each write guarded: `core.setOutput`
+ * and `core.summary.write` throw when a file cannot be written (a full disk, a container user who
+ * does not own it: actions/runner issue 3290). The first failure of each file is kept, what failed
+ * and why, and that file's later writes are skipped, since they would fail the same way; the door
+ * reports it once the token is settled.
+ */
+
+
+
+
+class RunnerFiles {
+    toolkit;
+    env;
+    #failures = new Map();
+    constructor(toolkit, env) {
+        this.toolkit = toolkit;
+        this.env = env;
+    }
+    output(name, value) {
+        const failed = this.#failures.get('GITHUB_OUTPUT');
+        if (failed) {
+            failed.skipped.push(name);
+            return;
+        }
+        try {
+            this.toolkit.setOutput(name, value);
+        }
+        catch (error) {
+            this.#failures.set('GITHUB_OUTPUT', { error, skipped: [name] });
+        }
+    }
+    async summary(html) {
+        if (html === '')
+            return;
+        try {
+            await this.toolkit.summary.addRaw(html, true).write();
+        }
+        catch (error) {
+            this.#failures.set('GITHUB_STEP_SUMMARY', { error, skipped: [] });
+        }
+    }
+    /** The failure to report, if a file could not be written; it comes after everything else. */
+    async problem(outcome) {
+        if (this.#failures.size === 0)
+            return undefined;
+        const parts = await Promise.all([...this.#failures].map(async ([file, { error, skipped }]) => {
+            const why = await this.#reason(file, error);
+            return file === 'GITHUB_OUTPUT'
+                ? `the step outputs could not be written to the runner's GITHUB_OUTPUT file (${why}), so later steps do not get ${skipped.join(', ')}`
+                : `the job summary could not be written to the runner's GITHUB_STEP_SUMMARY file (${why})`;
+        }));
+        const settled = outcome.tokenState === 'stored'
+            ? 'The new refresh token is stored, so the integration is safe; but '
+            : outcome.tokenState === 'unchanged'
+                ? 'The stored refresh token is unchanged; but '
+                : 'The refresh token is as said above; and ';
+        return new errors/* ActionError */.lZ('RUNNER_FILE', `${settled}${parts.join('; and ')}.`, outcome.tokenState, "If the job runs in a container as a user other than root, that user cannot write the runner's files (actions/runner issue 3290): run the container as root (`options: --user root`) or give its user write access to the runner's file_commands folder. If the runner's disk is full, free space and re-run.");
+    }
+    /**
+     * The system's own reason when there is one (ENOSPC, EACCES). The toolkit checks the summary
+     * file before writing it and then says only "Unable to access summary file", without the
+     * system's error: asking the system the same question gets it back.
+     */
+    async #reason(file, error) {
+        const told = external_node_util_.types.isNativeError(error) ? error.message : String(error);
+        const path = this.env[file];
+        if (file !== 'GITHUB_STEP_SUMMARY' || !path)
+            return told;
+        if (external_node_util_.types.isNativeError(error) && 'code' in error)
+            return told;
+        try {
+            await (0,promises_namespaceObject.access)(path, external_node_fs_namespaceObject.constants.R_OK | external_node_fs_namespaceObject.constants.W_OK);
+            return told;
+        }
+        catch (systemError) {
+            return external_node_util_.types.isNativeError(systemError) ? systemError.message : told;
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/action/titles.ts
+const BY_STATE = {
+    'rotated-not-stored': 'Refresh token rotated but not stored',
+    'maybe-rotated': 'Refresh token may have been rotated',
+    overlapped: 'Two rotations overlapped',
+};
+// A Record, so that a new error code cannot go without a title.
+const BY_CODE = {
+    INVALID_INPUT: 'Invalid input',
+    GITHUB_AUTH: 'GitHub token not accepted',
+    GITHUB_FORBIDDEN: 'GitHub token lacks a permission',
+    GITHUB_NOT_FOUND: 'Not found on GitHub',
+    GITHUB_NOT_API: "Answer not from GitHub's API",
+    GITHUB_RATE_LIMITED: 'GitHub rate limit',
+    GITHUB_REJECTED_VALUE: 'GitHub rejected the secret value',
+    GITHUB_UNEXPECTED: 'Unexpected answer from GitHub',
+    GITHUB_UNREACHABLE: 'GitHub unreachable',
+    OAUTH_INVALID_GRANT: 'Refresh token refused',
+    OAUTH_INVALID_CLIENT: 'OAuth app credentials refused',
+    OAUTH_ERROR: 'Token endpoint refused the refresh',
+    TOKEN_ENDPOINT_UNREACHABLE: 'Token endpoint unreachable',
+    TOKEN_ENDPOINT_HTTP: 'Token endpoint failed',
+    INVALID_TOKEN_RESPONSE: 'Unusable token answer',
+    SUPERSEDED: 'Superseded by another rotation',
+    TOKEN_AGE_UNKNOWN: 'Stored token may be superseded',
+    ROTATIONS_OVERLAPPED: 'Two rotations overlapped',
+    LOCK_HELD: 'Another rotation holds the lock',
+    LOCK_ABANDONED: 'Token in doubt after an abandoned lock',
+    LOCK_TIME_UP: 'Time under the lock ran out',
+    RUNNER_FILE: "Runner's files not written",
+    SITES_UNAVAILABLE: 'Cloud id not found',
+    SITE_NOT_REACHED: 'Site not reached',
+    AUTHORIZATION_DENIED: 'Consent declined',
+    STATE_MISMATCH: 'Consent answer not ours',
+    AUTHORIZATION_RESPONSE_INVALID: 'Unusable consent answer',
+    NO_REFRESH_TOKEN: 'No refresh token issued',
+    CANCELLED: 'Rotation cancelled',
+    UNEXPECTED: 'Unexpected failure',
+};
+function titleOf(problem) {
+    return BY_STATE[problem.tokenState] ?? BY_CODE[problem.code];
+}
+/** The title of an input's problem: the input, as the workflow names it. */
+function inputTitle(input) {
+    return `Input "${input}"`;
+}
+
+;// CONCATENATED MODULE: ./src/action/outcome-report.ts
+
+
+
+
+
+/** The step's verdict, last in the log, in one line: where the refresh token is. */
+const VERDICTS = {
+    unchanged: 'the stored refresh token was not replaced and still works.',
+    'maybe-rotated': 'the refresh token may have been rotated; the error above says until when a re-run recovers it.',
+    rejected: 'Atlassian refuses the stored refresh token; the user must consent again.',
+    'rotated-not-stored': 'the new refresh token is NOT stored; store the recovery value above, or re-run, as said there.',
+    stored: 'the new refresh token is stored; only what came after failed.',
+    overlapped: 'the secret may not hold the newest refresh token; settle it as said above before the next rotation.',
+    'in-doubt': 'this run sent nothing, but a rotation that was killed may have spent the stored refresh token: settle it as said above before anything rotates it.',
+};
+/** Reports `outcome`; returns the failure that failed the step, if one did. */
+async function reportOutcome(toolkit, outcome, options) {
+    const files = new RunnerFiles(toolkit, options.env);
+    const now = options.now();
+    // Outputs, so that later steps (also `if: failure()` ones) can use the new tokens.
+    for (const [name, value] of outcomeOutputs(outcome))
+        files.output(name, value);
+    for (const [name, value] of options.extraOutputs ?? [])
+        files.output(name, value);
+    if (outcome.expiresAt) {
+        toolkit.info(`The access token expires at ${outcome.expiresAt.toISOString()} at the latest.`);
+    }
+    // What stops the step: the rotation's problems, gravest first, unless a superseded token is
+    // allowed to pass.
+    const superseded = outcome.kind === 'superseded';
+    const passes = superseded && options.onSuperseded === 'succeed';
+    const problems = passes ? [] : outcome.problems;
+    if (passes) {
+        for (const problem of outcome.problems) {
+            toolkit.notice(`${problem.message}\nNext step: ${problem.nextStep}`, {
+                title: titleOf(problem),
+            });
+        }
+    }
+    // The renderer loads only now: nothing before the first request needs it.
+    const { summaryOf } = await __nccwpck_require__.e(/* import() */ 105).then(__nccwpck_require__.bind(__nccwpck_require__, 6105));
+    await files.summary(summaryOf(outcome, problems, (text) => options.secrets.scrub(text), now, options.keepAlive));
+    const fileProblem = await files.problem(outcome);
+    const failures = fileProblem ? [...problems, fileProblem] : problems;
+    const [first] = failures;
+    if (!first)
+        return undefined;
+    failures.forEach((problem, i) => {
+        const recovery = i === 0 ? outcome.recovery : undefined;
+        toolkit.error((0,settings/* word */.Vm)((0,explain/* describeFailure */.Ic)(problem, outcome.context, recovery, now), settings/* actionWording */.$x), {
+            title: titleOf(problem),
+        });
+    });
+    const more = failures.length > 1 ? ` (and ${failures.length - 1} more, above)` : '';
+    toolkit.setFailed(`${titleOf(first)}${more}: ${VERDICTS[first.tokenState]}`);
+    return first;
+}
+/**
+ * Input problems: each named, in the log and in the job summary (every run writes one), and the
+ * step failed before anything was sent. A summary file that cannot be written is said last, as
+ * for a rotation.
+ */
+async function reportInputProblems(toolkit, problems, options) {
+    const messages = problems.map((problem) => ({
+        input: problem.setting,
+        text: options.secrets.scrub((0,settings/* word */.Vm)(problem.message, settings/* actionWording */.$x)),
+    }));
+    for (const { input, text } of messages)
+        toolkit.error(text, { title: inputTitle(input) });
+    const files = new RunnerFiles(toolkit, options.env);
+    files.output('outcome', 'failed');
+    const { inputProblemsSummary } = await __nccwpck_require__.e(/* import() */ 105).then(__nccwpck_require__.bind(__nccwpck_require__, 6105));
+    await files.summary(inputProblemsSummary(messages));
+    const fileProblem = await files.problem({ tokenState: 'unchanged' });
+    if (fileProblem)
+        toolkit.error(fileProblem.message, { title: titleOf(fileProblem) });
+    toolkit.setFailed(`${problems.length} input problem(s); nothing was sent and the stored refresh token was not used.`);
+}
+
+;// CONCATENATED MODULE: ./src/action/run-identity.ts
+/**
+ * `env` with the run's identity taken from `context`. Scheduled runs carry no repository in their
+ * event payload; `context.repo` then reads GITHUB_REPOSITORY (../shared/FACTS.md, "The runner").
+ */
+function withRunIdentity(env, context) {
+    return {
+        ...env,
+        GITHUB_REPOSITORY: repositoryOf(context),
+        GITHUB_RUN_ID: wholeNumber(context.runId),
+        GITHUB_RUN_ATTEMPT: wholeNumber(context.runAttempt),
+        GITHUB_JOB: context.job || undefined,
+    };
+}
+function repositoryOf(context) {
+    let repo;
+    try {
+        repo = context.repo;
+    }
+    catch {
+        return undefined;
+    }
+    // A half-named repository stays visible as given, so the input check can quote it.
+    const named = [repo.owner, repo.repo].filter(Boolean).join('/');
+    return named === '' ? undefined : named;
+}
+/** The context parses numbers with parseInt: NaN when the variable is unset. */
+function wholeNumber(value) {
+    return Number.isSafeInteger(value) && value >= 0 ? String(value) : undefined;
+}
+
+// EXTERNAL MODULE: external "os"
+var external_os_ = __nccwpck_require__(857);
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
+// We use any as a valid input type
+/* eslint-disable @typescript-eslint/no-explicit-any */
+/**
+ * Sanitizes an input into a string so it can be passed into issueCommand safely
+ * @param input input to sanitize into a string
+ */
+function utils_toCommandValue(input) {
+    if (input === null || input === undefined) {
+        return '';
+    }
+    else if (typeof input === 'string' || input instanceof String) {
+        return input;
+    }
+    return JSON.stringify(input);
+}
+/**
+ *
+ * @param annotationProperties
+ * @returns The command properties to send with the actual annotation command
+ * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
+ */
+function toCommandProperties(annotationProperties) {
+    if (!Object.keys(annotationProperties).length) {
+        return {};
+    }
+    return {
+        title: annotationProperties.title,
+        file: annotationProperties.file,
+        line: annotationProperties.startLine,
+        endLine: annotationProperties.endLine,
+        col: annotationProperties.startColumn,
+        endColumn: annotationProperties.endColumn
+    };
+}
+//# sourceMappingURL=utils.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/command.js
+
+
+/**
+ * Issues a command to the GitHub Actions runner
+ *
+ * @param command - The command name to issue
+ * @param properties - Additional properties for the command (key-value pairs)
+ * @param message - The message to include with the command
+ * @remarks
+ * This function outputs a specially formatted string to stdout that the Actions
+ * runner interprets as a command. These commands can control workflow behavior,
+ * set outputs, create annotations, mask values, and more.
+ *
+ * Command Format:
+ *   ::name key=value,key=value::message
+ *
+ * @example
+ * ```typescript
+ * // Issue a warning annotation
+ * issueCommand('warning', {}, 'This is a warning message');
+ * // Output: ::warning::This is a warning message
+ *
+ * // Set an environment variable
+ * issueCommand('set-env', { name: 'MY_VAR' }, 'some value');
+ * // Output: ::set-env name=MY_VAR::some value
+ *
+ * // Add a secret mask
+ * issueCommand('add-mask', {}, 'secretValue123');
+ * // Output: ::add-mask::secretValue123
+ * ```
+ *
+ * @internal
+ * This is an internal utility function that powers the public API functions
+ * such as setSecret, warning, error, and exportVariable.
+ */
+function command_issueCommand(command, properties, message) {
+    const cmd = new Command(command, properties, message);
+    process.stdout.write(cmd.toString() + external_os_.EOL);
+}
+function command_issue(name, message = '') {
+    command_issueCommand(name, {}, message);
+}
+const CMD_STRING = '::';
+class Command {
+    constructor(command, properties, message) {
+        if (!command) {
+            command = 'missing.command';
+        }
+        this.command = command;
+        this.properties = properties;
+        this.message = message;
+    }
+    toString() {
+        let cmdStr = CMD_STRING + this.command;
+        if (this.properties && Object.keys(this.properties).length > 0) {
+            cmdStr += ' ';
+            let first = true;
+            for (const key in this.properties) {
+                if (this.properties.hasOwnProperty(key)) {
+                    const val = this.properties[key];
+                    if (val) {
+                        if (first) {
+                            first = false;
+                        }
+                        else {
+                            cmdStr += ',';
+                        }
+                        cmdStr += `${key}=${escapeProperty(val)}`;
+                    }
+                }
+            }
+        }
+        cmdStr += `${CMD_STRING}${escapeData(this.message)}`;
+        return cmdStr;
+    }
+}
+function escapeData(s) {
+    return utils_toCommandValue(s)
+        .replace(/%/g, '%25')
+        .replace(/\r/g, '%0D')
+        .replace(/\n/g, '%0A');
+}
+function escapeProperty(s) {
+    return utils_toCommandValue(s)
+        .replace(/%/g, '%25')
+        .replace(/\r/g, '%0D')
+        .replace(/\n/g, '%0A')
+        .replace(/:/g, '%3A')
+        .replace(/,/g, '%2C');
+}
+//# sourceMappingURL=command.js.map
+;// CONCATENATED MODULE: external "crypto"
+const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
+// EXTERNAL MODULE: external "fs"
+var external_fs_ = __nccwpck_require__(9896);
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
+// For internal use, subject to change.
+// We use any as a valid input type
+/* eslint-disable @typescript-eslint/no-explicit-any */
+
+
+
+
+function file_command_issueFileCommand(command, message) {
+    const filePath = process.env[`GITHUB_${command}`];
+    if (!filePath) {
+        throw new Error(`Unable to find environment variable for file command ${command}`);
+    }
+    if (!external_fs_.existsSync(filePath)) {
+        throw new Error(`Missing file at path: ${filePath}`);
+    }
+    external_fs_.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_.EOL}`, {
+        encoding: 'utf8'
+    });
+}
+function file_command_prepareKeyValueMessage(key, value) {
+    const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
+    const convertedValue = utils_toCommandValue(value);
+    // These should realistically never happen, but just in case someone finds a
+    // way to exploit uuid generation let's not allow keys or values that contain
+    // the delimiter.
+    if (key.includes(delimiter)) {
+        throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
+    }
+    if (convertedValue.includes(delimiter)) {
+        throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
+    }
+    return `${key}<<${delimiter}${external_os_.EOL}${convertedValue}${external_os_.EOL}${delimiter}`;
+}
+//# sourceMappingURL=file-command.js.map
+;// CONCATENATED MODULE: external "path"
+const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
+var lib = __nccwpck_require__(4942);
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/auth.js
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+class BasicCredentialHandler {
+    constructor(username, password) {
+        this.username = username;
+        this.password = password;
+    }
+    prepareRequest(options) {
+        if (!options.headers) {
+            throw Error('The request has no headers');
+        }
+        options.headers['Authorization'] = `Basic ${Buffer.from(`${this.username}:${this.password}`).toString('base64')}`;
+    }
+    // This handler cannot handle 401
+    canHandleAuthentication() {
+        return false;
+    }
+    handleAuthentication() {
+        return __awaiter(this, void 0, void 0, function* () {
+            throw new Error('not implemented');
+        });
+    }
+}
+class auth_BearerCredentialHandler {
+    constructor(token) {
+        this.token = token;
+    }
+    // currently implements pre-authorization
+    // TODO: support preAuth = false where it hooks on 401
+    prepareRequest(options) {
+        if (!options.headers) {
+            throw Error('The request has no headers');
+        }
+        options.headers['Authorization'] = `Bearer ${this.token}`;
+    }
+    // This handler cannot handle 401
+    canHandleAuthentication() {
+        return false;
+    }
+    handleAuthentication() {
+        return __awaiter(this, void 0, void 0, function* () {
+            throw new Error('not implemented');
+        });
+    }
+}
+class PersonalAccessTokenCredentialHandler {
+    constructor(token) {
+        this.token = token;
+    }
+    // currently implements pre-authorization
+    // TODO: support preAuth = false where it hooks on 401
+    prepareRequest(options) {
+        if (!options.headers) {
+            throw Error('The request has no headers');
+        }
+        options.headers['Authorization'] = `Basic ${Buffer.from(`PAT:${this.token}`).toString('base64')}`;
+    }
+    // This handler cannot handle 401
+    canHandleAuthentication() {
+        return false;
+    }
+    handleAuthentication() {
+        return __awaiter(this, void 0, void 0, function* () {
+            throw new Error('not implemented');
+        });
+    }
+}
+//# sourceMappingURL=auth.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/oidc-utils.js
+var oidc_utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+class oidc_utils_OidcClient {
+    static createHttpClient(allowRetry = true, maxRetry = 10) {
+        const requestOptions = {
+            allowRetries: allowRetry,
+            maxRetries: maxRetry
+        };
+        return new HttpClient('actions/oidc-client', [new BearerCredentialHandler(oidc_utils_OidcClient.getRequestToken())], requestOptions);
+    }
+    static getRequestToken() {
+        const token = process.env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'];
+        if (!token) {
+            throw new Error('Unable to get ACTIONS_ID_TOKEN_REQUEST_TOKEN env variable');
+        }
+        return token;
+    }
+    static getIDTokenUrl() {
+        const runtimeUrl = process.env['ACTIONS_ID_TOKEN_REQUEST_URL'];
+        if (!runtimeUrl) {
+            throw new Error('Unable to get ACTIONS_ID_TOKEN_REQUEST_URL env variable');
+        }
+        return runtimeUrl;
+    }
+    static getCall(id_token_url) {
+        return oidc_utils_awaiter(this, void 0, void 0, function* () {
+            var _a;
+            const httpclient = oidc_utils_OidcClient.createHttpClient();
+            const res = yield httpclient
+                .getJson(id_token_url)
+                .catch(error => {
+                throw new Error(`Failed to get ID Token. \n 
+        Error Code : ${error.statusCode}\n 
+        Error Message: ${error.message}`);
+            });
+            const id_token = (_a = res.result) === null || _a === void 0 ? void 0 : _a.value;
+            if (!id_token) {
+                throw new Error('Response json body do not have ID Token field');
+            }
+            return id_token;
+        });
+    }
+    static getIDToken(audience) {
+        return oidc_utils_awaiter(this, void 0, void 0, function* () {
+            try {
+                // New ID Token is requested from action service
+                let id_token_url = oidc_utils_OidcClient.getIDTokenUrl();
+                if (audience) {
+                    const encodedAudience = encodeURIComponent(audience);
+                    id_token_url = `${id_token_url}&audience=${encodedAudience}`;
+                }
+                debug(`ID token url is ${id_token_url}`);
+                const id_token = yield oidc_utils_OidcClient.getCall(id_token_url);
+                setSecret(id_token);
+                return id_token;
+            }
+            catch (error) {
+                throw new Error(`Error message: ${error.message}`);
+            }
+        });
+    }
+}
+//# sourceMappingURL=oidc-utils.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/summary.js
+var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+const { access, appendFile, writeFile } = external_fs_.promises;
+const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
+const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
+class Summary {
+    constructor() {
+        this._buffer = '';
+    }
+    /**
+     * Finds the summary file path from the environment, rejects if env var is not found or file does not exist
+     * Also checks r/w permissions.
+     *
+     * @returns step summary file path
+     */
+    filePath() {
+        return summary_awaiter(this, void 0, void 0, function* () {
+            if (this._filePath) {
+                return this._filePath;
+            }
+            const pathFromEnv = process.env[SUMMARY_ENV_VAR];
+            if (!pathFromEnv) {
+                throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
+            }
+            try {
+                yield access(pathFromEnv, external_fs_.constants.R_OK | external_fs_.constants.W_OK);
+            }
+            catch (_a) {
+                throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
+            }
+            this._filePath = pathFromEnv;
+            return this._filePath;
+        });
+    }
+    /**
+     * Wraps content in an HTML tag, adding any HTML attributes
+     *
+     * @param {string} tag HTML tag to wrap
+     * @param {string | null} content content within the tag
+     * @param {[attribute: string]: string} attrs key-value list of HTML attributes to add
+     *
+     * @returns {string} content wrapped in HTML element
+     */
+    wrap(tag, content, attrs = {}) {
+        const htmlAttrs = Object.entries(attrs)
+            .map(([key, value]) => ` ${key}="${value}"`)
+            .join('');
+        if (!content) {
+            return `<${tag}${htmlAttrs}>`;
+        }
+        return `<${tag}${htmlAttrs}>${content}</${tag}>`;
+    }
+    /**
+     * Writes text in the buffer to the summary buffer file and empties buffer. Will append by default.
+     *
+     * @param {SummaryWriteOptions} [options] (optional) options for write operation
+     *
+     * @returns {Promise<Summary>} summary instance
+     */
+    write(options) {
+        return summary_awaiter(this, void 0, void 0, function* () {
+            const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
+            const filePath = yield this.filePath();
+            const writeFunc = overwrite ? writeFile : appendFile;
+            yield writeFunc(filePath, this._buffer, { encoding: 'utf8' });
+            return this.emptyBuffer();
+        });
+    }
+    /**
+     * Clears the summary buffer and wipes the summary file
+     *
+     * @returns {Summary} summary instance
+     */
+    clear() {
+        return summary_awaiter(this, void 0, void 0, function* () {
+            return this.emptyBuffer().write({ overwrite: true });
+        });
+    }
+    /**
+     * Returns the current summary buffer as a string
+     *
+     * @returns {string} string of summary buffer
+     */
+    stringify() {
+        return this._buffer;
+    }
+    /**
+     * If the summary buffer is empty
+     *
+     * @returns {boolen} true if the buffer is empty
+     */
+    isEmptyBuffer() {
+        return this._buffer.length === 0;
+    }
+    /**
+     * Resets the summary buffer without writing to summary file
+     *
+     * @returns {Summary} summary instance
+     */
+    emptyBuffer() {
+        this._buffer = '';
+        return this;
+    }
+    /**
+     * Adds raw text to the summary buffer
+     *
+     * @param {string} text content to add
+     * @param {boolean} [addEOL=false] (optional) append an EOL to the raw text (default: false)
+     *
+     * @returns {Summary} summary instance
+     */
+    addRaw(text, addEOL = false) {
+        this._buffer += text;
+        return addEOL ? this.addEOL() : this;
+    }
+    /**
+     * Adds the operating system-specific end-of-line marker to the buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addEOL() {
+        return this.addRaw(external_os_.EOL);
+    }
+    /**
+     * Adds an HTML codeblock to the summary buffer
+     *
+     * @param {string} code content to render within fenced code block
+     * @param {string} lang (optional) language to syntax highlight code
+     *
+     * @returns {Summary} summary instance
+     */
+    addCodeBlock(code, lang) {
+        const attrs = Object.assign({}, (lang && { lang }));
+        const element = this.wrap('pre', this.wrap('code', code), attrs);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML list to the summary buffer
+     *
+     * @param {string[]} items list of items to render
+     * @param {boolean} [ordered=false] (optional) if the rendered list should be ordered or not (default: false)
+     *
+     * @returns {Summary} summary instance
+     */
+    addList(items, ordered = false) {
+        const tag = ordered ? 'ol' : 'ul';
+        const listItems = items.map(item => this.wrap('li', item)).join('');
+        const element = this.wrap(tag, listItems);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML table to the summary buffer
+     *
+     * @param {SummaryTableCell[]} rows table rows
+     *
+     * @returns {Summary} summary instance
+     */
+    addTable(rows) {
+        const tableBody = rows
+            .map(row => {
+            const cells = row
+                .map(cell => {
+                if (typeof cell === 'string') {
+                    return this.wrap('td', cell);
+                }
+                const { header, data, colspan, rowspan } = cell;
+                const tag = header ? 'th' : 'td';
+                const attrs = Object.assign(Object.assign({}, (colspan && { colspan })), (rowspan && { rowspan }));
+                return this.wrap(tag, data, attrs);
+            })
+                .join('');
+            return this.wrap('tr', cells);
+        })
+            .join('');
+        const element = this.wrap('table', tableBody);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds a collapsable HTML details element to the summary buffer
+     *
+     * @param {string} label text for the closed state
+     * @param {string} content collapsable content
+     *
+     * @returns {Summary} summary instance
+     */
+    addDetails(label, content) {
+        const element = this.wrap('details', this.wrap('summary', label) + content);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML image tag to the summary buffer
+     *
+     * @param {string} src path to the image you to embed
+     * @param {string} alt text description of the image
+     * @param {SummaryImageOptions} options (optional) addition image attributes
+     *
+     * @returns {Summary} summary instance
+     */
+    addImage(src, alt, options) {
+        const { width, height } = options || {};
+        const attrs = Object.assign(Object.assign({}, (width && { width })), (height && { height }));
+        const element = this.wrap('img', null, Object.assign({ src, alt }, attrs));
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML section heading element
+     *
+     * @param {string} text heading text
+     * @param {number | string} [level=1] (optional) the heading level, default: 1
+     *
+     * @returns {Summary} summary instance
+     */
+    addHeading(text, level) {
+        const tag = `h${level}`;
+        const allowedTag = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].includes(tag)
+            ? tag
+            : 'h1';
+        const element = this.wrap(allowedTag, text);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML thematic break (<hr>) to the summary buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addSeparator() {
+        const element = this.wrap('hr', null);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML line break (<br>) to the summary buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addBreak() {
+        const element = this.wrap('br', null);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML blockquote to the summary buffer
+     *
+     * @param {string} text quote text
+     * @param {string} cite (optional) citation url
+     *
+     * @returns {Summary} summary instance
+     */
+    addQuote(text, cite) {
+        const attrs = Object.assign({}, (cite && { cite }));
+        const element = this.wrap('blockquote', text, attrs);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML anchor tag to the summary buffer
+     *
+     * @param {string} text link text/content
+     * @param {string} href hyperlink
+     *
+     * @returns {Summary} summary instance
+     */
+    addLink(text, href) {
+        const element = this.wrap('a', text, { href });
+        return this.addRaw(element).addEOL();
+    }
+}
+const _summary = new Summary();
+/**
+ * @deprecated use `core.summary`
+ */
+const markdownSummary = (/* unused pure expression or super */ null && (_summary));
+const summary = _summary;
+//# sourceMappingURL=summary.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
+
+/**
+ * toPosixPath converts the given path to the posix form. On Windows, \\ will be
+ * replaced with /.
+ *
+ * @param pth. Path to transform.
+ * @return string Posix path.
+ */
+function toPosixPath(pth) {
+    return pth.replace(/[\\]/g, '/');
+}
+/**
+ * toWin32Path converts the given path to the win32 form. On Linux, / will be
+ * replaced with \\.
+ *
+ * @param pth. Path to transform.
+ * @return string Win32 path.
+ */
+function toWin32Path(pth) {
+    return pth.replace(/[/]/g, '\\');
+}
+/**
+ * toPlatformPath converts the given path to a platform-specific path. It does
+ * this by replacing instances of / and \ with the platform-specific path
+ * separator.
+ *
+ * @param pth The path to platformize.
+ * @return string The platform-specific path.
+ */
+function toPlatformPath(pth) {
+    return pth.replace(/[/\\]/g, path.sep);
+}
+//# sourceMappingURL=path-utils.js.map
+// EXTERNAL MODULE: external "string_decoder"
+var external_string_decoder_ = __nccwpck_require__(3193);
+// EXTERNAL MODULE: external "events"
+var external_events_ = __nccwpck_require__(4434);
+;// CONCATENATED MODULE: external "child_process"
+const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
+// EXTERNAL MODULE: external "assert"
+var external_assert_ = __nccwpck_require__(2613);
+;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io-util.js
+var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_.promises;
+// export const {open} = 'fs'
+const IS_WINDOWS = process.platform === 'win32';
+/**
+ * Custom implementation of readlink to ensure Windows junctions
+ * maintain trailing backslash for backward compatibility with Node.js < 24
+ *
+ * In Node.js 20, Windows junctions (directory symlinks) always returned paths
+ * with trailing backslashes. Node.js 24 removed this behavior, which breaks
+ * code that relied on this format for path operations.
+ *
+ * This implementation restores the Node 20 behavior by adding a trailing
+ * backslash to all junction results on Windows.
+ */
+function readlink(fsPath) {
+    return io_util_awaiter(this, void 0, void 0, function* () {
+        const result = yield fs.promises.readlink(fsPath);
+        // On Windows, restore Node 20 behavior: add trailing backslash to all results
+        // since junctions on Windows are always directory links
+        if (IS_WINDOWS && !result.endsWith('\\')) {
+            return `${result}\\`;
+        }
+        return result;
+    });
+}
+// See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
+const UV_FS_O_EXLOCK = 0x10000000;
+const READONLY = external_fs_.constants.O_RDONLY;
+function exists(fsPath) {
+    return io_util_awaiter(this, void 0, void 0, function* () {
+        try {
+            yield stat(fsPath);
+        }
+        catch (err) {
+            if (err.code === 'ENOENT') {
+                return false;
+            }
+            throw err;
+        }
+        return true;
+    });
+}
+function isDirectory(fsPath_1) {
+    return io_util_awaiter(this, arguments, void 0, function* (fsPath, useStat = false) {
+        const stats = useStat ? yield stat(fsPath) : yield lstat(fsPath);
+        return stats.isDirectory();
+    });
+}
+/**
+ * On OSX/Linux, true if path starts with '/'. On Windows, true for paths like:
+ * \, \hello, \\hello\share, C:, and C:\hello (and corresponding alternate separator cases).
+ */
+function isRooted(p) {
+    p = normalizeSeparators(p);
+    if (!p) {
+        throw new Error('isRooted() parameter "p" cannot be empty');
+    }
+    if (IS_WINDOWS) {
+        return (p.startsWith('\\') || /^[A-Z]:/i.test(p) // e.g. \ or \hello or \\hello
+        ); // e.g. C: or C:\hello
+    }
+    return p.startsWith('/');
+}
+/**
+ * Best effort attempt to determine whether a file exists and is executable.
+ * @param filePath    file path to check
+ * @param extensions  additional file extensions to try
+ * @return if file exists and is executable, returns the file path. otherwise empty string.
+ */
+function tryGetExecutablePath(filePath, extensions) {
+    return io_util_awaiter(this, void 0, void 0, function* () {
+        let stats = undefined;
+        try {
+            // test file exists
+            stats = yield stat(filePath);
+        }
+        catch (err) {
+            if (err.code !== 'ENOENT') {
+                // eslint-disable-next-line no-console
+                console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
+            }
+        }
+        if (stats && stats.isFile()) {
+            if (IS_WINDOWS) {
+                // on Windows, test for valid extension
+                const upperExt = external_path_namespaceObject.extname(filePath).toUpperCase();
+                if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
+                    return filePath;
+                }
+            }
+            else {
+                if (isUnixExecutable(stats)) {
+                    return filePath;
+                }
+            }
+        }
+        // try each extension
+        const originalFilePath = filePath;
+        for (const extension of extensions) {
+            filePath = originalFilePath + extension;
+            stats = undefined;
+            try {
+                stats = yield stat(filePath);
+            }
+            catch (err) {
+                if (err.code !== 'ENOENT') {
+                    // eslint-disable-next-line no-console
+                    console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
+                }
+            }
+            if (stats && stats.isFile()) {
+                if (IS_WINDOWS) {
+                    // preserve the case of the actual file (since an extension was appended)
+                    try {
+                        const directory = external_path_namespaceObject.dirname(filePath);
+                        const upperName = external_path_namespaceObject.basename(filePath).toUpperCase();
+                        for (const actualName of yield readdir(directory)) {
+                            if (upperName === actualName.toUpperCase()) {
+                                filePath = external_path_namespaceObject.join(directory, actualName);
+                                break;
+                            }
+                        }
+                    }
+                    catch (err) {
+                        // eslint-disable-next-line no-console
+                        console.log(`Unexpected error attempting to determine the actual case of the file '${filePath}': ${err}`);
+                    }
+                    return filePath;
+                }
+                else {
+                    if (isUnixExecutable(stats)) {
+                        return filePath;
+                    }
+                }
+            }
+        }
+        return '';
+    });
+}
+function normalizeSeparators(p) {
+    p = p || '';
+    if (IS_WINDOWS) {
+        // convert slashes on Windows
+        p = p.replace(/\//g, '\\');
+        // remove redundant slashes
+        return p.replace(/\\\\+/g, '\\');
+    }
+    // remove redundant slashes
+    return p.replace(/\/\/+/g, '/');
+}
+// on Mac/Linux, test the execute bit
+//     R   W  X  R  W X R W X
+//   256 128 64 32 16 8 4 2 1
+function isUnixExecutable(stats) {
+    return ((stats.mode & 1) > 0 ||
+        ((stats.mode & 8) > 0 &&
+            process.getgid !== undefined &&
+            stats.gid === process.getgid()) ||
+        ((stats.mode & 64) > 0 &&
+            process.getuid !== undefined &&
+            stats.uid === process.getuid()));
+}
+// Get the path of cmd.exe in windows
+function getCmdPath() {
+    var _a;
+    return (_a = process.env['COMSPEC']) !== null && _a !== void 0 ? _a : `cmd.exe`;
+}
+//# sourceMappingURL=io-util.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io.js
+var io_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+/**
+ * Copies a file or folder.
+ * Based off of shelljs - https://github.com/shelljs/shelljs/blob/9237f66c52e5daa40458f94f9565e18e8132f5a6/src/cp.js
+ *
+ * @param     source    source path
+ * @param     dest      destination path
+ * @param     options   optional. See CopyOptions.
+ */
+function cp(source_1, dest_1) {
+    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
+        const { force, recursive, copySourceDirectory } = readCopyOptions(options);
+        const destStat = (yield ioUtil.exists(dest)) ? yield ioUtil.stat(dest) : null;
+        // Dest is an existing file, but not forcing
+        if (destStat && destStat.isFile() && !force) {
+            return;
+        }
+        // If dest is an existing directory, should copy inside.
+        const newDest = destStat && destStat.isDirectory() && copySourceDirectory
+            ? path.join(dest, path.basename(source))
+            : dest;
+        if (!(yield ioUtil.exists(source))) {
+            throw new Error(`no such file or directory: ${source}`);
+        }
+        const sourceStat = yield ioUtil.stat(source);
+        if (sourceStat.isDirectory()) {
+            if (!recursive) {
+                throw new Error(`Failed to copy. ${source} is a directory, but tried to copy without recursive flag.`);
+            }
+            else {
+                yield cpDirRecursive(source, newDest, 0, force);
+            }
+        }
+        else {
+            if (path.relative(source, newDest) === '') {
+                // a file cannot be copied to itself
+                throw new Error(`'${newDest}' and '${source}' are the same file`);
+            }
+            yield io_copyFile(source, newDest, force);
+        }
+    });
+}
+/**
+ * Moves a path.
+ *
+ * @param     source    source path
+ * @param     dest      destination path
+ * @param     options   optional. See MoveOptions.
+ */
+function mv(source_1, dest_1) {
+    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
+        if (yield ioUtil.exists(dest)) {
+            let destExists = true;
+            if (yield ioUtil.isDirectory(dest)) {
+                // If dest is directory copy src into dest
+                dest = path.join(dest, path.basename(source));
+                destExists = yield ioUtil.exists(dest);
+            }
+            if (destExists) {
+                if (options.force == null || options.force) {
+                    yield rmRF(dest);
+                }
+                else {
+                    throw new Error('Destination already exists');
+                }
+            }
+        }
+        yield mkdirP(path.dirname(dest));
+        yield ioUtil.rename(source, dest);
+    });
+}
+/**
+ * Remove a path recursively with force
+ *
+ * @param inputPath path to remove
+ */
+function rmRF(inputPath) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        if (ioUtil.IS_WINDOWS) {
+            // Check for invalid characters
+            // https://docs.microsoft.com/en-us/windows/win32/fileio/naming-a-file
+            if (/[*"<>|]/.test(inputPath)) {
+                throw new Error('File path must not contain `*`, `"`, `<`, `>` or `|` on Windows');
+            }
+        }
+        try {
+            // note if path does not exist, error is silent
+            yield ioUtil.rm(inputPath, {
+                force: true,
+                maxRetries: 3,
+                recursive: true,
+                retryDelay: 300
+            });
+        }
+        catch (err) {
+            throw new Error(`File was unable to be removed ${err}`);
+        }
+    });
+}
+/**
+ * Make a directory.  Creates the full path with folders in between
+ * Will throw if it fails
+ *
+ * @param   fsPath        path to create
+ * @returns Promise<void>
+ */
+function mkdirP(fsPath) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        ok(fsPath, 'a path argument must be provided');
+        yield ioUtil.mkdir(fsPath, { recursive: true });
+    });
+}
+/**
+ * Returns path of a tool had the tool actually been invoked.  Resolves via paths.
+ * If you check and the tool does not exist, it will throw.
+ *
+ * @param     tool              name of the tool
+ * @param     check             whether to check if tool exists
+ * @returns   Promise<string>   path to tool
+ */
+function which(tool, check) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        if (!tool) {
+            throw new Error("parameter 'tool' is required");
+        }
+        // recursive when check=true
+        if (check) {
+            const result = yield which(tool, false);
+            if (!result) {
+                if (IS_WINDOWS) {
+                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also verify the file has a valid extension for an executable file.`);
+                }
+                else {
+                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also check the file mode to verify the file is executable.`);
+                }
+            }
+            return result;
+        }
+        const matches = yield findInPath(tool);
+        if (matches && matches.length > 0) {
+            return matches[0];
+        }
+        return '';
+    });
+}
+/**
+ * Returns a list of all occurrences of the given tool on the system path.
+ *
+ * @returns   Promise<string[]>  the paths of the tool
+ */
+function findInPath(tool) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        if (!tool) {
+            throw new Error("parameter 'tool' is required");
+        }
+        // build the list of extensions to try
+        const extensions = [];
+        if (IS_WINDOWS && process.env['PATHEXT']) {
+            for (const extension of process.env['PATHEXT'].split(external_path_namespaceObject.delimiter)) {
+                if (extension) {
+                    extensions.push(extension);
+                }
+            }
+        }
+        // if it's rooted, return it if exists. otherwise return empty.
+        if (isRooted(tool)) {
+            const filePath = yield tryGetExecutablePath(tool, extensions);
+            if (filePath) {
+                return [filePath];
+            }
+            return [];
+        }
+        // if any path separators, return empty
+        if (tool.includes(external_path_namespaceObject.sep)) {
+            return [];
+        }
+        // build the list of directories
+        //
+        // Note, technically "where" checks the current directory on Windows. From a toolkit perspective,
+        // it feels like we should not do this. Checking the current directory seems like more of a use
+        // case of a shell, and the which() function exposed by the toolkit should strive for consistency
+        // across platforms.
+        const directories = [];
+        if (process.env.PATH) {
+            for (const p of process.env.PATH.split(external_path_namespaceObject.delimiter)) {
+                if (p) {
+                    directories.push(p);
+                }
+            }
+        }
+        // find all matches
+        const matches = [];
+        for (const directory of directories) {
+            const filePath = yield tryGetExecutablePath(external_path_namespaceObject.join(directory, tool), extensions);
+            if (filePath) {
+                matches.push(filePath);
+            }
+        }
+        return matches;
+    });
+}
+function readCopyOptions(options) {
+    const force = options.force == null ? true : options.force;
+    const recursive = Boolean(options.recursive);
+    const copySourceDirectory = options.copySourceDirectory == null
+        ? true
+        : Boolean(options.copySourceDirectory);
+    return { force, recursive, copySourceDirectory };
+}
+function cpDirRecursive(sourceDir, destDir, currentDepth, force) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        // Ensure there is not a run away recursive copy
+        if (currentDepth >= 255)
+            return;
+        currentDepth++;
+        yield mkdirP(destDir);
+        const files = yield ioUtil.readdir(sourceDir);
+        for (const fileName of files) {
+            const srcFile = `${sourceDir}/${fileName}`;
+            const destFile = `${destDir}/${fileName}`;
+            const srcFileStat = yield ioUtil.lstat(srcFile);
+            if (srcFileStat.isDirectory()) {
+                // Recurse
+                yield cpDirRecursive(srcFile, destFile, currentDepth, force);
+            }
+            else {
+                yield io_copyFile(srcFile, destFile, force);
+            }
+        }
+        // Change the mode for the newly created directory
+        yield ioUtil.chmod(destDir, (yield ioUtil.stat(sourceDir)).mode);
+    });
+}
+// Buffered file copy
+function io_copyFile(srcFile, destFile, force) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        if ((yield ioUtil.lstat(srcFile)).isSymbolicLink()) {
+            // unlink/re-link it
+            try {
+                yield ioUtil.lstat(destFile);
+                yield ioUtil.unlink(destFile);
+            }
+            catch (e) {
+                // Try to override file permission
+                if (e.code === 'EPERM') {
+                    yield ioUtil.chmod(destFile, '0666');
+                    yield ioUtil.unlink(destFile);
+                }
+                // other errors = it doesn't exist, no work to do
+            }
+            // Copy over symlink
+            const symlinkFull = yield ioUtil.readlink(srcFile);
+            yield ioUtil.symlink(symlinkFull, destFile, ioUtil.IS_WINDOWS ? 'junction' : null);
+        }
+        else if (!(yield ioUtil.exists(destFile)) || force) {
+            yield ioUtil.copyFile(srcFile, destFile);
+        }
+    });
+}
+//# sourceMappingURL=io.js.map
+;// CONCATENATED MODULE: external "timers"
+const external_timers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
+;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/toolrunner.js
+var toolrunner_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+
+
+
+
+/* eslint-disable @typescript-eslint/unbound-method */
+const toolrunner_IS_WINDOWS = process.platform === 'win32';
+/*
+ * Class for running command line tools. Handles quoting and arg parsing in a platform agnostic way.
+ */
+class ToolRunner extends external_events_.EventEmitter {
+    constructor(toolPath, args, options) {
+        super();
+        if (!toolPath) {
+            throw new Error("Parameter 'toolPath' cannot be null or empty.");
+        }
+        this.toolPath = toolPath;
+        this.args = args || [];
+        this.options = options || {};
+    }
+    _debug(message) {
+        if (this.options.listeners && this.options.listeners.debug) {
+            this.options.listeners.debug(message);
+        }
+    }
+    _getCommandString(options, noPrefix) {
+        const toolPath = this._getSpawnFileName();
+        const args = this._getSpawnArgs(options);
+        let cmd = noPrefix ? '' : '[command]'; // omit prefix when piped to a second tool
+        if (toolrunner_IS_WINDOWS) {
+            // Windows + cmd file
+            if (this._isCmdFile()) {
+                cmd += toolPath;
+                for (const a of args) {
+                    cmd += ` ${a}`;
+                }
+            }
+            // Windows + verbatim
+            else if (options.windowsVerbatimArguments) {
+                cmd += `"${toolPath}"`;
+                for (const a of args) {
+                    cmd += ` ${a}`;
+                }
+            }
+            // Windows (regular)
+            else {
+                cmd += this._windowsQuoteCmdArg(toolPath);
+                for (const a of args) {
+                    cmd += ` ${this._windowsQuoteCmdArg(a)}`;
+                }
+            }
+        }
+        else {
+            // OSX/Linux - this can likely be improved with some form of quoting.
+            // creating processes on Unix is fundamentally different than Windows.
+            // on Unix, execvp() takes an arg array.
+            cmd += toolPath;
+            for (const a of args) {
+                cmd += ` ${a}`;
+            }
+        }
+        return cmd;
+    }
+    _processLineBuffer(data, strBuffer, onLine) {
+        try {
+            let s = strBuffer + data.toString();
+            let n = s.indexOf(external_os_.EOL);
+            while (n > -1) {
+                const line = s.substring(0, n);
+                onLine(line);
+                // the rest of the string ...
+                s = s.substring(n + external_os_.EOL.length);
+                n = s.indexOf(external_os_.EOL);
+            }
+            return s;
+        }
+        catch (err) {
+            // streaming lines to console is best effort.  Don't fail a build.
+            this._debug(`error processing line. Failed with error ${err}`);
+            return '';
+        }
+    }
+    _getSpawnFileName() {
+        if (toolrunner_IS_WINDOWS) {
+            if (this._isCmdFile()) {
+                return process.env['COMSPEC'] || 'cmd.exe';
+            }
+        }
+        return this.toolPath;
+    }
+    _getSpawnArgs(options) {
+        if (toolrunner_IS_WINDOWS) {
+            if (this._isCmdFile()) {
+                let argline = `/D /S /C "${this._windowsQuoteCmdArg(this.toolPath)}`;
+                for (const a of this.args) {
+                    argline += ' ';
+                    argline += options.windowsVerbatimArguments
+                        ? a
+                        : this._windowsQuoteCmdArg(a);
+                }
+                argline += '"';
+                return [argline];
+            }
+        }
+        return this.args;
+    }
+    _endsWith(str, end) {
+        return str.endsWith(end);
+    }
+    _isCmdFile() {
+        const upperToolPath = this.toolPath.toUpperCase();
+        return (this._endsWith(upperToolPath, '.CMD') ||
+            this._endsWith(upperToolPath, '.BAT'));
+    }
+    _windowsQuoteCmdArg(arg) {
+        // for .exe, apply the normal quoting rules that libuv applies
+        if (!this._isCmdFile()) {
+            return this._uvQuoteCmdArg(arg);
+        }
+        // otherwise apply quoting rules specific to the cmd.exe command line parser.
+        // the libuv rules are generic and are not designed specifically for cmd.exe
+        // command line parser.
+        //
+        // for a detailed description of the cmd.exe command line parser, refer to
+        // http://stackoverflow.com/questions/4094699/how-does-the-windows-command-interpreter-cmd-exe-parse-scripts/7970912#7970912
+        // need quotes for empty arg
+        if (!arg) {
+            return '""';
+        }
+        // determine whether the arg needs to be quoted
+        const cmdSpecialChars = [
+            ' ',
+            '\t',
+            '&',
+            '(',
+            ')',
+            '[',
+            ']',
+            '{',
+            '}',
+            '^',
+            '=',
+            ';',
+            '!',
+            "'",
+            '+',
+            ',',
+            '`',
+            '~',
+            '|',
+            '<',
+            '>',
+            '"'
+        ];
+        let needsQuotes = false;
+        for (const char of arg) {
+            if (cmdSpecialChars.some(x => x === char)) {
+                needsQuotes = true;
+                break;
+            }
+        }
+        // short-circuit if quotes not needed
+        if (!needsQuotes) {
+            return arg;
+        }
+        // the following quoting rules are very similar to the rules that by libuv applies.
+        //
+        // 1) wrap the string in quotes
+        //
+        // 2) double-up quotes - i.e. " => ""
+        //
+        //    this is different from the libuv quoting rules. libuv replaces " with \", which unfortunately
+        //    doesn't work well with a cmd.exe command line.
+        //
+        //    note, replacing " with "" also works well if the arg is passed to a downstream .NET console app.
+        //    for example, the command line:
+        //          foo.exe "myarg:""my val"""
+        //    is parsed by a .NET console app into an arg array:
+        //          [ "myarg:\"my val\"" ]
+        //    which is the same end result when applying libuv quoting rules. although the actual
+        //    command line from libuv quoting rules would look like:
+        //          foo.exe "myarg:\"my val\""
+        //
+        // 3) double-up slashes that precede a quote,
+        //    e.g.  hello \world    => "hello \world"
+        //          hello\"world    => "hello\\""world"
+        //          hello\\"world   => "hello\\\\""world"
+        //          hello world\    => "hello world\\"
+        //
+        //    technically this is not required for a cmd.exe command line, or the batch argument parser.
+        //    the reasons for including this as a .cmd quoting rule are:
+        //
+        //    a) this is optimized for the scenario where the argument is passed from the .cmd file to an
+        //       external program. many programs (e.g. .NET console apps) rely on the slash-doubling rule.
+        //
+        //    b) it's what we've been doing previously (by deferring to node default behavior) and we
+        //       haven't heard any complaints about that aspect.
+        //
+        // note, a weakness of the quoting rules chosen here, is that % is not escaped. in fact, % cannot be
+        // escaped when used on the command line directly - even though within a .cmd file % can be escaped
+        // by using %%.
+        //
+        // the saving grace is, on the command line, %var% is left as-is if var is not defined. this contrasts
+        // the line parsing rules within a .cmd file, where if var is not defined it is replaced with nothing.
+        //
+        // one option that was explored was replacing % with ^% - i.e. %var% => ^%var^%. this hack would
+        // often work, since it is unlikely that var^ would exist, and the ^ character is removed when the
+        // variable is used. the problem, however, is that ^ is not removed when %* is used to pass the args
+        // to an external program.
+        //
+        // an unexplored potential solution for the % escaping problem, is to create a wrapper .cmd file.
+        // % can be escaped within a .cmd file.
+        let reverse = '"';
+        let quoteHit = true;
+        for (let i = arg.length; i > 0; i--) {
+            // walk the string in reverse
+            reverse += arg[i - 1];
+            if (quoteHit && arg[i - 1] === '\\') {
+                reverse += '\\'; // double the slash
+            }
+            else if (arg[i - 1] === '"') {
+                quoteHit = true;
+                reverse += '"'; // double the quote
+            }
+            else {
+                quoteHit = false;
+            }
+        }
+        reverse += '"';
+        return reverse.split('').reverse().join('');
+    }
+    _uvQuoteCmdArg(arg) {
+        // Tool runner wraps child_process.spawn() and needs to apply the same quoting as
+        // Node in certain cases where the undocumented spawn option windowsVerbatimArguments
+        // is used.
+        //
+        // Since this function is a port of quote_cmd_arg from Node 4.x (technically, lib UV,
+        // see https://github.com/nodejs/node/blob/v4.x/deps/uv/src/win/process.c for details),
+        // pasting copyright notice from Node within this function:
+        //
+        //      Copyright Joyent, Inc. and other Node contributors. All rights reserved.
+        //
+        //      Permission is hereby granted, free of charge, to any person obtaining a copy
+        //      of this software and associated documentation files (the "Software"), to
+        //      deal in the Software without restriction, including without limitation the
+        //      rights to use, copy, modify, merge, publish, distribute, sublicense, and/or
+        //      sell copies of the Software, and to permit persons to whom the Software is
+        //      furnished to do so, subject to the following conditions:
+        //
+        //      The above copyright notice and this permission notice shall be included in
+        //      all copies or substantial portions of the Software.
+        //
+        //      THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
+        //      IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
+        //      FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
+        //      AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
+        //      LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING
+        //      FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS
+        //      IN THE SOFTWARE.
+        if (!arg) {
+            // Need double quotation for empty argument
+            return '""';
+        }
+        if (!arg.includes(' ') && !arg.includes('\t') && !arg.includes('"')) {
+            // No quotation needed
+            return arg;
+        }
+        if (!arg.includes('"') && !arg.includes('\\')) {
+            // No embedded double quotes or backslashes, so I can just wrap
+            // quote marks around the whole thing.
+            return `"${arg}"`;
+        }
+        // Expected input/output:
+        //   input : hello"world
+        //   output: "hello\"world"
+        //   input : hello""world
+        //   output: "hello\"\"world"
+        //   input : hello\world
+        //   output: hello\world
+        //   input : hello\\world
+        //   output: hello\\world
+        //   input : hello\"world
+        //   output: "hello\\\"world"
+        //   input : hello\\"world
+        //   output: "hello\\\\\"world"
+        //   input : hello world\
+        //   output: "hello world\\" - note the comment in libuv actually reads "hello world\"
+        //                             but it appears the comment is wrong, it should be "hello world\\"
+        let reverse = '"';
+        let quoteHit = true;
+        for (let i = arg.length; i > 0; i--) {
+            // walk the string in reverse
+            reverse += arg[i - 1];
+            if (quoteHit && arg[i - 1] === '\\') {
+                reverse += '\\';
+            }
+            else if (arg[i - 1] === '"') {
+                quoteHit = true;
+                reverse += '\\';
+            }
+            else {
+                quoteHit = false;
+            }
+        }
+        reverse += '"';
+        return reverse.split('').reverse().join('');
+    }
+    _cloneExecOptions(options) {
+        options = options || {};
+        const result = {
+            cwd: options.cwd || process.cwd(),
+            env: options.env || process.env,
+            silent: options.silent || false,
+            windowsVerbatimArguments: options.windowsVerbatimArguments || false,
+            failOnStdErr: options.failOnStdErr || false,
+            ignoreReturnCode: options.ignoreReturnCode || false,
+            delay: options.delay || 10000
+        };
+        result.outStream = options.outStream || process.stdout;
+        result.errStream = options.errStream || process.stderr;
+        return result;
+    }
+    _getSpawnOptions(options, toolPath) {
+        options = options || {};
+        const result = {};
+        result.cwd = options.cwd;
+        result.env = options.env;
+        result['windowsVerbatimArguments'] =
+            options.windowsVerbatimArguments || this._isCmdFile();
+        if (options.windowsVerbatimArguments) {
+            result.argv0 = `"${toolPath}"`;
+        }
+        return result;
+    }
+    /**
+     * Exec a tool.
+     * Output will be streamed to the live console.
+     * Returns promise with return code
+     *
+     * @param     tool     path to tool to exec
+     * @param     options  optional exec options.  See ExecOptions
+     * @returns   number
+     */
+    exec() {
+        return toolrunner_awaiter(this, void 0, void 0, function* () {
+            // root the tool path if it is unrooted and contains relative pathing
+            if (!isRooted(this.toolPath) &&
+                (this.toolPath.includes('/') ||
+                    (toolrunner_IS_WINDOWS && this.toolPath.includes('\\')))) {
+                // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
+                this.toolPath = external_path_namespaceObject.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
+            }
+            // if the tool is only a file name, then resolve it from the PATH
+            // otherwise verify it exists (add extension on Windows if necessary)
+            this.toolPath = yield which(this.toolPath, true);
+            return new Promise((resolve, reject) => toolrunner_awaiter(this, void 0, void 0, function* () {
+                this._debug(`exec tool: ${this.toolPath}`);
+                this._debug('arguments:');
+                for (const arg of this.args) {
+                    this._debug(`   ${arg}`);
+                }
+                const optionsNonNull = this._cloneExecOptions(this.options);
+                if (!optionsNonNull.silent && optionsNonNull.outStream) {
+                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_.EOL);
+                }
+                const state = new ExecState(optionsNonNull, this.toolPath);
+                state.on('debug', (message) => {
+                    this._debug(message);
+                });
+                if (this.options.cwd && !(yield exists(this.options.cwd))) {
+                    return reject(new Error(`The cwd: ${this.options.cwd} does not exist!`));
+                }
+                const fileName = this._getSpawnFileName();
+                const cp = external_child_process_namespaceObject.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
+                let stdbuffer = '';
+                if (cp.stdout) {
+                    cp.stdout.on('data', (data) => {
+                        if (this.options.listeners && this.options.listeners.stdout) {
+                            this.options.listeners.stdout(data);
+                        }
+                        if (!optionsNonNull.silent && optionsNonNull.outStream) {
+                            optionsNonNull.outStream.write(data);
+                        }
+                        stdbuffer = this._processLineBuffer(data, stdbuffer, (line) => {
+                            if (this.options.listeners && this.options.listeners.stdline) {
+                                this.options.listeners.stdline(line);
+                            }
+                        });
+                    });
+                }
+                let errbuffer = '';
+                if (cp.stderr) {
+                    cp.stderr.on('data', (data) => {
+                        state.processStderr = true;
+                        if (this.options.listeners && this.options.listeners.stderr) {
+                            this.options.listeners.stderr(data);
+                        }
+                        if (!optionsNonNull.silent &&
+                            optionsNonNull.errStream &&
+                            optionsNonNull.outStream) {
+                            const s = optionsNonNull.failOnStdErr
+                                ? optionsNonNull.errStream
+                                : optionsNonNull.outStream;
+                            s.write(data);
+                        }
+                        errbuffer = this._processLineBuffer(data, errbuffer, (line) => {
+                            if (this.options.listeners && this.options.listeners.errline) {
+                                this.options.listeners.errline(line);
+                            }
+                        });
+                    });
+                }
+                cp.on('error', (err) => {
+                    state.processError = err.message;
+                    state.processExited = true;
+                    state.processClosed = true;
+                    state.CheckComplete();
+                });
+                cp.on('exit', (code) => {
+                    state.processExitCode = code;
+                    state.processExited = true;
+                    this._debug(`Exit code ${code} received from tool '${this.toolPath}'`);
+                    state.CheckComplete();
+                });
+                cp.on('close', (code) => {
+                    state.processExitCode = code;
+                    state.processExited = true;
+                    state.processClosed = true;
+                    this._debug(`STDIO streams have closed for tool '${this.toolPath}'`);
+                    state.CheckComplete();
+                });
+                state.on('done', (error, exitCode) => {
+                    if (stdbuffer.length > 0) {
+                        this.emit('stdline', stdbuffer);
+                    }
+                    if (errbuffer.length > 0) {
+                        this.emit('errline', errbuffer);
+                    }
+                    cp.removeAllListeners();
+                    if (error) {
+                        reject(error);
+                    }
+                    else {
+                        resolve(exitCode);
+                    }
+                });
+                if (this.options.input) {
+                    if (!cp.stdin) {
+                        throw new Error('child process missing stdin');
+                    }
+                    cp.stdin.end(this.options.input);
+                }
+            }));
+        });
+    }
+}
+/**
+ * Convert an arg string to an array of args. Handles escaping
+ *
+ * @param    argString   string of arguments
+ * @returns  string[]    array of arguments
+ */
+function argStringToArray(argString) {
+    const args = [];
+    let inQuotes = false;
+    let escaped = false;
+    let arg = '';
+    function append(c) {
+        // we only escape double quotes.
+        if (escaped && c !== '"') {
+            arg += '\\';
+        }
+        arg += c;
+        escaped = false;
+    }
+    for (let i = 0; i < argString.length; i++) {
+        const c = argString.charAt(i);
+        if (c === '"') {
+            if (!escaped) {
+                inQuotes = !inQuotes;
+            }
+            else {
+                append(c);
+            }
+            continue;
+        }
+        if (c === '\\' && escaped) {
+            append(c);
+            continue;
+        }
+        if (c === '\\' && inQuotes) {
+            escaped = true;
+            continue;
+        }
+        if (c === ' ' && !inQuotes) {
+            if (arg.length > 0) {
+                args.push(arg);
+                arg = '';
+            }
+            continue;
+        }
+        append(c);
+    }
+    if (arg.length > 0) {
+        args.push(arg.trim());
+    }
+    return args;
+}
+class ExecState extends external_events_.EventEmitter {
+    constructor(options, toolPath) {
+        super();
+        this.processClosed = false; // tracks whether the process has exited and stdio is closed
+        this.processError = '';
+        this.processExitCode = 0;
+        this.processExited = false; // tracks whether the process has exited
+        this.processStderr = false; // tracks whether stderr was written to
+        this.delay = 10000; // 10 seconds
+        this.done = false;
+        this.timeout = null;
+        if (!toolPath) {
+            throw new Error('toolPath must not be empty');
+        }
+        this.options = options;
+        this.toolPath = toolPath;
+        if (options.delay) {
+            this.delay = options.delay;
+        }
+    }
+    CheckComplete() {
+        if (this.done) {
+            return;
+        }
+        if (this.processClosed) {
+            this._setResult();
+        }
+        else if (this.processExited) {
+            this.timeout = (0,external_timers_namespaceObject.setTimeout)(ExecState.HandleTimeout, this.delay, this);
+        }
+    }
+    _debug(message) {
+        this.emit('debug', message);
+    }
+    _setResult() {
+        // determine whether there is an error
+        let error;
+        if (this.processExited) {
+            if (this.processError) {
+                error = new Error(`There was an error when attempting to execute the process '${this.toolPath}'. This may indicate the process failed to start. Error: ${this.processError}`);
+            }
+            else if (this.processExitCode !== 0 && !this.options.ignoreReturnCode) {
+                error = new Error(`The process '${this.toolPath}' failed with exit code ${this.processExitCode}`);
+            }
+            else if (this.processStderr && this.options.failOnStdErr) {
+                error = new Error(`The process '${this.toolPath}' failed because one or more lines were written to the STDERR stream`);
+            }
+        }
+        // clear the timeout
+        if (this.timeout) {
+            clearTimeout(this.timeout);
+            this.timeout = null;
+        }
+        this.done = true;
+        this.emit('done', error, this.processExitCode);
+    }
+    static HandleTimeout(state) {
+        if (state.done) {
+            return;
+        }
+        if (!state.processClosed && state.processExited) {
+            const message = `The STDIO streams did not close within ${state.delay / 1000} seconds of the exit event from process '${state.toolPath}'. This may indicate a child process inherited the STDIO streams and has not yet exited.`;
+            state._debug(message);
+        }
+        state._setResult();
+    }
+}
+//# sourceMappingURL=toolrunner.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/exec.js
+var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+/**
+ * Exec a command.
+ * Output will be streamed to the live console.
+ * Returns promise with return code
+ *
+ * @param     commandLine        command to execute (can include additional args). Must be correctly escaped.
+ * @param     args               optional arguments for tool. Escaping is handled by the lib.
+ * @param     options            optional exec options.  See ExecOptions
+ * @returns   Promise<number>    exit code
+ */
+function exec_exec(commandLine, args, options) {
+    return exec_awaiter(this, void 0, void 0, function* () {
+        const commandArgs = tr.argStringToArray(commandLine);
+        if (commandArgs.length === 0) {
+            throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
+        }
+        // Path to tool to execute should be first arg
+        const toolPath = commandArgs[0];
+        args = commandArgs.slice(1).concat(args || []);
+        const runner = new tr.ToolRunner(toolPath, args, options);
+        return runner.exec();
+    });
+}
+/**
+ * Exec a command and get the output.
+ * Output will be streamed to the live console.
+ * Returns promise with the exit code and collected stdout and stderr
+ *
+ * @param     commandLine           command to execute (can include additional args). Must be correctly escaped.
+ * @param     args                  optional arguments for tool. Escaping is handled by the lib.
+ * @param     options               optional exec options.  See ExecOptions
+ * @returns   Promise<ExecOutput>   exit code, stdout, and stderr
+ */
+function getExecOutput(commandLine, args, options) {
+    return exec_awaiter(this, void 0, void 0, function* () {
+        var _a, _b;
+        let stdout = '';
+        let stderr = '';
+        //Using string decoder covers the case where a mult-byte character is split
+        const stdoutDecoder = new StringDecoder('utf8');
+        const stderrDecoder = new StringDecoder('utf8');
+        const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
+        const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
+        const stdErrListener = (data) => {
+            stderr += stderrDecoder.write(data);
+            if (originalStdErrListener) {
+                originalStdErrListener(data);
+            }
+        };
+        const stdOutListener = (data) => {
+            stdout += stdoutDecoder.write(data);
+            if (originalStdoutListener) {
+                originalStdoutListener(data);
+            }
+        };
+        const listeners = Object.assign(Object.assign({}, options === null || options === void 0 ? void 0 : options.listeners), { stdout: stdOutListener, stderr: stdErrListener });
+        const exitCode = yield exec_exec(commandLine, args, Object.assign(Object.assign({}, options), { listeners }));
+        //flush any remaining characters
+        stdout += stdoutDecoder.end();
+        stderr += stderrDecoder.end();
+        return {
+            exitCode,
+            stdout,
+            stderr
+        };
+    });
+}
+//# sourceMappingURL=exec.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/platform.js
+var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+const getWindowsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
+    const { stdout: version } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Version"', undefined, {
+        silent: true
+    });
+    const { stdout: name } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Caption"', undefined, {
+        silent: true
+    });
+    return {
+        name: name.trim(),
+        version: version.trim()
+    };
+});
+const getMacOsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
+    var _a, _b, _c, _d;
+    const { stdout } = yield exec.getExecOutput('sw_vers', undefined, {
+        silent: true
+    });
+    const version = (_b = (_a = stdout.match(/ProductVersion:\s*(.+)/)) === null || _a === void 0 ? void 0 : _a[1]) !== null && _b !== void 0 ? _b : '';
+    const name = (_d = (_c = stdout.match(/ProductName:\s*(.+)/)) === null || _c === void 0 ? void 0 : _c[1]) !== null && _d !== void 0 ? _d : '';
+    return {
+        name,
+        version
+    };
+});
+const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
+    const { stdout } = yield exec.getExecOutput('lsb_release', ['-i', '-r', '-s'], {
+        silent: true
+    });
+    const [name, version] = stdout.trim().split('\n');
+    return {
+        name,
+        version
+    };
+});
+const platform = external_os_.platform();
+const arch = external_os_.arch();
+const isWindows = platform === 'win32';
+const isMacOS = platform === 'darwin';
+const isLinux = platform === 'linux';
+function getDetails() {
+    return platform_awaiter(this, void 0, void 0, function* () {
+        return Object.assign(Object.assign({}, (yield (isWindows
+            ? getWindowsInfo()
+            : isMacOS
+                ? getMacOsInfo()
+                : getLinuxInfo()))), { platform,
+            arch,
+            isWindows,
+            isMacOS,
+            isLinux });
+    });
+}
+//# sourceMappingURL=platform.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/core.js
+var core_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+
+
+
+/**
+ * The code to exit an action
+ */
+var ExitCode;
+(function (ExitCode) {
+    /**
+     * A code indicating that the action was successful
+     */
+    ExitCode[ExitCode["Success"] = 0] = "Success";
+    /**
+     * A code indicating that the action was a failure
+     */
+    ExitCode[ExitCode["Failure"] = 1] = "Failure";
+})(ExitCode || (ExitCode = {}));
+//-----------------------------------------------------------------------
+// Variables
+//-----------------------------------------------------------------------
+/**
+ * Sets env variable for this action and future actions in the job
+ * @param name the name of the variable to set
+ * @param val the value of the variable. Non-string values will be converted to a string via JSON.stringify
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function exportVariable(name, val) {
+    const convertedVal = toCommandValue(val);
+    process.env[name] = convertedVal;
+    const filePath = process.env['GITHUB_ENV'] || '';
+    if (filePath) {
+        return issueFileCommand('ENV', prepareKeyValueMessage(name, val));
+    }
+    issueCommand('set-env', { name }, convertedVal);
+}
+/**
+ * Registers a secret which will get masked from logs
+ *
+ * @param secret - Value of the secret to be masked
+ * @remarks
+ * This function instructs the Actions runner to mask the specified value in any
+ * logs produced during the workflow run. Once registered, the secret value will
+ * be replaced with asterisks (***) whenever it appears in console output, logs,
+ * or error messages.
+ *
+ * This is useful for protecting sensitive information such as:
+ * - API keys
+ * - Access tokens
+ * - Authentication credentials
+ * - URL parameters containing signatures (SAS tokens)
+ *
+ * Note that masking only affects future logs; any previous appearances of the
+ * secret in logs before calling this function will remain unmasked.
+ *
+ * @example
+ * ```typescript
+ * // Register an API token as a secret
+ * const apiToken = "abc123xyz456";
+ * setSecret(apiToken);
+ *
+ * // Now any logs containing this value will show *** instead
+ * console.log(`Using token: ${apiToken}`); // Outputs: "Using token: ***"
+ * ```
+ */
+function core_setSecret(secret) {
+    command_issueCommand('add-mask', {}, secret);
+}
+/**
+ * Prepends inputPath to the PATH (for this action and future actions)
+ * @param inputPath
+ */
+function addPath(inputPath) {
+    const filePath = process.env['GITHUB_PATH'] || '';
+    if (filePath) {
+        issueFileCommand('PATH', inputPath);
+    }
+    else {
+        issueCommand('add-path', {}, inputPath);
+    }
+    process.env['PATH'] = `${inputPath}${path.delimiter}${process.env['PATH']}`;
+}
+/**
+ * Gets the value of an input.
+ * Unless trimWhitespace is set to false in InputOptions, the value is also trimmed.
+ * Returns an empty string if the value is not defined.
+ *
+ * @param     name     name of the input to get
+ * @param     options  optional. See InputOptions.
+ * @returns   string
+ */
+function getInput(name, options) {
+    const val = process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || '';
+    if (options && options.required && !val) {
+        throw new Error(`Input required and not supplied: ${name}`);
+    }
+    if (options && options.trimWhitespace === false) {
+        return val;
+    }
+    return val.trim();
+}
+/**
+ * Gets the values of an multiline input.  Each value is also trimmed.
+ *
+ * @param     name     name of the input to get
+ * @param     options  optional. See InputOptions.
+ * @returns   string[]
+ *
+ */
+function getMultilineInput(name, options) {
+    const inputs = getInput(name, options)
+        .split('\n')
+        .filter(x => x !== '');
+    if (options && options.trimWhitespace === false) {
+        return inputs;
+    }
+    return inputs.map(input => input.trim());
+}
+/**
+ * Gets the input value of the boolean type in the YAML 1.2 "core schema" specification.
+ * Support boolean input list: `true | True | TRUE | false | False | FALSE` .
+ * The return value is also in boolean type.
+ * ref: https://yaml.org/spec/1.2/spec.html#id2804923
+ *
+ * @param     name     name of the input to get
+ * @param     options  optional. See InputOptions.
+ * @returns   boolean
+ */
+function getBooleanInput(name, options) {
+    const trueValue = ['true', 'True', 'TRUE'];
+    const falseValue = ['false', 'False', 'FALSE'];
+    const val = getInput(name, options);
+    if (trueValue.includes(val))
+        return true;
+    if (falseValue.includes(val))
+        return false;
+    throw new TypeError(`Input does not meet YAML 1.2 "Core Schema" specification: ${name}\n` +
+        `Support boolean input list: \`true | True | TRUE | false | False | FALSE\``);
+}
+/**
+ * Sets the value of an output.
+ *
+ * @param     name     name of the output to set
+ * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function setOutput(name, value) {
+    const filePath = process.env['GITHUB_OUTPUT'] || '';
+    if (filePath) {
+        return file_command_issueFileCommand('OUTPUT', file_command_prepareKeyValueMessage(name, value));
+    }
+    process.stdout.write(external_os_.EOL);
+    command_issueCommand('set-output', { name }, utils_toCommandValue(value));
+}
+/**
+ * Enables or disables the echoing of commands into stdout for the rest of the step.
+ * Echoing is disabled by default if ACTIONS_STEP_DEBUG is not set.
+ *
+ */
+function setCommandEcho(enabled) {
+    issue('echo', enabled ? 'on' : 'off');
+}
+//-----------------------------------------------------------------------
+// Results
+//-----------------------------------------------------------------------
+/**
+ * Sets the action status to failed.
+ * When the action exits it will be with an exit code of 1
+ * @param message add error issue message
+ */
+function setFailed(message) {
+    process.exitCode = ExitCode.Failure;
+    error(message);
+}
+//-----------------------------------------------------------------------
+// Logging Commands
+//-----------------------------------------------------------------------
+/**
+ * Gets whether Actions Step Debug is on or not
+ */
+function isDebug() {
+    return process.env['RUNNER_DEBUG'] === '1';
+}
+/**
+ * Writes debug message to user log
+ * @param message debug message
+ */
+function core_debug(message) {
+    command_issueCommand('debug', {}, message);
+}
+/**
+ * Adds an error issue
+ * @param message error issue message. Errors will be converted to string via toString()
+ * @param properties optional properties to add to the annotation.
+ */
+function error(message, properties = {}) {
+    command_issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+/**
+ * Adds a warning issue
+ * @param message warning issue message. Errors will be converted to string via toString()
+ * @param properties optional properties to add to the annotation.
+ */
+function warning(message, properties = {}) {
+    command_issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+/**
+ * Adds a notice issue
+ * @param message notice issue message. Errors will be converted to string via toString()
+ * @param properties optional properties to add to the annotation.
+ */
+function notice(message, properties = {}) {
+    command_issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+/**
+ * Writes info to log with console.log.
+ * @param message info message
+ */
+function info(message) {
+    process.stdout.write(message + external_os_.EOL);
+}
+/**
+ * Begin an output group.
+ *
+ * Output until the next `groupEnd` will be foldable in this group
+ *
+ * @param name The name of the output group
+ */
+function startGroup(name) {
+    command_issue('group', name);
+}
+/**
+ * End an output group.
+ */
+function endGroup() {
+    command_issue('endgroup');
+}
+/**
+ * Wrap an asynchronous function call in a group.
+ *
+ * Returns the same type as the function itself.
+ *
+ * @param name The name of the group
+ * @param fn The function to wrap in the group
+ */
+function group(name, fn) {
+    return core_awaiter(this, void 0, void 0, function* () {
+        startGroup(name);
+        let result;
+        try {
+            result = yield fn();
+        }
+        finally {
+            endGroup();
+        }
+        return result;
+    });
+}
+//-----------------------------------------------------------------------
+// Wrapper action state
+//-----------------------------------------------------------------------
+/**
+ * Saves state for current action, the state can only be retrieved by this action's post job execution.
+ *
+ * @param     name     name of the state to store
+ * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function saveState(name, value) {
+    const filePath = process.env['GITHUB_STATE'] || '';
+    if (filePath) {
+        return issueFileCommand('STATE', prepareKeyValueMessage(name, value));
+    }
+    issueCommand('save-state', { name }, toCommandValue(value));
+}
+/**
+ * Gets the value of an state set by this action's main execution.
+ *
+ * @param     name     name of the state to get
+ * @returns   string
+ */
+function getState(name) {
+    return process.env[`STATE_${name}`] || '';
+}
+function getIDToken(aud) {
+    return core_awaiter(this, void 0, void 0, function* () {
+        return yield OidcClient.getIDToken(aud);
+    });
+}
+/**
+ * Summary exports
+ */
+
+/**
+ * @deprecated use core.summary
+ */
+
+/**
+ * Path exports
+ */
+
+/**
+ * Platform utilities exports
+ */
+
+//# sourceMappingURL=core.js.map
+;// CONCATENATED MODULE: ./src/action/toolkit.ts
+/**
+ * The runner, as the action's door speaks to it: @actions/core, with the two calls that would show
+ * secrets anywhere but in a runner's log held back there.
+ *
+ * The door is handed a {@link Toolkit} rather than importing the module itself, so that the two
+ * guards below stay in one place and the door's tests can watch every call.
+ */
+
+
+/**
+ * @actions/core for this process. Outside the runner (`GITHUB_ACTIONS` unset: a terminal,
+ * local-action) no `::add-mask::` line is printed, since `core.setSecret` prints one wherever it
+ * runs and it would show the very value it hides; and without the runner's GITHUB_OUTPUT file no
+ * output is set, since `core.setOutput` then prints `::set-output` with the value (tokens, on a
+ * terminal that masks nothing): one warning says the outputs are not written. Nor are the outputs
+ * that hold a token, even with GITHUB_OUTPUT set: a runner stand-in prints every output it is given
+ * (@github/local-action's `setOutput` prints `::set-output` lines and writes no file), and outside
+ * the runner no mask hides them. The new refresh token is in the secret by then.
+ */
+function actionsToolkit(env) {
+    const underRunner = env['GITHUB_ACTIONS'] === 'true';
+    let warnedNoOutputFile = false;
+    let warnedTokenOutputs = false;
+    return {
+        getInput: getInput,
+        setSecret: (secret) => {
+            if (underRunner)
+                core_setSecret(secret);
+        },
+        setOutput: (name, value) => {
+            if (!env['GITHUB_OUTPUT']) {
+                if (!warnedNoOutputFile) {
+                    warnedNoOutputFile = true;
+                    warning('GITHUB_OUTPUT is not set (not running under the Actions runner): step outputs are not written.', { title: 'Step outputs not written' });
+                }
+            }
+            else if (!underRunner && TOKEN_OUTPUTS.has(name)) {
+                if (!warnedTokenOutputs) {
+                    warnedTokenOutputs = true;
+                    warning(`Not running under the Actions runner: the outputs that hold a token (${[...TOKEN_OUTPUTS].join(', ')}) are not set, since nothing would mask them.`, { title: 'Token outputs not set' });
+                }
+            }
+            else {
+                setOutput(name, value);
+            }
+        },
+        info: info,
+        debug: core_debug,
+        notice: notice,
+        warning: warning,
+        error: error,
+        startGroup: startGroup,
+        endGroup: endGroup,
+        setFailed: setFailed,
+        summary: summary,
+    };
+}
+
+// EXTERNAL MODULE: ./src/action/keep-alive.ts + 1 modules
+var keep_alive = __nccwpck_require__(6509);
+;// CONCATENATED MODULE: ./src/action/main.ts
+/**
+ * The action's door: the inputs in (the secret ones masked before anything reads them), one
+ * rotation (../rotation/rotate.ts), and its outcome out as the runner shows it: outputs, job
+ * summary, the step's status (./outcome-report.ts). Nothing of the runner's is touched while the
+ * rotation holds a new token that is not stored yet, but the log lines it says itself.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+/** The runner's: its variables, with the run's identity from @actions/github's `context`. */
+function defaultDependencies(env = process.env, run = github/* context */._) {
+    return {
+        toolkit: actionsToolkit(env),
+        env: withRunIdentity(env, run),
+        clock: common_retry/* systemClock */.ml,
+        random: Math.random,
+        requestTimeoutMs: 30_000,
+        // The runner cancels a step with SIGINT, then SIGTERM, then kills it.
+        onCancel: (handler) => {
+            process.on('SIGINT', handler);
+            process.on('SIGTERM', handler);
+            return () => {
+                process.off('SIGINT', handler);
+                process.off('SIGTERM', handler);
+            };
+        },
+        // The runner gives the step its inputs before the process starts.
+        tokenHeldSince: {
+            at: new Date(performance.timeOrigin),
+            what: 'this step started',
+            exact: false,
+        },
+    };
+}
+/** One rotation as a step of a job; resolves to the failure that failed the step, if one did. */
+async function run(deps = defaultDependencies()) {
+    const { toolkit } = deps;
+    const secrets = new SecretValues((value) => {
+        toolkit.setSecret(value);
+    });
+    const getInput = (name) => toolkit.getInput(name);
+    // The secret inputs are masked before anything else reads them.
+    for (const name of SECRET_SETTINGS)
+        secrets.add(getInput(name));
+    const { env } = deps;
+    toolkit.debug(`Run ${env['GITHUB_RUN_ID'] ?? '(none)'}, attempt ${env['GITHUB_RUN_ATTEMPT'] ?? '(none)'}, job ${env['GITHUB_JOB'] ?? '(none)'} of ${env['GITHUB_REPOSITORY'] ?? '(no repository)'}.`);
+    const read = readSettings(getInput, env);
+    if (!read.ok) {
+        await reportInputProblems(toolkit, read.problems, { secrets, env });
+        return undefined;
+    }
+    const outcome = await rotate(read.request, { ...deps, secrets }, runnerEvents(toolkit));
+    const handoff = await handoffOutput(outcome, read.request.handoffKey ?? read.request.clientSecret, env, toolkit);
+    // After the rotation: the refresh token is settled whatever happens here (./keep-alive.ts).
+    const keepAlive = await keepAliveStep(outcome, read, { ...deps, secrets });
+    return reportOutcome(toolkit, outcome, {
+        secrets,
+        now: () => new Date(deps.clock.now()),
+        onSuperseded: read.onSuperseded,
+        env,
+        extraOutputs: handoff === undefined ? [] : [['access-token-handoff', handoff]],
+        keepAlive,
+    });
+}
+/**
+ * Enables this workflow so that GitHub keeps its schedule (./keep-alive.ts). Never fails the step
+ * and never throws: at worst a notice or a warning. A cancelled job has seconds left, and its
+ * outputs come first: skipped then.
+ */
+async function keepAliveStep(outcome, read, deps) {
+    const { toolkit } = deps;
+    if (outcome.kind === 'cancelled')
+        return { state: 'off', reason: 'the job was cancelled' };
+    let report;
+    try {
+        report = await (0,keep_alive/* keepScheduleAlive */.UM)({
+            setting: read.keepScheduleAlive,
+            dryRun: read.request.dryRun,
+            env: deps.env,
+            workflowToken: read.request.workflowToken,
+            githubApiUrl: read.request.githubApiUrl,
+            secrets: deps.secrets,
+            clock: deps.clock,
+            random: deps.random,
+            requestTimeoutMs: deps.requestTimeoutMs,
+            onCancel: deps.onCancel,
+        });
+    }
+    catch (error) {
+        report = {
+            state: 'failed',
+            workflow: undefined,
+            reason: `an unexpected ${error instanceof Error ? error.name : 'error'}`,
+        };
+    }
+    const said = (0,keep_alive/* describeKeepAlive */.e3)(report);
+    if (said) {
+        const message = (0,settings/* word */.Vm)(said.message, settings/* actionWording */.$x);
+        if (said.level === 'info')
+            toolkit.info(message);
+        else
+            toolkit[said.level](message, { title: said.title });
+    }
+    return report;
+}
+/**
+ * The new access token sealed for the other jobs of this run (../handoff/handoff.ts), when a
+ * usable one came. Made after the rotation, once the refresh token is settled: nothing here can
+ * cost it.
+ */
+async function handoffOutput(outcome, keySecret, env, toolkit) {
+    const accessToken = outcome.tokens?.accessToken;
+    const sentAt = outcome.context.grantSentAt;
+    // A cancelled job has seconds left: the rotation's own outputs come first.
+    if (accessToken === undefined || sentAt === undefined || outcome.kind === 'cancelled') {
+        return undefined;
+    }
+    try {
+        return await sealedForOtherJobs(accessToken, sentAt, outcome, keySecret, env, toolkit);
+    }
+    catch (error) {
+        // Optional: nothing about the handoff may keep the rotation's outcome from being reported.
+        toolkit.warning(`No access-token-handoff output: making it failed (${error instanceof Error ? error.name : 'error'}). The refresh token is not affected.`, { title: 'No access-token handoff' });
+        return undefined;
+    }
+}
+async function sealedForOtherJobs(accessToken, sentAt, outcome, keySecret, env, toolkit) {
+    const repository = env['GITHUB_REPOSITORY'];
+    const runId = env['GITHUB_RUN_ID'];
+    const runAttempt = env['GITHUB_RUN_ATTEMPT'];
+    if (repository === undefined || runId === undefined || runAttempt === undefined) {
+        toolkit.warning('No access-token-handoff output: the runner did not name the repository, run and attempt (GITHUB_REPOSITORY, GITHUB_RUN_ID, GITHUB_RUN_ATTEMPT) that a handoff is bound to.', { title: 'No access-token handoff' });
+        return undefined;
+    }
+    const expiresAt = handoffExpiry(outcome.expiresAt, sentAt);
+    try {
+        const handoff = await sealHandoff({
+            accessToken,
+            expiresAt,
+            scope: outcome.tokens?.scope,
+            tokenType: outcome.tokens?.tokenType,
+            cloudId: outcome.site?.site.id,
+            apiBaseUrl: outcome.site?.apiBaseUrl,
+            jiraApiBaseUrl: outcome.site?.jiraApiBaseUrl,
+        }, keySecret, { repository, runId, runAttempt });
+        toolkit.info(`Output access-token-handoff: the access token sealed for the other jobs of run ${runId} (attempt ${runAttempt} or later), good until ${expiresAt.toISOString()} at the latest.`);
+        return handoff;
+    }
+    catch (error) {
+        toolkit.warning(`No access-token-handoff output: sealing it failed (${error instanceof Error ? error.name : 'error'}). The refresh token is not affected.`, { title: 'No access-token handoff' });
+        return undefined;
+    }
+}
+/** The rotation's progress as log lines and annotations; the recovery value in its own group. */
+function runnerEvents(toolkit) {
+    return {
+        info: (message) => {
+            toolkit.info((0,settings/* word */.Vm)((0,settings/* asText */.e1)(message), settings/* actionWording */.$x));
+        },
+        notice: (message, title) => {
+            toolkit.notice((0,settings/* word */.Vm)((0,settings/* asText */.e1)(message), settings/* actionWording */.$x), title === undefined ? {} : { title });
+        },
+        warning: (message, title) => {
+            toolkit.warning((0,settings/* word */.Vm)((0,settings/* asText */.e1)(message), settings/* actionWording */.$x), title === undefined ? {} : { title });
+        },
+        // Shown when the run has step debug logging on (ACTIONS_STEP_DEBUG, or "Re-run with debug").
+        debug: (message) => {
+            toolkit.debug(message);
+        },
+        recovery: (recovery, context) => {
+            toolkit.startGroup(`Recovery value for ${context.secretName} (needed only if this step fails before it is written)`);
+            toolkit.info((0,settings/* word */.Vm)((0,explain/* describeRecovery */.xX)(context, recovery), settings/* actionWording */.$x));
+            toolkit.endGroup();
+        },
+    };
+}
+
+
+/***/ }),
+
+/***/ 9129:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   B_: () => (/* binding */ describeContentType),
+/* harmony export */   JL: () => (/* binding */ mediaType),
+/* harmony export */   PE: () => (/* binding */ describeAnswerShape),
+/* harmony export */   Vj: () => (/* binding */ decodeBody)
+/* harmony export */ });
+/* unused harmony export describeLength */
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7975);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _grouped_number_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2725);
+/**
+ * Turning an answer's bytes into text, and describing an answer without quoting it.
+ *
+ * Decoding follows the WHATWG Encoding Standard's order (encoding.spec.whatwg.org, "decode"): a
+ * byte order mark wins over anything a header says, then the content type's `charset` (RFC 9110
+ * §8.3.2) when the decoder knows it, else UTF-8 (RFC 8259 §8.1: JSON exchanged between systems is
+ * UTF-8). A server, or a proxy in front of it, may label an answer wrongly; the BOM is the bytes'
+ * own statement.
+ */
+
+
+const BOMS = [
+    [[0xef, 0xbb, 0xbf], 'utf-8'],
+    [[0xff, 0xfe], 'utf-16le'],
+    [[0xfe, 0xff], 'utf-16be'],
+];
+/** The body as text: BOM, else `charset`, else UTF-8; the BOM itself removed. */
+function decodeBody(bytes, contentType) {
+    const bom = BOMS.find(([mark]) => mark.every((byte, i) => bytes[i] === byte));
+    if (bom) {
+        const [mark, encoding] = bom;
+        return new node_util__WEBPACK_IMPORTED_MODULE_0__.TextDecoder(encoding, { ignoreBOM: true }).decode(bytes.subarray(mark.length));
+    }
+    const decoder = decoderFor(contentTypeParameter(contentType, 'charset')) ?? new node_util__WEBPACK_IMPORTED_MODULE_0__.TextDecoder();
+    // TextDecoder drops a BOM of its own encoding; one of another encoding decodes to U+FEFF.
+    return decoder.decode(bytes).replace(/^\uFEFF/, '');
+}
+/** The media type alone, lower case, e.g. "application/json"; '' when there is none. */
+function mediaType(contentType) {
+    return (contentType.split(';')[0] ?? '').trim().toLowerCase();
+}
+/**
+ * The answer in words, never in its own bytes: "HTTP 200, text/html; charset=utf-8, 1,234 bytes".
+ * The content type is reduced to its media type and charset, each only if it is a plain token,
+ * because a header is as much the server's text as the body is.
+ */
+function describeAnswerShape(answer) {
+    return `HTTP ${answer.status}, ${describeContentType(answer.contentType)}, ${describeLength(answer.bytes.length)}`;
+}
+function describeContentType(contentType) {
+    const type = mediaType(contentType);
+    if (type === '')
+        return 'no content type';
+    if (!HEADER_TOKEN.test(type))
+        return 'an unreadable content type';
+    const charset = contentTypeParameter(contentType, 'charset');
+    return charset !== undefined && HEADER_TOKEN.test(charset) ? `${type}; charset=${charset}` : type;
+}
+function describeLength(length) {
+    if (length === 0)
+        return 'an empty body';
+    return `${(0,_grouped_number_js__WEBPACK_IMPORTED_MODULE_1__/* .groupedNumber */ .O)(length)} byte${length === 1 ? '' : 's'}`;
+}
+/** RFC 9110 §5.6.2 token characters (and "/" for type/subtype), at most 100 of them. */
+const HEADER_TOKEN = /^[A-Za-z0-9!#$%&'*+.^_`|~/-]{1,100}$/;
+/** A parameter of a content type (RFC 9110 §5.6.6), unquoted; undefined when absent. */
+function contentTypeParameter(contentType, name) {
+    for (const part of contentType.split(';').slice(1)) {
+        const equals = part.indexOf('=');
+        if (equals < 0 || part.slice(0, equals).trim().toLowerCase() !== name)
+            continue;
+        const value = part.slice(equals + 1).trim();
+        return value.startsWith('"') && value.endsWith('"') && value.length >= 2
+            ? value.slice(1, -1)
+            : value;
+    }
+    return undefined;
+}
+function decoderFor(label) {
+    if (label === undefined || label === '')
+        return undefined;
+    try {
+        return new node_util__WEBPACK_IMPORTED_MODULE_0__.TextDecoder(label);
+    }
+    catch {
+        // An encoding the runtime does not know: UTF-8 is the best guess for a JSON answer.
+        return undefined;
+    }
+}
+
+
+/***/ }),
+
+/***/ 1922:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Jo: () => (/* binding */ saidOf),
+/* harmony export */   W5: () => (/* binding */ OAuthError),
+/* harmony export */   lZ: () => (/* binding */ ActionError)
+/* harmony export */ });
+/* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2888);
+
+/**
+ * A failure explained for the person who has to act on it: what happened (`said`), where the
+ * refresh token is now (`tokenState`), and the exact next step (`next`). Both texts keep the
+ * settings they name as data (./settings.ts), so each door words them: {@link explain}.
+ * `message` and `nextStep` are the action's words, for logs and for the action door.
+ */
+class ActionError extends Error {
+    code;
+    tokenState;
+    name = 'ActionError';
+    transient;
+    said;
+    next;
+    /** The HTTP status of the answer that failed, when one came. */
+    status;
+    constructor(code, message, tokenState, nextStep, options) {
+        const said = (0,_settings_js__WEBPACK_IMPORTED_MODULE_0__/* .asText */ .e1)(message);
+        super((0,_settings_js__WEBPACK_IMPORTED_MODULE_0__/* .word */ .Vm)(said, _settings_js__WEBPACK_IMPORTED_MODULE_0__/* .actionWording */ .$x), options);
+        this.code = code;
+        this.tokenState = tokenState;
+        this.said = said;
+        this.next = (0,_settings_js__WEBPACK_IMPORTED_MODULE_0__/* .asText */ .e1)(nextStep);
+        this.transient = options?.transient;
+        this.status = options?.status;
+    }
+    get nextStep() {
+        return (0,_settings_js__WEBPACK_IMPORTED_MODULE_0__/* .word */ .Vm)(this.next, _settings_js__WEBPACK_IMPORTED_MODULE_0__/* .actionWording */ .$x);
+    }
+    /** The setting to fix, when the next step names one: the first it names. */
+    get setting() {
+        return (0,_settings_js__WEBPACK_IMPORTED_MODULE_0__/* .mentions */ .wy)(this.next)[0] ?? (0,_settings_js__WEBPACK_IMPORTED_MODULE_0__/* .mentions */ .wy)(this.said)[0];
+    }
+    /** The same failure with more said about it, and possibly a graver token state. */
+    amend(addition, tokenState = this.tokenState) {
+        return new ActionError(this.code, (0,_settings_js__WEBPACK_IMPORTED_MODULE_0__/* .concat */ .xW)([this.said, addition], ' '), tokenState, this.next, {
+            cause: this,
+            ...(this.status !== undefined && { status: this.status }),
+        });
+    }
+}
+/** What a failure said, with the settings it names kept as data. */
+function saidOf(error) {
+    if (error instanceof ActionError)
+        return error.said;
+    return [error instanceof Error ? error.message : String(error)];
+}
+/** An OAuth error answer from the token endpoint (RFC 6749 §5.2): `error` and `error_description`. */
+class OAuthError extends ActionError {
+    status;
+    error;
+    errorDescription;
+    constructor(code, message, tokenState, nextStep, status, error, errorDescription) {
+        super(code, message, tokenState, nextStep);
+        this.status = status;
+        this.error = error;
+        this.errorDescription = errorDescription;
+    }
+}
+
+
+/***/ }),
+
+/***/ 2725:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   O: () => (/* binding */ groupedNumber)
+/* harmony export */ });
+/**
+ * A whole number with its thousands grouped by commas, as messages show sizes: "35,952".
+ *
+ * This is what `toLocaleString('en-US')` prints for a whole number, without it: the first call of
+ * that sets up ICU's number formatting, some 10–20 ms of start-up, and token-set.ts makes one of
+ * its messages when the bundle loads, before the first request.
+ */
+function groupedNumber(value) {
+    if (!Number.isSafeInteger(value))
+        return String(value);
+    const digits = String(Math.abs(value));
+    const grouped = digits.replace(/\B(?=(?:\d{3})+$)/g, ',');
+    return value < 0 ? `-${grouped}` : grouped;
+}
+
+
+/***/ }),
+
+/***/ 5069:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Au: () => (/* binding */ BodyTooLargeError),
+/* harmony export */   cv: () => (/* binding */ exchange),
+/* harmony export */   tN: () => (/* binding */ send)
+/* harmony export */ });
+/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6752);
+/* harmony import */ var _body_text_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9129);
+/* harmony import */ var _network_failure_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4272);
+/**
+ * One request and its whole answer, for the token endpoint and (under Octokit, ../github/client.ts)
+ * for GitHub alike: undici's fetch on the run's dispatcher (./network.ts), so both endpoints share
+ * one proxy and TLS behaviour.
+ *
+ * - TLS verification is Node's default and is never turned off; NODE_EXTRA_CA_CERTS is honoured.
+ * - Redirects are never followed: a token endpoint that redirects would receive the client secret
+ *   and the refresh token a second time, at another address. The redirect itself is the answer.
+ * - One limit covers the whole request (connect, send, read the full answer), and answers are read
+ *   up to a cap, so that a hung or flooding server cannot hold a rotated token in memory for long.
+ *
+ * fetch comes from the undici package, never the global one: the bundle carries this copy anyway
+ * (the toolkit needs it), and a second one would be loaded at start-up.
+ */
+
+
+
+class BodyTooLargeError extends Error {
+    status;
+    contentType;
+    limit;
+    name = 'BodyTooLargeError';
+    constructor(status, contentType, limit) {
+        super(`The answer was larger than ${limit} bytes`);
+        this.status = status;
+        this.contentType = contentType;
+        this.limit = limit;
+    }
+}
+/**
+ * Sends one request and reads the whole answer (up to `maxBodyBytes`), telling the network's
+ * `onExchange` how it went. Errors pass through as undici raised them: their codes (ECONNREFUSED,
+ * certificate codes, the timeout) are what ./network-failure.ts reads.
+ */
+async function exchange(url, request, options) {
+    const timeout = AbortSignal.timeout(options.timeoutMs);
+    const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+    const started = performance.now();
+    let status;
+    try {
+        const response = await (0,undici__WEBPACK_IMPORTED_MODULE_0__/* .fetch */ .hd)(url, {
+            method: request.method,
+            headers: request.headers ?? {},
+            body: request.body ?? null,
+            dispatcher: options.network.dispatcher,
+            redirect: 'manual',
+            signal,
+        });
+        status = response.status;
+        const bytes = await readCapped(response, options.maxBodyBytes);
+        report(options.network, request, url, started, { status });
+        return { status, statusText: response.statusText, headers: response.headers, bytes };
+    }
+    catch (error) {
+        const failure = error instanceof BodyTooLargeError
+            ? `more than ${error.limit} bytes`
+            : (0,_network_failure_js__WEBPACK_IMPORTED_MODULE_2__/* .classifyNetworkFailure */ .P)(error).code;
+        report(options.network, request, url, started, { status, failure });
+        throw error;
+    }
+}
+/** Sends one request and reads the whole answer (up to `maxBodyBytes`) as text. */
+async function send(url, request, options) {
+    const answer = await exchange(url, request, options);
+    const headers = {};
+    for (const [name, value] of answer.headers) {
+        headers[name] = headers[name] === undefined ? value : `${headers[name]}, ${value}`;
+    }
+    const contentType = headers['content-type'] ?? '';
+    return {
+        status: answer.status,
+        headers,
+        contentType,
+        location: headers['location'],
+        retryAfter: headers['retry-after'],
+        bytes: answer.bytes,
+        body: (0,_body_text_js__WEBPACK_IMPORTED_MODULE_1__/* .decodeBody */ .Vj)(answer.bytes, contentType),
+    };
+}
+/** The body, read chunk by chunk; past the cap, reading stops and the connection is dropped. */
+async function readCapped(response, limit) {
+    if (response.body === null)
+        return Buffer.alloc(0);
+    const chunks = [];
+    let size = 0;
+    // Leaving the loop early cancels the stream, which makes undici abort the request.
+    for await (const chunk of response.body) {
+        size += chunk.byteLength;
+        if (size > limit) {
+            throw new BodyTooLargeError(response.status, response.headers.get('content-type') ?? '', limit);
+        }
+        chunks.push(chunk);
+    }
+    return Buffer.concat(chunks);
+}
+function report(network, request, url, started, outcome) {
+    // A listener that fails must not cost the answer: it may hold a token that is nowhere else yet.
+    try {
+        network.onExchange?.({
+            method: request.method,
+            // The path only: a query string may carry anything (a code, a state), and hosts are the
+            // inputs' own.
+            path: url.pathname,
+            status: outcome.status,
+            failure: outcome.failure,
+            ms: Math.round(performance.now() - started),
+        });
+    }
+    catch {
+        // Nothing to do: the line was only for a debug log.
+    }
+}
+
+
+/***/ }),
+
+/***/ 6387:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   u: () => (/* binding */ isRecord)
+/* harmony export */ });
+/** A JSON object (not null, not an array): what an answer's fields are read from. */
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+
+/***/ }),
+
+/***/ 4272:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   P: () => (/* binding */ classifyNetworkFailure)
+/* harmony export */ });
+/**
+ * What a failed connection means: for the token (did the request reach the server?), for retrying
+ * (would another attempt fail the same way?) and for the person reading the log.
+ *
+ * The errors come from undici's fetch: a `TypeError: fetch failed` whose `cause` is the socket's,
+ * TLS's or undici's own error (`UND_ERR_*`), possibly wrapped again by Octokit (a RequestError with
+ * the fetch error as its cause); an abort rejects with the signal's reason itself (a TimeoutError,
+ * or the cancellation's AbortError). Everything is read by duck typing.
+ */
+// Failures before a single byte of the request reaches the server. Anything else (a reset, a
+// timeout while waiting for the answer) may come after the server processed the request.
+const CONNECT_FAILURES = new Set([
+    'ECONNREFUSED',
+    'ENOTFOUND',
+    'EAI_AGAIN',
+    'EHOSTUNREACH',
+    'ENETUNREACH',
+    'CONNECT_TIMEOUT',
+]);
+/**
+ * undici's codes, in the words Node's own http module used for the same event, so that messages
+ * keep their wording: a server closing the connection before answering is a reset ("socket hang
+ * up", ECONNRESET), and undici's own header and body timeouts are the request's time limit.
+ */
+const UNDICI_CODES = {
+    UND_ERR_SOCKET: 'ECONNRESET',
+    UND_ERR_CLOSED: 'ECONNRESET',
+    UND_ERR_ABORTED: 'ABORT_ERR',
+    UND_ERR_HEADERS_TIMEOUT: 'TIMEOUT',
+    UND_ERR_BODY_TIMEOUT: 'TIMEOUT',
+    // undici gives up connecting after 10 s: nothing can have been sent.
+    UND_ERR_CONNECT_TIMEOUT: 'CONNECT_TIMEOUT',
+};
+/** TLS certificate verification failures (verification is never turned off). */
+const CERTIFICATE = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER/;
+function classifyNetworkFailure(error) {
+    const code = errorCode(error) ?? 'no answer';
+    const proxyStatus = proxyRefusal(error);
+    if (proxyStatus !== undefined) {
+        return {
+            code: `PROXY_${proxyStatus}`,
+            description: `the proxy refused the connection with HTTP ${proxyStatus}${proxyStatus === '407' ? ': check the credentials in HTTPS_PROXY' : ': check that the proxy allows this host, or list the host in NO_PROXY'}`,
+            mayHaveReachedServer: false,
+            permanent: true,
+        };
+    }
+    if (CERTIFICATE.test(code)) {
+        return {
+            code,
+            description: `${code}: the server's TLS certificate did not verify. Behind a proxy that inspects TLS, give Node the proxy's CA with NODE_EXTRA_CA_CERTS`,
+            mayHaveReachedServer: false,
+            permanent: true,
+        };
+    }
+    const meaning = MEANINGS[code];
+    return {
+        code,
+        description: meaning ? `${meaning}: ${code}` : code,
+        mayHaveReachedServer: !CONNECT_FAILURES.has(code),
+        permanent: false,
+    };
+}
+const MEANINGS = {
+    ECONNREFUSED: 'connection refused',
+    ENOTFOUND: 'host name not found',
+    EAI_AGAIN: 'host name lookup failed for now',
+    EHOSTUNREACH: 'host unreachable',
+    ENETUNREACH: 'network unreachable',
+    ECONNRESET: 'the connection was reset',
+    EPIPE: 'the connection closed while sending',
+    TIMEOUT: 'no answer within the time limit',
+    CONNECT_TIMEOUT: 'no connection within the time limit',
+};
+/**
+ * The most specific error code in an error's cause chain (undici wraps socket errors). Duck-typed:
+ * errors raised inside Node's own realm (DOMException for timeouts) fail `instanceof Error` checks
+ * made from another realm, such as a test VM.
+ */
+function errorCode(error) {
+    let current = error;
+    let found;
+    for (let depth = 0; typeof current === 'object' && current !== null && depth < 5; depth++) {
+        const { code, name, cause } = current;
+        // A request aborted by its time limit (the signal's reason, a DOMException whose `code` is a
+        // number).
+        if (name === 'TimeoutError')
+            return 'TIMEOUT';
+        if (typeof code === 'string')
+            found = code;
+        // Aborted by the run's cancellation: what Node's http module called ABORT_ERR.
+        else if (name === 'AbortError')
+            found ??= 'ABORT_ERR';
+        current = cause;
+    }
+    return found === undefined ? undefined : (UNDICI_CODES[found] ?? found);
+}
+/**
+ * The status of a proxy's refused CONNECT, anywhere in the chain. undici's ProxyAgent gives it only
+ * in its message (a RequestAbortedError, "Proxy response (407) !== 200 when HTTP Tunneling"), so
+ * the message is read; __tests__/e2e/network.test.ts holds it to a real proxy's 407.
+ */
+function proxyRefusal(error) {
+    let current = error;
+    for (let depth = 0; typeof current === 'object' && current !== null && depth < 5; depth++) {
+        const { message, cause } = current;
+        const status = typeof message === 'string'
+            ? /^Proxy response \((\d{3})\) !== 200 when HTTP Tunneling$/.exec(message)?.[1]
+            : undefined;
+        if (status !== undefined)
+            return status;
+        current = cause;
+    }
+    return undefined;
+}
+
+
+/***/ }),
+
+/***/ 8747:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  N: () => (/* binding */ describeExchange),
+  X: () => (/* binding */ openNetwork)
+});
+
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var undici = __nccwpck_require__(6752);
+;// CONCATENATED MODULE: ./src/common/dispatcher.ts
+/**
+ * The connections of one run (or one command): undici's `Agent` (a keep-alive pool per origin), or
+ * undici's `EnvHttpProxyAgent` when the runner names a proxy. One per run, closed at its end, so
+ * the few requests of a rotation reuse their connections and none outlives it.
+ *
+ * The proxy variables are those of the runner's own toolkit (@actions/http-client): HTTPS_PROXY /
+ * https_proxy for https, NO_PROXY / no_proxy, loopback hosts always direct. They are read from the
+ * environment the run is given (never `process.env`, so tests give their own) and handed to the
+ * agent spelled so that it applies the toolkit's rules (see `proxyOptions`).
+ */
+
+/**
+ * The runner's proxy rules, in EnvHttpProxyAgent's terms:
+ * - only HTTPS_PROXY counts: plain http is used for loopback hosts alone (the inputs refuse it
+ *   elsewhere), which never go through a proxy; so no request of a run may use HTTP_PROXY, and a
+ *   client secret can never reach a proxy in clear text;
+ * - a bare NO_PROXY name exempts its subdomains too (the toolkit's rule; the agent needs `.name`
+ *   for that), and loopback hosts are always exempt;
+ * - a proxy named without a scheme ("proxy.example:3128") is a plain-http proxy, as the toolkit
+ *   and curl read it;
+ * - a proxy user without a password (a token) is sent as Basic `TOKEN:`, as curl does (undici
+ *   sends credentials only for user:password).
+ */
+function proxyOptions(env) {
+    const named = env['https_proxy'] || env['HTTPS_PROXY'];
+    if (!named)
+        return undefined;
+    const proxy = URL.parse(named);
+    const httpsProxy = proxy?.protocol === 'http:' || proxy?.protocol === 'https:' ? named : `http://${named}`;
+    const noProxy = (env['no_proxy'] || env['NO_PROXY'] || '')
+        .split(',')
+        .map((entry) => entry.trim())
+        .filter((entry) => entry !== '')
+        .flatMap((entry) => (entry === '*' || /^[.*]/.test(entry) ? [entry] : [entry, `.${entry}`]));
+    const { username, password } = URL.parse(httpsProxy) ?? { username: '', password: '' };
+    return {
+        httpsProxy,
+        httpProxy: '',
+        noProxy: [...noProxy, ...LOOPBACK].join(','),
+        ...(username !== '' &&
+            password === '' && {
+            token: `Basic ${Buffer.from(`${decodeURIComponent(username)}:`).toString('base64')}`,
+        }),
+    };
+}
+/**
+ * Hosts a proxy cannot reach: this machine's own, as they are written. (NO_PROXY cannot name all of
+ * 127.0.0.0/8; https to another of its addresses goes to the proxy, and fails there, in TLS.)
+ */
+const LOOPBACK = ['localhost', '127.0.0.1', '[::1]'];
+function runDispatcher(env, hooks = {}) {
+    const proxy = proxyOptions(env);
+    const agent = proxy === undefined ? new undici/* Agent */.g6() : withoutExperimentalWarning(proxy);
+    const { onRequestSent } = hooks;
+    if (!onRequestSent)
+        return agent;
+    // Requests dispatched and not yet written in full, failed or answered.
+    let unsent = 0;
+    return agent.compose((dispatch) => (options, handler) => {
+        unsent++;
+        let counted = true;
+        const settle = () => {
+            if (counted) {
+                counted = false;
+                unsent--;
+            }
+            return unsent;
+        };
+        notifySent(handler, settle, onRequestSent);
+        return dispatch(options, handler);
+    });
+}
+/**
+ * undici 6 prints "EnvHttpProxyAgent is experimental" on stderr when the first one is made: in
+ * every run behind a proxy, a warning about undici's API that no user can act on. That one
+ * warning is held back; every other warning reaches the listeners as before.
+ */
+function withoutExperimentalWarning(options) {
+    const listeners = process.listeners('warning');
+    process.removeAllListeners('warning');
+    const forward = (warning) => {
+        if (warning.code === 'UNDICI-EHPA')
+            return;
+        for (const listener of listeners)
+            listener(warning);
+    };
+    process.on('warning', forward);
+    try {
+        return new undici/* EnvHttpProxyAgent */.J2(options);
+    }
+    finally {
+        // Warnings are emitted on the next tick: restore the listeners after that.
+        process.nextTick(() => {
+            process.off('warning', forward);
+            for (const listener of listeners)
+                process.on('warning', listener);
+        });
+    }
+}
+/**
+ * undici calls a handler's `onRequestSent` once the whole request is written (it is missing from
+ * the handler's type); a request that fails, or is answered, before that never calls it and only
+ * stops being counted. The handler keeps its own `this`, which fetch's handler relies on.
+ */
+function notifySent(handler, settle, notify) {
+    const sendable = handler;
+    const previous = sendable.onRequestSent;
+    sendable.onRequestSent = function () {
+        const unsent = settle();
+        // undici aborts the request when this throws: a hook's failure must not cost the request.
+        try {
+            notify(unsent);
+        }
+        catch {
+            // Nothing to do: the hook only starts work that can also start later.
+        }
+        previous?.call(this);
+    };
+    const onError = sendable.onError;
+    if (onError) {
+        sendable.onError = function (error) {
+            settle();
+            onError.call(this, error);
+        };
+    }
+    const onHeaders = sendable.onHeaders;
+    if (onHeaders) {
+        sendable.onHeaders = function (...args) {
+            settle();
+            return onHeaders.apply(this, args);
+        };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/common/network.ts
+
+function openNetwork(options) {
+    const dispatcher = runDispatcher(options.env, {
+        ...(options.onRequestSent && { onRequestSent: options.onRequestSent }),
+    });
+    return {
+        dispatcher,
+        onExchange: options.onExchange,
+        close: () => dispatcher.destroy(),
+    };
+}
+/** "POST /oauth/token: HTTP 200 in 84 ms", "GET /repos/o/r/…: ECONNRESET after 12 ms". */
+function describeExchange(exchange) {
+    const { method, path, status, failure, ms } = exchange;
+    if (failure === undefined)
+        return `${method} ${path}: HTTP ${status ?? '?'} in ${ms} ms`;
+    const answered = status === undefined ? '' : `HTTP ${status}, `;
+    return `${method} ${path}: ${answered}${failure} after ${ms} ms`;
+}
+
+
+/***/ }),
+
+/***/ 9183:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   LH: () => (/* binding */ withRetries),
+/* harmony export */   U_: () => (/* binding */ describeAttempts),
+/* harmony export */   VU: () => (/* binding */ DEFAULT_BACKOFF),
+/* harmony export */   ml: () => (/* binding */ systemClock),
+/* harmony export */   mu: () => (/* binding */ parseRetryAfter),
+/* harmony export */   yJ: () => (/* binding */ transientVerdict)
+/* harmony export */ });
+/* unused harmony exports backoffDelay, CancelledBeforeStart */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1922);
+/* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2888);
+/**
+ * Retrying transient failures inside a deadline.
+ *
+ * Why a deadline and not just a count: a refresh whose answer was lost may already have disabled the
+ * stored token. Presenting that token again is safe only inside Atlassian's 10-minute leeway, so all
+ * the retries of one refresh must end well inside it (../shared/FACTS.md, "How the leeway works").
+ * The same deadline machinery bounds the GitHub calls around it.
+ *
+ * Time comes from an injected {@link Clock}, so tests move it instead of waiting.
+ */
+
+
+const systemClock = {
+    now: () => Date.now(),
+    sleep: (ms, signal) => new Promise((resolve, reject) => {
+        if (signal?.aborted) {
+            reject(new Error('cancelled'));
+            return;
+        }
+        const timer = setTimeout(() => {
+            signal?.removeEventListener('abort', onAbort);
+            resolve();
+        }, ms);
+        const onAbort = () => {
+            clearTimeout(timer);
+            reject(new Error('cancelled'));
+        };
+        signal?.addEventListener('abort', onAbort, { once: true });
+    }),
+};
+const DEFAULT_BACKOFF = { maxAttempts: 8, baseDelayMs: 1_000, maxDelayMs: 30_000 };
+/** Exponential backoff with "equal jitter": half fixed, half random, so parallel runs spread out. */
+function backoffDelay(attempt, options) {
+    const ceiling = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** (attempt - 1));
+    return Math.round(ceiling / 2 + (options.random() * ceiling) / 2);
+}
+/**
+ * `Retry-After` as delay-seconds or an HTTP date (RFC 9110 §10.2.3), in milliseconds from `now`;
+ * undefined when absent or unreadable.
+ */
+function parseRetryAfter(value, now) {
+    if (value === undefined)
+        return undefined;
+    const text = value.trim();
+    if (/^\d+$/.test(text))
+        return Number(text) * 1000;
+    // An HTTP date names its day and month; Date.parse alone would also take "-5" or "1.5".
+    if (!/[a-z]{3}/i.test(text))
+        return undefined;
+    const date = Date.parse(text);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+/**
+ * Runs `operation` until it succeeds, `classify` says a failure is not transient, the attempts run
+ * out, or the next wait would pass the deadline. `operation` gets the time left, to bound its own
+ * request timeout. The error that ends it all is thrown, with `onGiveUp` given the history first.
+ */
+async function withRetries(operation, classify, options, onGiveUp) {
+    const { clock } = options;
+    let lastError;
+    // How many times a least wait was needed so far: each one doubles the next (GitHub: "wait for an
+    // exponentially increasing amount of time between retries").
+    let lengthened = 0;
+    for (let attempt = 1;; attempt++) {
+        // Checked at the start of every attempt, not only while waiting: a cancellation that came
+        // during the previous step, or between a wait and its attempt, must still stop it.
+        if (options.signal?.aborted && !(attempt === 1 && options.securing === true)) {
+            if (attempt === 1)
+                throw new CancelledBeforeStart();
+            throw onGiveUp
+                ? onGiveUp(lastError, {
+                    attempts: attempt - 1,
+                    stoppedBecause: 'the run is being cancelled',
+                })
+                : lastError;
+        }
+        if (options.beforeAttempt)
+            await options.beforeAttempt(attempt);
+        try {
+            options.onAttempt?.(attempt);
+            return await operation(Math.max(1, options.deadline - clock.now()), attempt);
+        }
+        catch (error) {
+            lastError = error;
+            const verdict = classify(error);
+            const giveUp = (stoppedBecause) => onGiveUp ? onGiveUp(error, { attempts: attempt, stoppedBecause }) : error;
+            if (!verdict.retry)
+                throw giveUp(undefined);
+            if (attempt >= options.maxAttempts)
+                throw giveUp('no attempts left');
+            const delayMs = verdict.afterMs ??
+                (verdict.atLeastMs === undefined
+                    ? backoffDelay(attempt, options)
+                    : verdict.atLeastMs * 2 ** lengthened++);
+            const remaining = options.deadline - clock.now();
+            if (delayMs >= remaining) {
+                const seconds = Math.ceil(delayMs / 1000);
+                throw giveUp(verdict.afterMs !== undefined
+                    ? `the server asked to wait ${seconds} s, past the time budget`
+                    : verdict.atLeastMs !== undefined
+                        ? `the next attempt must wait at least ${seconds} s, past the time budget`
+                        : 'the next attempt would start past the time budget');
+            }
+            if (options.signal?.aborted)
+                throw giveUp('the run is being cancelled');
+            options.onRetry?.({ attempt, reason: verdict.reason, delayMs });
+            try {
+                await clock.sleep(delayMs, options.signal);
+            }
+            catch {
+                throw giveUp('the run is being cancelled');
+            }
+        }
+    }
+}
+/** The run was being cancelled before the first attempt: nothing was sent. */
+class CancelledBeforeStart extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ {
+    constructor() {
+        super('CANCELLED', 'The job is being cancelled: the request was not sent.', 'unchanged', (0,_settings_js__WEBPACK_IMPORTED_MODULE_1__/* .text */ .Qq) `Nothing to do: ${_settings_js__WEBPACK_IMPORTED_MODULE_1__/* .rerun */ .nt} when you want the rotation.`);
+    }
+}
+/** Retries a failure marked transient, after the server's Retry-After when it sent one. */
+/**
+ * Retries a failure marked transient: after the server's Retry-After when it sent one, else after
+ * the least wait the failure calls for, else with backoff.
+ */
+function transientVerdict(error, now) {
+    if (!(error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ) || error.transient === undefined)
+        return { retry: false };
+    const { reason, waitAtLeastMs } = error.transient;
+    const afterMs = parseRetryAfter(error.transient.retryAfter, now);
+    if (afterMs !== undefined)
+        return { retry: true, reason, afterMs };
+    if (waitAtLeastMs !== undefined)
+        return { retry: true, reason, atLeastMs: waitAtLeastMs };
+    return { retry: true, reason };
+}
+/** The final error, with how many attempts were made and why retrying stopped, when that matters. */
+function describeAttempts(error, history, tokenState = error.tokenState) {
+    if (history.attempts === 1 &&
+        history.stoppedBecause === undefined &&
+        tokenState === error.tokenState) {
+        return error;
+    }
+    const stopped = history.stoppedBecause ? `; stopped: ${history.stoppedBecause}` : '';
+    return error.amend(`(${history.attempts} attempt${history.attempts === 1 ? '' : 's'}${stopped}.)`, tokenState);
+}
+
+
+/***/ }),
+
+/***/ 2888:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $x: () => (/* binding */ actionWording),
+/* harmony export */   KT: () => (/* binding */ named),
+/* harmony export */   Qq: () => (/* binding */ text),
+/* harmony export */   Vm: () => (/* binding */ word),
+/* harmony export */   bc: () => (/* binding */ subject),
+/* harmony export */   e1: () => (/* binding */ asText),
+/* harmony export */   hF: () => (/* binding */ input),
+/* harmony export */   jf: () => (/* binding */ tokenIn),
+/* harmony export */   nt: () => (/* binding */ rerun),
+/* harmony export */   qV: () => (/* binding */ renew),
+/* harmony export */   wy: () => (/* binding */ mentions),
+/* harmony export */   xW: () => (/* binding */ concat)
+/* harmony export */ });
+/**
+ * Messages that name what a person sets, with the setting kept as data: the action calls it an
+ * input (`Input "client-id"`), the command line tool a flag or a variable (`--client-id`,
+ * `ATLASSIAN_CLIENT_SECRET`). Modules write their messages once, with {@link text}; each door words
+ * the settings its own way ({@link Wording}) when it shows them.
+ */
+const subject = (setting) => ({ setting, role: 'subject' });
+const input = (setting) => ({ setting, role: 'input' });
+const named = (setting) => ({ setting, role: 'name' });
+const tokenIn = (setting) => ({ setting, role: 'token' });
+const renew = (setting) => ({ setting, role: 'renew' });
+/** "re-run the workflow" in the action, "run the command again" on a terminal. */
+const rerun = { rerun: true };
+/** The tag for messages: ``text`Check ${named('token-url')}: …` ``. */
+function text(strings, ...values) {
+    const parts = [];
+    strings.forEach((part, i) => {
+        parts.push(part);
+        const value = values[i];
+        if (value === undefined)
+            return;
+        if (Array.isArray(value))
+            parts.push(...value);
+        else
+            parts.push(typeof value === 'object' ? value : String(value));
+    });
+    return join(parts);
+}
+/** A text from a plain string, or a text as it is. */
+function asText(value) {
+    return typeof value === 'string' ? [value] : value;
+}
+/** Texts one after the other, `separator` between. */
+function concat(texts, separator = '') {
+    const parts = [];
+    texts.forEach((piece, i) => {
+        if (i > 0 && separator !== '')
+            parts.push(separator);
+        parts.push(...asText(piece));
+    });
+    return join(parts);
+}
+/** The settings a text names, in order. */
+function mentions(value) {
+    return value
+        .filter((part) => typeof part !== 'string' && 'setting' in part)
+        .map((m) => m.setting);
+}
+/**
+ * The words for people. A mention that begins a sentence is capitalised ("The GitHub token…",
+ * "Re-run the workflow…"), since a door's words for it may start in lower case.
+ */
+function word(value, wording) {
+    let out = '';
+    for (const part of value) {
+        if (typeof part === 'string') {
+            out += part;
+            continue;
+        }
+        const words = wording(part);
+        out += SENTENCE_START.test(out) ? capitalise(words) : words;
+    }
+    return out;
+}
+/** Where a sentence starts: the text's start, after a full stop, a new line, or "Next step: ". */
+const SENTENCE_START = /(^|[.!?]\s+|\n\s*|(^|\n)Next step: )$/;
+/** The action's words: inputs, as action.yml names them. */
+const actionWording = (mention) => {
+    if ('rerun' in mention)
+        return 're-run the workflow';
+    const { setting, role } = mention;
+    switch (role) {
+        case 'subject':
+            return `Input "${setting}"`;
+        case 'input':
+            return `the "${setting}" input`;
+        case 'name':
+            return `"${setting}"`;
+        case 'token':
+            return `the token in "${setting}"`;
+        case 'renew':
+            return `update the secret that feeds "${setting}"`;
+    }
+};
+function capitalise(words) {
+    return words.charAt(0).toUpperCase() + words.slice(1);
+}
+/** Adjacent strings merged, empty ones dropped: equal texts compare equal. */
+function join(parts) {
+    const out = [];
+    for (const part of parts) {
+        const last = out[out.length - 1];
+        if (typeof part === 'string') {
+            if (part === '')
+                continue;
+            if (typeof last === 'string')
+                out[out.length - 1] = last + part;
+            else
+                out.push(part);
+        }
+        else
+            out.push(part);
+    }
+    return out;
+}
+
+
+/***/ }),
+
+/***/ 6584:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   L: () => (/* binding */ createGitHubClient)
+/* harmony export */ });
+/* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8324);
+/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6752);
+/* harmony import */ var _common_http_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5069);
+
+
+
+/** GitHub's answers here are small JSON documents; a cap keeps a wrong URL from flooding memory. */
+const MAX_GITHUB_ANSWER_BYTES = 4 * 1024 * 1024;
+/** Statuses whose answer has no body: a Response built with one throws. */
+const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
+/**
+ * The toolkit's Octokit, sending through the run's network (../common/http.ts), so that both
+ * endpoints share one proxy and TLS behaviour. Only `octokit.request(route, …)` is used.
+ */
+function createGitHubClient(options) {
+    return (0,_actions_github__WEBPACK_IMPORTED_MODULE_0__/* .getOctokit */ .Q)(options.token, {
+        baseUrl: options.baseUrl,
+        userAgent: 'atlassian-token-rotation',
+        request: { fetch: fetchThrough(options) },
+        // Octokit's default logger writes deprecation notes to the console; the log is the user's.
+        log: { debug: () => { }, info: () => { }, warn: () => { }, error: () => { } },
+    });
+}
+/**
+ * fetch for Octokit: the answer is read here, up to the cap, and handed over as a Response built
+ * from its bytes; redirects are answers (Octokit resolves every status under 400, and ./answer.ts
+ * names a redirect for what it is). A failed request rejects as undici's fetch does, and Octokit
+ * turns that into a RequestError with the cause attached, which ./errors.ts reads.
+ */
+function fetchThrough(options) {
+    return async (input, init) => {
+        // Octokit passes the URL as a string and the headers as a plain object.
+        const url = new URL(input);
+        const answer = await (0,_common_http_js__WEBPACK_IMPORTED_MODULE_2__/* .exchange */ .cv)(url, {
+            method: init?.method ?? 'GET',
+            headers: (init?.headers ?? {}),
+            body: typeof init?.body === 'string' ? init.body : undefined,
+        }, {
+            network: options.network,
+            timeoutMs: options.timeoutMs,
+            maxBodyBytes: MAX_GITHUB_ANSWER_BYTES,
+            signal: init?.signal ?? undefined,
+        });
+        const response = new undici__WEBPACK_IMPORTED_MODULE_1__.Response(NULL_BODY_STATUSES.has(answer.status) ? null : answer.bytes, {
+            status: answer.status,
+            statusText: answer.statusText,
+            headers: answer.headers,
+        });
+        // A constructed Response has no URL; Octokit reports the one it came from (./answer.ts names
+        // the host of an answer that is not GitHub's).
+        Object.defineProperty(response, 'url', { value: url.href });
+        return response;
+    };
+}
+
+
+/***/ }),
+
+/***/ 9947:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  ur: () => (/* binding */ callGitHub),
+  u4: () => (/* reexport */ is_record/* isRecord */.u),
+  hD: () => (/* binding */ quote)
+});
+
+// UNUSED EXPORTS: explainGitHubError
+
+// EXTERNAL MODULE: ./src/common/settings.ts
+var settings = __nccwpck_require__(2888);
+// EXTERNAL MODULE: ./node_modules/@octokit/request-error/dist-src/index.js
+var dist_src = __nccwpck_require__(1015);
+// EXTERNAL MODULE: ./src/common/errors.ts
+var errors = __nccwpck_require__(1922);
+// EXTERNAL MODULE: ./src/common/network-failure.ts
+var network_failure = __nccwpck_require__(4272);
+// EXTERNAL MODULE: ./src/common/retry.ts
+var retry = __nccwpck_require__(9183);
+// EXTERNAL MODULE: ./src/common/is-record.ts
+var is_record = __nccwpck_require__(6387);
+;// CONCATENATED MODULE: ./src/github/answer.ts
+/**
+ * What one answer to a GitHub REST call says about itself: who produced it (GitHub's API, GitHub's
+ * web interface, or something in between), whether it is a rate limit and how long it asks to
+ * wait. Plain functions of the answer, so each rule is tested without a network.
+ *
+ * How @octokit/request (10.x, `fetch-wrapper.js`, `getResponseData`) hands a body over, at every
+ * status except 204/205 (whose body it never reads):
+ *   - content type application/json (or application/scim+json): the parsed value, or the raw text
+ *     when it does not parse;
+ *   - no content type, any text/* type, or any type with charset=utf-8: the text;
+ *   - anything else: an ArrayBuffer.
+ * A status under 400 resolves as a success with that data, 3xx included (./client.ts never follows
+ * redirects); 400 and over rejects with a RequestError whose `response.data` is that data and whose
+ * `message` is the whole body when it is text: an HTML page, for one. Nothing here shows either.
+ */
+
+
+function readAnswer(answer) {
+    const header = (name) => {
+        const value = answer.headers[name];
+        return value === undefined ? undefined : String(value);
+    };
+    const { data } = answer;
+    const binary = isBinary(data);
+    const empty = data === undefined ||
+        (typeof data === 'string' && data.trim() === '') ||
+        (binary && data.byteLength === 0);
+    const json = !empty && typeof data !== 'string' && !binary;
+    const message = json && (0,is_record/* isRecord */.u)(data) && typeof data['message'] === 'string' ? data['message'] : '';
+    return {
+        status: answer.status,
+        url: answer.url,
+        host: hostOf(answer.url),
+        requestId: header('x-github-request-id'),
+        server: header('server'),
+        via: header('via'),
+        contentType: header('content-type') ?? '',
+        json,
+        empty,
+        message,
+        text: typeof data === 'string' ? data.slice(0, 4096) : '',
+        location: header('location'),
+        header,
+    };
+}
+/** GitHub's wait when a rate limit names none (docs: "Rate limits for the REST API"). */
+const SECONDARY_LIMIT_MINIMUM_WAIT_MS = 60_000;
+/**
+ * Whether the answer is a rate limit, and the wait it calls for. GitHub ("Rate limits for the REST
+ * API", "Best practices for using the REST API"): a limit answers 403 or 429; a spent primary limit
+ * has x-ratelimit-remaining: 0; a secondary limit carries an error message saying so, and maybe a
+ * retry-after. The wait: retry-after's seconds when present; else until x-ratelimit-reset when
+ * x-ratelimit-remaining is 0; "otherwise, wait for at least one minute before retrying".
+ * A plain 403 ("Resource not accessible by …") is none of these: it is a permission problem.
+ */
+function rateLimitOf(answer, now) {
+    if (answer.status !== 403 && answer.status !== 429)
+        return undefined;
+    const retryAfter = answer.header('retry-after');
+    const spent = answer.header('x-ratelimit-remaining') === '0';
+    const saysSo = RATE_LIMIT_WORDS.test(answer.message) || RATE_LIMIT_WORDS.test(answer.text);
+    if (answer.status === 403 && retryAfter === undefined && !spent && !saysSo)
+        return undefined;
+    const kind = spent ? 'primary' : 'secondary';
+    const afterMs = (0,retry/* parseRetryAfter */.mu)(retryAfter, now);
+    if (retryAfter !== undefined && afterMs !== undefined) {
+        return { kind, wait: { source: 'retry-after', ms: afterMs, header: retryAfter } };
+    }
+    const reset = Number(answer.header('x-ratelimit-reset'));
+    if (spent && Number.isSafeInteger(reset) && reset * 1000 > now) {
+        return { kind, wait: { source: 'reset', at: new Date(reset * 1000) } };
+    }
+    return { kind, wait: { source: 'minimum', ms: SECONDARY_LIMIT_MINIMUM_WAIT_MS } };
+}
+/** GitHub's messages: "You have exceeded a secondary rate limit", "abuse detection mechanism". */
+const RATE_LIMIT_WORDS = /\brate limit|abuse detection/i;
+/**
+ * The REST base that a "github-api-url" value was probably meant to be, when it is not one: the
+ * web address of github.com or of a GitHub Enterprise Server, whose API lives at https://HOST/api/v3
+ * (docs: "Getting started with the REST API"). Undefined when the value already has the API's shape.
+ */
+function apiUrlMeant(given) {
+    if (!URL.canParse(given))
+        return undefined;
+    const url = new URL(given);
+    const path = url.pathname.replace(/\/+$/, '');
+    if (url.hostname === 'api.github.com' && path === '')
+        return undefined;
+    if (url.hostname === 'github.com' || url.hostname === 'www.github.com') {
+        return 'https://api.github.com';
+    }
+    // GitHub Enterprise Cloud with data residency: the API is api.SUBDOMAIN.ghe.com.
+    if (url.hostname.endsWith('.ghe.com')) {
+        return url.hostname.startsWith('api.') && path === ''
+            ? undefined
+            : `https://api.${url.hostname.replace(/^api\./, '')}`;
+    }
+    if (path === '/api/v3')
+        return undefined;
+    return `${url.protocol}//${url.host}/api/v3`;
+}
+/** Whether the API is GitHub's own service (status at githubstatus.com) rather than a server of one's own. */
+function isGitHubService(apiUrl) {
+    if (!URL.canParse(apiUrl))
+        return false;
+    const host = new URL(apiUrl).hostname;
+    return host === 'api.github.com' || host.endsWith('.ghe.com');
+}
+/** An ArrayBuffer or a view of one, from any realm (a test VM's included). */
+function isBinary(value) {
+    if (typeof value !== 'object' || value === null)
+        return false;
+    const tag = Object.prototype.toString.call(value);
+    return tag === '[object ArrayBuffer]' || ArrayBuffer.isView(value);
+}
+function hostOf(url) {
+    return URL.canParse(url) ? new URL(url).host : url;
+}
+
+;// CONCATENATED MODULE: ./src/github/unusable-answers.ts
+/**
+ * The answers that are not GitHub's verdict on the request itself, worded so that the blame lands
+ * where it belongs: a rate limit (a 403 that is not a permission problem), a server fault (GitHub's
+ * only when GitHub's API sent it), a redirect, and a page that is not the API at all (the
+ * "github-api-url" or a proxy, never the repository or the token).
+ */
+
+
+
+/** The last words of every next step: what to do once the cause is fixed. */
+function finishFor(tokenState) {
+    return tokenState === 'rotated-not-stored'
+        ? ' Then store the recovery value below by hand.'
+        : ' Then re-run.';
+}
+function isRedirect(status) {
+    return status >= 300 && status < 400;
+}
+/** GitHub's own words, when its API answered: `"message"` of the JSON body, secrets removed. */
+function quotedMessage(answer, secrets) {
+    const message = secrets.scrub(answer.message.slice(0, 200));
+    return message ? ` "${message}"` : '';
+}
+/** A full stop, unless a quotation ends the sentence with one already: `…limit."` */
+function endSentence(text) {
+    return /[.!?]"$/.test(text) ? text : `${text}.`;
+}
+/** A 403 or 429 rate limit: transient, retried after the wait GitHub asks for. */
+function rateLimited(answer, limit, context) {
+    const { doing, tokenInput, tokenState, secrets, now } = context;
+    // GitHub's API marks each answer with a request id; a proxy or gateway that limits the runner's
+    // requests does not, and then neither GitHub nor the token in "github-token" is to blame.
+    const fromGitHub = answer.requestId !== undefined;
+    const said = endSentence(fromGitHub
+        ? `Could not ${doing}: GitHub answered HTTP ${answer.status}${quotedMessage(answer, secrets)}`
+        : `Could not ${doing}: ${answer.host} answered HTTP ${answer.status} without the x-github-request-id header of GitHub's answers`);
+    const what = !fromGitHub
+        ? `A rate limit of something between the runner and GitHub (a proxy or gateway), not GitHub's, and not a missing permission.`
+        : limit.kind === 'primary'
+            ? (0,settings/* text */.Qq) `GitHub's rate limit for ${(0,settings/* tokenIn */.jf)(tokenInput)} is spent (x-ratelimit-remaining: 0): a rate limit, not a missing permission.`
+            : (0,settings/* text */.Qq) `This is GitHub's secondary rate limit (too many requests in a short time with ${(0,settings/* tokenIn */.jf)(tokenInput)}, from this run or others), not a missing permission.`;
+    const { wait } = limit;
+    const waitMs = wait.source === 'reset' ? wait.at.getTime() - now : wait.ms;
+    const seconds = Math.max(0, Math.ceil(waitMs / 1000));
+    const asked = wait.source === 'retry-after'
+        ? `GitHub asked to wait ${seconds} s (retry-after: ${secrets.scrub(wait.header.slice(0, 40))}).`
+        : wait.source === 'reset'
+            ? `GitHub says it resets at ${wait.at.toISOString()} (in ${seconds} s).`
+            : `GitHub named no time to wait (no retry-after); its documentation asks to wait at least ${seconds} s before retrying.`;
+    const forHowLong = wait.source === 'reset'
+        ? `until ${wait.at.toISOString()}`
+        : `${wait.source === 'minimum' ? 'at least ' : ''}${seconds} s`;
+    return new errors/* ActionError */.lZ('GITHUB_RATE_LIMITED', (0,settings/* text */.Qq) `${said} ${what} ${fromGitHub ? asked : asked.replace(/^GitHub /, 'It ').replace(/its documentation/, "GitHub's documentation")}`, tokenState, fromGitHub
+        ? `Wait ${forHowLong}, and avoid other heavy use of the same token meanwhile.${finishFor(tokenState)}`
+        : `Wait ${forHowLong}; if it keeps happening, ask whoever runs the proxy or gateway in front of ${answer.host} about its limits.${finishFor(tokenState)}`, {
+        transient: {
+            reason: `${limit.kind === 'primary' ? 'rate limit spent' : 'secondary rate limit'} (HTTP ${answer.status})`,
+            retryAfter: wait.source === 'retry-after'
+                ? wait.header
+                : wait.source === 'reset'
+                    ? wait.at.toUTCString()
+                    : undefined,
+            waitAtLeastMs: wait.source === 'minimum' ? wait.ms : undefined,
+        },
+    });
+}
+/**
+ * A 5xx. GitHub's API marks every answer with x-github-request-id; without it, the answer came from
+ * whatever stands between the runner and GitHub, and blaming GitHub would send people to the wrong
+ * place. Both are transient: either may pass.
+ */
+function serverFault(answer, context) {
+    const { doing, tokenState, secrets, apiUrl } = context;
+    const finish = finishFor(tokenState);
+    const retryAfter = answer.header('retry-after');
+    if (answer.requestId !== undefined) {
+        const requestId = secrets.scrub(answer.requestId.slice(0, 100));
+        return new errors/* ActionError */.lZ('GITHUB_UNEXPECTED', `Could not ${doing}: GitHub answered HTTP ${answer.status}${quotedMessage(answer, secrets)} (x-github-request-id ${requestId}). This is a fault on GitHub's side.`, tokenState, isGitHubService(apiUrl)
+            ? `See https://www.githubstatus.com; if it lasts, give GitHub Support the request id.${finish}`
+            : `${answer.host} is a GitHub Enterprise Server: if it lasts, tell its administrators, with the request id (https://www.githubstatus.com covers only GitHub's own services).${finish}`, { transient: { reason: `HTTP ${answer.status}`, retryAfter } });
+    }
+    const itself = [
+        answer.server === undefined ? undefined : `server: ${answer.server}`,
+        answer.via === undefined ? undefined : `via: ${answer.via}`,
+    ]
+        .filter((part) => part !== undefined)
+        .map((part) => secrets.scrub(part.slice(0, 120)))
+        .join('; ');
+    return new errors/* ActionError */.lZ('GITHUB_UNEXPECTED', `Could not ${doing}: ${answer.host} answered HTTP ${answer.status}${itself ? ` (${itself})` : ''} without the x-github-request-id header that every answer of GitHub's API carries. The answer did not come from GitHub but from something between the runner and it: a proxy that inspects TLS, a gateway or a load balancer.`, tokenState, (0,settings/* text */.Qq) `If it lasts, check that proxy or gateway (and HTTPS_PROXY / NO_PROXY on the runner), and that ${(0,settings/* named */.KT)('github-api-url')} is GitHub's REST API.${finish}`, {
+        transient: {
+            reason: `HTTP ${answer.status} from ${answer.host}, not from GitHub`,
+            retryAfter,
+        },
+    });
+}
+/**
+ * GitHub's JSON redirect: its API answers 301 (307 for writes) for a renamed or transferred
+ * repository. Never followed (../common/http.ts): a write must not go where nobody asked it to. Not
+ * GITHUB_NOT_FOUND either, which some reads take to mean "absent".
+ */
+function moved(answer, context) {
+    const { doing, subject, tokenState, secrets } = context;
+    const to = answer.location ? ` to ${describeLocation(answer, secrets)}` : '';
+    return new errors/* ActionError */.lZ('GITHUB_UNEXPECTED', `Could not ${doing}: GitHub answered HTTP ${answer.status}${quotedMessage(answer, secrets)}${to}: ${subject} was renamed or transferred.`, tokenState, (0,settings/* text */.Qq) `Use its new name in the input that names it (${(0,settings/* named */.KT)('repository')} or ${(0,settings/* named */.KT)('organization')}).${finishFor(tokenState)}`);
+}
+/**
+ * A body that is not JSON, or a redirect: GitHub's web interface (on GitHub Enterprise Server, a
+ * "github-api-url" without /api/v3 meets its sign-in redirect), or a proxy's own page. The body is
+ * never quoted: it is a page, and it would bury the one line that says what to fix.
+ */
+function notTheApi(answer, context) {
+    const { doing, apiUrl, tokenState, secrets } = context;
+    const finish = finishFor(tokenState);
+    const body = answer.empty
+        ? 'an empty body'
+        : answer.contentType
+            ? `a ${secrets.scrub(mediaType(answer.contentType))} body`
+            : 'a body without a content type';
+    const what = isRedirect(answer.status)
+        ? `a redirect (HTTP ${answer.status}${answer.location ? ` to ${describeLocation(answer, secrets)}` : ''})`
+        : `HTTP ${answer.status} with ${body}`;
+    const meant = apiUrlMeant(apiUrl);
+    const given = (0,settings/* text */.Qq) `${(0,settings/* named */.KT)('github-api-url')} is ${JSON.stringify(secrets.scrub(apiUrl))}`;
+    const why = meant
+        ? (0,settings/* text */.Qq) `${given}, which is not the address of a REST API: ${meant} would be. The other usual cause is a proxy's own page (a sign-in, block or error page) answering in GitHub's place.`
+        : (0,settings/* text */.Qq) `${given}, which has the REST API's shape, so the usual cause is a proxy or gateway between the runner and ${answer.host} answering with its own page (a sign-in, block or error page).`;
+    const shape = 'the REST API base: https://api.github.com, or https://HOST/api/v3 on GitHub Enterprise Server';
+    return new errors/* ActionError */.lZ('GITHUB_NOT_API', (0,settings/* text */.Qq) `Could not ${doing}: ${answer.host} answered ${what} instead of JSON, so it was not GitHub's REST API that answered. ${why}`, tokenState, meant
+        ? (0,settings/* text */.Qq) `Set ${(0,settings/* named */.KT)('github-api-url')} to ${meant} (${shape}).${finish}`
+        : (0,settings/* text */.Qq) `Check the proxy settings (HTTPS_PROXY / NO_PROXY) and any gateway in front of ${answer.host}; ${(0,settings/* named */.KT)('github-api-url')} must stay ${shape}.${finish}`);
+}
+/** Where a redirect points, without its query (a sign-in page's return address is long). */
+function describeLocation(answer, secrets) {
+    const base = URL.canParse(answer.url) ? answer.url : `https://${answer.host}`;
+    const location = answer.location ?? '';
+    if (!URL.canParse(location, base))
+        return 'an unreadable address';
+    const url = new URL(location, base);
+    const signIn = /\/(login|session|signin|sign_in|saml|sso)\b/i.test(url.pathname);
+    return `${secrets.scrub(`${url.origin}${url.pathname}`)}${signIn ? ', a sign-in page' : ''}`;
+}
+/** "text/html" of "text/html; charset=utf-8". */
+function mediaType(contentType) {
+    return ((contentType.split(';')[0] ?? '').trim() || contentType).slice(0, 80);
+}
+
+;// CONCATENATED MODULE: ./src/github/errors.ts
+/**
+ * Calling GitHub's REST API: every call retried when the failure is transient, and every failure
+ * turned into an error that blames what failed (the token, GitHub, "github-api-url", a proxy) and
+ * names the fix. What an answer says about itself is read in ./answer.ts.
+ */
+
+
+
+
+
+
+
+
+/**
+ * One REST call, retried on network faults, 5xx and rate limits inside `retry`'s deadline. Only a
+ * 2xx answer whose body is JSON (or empty) comes back: a redirect, or any other body, is GitHub's web
+ * interface or a proxy answering, never GitHub's REST API (./answer.ts).
+ */
+async function callGitHub(call) {
+    const { clock } = call.retry;
+    const context = () => ({
+        ...call,
+        apiUrl: call.github.request.endpoint.DEFAULTS.baseUrl,
+        now: clock.now(),
+    });
+    return (0,retry/* withRetries */.LH)(async (remainingMs) => {
+        let response;
+        try {
+            // A cancelled run stops waiting for GitHub at once, except for a write that secures a
+            // new token: that one is allowed to finish.
+            const timeout = AbortSignal.timeout(remainingMs);
+            const { signal, securing } = call.retry;
+            response = await call.github.request(call.route, {
+                ...call.params,
+                request: { signal: signal && !securing ? AbortSignal.any([signal, timeout]) : timeout },
+            });
+        }
+        catch (error) {
+            throw explainGitHubError(error, context());
+        }
+        // Octokit resolves every status under 400 with whatever body came.
+        const answer = readAnswer(response);
+        if (isRedirect(answer.status) || !(answer.json || answer.empty)) {
+            throw explainAnswer(answer, context());
+        }
+        const data = response.data;
+        return { status: response.status, data, headers: response.headers };
+    }, (error) => (0,retry/* transientVerdict */.yJ)(error, clock.now()), {
+        ...call.retry,
+        onRetry: (info) => call.retry.onRetry?.({ ...info, doing: call.doing }),
+    }, (error, history) => (error instanceof errors/* ActionError */.lZ ? (0,retry/* describeAttempts */.U_)(error, history) : error));
+}
+/** Turns an Octokit failure into an error that blames the right thing and names the fix. */
+function explainGitHubError(error, context) {
+    if (!isRequestError(error) || error.response === undefined) {
+        const failure = (0,network_failure/* classifyNetworkFailure */.P)(error);
+        return new errors/* ActionError */.lZ('GITHUB_UNREACHABLE', `Could not ${context.doing}: GitHub's API did not answer (${context.secrets.scrub(failure.description)}).`, context.tokenState, (0,settings/* text */.Qq) `Check ${(0,settings/* named */.KT)('github-api-url')} and the network from the runner to it (proxy settings: HTTPS_PROXY / NO_PROXY).${finishFor(context.tokenState)}`, {
+            cause: error,
+            ...(failure.permanent ? {} : { transient: { reason: failure.description } }),
+        });
+    }
+    return explainAnswer(readAnswer({
+        status: error.status,
+        url: error.response.url || error.request.url,
+        headers: error.response.headers,
+        data: error.response.data,
+    }), context);
+}
+/**
+ * An answer Octokit turned into an error. Recognised by its shape too: under a runner stand-in that
+ * brings its own copy of @octokit/request (`npm run local-action`: @github/local-action stubs
+ * @actions/github), the error is another copy's RequestError, and `instanceof` alone would take
+ * every answer, a 404 too, for a network failure.
+ */
+function isRequestError(error) {
+    if (error instanceof dist_src/* RequestError */.G)
+        return true;
+    return (error instanceof Error &&
+        error.name === 'HttpError' &&
+        'status' in error &&
+        typeof error.status === 'number' &&
+        'request' in error &&
+        (0,is_record/* isRecord */.u)(error.request));
+}
+/**
+ * Any answer that is not a usable success, in the order that blames the right thing: a rate limit
+ * first (its 403 is no permission problem), then a server fault (GitHub's only when GitHub's API
+ * sent it), then anything that is not GitHub's API answering (never the repository's or the
+ * token's fault), and only then what GitHub's own error says.
+ */
+function explainAnswer(answer, context) {
+    const limit = rateLimitOf(answer, context.now);
+    if (limit)
+        return rateLimited(answer, limit, context);
+    if (answer.status >= 500)
+        return serverFault(answer, context);
+    if (isRedirect(answer.status) && answer.json && answer.requestId !== undefined) {
+        return moved(answer, context);
+    }
+    if (!answer.json || isRedirect(answer.status))
+        return notTheApi(answer, context);
+    return refused(answer, context);
+}
+/** GitHub's API refused the request: the token, its permission, or what was asked for. */
+function refused(answer, context) {
+    const { doing, subject, tokenInput, permission, tokenState, secrets } = context;
+    const { status } = answer;
+    const finish = finishFor(tokenState);
+    const message = secrets.scrub(answer.message.slice(0, 200));
+    const said = `Could not ${doing}: GitHub answered HTTP ${status}${message ? ` "${message}"` : ''}.`;
+    const accepted = answer.header('x-accepted-github-permissions');
+    const needs = (0,settings/* text */.Qq) `${(0,settings/* input */.hF)(tokenInput)} needs ${permission}.${accepted ? ` (GitHub says this request accepts the token permissions: ${accepted}.)` : ''}`;
+    if (status === 401) {
+        return new errors/* ActionError */.lZ('GITHUB_AUTH', (0,settings/* text */.Qq) `${said} ${(0,settings/* input */.hF)(tokenInput)} is not a valid token: it is wrong, expired or revoked.`, tokenState, (0,settings/* text */.Qq) `Create a new token and ${(0,settings/* renew */.qV)(tokenInput)}. ${needs}${finish}`);
+    }
+    if (status === 403) {
+        // GitHub names the kind of token it refused: "by integration" is an installation token (the
+        // workflow's GITHUB_TOKEN is one), "by personal access token" a fine-grained PAT.
+        const kind = /personal access token/i.test(message)
+            ? (0,settings/* text */.Qq) `${(0,settings/* tokenIn */.jf)(tokenInput)}, a fine-grained personal access token, lacks the permission.`
+            : /integration/i.test(message)
+                ? tokenInput === 'github-token'
+                    ? (0,settings/* text */.Qq) `${(0,settings/* input */.hF)('github-token')} is an installation token without the permission. If it is the workflow's GITHUB_TOKEN (secrets.GITHUB_TOKEN or github.token), that is the cause: GITHUB_TOKEN can never read or write Actions secrets, whatever "permissions:" says. Use a fine-grained personal access token, or a GitHub App installation token (actions/create-github-app-token) whose app has the permission.`
+                    : (0,settings/* text */.Qq) `${(0,settings/* tokenIn */.jf)(tokenInput)} lacks the permission.`
+                : (0,settings/* text */.Qq) `${(0,settings/* input */.hF)(tokenInput)} may not do this. If the organization uses SAML single sign-on, authorize the token for it.`;
+        return new errors/* ActionError */.lZ('GITHUB_FORBIDDEN', (0,settings/* text */.Qq) `${said} ${kind}`, tokenState, (0,settings/* text */.Qq) `${needs}${finish}`);
+    }
+    if (status === 404) {
+        return new errors/* ActionError */.lZ('GITHUB_NOT_FOUND', (0,settings/* text */.Qq) `${said} Either ${subject} does not exist, or ${(0,settings/* tokenIn */.jf)(tokenInput)} cannot see it (GitHub answers 404 rather than 403 for what a token may not see).`, tokenState, (0,settings/* text */.Qq) `Check ${(0,settings/* input */.hF)(context.subjectSetting)}. For a fine-grained token, check that its resource owner is the ${context.subjectSetting === 'organization' ? 'organization' : "repository's owner"}${context.subjectSetting === 'organization' ? '' : ' and that the repository is among its selected repositories'}. ${needs}${finish}`);
+    }
+    if (status === 422) {
+        return new errors/* ActionError */.lZ('GITHUB_REJECTED_VALUE', `${said} GitHub refused the request's content.`, tokenState, `This is unexpected: please open an issue with this log.${finish}`);
+    }
+    return new errors/* ActionError */.lZ('GITHUB_UNEXPECTED', said, tokenState, (0,settings/* text */.Qq) `Check ${(0,settings/* named */.KT)('github-api-url')} and ${(0,settings/* named */.KT)('repository')}.${finish}`);
+}
+
+/** A GitHub answer quoted in an error: at most 200 characters, secrets removed. */
+function quote(data, secrets) {
+    const text = typeof data === 'string' ? data : data === undefined ? '(nothing)' : JSON.stringify(data);
+    const scrubbed = secrets.scrub(text).replace(/\s+/g, ' ');
+    return JSON.stringify(scrubbed.length > 200 ? `${scrubbed.slice(0, 200)}…` : scrubbed);
+}
+
+
+/***/ }),
+
+/***/ 3329:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   k: () => (/* binding */ restPath),
+/* harmony export */   p: () => (/* binding */ pathSegment)
+/* harmony export */ });
+/**
+ * REST paths with every name in them percent-encoded in full, so that the path the action sends is
+ * the path it prints in the recovery command, byte for byte, and neither a client nor a shell can
+ * read anything into it.
+ *
+ * `encodeURIComponent` is not enough: it leaves `! ' ( ) *` as they are, which a shell treats as
+ * syntax, and Octokit reads `:name` and `{name}` in a route as its own parameters (as `gh api`
+ * reads `{owner}`). GitHub says of environment names: "The name must be URL encoded. For example,
+ * any slashes in the name must be replaced with %2F." (OpenAPI description, parameter
+ * `environment-name`.)
+ */
+/**
+ * One path segment, percent-encoded per RFC 3986 §2.1/§2.3: only the unreserved characters
+ * (ALPHA / DIGIT / "-" / "." / "_" / "~") stay literal; every other byte of the UTF-8 form is
+ * written %XX (upper case, as §2.1 recommends). Octokit sends such a segment unchanged: its URL
+ * template expansion keeps existing %XX escapes and only encodes what `encodeURI` would.
+ */
+function pathSegment(value) {
+    // "." and ".." are dot-segments: every URL parser removes them (WHATWG URL does even for
+    // "%2E"), so no request can name them. Inputs refuse them; reaching here is a bug.
+    if (value === '' || value === '.' || value === '..') {
+        throw new Error(`A REST path segment cannot be ${JSON.stringify(value)}.`);
+    }
+    // A lone surrogate has no UTF-8 form; TextEncoder would silently make it U+FFFD.
+    if (/\p{Cs}/u.test(value)) {
+        throw new Error('A REST path segment must be well-formed Unicode.');
+    }
+    let encoded = '';
+    for (const byte of new TextEncoder().encode(value)) {
+        encoded += isUnreserved(byte)
+            ? String.fromCharCode(byte)
+            : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+    }
+    return encoded;
+}
+/** restPath`/repos/${owner}/${repo}`: each interpolated value becomes one encoded segment. */
+function restPath(literals, ...values) {
+    let path = literals[0] ?? '';
+    values.forEach((value, i) => {
+        path += pathSegment(String(value)) + (literals[i + 1] ?? '');
+    });
+    return path;
+}
+function isUnreserved(byte) {
+    return ((byte >= 0x41 && byte <= 0x5a) || // A-Z
+        (byte >= 0x61 && byte <= 0x7a) || // a-z
+        (byte >= 0x30 && byte <= 0x39) || // 0-9
+        byte === 0x2d || // -
+        byte === 0x2e || // .
+        byte === 0x5f || // _
+        byte === 0x7e // ~
+    );
+}
+
+
+/***/ }),
+
+/***/ 1584:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   F2: () => (/* binding */ decodePublicKey),
+/* harmony export */   Or: () => (/* binding */ loadSodium),
+/* harmony export */   df: () => (/* binding */ prepareSealing),
+/* harmony export */   oH: () => (/* binding */ sealForGitHub)
+/* harmony export */ });
+/**
+ * Sealing a value for GitHub's secrets API: a libsodium sealed box (X25519 + XSalsa20-Poly1305 with
+ * an ephemeral key) under the store's public key. Only GitHub holds the private key, so a sealed
+ * value is safe to print, which is what makes it usable as a recovery value.
+ *
+ * GitHub's keys and `encrypted_value` are standard base64 with padding, while libsodium-wrappers
+ * defaults to URL-safe base64 without padding: the variant is always given explicitly.
+ * (docs.github.com: "Encrypting secrets for the REST API")
+ */
+let sodium;
+/** Whether a real value has been given to {@link sealForGitHub}: from then on, no warm-up runs. */
+let sealing = false;
+let prepared = false;
+/**
+ * Starts loading libsodium (JavaScript and WebAssembly, the largest part of the action) without
+ * waiting for it, once per process.
+ */
+function loadSodium() {
+    sodium ??= __nccwpck_require__.e(/* import() */ 768).then(__nccwpck_require__.bind(__nccwpck_require__, 4768)).then(async ({ default: library }) => {
+        await library.ready;
+        return library;
+    });
+    return sodium;
+}
+/**
+ * Loads libsodium as {@link loadSodium} does, then seals a throwaway value under a throwaway key
+ * once, the way {@link sealForGitHub} seals: the first seal of a process compiles the code it
+ * runs (some milliseconds), and this takes that cost while the rotation waits for the network,
+ * not between the token's answer and its write. It never touches a real value, and it is skipped
+ * when a real seal has been asked for by the time libsodium is ready: nothing then runs before it.
+ * Only the first call does anything.
+ */
+function prepareSealing() {
+    if (prepared)
+        return;
+    prepared = true;
+    loadSodium()
+        .then((library) => {
+        if (sealing)
+            return;
+        const { publicKey } = library.crypto_box_keypair();
+        const sealed = library.crypto_box_seal(library.from_string('warm-up'), publicKey);
+        library.to_base64(sealed, library.base64_variants.ORIGINAL);
+    })
+        .catch(() => {
+        // Sealing awaits the same load, and reports what failed.
+    });
+}
+const STANDARD_BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+const PUBLIC_KEY_BYTES = 32; // crypto_box_PUBLICKEYBYTES
+/** Decodes a public key from GitHub; undefined when it is not 32 bytes of standard base64. */
+function decodePublicKey(key) {
+    if (!STANDARD_BASE64.test(key))
+        return undefined;
+    const bytes = Buffer.from(key, 'base64');
+    return bytes.length === PUBLIC_KEY_BYTES ? new Uint8Array(bytes) : undefined;
+}
+/** Seals `value` under a store's public key (base64 in, base64 out, as GitHub expects). */
+async function sealForGitHub(value, publicKey) {
+    sealing = true;
+    const key = decodePublicKey(publicKey);
+    if (key === undefined)
+        throw new Error('The public key is not 32 bytes of base64');
+    const library = await loadSodium();
+    const sealed = library.crypto_box_seal(library.from_string(value), key);
+    return library.to_base64(sealed, library.base64_variants.ORIGINAL);
+}
+
+
+/***/ }),
+
+/***/ 6399:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   e3: () => (/* binding */ deleteSecret),
+/* harmony export */   it: () => (/* binding */ fetchSecretMetadata),
+/* harmony export */   yV: () => (/* binding */ storeSecret),
+/* harmony export */   zj: () => (/* binding */ fetchPublicKey)
+/* harmony export */ });
+/* unused harmony export writeBody */
+/* harmony import */ var _common_settings_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2888);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1922);
+/* harmony import */ var _sealing_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1584);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9947);
+/* harmony import */ var _targets_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5617);
+/**
+ * GitHub's Actions secrets REST API: a store's public key, a secret's metadata, and writing a
+ * sealed secret. (docs.github.com/rest/actions/secrets; ../shared/FACTS.md, "GitHub secrets REST API")
+ */
+
+
+
+
+
+
+function call(access, route, doing, tokenState, params = {}) {
+    return (0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .callGitHub */ .ur)({
+        github: access.github,
+        route,
+        params,
+        doing,
+        subject: access.target.description,
+        subjectSetting: access.target.kind,
+        tokenInput: 'github-token',
+        permission: access.target.permission,
+        tokenState,
+        secrets: access.secrets,
+        retry: access.retry,
+    });
+}
+/**
+ * Reads the store's public key. Called before the refresh grant: a token that cannot read the key
+ * cannot write the secret either, and finding that out must not cost the refresh token.
+ */
+async function fetchPublicKey(access, tokenState) {
+    const { target, secrets } = access;
+    const { data } = await call(access, `GET ${target.basePath}/public-key`, `read the Actions secrets public key of ${target.description}`, tokenState);
+    const keyId = (0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .isRecord */ .u4)(data) ? data['key_id'] : undefined;
+    const key = (0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .isRecord */ .u4)(data) ? data['key'] : undefined;
+    if (typeof keyId !== 'string' ||
+        keyId === '' ||
+        typeof key !== 'string' ||
+        !(0,_sealing_js__WEBPACK_IMPORTED_MODULE_3__/* .decodePublicKey */ .F2)(key)) {
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ('GITHUB_UNEXPECTED', `GitHub's answer for the public key of ${target.description} is not {key_id, key} with a 32-byte base64 key: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(data, secrets)}.`, tokenState, (0,_common_settings_js__WEBPACK_IMPORTED_MODULE_0__/* .text */ .Qq) `Check ${(0,_common_settings_js__WEBPACK_IMPORTED_MODULE_0__/* .named */ .KT)('github-api-url')}: it must be the REST API base (https://api.github.com, or https://HOST/api/v3 on GitHub Enterprise Server).`);
+    }
+    return { keyId, key };
+}
+/** Reads when a secret was last written (never its value: the API has no way to read one). */
+async function fetchSecretMetadata(access, secretName) {
+    const { target, secrets } = access;
+    let answer;
+    try {
+        answer = await call(access, `GET ${(0,_targets_js__WEBPACK_IMPORTED_MODULE_4__/* .secretPath */ .s6)(target, secretName)}`, `read when the secret ${secretName} of ${target.description} was last written`, 'unchanged');
+    }
+    catch (error) {
+        if (error instanceof _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ && error.code === 'GITHUB_NOT_FOUND') {
+            return { updatedAt: undefined, visibility: undefined, serverNow: undefined };
+        }
+        throw error;
+    }
+    const given = (0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .isRecord */ .u4)(answer.data) ? answer.data['updated_at'] : undefined;
+    const updatedAtText = typeof given === 'string' ? given : undefined;
+    const updatedAt = parseTimestamp(updatedAtText);
+    if (updatedAt === undefined || updatedAtText === undefined) {
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ('GITHUB_UNEXPECTED', `GitHub's answer for the secret ${secretName} of ${target.description} has no readable "updated_at": ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(answer.data, secrets)}.`, 'unchanged', (0,_common_settings_js__WEBPACK_IMPORTED_MODULE_0__/* .text */ .Qq) `Check ${(0,_common_settings_js__WEBPACK_IMPORTED_MODULE_0__/* .named */ .KT)('github-api-url')}.`);
+    }
+    const visibility = (0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .isRecord */ .u4)(answer.data) ? answer.data['visibility'] : undefined;
+    return {
+        updatedAt,
+        createdAt: parseTimestamp((0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .isRecord */ .u4)(answer.data) ? answer.data['created_at'] : undefined),
+        updatedAtText,
+        visibility: visibility === 'all' || visibility === 'private' || visibility === 'selected'
+            ? visibility
+            : undefined,
+        serverNow: parseTimestamp(answer.headers['date']),
+    };
+}
+/** Writes a sealed secret; GitHub answers 201 when it created the secret and 204 when it updated it. */
+async function storeSecret(access, secretName, sealed, organization, tokenState) {
+    const { target } = access;
+    const { status, headers } = await call(access, `PUT ${(0,_targets_js__WEBPACK_IMPORTED_MODULE_4__/* .secretPath */ .s6)(target, secretName)}`, `write the secret ${secretName} of ${target.description}`, tokenState, writeBody(sealed, organization));
+    const at = parseTimestamp(headers['date']);
+    if (status === 201)
+        return { how: 'created', at };
+    if (status === 204)
+        return { how: 'updated', at };
+    throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ('GITHUB_UNEXPECTED', `GitHub answered HTTP ${status} to the write of ${secretName} in ${target.description}; expected 201 (created) or 204 (updated).`, tokenState, 'Store the recovery value below by hand.');
+}
+/**
+ * Deletes a secret. GitHub answers 204, or 404 when there is none: either way it is gone, so
+ * `false` says only that it was not there.
+ */
+async function deleteSecret(access, secretName, tokenState) {
+    const { target } = access;
+    try {
+        await call(access, `DELETE ${(0,_targets_js__WEBPACK_IMPORTED_MODULE_4__/* .secretPath */ .s6)(target, secretName)}`, `delete the secret ${secretName} of ${target.description}`, tokenState);
+        return true;
+    }
+    catch (error) {
+        if (error instanceof _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ && error.code === 'GITHUB_NOT_FOUND')
+            return false;
+        throw error;
+    }
+}
+/** The PUT body: the sealed value, and for an organization secret who may use it. */
+function writeBody(sealed, organization) {
+    return {
+        encrypted_value: sealed.encryptedValue,
+        key_id: sealed.keyId,
+        ...(organization && { visibility: organization.visibility }),
+        ...(organization?.selectedRepositoryIds && {
+            selected_repository_ids: organization.selectedRepositoryIds,
+        }),
+    };
+}
+function parseTimestamp(value) {
+    if (typeof value !== 'string')
+        return undefined;
+    const time = Date.parse(value);
+    return Number.isNaN(time) ? undefined : new Date(time);
+}
+
+
+/***/ }),
+
+/***/ 5617:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   FQ: () => (/* binding */ environmentPath),
+/* harmony export */   Gk: () => (/* binding */ secretTarget),
+/* harmony export */   s6: () => (/* binding */ secretPath)
+/* harmony export */ });
+/* harmony import */ var _rest_path_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3329);
+/**
+ * The three places an Actions secret can live, and what each needs: its REST paths, the
+ * permission a token must have, and (organizations) who may use the secret.
+ * (docs.github.com/rest/actions/secrets; ../shared/FACTS.md, "GitHub secrets REST API")
+ */
+
+function secretTarget(input) {
+    switch (input.kind) {
+        case 'repository': {
+            const { owner, repo } = input.repository;
+            return {
+                kind: 'repository',
+                description: `repository ${owner}/${repo}`,
+                basePath: (0,_rest_path_js__WEBPACK_IMPORTED_MODULE_0__/* .restPath */ .k) `/repos/${owner}/${repo}/actions/secrets`,
+                permission: `the repository permission "Secrets: Read and write" on ${owner}/${repo} (fine-grained personal access token or GitHub App); a classic personal access token needs the "repo" scope`,
+                repository: input.repository,
+            };
+        }
+        case 'environment': {
+            const { owner, repo } = input.repository;
+            return {
+                kind: 'environment',
+                description: `environment "${input.environment}" of ${owner}/${repo}`,
+                basePath: `${environmentPath(input.repository, input.environment)}/secrets`,
+                permission: `the repository permission "Environments: Read and write" on ${owner}/${repo} (fine-grained personal access token or GitHub App); a classic personal access token needs the "repo" scope`,
+                repository: input.repository,
+            };
+        }
+        case 'organization':
+            return {
+                kind: 'organization',
+                description: `organization ${input.organization}`,
+                basePath: (0,_rest_path_js__WEBPACK_IMPORTED_MODULE_0__/* .restPath */ .k) `/orgs/${input.organization}/actions/secrets`,
+                permission: `the organization permission "Secrets: Read and write" on ${input.organization} (fine-grained personal access token or GitHub App); a classic personal access token needs the "admin:org" scope`,
+                repository: undefined,
+            };
+    }
+}
+/** Environment names may hold spaces, quotes, slashes and any other character: all encoded. */
+function environmentPath(repository, environment) {
+    return (0,_rest_path_js__WEBPACK_IMPORTED_MODULE_0__/* .restPath */ .k) `/repos/${repository.owner}/${repository.repo}/environments/${environment}`;
+}
+/** The path of one secret: the one the action writes, and the recovery command too. */
+function secretPath(target, secretName) {
+    return `${target.basePath}/${(0,_rest_path_js__WEBPACK_IMPORTED_MODULE_0__/* .pathSegment */ .p)(secretName)}`;
+}
+
+
+/***/ }),
+
+/***/ 7110:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   XH: () => (/* binding */ assessHealth),
+/* harmony export */   kh: () => (/* binding */ isoDay)
+/* harmony export */ });
+/* unused harmony exports wholeDays, addDays, healthFigures */
+/* harmony import */ var _common_settings_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2888);
+/* harmony import */ var _thresholds_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4600);
+/**
+ * How healthy an integration is, from the three dates the project knows without spending a token:
+ * when the secret was last written (its metadata's `updated_at`: every rotation writes it), when
+ * the user consented (`consented-at`, recorded by `authorize`), and now. Pure: the clock is an
+ * argument, so a door (the action, `status`) passes its own and tests pass any.
+ *
+ * The secret's last write stands for the refresh token's last use: a refresh always issues a new
+ * refresh token, which the rotation writes (../rotation/rotate.ts). Only a refresh made elsewhere,
+ * that did not write this secret, would make the token younger than its secret, so a secret past
+ * the 90-day limit means "most likely dead", not "dead for certain".
+ */
+
+
+/** Whole days from `from` to `to`, truncated toward zero: negative once `to` is past. */
+function wholeDays(from, to) {
+    const days = Math.trunc((to.getTime() - from.getTime()) / _thresholds_js__WEBPACK_IMPORTED_MODULE_1__/* .DAY_MS */ .sO);
+    return days === 0 ? 0 : days; // never -0
+}
+function addDays(date, days) {
+    return new Date(date.getTime() + days * _thresholds_js__WEBPACK_IMPORTED_MODULE_1__/* .DAY_MS */ .sO);
+}
+/** A date as people read it in this project's messages: `2026-01-31`. */
+function isoDay(date) {
+    return date.toISOString().slice(0, 10);
+}
+function healthFigures(facts) {
+    const { now, lastWrite, consentedAt } = facts;
+    const lastUsedAt = facts.rotatedAt ?? lastWrite;
+    const refreshTokenExpiresAt = lastUsedAt === undefined ? undefined : addDays(lastUsedAt, _thresholds_js__WEBPACK_IMPORTED_MODULE_1__/* .REFRESH_TOKEN_UNUSED_DAYS */ .TL);
+    const reconsentDueAt = consentedAt === undefined ? undefined : addDays(consentedAt, _thresholds_js__WEBPACK_IMPORTED_MODULE_1__/* .CONSENT_DAYS */ .NS);
+    return {
+        now,
+        lastRotatedAt: lastWrite,
+        daysSinceLastRotation: lastWrite === undefined ? undefined : wholeDays(lastWrite, now),
+        lastUsedAt,
+        refreshTokenExpiresAt,
+        daysUntilRefreshTokenExpiry: refreshTokenExpiresAt === undefined ? undefined : wholeDays(now, refreshTokenExpiresAt),
+        consentedAt,
+        reconsentDueAt,
+        daysUntilReconsent: reconsentDueAt === undefined ? undefined : wholeDays(now, reconsentDueAt),
+    };
+}
+const AUTHORIZE = '`atlassian-token-rotation authorize`';
+function consentAgain(secretName) {
+    return (0,_common_settings_js__WEBPACK_IMPORTED_MODULE_0__/* .text */ .Qq) `Consent again in a browser (${AUTHORIZE} writes the new refresh token to ${secretName} and can record the date), then update ${(0,_common_settings_js__WEBPACK_IMPORTED_MODULE_0__/* .named */ .KT)('consented-at')}.`;
+}
+const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
+/** The figures, the verdict and its reasons. */
+function assessHealth(facts) {
+    const figures = healthFigures(facts);
+    const { now, secretName } = facts;
+    const reasons = [];
+    const { lastRotatedAt, daysSinceLastRotation, refreshTokenExpiresAt, daysUntilRefreshTokenExpiry, reconsentDueAt, daysUntilReconsent, } = figures;
+    if (reconsentDueAt !== undefined && daysUntilReconsent !== undefined && facts.consentedAt) {
+        const consented = isoDay(facts.consentedAt);
+        if (reconsentDueAt.getTime() <= now.getTime()) {
+            reasons.push({
+                code: 'consent-expired',
+                verdict: 'dead',
+                threshold: 'consent-lifetime',
+                said: (0,_common_settings_js__WEBPACK_IMPORTED_MODULE_0__/* .text */ .Qq) `The consent given on ${consented} reached Atlassian's 365-day limit on ${isoDay(reconsentDueAt)}: every token of it is dead, however often it was refreshed.`,
+                next: consentAgain(secretName),
+            });
+        }
+        else if (daysUntilReconsent < _thresholds_js__WEBPACK_IMPORTED_MODULE_1__/* .REMINDER_BEFORE_DAYS */ .rY) {
+            reasons.push({
+                code: 'reconsent-near',
+                verdict: 'at-risk',
+                threshold: 'consent-lifetime',
+                said: (0,_common_settings_js__WEBPACK_IMPORTED_MODULE_0__/* .text */ .Qq) `The consent given on ${consented} ends on ${isoDay(reconsentDueAt)} (${plural(daysUntilReconsent, 'day')} left): Atlassian's 365-day limit, which no refresh extends.`,
+                next: (0,_common_settings_js__WEBPACK_IMPORTED_MODULE_0__/* .text */ .Qq) `Before ${isoDay(reconsentDueAt)}: ${consentAgain(secretName)}`,
+            });
+        }
+    }
+    const rotatedNow = facts.rotatedAt !== undefined;
+    if (refreshTokenExpiresAt !== undefined && daysUntilRefreshTokenExpiry !== undefined) {
+        const expiry = isoDay(refreshTokenExpiresAt);
+        if (refreshTokenExpiresAt.getTime() <= now.getTime() && !rotatedNow) {
+            reasons.push({
+                code: 'refresh-token-expired',
+                verdict: 'dead',
+                threshold: 'refresh-token-unused',
+                said: (0,_common_settings_js__WEBPACK_IMPORTED_MODULE_0__/* .text */ .Qq) `${secretName} was last written ${plural(daysSinceLastRotation ?? 0, 'day')} ago (${isoDay(lastRotatedAt ?? now)}): past Atlassian's 90-day limit for an unused refresh token (${expiry}). Unless it was refreshed somewhere that did not write the secret, the token is dead and a refresh is refused (invalid_grant).`,
+                next: (0,_common_settings_js__WEBPACK_IMPORTED_MODULE_0__/* .text */ .Qq) `${consentAgain(secretName)} Then find out why no rotation ran for ${plural(daysSinceLastRotation ?? 0, 'day')}: the workflow's recent runs, and whether its schedule is still enabled.`,
+            });
+        }
+        else if (daysUntilRefreshTokenExpiry < _thresholds_js__WEBPACK_IMPORTED_MODULE_1__/* .REMINDER_BEFORE_DAYS */ .rY) {
+            reasons.push({
+                code: 'refresh-token-expiry-near',
+                verdict: 'at-risk',
+                threshold: 'refresh-token-unused',
+                said: (0,_common_settings_js__WEBPACK_IMPORTED_MODULE_0__/* .text */ .Qq) `Unless it is refreshed, the refresh token dies on ${expiry} (${plural(daysUntilRefreshTokenExpiry, 'day')} left): Atlassian disables a refresh token after 90 days unused.`,
+                next: (0,_common_settings_js__WEBPACK_IMPORTED_MODULE_0__/* .text */ .Qq) `Rotate before ${expiry} (any successful rotation resets the 90 days), and find out why the scheduled runs stopped.`,
+            });
+        }
+    }
+    if (lastRotatedAt !== undefined && daysSinceLastRotation !== undefined) {
+        if (daysSinceLastRotation > _thresholds_js__WEBPACK_IMPORTED_MODULE_1__/* .ROTATION_OVERDUE_DAYS */ .cI) {
+            reasons.push({
+                code: 'rotation-overdue',
+                verdict: 'at-risk',
+                threshold: 'rotation-overdue',
+                said: (0,_common_settings_js__WEBPACK_IMPORTED_MODULE_0__/* .text */ .Qq) `${rotatedNow ? 'Before this run, ' : ''}${secretName} was last written ${plural(daysSinceLastRotation, 'day')} ago (${isoDay(lastRotatedAt)}), longer than a scheduled rotation allows (${_thresholds_js__WEBPACK_IMPORTED_MODULE_1__/* .ROTATION_OVERDUE_DAYS */ .cI} days): its runs are being missed or are failing.`,
+                next: (0,_common_settings_js__WEBPACK_IMPORTED_MODULE_0__/* .text */ .Qq) `Look at the rotation workflow's recent runs: failures (a revoked GitHub token, a changed permission), or a schedule GitHub disabled (a public repository's, after 60 days without activity; ${(0,_common_settings_js__WEBPACK_IMPORTED_MODULE_0__/* .named */ .KT)('keep-schedule-alive')} re-enables it on every scheduled run).`,
+            });
+        }
+    }
+    else if (!rotatedNow) {
+        reasons.push({
+            code: 'last-write-unknown',
+            verdict: 'at-risk',
+            threshold: 'refresh-token-unused',
+            said: (0,_common_settings_js__WEBPACK_IMPORTED_MODULE_0__/* .text */ .Qq) `Nothing says when ${secretName} was last written, so nothing says when its refresh token was last used: the 90-day limit cannot be watched.`,
+            next: (0,_common_settings_js__WEBPACK_IMPORTED_MODULE_0__/* .text */ .Qq) `Check that ${secretName} exists and that the GitHub token may read its metadata; the next rotation that writes it starts the count.`,
+        });
+    }
+    reasons.sort((a, b) => rank(a.verdict) - rank(b.verdict));
+    const verdict = reasons[0]?.verdict ?? 'healthy';
+    return { verdict, figures, reasons };
+}
+const rank = (verdict) => (verdict === 'dead' ? 0 : 1);
+
+
+/***/ }),
+
+/***/ 4600:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   NS: () => (/* binding */ CONSENT_DAYS),
+/* harmony export */   TL: () => (/* binding */ REFRESH_TOKEN_UNUSED_DAYS),
+/* harmony export */   cI: () => (/* binding */ ROTATION_OVERDUE_DAYS),
+/* harmony export */   rY: () => (/* binding */ REMINDER_BEFORE_DAYS),
+/* harmony export */   sO: () => (/* binding */ DAY_MS)
+/* harmony export */ });
+/* unused harmony exports SCHEDULE_INACTIVITY_DAYS, THRESHOLDS */
+/* harmony import */ var _rotation_consent_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7932);
+/**
+ * The limits an integration's health is measured against, each with the provider rule behind it
+ * (../shared/FACTS.md, "Rotation rules" and "Workflows").
+ */
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** Atlassian disables a refresh token that goes 90 days without a refresh; each refresh resets it. */
+const REFRESH_TOKEN_UNUSED_DAYS = 90;
+/** Every token of a consent dies 365 days after it, however often it was refreshed. */
+const CONSENT_DAYS = _rotation_consent_js__WEBPACK_IMPORTED_MODULE_0__/* .CONSENT_LIFETIME_DAYS */ .Jo;
+/** GitHub disables the scheduled workflows of a public repository after 60 days without activity. */
+const SCHEDULE_INACTIVITY_DAYS = 60;
+/**
+ * A scheduled rotation writes the secret far more often than this (weekly is the documented
+ * schedule): a secret older than this means runs are being missed or failing, while there is still
+ * time (60 days) before the 90-day limit.
+ */
+const ROTATION_OVERDUE_DAYS = 30;
+/** Warnings start this many days before the 90-day and the 365-day limits. */
+const REMINDER_BEFORE_DAYS = _rotation_consent_js__WEBPACK_IMPORTED_MODULE_0__/* .REMINDER_DAYS */ .VR;
+const THRESHOLDS = [
+    {
+        name: 'refresh-token-unused',
+        days: REFRESH_TOKEN_UNUSED_DAYS,
+        rule: 'Atlassian disables a rotating refresh token that is not used for 90 days; every refresh resets the 90 days.',
+        source: 'https://developer.atlassian.com/cloud/oauth/getting-started/refresh-tokens/',
+    },
+    {
+        name: 'consent-lifetime',
+        days: CONSENT_DAYS,
+        rule: 'Every refresh token of a consent dies 365 days after the consent, however often it was refreshed: the user must consent again.',
+        source: 'https://developer.atlassian.com/cloud/oauth/getting-started/refresh-tokens/',
+    },
+    {
+        name: 'schedule-inactivity',
+        days: SCHEDULE_INACTIVITY_DAYS,
+        rule: 'GitHub disables the scheduled workflows of a public repository after 60 days without repository activity; then no rotation runs.',
+        source: 'https://docs.github.com/en/actions/managing-workflow-runs-and-deployments/managing-workflow-runs/disabling-and-enabling-a-workflow',
+    },
+    {
+        name: 'rotation-overdue',
+        days: ROTATION_OVERDUE_DAYS,
+        rule: 'A scheduled rotation writes the secret at least every 30 days; an older secret means its runs are being missed or failing.',
+        source: 'https://docs.github.com/en/actions/writing-workflows/choosing-when-your-workflow-runs/events-that-trigger-workflows#schedule',
+    },
+    {
+        name: 'reminder',
+        days: REMINDER_BEFORE_DAYS,
+        rule: 'Warnings start 30 days before the 90-day and the 365-day limits: time for a person to act.',
+        source: 'https://developer.atlassian.com/cloud/oauth/getting-started/refresh-tokens/',
+    },
+];
+
+
+/***/ }),
+
+/***/ 9407:
+/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(846);
+/** The action's entry point, as the runner starts it (`runs.main` in action.yml). */
+
+await (0,_action_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 7932:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Jo: () => (/* binding */ CONSENT_LIFETIME_DAYS),
+/* harmony export */   NL: () => (/* binding */ consentStatus),
+/* harmony export */   VR: () => (/* binding */ REMINDER_DAYS)
+/* harmony export */ });
+/* harmony import */ var _common_settings_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2888);
+/**
+ * The yearly re-consent: every token of a consent dies 365 days after it, however often it was
+ * refreshed (../shared/FACTS.md, "Rotation rules"). No rotation can extend it, so the action can
+ * only say when it comes, early enough to act.
+ */
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const CONSENT_LIFETIME_DAYS = 365;
+/** Warnings start this many days before the limit. */
+const REMINDER_DAYS = 30;
+function consentStatus(consentedAt, now) {
+    const reconsentBy = new Date(consentedAt.getTime() + CONSENT_LIFETIME_DAYS * DAY_MS);
+    const daysLeft = Math.floor((reconsentBy.getTime() - now.getTime()) / DAY_MS);
+    const by = reconsentBy.toISOString().slice(0, 10);
+    let warning;
+    if (reconsentBy.getTime() <= now.getTime()) {
+        warning = (0,_common_settings_js__WEBPACK_IMPORTED_MODULE_0__/* .text */ .Qq) `The consent given on ${consentedAt.toISOString().slice(0, 10)} reached Atlassian's 365-day limit on ${by}: its tokens no longer work. Consent again in a browser, store the new refresh token, and update ${(0,_common_settings_js__WEBPACK_IMPORTED_MODULE_0__/* .named */ .KT)('consented-at')}.`;
+    }
+    else if (daysLeft < REMINDER_DAYS) {
+        warning = (0,_common_settings_js__WEBPACK_IMPORTED_MODULE_0__/* .text */ .Qq) `The consent given on ${consentedAt.toISOString().slice(0, 10)} ends on ${by} (${daysLeft} day${daysLeft === 1 ? '' : 's'} left): Atlassian's 365-day limit, which no refresh extends. Before then, consent again in a browser, store the new refresh token, and update ${(0,_common_settings_js__WEBPACK_IMPORTED_MODULE_0__/* .named */ .KT)('consented-at')}.`;
+    }
+    return { reconsentBy, daysLeft, warning };
+}
+
+
+/***/ }),
+
+/***/ 1525:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   AC: () => (/* binding */ consentText),
+/* harmony export */   Ic: () => (/* binding */ describeFailure),
+/* harmony export */   Kz: () => (/* binding */ describeTokenState),
+/* harmony export */   Ll: () => (/* binding */ LEEWAY_MS),
+/* harmony export */   ZD: () => (/* binding */ escapeHtml),
+/* harmony export */   _5: () => (/* binding */ describeDryRun),
+/* harmony export */   _R: () => (/* binding */ recoveryCommandFor),
+/* harmony export */   hY: () => (/* binding */ leewayEnd),
+/* harmony export */   n$: () => (/* binding */ utc),
+/* harmony export */   xX: () => (/* binding */ describeRecovery)
+/* harmony export */ });
+/* harmony import */ var _common_settings_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2888);
+/* harmony import */ var _recovery_command_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(664);
+
+
+/** Atlassian accepts a disabled refresh token for 10 minutes after it was rotated (FACTS.md). */
+const LEEWAY_MS = 10 * 60 * 1000;
+/** The end of the leeway for a grant sent at `sentAt`: when Atlassian stops accepting the token. */
+function leewayEnd(sentAt) {
+    return new Date(sentAt.getTime() + LEEWAY_MS);
+}
+function utc(date) {
+    return `${date.toISOString().slice(0, 19).replace('T', ' ')} UTC`;
+}
+/** One or two sentences on where the working refresh token is now. */
+function describeTokenState(state, context, now) {
+    const where = `secret ${context.secretName} of ${context.target.description}`;
+    const sentAt = context.grantSentAt;
+    const leewayEnd = context.leewayEndsAt;
+    const inLeeway = leewayEnd !== undefined && now.getTime() < leewayEnd.getTime();
+    switch (state) {
+        case 'unchanged':
+            return `The refresh token in the ${where} still works: this run did not replace it.`;
+        case 'maybe-rotated':
+            if (sentAt === undefined || leewayEnd === undefined) {
+                return 'The refresh token may have been rotated.';
+            }
+            return inLeeway
+                ? `The refresh token was sent at ${utc(sentAt)} without a usable answer, so Atlassian may have rotated it. If it did, the token in the ${where} is still accepted until ${utc(leewayEnd)} (the 10-minute leeway): a re-run before then recovers it.`
+                : `The refresh token was sent at ${utc(sentAt)} without a usable answer, and the 10-minute leeway ended at ${utc(leewayEnd)}. If Atlassian did not rotate it, a re-run works; if it did, the re-run fails with invalid_grant and the user must consent again.`;
+        case 'rejected':
+            return `Atlassian refuses the refresh token in the ${where}: the integration stays broken until the user consents again.`;
+        case 'stored':
+            return `The refresh token was rotated and the new one is stored in the ${where}: the integration is safe; only what came after failed.`;
+        case 'in-doubt':
+            return `This run sent nothing. The refresh token in the ${where} may have been spent by the rotation that was killed: if it was, the new token that rotation received is the only working one, and presenting the stored token again revokes the consent.`;
+        case 'overlapped':
+            return `Two rotations of this token overlapped: the ${where} may not hold the newest of their tokens (this run's is in the recovery value below). Until that is settled, the next rotation may present a superseded token and revoke the consent.`;
+        case 'rotated-not-stored':
+            if (leewayEnd === undefined) {
+                return `Atlassian issued a new refresh token; it was NOT stored in the ${where}.`;
+            }
+            return inLeeway
+                ? `Atlassian issued a new refresh token and disabled the one in the ${where}; the new token was NOT stored. The old token is still accepted until ${utc(leewayEnd)} (the 10-minute leeway): a re-run before then is safe — or store the recovery value below, but not both.`
+                : `Atlassian issued a new refresh token and disabled the one in the ${where}; the new token was NOT stored, and the old token's 10-minute leeway ended at ${utc(leewayEnd)}. Do not re-run before storing the recovery value: presenting the old token now would revoke the consent, the new token included.`;
+    }
+}
+/** The `gh api` command that stores this run's recovery value (./recovery-command.ts). */
+function recoveryCommandFor(context, recovery) {
+    return (0,_recovery_command_js__WEBPACK_IMPORTED_MODULE_1__/* .recoveryCommand */ .V5)({
+        githubApiUrl: context.githubApiUrl,
+        target: context.target,
+        secretName: context.secretName,
+        sealed: recovery.sealed,
+        organization: recovery.organization,
+        secretAsSeen: recovery.secretAsSeen,
+    });
+}
+function describeRecovery(context, recovery) {
+    return (0,_common_settings_js__WEBPACK_IMPORTED_MODULE_0__/* .concat */ .xW)([
+        `Recovery value: the new refresh token, sealed with the public key of the ${context.target.description} (only GitHub can open it, so it is safe to show).`,
+        `  key_id: ${recovery.sealed.keyId}`,
+        `  encrypted_value: ${recovery.sealed.encryptedValue}`,
+        `Store it with GitHub CLI and a token that may write the secret: ${(0,_recovery_command_js__WEBPACK_IMPORTED_MODULE_1__/* .ghTokenAdvice */ .tn)(context.githubApiUrl)}; then run:`,
+        `  ${recoveryCommandFor(context, recovery)}`,
+        `Do it before any run uses the old token after ${utc(recovery.leewayEndsAt)}: from then on, presenting the old token revokes the consent, including the new token.`,
+        (0,_common_settings_js__WEBPACK_IMPORTED_MODULE_0__/* .text */ .Qq) `Store it, or ${_common_settings_js__WEBPACK_IMPORTED_MODULE_0__/* .rerun */ .nt} before that time — one or the other, never both: whichever comes second would put a superseded token in the secret.${recovery.secretAsSeen === undefined ? '' : ' The command checks this itself: it stores nothing if the secret was written after this run saw it.'}`,
+    ], '\n');
+}
+/** The full failure text for the log and the error annotation; each door words its settings. */
+function describeFailure(error, context, recovery, now) {
+    const parts = [
+        error.said,
+        [describeTokenState(error.tokenState, context, now)],
+        (0,_common_settings_js__WEBPACK_IMPORTED_MODULE_0__/* .concat */ .xW)(['Next step: ', error.next]),
+    ];
+    if (recovery)
+        parts.push(describeRecovery(context, recovery));
+    return (0,_common_settings_js__WEBPACK_IMPORTED_MODULE_0__/* .concat */ .xW)(parts, '\n');
+}
+/** When the user must consent again, and in how many days. */
+function consentText(consent) {
+    return `${consent.reconsentBy.toISOString().slice(0, 10)} (${consent.daysLeft} days left)`;
+}
+/** What a real run would have done: for the log and the summary of a dry run. */
+function describeDryRun(context, plan) {
+    const lines = [
+        `Dry run: nothing was sent to the token endpoint, and no secret was written.`,
+        `A real run would refresh the token at ${plan.tokenUrl.origin} and write the new refresh token to the secret ${context.secretName} of ${context.target.description}.`,
+    ];
+    if (plan.organization) {
+        const ids = plan.organization.selectedRepositoryIds;
+        lines.push(`The organization secret's visibility would be "${plan.organization.visibility}"${ids ? ` (repository ids ${ids.join(', ')})` : ''}.`);
+    }
+    if (plan.accessTokenSecret) {
+        lines.push(`It would also store the access token in ${plan.accessTokenSecret}.`);
+    }
+    if (plan.siteUrl)
+        lines.push(`It would look up the cloud id of ${plan.siteUrl.origin}.`);
+    lines.push((0,_common_settings_js__WEBPACK_IMPORTED_MODULE_0__/* .text */ .Qq) `Stale-token check: ${plan.staleTokenCheck}.`);
+    lines.push((0,_common_settings_js__WEBPACK_IMPORTED_MODULE_0__/* .text */ .Qq) `Lock: ${plan.lock}.`);
+    if (plan.consent)
+        lines.push(`Consent again by: ${consentText(plan.consent)}.`);
+    return lines;
+}
+/** Text made safe to place in HTML (summaries, the command line tool's callback page). */
+function escapeHtml(text) {
+    return text
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/"/g, '&quot;');
+}
+
+
+/***/ }),
+
+/***/ 664:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  tn: () => (/* binding */ ghTokenAdvice),
+  V5: () => (/* binding */ recoveryCommand),
+  mT: () => (/* binding */ secretCommand)
+});
+
+// UNUSED EXPORTS: ghEndpoint
+
+// EXTERNAL MODULE: ./src/github/targets.ts
+var targets = __nccwpck_require__(5617);
+;// CONCATENATED MODULE: ./src/common/shell-quote.ts
+/**
+ * Quoting for POSIX shells (sh, bash, zsh, dash, ksh), so that a printed command means the same
+ * thing however it is pasted: every argument is one word, taken literally.
+ *
+ * Between single quotes every character is literal in all of them (POSIX, Shell Command Language
+ * §2.2.2): no globbing (`* ? [ ]`), no parameter, command or arithmetic expansion (`$`, backticks),
+ * no brace or tilde expansion, no word splitting. Single quotes also stop history expansion (`!`)
+ * in interactive bash ("Only `\` and `'` may be used to escape the history expansion character",
+ * bash manual, History Expansion) and zsh (zshexpn, "History Expansion": enclosed in single quotes
+ * it loses its special meaning). A single quote cannot appear inside them: it is written `'\''`
+ * (close, an escaped quote, open again).
+ *
+ * zsh's RC_QUOTES option, where `''` inside a quoted string stands for a quote, cannot join the
+ * pieces: the quote before the backslash closes the string, and `\'` is outside any. fish, where
+ * `\'` inside single quotes is an escape, reads it the same way, since that backslash is outside.
+ */
+function shellQuote(argument) {
+    // A NUL ends a C string: no process can receive it in an argument.
+    if (argument.includes('\0'))
+        throw new Error('A shell argument cannot hold a NUL character.');
+    return `'${argument.replaceAll("'", "'\\''")}'`;
+}
+/** A command line of quoted words; `literal` words (the program, its fixed flags) stay as written. */
+function commandLine(words) {
+    return words.map((word) => (typeof word === 'string' ? shellQuote(word) : word.literal)).join(' ');
+}
+
+;// CONCATENATED MODULE: ./src/rotation/recovery-command.ts
+
+
+/**
+ * The command, every argument quoted for POSIX shells. With `secretAsSeen`, an `if … then … else
+ * … fi` that first reads the secret's metadata (bash and zsh both take it as pasted).
+ */
+function recoveryCommand(write) {
+    const put = putCommand(write);
+    const seen = write.secretAsSeen;
+    if (seen === undefined)
+        return put;
+    const read = ghApi(write.githubApiUrl, (0,targets/* secretPath */.s6)(write.target, write.secretName));
+    const refusal = (why) => commandLine([
+        { literal: 'echo' },
+        `Not stored: ${why}. Store nothing: the secret holds a newer token than this value.`,
+    ]);
+    if (seen === 'absent') {
+        return `if ${commandLine([...read, { literal: '--silent 2>/dev/null' }])}; then ${refusal('the secret exists now, and did not when this run checked it')}; else ${put}; fi`;
+    }
+    return `if [ "$(${commandLine([...read, { literal: '--jq' }, '.updated_at'])})" = ${shellQuote(seen.updatedAt)} ]; then ${put}; else ${refusal(`the secret was written after ${seen.updatedAt}, when this run saw it (or reading it failed: see above)`)}; fi`;
+}
+/** The write itself: `gh api --method PUT …` with the sealed value. */
+function putCommand(write) {
+    const { sealed, organization } = write;
+    return commandLine([
+        ...ghApi(write.githubApiUrl, (0,targets/* secretPath */.s6)(write.target, write.secretName), 'PUT'),
+        { literal: '-f' },
+        `encrypted_value=${sealed.encryptedValue}`,
+        { literal: '-f' },
+        `key_id=${sealed.keyId}`,
+        ...(organization
+            ? [
+                { literal: '-f' },
+                `visibility=${organization.visibility}`,
+                ...(organization.selectedRepositoryIds ?? []).flatMap((id) => [
+                    { literal: '-F' },
+                    `selected_repository_ids[]=${id}`,
+                ]),
+            ]
+            : []),
+    ]);
+}
+/** `gh api` pointed at `path` under `githubApiUrl`, with `method` when it is not GET: its words. */
+function ghApi(githubApiUrl, path, method) {
+    const { hostname, endpoint } = ghEndpoint(githubApiUrl, path);
+    return [
+        { literal: 'gh api' },
+        ...(hostname === undefined ? [] : [{ literal: '--hostname' }, hostname]),
+        ...(method === undefined ? [] : [{ literal: `--method ${method}` }]),
+        endpoint,
+    ];
+}
+/** The `gh api` command that reads a secret's metadata (404 once it is gone), or deletes it. */
+function secretCommand(githubApiUrl, target, secretName, method) {
+    return commandLine(ghApi(githubApiUrl, (0,targets/* secretPath */.s6)(target, secretName), method));
+}
+/** Where `gh api` must be pointed to reach `path` under `githubApiUrl`, exactly. */
+function ghEndpoint(githubApiUrl, path) {
+    const url = new URL(githubApiUrl);
+    const base = url.pathname.replace(/\/+$/, '');
+    const standard = url.protocol === 'https:' && url.port === '' && url.search === '';
+    // Named even for github.com: without --hostname, gh goes to GH_HOST, or to the only host it is
+    // logged in to, which may be an Enterprise Server.
+    if (standard && url.hostname === 'api.github.com' && base === '') {
+        return { hostname: 'github.com', endpoint: path.replace(/^\//, '') };
+    }
+    // gh refuses ":" in --hostname, so an IPv6 literal (its brackets hold colons) takes the full URL.
+    if (standard && base === '/api/v3' && !url.hostname.includes(':')) {
+        return { hostname: url.hostname, endpoint: path.replace(/^\//, '') };
+    }
+    return { hostname: undefined, endpoint: `${url.origin}${base}${path}` };
+}
+/** How to give `gh` a token for this API, as a clause: "put the token in GH_TOKEN (…), or …". */
+function ghTokenAdvice(githubApiUrl) {
+    const { hostname } = new URL(githubApiUrl);
+    const tenant = /^api\.([a-z0-9-]+\.ghe\.com)$/.exec(hostname)?.[1];
+    if (hostname === 'api.github.com' || tenant !== undefined) {
+        return `put the token in GH_TOKEN (\`read -rs GH_TOKEN && export GH_TOKEN\` keeps it out of the shell history), or run \`gh auth login${tenant ? ` --hostname ${shellQuote(tenant)}` : ''}\` first`;
+    }
+    const variable = 'put the token in GH_ENTERPRISE_TOKEN (`read -rs GH_ENTERPRISE_TOKEN && export GH_ENTERPRISE_TOKEN`; gh reads GH_TOKEN only for github.com)';
+    const { hostname: loginHost } = ghEndpoint(githubApiUrl, '/');
+    // gh cannot log in to a host with a port (its --hostname refuses one): then only the variable.
+    return loginHost === undefined
+        ? variable
+        : `${variable}, or run \`gh auth login --hostname ${shellQuote(loginHost)}\` first`;
+}
+
+
+/***/ }),
+
+/***/ 2080:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   CG: () => (/* binding */ reportFirstLook),
+/* harmony export */   FD: () => (/* binding */ describeLock),
+/* harmony export */   HJ: () => (/* binding */ takeLock),
+/* harmony export */   JD: () => (/* binding */ LOCK_HOLD_MS),
+/* harmony export */   QQ: () => (/* binding */ defaultLockName),
+/* harmony export */   Tb: () => (/* binding */ MAX_LOCK_WAIT_SECONDS),
+/* harmony export */   Ub: () => (/* binding */ lookAtLock),
+/* harmony export */   vP: () => (/* binding */ lockLeftWarning),
+/* harmony export */   x_: () => (/* binding */ releaseLock),
+/* harmony export */   yR: () => (/* binding */ DEFAULT_LOCK_WAIT_SECONDS)
+/* harmony export */ });
+/* unused harmony exports LOCK_STALE_MS, LOCK_BREAK_WITHIN_MS, deleteCommand */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1922);
+/* harmony import */ var _common_settings_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2888);
+/* harmony import */ var _github_secret_store_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6399);
+/* harmony import */ var _recovery_command_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(664);
+/* harmony import */ var _explain_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1525);
+/* harmony import */ var _write_back_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5093);
+/**
+ * One rotation at a time, wherever it runs: a lock that lives next to the secret, in the same
+ * store, and needs no permission beyond the one that writes the secret.
+ *
+ * GitHub's secret PUT answers 201 when it creates a secret and 204 when it updates one
+ * (../shared/FACTS.md, "GitHub secrets REST API"): creating `<SECRET>_LOCK` is a test-and-set.
+ * 201: the lock is this run's. 204: another rotation holds it, since the lock's `created_at` (a
+ * later PUT keeps it). Its value means nothing and can never be read back; it is sealed like any
+ * secret, because GitHub refuses a value it cannot open.
+ *
+ * Time rules, all in GitHub's clock where two parties compare (`created_at` against the Date
+ * header of the same answer), so no machine's clock skew enters:
+ * - a holder finishes everything it does under the lock within {@link LOCK_HOLD_MS} of taking it
+ *   (../rotation/rotate.ts caps every retry there) and never deletes the lock after that, since by
+ *   then it may be someone else's;
+ * - a lock older than {@link LOCK_STALE_MS} is therefore abandoned (its holder was killed), and is
+ *   broken: deleted, then created again, and it is ours only on a 201.
+ * - a holder killed after its refresh was sent leaves a disabled token in the secret, which
+ *   Atlassian accepts only within its 10-minute leeway, counted from that refresh (no earlier than
+ *   the lock's `created_at`). So an abandoned lock whose holder never wrote the secret is broken
+ *   only while this run's own refresh can still end inside that leeway (LOCK_BREAK_WITHIN_MS), and
+ *   that refresh is cut off there; an older one stops the run without spending anything, since
+ *   presenting the token would revoke the consent together with the new token that the dead holder
+ *   may have printed. A lock whose holder wrote the secret after taking it (its release failed) is
+ *   broken at any age: the stale-token guard judges the token as usual.
+ *
+ * Deletes are never retried blindly: a delete whose answer was lost may have removed the lock, and
+ * a retry could then remove the next holder's. A release is one attempt; a break looks again first.
+ *
+ * The one race: two rotations that break the same abandoned lock at once may both hold it (the
+ * second delete removes the first's new lock). A jittered second look before breaking makes it
+ * need both to look within one round trip of each other. If it happens, both present the same
+ * token, which Atlassian accepts for both inside the leeway, and the check after each write looks
+ * for the other; a write in the same second as the other's cannot be told apart from it.
+ */
+
+
+
+
+
+
+
+/** The longest a holder keeps the lock: every retry under it ends by then. */
+const LOCK_HOLD_MS = 5 * 60_000;
+/** Older than this by GitHub's clock, a lock is abandoned: a holder releases within LOCK_HOLD_MS. */
+const LOCK_STALE_MS = 6 * 60_000;
+/** Kept clear of the leeway's end: requests in flight, and GitHub's clock read to the second. */
+const LEEWAY_SAFETY_MS = 60_000;
+/**
+ * An abandoned lock whose holder never wrote the secret is broken only up to this age, which
+ * leaves this run at least a minute to refresh inside the leeway of the holder's possible refresh.
+ */
+const LOCK_BREAK_WITHIN_MS = 8 * 60_000;
+/** The default wait: outlasts any live holder, and reaches the age at which a lock is broken. */
+const DEFAULT_LOCK_WAIT_SECONDS = 390;
+const MAX_LOCK_WAIT_SECONDS = 3_600;
+/** Between two looks at a held lock: a holder usually ends within seconds. */
+const POLL_MS = 3_000;
+const POLL_JITTER_MS = 2_000;
+/** Before breaking, a random pause and a second look: two breakers rarely look at the same moment. */
+const BREAK_JITTER_MS = 3_000;
+const LOCK_SUFFIX = '_LOCK';
+/**
+ * The lock's name by default: next to the secret it guards. A name at GitHub's length limit is cut
+ * to make room: the same for every rotation of that secret, which is all a lock's name must be.
+ */
+function defaultLockName(secretName, maxLength) {
+    return `${secretName.slice(0, maxLength - LOCK_SUFFIX.length)}${LOCK_SUFFIX}`;
+}
+/** One line for the log and the job summary. */
+function describeLock(report) {
+    switch (report.state) {
+        case 'off':
+            return 'off (lock: false): nothing keeps another rotation from overlapping this one';
+        case 'free':
+            return `${report.name} is free: a real run would take it`;
+        case 'held':
+            if (report.tooOld) {
+                return `${report.name} was taken at ${(0,_explain_js__WEBPACK_IMPORTED_MODULE_4__/* .utc */ .n$)(report.since)} and never released, and the secret was not written since: a real run would stop without sending the token (its holder may have spent it)`;
+            }
+            return report.stale
+                ? `${report.name} was taken at ${(0,_explain_js__WEBPACK_IMPORTED_MODULE_4__/* .utc */ .n$)(report.since)} and never released (abandoned): a real run would break it`
+                : `${report.name} is held since ${(0,_explain_js__WEBPACK_IMPORTED_MODULE_4__/* .utc */ .n$)(report.since)} by another rotation: a real run would wait for it`;
+        case 'unknown':
+            return (0,_common_settings_js__WEBPACK_IMPORTED_MODULE_2__/* .text */ .Qq) `${report.name} could not be read (${report.reason}): a real run would try to take it`;
+        case 'taken': {
+            const waited = report.waitedMs >= 1000 ? `, after waiting ${Math.round(report.waitedMs / 1000)} s` : '';
+            return report.broke
+                ? `${report.name} taken${waited}, by breaking an abandoned lock of ${(0,_explain_js__WEBPACK_IMPORTED_MODULE_4__/* .utc */ .n$)(report.broke)}`
+                : `${report.name} taken${waited}`;
+        }
+    }
+}
+/** What the preflight's first look says about the lock, for a dry run. */
+function reportFirstLook(name, look, 
+/** When the guarded secret was last written, as the preflight read it. */
+secretUpdatedAt) {
+    if (look === undefined)
+        return { state: 'off' };
+    if (look.status === 'rejected')
+        return { state: 'unknown', name, reason: (0,_common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .saidOf */ .Jo)(look.reason) };
+    const seen = look.value;
+    if (!seen.held)
+        return { state: 'free', name };
+    const stale = seen.ageMs !== undefined && seen.ageMs >= LOCK_STALE_MS;
+    const holderWrote = secretUpdatedAt !== undefined && secretUpdatedAt >= seen.since;
+    return {
+        state: 'held',
+        name,
+        since: seen.since,
+        stale: stale && (holderWrote || (seen.ageMs ?? 0) <= LOCK_BREAK_WITHIN_MS),
+        tooOld: stale && !holderWrote && (seen.ageMs ?? 0) > LOCK_BREAK_WITHIN_MS,
+    };
+}
+/** Looks at the lock without taking it: the preflight's first look, and a dry run's report. */
+async function lookAtLock(store, name) {
+    const metadata = await (0,_github_secret_store_js__WEBPACK_IMPORTED_MODULE_3__/* .fetchSecretMetadata */ .it)(store, name);
+    if (metadata.updatedAt === undefined)
+        return { held: false };
+    // A lock is never rewritten by its holder: its creation is when it was taken.
+    const since = metadata.createdAt ?? metadata.updatedAt;
+    return {
+        held: true,
+        since,
+        ageMs: metadata.serverNow ? metadata.serverNow.getTime() - since.getTime() : undefined,
+    };
+}
+/**
+ * Takes the lock, waiting for another holder within `waitMs` and breaking an abandoned lock.
+ * Every failure leaves the refresh token unspent; a lock still held at the end of the wait is the
+ * LOCK_HELD error.
+ */
+async function takeLock(step, first) {
+    const { clock, request } = step;
+    const started = clock.now();
+    const deadline = started + request.waitMs;
+    const look = () => lookAtLock(step.store(), request.name);
+    let seen = first;
+    let contended = first.held;
+    let announced = false;
+    let waitedFor;
+    const taken = (takenAt, broke) => ({
+        name: request.name,
+        takenAt,
+        contended: contended || broke !== undefined,
+        waitedMs: takenAt - started,
+        waitedFor,
+        broke,
+    });
+    for (;;) {
+        if (seen.held && (seen.ageMs === undefined || seen.ageMs < LOCK_STALE_MS)) {
+            waitedFor = seen.since;
+        }
+        if (!seen.held) {
+            const attempt = await create(step);
+            if (attempt.created)
+                return taken(attempt.takenAt, undefined);
+            // Someone created it between the look and the write (this write only updated theirs).
+            contended = true;
+            seen = await look();
+            continue;
+        }
+        if (seen.ageMs !== undefined && seen.ageMs >= LOCK_STALE_MS) {
+            const stale = { ...seen, ageMs: seen.ageMs };
+            const lookedAt = clock.now();
+            const holderWrote = await wroteSince(step, stale.since);
+            if (!holderWrote && stale.ageMs > LOCK_BREAK_WITHIN_MS)
+                throw abandonedError(step, stale);
+            const broken = await breakLock(step, seen);
+            if (broken.taken) {
+                step.notice((0,_common_settings_js__WEBPACK_IMPORTED_MODULE_2__/* .text */ .Qq) `Broke an abandoned lock: ${request.name} was taken at ${(0,_explain_js__WEBPACK_IMPORTED_MODULE_4__/* .utc */ .n$)(seen.since)} by a rotation that never released it (a run or a command killed before it ended), ${minutes(stale.ageMs)} ago; no rotation holds a lock longer than ${minutes(LOCK_HOLD_MS)}. ${holderWrote ? `That rotation wrote ${step.secretName} after taking it.` : `${step.secretName} was not written since: if that rotation sent its refresh, the token is still accepted within Atlassian's 10-minute leeway, and this run refreshes inside it.`} This run holds the lock now.`, 'Abandoned lock broken');
+                return taken(broken.takenAt, {
+                    since: stale.since,
+                    ageMs: stale.ageMs,
+                    refreshBy: holderWrote
+                        ? undefined
+                        : lookedAt + _explain_js__WEBPACK_IMPORTED_MODULE_4__/* .LEEWAY_MS */ .Ll - LEEWAY_SAFETY_MS - stale.ageMs,
+                });
+            }
+            seen = broken.seen;
+            if (clock.now() > deadline && seen.held)
+                throw lockHeldError(step, seen, clock.now() - started);
+            continue;
+        }
+        const pause = POLL_MS + Math.floor(step.random() * POLL_JITTER_MS);
+        if (clock.now() + pause > deadline) {
+            throw lockHeldError(step, seen, clock.now() - started);
+        }
+        if (!announced) {
+            announced = true;
+            step.info(`Another rotation holds the lock ${request.name} (taken at ${(0,_explain_js__WEBPACK_IMPORTED_MODULE_4__/* .utc */ .n$)(seen.since)}): waiting up to ${Math.round((deadline - clock.now()) / 1000)} s for it to end. ${step.whileWaiting ?? 'Nothing has been sent to Atlassian.'}`);
+        }
+        await clock.sleep(pause, step.signal);
+        seen = await look();
+    }
+}
+/**
+ * Creates the lock: created when the write answered 201 (204: it existed). A 204 after a retried
+ * write (its first answer lost) may be this run's own lock; it is never taken for that on a guess,
+ * since it may as well be another rotation's: it is waited for like any other, and broken when old.
+ */
+async function create(step) {
+    const takenAt = step.clock.now();
+    const written = await (0,_write_back_js__WEBPACK_IMPORTED_MODULE_5__/* .writeBack */ .XU)(step.store(), {
+        secretName: step.request.name,
+        // Any value: it is never read. Random, so that no two writes carry the same one.
+        value: (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(16).toString('hex'),
+        publicKey: step.publicKey,
+        organization: lockVisibility(step.target),
+        tokenState: 'unchanged',
+    });
+    return { created: written.how === 'created', takenAt };
+}
+/**
+ * Whether the guarded secret was written at or after `since` (always, for `authorize`). GitHub's
+ * times are whole seconds: a write in the very second the lock was taken counts as the holder's,
+ * since a holder that wrote within a second and then failed to release is far likelier than one
+ * killed between its refresh and its write in the second of the secret's previous write.
+ */
+async function wroteSince(step, since) {
+    if (step.readSecret === undefined)
+        return true;
+    const { updatedAt } = await step.readSecret();
+    return updatedAt !== undefined && updatedAt.getTime() >= since.getTime();
+}
+/** A failure that another try may not meet: no answer, GitHub failing, a rate limit. */
+function mayPassLater(error) {
+    if (!(error instanceof _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ))
+        return false;
+    return (error.code === 'GITHUB_UNREACHABLE' ||
+        error.code === 'GITHUB_RATE_LIMITED' ||
+        (error.status ?? 0) >= 500);
+}
+/** One attempt only: a delete is never sent again blindly (see the header). */
+function onceOnly(store) {
+    return { ...store, retry: { ...store.retry, maxAttempts: 1 } };
+}
+/**
+ * Deletes an abandoned lock and creates it again. First a random pause and a second look: if the
+ * lock is no longer the abandoned one (released, or broken by another rotation), it is not broken.
+ */
+async function breakLock(step, stale) {
+    await step.clock.sleep(Math.floor(step.random() * BREAK_JITTER_MS), step.signal);
+    const again = await lookAtLock(step.store(), step.request.name);
+    if (!again.held || again.since.getTime() !== stale.since.getTime()) {
+        return { taken: false, seen: again };
+    }
+    try {
+        await (0,_github_secret_store_js__WEBPACK_IMPORTED_MODULE_3__/* .deleteSecret */ .e3)(onceOnly(step.store()), step.request.name, 'unchanged');
+    }
+    catch (error) {
+        // Maybe deleted, maybe not: look again rather than send it again.
+        if (!mayPassLater(error))
+            throw error;
+        return { taken: false, seen: await lookAtLock(step.store(), step.request.name) };
+    }
+    const attempt = await create(step);
+    if (attempt.created)
+        return { taken: true, takenAt: attempt.takenAt };
+    return { taken: false, seen: await lookAtLock(step.store(), step.request.name) };
+}
+/**
+ * An organization secret's PUT needs a visibility. The lock's value means nothing, so which
+ * repositories may see that it exists does not matter: "private", which needs no repository list.
+ */
+function lockVisibility(target) {
+    return target.kind === 'organization'
+        ? { visibility: 'private', selectedRepositoryIds: undefined }
+        : undefined;
+}
+/**
+ * Releases the lock, but only while it is certainly still this run's: after LOCK_HOLD_MS another
+ * rotation may have broken it and taken it anew, and deleting that one would let a third in.
+ */
+async function releaseLock(store, held, clock) {
+    const heldUntil = held.takenAt + LOCK_HOLD_MS;
+    if (clock.now() >= heldUntil) {
+        return {
+            released: false,
+            reason: `this run has held it for more than ${minutes(LOCK_HOLD_MS)}, after which it may no longer be this run's`,
+        };
+    }
+    try {
+        await (0,_github_secret_store_js__WEBPACK_IMPORTED_MODULE_3__/* .deleteSecret */ .e3)(onceOnly({
+            ...store,
+            retry: { ...store.retry, deadline: Math.min(store.retry.deadline, heldUntil) },
+        }), held.name, 'stored');
+        return { released: true };
+    }
+    catch (error) {
+        return { released: false, reason: (0,_common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .saidOf */ .Jo)(error) };
+    }
+}
+/** The warning for a lock left behind: harmless, and how to free it sooner. */
+function lockLeftWarning(held, reason, target, githubApiUrl) {
+    return (0,_common_settings_js__WEBPACK_IMPORTED_MODULE_2__/* .text */ .Qq) `Could not release the lock ${held.name} (${reason}). The refresh token is not affected. The next rotation within ${minutes(LOCK_STALE_MS)} of this one waits for the lock and then breaks it as abandoned; to free it now: ${deleteCommand(githubApiUrl, target, held.name)}`;
+}
+function lockHeldError(step, seen, waitedMs) {
+    const { request, target } = step;
+    const tokenState = 'unchanged';
+    return new _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ('LOCK_HELD', `Another rotation holds the lock ${request.name} of ${target.description}: it was taken at ${(0,_explain_js__WEBPACK_IMPORTED_MODULE_4__/* .utc */ .n$)(seen.since)}, and this run waited ${Math.round(waitedMs / 1000)} s for it to end. Two rotations of one token must not overlap, ${step.heldMeans ?? `so this run did not send its refresh token to Atlassian: the token is unchanged, and so is ${step.secretName}`}.`, tokenState, (0,_common_settings_js__WEBPACK_IMPORTED_MODULE_2__/* .text */ .Qq) `Find the rotation holding it: a workflow run that rotates ${step.secretName} and started around ${(0,_explain_js__WEBPACK_IMPORTED_MODULE_4__/* .utc */ .n$)(seen.since)}, or someone running the command line tool's refresh. Once it has ended, ${_common_settings_js__WEBPACK_IMPORTED_MODULE_2__/* .rerun */ .nt}: if it rotated the token, this run's copy is superseded and is not sent. A lock older than ${minutes(LOCK_STALE_MS)} is abandoned and the next rotation breaks it. To wait longer, raise ${(0,_common_settings_js__WEBPACK_IMPORTED_MODULE_2__/* .named */ .KT)('lock-wait-seconds')}; if you are sure that nothing is rotating, free it now: ${deleteCommand(step.githubApiUrl, target, request.name)}`);
+}
+function abandonedError(step, stale) {
+    const { request, target, secretName } = step;
+    const command = deleteCommand(step.githubApiUrl, target, request.name);
+    return new _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ('LOCK_ABANDONED', `The lock ${request.name} of ${target.description} was taken at ${(0,_explain_js__WEBPACK_IMPORTED_MODULE_4__/* .utc */ .n$)(stale.since)}, ${minutes(stale.ageMs)} ago, by a rotation that never released it, and ${secretName} has not been written since: that rotation was killed, maybe after it sent its refresh. If it did, the refresh token given here is disabled, and presenting it now, after Atlassian's 10-minute leeway, would revoke the consent, together with the new token that rotation may have printed. So nothing was sent.`, 'in-doubt', (0,_common_settings_js__WEBPACK_IMPORTED_MODULE_2__/* .text */ .Qq) `Open the workflow run (or the terminal) that was rotating ${secretName} around ${(0,_explain_js__WEBPACK_IMPORTED_MODULE_4__/* .utc */ .n$)(stale.since)}. If its log has a "Recovery value" group, store that value with the command printed there; then delete the lock: ${command}. If it has none, it was killed before Atlassian answered: delete the lock with that command and ${_common_settings_js__WEBPACK_IMPORTED_MODULE_2__/* .rerun */ .nt}; should that fail with invalid_grant, the consent is gone, and the way back is a new consent (the command line tool's authorize).`);
+}
+/** The `gh` command that deletes the lock, for any target and GitHub Enterprise Server. */
+function deleteCommand(githubApiUrl, target, name) {
+    return (0,_recovery_command_js__WEBPACK_IMPORTED_MODULE_6__/* .secretCommand */ .mT)(githubApiUrl, target, name, 'DELETE');
+}
+function minutes(ms) {
+    const value = Math.floor(ms / 60_000);
+    return value === 1 ? '1 minute' : `${value} minutes`;
+}
+
+
+/***/ }),
+
+/***/ 5093:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Gf: () => (/* binding */ checkWrite),
+/* harmony export */   N5: () => (/* binding */ checkBeforeWrite),
+/* harmony export */   PI: () => (/* binding */ notOverwrittenError),
+/* harmony export */   W$: () => (/* binding */ overlapError),
+/* harmony export */   XU: () => (/* binding */ writeBack)
+/* harmony export */ });
+/* harmony import */ var _common_settings_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2888);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1922);
+/* harmony import */ var _github_secret_store_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6399);
+/* harmony import */ var _explain_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1525);
+/* harmony import */ var _github_sealing_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1584);
+/**
+ * Storing a new token: seal it under the store's public key and write it. The sealed value is handed
+ * to `onSealed` before the write, so that if the write never completes (a failure, a cancelled job,
+ * a lost runner) the only copy of a new refresh token is already in the log, readable by GitHub
+ * alone. After the write, the secret's metadata tells whether another rotation wrote it too.
+ */
+
+
+
+
+
+async function writeBack(access, request) {
+    const { secretName, organization, tokenState } = request;
+    const seal = async (key) => {
+        const sealed = { keyId: key.keyId, encryptedValue: await (0,_github_sealing_js__WEBPACK_IMPORTED_MODULE_4__/* .sealForGitHub */ .oH)(request.value, key.key) };
+        request.onSealed?.(sealed);
+        return sealed;
+    };
+    try {
+        return await (0,_github_secret_store_js__WEBPACK_IMPORTED_MODULE_2__/* .storeSecret */ .yV)(access, secretName, await seal(request.publicKey), organization, tokenState);
+    }
+    catch (error) {
+        // 422 when the key was replaced between the preflight and the write: seal again, once.
+        if (!(error instanceof _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ) || error.code !== 'GITHUB_REJECTED_VALUE')
+            throw error;
+        const current = await (0,_github_secret_store_js__WEBPACK_IMPORTED_MODULE_2__/* .fetchPublicKey */ .zj)(access, tokenState);
+        if (current.keyId === request.publicKey.keyId)
+            throw error;
+        return await (0,_github_secret_store_js__WEBPACK_IMPORTED_MODULE_2__/* .storeSecret */ .yV)(access, secretName, await seal(current), organization, tokenState);
+    }
+}
+/** GitHub's timestamps are whole seconds; a write's own updated_at may round either way. */
+const SAME_WRITE_TOLERANCE_MS = 1000;
+/**
+ * Reads the secret's metadata again after the write. A write by another rotation between this
+ * run's preflight and its write is visible only when the secret was new (the write says
+ * "updated" instead of "created") and this run sent its write once: a retried write may itself
+ * have created the secret before its answer was lost. A write after this one moves `updated_at`
+ * past the write's time.
+ */
+async function checkWrite(access, secretName, before, write, localWriteAt) {
+    const writtenAt = write.at ?? localWriteAt;
+    const absentBefore = before !== undefined && before.updatedAt === undefined;
+    if (absentBefore && write.how === 'updated' && write.attempts === 1) {
+        return { kind: 'created-meanwhile', writtenAt };
+    }
+    let after;
+    try {
+        after = await (0,_github_secret_store_js__WEBPACK_IMPORTED_MODULE_2__/* .fetchSecretMetadata */ .it)(access, secretName);
+    }
+    catch (error) {
+        return { kind: 'unverified', reason: (0,_common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .saidOf */ .Jo)(error) };
+    }
+    if (after.updatedAt === undefined) {
+        return { kind: 'unverified', reason: 'the secret was not found right after the write' };
+    }
+    if (after.updatedAt.getTime() > writtenAt.getTime() + SAME_WRITE_TOLERANCE_MS) {
+        return { kind: 'rewritten-after', writtenAt, rewrittenAt: after.updatedAt };
+    }
+    return { kind: 'alone' };
+}
+/** GitHub's clock is read to the second, through a header: two seconds either way is a tie. */
+const CLOCK_TOLERANCE_MS = 2000;
+/**
+ * Reads the secret's metadata just before a write that comes late (a slow refresh, a retried
+ * write): time in which another rotation may have stored its own new token. A write of that
+ * rotation before this run's refresh was sent means its refresh came first, so this run's token is
+ * the newest and replaces it; a later one leaves it unknown which is newest, and then this run
+ * must not overwrite it. `refreshSentAt` is in GitHub's clock.
+ */
+async function checkBeforeWrite(access, secretName, lastSeen, refreshSentAt, 
+/** This run's earlier attempts of the same write, which may have been applied unanswered. */
+ownAttempts) {
+    let seen;
+    try {
+        seen = await (0,_github_secret_store_js__WEBPACK_IMPORTED_MODULE_2__/* .fetchSecretMetadata */ .it)(access, secretName);
+    }
+    catch (error) {
+        return { kind: 'unverified', reason: (0,_common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .saidOf */ .Jo)(error) };
+    }
+    if (seen.updatedAt?.getTime() === lastSeen.updatedAt?.getTime())
+        return { kind: 'unchanged' };
+    if (seen.updatedAt === undefined)
+        return { kind: 'unchanged' }; // deleted meanwhile: nothing to lose
+    const at = seen.updatedAt.getTime();
+    const own = ownAttempts.some(({ from, to }) => at >= from.getTime() - CLOCK_TOLERANCE_MS && at <= to.getTime() + CLOCK_TOLERANCE_MS);
+    // Written while an earlier attempt of this very write was on its way: that attempt, applied
+    // before its answer was lost. Writing the same value again loses nothing.
+    if (own)
+        return { kind: 'own-write', seen };
+    if (seen.updatedAt.getTime() + CLOCK_TOLERANCE_MS < refreshSentAt.getTime()) {
+        return { kind: 'rewritten-before-refresh', seen };
+    }
+    return { kind: 'rewritten-after-refresh', seen, rewrittenAt: seen.updatedAt };
+}
+/** The write not made: another rotation stored its token after this run's refresh was sent. */
+function notOverwrittenError(secretName, readAt, rewrittenAt, refreshSentAt) {
+    return new _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ('ROTATIONS_OVERLAPPED', `Two rotations of this token overlapped: ${secretName} was written at ${(0,_explain_js__WEBPACK_IMPORTED_MODULE_3__/* .utc */ .n$)(rewrittenAt)} by another rotation${readAt ? `, after this run read it at ${(0,_explain_js__WEBPACK_IMPORTED_MODULE_3__/* .utc */ .n$)(readAt)}` : ''} and after this run sent its own refresh at ${(0,_explain_js__WEBPACK_IMPORTED_MODULE_3__/* .utc */ .n$)(refreshSentAt)}. Only the token issued last is Atlassian's newest, and which of the two that is cannot be told from here, so this run did not overwrite the secret. If the other token is the older one, the next rotation presents a superseded token and Atlassian revokes the consent.`, 'overlapped', `Find the other rotation (a workflow run that uses this secret, or someone running the command line tool's refresh) and when it sent its refresh. If that was before ${(0,_explain_js__WEBPACK_IMPORTED_MODULE_3__/* .utc */ .n$)(refreshSentAt)}, store this run's recovery value (below) now, before the next rotation: its command checks that the secret is still as this run last saw it. If it was after, nothing needs doing. Then give every workflow that rotates this token the same \`concurrency:\` group, and never run the command line tool's refresh while a workflow may rotate it.`);
+}
+/** The loud failure for an overlap: both times, why it matters, and what to check. */
+function overlapError(check, secretName, grantSentAt) {
+    const what = check.kind === 'rewritten-after'
+        ? `this run wrote its new refresh token to ${secretName} at ${(0,_explain_js__WEBPACK_IMPORTED_MODULE_3__/* .utc */ .n$)(check.writtenAt)}, and something else wrote ${secretName} again at ${(0,_explain_js__WEBPACK_IMPORTED_MODULE_3__/* .utc */ .n$)(check.rewrittenAt)}`
+        : `${secretName} did not exist when this run checked it, yet when this run wrote its new refresh token at ${(0,_explain_js__WEBPACK_IMPORTED_MODULE_3__/* .utc */ .n$)(check.writtenAt)} GitHub said it updated an existing secret: something else created it in between`;
+    const oursStored = check.kind === 'created-meanwhile';
+    const ifOursIsNewer = oursStored
+        ? 'nothing needs doing'
+        : `store this run's recovery value (printed above, in the "Recovery value" group) now, before the next rotation`;
+    const ifTheirsIsNewer = oursStored
+        ? "store the other run's new token (its recovery value, printed in its log) now, before the next rotation"
+        : 'nothing needs doing';
+    return new _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ('ROTATIONS_OVERLAPPED', `Two rotations of this token overlapped: ${what}. Only the token issued last is Atlassian's newest; the secret now holds ${oursStored ? "this run's" : "the other writer's"} token, which may be the older of the two. If it is, the next rotation presents a superseded token and Atlassian revokes the consent.`, 'overlapped', `Check which rotation refreshed last: this run sent its refresh at ${(0,_explain_js__WEBPACK_IMPORTED_MODULE_3__/* .utc */ .n$)(grantSentAt)}. Find the other one (a workflow run that uses this secret, or someone running the command line tool's refresh) and when it refreshed. If this run refreshed after it, ${ifOursIsNewer}; if the other refreshed after this run, ${ifTheirsIsNewer}. Then give every workflow that rotates this token the same \`concurrency:\` group, and never run the command line tool's refresh while a workflow may rotate it.`);
+}
+
+
+/***/ }),
+
+/***/ 2613:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
+
+/***/ }),
+
+/***/ 4434:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+
+/***/ }),
+
+/***/ 9896:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+
+/***/ }),
+
+/***/ 8611:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
+
+/***/ }),
+
+/***/ 5692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
+
+/***/ }),
+
+/***/ 9278:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
+
+/***/ }),
+
+/***/ 4589:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
+
+/***/ }),
+
+/***/ 6698:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
+
+/***/ }),
+
+/***/ 4573:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
+
+/***/ }),
+
+/***/ 7540:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
+
+/***/ }),
+
+/***/ 7598:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+
+/***/ }),
+
+/***/ 3053:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
+
+/***/ }),
+
+/***/ 610:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
+
+/***/ }),
+
+/***/ 8474:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
+
+/***/ }),
+
+/***/ 7067:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+
+/***/ }),
+
+/***/ 2467:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
+
+/***/ }),
+
+/***/ 7030:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+
+/***/ }),
+
+/***/ 643:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
+
+/***/ }),
+
+/***/ 1792:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
+
+/***/ }),
+
+/***/ 7075:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+
+/***/ }),
+
+/***/ 1692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
+
+/***/ }),
+
+/***/ 3136:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+
+/***/ }),
+
+/***/ 7975:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+
+/***/ }),
+
+/***/ 3429:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
+
+/***/ }),
+
+/***/ 5919:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
+
+/***/ }),
+
+/***/ 8522:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
+
+/***/ }),
+
+/***/ 857:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+
+/***/ }),
+
+/***/ 3193:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
+
+/***/ }),
+
+/***/ 4756:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
+
+/***/ }),
+
+/***/ 9023:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
+
+/***/ }),
+
+/***/ 8324:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  _: () => (/* binding */ github_context),
+  Q: () => (/* binding */ getOctokit)
+});
+
+// EXTERNAL MODULE: external "fs"
+var external_fs_ = __nccwpck_require__(9896);
+// EXTERNAL MODULE: external "os"
+var external_os_ = __nccwpck_require__(857);
 ;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/context.js
 
 
@@ -28396,12 +36967,12 @@ class Context {
         var _a, _b, _c;
         this.payload = {};
         if (process.env.GITHUB_EVENT_PATH) {
-            if ((0,external_fs_namespaceObject.existsSync)(process.env.GITHUB_EVENT_PATH)) {
-                this.payload = JSON.parse((0,external_fs_namespaceObject.readFileSync)(process.env.GITHUB_EVENT_PATH, { encoding: 'utf8' }));
+            if ((0,external_fs_.existsSync)(process.env.GITHUB_EVENT_PATH)) {
+                this.payload = JSON.parse((0,external_fs_.readFileSync)(process.env.GITHUB_EVENT_PATH, { encoding: 'utf8' }));
             }
             else {
                 const path = process.env.GITHUB_EVENT_PATH;
-                process.stdout.write(`GITHUB_EVENT_PATH ${path} does not exist${external_os_namespaceObject.EOL}`);
+                process.stdout.write(`GITHUB_EVENT_PATH ${path} does not exist${external_os_.EOL}`);
             }
         }
         this.eventName = process.env.GITHUB_EVENT_NAME;
@@ -28438,806 +37009,12 @@ class Context {
     }
 }
 //# sourceMappingURL=context.js.map
-// EXTERNAL MODULE: external "http"
-var external_http_ = __nccwpck_require__(8611);
-var external_http_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_http_, 2);
-// EXTERNAL MODULE: external "https"
-var external_https_ = __nccwpck_require__(5692);
-var external_https_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_https_, 2);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
-function getProxyUrl(reqUrl) {
-    const usingSsl = reqUrl.protocol === 'https:';
-    if (checkBypass(reqUrl)) {
-        return undefined;
-    }
-    const proxyVar = (() => {
-        if (usingSsl) {
-            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
-        }
-        else {
-            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
-        }
-    })();
-    if (proxyVar) {
-        try {
-            return new DecodedURL(proxyVar);
-        }
-        catch (_a) {
-            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
-                return new DecodedURL(`http://${proxyVar}`);
-        }
-    }
-    else {
-        return undefined;
-    }
-}
-function checkBypass(reqUrl) {
-    if (!reqUrl.hostname) {
-        return false;
-    }
-    const reqHost = reqUrl.hostname;
-    if (isLoopbackAddress(reqHost)) {
-        return true;
-    }
-    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
-    if (!noProxy) {
-        return false;
-    }
-    // Determine the request port
-    let reqPort;
-    if (reqUrl.port) {
-        reqPort = Number(reqUrl.port);
-    }
-    else if (reqUrl.protocol === 'http:') {
-        reqPort = 80;
-    }
-    else if (reqUrl.protocol === 'https:') {
-        reqPort = 443;
-    }
-    // Format the request hostname and hostname with port
-    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
-    if (typeof reqPort === 'number') {
-        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
-    }
-    // Compare request host against noproxy
-    for (const upperNoProxyItem of noProxy
-        .split(',')
-        .map(x => x.trim().toUpperCase())
-        .filter(x => x)) {
-        if (upperNoProxyItem === '*' ||
-            upperReqHosts.some(x => x === upperNoProxyItem ||
-                x.endsWith(`.${upperNoProxyItem}`) ||
-                (upperNoProxyItem.startsWith('.') &&
-                    x.endsWith(`${upperNoProxyItem}`)))) {
-            return true;
-        }
-    }
-    return false;
-}
-function isLoopbackAddress(host) {
-    const hostLower = host.toLowerCase();
-    return (hostLower === 'localhost' ||
-        hostLower.startsWith('127.') ||
-        hostLower.startsWith('[::1]') ||
-        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
-}
-class DecodedURL extends URL {
-    constructor(url, base) {
-        super(url, base);
-        this._decodedUsername = decodeURIComponent(super.username);
-        this._decodedPassword = decodeURIComponent(super.password);
-    }
-    get username() {
-        return this._decodedUsername;
-    }
-    get password() {
-        return this._decodedPassword;
-    }
-}
-//# sourceMappingURL=proxy.js.map
-// EXTERNAL MODULE: ./node_modules/tunnel/index.js
-var tunnel = __nccwpck_require__(770);
+// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
+var lib = __nccwpck_require__(4942);
 // EXTERNAL MODULE: ./node_modules/undici/index.js
 var undici = __nccwpck_require__(6752);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
-/* eslint-disable @typescript-eslint/no-explicit-any */
-var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-
-
-var HttpCodes;
-(function (HttpCodes) {
-    HttpCodes[HttpCodes["OK"] = 200] = "OK";
-    HttpCodes[HttpCodes["MultipleChoices"] = 300] = "MultipleChoices";
-    HttpCodes[HttpCodes["MovedPermanently"] = 301] = "MovedPermanently";
-    HttpCodes[HttpCodes["ResourceMoved"] = 302] = "ResourceMoved";
-    HttpCodes[HttpCodes["SeeOther"] = 303] = "SeeOther";
-    HttpCodes[HttpCodes["NotModified"] = 304] = "NotModified";
-    HttpCodes[HttpCodes["UseProxy"] = 305] = "UseProxy";
-    HttpCodes[HttpCodes["SwitchProxy"] = 306] = "SwitchProxy";
-    HttpCodes[HttpCodes["TemporaryRedirect"] = 307] = "TemporaryRedirect";
-    HttpCodes[HttpCodes["PermanentRedirect"] = 308] = "PermanentRedirect";
-    HttpCodes[HttpCodes["BadRequest"] = 400] = "BadRequest";
-    HttpCodes[HttpCodes["Unauthorized"] = 401] = "Unauthorized";
-    HttpCodes[HttpCodes["PaymentRequired"] = 402] = "PaymentRequired";
-    HttpCodes[HttpCodes["Forbidden"] = 403] = "Forbidden";
-    HttpCodes[HttpCodes["NotFound"] = 404] = "NotFound";
-    HttpCodes[HttpCodes["MethodNotAllowed"] = 405] = "MethodNotAllowed";
-    HttpCodes[HttpCodes["NotAcceptable"] = 406] = "NotAcceptable";
-    HttpCodes[HttpCodes["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
-    HttpCodes[HttpCodes["RequestTimeout"] = 408] = "RequestTimeout";
-    HttpCodes[HttpCodes["Conflict"] = 409] = "Conflict";
-    HttpCodes[HttpCodes["Gone"] = 410] = "Gone";
-    HttpCodes[HttpCodes["TooManyRequests"] = 429] = "TooManyRequests";
-    HttpCodes[HttpCodes["InternalServerError"] = 500] = "InternalServerError";
-    HttpCodes[HttpCodes["NotImplemented"] = 501] = "NotImplemented";
-    HttpCodes[HttpCodes["BadGateway"] = 502] = "BadGateway";
-    HttpCodes[HttpCodes["ServiceUnavailable"] = 503] = "ServiceUnavailable";
-    HttpCodes[HttpCodes["GatewayTimeout"] = 504] = "GatewayTimeout";
-})(HttpCodes || (HttpCodes = {}));
-var Headers;
-(function (Headers) {
-    Headers["Accept"] = "accept";
-    Headers["ContentType"] = "content-type";
-})(Headers || (Headers = {}));
-var MediaTypes;
-(function (MediaTypes) {
-    MediaTypes["ApplicationJson"] = "application/json";
-})(MediaTypes || (MediaTypes = {}));
-/**
- * Returns the proxy URL, depending upon the supplied url and proxy environment variables.
- * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
- */
-function lib_getProxyUrl(serverUrl) {
-    const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
-    return proxyUrl ? proxyUrl.href : '';
-}
-const HttpRedirectCodes = [
-    HttpCodes.MovedPermanently,
-    HttpCodes.ResourceMoved,
-    HttpCodes.SeeOther,
-    HttpCodes.TemporaryRedirect,
-    HttpCodes.PermanentRedirect
-];
-const HttpResponseRetryCodes = [
-    HttpCodes.BadGateway,
-    HttpCodes.ServiceUnavailable,
-    HttpCodes.GatewayTimeout
-];
-const RetryableHttpVerbs = ['OPTIONS', 'GET', 'DELETE', 'HEAD'];
-const ExponentialBackoffCeiling = 10;
-const ExponentialBackoffTimeSlice = 5;
-class HttpClientError extends Error {
-    constructor(message, statusCode) {
-        super(message);
-        this.name = 'HttpClientError';
-        this.statusCode = statusCode;
-        Object.setPrototypeOf(this, HttpClientError.prototype);
-    }
-}
-class HttpClientResponse {
-    constructor(message) {
-        this.message = message;
-    }
-    readBody() {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
-                let output = Buffer.alloc(0);
-                this.message.on('data', (chunk) => {
-                    output = Buffer.concat([output, chunk]);
-                });
-                this.message.on('end', () => {
-                    resolve(output.toString());
-                });
-            }));
-        });
-    }
-    readBodyBuffer() {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
-                const chunks = [];
-                this.message.on('data', (chunk) => {
-                    chunks.push(chunk);
-                });
-                this.message.on('end', () => {
-                    resolve(Buffer.concat(chunks));
-                });
-            }));
-        });
-    }
-}
-function isHttps(requestUrl) {
-    const parsedUrl = new URL(requestUrl);
-    return parsedUrl.protocol === 'https:';
-}
-class lib_HttpClient {
-    constructor(userAgent, handlers, requestOptions) {
-        this._ignoreSslError = false;
-        this._allowRedirects = true;
-        this._allowRedirectDowngrade = false;
-        this._maxRedirects = 50;
-        this._allowRetries = false;
-        this._maxRetries = 1;
-        this._keepAlive = false;
-        this._disposed = false;
-        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent);
-        this.handlers = handlers || [];
-        this.requestOptions = requestOptions;
-        if (requestOptions) {
-            if (requestOptions.ignoreSslError != null) {
-                this._ignoreSslError = requestOptions.ignoreSslError;
-            }
-            this._socketTimeout = requestOptions.socketTimeout;
-            if (requestOptions.allowRedirects != null) {
-                this._allowRedirects = requestOptions.allowRedirects;
-            }
-            if (requestOptions.allowRedirectDowngrade != null) {
-                this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
-            }
-            if (requestOptions.maxRedirects != null) {
-                this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
-            }
-            if (requestOptions.keepAlive != null) {
-                this._keepAlive = requestOptions.keepAlive;
-            }
-            if (requestOptions.allowRetries != null) {
-                this._allowRetries = requestOptions.allowRetries;
-            }
-            if (requestOptions.maxRetries != null) {
-                this._maxRetries = requestOptions.maxRetries;
-            }
-        }
-    }
-    options(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('OPTIONS', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    get(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('GET', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    del(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('DELETE', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    post(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('POST', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    patch(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('PATCH', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    put(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('PUT', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    head(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('HEAD', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    sendStream(verb, requestUrl, stream, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request(verb, requestUrl, stream, additionalHeaders);
-        });
-    }
-    /**
-     * Gets a typed object from an endpoint
-     * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
-     */
-    getJson(requestUrl_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            const res = yield this.get(requestUrl, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    postJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.post(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    putJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.put(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    patchJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.patch(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    /**
-     * Makes a raw http request.
-     * All other methods such as get, post, patch, and request ultimately call this.
-     * Prefer get, del, post and patch
-     */
-    request(verb, requestUrl, data, headers) {
-        return __awaiter(this, void 0, void 0, function* () {
-            if (this._disposed) {
-                throw new Error('Client has already been disposed.');
-            }
-            const parsedUrl = new URL(requestUrl);
-            let info = this._prepareRequest(verb, parsedUrl, headers);
-            // Only perform retries on reads since writes may not be idempotent.
-            const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb)
-                ? this._maxRetries + 1
-                : 1;
-            let numTries = 0;
-            let response;
-            do {
-                response = yield this.requestRaw(info, data);
-                // Check if it's an authentication challenge
-                if (response &&
-                    response.message &&
-                    response.message.statusCode === HttpCodes.Unauthorized) {
-                    let authenticationHandler;
-                    for (const handler of this.handlers) {
-                        if (handler.canHandleAuthentication(response)) {
-                            authenticationHandler = handler;
-                            break;
-                        }
-                    }
-                    if (authenticationHandler) {
-                        return authenticationHandler.handleAuthentication(this, info, data);
-                    }
-                    else {
-                        // We have received an unauthorized response but have no handlers to handle it.
-                        // Let the response return to the caller.
-                        return response;
-                    }
-                }
-                let redirectsRemaining = this._maxRedirects;
-                while (response.message.statusCode &&
-                    HttpRedirectCodes.includes(response.message.statusCode) &&
-                    this._allowRedirects &&
-                    redirectsRemaining > 0) {
-                    const redirectUrl = response.message.headers['location'];
-                    if (!redirectUrl) {
-                        // if there's no location to redirect to, we won't
-                        break;
-                    }
-                    const parsedRedirectUrl = new URL(redirectUrl);
-                    if (parsedUrl.protocol === 'https:' &&
-                        parsedUrl.protocol !== parsedRedirectUrl.protocol &&
-                        !this._allowRedirectDowngrade) {
-                        throw new Error('Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.');
-                    }
-                    // we need to finish reading the response before reassigning response
-                    // which will leak the open socket.
-                    yield response.readBody();
-                    // strip authorization header if redirected to a different hostname
-                    if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
-                        for (const header in headers) {
-                            // header names are case insensitive
-                            if (header.toLowerCase() === 'authorization') {
-                                delete headers[header];
-                            }
-                        }
-                    }
-                    // let's make the request with the new redirectUrl
-                    info = this._prepareRequest(verb, parsedRedirectUrl, headers);
-                    response = yield this.requestRaw(info, data);
-                    redirectsRemaining--;
-                }
-                if (!response.message.statusCode ||
-                    !HttpResponseRetryCodes.includes(response.message.statusCode)) {
-                    // If not a retry code, return immediately instead of retrying
-                    return response;
-                }
-                numTries += 1;
-                if (numTries < maxTries) {
-                    yield response.readBody();
-                    yield this._performExponentialBackoff(numTries);
-                }
-            } while (numTries < maxTries);
-            return response;
-        });
-    }
-    /**
-     * Needs to be called if keepAlive is set to true in request options.
-     */
-    dispose() {
-        if (this._agent) {
-            this._agent.destroy();
-        }
-        this._disposed = true;
-    }
-    /**
-     * Raw request.
-     * @param info
-     * @param data
-     */
-    requestRaw(info, data) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve, reject) => {
-                function callbackForResult(err, res) {
-                    if (err) {
-                        reject(err);
-                    }
-                    else if (!res) {
-                        // If `err` is not passed, then `res` must be passed.
-                        reject(new Error('Unknown error'));
-                    }
-                    else {
-                        resolve(res);
-                    }
-                }
-                this.requestRawWithCallback(info, data, callbackForResult);
-            });
-        });
-    }
-    /**
-     * Raw request with callback.
-     * @param info
-     * @param data
-     * @param onResult
-     */
-    requestRawWithCallback(info, data, onResult) {
-        if (typeof data === 'string') {
-            if (!info.options.headers) {
-                info.options.headers = {};
-            }
-            info.options.headers['Content-Length'] = Buffer.byteLength(data, 'utf8');
-        }
-        let callbackCalled = false;
-        function handleResult(err, res) {
-            if (!callbackCalled) {
-                callbackCalled = true;
-                onResult(err, res);
-            }
-        }
-        const req = info.httpModule.request(info.options, (msg) => {
-            const res = new HttpClientResponse(msg);
-            handleResult(undefined, res);
-        });
-        let socket;
-        req.on('socket', sock => {
-            socket = sock;
-        });
-        // If we ever get disconnected, we want the socket to timeout eventually
-        req.setTimeout(this._socketTimeout || 3 * 60000, () => {
-            if (socket) {
-                socket.end();
-            }
-            handleResult(new Error(`Request timeout: ${info.options.path}`));
-        });
-        req.on('error', function (err) {
-            // err has statusCode property
-            // res should have headers
-            handleResult(err);
-        });
-        if (data && typeof data === 'string') {
-            req.write(data, 'utf8');
-        }
-        if (data && typeof data !== 'string') {
-            data.on('close', function () {
-                req.end();
-            });
-            data.pipe(req);
-        }
-        else {
-            req.end();
-        }
-    }
-    /**
-     * Gets an http agent. This function is useful when you need an http agent that handles
-     * routing through a proxy server - depending upon the url and proxy environment variables.
-     * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
-     */
-    getAgent(serverUrl) {
-        const parsedUrl = new URL(serverUrl);
-        return this._getAgent(parsedUrl);
-    }
-    getAgentDispatcher(serverUrl) {
-        const parsedUrl = new URL(serverUrl);
-        const proxyUrl = getProxyUrl(parsedUrl);
-        const useProxy = proxyUrl && proxyUrl.hostname;
-        if (!useProxy) {
-            return;
-        }
-        return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
-    }
-    _prepareRequest(method, requestUrl, headers) {
-        const info = {};
-        info.parsedUrl = requestUrl;
-        const usingSsl = info.parsedUrl.protocol === 'https:';
-        info.httpModule = usingSsl ? external_https_namespaceObject : external_http_namespaceObject;
-        const defaultPort = usingSsl ? 443 : 80;
-        info.options = {};
-        info.options.host = info.parsedUrl.hostname;
-        info.options.port = info.parsedUrl.port
-            ? parseInt(info.parsedUrl.port)
-            : defaultPort;
-        info.options.path =
-            (info.parsedUrl.pathname || '') + (info.parsedUrl.search || '');
-        info.options.method = method;
-        info.options.headers = this._mergeHeaders(headers);
-        if (this.userAgent != null) {
-            info.options.headers['user-agent'] = this.userAgent;
-        }
-        info.options.agent = this._getAgent(info.parsedUrl);
-        // gives handlers an opportunity to participate
-        if (this.handlers) {
-            for (const handler of this.handlers) {
-                handler.prepareRequest(info.options);
-            }
-        }
-        return info;
-    }
-    _mergeHeaders(headers) {
-        if (this.requestOptions && this.requestOptions.headers) {
-            return Object.assign({}, lowercaseKeys(this.requestOptions.headers), lowercaseKeys(headers || {}));
-        }
-        return lowercaseKeys(headers || {});
-    }
-    /**
-     * Gets an existing header value or returns a default.
-     * Handles converting number header values to strings since HTTP headers must be strings.
-     * Note: This returns string | string[] since some headers can have multiple values.
-     * For headers that must always be a single string (like Content-Type), use the
-     * specialized _getExistingOrDefaultContentTypeHeader method instead.
-     */
-    _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
-        let clientHeader;
-        if (this.requestOptions && this.requestOptions.headers) {
-            const headerValue = lowercaseKeys(this.requestOptions.headers)[header];
-            if (headerValue) {
-                clientHeader =
-                    typeof headerValue === 'number' ? headerValue.toString() : headerValue;
-            }
-        }
-        const additionalValue = additionalHeaders[header];
-        if (additionalValue !== undefined) {
-            return typeof additionalValue === 'number'
-                ? additionalValue.toString()
-                : additionalValue;
-        }
-        if (clientHeader !== undefined) {
-            return clientHeader;
-        }
-        return _default;
-    }
-    /**
-     * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
-     * Always returns a single string (not an array) since Content-Type should be a single value.
-     * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
-     * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
-     * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
-     */
-    _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
-        let clientHeader;
-        if (this.requestOptions && this.requestOptions.headers) {
-            const headerValue = lowercaseKeys(this.requestOptions.headers)[Headers.ContentType];
-            if (headerValue) {
-                if (typeof headerValue === 'number') {
-                    clientHeader = String(headerValue);
-                }
-                else if (Array.isArray(headerValue)) {
-                    clientHeader = headerValue.join(', ');
-                }
-                else {
-                    clientHeader = headerValue;
-                }
-            }
-        }
-        const additionalValue = additionalHeaders[Headers.ContentType];
-        // Return the first non-undefined value, converting numbers or arrays to strings if necessary
-        if (additionalValue !== undefined) {
-            if (typeof additionalValue === 'number') {
-                return String(additionalValue);
-            }
-            else if (Array.isArray(additionalValue)) {
-                return additionalValue.join(', ');
-            }
-            else {
-                return additionalValue;
-            }
-        }
-        if (clientHeader !== undefined) {
-            return clientHeader;
-        }
-        return _default;
-    }
-    _getAgent(parsedUrl) {
-        let agent;
-        const proxyUrl = getProxyUrl(parsedUrl);
-        const useProxy = proxyUrl && proxyUrl.hostname;
-        if (this._keepAlive && useProxy) {
-            agent = this._proxyAgent;
-        }
-        if (!useProxy) {
-            agent = this._agent;
-        }
-        // if agent is already assigned use that agent.
-        if (agent) {
-            return agent;
-        }
-        const usingSsl = parsedUrl.protocol === 'https:';
-        let maxSockets = 100;
-        if (this.requestOptions) {
-            maxSockets = this.requestOptions.maxSockets || external_http_.globalAgent.maxSockets;
-        }
-        // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
-        if (proxyUrl && proxyUrl.hostname) {
-            const agentOptions = {
-                maxSockets,
-                keepAlive: this._keepAlive,
-                proxy: Object.assign(Object.assign({}, ((proxyUrl.username || proxyUrl.password) && {
-                    proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
-                })), { host: proxyUrl.hostname, port: proxyUrl.port })
-            };
-            let tunnelAgent;
-            const overHttps = proxyUrl.protocol === 'https:';
-            if (usingSsl) {
-                tunnelAgent = overHttps ? tunnel.httpsOverHttps : tunnel.httpsOverHttp;
-            }
-            else {
-                tunnelAgent = overHttps ? tunnel.httpOverHttps : tunnel.httpOverHttp;
-            }
-            agent = tunnelAgent(agentOptions);
-            this._proxyAgent = agent;
-        }
-        // if tunneling agent isn't assigned create a new agent
-        if (!agent) {
-            const options = { keepAlive: this._keepAlive, maxSockets };
-            agent = usingSsl ? new external_https_.Agent(options) : new external_http_.Agent(options);
-            this._agent = agent;
-        }
-        if (usingSsl && this._ignoreSslError) {
-            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
-            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
-            // we have to cast it to any and change it directly
-            agent.options = Object.assign(agent.options || {}, {
-                rejectUnauthorized: false
-            });
-        }
-        return agent;
-    }
-    _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
-        let proxyAgent;
-        if (this._keepAlive) {
-            proxyAgent = this._proxyAgentDispatcher;
-        }
-        // if agent is already assigned use that agent.
-        if (proxyAgent) {
-            return proxyAgent;
-        }
-        const usingSsl = parsedUrl.protocol === 'https:';
-        proxyAgent = new undici/* ProxyAgent */.kT(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
-            token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
-        })));
-        this._proxyAgentDispatcher = proxyAgent;
-        if (usingSsl && this._ignoreSslError) {
-            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
-            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
-            // we have to cast it to any and change it directly
-            proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
-                rejectUnauthorized: false
-            });
-        }
-        return proxyAgent;
-    }
-    _getUserAgentWithOrchestrationId(userAgent) {
-        const baseUserAgent = userAgent || 'actions/http-client';
-        const orchId = process.env['ACTIONS_ORCHESTRATION_ID'];
-        if (orchId) {
-            // Sanitize the orchestration ID to ensure it contains only valid characters
-            // Valid characters: 0-9, a-z, _, -, .
-            const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
-            return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
-        }
-        return baseUserAgent;
-    }
-    _performExponentialBackoff(retryNumber) {
-        return __awaiter(this, void 0, void 0, function* () {
-            retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
-            const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-            return new Promise(resolve => setTimeout(() => resolve(), ms));
-        });
-    }
-    _processResponse(res, options) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
-                const statusCode = res.message.statusCode || 0;
-                const response = {
-                    statusCode,
-                    result: null,
-                    headers: {}
-                };
-                // not found leads to null obj returned
-                if (statusCode === HttpCodes.NotFound) {
-                    resolve(response);
-                }
-                // get the result from the body
-                function dateTimeDeserializer(key, value) {
-                    if (typeof value === 'string') {
-                        const a = new Date(value);
-                        if (!isNaN(a.valueOf())) {
-                            return a;
-                        }
-                    }
-                    return value;
-                }
-                let obj;
-                let contents;
-                try {
-                    contents = yield res.readBody();
-                    if (contents && contents.length > 0) {
-                        if (options && options.deserializeDates) {
-                            obj = JSON.parse(contents, dateTimeDeserializer);
-                        }
-                        else {
-                            obj = JSON.parse(contents);
-                        }
-                        response.result = obj;
-                    }
-                    response.headers = res.message.headers;
-                }
-                catch (err) {
-                    // Invalid resource (contents not json);  leaving result obj null
-                }
-                // note that 3xx redirects are handled by the http layer.
-                if (statusCode > 299) {
-                    let msg;
-                    // if exception/error in body, attempt to get better error
-                    if (obj && obj.message) {
-                        msg = obj.message;
-                    }
-                    else if (contents && contents.length > 0) {
-                        // it may be the case that the exception is in the body message as string
-                        msg = contents;
-                    }
-                    else {
-                        msg = `Failed request: (${statusCode})`;
-                    }
-                    const err = new HttpClientError(msg, statusCode);
-                    err.result = response.result;
-                    reject(err);
-                }
-                else {
-                    resolve(response);
-                }
-            }));
-        });
-    }
-}
-const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
-//# sourceMappingURL=index.js.map
 ;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/internal/utils.js
-var utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
         function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
@@ -29258,16 +37035,16 @@ function getAuthString(token, options) {
     return typeof options.auth === 'string' ? options.auth : `token ${token}`;
 }
 function getProxyAgent(destinationUrl) {
-    const hc = new lib_HttpClient();
+    const hc = new lib/* HttpClient */.Qq();
     return hc.getAgent(destinationUrl);
 }
 function getProxyAgentDispatcher(destinationUrl) {
-    const hc = new lib_HttpClient();
+    const hc = new lib/* HttpClient */.Qq();
     return hc.getAgentDispatcher(destinationUrl);
 }
 function getProxyFetch(destinationUrl) {
     const httpDispatcher = getProxyAgentDispatcher(destinationUrl);
-    const proxyFetch = (url, opts) => utils_awaiter(this, void 0, void 0, function* () {
+    const proxyFetch = (url, opts) => __awaiter(this, void 0, void 0, function* () {
         return (0,undici/* fetch */.hd)(url, Object.assign(Object.assign({}, opts), { dispatcher: httpDispatcher }));
     });
     return proxyFetch;
@@ -29471,7 +37248,7 @@ var DEFAULTS = {
 };
 
 // pkg/dist-src/util/lowercase-keys.js
-function dist_bundle_lowercaseKeys(object) {
+function lowercaseKeys(object) {
   if (!object) {
     return {};
   }
@@ -29523,7 +37300,7 @@ function merge(defaults, route, options) {
   } else {
     options = Object.assign({}, route);
   }
-  options.headers = dist_bundle_lowercaseKeys(options.headers);
+  options.headers = lowercaseKeys(options.headers);
   removeUndefinedProperties(options);
   removeUndefinedProperties(options.headers);
   const mergedOptions = mergeDeep(defaults || {}, options);
@@ -34140,7915 +41917,818 @@ function getOctokit(token, options, ...additionalPlugins) {
     return new GitHubWithPlugins(getOctokitOptions(token, options));
 }
 //# sourceMappingURL=github.js.map
-// EXTERNAL MODULE: ./src/common/settings.ts
-var settings = __nccwpck_require__(2888);
-// EXTERNAL MODULE: ./src/common/retry.ts
-var common_retry = __nccwpck_require__(9183);
-;// CONCATENATED MODULE: ./src/common/secrets.ts
-/**
- * Every secret value this run knows, masked in the runner's log the moment it is known, and scrubbed
- * from any text (server answers, error messages, the job summary) before that text is shown.
- *
- * Masking alone is not enough: the runner only hides a value in lines printed *after* its
- * `::add-mask::` line, and it does not hide encodings such as hex or base64url
- * (../shared/FACTS.md, "The runner").
- */
-class SecretValues {
-    mask;
-    #values = new Set();
-    constructor(mask) {
-        this.mask = mask;
-    }
-    /** Masks `value` at once; empty and very short values are skipped (masking them would garble logs). */
-    add(value) {
-        if (value === undefined)
-            return;
-        const trimmed = value.trim();
-        if (trimmed.length < 4 || this.#values.has(trimmed))
-            return;
-        this.#values.add(trimmed);
-        this.mask(trimmed);
-    }
-    /** Replaces every known secret, and its URL-encoded form, with `***`. Longest first, so a secret
-     * that contains another is removed whole. */
-    scrub(text) {
-        let result = text;
-        const values = [...this.#values].sort((a, b) => b.length - a.length);
-        for (const value of values) {
-            for (const form of new Set([value, encodeURIComponent(value)])) {
-                result = result.split(form).join('***');
-            }
-        }
-        return result;
-    }
-}
 
-// EXTERNAL MODULE: ./src/rotation/explain.ts
-var explain = __nccwpck_require__(1525);
-// EXTERNAL MODULE: ./src/github/sealing.ts
-var sealing = __nccwpck_require__(1584);
-;// CONCATENATED MODULE: ./src/handoff/handoff.ts
-/**
- * The access-token handoff: a new access token sealed so that it can leave the job that rotated it
- * as a job output, and be opened by the other jobs of the same run (../access-token/main.ts).
- *
- * Why it exists: GitHub drops a job output that holds a masked value, and a later job of the same
- * run sees the repository secrets as they were when the run was queued, i.e. the refresh token this
- * run just superseded (../shared/FACTS.md, "When a workflow sees a secret", "The runner"). Sealed,
- * the token is random-looking bytes that hold no masked value, so the runner passes them on.
- *
- * Format, all printable and URL-safe: `ath1.<run id>.<run attempt>.<base64url(nonce ‖ ciphertext)>`.
- * The run id and attempt are in clear so that a handoff from another run is refused by name; they
- * are also in the associated data, so changing them breaks the seal.
- *
- * Construction (libsodium only):
- * - key: `master = BLAKE2b-256(key secret)` (any length in, 32 bytes out), then
- *   `crypto_kdf_derive_from_key(32, 1, "athndoff", master)` (BLAKE2b keyed by the master, with the
- *   purpose as its personalisation): the AEAD key is bound to this one purpose, so it is never the
- *   client secret itself nor any other key derived from it. No password hash (Argon2 is not in
- *   libsodium-wrappers' standard build): the key secret is a high-entropy value, an OAuth client
- *   secret or a dedicated random secret of at least 32 characters (checked by the doors).
- * - cipher: XChaCha20-Poly1305 (IETF), with a random 24-byte nonce: random nonces of that size
- *   never repeat in practice, whatever the number of handoffs under one client secret.
- * - associated data: the JSON array `[purpose, version, repository in lower case, run id, attempt]`
- *   (JSON: no field can run into the next). A handoff opens only in the repository and run it was
- *   made for.
- */
+/***/ }),
+
+/***/ 4942:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Qq: () => (/* binding */ HttpClient)
+});
 
-const HANDOFF_PREFIX = 'ath1';
-const PURPOSE = 'atlassian-token-rotation/access-token-handoff';
-const handoff_VERSION = 1;
-/** crypto_kdf_CONTEXTBYTES = 8 */
-const KDF_CONTEXT = 'athndoff';
-const KDF_SUBKEY_ID = 1;
-const NONCE_BYTES = 24; // crypto_aead_xchacha20poly1305_ietf_NPUBBYTES
-const TAG_BYTES = 16; // crypto_aead_xchacha20poly1305_ietf_ABYTES
-/** Handoffs are short (a token of a few KB); anything far longer is not one. */
-const MAX_HANDOFF_LENGTH = 65_536;
-/**
- * Why a handoff was refused, what to do next, with the settings it names kept as data (each door
- * words them). It never holds any part of the token or the key.
- */
-class HandoffRefusal extends Error {
-    code;
-    text;
-    constructor(code, text) {
-        super(code);
-        this.code = code;
-        this.text = text;
-        this.name = 'HandoffRefusal';
-    }
-}
-const DIGITS = /^[0-9]{1,20}$/;
-const BASE64URL = /^[A-Za-z0-9_-]+$/;
-function associatedData(binding, runId, runAttempt) {
-    return JSON.stringify([PURPOSE, handoff_VERSION, binding.repository.toLowerCase(), runId, runAttempt]);
-}
-async function deriveKey(keySecret) {
-    const sodium = await (0,sealing/* loadSodium */.Or)();
-    const master = sodium.crypto_generichash(32, sodium.from_string(keySecret), null);
-    const key = sodium.crypto_kdf_derive_from_key(32, KDF_SUBKEY_ID, KDF_CONTEXT, master);
-    sodium.memzero(master);
-    return key;
-}
-/** Seals `token` for the other jobs of the run `binding` names. */
-async function sealHandoff(token, keySecret, binding) {
-    if (!DIGITS.test(binding.runId) || !DIGITS.test(binding.runAttempt)) {
-        throw new Error('A handoff needs the run id and attempt (GITHUB_RUN_ID, GITHUB_RUN_ATTEMPT).');
-    }
-    const sodium = await (0,sealing/* loadSodium */.Or)();
-    const payload = {
-        accessToken: token.accessToken,
-        expiresAt: token.expiresAt.toISOString(),
-        ...(token.scope !== undefined && { scope: token.scope }),
-        ...(token.tokenType !== undefined && { tokenType: token.tokenType }),
-        ...(token.cloudId !== undefined && { cloudId: token.cloudId }),
-        ...(token.apiBaseUrl !== undefined && { apiBaseUrl: token.apiBaseUrl }),
-        ...(token.jiraApiBaseUrl !== undefined && { jiraApiBaseUrl: token.jiraApiBaseUrl }),
-    };
-    const key = await deriveKey(keySecret);
-    const nonce = sodium.randombytes_buf(NONCE_BYTES);
-    const sealed = sodium.crypto_aead_xchacha20poly1305_ietf_encrypt(sodium.from_string(JSON.stringify(payload)), sodium.from_string(associatedData(binding, binding.runId, binding.runAttempt)), null, nonce, key);
-    sodium.memzero(key);
-    const body = new Uint8Array(nonce.length + sealed.length);
-    body.set(nonce);
-    body.set(sealed, nonce.length);
-    return [
-        HANDOFF_PREFIX,
-        binding.runId,
-        binding.runAttempt,
-        Buffer.from(body).toString('base64url'),
-    ].join('.');
-}
-/**
- * Opens a handoff in the run `binding` names. Accepted: one sealed in this repository and run by
- * this attempt or an earlier one (GitHub's "Re-run failed jobs" runs the failed jobs as a new
- * attempt with the outputs of the jobs that succeeded before), not expired at `now`. Anything else
- * throws a {@link HandoffRefusal}.
- */
-async function openHandoff(handoff, keySecret, binding, now) {
-    const parts = handoff.trim().split('.');
-    if (parts[0] !== HANDOFF_PREFIX && /^ath[0-9]+$/.test(parts[0] ?? '')) {
-        throw new HandoffRefusal('HANDOFF_VERSION', text `The handoff is of another format version ("${parts[0] ?? ''}"), made by another version of this action. Use the same version (the same @ref) of the rotating action and of the access-token action.`);
-    }
-    const [prefix, runId, runAttempt, body] = parts;
-    if (parts.length !== 4 ||
-        handoff.length > MAX_HANDOFF_LENGTH ||
-        prefix !== HANDOFF_PREFIX ||
-        runId === undefined ||
-        runAttempt === undefined ||
-        body === undefined ||
-        !DIGITS.test(runId) ||
-        !DIGITS.test(runAttempt) ||
-        !BASE64URL.test(body)) {
-        throw new HandoffRefusal('HANDOFF_MALFORMED', text `The handoff is not one: it should look like "${HANDOFF_PREFIX}.<run id>.<attempt>.<sealed token>". An empty one means the rotating job's output did not reach this job: check that the rotating job maps the step's \`access-token-handoff\` output to a job output, and that this job \`needs\` that job.`);
-    }
-    if (runId !== binding.runId) {
-        throw new HandoffRefusal('HANDOFF_OTHER_RUN', text `The handoff was made in run ${runId}, and this is run ${binding.runId}: a handoff is only good in the run that rotated the token. Pass the handoff from a job of this run (\`needs.<job>.outputs\`), never a stored or copied one.`);
-    }
-    if (Number(runAttempt) > Number(binding.runAttempt)) {
-        throw new HandoffRefusal('HANDOFF_LATER_ATTEMPT', text `The handoff was made by attempt ${runAttempt} of this run, later than this attempt (${binding.runAttempt}). Re-run the workflow's jobs so that this job runs after the rotating job of the same attempt.`);
-    }
-    const bytes = Buffer.from(body, 'base64url');
-    if (bytes.length < NONCE_BYTES + TAG_BYTES) {
-        throw new HandoffRefusal('HANDOFF_MALFORMED', text `The handoff is cut short: pass the whole job output, unchanged.`);
-    }
-    const sodium = await loadSodium();
-    const key = await deriveKey(keySecret);
-    let opened;
-    try {
-        opened = sodium.crypto_aead_xchacha20poly1305_ietf_decrypt(null, bytes.subarray(NONCE_BYTES), sodium.from_string(associatedData(binding, runId, runAttempt)), bytes.subarray(0, NONCE_BYTES), key);
-    }
-    catch {
-        throw new HandoffRefusal('HANDOFF_NOT_OPENED', text `The handoff does not open with ${named('handoff-key')} in ${binding.repository}: either that key is not the one the rotating step sealed it with (by default its ${named('client-secret')}; its ${named('handoff-key')} when it was given one), or the handoff was made in another repository, or it was altered on the way. Give this step the same key secret as the rotating step, and pass the job output unchanged.`);
-    }
-    finally {
-        sodium.memzero(key);
-    }
-    const payload = parsePayload(sodium.to_string(opened));
-    const expiresAt = new Date(payload.expiresAt);
-    // A token about to expire would fail the sync half-way: under a minute left counts as expired
-    // (the margin also covers a runner's clock a little off).
-    if (!(now.getTime() + MIN_REMAINING_MS < expiresAt.getTime())) {
-        const ended = now.getTime() >= expiresAt.getTime();
-        throw new HandoffRefusal('HANDOFF_EXPIRED', text `The handed-off access token ${ended ? 'expired' : 'expires in less than a minute,'} at ${expiresAt.toISOString()} (it is now ${now.toISOString()}). Re-run all jobs of the workflow (not only the failed ones, which would get the same handoff again): its rotating job then hands on a new one. Jobs that start later than the token's lifetime after the rotation need their own rotation, in another run.`);
-    }
-    return {
-        accessToken: payload.accessToken,
-        expiresAt,
-        scope: payload.scope,
-        tokenType: payload.tokenType,
-        cloudId: payload.cloudId,
-        apiBaseUrl: payload.apiBaseUrl,
-        jiraApiBaseUrl: payload.jiraApiBaseUrl,
-    };
-}
-function parsePayload(json) {
-    let value;
-    try {
-        value = JSON.parse(json);
-    }
-    catch {
-        value = undefined;
-    }
-    const record = isRecord(value) ? value : {};
-    const optional = (field) => field === undefined || typeof field === 'string';
-    if (typeof record.accessToken !== 'string' ||
-        record.accessToken === '' ||
-        typeof record.expiresAt !== 'string' ||
-        Number.isNaN(Date.parse(record.expiresAt)) ||
-        !optional(record.scope) ||
-        !optional(record.tokenType) ||
-        !optional(record.cloudId) ||
-        !optional(record.apiBaseUrl) ||
-        !optional(record.jiraApiBaseUrl)) {
-        // Authenticated, so made with this key: only another version of the action writes this.
-        throw new HandoffRefusal('HANDOFF_VERSION', text `The handoff opened but holds no token this version understands. Use the same version (the same @ref) of the rotating action and of the access-token action.`);
-    }
-    return record;
-}
-/** A handed-off token with less than this left is refused: too little for a sync step. */
-const MIN_REMAINING_MS = 60_000;
-/** Access tokens live about an hour at most (../shared/FACTS.md, "Access tokens live about 1 hour"). */
-const LONGEST_ACCESS_TOKEN_MS = 3_600_000;
-/**
- * Until when a handed-off token is good, at the latest: its own expiry (`expires_in` counted from
- * when the grant was sent), or an hour from then when the answer gave none. The next refresh of
- * the same token also revokes it, about 10 minutes after that refresh; no handoff can know when
- * that comes, so the README tells users to keep rotations further apart than their jobs last.
- */
-function handoffExpiry(expiresAt, grantSentAt) {
-    const longest = grantSentAt.getTime() + LONGEST_ACCESS_TOKEN_MS;
-    return new Date(Math.min(expiresAt?.getTime() ?? longest, longest));
-}
+// UNUSED EXPORTS: Headers, HttpClientError, HttpClientResponse, HttpCodes, MediaTypes, getProxyUrl, isHttps
 
-// EXTERNAL MODULE: external "node:net"
-var external_node_net_ = __nccwpck_require__(7030);
-;// CONCATENATED MODULE: ./src/common/input-limits.ts
-
-/**
- * GitHub stores a secret of at most 48 KB ("Secrets are limited to 48 KB in size", docs: Secrets
- * reference, "Limits for secrets"). The docs do not say of which form, nor whether a KB is 1,000 or
- * 1,024 bytes; GitHub receives `encrypted_value`, the base64 of the sealed box (value + 48 bytes:
- * an ephemeral public key and a MAC, libsodium crypto_box_seal), which is the largest of the three
- * forms. Counting that against 48,000 satisfies every reading, so a value that fits here can
- * always be written.
- */
-const MAX_SECRET_VALUE_ENCODED = 48_000;
-const SEAL_OVERHEAD_BYTES = 48;
-/** The length of `encrypted_value` for a value of `bytes` UTF-8 bytes. */
-function sealedSecretLength(bytes) {
-    return 4 * Math.ceil((bytes + SEAL_OVERHEAD_BYTES) / 3);
-}
-/** The largest value (UTF-8 bytes) whose `encrypted_value` fits MAX_SECRET_VALUE_ENCODED: 35,952. */
-const MAX_SECRET_VALUE_BYTES = Math.floor(MAX_SECRET_VALUE_ENCODED / 4) * 3 - SEAL_OVERHEAD_BYTES;
-const LIMITS = {
-    /** Atlassian's client IDs are 32 characters; 256 leaves room for any other format. */
-    clientId: { max: 256, unit: 'characters', what: 'OAuth client ID' },
-    /** Atlassian's client secrets are 64 characters; 1,024 leaves room for any other format. */
-    clientSecret: { max: 1024, unit: 'characters', what: 'OAuth client secret' },
-    /**
-     * The rotated token, about as long as this one, must fit in the secret (above): past that size
-     * a rotation would disable the token in hand and leave a successor that cannot be stored.
-     */
-    refreshToken: {
-        max: MAX_SECRET_VALUE_BYTES,
-        unit: 'bytes',
-        what: 'refresh token',
-        why: 'a GitHub secret holds at most 48 KB once sealed and base64-encoded, and the rotated token, as long as this one, must fit in it',
-    },
-    /**
-     * A bearer token travels in a request header; 16 KiB is what Node allows for all of a
-     * request's headers (http.maxHeaderSize), and common servers allow no more: a longer token
-     * could not be sent.
-     */
-    accessToken: { max: 16_384, unit: 'characters', what: 'access token' },
-    /**
-     * GitHub's tokens: classic and fine-grained personal access tokens are 40 and 93 characters;
-     * GitHub App installation tokens (the workflow's GITHUB_TOKEN among them) are now a JWT of
-     * about 520 characters whose length varies with what it carries (docs: "Generating an
-     * installation access token", note of 27 April 2026). 4,096 leaves room for that to grow.
-     */
-    githubToken: { max: 4096, unit: 'characters', what: 'GitHub token' },
-    /**
-     * An endpoint is a host and a short path: the defaults are 25 to 38 characters, a GitHub
-     * Enterprise Server API base about as long. 2,048 is fifty times that.
-     */
-    url: { max: 2048, unit: 'characters', what: 'endpoint address' },
-    /**
-     * Secret and variable names: GitHub documents their characters but no length (docs: Secrets
-     * reference, "Naming your secrets"; Variables reference, "Naming conventions"). 255 is the
-     * limit it documents for environment names in the same API, far beyond any real name.
-     */
-    name: { max: 255, unit: 'characters', what: 'secret or variable name' },
-    /** GitHub's limit for environment names (docs: "Managing environments for deployment"). */
-    environment: { max: 255, unit: 'characters', what: 'environment name' },
-    /** The longest ISO 8601 form accepted ("2026-01-31T09:00:00.123456789+05:30") is 35. */
-    date: { max: 64, unit: 'characters', what: 'date' },
-    /** A whole number of seconds: at most 3,600 anywhere, 4 digits (10 allows leading zeros). */
-    seconds: { max: 10, unit: 'characters', what: 'number of seconds' },
-    /**
-     * Scopes, separated by spaces: Atlassian's are 20 to 50 characters and an app asks for those it
-     * has, a few dozen at most. They travel in the consent address, which servers commonly accept
-     * up to 8 KB; 4,096 keeps it well inside.
-     */
-    scope: { max: 4096, unit: 'characters', what: 'list of scopes' },
-    /** A program and its arguments: 4,096 is Linux's PATH_MAX for the program alone. */
-    command: { max: 4096, unit: 'characters', what: 'command' },
-};
-/**
- * How many repositories `selected-repositories` may name. They are resolved to ids all at once,
- * one request each, and GitHub allows no more than 100 concurrent requests (docs: "Rate limits for
- * the REST API", secondary rate limits). A secret for more repositories is better `private`/`all`.
- */
-const MAX_SELECTED_REPOSITORIES = 100;
-/** The length of `value` in `unit`s. */
-function lengthIn(value, unit) {
-    return unit === 'bytes' ? Buffer.byteLength(value, 'utf8') : Array.from(value).length;
-}
-/**
- * When `value` is longer than `limit`, what is wrong, as a sentence about `subject` (`Input
- * "client-id"`, `--scope`, `ATLASSIAN_ACCESS_TOKEN`); otherwise undefined. A secret's value is
- * never shown, not even its beginning; another value's first characters are, escaped.
- */
-function tooLong(subject, value, limit, secret) {
-    const length = lengthIn(value, limit.unit);
-    if (length <= limit.max)
+// EXTERNAL MODULE: external "http"
+var external_http_ = __nccwpck_require__(8611);
+var external_http_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_http_, 2);
+// EXTERNAL MODULE: external "https"
+var external_https_ = __nccwpck_require__(5692);
+var external_https_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_https_, 2);
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
+function getProxyUrl(reqUrl) {
+    const usingSsl = reqUrl.protocol === 'https:';
+    if (checkBypass(reqUrl)) {
         return undefined;
-    const beginning = secret ? '' : ` It begins ${quoteValue(value)}.`;
-    const why = limit.why === undefined ? '' : `: ${limit.why}`;
-    return (0,settings/* text */.Qq) `${subject} is ${length} ${limit.unit} long, more than any ${limit.what} (at most ${limit.max}${why}).${beginning} It holds something else, such as a file, a log or several values pasted together: give the value alone.`;
+    }
+    const proxyVar = (() => {
+        if (usingSsl) {
+            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
+        }
+        else {
+            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
+        }
+    })();
+    if (proxyVar) {
+        try {
+            return new DecodedURL(proxyVar);
+        }
+        catch (_a) {
+            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
+                return new DecodedURL(`http://${proxyVar}`);
+        }
+    }
+    else {
+        return undefined;
+    }
 }
-const SHOWN_CHARACTERS = 40;
-/**
- * A value for a message: at most its first 40 characters, as a JSON string (so quotes, newlines
- * and control characters are escaped), with "…" after it when it was cut. Beyond JSON, invisible
- * and line-breaking characters (DEL, C1 controls, bidirectional and zero-width format characters,
- * U+2028/U+2029) are escaped too: none can reorder, hide or break a log line.
- */
-function quoteValue(value) {
-    const characters = Array.from(value);
-    const shown = characters.slice(0, SHOWN_CHARACTERS).join('');
-    const escaped = JSON.stringify(shown).replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu, (character) => Array.from({ length: character.length }, (_, i) => {
-        const unit = character.charCodeAt(i).toString(16).padStart(4, '0');
-        return `\\u${unit}`;
-    }).join(''));
-    return characters.length > SHOWN_CHARACTERS ? `${escaped}…` : escaped;
-}
-
-;// CONCATENATED MODULE: ./src/common/endpoint-url.ts
-/**
- * Endpoint addresses given as inputs or flags (token-url, github-api-url, atlassian-api-url,
- * site-url; the command line tool's --authorize-url and --callback): https, or plain http to this
- * machine only, so that a client secret, a token or an authorization code never crosses a network
- * in clear text. One rule, with one wording, for all of them.
- */
-
-
-
-/** The loopback rule, as every message states it. */
-const PLAIN_HTTP_RULE = 'plain http is accepted only for loopback hosts: localhost, 127.0.0.0/8 (such as 127.0.0.1) and [::1]';
-/**
- * True for the hosts that never leave this machine: `localhost`, any IPv4 address in 127.0.0.0/8
- * (RFC 1122 §3.2.1.3) and the IPv6 loopback address ::1 (RFC 4291 §2.5.3) however it is written.
- * Takes a URL's `hostname` (IPv6 in brackets) or a bare address. A URL has already normalised
- * `127.1` to `127.0.0.1` and `[0:0:0:0:0:0:0:1]` to `[::1]`, and lower-cased the name.
- */
-function isLoopbackHost(hostname) {
-    const host = hostname.replace(/^\[(.*)\]$/, '$1').toLowerCase();
-    if (host === 'localhost')
+function checkBypass(reqUrl) {
+    if (!reqUrl.hostname) {
+        return false;
+    }
+    const reqHost = reqUrl.hostname;
+    if (isLoopbackAddress(reqHost)) {
         return true;
-    if ((0,external_node_net_.isIP)(host) === 4)
-        return host.split('.')[0] === '127';
-    // The URL parser writes every IPv6 address in its one canonical form (RFC 5952).
-    if ((0,external_node_net_.isIP)(host) === 6)
-        return URL.parse(`http://[${host}]/`)?.hostname === '[::1]';
+    }
+    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
+    if (!noProxy) {
+        return false;
+    }
+    // Determine the request port
+    let reqPort;
+    if (reqUrl.port) {
+        reqPort = Number(reqUrl.port);
+    }
+    else if (reqUrl.protocol === 'http:') {
+        reqPort = 80;
+    }
+    else if (reqUrl.protocol === 'https:') {
+        reqPort = 443;
+    }
+    // Format the request hostname and hostname with port
+    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
+    if (typeof reqPort === 'number') {
+        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
+    }
+    // Compare request host against noproxy
+    for (const upperNoProxyItem of noProxy
+        .split(',')
+        .map(x => x.trim().toUpperCase())
+        .filter(x => x)) {
+        if (upperNoProxyItem === '*' ||
+            upperReqHosts.some(x => x === upperNoProxyItem ||
+                x.endsWith(`.${upperNoProxyItem}`) ||
+                (upperNoProxyItem.startsWith('.') &&
+                    x.endsWith(`${upperNoProxyItem}`)))) {
+            return true;
+        }
+    }
     return false;
 }
-/**
- * An endpoint URL: https, or http to a loopback host; no user name or password (they would be
- * sent, and logged, with every request).
- */
-function parseEndpointUrl(input, given, problem) {
-    const setting = (0,settings/* subject */.bc)(input);
-    const overlong = tooLong(setting, given, LIMITS.url, false);
-    if (overlong !== undefined) {
-        problem(input, overlong);
-        return undefined;
-    }
-    let url;
-    try {
-        url = new URL(given);
-    }
-    catch {
-        problem(input, (0,settings/* text */.Qq) `${setting} is not a URL; expected e.g. "https://…"; got ${quoteValue(given)}.`);
-        return undefined;
-    }
-    if (url.username !== '' || url.password !== '') {
-        problem(input, (0,settings/* text */.Qq) `${setting} must not contain a user name or password.`);
-        return undefined;
-    }
-    if (url.protocol === 'https:')
-        return url;
-    if (url.protocol === 'http:' && isLoopbackHost(url.hostname))
-        return url;
-    problem(input, url.protocol === 'http:'
-        ? (0,settings/* text */.Qq) `${setting} uses plain http to ${quoteValue(url.hostname)}: credentials would cross the network unencrypted. Use https (${PLAIN_HTTP_RULE}).`
-        : (0,settings/* text */.Qq) `${setting} must be an https URL; got the scheme ${quoteValue(url.protocol)}.`);
-    return undefined;
-}
-/**
- * A site is named by its address, e.g. https://example.atlassian.net (the scheme may be left out):
- * only its origin counts.
- */
-function parseSiteUrl(input, given, problem) {
-    const setting = (0,settings/* subject */.bc)(input);
-    const overlong = tooLong(setting, given, LIMITS.url, false);
-    if (overlong !== undefined) {
-        problem(input, overlong);
-        return undefined;
-    }
-    const example = 'e.g. "https://example.atlassian.net"';
-    let url;
-    try {
-        url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(given) ? given : `https://${given}`);
-    }
-    catch {
-        problem(input, (0,settings/* text */.Qq) `${setting} must be your site's address, ${example}; got ${quoteValue(given)}.`);
-        return undefined;
-    }
-    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
-        problem(input, (0,settings/* text */.Qq) `${setting} must be an https address, ${example} (${PLAIN_HTTP_RULE}); got ${quoteValue(given)}.`);
-        return undefined;
-    }
-    return new URL(url.origin);
-}
-
-;// CONCATENATED MODULE: ./src/handoff/key.ts
-/**
- * The handoff key's one rule, apart from the sealing code (./handoff.ts) so that input checks can
- * use it without bundling the sealing into the command line tool.
- *
- * A dedicated key secret shorter than this is refused: the key is derived from it without a
- * password hash, so it must be a random value as long as a client secret's entropy calls for.
- */
-const MIN_KEY_SECRET_LENGTH = 32;
-
-// EXTERNAL MODULE: ./src/rotation/rotation-lock.ts
-var rotation_lock = __nccwpck_require__(2080);
-;// CONCATENATED MODULE: ./src/rotation/request.ts
-
-
-
-
-
-/** The settings whose values are secret: masked before anything else reads them. */
-const SECRET_SETTINGS = [
-    'client-secret',
-    'refresh-token',
-    'github-token',
-    'workflow-token',
-    'handoff-key',
-];
-/**
- * The retry budget's ceiling. A refresh retried after a lost answer presents a token Atlassian may
- * already have disabled; that is safe only inside the 10-minute leeway, so every retry must end
- * well before it (../shared/FACTS.md, "How the leeway works").
- */
-const MAX_RETRY_BUDGET_SECONDS = 480;
-const DEFAULT_RETRY_BUDGET_SECONDS = 120;
-const DEFAULT_TOKEN_URL = 'https://auth.atlassian.com/oauth/token';
-const DEFAULT_GITHUB_API_URL = 'https://api.github.com';
-const DEFAULT_ATLASSIAN_API_URL = 'https://api.atlassian.com';
-// GitHub's rules for secret names (docs: "Naming your secrets"): letters, digits and underscores,
-// not starting with a digit, and not with the reserved GITHUB_ prefix (case-insensitive).
-const SECRET_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-// GitHub owner and repository names (the characters `owner/name` may hold in a URL path).
-const OWNER = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
-const REPO = /^[A-Za-z0-9._-]{1,100}$/;
-// Environment names may hold any character (they are percent-encoded in paths), but not control
-// characters, nor be "." or "..": no URL can name those as a path segment.
-const ENVIRONMENT_MAX = LIMITS.environment.max;
-/**
- * Reads and checks every input before any request is sent. `getInput` returns the trimmed input
- * value or '' (as `core.getInput` does); `env` supplies the runner's own variables, used when an
- * input whose default is a `${{ github.* }}` expression is empty (e.g. outside the runner).
- *
- * All problems are reported at once, so one failed run shows every input to fix.
- */
-function readSettings(getInput, env) {
-    const problems = [];
-    const problem = (setting, message) => {
-        problems.push({ setting, message: (0,settings/* asText */.e1)(message) });
-    };
-    const required = (setting, hint) => {
-        const value = getInput(setting);
-        if (value === '')
-            problem(setting, (0,settings/* text */.Qq) `${(0,settings/* subject */.bc)(setting)} is required: ${hint}`);
-        return value;
-    };
-    const clientId = required('client-id', 'set it to your OAuth app\'s client ID (developer console, "Settings").');
-    const clientSecret = required('client-secret', "set it to your OAuth app's secret, e.g. `${{ secrets.ATLASSIAN_CLIENT_SECRET }}`.");
-    const refreshToken = required('refresh-token', 'set it to the stored refresh token, e.g. `${{ secrets.ATLASSIAN_REFRESH_TOKEN }}`. If that secret is empty, check its name and that the workflow can read it (secrets are not passed to workflows triggered from forks).');
-    const secretName = required('secret-name', 'name the secret that receives the rotated refresh token, e.g. `ATLASSIAN_REFRESH_TOKEN`.');
-    const githubToken = required('github-token', 'pass a token that can write Actions secrets: a fine-grained personal access token with "Secrets: Read and write" on the repository, or a GitHub App installation token with the same permission. The workflow\'s own GITHUB_TOKEN cannot write secrets.');
-    const workflowToken = getInput('workflow-token');
-    for (const [input, value, limit] of [
-        ['client-id', clientId, LIMITS.clientId],
-        ['client-secret', clientSecret, LIMITS.clientSecret],
-        ['refresh-token', refreshToken, LIMITS.refreshToken],
-        ['github-token', githubToken, LIMITS.githubToken],
-        ['workflow-token', workflowToken, LIMITS.githubToken],
-    ]) {
-        const secret = SECRET_SETTINGS.includes(input);
-        const overlong = tooLong((0,settings/* subject */.bc)(input), value, limit, secret);
-        if (overlong !== undefined) {
-            problem(input, overlong);
-        }
-        else if (/\s/.test(value)) {
-            problem(input, (0,settings/* text */.Qq) `${(0,settings/* subject */.bc)(input)} contains whitespace inside the value. Store the value alone, without quotes, labels or line breaks (a copy-paste of two lines is the usual cause).`);
-        }
-    }
-    checkSecretName('secret-name', secretName, problem);
-    const accessTokenSecretName = getInput('access-token-secret-name') || undefined;
-    if (accessTokenSecretName !== undefined) {
-        checkSecretName('access-token-secret-name', accessTokenSecretName, problem);
-        if (accessTokenSecretName.toUpperCase() === secretName.toUpperCase()) {
-            problem('access-token-secret-name', (0,settings/* text */.Qq) `${(0,settings/* subject */.bc)('access-token-secret-name')} must name another secret than ${(0,settings/* named */.KT)('secret-name')} (secret names are case-insensitive): the refresh token would be overwritten by the access token.`);
-        }
-    }
-    const handoffKey = getInput('handoff-key') || undefined;
-    if (handoffKey !== undefined) {
-        const problemText = handoffKeyProblem(handoffKey);
-        if (problemText !== undefined)
-            problem('handoff-key', problemText);
-    }
-    const lock = readLockSettings(getInput, secretName, accessTokenSecretName, problem);
-    const target = readTarget(getInput, env, problem);
-    const tokenUrl = parseEndpointUrl('token-url', getInput('token-url') || DEFAULT_TOKEN_URL, problem);
-    const githubApiUrl = parseEndpointUrl('github-api-url', getInput('github-api-url') || env['GITHUB_API_URL'] || DEFAULT_GITHUB_API_URL, problem);
-    const atlassianApiUrl = parseEndpointUrl('atlassian-api-url', getInput('atlassian-api-url') || DEFAULT_ATLASSIAN_API_URL, problem);
-    const siteText = getInput('site-url');
-    const siteUrl = siteText === '' ? undefined : parseSiteUrl('site-url', siteText, problem);
-    const budgetText = getInput('retry-budget-seconds') || String(DEFAULT_RETRY_BUDGET_SECONDS);
-    const budget = readSeconds(budgetText);
-    if (!(budget >= 1 && budget <= MAX_RETRY_BUDGET_SECONDS)) {
-        problem('retry-budget-seconds', (0,settings/* text */.Qq) `${(0,settings/* subject */.bc)('retry-budget-seconds')} must be a whole number of seconds from 1 to ${MAX_RETRY_BUDGET_SECONDS} (retries must end well inside Atlassian's 10-minute leeway); got ${quoteValue(budgetText)}.`);
-    }
-    const consentedText = getInput('consented-at');
-    const consentedAt = consentedText === '' ? undefined : parseConsentDate(consentedText, problem);
-    const dryRunText = (getInput('dry-run') || 'false').toLowerCase();
-    if (dryRunText !== 'true' && dryRunText !== 'false') {
-        problem('dry-run', (0,settings/* text */.Qq) `${(0,settings/* subject */.bc)('dry-run')} must be "true" or "false"; got ${quoteValue(dryRunText)}.`);
-    }
-    const onSuperseded = (getInput('on-superseded') || 'fail').toLowerCase();
-    if (onSuperseded !== 'fail' && onSuperseded !== 'succeed') {
-        problem('on-superseded', (0,settings/* text */.Qq) `${(0,settings/* subject */.bc)('on-superseded')} must be "fail" (a step that must hand an access token on) or "succeed" (a scheduled rotation, which has nothing left to do when another rotation got there first); got ${quoteValue(onSuperseded)}.`);
-    }
-    if (problems.length > 0 ||
-        target === undefined ||
-        !tokenUrl ||
-        !githubApiUrl ||
-        !atlassianApiUrl) {
-        return { ok: false, problems };
-    }
-    return {
-        ok: true,
-        onSuperseded: onSuperseded === 'succeed' ? 'succeed' : 'fail',
-        request: {
-            clientId,
-            clientSecret,
-            refreshToken,
-            secretName,
-            githubToken,
-            target,
-            tokenUrl,
-            githubApiUrl: withoutTrailingSlash(githubApiUrl),
-            workflowToken,
-            retryBudgetMs: budget * 1000,
-            accessTokenSecretName,
-            siteUrl,
-            atlassianApiUrl: withoutTrailingSlash(atlassianApiUrl),
-            consentedAt,
-            dryRun: dryRunText === 'true',
-            lock,
-            handoffKey,
-        },
-    };
-}
-/**
- * What is wrong with a dedicated handoff key, if anything. It is used as a key as it is (no
- * password hash: ../handoff/handoff.ts), so it must be a long random value, like a client secret.
- */
-function handoffKeyProblem(value) {
-    if (value.length < MIN_KEY_SECRET_LENGTH || value.length > LIMITS.clientSecret.max) {
-        return (0,settings/* text */.Qq) `${(0,settings/* subject */.bc)('handoff-key')} must be a random secret of ${MIN_KEY_SECRET_LENGTH} to ${LIMITS.clientSecret.max} characters (e.g. \`openssl rand -base64 32\`, stored as a secret that every job of the run can read); got ${value.length} characters.`;
-    }
-    if (/\s/.test(value)) {
-        return (0,settings/* text */.Qq) `${(0,settings/* subject */.bc)('handoff-key')} contains whitespace. Store the value alone, without quotes or line breaks.`;
-    }
-    return undefined;
-}
-/**
- * `lock`, `lock-secret-name` and `lock-wait-seconds`: the lock, or undefined with `lock: false`.
- * Shared with `authorize`, which writes the secret too.
- */
-function readLockSettings(getInput, secretName, accessTokenSecretName, problem) {
-    const onText = (getInput('lock') || 'true').toLowerCase();
-    if (onText !== 'true' && onText !== 'false') {
-        problem('lock', (0,settings/* text */.Qq) `${(0,settings/* subject */.bc)('lock')} must be "true" (take a lock next to the secret, so that no two rotations of the token overlap) or "false"; got ${quoteValue(onText)}.`);
-    }
-    const waitText = getInput('lock-wait-seconds') || String(rotation_lock/* DEFAULT_LOCK_WAIT_SECONDS */.yR);
-    const wait = readSeconds(waitText);
-    if (!(wait >= 0 && wait <= rotation_lock/* MAX_LOCK_WAIT_SECONDS */.Tb)) {
-        problem('lock-wait-seconds', (0,settings/* text */.Qq) `${(0,settings/* subject */.bc)('lock-wait-seconds')} must be a whole number of seconds from 0 to ${rotation_lock/* MAX_LOCK_WAIT_SECONDS */.Tb}; got ${quoteValue(waitText)}.`);
-    }
-    const given = getInput('lock-secret-name');
-    if (onText === 'false')
-        return undefined;
-    const name = given || (0,rotation_lock/* defaultLockName */.QQ)(secretName, LIMITS.name.max);
-    checkSecretName('lock-secret-name', given, problem);
-    for (const [other, otherName] of [
-        ['secret-name', secretName],
-        ['access-token-secret-name', accessTokenSecretName ?? ''],
-    ]) {
-        if (otherName !== '' && name.toUpperCase() === otherName.toUpperCase()) {
-            problem('lock-secret-name', (0,settings/* text */.Qq) `${(0,settings/* subject */.bc)('lock-secret-name')} must name another secret than ${(0,settings/* named */.KT)(other)} (secret names are case-insensitive): the lock would overwrite it.`);
-        }
-    }
-    return { name, waitMs: wait * 1000 };
-}
-/**
- * Exactly one kind of target: `organization`, or `environment` of `repository`, or `repository`
- * alone. (`repository` always has a value, from its default, so it cannot conflict.)
- */
-function readTarget(getInput, env, problem) {
-    const organization = getInput('organization');
-    const environment = getInput('environment');
-    const visibilityText = getInput('visibility').toLowerCase();
-    const selectedText = getInput('selected-repositories');
-    const selectedRepositories = selectedText
-        .split(/[,\n]/)
-        .map((name) => name.trim())
-        .filter((name) => name !== '');
-    if (organization !== '') {
-        if (environment !== '') {
-            problem('environment', (0,settings/* text */.Qq) `${(0,settings/* subject */.bc)('organization')} and ${(0,settings/* named */.KT)('environment')} name two different targets: give one. An organization secret is shared by repositories; an environment secret belongs to one environment of ${(0,settings/* named */.KT)('repository')}.`);
-        }
-        let ok = environment === '';
-        if (!OWNER.test(organization)) {
-            problem('organization', (0,settings/* text */.Qq) `${(0,settings/* subject */.bc)('organization')} must be an organization's login (up to 39 letters, digits and hyphens), e.g. "octo-org"; got ${quoteValue(organization)}.`);
-            ok = false;
-        }
-        let visibility;
-        if (visibilityText !== '') {
-            if (visibilityText === 'all' ||
-                visibilityText === 'private' ||
-                visibilityText === 'selected') {
-                visibility = visibilityText;
-            }
-            else {
-                problem('visibility', (0,settings/* text */.Qq) `${(0,settings/* subject */.bc)('visibility')} must be "all", "private" or "selected"; got ${quoteValue(visibilityText)}.`);
-                ok = false;
-            }
-        }
-        if (visibility === 'selected' && selectedRepositories.length === 0) {
-            problem('selected-repositories', (0,settings/* text */.Qq) `With ${(0,settings/* named */.KT)('visibility')} set to "selected", ${(0,settings/* input */.hF)('selected-repositories')} must name the repositories that may use the secret (names in the organization, separated by commas or new lines).`);
-            ok = false;
-        }
-        if (visibility !== 'selected' && selectedRepositories.length > 0) {
-            problem('selected-repositories', (0,settings/* text */.Qq) `${(0,settings/* subject */.bc)('selected-repositories')} applies only with ${(0,settings/* named */.KT)('visibility')} set to "selected": set that too, or remove the list.`);
-            ok = false;
-        }
-        if (selectedRepositories.length > MAX_SELECTED_REPOSITORIES) {
-            problem('selected-repositories', (0,settings/* text */.Qq) `${(0,settings/* subject */.bc)('selected-repositories')} names ${selectedRepositories.length} repositories; at most ${MAX_SELECTED_REPOSITORIES} can be resolved at once (GitHub allows 100 concurrent requests). For more, set ${(0,settings/* named */.KT)('visibility')} to "private" or "all".`);
-            ok = false;
-        }
-        else {
-            const wrong = selectedRepositories.find((name) => !isRepositoryName(name));
-            if (wrong !== undefined) {
-                problem('selected-repositories', (0,settings/* text */.Qq) `${(0,settings/* subject */.bc)('selected-repositories')} must list repository names of the organization (without "${organization}/"); ${quoteValue(wrong)} is not one.`);
-                ok = false;
-            }
-        }
-        return ok ? { kind: 'organization', organization, visibility, selectedRepositories } : undefined;
-    }
-    for (const [input, given] of [
-        ['visibility', visibilityText],
-        ['selected-repositories', selectedText],
-    ]) {
-        if (given !== '') {
-            problem(input, (0,settings/* text */.Qq) `${(0,settings/* subject */.bc)(input)} applies only to an organization secret: set ${(0,settings/* named */.KT)('organization')} too, or remove it.`);
-        }
-    }
-    const repositoryText = getInput('repository') || env['GITHUB_REPOSITORY'] || '';
-    const repository = parseRepository(repositoryText);
-    if (repository === undefined) {
-        problem('repository', repositoryText === ''
-            ? (0,settings/* text */.Qq) `${(0,settings/* subject */.bc)('repository')} is empty and GITHUB_REPOSITORY is not set: set it to "owner/name".`
-            : (0,settings/* text */.Qq) `${(0,settings/* subject */.bc)('repository')} must be "owner/name", e.g. "octo-org/confluence-sync"; got ${quoteValue(repositoryText)}.`);
-        return undefined;
-    }
-    if (environment === '')
-        return { kind: 'repository', repository };
-    const overlong = tooLong((0,settings/* subject */.bc)('environment'), environment, LIMITS.environment, false);
-    if (overlong !== undefined ||
-        /[\p{Cc}\p{Cs}]/u.test(environment) ||
-        environment === '.' ||
-        environment === '..') {
-        problem('environment', overlong ??
-            (0,settings/* text */.Qq) `${(0,settings/* subject */.bc)('environment')} must be an environment's name as shown in the repository settings (up to ${ENVIRONMENT_MAX} characters, no control characters, not "." or ".."); got ${quoteValue(environment)}.`);
-        return undefined;
-    }
-    return { kind: 'environment', repository, environment };
-}
-/** GitHub's rules for the names of secrets, which variables share (docs: "Naming conventions"). */
-function checkSecretName(input, name, problem, kind = 'secret') {
-    if (name === '')
-        return;
-    const overlong = tooLong((0,settings/* subject */.bc)(input), name, LIMITS.name, false);
-    if (overlong !== undefined) {
-        problem(input, overlong);
-    }
-    else if (!SECRET_NAME.test(name)) {
-        problem(input, (0,settings/* text */.Qq) `${(0,settings/* subject */.bc)(input)} must contain only letters, digits and underscores and must not start with a digit (GitHub's rule for ${kind} names); got ${quoteValue(name)}.`);
-    }
-    else if (/^GITHUB_/i.test(name)) {
-        problem(input, (0,settings/* text */.Qq) `${(0,settings/* subject */.bc)(input)} must not start with GITHUB_ (GitHub reserves that prefix); got ${quoteValue(name)}.`);
-    }
-}
-function parseRepository(text) {
-    const parts = text.split('/');
-    if (parts.length !== 2)
-        return undefined;
-    const [owner, repo] = parts;
-    if (!OWNER.test(owner) || !isRepositoryName(repo))
-        return undefined;
-    return { owner, repo };
-}
-/** GitHub's repository names: up to 100 of `A-Z a-z 0-9 . _ -`, but not "." or ".." (dot-segments). */
-function isRepositoryName(name) {
-    return REPO.test(name) && name !== '.' && name !== '..';
-}
-/** A whole number of seconds, or NaN. Bounded first, so leading zeros cannot make it huge. */
-function readSeconds(text) {
-    return text.length <= LIMITS.seconds.max && /^\d+$/.test(text) ? Number(text) : NaN;
-}
-/** ISO 8601: a date (2026-01-31) or a date and time with its zone (2026-01-31T09:00:00Z). */
-function parseConsentDate(given, problem) {
-    const time = parseIsoMoment(given);
-    if (Number.isNaN(time)) {
-        problem('consented-at', (0,settings/* text */.Qq) `${(0,settings/* subject */.bc)('consented-at')} must be an ISO 8601 date such as "2026-01-31" (or a date and time with its zone, "2026-01-31T09:00:00Z"); got ${quoteValue(given)}.`);
-        return undefined;
-    }
-    return new Date(time);
-}
-/**
- * An ISO 8601 moment as epoch milliseconds: a date (2026-01-31, its midnight UTC) or a date and
- * time with its zone (2026-01-31T09:00:00Z); NaN for anything else. A time without a zone would
- * mean the reader's own, which differs between a laptop and a runner.
- */
-function parseIsoMoment(text) {
-    const iso = text.length <= LIMITS.date.max &&
-        /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2}))?$/.test(text);
-    if (!iso)
-        return NaN;
-    return Date.parse(text.length === 10 ? `${text}T00:00:00Z` : text.replace(' ', 'T'));
-}
-function withoutTrailingSlash(url) {
-    return url.href.replace(/\/+$/, '');
-}
-
-// EXTERNAL MODULE: ./src/common/errors.ts
-var errors = __nccwpck_require__(1922);
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __nccwpck_require__(7975);
-;// CONCATENATED MODULE: ./src/common/grouped-number.ts
-/**
- * A whole number with its thousands grouped by commas, as messages show sizes: "35,952".
- *
- * This is what `toLocaleString('en-US')` prints for a whole number, without it: the first call of
- * that sets up ICU's number formatting, some 10–20 ms of start-up, and token-set.ts makes one of
- * its messages when the bundle loads, before the first request.
- */
-function groupedNumber(value) {
-    if (!Number.isSafeInteger(value))
-        return String(value);
-    const digits = String(Math.abs(value));
-    const grouped = digits.replace(/\B(?=(?:\d{3})+$)/g, ',');
-    return value < 0 ? `-${grouped}` : grouped;
-}
-
-;// CONCATENATED MODULE: ./src/common/body-text.ts
-/**
- * Turning an answer's bytes into text, and describing an answer without quoting it.
- *
- * Decoding follows the WHATWG Encoding Standard's order (encoding.spec.whatwg.org, "decode"): a
- * byte order mark wins over anything a header says, then the content type's `charset` (RFC 9110
- * §8.3.2) when the decoder knows it, else UTF-8 (RFC 8259 §8.1: JSON exchanged between systems is
- * UTF-8). A server, or a proxy in front of it, may label an answer wrongly; the BOM is the bytes'
- * own statement.
- */
-
-
-const BOMS = [
-    [[0xef, 0xbb, 0xbf], 'utf-8'],
-    [[0xff, 0xfe], 'utf-16le'],
-    [[0xfe, 0xff], 'utf-16be'],
-];
-/** The body as text: BOM, else `charset`, else UTF-8; the BOM itself removed. */
-function decodeBody(bytes, contentType) {
-    const bom = BOMS.find(([mark]) => mark.every((byte, i) => bytes[i] === byte));
-    if (bom) {
-        const [mark, encoding] = bom;
-        return new external_node_util_.TextDecoder(encoding, { ignoreBOM: true }).decode(bytes.subarray(mark.length));
-    }
-    const decoder = decoderFor(contentTypeParameter(contentType, 'charset')) ?? new external_node_util_.TextDecoder();
-    // TextDecoder drops a BOM of its own encoding; one of another encoding decodes to U+FEFF.
-    return decoder.decode(bytes).replace(/^\uFEFF/, '');
-}
-/** The media type alone, lower case, e.g. "application/json"; '' when there is none. */
-function mediaType(contentType) {
-    return (contentType.split(';')[0] ?? '').trim().toLowerCase();
-}
-/**
- * The answer in words, never in its own bytes: "HTTP 200, text/html; charset=utf-8, 1,234 bytes".
- * The content type is reduced to its media type and charset, each only if it is a plain token,
- * because a header is as much the server's text as the body is.
- */
-function describeAnswerShape(answer) {
-    return `HTTP ${answer.status}, ${describeContentType(answer.contentType)}, ${describeLength(answer.bytes.length)}`;
-}
-function describeContentType(contentType) {
-    const type = mediaType(contentType);
-    if (type === '')
-        return 'no content type';
-    if (!HEADER_TOKEN.test(type))
-        return 'an unreadable content type';
-    const charset = contentTypeParameter(contentType, 'charset');
-    return charset !== undefined && HEADER_TOKEN.test(charset) ? `${type}; charset=${charset}` : type;
-}
-function describeLength(length) {
-    if (length === 0)
-        return 'an empty body';
-    return `${groupedNumber(length)} byte${length === 1 ? '' : 's'}`;
-}
-/** RFC 9110 §5.6.2 token characters (and "/" for type/subtype), at most 100 of them. */
-const HEADER_TOKEN = /^[A-Za-z0-9!#$%&'*+.^_`|~/-]{1,100}$/;
-/** A parameter of a content type (RFC 9110 §5.6.6), unquoted; undefined when absent. */
-function contentTypeParameter(contentType, name) {
-    for (const part of contentType.split(';').slice(1)) {
-        const equals = part.indexOf('=');
-        if (equals < 0 || part.slice(0, equals).trim().toLowerCase() !== name)
-            continue;
-        const value = part.slice(equals + 1).trim();
-        return value.startsWith('"') && value.endsWith('"') && value.length >= 2
-            ? value.slice(1, -1)
-            : value;
-    }
-    return undefined;
-}
-function decoderFor(label) {
-    if (label === undefined || label === '')
-        return undefined;
-    try {
-        return new external_node_util_.TextDecoder(label);
-    }
-    catch {
-        // An encoding the runtime does not know: UTF-8 is the best guess for a JSON answer.
-        return undefined;
-    }
-}
-
-// EXTERNAL MODULE: ./src/common/network-failure.ts
-var network_failure = __nccwpck_require__(4272);
-;// CONCATENATED MODULE: ./src/common/http.ts
-/**
- * One request and its whole answer, for the token endpoint and (under Octokit, ../github/client.ts)
- * for GitHub alike: undici's fetch on the run's dispatcher (./network.ts), so both endpoints share
- * one proxy and TLS behaviour.
- *
- * - TLS verification is Node's default and is never turned off; NODE_EXTRA_CA_CERTS is honoured.
- * - Redirects are never followed: a token endpoint that redirects would receive the client secret
- *   and the refresh token a second time, at another address. The redirect itself is the answer.
- * - One limit covers the whole request (connect, send, read the full answer), and answers are read
- *   up to a cap, so that a hung or flooding server cannot hold a rotated token in memory for long.
- *
- * fetch comes from the undici package, never the global one: the bundle carries this copy anyway
- * (the toolkit needs it), and a second one would be loaded at start-up.
- */
-
-
-
-class BodyTooLargeError extends Error {
-    status;
-    contentType;
-    limit;
-    name = 'BodyTooLargeError';
-    constructor(status, contentType, limit) {
-        super(`The answer was larger than ${limit} bytes`);
-        this.status = status;
-        this.contentType = contentType;
-        this.limit = limit;
-    }
-}
-/**
- * Sends one request and reads the whole answer (up to `maxBodyBytes`), telling the network's
- * `onExchange` how it went. Errors pass through as undici raised them: their codes (ECONNREFUSED,
- * certificate codes, the timeout) are what ./network-failure.ts reads.
- */
-async function exchange(url, request, options) {
-    const timeout = AbortSignal.timeout(options.timeoutMs);
-    const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
-    const started = performance.now();
-    let status;
-    try {
-        const response = await (0,undici/* fetch */.hd)(url, {
-            method: request.method,
-            headers: request.headers ?? {},
-            body: request.body ?? null,
-            dispatcher: options.network.dispatcher,
-            redirect: 'manual',
-            signal,
-        });
-        status = response.status;
-        const bytes = await readCapped(response, options.maxBodyBytes);
-        report(options.network, request, url, started, { status });
-        return { status, statusText: response.statusText, headers: response.headers, bytes };
-    }
-    catch (error) {
-        const failure = error instanceof BodyTooLargeError
-            ? `more than ${error.limit} bytes`
-            : (0,network_failure/* classifyNetworkFailure */.P)(error).code;
-        report(options.network, request, url, started, { status, failure });
-        throw error;
-    }
-}
-/** Sends one request and reads the whole answer (up to `maxBodyBytes`) as text. */
-async function send(url, request, options) {
-    const answer = await exchange(url, request, options);
-    const headers = {};
-    for (const [name, value] of answer.headers) {
-        headers[name] = headers[name] === undefined ? value : `${headers[name]}, ${value}`;
-    }
-    const contentType = headers['content-type'] ?? '';
-    return {
-        status: answer.status,
-        headers,
-        contentType,
-        location: headers['location'],
-        retryAfter: headers['retry-after'],
-        bytes: answer.bytes,
-        body: decodeBody(answer.bytes, contentType),
-    };
-}
-/** The body, read chunk by chunk; past the cap, reading stops and the connection is dropped. */
-async function readCapped(response, limit) {
-    if (response.body === null)
-        return Buffer.alloc(0);
-    const chunks = [];
-    let size = 0;
-    // Leaving the loop early cancels the stream, which makes undici abort the request.
-    for await (const chunk of response.body) {
-        size += chunk.byteLength;
-        if (size > limit) {
-            throw new BodyTooLargeError(response.status, response.headers.get('content-type') ?? '', limit);
-        }
-        chunks.push(chunk);
-    }
-    return Buffer.concat(chunks);
-}
-function report(network, request, url, started, outcome) {
-    // A listener that fails must not cost the answer: it may hold a token that is nowhere else yet.
-    try {
-        network.onExchange?.({
-            method: request.method,
-            // The path only: a query string may carry anything (a code, a state), and hosts are the
-            // inputs' own.
-            path: url.pathname,
-            status: outcome.status,
-            failure: outcome.failure,
-            ms: Math.round(performance.now() - started),
-        });
-    }
-    catch {
-        // Nothing to do: the line was only for a debug log.
-    }
-}
-
-;// CONCATENATED MODULE: ./src/atlassian/sites.ts
-/**
- * Which Atlassian sites a token reaches. API calls do not go to a site's own host but to the API
- * gateway, under the product and the site's cloud id: https://api.atlassian.com/ex/confluence/
- * {cloudId}/wiki/… and https://api.atlassian.com/ex/jira/{cloudId}/rest/… (../shared/FACTS.md,
- * "Sites").
- */
-
-
-
-
-
-
-/**
- * Finds `siteUrl` among the sites the access token reaches. Runs after the new refresh token is
- * stored, so a failure here never puts the token at risk.
- */
-async function findSite(atlassianApiUrl, accessToken, siteUrl, http, secrets, retry) {
-    const sites = await listSites(atlassianApiUrl, accessToken, http, secrets, retry);
-    const wanted = siteUrl.origin.toLowerCase();
-    const site = sites.find((candidate) => originOf(candidate.url) === wanted);
-    if (site === undefined) {
-        const reachable = sites.length === 0
-            ? 'none: the consent covers no site, or the app lacks the scopes of its products'
-            : sites.map((s) => `${s.name} (${s.url})`).join(', ');
-        throw new errors/* ActionError */.lZ('SITE_NOT_REACHED', `The token does not reach ${siteUrl.origin}. Sites it reaches: ${reachable}.`, 'stored', (0,settings/* text */.Qq) `Fix ${(0,settings/* named */.KT)('site-url')} (the address of your site, e.g. https://example.atlassian.net), or have a user of that site consent to the app with the scopes it needs.`);
-    }
-    return { site, ...siteApiBases(atlassianApiUrl, site) };
-}
-/**
- * Where a site's REST APIs are, per product: the gateway's `/ex/confluence/{cloudId}` and
- * `/ex/jira/{cloudId}` (one cloud id serves every product of the site).
- */
-function siteApiBases(atlassianApiUrl, site) {
-    const cloudId = encodeURIComponent(site.id);
-    return {
-        apiBaseUrl: `${atlassianApiUrl}/ex/confluence/${cloudId}`,
-        jiraApiBaseUrl: `${atlassianApiUrl}/ex/jira/${cloudId}`,
-    };
-}
-/**
- * Every site the access token reaches (accessible-resources), in the order Atlassian lists them.
- * Failures are marked with the token "stored": in the rotation this runs after the write.
- */
-async function listSites(atlassianApiUrl, accessToken, http, 
-// Unused since answers are described rather than quoted; kept so that callers need not change.
-_secrets, retry) {
-    const endpoint = new URL(`${atlassianApiUrl}/oauth/token/accessible-resources`);
-    return (0,common_retry/* withRetries */.LH)(async (remainingMs) => {
-        let answer;
-        try {
-            answer = await send(endpoint, {
-                method: 'GET',
-                headers: { authorization: `Bearer ${accessToken}`, accept: 'application/json' },
-            }, { ...http, timeoutMs: Math.min(http.timeoutMs, remainingMs) });
-        }
-        catch (error) {
-            const failure = (0,network_failure/* classifyNetworkFailure */.P)(error);
-            throw new errors/* ActionError */.lZ('SITES_UNAVAILABLE', `Could not list the Atlassian sites the token reaches: the request to ${endpoint.origin} failed (${failure.description}).`, 'stored', (0,settings/* text */.Qq) `Check ${(0,settings/* named */.KT)('atlassian-api-url')} and the network from the runner to it, then re-run.`, {
-                cause: error,
-                ...(failure.permanent ? {} : { transient: { reason: failure.description } }),
-            });
-        }
-        if (answer.status !== 200) {
-            const transient = answer.status >= 500 || answer.status === 429;
-            throw new errors/* ActionError */.lZ('SITES_UNAVAILABLE', `Could not list the Atlassian sites the token reaches: ${endpoint.origin} answered HTTP ${answer.status}${answer.status === 401 ? ' (the new access token was refused)' : ''}.`, 'stored', answer.status === 401
-                ? (0,settings/* text */.Qq) `Check ${(0,settings/* named */.KT)('atlassian-api-url')}: it must be Atlassian's API gateway (https://api.atlassian.com).`
-                : 'Re-run; check https://developer.status.atlassian.com if it persists.', {
-                status: answer.status,
-                ...(transient && {
-                    transient: { reason: `HTTP ${answer.status}`, retryAfter: answer.retryAfter },
-                }),
-            });
-        }
-        return parseSites(answer, endpoint);
-    }, (error) => (0,common_retry/* transientVerdict */.yJ)(error, retry.clock.now()), retry, (error, history) => (error instanceof errors/* ActionError */.lZ ? (0,common_retry/* describeAttempts */.U_)(error, history) : error));
-}
-/**
- * The list of sites. Anything else is described by status, content type and length, never quoted:
- * an answer to a request that carried the new access token may echo it, unmasked.
- */
-function parseSites(answer, endpoint) {
-    let parsed;
-    try {
-        parsed = JSON.parse(answer.body.trim());
-    }
-    catch {
-        parsed = undefined;
-    }
-    const sites = Array.isArray(parsed)
-        ? parsed.flatMap((entry) => {
-            if (typeof entry !== 'object' || entry === null)
-                return [];
-            const { id, name, url } = entry;
-            return typeof id === 'string' && typeof url === 'string'
-                ? [{ id, name: typeof name === 'string' ? name : url, url }]
-                : [];
-        })
-        : undefined;
-    if (sites === undefined) {
-        throw new errors/* ActionError */.lZ('SITES_UNAVAILABLE', `${endpoint.origin} answered the list of sites with something that is not a JSON list (${describeAnswerShape(answer)}).`, 'stored', (0,settings/* text */.Qq) `Check ${(0,settings/* named */.KT)('atlassian-api-url')}: it must be Atlassian's API gateway (https://api.atlassian.com).`);
-    }
-    return sites;
-}
-function originOf(url) {
-    try {
-        return new URL(url).origin.toLowerCase();
-    }
-    catch {
-        return '';
-    }
-}
-
-;// CONCATENATED MODULE: ./src/atlassian/token-answer-body.ts
-/**
- * Reading a token endpoint's answer into a value, before anything judges it.
- *
- * RFC 6749 §5.1 says the answer is `application/json`; but a proxy may relabel it (text/plain,
- * text/html), so JSON is tried whatever the content type says. Some providers answer
- * `application/x-www-form-urlencoded` instead (GitHub's OAuth endpoint does, unless asked for JSON), so a body labelled
- * that way is read as a form when it is not JSON.
- */
-
-const FORM = 'application/x-www-form-urlencoded';
-function readAnswerBody(answer) {
-    // Surrounding whitespace of any kind (JSON.parse itself allows only four kinds).
-    const text = decodeBody(answer.bytes, answer.contentType).trim();
-    try {
-        return { readable: true, value: JSON.parse(text) };
-    }
-    catch {
-        // Not JSON: a form, if the server says it is one.
-    }
-    if (mediaType(answer.contentType) !== FORM || text === '')
-        return { readable: false };
-    // No prototype: a parameter named "__proto__" must stay a parameter.
-    const parameters = Object.create(null);
-    for (const [name, value] of new URLSearchParams(text)) {
-        const earlier = parameters[name];
-        parameters[name] =
-            earlier === undefined ? value : [...(Array.isArray(earlier) ? earlier : [earlier]), value];
-    }
-    return { readable: true, value: parameters };
-}
-
-// EXTERNAL MODULE: ./src/common/is-record.ts
-var is_record = __nccwpck_require__(6387);
-;// CONCATENATED MODULE: ./src/atlassian/token-answer-mask.ts
-
-/**
- * RFC 6749 §5.2: `error`, `error_description` and `error_uri` use only %x20-21 / %x23-5B / %x5D-7E
- * (printable ASCII without `"` and `\`). The lengths are this action's: an OAuth error code is a
- * word, a description a sentence, a URI an address.
- */
-const OAUTH_ERROR_FIELD_LIMITS = {
-    error: 64,
-    error_description: 200,
-    error_uri: 2048,
-};
-/** The value, if it may be shown as an OAuth error field: RFC 6749 §5.2's charset, within its limit. */
-function printableErrorField(field, value) {
-    if (typeof value !== 'string')
-        return undefined;
-    const limit = OAUTH_ERROR_FIELD_LIMITS[field];
-    return value.length >= 1 && value.length <= limit && /^[\x20\x21\x23-\x5B\x5D-\x7E]+$/.test(value)
-        ? value
-        : undefined;
-}
-/**
- * Token type names (RFC 6749 §7.1): RFC 6750's bearer, the MAC draft's mac, RFC 9449's DPoP,
- * RFC 8693's N_A. Names, not credentials; masked, "Bearer" would vanish from every later log line.
- */
-const TOKEN_TYPES = new Set(['bearer', 'mac', 'dpop', 'n_a']);
-/**
- * What a scope name looks like (Atlassian's: `read:confluence-content.all`, `offline_access`,
- * `read:page:confluence`). Credentials never fit: they carry capitals or digits.
- */
-const SCOPE_NAME = /^[a-z:._-]{1,64}$/;
-/** `expires_in` as a number of seconds written as text ("3600", "3599.5"): a lifetime, not a secret. */
-const SECONDS_AS_TEXT = /^\d{1,12}(\.\d{1,6})?$/;
-/** A scope's words that are scope names, in order, and how many other words it has. */
-function scopeNames(scope) {
-    const words = scope.split(/\s+/).filter((word) => word !== '');
-    const names = words.filter((word) => SCOPE_NAME.test(word));
-    return { names, others: words.length - names.length };
-}
-/** Registers every string of `answer` that could be a credential with `secrets` (which masks it). */
-function maskTokenAnswer(answer, status, secrets) {
-    if (!(0,is_record/* isRecord */.u)(answer)) {
-        maskEverything(answer, secrets);
-        return;
-    }
-    const isError = status < 200 || status > 299;
-    for (const [key, value] of Object.entries(answer)) {
-        if (typeof value === 'string' && isNotACredential(key, value, isError))
-            continue;
-        if (key === 'scope' && typeof value === 'string') {
-            // RFC 6749 §3.3: scope names separated by spaces. Each other word is treated as a secret.
-            for (const word of value.split(/\s+/))
-                if (!SCOPE_NAME.test(word))
-                    secrets.add(word);
-            continue;
-        }
-        maskEverything(value, secrets);
-    }
-}
-/** The top-level fields, by name and value, that are plainly not credentials. */
-function isNotACredential(key, value, isError) {
-    switch (key) {
-        case 'token_type':
-            return TOKEN_TYPES.has(value.trim().toLowerCase());
-        case 'expires_in':
-            return SECONDS_AS_TEXT.test(value.trim());
-        case 'error':
-        case 'error_description':
-        case 'error_uri':
-            // An error answer's own words; in an answer that claims success they are anybody's guess.
-            return isError && printableErrorField(key, value) !== undefined;
-        default:
-            return false;
-    }
-}
-/** Every string in `value`, at any depth (walked with a stack: JSON nests deeper than calls do). */
-function maskEverything(value, secrets) {
-    const pending = [value];
-    while (pending.length > 0) {
-        const next = pending.pop();
-        if (typeof next === 'string')
-            maskString(next, secrets);
-        else if (Array.isArray(next))
-            for (const item of next)
-                pending.push(item);
-        else if ((0,is_record/* isRecord */.u)(next))
-            for (const item of Object.values(next))
-                pending.push(item);
-    }
-}
-/**
- * The runner matches a mask within one line, so a value spread over several lines is masked line by
- * line, and whole (for text that keeps it whole). Lines first: the whole value's `::add-mask::` line
- * then holds only values already masked. `SecretValues.add` trims each and skips those under 4
- * characters, which cannot be told from ordinary words in a log.
- */
-function maskString(value, secrets) {
-    const lines = value.split(/\r\n|\r|\n/);
-    if (lines.length > 1)
-        for (const line of lines)
-            secrets.add(line);
-    secrets.add(value);
-}
-
-;// CONCATENATED MODULE: ./src/atlassian/token-set.ts
-/**
- * What a successful token answer (RFC 6749 §5.1) gives, read leniently: the refresh token in it is
- * the one thing that must never be lost, because Atlassian disabled the token that was sent the
- * moment it issued this one (../../shared/FACTS.md, rotation rules). So a readable refresh token is
- * kept whatever else is wrong with the answer; the rest becomes `undefined` and a warning.
- *
- * Nothing here quotes the answer: every value in it may be a credential.
- */
-
-
-/**
- * A new refresh token is read up to the size a secret can hold once sealed: the same limit the
- * `refresh-token` input has, so a token the action accepted always has a readable successor of its
- * size. Anything longer could not be stored, so it is no usable token.
- */
-const REFRESH_TOKEN_LIMIT = {
-    bytes: MAX_SECRET_VALUE_BYTES,
-    said: `${groupedNumber(MAX_SECRET_VALUE_BYTES)} bytes, what a secret holds once sealed`,
-};
-/** Far above any real access token (Atlassian's are about 1–2 KiB); it travels in a header. */
-const ACCESS_TOKEN_LIMIT = { bytes: 16 * 1024, said: '16 KiB' };
-/** No access token lives longer than the consent it comes from (365 days). */
-const MAX_EXPIRES_IN_SECONDS = 366 * 24 * 60 * 60;
-/** Reads the fields of a 2xx answer that is a JSON object (or a form). */
-function readTokenFields(fields, status, origin) {
-    const said = `The token endpoint ${origin}`;
-    const refresh = readToken(field(fields, 'refresh_token'), REFRESH_TOKEN_LIMIT);
-    if (refresh.kind === 'unreadable') {
-        return { ok: false, problem: `"refresh_token" is ${refresh.what}, not a token` };
-    }
-    const access = readToken(field(fields, 'access_token'), ACCESS_TOKEN_LIMIT);
-    if (refresh.kind === 'absent' && access.kind !== 'token') {
-        return {
-            ok: false,
-            problem: `it holds neither a refresh token nor an access token ("access_token" is ${access.kind === 'absent' ? 'missing' : access.what})`,
-        };
-    }
-    const warnings = [];
-    if (status !== 200) {
-        warnings.push(`${said} answered HTTP ${status} where a token answer is HTTP 200 (RFC 6749 §5.1); the tokens in it were used.`);
-    }
-    if (access.kind !== 'token') {
-        warnings.push(`${said} answered with a new refresh token but no usable access token ("access_token" is ${access.kind === 'absent' ? 'missing' : access.what}): the refresh token is kept; this run has no access token to give (the output access-token is empty).`);
-    }
-    const expiresIn = readExpiresIn(field(fields, 'expires_in'));
-    if (typeof expiresIn === 'string') {
-        warnings.push(`${said} ${expiresIn}: the access token's lifetime is unknown, and the outputs expires-in and expires-at are empty.`);
-    }
-    const scope = field(fields, 'scope');
-    if (scope !== undefined && typeof scope !== 'string') {
-        warnings.push(`${said} gave "scope" as ${kindOf(scope)} instead of a string: the granted scopes are unknown (the output scope is empty).`);
-    }
-    const tokenType = field(fields, 'token_type');
-    if (tokenType === undefined) {
-        warnings.push(`${said} gave no "token_type" (RFC 6749 §5.1 requires one): the access token is used as a Bearer token, as Atlassian documents it.`);
-    }
-    else if (typeof tokenType !== 'string' || tokenType.trim().toLowerCase() !== 'bearer') {
-        warnings.push(`${said} gave a "token_type" that is not "Bearer" (${typeof tokenType === 'string' ? `a string of ${tokenType.length} characters` : kindOf(tokenType)}): the access token is used as a Bearer token all the same (RFC 6750), which an API may refuse.`);
-    }
-    if (field(fields, 'error') !== undefined) {
-        warnings.push(`${said} answered with tokens and also an "error" field (not shown): the tokens were used.`);
-    }
-    return {
-        ok: true,
-        tokens: {
-            accessToken: access.kind === 'token' ? access.value : undefined,
-            refreshToken: refresh.kind === 'token' ? refresh.value : undefined,
-            expiresIn: typeof expiresIn === 'number' ? expiresIn : undefined,
-            scope: typeof scope === 'string' ? scope : undefined,
-            tokenType: typeof tokenType === 'string' ? tokenType.trim() : undefined,
-            warnings,
-        },
-    };
-}
-/** A field's own value; null counts as absent (RFC 8259 has no "undefined"). */
-function field(fields, name) {
-    return Object.hasOwn(fields, name) && fields[name] !== null ? fields[name] : undefined;
-}
-/**
- * A token is a string without whitespace inside: it travels as RFC 6750 §2.1's b64token, which has
- * none. Whitespace around it, which a server or proxy may add and nobody means, is trimmed.
- */
-function readToken(value, limit) {
-    if (value === undefined)
-        return { kind: 'absent' };
-    if (typeof value !== 'string')
-        return { kind: 'unreadable', what: kindOf(value) };
-    const token = value.trim();
-    if (token === '')
-        return { kind: 'unreadable', what: 'an empty string' };
-    if (/\s/.test(token))
-        return { kind: 'unreadable', what: 'a string with whitespace inside' };
-    const bytes = Buffer.byteLength(token);
-    if (bytes > limit.bytes) {
-        return {
-            kind: 'unreadable',
-            what: `a string of ${groupedNumber(bytes)} bytes (more than ${limit.said})`,
-        };
-    }
-    return { kind: 'token', value: token };
-}
-/**
- * `expires_in` (RFC 6749 §5.1: recommended, not required), in seconds: a number or, as some of
- * Atlassian's documents show it, a numeric string. Returns the whole seconds, or why there are none.
- */
-function readExpiresIn(value) {
-    if (value === undefined) {
-        return 'did not say how long the access token lives (no "expires_in"; RFC 6749 §5.1 recommends it but does not require it)';
-    }
-    const number = typeof value === 'number'
-        ? value
-        : typeof value === 'string' && /^\d+(\.\d+)?$/.test(value.trim())
-            ? Number(value.trim())
-            : undefined;
-    const odd = (what) => `gave an "expires_in" that is not a lifetime (${what})`;
-    if (number === undefined)
-        return odd(kindOf(value));
-    if (!Number.isFinite(number))
-        return odd('not a finite number');
-    if (number < 1)
-        return odd(number < 0 ? 'a negative number' : 'less than one second');
-    if (number > MAX_EXPIRES_IN_SECONDS)
-        return odd('more than 366 days');
-    return Math.floor(number);
-}
-/** A value's kind in words, never its content. */
-function kindOf(value) {
-    if (typeof value === 'string')
-        return 'a string that is not a number';
-    if (typeof value === 'number')
-        return 'a number';
-    if (typeof value === 'boolean')
-        return 'true or false';
-    if (Array.isArray(value))
-        return 'a list';
-    if (typeof value === 'object' && value !== null)
-        return 'an object';
-    return 'an unexpected value';
-}
-
-;// CONCATENATED MODULE: ./src/atlassian/token-endpoint.ts
-/**
- * Atlassian's OAuth 2.0 token endpoint: the refresh grant, split into sending the request and
- * processing the answer (the processing is pure, so it is tested without a network). Reading the
- * answer is in three steps, each in its own module: the body (./token-answer-body.ts), masking
- * every credential in it (./token-answer-mask.ts), and what a usable answer gives (./token-set.ts).
- *
- * Provider rules: developer.atlassian.com/cloud/oauth/getting-started/refresh-tokens, and
- * ../shared/FACTS.md ("Atlassian OAuth 2.0 (3LO)").
- */
-
-
-
-
-
-
-
-
-
-
-/**
- * POSTs a grant as JSON (the form Atlassian documents) and returns the raw answer. Network failures
- * become an {@link ActionError} that says whether the request may have reached Atlassian.
- */
-async function postGrant(tokenUrl, grant, http, meaning) {
-    try {
-        return await send(tokenUrl, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json', accept: 'application/json' },
-            body: JSON.stringify(grant),
-        }, http);
-    }
-    catch (error) {
-        if (error instanceof BodyTooLargeError) {
-            throw new errors/* ActionError */.lZ('INVALID_TOKEN_RESPONSE', `The token endpoint ${tokenUrl.origin} answered HTTP ${error.status} (${describeContentType(error.contentType)}) with more than ${error.limit} bytes; a token answer is a few kilobytes. Nothing was stored.`, meaning.ifReached, meaning.nextStepIfTooLarge);
-        }
-        const failure = (0,network_failure/* classifyNetworkFailure */.P)(error);
-        const reached = failure.mayHaveReachedServer;
-        throw new errors/* ActionError */.lZ('TOKEN_ENDPOINT_UNREACHABLE', `The request to the token endpoint ${tokenUrl.origin} failed (${failure.description}).`, reached ? meaning.ifReached : 'unchanged', reached ? meaning.nextStepIfReached : meaning.nextStepIfNotSent, {
-            cause: error,
-            ...(failure.permanent ? {} : { transient: { reason: failure.description } }),
-        });
-    }
-}
-/** POSTs the refresh grant. A failure after sending may have rotated the token. */
-function sendRefreshGrant(grant, http) {
-    return postGrant(grant.tokenUrl, {
-        grant_type: 'refresh_token',
-        client_id: grant.clientId,
-        client_secret: grant.clientSecret,
-        refresh_token: grant.refreshToken,
-    }, http, {
-        ifReached: 'maybe-rotated',
-        nextStepIfReached: (0,settings/* text */.Qq) `${settings/* rerun */.nt} within the time given above.`,
-        nextStepIfNotSent: 'Check the network from the runner to the token endpoint (proxy settings: HTTPS_PROXY / NO_PROXY), then re-run.',
-        nextStepIfTooLarge: (0,settings/* text */.Qq) `Check that ${(0,settings/* named */.KT)('token-url')} is Atlassian's token endpoint (https://auth.atlassian.com/oauth/token).`,
-    });
-}
-/**
- * Reads the token endpoint's answer (any status) and returns what a usable one gives, or throws an
- * {@link ActionError} that says what came back by status, content type and length only: even an
- * error page may embed tokens nobody has masked. Every string in the answer that could be a
- * credential is masked the moment the answer is parsed, before anything can print it, even if the
- * answer is then refused.
- */
-function processTokenResponse(answer, tokenUrl, secrets) {
-    const body = readAnswerBody(answer);
-    if (body.readable)
-        maskTokenAnswer(body.value, answer.status, secrets);
-    const origin = tokenUrl.origin;
-    const shape = describeAnswerShape(answer);
-    if (answer.status >= 300 && answer.status < 400) {
-        throw new errors/* ActionError */.lZ('TOKEN_ENDPOINT_HTTP', `The token endpoint ${origin} answered with a redirect (HTTP ${answer.status}${answer.location ? ` to ${secrets.scrub(safeLocation(answer.location))}` : ''}). Redirects are not followed: they would send the client secret and refresh token to another address.`, 'unchanged', (0,settings/* text */.Qq) `Set ${(0,settings/* named */.KT)('token-url')} to the final address of the token endpoint (Atlassian: https://auth.atlassian.com/oauth/token).`);
-    }
-    // 5xx and 429 are worth another attempt, whatever the body says. A 5xx may come after the server
-    // processed the grant; a 429 or another 4xx refuses it unprocessed.
-    if (answer.status >= 500 || answer.status === 429) {
-        throw new errors/* ActionError */.lZ('TOKEN_ENDPOINT_HTTP', `The token endpoint ${origin} answered ${shape}.`, answer.status >= 500 ? 'maybe-rotated' : 'unchanged', (0,settings/* text */.Qq) `This is a fault on the provider's side: ${settings/* rerun */.nt} (within the time given above, if one is given), and check https://developer.status.atlassian.com if it persists.`, { transient: { reason: `HTTP ${answer.status}`, retryAfter: answer.retryAfter } });
-    }
-    if (answer.status < 200 || answer.status > 299) {
-        // OAuth errors (RFC 6749 §5.2) are answers about the grant itself: sending it again cannot help.
-        if (body.readable && (0,is_record/* isRecord */.u)(body.value) && typeof body.value['error'] === 'string') {
-            throw oauthError(answer.status, body.value, origin, secrets);
-        }
-        throw new errors/* ActionError */.lZ('TOKEN_ENDPOINT_HTTP', `The token endpoint ${origin} answered ${shape}, which is neither a token answer nor an OAuth error.`, 'unchanged', (0,settings/* text */.Qq) `Check ${(0,settings/* named */.KT)('token-url')}: it should be https://auth.atlassian.com/oauth/token.`);
-    }
-    const refuse = (problem) => new errors/* ActionError */.lZ('INVALID_TOKEN_RESPONSE', `The token endpoint ${origin} answered ${shape}, but ${problem}. Nothing was stored.`, 'maybe-rotated', (0,settings/* text */.Qq) `Check that ${(0,settings/* named */.KT)('token-url')} is Atlassian's token endpoint (https://auth.atlassian.com/oauth/token), then re-run within the time given above.`);
-    if (!body.readable || !(0,is_record/* isRecord */.u)(body.value)) {
-        throw refuse('it is not a JSON object, so it holds no token that can be read');
-    }
-    const reading = readTokenFields(body.value, answer.status, origin);
-    if (!reading.ok)
-        throw refuse(reading.problem);
-    return reading.tokens;
-}
-/**
- * Sends the refresh grant and validates the answer, retrying transient failures inside the
- * deadline in `retry`. Retrying is safe there: if an answer was lost after Atlassian rotated, the
- * token sent is now the "previous" one, which Atlassian exchanges again during the leeway; the token
- * to keep is the one from the last answer.
- */
-async function refreshGrant(grant, http, secrets, retry) {
-    // Once any attempt may have reached Atlassian, the token may be rotated whatever comes after.
-    let mayHaveRotated = false;
-    return (0,common_retry/* withRetries */.LH)(async () => {
-        try {
-            const answer = await sendRefreshGrant(grant, {
-                ...http,
-                // Never cut to the time left: an attempt aborted early may lose an answer Atlassian
-                // already acted on. The budget bounds when attempts start; the longest budget plus a
-                // whole request still ends inside the 10-minute leeway.
-                timeoutMs: http.timeoutMs,
-            });
-            return processTokenResponse(answer, grant.tokenUrl, secrets);
-        }
-        catch (error) {
-            if (error instanceof errors/* ActionError */.lZ && error.tokenState === 'maybe-rotated')
-                mayHaveRotated = true;
-            throw error;
-        }
-    }, (error) => (0,common_retry/* transientVerdict */.yJ)(error, retry.clock.now()), retry, (error, history) => {
-        if (!(error instanceof errors/* ActionError */.lZ))
-            return error;
-        const state = mayHaveRotated && error.tokenState === 'unchanged' ? 'maybe-rotated' : error.tokenState;
-        return (0,common_retry/* describeAttempts */.U_)(error, history, state);
-    });
-}
-/**
- * An OAuth error answer. Its `error` and `error_description` are quoted only when they keep to
- * RFC 6749 §5.2's characters and lengths (./token-answer-mask.ts), scrubbed of known secrets;
- * anything else in them is not text a server meant for people.
- */
-function oauthError(status, fields, origin, secrets) {
-    const code = printableErrorField('error', fields['error']);
-    const printable = printableErrorField('error_description', fields['error_description']);
-    const description = printable === undefined ? undefined : secrets.scrub(printable);
-    const error = code === undefined ? '' : secrets.scrub(code);
-    const said = `${origin} refused the refresh: ${describeRefusal({ status, error, errorDescription: description })}.`;
-    switch (code) {
-        case 'invalid_grant':
-        case 'unauthorized_client':
-            // unauthorized_client: reported by third parties for a refresh token that was already rotated.
-            return new errors/* OAuthError */.W5('OAUTH_INVALID_GRANT', `${said} Atlassian no longer accepts the stored refresh token. Likely causes: it was already used (another run, job or copy rotated it and the newer token was not stored, or an old token was presented after the 10-minute leeway, which revokes every token of the consent); it went 90 days without a refresh; 365 days have passed since the consent; the user revoked the app's access or changed their password.`, 'rejected', 'Consent again in a browser (the authorization URL with scope including offline_access and prompt=consent), exchange the code for tokens, and store the new refresh token in the secret. Add a `concurrency:` group to every workflow that rotates this token so that runs never overlap.', status, error, description);
-        case 'invalid_client':
-        case 'access_denied':
-            // access_denied (HTTP 401): reported by third parties for a wrong client secret. The client is
-            // authenticated before the refresh token is looked at, so the token was not exchanged.
-            return new errors/* OAuthError */.W5('OAUTH_INVALID_CLIENT', `${said} The OAuth app's credentials were not accepted.`, 'unchanged', (0,settings/* text */.Qq) `Check ${(0,settings/* named */.KT)('client-id')} and ${(0,settings/* named */.KT)('client-secret')} against the app in https://developer.atlassian.com/console/myapps/ (Settings). If the secret was rotated there, ${(0,settings/* renew */.qV)('client-secret')}.`, status, error, description);
-        default:
-            return new errors/* OAuthError */.W5('OAUTH_ERROR', said, 'unchanged', (0,settings/* text */.Qq) `Check the OAuth app settings in https://developer.atlassian.com/console/myapps/ and ${(0,settings/* named */.KT)('client-id')}, ${(0,settings/* named */.KT)('client-secret')} and ${(0,settings/* named */.KT)('token-url')}.`, status, error, description);
-    }
-}
-/** "HTTP 403, "invalid_grant" ("Unknown or invalid refresh token.")", from what may be shown. */
-function describeRefusal(refusal) {
-    const code = refusal.error === '' ? 'an error code that is not printable' : `"${refusal.error}"`;
-    return `HTTP ${refusal.status}, ${code}${refusal.errorDescription ? ` ("${refusal.errorDescription}")` : ''}`;
-}
-/** A redirect target without its query string, which could carry anything. */
-function safeLocation(location) {
-    try {
-        const url = new URL(location);
-        return `${url.origin}${url.pathname}`;
-    }
-    catch {
-        return '(an unparsable address)';
-    }
-}
-
-;// CONCATENATED MODULE: ./src/rotation/consent.ts
-/**
- * The yearly re-consent: every token of a consent dies 365 days after it, however often it was
- * refreshed (../shared/FACTS.md, "Rotation rules"). No rotation can extend it, so the action can
- * only say when it comes, early enough to act.
- */
-
-const DAY_MS = 24 * 60 * 60 * 1000;
-const CONSENT_LIFETIME_DAYS = 365;
-/** Warnings start this many days before the limit. */
-const REMINDER_DAYS = 30;
-function consentStatus(consentedAt, now) {
-    const reconsentBy = new Date(consentedAt.getTime() + CONSENT_LIFETIME_DAYS * DAY_MS);
-    const daysLeft = Math.floor((reconsentBy.getTime() - now.getTime()) / DAY_MS);
-    const by = reconsentBy.toISOString().slice(0, 10);
-    let warning;
-    if (reconsentBy.getTime() <= now.getTime()) {
-        warning = (0,settings/* text */.Qq) `The consent given on ${consentedAt.toISOString().slice(0, 10)} reached Atlassian's 365-day limit on ${by}: its tokens no longer work. Consent again in a browser, store the new refresh token, and update ${(0,settings/* named */.KT)('consented-at')}.`;
-    }
-    else if (daysLeft < REMINDER_DAYS) {
-        warning = (0,settings/* text */.Qq) `The consent given on ${consentedAt.toISOString().slice(0, 10)} ends on ${by} (${daysLeft} day${daysLeft === 1 ? '' : 's'} left): Atlassian's 365-day limit, which no refresh extends. Before then, consent again in a browser, store the new refresh token, and update ${(0,settings/* named */.KT)('consented-at')}.`;
-    }
-    return { reconsentBy, daysLeft, warning };
-}
-
-;// CONCATENATED MODULE: ./src/github/client.ts
-
-
-
-/** GitHub's answers here are small JSON documents; a cap keeps a wrong URL from flooding memory. */
-const MAX_GITHUB_ANSWER_BYTES = 4 * 1024 * 1024;
-/** Statuses whose answer has no body: a Response built with one throws. */
-const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
-/**
- * The toolkit's Octokit, sending through the run's network (../common/http.ts), so that both
- * endpoints share one proxy and TLS behaviour. Only `octokit.request(route, …)` is used.
- */
-function createGitHubClient(options) {
-    return getOctokit(options.token, {
-        baseUrl: options.baseUrl,
-        userAgent: 'atlassian-token-rotation',
-        request: { fetch: fetchThrough(options) },
-        // Octokit's default logger writes deprecation notes to the console; the log is the user's.
-        log: { debug: () => { }, info: () => { }, warn: () => { }, error: () => { } },
-    });
-}
-/**
- * fetch for Octokit: the answer is read here, up to the cap, and handed over as a Response built
- * from its bytes; redirects are answers (Octokit resolves every status under 400, and ./answer.ts
- * names a redirect for what it is). A failed request rejects as undici's fetch does, and Octokit
- * turns that into a RequestError with the cause attached, which ./errors.ts reads.
- */
-function fetchThrough(options) {
-    return async (input, init) => {
-        // Octokit passes the URL as a string and the headers as a plain object.
-        const url = new URL(input);
-        const answer = await exchange(url, {
-            method: init?.method ?? 'GET',
-            headers: (init?.headers ?? {}),
-            body: typeof init?.body === 'string' ? init.body : undefined,
-        }, {
-            network: options.network,
-            timeoutMs: options.timeoutMs,
-            maxBodyBytes: MAX_GITHUB_ANSWER_BYTES,
-            signal: init?.signal ?? undefined,
-        });
-        const response = new undici.Response(NULL_BODY_STATUSES.has(answer.status) ? null : answer.bytes, {
-            status: answer.status,
-            statusText: answer.statusText,
-            headers: answer.headers,
-        });
-        // A constructed Response has no URL; Octokit reports the one it came from (./answer.ts names
-        // the host of an answer that is not GitHub's).
-        Object.defineProperty(response, 'url', { value: url.href });
-        return response;
-    };
-}
-
-// EXTERNAL MODULE: ./src/github/secret-store.ts
-var secret_store = __nccwpck_require__(6399);
-// EXTERNAL MODULE: ./src/github/targets.ts
-var targets = __nccwpck_require__(5617);
-// EXTERNAL MODULE: ./src/github/errors.ts + 2 modules
-var github_errors = __nccwpck_require__(9947);
-// EXTERNAL MODULE: ./src/github/rest-path.ts
-var rest_path = __nccwpck_require__(3329);
-;// CONCATENATED MODULE: ./src/github/workflow-run.ts
-/**
- * When this run read its secrets: repository and organization secrets are read when a run (attempt)
- * is queued, environment secrets when the job referencing the environment starts (docs: "Secrets
- * reference"; ../shared/FACTS.md, "When a workflow sees a secret"). Read with the workflow's own
- * token, which may read its own runs with `actions: read`.
- */
-
-
-
-
-/** The run attempt this process belongs to, from the runner's variables; undefined outside Actions. */
-function currentRunAttempt(env) {
-    const [owner, repo] = (env['GITHUB_REPOSITORY'] ?? '').split('/');
-    const runId = env['GITHUB_RUN_ID'] ?? '';
-    const attempt = env['GITHUB_RUN_ATTEMPT'] ?? '1';
-    if (!owner || !repo || !/^\d+$/.test(runId) || !/^\d+$/.test(attempt))
-        return undefined;
-    return { repository: { owner, repo }, runId, attempt, job: env['GITHUB_JOB'] ?? '' };
-}
-/**
- * The earliest moment this attempt can have read its secrets. A first attempt is queued when the
- * run is created; a re-run attempt when it starts. Erring early only makes the stale-token guard
- * more careful.
- */
-async function fetchSecretsReadAt(github, run, secrets, retry) {
-    const { owner, repo } = run.repository;
-    const { data } = await (0,github_errors/* callGitHub */.ur)({
-        github,
-        route: `GET ${(0,rest_path/* restPath */.k) `/repos/${owner}/${repo}/actions/runs/${run.runId}/attempts/${run.attempt}`}`,
-        params: {},
-        doing: `read when this workflow run started (run ${run.runId}, attempt ${run.attempt})`,
-        subject: `workflow run ${run.runId} of ${owner}/${repo}`,
-        subjectSetting: 'repository',
-        tokenInput: 'workflow-token',
-        permission: '"actions: read" (add `permissions: actions: read` to the job)',
-        tokenState: 'unchanged',
-        secrets,
-        retry,
-    });
-    const createdAt = (0,github_errors/* isRecord */.u4)(data) ? parseTime(data['created_at']) : undefined;
-    const startedAt = (0,github_errors/* isRecord */.u4)(data) ? parseTime(data['run_started_at']) : undefined;
-    const readAt = run.attempt === '1' ? minTime(createdAt, startedAt) : (startedAt ?? createdAt);
-    if (readAt === undefined) {
-        throw new errors/* ActionError */.lZ('GITHUB_UNEXPECTED', `GitHub's answer for workflow run ${run.runId} has no readable "run_started_at" or "created_at": ${(0,github_errors/* quote */.hD)(data, secrets)}.`, 'unchanged', (0,settings/* text */.Qq) `Check ${(0,settings/* named */.KT)('github-api-url')}.`);
-    }
-    return new Date(readAt);
-}
-function parseTime(value) {
-    if (typeof value !== 'string')
-        return undefined;
-    const time = Date.parse(value);
-    return Number.isNaN(time) ? undefined : time;
-}
-function minTime(a, b) {
-    if (a === undefined)
-        return b;
-    if (b === undefined)
-        return a;
-    return Math.min(a, b);
-}
-/**
- * When this job started: the moment it read its environment secrets. The API names jobs by their
- * display name, which is the job's key unless `name:` is set, with the matrix values in brackets;
- * when exactly one running job matches GITHUB_JOB, that is this one. Otherwise the guard cannot
- * tell, and says so.
- */
-async function fetchJobStartedAt(github, run, secrets, retry) {
-    const { owner, repo } = run.repository;
-    const { data } = await (0,github_errors/* callGitHub */.ur)({
-        github,
-        route: `GET ${(0,rest_path/* restPath */.k) `/repos/${owner}/${repo}/actions/runs/${run.runId}/attempts/${run.attempt}/jobs`}`,
-        params: { per_page: 100 },
-        doing: `read when this job started (run ${run.runId}, attempt ${run.attempt})`,
-        subject: `workflow run ${run.runId} of ${owner}/${repo}`,
-        subjectSetting: 'repository',
-        tokenInput: 'workflow-token',
-        permission: '"actions: read" (add `permissions: actions: read` to the job)',
-        tokenState: 'unchanged',
-        secrets,
-        retry,
-    });
-    const jobs = (0,github_errors/* isRecord */.u4)(data) && Array.isArray(data['jobs']) ? data['jobs'] : [];
-    const running = jobs.filter(github_errors/* isRecord */.u4).filter((job) => {
-        const name = job['name'];
-        return (job['status'] === 'in_progress' &&
-            typeof name === 'string' &&
-            run.job !== '' &&
-            (name === run.job || name.startsWith(`${run.job} (`)));
-    });
-    const startedAt = running.length === 1 ? parseTime(running[0]?.['started_at']) : undefined;
-    if (startedAt === undefined) {
-        throw new Error(`could not tell which running job of run ${run.runId} is this one (job "${run.job}"${running.length > 1 ? `, ${running.length} running jobs match` : ''}); a job with its own "name:" is not matched`);
-    }
-    return new Date(startedAt);
-}
-
-;// CONCATENATED MODULE: ./src/common/dispatcher.ts
-/**
- * The connections of one run (or one command): undici's `Agent` (a keep-alive pool per origin), or
- * undici's `EnvHttpProxyAgent` when the runner names a proxy. One per run, closed at its end, so
- * the few requests of a rotation reuse their connections and none outlives it.
- *
- * The proxy variables are those of the runner's own toolkit (@actions/http-client): HTTPS_PROXY /
- * https_proxy for https, NO_PROXY / no_proxy, loopback hosts always direct. They are read from the
- * environment the run is given (never `process.env`, so tests give their own) and handed to the
- * agent spelled so that it applies the toolkit's rules (see `proxyOptions`).
- */
-
-/**
- * The runner's proxy rules, in EnvHttpProxyAgent's terms:
- * - only HTTPS_PROXY counts: plain http is used for loopback hosts alone (the inputs refuse it
- *   elsewhere), which never go through a proxy; so no request of a run may use HTTP_PROXY, and a
- *   client secret can never reach a proxy in clear text;
- * - a bare NO_PROXY name exempts its subdomains too (the toolkit's rule; the agent needs `.name`
- *   for that), and loopback hosts are always exempt;
- * - a proxy named without a scheme ("proxy.example:3128") is a plain-http proxy, as the toolkit
- *   and curl read it;
- * - a proxy user without a password (a token) is sent as Basic `TOKEN:`, as curl does (undici
- *   sends credentials only for user:password).
- */
-function proxyOptions(env) {
-    const named = env['https_proxy'] || env['HTTPS_PROXY'];
-    if (!named)
-        return undefined;
-    const proxy = URL.parse(named);
-    const httpsProxy = proxy?.protocol === 'http:' || proxy?.protocol === 'https:' ? named : `http://${named}`;
-    const noProxy = (env['no_proxy'] || env['NO_PROXY'] || '')
-        .split(',')
-        .map((entry) => entry.trim())
-        .filter((entry) => entry !== '')
-        .flatMap((entry) => (entry === '*' || /^[.*]/.test(entry) ? [entry] : [entry, `.${entry}`]));
-    const { username, password } = URL.parse(httpsProxy) ?? { username: '', password: '' };
-    return {
-        httpsProxy,
-        httpProxy: '',
-        noProxy: [...noProxy, ...LOOPBACK].join(','),
-        ...(username !== '' &&
-            password === '' && {
-            token: `Basic ${Buffer.from(`${decodeURIComponent(username)}:`).toString('base64')}`,
-        }),
-    };
-}
-/**
- * Hosts a proxy cannot reach: this machine's own, as they are written. (NO_PROXY cannot name all of
- * 127.0.0.0/8; https to another of its addresses goes to the proxy, and fails there, in TLS.)
- */
-const LOOPBACK = ['localhost', '127.0.0.1', '[::1]'];
-function runDispatcher(env, hooks = {}) {
-    const proxy = proxyOptions(env);
-    const agent = proxy === undefined ? new undici/* Agent */.g6() : withoutExperimentalWarning(proxy);
-    const { onRequestSent } = hooks;
-    if (!onRequestSent)
-        return agent;
-    // Requests dispatched and not yet written in full, failed or answered.
-    let unsent = 0;
-    return agent.compose((dispatch) => (options, handler) => {
-        unsent++;
-        let counted = true;
-        const settle = () => {
-            if (counted) {
-                counted = false;
-                unsent--;
-            }
-            return unsent;
-        };
-        notifySent(handler, settle, onRequestSent);
-        return dispatch(options, handler);
-    });
-}
-/**
- * undici 6 prints "EnvHttpProxyAgent is experimental" on stderr when the first one is made: in
- * every run behind a proxy, a warning about undici's API that no user can act on. That one
- * warning is held back; every other warning reaches the listeners as before.
- */
-function withoutExperimentalWarning(options) {
-    const listeners = process.listeners('warning');
-    process.removeAllListeners('warning');
-    const forward = (warning) => {
-        if (warning.code === 'UNDICI-EHPA')
-            return;
-        for (const listener of listeners)
-            listener(warning);
-    };
-    process.on('warning', forward);
-    try {
-        return new undici/* EnvHttpProxyAgent */.J2(options);
-    }
-    finally {
-        // Warnings are emitted on the next tick: restore the listeners after that.
-        process.nextTick(() => {
-            process.off('warning', forward);
-            for (const listener of listeners)
-                process.on('warning', listener);
-        });
-    }
-}
-/**
- * undici calls a handler's `onRequestSent` once the whole request is written (it is missing from
- * the handler's type); a request that fails, or is answered, before that never calls it and only
- * stops being counted. The handler keeps its own `this`, which fetch's handler relies on.
- */
-function notifySent(handler, settle, notify) {
-    const sendable = handler;
-    const previous = sendable.onRequestSent;
-    sendable.onRequestSent = function () {
-        const unsent = settle();
-        // undici aborts the request when this throws: a hook's failure must not cost the request.
-        try {
-            notify(unsent);
-        }
-        catch {
-            // Nothing to do: the hook only starts work that can also start later.
-        }
-        previous?.call(this);
-    };
-    const onError = sendable.onError;
-    if (onError) {
-        sendable.onError = function (error) {
-            settle();
-            onError.call(this, error);
-        };
-    }
-    const onHeaders = sendable.onHeaders;
-    if (onHeaders) {
-        sendable.onHeaders = function (...args) {
-            settle();
-            return onHeaders.apply(this, args);
-        };
-    }
-}
-
-;// CONCATENATED MODULE: ./src/common/network.ts
-
-function openNetwork(options) {
-    const dispatcher = runDispatcher(options.env, {
-        ...(options.onRequestSent && { onRequestSent: options.onRequestSent }),
-    });
-    return {
-        dispatcher,
-        onExchange: options.onExchange,
-        close: () => dispatcher.destroy(),
-    };
-}
-/** "POST /oauth/token: HTTP 200 in 84 ms", "GET /repos/o/r/…: ECONNRESET after 12 ms". */
-function describeExchange(exchange) {
-    const { method, path, status, failure, ms } = exchange;
-    if (failure === undefined)
-        return `${method} ${path}: HTTP ${status ?? '?'} in ${ms} ms`;
-    const answered = status === undefined ? '' : `HTTP ${status}, `;
-    return `${method} ${path}: ${answered}${failure} after ${ms} ms`;
-}
-
-;// CONCATENATED MODULE: ./src/rotation/cancellation.ts
-/**
- * A job being cancelled. The runner sends SIGINT, then SIGTERM about 7.5 s later, and kills the
- * process about 2.5 s after that (../shared/FACTS.md, "The runner"). From the first signal on, no
- * request that spends the refresh token may start, and what is already in flight decides what the
- * person must do: the rotation asks {@link describeCancellation} at once, while it still can.
- */
-
-
-
-class Cancellation {
-    clock;
-    #controller = new AbortController();
-    #stopListening;
-    #signal;
-    #at;
-    constructor(listen, clock, onFirst, onRepeat) {
-        this.clock = clock;
-        this.#stopListening = listen((signal) => {
-            if (this.#signal !== undefined) {
-                onRepeat(signal);
-                return;
-            }
-            this.#signal = signal;
-            this.#at = new Date(this.clock.now());
-            this.#controller.abort();
-            onFirst(this);
-        });
-    }
-    /** Aborted at the first signal. */
-    get signal() {
-        return this.#controller.signal;
-    }
-    /** A method, not a getter: it changes between two reads, which the type checker must not fold. */
-    requested() {
-        return this.#signal !== undefined;
-    }
-    /** "SIGINT at 2026-12-01 02:00:00 UTC" */
-    get received() {
-        return this.#signal === undefined || this.#at === undefined
-            ? 'no signal'
-            : `${this.#signal} at ${(0,explain/* utc */.n$)(this.#at)}`;
-    }
-    stop() {
-        this.#stopListening();
-    }
-}
-/** What a cancellation means for the token right now, said the moment it arrives. */
-function describeCancellation(cancellation, custody, where) {
-    const received = `Received ${cancellation.received}: the job is being cancelled.`;
-    const sentAt = custody.grantSentAt;
-    const leewayEndsAt = custody.leewayEndsAt;
-    switch (custody.state) {
-        case 'unchanged':
-            return sentAt === undefined
-                ? `${received} Nothing was sent to Atlassian and nothing will be: the refresh token in ${where} is unchanged and still works.`
-                : `${received} Atlassian answered without a new refresh token, so the one in ${where} stays valid.`;
-        case 'maybe-rotated': {
-            const sent = `The refresh token in ${where} was sent to Atlassian at ${sentAt ? (0,explain/* utc */.n$)(sentAt) : 'the start of the refresh'}`;
-            const until = leewayEndsAt ? (0,explain/* utc */.n$)(leewayEndsAt) : 'ten minutes after that';
-            return custody.grantInFlight
-                ? (0,settings/* text */.Qq) `${received} ${sent} and the answer has not come yet. If Atlassian processes it, the stored token becomes the previous one, still accepted until ${until} (the 10-minute leeway): ${settings/* rerun */.nt} before then. If the answer arrives before the runner stops this step, the new token is sealed and printed first, then stored.`
-                : (0,settings/* text */.Qq) `${received} No new attempt of the refresh starts. ${sent} without a usable answer: if Atlassian rotated it, the stored token is still accepted until ${until} (the 10-minute leeway): ${settings/* rerun */.nt} before then.`;
-        }
-        case 'rotated-not-stored':
-            return `${received} The new refresh token is being stored in ${where}; its sealed copy ${custody.recovery ? 'is in' : 'is about to be printed in'} the "Recovery value" group${custody.recovery ? ' above' : ''}. If this step ends before the write, store that value with the command shown there before ${leewayEndsAt ? (0,explain/* utc */.n$)(leewayEndsAt) : 'the leeway ends'}.`;
-        case 'stored':
-        case 'overlapped':
-        case 'rejected':
-        case 'in-doubt':
-            return `${received} The refresh token is already settled (${custody.state}); what remains is skipped.`;
-    }
-}
-/** What the cancellation stopped, and what the person does next, by where the token is. */
-function cancelledError(cancellation, state, context, answered, cause) {
-    const leeway = context.leewayEndsAt ? ` before ${(0,explain/* utc */.n$)(context.leewayEndsAt)}` : '';
-    const what = {
-        unchanged: [
-            context.grantSentAt === undefined
-                ? 'before the refresh grant was sent: nothing was sent to Atlassian.'
-                : answered
-                    ? 'after Atlassian answered without a new refresh token.'
-                    : 'after the refresh grant was refused or never reached Atlassian.',
-            'Nothing to do: the stored token still works, and the next run rotates it.',
-        ],
-        'maybe-rotated': [
-            'while the refresh grant had no usable answer yet.',
-            (0,settings/* text */.Qq) `${settings/* rerun */.nt}${leeway}, while Atlassian still accepts the stored token.`,
-        ],
-        rejected: [
-            (0,settings/* text */.Qq) `after Atlassian refused the refresh token: ${cause instanceof errors/* ActionError */.lZ ? cause.said : cause instanceof Error ? cause.message : ''}`,
-            cause instanceof errors/* ActionError */.lZ ? cause.next : 'Consent again in a browser.',
-        ],
-        'rotated-not-stored': [
-            'after Atlassian issued a new refresh token and before it was stored.',
-            `Store the recovery value below with the command shown${leeway}.`,
-        ],
-        'in-doubt': [
-            'before anything was sent, while a rotation that was killed may have spent the stored token.',
-            'Settle the abandoned lock as the error above says before anything rotates the token.',
-        ],
-        stored: [
-            'after the new refresh token was stored; what came after it was skipped.',
-            (0,settings/* text */.Qq) `Nothing to do for the token. ${settings/* rerun */.nt} if a later step needed the access token.`,
-        ],
-        overlapped: [
-            'after the new refresh token was stored, and another rotation wrote the secret too.',
-            'See the overlap reported below.',
-        ],
-    };
-    const [message, nextStep] = what[state];
-    return new errors/* ActionError */.lZ('CANCELLED', (0,settings/* text */.Qq) `The job was cancelled (${cancellation.received}) ${message}`, state, nextStep, { cause });
-}
-
-;// CONCATENATED MODULE: ./src/rotation/custody.ts
-
-class TokenCustody {
-    #state = 'unchanged';
-    #grantSentAt;
-    #grantInFlight = false;
-    #recovery;
-    #answer;
-    get state() {
-        return this.#state;
-    }
-    /** When the refresh grant was first sent: the stored token's leeway counts from here. */
-    get grantSentAt() {
-        return this.#grantSentAt;
-    }
-    /** Until when Atlassian still accepts the stored token, once it may have been exchanged. */
-    get leewayEndsAt() {
-        return this.#grantSentAt && (0,explain/* leewayEnd */.hY)(this.#grantSentAt);
-    }
-    /** True while an attempt of the refresh grant waits for its answer. */
-    get grantInFlight() {
-        return this.#grantInFlight;
-    }
-    /** The refresh grant's usable answer, once it came: the outputs still need it if a write fails. */
-    get answer() {
-        return this.#answer;
-    }
-    /** The sealed copy of a new refresh token, once there is one. */
-    get recovery() {
-        return this.#recovery;
-    }
-    /** An attempt of the refresh grant is about to be sent. */
-    grantSending(at) {
-        this.#grantSentAt ??= at;
-        this.#grantInFlight = true;
-        this.#state = 'maybe-rotated';
-    }
-    /** The attempt ended, with an answer or without. */
-    grantSettled() {
-        this.#grantInFlight = false;
-    }
-    /** Atlassian answered without a new refresh token: the one sent stays the valid one. */
-    noNewToken(answer) {
-        this.#answer = answer;
-        this.#state = 'unchanged';
-    }
-    /** Atlassian issued a new refresh token, which disabled the stored one. */
-    newTokenIssued(answer) {
-        this.#answer = answer;
-        this.#state = 'rotated-not-stored';
-    }
-    sealed(recovery) {
-        this.#recovery = recovery;
-    }
-    stored() {
-        this.#state = 'stored';
-    }
-    /** Stored, but another rotation wrote the secret too. */
-    overlapped() {
-        this.#state = 'overlapped';
-    }
-}
-
-;// CONCATENATED MODULE: ./src/rotation/events.ts
-/**
- * The events, each call made safe: a door that fails to print (a closed pipe, a full disk) must
- * never interrupt a rotation between the refresh grant's answer and the secret write, when the
- * only working token is in this process.
- */
-function guarded(events) {
-    const safely = (call) => (...args) => {
-        try {
-            call(...args);
-        }
-        catch {
-            // Nothing better to do: the failure to speak must not become a failure to store.
-        }
-    };
-    return {
-        info: safely((message) => events.info(message)),
-        notice: safely((message, title) => events.notice(message, title)),
-        warning: safely((message, title) => events.warning(message, title)),
-        debug: safely((message) => events.debug(message)),
-        recovery: safely((recovery, context) => events.recovery(recovery, context)),
-    };
-}
-
-// EXTERNAL MODULE: ./src/rotation/write-back.ts
-var write_back = __nccwpck_require__(5093);
-;// CONCATENATED MODULE: ./src/rotation/late-write-guard.ts
-
-
-/** Before a late write, no late write may go over another rotation's newer token. */
-const LATE_WRITE_MS = 5_000;
-/**
- * Looks at the secret again before a write attempt that comes late — the first attempt more than
- * {@link LATE_WRITE_MS} after the preflight read the secret (a slow refresh), or any retry — since
- * another rotation may have stored its own new token in the meantime (./write-back.ts,
- * checkBeforeWrite). An in-time first write skips it: the window is as short as GitHub's
- * timestamps are coarse, and the check after the write still runs.
- */
-class LateWriteGuard {
-    step;
-    /** The secret as this run saw it last: the preflight's view, then each check's. */
-    lastSeen;
-    /** When each attempt of the write was sent and when it failed (this machine's clock). */
-    #attempts = [];
-    #warned = false;
-    get attempts() {
-        return this.#attempts.length;
-    }
-    /** An attempt of the write is being sent. */
-    sending() {
-        this.#attempts.push({ from: this.step.clock.now(), to: undefined });
-    }
-    /** The last attempt failed (a wait for the next one begins). */
-    failed() {
-        const last = this.#attempts[this.#attempts.length - 1];
-        if (last)
-            last.to = this.step.clock.now();
-    }
-    constructor(step) {
-        this.step = step;
-        this.lastSeen = step.checked.metadata;
-    }
-    async beforeAttempt(attempt) {
-        const { request, custody, cancellation, clock, say } = this.step;
-        const lastSeen = this.lastSeen;
-        // A cancelled job has seconds left: the write that secures the token goes first.
-        if (lastSeen === undefined || cancellation.requested())
-            return;
-        const late = clock.now() - this.step.checkedAt.getTime() > LATE_WRITE_MS;
-        if (attempt === 1 && !late)
-            return;
-        const sentAt = custody.grantSentAt;
-        if (sentAt === undefined)
-            return;
-        // This run's refresh, in GitHub's clock (the preflight's Date header against this machine's).
-        const skew = lastSeen.serverNow
-            ? lastSeen.serverNow.getTime() - this.step.checkedAt.getTime()
-            : 0;
-        const refreshSentAt = new Date(sentAt.getTime() + skew);
-        const inServerClock = (local) => new Date(local + skew);
-        const check = await (0,write_back/* checkBeforeWrite */.N5)(this.step.store({ ...this.step.retryFor('Check'), deadline: clock.now() + 10_000 }), request.secretName, lastSeen, refreshSentAt, this.#attempts.map(({ from, to }) => ({
-            from: inServerClock(from),
-            to: inServerClock(to ?? clock.now()),
-        })));
-        switch (check.kind) {
-            case 'unchanged':
-            case 'unverified':
-                return;
-            case 'own-write':
-                this.lastSeen = check.seen;
-                return;
-            case 'rewritten-before-refresh':
-                this.lastSeen = check.seen;
-                if (!this.#warned) {
-                    this.#warned = true;
-                    say.warning(`${request.secretName} was written at ${(0,explain/* utc */.n$)(check.seen.updatedAt ?? sentAt)} by another rotation, after this run read it but before this run sent its refresh (${(0,explain/* utc */.n$)(refreshSentAt)}): this run's token is the newer one and replaces it. Give every workflow that rotates this token the same \`concurrency:\` group.`, 'Another rotation wrote the secret');
-                }
-                return;
-            case 'rewritten-after-refresh': {
-                this.lastSeen = check.seen;
-                const recovery = custody.recovery;
-                if (recovery)
-                    custody.sealed({ ...recovery, secretAsSeen: asSeen(check.seen) });
-                throw (0,write_back/* notOverwrittenError */.PI)(request.secretName, this.step.checked.metadata?.updatedAt === undefined ? undefined : this.step.checkedAt, check.rewrittenAt, refreshSentAt);
-            }
-        }
-    }
-}
-/** How the recovery command recognises the secret as this run saw it. */
-function asSeen(metadata) {
-    if (metadata === undefined)
-        return undefined;
-    if (metadata.updatedAt === undefined)
-        return 'absent';
-    return metadata.updatedAtText === undefined ? undefined : { updatedAt: metadata.updatedAtText };
-}
-
-;// CONCATENATED MODULE: ./src/github/target-checks.ts
-/**
- * What a target needs settled before the refresh token is spent: that an environment exists, and
- * who may use an organization secret. A mistake here must stop the run while the token is unspent.
- */
-
-
-
-
-
-/** Stops with a clear message when the environment does not exist (the API would say only 404). */
-async function checkEnvironmentExists(access, target) {
-    const { owner, repo } = target.repository;
-    try {
-        await (0,github_errors/* callGitHub */.ur)({
-            ...common(access),
-            route: `GET ${(0,targets/* environmentPath */.FQ)(target.repository, target.environment)}`,
-            doing: `read the environment "${target.environment}" of ${owner}/${repo}`,
-            subject: `the environment "${target.environment}" of ${owner}/${repo}`,
-            subjectSetting: 'environment',
-        });
-    }
-    catch (error) {
-        if (error instanceof errors/* ActionError */.lZ && error.code === 'GITHUB_NOT_FOUND') {
-            throw new errors/* ActionError */.lZ('GITHUB_NOT_FOUND', (0,settings/* text */.Qq) `${owner}/${repo} has no environment named "${target.environment}" that ${(0,settings/* tokenIn */.jf)('github-token')} can see. Nothing was sent to Atlassian.`, 'unchanged', (0,settings/* text */.Qq) `Check ${(0,settings/* input */.hF)('environment')} against the repository's Settings → Environments, or create the environment there. The token needs ${access.target.permission}.`);
-        }
-        throw error;
-    }
-}
-/**
- * Who may use the organization secret after the write. GitHub requires `visibility` on every write,
- * so when the input leaves it open, the secret keeps what it has (a rotation must not change who
- * can read the token), and a new secret is `private`.
- */
-async function organizationAccess(access, target, secretName, existing) {
-    if (target.visibility === 'selected') {
-        return {
-            visibility: 'selected',
-            selectedRepositoryIds: await Promise.all(target.selectedRepositories.map((name) => repositoryId(access, target.organization, name))),
-        };
-    }
-    if (target.visibility !== undefined) {
-        return { visibility: target.visibility, selectedRepositoryIds: undefined };
-    }
-    if (existing.visibility === 'selected') {
-        return {
-            visibility: 'selected',
-            selectedRepositoryIds: await currentSelection(access, secretName),
-        };
-    }
-    return { visibility: existing.visibility ?? 'private', selectedRepositoryIds: undefined };
-}
-async function repositoryId(access, organization, name) {
-    const { data } = await (0,github_errors/* callGitHub */.ur)({
-        ...common(access),
-        route: `GET ${(0,rest_path/* restPath */.k) `/repos/${organization}/${name}`}`,
-        doing: `look up the selected repository ${organization}/${name}`,
-        subject: `repository ${organization}/${name}`,
-        subjectSetting: 'selected-repositories',
-    });
-    const id = (0,github_errors/* isRecord */.u4)(data) ? data['id'] : undefined;
-    if (typeof id !== 'number' || !Number.isSafeInteger(id)) {
-        throw new errors/* ActionError */.lZ('GITHUB_UNEXPECTED', `GitHub's answer for the repository ${organization}/${name} has no numeric "id": ${(0,github_errors/* quote */.hD)(data, access.secrets)}.`, 'unchanged', (0,settings/* text */.Qq) `Check ${(0,settings/* named */.KT)('github-api-url')}.`);
-    }
-    return id;
-}
-/** The repositories that may use the secret now, page by page (at most 100 per page). */
-async function currentSelection(access, secretName) {
-    const ids = [];
-    for (let page = 1;; page++) {
-        const { data } = await (0,github_errors/* callGitHub */.ur)({
-            ...common(access),
-            route: `GET ${(0,targets/* secretPath */.s6)(access.target, secretName)}/repositories`,
-            params: { per_page: 100, page },
-            doing: `read which repositories may use the secret ${secretName} of ${access.target.description}`,
-            subject: `the secret ${secretName} of ${access.target.description}`,
-            subjectSetting: 'secret-name',
-        });
-        const repositories = (0,github_errors/* isRecord */.u4)(data) ? data['repositories'] : undefined;
-        const total = (0,github_errors/* isRecord */.u4)(data) ? data['total_count'] : undefined;
-        if (!Array.isArray(repositories) || typeof total !== 'number') {
-            throw new errors/* ActionError */.lZ('GITHUB_UNEXPECTED', `GitHub's answer for the repositories of the secret ${secretName} is not {total_count, repositories}: ${(0,github_errors/* quote */.hD)(data, access.secrets)}.`, 'unchanged', (0,settings/* text */.Qq) `Check ${(0,settings/* named */.KT)('github-api-url')}.`);
-        }
-        for (const repository of repositories) {
-            const id = (0,github_errors/* isRecord */.u4)(repository) ? repository['id'] : undefined;
-            if (typeof id === 'number')
-                ids.push(id);
-        }
-        if (repositories.length === 0 || ids.length >= total)
-            return ids;
-    }
-}
-function common(access) {
-    return {
-        github: access.github,
-        params: {},
-        tokenInput: 'github-token',
-        permission: access.target.permission,
-        tokenState: 'unchanged',
-        secrets: access.secrets,
-        retry: access.retry,
-    };
-}
-
-;// CONCATENATED MODULE: ./src/rotation/stale-token-guard.ts
-/**
- * The stale-token guard: has the secret been rewritten since this run read it?
- *
- * A run reads repository secrets when it is queued (../shared/FACTS.md, "When a workflow sees a
- * secret"), so it can hold a token that another run, or an earlier job of this run, has rotated
- * since. Such a token is superseded, and it is never presented: Atlassian (Auth0's rotation) reuses
- * only the token immediately before the newest one, and only for 10 minutes; the guard cannot know
- * how many rotations happened since the run read the secret, so no leeway arithmetic makes
- * presenting it safe. Nothing is lost by stopping: the secret holds the newer token.
- */
-
-
-
-/**
- * @param updatedAt when the secret was last written (undefined: it does not exist)
- * @param readAt    when this run read its secrets, in GitHub's clock
- */
-function judgeStoredToken(updatedAt, readAt) {
-    if (updatedAt === undefined)
-        return { kind: 'first-write' };
-    if (updatedAt.getTime() <= readAt.getTime())
-        return { kind: 'fresh' };
-    return { kind: 'superseded', updatedAt, readAt, readAtWhat: 'this run read its secrets' };
-}
-/**
- * GitHub's timestamps (updated_at, the Date header) are cut to the second, so a moment moved from
- * this machine's clock into GitHub's is known to within a second.
- */
-const CLOCK_RESOLUTION_MS = 1000;
-/**
- * When the moment the run read its secrets is unknown, `since` still bounds it: the token was in
- * hand by then, so a write certainly after it superseded the token. `since.at` is in GitHub's
- * clock, estimated through its Date header, hence the margin: without it, a write just before
- * would be taken for one after, and a valid token refused.
- */
-function judgeWithoutReadTime(updatedAt, since, reason) {
-    if (updatedAt.getTime() > since.at.getTime() + CLOCK_RESOLUTION_MS) {
-        return { kind: 'superseded', updatedAt, readAt: since.at, readAtWhat: since.what };
-    }
-    return since.exact ? { kind: 'fresh-since', what: since.what } : { kind: 'unknown', reason };
-}
-/**
- * After a wait for the lock. The token in hand was held before this run first read the secret, so
- * a secret written since that read (or created, when it did not exist) certainly superseded it,
- * however close in time. GitHub's timestamps are whole seconds, so a write within the second of
- * that read shows no change: then a write at or after the moment the rotation this run waited for
- * took the lock is taken for that rotation's, and stops this run too (it loses nothing: the secret
- * holds the newer token). Otherwise the guard judges as before.
- */
-function judgeAfterWait(before, after, firstReadAt, 
-/** When the rotation this run waited for took the lock; undefined when it waited for none. */
-waitedFor, otherwise) {
-    const { updatedAt } = after;
-    if (updatedAt === undefined)
-        return otherwise();
-    if (before !== undefined && before.updatedAt?.getTime() !== updatedAt.getTime()) {
-        return {
-            kind: 'superseded',
-            updatedAt,
-            readAt: before.serverNow ?? firstReadAt,
-            readAtWhat: 'this run first read it, before waiting for the lock',
-        };
-    }
-    // Unchanged, but written in the very second this run read it: maybe just after.
-    if (before?.serverNow !== undefined && updatedAt.getTime() >= before.serverNow.getTime()) {
-        return {
-            kind: 'superseded',
-            updatedAt,
-            readAt: before.serverNow,
-            readAtWhat: 'this run first read it (the same second), before waiting for the lock',
-        };
-    }
-    if (waitedFor !== undefined && updatedAt.getTime() >= waitedFor.getTime()) {
-        return {
-            kind: 'superseded',
-            updatedAt,
-            readAt: waitedFor,
-            readAtWhat: 'the rotation this run waited for took the lock',
-        };
-    }
-    return otherwise();
-}
-/**
- * The warning for a guard that could not decide: the rotation goes ahead. It names the case it
- * leaves open: a run queued behind another rotation holds the token that rotation replaced.
- */
-function unknownWarning(secretName, reason) {
-    return (0,settings/* text */.Qq) `Could not check whether another rotation rewrote ${secretName} after this run read it (${reason}). Going ahead. A run that waited in a concurrency group behind another rotation holds the token that rotation replaced, and presenting it after the 10-minute leeway revokes the consent. To enable the check, let the job read its own run: add "permissions: actions: read" (the action reads the run's start with ${(0,settings/* named */.KT)('workflow-token')}, by default github.token).`;
-}
-/** Nothing says when the token was read: a guess is not good enough to spend it on. */
-function unboundedError(judgement, secretName) {
-    return new errors/* ActionError */.lZ('TOKEN_AGE_UNKNOWN', (0,settings/* text */.Qq) `The secret ${secretName} was last written at ${(0,explain/* utc */.n$)(judgement.updatedAt)}, and nothing says when the refresh token given was read (${judgement.reason}). If anything rotated the token after that (a workflow, another terminal), the token given is superseded, and presenting it would revoke the consent. Nothing was sent.`, 'unchanged', (0,settings/* text */.Qq) `Give the time you obtained that refresh token in ${(0,settings/* named */.KT)('token-obtained-at')} (ISO 8601 with its zone, e.g. 2026-12-01T10:00:00Z): the rotation goes ahead only if the secret was not written after it.`);
-}
-/**
- * What a superseded token means: another rotation got there first, nothing was sent, nothing is
- * lost. The caller decides whether that fails the step (input "on-superseded").
- */
-function supersededError(judgement, secretName) {
-    // GitHub's times are whole seconds: in the same second, the rewrite may have come just after.
-    const read = judgement.updatedAt.getTime() > judgement.readAt.getTime()
-        ? `after ${judgement.readAtWhat} (${(0,explain/* utc */.n$)(judgement.readAt)})`
-        : `in the same second as ${judgement.readAtWhat} (${(0,explain/* utc */.n$)(judgement.readAt)}), so maybe after it`;
-    return new errors/* ActionError */.lZ('SUPERSEDED', `Another rotation got there first: the secret ${secretName} was rewritten at ${(0,explain/* utc */.n$)(judgement.updatedAt)}, ${read}, so the refresh token this run holds has been superseded. It was not sent to Atlassian, which accepts only the newest token (and, for 10 minutes, the one just before it): presenting a superseded one could revoke the consent. Nothing is lost: the secret holds the newer token.`, 'unchanged', 'Nothing to do for the token. If this step had to provide an access token, re-run the workflow: a new run reads the current secret. If rotations keep meeting, give every workflow that rotates this token the same `concurrency:` group (with cancel-in-progress: false).');
-}
-/** One line for the job summary. */
-function describeJudgement(judgement) {
-    switch (judgement.kind) {
-        case 'fresh':
-            return 'passed: the secret was not rewritten since this run read it';
-        case 'fresh-since':
-            return `passed: the secret was not rewritten after ${judgement.what}`;
-        case 'first-write':
-            return 'passed: the secret did not exist yet';
-        case 'superseded':
-            return `stopped: the secret was rewritten at ${(0,explain/* utc */.n$)(judgement.updatedAt)}, after this run read it`;
-        case 'unknown':
-            return (0,settings/* text */.Qq) `skipped: ${judgement.reason}`;
-        case 'unbounded':
-            return (0,settings/* text */.Qq) `stopped: nothing says when the token given was read (${judgement.reason})`;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/rotation/preflight.ts
-/**
- * Everything settled before the refresh token is spent, in one round of parallel reads: the store's
- * public key (proves the GitHub token reaches it), when the secret was last written, when this run
- * read its secrets, and that an environment target exists. Any failure here leaves the token unspent.
- */
-
-
-
-
-
-
-/**
- * The store, in one round of parallel reads: the public key (proves the GitHub token reaches the
- * secrets), the secret's metadata, and that an environment target exists; then, for an organization
- * secret, who may use it. Shared by the rotation and by `authorize`, which both write the secret.
- */
-async function checkStore(store, secret) {
-    const { target, secretName } = secret;
-    const [publicKey, metadata, environment] = await Promise.allSettled([
-        (0,secret_store/* fetchPublicKey */.zj)(store, 'unchanged'),
-        (0,secret_store/* fetchSecretMetadata */.it)(store, secretName),
-        target.kind === 'environment' ? checkEnvironmentExists(store, target) : Promise.resolve(),
-    ]);
-    // An unknown environment explains a failed key read better than the key read does.
-    if (environment.status === 'rejected')
-        throw environment.reason;
-    if (publicKey.status === 'rejected')
-        throw publicKey.reason;
-    let organization;
-    if (target.kind === 'organization') {
-        // Keeping the secret's visibility needs to know it: without the metadata, stop rather than
-        // guess and change who can read the token.
-        if (metadata.status === 'rejected' && target.visibility === undefined)
-            throw metadata.reason;
-        organization = await organizationAccess(store, target, secretName, metadata.status === 'fulfilled'
-            ? metadata.value
-            : { updatedAt: undefined, visibility: undefined, serverNow: undefined });
-    }
-    return { publicKey: publicKey.value, metadata, organization };
-}
-/** The rotation's preflight: the store, and when this run read the token, in the same round. */
-async function preflight(request, sources) {
-    const { store } = sources;
-    const { target } = request;
-    const [checked, readAt, lock] = await Promise.allSettled([
-        checkStore(store, request),
-        'missing' in sources.run
-            ? Promise.reject(new Error(sources.run.missing))
-            : // Environment secrets are read when the job starts; the others when the run is queued.
-                (target.kind === 'environment' ? fetchJobStartedAt : fetchSecretsReadAt)(sources.run.github, sources.run.attempt, store.secrets, store.retry),
-        sources.lockName === undefined
-            ? Promise.resolve(undefined)
-            : (0,rotation_lock/* lookAtLock */.Ub)(store, sources.lockName),
-    ]);
-    if (checked.status === 'rejected')
-        throw checked.reason;
-    const { publicKey, metadata, organization } = checked.value;
-    const judgeAgain = (again) => judge(again, readAt, sources.now(), sources.tokenHeldSince);
-    return {
-        publicKey,
-        metadata: metadata.status === 'fulfilled' ? metadata.value : undefined,
-        judgement: judgeAgain(metadata),
-        organization,
-        lock: settledLock(lock),
-        judgeAgain,
-    };
-}
-function settledLock(lock) {
-    if (lock.status === 'rejected')
-        return lock;
-    return lock.value === undefined ? undefined : { status: 'fulfilled', value: lock.value };
-}
-function judge(metadata, readAt, localNow, tokenHeldSince) {
-    if (metadata.status === 'rejected')
-        return { kind: 'unknown', reason: (0,errors/* saidOf */.Jo)(metadata.reason) };
-    const { updatedAt, serverNow } = metadata.value;
-    if (updatedAt === undefined)
-        return { kind: 'first-write' };
-    if (readAt.status === 'fulfilled')
-        return judgeStoredToken(updatedAt, readAt.value);
-    const reason = (0,errors/* saidOf */.Jo)(readAt.reason);
-    if (tokenHeldSince === undefined)
-        return { kind: 'unbounded', updatedAt, reason };
-    // GitHub's clock decided updated_at: move the bound into it. The Date header is cut to the
-    // second, which moves the bound earlier, never later: the guard errs towards "superseded".
-    const skew = serverNow ? serverNow.getTime() - localNow.getTime() : 0;
-    return judgeWithoutReadTime(updatedAt, { ...tokenHeldSince, at: new Date(tokenHeldSince.at.getTime() + skew) }, reason);
-}
-
-;// CONCATENATED MODULE: ./src/rotation/rotate.ts
-/**
- * One rotation, in the order that keeps the refresh token safe:
- *
- *   1. preflight, in one round of parallel reads: the store's public key, when the secret was last
- *      written, when this run read it, and the target's own checks;      (token still unspent)
- *   2. the stale-token guard: a token superseded by another rotation is never presented;
- *      a dry run ends here, reporting what a real run would do;
- *      then the lock next to the secret (./rotation-lock.ts), so that no two rotations spend at
- *      once: after a wait for it, the secret is read again and the guard judges again;
- *   3. spend the refresh token: the refresh grant, retried inside the retry budget, which ends well
- *      within Atlassian's 10-minute leeway; never started once the job is being cancelled;
- *   4. secure the new token: seal it, hand the sealed copy to the door, write it;  (token safe)
- *      nothing optional runs between the answer and the write;
- *   5. check the write for another writer; then what needs the new tokens: the access-token secret
- *      and the site's cloud id (skipped when cancelled); the lock is released alongside.
- *
- * Where the token is at every moment is recorded in a {@link TokenCustody}, so whatever stops the
- * rotation (an error, a signal) reports it exactly. Outputs, summaries and exit status belong to
- * the door (../action/main.ts, ../cli/refresh.ts): the rotation only returns its outcome.
- */
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-/**
- * Under the lock, the refresh's retries end this long before the hold does: time for the write
- * (a request and a retry) to secure the new token while the lock is certainly still this run's.
- */
-const WRITE_RESERVE_MS = 90_000;
-/** Token answers are a few kilobytes; anything far larger is not a token answer. */
-const MAX_ANSWER_BYTES = 256 * 1024;
-async function rotate(request, deps, events) {
-    const say = guarded(events);
-    const { clock } = deps;
-    const now = () => new Date(clock.now());
-    const target = (0,targets/* secretTarget */.Gk)(request.target);
-    const where = `the secret ${request.secretName} of ${target.description}`;
-    const custody = new TokenCustody();
-    const context = () => ({
-        secretName: request.secretName,
-        target,
-        grantSentAt: custody.grantSentAt,
-        leewayEndsAt: custody.leewayEndsAt,
-        githubApiUrl: request.githubApiUrl,
-    });
-    const consent = request.consentedAt ? consentStatus(request.consentedAt, now()) : undefined;
-    if (consent?.warning)
-        say.warning(consent.warning, 'Yearly consent due');
-    const cancellation = new Cancellation(deps.onCancel, clock, (cancelled) => {
-        say.warning(describeCancellation(cancelled, custody, where), 'Job cancelled');
-    }, (signal) => {
-        say.info(`Received ${signal} as well; still finishing what is said above.`);
-    });
-    // Loading the sealing code (the largest part of the action, compiled synchronously) starts once
-    // every request of the preflight is on the wire, so that it overlaps the wait for their answers
-    // instead of delaying the first request or holding back the others' writes. setImmediate: after
-    // the write that finished them.
-    const network = openNetwork({
-        env: deps.env,
-        onExchange: (exchange) => {
-            say.debug(describeExchange(exchange));
-        },
-        onRequestSent: (unsent) => {
-            if (unsent === 0)
-                setImmediate(sealing/* prepareSealing */.df);
-        },
-    });
-    // Everything done under the lock ends within LOCK_HOLD_MS of taking it: by that rule another
-    // rotation tells an abandoned lock by its age (./rotation-lock.ts).
-    let held;
-    let releasing;
-    let lock;
-    const heldUntil = () => held && releasing === undefined ? held.takenAt + rotation_lock/* LOCK_HOLD_MS */.JD : Number.POSITIVE_INFINITY;
-    const retryFor = (what, securing = false) => ({
-        clock,
-        deadline: Math.min(clock.now() + request.retryBudgetMs, heldUntil()),
-        random: deps.random,
-        ...common_retry/* DEFAULT_BACKOFF */.VU,
-        signal: cancellation.signal,
-        securing,
-        onRetry: ({ attempt, reason, delayMs, doing }) => {
-            say.info(`${what}: attempt ${attempt}${doing ? ` to ${doing}` : ''} failed (${reason}); trying again in ${(delayMs / 1000).toFixed(1)} s.`);
-        },
-    });
-    const http = {
-        network,
-        timeoutMs: deps.requestTimeoutMs,
-        maxBodyBytes: MAX_ANSWER_BYTES,
-    };
-    const githubClient = (token) => createGitHubClient({
-        token,
-        baseUrl: request.githubApiUrl,
-        network,
-        timeoutMs: deps.requestTimeoutMs,
-    });
-    const github = githubClient(request.githubToken);
-    const store = (retry) => ({
-        github,
-        target,
-        secrets: deps.secrets,
-        retry,
-    });
-    const finish = (kind, tokenState, rest = {}) => ({
-        kind,
-        tokenState,
-        context: context(),
-        problems: [],
-        tokens: undefined,
-        expiresAt: undefined,
-        nextRefreshToken: undefined,
-        stored: undefined,
-        recovery: undefined,
-        site: undefined,
-        accessTokenSecret: undefined,
-        staleTokenCheck: undefined,
-        consent,
-        plan: undefined,
-        lock,
-        ...rest,
-    });
-    let staleTokenCheck;
-    try {
-        // 1. Preflight, in one round of parallel reads: nothing here may cost the refresh token.
-        const first = await checkBeforeSpending();
-        // 2. The stale-token guard: a superseded token is never presented; a dry run stops here.
-        //    Then the lock: no other rotation spends while this one does.
-        const stopped = stopBeforeSpending(first);
-        if (stopped)
-            return stopped;
-        const turn = await takeTurn(first);
-        if ('kind' in turn)
-            return turn;
-        const checked = turn;
-        // 3. Spend the refresh token; never started once the job is being cancelled.
-        const tokens = await spend();
-        // 4. Secure the new token before anything else: seal, hand the sealed copy over, write.
-        const { stored, writtenAt } = await secure(tokens, checked);
-        // The write has finished: the lock goes, alongside what follows.
-        release();
-        // 5. The token is settled: now the rest may speak and may fail.
-        return await settle(tokens, checked, stored, writtenAt);
-    }
-    catch (error) {
-        const state = stateAfter(error, custody);
-        // The new tokens stay available to later steps (an `if: failure()` step may store them).
-        const kept = {
-            ...answerOf(custody, request.refreshToken),
-            recovery: state === 'rotated-not-stored' || state === 'overlapped' ? custody.recovery : undefined,
-            staleTokenCheck,
-        };
-        if (cancellation.requested()) {
-            return finish('cancelled', state, {
-                ...kept,
-                problems: [
-                    cancelledError(cancellation, state, context(), custody.answer !== undefined, error),
-                ],
-            });
-        }
-        return finish('failed', state, {
-            ...kept,
-            problems: [toActionError(error, state, deps.secrets)],
-        });
-    }
-    finally {
-        // Every path that ends the run releases the lock, once whatever it wrote has finished.
-        release();
-        await releasing;
-        cancellation.stop();
-        await network.close();
-    }
-    /** Starts releasing the lock, once; a lock that cannot be released is a warning, never a failure. */
-    function release() {
-        if (held === undefined || releasing !== undefined)
-            return;
-        const lockHeld = held;
-        // Never held back by the job's cancellation: a cancelled run releases its lock all the same.
-        const retry = { ...retryFor('Lock'), signal: new AbortController().signal };
-        releasing = (0,rotation_lock/* releaseLock */.x_)(store(retry), lockHeld, clock).then((result) => {
-            if (!result.released) {
-                say.warning((0,rotation_lock/* lockLeftWarning */.vP)(lockHeld, result.reason, target, request.githubApiUrl), 'Lock not released');
-            }
-        });
-    }
-    /**
-     * Takes the lock. When another rotation held it (or took it first), that rotation may have
-     * rewritten the secret meanwhile: the secret is read again and the guard judges again before
-     * anything is spent.
-     */
-    async function takeTurn(checked) {
-        if (request.lock === undefined) {
-            lock = { state: 'off' };
-            return checked;
-        }
-        const firstLook = checked.lock?.status === 'fulfilled' ? checked.lock.value : { held: false };
-        // The secret's state when another rotation may have held the lock: for an abandoned lock, did
-        // its holder write after taking it?
-        const readSecret = () => (0,secret_store/* fetchSecretMetadata */.it)(store(retryFor('Lock')), request.secretName);
-        held = await (0,rotation_lock/* takeLock */.HJ)({
-            store: () => store(retryFor('Lock')),
-            target,
-            secretName: request.secretName,
-            githubApiUrl: request.githubApiUrl,
-            request: request.lock,
-            publicKey: checked.publicKey,
-            clock,
-            random: deps.random,
-            signal: cancellation.signal,
-            info: (message) => {
-                say.info(message);
-            },
-            notice: (message, title) => {
-                say.notice(message, title);
-            },
-            readSecret,
-        }, firstLook);
-        lock = { state: 'taken', name: held.name, waitedMs: held.waitedMs, broke: held.broke?.since };
-        // Unless the first look saw it free and this run's write created it, another rotation may
-        // have held it meanwhile.
-        if (!held.contended && checked.lock?.status === 'fulfilled')
-            return checked;
-        say.info((0,settings/* text */.Qq) `Took the lock: ${(0,rotation_lock/* describeLock */.FD)(lock)}. Reading ${request.secretName} again before sending anything.`);
-        const [metadata] = await Promise.allSettled([readSecret()]);
-        // Another rotation may just have rotated the token: without the secret's state, stop.
-        if (metadata.status === 'rejected')
-            throw metadata.reason;
-        const again = {
-            ...checked,
-            metadata: metadata.value,
-            judgement: judgeAfterWait(checked.metadata, metadata.value, checked.checkedAt, held.waitedFor, () => checked.judgeAgain(metadata)),
-            checkedAt: now(),
-        };
-        return stopBeforeSpending(again, true) ?? again;
-    }
-    async function checkBeforeSpending() {
-        const checked = await preflight(request, {
-            store: store(retryFor('Preflight')),
-            run: runSource(request, deps.env, githubClient),
-            now,
-            tokenHeldSince: deps.tokenHeldSince,
-            // A dry run looks at the lock too, to say whether a real run would find it free.
-            lockName: request.lock?.name,
-        });
-        say.info(`The GitHub token can read the secrets public key of ${target.description} (key_id ${checked.publicKey.keyId}).`);
-        return { ...checked, checkedAt: now() };
-    }
-    function stopBeforeSpending(checked, again = false) {
-        const { judgement } = checked;
-        staleTokenCheck = describeJudgement(judgement);
-        // Said once: a second judgement after a wait for the lock has the same gap.
-        if (judgement.kind === 'unknown' && !again) {
-            say.warning(unknownWarning(request.secretName, judgement.reason), 'Stale-token check incomplete');
-        }
-        if (request.dryRun) {
-            lock = (0,rotation_lock/* reportFirstLook */.CG)(request.lock?.name ?? '', request.lock && checked.lock, checked.metadata?.updatedAt);
-            const plan = dryRunPlan(request, checked, judgement, consent, lock);
-            for (const line of (0,explain/* describeDryRun */._5)(context(), plan))
-                say.info(line);
-            return finish('dry-run', 'unchanged', { plan, staleTokenCheck });
-        }
-        if (judgement.kind === 'superseded') {
-            return finish('superseded', 'unchanged', {
-                problems: [supersededError(judgement, request.secretName)],
-                staleTokenCheck,
-            });
-        }
-        if (judgement.kind === 'unbounded') {
-            return finish('failed', 'unchanged', {
-                problems: [unboundedError(judgement, request.secretName)],
-                staleTokenCheck,
-            });
-        }
-        return undefined;
-    }
-    /** The signal is checked here and at the start of every attempt. */
-    async function spend() {
-        if (cancellation.requested())
-            throw new Error('cancelled before the refresh grant');
-        const budget = retryFor('Refresh');
-        const refreshRetry = {
-            ...budget,
-            // Under the lock, the refresh leaves the write its time inside the hold; after breaking the
-            // lock of a holder that may have refreshed, it ends inside that refresh's leeway.
-            deadline: Math.min(budget.deadline, held ? held.takenAt + rotation_lock/* LOCK_HOLD_MS */.JD - WRITE_RESERVE_MS : Number.POSITIVE_INFINITY, held?.broke?.refreshBy ?? Number.POSITIVE_INFINITY),
-            onAttempt: () => {
-                custody.grantSending(now());
-            },
-        };
-        // A first attempt always starts, whatever the deadline: past it, the write that must follow
-        // would have no time left under the lock (a slow look at the secret after a wait). Not sent.
-        if (held && refreshRetry.deadline <= clock.now())
-            throw lockTimeUpError(held, request.secretName);
-        const announceRetry = refreshRetry.onRetry;
-        refreshRetry.onRetry = (info) => {
-            custody.grantSettled();
-            announceRetry?.(info);
-        };
-        try {
-            return await refreshGrant({
-                tokenUrl: request.tokenUrl,
-                clientId: request.clientId,
-                clientSecret: request.clientSecret,
-                refreshToken: request.refreshToken,
-            }, http, deps.secrets, refreshRetry);
-        }
-        finally {
-            custody.grantSettled();
-        }
-    }
-    async function secure(tokens, checked) {
-        const newRefreshToken = tokens.refreshToken !== undefined && tokens.refreshToken !== request.refreshToken
-            ? tokens.refreshToken
-            : undefined;
-        let stored;
-        let writtenAt;
-        if (newRefreshToken === undefined) {
-            custody.noNewToken(tokens);
-        }
-        else {
-            custody.newTokenIssued(tokens);
-            // Started and finished even if the job is being cancelled: this secures the only copy.
-            const writeRetry = retryFor('Write', true);
-            const guard = new LateWriteGuard({
-                request,
-                checked,
-                checkedAt: checked.checkedAt,
-                custody,
-                cancellation,
-                clock,
-                store: (retry) => store(retry),
-                retryFor,
-                say,
-            });
-            writeRetry.beforeAttempt = (attempt) => guard.beforeAttempt(attempt);
-            writeRetry.onAttempt = () => {
-                guard.sending();
-            };
-            const announceWriteRetry = writeRetry.onRetry;
-            writeRetry.onRetry = (info) => {
-                guard.failed();
-                announceWriteRetry?.(info);
-            };
-            const leewayEndsAt = custody.leewayEndsAt ?? now();
-            const written = await (0,write_back/* writeBack */.XU)(store(writeRetry), {
-                secretName: request.secretName,
-                value: newRefreshToken,
-                publicKey: checked.publicKey,
-                organization: checked.organization,
-                tokenState: 'rotated-not-stored',
-                onSealed: (sealed) => {
-                    const recovery = {
-                        sealed,
-                        organization: checked.organization,
-                        leewayEndsAt,
-                        secretAsSeen: asSeen(guard.lastSeen),
-                    };
-                    custody.sealed(recovery);
-                    say.recovery(recovery, context());
-                },
-            });
-            stored = { ...written, attempts: guard.attempts, seenBefore: guard.lastSeen };
-            writtenAt = now();
-            custody.stored();
-        }
-        return { stored, writtenAt };
-    }
-    async function settle(tokens, checked, stored, writtenAt) {
-        if (stored) {
-            say.info(`Rotated the refresh token and ${stored.how} ${request.secretName} in ${target.description}.`);
-        }
-        else {
-            say.info(`The token endpoint issued no new refresh token: ${request.secretName} keeps the one it holds.`);
-        }
-        for (const warning of tokens.warnings)
-            say.warning(warning, 'Odd token answer');
-        const after = await afterSecuring({
-            request,
-            checked,
-            tokens,
-            stored,
-            writtenAt,
-            custody,
-            cancellation,
-            store: () => store(retryFor('After the write')),
-            // Once the lock is released, a retried look could see the next holder's write and take it
-            // for an overlap: one attempt.
-            checkStore: () => {
-                const access = store(retryFor('After the write'));
-                return held ? { ...access, retry: { ...access.retry, maxAttempts: 1 } } : access;
-            },
-            findSite: (accessToken, siteUrl) => findSite(request.atlassianApiUrl, accessToken, siteUrl, http, deps.secrets, retryFor('Sites')),
-            say,
-        });
-        const settled = {
-            ...answerOf(custody, request.refreshToken),
-            stored,
-            site: after.site,
-            accessTokenSecret: after.accessTokenSecret,
-            staleTokenCheck,
-            // Kept for the outputs while the secret may not hold this run's token.
-            recovery: custody.state === 'overlapped' ? custody.recovery : undefined,
-        };
-        if (cancellation.requested()) {
-            return finish('cancelled', custody.state, {
-                ...settled,
-                problems: [cancelledError(cancellation, custody.state, context(), true), ...after.problems],
-            });
-        }
-        return finish(stored ? 'rotated' : 'unchanged', custody.state, {
-            ...settled,
-            problems: after.problems,
-        });
-    }
-}
-/** The answer's tokens, when one came: its expiry, counted from the first send of the grant. */
-function answerOf(custody, sentRefreshToken) {
-    const tokens = custody.answer;
-    if (tokens === undefined) {
-        return { tokens: undefined, expiresAt: undefined, nextRefreshToken: undefined };
-    }
-    const sentAt = custody.grantSentAt?.getTime() ?? Date.now();
-    return {
-        tokens,
-        expiresAt: tokens.expiresIn === undefined ? undefined : new Date(sentAt + tokens.expiresIn * 1000),
-        nextRefreshToken: tokens.refreshToken ?? sentRefreshToken,
-    };
-}
-/** The hold on the lock ran out before the refresh could start. */
-function lockTimeUpError(held, secretName) {
-    return new errors/* ActionError */.lZ('LOCK_TIME_UP', `This run's time under the lock ${held.name} ran out before it could send its refresh (GitHub answered too slowly meanwhile): a rotation keeps the lock at most ${rotation_lock/* LOCK_HOLD_MS */.JD / 60_000} minutes, and the refresh must leave the write time inside them. Nothing was sent to Atlassian: the refresh token in ${secretName} is unchanged.`, 'unchanged', (0,settings/* text */.Qq) `${settings/* rerun */.nt}; if GitHub stays slow, see https://www.githubstatus.com first.`);
-}
-/**
- * What comes after the refresh token is settled, in one round: the check for another writer, the
- * access-token secret and the site lookup. Each failure is reported; none changes where the refresh
- * token is, except an overlap.
- */
-async function afterSecuring(step) {
-    const { request, checked, tokens, stored, custody, cancellation, say } = step;
-    const problems = [];
-    const accessToken = tokens.accessToken;
-    if (accessToken === undefined) {
-        problems.push(new errors/* ActionError */.lZ('INVALID_TOKEN_RESPONSE', `The token endpoint's answer held no usable access token${stored ? '; the new refresh token it held is stored' : ''}. This step has no access token to give to later steps${request.accessTokenSecretName || request.siteUrl ? ', and the access-token secret and the site lookup were skipped' : ''}.`, custody.state, (0,settings/* text */.Qq) `Check that ${(0,settings/* named */.KT)('token-url')} is Atlassian's token endpoint (https://auth.atlassian.com/oauth/token); the next rotation gets a new access token.`));
-    }
-    const extras = !cancellation.requested() && accessToken !== undefined;
-    const [check, accessTokenSecret, site] = await Promise.allSettled([
-        stored && step.writtenAt
-            ? (0,write_back/* checkWrite */.Gf)(step.checkStore(), request.secretName, stored.seenBefore, stored, step.writtenAt)
-            : Promise.resolve(undefined),
-        extras && request.accessTokenSecretName !== undefined
-            ? (0,write_back/* writeBack */.XU)(step.store(), {
-                secretName: request.accessTokenSecretName,
-                value: accessToken,
-                publicKey: checked.publicKey,
-                organization: checked.organization,
-                tokenState: 'stored',
-            }).then(() => request.accessTokenSecretName)
-            : Promise.resolve(undefined),
-        extras && request.siteUrl !== undefined
-            ? step.findSite(accessToken, request.siteUrl)
-            : Promise.resolve(undefined),
-    ]);
-    if (check.status === 'fulfilled' && check.value !== undefined) {
-        const verdict = check.value;
-        if (verdict.kind === 'created-meanwhile' || verdict.kind === 'rewritten-after') {
-            custody.overlapped();
-            problems.unshift((0,write_back/* overlapError */.W$)(verdict, request.secretName, custody.grantSentAt ?? verdict.writtenAt));
-        }
-        else if (verdict.kind === 'unverified' && !cancellation.requested()) {
-            say.notice((0,settings/* text */.Qq) `Could not check whether another rotation also wrote ${request.secretName} (${verdict.reason}).`, 'Overlap not checked');
-        }
-    }
-    if (accessTokenSecret.status === 'fulfilled' && accessTokenSecret.value !== undefined) {
-        say.info(`Stored the access token in ${accessTokenSecret.value}.`);
-    }
-    for (const result of [accessTokenSecret, site]) {
-        if (result.status === 'rejected' && !cancellation.requested()) {
-            problems.push(toActionError(result.reason, custody.state, undefined));
-        }
-    }
-    const found = site.status === 'fulfilled' ? site.value : undefined;
-    if (found)
-        say.info(`${found.site.name} (${found.site.url}) has the cloud id ${found.site.id}.`);
-    return {
-        problems,
-        site: found,
-        accessTokenSecret: accessTokenSecret.status === 'fulfilled' ? accessTokenSecret.value : undefined,
-    };
-}
-function runSource(request, env, githubClient) {
-    const attempt = currentRunAttempt(env);
-    if (attempt === undefined) {
-        return { missing: 'not running in GitHub Actions: GITHUB_RUN_ID is not set' };
-    }
-    if (request.workflowToken === '')
-        return { missing: 'no workflow token was given' };
-    return { attempt, github: githubClient(request.workflowToken) };
-}
-function dryRunPlan(request, checked, judgement, consent, lock) {
-    return {
-        tokenUrl: request.tokenUrl,
-        staleTokenCheck: judgement.kind === 'superseded'
-            ? (0,settings/* text */.Qq) `${describeJudgement(judgement)}: a real run would stop without sending the token (another rotation got there first)`
-            : describeJudgement(judgement),
-        organization: checked.organization,
-        accessTokenSecret: request.accessTokenSecretName,
-        siteUrl: request.siteUrl,
-        consent,
-        lock: (0,rotation_lock/* describeLock */.FD)(lock),
-    };
-}
-/**
- * The state to report after `error`. Before Atlassian answered, the failing step knows best (it
- * tells a refused grant from a lost answer); once a new token was issued, the custody does.
- */
-function stateAfter(error, custody) {
-    const afterAnswer = ['rotated-not-stored', 'stored', 'overlapped'];
-    if (error instanceof errors/* ActionError */.lZ) {
-        if (afterAnswer.includes(custody.state) && !afterAnswer.includes(error.tokenState)) {
-            return custody.state;
-        }
-        return error.tokenState;
-    }
-    return custody.state;
-}
-/** Any unforeseen exception still gets a message without secrets, and the token's state. */
-function toActionError(error, tokenState, secrets) {
-    if (error instanceof errors/* ActionError */.lZ) {
-        if (error.tokenState === tokenState)
-            return error;
-        return new errors/* ActionError */.lZ(error.code, error.said, tokenState, error.next, { cause: error });
-    }
-    const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-    return new errors/* ActionError */.lZ('UNEXPECTED', `Unexpected failure: ${secrets ? secrets.scrub(detail) : detail}`, tokenState, (0,settings/* text */.Qq) `${settings/* rerun */.nt} (within the time given above, if one is given); if it fails the same way, open an issue with this log.`, { cause: error });
-}
-
-;// CONCATENATED MODULE: ./src/rotation/outputs.ts
-/** Tokens issued: the refresh token is in the store, in the log (sealed), or nowhere but here. */
-const HAS_NEW_TOKEN = new Set(['rotated-not-stored', 'stored', 'overlapped']);
-/** The outputs that hold a token: masked by the action, shown by the tool only when asked. */
-const TOKEN_OUTPUTS = new Set(['access-token', 'refresh-token']);
-function outcomeOutputs(outcome) {
-    const outputs = [
-        ['outcome', outcome.kind],
-        ['rotated', String(HAS_NEW_TOKEN.has(outcome.tokenState))],
-        ['secret-updated', String(outcome.stored !== undefined)],
-    ];
-    const { tokens } = outcome;
-    if (tokens) {
-        if (tokens.accessToken !== undefined)
-            outputs.push(['access-token', tokens.accessToken]);
-        if (outcome.nextRefreshToken !== undefined) {
-            outputs.push(['refresh-token', outcome.nextRefreshToken]);
-        }
-        outputs.push(['expires-in', tokens.expiresIn === undefined ? '' : String(tokens.expiresIn)], ['expires-at', outcome.expiresAt?.toISOString() ?? ''], ['scope', tokens.scope ?? ''], ['token-type', tokens.tokenType ?? '']);
-    }
-    if (outcome.site) {
-        outputs.push(['cloud-id', outcome.site.site.id], ['api-base-url', outcome.site.apiBaseUrl], ['confluence-api-base-url', outcome.site.apiBaseUrl], ['jira-api-base-url', outcome.site.jiraApiBaseUrl]);
-    }
-    if (outcome.consent)
-        outputs.push(['reconsent-by', outcome.consent.reconsentBy.toISOString()]);
-    if (outcome.recovery) {
-        outputs.push(['recovery-encrypted-value', outcome.recovery.sealed.encryptedValue], ['recovery-key-id', outcome.recovery.sealed.keyId]);
-    }
-    return outputs;
-}
-
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: ./src/action/runner-files.ts
-/**
- * The runner's files (GITHUB_OUTPUT, GITHUB_STEP_SUMMARY), each write guarded: `core.setOutput`
- * and `core.summary.write` throw when a file cannot be written (a full disk, a container user who
- * does not own it: actions/runner issue 3290). The first failure of each file is kept, what failed
- * and why, and that file's later writes are skipped, since they would fail the same way; the door
- * reports it once the token is settled.
- */
-
-
-
-
-class RunnerFiles {
-    toolkit;
-    env;
-    #failures = new Map();
-    constructor(toolkit, env) {
-        this.toolkit = toolkit;
-        this.env = env;
-    }
-    output(name, value) {
-        const failed = this.#failures.get('GITHUB_OUTPUT');
-        if (failed) {
-            failed.skipped.push(name);
-            return;
-        }
-        try {
-            this.toolkit.setOutput(name, value);
-        }
-        catch (error) {
-            this.#failures.set('GITHUB_OUTPUT', { error, skipped: [name] });
-        }
-    }
-    async summary(html) {
-        if (html === '')
-            return;
-        try {
-            await this.toolkit.summary.addRaw(html, true).write();
-        }
-        catch (error) {
-            this.#failures.set('GITHUB_STEP_SUMMARY', { error, skipped: [] });
-        }
-    }
-    /** The failure to report, if a file could not be written; it comes after everything else. */
-    async problem(outcome) {
-        if (this.#failures.size === 0)
-            return undefined;
-        const parts = await Promise.all([...this.#failures].map(async ([file, { error, skipped }]) => {
-            const why = await this.#reason(file, error);
-            return file === 'GITHUB_OUTPUT'
-                ? `the step outputs could not be written to the runner's GITHUB_OUTPUT file (${why}), so later steps do not get ${skipped.join(', ')}`
-                : `the job summary could not be written to the runner's GITHUB_STEP_SUMMARY file (${why})`;
-        }));
-        const settled = outcome.tokenState === 'stored'
-            ? 'The new refresh token is stored, so the integration is safe; but '
-            : outcome.tokenState === 'unchanged'
-                ? 'The stored refresh token is unchanged; but '
-                : 'The refresh token is as said above; and ';
-        return new errors/* ActionError */.lZ('RUNNER_FILE', `${settled}${parts.join('; and ')}.`, outcome.tokenState, "If the job runs in a container as a user other than root, that user cannot write the runner's files (actions/runner issue 3290): run the container as root (`options: --user root`) or give its user write access to the runner's file_commands folder. If the runner's disk is full, free space and re-run.");
-    }
-    /**
-     * The system's own reason when there is one (ENOSPC, EACCES). The toolkit checks the summary
-     * file before writing it and then says only "Unable to access summary file", without the
-     * system's error: asking the system the same question gets it back.
-     */
-    async #reason(file, error) {
-        const told = external_node_util_.types.isNativeError(error) ? error.message : String(error);
-        const path = this.env[file];
-        if (file !== 'GITHUB_STEP_SUMMARY' || !path)
-            return told;
-        if (external_node_util_.types.isNativeError(error) && 'code' in error)
-            return told;
-        try {
-            await (0,promises_namespaceObject.access)(path, external_node_fs_namespaceObject.constants.R_OK | external_node_fs_namespaceObject.constants.W_OK);
-            return told;
-        }
-        catch (systemError) {
-            return external_node_util_.types.isNativeError(systemError) ? systemError.message : told;
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./src/action/titles.ts
-const BY_STATE = {
-    'rotated-not-stored': 'Refresh token rotated but not stored',
-    'maybe-rotated': 'Refresh token may have been rotated',
-    overlapped: 'Two rotations overlapped',
-};
-// A Record, so that a new error code cannot go without a title.
-const BY_CODE = {
-    INVALID_INPUT: 'Invalid input',
-    GITHUB_AUTH: 'GitHub token not accepted',
-    GITHUB_FORBIDDEN: 'GitHub token lacks a permission',
-    GITHUB_NOT_FOUND: 'Not found on GitHub',
-    GITHUB_NOT_API: "Answer not from GitHub's API",
-    GITHUB_RATE_LIMITED: 'GitHub rate limit',
-    GITHUB_REJECTED_VALUE: 'GitHub rejected the secret value',
-    GITHUB_UNEXPECTED: 'Unexpected answer from GitHub',
-    GITHUB_UNREACHABLE: 'GitHub unreachable',
-    OAUTH_INVALID_GRANT: 'Refresh token refused',
-    OAUTH_INVALID_CLIENT: 'OAuth app credentials refused',
-    OAUTH_ERROR: 'Token endpoint refused the refresh',
-    TOKEN_ENDPOINT_UNREACHABLE: 'Token endpoint unreachable',
-    TOKEN_ENDPOINT_HTTP: 'Token endpoint failed',
-    INVALID_TOKEN_RESPONSE: 'Unusable token answer',
-    SUPERSEDED: 'Superseded by another rotation',
-    TOKEN_AGE_UNKNOWN: 'Stored token may be superseded',
-    ROTATIONS_OVERLAPPED: 'Two rotations overlapped',
-    LOCK_HELD: 'Another rotation holds the lock',
-    LOCK_ABANDONED: 'Token in doubt after an abandoned lock',
-    LOCK_TIME_UP: 'Time under the lock ran out',
-    RUNNER_FILE: "Runner's files not written",
-    SITES_UNAVAILABLE: 'Cloud id not found',
-    SITE_NOT_REACHED: 'Site not reached',
-    AUTHORIZATION_DENIED: 'Consent declined',
-    STATE_MISMATCH: 'Consent answer not ours',
-    AUTHORIZATION_RESPONSE_INVALID: 'Unusable consent answer',
-    NO_REFRESH_TOKEN: 'No refresh token issued',
-    CANCELLED: 'Rotation cancelled',
-    UNEXPECTED: 'Unexpected failure',
-};
-function titleOf(problem) {
-    return BY_STATE[problem.tokenState] ?? BY_CODE[problem.code];
-}
-/** The title of an input's problem: the input, as the workflow names it. */
-function inputTitle(input) {
-    return `Input "${input}"`;
-}
-
-;// CONCATENATED MODULE: ./src/action/outcome-report.ts
-
-
-
-
-
-/** The step's verdict, last in the log, in one line: where the refresh token is. */
-const VERDICTS = {
-    unchanged: 'the stored refresh token was not replaced and still works.',
-    'maybe-rotated': 'the refresh token may have been rotated; the error above says until when a re-run recovers it.',
-    rejected: 'Atlassian refuses the stored refresh token; the user must consent again.',
-    'rotated-not-stored': 'the new refresh token is NOT stored; store the recovery value above, or re-run, as said there.',
-    stored: 'the new refresh token is stored; only what came after failed.',
-    overlapped: 'the secret may not hold the newest refresh token; settle it as said above before the next rotation.',
-    'in-doubt': 'this run sent nothing, but a rotation that was killed may have spent the stored refresh token: settle it as said above before anything rotates it.',
-};
-/** Reports `outcome`; returns the failure that failed the step, if one did. */
-async function reportOutcome(toolkit, outcome, options) {
-    const files = new RunnerFiles(toolkit, options.env);
-    const now = options.now();
-    // Outputs, so that later steps (also `if: failure()` ones) can use the new tokens.
-    for (const [name, value] of outcomeOutputs(outcome))
-        files.output(name, value);
-    for (const [name, value] of options.extraOutputs ?? [])
-        files.output(name, value);
-    if (outcome.expiresAt) {
-        toolkit.info(`The access token expires at ${outcome.expiresAt.toISOString()} at the latest.`);
-    }
-    // What stops the step: the rotation's problems, gravest first, unless a superseded token is
-    // allowed to pass.
-    const superseded = outcome.kind === 'superseded';
-    const passes = superseded && options.onSuperseded === 'succeed';
-    const problems = passes ? [] : outcome.problems;
-    if (passes) {
-        for (const problem of outcome.problems) {
-            toolkit.notice(`${problem.message}\nNext step: ${problem.nextStep}`, {
-                title: titleOf(problem),
-            });
-        }
-    }
-    // The renderer loads only now: nothing before the first request needs it.
-    const { summaryOf } = await __nccwpck_require__.e(/* import() */ 770).then(__nccwpck_require__.bind(__nccwpck_require__, 8770));
-    await files.summary(summaryOf(outcome, problems, (text) => options.secrets.scrub(text), now));
-    const fileProblem = await files.problem(outcome);
-    const failures = fileProblem ? [...problems, fileProblem] : problems;
-    const [first] = failures;
-    if (!first)
-        return undefined;
-    failures.forEach((problem, i) => {
-        const recovery = i === 0 ? outcome.recovery : undefined;
-        toolkit.error((0,settings/* word */.Vm)((0,explain/* describeFailure */.Ic)(problem, outcome.context, recovery, now), settings/* actionWording */.$x), {
-            title: titleOf(problem),
-        });
-    });
-    const more = failures.length > 1 ? ` (and ${failures.length - 1} more, above)` : '';
-    toolkit.setFailed(`${titleOf(first)}${more}: ${VERDICTS[first.tokenState]}`);
-    return first;
-}
-/**
- * Input problems: each named, in the log and in the job summary (every run writes one), and the
- * step failed before anything was sent. A summary file that cannot be written is said last, as
- * for a rotation.
- */
-async function reportInputProblems(toolkit, problems, options) {
-    const messages = problems.map((problem) => ({
-        input: problem.setting,
-        text: options.secrets.scrub((0,settings/* word */.Vm)(problem.message, settings/* actionWording */.$x)),
-    }));
-    for (const { input, text } of messages)
-        toolkit.error(text, { title: inputTitle(input) });
-    const files = new RunnerFiles(toolkit, options.env);
-    files.output('outcome', 'failed');
-    const { inputProblemsSummary } = await __nccwpck_require__.e(/* import() */ 770).then(__nccwpck_require__.bind(__nccwpck_require__, 8770));
-    await files.summary(inputProblemsSummary(messages));
-    const fileProblem = await files.problem({ tokenState: 'unchanged' });
-    if (fileProblem)
-        toolkit.error(fileProblem.message, { title: titleOf(fileProblem) });
-    toolkit.setFailed(`${problems.length} input problem(s); nothing was sent and the stored refresh token was not used.`);
-}
-
-;// CONCATENATED MODULE: ./src/action/run-identity.ts
-/**
- * `env` with the run's identity taken from `context`. Scheduled runs carry no repository in their
- * event payload; `context.repo` then reads GITHUB_REPOSITORY (../shared/FACTS.md, "The runner").
- */
-function withRunIdentity(env, context) {
-    return {
-        ...env,
-        GITHUB_REPOSITORY: repositoryOf(context),
-        GITHUB_RUN_ID: wholeNumber(context.runId),
-        GITHUB_RUN_ATTEMPT: wholeNumber(context.runAttempt),
-        GITHUB_JOB: context.job || undefined,
-    };
-}
-function repositoryOf(context) {
-    let repo;
-    try {
-        repo = context.repo;
-    }
-    catch {
-        return undefined;
-    }
-    // A half-named repository stays visible as given, so the input check can quote it.
-    const named = [repo.owner, repo.repo].filter(Boolean).join('/');
-    return named === '' ? undefined : named;
-}
-/** The context parses numbers with parseInt: NaN when the variable is unset. */
-function wholeNumber(value) {
-    return Number.isSafeInteger(value) && value >= 0 ? String(value) : undefined;
-}
-
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
-// We use any as a valid input type
+function isLoopbackAddress(host) {
+    const hostLower = host.toLowerCase();
+    return (hostLower === 'localhost' ||
+        hostLower.startsWith('127.') ||
+        hostLower.startsWith('[::1]') ||
+        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
+}
+class DecodedURL extends URL {
+    constructor(url, base) {
+        super(url, base);
+        this._decodedUsername = decodeURIComponent(super.username);
+        this._decodedPassword = decodeURIComponent(super.password);
+    }
+    get username() {
+        return this._decodedUsername;
+    }
+    get password() {
+        return this._decodedPassword;
+    }
+}
+//# sourceMappingURL=proxy.js.map
+// EXTERNAL MODULE: ./node_modules/tunnel/index.js
+var tunnel = __nccwpck_require__(770);
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var undici = __nccwpck_require__(6752);
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
 /* eslint-disable @typescript-eslint/no-explicit-any */
-/**
- * Sanitizes an input into a string so it can be passed into issueCommand safely
- * @param input input to sanitize into a string
- */
-function utils_toCommandValue(input) {
-    if (input === null || input === undefined) {
-        return '';
-    }
-    else if (typeof input === 'string' || input instanceof String) {
-        return input;
-    }
-    return JSON.stringify(input);
-}
-/**
- *
- * @param annotationProperties
- * @returns The command properties to send with the actual annotation command
- * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
- */
-function toCommandProperties(annotationProperties) {
-    if (!Object.keys(annotationProperties).length) {
-        return {};
-    }
-    return {
-        title: annotationProperties.title,
-        file: annotationProperties.file,
-        line: annotationProperties.startLine,
-        endLine: annotationProperties.endLine,
-        col: annotationProperties.startColumn,
-        endColumn: annotationProperties.endColumn
-    };
-}
-//# sourceMappingURL=utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/command.js
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
 
 
+
+
+
+var HttpCodes;
+(function (HttpCodes) {
+    HttpCodes[HttpCodes["OK"] = 200] = "OK";
+    HttpCodes[HttpCodes["MultipleChoices"] = 300] = "MultipleChoices";
+    HttpCodes[HttpCodes["MovedPermanently"] = 301] = "MovedPermanently";
+    HttpCodes[HttpCodes["ResourceMoved"] = 302] = "ResourceMoved";
+    HttpCodes[HttpCodes["SeeOther"] = 303] = "SeeOther";
+    HttpCodes[HttpCodes["NotModified"] = 304] = "NotModified";
+    HttpCodes[HttpCodes["UseProxy"] = 305] = "UseProxy";
+    HttpCodes[HttpCodes["SwitchProxy"] = 306] = "SwitchProxy";
+    HttpCodes[HttpCodes["TemporaryRedirect"] = 307] = "TemporaryRedirect";
+    HttpCodes[HttpCodes["PermanentRedirect"] = 308] = "PermanentRedirect";
+    HttpCodes[HttpCodes["BadRequest"] = 400] = "BadRequest";
+    HttpCodes[HttpCodes["Unauthorized"] = 401] = "Unauthorized";
+    HttpCodes[HttpCodes["PaymentRequired"] = 402] = "PaymentRequired";
+    HttpCodes[HttpCodes["Forbidden"] = 403] = "Forbidden";
+    HttpCodes[HttpCodes["NotFound"] = 404] = "NotFound";
+    HttpCodes[HttpCodes["MethodNotAllowed"] = 405] = "MethodNotAllowed";
+    HttpCodes[HttpCodes["NotAcceptable"] = 406] = "NotAcceptable";
+    HttpCodes[HttpCodes["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
+    HttpCodes[HttpCodes["RequestTimeout"] = 408] = "RequestTimeout";
+    HttpCodes[HttpCodes["Conflict"] = 409] = "Conflict";
+    HttpCodes[HttpCodes["Gone"] = 410] = "Gone";
+    HttpCodes[HttpCodes["TooManyRequests"] = 429] = "TooManyRequests";
+    HttpCodes[HttpCodes["InternalServerError"] = 500] = "InternalServerError";
+    HttpCodes[HttpCodes["NotImplemented"] = 501] = "NotImplemented";
+    HttpCodes[HttpCodes["BadGateway"] = 502] = "BadGateway";
+    HttpCodes[HttpCodes["ServiceUnavailable"] = 503] = "ServiceUnavailable";
+    HttpCodes[HttpCodes["GatewayTimeout"] = 504] = "GatewayTimeout";
+})(HttpCodes || (HttpCodes = {}));
+var Headers;
+(function (Headers) {
+    Headers["Accept"] = "accept";
+    Headers["ContentType"] = "content-type";
+})(Headers || (Headers = {}));
+var MediaTypes;
+(function (MediaTypes) {
+    MediaTypes["ApplicationJson"] = "application/json";
+})(MediaTypes || (MediaTypes = {}));
 /**
- * Issues a command to the GitHub Actions runner
- *
- * @param command - The command name to issue
- * @param properties - Additional properties for the command (key-value pairs)
- * @param message - The message to include with the command
- * @remarks
- * This function outputs a specially formatted string to stdout that the Actions
- * runner interprets as a command. These commands can control workflow behavior,
- * set outputs, create annotations, mask values, and more.
- *
- * Command Format:
- *   ::name key=value,key=value::message
- *
- * @example
- * ```typescript
- * // Issue a warning annotation
- * issueCommand('warning', {}, 'This is a warning message');
- * // Output: ::warning::This is a warning message
- *
- * // Set an environment variable
- * issueCommand('set-env', { name: 'MY_VAR' }, 'some value');
- * // Output: ::set-env name=MY_VAR::some value
- *
- * // Add a secret mask
- * issueCommand('add-mask', {}, 'secretValue123');
- * // Output: ::add-mask::secretValue123
- * ```
- *
- * @internal
- * This is an internal utility function that powers the public API functions
- * such as setSecret, warning, error, and exportVariable.
+ * Returns the proxy URL, depending upon the supplied url and proxy environment variables.
+ * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
  */
-function command_issueCommand(command, properties, message) {
-    const cmd = new Command(command, properties, message);
-    process.stdout.write(cmd.toString() + external_os_namespaceObject.EOL);
+function lib_getProxyUrl(serverUrl) {
+    const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
+    return proxyUrl ? proxyUrl.href : '';
 }
-function command_issue(name, message = '') {
-    command_issueCommand(name, {}, message);
+const HttpRedirectCodes = [
+    HttpCodes.MovedPermanently,
+    HttpCodes.ResourceMoved,
+    HttpCodes.SeeOther,
+    HttpCodes.TemporaryRedirect,
+    HttpCodes.PermanentRedirect
+];
+const HttpResponseRetryCodes = [
+    HttpCodes.BadGateway,
+    HttpCodes.ServiceUnavailable,
+    HttpCodes.GatewayTimeout
+];
+const RetryableHttpVerbs = ['OPTIONS', 'GET', 'DELETE', 'HEAD'];
+const ExponentialBackoffCeiling = 10;
+const ExponentialBackoffTimeSlice = 5;
+class HttpClientError extends Error {
+    constructor(message, statusCode) {
+        super(message);
+        this.name = 'HttpClientError';
+        this.statusCode = statusCode;
+        Object.setPrototypeOf(this, HttpClientError.prototype);
+    }
 }
-const CMD_STRING = '::';
-class Command {
-    constructor(command, properties, message) {
-        if (!command) {
-            command = 'missing.command';
-        }
-        this.command = command;
-        this.properties = properties;
+class HttpClientResponse {
+    constructor(message) {
         this.message = message;
     }
-    toString() {
-        let cmdStr = CMD_STRING + this.command;
-        if (this.properties && Object.keys(this.properties).length > 0) {
-            cmdStr += ' ';
-            let first = true;
-            for (const key in this.properties) {
-                if (this.properties.hasOwnProperty(key)) {
-                    const val = this.properties[key];
-                    if (val) {
-                        if (first) {
-                            first = false;
-                        }
-                        else {
-                            cmdStr += ',';
-                        }
-                        cmdStr += `${key}=${escapeProperty(val)}`;
-                    }
-                }
-            }
-        }
-        cmdStr += `${CMD_STRING}${escapeData(this.message)}`;
-        return cmdStr;
-    }
-}
-function escapeData(s) {
-    return utils_toCommandValue(s)
-        .replace(/%/g, '%25')
-        .replace(/\r/g, '%0D')
-        .replace(/\n/g, '%0A');
-}
-function escapeProperty(s) {
-    return utils_toCommandValue(s)
-        .replace(/%/g, '%25')
-        .replace(/\r/g, '%0D')
-        .replace(/\n/g, '%0A')
-        .replace(/:/g, '%3A')
-        .replace(/,/g, '%2C');
-}
-//# sourceMappingURL=command.js.map
-;// CONCATENATED MODULE: external "crypto"
-const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
-// For internal use, subject to change.
-// We use any as a valid input type
-/* eslint-disable @typescript-eslint/no-explicit-any */
-
-
-
-
-function file_command_issueFileCommand(command, message) {
-    const filePath = process.env[`GITHUB_${command}`];
-    if (!filePath) {
-        throw new Error(`Unable to find environment variable for file command ${command}`);
-    }
-    if (!external_fs_namespaceObject.existsSync(filePath)) {
-        throw new Error(`Missing file at path: ${filePath}`);
-    }
-    external_fs_namespaceObject.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
-        encoding: 'utf8'
-    });
-}
-function file_command_prepareKeyValueMessage(key, value) {
-    const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
-    const convertedValue = utils_toCommandValue(value);
-    // These should realistically never happen, but just in case someone finds a
-    // way to exploit uuid generation let's not allow keys or values that contain
-    // the delimiter.
-    if (key.includes(delimiter)) {
-        throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
-    }
-    if (convertedValue.includes(delimiter)) {
-        throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
-    }
-    return `${key}<<${delimiter}${external_os_namespaceObject.EOL}${convertedValue}${external_os_namespaceObject.EOL}${delimiter}`;
-}
-//# sourceMappingURL=file-command.js.map
-;// CONCATENATED MODULE: external "path"
-const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/auth.js
-var auth_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-class BasicCredentialHandler {
-    constructor(username, password) {
-        this.username = username;
-        this.password = password;
-    }
-    prepareRequest(options) {
-        if (!options.headers) {
-            throw Error('The request has no headers');
-        }
-        options.headers['Authorization'] = `Basic ${Buffer.from(`${this.username}:${this.password}`).toString('base64')}`;
-    }
-    // This handler cannot handle 401
-    canHandleAuthentication() {
-        return false;
-    }
-    handleAuthentication() {
-        return auth_awaiter(this, void 0, void 0, function* () {
-            throw new Error('not implemented');
-        });
-    }
-}
-class auth_BearerCredentialHandler {
-    constructor(token) {
-        this.token = token;
-    }
-    // currently implements pre-authorization
-    // TODO: support preAuth = false where it hooks on 401
-    prepareRequest(options) {
-        if (!options.headers) {
-            throw Error('The request has no headers');
-        }
-        options.headers['Authorization'] = `Bearer ${this.token}`;
-    }
-    // This handler cannot handle 401
-    canHandleAuthentication() {
-        return false;
-    }
-    handleAuthentication() {
-        return auth_awaiter(this, void 0, void 0, function* () {
-            throw new Error('not implemented');
-        });
-    }
-}
-class PersonalAccessTokenCredentialHandler {
-    constructor(token) {
-        this.token = token;
-    }
-    // currently implements pre-authorization
-    // TODO: support preAuth = false where it hooks on 401
-    prepareRequest(options) {
-        if (!options.headers) {
-            throw Error('The request has no headers');
-        }
-        options.headers['Authorization'] = `Basic ${Buffer.from(`PAT:${this.token}`).toString('base64')}`;
-    }
-    // This handler cannot handle 401
-    canHandleAuthentication() {
-        return false;
-    }
-    handleAuthentication() {
-        return auth_awaiter(this, void 0, void 0, function* () {
-            throw new Error('not implemented');
-        });
-    }
-}
-//# sourceMappingURL=auth.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/oidc-utils.js
-var oidc_utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-class oidc_utils_OidcClient {
-    static createHttpClient(allowRetry = true, maxRetry = 10) {
-        const requestOptions = {
-            allowRetries: allowRetry,
-            maxRetries: maxRetry
-        };
-        return new HttpClient('actions/oidc-client', [new BearerCredentialHandler(oidc_utils_OidcClient.getRequestToken())], requestOptions);
-    }
-    static getRequestToken() {
-        const token = process.env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'];
-        if (!token) {
-            throw new Error('Unable to get ACTIONS_ID_TOKEN_REQUEST_TOKEN env variable');
-        }
-        return token;
-    }
-    static getIDTokenUrl() {
-        const runtimeUrl = process.env['ACTIONS_ID_TOKEN_REQUEST_URL'];
-        if (!runtimeUrl) {
-            throw new Error('Unable to get ACTIONS_ID_TOKEN_REQUEST_URL env variable');
-        }
-        return runtimeUrl;
-    }
-    static getCall(id_token_url) {
-        return oidc_utils_awaiter(this, void 0, void 0, function* () {
-            var _a;
-            const httpclient = oidc_utils_OidcClient.createHttpClient();
-            const res = yield httpclient
-                .getJson(id_token_url)
-                .catch(error => {
-                throw new Error(`Failed to get ID Token. \n 
-        Error Code : ${error.statusCode}\n 
-        Error Message: ${error.message}`);
-            });
-            const id_token = (_a = res.result) === null || _a === void 0 ? void 0 : _a.value;
-            if (!id_token) {
-                throw new Error('Response json body do not have ID Token field');
-            }
-            return id_token;
-        });
-    }
-    static getIDToken(audience) {
-        return oidc_utils_awaiter(this, void 0, void 0, function* () {
-            try {
-                // New ID Token is requested from action service
-                let id_token_url = oidc_utils_OidcClient.getIDTokenUrl();
-                if (audience) {
-                    const encodedAudience = encodeURIComponent(audience);
-                    id_token_url = `${id_token_url}&audience=${encodedAudience}`;
-                }
-                debug(`ID token url is ${id_token_url}`);
-                const id_token = yield oidc_utils_OidcClient.getCall(id_token_url);
-                setSecret(id_token);
-                return id_token;
-            }
-            catch (error) {
-                throw new Error(`Error message: ${error.message}`);
-            }
-        });
-    }
-}
-//# sourceMappingURL=oidc-utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/summary.js
-var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-const { access, appendFile, writeFile } = external_fs_namespaceObject.promises;
-const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
-const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
-class Summary {
-    constructor() {
-        this._buffer = '';
-    }
-    /**
-     * Finds the summary file path from the environment, rejects if env var is not found or file does not exist
-     * Also checks r/w permissions.
-     *
-     * @returns step summary file path
-     */
-    filePath() {
-        return summary_awaiter(this, void 0, void 0, function* () {
-            if (this._filePath) {
-                return this._filePath;
-            }
-            const pathFromEnv = process.env[SUMMARY_ENV_VAR];
-            if (!pathFromEnv) {
-                throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
-            }
-            try {
-                yield access(pathFromEnv, external_fs_namespaceObject.constants.R_OK | external_fs_namespaceObject.constants.W_OK);
-            }
-            catch (_a) {
-                throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
-            }
-            this._filePath = pathFromEnv;
-            return this._filePath;
-        });
-    }
-    /**
-     * Wraps content in an HTML tag, adding any HTML attributes
-     *
-     * @param {string} tag HTML tag to wrap
-     * @param {string | null} content content within the tag
-     * @param {[attribute: string]: string} attrs key-value list of HTML attributes to add
-     *
-     * @returns {string} content wrapped in HTML element
-     */
-    wrap(tag, content, attrs = {}) {
-        const htmlAttrs = Object.entries(attrs)
-            .map(([key, value]) => ` ${key}="${value}"`)
-            .join('');
-        if (!content) {
-            return `<${tag}${htmlAttrs}>`;
-        }
-        return `<${tag}${htmlAttrs}>${content}</${tag}>`;
-    }
-    /**
-     * Writes text in the buffer to the summary buffer file and empties buffer. Will append by default.
-     *
-     * @param {SummaryWriteOptions} [options] (optional) options for write operation
-     *
-     * @returns {Promise<Summary>} summary instance
-     */
-    write(options) {
-        return summary_awaiter(this, void 0, void 0, function* () {
-            const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
-            const filePath = yield this.filePath();
-            const writeFunc = overwrite ? writeFile : appendFile;
-            yield writeFunc(filePath, this._buffer, { encoding: 'utf8' });
-            return this.emptyBuffer();
-        });
-    }
-    /**
-     * Clears the summary buffer and wipes the summary file
-     *
-     * @returns {Summary} summary instance
-     */
-    clear() {
-        return summary_awaiter(this, void 0, void 0, function* () {
-            return this.emptyBuffer().write({ overwrite: true });
-        });
-    }
-    /**
-     * Returns the current summary buffer as a string
-     *
-     * @returns {string} string of summary buffer
-     */
-    stringify() {
-        return this._buffer;
-    }
-    /**
-     * If the summary buffer is empty
-     *
-     * @returns {boolen} true if the buffer is empty
-     */
-    isEmptyBuffer() {
-        return this._buffer.length === 0;
-    }
-    /**
-     * Resets the summary buffer without writing to summary file
-     *
-     * @returns {Summary} summary instance
-     */
-    emptyBuffer() {
-        this._buffer = '';
-        return this;
-    }
-    /**
-     * Adds raw text to the summary buffer
-     *
-     * @param {string} text content to add
-     * @param {boolean} [addEOL=false] (optional) append an EOL to the raw text (default: false)
-     *
-     * @returns {Summary} summary instance
-     */
-    addRaw(text, addEOL = false) {
-        this._buffer += text;
-        return addEOL ? this.addEOL() : this;
-    }
-    /**
-     * Adds the operating system-specific end-of-line marker to the buffer
-     *
-     * @returns {Summary} summary instance
-     */
-    addEOL() {
-        return this.addRaw(external_os_namespaceObject.EOL);
-    }
-    /**
-     * Adds an HTML codeblock to the summary buffer
-     *
-     * @param {string} code content to render within fenced code block
-     * @param {string} lang (optional) language to syntax highlight code
-     *
-     * @returns {Summary} summary instance
-     */
-    addCodeBlock(code, lang) {
-        const attrs = Object.assign({}, (lang && { lang }));
-        const element = this.wrap('pre', this.wrap('code', code), attrs);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML list to the summary buffer
-     *
-     * @param {string[]} items list of items to render
-     * @param {boolean} [ordered=false] (optional) if the rendered list should be ordered or not (default: false)
-     *
-     * @returns {Summary} summary instance
-     */
-    addList(items, ordered = false) {
-        const tag = ordered ? 'ol' : 'ul';
-        const listItems = items.map(item => this.wrap('li', item)).join('');
-        const element = this.wrap(tag, listItems);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML table to the summary buffer
-     *
-     * @param {SummaryTableCell[]} rows table rows
-     *
-     * @returns {Summary} summary instance
-     */
-    addTable(rows) {
-        const tableBody = rows
-            .map(row => {
-            const cells = row
-                .map(cell => {
-                if (typeof cell === 'string') {
-                    return this.wrap('td', cell);
-                }
-                const { header, data, colspan, rowspan } = cell;
-                const tag = header ? 'th' : 'td';
-                const attrs = Object.assign(Object.assign({}, (colspan && { colspan })), (rowspan && { rowspan }));
-                return this.wrap(tag, data, attrs);
-            })
-                .join('');
-            return this.wrap('tr', cells);
-        })
-            .join('');
-        const element = this.wrap('table', tableBody);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds a collapsable HTML details element to the summary buffer
-     *
-     * @param {string} label text for the closed state
-     * @param {string} content collapsable content
-     *
-     * @returns {Summary} summary instance
-     */
-    addDetails(label, content) {
-        const element = this.wrap('details', this.wrap('summary', label) + content);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML image tag to the summary buffer
-     *
-     * @param {string} src path to the image you to embed
-     * @param {string} alt text description of the image
-     * @param {SummaryImageOptions} options (optional) addition image attributes
-     *
-     * @returns {Summary} summary instance
-     */
-    addImage(src, alt, options) {
-        const { width, height } = options || {};
-        const attrs = Object.assign(Object.assign({}, (width && { width })), (height && { height }));
-        const element = this.wrap('img', null, Object.assign({ src, alt }, attrs));
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML section heading element
-     *
-     * @param {string} text heading text
-     * @param {number | string} [level=1] (optional) the heading level, default: 1
-     *
-     * @returns {Summary} summary instance
-     */
-    addHeading(text, level) {
-        const tag = `h${level}`;
-        const allowedTag = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].includes(tag)
-            ? tag
-            : 'h1';
-        const element = this.wrap(allowedTag, text);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML thematic break (<hr>) to the summary buffer
-     *
-     * @returns {Summary} summary instance
-     */
-    addSeparator() {
-        const element = this.wrap('hr', null);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML line break (<br>) to the summary buffer
-     *
-     * @returns {Summary} summary instance
-     */
-    addBreak() {
-        const element = this.wrap('br', null);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML blockquote to the summary buffer
-     *
-     * @param {string} text quote text
-     * @param {string} cite (optional) citation url
-     *
-     * @returns {Summary} summary instance
-     */
-    addQuote(text, cite) {
-        const attrs = Object.assign({}, (cite && { cite }));
-        const element = this.wrap('blockquote', text, attrs);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML anchor tag to the summary buffer
-     *
-     * @param {string} text link text/content
-     * @param {string} href hyperlink
-     *
-     * @returns {Summary} summary instance
-     */
-    addLink(text, href) {
-        const element = this.wrap('a', text, { href });
-        return this.addRaw(element).addEOL();
-    }
-}
-const _summary = new Summary();
-/**
- * @deprecated use `core.summary`
- */
-const markdownSummary = (/* unused pure expression or super */ null && (_summary));
-const summary = _summary;
-//# sourceMappingURL=summary.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
-
-/**
- * toPosixPath converts the given path to the posix form. On Windows, \\ will be
- * replaced with /.
- *
- * @param pth. Path to transform.
- * @return string Posix path.
- */
-function toPosixPath(pth) {
-    return pth.replace(/[\\]/g, '/');
-}
-/**
- * toWin32Path converts the given path to the win32 form. On Linux, / will be
- * replaced with \\.
- *
- * @param pth. Path to transform.
- * @return string Win32 path.
- */
-function toWin32Path(pth) {
-    return pth.replace(/[/]/g, '\\');
-}
-/**
- * toPlatformPath converts the given path to a platform-specific path. It does
- * this by replacing instances of / and \ with the platform-specific path
- * separator.
- *
- * @param pth The path to platformize.
- * @return string The platform-specific path.
- */
-function toPlatformPath(pth) {
-    return pth.replace(/[/\\]/g, path.sep);
-}
-//# sourceMappingURL=path-utils.js.map
-// EXTERNAL MODULE: external "string_decoder"
-var external_string_decoder_ = __nccwpck_require__(3193);
-// EXTERNAL MODULE: external "events"
-var external_events_ = __nccwpck_require__(4434);
-;// CONCATENATED MODULE: external "child_process"
-const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
-// EXTERNAL MODULE: external "assert"
-var external_assert_ = __nccwpck_require__(2613);
-;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io-util.js
-var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_namespaceObject.promises;
-// export const {open} = 'fs'
-const IS_WINDOWS = process.platform === 'win32';
-/**
- * Custom implementation of readlink to ensure Windows junctions
- * maintain trailing backslash for backward compatibility with Node.js < 24
- *
- * In Node.js 20, Windows junctions (directory symlinks) always returned paths
- * with trailing backslashes. Node.js 24 removed this behavior, which breaks
- * code that relied on this format for path operations.
- *
- * This implementation restores the Node 20 behavior by adding a trailing
- * backslash to all junction results on Windows.
- */
-function readlink(fsPath) {
-    return io_util_awaiter(this, void 0, void 0, function* () {
-        const result = yield fs.promises.readlink(fsPath);
-        // On Windows, restore Node 20 behavior: add trailing backslash to all results
-        // since junctions on Windows are always directory links
-        if (IS_WINDOWS && !result.endsWith('\\')) {
-            return `${result}\\`;
-        }
-        return result;
-    });
-}
-// See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
-const UV_FS_O_EXLOCK = 0x10000000;
-const READONLY = external_fs_namespaceObject.constants.O_RDONLY;
-function exists(fsPath) {
-    return io_util_awaiter(this, void 0, void 0, function* () {
-        try {
-            yield stat(fsPath);
-        }
-        catch (err) {
-            if (err.code === 'ENOENT') {
-                return false;
-            }
-            throw err;
-        }
-        return true;
-    });
-}
-function isDirectory(fsPath_1) {
-    return io_util_awaiter(this, arguments, void 0, function* (fsPath, useStat = false) {
-        const stats = useStat ? yield stat(fsPath) : yield lstat(fsPath);
-        return stats.isDirectory();
-    });
-}
-/**
- * On OSX/Linux, true if path starts with '/'. On Windows, true for paths like:
- * \, \hello, \\hello\share, C:, and C:\hello (and corresponding alternate separator cases).
- */
-function isRooted(p) {
-    p = normalizeSeparators(p);
-    if (!p) {
-        throw new Error('isRooted() parameter "p" cannot be empty');
-    }
-    if (IS_WINDOWS) {
-        return (p.startsWith('\\') || /^[A-Z]:/i.test(p) // e.g. \ or \hello or \\hello
-        ); // e.g. C: or C:\hello
-    }
-    return p.startsWith('/');
-}
-/**
- * Best effort attempt to determine whether a file exists and is executable.
- * @param filePath    file path to check
- * @param extensions  additional file extensions to try
- * @return if file exists and is executable, returns the file path. otherwise empty string.
- */
-function tryGetExecutablePath(filePath, extensions) {
-    return io_util_awaiter(this, void 0, void 0, function* () {
-        let stats = undefined;
-        try {
-            // test file exists
-            stats = yield stat(filePath);
-        }
-        catch (err) {
-            if (err.code !== 'ENOENT') {
-                // eslint-disable-next-line no-console
-                console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
-            }
-        }
-        if (stats && stats.isFile()) {
-            if (IS_WINDOWS) {
-                // on Windows, test for valid extension
-                const upperExt = external_path_namespaceObject.extname(filePath).toUpperCase();
-                if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
-                    return filePath;
-                }
-            }
-            else {
-                if (isUnixExecutable(stats)) {
-                    return filePath;
-                }
-            }
-        }
-        // try each extension
-        const originalFilePath = filePath;
-        for (const extension of extensions) {
-            filePath = originalFilePath + extension;
-            stats = undefined;
-            try {
-                stats = yield stat(filePath);
-            }
-            catch (err) {
-                if (err.code !== 'ENOENT') {
-                    // eslint-disable-next-line no-console
-                    console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
-                }
-            }
-            if (stats && stats.isFile()) {
-                if (IS_WINDOWS) {
-                    // preserve the case of the actual file (since an extension was appended)
-                    try {
-                        const directory = external_path_namespaceObject.dirname(filePath);
-                        const upperName = external_path_namespaceObject.basename(filePath).toUpperCase();
-                        for (const actualName of yield readdir(directory)) {
-                            if (upperName === actualName.toUpperCase()) {
-                                filePath = external_path_namespaceObject.join(directory, actualName);
-                                break;
-                            }
-                        }
-                    }
-                    catch (err) {
-                        // eslint-disable-next-line no-console
-                        console.log(`Unexpected error attempting to determine the actual case of the file '${filePath}': ${err}`);
-                    }
-                    return filePath;
-                }
-                else {
-                    if (isUnixExecutable(stats)) {
-                        return filePath;
-                    }
-                }
-            }
-        }
-        return '';
-    });
-}
-function normalizeSeparators(p) {
-    p = p || '';
-    if (IS_WINDOWS) {
-        // convert slashes on Windows
-        p = p.replace(/\//g, '\\');
-        // remove redundant slashes
-        return p.replace(/\\\\+/g, '\\');
-    }
-    // remove redundant slashes
-    return p.replace(/\/\/+/g, '/');
-}
-// on Mac/Linux, test the execute bit
-//     R   W  X  R  W X R W X
-//   256 128 64 32 16 8 4 2 1
-function isUnixExecutable(stats) {
-    return ((stats.mode & 1) > 0 ||
-        ((stats.mode & 8) > 0 &&
-            process.getgid !== undefined &&
-            stats.gid === process.getgid()) ||
-        ((stats.mode & 64) > 0 &&
-            process.getuid !== undefined &&
-            stats.uid === process.getuid()));
-}
-// Get the path of cmd.exe in windows
-function getCmdPath() {
-    var _a;
-    return (_a = process.env['COMSPEC']) !== null && _a !== void 0 ? _a : `cmd.exe`;
-}
-//# sourceMappingURL=io-util.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io.js
-var io_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-/**
- * Copies a file or folder.
- * Based off of shelljs - https://github.com/shelljs/shelljs/blob/9237f66c52e5daa40458f94f9565e18e8132f5a6/src/cp.js
- *
- * @param     source    source path
- * @param     dest      destination path
- * @param     options   optional. See CopyOptions.
- */
-function cp(source_1, dest_1) {
-    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
-        const { force, recursive, copySourceDirectory } = readCopyOptions(options);
-        const destStat = (yield ioUtil.exists(dest)) ? yield ioUtil.stat(dest) : null;
-        // Dest is an existing file, but not forcing
-        if (destStat && destStat.isFile() && !force) {
-            return;
-        }
-        // If dest is an existing directory, should copy inside.
-        const newDest = destStat && destStat.isDirectory() && copySourceDirectory
-            ? path.join(dest, path.basename(source))
-            : dest;
-        if (!(yield ioUtil.exists(source))) {
-            throw new Error(`no such file or directory: ${source}`);
-        }
-        const sourceStat = yield ioUtil.stat(source);
-        if (sourceStat.isDirectory()) {
-            if (!recursive) {
-                throw new Error(`Failed to copy. ${source} is a directory, but tried to copy without recursive flag.`);
-            }
-            else {
-                yield cpDirRecursive(source, newDest, 0, force);
-            }
-        }
-        else {
-            if (path.relative(source, newDest) === '') {
-                // a file cannot be copied to itself
-                throw new Error(`'${newDest}' and '${source}' are the same file`);
-            }
-            yield io_copyFile(source, newDest, force);
-        }
-    });
-}
-/**
- * Moves a path.
- *
- * @param     source    source path
- * @param     dest      destination path
- * @param     options   optional. See MoveOptions.
- */
-function mv(source_1, dest_1) {
-    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
-        if (yield ioUtil.exists(dest)) {
-            let destExists = true;
-            if (yield ioUtil.isDirectory(dest)) {
-                // If dest is directory copy src into dest
-                dest = path.join(dest, path.basename(source));
-                destExists = yield ioUtil.exists(dest);
-            }
-            if (destExists) {
-                if (options.force == null || options.force) {
-                    yield rmRF(dest);
-                }
-                else {
-                    throw new Error('Destination already exists');
-                }
-            }
-        }
-        yield mkdirP(path.dirname(dest));
-        yield ioUtil.rename(source, dest);
-    });
-}
-/**
- * Remove a path recursively with force
- *
- * @param inputPath path to remove
- */
-function rmRF(inputPath) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if (ioUtil.IS_WINDOWS) {
-            // Check for invalid characters
-            // https://docs.microsoft.com/en-us/windows/win32/fileio/naming-a-file
-            if (/[*"<>|]/.test(inputPath)) {
-                throw new Error('File path must not contain `*`, `"`, `<`, `>` or `|` on Windows');
-            }
-        }
-        try {
-            // note if path does not exist, error is silent
-            yield ioUtil.rm(inputPath, {
-                force: true,
-                maxRetries: 3,
-                recursive: true,
-                retryDelay: 300
-            });
-        }
-        catch (err) {
-            throw new Error(`File was unable to be removed ${err}`);
-        }
-    });
-}
-/**
- * Make a directory.  Creates the full path with folders in between
- * Will throw if it fails
- *
- * @param   fsPath        path to create
- * @returns Promise<void>
- */
-function mkdirP(fsPath) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        ok(fsPath, 'a path argument must be provided');
-        yield ioUtil.mkdir(fsPath, { recursive: true });
-    });
-}
-/**
- * Returns path of a tool had the tool actually been invoked.  Resolves via paths.
- * If you check and the tool does not exist, it will throw.
- *
- * @param     tool              name of the tool
- * @param     check             whether to check if tool exists
- * @returns   Promise<string>   path to tool
- */
-function which(tool, check) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if (!tool) {
-            throw new Error("parameter 'tool' is required");
-        }
-        // recursive when check=true
-        if (check) {
-            const result = yield which(tool, false);
-            if (!result) {
-                if (IS_WINDOWS) {
-                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also verify the file has a valid extension for an executable file.`);
-                }
-                else {
-                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also check the file mode to verify the file is executable.`);
-                }
-            }
-            return result;
-        }
-        const matches = yield findInPath(tool);
-        if (matches && matches.length > 0) {
-            return matches[0];
-        }
-        return '';
-    });
-}
-/**
- * Returns a list of all occurrences of the given tool on the system path.
- *
- * @returns   Promise<string[]>  the paths of the tool
- */
-function findInPath(tool) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if (!tool) {
-            throw new Error("parameter 'tool' is required");
-        }
-        // build the list of extensions to try
-        const extensions = [];
-        if (IS_WINDOWS && process.env['PATHEXT']) {
-            for (const extension of process.env['PATHEXT'].split(external_path_namespaceObject.delimiter)) {
-                if (extension) {
-                    extensions.push(extension);
-                }
-            }
-        }
-        // if it's rooted, return it if exists. otherwise return empty.
-        if (isRooted(tool)) {
-            const filePath = yield tryGetExecutablePath(tool, extensions);
-            if (filePath) {
-                return [filePath];
-            }
-            return [];
-        }
-        // if any path separators, return empty
-        if (tool.includes(external_path_namespaceObject.sep)) {
-            return [];
-        }
-        // build the list of directories
-        //
-        // Note, technically "where" checks the current directory on Windows. From a toolkit perspective,
-        // it feels like we should not do this. Checking the current directory seems like more of a use
-        // case of a shell, and the which() function exposed by the toolkit should strive for consistency
-        // across platforms.
-        const directories = [];
-        if (process.env.PATH) {
-            for (const p of process.env.PATH.split(external_path_namespaceObject.delimiter)) {
-                if (p) {
-                    directories.push(p);
-                }
-            }
-        }
-        // find all matches
-        const matches = [];
-        for (const directory of directories) {
-            const filePath = yield tryGetExecutablePath(external_path_namespaceObject.join(directory, tool), extensions);
-            if (filePath) {
-                matches.push(filePath);
-            }
-        }
-        return matches;
-    });
-}
-function readCopyOptions(options) {
-    const force = options.force == null ? true : options.force;
-    const recursive = Boolean(options.recursive);
-    const copySourceDirectory = options.copySourceDirectory == null
-        ? true
-        : Boolean(options.copySourceDirectory);
-    return { force, recursive, copySourceDirectory };
-}
-function cpDirRecursive(sourceDir, destDir, currentDepth, force) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        // Ensure there is not a run away recursive copy
-        if (currentDepth >= 255)
-            return;
-        currentDepth++;
-        yield mkdirP(destDir);
-        const files = yield ioUtil.readdir(sourceDir);
-        for (const fileName of files) {
-            const srcFile = `${sourceDir}/${fileName}`;
-            const destFile = `${destDir}/${fileName}`;
-            const srcFileStat = yield ioUtil.lstat(srcFile);
-            if (srcFileStat.isDirectory()) {
-                // Recurse
-                yield cpDirRecursive(srcFile, destFile, currentDepth, force);
-            }
-            else {
-                yield io_copyFile(srcFile, destFile, force);
-            }
-        }
-        // Change the mode for the newly created directory
-        yield ioUtil.chmod(destDir, (yield ioUtil.stat(sourceDir)).mode);
-    });
-}
-// Buffered file copy
-function io_copyFile(srcFile, destFile, force) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if ((yield ioUtil.lstat(srcFile)).isSymbolicLink()) {
-            // unlink/re-link it
-            try {
-                yield ioUtil.lstat(destFile);
-                yield ioUtil.unlink(destFile);
-            }
-            catch (e) {
-                // Try to override file permission
-                if (e.code === 'EPERM') {
-                    yield ioUtil.chmod(destFile, '0666');
-                    yield ioUtil.unlink(destFile);
-                }
-                // other errors = it doesn't exist, no work to do
-            }
-            // Copy over symlink
-            const symlinkFull = yield ioUtil.readlink(srcFile);
-            yield ioUtil.symlink(symlinkFull, destFile, ioUtil.IS_WINDOWS ? 'junction' : null);
-        }
-        else if (!(yield ioUtil.exists(destFile)) || force) {
-            yield ioUtil.copyFile(srcFile, destFile);
-        }
-    });
-}
-//# sourceMappingURL=io.js.map
-;// CONCATENATED MODULE: external "timers"
-const external_timers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
-;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/toolrunner.js
-var toolrunner_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-
-
-
-
-/* eslint-disable @typescript-eslint/unbound-method */
-const toolrunner_IS_WINDOWS = process.platform === 'win32';
-/*
- * Class for running command line tools. Handles quoting and arg parsing in a platform agnostic way.
- */
-class ToolRunner extends external_events_.EventEmitter {
-    constructor(toolPath, args, options) {
-        super();
-        if (!toolPath) {
-            throw new Error("Parameter 'toolPath' cannot be null or empty.");
-        }
-        this.toolPath = toolPath;
-        this.args = args || [];
-        this.options = options || {};
-    }
-    _debug(message) {
-        if (this.options.listeners && this.options.listeners.debug) {
-            this.options.listeners.debug(message);
-        }
-    }
-    _getCommandString(options, noPrefix) {
-        const toolPath = this._getSpawnFileName();
-        const args = this._getSpawnArgs(options);
-        let cmd = noPrefix ? '' : '[command]'; // omit prefix when piped to a second tool
-        if (toolrunner_IS_WINDOWS) {
-            // Windows + cmd file
-            if (this._isCmdFile()) {
-                cmd += toolPath;
-                for (const a of args) {
-                    cmd += ` ${a}`;
-                }
-            }
-            // Windows + verbatim
-            else if (options.windowsVerbatimArguments) {
-                cmd += `"${toolPath}"`;
-                for (const a of args) {
-                    cmd += ` ${a}`;
-                }
-            }
-            // Windows (regular)
-            else {
-                cmd += this._windowsQuoteCmdArg(toolPath);
-                for (const a of args) {
-                    cmd += ` ${this._windowsQuoteCmdArg(a)}`;
-                }
-            }
-        }
-        else {
-            // OSX/Linux - this can likely be improved with some form of quoting.
-            // creating processes on Unix is fundamentally different than Windows.
-            // on Unix, execvp() takes an arg array.
-            cmd += toolPath;
-            for (const a of args) {
-                cmd += ` ${a}`;
-            }
-        }
-        return cmd;
-    }
-    _processLineBuffer(data, strBuffer, onLine) {
-        try {
-            let s = strBuffer + data.toString();
-            let n = s.indexOf(external_os_namespaceObject.EOL);
-            while (n > -1) {
-                const line = s.substring(0, n);
-                onLine(line);
-                // the rest of the string ...
-                s = s.substring(n + external_os_namespaceObject.EOL.length);
-                n = s.indexOf(external_os_namespaceObject.EOL);
-            }
-            return s;
-        }
-        catch (err) {
-            // streaming lines to console is best effort.  Don't fail a build.
-            this._debug(`error processing line. Failed with error ${err}`);
-            return '';
-        }
-    }
-    _getSpawnFileName() {
-        if (toolrunner_IS_WINDOWS) {
-            if (this._isCmdFile()) {
-                return process.env['COMSPEC'] || 'cmd.exe';
-            }
-        }
-        return this.toolPath;
-    }
-    _getSpawnArgs(options) {
-        if (toolrunner_IS_WINDOWS) {
-            if (this._isCmdFile()) {
-                let argline = `/D /S /C "${this._windowsQuoteCmdArg(this.toolPath)}`;
-                for (const a of this.args) {
-                    argline += ' ';
-                    argline += options.windowsVerbatimArguments
-                        ? a
-                        : this._windowsQuoteCmdArg(a);
-                }
-                argline += '"';
-                return [argline];
-            }
-        }
-        return this.args;
-    }
-    _endsWith(str, end) {
-        return str.endsWith(end);
-    }
-    _isCmdFile() {
-        const upperToolPath = this.toolPath.toUpperCase();
-        return (this._endsWith(upperToolPath, '.CMD') ||
-            this._endsWith(upperToolPath, '.BAT'));
-    }
-    _windowsQuoteCmdArg(arg) {
-        // for .exe, apply the normal quoting rules that libuv applies
-        if (!this._isCmdFile()) {
-            return this._uvQuoteCmdArg(arg);
-        }
-        // otherwise apply quoting rules specific to the cmd.exe command line parser.
-        // the libuv rules are generic and are not designed specifically for cmd.exe
-        // command line parser.
-        //
-        // for a detailed description of the cmd.exe command line parser, refer to
-        // http://stackoverflow.com/questions/4094699/how-does-the-windows-command-interpreter-cmd-exe-parse-scripts/7970912#7970912
-        // need quotes for empty arg
-        if (!arg) {
-            return '""';
-        }
-        // determine whether the arg needs to be quoted
-        const cmdSpecialChars = [
-            ' ',
-            '\t',
-            '&',
-            '(',
-            ')',
-            '[',
-            ']',
-            '{',
-            '}',
-            '^',
-            '=',
-            ';',
-            '!',
-            "'",
-            '+',
-            ',',
-            '`',
-            '~',
-            '|',
-            '<',
-            '>',
-            '"'
-        ];
-        let needsQuotes = false;
-        for (const char of arg) {
-            if (cmdSpecialChars.some(x => x === char)) {
-                needsQuotes = true;
-                break;
-            }
-        }
-        // short-circuit if quotes not needed
-        if (!needsQuotes) {
-            return arg;
-        }
-        // the following quoting rules are very similar to the rules that by libuv applies.
-        //
-        // 1) wrap the string in quotes
-        //
-        // 2) double-up quotes - i.e. " => ""
-        //
-        //    this is different from the libuv quoting rules. libuv replaces " with \", which unfortunately
-        //    doesn't work well with a cmd.exe command line.
-        //
-        //    note, replacing " with "" also works well if the arg is passed to a downstream .NET console app.
-        //    for example, the command line:
-        //          foo.exe "myarg:""my val"""
-        //    is parsed by a .NET console app into an arg array:
-        //          [ "myarg:\"my val\"" ]
-        //    which is the same end result when applying libuv quoting rules. although the actual
-        //    command line from libuv quoting rules would look like:
-        //          foo.exe "myarg:\"my val\""
-        //
-        // 3) double-up slashes that precede a quote,
-        //    e.g.  hello \world    => "hello \world"
-        //          hello\"world    => "hello\\""world"
-        //          hello\\"world   => "hello\\\\""world"
-        //          hello world\    => "hello world\\"
-        //
-        //    technically this is not required for a cmd.exe command line, or the batch argument parser.
-        //    the reasons for including this as a .cmd quoting rule are:
-        //
-        //    a) this is optimized for the scenario where the argument is passed from the .cmd file to an
-        //       external program. many programs (e.g. .NET console apps) rely on the slash-doubling rule.
-        //
-        //    b) it's what we've been doing previously (by deferring to node default behavior) and we
-        //       haven't heard any complaints about that aspect.
-        //
-        // note, a weakness of the quoting rules chosen here, is that % is not escaped. in fact, % cannot be
-        // escaped when used on the command line directly - even though within a .cmd file % can be escaped
-        // by using %%.
-        //
-        // the saving grace is, on the command line, %var% is left as-is if var is not defined. this contrasts
-        // the line parsing rules within a .cmd file, where if var is not defined it is replaced with nothing.
-        //
-        // one option that was explored was replacing % with ^% - i.e. %var% => ^%var^%. this hack would
-        // often work, since it is unlikely that var^ would exist, and the ^ character is removed when the
-        // variable is used. the problem, however, is that ^ is not removed when %* is used to pass the args
-        // to an external program.
-        //
-        // an unexplored potential solution for the % escaping problem, is to create a wrapper .cmd file.
-        // % can be escaped within a .cmd file.
-        let reverse = '"';
-        let quoteHit = true;
-        for (let i = arg.length; i > 0; i--) {
-            // walk the string in reverse
-            reverse += arg[i - 1];
-            if (quoteHit && arg[i - 1] === '\\') {
-                reverse += '\\'; // double the slash
-            }
-            else if (arg[i - 1] === '"') {
-                quoteHit = true;
-                reverse += '"'; // double the quote
-            }
-            else {
-                quoteHit = false;
-            }
-        }
-        reverse += '"';
-        return reverse.split('').reverse().join('');
-    }
-    _uvQuoteCmdArg(arg) {
-        // Tool runner wraps child_process.spawn() and needs to apply the same quoting as
-        // Node in certain cases where the undocumented spawn option windowsVerbatimArguments
-        // is used.
-        //
-        // Since this function is a port of quote_cmd_arg from Node 4.x (technically, lib UV,
-        // see https://github.com/nodejs/node/blob/v4.x/deps/uv/src/win/process.c for details),
-        // pasting copyright notice from Node within this function:
-        //
-        //      Copyright Joyent, Inc. and other Node contributors. All rights reserved.
-        //
-        //      Permission is hereby granted, free of charge, to any person obtaining a copy
-        //      of this software and associated documentation files (the "Software"), to
-        //      deal in the Software without restriction, including without limitation the
-        //      rights to use, copy, modify, merge, publish, distribute, sublicense, and/or
-        //      sell copies of the Software, and to permit persons to whom the Software is
-        //      furnished to do so, subject to the following conditions:
-        //
-        //      The above copyright notice and this permission notice shall be included in
-        //      all copies or substantial portions of the Software.
-        //
-        //      THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
-        //      IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
-        //      FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
-        //      AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
-        //      LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING
-        //      FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS
-        //      IN THE SOFTWARE.
-        if (!arg) {
-            // Need double quotation for empty argument
-            return '""';
-        }
-        if (!arg.includes(' ') && !arg.includes('\t') && !arg.includes('"')) {
-            // No quotation needed
-            return arg;
-        }
-        if (!arg.includes('"') && !arg.includes('\\')) {
-            // No embedded double quotes or backslashes, so I can just wrap
-            // quote marks around the whole thing.
-            return `"${arg}"`;
-        }
-        // Expected input/output:
-        //   input : hello"world
-        //   output: "hello\"world"
-        //   input : hello""world
-        //   output: "hello\"\"world"
-        //   input : hello\world
-        //   output: hello\world
-        //   input : hello\\world
-        //   output: hello\\world
-        //   input : hello\"world
-        //   output: "hello\\\"world"
-        //   input : hello\\"world
-        //   output: "hello\\\\\"world"
-        //   input : hello world\
-        //   output: "hello world\\" - note the comment in libuv actually reads "hello world\"
-        //                             but it appears the comment is wrong, it should be "hello world\\"
-        let reverse = '"';
-        let quoteHit = true;
-        for (let i = arg.length; i > 0; i--) {
-            // walk the string in reverse
-            reverse += arg[i - 1];
-            if (quoteHit && arg[i - 1] === '\\') {
-                reverse += '\\';
-            }
-            else if (arg[i - 1] === '"') {
-                quoteHit = true;
-                reverse += '\\';
-            }
-            else {
-                quoteHit = false;
-            }
-        }
-        reverse += '"';
-        return reverse.split('').reverse().join('');
-    }
-    _cloneExecOptions(options) {
-        options = options || {};
-        const result = {
-            cwd: options.cwd || process.cwd(),
-            env: options.env || process.env,
-            silent: options.silent || false,
-            windowsVerbatimArguments: options.windowsVerbatimArguments || false,
-            failOnStdErr: options.failOnStdErr || false,
-            ignoreReturnCode: options.ignoreReturnCode || false,
-            delay: options.delay || 10000
-        };
-        result.outStream = options.outStream || process.stdout;
-        result.errStream = options.errStream || process.stderr;
-        return result;
-    }
-    _getSpawnOptions(options, toolPath) {
-        options = options || {};
-        const result = {};
-        result.cwd = options.cwd;
-        result.env = options.env;
-        result['windowsVerbatimArguments'] =
-            options.windowsVerbatimArguments || this._isCmdFile();
-        if (options.windowsVerbatimArguments) {
-            result.argv0 = `"${toolPath}"`;
-        }
-        return result;
-    }
-    /**
-     * Exec a tool.
-     * Output will be streamed to the live console.
-     * Returns promise with return code
-     *
-     * @param     tool     path to tool to exec
-     * @param     options  optional exec options.  See ExecOptions
-     * @returns   number
-     */
-    exec() {
-        return toolrunner_awaiter(this, void 0, void 0, function* () {
-            // root the tool path if it is unrooted and contains relative pathing
-            if (!isRooted(this.toolPath) &&
-                (this.toolPath.includes('/') ||
-                    (toolrunner_IS_WINDOWS && this.toolPath.includes('\\')))) {
-                // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
-                this.toolPath = external_path_namespaceObject.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
-            }
-            // if the tool is only a file name, then resolve it from the PATH
-            // otherwise verify it exists (add extension on Windows if necessary)
-            this.toolPath = yield which(this.toolPath, true);
-            return new Promise((resolve, reject) => toolrunner_awaiter(this, void 0, void 0, function* () {
-                this._debug(`exec tool: ${this.toolPath}`);
-                this._debug('arguments:');
-                for (const arg of this.args) {
-                    this._debug(`   ${arg}`);
-                }
-                const optionsNonNull = this._cloneExecOptions(this.options);
-                if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_namespaceObject.EOL);
-                }
-                const state = new ExecState(optionsNonNull, this.toolPath);
-                state.on('debug', (message) => {
-                    this._debug(message);
+    readBody() {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
+                let output = Buffer.alloc(0);
+                this.message.on('data', (chunk) => {
+                    output = Buffer.concat([output, chunk]);
                 });
-                if (this.options.cwd && !(yield exists(this.options.cwd))) {
-                    return reject(new Error(`The cwd: ${this.options.cwd} does not exist!`));
-                }
-                const fileName = this._getSpawnFileName();
-                const cp = external_child_process_namespaceObject.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
-                let stdbuffer = '';
-                if (cp.stdout) {
-                    cp.stdout.on('data', (data) => {
-                        if (this.options.listeners && this.options.listeners.stdout) {
-                            this.options.listeners.stdout(data);
-                        }
-                        if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                            optionsNonNull.outStream.write(data);
-                        }
-                        stdbuffer = this._processLineBuffer(data, stdbuffer, (line) => {
-                            if (this.options.listeners && this.options.listeners.stdline) {
-                                this.options.listeners.stdline(line);
-                            }
-                        });
-                    });
-                }
-                let errbuffer = '';
-                if (cp.stderr) {
-                    cp.stderr.on('data', (data) => {
-                        state.processStderr = true;
-                        if (this.options.listeners && this.options.listeners.stderr) {
-                            this.options.listeners.stderr(data);
-                        }
-                        if (!optionsNonNull.silent &&
-                            optionsNonNull.errStream &&
-                            optionsNonNull.outStream) {
-                            const s = optionsNonNull.failOnStdErr
-                                ? optionsNonNull.errStream
-                                : optionsNonNull.outStream;
-                            s.write(data);
-                        }
-                        errbuffer = this._processLineBuffer(data, errbuffer, (line) => {
-                            if (this.options.listeners && this.options.listeners.errline) {
-                                this.options.listeners.errline(line);
-                            }
-                        });
-                    });
-                }
-                cp.on('error', (err) => {
-                    state.processError = err.message;
-                    state.processExited = true;
-                    state.processClosed = true;
-                    state.CheckComplete();
+                this.message.on('end', () => {
+                    resolve(output.toString());
                 });
-                cp.on('exit', (code) => {
-                    state.processExitCode = code;
-                    state.processExited = true;
-                    this._debug(`Exit code ${code} received from tool '${this.toolPath}'`);
-                    state.CheckComplete();
+            }));
+        });
+    }
+    readBodyBuffer() {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
+                const chunks = [];
+                this.message.on('data', (chunk) => {
+                    chunks.push(chunk);
                 });
-                cp.on('close', (code) => {
-                    state.processExitCode = code;
-                    state.processExited = true;
-                    state.processClosed = true;
-                    this._debug(`STDIO streams have closed for tool '${this.toolPath}'`);
-                    state.CheckComplete();
+                this.message.on('end', () => {
+                    resolve(Buffer.concat(chunks));
                 });
-                state.on('done', (error, exitCode) => {
-                    if (stdbuffer.length > 0) {
-                        this.emit('stdline', stdbuffer);
+            }));
+        });
+    }
+}
+function isHttps(requestUrl) {
+    const parsedUrl = new URL(requestUrl);
+    return parsedUrl.protocol === 'https:';
+}
+class HttpClient {
+    constructor(userAgent, handlers, requestOptions) {
+        this._ignoreSslError = false;
+        this._allowRedirects = true;
+        this._allowRedirectDowngrade = false;
+        this._maxRedirects = 50;
+        this._allowRetries = false;
+        this._maxRetries = 1;
+        this._keepAlive = false;
+        this._disposed = false;
+        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent);
+        this.handlers = handlers || [];
+        this.requestOptions = requestOptions;
+        if (requestOptions) {
+            if (requestOptions.ignoreSslError != null) {
+                this._ignoreSslError = requestOptions.ignoreSslError;
+            }
+            this._socketTimeout = requestOptions.socketTimeout;
+            if (requestOptions.allowRedirects != null) {
+                this._allowRedirects = requestOptions.allowRedirects;
+            }
+            if (requestOptions.allowRedirectDowngrade != null) {
+                this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
+            }
+            if (requestOptions.maxRedirects != null) {
+                this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
+            }
+            if (requestOptions.keepAlive != null) {
+                this._keepAlive = requestOptions.keepAlive;
+            }
+            if (requestOptions.allowRetries != null) {
+                this._allowRetries = requestOptions.allowRetries;
+            }
+            if (requestOptions.maxRetries != null) {
+                this._maxRetries = requestOptions.maxRetries;
+            }
+        }
+    }
+    options(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('OPTIONS', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    get(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('GET', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    del(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('DELETE', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    post(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('POST', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    patch(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('PATCH', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    put(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('PUT', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    head(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('HEAD', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    sendStream(verb, requestUrl, stream, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request(verb, requestUrl, stream, additionalHeaders);
+        });
+    }
+    /**
+     * Gets a typed object from an endpoint
+     * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
+     */
+    getJson(requestUrl_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            const res = yield this.get(requestUrl, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    postJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.post(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    putJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.put(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    patchJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.patch(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    /**
+     * Makes a raw http request.
+     * All other methods such as get, post, patch, and request ultimately call this.
+     * Prefer get, del, post and patch
+     */
+    request(verb, requestUrl, data, headers) {
+        return __awaiter(this, void 0, void 0, function* () {
+            if (this._disposed) {
+                throw new Error('Client has already been disposed.');
+            }
+            const parsedUrl = new URL(requestUrl);
+            let info = this._prepareRequest(verb, parsedUrl, headers);
+            // Only perform retries on reads since writes may not be idempotent.
+            const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb)
+                ? this._maxRetries + 1
+                : 1;
+            let numTries = 0;
+            let response;
+            do {
+                response = yield this.requestRaw(info, data);
+                // Check if it's an authentication challenge
+                if (response &&
+                    response.message &&
+                    response.message.statusCode === HttpCodes.Unauthorized) {
+                    let authenticationHandler;
+                    for (const handler of this.handlers) {
+                        if (handler.canHandleAuthentication(response)) {
+                            authenticationHandler = handler;
+                            break;
+                        }
                     }
-                    if (errbuffer.length > 0) {
-                        this.emit('errline', errbuffer);
-                    }
-                    cp.removeAllListeners();
-                    if (error) {
-                        reject(error);
+                    if (authenticationHandler) {
+                        return authenticationHandler.handleAuthentication(this, info, data);
                     }
                     else {
-                        resolve(exitCode);
+                        // We have received an unauthorized response but have no handlers to handle it.
+                        // Let the response return to the caller.
+                        return response;
                     }
-                });
-                if (this.options.input) {
-                    if (!cp.stdin) {
-                        throw new Error('child process missing stdin');
+                }
+                let redirectsRemaining = this._maxRedirects;
+                while (response.message.statusCode &&
+                    HttpRedirectCodes.includes(response.message.statusCode) &&
+                    this._allowRedirects &&
+                    redirectsRemaining > 0) {
+                    const redirectUrl = response.message.headers['location'];
+                    if (!redirectUrl) {
+                        // if there's no location to redirect to, we won't
+                        break;
                     }
-                    cp.stdin.end(this.options.input);
+                    const parsedRedirectUrl = new URL(redirectUrl);
+                    if (parsedUrl.protocol === 'https:' &&
+                        parsedUrl.protocol !== parsedRedirectUrl.protocol &&
+                        !this._allowRedirectDowngrade) {
+                        throw new Error('Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.');
+                    }
+                    // we need to finish reading the response before reassigning response
+                    // which will leak the open socket.
+                    yield response.readBody();
+                    // strip authorization header if redirected to a different hostname
+                    if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
+                        for (const header in headers) {
+                            // header names are case insensitive
+                            if (header.toLowerCase() === 'authorization') {
+                                delete headers[header];
+                            }
+                        }
+                    }
+                    // let's make the request with the new redirectUrl
+                    info = this._prepareRequest(verb, parsedRedirectUrl, headers);
+                    response = yield this.requestRaw(info, data);
+                    redirectsRemaining--;
+                }
+                if (!response.message.statusCode ||
+                    !HttpResponseRetryCodes.includes(response.message.statusCode)) {
+                    // If not a retry code, return immediately instead of retrying
+                    return response;
+                }
+                numTries += 1;
+                if (numTries < maxTries) {
+                    yield response.readBody();
+                    yield this._performExponentialBackoff(numTries);
+                }
+            } while (numTries < maxTries);
+            return response;
+        });
+    }
+    /**
+     * Needs to be called if keepAlive is set to true in request options.
+     */
+    dispose() {
+        if (this._agent) {
+            this._agent.destroy();
+        }
+        this._disposed = true;
+    }
+    /**
+     * Raw request.
+     * @param info
+     * @param data
+     */
+    requestRaw(info, data) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve, reject) => {
+                function callbackForResult(err, res) {
+                    if (err) {
+                        reject(err);
+                    }
+                    else if (!res) {
+                        // If `err` is not passed, then `res` must be passed.
+                        reject(new Error('Unknown error'));
+                    }
+                    else {
+                        resolve(res);
+                    }
+                }
+                this.requestRawWithCallback(info, data, callbackForResult);
+            });
+        });
+    }
+    /**
+     * Raw request with callback.
+     * @param info
+     * @param data
+     * @param onResult
+     */
+    requestRawWithCallback(info, data, onResult) {
+        if (typeof data === 'string') {
+            if (!info.options.headers) {
+                info.options.headers = {};
+            }
+            info.options.headers['Content-Length'] = Buffer.byteLength(data, 'utf8');
+        }
+        let callbackCalled = false;
+        function handleResult(err, res) {
+            if (!callbackCalled) {
+                callbackCalled = true;
+                onResult(err, res);
+            }
+        }
+        const req = info.httpModule.request(info.options, (msg) => {
+            const res = new HttpClientResponse(msg);
+            handleResult(undefined, res);
+        });
+        let socket;
+        req.on('socket', sock => {
+            socket = sock;
+        });
+        // If we ever get disconnected, we want the socket to timeout eventually
+        req.setTimeout(this._socketTimeout || 3 * 60000, () => {
+            if (socket) {
+                socket.end();
+            }
+            handleResult(new Error(`Request timeout: ${info.options.path}`));
+        });
+        req.on('error', function (err) {
+            // err has statusCode property
+            // res should have headers
+            handleResult(err);
+        });
+        if (data && typeof data === 'string') {
+            req.write(data, 'utf8');
+        }
+        if (data && typeof data !== 'string') {
+            data.on('close', function () {
+                req.end();
+            });
+            data.pipe(req);
+        }
+        else {
+            req.end();
+        }
+    }
+    /**
+     * Gets an http agent. This function is useful when you need an http agent that handles
+     * routing through a proxy server - depending upon the url and proxy environment variables.
+     * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+     */
+    getAgent(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        return this._getAgent(parsedUrl);
+    }
+    getAgentDispatcher(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        const proxyUrl = getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (!useProxy) {
+            return;
+        }
+        return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
+    }
+    _prepareRequest(method, requestUrl, headers) {
+        const info = {};
+        info.parsedUrl = requestUrl;
+        const usingSsl = info.parsedUrl.protocol === 'https:';
+        info.httpModule = usingSsl ? external_https_namespaceObject : external_http_namespaceObject;
+        const defaultPort = usingSsl ? 443 : 80;
+        info.options = {};
+        info.options.host = info.parsedUrl.hostname;
+        info.options.port = info.parsedUrl.port
+            ? parseInt(info.parsedUrl.port)
+            : defaultPort;
+        info.options.path =
+            (info.parsedUrl.pathname || '') + (info.parsedUrl.search || '');
+        info.options.method = method;
+        info.options.headers = this._mergeHeaders(headers);
+        if (this.userAgent != null) {
+            info.options.headers['user-agent'] = this.userAgent;
+        }
+        info.options.agent = this._getAgent(info.parsedUrl);
+        // gives handlers an opportunity to participate
+        if (this.handlers) {
+            for (const handler of this.handlers) {
+                handler.prepareRequest(info.options);
+            }
+        }
+        return info;
+    }
+    _mergeHeaders(headers) {
+        if (this.requestOptions && this.requestOptions.headers) {
+            return Object.assign({}, lowercaseKeys(this.requestOptions.headers), lowercaseKeys(headers || {}));
+        }
+        return lowercaseKeys(headers || {});
+    }
+    /**
+     * Gets an existing header value or returns a default.
+     * Handles converting number header values to strings since HTTP headers must be strings.
+     * Note: This returns string | string[] since some headers can have multiple values.
+     * For headers that must always be a single string (like Content-Type), use the
+     * specialized _getExistingOrDefaultContentTypeHeader method instead.
+     */
+    _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+            const headerValue = lowercaseKeys(this.requestOptions.headers)[header];
+            if (headerValue) {
+                clientHeader =
+                    typeof headerValue === 'number' ? headerValue.toString() : headerValue;
+            }
+        }
+        const additionalValue = additionalHeaders[header];
+        if (additionalValue !== undefined) {
+            return typeof additionalValue === 'number'
+                ? additionalValue.toString()
+                : additionalValue;
+        }
+        if (clientHeader !== undefined) {
+            return clientHeader;
+        }
+        return _default;
+    }
+    /**
+     * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
+     * Always returns a single string (not an array) since Content-Type should be a single value.
+     * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
+     * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
+     * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
+     */
+    _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+            const headerValue = lowercaseKeys(this.requestOptions.headers)[Headers.ContentType];
+            if (headerValue) {
+                if (typeof headerValue === 'number') {
+                    clientHeader = String(headerValue);
+                }
+                else if (Array.isArray(headerValue)) {
+                    clientHeader = headerValue.join(', ');
+                }
+                else {
+                    clientHeader = headerValue;
+                }
+            }
+        }
+        const additionalValue = additionalHeaders[Headers.ContentType];
+        // Return the first non-undefined value, converting numbers or arrays to strings if necessary
+        if (additionalValue !== undefined) {
+            if (typeof additionalValue === 'number') {
+                return String(additionalValue);
+            }
+            else if (Array.isArray(additionalValue)) {
+                return additionalValue.join(', ');
+            }
+            else {
+                return additionalValue;
+            }
+        }
+        if (clientHeader !== undefined) {
+            return clientHeader;
+        }
+        return _default;
+    }
+    _getAgent(parsedUrl) {
+        let agent;
+        const proxyUrl = getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (this._keepAlive && useProxy) {
+            agent = this._proxyAgent;
+        }
+        if (!useProxy) {
+            agent = this._agent;
+        }
+        // if agent is already assigned use that agent.
+        if (agent) {
+            return agent;
+        }
+        const usingSsl = parsedUrl.protocol === 'https:';
+        let maxSockets = 100;
+        if (this.requestOptions) {
+            maxSockets = this.requestOptions.maxSockets || external_http_.globalAgent.maxSockets;
+        }
+        // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
+        if (proxyUrl && proxyUrl.hostname) {
+            const agentOptions = {
+                maxSockets,
+                keepAlive: this._keepAlive,
+                proxy: Object.assign(Object.assign({}, ((proxyUrl.username || proxyUrl.password) && {
+                    proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
+                })), { host: proxyUrl.hostname, port: proxyUrl.port })
+            };
+            let tunnelAgent;
+            const overHttps = proxyUrl.protocol === 'https:';
+            if (usingSsl) {
+                tunnelAgent = overHttps ? tunnel.httpsOverHttps : tunnel.httpsOverHttp;
+            }
+            else {
+                tunnelAgent = overHttps ? tunnel.httpOverHttps : tunnel.httpOverHttp;
+            }
+            agent = tunnelAgent(agentOptions);
+            this._proxyAgent = agent;
+        }
+        // if tunneling agent isn't assigned create a new agent
+        if (!agent) {
+            const options = { keepAlive: this._keepAlive, maxSockets };
+            agent = usingSsl ? new external_https_.Agent(options) : new external_http_.Agent(options);
+            this._agent = agent;
+        }
+        if (usingSsl && this._ignoreSslError) {
+            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
+            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
+            // we have to cast it to any and change it directly
+            agent.options = Object.assign(agent.options || {}, {
+                rejectUnauthorized: false
+            });
+        }
+        return agent;
+    }
+    _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
+        let proxyAgent;
+        if (this._keepAlive) {
+            proxyAgent = this._proxyAgentDispatcher;
+        }
+        // if agent is already assigned use that agent.
+        if (proxyAgent) {
+            return proxyAgent;
+        }
+        const usingSsl = parsedUrl.protocol === 'https:';
+        proxyAgent = new undici/* ProxyAgent */.kT(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
+            token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
+        })));
+        this._proxyAgentDispatcher = proxyAgent;
+        if (usingSsl && this._ignoreSslError) {
+            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
+            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
+            // we have to cast it to any and change it directly
+            proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
+                rejectUnauthorized: false
+            });
+        }
+        return proxyAgent;
+    }
+    _getUserAgentWithOrchestrationId(userAgent) {
+        const baseUserAgent = userAgent || 'actions/http-client';
+        const orchId = process.env['ACTIONS_ORCHESTRATION_ID'];
+        if (orchId) {
+            // Sanitize the orchestration ID to ensure it contains only valid characters
+            // Valid characters: 0-9, a-z, _, -, .
+            const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
+            return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
+        }
+        return baseUserAgent;
+    }
+    _performExponentialBackoff(retryNumber) {
+        return __awaiter(this, void 0, void 0, function* () {
+            retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
+            const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
+            return new Promise(resolve => setTimeout(() => resolve(), ms));
+        });
+    }
+    _processResponse(res, options) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
+                const statusCode = res.message.statusCode || 0;
+                const response = {
+                    statusCode,
+                    result: null,
+                    headers: {}
+                };
+                // not found leads to null obj returned
+                if (statusCode === HttpCodes.NotFound) {
+                    resolve(response);
+                }
+                // get the result from the body
+                function dateTimeDeserializer(key, value) {
+                    if (typeof value === 'string') {
+                        const a = new Date(value);
+                        if (!isNaN(a.valueOf())) {
+                            return a;
+                        }
+                    }
+                    return value;
+                }
+                let obj;
+                let contents;
+                try {
+                    contents = yield res.readBody();
+                    if (contents && contents.length > 0) {
+                        if (options && options.deserializeDates) {
+                            obj = JSON.parse(contents, dateTimeDeserializer);
+                        }
+                        else {
+                            obj = JSON.parse(contents);
+                        }
+                        response.result = obj;
+                    }
+                    response.headers = res.message.headers;
+                }
+                catch (err) {
+                    // Invalid resource (contents not json);  leaving result obj null
+                }
+                // note that 3xx redirects are handled by the http layer.
+                if (statusCode > 299) {
+                    let msg;
+                    // if exception/error in body, attempt to get better error
+                    if (obj && obj.message) {
+                        msg = obj.message;
+                    }
+                    else if (contents && contents.length > 0) {
+                        // it may be the case that the exception is in the body message as string
+                        msg = contents;
+                    }
+                    else {
+                        msg = `Failed request: (${statusCode})`;
+                    }
+                    const err = new HttpClientError(msg, statusCode);
+                    err.result = response.result;
+                    reject(err);
+                }
+                else {
+                    resolve(response);
                 }
             }));
         });
     }
 }
-/**
- * Convert an arg string to an array of args. Handles escaping
- *
- * @param    argString   string of arguments
- * @returns  string[]    array of arguments
- */
-function argStringToArray(argString) {
-    const args = [];
-    let inQuotes = false;
-    let escaped = false;
-    let arg = '';
-    function append(c) {
-        // we only escape double quotes.
-        if (escaped && c !== '"') {
-            arg += '\\';
-        }
-        arg += c;
-        escaped = false;
-    }
-    for (let i = 0; i < argString.length; i++) {
-        const c = argString.charAt(i);
-        if (c === '"') {
-            if (!escaped) {
-                inQuotes = !inQuotes;
-            }
-            else {
-                append(c);
-            }
-            continue;
-        }
-        if (c === '\\' && escaped) {
-            append(c);
-            continue;
-        }
-        if (c === '\\' && inQuotes) {
-            escaped = true;
-            continue;
-        }
-        if (c === ' ' && !inQuotes) {
-            if (arg.length > 0) {
-                args.push(arg);
-                arg = '';
-            }
-            continue;
-        }
-        append(c);
-    }
-    if (arg.length > 0) {
-        args.push(arg.trim());
-    }
-    return args;
-}
-class ExecState extends external_events_.EventEmitter {
-    constructor(options, toolPath) {
-        super();
-        this.processClosed = false; // tracks whether the process has exited and stdio is closed
-        this.processError = '';
-        this.processExitCode = 0;
-        this.processExited = false; // tracks whether the process has exited
-        this.processStderr = false; // tracks whether stderr was written to
-        this.delay = 10000; // 10 seconds
-        this.done = false;
-        this.timeout = null;
-        if (!toolPath) {
-            throw new Error('toolPath must not be empty');
-        }
-        this.options = options;
-        this.toolPath = toolPath;
-        if (options.delay) {
-            this.delay = options.delay;
-        }
-    }
-    CheckComplete() {
-        if (this.done) {
-            return;
-        }
-        if (this.processClosed) {
-            this._setResult();
-        }
-        else if (this.processExited) {
-            this.timeout = (0,external_timers_namespaceObject.setTimeout)(ExecState.HandleTimeout, this.delay, this);
-        }
-    }
-    _debug(message) {
-        this.emit('debug', message);
-    }
-    _setResult() {
-        // determine whether there is an error
-        let error;
-        if (this.processExited) {
-            if (this.processError) {
-                error = new Error(`There was an error when attempting to execute the process '${this.toolPath}'. This may indicate the process failed to start. Error: ${this.processError}`);
-            }
-            else if (this.processExitCode !== 0 && !this.options.ignoreReturnCode) {
-                error = new Error(`The process '${this.toolPath}' failed with exit code ${this.processExitCode}`);
-            }
-            else if (this.processStderr && this.options.failOnStdErr) {
-                error = new Error(`The process '${this.toolPath}' failed because one or more lines were written to the STDERR stream`);
-            }
-        }
-        // clear the timeout
-        if (this.timeout) {
-            clearTimeout(this.timeout);
-            this.timeout = null;
-        }
-        this.done = true;
-        this.emit('done', error, this.processExitCode);
-    }
-    static HandleTimeout(state) {
-        if (state.done) {
-            return;
-        }
-        if (!state.processClosed && state.processExited) {
-            const message = `The STDIO streams did not close within ${state.delay / 1000} seconds of the exit event from process '${state.toolPath}'. This may indicate a child process inherited the STDIO streams and has not yet exited.`;
-            state._debug(message);
-        }
-        state._setResult();
-    }
-}
-//# sourceMappingURL=toolrunner.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/exec.js
-var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-/**
- * Exec a command.
- * Output will be streamed to the live console.
- * Returns promise with return code
- *
- * @param     commandLine        command to execute (can include additional args). Must be correctly escaped.
- * @param     args               optional arguments for tool. Escaping is handled by the lib.
- * @param     options            optional exec options.  See ExecOptions
- * @returns   Promise<number>    exit code
- */
-function exec_exec(commandLine, args, options) {
-    return exec_awaiter(this, void 0, void 0, function* () {
-        const commandArgs = tr.argStringToArray(commandLine);
-        if (commandArgs.length === 0) {
-            throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
-        }
-        // Path to tool to execute should be first arg
-        const toolPath = commandArgs[0];
-        args = commandArgs.slice(1).concat(args || []);
-        const runner = new tr.ToolRunner(toolPath, args, options);
-        return runner.exec();
-    });
-}
-/**
- * Exec a command and get the output.
- * Output will be streamed to the live console.
- * Returns promise with the exit code and collected stdout and stderr
- *
- * @param     commandLine           command to execute (can include additional args). Must be correctly escaped.
- * @param     args                  optional arguments for tool. Escaping is handled by the lib.
- * @param     options               optional exec options.  See ExecOptions
- * @returns   Promise<ExecOutput>   exit code, stdout, and stderr
- */
-function getExecOutput(commandLine, args, options) {
-    return exec_awaiter(this, void 0, void 0, function* () {
-        var _a, _b;
-        let stdout = '';
-        let stderr = '';
-        //Using string decoder covers the case where a mult-byte character is split
-        const stdoutDecoder = new StringDecoder('utf8');
-        const stderrDecoder = new StringDecoder('utf8');
-        const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
-        const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
-        const stdErrListener = (data) => {
-            stderr += stderrDecoder.write(data);
-            if (originalStdErrListener) {
-                originalStdErrListener(data);
-            }
-        };
-        const stdOutListener = (data) => {
-            stdout += stdoutDecoder.write(data);
-            if (originalStdoutListener) {
-                originalStdoutListener(data);
-            }
-        };
-        const listeners = Object.assign(Object.assign({}, options === null || options === void 0 ? void 0 : options.listeners), { stdout: stdOutListener, stderr: stdErrListener });
-        const exitCode = yield exec_exec(commandLine, args, Object.assign(Object.assign({}, options), { listeners }));
-        //flush any remaining characters
-        stdout += stdoutDecoder.end();
-        stderr += stderrDecoder.end();
-        return {
-            exitCode,
-            stdout,
-            stderr
-        };
-    });
-}
-//# sourceMappingURL=exec.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/platform.js
-var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-const getWindowsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    const { stdout: version } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Version"', undefined, {
-        silent: true
-    });
-    const { stdout: name } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Caption"', undefined, {
-        silent: true
-    });
-    return {
-        name: name.trim(),
-        version: version.trim()
-    };
-});
-const getMacOsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    var _a, _b, _c, _d;
-    const { stdout } = yield exec.getExecOutput('sw_vers', undefined, {
-        silent: true
-    });
-    const version = (_b = (_a = stdout.match(/ProductVersion:\s*(.+)/)) === null || _a === void 0 ? void 0 : _a[1]) !== null && _b !== void 0 ? _b : '';
-    const name = (_d = (_c = stdout.match(/ProductName:\s*(.+)/)) === null || _c === void 0 ? void 0 : _c[1]) !== null && _d !== void 0 ? _d : '';
-    return {
-        name,
-        version
-    };
-});
-const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    const { stdout } = yield exec.getExecOutput('lsb_release', ['-i', '-r', '-s'], {
-        silent: true
-    });
-    const [name, version] = stdout.trim().split('\n');
-    return {
-        name,
-        version
-    };
-});
-const platform = external_os_namespaceObject.platform();
-const arch = external_os_namespaceObject.arch();
-const isWindows = platform === 'win32';
-const isMacOS = platform === 'darwin';
-const isLinux = platform === 'linux';
-function getDetails() {
-    return platform_awaiter(this, void 0, void 0, function* () {
-        return Object.assign(Object.assign({}, (yield (isWindows
-            ? getWindowsInfo()
-            : isMacOS
-                ? getMacOsInfo()
-                : getLinuxInfo()))), { platform,
-            arch,
-            isWindows,
-            isMacOS,
-            isLinux });
-    });
-}
-//# sourceMappingURL=platform.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/core.js
-var core_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-
-
-
-/**
- * The code to exit an action
- */
-var ExitCode;
-(function (ExitCode) {
-    /**
-     * A code indicating that the action was successful
-     */
-    ExitCode[ExitCode["Success"] = 0] = "Success";
-    /**
-     * A code indicating that the action was a failure
-     */
-    ExitCode[ExitCode["Failure"] = 1] = "Failure";
-})(ExitCode || (ExitCode = {}));
-//-----------------------------------------------------------------------
-// Variables
-//-----------------------------------------------------------------------
-/**
- * Sets env variable for this action and future actions in the job
- * @param name the name of the variable to set
- * @param val the value of the variable. Non-string values will be converted to a string via JSON.stringify
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function exportVariable(name, val) {
-    const convertedVal = toCommandValue(val);
-    process.env[name] = convertedVal;
-    const filePath = process.env['GITHUB_ENV'] || '';
-    if (filePath) {
-        return issueFileCommand('ENV', prepareKeyValueMessage(name, val));
-    }
-    issueCommand('set-env', { name }, convertedVal);
-}
-/**
- * Registers a secret which will get masked from logs
- *
- * @param secret - Value of the secret to be masked
- * @remarks
- * This function instructs the Actions runner to mask the specified value in any
- * logs produced during the workflow run. Once registered, the secret value will
- * be replaced with asterisks (***) whenever it appears in console output, logs,
- * or error messages.
- *
- * This is useful for protecting sensitive information such as:
- * - API keys
- * - Access tokens
- * - Authentication credentials
- * - URL parameters containing signatures (SAS tokens)
- *
- * Note that masking only affects future logs; any previous appearances of the
- * secret in logs before calling this function will remain unmasked.
- *
- * @example
- * ```typescript
- * // Register an API token as a secret
- * const apiToken = "abc123xyz456";
- * setSecret(apiToken);
- *
- * // Now any logs containing this value will show *** instead
- * console.log(`Using token: ${apiToken}`); // Outputs: "Using token: ***"
- * ```
- */
-function core_setSecret(secret) {
-    command_issueCommand('add-mask', {}, secret);
-}
-/**
- * Prepends inputPath to the PATH (for this action and future actions)
- * @param inputPath
- */
-function addPath(inputPath) {
-    const filePath = process.env['GITHUB_PATH'] || '';
-    if (filePath) {
-        issueFileCommand('PATH', inputPath);
-    }
-    else {
-        issueCommand('add-path', {}, inputPath);
-    }
-    process.env['PATH'] = `${inputPath}${path.delimiter}${process.env['PATH']}`;
-}
-/**
- * Gets the value of an input.
- * Unless trimWhitespace is set to false in InputOptions, the value is also trimmed.
- * Returns an empty string if the value is not defined.
- *
- * @param     name     name of the input to get
- * @param     options  optional. See InputOptions.
- * @returns   string
- */
-function getInput(name, options) {
-    const val = process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || '';
-    if (options && options.required && !val) {
-        throw new Error(`Input required and not supplied: ${name}`);
-    }
-    if (options && options.trimWhitespace === false) {
-        return val;
-    }
-    return val.trim();
-}
-/**
- * Gets the values of an multiline input.  Each value is also trimmed.
- *
- * @param     name     name of the input to get
- * @param     options  optional. See InputOptions.
- * @returns   string[]
- *
- */
-function getMultilineInput(name, options) {
-    const inputs = getInput(name, options)
-        .split('\n')
-        .filter(x => x !== '');
-    if (options && options.trimWhitespace === false) {
-        return inputs;
-    }
-    return inputs.map(input => input.trim());
-}
-/**
- * Gets the input value of the boolean type in the YAML 1.2 "core schema" specification.
- * Support boolean input list: `true | True | TRUE | false | False | FALSE` .
- * The return value is also in boolean type.
- * ref: https://yaml.org/spec/1.2/spec.html#id2804923
- *
- * @param     name     name of the input to get
- * @param     options  optional. See InputOptions.
- * @returns   boolean
- */
-function getBooleanInput(name, options) {
-    const trueValue = ['true', 'True', 'TRUE'];
-    const falseValue = ['false', 'False', 'FALSE'];
-    const val = getInput(name, options);
-    if (trueValue.includes(val))
-        return true;
-    if (falseValue.includes(val))
-        return false;
-    throw new TypeError(`Input does not meet YAML 1.2 "Core Schema" specification: ${name}\n` +
-        `Support boolean input list: \`true | True | TRUE | false | False | FALSE\``);
-}
-/**
- * Sets the value of an output.
- *
- * @param     name     name of the output to set
- * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function setOutput(name, value) {
-    const filePath = process.env['GITHUB_OUTPUT'] || '';
-    if (filePath) {
-        return file_command_issueFileCommand('OUTPUT', file_command_prepareKeyValueMessage(name, value));
-    }
-    process.stdout.write(external_os_namespaceObject.EOL);
-    command_issueCommand('set-output', { name }, utils_toCommandValue(value));
-}
-/**
- * Enables or disables the echoing of commands into stdout for the rest of the step.
- * Echoing is disabled by default if ACTIONS_STEP_DEBUG is not set.
- *
- */
-function setCommandEcho(enabled) {
-    issue('echo', enabled ? 'on' : 'off');
-}
-//-----------------------------------------------------------------------
-// Results
-//-----------------------------------------------------------------------
-/**
- * Sets the action status to failed.
- * When the action exits it will be with an exit code of 1
- * @param message add error issue message
- */
-function setFailed(message) {
-    process.exitCode = ExitCode.Failure;
-    error(message);
-}
-//-----------------------------------------------------------------------
-// Logging Commands
-//-----------------------------------------------------------------------
-/**
- * Gets whether Actions Step Debug is on or not
- */
-function isDebug() {
-    return process.env['RUNNER_DEBUG'] === '1';
-}
-/**
- * Writes debug message to user log
- * @param message debug message
- */
-function core_debug(message) {
-    command_issueCommand('debug', {}, message);
-}
-/**
- * Adds an error issue
- * @param message error issue message. Errors will be converted to string via toString()
- * @param properties optional properties to add to the annotation.
- */
-function error(message, properties = {}) {
-    command_issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-/**
- * Adds a warning issue
- * @param message warning issue message. Errors will be converted to string via toString()
- * @param properties optional properties to add to the annotation.
- */
-function warning(message, properties = {}) {
-    command_issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-/**
- * Adds a notice issue
- * @param message notice issue message. Errors will be converted to string via toString()
- * @param properties optional properties to add to the annotation.
- */
-function notice(message, properties = {}) {
-    command_issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-/**
- * Writes info to log with console.log.
- * @param message info message
- */
-function info(message) {
-    process.stdout.write(message + external_os_namespaceObject.EOL);
-}
-/**
- * Begin an output group.
- *
- * Output until the next `groupEnd` will be foldable in this group
- *
- * @param name The name of the output group
- */
-function startGroup(name) {
-    command_issue('group', name);
-}
-/**
- * End an output group.
- */
-function endGroup() {
-    command_issue('endgroup');
-}
-/**
- * Wrap an asynchronous function call in a group.
- *
- * Returns the same type as the function itself.
- *
- * @param name The name of the group
- * @param fn The function to wrap in the group
- */
-function group(name, fn) {
-    return core_awaiter(this, void 0, void 0, function* () {
-        startGroup(name);
-        let result;
-        try {
-            result = yield fn();
-        }
-        finally {
-            endGroup();
-        }
-        return result;
-    });
-}
-//-----------------------------------------------------------------------
-// Wrapper action state
-//-----------------------------------------------------------------------
-/**
- * Saves state for current action, the state can only be retrieved by this action's post job execution.
- *
- * @param     name     name of the state to store
- * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function saveState(name, value) {
-    const filePath = process.env['GITHUB_STATE'] || '';
-    if (filePath) {
-        return issueFileCommand('STATE', prepareKeyValueMessage(name, value));
-    }
-    issueCommand('save-state', { name }, toCommandValue(value));
-}
-/**
- * Gets the value of an state set by this action's main execution.
- *
- * @param     name     name of the state to get
- * @returns   string
- */
-function getState(name) {
-    return process.env[`STATE_${name}`] || '';
-}
-function getIDToken(aud) {
-    return core_awaiter(this, void 0, void 0, function* () {
-        return yield OidcClient.getIDToken(aud);
-    });
-}
-/**
- * Summary exports
- */
-
-/**
- * @deprecated use core.summary
- */
-
-/**
- * Path exports
- */
-
-/**
- * Platform utilities exports
- */
-
-//# sourceMappingURL=core.js.map
-;// CONCATENATED MODULE: ./src/action/toolkit.ts
-/**
- * The runner, as the action's door speaks to it: @actions/core, with the two calls that would show
- * secrets anywhere but in a runner's log held back there.
- *
- * The door is handed a {@link Toolkit} rather than importing the module itself, so that the two
- * guards below stay in one place and the door's tests can watch every call.
- */
-
-
-/**
- * @actions/core for this process. Outside the runner (`GITHUB_ACTIONS` unset: a terminal,
- * local-action) no `::add-mask::` line is printed, since `core.setSecret` prints one wherever it
- * runs and it would show the very value it hides; and without the runner's GITHUB_OUTPUT file no
- * output is set, since `core.setOutput` then prints `::set-output` with the value (tokens, on a
- * terminal that masks nothing): one warning says the outputs are not written. Nor are the outputs
- * that hold a token, even with GITHUB_OUTPUT set: a runner stand-in prints every output it is given
- * (@github/local-action's `setOutput` prints `::set-output` lines and writes no file), and outside
- * the runner no mask hides them. The new refresh token is in the secret by then.
- */
-function actionsToolkit(env) {
-    const underRunner = env['GITHUB_ACTIONS'] === 'true';
-    let warnedNoOutputFile = false;
-    let warnedTokenOutputs = false;
-    return {
-        getInput: getInput,
-        setSecret: (secret) => {
-            if (underRunner)
-                core_setSecret(secret);
-        },
-        setOutput: (name, value) => {
-            if (!env['GITHUB_OUTPUT']) {
-                if (!warnedNoOutputFile) {
-                    warnedNoOutputFile = true;
-                    warning('GITHUB_OUTPUT is not set (not running under the Actions runner): step outputs are not written.', { title: 'Step outputs not written' });
-                }
-            }
-            else if (!underRunner && TOKEN_OUTPUTS.has(name)) {
-                if (!warnedTokenOutputs) {
-                    warnedTokenOutputs = true;
-                    warning(`Not running under the Actions runner: the outputs that hold a token (${[...TOKEN_OUTPUTS].join(', ')}) are not set, since nothing would mask them.`, { title: 'Token outputs not set' });
-                }
-            }
-            else {
-                setOutput(name, value);
-            }
-        },
-        info: info,
-        debug: core_debug,
-        notice: notice,
-        warning: warning,
-        error: error,
-        startGroup: startGroup,
-        endGroup: endGroup,
-        setFailed: setFailed,
-        summary: summary,
-    };
-}
-
-;// CONCATENATED MODULE: ./src/action/main.ts
-/**
- * The action's door: the inputs in (the secret ones masked before anything reads them), one
- * rotation (../rotation/rotate.ts), and its outcome out as the runner shows it: outputs, job
- * summary, the step's status (./outcome-report.ts). Nothing of the runner's is touched while the
- * rotation holds a new token that is not stored yet, but the log lines it says itself.
- */
-
-
-
-
-
-
-
-
-
-
-
-/** The runner's: its variables, with the run's identity from @actions/github's `context`. */
-function defaultDependencies(env = process.env, run = github_context) {
-    return {
-        toolkit: actionsToolkit(env),
-        env: withRunIdentity(env, run),
-        clock: common_retry/* systemClock */.ml,
-        random: Math.random,
-        requestTimeoutMs: 30_000,
-        // The runner cancels a step with SIGINT, then SIGTERM, then kills it.
-        onCancel: (handler) => {
-            process.on('SIGINT', handler);
-            process.on('SIGTERM', handler);
-            return () => {
-                process.off('SIGINT', handler);
-                process.off('SIGTERM', handler);
-            };
-        },
-        // The runner gives the step its inputs before the process starts.
-        tokenHeldSince: {
-            at: new Date(performance.timeOrigin),
-            what: 'this step started',
-            exact: false,
-        },
-    };
-}
-/** One rotation as a step of a job; resolves to the failure that failed the step, if one did. */
-async function run(deps = defaultDependencies()) {
-    const { toolkit } = deps;
-    const secrets = new SecretValues((value) => {
-        toolkit.setSecret(value);
-    });
-    const getInput = (name) => toolkit.getInput(name);
-    // The secret inputs are masked before anything else reads them.
-    for (const name of SECRET_SETTINGS)
-        secrets.add(getInput(name));
-    const { env } = deps;
-    toolkit.debug(`Run ${env['GITHUB_RUN_ID'] ?? '(none)'}, attempt ${env['GITHUB_RUN_ATTEMPT'] ?? '(none)'}, job ${env['GITHUB_JOB'] ?? '(none)'} of ${env['GITHUB_REPOSITORY'] ?? '(no repository)'}.`);
-    const read = readSettings(getInput, env);
-    if (!read.ok) {
-        await reportInputProblems(toolkit, read.problems, { secrets, env });
-        return undefined;
-    }
-    const outcome = await rotate(read.request, { ...deps, secrets }, runnerEvents(toolkit));
-    const handoff = await handoffOutput(outcome, read.request.handoffKey ?? read.request.clientSecret, env, toolkit);
-    return reportOutcome(toolkit, outcome, {
-        secrets,
-        now: () => new Date(deps.clock.now()),
-        onSuperseded: read.onSuperseded,
-        env,
-        extraOutputs: handoff === undefined ? [] : [['access-token-handoff', handoff]],
-    });
-}
-/**
- * The new access token sealed for the other jobs of this run (../handoff/handoff.ts), when a
- * usable one came. Made after the rotation, once the refresh token is settled: nothing here can
- * cost it.
- */
-async function handoffOutput(outcome, keySecret, env, toolkit) {
-    const accessToken = outcome.tokens?.accessToken;
-    const sentAt = outcome.context.grantSentAt;
-    // A cancelled job has seconds left: the rotation's own outputs come first.
-    if (accessToken === undefined || sentAt === undefined || outcome.kind === 'cancelled') {
-        return undefined;
-    }
-    try {
-        return await sealedForOtherJobs(accessToken, sentAt, outcome, keySecret, env, toolkit);
-    }
-    catch (error) {
-        // Optional: nothing about the handoff may keep the rotation's outcome from being reported.
-        toolkit.warning(`No access-token-handoff output: making it failed (${error instanceof Error ? error.name : 'error'}). The refresh token is not affected.`, { title: 'No access-token handoff' });
-        return undefined;
-    }
-}
-async function sealedForOtherJobs(accessToken, sentAt, outcome, keySecret, env, toolkit) {
-    const repository = env['GITHUB_REPOSITORY'];
-    const runId = env['GITHUB_RUN_ID'];
-    const runAttempt = env['GITHUB_RUN_ATTEMPT'];
-    if (repository === undefined || runId === undefined || runAttempt === undefined) {
-        toolkit.warning('No access-token-handoff output: the runner did not name the repository, run and attempt (GITHUB_REPOSITORY, GITHUB_RUN_ID, GITHUB_RUN_ATTEMPT) that a handoff is bound to.', { title: 'No access-token handoff' });
-        return undefined;
-    }
-    const expiresAt = handoffExpiry(outcome.expiresAt, sentAt);
-    try {
-        const handoff = await sealHandoff({
-            accessToken,
-            expiresAt,
-            scope: outcome.tokens?.scope,
-            tokenType: outcome.tokens?.tokenType,
-            cloudId: outcome.site?.site.id,
-            apiBaseUrl: outcome.site?.apiBaseUrl,
-            jiraApiBaseUrl: outcome.site?.jiraApiBaseUrl,
-        }, keySecret, { repository, runId, runAttempt });
-        toolkit.info(`Output access-token-handoff: the access token sealed for the other jobs of run ${runId} (attempt ${runAttempt} or later), good until ${expiresAt.toISOString()} at the latest.`);
-        return handoff;
-    }
-    catch (error) {
-        toolkit.warning(`No access-token-handoff output: sealing it failed (${error instanceof Error ? error.name : 'error'}). The refresh token is not affected.`, { title: 'No access-token handoff' });
-        return undefined;
-    }
-}
-/** The rotation's progress as log lines and annotations; the recovery value in its own group. */
-function runnerEvents(toolkit) {
-    return {
-        info: (message) => {
-            toolkit.info((0,settings/* word */.Vm)((0,settings/* asText */.e1)(message), settings/* actionWording */.$x));
-        },
-        notice: (message, title) => {
-            toolkit.notice((0,settings/* word */.Vm)((0,settings/* asText */.e1)(message), settings/* actionWording */.$x), title === undefined ? {} : { title });
-        },
-        warning: (message, title) => {
-            toolkit.warning((0,settings/* word */.Vm)((0,settings/* asText */.e1)(message), settings/* actionWording */.$x), title === undefined ? {} : { title });
-        },
-        // Shown when the run has step debug logging on (ACTIONS_STEP_DEBUG, or "Re-run with debug").
-        debug: (message) => {
-            toolkit.debug(message);
-        },
-        recovery: (recovery, context) => {
-            toolkit.startGroup(`Recovery value for ${context.secretName} (needed only if this step fails before it is written)`);
-            toolkit.info((0,settings/* word */.Vm)((0,explain/* describeRecovery */.xX)(context, recovery), settings/* actionWording */.$x));
-            toolkit.endGroup();
-        },
-    };
-}
-
-
-/***/ }),
-
-/***/ 1922:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Jo: () => (/* binding */ saidOf),
-/* harmony export */   W5: () => (/* binding */ OAuthError),
-/* harmony export */   lZ: () => (/* binding */ ActionError)
-/* harmony export */ });
-/* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2888);
-
-/**
- * A failure explained for the person who has to act on it: what happened (`said`), where the
- * refresh token is now (`tokenState`), and the exact next step (`next`). Both texts keep the
- * settings they name as data (./settings.ts), so each door words them: {@link explain}.
- * `message` and `nextStep` are the action's words, for logs and for the action door.
- */
-class ActionError extends Error {
-    code;
-    tokenState;
-    name = 'ActionError';
-    transient;
-    said;
-    next;
-    /** The HTTP status of the answer that failed, when one came. */
-    status;
-    constructor(code, message, tokenState, nextStep, options) {
-        const said = (0,_settings_js__WEBPACK_IMPORTED_MODULE_0__/* .asText */ .e1)(message);
-        super((0,_settings_js__WEBPACK_IMPORTED_MODULE_0__/* .word */ .Vm)(said, _settings_js__WEBPACK_IMPORTED_MODULE_0__/* .actionWording */ .$x), options);
-        this.code = code;
-        this.tokenState = tokenState;
-        this.said = said;
-        this.next = (0,_settings_js__WEBPACK_IMPORTED_MODULE_0__/* .asText */ .e1)(nextStep);
-        this.transient = options?.transient;
-        this.status = options?.status;
-    }
-    get nextStep() {
-        return (0,_settings_js__WEBPACK_IMPORTED_MODULE_0__/* .word */ .Vm)(this.next, _settings_js__WEBPACK_IMPORTED_MODULE_0__/* .actionWording */ .$x);
-    }
-    /** The setting to fix, when the next step names one: the first it names. */
-    get setting() {
-        return (0,_settings_js__WEBPACK_IMPORTED_MODULE_0__/* .mentions */ .wy)(this.next)[0] ?? (0,_settings_js__WEBPACK_IMPORTED_MODULE_0__/* .mentions */ .wy)(this.said)[0];
-    }
-    /** The same failure with more said about it, and possibly a graver token state. */
-    amend(addition, tokenState = this.tokenState) {
-        return new ActionError(this.code, (0,_settings_js__WEBPACK_IMPORTED_MODULE_0__/* .concat */ .xW)([this.said, addition], ' '), tokenState, this.next, {
-            cause: this,
-            ...(this.status !== undefined && { status: this.status }),
-        });
-    }
-}
-/** What a failure said, with the settings it names kept as data. */
-function saidOf(error) {
-    if (error instanceof ActionError)
-        return error.said;
-    return [error instanceof Error ? error.message : String(error)];
-}
-/** An OAuth error answer from the token endpoint (RFC 6749 §5.2): `error` and `error_description`. */
-class OAuthError extends ActionError {
-    status;
-    error;
-    errorDescription;
-    constructor(code, message, tokenState, nextStep, status, error, errorDescription) {
-        super(code, message, tokenState, nextStep);
-        this.status = status;
-        this.error = error;
-        this.errorDescription = errorDescription;
-    }
-}
-
-
-/***/ }),
-
-/***/ 6387:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   u: () => (/* binding */ isRecord)
-/* harmony export */ });
-/** A JSON object (not null, not an array): what an answer's fields are read from. */
-function isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-
-/***/ }),
-
-/***/ 4272:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   P: () => (/* binding */ classifyNetworkFailure)
-/* harmony export */ });
-/**
- * What a failed connection means: for the token (did the request reach the server?), for retrying
- * (would another attempt fail the same way?) and for the person reading the log.
- *
- * The errors come from undici's fetch: a `TypeError: fetch failed` whose `cause` is the socket's,
- * TLS's or undici's own error (`UND_ERR_*`), possibly wrapped again by Octokit (a RequestError with
- * the fetch error as its cause); an abort rejects with the signal's reason itself (a TimeoutError,
- * or the cancellation's AbortError). Everything is read by duck typing.
- */
-// Failures before a single byte of the request reaches the server. Anything else (a reset, a
-// timeout while waiting for the answer) may come after the server processed the request.
-const CONNECT_FAILURES = new Set([
-    'ECONNREFUSED',
-    'ENOTFOUND',
-    'EAI_AGAIN',
-    'EHOSTUNREACH',
-    'ENETUNREACH',
-    'CONNECT_TIMEOUT',
-]);
-/**
- * undici's codes, in the words Node's own http module used for the same event, so that messages
- * keep their wording: a server closing the connection before answering is a reset ("socket hang
- * up", ECONNRESET), and undici's own header and body timeouts are the request's time limit.
- */
-const UNDICI_CODES = {
-    UND_ERR_SOCKET: 'ECONNRESET',
-    UND_ERR_CLOSED: 'ECONNRESET',
-    UND_ERR_ABORTED: 'ABORT_ERR',
-    UND_ERR_HEADERS_TIMEOUT: 'TIMEOUT',
-    UND_ERR_BODY_TIMEOUT: 'TIMEOUT',
-    // undici gives up connecting after 10 s: nothing can have been sent.
-    UND_ERR_CONNECT_TIMEOUT: 'CONNECT_TIMEOUT',
-};
-/** TLS certificate verification failures (verification is never turned off). */
-const CERTIFICATE = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER/;
-function classifyNetworkFailure(error) {
-    const code = errorCode(error) ?? 'no answer';
-    const proxyStatus = proxyRefusal(error);
-    if (proxyStatus !== undefined) {
-        return {
-            code: `PROXY_${proxyStatus}`,
-            description: `the proxy refused the connection with HTTP ${proxyStatus}${proxyStatus === '407' ? ': check the credentials in HTTPS_PROXY' : ': check that the proxy allows this host, or list the host in NO_PROXY'}`,
-            mayHaveReachedServer: false,
-            permanent: true,
-        };
-    }
-    if (CERTIFICATE.test(code)) {
-        return {
-            code,
-            description: `${code}: the server's TLS certificate did not verify. Behind a proxy that inspects TLS, give Node the proxy's CA with NODE_EXTRA_CA_CERTS`,
-            mayHaveReachedServer: false,
-            permanent: true,
-        };
-    }
-    const meaning = MEANINGS[code];
-    return {
-        code,
-        description: meaning ? `${meaning}: ${code}` : code,
-        mayHaveReachedServer: !CONNECT_FAILURES.has(code),
-        permanent: false,
-    };
-}
-const MEANINGS = {
-    ECONNREFUSED: 'connection refused',
-    ENOTFOUND: 'host name not found',
-    EAI_AGAIN: 'host name lookup failed for now',
-    EHOSTUNREACH: 'host unreachable',
-    ENETUNREACH: 'network unreachable',
-    ECONNRESET: 'the connection was reset',
-    EPIPE: 'the connection closed while sending',
-    TIMEOUT: 'no answer within the time limit',
-    CONNECT_TIMEOUT: 'no connection within the time limit',
-};
-/**
- * The most specific error code in an error's cause chain (undici wraps socket errors). Duck-typed:
- * errors raised inside Node's own realm (DOMException for timeouts) fail `instanceof Error` checks
- * made from another realm, such as a test VM.
- */
-function errorCode(error) {
-    let current = error;
-    let found;
-    for (let depth = 0; typeof current === 'object' && current !== null && depth < 5; depth++) {
-        const { code, name, cause } = current;
-        // A request aborted by its time limit (the signal's reason, a DOMException whose `code` is a
-        // number).
-        if (name === 'TimeoutError')
-            return 'TIMEOUT';
-        if (typeof code === 'string')
-            found = code;
-        // Aborted by the run's cancellation: what Node's http module called ABORT_ERR.
-        else if (name === 'AbortError')
-            found ??= 'ABORT_ERR';
-        current = cause;
-    }
-    return found === undefined ? undefined : (UNDICI_CODES[found] ?? found);
-}
-/**
- * The status of a proxy's refused CONNECT, anywhere in the chain. undici's ProxyAgent gives it only
- * in its message (a RequestAbortedError, "Proxy response (407) !== 200 when HTTP Tunneling"), so
- * the message is read; __tests__/e2e/network.test.ts holds it to a real proxy's 407.
- */
-function proxyRefusal(error) {
-    let current = error;
-    for (let depth = 0; typeof current === 'object' && current !== null && depth < 5; depth++) {
-        const { message, cause } = current;
-        const status = typeof message === 'string'
-            ? /^Proxy response \((\d{3})\) !== 200 when HTTP Tunneling$/.exec(message)?.[1]
-            : undefined;
-        if (status !== undefined)
-            return status;
-        current = cause;
-    }
-    return undefined;
-}
-
-
-/***/ }),
-
-/***/ 9183:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   LH: () => (/* binding */ withRetries),
-/* harmony export */   U_: () => (/* binding */ describeAttempts),
-/* harmony export */   VU: () => (/* binding */ DEFAULT_BACKOFF),
-/* harmony export */   ml: () => (/* binding */ systemClock),
-/* harmony export */   mu: () => (/* binding */ parseRetryAfter),
-/* harmony export */   yJ: () => (/* binding */ transientVerdict)
-/* harmony export */ });
-/* unused harmony exports backoffDelay, CancelledBeforeStart */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1922);
-/* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2888);
-/**
- * Retrying transient failures inside a deadline.
- *
- * Why a deadline and not just a count: a refresh whose answer was lost may already have disabled the
- * stored token. Presenting that token again is safe only inside Atlassian's 10-minute leeway, so all
- * the retries of one refresh must end well inside it (../shared/FACTS.md, "How the leeway works").
- * The same deadline machinery bounds the GitHub calls around it.
- *
- * Time comes from an injected {@link Clock}, so tests move it instead of waiting.
- */
-
-
-const systemClock = {
-    now: () => Date.now(),
-    sleep: (ms, signal) => new Promise((resolve, reject) => {
-        if (signal?.aborted) {
-            reject(new Error('cancelled'));
-            return;
-        }
-        const timer = setTimeout(() => {
-            signal?.removeEventListener('abort', onAbort);
-            resolve();
-        }, ms);
-        const onAbort = () => {
-            clearTimeout(timer);
-            reject(new Error('cancelled'));
-        };
-        signal?.addEventListener('abort', onAbort, { once: true });
-    }),
-};
-const DEFAULT_BACKOFF = { maxAttempts: 8, baseDelayMs: 1_000, maxDelayMs: 30_000 };
-/** Exponential backoff with "equal jitter": half fixed, half random, so parallel runs spread out. */
-function backoffDelay(attempt, options) {
-    const ceiling = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** (attempt - 1));
-    return Math.round(ceiling / 2 + (options.random() * ceiling) / 2);
-}
-/**
- * `Retry-After` as delay-seconds or an HTTP date (RFC 9110 §10.2.3), in milliseconds from `now`;
- * undefined when absent or unreadable.
- */
-function parseRetryAfter(value, now) {
-    if (value === undefined)
-        return undefined;
-    const text = value.trim();
-    if (/^\d+$/.test(text))
-        return Number(text) * 1000;
-    // An HTTP date names its day and month; Date.parse alone would also take "-5" or "1.5".
-    if (!/[a-z]{3}/i.test(text))
-        return undefined;
-    const date = Date.parse(text);
-    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
-/**
- * Runs `operation` until it succeeds, `classify` says a failure is not transient, the attempts run
- * out, or the next wait would pass the deadline. `operation` gets the time left, to bound its own
- * request timeout. The error that ends it all is thrown, with `onGiveUp` given the history first.
- */
-async function withRetries(operation, classify, options, onGiveUp) {
-    const { clock } = options;
-    let lastError;
-    // How many times a least wait was needed so far: each one doubles the next (GitHub: "wait for an
-    // exponentially increasing amount of time between retries").
-    let lengthened = 0;
-    for (let attempt = 1;; attempt++) {
-        // Checked at the start of every attempt, not only while waiting: a cancellation that came
-        // during the previous step, or between a wait and its attempt, must still stop it.
-        if (options.signal?.aborted && !(attempt === 1 && options.securing === true)) {
-            if (attempt === 1)
-                throw new CancelledBeforeStart();
-            throw onGiveUp
-                ? onGiveUp(lastError, {
-                    attempts: attempt - 1,
-                    stoppedBecause: 'the run is being cancelled',
-                })
-                : lastError;
-        }
-        if (options.beforeAttempt)
-            await options.beforeAttempt(attempt);
-        try {
-            options.onAttempt?.(attempt);
-            return await operation(Math.max(1, options.deadline - clock.now()), attempt);
-        }
-        catch (error) {
-            lastError = error;
-            const verdict = classify(error);
-            const giveUp = (stoppedBecause) => onGiveUp ? onGiveUp(error, { attempts: attempt, stoppedBecause }) : error;
-            if (!verdict.retry)
-                throw giveUp(undefined);
-            if (attempt >= options.maxAttempts)
-                throw giveUp('no attempts left');
-            const delayMs = verdict.afterMs ??
-                (verdict.atLeastMs === undefined
-                    ? backoffDelay(attempt, options)
-                    : verdict.atLeastMs * 2 ** lengthened++);
-            const remaining = options.deadline - clock.now();
-            if (delayMs >= remaining) {
-                const seconds = Math.ceil(delayMs / 1000);
-                throw giveUp(verdict.afterMs !== undefined
-                    ? `the server asked to wait ${seconds} s, past the time budget`
-                    : verdict.atLeastMs !== undefined
-                        ? `the next attempt must wait at least ${seconds} s, past the time budget`
-                        : 'the next attempt would start past the time budget');
-            }
-            if (options.signal?.aborted)
-                throw giveUp('the run is being cancelled');
-            options.onRetry?.({ attempt, reason: verdict.reason, delayMs });
-            try {
-                await clock.sleep(delayMs, options.signal);
-            }
-            catch {
-                throw giveUp('the run is being cancelled');
-            }
-        }
-    }
-}
-/** The run was being cancelled before the first attempt: nothing was sent. */
-class CancelledBeforeStart extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ {
-    constructor() {
-        super('CANCELLED', 'The job is being cancelled: the request was not sent.', 'unchanged', (0,_settings_js__WEBPACK_IMPORTED_MODULE_1__/* .text */ .Qq) `Nothing to do: ${_settings_js__WEBPACK_IMPORTED_MODULE_1__/* .rerun */ .nt} when you want the rotation.`);
-    }
-}
-/** Retries a failure marked transient, after the server's Retry-After when it sent one. */
-/**
- * Retries a failure marked transient: after the server's Retry-After when it sent one, else after
- * the least wait the failure calls for, else with backoff.
- */
-function transientVerdict(error, now) {
-    if (!(error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ) || error.transient === undefined)
-        return { retry: false };
-    const { reason, waitAtLeastMs } = error.transient;
-    const afterMs = parseRetryAfter(error.transient.retryAfter, now);
-    if (afterMs !== undefined)
-        return { retry: true, reason, afterMs };
-    if (waitAtLeastMs !== undefined)
-        return { retry: true, reason, atLeastMs: waitAtLeastMs };
-    return { retry: true, reason };
-}
-/** The final error, with how many attempts were made and why retrying stopped, when that matters. */
-function describeAttempts(error, history, tokenState = error.tokenState) {
-    if (history.attempts === 1 &&
-        history.stoppedBecause === undefined &&
-        tokenState === error.tokenState) {
-        return error;
-    }
-    const stopped = history.stoppedBecause ? `; stopped: ${history.stoppedBecause}` : '';
-    return error.amend(`(${history.attempts} attempt${history.attempts === 1 ? '' : 's'}${stopped}.)`, tokenState);
-}
-
-
-/***/ }),
-
-/***/ 2888:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   $x: () => (/* binding */ actionWording),
-/* harmony export */   KT: () => (/* binding */ named),
-/* harmony export */   Qq: () => (/* binding */ text),
-/* harmony export */   Vm: () => (/* binding */ word),
-/* harmony export */   bc: () => (/* binding */ subject),
-/* harmony export */   e1: () => (/* binding */ asText),
-/* harmony export */   hF: () => (/* binding */ input),
-/* harmony export */   jf: () => (/* binding */ tokenIn),
-/* harmony export */   nt: () => (/* binding */ rerun),
-/* harmony export */   qV: () => (/* binding */ renew),
-/* harmony export */   wy: () => (/* binding */ mentions),
-/* harmony export */   xW: () => (/* binding */ concat)
-/* harmony export */ });
-/**
- * Messages that name what a person sets, with the setting kept as data: the action calls it an
- * input (`Input "client-id"`), the command line tool a flag or a variable (`--client-id`,
- * `ATLASSIAN_CLIENT_SECRET`). Modules write their messages once, with {@link text}; each door words
- * the settings its own way ({@link Wording}) when it shows them.
- */
-const subject = (setting) => ({ setting, role: 'subject' });
-const input = (setting) => ({ setting, role: 'input' });
-const named = (setting) => ({ setting, role: 'name' });
-const tokenIn = (setting) => ({ setting, role: 'token' });
-const renew = (setting) => ({ setting, role: 'renew' });
-/** "re-run the workflow" in the action, "run the command again" on a terminal. */
-const rerun = { rerun: true };
-/** The tag for messages: ``text`Check ${named('token-url')}: …` ``. */
-function text(strings, ...values) {
-    const parts = [];
-    strings.forEach((part, i) => {
-        parts.push(part);
-        const value = values[i];
-        if (value === undefined)
-            return;
-        if (Array.isArray(value))
-            parts.push(...value);
-        else
-            parts.push(typeof value === 'object' ? value : String(value));
-    });
-    return join(parts);
-}
-/** A text from a plain string, or a text as it is. */
-function asText(value) {
-    return typeof value === 'string' ? [value] : value;
-}
-/** Texts one after the other, `separator` between. */
-function concat(texts, separator = '') {
-    const parts = [];
-    texts.forEach((piece, i) => {
-        if (i > 0 && separator !== '')
-            parts.push(separator);
-        parts.push(...asText(piece));
-    });
-    return join(parts);
-}
-/** The settings a text names, in order. */
-function mentions(value) {
-    return value
-        .filter((part) => typeof part !== 'string' && 'setting' in part)
-        .map((m) => m.setting);
-}
-/**
- * The words for people. A mention that begins a sentence is capitalised ("The GitHub token…",
- * "Re-run the workflow…"), since a door's words for it may start in lower case.
- */
-function word(value, wording) {
-    let out = '';
-    for (const part of value) {
-        if (typeof part === 'string') {
-            out += part;
-            continue;
-        }
-        const words = wording(part);
-        out += SENTENCE_START.test(out) ? capitalise(words) : words;
-    }
-    return out;
-}
-/** Where a sentence starts: the text's start, after a full stop, a new line, or "Next step: ". */
-const SENTENCE_START = /(^|[.!?]\s+|\n\s*|(^|\n)Next step: )$/;
-/** The action's words: inputs, as action.yml names them. */
-const actionWording = (mention) => {
-    if ('rerun' in mention)
-        return 're-run the workflow';
-    const { setting, role } = mention;
-    switch (role) {
-        case 'subject':
-            return `Input "${setting}"`;
-        case 'input':
-            return `the "${setting}" input`;
-        case 'name':
-            return `"${setting}"`;
-        case 'token':
-            return `the token in "${setting}"`;
-        case 'renew':
-            return `update the secret that feeds "${setting}"`;
-    }
-};
-function capitalise(words) {
-    return words.charAt(0).toUpperCase() + words.slice(1);
-}
-/** Adjacent strings merged, empty ones dropped: equal texts compare equal. */
-function join(parts) {
-    const out = [];
-    for (const part of parts) {
-        const last = out[out.length - 1];
-        if (typeof part === 'string') {
-            if (part === '')
-                continue;
-            if (typeof last === 'string')
-                out[out.length - 1] = last + part;
-            else
-                out.push(part);
-        }
-        else
-            out.push(part);
-    }
-    return out;
-}
-
-
-/***/ }),
-
-/***/ 9947:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  ur: () => (/* binding */ callGitHub),
-  u4: () => (/* reexport */ is_record/* isRecord */.u),
-  hD: () => (/* binding */ quote)
-});
-
-// UNUSED EXPORTS: explainGitHubError
-
-// EXTERNAL MODULE: ./src/common/settings.ts
-var settings = __nccwpck_require__(2888);
-// EXTERNAL MODULE: ./node_modules/@octokit/request-error/dist-src/index.js
-var dist_src = __nccwpck_require__(1015);
-// EXTERNAL MODULE: ./src/common/errors.ts
-var errors = __nccwpck_require__(1922);
-// EXTERNAL MODULE: ./src/common/network-failure.ts
-var network_failure = __nccwpck_require__(4272);
-// EXTERNAL MODULE: ./src/common/retry.ts
-var retry = __nccwpck_require__(9183);
-// EXTERNAL MODULE: ./src/common/is-record.ts
-var is_record = __nccwpck_require__(6387);
-;// CONCATENATED MODULE: ./src/github/answer.ts
-/**
- * What one answer to a GitHub REST call says about itself: who produced it (GitHub's API, GitHub's
- * web interface, or something in between), whether it is a rate limit and how long it asks to
- * wait. Plain functions of the answer, so each rule is tested without a network.
- *
- * How @octokit/request (10.x, `fetch-wrapper.js`, `getResponseData`) hands a body over, at every
- * status except 204/205 (whose body it never reads):
- *   - content type application/json (or application/scim+json): the parsed value, or the raw text
- *     when it does not parse;
- *   - no content type, any text/* type, or any type with charset=utf-8: the text;
- *   - anything else: an ArrayBuffer.
- * A status under 400 resolves as a success with that data, 3xx included (./client.ts never follows
- * redirects); 400 and over rejects with a RequestError whose `response.data` is that data and whose
- * `message` is the whole body when it is text: an HTML page, for one. Nothing here shows either.
- */
-
-
-function readAnswer(answer) {
-    const header = (name) => {
-        const value = answer.headers[name];
-        return value === undefined ? undefined : String(value);
-    };
-    const { data } = answer;
-    const binary = isBinary(data);
-    const empty = data === undefined ||
-        (typeof data === 'string' && data.trim() === '') ||
-        (binary && data.byteLength === 0);
-    const json = !empty && typeof data !== 'string' && !binary;
-    const message = json && (0,is_record/* isRecord */.u)(data) && typeof data['message'] === 'string' ? data['message'] : '';
-    return {
-        status: answer.status,
-        url: answer.url,
-        host: hostOf(answer.url),
-        requestId: header('x-github-request-id'),
-        server: header('server'),
-        via: header('via'),
-        contentType: header('content-type') ?? '',
-        json,
-        empty,
-        message,
-        text: typeof data === 'string' ? data.slice(0, 4096) : '',
-        location: header('location'),
-        header,
-    };
-}
-/** GitHub's wait when a rate limit names none (docs: "Rate limits for the REST API"). */
-const SECONDARY_LIMIT_MINIMUM_WAIT_MS = 60_000;
-/**
- * Whether the answer is a rate limit, and the wait it calls for. GitHub ("Rate limits for the REST
- * API", "Best practices for using the REST API"): a limit answers 403 or 429; a spent primary limit
- * has x-ratelimit-remaining: 0; a secondary limit carries an error message saying so, and maybe a
- * retry-after. The wait: retry-after's seconds when present; else until x-ratelimit-reset when
- * x-ratelimit-remaining is 0; "otherwise, wait for at least one minute before retrying".
- * A plain 403 ("Resource not accessible by …") is none of these: it is a permission problem.
- */
-function rateLimitOf(answer, now) {
-    if (answer.status !== 403 && answer.status !== 429)
-        return undefined;
-    const retryAfter = answer.header('retry-after');
-    const spent = answer.header('x-ratelimit-remaining') === '0';
-    const saysSo = RATE_LIMIT_WORDS.test(answer.message) || RATE_LIMIT_WORDS.test(answer.text);
-    if (answer.status === 403 && retryAfter === undefined && !spent && !saysSo)
-        return undefined;
-    const kind = spent ? 'primary' : 'secondary';
-    const afterMs = (0,retry/* parseRetryAfter */.mu)(retryAfter, now);
-    if (retryAfter !== undefined && afterMs !== undefined) {
-        return { kind, wait: { source: 'retry-after', ms: afterMs, header: retryAfter } };
-    }
-    const reset = Number(answer.header('x-ratelimit-reset'));
-    if (spent && Number.isSafeInteger(reset) && reset * 1000 > now) {
-        return { kind, wait: { source: 'reset', at: new Date(reset * 1000) } };
-    }
-    return { kind, wait: { source: 'minimum', ms: SECONDARY_LIMIT_MINIMUM_WAIT_MS } };
-}
-/** GitHub's messages: "You have exceeded a secondary rate limit", "abuse detection mechanism". */
-const RATE_LIMIT_WORDS = /\brate limit|abuse detection/i;
-/**
- * The REST base that a "github-api-url" value was probably meant to be, when it is not one: the
- * web address of github.com or of a GitHub Enterprise Server, whose API lives at https://HOST/api/v3
- * (docs: "Getting started with the REST API"). Undefined when the value already has the API's shape.
- */
-function apiUrlMeant(given) {
-    if (!URL.canParse(given))
-        return undefined;
-    const url = new URL(given);
-    const path = url.pathname.replace(/\/+$/, '');
-    if (url.hostname === 'api.github.com' && path === '')
-        return undefined;
-    if (url.hostname === 'github.com' || url.hostname === 'www.github.com') {
-        return 'https://api.github.com';
-    }
-    // GitHub Enterprise Cloud with data residency: the API is api.SUBDOMAIN.ghe.com.
-    if (url.hostname.endsWith('.ghe.com')) {
-        return url.hostname.startsWith('api.') && path === ''
-            ? undefined
-            : `https://api.${url.hostname.replace(/^api\./, '')}`;
-    }
-    if (path === '/api/v3')
-        return undefined;
-    return `${url.protocol}//${url.host}/api/v3`;
-}
-/** Whether the API is GitHub's own service (status at githubstatus.com) rather than a server of one's own. */
-function isGitHubService(apiUrl) {
-    if (!URL.canParse(apiUrl))
-        return false;
-    const host = new URL(apiUrl).hostname;
-    return host === 'api.github.com' || host.endsWith('.ghe.com');
-}
-/** An ArrayBuffer or a view of one, from any realm (a test VM's included). */
-function isBinary(value) {
-    if (typeof value !== 'object' || value === null)
-        return false;
-    const tag = Object.prototype.toString.call(value);
-    return tag === '[object ArrayBuffer]' || ArrayBuffer.isView(value);
-}
-function hostOf(url) {
-    return URL.canParse(url) ? new URL(url).host : url;
-}
-
-;// CONCATENATED MODULE: ./src/github/unusable-answers.ts
-/**
- * The answers that are not GitHub's verdict on the request itself, worded so that the blame lands
- * where it belongs: a rate limit (a 403 that is not a permission problem), a server fault (GitHub's
- * only when GitHub's API sent it), a redirect, and a page that is not the API at all (the
- * "github-api-url" or a proxy, never the repository or the token).
- */
-
-
-
-/** The last words of every next step: what to do once the cause is fixed. */
-function finishFor(tokenState) {
-    return tokenState === 'rotated-not-stored'
-        ? ' Then store the recovery value below by hand.'
-        : ' Then re-run.';
-}
-function isRedirect(status) {
-    return status >= 300 && status < 400;
-}
-/** GitHub's own words, when its API answered: `"message"` of the JSON body, secrets removed. */
-function quotedMessage(answer, secrets) {
-    const message = secrets.scrub(answer.message.slice(0, 200));
-    return message ? ` "${message}"` : '';
-}
-/** A full stop, unless a quotation ends the sentence with one already: `…limit."` */
-function endSentence(text) {
-    return /[.!?]"$/.test(text) ? text : `${text}.`;
-}
-/** A 403 or 429 rate limit: transient, retried after the wait GitHub asks for. */
-function rateLimited(answer, limit, context) {
-    const { doing, tokenInput, tokenState, secrets, now } = context;
-    // GitHub's API marks each answer with a request id; a proxy or gateway that limits the runner's
-    // requests does not, and then neither GitHub nor the token in "github-token" is to blame.
-    const fromGitHub = answer.requestId !== undefined;
-    const said = endSentence(fromGitHub
-        ? `Could not ${doing}: GitHub answered HTTP ${answer.status}${quotedMessage(answer, secrets)}`
-        : `Could not ${doing}: ${answer.host} answered HTTP ${answer.status} without the x-github-request-id header of GitHub's answers`);
-    const what = !fromGitHub
-        ? `A rate limit of something between the runner and GitHub (a proxy or gateway), not GitHub's, and not a missing permission.`
-        : limit.kind === 'primary'
-            ? (0,settings/* text */.Qq) `GitHub's rate limit for ${(0,settings/* tokenIn */.jf)(tokenInput)} is spent (x-ratelimit-remaining: 0): a rate limit, not a missing permission.`
-            : (0,settings/* text */.Qq) `This is GitHub's secondary rate limit (too many requests in a short time with ${(0,settings/* tokenIn */.jf)(tokenInput)}, from this run or others), not a missing permission.`;
-    const { wait } = limit;
-    const waitMs = wait.source === 'reset' ? wait.at.getTime() - now : wait.ms;
-    const seconds = Math.max(0, Math.ceil(waitMs / 1000));
-    const asked = wait.source === 'retry-after'
-        ? `GitHub asked to wait ${seconds} s (retry-after: ${secrets.scrub(wait.header.slice(0, 40))}).`
-        : wait.source === 'reset'
-            ? `GitHub says it resets at ${wait.at.toISOString()} (in ${seconds} s).`
-            : `GitHub named no time to wait (no retry-after); its documentation asks to wait at least ${seconds} s before retrying.`;
-    const forHowLong = wait.source === 'reset'
-        ? `until ${wait.at.toISOString()}`
-        : `${wait.source === 'minimum' ? 'at least ' : ''}${seconds} s`;
-    return new errors/* ActionError */.lZ('GITHUB_RATE_LIMITED', (0,settings/* text */.Qq) `${said} ${what} ${fromGitHub ? asked : asked.replace(/^GitHub /, 'It ').replace(/its documentation/, "GitHub's documentation")}`, tokenState, fromGitHub
-        ? `Wait ${forHowLong}, and avoid other heavy use of the same token meanwhile.${finishFor(tokenState)}`
-        : `Wait ${forHowLong}; if it keeps happening, ask whoever runs the proxy or gateway in front of ${answer.host} about its limits.${finishFor(tokenState)}`, {
-        transient: {
-            reason: `${limit.kind === 'primary' ? 'rate limit spent' : 'secondary rate limit'} (HTTP ${answer.status})`,
-            retryAfter: wait.source === 'retry-after'
-                ? wait.header
-                : wait.source === 'reset'
-                    ? wait.at.toUTCString()
-                    : undefined,
-            waitAtLeastMs: wait.source === 'minimum' ? wait.ms : undefined,
-        },
-    });
-}
-/**
- * A 5xx. GitHub's API marks every answer with x-github-request-id; without it, the answer came from
- * whatever stands between the runner and GitHub, and blaming GitHub would send people to the wrong
- * place. Both are transient: either may pass.
- */
-function serverFault(answer, context) {
-    const { doing, tokenState, secrets, apiUrl } = context;
-    const finish = finishFor(tokenState);
-    const retryAfter = answer.header('retry-after');
-    if (answer.requestId !== undefined) {
-        const requestId = secrets.scrub(answer.requestId.slice(0, 100));
-        return new errors/* ActionError */.lZ('GITHUB_UNEXPECTED', `Could not ${doing}: GitHub answered HTTP ${answer.status}${quotedMessage(answer, secrets)} (x-github-request-id ${requestId}). This is a fault on GitHub's side.`, tokenState, isGitHubService(apiUrl)
-            ? `See https://www.githubstatus.com; if it lasts, give GitHub Support the request id.${finish}`
-            : `${answer.host} is a GitHub Enterprise Server: if it lasts, tell its administrators, with the request id (https://www.githubstatus.com covers only GitHub's own services).${finish}`, { transient: { reason: `HTTP ${answer.status}`, retryAfter } });
-    }
-    const itself = [
-        answer.server === undefined ? undefined : `server: ${answer.server}`,
-        answer.via === undefined ? undefined : `via: ${answer.via}`,
-    ]
-        .filter((part) => part !== undefined)
-        .map((part) => secrets.scrub(part.slice(0, 120)))
-        .join('; ');
-    return new errors/* ActionError */.lZ('GITHUB_UNEXPECTED', `Could not ${doing}: ${answer.host} answered HTTP ${answer.status}${itself ? ` (${itself})` : ''} without the x-github-request-id header that every answer of GitHub's API carries. The answer did not come from GitHub but from something between the runner and it: a proxy that inspects TLS, a gateway or a load balancer.`, tokenState, (0,settings/* text */.Qq) `If it lasts, check that proxy or gateway (and HTTPS_PROXY / NO_PROXY on the runner), and that ${(0,settings/* named */.KT)('github-api-url')} is GitHub's REST API.${finish}`, {
-        transient: {
-            reason: `HTTP ${answer.status} from ${answer.host}, not from GitHub`,
-            retryAfter,
-        },
-    });
-}
-/**
- * GitHub's JSON redirect: its API answers 301 (307 for writes) for a renamed or transferred
- * repository. Never followed (../common/http.ts): a write must not go where nobody asked it to. Not
- * GITHUB_NOT_FOUND either, which some reads take to mean "absent".
- */
-function moved(answer, context) {
-    const { doing, subject, tokenState, secrets } = context;
-    const to = answer.location ? ` to ${describeLocation(answer, secrets)}` : '';
-    return new errors/* ActionError */.lZ('GITHUB_UNEXPECTED', `Could not ${doing}: GitHub answered HTTP ${answer.status}${quotedMessage(answer, secrets)}${to}: ${subject} was renamed or transferred.`, tokenState, (0,settings/* text */.Qq) `Use its new name in the input that names it (${(0,settings/* named */.KT)('repository')} or ${(0,settings/* named */.KT)('organization')}).${finishFor(tokenState)}`);
-}
-/**
- * A body that is not JSON, or a redirect: GitHub's web interface (on GitHub Enterprise Server, a
- * "github-api-url" without /api/v3 meets its sign-in redirect), or a proxy's own page. The body is
- * never quoted: it is a page, and it would bury the one line that says what to fix.
- */
-function notTheApi(answer, context) {
-    const { doing, apiUrl, tokenState, secrets } = context;
-    const finish = finishFor(tokenState);
-    const body = answer.empty
-        ? 'an empty body'
-        : answer.contentType
-            ? `a ${secrets.scrub(mediaType(answer.contentType))} body`
-            : 'a body without a content type';
-    const what = isRedirect(answer.status)
-        ? `a redirect (HTTP ${answer.status}${answer.location ? ` to ${describeLocation(answer, secrets)}` : ''})`
-        : `HTTP ${answer.status} with ${body}`;
-    const meant = apiUrlMeant(apiUrl);
-    const given = (0,settings/* text */.Qq) `${(0,settings/* named */.KT)('github-api-url')} is ${JSON.stringify(secrets.scrub(apiUrl))}`;
-    const why = meant
-        ? (0,settings/* text */.Qq) `${given}, which is not the address of a REST API: ${meant} would be. The other usual cause is a proxy's own page (a sign-in, block or error page) answering in GitHub's place.`
-        : (0,settings/* text */.Qq) `${given}, which has the REST API's shape, so the usual cause is a proxy or gateway between the runner and ${answer.host} answering with its own page (a sign-in, block or error page).`;
-    const shape = 'the REST API base: https://api.github.com, or https://HOST/api/v3 on GitHub Enterprise Server';
-    return new errors/* ActionError */.lZ('GITHUB_NOT_API', (0,settings/* text */.Qq) `Could not ${doing}: ${answer.host} answered ${what} instead of JSON, so it was not GitHub's REST API that answered. ${why}`, tokenState, meant
-        ? (0,settings/* text */.Qq) `Set ${(0,settings/* named */.KT)('github-api-url')} to ${meant} (${shape}).${finish}`
-        : (0,settings/* text */.Qq) `Check the proxy settings (HTTPS_PROXY / NO_PROXY) and any gateway in front of ${answer.host}; ${(0,settings/* named */.KT)('github-api-url')} must stay ${shape}.${finish}`);
-}
-/** Where a redirect points, without its query (a sign-in page's return address is long). */
-function describeLocation(answer, secrets) {
-    const base = URL.canParse(answer.url) ? answer.url : `https://${answer.host}`;
-    const location = answer.location ?? '';
-    if (!URL.canParse(location, base))
-        return 'an unreadable address';
-    const url = new URL(location, base);
-    const signIn = /\/(login|session|signin|sign_in|saml|sso)\b/i.test(url.pathname);
-    return `${secrets.scrub(`${url.origin}${url.pathname}`)}${signIn ? ', a sign-in page' : ''}`;
-}
-/** "text/html" of "text/html; charset=utf-8". */
-function mediaType(contentType) {
-    return ((contentType.split(';')[0] ?? '').trim() || contentType).slice(0, 80);
-}
-
-;// CONCATENATED MODULE: ./src/github/errors.ts
-/**
- * Calling GitHub's REST API: every call retried when the failure is transient, and every failure
- * turned into an error that blames what failed (the token, GitHub, "github-api-url", a proxy) and
- * names the fix. What an answer says about itself is read in ./answer.ts.
- */
-
-
-
-
-
-
-
-
-/**
- * One REST call, retried on network faults, 5xx and rate limits inside `retry`'s deadline. Only a
- * 2xx answer whose body is JSON (or empty) comes back: a redirect, or any other body, is GitHub's web
- * interface or a proxy answering, never GitHub's REST API (./answer.ts).
- */
-async function callGitHub(call) {
-    const { clock } = call.retry;
-    const context = () => ({
-        ...call,
-        apiUrl: call.github.request.endpoint.DEFAULTS.baseUrl,
-        now: clock.now(),
-    });
-    return (0,retry/* withRetries */.LH)(async (remainingMs) => {
-        let response;
-        try {
-            // A cancelled run stops waiting for GitHub at once, except for a write that secures a
-            // new token: that one is allowed to finish.
-            const timeout = AbortSignal.timeout(remainingMs);
-            const { signal, securing } = call.retry;
-            response = await call.github.request(call.route, {
-                ...call.params,
-                request: { signal: signal && !securing ? AbortSignal.any([signal, timeout]) : timeout },
-            });
-        }
-        catch (error) {
-            throw explainGitHubError(error, context());
-        }
-        // Octokit resolves every status under 400 with whatever body came.
-        const answer = readAnswer(response);
-        if (isRedirect(answer.status) || !(answer.json || answer.empty)) {
-            throw explainAnswer(answer, context());
-        }
-        const data = response.data;
-        return { status: response.status, data, headers: response.headers };
-    }, (error) => (0,retry/* transientVerdict */.yJ)(error, clock.now()), {
-        ...call.retry,
-        onRetry: (info) => call.retry.onRetry?.({ ...info, doing: call.doing }),
-    }, (error, history) => (error instanceof errors/* ActionError */.lZ ? (0,retry/* describeAttempts */.U_)(error, history) : error));
-}
-/** Turns an Octokit failure into an error that blames the right thing and names the fix. */
-function explainGitHubError(error, context) {
-    if (!isRequestError(error) || error.response === undefined) {
-        const failure = (0,network_failure/* classifyNetworkFailure */.P)(error);
-        return new errors/* ActionError */.lZ('GITHUB_UNREACHABLE', `Could not ${context.doing}: GitHub's API did not answer (${context.secrets.scrub(failure.description)}).`, context.tokenState, (0,settings/* text */.Qq) `Check ${(0,settings/* named */.KT)('github-api-url')} and the network from the runner to it (proxy settings: HTTPS_PROXY / NO_PROXY).${finishFor(context.tokenState)}`, {
-            cause: error,
-            ...(failure.permanent ? {} : { transient: { reason: failure.description } }),
-        });
-    }
-    return explainAnswer(readAnswer({
-        status: error.status,
-        url: error.response.url || error.request.url,
-        headers: error.response.headers,
-        data: error.response.data,
-    }), context);
-}
-/**
- * An answer Octokit turned into an error. Recognised by its shape too: under a runner stand-in that
- * brings its own copy of @octokit/request (`npm run local-action`: @github/local-action stubs
- * @actions/github), the error is another copy's RequestError, and `instanceof` alone would take
- * every answer, a 404 too, for a network failure.
- */
-function isRequestError(error) {
-    if (error instanceof dist_src/* RequestError */.G)
-        return true;
-    return (error instanceof Error &&
-        error.name === 'HttpError' &&
-        'status' in error &&
-        typeof error.status === 'number' &&
-        'request' in error &&
-        (0,is_record/* isRecord */.u)(error.request));
-}
-/**
- * Any answer that is not a usable success, in the order that blames the right thing: a rate limit
- * first (its 403 is no permission problem), then a server fault (GitHub's only when GitHub's API
- * sent it), then anything that is not GitHub's API answering (never the repository's or the
- * token's fault), and only then what GitHub's own error says.
- */
-function explainAnswer(answer, context) {
-    const limit = rateLimitOf(answer, context.now);
-    if (limit)
-        return rateLimited(answer, limit, context);
-    if (answer.status >= 500)
-        return serverFault(answer, context);
-    if (isRedirect(answer.status) && answer.json && answer.requestId !== undefined) {
-        return moved(answer, context);
-    }
-    if (!answer.json || isRedirect(answer.status))
-        return notTheApi(answer, context);
-    return refused(answer, context);
-}
-/** GitHub's API refused the request: the token, its permission, or what was asked for. */
-function refused(answer, context) {
-    const { doing, subject, tokenInput, permission, tokenState, secrets } = context;
-    const { status } = answer;
-    const finish = finishFor(tokenState);
-    const message = secrets.scrub(answer.message.slice(0, 200));
-    const said = `Could not ${doing}: GitHub answered HTTP ${status}${message ? ` "${message}"` : ''}.`;
-    const accepted = answer.header('x-accepted-github-permissions');
-    const needs = (0,settings/* text */.Qq) `${(0,settings/* input */.hF)(tokenInput)} needs ${permission}.${accepted ? ` (GitHub says this request accepts the token permissions: ${accepted}.)` : ''}`;
-    if (status === 401) {
-        return new errors/* ActionError */.lZ('GITHUB_AUTH', (0,settings/* text */.Qq) `${said} ${(0,settings/* input */.hF)(tokenInput)} is not a valid token: it is wrong, expired or revoked.`, tokenState, (0,settings/* text */.Qq) `Create a new token and ${(0,settings/* renew */.qV)(tokenInput)}. ${needs}${finish}`);
-    }
-    if (status === 403) {
-        // GitHub names the kind of token it refused: "by integration" is an installation token (the
-        // workflow's GITHUB_TOKEN is one), "by personal access token" a fine-grained PAT.
-        const kind = /personal access token/i.test(message)
-            ? (0,settings/* text */.Qq) `${(0,settings/* tokenIn */.jf)(tokenInput)}, a fine-grained personal access token, lacks the permission.`
-            : /integration/i.test(message)
-                ? tokenInput === 'github-token'
-                    ? (0,settings/* text */.Qq) `${(0,settings/* input */.hF)('github-token')} is an installation token without the permission. If it is the workflow's GITHUB_TOKEN (secrets.GITHUB_TOKEN or github.token), that is the cause: GITHUB_TOKEN can never read or write Actions secrets, whatever "permissions:" says. Use a fine-grained personal access token, or a GitHub App installation token (actions/create-github-app-token) whose app has the permission.`
-                    : (0,settings/* text */.Qq) `${(0,settings/* tokenIn */.jf)(tokenInput)} lacks the permission.`
-                : (0,settings/* text */.Qq) `${(0,settings/* input */.hF)(tokenInput)} may not do this. If the organization uses SAML single sign-on, authorize the token for it.`;
-        return new errors/* ActionError */.lZ('GITHUB_FORBIDDEN', (0,settings/* text */.Qq) `${said} ${kind}`, tokenState, (0,settings/* text */.Qq) `${needs}${finish}`);
-    }
-    if (status === 404) {
-        return new errors/* ActionError */.lZ('GITHUB_NOT_FOUND', (0,settings/* text */.Qq) `${said} Either ${subject} does not exist, or ${(0,settings/* tokenIn */.jf)(tokenInput)} cannot see it (GitHub answers 404 rather than 403 for what a token may not see).`, tokenState, (0,settings/* text */.Qq) `Check ${(0,settings/* input */.hF)(context.subjectSetting)}. For a fine-grained token, check that its resource owner is the ${context.subjectSetting === 'organization' ? 'organization' : "repository's owner"}${context.subjectSetting === 'organization' ? '' : ' and that the repository is among its selected repositories'}. ${needs}${finish}`);
-    }
-    if (status === 422) {
-        return new errors/* ActionError */.lZ('GITHUB_REJECTED_VALUE', `${said} GitHub refused the request's content.`, tokenState, `This is unexpected: please open an issue with this log.${finish}`);
-    }
-    return new errors/* ActionError */.lZ('GITHUB_UNEXPECTED', said, tokenState, (0,settings/* text */.Qq) `Check ${(0,settings/* named */.KT)('github-api-url')} and ${(0,settings/* named */.KT)('repository')}.${finish}`);
-}
-
-/** A GitHub answer quoted in an error: at most 200 characters, secrets removed. */
-function quote(data, secrets) {
-    const text = typeof data === 'string' ? data : data === undefined ? '(nothing)' : JSON.stringify(data);
-    const scrubbed = secrets.scrub(text).replace(/\s+/g, ' ');
-    return JSON.stringify(scrubbed.length > 200 ? `${scrubbed.slice(0, 200)}…` : scrubbed);
-}
-
-
-/***/ }),
-
-/***/ 3329:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   k: () => (/* binding */ restPath),
-/* harmony export */   p: () => (/* binding */ pathSegment)
-/* harmony export */ });
-/**
- * REST paths with every name in them percent-encoded in full, so that the path the action sends is
- * the path it prints in the recovery command, byte for byte, and neither a client nor a shell can
- * read anything into it.
- *
- * `encodeURIComponent` is not enough: it leaves `! ' ( ) *` as they are, which a shell treats as
- * syntax, and Octokit reads `:name` and `{name}` in a route as its own parameters (as `gh api`
- * reads `{owner}`). GitHub says of environment names: "The name must be URL encoded. For example,
- * any slashes in the name must be replaced with %2F." (OpenAPI description, parameter
- * `environment-name`.)
- */
-/**
- * One path segment, percent-encoded per RFC 3986 §2.1/§2.3: only the unreserved characters
- * (ALPHA / DIGIT / "-" / "." / "_" / "~") stay literal; every other byte of the UTF-8 form is
- * written %XX (upper case, as §2.1 recommends). Octokit sends such a segment unchanged: its URL
- * template expansion keeps existing %XX escapes and only encodes what `encodeURI` would.
- */
-function pathSegment(value) {
-    // "." and ".." are dot-segments: every URL parser removes them (WHATWG URL does even for
-    // "%2E"), so no request can name them. Inputs refuse them; reaching here is a bug.
-    if (value === '' || value === '.' || value === '..') {
-        throw new Error(`A REST path segment cannot be ${JSON.stringify(value)}.`);
-    }
-    // A lone surrogate has no UTF-8 form; TextEncoder would silently make it U+FFFD.
-    if (/\p{Cs}/u.test(value)) {
-        throw new Error('A REST path segment must be well-formed Unicode.');
-    }
-    let encoded = '';
-    for (const byte of new TextEncoder().encode(value)) {
-        encoded += isUnreserved(byte)
-            ? String.fromCharCode(byte)
-            : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
-    }
-    return encoded;
-}
-/** restPath`/repos/${owner}/${repo}`: each interpolated value becomes one encoded segment. */
-function restPath(literals, ...values) {
-    let path = literals[0] ?? '';
-    values.forEach((value, i) => {
-        path += pathSegment(String(value)) + (literals[i + 1] ?? '');
-    });
-    return path;
-}
-function isUnreserved(byte) {
-    return ((byte >= 0x41 && byte <= 0x5a) || // A-Z
-        (byte >= 0x61 && byte <= 0x7a) || // a-z
-        (byte >= 0x30 && byte <= 0x39) || // 0-9
-        byte === 0x2d || // -
-        byte === 0x2e || // .
-        byte === 0x5f || // _
-        byte === 0x7e // ~
-    );
-}
-
-
-/***/ }),
-
-/***/ 1584:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   F2: () => (/* binding */ decodePublicKey),
-/* harmony export */   Or: () => (/* binding */ loadSodium),
-/* harmony export */   df: () => (/* binding */ prepareSealing),
-/* harmony export */   oH: () => (/* binding */ sealForGitHub)
-/* harmony export */ });
-/**
- * Sealing a value for GitHub's secrets API: a libsodium sealed box (X25519 + XSalsa20-Poly1305 with
- * an ephemeral key) under the store's public key. Only GitHub holds the private key, so a sealed
- * value is safe to print, which is what makes it usable as a recovery value.
- *
- * GitHub's keys and `encrypted_value` are standard base64 with padding, while libsodium-wrappers
- * defaults to URL-safe base64 without padding: the variant is always given explicitly.
- * (docs.github.com: "Encrypting secrets for the REST API")
- */
-let sodium;
-/** Whether a real value has been given to {@link sealForGitHub}: from then on, no warm-up runs. */
-let sealing = false;
-let prepared = false;
-/**
- * Starts loading libsodium (JavaScript and WebAssembly, the largest part of the action) without
- * waiting for it, once per process.
- */
-function loadSodium() {
-    sodium ??= __nccwpck_require__.e(/* import() */ 768).then(__nccwpck_require__.bind(__nccwpck_require__, 4768)).then(async ({ default: library }) => {
-        await library.ready;
-        return library;
-    });
-    return sodium;
-}
-/**
- * Loads libsodium as {@link loadSodium} does, then seals a throwaway value under a throwaway key
- * once, the way {@link sealForGitHub} seals: the first seal of a process compiles the code it
- * runs (some milliseconds), and this takes that cost while the rotation waits for the network,
- * not between the token's answer and its write. It never touches a real value, and it is skipped
- * when a real seal has been asked for by the time libsodium is ready: nothing then runs before it.
- * Only the first call does anything.
- */
-function prepareSealing() {
-    if (prepared)
-        return;
-    prepared = true;
-    loadSodium()
-        .then((library) => {
-        if (sealing)
-            return;
-        const { publicKey } = library.crypto_box_keypair();
-        const sealed = library.crypto_box_seal(library.from_string('warm-up'), publicKey);
-        library.to_base64(sealed, library.base64_variants.ORIGINAL);
-    })
-        .catch(() => {
-        // Sealing awaits the same load, and reports what failed.
-    });
-}
-const STANDARD_BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
-const PUBLIC_KEY_BYTES = 32; // crypto_box_PUBLICKEYBYTES
-/** Decodes a public key from GitHub; undefined when it is not 32 bytes of standard base64. */
-function decodePublicKey(key) {
-    if (!STANDARD_BASE64.test(key))
-        return undefined;
-    const bytes = Buffer.from(key, 'base64');
-    return bytes.length === PUBLIC_KEY_BYTES ? new Uint8Array(bytes) : undefined;
-}
-/** Seals `value` under a store's public key (base64 in, base64 out, as GitHub expects). */
-async function sealForGitHub(value, publicKey) {
-    sealing = true;
-    const key = decodePublicKey(publicKey);
-    if (key === undefined)
-        throw new Error('The public key is not 32 bytes of base64');
-    const library = await loadSodium();
-    const sealed = library.crypto_box_seal(library.from_string(value), key);
-    return library.to_base64(sealed, library.base64_variants.ORIGINAL);
-}
-
-
-/***/ }),
-
-/***/ 6399:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   e3: () => (/* binding */ deleteSecret),
-/* harmony export */   it: () => (/* binding */ fetchSecretMetadata),
-/* harmony export */   yV: () => (/* binding */ storeSecret),
-/* harmony export */   zj: () => (/* binding */ fetchPublicKey)
-/* harmony export */ });
-/* unused harmony export writeBody */
-/* harmony import */ var _common_settings_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2888);
-/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1922);
-/* harmony import */ var _sealing_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1584);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9947);
-/* harmony import */ var _targets_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5617);
-/**
- * GitHub's Actions secrets REST API: a store's public key, a secret's metadata, and writing a
- * sealed secret. (docs.github.com/rest/actions/secrets; ../shared/FACTS.md, "GitHub secrets REST API")
- */
-
-
-
-
-
-
-function call(access, route, doing, tokenState, params = {}) {
-    return (0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .callGitHub */ .ur)({
-        github: access.github,
-        route,
-        params,
-        doing,
-        subject: access.target.description,
-        subjectSetting: access.target.kind,
-        tokenInput: 'github-token',
-        permission: access.target.permission,
-        tokenState,
-        secrets: access.secrets,
-        retry: access.retry,
-    });
-}
-/**
- * Reads the store's public key. Called before the refresh grant: a token that cannot read the key
- * cannot write the secret either, and finding that out must not cost the refresh token.
- */
-async function fetchPublicKey(access, tokenState) {
-    const { target, secrets } = access;
-    const { data } = await call(access, `GET ${target.basePath}/public-key`, `read the Actions secrets public key of ${target.description}`, tokenState);
-    const keyId = (0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .isRecord */ .u4)(data) ? data['key_id'] : undefined;
-    const key = (0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .isRecord */ .u4)(data) ? data['key'] : undefined;
-    if (typeof keyId !== 'string' ||
-        keyId === '' ||
-        typeof key !== 'string' ||
-        !(0,_sealing_js__WEBPACK_IMPORTED_MODULE_3__/* .decodePublicKey */ .F2)(key)) {
-        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ('GITHUB_UNEXPECTED', `GitHub's answer for the public key of ${target.description} is not {key_id, key} with a 32-byte base64 key: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(data, secrets)}.`, tokenState, (0,_common_settings_js__WEBPACK_IMPORTED_MODULE_0__/* .text */ .Qq) `Check ${(0,_common_settings_js__WEBPACK_IMPORTED_MODULE_0__/* .named */ .KT)('github-api-url')}: it must be the REST API base (https://api.github.com, or https://HOST/api/v3 on GitHub Enterprise Server).`);
-    }
-    return { keyId, key };
-}
-/** Reads when a secret was last written (never its value: the API has no way to read one). */
-async function fetchSecretMetadata(access, secretName) {
-    const { target, secrets } = access;
-    let answer;
-    try {
-        answer = await call(access, `GET ${(0,_targets_js__WEBPACK_IMPORTED_MODULE_4__/* .secretPath */ .s6)(target, secretName)}`, `read when the secret ${secretName} of ${target.description} was last written`, 'unchanged');
-    }
-    catch (error) {
-        if (error instanceof _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ && error.code === 'GITHUB_NOT_FOUND') {
-            return { updatedAt: undefined, visibility: undefined, serverNow: undefined };
-        }
-        throw error;
-    }
-    const given = (0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .isRecord */ .u4)(answer.data) ? answer.data['updated_at'] : undefined;
-    const updatedAtText = typeof given === 'string' ? given : undefined;
-    const updatedAt = parseTimestamp(updatedAtText);
-    if (updatedAt === undefined || updatedAtText === undefined) {
-        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ('GITHUB_UNEXPECTED', `GitHub's answer for the secret ${secretName} of ${target.description} has no readable "updated_at": ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(answer.data, secrets)}.`, 'unchanged', (0,_common_settings_js__WEBPACK_IMPORTED_MODULE_0__/* .text */ .Qq) `Check ${(0,_common_settings_js__WEBPACK_IMPORTED_MODULE_0__/* .named */ .KT)('github-api-url')}.`);
-    }
-    const visibility = (0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .isRecord */ .u4)(answer.data) ? answer.data['visibility'] : undefined;
-    return {
-        updatedAt,
-        createdAt: parseTimestamp((0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .isRecord */ .u4)(answer.data) ? answer.data['created_at'] : undefined),
-        updatedAtText,
-        visibility: visibility === 'all' || visibility === 'private' || visibility === 'selected'
-            ? visibility
-            : undefined,
-        serverNow: parseTimestamp(answer.headers['date']),
-    };
-}
-/** Writes a sealed secret; GitHub answers 201 when it created the secret and 204 when it updated it. */
-async function storeSecret(access, secretName, sealed, organization, tokenState) {
-    const { target } = access;
-    const { status, headers } = await call(access, `PUT ${(0,_targets_js__WEBPACK_IMPORTED_MODULE_4__/* .secretPath */ .s6)(target, secretName)}`, `write the secret ${secretName} of ${target.description}`, tokenState, writeBody(sealed, organization));
-    const at = parseTimestamp(headers['date']);
-    if (status === 201)
-        return { how: 'created', at };
-    if (status === 204)
-        return { how: 'updated', at };
-    throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ('GITHUB_UNEXPECTED', `GitHub answered HTTP ${status} to the write of ${secretName} in ${target.description}; expected 201 (created) or 204 (updated).`, tokenState, 'Store the recovery value below by hand.');
-}
-/**
- * Deletes a secret. GitHub answers 204, or 404 when there is none: either way it is gone, so
- * `false` says only that it was not there.
- */
-async function deleteSecret(access, secretName, tokenState) {
-    const { target } = access;
-    try {
-        await call(access, `DELETE ${(0,_targets_js__WEBPACK_IMPORTED_MODULE_4__/* .secretPath */ .s6)(target, secretName)}`, `delete the secret ${secretName} of ${target.description}`, tokenState);
-        return true;
-    }
-    catch (error) {
-        if (error instanceof _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ && error.code === 'GITHUB_NOT_FOUND')
-            return false;
-        throw error;
-    }
-}
-/** The PUT body: the sealed value, and for an organization secret who may use it. */
-function writeBody(sealed, organization) {
-    return {
-        encrypted_value: sealed.encryptedValue,
-        key_id: sealed.keyId,
-        ...(organization && { visibility: organization.visibility }),
-        ...(organization?.selectedRepositoryIds && {
-            selected_repository_ids: organization.selectedRepositoryIds,
-        }),
-    };
-}
-function parseTimestamp(value) {
-    if (typeof value !== 'string')
-        return undefined;
-    const time = Date.parse(value);
-    return Number.isNaN(time) ? undefined : new Date(time);
-}
-
-
-/***/ }),
-
-/***/ 5617:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   FQ: () => (/* binding */ environmentPath),
-/* harmony export */   Gk: () => (/* binding */ secretTarget),
-/* harmony export */   s6: () => (/* binding */ secretPath)
-/* harmony export */ });
-/* harmony import */ var _rest_path_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3329);
-/**
- * The three places an Actions secret can live, and what each needs: its REST paths, the
- * permission a token must have, and (organizations) who may use the secret.
- * (docs.github.com/rest/actions/secrets; ../shared/FACTS.md, "GitHub secrets REST API")
- */
-
-function secretTarget(input) {
-    switch (input.kind) {
-        case 'repository': {
-            const { owner, repo } = input.repository;
-            return {
-                kind: 'repository',
-                description: `repository ${owner}/${repo}`,
-                basePath: (0,_rest_path_js__WEBPACK_IMPORTED_MODULE_0__/* .restPath */ .k) `/repos/${owner}/${repo}/actions/secrets`,
-                permission: `the repository permission "Secrets: Read and write" on ${owner}/${repo} (fine-grained personal access token or GitHub App); a classic personal access token needs the "repo" scope`,
-                repository: input.repository,
-            };
-        }
-        case 'environment': {
-            const { owner, repo } = input.repository;
-            return {
-                kind: 'environment',
-                description: `environment "${input.environment}" of ${owner}/${repo}`,
-                basePath: `${environmentPath(input.repository, input.environment)}/secrets`,
-                permission: `the repository permission "Environments: Read and write" on ${owner}/${repo} (fine-grained personal access token or GitHub App); a classic personal access token needs the "repo" scope`,
-                repository: input.repository,
-            };
-        }
-        case 'organization':
-            return {
-                kind: 'organization',
-                description: `organization ${input.organization}`,
-                basePath: (0,_rest_path_js__WEBPACK_IMPORTED_MODULE_0__/* .restPath */ .k) `/orgs/${input.organization}/actions/secrets`,
-                permission: `the organization permission "Secrets: Read and write" on ${input.organization} (fine-grained personal access token or GitHub App); a classic personal access token needs the "admin:org" scope`,
-                repository: undefined,
-            };
-    }
-}
-/** Environment names may hold spaces, quotes, slashes and any other character: all encoded. */
-function environmentPath(repository, environment) {
-    return (0,_rest_path_js__WEBPACK_IMPORTED_MODULE_0__/* .restPath */ .k) `/repos/${repository.owner}/${repository.repo}/environments/${environment}`;
-}
-/** The path of one secret: the one the action writes, and the recovery command too. */
-function secretPath(target, secretName) {
-    return `${target.basePath}/${(0,_rest_path_js__WEBPACK_IMPORTED_MODULE_0__/* .pathSegment */ .p)(secretName)}`;
-}
-
-
-/***/ }),
-
-/***/ 9407:
-/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
-
-__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9818);
-/** The action's entry point, as the runner starts it (`runs.main` in action.yml). */
-
-await (0,_action_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
-
-__webpack_async_result__();
-} catch(e) { __webpack_async_result__(e); } }, 1);
-
-/***/ }),
-
-/***/ 1525:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   AC: () => (/* binding */ consentText),
-/* harmony export */   Ic: () => (/* binding */ describeFailure),
-/* harmony export */   Kz: () => (/* binding */ describeTokenState),
-/* harmony export */   Ll: () => (/* binding */ LEEWAY_MS),
-/* harmony export */   ZD: () => (/* binding */ escapeHtml),
-/* harmony export */   _5: () => (/* binding */ describeDryRun),
-/* harmony export */   _R: () => (/* binding */ recoveryCommandFor),
-/* harmony export */   hY: () => (/* binding */ leewayEnd),
-/* harmony export */   n$: () => (/* binding */ utc),
-/* harmony export */   xX: () => (/* binding */ describeRecovery)
-/* harmony export */ });
-/* harmony import */ var _common_settings_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2888);
-/* harmony import */ var _recovery_command_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(664);
-
-
-/** Atlassian accepts a disabled refresh token for 10 minutes after it was rotated (FACTS.md). */
-const LEEWAY_MS = 10 * 60 * 1000;
-/** The end of the leeway for a grant sent at `sentAt`: when Atlassian stops accepting the token. */
-function leewayEnd(sentAt) {
-    return new Date(sentAt.getTime() + LEEWAY_MS);
-}
-function utc(date) {
-    return `${date.toISOString().slice(0, 19).replace('T', ' ')} UTC`;
-}
-/** One or two sentences on where the working refresh token is now. */
-function describeTokenState(state, context, now) {
-    const where = `secret ${context.secretName} of ${context.target.description}`;
-    const sentAt = context.grantSentAt;
-    const leewayEnd = context.leewayEndsAt;
-    const inLeeway = leewayEnd !== undefined && now.getTime() < leewayEnd.getTime();
-    switch (state) {
-        case 'unchanged':
-            return `The refresh token in the ${where} still works: this run did not replace it.`;
-        case 'maybe-rotated':
-            if (sentAt === undefined || leewayEnd === undefined) {
-                return 'The refresh token may have been rotated.';
-            }
-            return inLeeway
-                ? `The refresh token was sent at ${utc(sentAt)} without a usable answer, so Atlassian may have rotated it. If it did, the token in the ${where} is still accepted until ${utc(leewayEnd)} (the 10-minute leeway): a re-run before then recovers it.`
-                : `The refresh token was sent at ${utc(sentAt)} without a usable answer, and the 10-minute leeway ended at ${utc(leewayEnd)}. If Atlassian did not rotate it, a re-run works; if it did, the re-run fails with invalid_grant and the user must consent again.`;
-        case 'rejected':
-            return `Atlassian refuses the refresh token in the ${where}: the integration stays broken until the user consents again.`;
-        case 'stored':
-            return `The refresh token was rotated and the new one is stored in the ${where}: the integration is safe; only what came after failed.`;
-        case 'in-doubt':
-            return `This run sent nothing. The refresh token in the ${where} may have been spent by the rotation that was killed: if it was, the new token that rotation received is the only working one, and presenting the stored token again revokes the consent.`;
-        case 'overlapped':
-            return `Two rotations of this token overlapped: the ${where} may not hold the newest of their tokens (this run's is in the recovery value below). Until that is settled, the next rotation may present a superseded token and revoke the consent.`;
-        case 'rotated-not-stored':
-            if (leewayEnd === undefined) {
-                return `Atlassian issued a new refresh token; it was NOT stored in the ${where}.`;
-            }
-            return inLeeway
-                ? `Atlassian issued a new refresh token and disabled the one in the ${where}; the new token was NOT stored. The old token is still accepted until ${utc(leewayEnd)} (the 10-minute leeway): a re-run before then is safe — or store the recovery value below, but not both.`
-                : `Atlassian issued a new refresh token and disabled the one in the ${where}; the new token was NOT stored, and the old token's 10-minute leeway ended at ${utc(leewayEnd)}. Do not re-run before storing the recovery value: presenting the old token now would revoke the consent, the new token included.`;
-    }
-}
-/** The `gh api` command that stores this run's recovery value (./recovery-command.ts). */
-function recoveryCommandFor(context, recovery) {
-    return (0,_recovery_command_js__WEBPACK_IMPORTED_MODULE_1__/* .recoveryCommand */ .V5)({
-        githubApiUrl: context.githubApiUrl,
-        target: context.target,
-        secretName: context.secretName,
-        sealed: recovery.sealed,
-        organization: recovery.organization,
-        secretAsSeen: recovery.secretAsSeen,
-    });
-}
-function describeRecovery(context, recovery) {
-    return (0,_common_settings_js__WEBPACK_IMPORTED_MODULE_0__/* .concat */ .xW)([
-        `Recovery value: the new refresh token, sealed with the public key of the ${context.target.description} (only GitHub can open it, so it is safe to show).`,
-        `  key_id: ${recovery.sealed.keyId}`,
-        `  encrypted_value: ${recovery.sealed.encryptedValue}`,
-        `Store it with GitHub CLI and a token that may write the secret: ${(0,_recovery_command_js__WEBPACK_IMPORTED_MODULE_1__/* .ghTokenAdvice */ .tn)(context.githubApiUrl)}; then run:`,
-        `  ${recoveryCommandFor(context, recovery)}`,
-        `Do it before any run uses the old token after ${utc(recovery.leewayEndsAt)}: from then on, presenting the old token revokes the consent, including the new token.`,
-        (0,_common_settings_js__WEBPACK_IMPORTED_MODULE_0__/* .text */ .Qq) `Store it, or ${_common_settings_js__WEBPACK_IMPORTED_MODULE_0__/* .rerun */ .nt} before that time — one or the other, never both: whichever comes second would put a superseded token in the secret.${recovery.secretAsSeen === undefined ? '' : ' The command checks this itself: it stores nothing if the secret was written after this run saw it.'}`,
-    ], '\n');
-}
-/** The full failure text for the log and the error annotation; each door words its settings. */
-function describeFailure(error, context, recovery, now) {
-    const parts = [
-        error.said,
-        [describeTokenState(error.tokenState, context, now)],
-        (0,_common_settings_js__WEBPACK_IMPORTED_MODULE_0__/* .concat */ .xW)(['Next step: ', error.next]),
-    ];
-    if (recovery)
-        parts.push(describeRecovery(context, recovery));
-    return (0,_common_settings_js__WEBPACK_IMPORTED_MODULE_0__/* .concat */ .xW)(parts, '\n');
-}
-/** When the user must consent again, and in how many days. */
-function consentText(consent) {
-    return `${consent.reconsentBy.toISOString().slice(0, 10)} (${consent.daysLeft} days left)`;
-}
-/** What a real run would have done: for the log and the summary of a dry run. */
-function describeDryRun(context, plan) {
-    const lines = [
-        `Dry run: nothing was sent to the token endpoint, and no secret was written.`,
-        `A real run would refresh the token at ${plan.tokenUrl.origin} and write the new refresh token to the secret ${context.secretName} of ${context.target.description}.`,
-    ];
-    if (plan.organization) {
-        const ids = plan.organization.selectedRepositoryIds;
-        lines.push(`The organization secret's visibility would be "${plan.organization.visibility}"${ids ? ` (repository ids ${ids.join(', ')})` : ''}.`);
-    }
-    if (plan.accessTokenSecret) {
-        lines.push(`It would also store the access token in ${plan.accessTokenSecret}.`);
-    }
-    if (plan.siteUrl)
-        lines.push(`It would look up the cloud id of ${plan.siteUrl.origin}.`);
-    lines.push((0,_common_settings_js__WEBPACK_IMPORTED_MODULE_0__/* .text */ .Qq) `Stale-token check: ${plan.staleTokenCheck}.`);
-    lines.push((0,_common_settings_js__WEBPACK_IMPORTED_MODULE_0__/* .text */ .Qq) `Lock: ${plan.lock}.`);
-    if (plan.consent)
-        lines.push(`Consent again by: ${consentText(plan.consent)}.`);
-    return lines;
-}
-/** Text made safe to place in HTML (summaries, the command line tool's callback page). */
-function escapeHtml(text) {
-    return text
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/"/g, '&quot;');
-}
-
-
-/***/ }),
-
-/***/ 664:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  tn: () => (/* binding */ ghTokenAdvice),
-  V5: () => (/* binding */ recoveryCommand),
-  mT: () => (/* binding */ secretCommand)
-});
-
-// UNUSED EXPORTS: ghEndpoint
-
-// EXTERNAL MODULE: ./src/github/targets.ts
-var targets = __nccwpck_require__(5617);
-;// CONCATENATED MODULE: ./src/common/shell-quote.ts
-/**
- * Quoting for POSIX shells (sh, bash, zsh, dash, ksh), so that a printed command means the same
- * thing however it is pasted: every argument is one word, taken literally.
- *
- * Between single quotes every character is literal in all of them (POSIX, Shell Command Language
- * §2.2.2): no globbing (`* ? [ ]`), no parameter, command or arithmetic expansion (`$`, backticks),
- * no brace or tilde expansion, no word splitting. Single quotes also stop history expansion (`!`)
- * in interactive bash ("Only `\` and `'` may be used to escape the history expansion character",
- * bash manual, History Expansion) and zsh (zshexpn, "History Expansion": enclosed in single quotes
- * it loses its special meaning). A single quote cannot appear inside them: it is written `'\''`
- * (close, an escaped quote, open again).
- *
- * zsh's RC_QUOTES option, where `''` inside a quoted string stands for a quote, cannot join the
- * pieces: the quote before the backslash closes the string, and `\'` is outside any. fish, where
- * `\'` inside single quotes is an escape, reads it the same way, since that backslash is outside.
- */
-function shellQuote(argument) {
-    // A NUL ends a C string: no process can receive it in an argument.
-    if (argument.includes('\0'))
-        throw new Error('A shell argument cannot hold a NUL character.');
-    return `'${argument.replaceAll("'", "'\\''")}'`;
-}
-/** A command line of quoted words; `literal` words (the program, its fixed flags) stay as written. */
-function commandLine(words) {
-    return words.map((word) => (typeof word === 'string' ? shellQuote(word) : word.literal)).join(' ');
-}
-
-;// CONCATENATED MODULE: ./src/rotation/recovery-command.ts
-
-
-/**
- * The command, every argument quoted for POSIX shells. With `secretAsSeen`, an `if … then … else
- * … fi` that first reads the secret's metadata (bash and zsh both take it as pasted).
- */
-function recoveryCommand(write) {
-    const put = putCommand(write);
-    const seen = write.secretAsSeen;
-    if (seen === undefined)
-        return put;
-    const read = ghApi(write.githubApiUrl, (0,targets/* secretPath */.s6)(write.target, write.secretName));
-    const refusal = (why) => commandLine([
-        { literal: 'echo' },
-        `Not stored: ${why}. Store nothing: the secret holds a newer token than this value.`,
-    ]);
-    if (seen === 'absent') {
-        return `if ${commandLine([...read, { literal: '--silent 2>/dev/null' }])}; then ${refusal('the secret exists now, and did not when this run checked it')}; else ${put}; fi`;
-    }
-    return `if [ "$(${commandLine([...read, { literal: '--jq' }, '.updated_at'])})" = ${shellQuote(seen.updatedAt)} ]; then ${put}; else ${refusal(`the secret was written after ${seen.updatedAt}, when this run saw it (or reading it failed: see above)`)}; fi`;
-}
-/** The write itself: `gh api --method PUT …` with the sealed value. */
-function putCommand(write) {
-    const { sealed, organization } = write;
-    return commandLine([
-        ...ghApi(write.githubApiUrl, (0,targets/* secretPath */.s6)(write.target, write.secretName), 'PUT'),
-        { literal: '-f' },
-        `encrypted_value=${sealed.encryptedValue}`,
-        { literal: '-f' },
-        `key_id=${sealed.keyId}`,
-        ...(organization
-            ? [
-                { literal: '-f' },
-                `visibility=${organization.visibility}`,
-                ...(organization.selectedRepositoryIds ?? []).flatMap((id) => [
-                    { literal: '-F' },
-                    `selected_repository_ids[]=${id}`,
-                ]),
-            ]
-            : []),
-    ]);
-}
-/** `gh api` pointed at `path` under `githubApiUrl`, with `method` when it is not GET: its words. */
-function ghApi(githubApiUrl, path, method) {
-    const { hostname, endpoint } = ghEndpoint(githubApiUrl, path);
-    return [
-        { literal: 'gh api' },
-        ...(hostname === undefined ? [] : [{ literal: '--hostname' }, hostname]),
-        ...(method === undefined ? [] : [{ literal: `--method ${method}` }]),
-        endpoint,
-    ];
-}
-/** The `gh api` command that reads a secret's metadata (404 once it is gone), or deletes it. */
-function secretCommand(githubApiUrl, target, secretName, method) {
-    return commandLine(ghApi(githubApiUrl, (0,targets/* secretPath */.s6)(target, secretName), method));
-}
-/** Where `gh api` must be pointed to reach `path` under `githubApiUrl`, exactly. */
-function ghEndpoint(githubApiUrl, path) {
-    const url = new URL(githubApiUrl);
-    const base = url.pathname.replace(/\/+$/, '');
-    const standard = url.protocol === 'https:' && url.port === '' && url.search === '';
-    // Named even for github.com: without --hostname, gh goes to GH_HOST, or to the only host it is
-    // logged in to, which may be an Enterprise Server.
-    if (standard && url.hostname === 'api.github.com' && base === '') {
-        return { hostname: 'github.com', endpoint: path.replace(/^\//, '') };
-    }
-    // gh refuses ":" in --hostname, so an IPv6 literal (its brackets hold colons) takes the full URL.
-    if (standard && base === '/api/v3' && !url.hostname.includes(':')) {
-        return { hostname: url.hostname, endpoint: path.replace(/^\//, '') };
-    }
-    return { hostname: undefined, endpoint: `${url.origin}${base}${path}` };
-}
-/** How to give `gh` a token for this API, as a clause: "put the token in GH_TOKEN (…), or …". */
-function ghTokenAdvice(githubApiUrl) {
-    const { hostname } = new URL(githubApiUrl);
-    const tenant = /^api\.([a-z0-9-]+\.ghe\.com)$/.exec(hostname)?.[1];
-    if (hostname === 'api.github.com' || tenant !== undefined) {
-        return `put the token in GH_TOKEN (\`read -rs GH_TOKEN && export GH_TOKEN\` keeps it out of the shell history), or run \`gh auth login${tenant ? ` --hostname ${shellQuote(tenant)}` : ''}\` first`;
-    }
-    const variable = 'put the token in GH_ENTERPRISE_TOKEN (`read -rs GH_ENTERPRISE_TOKEN && export GH_ENTERPRISE_TOKEN`; gh reads GH_TOKEN only for github.com)';
-    const { hostname: loginHost } = ghEndpoint(githubApiUrl, '/');
-    // gh cannot log in to a host with a port (its --hostname refuses one): then only the variable.
-    return loginHost === undefined
-        ? variable
-        : `${variable}, or run \`gh auth login --hostname ${shellQuote(loginHost)}\` first`;
-}
-
-
-/***/ }),
-
-/***/ 2080:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   CG: () => (/* binding */ reportFirstLook),
-/* harmony export */   FD: () => (/* binding */ describeLock),
-/* harmony export */   HJ: () => (/* binding */ takeLock),
-/* harmony export */   JD: () => (/* binding */ LOCK_HOLD_MS),
-/* harmony export */   QQ: () => (/* binding */ defaultLockName),
-/* harmony export */   Tb: () => (/* binding */ MAX_LOCK_WAIT_SECONDS),
-/* harmony export */   Ub: () => (/* binding */ lookAtLock),
-/* harmony export */   vP: () => (/* binding */ lockLeftWarning),
-/* harmony export */   x_: () => (/* binding */ releaseLock),
-/* harmony export */   yR: () => (/* binding */ DEFAULT_LOCK_WAIT_SECONDS)
-/* harmony export */ });
-/* unused harmony exports LOCK_STALE_MS, LOCK_BREAK_WITHIN_MS, deleteCommand */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1922);
-/* harmony import */ var _common_settings_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2888);
-/* harmony import */ var _github_secret_store_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6399);
-/* harmony import */ var _recovery_command_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(664);
-/* harmony import */ var _explain_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1525);
-/* harmony import */ var _write_back_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5093);
-/**
- * One rotation at a time, wherever it runs: a lock that lives next to the secret, in the same
- * store, and needs no permission beyond the one that writes the secret.
- *
- * GitHub's secret PUT answers 201 when it creates a secret and 204 when it updates one
- * (../shared/FACTS.md, "GitHub secrets REST API"): creating `<SECRET>_LOCK` is a test-and-set.
- * 201: the lock is this run's. 204: another rotation holds it, since the lock's `created_at` (a
- * later PUT keeps it). Its value means nothing and can never be read back; it is sealed like any
- * secret, because GitHub refuses a value it cannot open.
- *
- * Time rules, all in GitHub's clock where two parties compare (`created_at` against the Date
- * header of the same answer), so no machine's clock skew enters:
- * - a holder finishes everything it does under the lock within {@link LOCK_HOLD_MS} of taking it
- *   (../rotation/rotate.ts caps every retry there) and never deletes the lock after that, since by
- *   then it may be someone else's;
- * - a lock older than {@link LOCK_STALE_MS} is therefore abandoned (its holder was killed), and is
- *   broken: deleted, then created again, and it is ours only on a 201.
- * - a holder killed after its refresh was sent leaves a disabled token in the secret, which
- *   Atlassian accepts only within its 10-minute leeway, counted from that refresh (no earlier than
- *   the lock's `created_at`). So an abandoned lock whose holder never wrote the secret is broken
- *   only while this run's own refresh can still end inside that leeway (LOCK_BREAK_WITHIN_MS), and
- *   that refresh is cut off there; an older one stops the run without spending anything, since
- *   presenting the token would revoke the consent together with the new token that the dead holder
- *   may have printed. A lock whose holder wrote the secret after taking it (its release failed) is
- *   broken at any age: the stale-token guard judges the token as usual.
- *
- * Deletes are never retried blindly: a delete whose answer was lost may have removed the lock, and
- * a retry could then remove the next holder's. A release is one attempt; a break looks again first.
- *
- * The one race: two rotations that break the same abandoned lock at once may both hold it (the
- * second delete removes the first's new lock). A jittered second look before breaking makes it
- * need both to look within one round trip of each other. If it happens, both present the same
- * token, which Atlassian accepts for both inside the leeway, and the check after each write looks
- * for the other; a write in the same second as the other's cannot be told apart from it.
- */
-
-
-
-
-
-
-
-/** The longest a holder keeps the lock: every retry under it ends by then. */
-const LOCK_HOLD_MS = 5 * 60_000;
-/** Older than this by GitHub's clock, a lock is abandoned: a holder releases within LOCK_HOLD_MS. */
-const LOCK_STALE_MS = 6 * 60_000;
-/** Kept clear of the leeway's end: requests in flight, and GitHub's clock read to the second. */
-const LEEWAY_SAFETY_MS = 60_000;
-/**
- * An abandoned lock whose holder never wrote the secret is broken only up to this age, which
- * leaves this run at least a minute to refresh inside the leeway of the holder's possible refresh.
- */
-const LOCK_BREAK_WITHIN_MS = 8 * 60_000;
-/** The default wait: outlasts any live holder, and reaches the age at which a lock is broken. */
-const DEFAULT_LOCK_WAIT_SECONDS = 390;
-const MAX_LOCK_WAIT_SECONDS = 3_600;
-/** Between two looks at a held lock: a holder usually ends within seconds. */
-const POLL_MS = 3_000;
-const POLL_JITTER_MS = 2_000;
-/** Before breaking, a random pause and a second look: two breakers rarely look at the same moment. */
-const BREAK_JITTER_MS = 3_000;
-const LOCK_SUFFIX = '_LOCK';
-/**
- * The lock's name by default: next to the secret it guards. A name at GitHub's length limit is cut
- * to make room: the same for every rotation of that secret, which is all a lock's name must be.
- */
-function defaultLockName(secretName, maxLength) {
-    return `${secretName.slice(0, maxLength - LOCK_SUFFIX.length)}${LOCK_SUFFIX}`;
-}
-/** One line for the log and the job summary. */
-function describeLock(report) {
-    switch (report.state) {
-        case 'off':
-            return 'off (lock: false): nothing keeps another rotation from overlapping this one';
-        case 'free':
-            return `${report.name} is free: a real run would take it`;
-        case 'held':
-            if (report.tooOld) {
-                return `${report.name} was taken at ${(0,_explain_js__WEBPACK_IMPORTED_MODULE_4__/* .utc */ .n$)(report.since)} and never released, and the secret was not written since: a real run would stop without sending the token (its holder may have spent it)`;
-            }
-            return report.stale
-                ? `${report.name} was taken at ${(0,_explain_js__WEBPACK_IMPORTED_MODULE_4__/* .utc */ .n$)(report.since)} and never released (abandoned): a real run would break it`
-                : `${report.name} is held since ${(0,_explain_js__WEBPACK_IMPORTED_MODULE_4__/* .utc */ .n$)(report.since)} by another rotation: a real run would wait for it`;
-        case 'unknown':
-            return (0,_common_settings_js__WEBPACK_IMPORTED_MODULE_2__/* .text */ .Qq) `${report.name} could not be read (${report.reason}): a real run would try to take it`;
-        case 'taken': {
-            const waited = report.waitedMs >= 1000 ? `, after waiting ${Math.round(report.waitedMs / 1000)} s` : '';
-            return report.broke
-                ? `${report.name} taken${waited}, by breaking an abandoned lock of ${(0,_explain_js__WEBPACK_IMPORTED_MODULE_4__/* .utc */ .n$)(report.broke)}`
-                : `${report.name} taken${waited}`;
-        }
-    }
-}
-/** What the preflight's first look says about the lock, for a dry run. */
-function reportFirstLook(name, look, 
-/** When the guarded secret was last written, as the preflight read it. */
-secretUpdatedAt) {
-    if (look === undefined)
-        return { state: 'off' };
-    if (look.status === 'rejected')
-        return { state: 'unknown', name, reason: (0,_common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .saidOf */ .Jo)(look.reason) };
-    const seen = look.value;
-    if (!seen.held)
-        return { state: 'free', name };
-    const stale = seen.ageMs !== undefined && seen.ageMs >= LOCK_STALE_MS;
-    const holderWrote = secretUpdatedAt !== undefined && secretUpdatedAt >= seen.since;
-    return {
-        state: 'held',
-        name,
-        since: seen.since,
-        stale: stale && (holderWrote || (seen.ageMs ?? 0) <= LOCK_BREAK_WITHIN_MS),
-        tooOld: stale && !holderWrote && (seen.ageMs ?? 0) > LOCK_BREAK_WITHIN_MS,
-    };
-}
-/** Looks at the lock without taking it: the preflight's first look, and a dry run's report. */
-async function lookAtLock(store, name) {
-    const metadata = await (0,_github_secret_store_js__WEBPACK_IMPORTED_MODULE_3__/* .fetchSecretMetadata */ .it)(store, name);
-    if (metadata.updatedAt === undefined)
-        return { held: false };
-    // A lock is never rewritten by its holder: its creation is when it was taken.
-    const since = metadata.createdAt ?? metadata.updatedAt;
-    return {
-        held: true,
-        since,
-        ageMs: metadata.serverNow ? metadata.serverNow.getTime() - since.getTime() : undefined,
-    };
-}
-/**
- * Takes the lock, waiting for another holder within `waitMs` and breaking an abandoned lock.
- * Every failure leaves the refresh token unspent; a lock still held at the end of the wait is the
- * LOCK_HELD error.
- */
-async function takeLock(step, first) {
-    const { clock, request } = step;
-    const started = clock.now();
-    const deadline = started + request.waitMs;
-    const look = () => lookAtLock(step.store(), request.name);
-    let seen = first;
-    let contended = first.held;
-    let announced = false;
-    let waitedFor;
-    const taken = (takenAt, broke) => ({
-        name: request.name,
-        takenAt,
-        contended: contended || broke !== undefined,
-        waitedMs: takenAt - started,
-        waitedFor,
-        broke,
-    });
-    for (;;) {
-        if (seen.held && (seen.ageMs === undefined || seen.ageMs < LOCK_STALE_MS)) {
-            waitedFor = seen.since;
-        }
-        if (!seen.held) {
-            const attempt = await create(step);
-            if (attempt.created)
-                return taken(attempt.takenAt, undefined);
-            // Someone created it between the look and the write (this write only updated theirs).
-            contended = true;
-            seen = await look();
-            continue;
-        }
-        if (seen.ageMs !== undefined && seen.ageMs >= LOCK_STALE_MS) {
-            const stale = { ...seen, ageMs: seen.ageMs };
-            const lookedAt = clock.now();
-            const holderWrote = await wroteSince(step, stale.since);
-            if (!holderWrote && stale.ageMs > LOCK_BREAK_WITHIN_MS)
-                throw abandonedError(step, stale);
-            const broken = await breakLock(step, seen);
-            if (broken.taken) {
-                step.notice((0,_common_settings_js__WEBPACK_IMPORTED_MODULE_2__/* .text */ .Qq) `Broke an abandoned lock: ${request.name} was taken at ${(0,_explain_js__WEBPACK_IMPORTED_MODULE_4__/* .utc */ .n$)(seen.since)} by a rotation that never released it (a run or a command killed before it ended), ${minutes(stale.ageMs)} ago; no rotation holds a lock longer than ${minutes(LOCK_HOLD_MS)}. ${holderWrote ? `That rotation wrote ${step.secretName} after taking it.` : `${step.secretName} was not written since: if that rotation sent its refresh, the token is still accepted within Atlassian's 10-minute leeway, and this run refreshes inside it.`} This run holds the lock now.`, 'Abandoned lock broken');
-                return taken(broken.takenAt, {
-                    since: stale.since,
-                    ageMs: stale.ageMs,
-                    refreshBy: holderWrote
-                        ? undefined
-                        : lookedAt + _explain_js__WEBPACK_IMPORTED_MODULE_4__/* .LEEWAY_MS */ .Ll - LEEWAY_SAFETY_MS - stale.ageMs,
-                });
-            }
-            seen = broken.seen;
-            if (clock.now() > deadline && seen.held)
-                throw lockHeldError(step, seen, clock.now() - started);
-            continue;
-        }
-        const pause = POLL_MS + Math.floor(step.random() * POLL_JITTER_MS);
-        if (clock.now() + pause > deadline) {
-            throw lockHeldError(step, seen, clock.now() - started);
-        }
-        if (!announced) {
-            announced = true;
-            step.info(`Another rotation holds the lock ${request.name} (taken at ${(0,_explain_js__WEBPACK_IMPORTED_MODULE_4__/* .utc */ .n$)(seen.since)}): waiting up to ${Math.round((deadline - clock.now()) / 1000)} s for it to end. ${step.whileWaiting ?? 'Nothing has been sent to Atlassian.'}`);
-        }
-        await clock.sleep(pause, step.signal);
-        seen = await look();
-    }
-}
-/**
- * Creates the lock: created when the write answered 201 (204: it existed). A 204 after a retried
- * write (its first answer lost) may be this run's own lock; it is never taken for that on a guess,
- * since it may as well be another rotation's: it is waited for like any other, and broken when old.
- */
-async function create(step) {
-    const takenAt = step.clock.now();
-    const written = await (0,_write_back_js__WEBPACK_IMPORTED_MODULE_5__/* .writeBack */ .XU)(step.store(), {
-        secretName: step.request.name,
-        // Any value: it is never read. Random, so that no two writes carry the same one.
-        value: (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(16).toString('hex'),
-        publicKey: step.publicKey,
-        organization: lockVisibility(step.target),
-        tokenState: 'unchanged',
-    });
-    return { created: written.how === 'created', takenAt };
-}
-/**
- * Whether the guarded secret was written at or after `since` (always, for `authorize`). GitHub's
- * times are whole seconds: a write in the very second the lock was taken counts as the holder's,
- * since a holder that wrote within a second and then failed to release is far likelier than one
- * killed between its refresh and its write in the second of the secret's previous write.
- */
-async function wroteSince(step, since) {
-    if (step.readSecret === undefined)
-        return true;
-    const { updatedAt } = await step.readSecret();
-    return updatedAt !== undefined && updatedAt.getTime() >= since.getTime();
-}
-/** A failure that another try may not meet: no answer, GitHub failing, a rate limit. */
-function mayPassLater(error) {
-    if (!(error instanceof _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ))
-        return false;
-    return (error.code === 'GITHUB_UNREACHABLE' ||
-        error.code === 'GITHUB_RATE_LIMITED' ||
-        (error.status ?? 0) >= 500);
-}
-/** One attempt only: a delete is never sent again blindly (see the header). */
-function onceOnly(store) {
-    return { ...store, retry: { ...store.retry, maxAttempts: 1 } };
-}
-/**
- * Deletes an abandoned lock and creates it again. First a random pause and a second look: if the
- * lock is no longer the abandoned one (released, or broken by another rotation), it is not broken.
- */
-async function breakLock(step, stale) {
-    await step.clock.sleep(Math.floor(step.random() * BREAK_JITTER_MS), step.signal);
-    const again = await lookAtLock(step.store(), step.request.name);
-    if (!again.held || again.since.getTime() !== stale.since.getTime()) {
-        return { taken: false, seen: again };
-    }
-    try {
-        await (0,_github_secret_store_js__WEBPACK_IMPORTED_MODULE_3__/* .deleteSecret */ .e3)(onceOnly(step.store()), step.request.name, 'unchanged');
-    }
-    catch (error) {
-        // Maybe deleted, maybe not: look again rather than send it again.
-        if (!mayPassLater(error))
-            throw error;
-        return { taken: false, seen: await lookAtLock(step.store(), step.request.name) };
-    }
-    const attempt = await create(step);
-    if (attempt.created)
-        return { taken: true, takenAt: attempt.takenAt };
-    return { taken: false, seen: await lookAtLock(step.store(), step.request.name) };
-}
-/**
- * An organization secret's PUT needs a visibility. The lock's value means nothing, so which
- * repositories may see that it exists does not matter: "private", which needs no repository list.
- */
-function lockVisibility(target) {
-    return target.kind === 'organization'
-        ? { visibility: 'private', selectedRepositoryIds: undefined }
-        : undefined;
-}
-/**
- * Releases the lock, but only while it is certainly still this run's: after LOCK_HOLD_MS another
- * rotation may have broken it and taken it anew, and deleting that one would let a third in.
- */
-async function releaseLock(store, held, clock) {
-    const heldUntil = held.takenAt + LOCK_HOLD_MS;
-    if (clock.now() >= heldUntil) {
-        return {
-            released: false,
-            reason: `this run has held it for more than ${minutes(LOCK_HOLD_MS)}, after which it may no longer be this run's`,
-        };
-    }
-    try {
-        await (0,_github_secret_store_js__WEBPACK_IMPORTED_MODULE_3__/* .deleteSecret */ .e3)(onceOnly({
-            ...store,
-            retry: { ...store.retry, deadline: Math.min(store.retry.deadline, heldUntil) },
-        }), held.name, 'stored');
-        return { released: true };
-    }
-    catch (error) {
-        return { released: false, reason: (0,_common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .saidOf */ .Jo)(error) };
-    }
-}
-/** The warning for a lock left behind: harmless, and how to free it sooner. */
-function lockLeftWarning(held, reason, target, githubApiUrl) {
-    return (0,_common_settings_js__WEBPACK_IMPORTED_MODULE_2__/* .text */ .Qq) `Could not release the lock ${held.name} (${reason}). The refresh token is not affected. The next rotation within ${minutes(LOCK_STALE_MS)} of this one waits for the lock and then breaks it as abandoned; to free it now: ${deleteCommand(githubApiUrl, target, held.name)}`;
-}
-function lockHeldError(step, seen, waitedMs) {
-    const { request, target } = step;
-    const tokenState = 'unchanged';
-    return new _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ('LOCK_HELD', `Another rotation holds the lock ${request.name} of ${target.description}: it was taken at ${(0,_explain_js__WEBPACK_IMPORTED_MODULE_4__/* .utc */ .n$)(seen.since)}, and this run waited ${Math.round(waitedMs / 1000)} s for it to end. Two rotations of one token must not overlap, ${step.heldMeans ?? `so this run did not send its refresh token to Atlassian: the token is unchanged, and so is ${step.secretName}`}.`, tokenState, (0,_common_settings_js__WEBPACK_IMPORTED_MODULE_2__/* .text */ .Qq) `Find the rotation holding it: a workflow run that rotates ${step.secretName} and started around ${(0,_explain_js__WEBPACK_IMPORTED_MODULE_4__/* .utc */ .n$)(seen.since)}, or someone running the command line tool's refresh. Once it has ended, ${_common_settings_js__WEBPACK_IMPORTED_MODULE_2__/* .rerun */ .nt}: if it rotated the token, this run's copy is superseded and is not sent. A lock older than ${minutes(LOCK_STALE_MS)} is abandoned and the next rotation breaks it. To wait longer, raise ${(0,_common_settings_js__WEBPACK_IMPORTED_MODULE_2__/* .named */ .KT)('lock-wait-seconds')}; if you are sure that nothing is rotating, free it now: ${deleteCommand(step.githubApiUrl, target, request.name)}`);
-}
-function abandonedError(step, stale) {
-    const { request, target, secretName } = step;
-    const command = deleteCommand(step.githubApiUrl, target, request.name);
-    return new _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ('LOCK_ABANDONED', `The lock ${request.name} of ${target.description} was taken at ${(0,_explain_js__WEBPACK_IMPORTED_MODULE_4__/* .utc */ .n$)(stale.since)}, ${minutes(stale.ageMs)} ago, by a rotation that never released it, and ${secretName} has not been written since: that rotation was killed, maybe after it sent its refresh. If it did, the refresh token given here is disabled, and presenting it now, after Atlassian's 10-minute leeway, would revoke the consent, together with the new token that rotation may have printed. So nothing was sent.`, 'in-doubt', (0,_common_settings_js__WEBPACK_IMPORTED_MODULE_2__/* .text */ .Qq) `Open the workflow run (or the terminal) that was rotating ${secretName} around ${(0,_explain_js__WEBPACK_IMPORTED_MODULE_4__/* .utc */ .n$)(stale.since)}. If its log has a "Recovery value" group, store that value with the command printed there; then delete the lock: ${command}. If it has none, it was killed before Atlassian answered: delete the lock with that command and ${_common_settings_js__WEBPACK_IMPORTED_MODULE_2__/* .rerun */ .nt}; should that fail with invalid_grant, the consent is gone, and the way back is a new consent (the command line tool's authorize).`);
-}
-/** The `gh` command that deletes the lock, for any target and GitHub Enterprise Server. */
-function deleteCommand(githubApiUrl, target, name) {
-    return (0,_recovery_command_js__WEBPACK_IMPORTED_MODULE_6__/* .secretCommand */ .mT)(githubApiUrl, target, name, 'DELETE');
-}
-function minutes(ms) {
-    const value = Math.floor(ms / 60_000);
-    return value === 1 ? '1 minute' : `${value} minutes`;
-}
-
-
-/***/ }),
-
-/***/ 5093:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Gf: () => (/* binding */ checkWrite),
-/* harmony export */   N5: () => (/* binding */ checkBeforeWrite),
-/* harmony export */   PI: () => (/* binding */ notOverwrittenError),
-/* harmony export */   W$: () => (/* binding */ overlapError),
-/* harmony export */   XU: () => (/* binding */ writeBack)
-/* harmony export */ });
-/* harmony import */ var _common_settings_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2888);
-/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1922);
-/* harmony import */ var _github_secret_store_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6399);
-/* harmony import */ var _explain_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1525);
-/* harmony import */ var _github_sealing_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1584);
-/**
- * Storing a new token: seal it under the store's public key and write it. The sealed value is handed
- * to `onSealed` before the write, so that if the write never completes (a failure, a cancelled job,
- * a lost runner) the only copy of a new refresh token is already in the log, readable by GitHub
- * alone. After the write, the secret's metadata tells whether another rotation wrote it too.
- */
-
-
-
-
-
-async function writeBack(access, request) {
-    const { secretName, organization, tokenState } = request;
-    const seal = async (key) => {
-        const sealed = { keyId: key.keyId, encryptedValue: await (0,_github_sealing_js__WEBPACK_IMPORTED_MODULE_4__/* .sealForGitHub */ .oH)(request.value, key.key) };
-        request.onSealed?.(sealed);
-        return sealed;
-    };
-    try {
-        return await (0,_github_secret_store_js__WEBPACK_IMPORTED_MODULE_2__/* .storeSecret */ .yV)(access, secretName, await seal(request.publicKey), organization, tokenState);
-    }
-    catch (error) {
-        // 422 when the key was replaced between the preflight and the write: seal again, once.
-        if (!(error instanceof _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ) || error.code !== 'GITHUB_REJECTED_VALUE')
-            throw error;
-        const current = await (0,_github_secret_store_js__WEBPACK_IMPORTED_MODULE_2__/* .fetchPublicKey */ .zj)(access, tokenState);
-        if (current.keyId === request.publicKey.keyId)
-            throw error;
-        return await (0,_github_secret_store_js__WEBPACK_IMPORTED_MODULE_2__/* .storeSecret */ .yV)(access, secretName, await seal(current), organization, tokenState);
-    }
-}
-/** GitHub's timestamps are whole seconds; a write's own updated_at may round either way. */
-const SAME_WRITE_TOLERANCE_MS = 1000;
-/**
- * Reads the secret's metadata again after the write. A write by another rotation between this
- * run's preflight and its write is visible only when the secret was new (the write says
- * "updated" instead of "created") and this run sent its write once: a retried write may itself
- * have created the secret before its answer was lost. A write after this one moves `updated_at`
- * past the write's time.
- */
-async function checkWrite(access, secretName, before, write, localWriteAt) {
-    const writtenAt = write.at ?? localWriteAt;
-    const absentBefore = before !== undefined && before.updatedAt === undefined;
-    if (absentBefore && write.how === 'updated' && write.attempts === 1) {
-        return { kind: 'created-meanwhile', writtenAt };
-    }
-    let after;
-    try {
-        after = await (0,_github_secret_store_js__WEBPACK_IMPORTED_MODULE_2__/* .fetchSecretMetadata */ .it)(access, secretName);
-    }
-    catch (error) {
-        return { kind: 'unverified', reason: (0,_common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .saidOf */ .Jo)(error) };
-    }
-    if (after.updatedAt === undefined) {
-        return { kind: 'unverified', reason: 'the secret was not found right after the write' };
-    }
-    if (after.updatedAt.getTime() > writtenAt.getTime() + SAME_WRITE_TOLERANCE_MS) {
-        return { kind: 'rewritten-after', writtenAt, rewrittenAt: after.updatedAt };
-    }
-    return { kind: 'alone' };
-}
-/** GitHub's clock is read to the second, through a header: two seconds either way is a tie. */
-const CLOCK_TOLERANCE_MS = 2000;
-/**
- * Reads the secret's metadata just before a write that comes late (a slow refresh, a retried
- * write): time in which another rotation may have stored its own new token. A write of that
- * rotation before this run's refresh was sent means its refresh came first, so this run's token is
- * the newest and replaces it; a later one leaves it unknown which is newest, and then this run
- * must not overwrite it. `refreshSentAt` is in GitHub's clock.
- */
-async function checkBeforeWrite(access, secretName, lastSeen, refreshSentAt, 
-/** This run's earlier attempts of the same write, which may have been applied unanswered. */
-ownAttempts) {
-    let seen;
-    try {
-        seen = await (0,_github_secret_store_js__WEBPACK_IMPORTED_MODULE_2__/* .fetchSecretMetadata */ .it)(access, secretName);
-    }
-    catch (error) {
-        return { kind: 'unverified', reason: (0,_common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .saidOf */ .Jo)(error) };
-    }
-    if (seen.updatedAt?.getTime() === lastSeen.updatedAt?.getTime())
-        return { kind: 'unchanged' };
-    if (seen.updatedAt === undefined)
-        return { kind: 'unchanged' }; // deleted meanwhile: nothing to lose
-    const at = seen.updatedAt.getTime();
-    const own = ownAttempts.some(({ from, to }) => at >= from.getTime() - CLOCK_TOLERANCE_MS && at <= to.getTime() + CLOCK_TOLERANCE_MS);
-    // Written while an earlier attempt of this very write was on its way: that attempt, applied
-    // before its answer was lost. Writing the same value again loses nothing.
-    if (own)
-        return { kind: 'own-write', seen };
-    if (seen.updatedAt.getTime() + CLOCK_TOLERANCE_MS < refreshSentAt.getTime()) {
-        return { kind: 'rewritten-before-refresh', seen };
-    }
-    return { kind: 'rewritten-after-refresh', seen, rewrittenAt: seen.updatedAt };
-}
-/** The write not made: another rotation stored its token after this run's refresh was sent. */
-function notOverwrittenError(secretName, readAt, rewrittenAt, refreshSentAt) {
-    return new _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ('ROTATIONS_OVERLAPPED', `Two rotations of this token overlapped: ${secretName} was written at ${(0,_explain_js__WEBPACK_IMPORTED_MODULE_3__/* .utc */ .n$)(rewrittenAt)} by another rotation${readAt ? `, after this run read it at ${(0,_explain_js__WEBPACK_IMPORTED_MODULE_3__/* .utc */ .n$)(readAt)}` : ''} and after this run sent its own refresh at ${(0,_explain_js__WEBPACK_IMPORTED_MODULE_3__/* .utc */ .n$)(refreshSentAt)}. Only the token issued last is Atlassian's newest, and which of the two that is cannot be told from here, so this run did not overwrite the secret. If the other token is the older one, the next rotation presents a superseded token and Atlassian revokes the consent.`, 'overlapped', `Find the other rotation (a workflow run that uses this secret, or someone running the command line tool's refresh) and when it sent its refresh. If that was before ${(0,_explain_js__WEBPACK_IMPORTED_MODULE_3__/* .utc */ .n$)(refreshSentAt)}, store this run's recovery value (below) now, before the next rotation: its command checks that the secret is still as this run last saw it. If it was after, nothing needs doing. Then give every workflow that rotates this token the same \`concurrency:\` group, and never run the command line tool's refresh while a workflow may rotate it.`);
-}
-/** The loud failure for an overlap: both times, why it matters, and what to check. */
-function overlapError(check, secretName, grantSentAt) {
-    const what = check.kind === 'rewritten-after'
-        ? `this run wrote its new refresh token to ${secretName} at ${(0,_explain_js__WEBPACK_IMPORTED_MODULE_3__/* .utc */ .n$)(check.writtenAt)}, and something else wrote ${secretName} again at ${(0,_explain_js__WEBPACK_IMPORTED_MODULE_3__/* .utc */ .n$)(check.rewrittenAt)}`
-        : `${secretName} did not exist when this run checked it, yet when this run wrote its new refresh token at ${(0,_explain_js__WEBPACK_IMPORTED_MODULE_3__/* .utc */ .n$)(check.writtenAt)} GitHub said it updated an existing secret: something else created it in between`;
-    const oursStored = check.kind === 'created-meanwhile';
-    const ifOursIsNewer = oursStored
-        ? 'nothing needs doing'
-        : `store this run's recovery value (printed above, in the "Recovery value" group) now, before the next rotation`;
-    const ifTheirsIsNewer = oursStored
-        ? "store the other run's new token (its recovery value, printed in its log) now, before the next rotation"
-        : 'nothing needs doing';
-    return new _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ('ROTATIONS_OVERLAPPED', `Two rotations of this token overlapped: ${what}. Only the token issued last is Atlassian's newest; the secret now holds ${oursStored ? "this run's" : "the other writer's"} token, which may be the older of the two. If it is, the next rotation presents a superseded token and Atlassian revokes the consent.`, 'overlapped', `Check which rotation refreshed last: this run sent its refresh at ${(0,_explain_js__WEBPACK_IMPORTED_MODULE_3__/* .utc */ .n$)(grantSentAt)}. Find the other one (a workflow run that uses this secret, or someone running the command line tool's refresh) and when it refreshed. If this run refreshed after it, ${ifOursIsNewer}; if the other refreshed after this run, ${ifTheirsIsNewer}. Then give every workflow that rotates this token the same \`concurrency:\` group, and never run the command line tool's refresh while a workflow may rotate it.`);
-}
-
-
-/***/ }),
-
-/***/ 2613:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
-
-/***/ }),
-
-/***/ 4434:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
-
-/***/ }),
-
-/***/ 8611:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
-
-/***/ }),
-
-/***/ 5692:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
-
-/***/ }),
-
-/***/ 9278:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
-
-/***/ }),
-
-/***/ 4589:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
-
-/***/ }),
-
-/***/ 6698:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
-
-/***/ }),
-
-/***/ 4573:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
-
-/***/ }),
-
-/***/ 7540:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
-
-/***/ }),
-
-/***/ 7598:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-
-/***/ }),
-
-/***/ 3053:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
-
-/***/ }),
-
-/***/ 610:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
-
-/***/ }),
-
-/***/ 8474:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
-
-/***/ }),
-
-/***/ 7067:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
-
-/***/ }),
-
-/***/ 2467:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
-
-/***/ }),
-
-/***/ 7030:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
-
-/***/ }),
-
-/***/ 643:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
-
-/***/ }),
-
-/***/ 1792:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
-
-/***/ }),
-
-/***/ 7075:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
-
-/***/ }),
-
-/***/ 1692:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
-
-/***/ }),
-
-/***/ 3136:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
-
-/***/ }),
-
-/***/ 7975:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
-
-/***/ }),
-
-/***/ 3429:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
-
-/***/ }),
-
-/***/ 5919:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
-
-/***/ }),
-
-/***/ 8522:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
-
-/***/ }),
-
-/***/ 3193:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
-
-/***/ }),
-
-/***/ 4756:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
-
-/***/ }),
-
-/***/ 9023:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
+const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
+//# sourceMappingURL=index.js.map
 
 /***/ }),
 

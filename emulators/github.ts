@@ -1,7 +1,8 @@
 /**
  * A loopback emulator of the parts of GitHub's REST API the action uses, speaking real HTTP:
  * Actions secrets of repositories, environments and organizations, each store with a real X25519
- * key pair; repositories and environments; workflow runs and their jobs; repository variables. A PUT opens the sealed
+ * key pair; repositories and environments; workflow runs and their jobs; workflows (enabling one,
+ * recorded in `workflowEnables`); repository variables. A PUT opens the sealed
  * value (201 when it creates a secret, 204 when it updates one; a DELETE answers 204, or 404) with an independent sealed-box implementation (./sealed-box.ts) and keeps the plain value,
  * so a test can read what the action stored and hand it to the next rotation.
  *
@@ -37,8 +38,11 @@ export interface GitHubTokenGrant {
   environments?: Access
   /** Organization permission "Secrets", for these organizations. */
   organizationSecrets?: { organizations: string[]; access: Access }
-  /** Repository permission "Actions" (reading workflow runs). */
-  actions?: 'none' | 'read'
+  /**
+   * Repository permission "Actions": read for workflow runs, write to enable a workflow (the
+   * workflow's GITHUB_TOKEN has it with `permissions: actions: write`).
+   */
+  actions?: Access
   /** Repository permission "Variables" (configuration variables). */
   variables?: Access
 }
@@ -61,6 +65,25 @@ export interface StoredVariable {
   updatedAt: Date
 }
 
+/** A workflow of a repository, as the Actions API knows it. */
+export interface Workflow {
+  id: number
+  /** `.github/workflows/file.yml` */
+  path: string
+  /** GitHub disables a public repository's schedules after 60 days without activity. */
+  state: 'active' | 'disabled_inactivity' | 'disabled_manually'
+}
+
+/** A call to enable a workflow that GitHub answered 204. */
+export interface WorkflowEnable {
+  repository: string
+  /** As the request named it: the file name or the id. */
+  workflow: string
+  /** The state before the call. */
+  was: Workflow['state']
+  at: Date
+}
+
 export interface WorkflowRunAttempt {
   createdAt: Date
   runStartedAt: Date
@@ -80,6 +103,7 @@ type Operation =
   | 'variable'
   | 'create-variable'
   | 'update-variable'
+  | 'enable-workflow'
 
 /**
  * Something the next matching request meets instead of, or before, the normal answer. With
@@ -128,6 +152,7 @@ interface Repository {
   environments: Map<string, SecretStore>
   runs: Map<string, WorkflowRunAttempt>
   variables: Map<string, StoredVariable>
+  workflows: Map<string, Workflow>
 }
 
 /** Which secret store: a repository's, one of its environments', or an organization's. */
@@ -239,6 +264,14 @@ const ROUTES: Route[] = [
     permission: 'actions',
   },
   {
+    operation: 'enable-workflow',
+    method: 'PUT',
+    pattern: new RegExp(`^${REPO}/actions/workflows/([^/]+)/enable$`),
+    scope: repoScope,
+    needs: 'write',
+    permission: 'actions',
+  },
+  {
     operation: 'variable',
     method: 'GET',
     pattern: new RegExp(`^${REPO}/actions/variables/([^/]+)$`),
@@ -277,6 +310,8 @@ export interface GitHubEmulatorOptions extends Omit<LoopbackServerOptions, 'now'
 export class GitHubEmulator {
   /** Contract problems found in the requests received, for a test to assert there are none. */
   readonly contractViolations: string[] = []
+  /** Every workflow enabled through the API, in order. */
+  readonly workflowEnables: WorkflowEnable[] = []
   readonly #server: LoopbackServer
   readonly #basePath: string
   readonly #contract: GitHubEmulatorOptions['contract']
@@ -333,6 +368,7 @@ export class GitHubEmulator {
       environments: new Map(),
       runs: new Map(),
       variables: new Map(),
+      workflows: new Map(),
     })
     return this
   }
@@ -360,6 +396,17 @@ export class GitHubEmulator {
   addRun(fullName: string, runId: string, attempt: string, run: WorkflowRunAttempt): this {
     this.#repository(fullName).runs.set(`${runId}/${attempt}`, run)
     return this
+  }
+
+  /** Adds a workflow file (`.github/workflows/file.yml`) to a repository. */
+  addWorkflow(fullName: string, path: string, state: Workflow['state'] = 'active'): this {
+    this.#repository(fullName).workflows.set(path, { id: this.#nextId++, path, state })
+    return this
+  }
+
+  /** A workflow of a repository, by its path. */
+  workflow(fullName: string, path: string): Workflow | undefined {
+    return this.#repository(fullName).workflows.get(path)
   }
 
   /** A new key pair for a store, as when GitHub rotates a store's key. */
@@ -584,6 +631,28 @@ export class GitHubEmulator {
       case 'update-variable':
         this.#variables(route.operation, parts, request, res)
         return
+      case 'enable-workflow': {
+        // The workflow by its id or its file name (docs: "Enable a workflow").
+        const fullName = `${parts[0] ?? ''}/${parts[1] ?? ''}`
+        const named = parts[2] ?? ''
+        const workflow = [...this.#repository(fullName).workflows.values()].find(
+          (w) => String(w.id) === named || w.path === `.github/workflows/${named}`,
+        )
+        if (!workflow) {
+          notFound()
+          return
+        }
+        this.workflowEnables.push({
+          repository: fullName,
+          workflow: named,
+          was: workflow.state,
+          at: new Date(this.now()),
+        })
+        workflow.state = 'active'
+        res.writeHead(204)
+        res.end()
+        return
+      }
       case 'run':
       case 'jobs': {
         const [, , runId, attempt] = parts as [string, string, string, string]
@@ -853,7 +922,7 @@ export class GitHubEmulator {
         permission = 'metadata=read'
       } else if (route.permission === 'actions') {
         access = grant.actions ?? 'none'
-        permission = 'actions=read'
+        permission = `actions=${route.needs}`
       } else if (route.permission === 'variables') {
         access = grant.kind === 'workflow' ? 'none' : (grant.variables ?? 'none')
         permission = `variables=${route.needs}`

@@ -205,11 +205,13 @@ describe('the token endpoint answers something that is not a token answer', () =
       expect(result.exitCode).toBe(1)
       expect(tokenRequests()).toBe(1)
       expect(world.storedToken()).toBe(original)
-      // The only write was the lock's, taken before the grant and released after it.
+      // The only write was the lock's, taken before the grant and released after it; then the
+      // scheduled run kept its schedule alive.
       const writes = world.github.requests.filter((r) => r.method !== 'GET')
       expect(writes.map((r) => `${r.method} ${r.path}`)).toEqual([
         `PUT ${secretPath(`${SECRET_NAME}_LOCK`)}`,
         `DELETE ${secretPath(`${SECRET_NAME}_LOCK`)}`,
+        `PUT /repos/${REPOSITORY}/actions/workflows/rotate.yml/enable`,
       ])
       const said = [errorText(result), result.stdout, result.summary].join('\n')
       expect(errorText(result)).toContain(described)

@@ -27,12 +27,16 @@ const RUN_ATTEMPT = /^GET \/repos\/octo-org\/confluence-sync\/actions\/runs\/\d+
 const LOCK_METADATA = `GET /repos/${REPOSITORY}/actions/secrets/${SECRET_NAME}_LOCK`
 const TAKE_LOCK = `PUT /repos/${REPOSITORY}/actions/secrets/${SECRET_NAME}_LOCK`
 const RELEASE_LOCK = `DELETE /repos/${REPOSITORY}/actions/secrets/${SECRET_NAME}_LOCK`
+const ENABLE_WORKFLOW = `PUT /repos/${REPOSITORY}/actions/workflows/rotate.yml/enable`
 
 /**
  * The preflight's four reads, sent together in any order; the lock taken; then `after` in this
- * order, and last `together`, in any order.
+ * order, and `together`, in any order; last, once the token is settled, this scheduled run keeps
+ * its schedule alive.
  */
-function expectPreflightThen(timeline: string[], after: string[], together: string[]): void {
+function expectPreflightThen(all: string[], after: string[], together: string[]): void {
+  expect(all[all.length - 1]).toBe(ENABLE_WORKFLOW)
+  const timeline = all.slice(0, -1)
   const preflight = timeline.slice(0, 4)
   expect(preflight).toContain(PUBLIC_KEY)
   expect(preflight).toContain(SECRET_METADATA)

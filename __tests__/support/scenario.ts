@@ -17,6 +17,8 @@ export const CLIENT_SECRET = 'emulated-client-secret-4f9d2c7a1b'
 export const GITHUB_TOKEN = 'github_pat_11EMULATED0secrets0write0token'
 /** The workflow's own GITHUB_TOKEN (`github.token`). */
 export const WORKFLOW_TOKEN = 'ghs_EMULATEDworkflowToken0000000000000'
+/** The rotating workflow, as GITHUB_WORKFLOW_REF names it. */
+export const WORKFLOW_PATH = '.github/workflows/rotate.yml'
 
 export interface RunOptions {
   /** Inputs to add or replace. */
@@ -30,6 +32,8 @@ export interface RunOptions {
   jobStartedAt?: number
   /** Sees standard output as it arrives, with the process (e.g. to cancel the job at a point). */
   onStdout?: ActionRunOptions['onStdout']
+  /** GITHUB_EVENT_NAME; default `schedule`. */
+  eventName?: string
   /** Run as another user (a container job's), with this Node binary. */
   user?: ActionRunOptions['user']
   node?: string
@@ -54,8 +58,11 @@ export interface ScenarioOptions {
   /** When false, the token endpoint issues no new refresh tokens. */
   rotate?: boolean
   githubToken?: GitHubTokenGrant
-  /** The workflow token's `actions` permission (the stale-token guard needs read). */
-  workflowActions?: 'read' | 'none'
+  /**
+   * The workflow token's `actions` permission: the stale-token guard needs read, keeping the
+   * schedule alive write (default, as the scheduled example grants).
+   */
+  workflowActions?: 'write' | 'read' | 'none'
   /** Serve HTTPS with these certificates instead of plain HTTP. */
   tls?: { atlassian: TlsIdentity; github: TlsIdentity }
   /** Where the refresh token lives (default: the repository's own secrets). */
@@ -98,8 +105,9 @@ export async function startScenario(options: ScenarioOptions = {}): Promise<Scen
     kind: 'workflow',
     repositories: [REPOSITORY],
     secrets: 'none',
-    actions: options.workflowActions ?? 'read',
+    actions: options.workflowActions ?? 'write',
   })
+  github.addWorkflow(REPOSITORY, WORKFLOW_PATH)
   github.setSecret(store, SECRET_NAME, atlassian.registerApp(CLIENT_ID, CLIENT_SECRET))
 
   const storedToken = (): string | undefined => github.secret(store, SECRET_NAME)?.value
@@ -143,6 +151,7 @@ export async function startScenario(options: ScenarioOptions = {}): Promise<Scen
           token: WORKFLOW_TOKEN,
           runId,
           runAttempt: '1',
+          ...(runOptions.eventName !== undefined && { eventName: runOptions.eventName }),
         },
         ...(runOptions.env && { env: runOptions.env }),
         ...(runOptions.onStdout && { onStdout: runOptions.onStdout }),

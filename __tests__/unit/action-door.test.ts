@@ -76,6 +76,7 @@ function outcome(overrides: Partial<RotationOutcome>): RotationOutcome {
     consent: undefined,
     plan: undefined,
     lock: undefined,
+    health: undefined,
     ...overrides,
   }
 }

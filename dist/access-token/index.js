@@ -31783,10 +31783,26 @@ function outcomeOutputs(outcome) {
     }
     if (outcome.consent)
         outputs.push(['reconsent-by', outcome.consent.reconsentBy.toISOString()]);
+    if (outcome.health)
+        outputs.push(...healthOutputs(outcome.health));
     if (outcome.recovery) {
         outputs.push(['recovery-encrypted-value', outcome.recovery.sealed.encryptedValue], ['recovery-key-id', outcome.recovery.sealed.keyId]);
     }
     return outputs;
+}
+const iso = (date) => date?.toISOString() ?? '';
+const count = (days) => (days === undefined ? '' : String(days));
+/** The health outputs (../health/health.ts), every one set (empty where its date is unknown). */
+function healthOutputs(health) {
+    const { figures } = health;
+    return [
+        ['health', health.verdict],
+        ['last-rotated-at', iso(figures.lastRotatedAt)],
+        ['days-since-last-rotation', count(figures.daysSinceLastRotation)],
+        ['refresh-token-expires-at', iso(figures.refreshTokenExpiresAt)],
+        ['refresh-token-days-left', count(figures.daysUntilRefreshTokenExpiry)],
+        ['reconsent-days-left', count(figures.daysUntilReconsent)],
+    ];
 }
 
 ;// CONCATENATED MODULE: ./src/action/toolkit.ts

@@ -28437,7 +28437,7 @@ function gitHubClient(context, token, apiUrl) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5217);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4471);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6621);
 /** The command line tool's entry point (package.json "bin"): `atlassian-token-rotation <command>`. */
 
 
@@ -28448,7 +28448,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4471:
+/***/ 6621:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31043,6 +31043,10 @@ function readSettings(getInput, env) {
     if (onSuperseded !== 'fail' && onSuperseded !== 'succeed') {
         problem('on-superseded', (0,settings/* text */.Qq) `${(0,settings/* subject */.bc)('on-superseded')} must be "fail" (a step that must hand an access token on) or "succeed" (a scheduled rotation, which has nothing left to do when another rotation got there first); got ${quoteValue(onSuperseded)}.`);
     }
+    const keepText = (getInput('keep-schedule-alive') || 'auto').toLowerCase();
+    if (keepText !== 'auto' && keepText !== 'true' && keepText !== 'false') {
+        problem('keep-schedule-alive', (0,settings/* text */.Qq) `${(0,settings/* subject */.bc)('keep-schedule-alive')} must be "auto" (enable this workflow on scheduled runs, so that GitHub does not disable its schedule), "true" (on every run) or "false"; got ${quoteValue(keepText)}.`);
+    }
     if (problems.length > 0 ||
         target === undefined ||
         !tokenUrl ||
@@ -31053,6 +31057,7 @@ function readSettings(getInput, env) {
     return {
         ok: true,
         onSuperseded: onSuperseded === 'succeed' ? 'succeed' : 'fail',
+        keepScheduleAlive: keepText === 'true' ? 'true' : keepText === 'false' ? 'false' : 'auto',
         request: {
             clientId,
             clientSecret,
@@ -33129,10 +33134,232 @@ function outcomeOutputs(outcome) {
     }
     if (outcome.consent)
         outputs.push(['reconsent-by', outcome.consent.reconsentBy.toISOString()]);
+    if (outcome.health)
+        outputs.push(...healthOutputs(outcome.health));
     if (outcome.recovery) {
         outputs.push(['recovery-encrypted-value', outcome.recovery.sealed.encryptedValue], ['recovery-key-id', outcome.recovery.sealed.keyId]);
     }
     return outputs;
+}
+const iso = (date) => date?.toISOString() ?? '';
+const count = (days) => (days === undefined ? '' : String(days));
+/** The health outputs (../health/health.ts), every one set (empty where its date is unknown). */
+function healthOutputs(health) {
+    const { figures } = health;
+    return [
+        ['health', health.verdict],
+        ['last-rotated-at', iso(figures.lastRotatedAt)],
+        ['days-since-last-rotation', count(figures.daysSinceLastRotation)],
+        ['refresh-token-expires-at', iso(figures.refreshTokenExpiresAt)],
+        ['refresh-token-days-left', count(figures.daysUntilRefreshTokenExpiry)],
+        ['reconsent-days-left', count(figures.daysUntilReconsent)],
+    ];
+}
+
+;// CONCATENATED MODULE: ./src/health/thresholds.ts
+/**
+ * The limits an integration's health is measured against, each with the provider rule behind it
+ * (../shared/FACTS.md, "Rotation rules" and "Workflows").
+ */
+
+const thresholds_DAY_MS = 24 * 60 * 60 * 1000;
+/** Atlassian disables a refresh token that goes 90 days without a refresh; each refresh resets it. */
+const REFRESH_TOKEN_UNUSED_DAYS = 90;
+/** Every token of a consent dies 365 days after it, however often it was refreshed. */
+const CONSENT_DAYS = CONSENT_LIFETIME_DAYS;
+/** GitHub disables the scheduled workflows of a public repository after 60 days without activity. */
+const SCHEDULE_INACTIVITY_DAYS = 60;
+/**
+ * A scheduled rotation writes the secret far more often than this (weekly is the documented
+ * schedule): a secret older than this means runs are being missed or failing, while there is still
+ * time (60 days) before the 90-day limit.
+ */
+const ROTATION_OVERDUE_DAYS = 30;
+/** Warnings start this many days before the 90-day and the 365-day limits. */
+const REMINDER_BEFORE_DAYS = REMINDER_DAYS;
+const THRESHOLDS = [
+    {
+        name: 'refresh-token-unused',
+        days: REFRESH_TOKEN_UNUSED_DAYS,
+        rule: 'Atlassian disables a rotating refresh token that is not used for 90 days; every refresh resets the 90 days.',
+        source: 'https://developer.atlassian.com/cloud/oauth/getting-started/refresh-tokens/',
+    },
+    {
+        name: 'consent-lifetime',
+        days: CONSENT_DAYS,
+        rule: 'Every refresh token of a consent dies 365 days after the consent, however often it was refreshed: the user must consent again.',
+        source: 'https://developer.atlassian.com/cloud/oauth/getting-started/refresh-tokens/',
+    },
+    {
+        name: 'schedule-inactivity',
+        days: SCHEDULE_INACTIVITY_DAYS,
+        rule: 'GitHub disables the scheduled workflows of a public repository after 60 days without repository activity; then no rotation runs.',
+        source: 'https://docs.github.com/en/actions/managing-workflow-runs-and-deployments/managing-workflow-runs/disabling-and-enabling-a-workflow',
+    },
+    {
+        name: 'rotation-overdue',
+        days: ROTATION_OVERDUE_DAYS,
+        rule: 'A scheduled rotation writes the secret at least every 30 days; an older secret means its runs are being missed or failing.',
+        source: 'https://docs.github.com/en/actions/writing-workflows/choosing-when-your-workflow-runs/events-that-trigger-workflows#schedule',
+    },
+    {
+        name: 'reminder',
+        days: REMINDER_BEFORE_DAYS,
+        rule: 'Warnings start 30 days before the 90-day and the 365-day limits: time for a person to act.',
+        source: 'https://developer.atlassian.com/cloud/oauth/getting-started/refresh-tokens/',
+    },
+];
+
+;// CONCATENATED MODULE: ./src/health/health.ts
+/**
+ * How healthy an integration is, from the three dates the project knows without spending a token:
+ * when the secret was last written (its metadata's `updated_at`: every rotation writes it), when
+ * the user consented (`consented-at`, recorded by `authorize`), and now. Pure: the clock is an
+ * argument, so a door (the action, `status`) passes its own and tests pass any.
+ *
+ * The secret's last write stands for the refresh token's last use: a refresh always issues a new
+ * refresh token, which the rotation writes (../rotation/rotate.ts). Only a refresh made elsewhere,
+ * that did not write this secret, would make the token younger than its secret, so a secret past
+ * the 90-day limit means "most likely dead", not "dead for certain".
+ */
+
+
+/** Whole days from `from` to `to`, truncated toward zero: negative once `to` is past. */
+function wholeDays(from, to) {
+    const days = Math.trunc((to.getTime() - from.getTime()) / thresholds_DAY_MS);
+    return days === 0 ? 0 : days; // never -0
+}
+function addDays(date, days) {
+    return new Date(date.getTime() + days * thresholds_DAY_MS);
+}
+/** A date as people read it in this project's messages: `2026-01-31`. */
+function isoDay(date) {
+    return date.toISOString().slice(0, 10);
+}
+function healthFigures(facts) {
+    const { now, lastWrite, consentedAt } = facts;
+    const lastUsedAt = facts.rotatedAt ?? lastWrite;
+    const refreshTokenExpiresAt = lastUsedAt === undefined ? undefined : addDays(lastUsedAt, REFRESH_TOKEN_UNUSED_DAYS);
+    const reconsentDueAt = consentedAt === undefined ? undefined : addDays(consentedAt, CONSENT_DAYS);
+    return {
+        now,
+        lastRotatedAt: lastWrite,
+        daysSinceLastRotation: lastWrite === undefined ? undefined : wholeDays(lastWrite, now),
+        lastUsedAt,
+        refreshTokenExpiresAt,
+        daysUntilRefreshTokenExpiry: refreshTokenExpiresAt === undefined ? undefined : wholeDays(now, refreshTokenExpiresAt),
+        consentedAt,
+        reconsentDueAt,
+        daysUntilReconsent: reconsentDueAt === undefined ? undefined : wholeDays(now, reconsentDueAt),
+    };
+}
+const AUTHORIZE = '`atlassian-token-rotation authorize`';
+function consentAgain(secretName) {
+    return (0,settings/* text */.Qq) `Consent again in a browser (${AUTHORIZE} writes the new refresh token to ${secretName} and can record the date), then update ${(0,settings/* named */.KT)('consented-at')}.`;
+}
+const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
+/** The figures, the verdict and its reasons. */
+function assessHealth(facts) {
+    const figures = healthFigures(facts);
+    const { now, secretName } = facts;
+    const reasons = [];
+    const { lastRotatedAt, daysSinceLastRotation, refreshTokenExpiresAt, daysUntilRefreshTokenExpiry, reconsentDueAt, daysUntilReconsent, } = figures;
+    if (reconsentDueAt !== undefined && daysUntilReconsent !== undefined && facts.consentedAt) {
+        const consented = isoDay(facts.consentedAt);
+        if (reconsentDueAt.getTime() <= now.getTime()) {
+            reasons.push({
+                code: 'consent-expired',
+                verdict: 'dead',
+                threshold: 'consent-lifetime',
+                said: (0,settings/* text */.Qq) `The consent given on ${consented} reached Atlassian's 365-day limit on ${isoDay(reconsentDueAt)}: every token of it is dead, however often it was refreshed.`,
+                next: consentAgain(secretName),
+            });
+        }
+        else if (daysUntilReconsent < REMINDER_BEFORE_DAYS) {
+            reasons.push({
+                code: 'reconsent-near',
+                verdict: 'at-risk',
+                threshold: 'consent-lifetime',
+                said: (0,settings/* text */.Qq) `The consent given on ${consented} ends on ${isoDay(reconsentDueAt)} (${plural(daysUntilReconsent, 'day')} left): Atlassian's 365-day limit, which no refresh extends.`,
+                next: (0,settings/* text */.Qq) `Before ${isoDay(reconsentDueAt)}: ${consentAgain(secretName)}`,
+            });
+        }
+    }
+    const rotatedNow = facts.rotatedAt !== undefined;
+    if (refreshTokenExpiresAt !== undefined && daysUntilRefreshTokenExpiry !== undefined) {
+        const expiry = isoDay(refreshTokenExpiresAt);
+        if (refreshTokenExpiresAt.getTime() <= now.getTime() && !rotatedNow) {
+            reasons.push({
+                code: 'refresh-token-expired',
+                verdict: 'dead',
+                threshold: 'refresh-token-unused',
+                said: (0,settings/* text */.Qq) `${secretName} was last written ${plural(daysSinceLastRotation ?? 0, 'day')} ago (${isoDay(lastRotatedAt ?? now)}): past Atlassian's 90-day limit for an unused refresh token (${expiry}). Unless it was refreshed somewhere that did not write the secret, the token is dead and a refresh is refused (invalid_grant).`,
+                next: (0,settings/* text */.Qq) `${consentAgain(secretName)} Then find out why no rotation ran for ${plural(daysSinceLastRotation ?? 0, 'day')}: the workflow's recent runs, and whether its schedule is still enabled.`,
+            });
+        }
+        else if (daysUntilRefreshTokenExpiry < REMINDER_BEFORE_DAYS) {
+            reasons.push({
+                code: 'refresh-token-expiry-near',
+                verdict: 'at-risk',
+                threshold: 'refresh-token-unused',
+                said: (0,settings/* text */.Qq) `Unless it is refreshed, the refresh token dies on ${expiry} (${plural(daysUntilRefreshTokenExpiry, 'day')} left): Atlassian disables a refresh token after 90 days unused.`,
+                next: (0,settings/* text */.Qq) `Rotate before ${expiry} (any successful rotation resets the 90 days), and find out why the scheduled runs stopped.`,
+            });
+        }
+    }
+    if (lastRotatedAt !== undefined && daysSinceLastRotation !== undefined) {
+        if (daysSinceLastRotation > ROTATION_OVERDUE_DAYS) {
+            reasons.push({
+                code: 'rotation-overdue',
+                verdict: 'at-risk',
+                threshold: 'rotation-overdue',
+                said: (0,settings/* text */.Qq) `${rotatedNow ? 'Before this run, ' : ''}${secretName} was last written ${plural(daysSinceLastRotation, 'day')} ago (${isoDay(lastRotatedAt)}), longer than a scheduled rotation allows (${ROTATION_OVERDUE_DAYS} days): its runs are being missed or are failing.`,
+                next: (0,settings/* text */.Qq) `Look at the rotation workflow's recent runs: failures (a revoked GitHub token, a changed permission), or a schedule GitHub disabled (a public repository's, after 60 days without activity; ${(0,settings/* named */.KT)('keep-schedule-alive')} re-enables it on every scheduled run).`,
+            });
+        }
+    }
+    else if (!rotatedNow) {
+        reasons.push({
+            code: 'last-write-unknown',
+            verdict: 'at-risk',
+            threshold: 'refresh-token-unused',
+            said: (0,settings/* text */.Qq) `Nothing says when ${secretName} was last written, so nothing says when its refresh token was last used: the 90-day limit cannot be watched.`,
+            next: (0,settings/* text */.Qq) `Check that ${secretName} exists and that the GitHub token may read its metadata; the next rotation that writes it starts the count.`,
+        });
+    }
+    reasons.sort((a, b) => rank(a.verdict) - rank(b.verdict));
+    const verdict = reasons[0]?.verdict ?? 'healthy';
+    return { verdict, figures, reasons };
+}
+const rank = (verdict) => (verdict === 'dead' ? 0 : 1);
+
+;// CONCATENATED MODULE: ./src/rotation/health-report.ts
+/**
+ * The health figures of a rotation (../health/health.ts) as its doors report them: the warnings
+ * said before the token is spent.
+ */
+
+/** Annotation titles: no ':' or ',' (GitHub cuts a title there). */
+const TITLES = {
+    'rotation-overdue': 'Rotation overdue',
+    'refresh-token-expiry-near': 'Refresh token expires soon',
+    'refresh-token-expired': 'Refresh token likely expired',
+};
+/**
+ * The warnings to say before spending, gravest first. The consent's own warning is said by the
+ * rotation from `consented-at` alone (./consent.ts), even when GitHub cannot be read; an unknown
+ * last write is the stale-token guard's to explain.
+ */
+function healthWarnings(health) {
+    return health.reasons.flatMap((reason) => {
+        const title = TITLES[reason.code];
+        if (title === undefined)
+            return [];
+        const tried = reason.code === 'refresh-token-expired'
+            ? ' The refresh is sent all the same: it is the only proof, and a dead token has nothing to lose.'
+            : '';
+        return [[(0,settings/* text */.Qq) `${reason.said}${tried} Next step: ${reason.next}`, title]];
+    });
 }
 
 // EXTERNAL MODULE: ./src/github/client.ts + 26 modules
@@ -33471,6 +33698,8 @@ function asSeen(metadata) {
 
 
 
+
+
 /**
  * Under the lock, the refresh's retries end this long before the hold does: time for the write
  * (a request and a retry) to secure the new token while the lock is certainly still this run's.
@@ -33562,15 +33791,50 @@ async function rotate(request, deps, events) {
         site: undefined,
         accessTokenSecret: undefined,
         staleTokenCheck: undefined,
-        consent,
+        // Counted on the clock of the health figures, so that both say the same days left.
+        consent: request.consentedAt && lastSeen
+            ? consentStatus(request.consentedAt, new Date(clock.now() + lastSeen.skewMs))
+            : consent,
         plan: undefined,
         lock,
+        health: healthNow(),
         ...rest,
     });
     let staleTokenCheck;
+    // The secret as last read before spending, on GitHub's clock (its Date header): the health
+    // figures count from its updated_at, on the clock that wrote it.
+    let lastSeen;
+    const healthNow = () => {
+        if (lastSeen === undefined)
+            return undefined;
+        const healthAt = new Date(clock.now() + lastSeen.skewMs);
+        return assessHealth({
+            now: healthAt,
+            lastWrite: lastSeen.updatedAt,
+            consentedAt: request.consentedAt,
+            // Any answer to the refresh proves the token was used in this run: Atlassian's 90 days
+            // restart. Counted from now, seconds after the refresh, so that they read as 90 days.
+            rotatedAt: custody.answer !== undefined ? healthAt : undefined,
+            secretName: request.secretName,
+        });
+    };
+    const noteSecret = (checked) => {
+        const { metadata } = checked;
+        lastSeen = {
+            updatedAt: metadata?.updatedAt,
+            skewMs: metadata?.serverNow ? metadata.serverNow.getTime() - checked.checkedAt.getTime() : 0,
+        };
+    };
     try {
         // 1. Preflight, in one round of parallel reads: nothing here may cost the refresh token.
         const first = await checkBeforeSpending();
+        noteSecret(first);
+        // Before anything is spent: a token past its 90 days is still tried (a refresh is the only
+        // proof, and a dead token has nothing to lose), but the log says first what to expect.
+        const before = healthNow();
+        if (before)
+            for (const [message, title] of healthWarnings(before))
+                say.warning(message, title);
         // 2. The stale-token guard: a superseded token is never presented; a dry run stops here.
         //    Then the lock: no other rotation spends while this one does.
         const stopped = stopBeforeSpending(first);
@@ -33678,6 +33942,7 @@ async function rotate(request, deps, events) {
             judgement: judgeAfterWait(checked.metadata, metadata.value, checked.checkedAt, held.waitedFor, () => checked.judgeAgain(metadata)),
             checkedAt: now(),
         };
+        noteSecret(again);
         return stopBeforeSpending(again, true) ?? again;
     }
     async function checkBeforeSpending() {
@@ -34134,6 +34399,9 @@ async function rotateOnce(flags, context) {
             // A terminal has no later step to let pass: a superseded token is exit code 7.
             case 'on-superseded':
                 return 'fail';
+            // A terminal runs no workflow whose schedule could be kept alive.
+            case 'keep-schedule-alive':
+                return 'false';
             case 'github-api-url':
                 return githubApiUrl;
             case 'dry-run':

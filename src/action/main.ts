@@ -18,6 +18,7 @@ import { rotate, type RotationDependencies } from '../rotation/rotate.js'
 import { reportInputProblems, reportOutcome } from './outcome-report.js'
 import { withRunIdentity, type RunContext } from './run-identity.js'
 import { actionsToolkit, type Toolkit } from './toolkit.js'
+import { describeKeepAlive, keepScheduleAlive, type KeepAliveReport } from './keep-alive.js'
 
 /** What the rotation needs (../rotation/rotate.ts), and the runner's side; the door makes the
  * secrets' masker from the toolkit. */
@@ -83,13 +84,58 @@ export async function run(
     env,
     toolkit,
   )
+  // After the rotation: the refresh token is settled whatever happens here (./keep-alive.ts).
+  const keepAlive = await keepAliveStep(outcome, read, { ...deps, secrets })
   return reportOutcome(toolkit, outcome, {
     secrets,
     now: () => new Date(deps.clock.now()),
     onSuperseded: read.onSuperseded,
     env,
     extraOutputs: handoff === undefined ? [] : [['access-token-handoff', handoff]],
+    keepAlive,
   })
+}
+
+/**
+ * Enables this workflow so that GitHub keeps its schedule (./keep-alive.ts). Never fails the step
+ * and never throws: at worst a notice or a warning. A cancelled job has seconds left, and its
+ * outputs come first: skipped then.
+ */
+async function keepAliveStep(
+  outcome: RotationOutcome,
+  read: Extract<ReturnType<typeof readSettings>, { ok: true }>,
+  deps: Dependencies & { secrets: SecretValues },
+): Promise<KeepAliveReport> {
+  const { toolkit } = deps
+  if (outcome.kind === 'cancelled') return { state: 'off', reason: 'the job was cancelled' }
+  let report: KeepAliveReport
+  try {
+    report = await keepScheduleAlive({
+      setting: read.keepScheduleAlive,
+      dryRun: read.request.dryRun,
+      env: deps.env,
+      workflowToken: read.request.workflowToken,
+      githubApiUrl: read.request.githubApiUrl,
+      secrets: deps.secrets,
+      clock: deps.clock,
+      random: deps.random,
+      requestTimeoutMs: deps.requestTimeoutMs,
+      onCancel: deps.onCancel,
+    })
+  } catch (error) {
+    report = {
+      state: 'failed',
+      workflow: undefined,
+      reason: `an unexpected ${error instanceof Error ? error.name : 'error'}`,
+    }
+  }
+  const said = describeKeepAlive(report)
+  if (said) {
+    const message = word(said.message, actionWording)
+    if (said.level === 'info') toolkit.info(message)
+    else toolkit[said.level](message, { title: said.title })
+  }
+  return report
 }
 
 /**

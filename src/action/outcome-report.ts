@@ -14,6 +14,7 @@ import type { SecretValues } from '../common/secrets.js'
 import { RunnerFiles } from './runner-files.js'
 import { inputTitle, titleOf } from './titles.js'
 import type { Toolkit } from './toolkit.js'
+import type { KeepAliveReport } from './keep-alive.js'
 
 export interface ReportOptions {
   secrets: SecretValues
@@ -24,6 +25,8 @@ export interface ReportOptions {
   env: Record<string, string | undefined>
   /** Outputs the door adds to the rotation's own (the access-token handoff). */
   extraOutputs?: readonly (readonly [name: string, value: string])[]
+  /** What the door's schedule keep-alive did, for the summary. */
+  keepAlive?: KeepAliveReport
 }
 
 /** The step's verdict, last in the log, in one line: where the refresh token is. */
@@ -72,7 +75,9 @@ export async function reportOutcome(
 
   // The renderer loads only now: nothing before the first request needs it.
   const { summaryOf } = await import('./summary.js')
-  await files.summary(summaryOf(outcome, problems, (text) => options.secrets.scrub(text), now))
+  await files.summary(
+    summaryOf(outcome, problems, (text) => options.secrets.scrub(text), now, options.keepAlive),
+  )
 
   const fileProblem = await files.problem(outcome)
   const failures = fileProblem ? [...problems, fileProblem] : problems

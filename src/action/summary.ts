@@ -22,12 +22,26 @@ import {
 import type { RotationOutcome } from '../rotation/outcome.js'
 import { ghTokenAdvice } from '../rotation/recovery-command.js'
 import { describeLock } from '../rotation/rotation-lock.js'
+import { renderHealthSummary } from './health-summary.js'
+import type { KeepAliveReport } from './keep-alive.js'
 
 /**
  * The summary of `outcome`: a settled rotation's table, then each problem that stops the step (or,
  * for a superseded token, why nothing was sent), the first with the recovery value.
  */
 export function summaryOf(
+  outcome: RotationOutcome,
+  problems: ActionError[],
+  scrub: (text: string) => string,
+  now: Date,
+  keepAlive?: KeepAliveReport,
+): string {
+  // The same health section on every run that read the secret, a dry run's and a failed one's too.
+  const health = outcome.health ? renderHealthSummary(outcome.health, keepAlive) : ''
+  return summaryBody(outcome, problems, scrub, now) + health
+}
+
+function summaryBody(
   outcome: RotationOutcome,
   problems: ActionError[],
   scrub: (text: string) => string,

@@ -189,6 +189,9 @@ export async function rotateOnce(
       // A terminal has no later step to let pass: a superseded token is exit code 7.
       case 'on-superseded':
         return 'fail'
+      // A terminal runs no workflow whose schedule could be kept alive.
+      case 'keep-schedule-alive':
+        return 'false'
       case 'github-api-url':
         return githubApiUrl
       case 'dry-run':

@@ -11,6 +11,7 @@ import type { ActionError, TokenState } from '../common/errors.js'
 import type { SecretWrite } from '../github/secret-store.js'
 import type { DryRunPlan, Recovery, RunContext } from './explain.js'
 import type { LockReport } from './rotation-lock.js'
+import type { Health } from '../health/health.js'
 
 export type OutcomeKind =
   /** A new refresh token was issued and stored. */
@@ -51,4 +52,10 @@ export interface RotationOutcome {
   plan: DryRunPlan | undefined
   /** How the lock went; undefined when the rotation stopped before it came to the lock. */
   lock: LockReport | undefined
+  /**
+   * How healthy the integration is (../health/health.ts), from the secret's last write before this
+   * run and, when this run refreshed, from that refresh; undefined when the preflight did not get
+   * as far as reading the secret.
+   */
+  health: Health | undefined
 }

@@ -4,6 +4,7 @@
  * a value cannot exist in one and be missing from the other.
  */
 import type { RotationOutcome } from './outcome.js'
+import type { Health } from '../health/health.js'
 
 /** Tokens issued: the refresh token is in the store, in the log (sealed), or nowhere but here. */
 const HAS_NEW_TOKEN = new Set(['rotated-not-stored', 'stored', 'overlapped'])
@@ -39,6 +40,7 @@ export function outcomeOutputs(outcome: RotationOutcome): [name: string, value: 
     )
   }
   if (outcome.consent) outputs.push(['reconsent-by', outcome.consent.reconsentBy.toISOString()])
+  if (outcome.health) outputs.push(...healthOutputs(outcome.health))
   if (outcome.recovery) {
     outputs.push(
       ['recovery-encrypted-value', outcome.recovery.sealed.encryptedValue],
@@ -46,4 +48,20 @@ export function outcomeOutputs(outcome: RotationOutcome): [name: string, value: 
     )
   }
   return outputs
+}
+
+const iso = (date: Date | undefined): string => date?.toISOString() ?? ''
+const count = (days: number | undefined): string => (days === undefined ? '' : String(days))
+
+/** The health outputs (../health/health.ts), every one set (empty where its date is unknown). */
+export function healthOutputs(health: Health): [name: string, value: string][] {
+  const { figures } = health
+  return [
+    ['health', health.verdict],
+    ['last-rotated-at', iso(figures.lastRotatedAt)],
+    ['days-since-last-rotation', count(figures.daysSinceLastRotation)],
+    ['refresh-token-expires-at', iso(figures.refreshTokenExpiresAt)],
+    ['refresh-token-days-left', count(figures.daysUntilRefreshTokenExpiry)],
+    ['reconsent-days-left', count(figures.daysUntilReconsent)],
+  ]
 }

@@ -61,6 +61,8 @@ export type SettingsResult =
       request: RotationRequest
       /** Whether a token superseded by another rotation fails the step ("fail") or not. */
       onSuperseded: 'fail' | 'succeed'
+      /** When the door enables its own workflow, to keep its schedule alive (../action/keep-alive.ts). */
+      keepScheduleAlive: 'auto' | 'true' | 'false'
     }
   | { ok: false; problems: SettingProblem[] }
 
@@ -225,6 +227,14 @@ export function readSettings(
     )
   }
 
+  const keepText = (getInput('keep-schedule-alive') || 'auto').toLowerCase()
+  if (keepText !== 'auto' && keepText !== 'true' && keepText !== 'false') {
+    problem(
+      'keep-schedule-alive',
+      text`${subject('keep-schedule-alive')} must be "auto" (enable this workflow on scheduled runs, so that GitHub does not disable its schedule), "true" (on every run) or "false"; got ${quoteValue(keepText)}.`,
+    )
+  }
+
   if (
     problems.length > 0 ||
     target === undefined ||
@@ -237,6 +247,7 @@ export function readSettings(
   return {
     ok: true,
     onSuperseded: onSuperseded === 'succeed' ? 'succeed' : 'fail',
+    keepScheduleAlive: keepText === 'true' ? 'true' : keepText === 'false' ? 'false' : 'auto',
     request: {
       clientId,
       clientSecret,

@@ -22,6 +22,8 @@ import { named, rerun, text, type Text } from '../common/settings.js'
 import { findSite, type SiteLookup } from '../atlassian/sites.js'
 import { refreshGrant, type TokenSet } from '../atlassian/token-endpoint.js'
 import { consentStatus, type ConsentStatus } from './consent.js'
+import { assessHealth, type Health } from '../health/health.js'
+import { healthWarnings } from './health-report.js'
 import { ActionError, type TokenState } from '../common/errors.js'
 import { createGitHubClient, type GitHubClient } from '../github/client.js'
 import {
@@ -201,16 +203,49 @@ export async function rotate(
     site: undefined,
     accessTokenSecret: undefined,
     staleTokenCheck: undefined,
-    consent,
+    // Counted on the clock of the health figures, so that both say the same days left.
+    consent:
+      request.consentedAt && lastSeen
+        ? consentStatus(request.consentedAt, new Date(clock.now() + lastSeen.skewMs))
+        : consent,
     plan: undefined,
     lock,
+    health: healthNow(),
     ...rest,
   })
   let staleTokenCheck: string | Text | undefined
+  // The secret as last read before spending, on GitHub's clock (its Date header): the health
+  // figures count from its updated_at, on the clock that wrote it.
+  let lastSeen: { updatedAt: Date | undefined; skewMs: number } | undefined
+  const healthNow = (): Health | undefined => {
+    if (lastSeen === undefined) return undefined
+    const healthAt = new Date(clock.now() + lastSeen.skewMs)
+    return assessHealth({
+      now: healthAt,
+      lastWrite: lastSeen.updatedAt,
+      consentedAt: request.consentedAt,
+      // Any answer to the refresh proves the token was used in this run: Atlassian's 90 days
+      // restart. Counted from now, seconds after the refresh, so that they read as 90 days.
+      rotatedAt: custody.answer !== undefined ? healthAt : undefined,
+      secretName: request.secretName,
+    })
+  }
+  const noteSecret = (checked: Checked): void => {
+    const { metadata } = checked
+    lastSeen = {
+      updatedAt: metadata?.updatedAt,
+      skewMs: metadata?.serverNow ? metadata.serverNow.getTime() - checked.checkedAt.getTime() : 0,
+    }
+  }
 
   try {
     // 1. Preflight, in one round of parallel reads: nothing here may cost the refresh token.
     const first = await checkBeforeSpending()
+    noteSecret(first)
+    // Before anything is spent: a token past its 90 days is still tried (a refresh is the only
+    // proof, and a dead token has nothing to lose), but the log says first what to expect.
+    const before = healthNow()
+    if (before) for (const [message, title] of healthWarnings(before)) say.warning(message, title)
     // 2. The stale-token guard: a superseded token is never presented; a dry run stops here.
     //    Then the lock: no other rotation spends while this one does.
     const stopped = stopBeforeSpending(first)
@@ -330,6 +365,7 @@ export async function rotate(
       ),
       checkedAt: now(),
     }
+    noteSecret(again)
     return stopBeforeSpending(again, true) ?? again
   }
 
