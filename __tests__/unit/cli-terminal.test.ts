@@ -18,10 +18,10 @@ describe('Terminal', () => {
     const t = terminal()
     t.terminal.secrets.add('s3cr3t/value')
     t.terminal.say('said s3cr3t/value')
-    t.terminal.error('failed with s3cr3t%2Fvalue')
+    t.terminal.warn('failed with s3cr3t%2Fvalue')
     t.terminal.result('result=s3cr3t/value')
     t.terminal.reveal('refresh_token=s3cr3t/value')
-    expect(t.stderr()).toBe('said ***\nerror: failed with ***\n')
+    expect(t.stderr()).toBe('said ***\nwarning: failed with ***\n')
     expect(t.stdout()).toBe('result=***\nrefresh_token=s3cr3t/value\n')
   })
 

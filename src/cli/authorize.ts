@@ -68,6 +68,7 @@ import {
   type CommandContext,
 } from './context.js'
 import { CliError, EXIT, type ExitCode } from './exit-codes.js'
+import { reportFailure, type Failure } from './failure.js'
 import { findGitHubToken } from './github-token.js'
 import { listProblems, TOOL, type CommandSpec, type ParsedFlags } from './options.js'
 import { readOneLine } from './paste.js'
@@ -176,6 +177,17 @@ const spec: CommandSpec = {
   examples: [
     `${TOOL} authorize --client-id "$CLIENT_ID" --callback http://localhost:8765/callback --repository octo-org/confluence-sync --secret-name ATLASSIAN_REFRESH_TOKEN --record-consent-variable ATLASSIAN_CONSENTED_AT`,
     `${TOOL} authorize --client-id "$CLIENT_ID" --callback https://example.atlassian.net --scope "read:confluence-content.all search:confluence" --repository octo-org/confluence-sync --secret-name ATLASSIAN_REFRESH_TOKEN`,
+  ],
+  // A lock held or abandoned around the write is reported as NOT_STORED: the token is in hand.
+  exitCodes: [
+    EXIT.OK,
+    EXIT.UNEXPECTED,
+    EXIT.USAGE,
+    EXIT.AUTHORIZATION,
+    EXIT.ATLASSIAN,
+    EXIT.GITHUB,
+    EXIT.NOT_STORED,
+    EXIT.INTERRUPTED,
   ],
 }
 
@@ -490,10 +502,10 @@ export const authorize: Command = {
     )
 
     // 6. What comes after: the consent date, the sites.
-    let exitCode: ExitCode = EXIT.OK
-    if (plan.consentVariable && github?.variables) {
-      exitCode = await recordConsent(plan.consentVariable, github.variables, consentedAt, context)
-    }
+    const unrecorded =
+      plan.consentVariable && github?.variables
+        ? await recordConsent(plan.consentVariable, github.variables, consentedAt, context)
+        : undefined
     await showSites(plan, tokens, context)
 
     const status = consentStatus(consentedAt, consentedAt)
@@ -505,7 +517,10 @@ export const authorize: Command = {
         'Tip: --record-consent-variable ATLASSIAN_CONSENTED_AT keeps that date in a repository variable, so the action (consented-at: ${{ vars.ATLASSIAN_CONSENTED_AT }}) warns 30 days before.',
       )
     }
-    return exitCode
+    // The one failure left comes last, where it is seen.
+    if (unrecorded === undefined) return EXIT.OK
+    reportFailure(terminal, unrecorded)
+    return EXIT.GITHUB
   },
 }
 
@@ -720,7 +735,7 @@ async function recordConsent(
   access: VariableAccess,
   consentedAt: Date,
   context: CommandContext,
-): Promise<ExitCode> {
+): Promise<Failure | undefined> {
   const { terminal } = context
   const date = consentedAt.toISOString().slice(0, 10)
   const { owner, repo } = variable.repository
@@ -729,12 +744,13 @@ async function recordConsent(
     terminal.say(
       `Recorded the consent date ${date} in the variable ${variable.name} of ${owner}/${repo} (${how}): pass it to the action as consented-at: \${{ vars.${variable.name} }}.`,
     )
-    return EXIT.OK
+    return undefined
   } catch (error) {
-    terminal.error(
-      text`${saidOf(error)}\nThe refresh token is stored; only the consent date was not recorded. Set it by hand:\n  gh variable set ${variable.name} --body ${date} --repo ${owner}/${repo}`,
-    )
-    return EXIT.GITHUB
+    return {
+      said: text`${saidOf(error)}\nThe consent date ${date} was not recorded in the variable ${variable.name} of ${owner}/${repo}.`,
+      state: 'The refresh token is stored: only the consent date is missing.',
+      next: `Set the variable by hand with GitHub CLI:\n  gh variable set ${variable.name} --body ${date} --repo ${owner}/${repo}`,
+    }
   }
 }
 

@@ -19,15 +19,24 @@ export function readOneLine(
   prompt: string,
 ): LineReader {
   const reader = createInterface({ input, output, terminal: input.isTTY === true })
+  // A pipe echoes nothing, so the prompt's line would never end: end it here, so that what is
+  // said next (a failure's "error: " above all) starts a line of its own.
+  const endPrompt = (): void => {
+    if (input.isTTY !== true) output.write('\n')
+  }
   const line = new Promise<string | undefined>((resolve) => {
     let done = false
     reader.once('line', (text) => {
       done = true
+      endPrompt()
       resolve(text.trim())
       reader.close()
     })
     reader.once('close', () => {
-      if (!done) resolve(undefined)
+      if (!done) {
+        endPrompt()
+        resolve(undefined)
+      }
     })
   })
   reader.setPrompt(prompt)

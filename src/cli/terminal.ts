@@ -3,6 +3,7 @@
  * standard error, results a script may read to standard output, and every line is scrubbed of
  * every secret known so far first: a terminal has no `::add-mask::`, so this is the masking.
  * Only `reveal` (for --show-tokens) prints a secret, and only where the user asked for it.
+ * Failures have a shape of their own, printed through `say` by ./failure.ts alone.
  */
 import { SecretValues } from '../common/secrets.js'
 import { asText, word, type Text, type Wording } from '../common/settings.js'
@@ -33,10 +34,6 @@ export class Terminal {
 
   warn(text: string | Text): void {
     this.#write(this.streams.stderr, text, 'warning: ')
-  }
-
-  error(text: string | Text): void {
-    this.#write(this.streams.stderr, text, 'error: ')
   }
 
   /** A result a script may read (standard output), scrubbed like the rest. */
