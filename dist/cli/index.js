@@ -267,9 +267,11 @@ __webpack_async_result__();
  * Flags and environment variables, from one table per command: the same table parses the command
  * line (node:util parseArgs, strict) and writes the command's --help, so the two cannot drift.
  *
- * Every flag `--foo-bar` may also come from the variable `ATLASSIAN_FOO_BAR`; the flag wins. Secret
- * values are never flags (they would land in shell history and in the process list): they are read
- * from the environment only.
+ * A flag `--foo-bar` may also come from the variable `ATLASSIAN_FOO_BAR` (or the one its table
+ * names; none with `env: false`); the flag wins, and --help shows the variable in brackets
+ * (__tests__/e2e/cli-environment.test.ts holds every one to that). Secret values are never flags
+ * (they would land in shell history and in the process list): they are read from the environment
+ * only.
  */
 
 
