@@ -100,7 +100,7 @@ function expectFailure(run: CliRun, status: number): string[] {
   // The output beside the status, so that a wrong status shows why.
   expect({ status: statusOf(run), stderr: run.stderr }).toEqual({ status, stderr: run.stderr })
   const failures = expectOneShape(run)
-  // Killed by a signal, a process says nothing; anything else that fails says why.
+  // Killed by a signal a process can say nothing; every failure this tool reports says why.
   if (run.signal === null) expect(failures.length).toBeGreaterThan(0)
   return failures
 }

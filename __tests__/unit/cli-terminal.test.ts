@@ -33,4 +33,14 @@ describe('Terminal', () => {
     t.terminal.warn('done')
     expect(t.stderr()).toBe('Title:\n  Check --repository.\n  second line\nwarning: done\n')
   })
+
+  it('starts a new line when a prompt waits at the end of the last one', () => {
+    const t = terminal()
+    t.terminal.promptOpen = true
+    t.terminal.result('on standard output')
+    t.terminal.say('said')
+    t.terminal.say('said again')
+    expect(t.stderr()).toBe('\nsaid\nsaid again\n')
+    expect(t.stdout()).toBe('on standard output\n')
+  })
 })

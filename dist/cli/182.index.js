@@ -3386,8 +3386,8 @@ var external_node_readline_ = __webpack_require__(481);
 
 function readOneLine(input, output, prompt) {
     const reader = (0,external_node_readline_.createInterface)({ input, output, terminal: input.isTTY === true });
-    // A pipe echoes nothing, so the prompt's line would never end: end it here, so that what is
-    // said next (a failure's "error: " above all) starts a line of its own.
+    // A pipe echoes nothing, so the prompt's line would not end with the line read: end it here.
+    // (Without a line, the caller's terminal ends it before what it says next.)
     const endPrompt = () => {
         if (input.isTTY !== true)
             output.write('\n');
@@ -3401,10 +3401,8 @@ function readOneLine(input, output, prompt) {
             reader.close();
         });
         reader.once('close', () => {
-            if (!done) {
-                endPrompt();
+            if (!done)
                 resolve(undefined);
-            }
         });
     });
     reader.setPrompt(prompt);
@@ -3825,57 +3823,78 @@ const authorize = {
         const { terminal, deps } = context;
         const plan = readPlan(flags, deps.env);
         terminal.secrets.add(plan.clientSecret);
-        // 2. GitHub first: nobody should consent for a token that cannot be stored.
-        const github = plan.store || plan.consentVariable ? await prepareGitHub(plan, context) : undefined;
-        // 3. The consent.
-        const state = newState();
-        const address = consentUrl({
-            authorizeUrl: plan.authorizeUrl,
-            clientId: plan.clientId,
-            scope: plan.scope,
-            redirectUri: plan.redirectUri,
-            state,
-        }).href;
-        const answer = plan.mode === 'listen'
-            ? await catchCallback(plan, address, state, context)
-            : await askForAddress(plan, address, context);
-        const code = readAuthorizationResponse(answer, state);
-        terminal.secrets.add(code);
-        // 4. The code, exchanged for the consent's first tokens.
-        const tokens = await authorizationCodeGrant({
-            tokenUrl: plan.tokenUrl,
-            clientId: plan.clientId,
-            clientSecret: plan.clientSecret,
-            code,
-            redirectUri: plan.redirectUri,
-        }, (0,cli_context/* httpOptions */.$3)(context), terminal.secrets, (0,cli_context/* retryOptions */.tO)(context, 'Token endpoint', 30_000));
-        const consentedAt = new Date(deps.clock.now());
-        if (plan.showTokens)
-            revealTokens(context, tokens);
-        // 5. Store it first: until then the new refresh token exists only here. From here on it is safe.
-        if (plan.store && github?.store) {
-            await storeRefreshToken(plan, plan.store.secretName, github.store, tokens, context);
+        // Ctrl-C stops at once, as before, but says so in the one failure shape: mostly it comes
+        // while the command waits for the consent, when nothing is at stake.
+        const interrupted = () => {
+            (0,failure/* reportFailure */.xV)(terminal, {
+                said: 'Interrupted (Ctrl-C): nothing more is sent.',
+                state: `A refresh token this command received and had not stored yet is lost with it; the secret${plan.store ? ` ${plan.store.secretName}` : ''} keeps what it held.`,
+                next: `Run \`${options/* TOOL */.js} authorize\` again when you are ready: each consent issues a new refresh token.`,
+            });
+            process.exit(exit_codes/* EXIT */.dc.INTERRUPTED);
+        };
+        process.once('SIGINT', interrupted);
+        try {
+            return await consentAndStore(plan, context);
         }
-        for (const warning of tokens.warnings)
-            terminal.warn(warning);
-        terminal.say(`Atlassian issued a refresh token${tokens.scope ? ` for the scopes: ${tokens.scope}` : ''}.`);
-        // 6. What comes after: the consent date, the sites.
-        const unrecorded = plan.consentVariable && github?.variables
-            ? await recordConsent(plan.consentVariable, github.variables, consentedAt, context)
-            : undefined;
-        await showSites(plan, tokens, context);
-        const status = consentStatus(consentedAt, consentedAt);
-        terminal.say(`Consent given on ${consentedAt.toISOString().slice(0, 10)}: every token of it dies on ${status.reconsentBy.toISOString().slice(0, 10)} (365 days), however often it is refreshed. Run \`${options/* TOOL */.js} authorize\` again before then.`);
-        if (plan.store && !plan.consentVariable) {
-            terminal.say('Tip: --record-consent-variable ATLASSIAN_CONSENTED_AT keeps that date in a repository variable, so the action (consented-at: ${{ vars.ATLASSIAN_CONSENTED_AT }}) warns 30 days before.');
+        finally {
+            process.off('SIGINT', interrupted);
         }
-        // The one failure left comes last, where it is seen.
-        if (unrecorded === undefined)
-            return exit_codes/* EXIT */.dc.OK;
-        (0,failure/* reportFailure */.xV)(terminal, unrecorded);
-        return exit_codes/* EXIT */.dc.GITHUB;
     },
 };
+/** Steps 2 to 6, once every flag is known to be right. */
+async function consentAndStore(plan, context) {
+    const { terminal, deps } = context;
+    // 2. GitHub first: nobody should consent for a token that cannot be stored.
+    const github = plan.store || plan.consentVariable ? await prepareGitHub(plan, context) : undefined;
+    // 3. The consent.
+    const state = newState();
+    const address = consentUrl({
+        authorizeUrl: plan.authorizeUrl,
+        clientId: plan.clientId,
+        scope: plan.scope,
+        redirectUri: plan.redirectUri,
+        state,
+    }).href;
+    const answer = plan.mode === 'listen'
+        ? await catchCallback(plan, address, state, context)
+        : await askForAddress(plan, address, context);
+    const code = readAuthorizationResponse(answer, state);
+    terminal.secrets.add(code);
+    // 4. The code, exchanged for the consent's first tokens.
+    const tokens = await authorizationCodeGrant({
+        tokenUrl: plan.tokenUrl,
+        clientId: plan.clientId,
+        clientSecret: plan.clientSecret,
+        code,
+        redirectUri: plan.redirectUri,
+    }, (0,cli_context/* httpOptions */.$3)(context), terminal.secrets, (0,cli_context/* retryOptions */.tO)(context, 'Token endpoint', 30_000));
+    const consentedAt = new Date(deps.clock.now());
+    if (plan.showTokens)
+        revealTokens(context, tokens);
+    // 5. Store it first: until then the new refresh token exists only here. From here on it is safe.
+    if (plan.store && github?.store) {
+        await storeRefreshToken(plan, plan.store.secretName, github.store, tokens, context);
+    }
+    for (const warning of tokens.warnings)
+        terminal.warn(warning);
+    terminal.say(`Atlassian issued a refresh token${tokens.scope ? ` for the scopes: ${tokens.scope}` : ''}.`);
+    // 6. What comes after: the consent date, the sites.
+    const unrecorded = plan.consentVariable && github?.variables
+        ? await recordConsent(plan.consentVariable, github.variables, consentedAt, context)
+        : undefined;
+    await showSites(plan, tokens, context);
+    const status = consentStatus(consentedAt, consentedAt);
+    terminal.say(`Consent given on ${consentedAt.toISOString().slice(0, 10)}: every token of it dies on ${status.reconsentBy.toISOString().slice(0, 10)} (365 days), however often it is refreshed. Run \`${options/* TOOL */.js} authorize\` again before then.`);
+    if (plan.store && !plan.consentVariable) {
+        terminal.say('Tip: --record-consent-variable ATLASSIAN_CONSENTED_AT keeps that date in a repository variable, so the action (consented-at: ${{ vars.ATLASSIAN_CONSENTED_AT }}) warns 30 days before.');
+    }
+    // The one failure left comes last, where it is seen.
+    if (unrecorded === undefined)
+        return exit_codes/* EXIT */.dc.OK;
+    (0,failure/* reportFailure */.xV)(terminal, unrecorded);
+    return exit_codes/* EXIT */.dc.GITHUB;
+}
 async function catchCallback(plan, address, state, context) {
     const { terminal, deps } = context;
     const listener = await listenForCallback(plan.callback, (received) => {
@@ -3903,11 +3922,14 @@ async function askForAddress(plan, address, context) {
     await openIfPossible(plan, address, context);
     terminal.say(`After you accept, the browser lands on ${plan.redirectUri} with "?code=…&state=…" in the address bar. Copy the whole address from the address bar and paste it here (the code works once, for a few minutes).`);
     const reader = readOneLine(deps.stdin, deps.streams.stderr, 'Address: ');
+    terminal.promptOpen = true;
     try {
         const line = await within(reader.line, plan.timeoutMs, deps.clock, () => new exit_codes/* CliError */.z1(exit_codes/* EXIT */.dc.AUTHORIZATION, `No address was pasted within ${plan.timeoutMs / 1000} s.`, 'Run authorize again (--timeout gives more time).'));
         if (line === undefined || line === '') {
             throw new exit_codes/* CliError */.z1(exit_codes/* EXIT */.dc.AUTHORIZATION, 'Standard input ended before an address was pasted.', 'Run authorize again in a terminal, and paste the address when asked.');
         }
+        // The line read ended the prompt's line.
+        terminal.promptOpen = false;
         return line;
     }
     finally {

@@ -564,6 +564,11 @@ class Terminal {
     secrets = new SecretValues(() => { });
     /** How messages name settings: flags and variables (./wording.ts). */
     wording = (0,wording/* cliWording */.F)();
+    /**
+     * A prompt waits at the end of the last line on standard error: what is said next starts a line
+     * of its own (a failure's "error: " above all).
+     */
+    promptOpen = false;
     #indent = '';
     constructor(streams) {
         this.streams = streams;
@@ -597,7 +602,10 @@ class Terminal {
     #write(sink, text, prefix = '') {
         const lines = this.secrets.scrub((0,settings/* word */.Vm)((0,settings/* asText */.e1)(text), this.wording)).split('\n');
         const shown = lines.map((line, i) => `${this.#indent}${i === 0 ? prefix : ''}${line}`);
-        sink.write(`${shown.join('\n')}\n`);
+        const lead = this.promptOpen && sink === this.streams.stderr ? '\n' : '';
+        if (sink === this.streams.stderr)
+            this.promptOpen = false;
+        sink.write(`${lead}${shown.join('\n')}\n`);
     }
 }
 

@@ -19,8 +19,8 @@ export function readOneLine(
   prompt: string,
 ): LineReader {
   const reader = createInterface({ input, output, terminal: input.isTTY === true })
-  // A pipe echoes nothing, so the prompt's line would never end: end it here, so that what is
-  // said next (a failure's "error: " above all) starts a line of its own.
+  // A pipe echoes nothing, so the prompt's line would not end with the line read: end it here.
+  // (Without a line, the caller's terminal ends it before what it says next.)
   const endPrompt = (): void => {
     if (input.isTTY !== true) output.write('\n')
   }
@@ -33,10 +33,7 @@ export function readOneLine(
       reader.close()
     })
     reader.once('close', () => {
-      if (!done) {
-        endPrompt()
-        resolve(undefined)
-      }
+      if (!done) resolve(undefined)
     })
   })
   reader.setPrompt(prompt)

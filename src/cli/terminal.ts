@@ -19,6 +19,11 @@ export class Terminal {
   readonly secrets = new SecretValues(() => {})
   /** How messages name settings: flags and variables (./wording.ts). */
   wording: Wording = cliWording()
+  /**
+   * A prompt waits at the end of the last line on standard error: what is said next starts a line
+   * of its own (a failure's "error: " above all).
+   */
+  promptOpen = false
   #indent = ''
 
   constructor(private readonly streams: Streams) {}
@@ -59,6 +64,8 @@ export class Terminal {
   #write(sink: NodeJS.WritableStream, text: string | Text, prefix = ''): void {
     const lines = this.secrets.scrub(word(asText(text), this.wording)).split('\n')
     const shown = lines.map((line, i) => `${this.#indent}${i === 0 ? prefix : ''}${line}`)
-    sink.write(`${shown.join('\n')}\n`)
+    const lead = this.promptOpen && sink === this.streams.stderr ? '\n' : ''
+    if (sink === this.streams.stderr) this.promptOpen = false
+    sink.write(`${lead}${shown.join('\n')}\n`)
   }
 }
