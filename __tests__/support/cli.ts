@@ -21,6 +21,8 @@ export const CLI = join(PROJECT_ROOT, 'dist', 'cli', 'index.js')
 
 export interface CliRun {
   exitCode: number | null
+  /** The signal that ended the process, if one did (then exitCode is null). */
+  signal: NodeJS.Signals | null
   stdout: string
   stderr: string
   /** Milliseconds from the start to the exit. */
@@ -62,9 +64,9 @@ export function runCli(args: string[], options: CliOptions = {}): Promise<CliRun
     })
     const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 30_000)
     child.on('error', reject)
-    child.on('close', (exitCode) => {
+    child.on('close', (exitCode, signal) => {
       clearTimeout(timer)
-      resolve({ exitCode, stdout, stderr, ms: performance.now() - started })
+      resolve({ exitCode, signal, stdout, stderr, ms: performance.now() - started })
     })
   })
 }

@@ -29,6 +29,7 @@ const COMMAND: CommandSpec = {
   ],
   environment: [['ATLASSIAN_CLIENT_SECRET', 'The secret.']],
   examples: ['demo --client-id x'],
+  exitCodes: [EXIT.OK, EXIT.USAGE, EXIT.GITHUB],
 }
 
 function usageError(run: () => unknown): CliError {
@@ -68,8 +69,10 @@ describe('parseFlags', () => {
   })
 
   it('turns parse failures into usage errors that say what to do', () => {
-    expect(usageError(() => parseFlags(COMMAND, ['--colour'], {})).message).toBe(
-      'Unknown option "--colour" for "demo".',
+    const unknown = usageError(() => parseFlags(COMMAND, ['--colour'], {}))
+    expect(unknown.message).toBe('Unknown option "--colour" for "demo".')
+    expect(word(unknown.next, cliWording())).toBe(
+      'Run `atlassian-token-rotation demo --help` for the options.',
     )
     expect(usageError(() => parseFlags(COMMAND, ['--client-id'], {})).message).toBe(
       'Option --client-id needs a value.',
@@ -80,6 +83,20 @@ describe('parseFlags', () => {
     expect(usageError(() => parseFlags(COMMAND, ['extra'], {})).message).toContain(
       'Unexpected argument "extra"',
     )
+  })
+
+  it('suggests the flags a mistyped one is close to, and only those', () => {
+    const next = (args: string[]): string =>
+      word(usageError(() => parseFlags(COMMAND, args, {})).next, cliWording())
+    expect(next(['--clinet-id', 'x'])).toBe(
+      'Did you mean --client-id? (`atlassian-token-rotation demo --help` lists the options.)',
+    )
+    expect(next(['--dryrun'])).toMatch(/^Did you mean --dry-run\?/)
+    expect(next(['--hepl'])).toMatch(/^Did you mean --help\?/)
+    // A value after "=" is never repeated: it may be a secret.
+    expect(next(['--pastee=s3cr3t'])).toMatch(/^Did you mean --paste\?/)
+    expect(next(['--pastee=s3cr3t'])).not.toContain('s3cr3t')
+    expect(next(['--verbose'])).toMatch(/^Run /)
   })
 
   it('never takes a secret as a flag, and says where it goes instead', () => {
@@ -99,7 +116,7 @@ describe('parseFlags', () => {
 })
 
 describe('renderHelp', () => {
-  it('lists every flag with its variable, the environment, every exit code and the examples', () => {
+  it("lists every flag with its variable, the environment, the command's exit codes and the examples", () => {
     const help = renderHelp(COMMAND)
     expect(help).toContain('--client-id ID')
     expect(help).toContain('[ATLASSIAN_CLIENT_ID]')
@@ -107,9 +124,9 @@ describe('renderHelp', () => {
     expect(help).not.toContain('ATLASSIAN_PASTE')
     expect(help).toContain('ATLASSIAN_CLIENT_SECRET')
     for (const [code, meaning] of EXIT_CODE_HELP) {
-      expect(help).toMatch(
-        new RegExp(`\\n {2}${code} +${meaning.slice(0, 20).replace(/[()]/g, '\\$&')}`),
-      )
+      const row = new RegExp(`\\n {2}${code} +${meaning.slice(0, 20).replace(/[()]/g, '\\$&')}`)
+      if (COMMAND.exitCodes.includes(code)) expect(help).toMatch(row)
+      else expect(help).not.toMatch(row)
     }
     expect(help).toContain('  demo --client-id x')
     for (const line of help.split('\n').filter((l) => !l.startsWith('  demo '))) {
@@ -129,7 +146,7 @@ describe('exit codes', () => {
     expect(failed('OAUTH_INVALID_GRANT')).toBe(EXIT.ATLASSIAN)
     expect(failed('NO_REFRESH_TOKEN')).toBe(EXIT.ATLASSIAN)
     expect(failed('GITHUB_FORBIDDEN')).toBe(EXIT.GITHUB)
-    expect(exitCodeOf(new CliError(EXIT.NOT_STORED, 'm'))).toBe(6)
+    expect(exitCodeOf(new CliError(EXIT.NOT_STORED, 'm', 'n'))).toBe(6)
     expect(exitCodeOf(new TypeError('bug'))).toBe(EXIT.UNEXPECTED)
   })
 })

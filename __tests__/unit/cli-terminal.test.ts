@@ -18,10 +18,10 @@ describe('Terminal', () => {
     const t = terminal()
     t.terminal.secrets.add('s3cr3t/value')
     t.terminal.say('said s3cr3t/value')
-    t.terminal.error('failed with s3cr3t%2Fvalue')
+    t.terminal.warn('failed with s3cr3t%2Fvalue')
     t.terminal.result('result=s3cr3t/value')
     t.terminal.reveal('refresh_token=s3cr3t/value')
-    expect(t.stderr()).toBe('said ***\nerror: failed with ***\n')
+    expect(t.stderr()).toBe('said ***\nwarning: failed with ***\n')
     expect(t.stdout()).toBe('result=***\nrefresh_token=s3cr3t/value\n')
   })
 
@@ -32,5 +32,15 @@ describe('Terminal', () => {
     t.terminal.endGroup()
     t.terminal.warn('done')
     expect(t.stderr()).toBe('Title:\n  Check --repository.\n  second line\nwarning: done\n')
+  })
+
+  it('starts a new line when a prompt waits at the end of the last one', () => {
+    const t = terminal()
+    t.terminal.promptOpen = true
+    t.terminal.result('on standard output')
+    t.terminal.say('said')
+    t.terminal.say('said again')
+    expect(t.stderr()).toBe('\nsaid\nsaid again\n')
+    expect(t.stdout()).toBe('on standard output\n')
   })
 })

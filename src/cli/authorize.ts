@@ -68,6 +68,7 @@ import {
   type CommandContext,
 } from './context.js'
 import { CliError, EXIT, type ExitCode } from './exit-codes.js'
+import { reportFailure, type Failure } from './failure.js'
 import { findGitHubToken } from './github-token.js'
 import { listProblems, TOOL, type CommandSpec, type ParsedFlags } from './options.js'
 import { readOneLine } from './paste.js'
@@ -176,6 +177,17 @@ const spec: CommandSpec = {
   examples: [
     `${TOOL} authorize --client-id "$CLIENT_ID" --callback http://localhost:8765/callback --repository octo-org/confluence-sync --secret-name ATLASSIAN_REFRESH_TOKEN --record-consent-variable ATLASSIAN_CONSENTED_AT`,
     `${TOOL} authorize --client-id "$CLIENT_ID" --callback https://example.atlassian.net --scope "read:confluence-content.all search:confluence" --repository octo-org/confluence-sync --secret-name ATLASSIAN_REFRESH_TOKEN`,
+  ],
+  // A lock held or abandoned around the write is reported as NOT_STORED: the token is in hand.
+  exitCodes: [
+    EXIT.OK,
+    EXIT.UNEXPECTED,
+    EXIT.USAGE,
+    EXIT.AUTHORIZATION,
+    EXIT.ATLASSIAN,
+    EXIT.GITHUB,
+    EXIT.NOT_STORED,
+    EXIT.INTERRUPTED,
   ],
 }
 
@@ -443,70 +455,93 @@ export const authorize: Command = {
     const { terminal, deps } = context
     const plan = readPlan(flags, deps.env)
     terminal.secrets.add(plan.clientSecret)
-
-    // 2. GitHub first: nobody should consent for a token that cannot be stored.
-    const github =
-      plan.store || plan.consentVariable ? await prepareGitHub(plan, context) : undefined
-
-    // 3. The consent.
-    const state = newState()
-    const address = consentUrl({
-      authorizeUrl: plan.authorizeUrl,
-      clientId: plan.clientId,
-      scope: plan.scope,
-      redirectUri: plan.redirectUri,
-      state,
-    }).href
-    const answer =
-      plan.mode === 'listen'
-        ? await catchCallback(plan, address, state, context)
-        : await askForAddress(plan, address, context)
-    const code = readAuthorizationResponse(answer, state)
-    terminal.secrets.add(code)
-
-    // 4. The code, exchanged for the consent's first tokens.
-    const tokens = await authorizationCodeGrant(
-      {
-        tokenUrl: plan.tokenUrl,
-        clientId: plan.clientId,
-        clientSecret: plan.clientSecret,
-        code,
-        redirectUri: plan.redirectUri,
-      },
-      httpOptions(context),
-      terminal.secrets,
-      retryOptions(context, 'Token endpoint', 30_000),
-    )
-    const consentedAt = new Date(deps.clock.now())
-    if (plan.showTokens) revealTokens(context, tokens)
-
-    // 5. Store it first: until then the new refresh token exists only here. From here on it is safe.
-    if (plan.store && github?.store) {
-      await storeRefreshToken(plan, plan.store.secretName, github.store, tokens, context)
+    // Ctrl-C stops at once, as before, but says so in the one failure shape: mostly it comes
+    // while the command waits for the consent, when nothing is at stake.
+    const interrupted = (): void => {
+      reportFailure(terminal, {
+        said: 'Interrupted (Ctrl-C): nothing more is sent.',
+        state: `A refresh token this command received and had not stored yet is lost with it; the secret${plan.store ? ` ${plan.store.secretName}` : ''} keeps what it held.`,
+        next: `Run \`${TOOL} authorize\` again when you are ready: each consent issues a new refresh token.`,
+      })
+      process.exit(EXIT.INTERRUPTED)
     }
-    for (const warning of tokens.warnings) terminal.warn(warning)
-    terminal.say(
-      `Atlassian issued a refresh token${tokens.scope ? ` for the scopes: ${tokens.scope}` : ''}.`,
-    )
-
-    // 6. What comes after: the consent date, the sites.
-    let exitCode: ExitCode = EXIT.OK
-    if (plan.consentVariable && github?.variables) {
-      exitCode = await recordConsent(plan.consentVariable, github.variables, consentedAt, context)
+    process.once('SIGINT', interrupted)
+    try {
+      return await consentAndStore(plan, context)
+    } finally {
+      process.off('SIGINT', interrupted)
     }
-    await showSites(plan, tokens, context)
-
-    const status = consentStatus(consentedAt, consentedAt)
-    terminal.say(
-      `Consent given on ${consentedAt.toISOString().slice(0, 10)}: every token of it dies on ${status.reconsentBy.toISOString().slice(0, 10)} (365 days), however often it is refreshed. Run \`${TOOL} authorize\` again before then.`,
-    )
-    if (plan.store && !plan.consentVariable) {
-      terminal.say(
-        'Tip: --record-consent-variable ATLASSIAN_CONSENTED_AT keeps that date in a repository variable, so the action (consented-at: ${{ vars.ATLASSIAN_CONSENTED_AT }}) warns 30 days before.',
-      )
-    }
-    return exitCode
   },
+}
+
+/** Steps 2 to 6, once every flag is known to be right. */
+async function consentAndStore(plan: Plan, context: CommandContext): Promise<ExitCode> {
+  const { terminal, deps } = context
+
+  // 2. GitHub first: nobody should consent for a token that cannot be stored.
+  const github = plan.store || plan.consentVariable ? await prepareGitHub(plan, context) : undefined
+
+  // 3. The consent.
+  const state = newState()
+  const address = consentUrl({
+    authorizeUrl: plan.authorizeUrl,
+    clientId: plan.clientId,
+    scope: plan.scope,
+    redirectUri: plan.redirectUri,
+    state,
+  }).href
+  const answer =
+    plan.mode === 'listen'
+      ? await catchCallback(plan, address, state, context)
+      : await askForAddress(plan, address, context)
+  const code = readAuthorizationResponse(answer, state)
+  terminal.secrets.add(code)
+
+  // 4. The code, exchanged for the consent's first tokens.
+  const tokens = await authorizationCodeGrant(
+    {
+      tokenUrl: plan.tokenUrl,
+      clientId: plan.clientId,
+      clientSecret: plan.clientSecret,
+      code,
+      redirectUri: plan.redirectUri,
+    },
+    httpOptions(context),
+    terminal.secrets,
+    retryOptions(context, 'Token endpoint', 30_000),
+  )
+  const consentedAt = new Date(deps.clock.now())
+  if (plan.showTokens) revealTokens(context, tokens)
+
+  // 5. Store it first: until then the new refresh token exists only here. From here on it is safe.
+  if (plan.store && github?.store) {
+    await storeRefreshToken(plan, plan.store.secretName, github.store, tokens, context)
+  }
+  for (const warning of tokens.warnings) terminal.warn(warning)
+  terminal.say(
+    `Atlassian issued a refresh token${tokens.scope ? ` for the scopes: ${tokens.scope}` : ''}.`,
+  )
+
+  // 6. What comes after: the consent date, the sites.
+  const unrecorded =
+    plan.consentVariable && github?.variables
+      ? await recordConsent(plan.consentVariable, github.variables, consentedAt, context)
+      : undefined
+  await showSites(plan, tokens, context)
+
+  const status = consentStatus(consentedAt, consentedAt)
+  terminal.say(
+    `Consent given on ${consentedAt.toISOString().slice(0, 10)}: every token of it dies on ${status.reconsentBy.toISOString().slice(0, 10)} (365 days), however often it is refreshed. Run \`${TOOL} authorize\` again before then.`,
+  )
+  if (plan.store && !plan.consentVariable) {
+    terminal.say(
+      'Tip: --record-consent-variable ATLASSIAN_CONSENTED_AT keeps that date in a repository variable, so the action (consented-at: ${{ vars.ATLASSIAN_CONSENTED_AT }}) warns 30 days before.',
+    )
+  }
+  // The one failure left comes last, where it is seen.
+  if (unrecorded === undefined) return EXIT.OK
+  reportFailure(terminal, unrecorded)
+  return EXIT.GITHUB
 }
 
 async function catchCallback(
@@ -562,6 +597,7 @@ async function askForAddress(
     `After you accept, the browser lands on ${plan.redirectUri} with "?code=…&state=…" in the address bar. Copy the whole address from the address bar and paste it here (the code works once, for a few minutes).`,
   )
   const reader = readOneLine(deps.stdin, deps.streams.stderr, 'Address: ')
+  terminal.promptOpen = true
   try {
     const line = await within(
       reader.line,
@@ -581,6 +617,8 @@ async function askForAddress(
         'Run authorize again in a terminal, and paste the address when asked.',
       )
     }
+    // The line read ended the prompt's line.
+    terminal.promptOpen = false
     return line
   } finally {
     reader.close()
@@ -720,7 +758,7 @@ async function recordConsent(
   access: VariableAccess,
   consentedAt: Date,
   context: CommandContext,
-): Promise<ExitCode> {
+): Promise<Failure | undefined> {
   const { terminal } = context
   const date = consentedAt.toISOString().slice(0, 10)
   const { owner, repo } = variable.repository
@@ -729,12 +767,13 @@ async function recordConsent(
     terminal.say(
       `Recorded the consent date ${date} in the variable ${variable.name} of ${owner}/${repo} (${how}): pass it to the action as consented-at: \${{ vars.${variable.name} }}.`,
     )
-    return EXIT.OK
+    return undefined
   } catch (error) {
-    terminal.error(
-      text`${saidOf(error)}\nThe refresh token is stored; only the consent date was not recorded. Set it by hand:\n  gh variable set ${variable.name} --body ${date} --repo ${owner}/${repo}`,
-    )
-    return EXIT.GITHUB
+    return {
+      said: text`${saidOf(error)}\nThe consent date ${date} was not recorded in the variable ${variable.name} of ${owner}/${repo}.`,
+      state: 'The refresh token is stored: only the consent date is missing.',
+      next: `Set the variable by hand with GitHub CLI:\n  gh variable set ${variable.name} --body ${date} --repo ${owner}/${repo}`,
+    }
   }
 }
 

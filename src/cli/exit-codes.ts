@@ -1,6 +1,7 @@
 /**
  * The command line tool's exit codes: one per kind of outcome a script (or a person) acts on
- * differently. Listed in every command's --help and in the README.
+ * differently. Each command declares the ones it returns (CommandSpec.exitCodes); its --help lists
+ * those, and the README all of them.
  */
 import { asText, word, type Text } from '../common/settings.js'
 import { cliWording } from './wording.js'
@@ -63,23 +64,29 @@ export const EXIT_CODE_HELP: readonly [ExitCode, string][] = [
   [EXIT.INTERRUPTED, 'interrupted (Ctrl-C)'],
 ]
 
-/** A failure of the tool itself (usage, the local callback), with its exit code and next step. */
+/**
+ * A failure of the tool itself (usage, the local callback), with its exit code and next step: the
+ * parts of the one failure shape (./failure.ts).
+ */
 export class CliError extends Error {
   override readonly name = 'CliError'
   /** What happened and what to do, with the settings they name kept as data. */
   readonly said: Text
-  readonly next: Text | undefined
+  readonly next: Text
+  /** Where the token is now, when the failure leaves one at stake. */
+  readonly state: Text | undefined
 
   constructor(
     readonly exitCode: ExitCode,
     message: string | Text,
-    nextStep?: string | Text,
-    options?: { cause?: unknown },
+    nextStep: string | Text,
+    options?: { cause?: unknown; state?: string | Text },
   ) {
     const said = asText(message)
     super(word(said, cliWording()), options)
     this.said = said
-    this.next = nextStep === undefined ? undefined : asText(nextStep)
+    this.next = asText(nextStep)
+    this.state = options?.state === undefined ? undefined : asText(options.state)
   }
 }
 

@@ -44,7 +44,8 @@ export async function findGitHubToken(
     const missing = (error as { code?: unknown }).code === 'ENOENT'
     throw new CliError(
       EXIT.USAGE,
-      `No GitHub token: GH_TOKEN and GITHUB_TOKEN are not set${missing ? ', and GitHub CLI (gh) is not installed' : `, and \`gh auth token\` could not run (${String(error)})`}. Give one of these ways a token with ${permission}:\n${WAYS}`,
+      `No GitHub token: GH_TOKEN and GITHUB_TOKEN are not set${missing ? ', and GitHub CLI (gh) is not installed' : `, and \`gh auth token\` could not run (${String(error)})`}. Nothing was sent.`,
+      `Give a token with ${permission} one of these ways, then run the command again:\n${WAYS}`,
     )
   }
   const token = answer.stdout.trim()
@@ -52,7 +53,8 @@ export async function findGitHubToken(
     const said = answer.stderr.trim().split('\n')[0]?.slice(0, 200) ?? ''
     throw new CliError(
       EXIT.USAGE,
-      `No GitHub token: GH_TOKEN and GITHUB_TOKEN are not set, and \`gh auth token --hostname ${hostname}\` gave none${said ? ` ("${said}")` : ''}. Give one of these ways a token with ${permission}:\n${WAYS}`,
+      `No GitHub token: GH_TOKEN and GITHUB_TOKEN are not set, and \`gh auth token --hostname ${hostname}\` gave none${said ? ` ("${said}")` : ''}. Nothing was sent.`,
+      `Give a token with ${permission} one of these ways, then run the command again:\n${WAYS}`,
     )
   }
   return {

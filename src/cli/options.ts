@@ -2,15 +2,18 @@
  * Flags and environment variables, from one table per command: the same table parses the command
  * line (node:util parseArgs, strict) and writes the command's --help, so the two cannot drift.
  *
- * Every flag `--foo-bar` may also come from the variable `ATLASSIAN_FOO_BAR`; the flag wins. Secret
- * values are never flags (they would land in shell history and in the process list): they are read
- * from the environment only.
+ * A flag `--foo-bar` may also come from the variable `ATLASSIAN_FOO_BAR` (or the one its table
+ * names; none with `env: false`); the flag wins, and --help shows the variable in brackets
+ * (__tests__/e2e/cli-environment.test.ts holds every one to that). Secret values are never flags
+ * (they would land in shell history and in the process list): they are read from the environment
+ * only.
  */
 import { asText, concat, type Text } from '../common/settings.js'
 import { SECRET_SOURCES } from './wording.js'
 import { parseArgs } from 'node:util'
 import { quoteValue } from '../common/input-limits.js'
-import { CliError, EXIT, EXIT_CODE_HELP } from './exit-codes.js'
+import { CliError, EXIT, EXIT_CODE_HELP, type ExitCode } from './exit-codes.js'
+import { closeMatches, didYouMean } from './suggest.js'
 
 export const TOOL = 'atlassian-token-rotation'
 
@@ -35,6 +38,11 @@ export interface CommandSpec {
   /** Variables that are not flags (secrets, the GitHub token), for --help. */
   environment: [string, string][]
   examples: string[]
+  /**
+   * Every exit code the command can return, and no other: its --help lists these, and a test
+   * drives the command to each (__tests__/e2e/cli-exit-codes.test.ts).
+   */
+  exitCodes: readonly ExitCode[]
 }
 
 export interface ParsedFlags {
@@ -101,7 +109,7 @@ function usageError(command: CommandSpec, error: unknown): CliError {
   const message = error instanceof Error ? error.message : String(error)
   const option = /'(-[^' ]*)/.exec(message)?.[1]
   if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option !== undefined) {
-    const name = option.replace(/^-+/, '').replace(/=.*$/, '')
+    const name = option.replace(/^-+/, '').replace(/=.*$/s, '')
     const source = SECRET_SOURCES[name]
     if (source !== undefined) {
       return new CliError(
@@ -111,10 +119,15 @@ function usageError(command: CommandSpec, error: unknown): CliError {
       )
     }
     // Only the option's name: a value after "=" may be anything, a secret included.
+    const suggestion = didYouMean(
+      closeMatches(name, ['help', ...command.flags.map((flag) => flag.name)]).map((n) => `--${n}`),
+    )
     return new CliError(
       EXIT.USAGE,
       `Unknown option ${quoteValue(option.replace(/=.*$/s, ''))} for "${command.name}".`,
-      help,
+      suggestion === ''
+        ? help
+        : `${suggestion} (\`${TOOL} ${command.name} --help\` lists the options.)`,
     )
   }
   if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option !== undefined) {
@@ -179,7 +192,9 @@ export function renderHelp(command: CommandSpec): string {
     ...command.environment.map(([name, text]) => row(name, text)),
     '',
     'Exit codes:',
-    ...EXIT_CODE_HELP.map(([code, text]) => row(String(code), text, 7)),
+    ...EXIT_CODE_HELP.filter(([code]) => command.exitCodes.includes(code)).map(([code, text]) =>
+      row(String(code), text, 7),
+    ),
     '',
     'Examples:',
     ...command.examples.map((example) => `  ${example}`),

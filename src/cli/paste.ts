@@ -19,10 +19,16 @@ export function readOneLine(
   prompt: string,
 ): LineReader {
   const reader = createInterface({ input, output, terminal: input.isTTY === true })
+  // A pipe echoes nothing, so the prompt's line would not end with the line read: end it here.
+  // (Without a line, the caller's terminal ends it before what it says next.)
+  const endPrompt = (): void => {
+    if (input.isTTY !== true) output.write('\n')
+  }
   const line = new Promise<string | undefined>((resolve) => {
     let done = false
     reader.once('line', (text) => {
       done = true
+      endPrompt()
       resolve(text.trim())
       reader.close()
     })

@@ -8,13 +8,14 @@ import { ActionError } from '../common/errors.js'
 import { quoteValue } from '../common/input-limits.js'
 import type { Setting } from '../common/settings.js'
 import type { RotationEvents } from '../rotation/events.js'
-import { describeFailure, describeRecovery } from '../rotation/explain.js'
+import { describeRecovery, describeTokenState } from '../rotation/explain.js'
 import type { RotationOutcome } from '../rotation/outcome.js'
 import { outcomeOutputs, TOKEN_OUTPUTS } from '../rotation/outputs.js'
 import { parseIsoMoment, readSettings } from '../rotation/request.js'
 import { rotate } from '../rotation/rotate.js'
 import type { TokenHeldSince } from '../rotation/stale-token-guard.js'
 import { CliError, EXIT, exitCodeOf, type ExitCode } from './exit-codes.js'
+import { reportFailure } from './failure.js'
 import { findGitHubToken } from './github-token.js'
 import type { Command, CommandContext } from './context.js'
 import { listProblems, TOOL, type CommandSpec, type FlagSpec, type ParsedFlags } from './options.js'
@@ -106,6 +107,19 @@ export const ROTATION_ENVIRONMENT: [string, string][] = [
   ],
 ]
 
+/** A rotation's outcomes (./exit-codes.ts); no consent, so never EXIT.AUTHORIZATION. */
+export const ROTATION_EXIT_CODES: readonly ExitCode[] = [
+  EXIT.OK,
+  EXIT.UNEXPECTED,
+  EXIT.USAGE,
+  EXIT.ATLASSIAN,
+  EXIT.GITHUB,
+  EXIT.NOT_STORED,
+  EXIT.SUPERSEDED,
+  EXIT.LOCK_HELD,
+  EXIT.INTERRUPTED,
+]
+
 const spec: CommandSpec = {
   name: 'refresh',
   summary: 'rotate the refresh token once, as the action does, and store the new one',
@@ -120,6 +134,7 @@ const spec: CommandSpec = {
     `ATLASSIAN_REFRESH_TOKEN=… ${TOOL} refresh --client-id "$CLIENT_ID" --repository octo-org/confluence-sync --secret-name ATLASSIAN_REFRESH_TOKEN --token-obtained-at 2026-12-01T10:00:00Z`,
     `${TOOL} refresh --client-id "$CLIENT_ID" --repository octo-org/confluence-sync --secret-name ATLASSIAN_REFRESH_TOKEN --dry-run`,
   ],
+  exitCodes: ROTATION_EXIT_CODES,
 }
 
 export interface RotationResult {
@@ -142,17 +157,19 @@ export async function rotateOnce(
   terminal.secrets.add(refreshToken)
 
   const missing = [
-    flags.string('client-id') ? undefined : "--client-id: the OAuth app's client ID",
-    clientSecret ? undefined : "ATLASSIAN_CLIENT_SECRET: the OAuth app's secret",
-    refreshToken ? undefined : 'ATLASSIAN_REFRESH_TOKEN: the refresh token the secret holds now',
+    flags.string('client-id') ? undefined : "--client-id is required: the OAuth app's client ID.",
+    clientSecret ? undefined : "ATLASSIAN_CLIENT_SECRET is not set: the OAuth app's secret.",
+    refreshToken
+      ? undefined
+      : 'ATLASSIAN_REFRESH_TOKEN is not set: the refresh token the secret holds now.',
     flags.string('secret-name')
       ? undefined
-      : '--secret-name: the secret that receives the new refresh token',
+      : '--secret-name is required: the secret that receives the new refresh token.',
   ].filter((line) => line !== undefined)
   if (missing.length > 0) {
     throw new CliError(
       EXIT.USAGE,
-      `Missing:\n${missing.map((line) => `  ${line}`).join('\n')}`,
+      listProblems(missing),
       `Secrets come from the environment only (e.g. \`read -rs ATLASSIAN_REFRESH_TOKEN && export ATLASSIAN_REFRESH_TOKEN\`). Run \`${TOOL} ${context.command} --help\` for the options. Nothing was sent.`,
     )
   }
@@ -228,7 +245,12 @@ export async function rotateOnce(
       onCancel: (handler) => {
         const listener = (signal: NodeJS.Signals): void => {
           if (cancel.interrupted && signal === 'SIGINT') {
-            terminal.warn('Stopped at once: a refresh token in flight, if any, is lost.')
+            reportFailure(terminal, {
+              said: 'Stopped at once by a second Ctrl-C: a new refresh token in flight, if any, is lost.',
+              state:
+                'If the refresh was sent, Atlassian may have rotated the refresh token given; it still accepts that token for 10 minutes after the refresh (its leeway).',
+              next: `Run \`${TOOL} ${context.command}\` again within 10 minutes, with the same ATLASSIAN_REFRESH_TOKEN. If Atlassian answers invalid_grant, consent again with \`${TOOL} authorize\`.`,
+            })
             process.exit(EXIT.INTERRUPTED)
           }
           const first = !cancel.interrupted
@@ -298,15 +320,16 @@ function reportOutcome(terminal: Terminal, outcome: RotationOutcome, now: number
   if (outcome.expiresAt) {
     terminal.say(`The access token expires at ${outcome.expiresAt.toISOString()} at the latest.`)
   }
-  outcome.problems.forEach((problem, i) => {
-    terminal.error(
-      describeFailure(
-        inTerminalTerms(problem),
-        outcome.context,
-        i === 0 ? outcome.recovery : undefined,
-        new Date(now),
-      ),
-    )
+  // The action's failure text (../rotation/explain.ts), in the tool's one failure shape.
+  outcome.problems.forEach((failed, i) => {
+    const problem = inTerminalTerms(failed)
+    const recovery = i === 0 ? outcome.recovery : undefined
+    reportFailure(terminal, {
+      said: problem.said,
+      state: describeTokenState(problem.tokenState, outcome.context, new Date(now)),
+      next: problem.next,
+      after: recovery === undefined ? undefined : describeRecovery(outcome.context, recovery),
+    })
   })
 }
 

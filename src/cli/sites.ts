@@ -10,8 +10,15 @@ import { parseEndpointUrl } from '../common/endpoint-url.js'
 import { LIMITS, tooLong } from '../common/input-limits.js'
 import { httpOptions, retryOptions, type Command } from './context.js'
 import { CliError, EXIT, type ExitCode } from './exit-codes.js'
+import { reportFailure } from './failure.js'
 import { listProblems, TOOL, type CommandSpec } from './options.js'
-import { printOutputs, ROTATION_ENVIRONMENT, ROTATION_FLAGS, rotateOnce } from './refresh.js'
+import {
+  printOutputs,
+  ROTATION_ENVIRONMENT,
+  ROTATION_EXIT_CODES,
+  ROTATION_FLAGS,
+  rotateOnce,
+} from './refresh.js'
 
 const spec: CommandSpec = {
   name: 'sites',
@@ -43,6 +50,8 @@ const spec: CommandSpec = {
     `ATLASSIAN_ACCESS_TOKEN=… ${TOOL} sites`,
     `${TOOL} sites --json --client-id "$CLIENT_ID" --repository octo-org/confluence-sync --secret-name ATLASSIAN_REFRESH_TOKEN`,
   ],
+  // With an access token: 0, 2, 4 (or 1); with a refresh token, a rotation's codes too.
+  exitCodes: ROTATION_EXIT_CODES,
 }
 
 export const sites: Command = {
@@ -117,7 +126,10 @@ export const sites: Command = {
       // A new refresh token that still needs storing by hand outranks a site list that failed:
       // the exit code says so first, as refresh's would.
       if (exitCode === EXIT.NOT_STORED) {
-        terminal.error(text`Could not list the sites as well: ${saidOf(error)}`)
+        reportFailure(terminal, {
+          said: text`Could not list the sites as well: ${saidOf(error)}`,
+          next: `Store the new refresh token first, as said above. The sites can wait: \`${TOOL} sites\` lists them later.`,
+        })
         return exitCode
       }
       // A refused access token is the usual cause here: say so in this command's terms.

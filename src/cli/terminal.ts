@@ -3,6 +3,7 @@
  * standard error, results a script may read to standard output, and every line is scrubbed of
  * every secret known so far first: a terminal has no `::add-mask::`, so this is the masking.
  * Only `reveal` (for --show-tokens) prints a secret, and only where the user asked for it.
+ * Failures have a shape of their own, printed through `say` by ./failure.ts alone.
  */
 import { SecretValues } from '../common/secrets.js'
 import { asText, word, type Text, type Wording } from '../common/settings.js'
@@ -18,6 +19,11 @@ export class Terminal {
   readonly secrets = new SecretValues(() => {})
   /** How messages name settings: flags and variables (./wording.ts). */
   wording: Wording = cliWording()
+  /**
+   * A prompt waits at the end of the last line on standard error: what is said next starts a line
+   * of its own (a failure's "error: " above all).
+   */
+  promptOpen = false
   #indent = ''
 
   constructor(private readonly streams: Streams) {}
@@ -33,10 +39,6 @@ export class Terminal {
 
   warn(text: string | Text): void {
     this.#write(this.streams.stderr, text, 'warning: ')
-  }
-
-  error(text: string | Text): void {
-    this.#write(this.streams.stderr, text, 'error: ')
   }
 
   /** A result a script may read (standard output), scrubbed like the rest. */
@@ -62,6 +64,8 @@ export class Terminal {
   #write(sink: NodeJS.WritableStream, text: string | Text, prefix = ''): void {
     const lines = this.secrets.scrub(word(asText(text), this.wording)).split('\n')
     const shown = lines.map((line, i) => `${this.#indent}${i === 0 ? prefix : ''}${line}`)
-    sink.write(`${shown.join('\n')}\n`)
+    const lead = this.promptOpen && sink === this.streams.stderr ? '\n' : ''
+    if (sink === this.streams.stderr) this.promptOpen = false
+    sink.write(`${lead}${shown.join('\n')}\n`)
   }
 }
