@@ -1,7 +1,8 @@
 /**
  * A loopback emulator of the parts of GitHub's REST API the action uses, speaking real HTTP:
  * Actions secrets of repositories, environments and organizations, each store with a real X25519
- * key pair; repositories and environments; workflow runs and their jobs; repository variables. A PUT opens the sealed
+ * key pair; repositories and environments; workflow runs and their jobs; workflows, their state
+ * and their runs (./github-workflows.ts); repository variables. A PUT opens the sealed
  * value (201 when it creates a secret, 204 when it updates one; a DELETE answers 204, or 404) with an independent sealed-box implementation (./sealed-box.ts) and keeps the plain value,
  * so a test can read what the action stored and hand it to the next rotation.
  *
@@ -23,6 +24,15 @@ import {
   type RecordedRequest,
 } from './http-server.js'
 import { newKeyPair, openSealedBox, type KeyPair } from './sealed-box.js'
+import {
+  WorkflowStore,
+  workflowAnswer,
+  workflowRunAnswer,
+  type StoredWorkflow,
+  type StoredWorkflowRun,
+  type WorkflowRunSeed,
+  type WorkflowState,
+} from './github-workflows.js'
 
 type Access = 'none' | 'read' | 'write'
 
@@ -80,6 +90,8 @@ type Operation =
   | 'variable'
   | 'create-variable'
   | 'update-variable'
+  | 'workflow'
+  | 'workflow-runs'
 
 /**
  * Something the next matching request meets instead of, or before, the normal answer. With
@@ -128,6 +140,7 @@ interface Repository {
   environments: Map<string, SecretStore>
   runs: Map<string, WorkflowRunAttempt>
   variables: Map<string, StoredVariable>
+  workflows: WorkflowStore
 }
 
 /** Which secret store: a repository's, one of its environments', or an organization's. */
@@ -238,6 +251,23 @@ const ROUTES: Route[] = [
     needs: 'read',
     permission: 'actions',
   },
+  // Actions workflows, named by id or file name (docs.github.com/rest/actions/workflows).
+  {
+    operation: 'workflow',
+    method: 'GET',
+    pattern: new RegExp(`^${REPO}/actions/workflows/([^/]+)$`),
+    scope: repoScope,
+    needs: 'read',
+    permission: 'actions',
+  },
+  {
+    operation: 'workflow-runs',
+    method: 'GET',
+    pattern: new RegExp(`^${REPO}/actions/workflows/([^/]+)/runs$`),
+    scope: repoScope,
+    needs: 'read',
+    permission: 'actions',
+  },
   {
     operation: 'variable',
     method: 'GET',
@@ -333,6 +363,10 @@ export class GitHubEmulator {
       environments: new Map(),
       runs: new Map(),
       variables: new Map(),
+      workflows: new WorkflowStore(
+        () => this.#nextId++,
+        () => this.now(),
+      ),
     })
     return this
   }
@@ -422,6 +456,42 @@ export class GitHubEmulator {
       createdAt: existing?.createdAt ?? now,
       updatedAt: now,
     })
+  }
+
+  /** Seeds a workflow (`FILE.yml` under .github/workflows), active unless `state` says otherwise. */
+  addWorkflow(
+    fullName: string,
+    file: string,
+    options: { name?: string; state?: WorkflowState } = {},
+  ): StoredWorkflow {
+    return this.#repository(fullName).workflows.add(file, options)
+  }
+
+  /** A workflow by id or file name, as the API names it. */
+  workflow(fullName: string, idOrFile: string | number): StoredWorkflow | undefined {
+    return this.#repository(fullName).workflows.find(idOrFile)
+  }
+
+  /** Sets a workflow's state, as a person (or GitHub, after 60 days without activity) would. */
+  setWorkflowState(fullName: string, idOrFile: string | number, state: WorkflowState): void {
+    const workflow = this.#workflowOf(fullName, idOrFile)
+    workflow.state = state
+    workflow.updatedAt = new Date(this.now())
+  }
+
+  /** Seeds a run of a workflow: a scheduled, successful one unless the seed says otherwise. */
+  addWorkflowRun(
+    fullName: string,
+    idOrFile: string | number,
+    seed: WorkflowRunSeed,
+  ): StoredWorkflowRun {
+    return this.#repository(fullName).workflows.addRun(this.#workflowOf(fullName, idOrFile), seed)
+  }
+
+  #workflowOf(fullName: string, idOrFile: string | number): StoredWorkflow {
+    const workflow = this.workflow(fullName, idOrFile)
+    if (!workflow) throw new Error(`emulator: no workflow ${String(idOrFile)} in ${fullName}`)
+    return workflow
   }
 
   injectFaults(...faults: GitHubFault[]): void {
@@ -584,6 +654,10 @@ export class GitHubEmulator {
       case 'update-variable':
         this.#variables(route.operation, parts, request, res)
         return
+      case 'workflow':
+      case 'workflow-runs':
+        this.#workflows(route.operation, parts, request, res)
+        return
       case 'run':
       case 'jobs': {
         const [, , runId, attempt] = parts as [string, string, string, string]
@@ -671,6 +745,40 @@ export class GitHubEmulator {
       default:
         notFound()
     }
+  }
+
+  /**
+   * A workflow (404 when neither its id nor its file name is known) or its runs, newest first,
+   * `per_page` (default 30, at most 100) to a page (docs: "List workflow runs for a workflow").
+   */
+  #workflows(
+    operation: 'workflow' | 'workflow-runs',
+    parts: string[],
+    request: RecordedRequest,
+    res: ServerResponse,
+  ): void {
+    const repository = this.#repository(`${parts[0] ?? ''}/${parts[1] ?? ''}`)
+    const workflow = repository.workflows.find(parts[2] ?? '')
+    if (!workflow) {
+      sendJson(res, 404, { message: 'Not Found', documentation_url: DOCS, status: '404' })
+      return
+    }
+    const origin = this.#server.url
+    const at = { apiUrl: this.apiUrl, webUrl: origin }
+    if (operation === 'workflow') {
+      sendJson(res, 200, workflowAnswer(workflow, repository.fullName, at))
+      return
+    }
+    const query = new URL(request.path, 'http://emulator').searchParams
+    const perPage = Math.min(100, Math.max(1, Number(query.get('per_page') ?? 30) || 30))
+    const page = Math.max(1, Number(query.get('page') ?? 1) || 1)
+    const runs = repository.workflows.runsOf(workflow)
+    sendJson(res, 200, {
+      total_count: runs.length,
+      workflow_runs: runs
+        .slice((page - 1) * perPage, page * perPage)
+        .map((run) => workflowRunAnswer(run, workflow, repository, at)),
+    })
   }
 
   /** Repository variables (docs.github.com/rest/actions/variables): names as for secrets. */
