@@ -31,6 +31,7 @@ export type Setting =
   | 'lock-secret-name'
   | 'lock-wait-seconds'
   | 'handoff-key'
+  | 'keep-schedule-alive'
   // The access-token action's own.
   | 'handoff'
   // The command line tool's own.
