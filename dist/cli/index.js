@@ -28437,7 +28437,7 @@ function gitHubClient(context, token, apiUrl) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5217);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4471);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3784);
 /** The command line tool's entry point (package.json "bin"): `atlassian-token-rotation <command>`. */
 
 
@@ -28448,7 +28448,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4471:
+/***/ 3784:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31795,6 +31795,10 @@ const EXIT = {
      * may have spent the token: nothing was sent.
      */
     LOCK_HELD: 8,
+    /** `status`: the integration works, but something will stop it unless someone acts. */
+    AT_RISK: 9,
+    /** `status`: the refresh token (or the whole consent) is most likely dead: consent again. */
+    DEAD: 10,
     /** Interrupted (Ctrl-C), by the shell's convention 128 + SIGINT. */
     INTERRUPTED: 130,
 };
@@ -32209,7 +32213,7 @@ function renderHelp(command) {
         ...command.environment.map(([name, text]) => row(name, text)),
         '',
         'Exit codes:',
-        ...EXIT_CODE_HELP.map(([code, text]) => row(String(code), text, 7)),
+        ...(command.exitCodes ?? EXIT_CODE_HELP).map(([code, text]) => row(String(code), text, 7)),
         '',
         'Examples:',
         ...command.examples.map((example) => `  ${example}`),
@@ -34376,6 +34380,938 @@ const sites = {
     },
 };
 
+;// CONCATENATED MODULE: ./src/github/rotation-workflow.ts
+/**
+ * The workflow that rotates the token, as the Actions API shows it: whether it is enabled, and how
+ * its recent runs ended (docs.github.com/rest/actions/workflows, /rest/actions/workflow-runs). A
+ * scheduled workflow of a public repository is disabled by GitHub after 60 days without activity
+ * (docs: "Disabling and enabling a workflow"), and then the rotation stops without a word.
+ */
+
+
+
+
+/** What a token needs to read workflows and their runs, in words. */
+function actionsReadPermission(repository) {
+    return `the repository permission "Actions: Read" on ${repository.owner}/${repository.repo} (fine-grained personal access token or GitHub App); a classic personal access token needs the "repo" scope`;
+}
+function rotation_workflow_call(access, route, doing, params = {}) {
+    const { owner, repo } = access.repository;
+    const common = {
+        github: access.github,
+        route,
+        params,
+        doing,
+        subject: `the workflow in ${owner}/${repo}`,
+        subjectSetting: 'workflow',
+        tokenInput: 'github-token',
+        permission: actionsReadPermission(access.repository),
+        // Reads only: the refresh token is where it was, whatever happens here.
+        tokenState: 'unchanged',
+        secrets: access.secrets,
+        retry: access.retry,
+    };
+    return callGitHub(common);
+}
+/** A workflow by id or file name (`rotate-atlassian-token.yml`), as the API takes either. */
+async function readWorkflow(access, workflow) {
+    const { owner, repo } = access.repository;
+    const { data } = await rotation_workflow_call(access, `GET ${restPath `/repos/${owner}/${repo}/actions/workflows/${workflow}`}`, `read the workflow ${workflow} of ${owner}/${repo}`);
+    const id = isRecord(data) ? data['id'] : undefined;
+    const state = isRecord(data) ? data['state'] : undefined;
+    if (typeof id !== 'number' || typeof state !== 'string') {
+        throw unexpected(`the workflow ${workflow} of ${owner}/${repo}`, '{id, state, …}', data, access);
+    }
+    return {
+        id,
+        name: stringOr(data, 'name', workflow),
+        path: stringOr(data, 'path', workflow),
+        state,
+        htmlUrl: isRecord(data) && typeof data['html_url'] === 'string' ? data['html_url'] : undefined,
+    };
+}
+/** The workflow's latest `count` runs (1–100), newest first. */
+async function listRecentRuns(access, workflow, count) {
+    const { owner, repo } = access.repository;
+    const { data } = await rotation_workflow_call(access, `GET ${restPath `/repos/${owner}/${repo}/actions/workflows/${workflow.id}/runs`}`, `list the recent runs of the workflow ${workflow.path} of ${owner}/${repo}`, { per_page: count });
+    const runs = isRecord(data) ? data['workflow_runs'] : undefined;
+    if (!Array.isArray(runs)) {
+        throw unexpected(`the runs of ${workflow.path}`, '{total_count, workflow_runs}', data, access);
+    }
+    const read = [];
+    for (const run of runs) {
+        if (!isRecord(run))
+            continue;
+        const createdAt = typeof run['created_at'] === 'string' ? Date.parse(run['created_at']) : NaN;
+        if (typeof run['id'] !== 'number' || Number.isNaN(createdAt))
+            continue;
+        const conclusion = run['conclusion'];
+        read.push({
+            id: run['id'],
+            runNumber: typeof run['run_number'] === 'number' ? run['run_number'] : undefined,
+            event: stringOr(run, 'event', ''),
+            status: stringOr(run, 'status', ''),
+            conclusion: typeof conclusion === 'string' ? conclusion : null,
+            createdAt: new Date(createdAt),
+            htmlUrl: typeof run['html_url'] === 'string' ? run['html_url'] : undefined,
+        });
+    }
+    // GitHub lists newest first; sorting again keeps that true whatever answered.
+    return read.sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime()).slice(0, count);
+}
+function stringOr(data, key, fallback) {
+    const value = isRecord(data) ? data[key] : undefined;
+    return typeof value === 'string' ? value : fallback;
+}
+function unexpected(what, shape, data, access) {
+    return new errors/* ActionError */.lZ('GITHUB_UNEXPECTED', `GitHub's answer for ${what} is not ${shape}: ${quote(data, access.secrets)}.`, 'unchanged', (0,settings/* text */.Qq) `Check ${(0,settings/* named */.KT)('github-api-url')}: it must be the REST API base (https://api.github.com, or https://HOST/api/v3 on GitHub Enterprise Server).`);
+}
+
+;// CONCATENATED MODULE: ./src/health/thresholds.ts
+/**
+ * The limits an integration's health is measured against, each with the provider rule behind it
+ * (../../FACTS.md of the project's shared notes: "Rotation rules", "Workflows").
+ */
+
+const thresholds_DAY_MS = 24 * 60 * 60 * 1000;
+/** Atlassian disables a refresh token that goes 90 days without a refresh; each refresh resets it. */
+const REFRESH_TOKEN_UNUSED_DAYS = 90;
+/** Every token of a consent dies 365 days after it, however often it was refreshed. */
+const CONSENT_DAYS = CONSENT_LIFETIME_DAYS;
+/** GitHub disables the scheduled workflows of a public repository after 60 days without activity. */
+const SCHEDULE_INACTIVITY_DAYS = 60;
+/**
+ * A scheduled rotation writes the secret far more often than this (weekly is the documented
+ * schedule): a secret older than this means runs are being missed or failing, while there is still
+ * time (60 days) before the 90-day limit.
+ */
+const ROTATION_OVERDUE_DAYS = 30;
+/** Warnings start this many days before the 90-day and the 365-day limits. */
+const REMINDER_BEFORE_DAYS = REMINDER_DAYS;
+const THRESHOLDS = [
+    {
+        name: 'refresh-token-unused',
+        days: REFRESH_TOKEN_UNUSED_DAYS,
+        rule: 'Atlassian disables a rotating refresh token that is not used for 90 days; every refresh resets the 90 days.',
+        source: 'https://developer.atlassian.com/cloud/oauth/getting-started/refresh-tokens/',
+    },
+    {
+        name: 'consent-lifetime',
+        days: CONSENT_DAYS,
+        rule: 'Every refresh token of a consent dies 365 days after the consent, however often it was refreshed: the user must consent again.',
+        source: 'https://developer.atlassian.com/cloud/oauth/getting-started/refresh-tokens/',
+    },
+    {
+        name: 'schedule-inactivity',
+        days: SCHEDULE_INACTIVITY_DAYS,
+        rule: 'GitHub disables the scheduled workflows of a public repository after 60 days without repository activity; then no rotation runs.',
+        source: 'https://docs.github.com/en/actions/managing-workflow-runs-and-deployments/managing-workflow-runs/disabling-and-enabling-a-workflow',
+    },
+    {
+        name: 'rotation-overdue',
+        days: ROTATION_OVERDUE_DAYS,
+        rule: 'A scheduled rotation writes the secret at least every 30 days; an older secret means its runs are being missed or failing.',
+        source: 'https://docs.github.com/en/actions/writing-workflows/choosing-when-your-workflow-runs/events-that-trigger-workflows#schedule',
+    },
+    {
+        name: 'reminder',
+        days: REMINDER_BEFORE_DAYS,
+        rule: 'Warnings start 30 days before the 90-day and the 365-day limits: time for a person to act.',
+        source: 'https://developer.atlassian.com/cloud/oauth/getting-started/refresh-tokens/',
+    },
+];
+
+;// CONCATENATED MODULE: ./src/health/health.ts
+/**
+ * How healthy an integration is, from the three dates the project knows without spending a token:
+ * when the secret was last written (its metadata's `updated_at`: every rotation writes it), when
+ * the user consented (`consented-at`, recorded by `authorize`), and now. Pure: the clock is an
+ * argument, so a door (the action, `status`) passes its own and tests pass any.
+ *
+ * The secret's last write stands for the refresh token's last use: a refresh always issues a new
+ * refresh token, which the rotation writes (../rotation/rotate.ts). A refresh that wrote nowhere
+ * (a terminal refresh without a store) would make the token younger than its secret, so a secret
+ * past the 90-day limit means "most likely dead", not "dead for certain".
+ */
+
+
+/** Whole days from `from` to `to`, truncated toward zero: negative once `to` is past. */
+function wholeDays(from, to) {
+    const days = Math.trunc((to.getTime() - from.getTime()) / thresholds_DAY_MS);
+    return days === 0 ? 0 : days; // never -0
+}
+function addDays(date, days) {
+    return new Date(date.getTime() + days * thresholds_DAY_MS);
+}
+/** A date as people read it in this project's messages: `2026-01-31`. */
+function isoDay(date) {
+    return date.toISOString().slice(0, 10);
+}
+function healthFigures(facts) {
+    const { now, lastWrite, consentedAt } = facts;
+    const lastUsedAt = facts.rotatedAt ?? lastWrite;
+    const refreshTokenExpiresAt = lastUsedAt === undefined ? undefined : addDays(lastUsedAt, REFRESH_TOKEN_UNUSED_DAYS);
+    const reconsentDueAt = consentedAt === undefined ? undefined : addDays(consentedAt, CONSENT_DAYS);
+    return {
+        now,
+        lastRotatedAt: lastWrite,
+        daysSinceLastRotation: lastWrite === undefined ? undefined : wholeDays(lastWrite, now),
+        lastUsedAt,
+        refreshTokenExpiresAt,
+        daysUntilRefreshTokenExpiry: refreshTokenExpiresAt === undefined ? undefined : wholeDays(now, refreshTokenExpiresAt),
+        consentedAt,
+        reconsentDueAt,
+        daysUntilReconsent: reconsentDueAt === undefined ? undefined : wholeDays(now, reconsentDueAt),
+    };
+}
+const AUTHORIZE = '`atlassian-token-rotation authorize`';
+function consentAgain(secretName) {
+    return (0,settings/* text */.Qq) `Consent again in a browser (${AUTHORIZE} writes the new refresh token to ${secretName} and can record the date), then update ${(0,settings/* named */.KT)('consented-at')}.`;
+}
+const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
+/** The figures, the verdict and its reasons. */
+function assessHealth(facts) {
+    const figures = healthFigures(facts);
+    const { now, secretName } = facts;
+    const reasons = [];
+    const { lastRotatedAt, daysSinceLastRotation, refreshTokenExpiresAt, daysUntilRefreshTokenExpiry, reconsentDueAt, daysUntilReconsent, } = figures;
+    if (reconsentDueAt !== undefined && daysUntilReconsent !== undefined && facts.consentedAt) {
+        const consented = isoDay(facts.consentedAt);
+        if (reconsentDueAt.getTime() <= now.getTime()) {
+            reasons.push({
+                code: 'consent-expired',
+                verdict: 'dead',
+                threshold: 'consent-lifetime',
+                said: (0,settings/* text */.Qq) `The consent given on ${consented} reached Atlassian's 365-day limit on ${isoDay(reconsentDueAt)}: every token of it is dead, however often it was refreshed.`,
+                next: consentAgain(secretName),
+            });
+        }
+        else if (daysUntilReconsent < REMINDER_BEFORE_DAYS) {
+            reasons.push({
+                code: 'reconsent-near',
+                verdict: 'at-risk',
+                threshold: 'consent-lifetime',
+                said: (0,settings/* text */.Qq) `The consent given on ${consented} ends on ${isoDay(reconsentDueAt)} (${plural(daysUntilReconsent, 'day')} left): Atlassian's 365-day limit, which no refresh extends.`,
+                next: (0,settings/* text */.Qq) `Before ${isoDay(reconsentDueAt)}: ${consentAgain(secretName)}`,
+            });
+        }
+    }
+    const rotatedNow = facts.rotatedAt !== undefined;
+    if (refreshTokenExpiresAt !== undefined && daysUntilRefreshTokenExpiry !== undefined) {
+        const expiry = isoDay(refreshTokenExpiresAt);
+        if (refreshTokenExpiresAt.getTime() <= now.getTime() && !rotatedNow) {
+            reasons.push({
+                code: 'refresh-token-expired',
+                verdict: 'dead',
+                threshold: 'refresh-token-unused',
+                said: (0,settings/* text */.Qq) `${secretName} was last written ${plural(daysSinceLastRotation ?? 0, 'day')} ago (${isoDay(lastRotatedAt ?? now)}): past Atlassian's 90-day limit for an unused refresh token (${expiry}). Unless it was refreshed somewhere that did not write the secret, the token is dead and a refresh is refused (invalid_grant).`,
+                next: (0,settings/* text */.Qq) `${consentAgain(secretName)} Then find out why no rotation ran for ${plural(daysSinceLastRotation ?? 0, 'day')}: the workflow's recent runs, and whether its schedule is still enabled.`,
+            });
+        }
+        else if (daysUntilRefreshTokenExpiry < REMINDER_BEFORE_DAYS) {
+            reasons.push({
+                code: 'refresh-token-expiry-near',
+                verdict: 'at-risk',
+                threshold: 'refresh-token-unused',
+                said: (0,settings/* text */.Qq) `Unless it is refreshed, the refresh token dies on ${expiry} (${plural(daysUntilRefreshTokenExpiry, 'day')} left): Atlassian disables a refresh token after 90 days unused.`,
+                next: (0,settings/* text */.Qq) `Rotate before ${expiry} (any successful rotation resets the 90 days), and find out why the scheduled runs stopped.`,
+            });
+        }
+    }
+    if (lastRotatedAt !== undefined && daysSinceLastRotation !== undefined) {
+        if (daysSinceLastRotation > ROTATION_OVERDUE_DAYS) {
+            reasons.push({
+                code: 'rotation-overdue',
+                verdict: 'at-risk',
+                threshold: 'rotation-overdue',
+                said: (0,settings/* text */.Qq) `${rotatedNow ? 'Before this run, ' : ''}${secretName} was last written ${plural(daysSinceLastRotation, 'day')} ago (${isoDay(lastRotatedAt)}), longer than a scheduled rotation allows (${ROTATION_OVERDUE_DAYS} days): its runs are being missed or are failing.`,
+                next: (0,settings/* text */.Qq) `Look at the rotation workflow's recent runs: failures (a revoked GitHub token, a changed permission), or a schedule GitHub disabled (a public repository's, after 60 days without activity; ${(0,settings/* named */.KT)('keep-schedule-alive')} re-enables it on every scheduled run).`,
+            });
+        }
+    }
+    else if (!rotatedNow) {
+        reasons.push({
+            code: 'last-write-unknown',
+            verdict: 'at-risk',
+            threshold: 'refresh-token-unused',
+            said: (0,settings/* text */.Qq) `Nothing says when ${secretName} was last written, so nothing says when its refresh token was last used: the 90-day limit cannot be watched.`,
+            next: (0,settings/* text */.Qq) `Check that ${secretName} exists and that the GitHub token may read its metadata; the next rotation that writes it starts the count.`,
+        });
+    }
+    if (facts.workflow)
+        reasons.push(...workflowReasons(facts.workflow));
+    reasons.sort((a, b) => rank(a.verdict) - rank(b.verdict));
+    const verdict = reasons[0]?.verdict ?? 'healthy';
+    return { verdict, figures, reasons };
+}
+const rank = (verdict) => (verdict === 'dead' ? 0 : 1);
+/** Conclusions that say whether a rotation ran; cancelled, skipped and neutral runs say nothing. */
+const FAILED = new Set(['failure', 'timed_out', 'startup_failure']);
+/**
+ * A disabled workflow rotates nothing (GitHub disables a public repository's schedules after 60
+ * days without activity); finished runs that failed since the last success rotate nothing either,
+ * and the token keeps ageing toward its 90 days.
+ */
+function workflowReasons(workflow) {
+    const reasons = [];
+    const where = `--repo ${workflow.repository}`;
+    if (workflow.state !== 'active') {
+        const why = workflow.state === 'disabled_inactivity'
+            ? 'GitHub disabled it after 60 days without activity in the repository'
+            : workflow.state === 'disabled_manually'
+                ? 'someone disabled it'
+                : `its state is "${workflow.state}"`;
+        reasons.push({
+            code: 'workflow-disabled',
+            verdict: 'at-risk',
+            threshold: 'schedule-inactivity',
+            said: (0,settings/* text */.Qq) `The rotation workflow ${workflow.workflow} of ${workflow.repository} is not enabled (${why}): no scheduled rotation runs, and the refresh token ages toward its 90 days.`,
+            next: (0,settings/* text */.Qq) `Enable it (\`gh workflow enable ${workflow.workflow} ${where}\`) and run it once (\`gh workflow run ${workflow.workflow} ${where}\`); ${(0,settings/* named */.KT)('keep-schedule-alive')} keeps a public repository's schedule from being disabled again.`,
+        });
+    }
+    const decided = (workflow.runs ?? []).filter((run) => run.conclusion === 'success' || FAILED.has(run.conclusion ?? ''));
+    const failing = decided.findIndex((run) => run.conclusion === 'success');
+    const failures = failing === -1 ? decided : decided.slice(0, failing);
+    const [latest] = failures;
+    if (latest !== undefined) {
+        const since = failures[failures.length - 1] ?? latest;
+        const count = failures.length;
+        reasons.push({
+            code: 'runs-failing',
+            verdict: 'at-risk',
+            threshold: 'rotation-overdue',
+            said: (0,settings/* text */.Qq) `The latest ${count === 1 ? 'finished run' : `${count} finished runs`} of ${workflow.workflow} failed (${count === 1 ? isoDay(latest.createdAt) : `since ${isoDay(since.createdAt)}`}${failing === -1 ? '' : ', after a success'}): those rotations did not happen.`,
+            next: (0,settings/* text */.Qq) `Read the failed run's log${latest.htmlUrl ? ` (${latest.htmlUrl})` : ''}: a revoked or expired GitHub token, or a changed permission, are the usual causes. Then run it again (\`gh workflow run ${workflow.workflow} ${where}\`).`,
+        });
+    }
+    return reasons;
+}
+
+;// CONCATENATED MODULE: ./src/cli/status-report.ts
+/**
+ * What `status` found, and its two renderings: lines for people, and a JSON document for scripts
+ * whose shape is documented in the README ("The command line tool") and kept stable (`version`).
+ * Pure: the report comes in, text comes out, so each rendering is tested without a network.
+ */
+
+
+
+/**
+ * The tool's words, except for the action's own inputs, which the advice about a workflow names:
+ * those are set in the workflow file, not on this command line.
+ */
+function statusWording(githubTokenSource) {
+    const cli = cliWording(githubTokenSource);
+    return (mention) => {
+        if (!('rerun' in mention) && ACTION_INPUTS.has(mention.setting)) {
+            return `the action's "${mention.setting}" input`;
+        }
+        return cli(mention);
+    };
+}
+const ACTION_INPUTS = new Set(['keep-schedule-alive', 'consented-at']);
+/** A consent is dead or due: the authorize command is the way on. */
+function needsConsent(report) {
+    return (report.health.verdict === 'dead' ||
+        report.health.reasons.some((reason) => reason.code === 'reconsent-near'));
+}
+/** The unread parts, in the order they are reported: what, and why. */
+function unreadParts(report) {
+    const parts = [];
+    const add = (what, reading) => {
+        if (reading.status === 'refused' || reading.status === 'failed') {
+            parts.push({ what, unread: reading });
+        }
+    };
+    add('secret', report.secret);
+    if (report.consent.source === 'variable')
+        add('consent-variable', report.consent.reading);
+    if (report.workflow) {
+        add('workflow', report.workflow.info);
+        add('workflow-runs', report.workflow.runs);
+    }
+    return parts;
+}
+const VERDICT_WORDS = {
+    healthy: 'healthy',
+    'at-risk': 'at risk',
+    dead: 'dead',
+};
+const status_report_plural = (n, unit) => `${n} ${unit}${Math.abs(n) === 1 ? '' : 's'}`;
+function ago(days) {
+    if (days === undefined)
+        return '';
+    return days === 0 ? ' (today)' : ` (${status_report_plural(days, 'day')} ago)`;
+}
+function left(days) {
+    if (days === undefined)
+        return '';
+    return days < 0 ? ` (${status_report_plural(-days, 'day')} ago)` : ` (${status_report_plural(days, 'day')} left)`;
+}
+/** The report for people: the verdict first, then each figure, each reason, each gap. */
+function renderStatus(report, wording) {
+    const say = (value) => (0,settings/* word */.Vm)(value, wording);
+    const { health } = report;
+    const figures = health.figures;
+    const lines = [
+        `${report.secretName} (${report.target}): ${VERDICT_WORDS[health.verdict]}${report.partial ? ' (partial: not everything could be read, see below)' : ''}`,
+        '',
+    ];
+    const row = (label, value) => {
+        lines.push(`  ${label.padEnd(16)}${value}`);
+    };
+    row('Last rotation', lastRotation(report, figures));
+    row('Refresh token', figures.refreshTokenExpiresAt === undefined
+        ? 'unknown: the 90-day limit counts from the last rotation'
+        : `${figures.refreshTokenExpiresAt.getTime() <= figures.now.getTime() ? 'past its 90 days on' : 'dies unless refreshed on'} ${isoDay(figures.refreshTokenExpiresAt)}${left(figures.daysUntilRefreshTokenExpiry)}`);
+    row('Consent', consentLine(report, figures));
+    row('Workflow', workflowLine(report));
+    for (const run of recentRuns(report).slice(0, 5)) {
+        row('', `${isoDay(run.createdAt)}  ${(run.conclusion ?? run.status).padEnd(10)} ${run.event}${run.htmlUrl ? `  ${run.htmlUrl}` : ''}`);
+    }
+    if (health.reasons.length > 0) {
+        lines.push('', health.verdict === 'dead' ? 'Why, and what to do:' : 'Why:');
+        for (const reason of health.reasons) {
+            lines.push(`  - ${VERDICT_WORDS[reason.verdict]}: ${say(reason.said)}`);
+            lines.push(`    Next: ${say(reason.next)}`);
+        }
+    }
+    if (needsConsent(report)) {
+        lines.push('', health.verdict === 'dead'
+            ? 'To bring it back, consent again and store the new refresh token:'
+            : 'To consent again before the limit, and store the new refresh token:', `  ${report.reauthorize}`, "  (CLIENT_ID: the OAuth app's client ID; CALLBACK_URL: its callback URL, exactly as registered)");
+    }
+    const unread = unreadParts(report);
+    if (unread.length > 0) {
+        lines.push('', 'Not read (the verdict rests on the rest):');
+        for (const { what, unread: gap } of unread) {
+            lines.push(`  - ${WHAT_WORDS[what] ?? what}: ${say(gap.said)}${gap.status === 'refused' ? ` The GitHub token needs ${gap.permission}.` : ''}`);
+        }
+    }
+    return lines;
+}
+const WHAT_WORDS = {
+    secret: "the secret's last write",
+    'consent-variable': 'the consent date',
+    workflow: 'the workflow',
+    'workflow-runs': "the workflow's runs",
+};
+function lastRotation(report, figures) {
+    const { secret } = report;
+    if (secret.status === 'read' && secret.value.updatedAt === undefined) {
+        return `none: ${report.secretName} does not exist in ${report.target} (or the token cannot see it)`;
+    }
+    if (figures.lastRotatedAt === undefined)
+        return 'unknown (not read, see below)';
+    return `${isoDay(figures.lastRotatedAt)}${ago(figures.daysSinceLastRotation)}: the secret's last write`;
+}
+function consentLine(report, figures) {
+    const { consent } = report;
+    const due = figures.reconsentDueAt === undefined
+        ? ''
+        : `; every token of it ${figures.reconsentDueAt.getTime() <= figures.now.getTime() ? 'died' : 'dies'} on ${isoDay(figures.reconsentDueAt)}${left(figures.daysUntilReconsent)}`;
+    if (consent.source === 'flag')
+        return `${isoDay(consent.date)} (--consented-at)${due}`;
+    const { reading, variable } = consent;
+    switch (reading.status) {
+        case 'read':
+            if (reading.value.value === undefined) {
+                return `unknown: the variable ${variable} does not exist (authorize --record-consent-variable ${variable} records it; or give --consented-at)`;
+            }
+            return `${isoDay(reading.value.date ?? figures.now)} (variable ${variable})${due}`;
+        case 'skipped':
+            return `not checked: ${reading.why}`;
+        default:
+            return 'unknown (not read, see below)';
+    }
+}
+function workflowLine(report) {
+    const { workflow } = report;
+    if (workflow === undefined) {
+        return 'not checked (optional): name the rotation workflow with --workflow FILE.yml to check that it is enabled and its runs succeed';
+    }
+    switch (workflow.info.status) {
+        case 'read': {
+            const { path, state } = workflow.info.value;
+            const runs = workflow.runs;
+            const count = runs.status === 'read'
+                ? runs.value.length === 0
+                    ? '; no runs yet'
+                    : `; latest ${status_report_plural(runs.value.length, 'run')}:`
+                : '';
+            return `${path}: ${state === 'active' ? 'enabled' : `not enabled (${state})`}${count}`;
+        }
+        case 'skipped':
+            return `${workflow.name}: not checked: ${workflow.info.why}`;
+        default:
+            return `${workflow.name}: unknown (not read, see below)`;
+    }
+}
+function recentRuns(report) {
+    const runs = report.workflow?.runs;
+    return runs?.status === 'read' ? runs.value : [];
+}
+function statusJson(report, wording) {
+    const say = (value) => (0,settings/* word */.Vm)(value, wording);
+    const { health, secret, consent, workflow } = report;
+    const f = health.figures;
+    const date = (value) => value?.toISOString() ?? null;
+    const number = (value) => value ?? null;
+    const info = workflow?.info.status === 'read' ? workflow.info.value : undefined;
+    return {
+        version: 1,
+        verdict: health.verdict,
+        partial: report.partial,
+        secret: {
+            name: report.secretName,
+            target: report.target,
+            exists: secret.status === 'read' ? secret.value.updatedAt !== undefined : null,
+            lastWrittenAt: secret.status === 'read' ? date(secret.value.updatedAt) : null,
+        },
+        figures: {
+            now: f.now.toISOString(),
+            lastRotatedAt: date(f.lastRotatedAt),
+            daysSinceLastRotation: number(f.daysSinceLastRotation),
+            refreshTokenExpiresAt: date(f.refreshTokenExpiresAt),
+            daysUntilRefreshTokenExpiry: number(f.daysUntilRefreshTokenExpiry),
+            consentedAt: date(f.consentedAt),
+            reconsentDueAt: date(f.reconsentDueAt),
+            daysUntilReconsent: number(f.daysUntilReconsent),
+        },
+        consent: {
+            source: consent.source,
+            variable: consent.source === 'variable' ? consent.variable : null,
+            date: date(f.consentedAt),
+        },
+        workflow: workflow === undefined
+            ? null
+            : {
+                name: workflow.name,
+                id: info?.id ?? null,
+                path: info?.path ?? null,
+                state: info?.state ?? null,
+                runs: workflow.runs.status === 'read'
+                    ? workflow.runs.value.map((run) => ({
+                        id: run.id,
+                        event: run.event,
+                        status: run.status,
+                        conclusion: run.conclusion,
+                        createdAt: run.createdAt.toISOString(),
+                        url: run.htmlUrl ?? null,
+                    }))
+                    : null,
+            },
+        reasons: health.reasons.map((reason) => ({
+            code: reason.code,
+            verdict: reason.verdict,
+            said: say(reason.said),
+            next: say(reason.next),
+        })),
+        unread: unreadParts(report).map(({ what, unread }) => ({
+            what,
+            status: unread.status,
+            permission: unread.status === 'refused' ? unread.permission : null,
+            said: say(unread.said),
+        })),
+        reauthorize: needsConsent(report) ? report.reauthorize : null,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/cli/status.ts
+/**
+ * `status`: how healthy an integration is, from a terminal, spending nothing. It reads only what
+ * GitHub shows without a token being used: the secret's last write (its metadata), the consent date
+ * (the variable `authorize --record-consent-variable` writes, or --consented-at), and, with
+ * --workflow, whether the rotation workflow is enabled and how its recent runs ended. The verdict
+ * is the health core's (../health/health.ts). Nothing is sent to Atlassian: a refresh token cannot
+ * be tried without spending it.
+ *
+ * A refused read does not stop the others: the verdict then rests on what could be read, and says
+ * so ("partial"), naming the permission that was missing.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** How many of the workflow's latest runs are read. */
+const RECENT_RUNS = 10;
+const DEFAULT_CONSENT_VARIABLE = 'ATLASSIAN_CONSENTED_AT';
+/** The target flags that say where the secret is; who may use it is no concern of a reading. */
+const WHERE = {
+    repository: 'The repository holding the secret (default: GITHUB_REPOSITORY, when set); also where the consent variable and --workflow are read. With --environment, the repository of the environment.',
+    environment: 'Read an environment secret of --repository, in this environment.',
+    organization: 'Read an organization secret; --repository then names the repository of the consent variable and the workflow.',
+};
+const FLAGS = [
+    {
+        name: 'secret-name',
+        kind: 'string',
+        value: 'NAME',
+        description: 'The secret that holds the refresh token, e.g. ATLASSIAN_REFRESH_TOKEN.',
+    },
+    ...TARGET_FLAGS.filter((flag) => WHERE[flag.name] !== undefined).map((flag) => ({
+        ...flag,
+        description: WHERE[flag.name] ?? flag.description,
+    })),
+    {
+        name: 'workflow',
+        kind: 'string',
+        value: 'FILE|ID',
+        description: 'The workflow that rotates the token, by file name (rotate-atlassian-token.yml) or id: check that it is enabled and that its latest runs succeeded. Optional; without it the workflow is not checked.',
+    },
+    {
+        name: 'consent-variable',
+        kind: 'string',
+        value: 'NAME',
+        description: `The repository variable holding the consent date, as \`authorize --record-consent-variable\` writes it. Default: ${DEFAULT_CONSENT_VARIABLE}.`,
+    },
+    {
+        name: 'consented-at',
+        kind: 'string',
+        value: 'DATE',
+        description: 'The consent date (ISO 8601), instead of reading the variable: counts the 365 days from it.',
+    },
+    {
+        name: 'json',
+        kind: 'boolean',
+        env: false,
+        description: 'Print one JSON document (verdict, reasons, figures, what was not read) instead of lines; its shape is in the README.',
+    },
+    ...ENDPOINT_FLAGS.filter((flag) => flag.name === 'github-api-url'),
+];
+const status_spec = {
+    name: 'status',
+    summary: 'say how healthy an integration is (healthy, at risk, dead), spending nothing',
+    usage: 'status --secret-name NAME --repository OWNER/REPO [--workflow FILE.yml] [--json]',
+    description: [
+        'Reads when the secret was last written (every rotation writes it), the consent date (the variable authorize records), and with --workflow whether the rotation workflow is enabled and how its latest runs ended. From these it gives the verdict: healthy; at risk, and why (no rotation for over 30 days, failing runs, a disabled workflow, fewer than 30 days before the 90-day or the 365-day limit); or dead, and the command that brings it back (authorize).',
+        'Nothing is sent to Atlassian and no token is spent: a refresh token cannot be tried without disabling it. A read GitHub refuses is named with the permission it needs, and the verdict then rests on the rest (partial).',
+    ],
+    flags: FLAGS,
+    environment: [
+        [
+            'GH_TOKEN, GITHUB_TOKEN',
+            'The GitHub token that reads; without either, the token of `gh auth token`. Needs "Secrets: Read" on the target (environments: "Environments: Read"; organizations: organization "Secrets: Read"), "Variables: Read" for the consent variable, and "Actions: Read" for --workflow.',
+        ],
+    ],
+    examples: [
+        `${TOOL} status --secret-name ATLASSIAN_REFRESH_TOKEN --repository octo-org/confluence-sync --workflow rotate-atlassian-token.yml`,
+        `${TOOL} status --secret-name ATLASSIAN_REFRESH_TOKEN --repository octo-org/confluence-sync --json | jq -r .verdict`,
+    ],
+    exitCodes: [
+        [EXIT.OK, 'healthy'],
+        [EXIT.UNEXPECTED, 'unexpected failure (please report it)'],
+        [
+            EXIT.USAGE,
+            'usage: a flag or environment variable is missing or wrong, or no GitHub token; nothing was read',
+        ],
+        [
+            EXIT.GITHUB,
+            'GitHub refused or was unreachable: nothing could be read, or what could be read looks healthy but a read was refused (partial)',
+        ],
+        [
+            EXIT.AT_RISK,
+            'at risk: it works now, but will stop unless someone acts (the reasons say what)',
+        ],
+        [
+            EXIT.DEAD,
+            'dead: the refresh token or its consent is past its limit; consent again (authorize)',
+        ],
+    ],
+};
+function status_readPlan(flags, env) {
+    const problems = [];
+    const problem = (_setting, message) => {
+        problems.push((0,settings/* asText */.e1)(message));
+    };
+    const secretName = flags.string('secret-name') ?? '';
+    if (secretName === '') {
+        problem('secret-name', '--secret-name is required: the secret that holds the refresh token, e.g. ATLASSIAN_REFRESH_TOKEN.');
+    }
+    checkSecretName('secret-name', secretName, problem);
+    const target = readTarget((name) => (WHERE[name] === undefined ? '' : (flags.string(name) ?? '')), env, problem);
+    let repository = target?.kind === 'organization' ? undefined : target?.repository;
+    if (target?.kind === 'organization') {
+        const given = flags.string('repository') ?? env['GITHUB_REPOSITORY'] ?? '';
+        repository = given === '' ? undefined : parseRepository(given);
+        if (given !== '' && repository === undefined) {
+            problem('repository', `--repository must be "owner/name", e.g. "octo-org/confluence-sync"; got ${quoteValue(given)}.`);
+        }
+    }
+    let consent;
+    const consentedAt = flags.string('consented-at');
+    if (consentedAt !== undefined) {
+        const time = parseIsoMoment(consentedAt);
+        if (Number.isNaN(time)) {
+            problem('consented-at', `--consented-at must be an ISO 8601 date such as 2026-01-31 (or a date and time with its zone); got ${quoteValue(consentedAt)}.`);
+        }
+        consent = { source: 'flag', date: new Date(time) };
+    }
+    else {
+        const variable = flags.string('consent-variable') ?? DEFAULT_CONSENT_VARIABLE;
+        checkSecretName('consent-variable', variable, problem, 'variable');
+        consent = { source: 'variable', variable };
+    }
+    const workflow = readWorkflowName(flags.string('workflow'), problem);
+    const githubApiUrl = parseEndpointUrl('github-api-url', gitHubApiUrl(flags, env), problem);
+    if (problems.length > 0 || target === undefined || githubApiUrl === undefined) {
+        throw new CliError(EXIT.USAGE, listProblems(problems), `Run \`${TOOL} status --help\` for the options. Nothing was read.`);
+    }
+    return {
+        secretName,
+        target,
+        repository,
+        consent,
+        workflow,
+        json: flags.boolean('json'),
+        githubApiUrl: githubApiUrl.href.replace(/\/+$/, ''),
+    };
+}
+/** A workflow's id, or its file name (a path under .github/workflows/ is taken as its file name). */
+function readWorkflowName(given, problem) {
+    if (given === undefined)
+        return undefined;
+    const name = given.replace(/^\.?\/?\.github\/workflows\//, '');
+    const overlong = tooLong('--workflow', name, LIMITS.name, false);
+    if (overlong !== undefined) {
+        problem('workflow', overlong);
+        return undefined;
+    }
+    if (!/^\d+$/.test(name) && !/^[^/\\\s]+\.ya?ml$/.test(name)) {
+        problem('workflow', `--workflow must be the workflow's file name (e.g. rotate-atlassian-token.yml) or its id; got ${quoteValue(given)}.`);
+        return undefined;
+    }
+    return name;
+}
+/** The permission each read needs, in words (read access is enough for all of them). */
+function secretsReadPermission(target) {
+    switch (target.kind) {
+        case 'repository':
+            return `the repository permission "Secrets: Read" on ${slug(target.repository)} (a classic personal access token: the "repo" scope)`;
+        case 'environment':
+            return `the repository permission "Environments: Read" on ${slug(target.repository)} (a classic personal access token: the "repo" scope)`;
+        case 'organization':
+            return `the organization permission "Secrets: Read" on ${target.organization} (a classic personal access token: the "admin:org" scope)`;
+    }
+}
+const variablesReadPermission = (repository) => `the repository permission "Variables: Read" on ${slug(repository)} (a classic personal access token: the "repo" scope)`;
+const status_actionsReadPermission = (repository) => `the repository permission "Actions: Read" on ${slug(repository)} (a classic personal access token: the "repo" scope)`;
+const slug = (repository) => `${repository.owner}/${repository.repo}`;
+const status_status = {
+    spec: status_spec,
+    async run(flags, context) {
+        const { terminal, deps } = context;
+        const plan = status_readPlan(flags, deps.env);
+        const permissions = [
+            secretsReadPermission(plan.target),
+            plan.repository && plan.consent.source === 'variable'
+                ? variablesReadPermission(plan.repository)
+                : undefined,
+            plan.repository && plan.workflow ? status_actionsReadPermission(plan.repository) : undefined,
+        ].filter((words) => words !== undefined);
+        const token = await findGitHubToken(deps.env, plan.githubApiUrl, permissions.join('; '), deps.ghAuthToken);
+        terminal.secrets.add(token.token);
+        terminal.wording = statusWording(token.source);
+        const report = await readStatus(plan, context, token.token);
+        if (plan.json) {
+            terminal.result(JSON.stringify(statusJson(report, terminal.wording), null, 2));
+        }
+        else {
+            for (const line of renderStatus(report, terminal.wording))
+                terminal.result(line);
+        }
+        return exitCodeFor(report);
+    },
+};
+/** The verdict's code; a healthy-looking partial check is a GitHub failure, never "healthy". */
+function exitCodeFor(report) {
+    switch (report.health.verdict) {
+        case 'dead':
+            return EXIT.DEAD;
+        case 'at-risk':
+            return EXIT.AT_RISK;
+        case 'healthy':
+            return report.partial ? EXIT.GITHUB : EXIT.OK;
+    }
+}
+async function readStatus(plan, context, githubToken) {
+    const { terminal, deps } = context;
+    const github = (0,cli_context/* gitHubClient */.XB)(context, githubToken, plan.githubApiUrl);
+    const retry = () => (0,cli_context/* retryOptions */.tO)(context, 'GitHub', 30_000);
+    const secrets = terminal.secrets;
+    const target = secretTarget(plan.target);
+    /** Each failure, to report as it came when nothing at all could be read. */
+    const failures = [];
+    const attempt = async (permission, read) => {
+        try {
+            return { status: 'read', value: await read() };
+        }
+        catch (error) {
+            if (!(error instanceof errors/* ActionError */.lZ))
+                throw error;
+            failures.push(error);
+            const unread = error.code === 'GITHUB_FORBIDDEN'
+                ? { status: 'refused', permission, said: error.said }
+                : { status: 'failed', said: error.said };
+            return unread;
+        }
+    };
+    const secretRead = attempt(secretsReadPermission(plan.target), async () => {
+        const metadata = await fetchSecretMetadata({ github, target, secrets, retry: retry() }, plan.secretName);
+        return { updatedAt: metadata.updatedAt };
+    });
+    const { repository } = plan;
+    const consentRead = async () => {
+        if (plan.consent.source === 'flag')
+            return plan.consent;
+        const { variable } = plan.consent;
+        if (repository === undefined) {
+            return {
+                source: 'variable',
+                variable,
+                repository: undefined,
+                reading: {
+                    status: 'skipped',
+                    why: `an organization secret's consent variable is a repository's: name it with --repository (or give --consented-at)`,
+                },
+            };
+        }
+        let reading = await attempt(variablesReadPermission(repository), async () => {
+            const found = await readVariable({ github, repository, secrets, retry: retry() }, variable);
+            const value = found?.value.trim();
+            const time = value === undefined ? NaN : parseIsoMoment(value);
+            return { value, date: Number.isNaN(time) ? undefined : new Date(time) };
+        });
+        if (reading.status === 'read' && reading.value.value !== undefined && !reading.value.date) {
+            reading = {
+                status: 'failed',
+                said: (0,settings/* text */.Qq) `The variable ${variable} of ${slug(repository)} holds ${quoteValue(reading.value.value)}, which is not a date such as 2026-01-31.`,
+            };
+        }
+        return { source: 'variable', variable, repository: slug(repository), reading };
+    };
+    const workflowRead = async () => {
+        const name = plan.workflow;
+        if (name === undefined)
+            return undefined;
+        if (repository === undefined) {
+            const why = "an organization secret: name the workflow's repository with --repository";
+            return {
+                repository: undefined,
+                name,
+                info: { status: 'skipped', why },
+                runs: { status: 'skipped', why },
+            };
+        }
+        const permission = status_actionsReadPermission(repository);
+        const access = { github, repository, secrets, retry: retry() };
+        const info = await attempt(permission, () => readWorkflow(access, name));
+        const runs = info.status === 'read'
+            ? await attempt(permission, () => listRecentRuns({ ...access, retry: retry() }, info.value, RECENT_RUNS))
+            : { status: 'skipped', why: 'the workflow itself was not read' };
+        return { repository: slug(repository), name, info, runs };
+    };
+    const [secret, consent, workflow] = await Promise.all([secretRead, consentRead(), workflowRead()]);
+    const readings = [
+        secret,
+        ...(consent.source === 'variable' ? [consent.reading] : []),
+        ...(workflow ? [workflow.info, workflow.runs] : []),
+    ];
+    // Nothing read from GitHub at all (a bad token, GitHub unreachable): no verdict to give.
+    if (!readings.some((reading) => reading.status === 'read')) {
+        throw failures[0] instanceof Error ? failures[0] : new Error('no read was attempted');
+    }
+    const consentedAt = consent.source === 'flag'
+        ? consent.date
+        : consent.reading.status === 'read'
+            ? consent.reading.value.date
+            : undefined;
+    const health = assessHealth({
+        now: new Date(deps.clock.now()),
+        lastWrite: secret.status === 'read' ? secret.value.updatedAt : undefined,
+        consentedAt,
+        secretName: plan.secretName,
+        workflow: workflowFacts(workflow),
+    });
+    return {
+        secretName: plan.secretName,
+        target: target.description,
+        secret,
+        consent,
+        workflow,
+        health,
+        partial: readings.some((r) => r.status === 'refused' || r.status === 'failed'),
+        reauthorize: reauthorizeCommand(plan),
+    };
+}
+function workflowFacts(workflow) {
+    if (workflow?.info.status !== 'read' || workflow.repository === undefined)
+        return undefined;
+    const info = workflow.info.value;
+    return {
+        repository: workflow.repository,
+        workflow: workflow.name,
+        state: info.state,
+        runs: workflow.runs.status === 'read'
+            ? workflow.runs.value.map((run) => ({
+                createdAt: run.createdAt,
+                conclusion: run.status === 'completed' ? run.conclusion : null,
+                htmlUrl: run.htmlUrl,
+            }))
+            : undefined,
+    };
+}
+/**
+ * `authorize` for the same secret, and the same consent variable: what brings a dead integration
+ * back. The client ID and the callback are the app's (developer console), which status never needs.
+ */
+function reauthorizeCommand(plan) {
+    const where = [];
+    const { target } = plan;
+    if (target.kind === 'organization') {
+        where.push('--organization', target.organization);
+        if (plan.repository)
+            where.push('--repository', slug(plan.repository));
+    }
+    else {
+        where.push('--repository', slug(target.repository));
+        if (target.kind === 'environment')
+            where.push('--environment', target.environment);
+    }
+    const variable = plan.consent.source === 'variable' && plan.repository
+        ? ['--record-consent-variable', plan.consent.variable]
+        : [];
+    const api = plan.githubApiUrl === 'https://api.github.com' ? [] : ['--github-api-url', plan.githubApiUrl];
+    // Flags and plain values as they are; anything a shell could read into is quoted.
+    const plain = (word) => /^[\w@%+=:,./-]+$/.test(word) ? { literal: word } : word;
+    return commandLine([
+        TOOL,
+        'authorize',
+        '--client-id',
+        { literal: '"$CLIENT_ID"' },
+        '--callback',
+        { literal: '"$CALLBACK_URL"' },
+        ...where,
+        '--secret-name',
+        plan.secretName,
+        ...variable,
+        ...api,
+    ].map((word) => (typeof word === 'string' ? plain(word) : word)));
+}
+
 ;// CONCATENATED MODULE: ./src/common/secrets.ts
 /**
  * Every secret value this run knows, masked in the runner's log the moment it is known, and scrubbed
@@ -34474,7 +35410,8 @@ class Terminal {
 ;// CONCATENATED MODULE: ./src/cli/main.ts
 /**
  * The command line tool: `authorize` gets the first refresh token, `refresh` rotates it once,
- * `sites` lists what a token reaches. Each command reports its own failures' kind by exit code.
+ * `sites` lists what a token reaches, `status` says how healthy an integration is. Each command
+ * reports its own failures' kind by exit code.
  */
 
 
@@ -34487,7 +35424,8 @@ class Terminal {
 
 
 
-const COMMANDS = [authorize, refresh, sites];
+
+const COMMANDS = [authorize, refresh, sites, status_status];
 async function runCli(args, deps) {
     const terminal = new Terminal(deps.streams);
     const [name, ...rest] = args;

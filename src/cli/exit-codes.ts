@@ -31,6 +31,10 @@ export const EXIT = {
    * may have spent the token: nothing was sent.
    */
   LOCK_HELD: 8,
+  /** `status`: the integration works, but something will stop it unless someone acts. */
+  AT_RISK: 9,
+  /** `status`: the refresh token (or the whole consent) is most likely dead: consent again. */
+  DEAD: 10,
   /** Interrupted (Ctrl-C), by the shell's convention 128 + SIGINT. */
   INTERRUPTED: 130,
 } as const

@@ -1,6 +1,7 @@
 /**
  * The command line tool: `authorize` gets the first refresh token, `refresh` rotates it once,
- * `sites` lists what a token reaches. Each command reports its own failures' kind by exit code.
+ * `sites` lists what a token reaches, `status` says how healthy an integration is. Each command
+ * reports its own failures' kind by exit code.
  */
 import packageJson from '../../package.json' with { type: 'json' }
 import { ActionError } from '../common/errors.js'
@@ -13,9 +14,10 @@ import { CliError, EXIT, exitCodeOf, type ExitCode } from './exit-codes.js'
 import { parseFlags, renderHelp, renderOverview, TOOL } from './options.js'
 import { refresh } from './refresh.js'
 import { sites } from './sites.js'
+import { status } from './status.js'
 import { Terminal } from './terminal.js'
 
-export const COMMANDS: readonly Command[] = [authorize, refresh, sites]
+export const COMMANDS: readonly Command[] = [authorize, refresh, sites, status]
 
 export async function runCli(args: string[], deps: CliDependencies): Promise<ExitCode> {
   const terminal = new Terminal(deps.streams)

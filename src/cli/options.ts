@@ -10,7 +10,7 @@ import { asText, concat, type Text } from '../common/settings.js'
 import { SECRET_SOURCES } from './wording.js'
 import { parseArgs } from 'node:util'
 import { quoteValue } from '../common/input-limits.js'
-import { CliError, EXIT, EXIT_CODE_HELP } from './exit-codes.js'
+import { CliError, EXIT, EXIT_CODE_HELP, type ExitCode } from './exit-codes.js'
 
 export const TOOL = 'atlassian-token-rotation'
 
@@ -35,6 +35,8 @@ export interface CommandSpec {
   /** Variables that are not flags (secrets, the GitHub token), for --help. */
   environment: [string, string][]
   examples: string[]
+  /** The exit codes this command gives, with their meaning here; default: the tool's list. */
+  exitCodes?: readonly [ExitCode, string][]
 }
 
 export interface ParsedFlags {
@@ -179,7 +181,7 @@ export function renderHelp(command: CommandSpec): string {
     ...command.environment.map(([name, text]) => row(name, text)),
     '',
     'Exit codes:',
-    ...EXIT_CODE_HELP.map(([code, text]) => row(String(code), text, 7)),
+    ...(command.exitCodes ?? EXIT_CODE_HELP).map(([code, text]) => row(String(code), text, 7)),
     '',
     'Examples:',
     ...command.examples.map((example) => `  ${example}`),
