@@ -266,3 +266,40 @@ describe('exitCodeFor', () => {
     expect(exitCodeFor({ health, partial })).toBe(code)
   })
 })
+
+describe("the README's description of status --json", () => {
+  /** Every key path of a JSON value, arrays by their first item. */
+  function keyPaths(value: unknown, at = ''): string[] {
+    if (Array.isArray(value)) return keyPaths(value[0], `${at}[]`)
+    if (typeof value !== 'object' || value === null) return []
+    return Object.entries(value).flatMap(([key, child]) => [
+      `${at}.${key}`,
+      ...keyPaths(child, `${at}.${key}`),
+    ])
+  }
+
+  it('names every key the command prints, and no other', async () => {
+    const { readFile } = await import('node:fs/promises')
+    const readme = await readFile(new URL('../../README.md', import.meta.url), 'utf8')
+    const block = /`--json` prints one document[^\n]*\n\n```json\n([\s\S]*?)\n```/.exec(readme)?.[1]
+    const documented = JSON.parse(block ?? 'null') as unknown
+    const printed = statusJson(
+      report({
+        lastWrite: daysAgo(95),
+        consentDaysAgo: 100,
+        workflow: {
+          info: { status: 'read', value: INFO },
+          runs: { status: 'read', value: [run('failure', 1)] },
+        },
+      }),
+      wording,
+    )
+    const withUnread = statusJson(
+      report({ lastWrite: daysAgo(2), secret: { status: 'failed', said: ['x'] } }),
+      wording,
+    )
+    expect(keyPaths(documented).sort()).toEqual(
+      [...new Set([...keyPaths(printed), ...keyPaths(withUnread)])].sort(),
+    )
+  })
+})

@@ -402,7 +402,8 @@ async function readStatus(
   ]
   // Nothing read from GitHub at all (a bad token, GitHub unreachable): no verdict to give.
   if (!readings.some((reading) => reading.status === 'read')) {
-    throw failures[0] instanceof Error ? failures[0] : new Error('no read was attempted')
+    const [first] = failures
+    throw first ?? new Error('no read was attempted')
   }
 
   const consentedAt =
