@@ -345,7 +345,8 @@ describe('status', () => {
     expect([...codes.matchAll(/^ {2}(\d+) /gm)].map((match) => Number(match[1]))).toEqual([
       0, 1, 2, 5, 9, 10,
     ])
-    expect(run.stdout).toMatch(/\n {2}0 +healthy\n/)
+    expect(run.stdout).toMatch(/\n {2}9 +status: at risk/)
+    expect(run.stdout).toContain('The exit code is the verdict: 0 healthy, 9 at risk, 10 dead.')
     expect(run.stdout).toContain('--workflow FILE|ID')
     expect(run.stdout).toContain('"Actions: Read" for --workflow')
   })

@@ -64,8 +64,18 @@ export const EXIT_CODE_HELP: readonly [ExitCode, string][] = [
     EXIT.LOCK_HELD,
     'the lock next to the secret stayed held, or was abandoned by a rotation that may have spent the token: nothing was sent',
   ],
+  [
+    EXIT.AT_RISK,
+    'status: at risk; it works now, but stops unless someone acts (the reasons say what)',
+  ],
+  [EXIT.DEAD, 'status: dead; the refresh token or its consent is past its limit: consent again'],
   [EXIT.INTERRUPTED, 'interrupted (Ctrl-C)'],
 ]
+
+/** What the commands that rotate or consent may return: all but the verdicts of `status`. */
+export const ROTATION_EXIT_CODES: readonly ExitCode[] = EXIT_CODE_HELP.map(([code]) => code).filter(
+  (code) => code !== EXIT.AT_RISK && code !== EXIT.DEAD,
+)
 
 /** A failure of the tool itself (usage, the local callback), with its exit code and next step. */
 export class CliError extends Error {

@@ -10,7 +10,7 @@ import { asText, concat, type Text } from '../common/settings.js'
 import { SECRET_SOURCES } from './wording.js'
 import { parseArgs } from 'node:util'
 import { quoteValue } from '../common/input-limits.js'
-import { CliError, EXIT, EXIT_CODE_HELP, type ExitCode } from './exit-codes.js'
+import { CliError, EXIT, EXIT_CODE_HELP, ROTATION_EXIT_CODES, type ExitCode } from './exit-codes.js'
 
 export const TOOL = 'atlassian-token-rotation'
 
@@ -35,8 +35,11 @@ export interface CommandSpec {
   /** Variables that are not flags (secrets, the GitHub token), for --help. */
   environment: [string, string][]
   examples: string[]
-  /** The exit codes this command gives, with their meaning here; default: the tool's list. */
-  exitCodes?: readonly [ExitCode, string][]
+  /**
+   * Every exit code the command can return, and no other: its --help lists these. Default: the
+   * codes of the commands that rotate (./exit-codes.ts, ROTATION_EXIT_CODES).
+   */
+  exitCodes?: readonly ExitCode[]
 }
 
 export interface ParsedFlags {
@@ -181,7 +184,9 @@ export function renderHelp(command: CommandSpec): string {
     ...command.environment.map(([name, text]) => row(name, text)),
     '',
     'Exit codes:',
-    ...(command.exitCodes ?? EXIT_CODE_HELP).map(([code, text]) => row(String(code), text, 7)),
+    ...EXIT_CODE_HELP.filter(([code]) =>
+      (command.exitCodes ?? ROTATION_EXIT_CODES).includes(code),
+    ).map(([code, text]) => row(String(code), text, 7)),
     '',
     'Examples:',
     ...command.examples.map((example) => `  ${example}`),

@@ -106,6 +106,7 @@ const spec: CommandSpec = {
   description: [
     'Reads when the secret was last written (every rotation writes it), the consent date (the variable authorize records), and with --workflow whether the rotation workflow is enabled and how its latest runs ended. From these it gives the verdict: healthy; at risk, and why (no rotation for over 30 days, failing runs, a disabled workflow, fewer than 30 days before the 90-day or the 365-day limit); or dead, and the command that brings it back (authorize).',
     'Nothing is sent to Atlassian and no token is spent: a refresh token cannot be tried without disabling it. A read GitHub refuses is named with the permission it needs, and the verdict then rests on the rest (partial).',
+    'The exit code is the verdict: 0 healthy, 9 at risk, 10 dead. It is 5 when GitHub refused or failed every read, and also when what could be read looks healthy but a read was refused: a partial check is never 0.',
   ],
   flags: FLAGS,
   environment: [
@@ -118,26 +119,7 @@ const spec: CommandSpec = {
     `${TOOL} status --secret-name ATLASSIAN_REFRESH_TOKEN --repository octo-org/confluence-sync --workflow rotate-atlassian-token.yml`,
     `${TOOL} status --secret-name ATLASSIAN_REFRESH_TOKEN --repository octo-org/confluence-sync --json | jq -r .verdict`,
   ],
-  exitCodes: [
-    [EXIT.OK, 'healthy'],
-    [EXIT.UNEXPECTED, 'unexpected failure (please report it)'],
-    [
-      EXIT.USAGE,
-      'usage: a flag or environment variable is missing or wrong, or no GitHub token; nothing was read',
-    ],
-    [
-      EXIT.GITHUB,
-      'GitHub refused or was unreachable: nothing could be read, or what could be read looks healthy but a read was refused (partial)',
-    ],
-    [
-      EXIT.AT_RISK,
-      'at risk: it works now, but will stop unless someone acts (the reasons say what)',
-    ],
-    [
-      EXIT.DEAD,
-      'dead: the refresh token or its consent is past its limit; consent again (authorize)',
-    ],
-  ],
+  exitCodes: [EXIT.OK, EXIT.UNEXPECTED, EXIT.USAGE, EXIT.GITHUB, EXIT.AT_RISK, EXIT.DEAD],
 }
 
 interface Plan {
