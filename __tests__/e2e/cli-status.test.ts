@@ -336,6 +336,72 @@ describe('status', () => {
     expect(w.timeline).toEqual([])
   })
 
+  it('reads an environment secret, and names the environment in the authorize command', async () => {
+    const w = await startScenario({
+      store: { kind: 'environment', repository: REPOSITORY, environment: 'production eu' },
+      githubToken: { ...READER, secrets: 'none', environments: 'read' },
+    })
+    world = w
+    w.github.setVariable(REPOSITORY, VARIABLE, isoDay(daysAgo(370)))
+
+    const run = await status(w, ['--environment', 'production eu', '--json'])
+
+    expect(run.exitCode).toBe(10)
+    expect(json(run)).toMatchObject({
+      verdict: 'dead',
+      partial: false,
+      secret: { target: `environment "production eu" of ${REPOSITORY}`, exists: true },
+      figures: { daysSinceLastRotation: 0 },
+    })
+    expect(json(run).reauthorize).toContain(
+      `--repository ${REPOSITORY} --environment 'production eu' --secret-name ${SECRET_NAME}`,
+    )
+    expect(w.timeline).toContain(
+      `GET /repos/${REPOSITORY}/environments/production%20eu/secrets/${SECRET_NAME}`,
+    )
+    expectNothingSpent(w, w.storedToken())
+  })
+
+  it('reads an organization secret, and the variable and workflow of --repository', async () => {
+    const w = await startScenario({
+      store: { kind: 'organization', organization: 'octo-org' },
+      githubToken: {
+        ...READER,
+        secrets: 'none',
+        organizationSecrets: { organizations: ['octo-org'], access: 'read' },
+      },
+    })
+    world = w
+    w.github.setVariable(REPOSITORY, VARIABLE, isoDay(daysAgo(100)))
+    w.github.addWorkflow(REPOSITORY, WORKFLOW)
+
+    const withRepository = await status(w, ['--organization', 'octo-org', '--workflow', WORKFLOW])
+    const alone = await runCli(
+      [
+        'status',
+        '--secret-name',
+        SECRET_NAME,
+        '--organization',
+        'octo-org',
+        '--workflow',
+        WORKFLOW,
+      ],
+      { env: { ...endpointsOf(w), GH_TOKEN: GITHUB_TOKEN } },
+    )
+
+    expect(withRepository.exitCode).toBe(0)
+    expect(withRepository.stdout).toContain(`${SECRET_NAME} (organization octo-org): healthy`)
+    expect(withRepository.stdout).toContain(`.github/workflows/${WORKFLOW}: enabled; no runs yet`)
+    expect(w.timeline).toContain(`GET /orgs/octo-org/actions/secrets/${SECRET_NAME}`)
+    // Without a repository there is no variable or workflow to read: said, not guessed.
+    expect(alone.exitCode).toBe(0)
+    expect(alone.stdout).toContain(`${WORKFLOW}: not checked: an organization secret`)
+    expect(alone.stdout).toContain(
+      "Consent         not checked: an organization secret's consent variable",
+    )
+    expectNothingSpent(w, w.storedToken())
+  })
+
   it('--help lists exactly the exit codes status gives', async () => {
     const run = await runCli(['status', '--help'])
 
