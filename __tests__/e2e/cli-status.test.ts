@@ -284,6 +284,22 @@ describe('status', () => {
     })
   })
 
+  it('reports a workflow that does not exist as not read, and the check as partial', async () => {
+    const w = await seededWorld({ lastWriteDaysAgo: 2, consentDaysAgo: 100 })
+
+    const run = await status(w, ['--workflow', 'rotate-other.yml', '--json'])
+
+    expect(run.exitCode).toBe(5)
+    expect(json(run)).toMatchObject({
+      verdict: 'healthy',
+      partial: true,
+      workflow: { name: 'rotate-other.yml', state: null, runs: null },
+      unread: [{ what: 'workflow', status: 'failed', permission: null }],
+    })
+    expect(json(run).unread[0]?.said).toContain('GitHub answered HTTP 404')
+    expect(json(run).unread[0]?.next).toContain('Check --workflow')
+  })
+
   it('still gives the verdict of what it read when the secret is refused: at risk, partial', async () => {
     const w = await seededWorld({
       lastWriteDaysAgo: 2,

@@ -236,6 +236,7 @@ describe('statusJson', () => {
           status: 'failed',
           permission: null,
           said: 'GitHub did not answer.',
+          next: null,
         },
       ],
       reauthorize: REAUTHORIZE,

@@ -34793,6 +34793,8 @@ function renderStatus(report, wording) {
         lines.push('', 'Not read (the verdict rests on the rest):');
         for (const { what, unread: gap } of unread) {
             lines.push(`  - ${WHAT_WORDS[what] ?? what}: ${say(gap.said)}${gap.status === 'refused' ? ` The GitHub token needs ${gap.permission}.` : ''}`);
+            if (gap.status === 'failed' && gap.next !== undefined)
+                lines.push(`    Next: ${say(gap.next)}`);
         }
     }
     return lines;
@@ -34919,6 +34921,7 @@ function statusJson(report, wording) {
             status: unread.status,
             permission: unread.status === 'refused' ? unread.permission : null,
             said: say(unread.said),
+            next: unread.status === 'failed' && unread.next !== undefined ? say(unread.next) : null,
         })),
         reauthorize: needsConsent(report) ? report.reauthorize : null,
     };
@@ -35154,7 +35157,7 @@ async function readStatus(plan, context, githubToken) {
             failures.push(error);
             const unread = error.code === 'GITHUB_FORBIDDEN'
                 ? { status: 'refused', permission, said: error.said }
-                : { status: 'failed', said: error.said };
+                : { status: 'failed', said: error.said, next: error.next };
             return unread;
         }
     };

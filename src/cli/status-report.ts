@@ -29,7 +29,7 @@ export type Unread =
   /** GitHub answered 403: the token lacks `permission`. */
   | { status: 'refused'; permission: string; said: Text }
   /** Anything else: not found, unreachable, an answer that is not GitHub's. */
-  | { status: 'failed'; said: Text }
+  | { status: 'failed'; said: Text; next?: Text | undefined }
 
 /** One read of the command: its value, why there is none, or why it was not tried. */
 export type Reading<T> = { status: 'read'; value: T } | Unread | { status: 'skipped'; why: string }
@@ -162,6 +162,8 @@ export function renderStatus(report: StatusReport, wording: Wording): string[] {
       lines.push(
         `  - ${WHAT_WORDS[what] ?? what}: ${say(gap.said)}${gap.status === 'refused' ? ` The GitHub token needs ${gap.permission}.` : ''}`,
       )
+      if (gap.status === 'failed' && gap.next !== undefined)
+        lines.push(`    Next: ${say(gap.next)}`)
     }
   }
   return lines
@@ -273,7 +275,15 @@ export interface StatusJson {
       | null
   } | null
   reasons: { code: string; verdict: 'at-risk' | 'dead'; said: string; next: string }[]
-  unread: { what: string; status: 'refused' | 'failed'; permission: string | null; said: string }[]
+  unread: {
+    what: string
+    status: 'refused' | 'failed'
+    /** For `refused`: what the GitHub token needs. */
+    permission: string | null
+    said: string
+    /** For `failed`: what to check, when there is advice. */
+    next: string | null
+  }[]
   /** When the consent is dead or due: the command that consents again; null otherwise. */
   reauthorize: string | null
 }
@@ -341,6 +351,7 @@ export function statusJson(report: StatusReport, wording: Wording): StatusJson {
       status: unread.status,
       permission: unread.status === 'refused' ? unread.permission : null,
       said: say(unread.said),
+      next: unread.status === 'failed' && unread.next !== undefined ? say(unread.next) : null,
     })),
     reauthorize: needsConsent(report) ? report.reauthorize : null,
   }

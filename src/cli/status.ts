@@ -309,7 +309,7 @@ async function readStatus(
       const unread: Unread =
         error.code === 'GITHUB_FORBIDDEN'
           ? { status: 'refused', permission, said: error.said }
-          : { status: 'failed', said: error.said }
+          : { status: 'failed', said: error.said, next: error.next }
       return unread
     }
   }
