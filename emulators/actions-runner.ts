@@ -2,7 +2,7 @@
  * Runs the bundled action the way the GitHub Actions runner does: a child process of `node
  * dist/index.js` with `INPUT_*` variables (upper-cased, spaces to underscores, hyphens kept), the
  * defaults of action.yml with their `${{ github.* }}` expressions evaluated, GITHUB_OUTPUT and
- * GITHUB_STEP_SUMMARY files, and a `schedule` event whose payload is empty.
+ * GITHUB_STEP_SUMMARY files, the workflow's ref, and a `schedule` event whose payload is empty.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
@@ -25,6 +25,8 @@ export interface RunnerContext {
   runAttempt?: string
   /** The job's key in the workflow (GITHUB_JOB). */
   job?: string
+  /** GITHUB_WORKFLOW_REF; default: `.github/workflows/rotate.yml` of `repository` on main. */
+  workflowRef?: string
 }
 
 export interface ActionRunOptions {
@@ -134,6 +136,9 @@ export async function runAction(options: ActionRunOptions): Promise<ActionRun> {
       GITHUB_RUN_ID: options.context.runId ?? '1000',
       GITHUB_RUN_ATTEMPT: options.context.runAttempt ?? '1',
       GITHUB_JOB: options.context.job ?? 'rotate',
+      GITHUB_WORKFLOW_REF:
+        options.context.workflowRef ??
+        `${options.context.repository}/.github/workflows/rotate.yml@refs/heads/main`,
       GITHUB_OUTPUT: outputFile,
       GITHUB_STEP_SUMMARY: summaryFile,
       RUNNER_TEMP: workDir,

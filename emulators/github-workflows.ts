@@ -50,7 +50,8 @@ export class WorkflowStore {
     private readonly now: () => number,
   ) {}
 
-  add(file: string, options: { name?: string; state?: WorkflowState } = {}): StoredWorkflow {
+  add(fileOrPath: string, options: { name?: string; state?: WorkflowState } = {}): StoredWorkflow {
+    const file = fileOrPath.replace(/^\.github\/workflows\//, '')
     const now = new Date(this.now())
     const workflow: StoredWorkflow = {
       id: this.nextId(),
@@ -64,11 +65,14 @@ export class WorkflowStore {
     return workflow
   }
 
-  /** By its id or its file name, as the API takes either (`workflow_id`). */
+  /** By its id or its file name, as the API takes either (`workflow_id`), or by its path. */
   find(idOrFile: string | number): StoredWorkflow | undefined {
     const key = String(idOrFile)
     return this.#workflows.find(
-      (workflow) => String(workflow.id) === key || workflow.path === `.github/workflows/${key}`,
+      (workflow) =>
+        String(workflow.id) === key ||
+        workflow.path === key ||
+        workflow.path === `.github/workflows/${key}`,
     )
   }
 

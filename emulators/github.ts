@@ -2,7 +2,8 @@
  * A loopback emulator of the parts of GitHub's REST API the action uses, speaking real HTTP:
  * Actions secrets of repositories, environments and organizations, each store with a real X25519
  * key pair; repositories and environments; workflow runs and their jobs; workflows, their state
- * and their runs (./github-workflows.ts); repository variables. A PUT opens the sealed
+ * and their runs (./github-workflows.ts), and enabling one (recorded in `workflowEnables`);
+ * repository variables. A PUT opens the sealed
  * value (201 when it creates a secret, 204 when it updates one; a DELETE answers 204, or 404) with an independent sealed-box implementation (./sealed-box.ts) and keeps the plain value,
  * so a test can read what the action stored and hand it to the next rotation.
  *
@@ -47,8 +48,11 @@ export interface GitHubTokenGrant {
   environments?: Access
   /** Organization permission "Secrets", for these organizations. */
   organizationSecrets?: { organizations: string[]; access: Access }
-  /** Repository permission "Actions" (reading workflow runs). */
-  actions?: 'none' | 'read'
+  /**
+   * Repository permission "Actions": read for workflow runs, write to enable a workflow (the
+   * workflow's GITHUB_TOKEN has it with `permissions: actions: write`).
+   */
+  actions?: Access
   /** Repository permission "Variables" (configuration variables). */
   variables?: Access
 }
@@ -69,6 +73,19 @@ export interface StoredVariable {
   value: string
   createdAt: Date
   updatedAt: Date
+}
+
+/** A workflow of a repository, as the Actions API knows it (./github-workflows.ts). */
+export type Workflow = StoredWorkflow
+
+/** A call to enable a workflow that GitHub answered 204. */
+export interface WorkflowEnable {
+  repository: string
+  /** As the request named it: the file name or the id. */
+  workflow: string
+  /** The state before the call. */
+  was: Workflow['state']
+  at: Date
 }
 
 export interface WorkflowRunAttempt {
@@ -92,6 +109,7 @@ type Operation =
   | 'update-variable'
   | 'workflow'
   | 'workflow-runs'
+  | 'enable-workflow'
 
 /**
  * Something the next matching request meets instead of, or before, the normal answer. With
@@ -269,6 +287,14 @@ const ROUTES: Route[] = [
     permission: 'actions',
   },
   {
+    operation: 'enable-workflow',
+    method: 'PUT',
+    pattern: new RegExp(`^${REPO}/actions/workflows/([^/]+)/enable$`),
+    scope: repoScope,
+    needs: 'write',
+    permission: 'actions',
+  },
+  {
     operation: 'variable',
     method: 'GET',
     pattern: new RegExp(`^${REPO}/actions/variables/([^/]+)$`),
@@ -307,6 +333,8 @@ export interface GitHubEmulatorOptions extends Omit<LoopbackServerOptions, 'now'
 export class GitHubEmulator {
   /** Contract problems found in the requests received, for a test to assert there are none. */
   readonly contractViolations: string[] = []
+  /** Every workflow enabled through the API, in order. */
+  readonly workflowEnables: WorkflowEnable[] = []
   readonly #server: LoopbackServer
   readonly #basePath: string
   readonly #contract: GitHubEmulatorOptions['contract']
@@ -458,16 +486,20 @@ export class GitHubEmulator {
     })
   }
 
-  /** Seeds a workflow (`FILE.yml` under .github/workflows), active unless `state` says otherwise. */
+  /**
+   * Seeds a workflow, by its file name or its path (`.github/workflows/file.yml`): active unless
+   * the state (alone, or among the options) says otherwise.
+   */
   addWorkflow(
     fullName: string,
-    file: string,
-    options: { name?: string; state?: WorkflowState } = {},
+    fileOrPath: string,
+    options: WorkflowState | { name?: string; state?: WorkflowState } = {},
   ): StoredWorkflow {
-    return this.#repository(fullName).workflows.add(file, options)
+    const given = typeof options === 'string' ? { state: options } : options
+    return this.#repository(fullName).workflows.add(fileOrPath, given)
   }
 
-  /** A workflow by id or file name, as the API names it. */
+  /** A workflow by id, file name or path, as the API (or the runner's workflow ref) names it. */
   workflow(fullName: string, idOrFile: string | number): StoredWorkflow | undefined {
     return this.#repository(fullName).workflows.find(idOrFile)
   }
@@ -658,6 +690,27 @@ export class GitHubEmulator {
       case 'workflow-runs':
         this.#workflows(route.operation, parts, request, res)
         return
+      case 'enable-workflow': {
+        // The workflow by its id or its file name (docs: "Enable a workflow").
+        const fullName = `${parts[0] ?? ''}/${parts[1] ?? ''}`
+        const named = parts[2] ?? ''
+        const workflow = this.#repository(fullName).workflows.find(named)
+        if (!workflow) {
+          notFound()
+          return
+        }
+        this.workflowEnables.push({
+          repository: fullName,
+          workflow: named,
+          was: workflow.state,
+          at: new Date(this.now()),
+        })
+        workflow.state = 'active'
+        workflow.updatedAt = new Date(this.now())
+        res.writeHead(204)
+        res.end()
+        return
+      }
       case 'run':
       case 'jobs': {
         const [, , runId, attempt] = parts as [string, string, string, string]
@@ -961,7 +1014,7 @@ export class GitHubEmulator {
         permission = 'metadata=read'
       } else if (route.permission === 'actions') {
         access = grant.actions ?? 'none'
-        permission = 'actions=read'
+        permission = `actions=${route.needs}`
       } else if (route.permission === 'variables') {
         access = grant.kind === 'workflow' ? 'none' : (grant.variables ?? 'none')
         permission = `variables=${route.needs}`

@@ -358,6 +358,31 @@ describe("GitHub contract: the emulator's workflow answers", () => {
     })
   })
 
+  it('answers the state an enable (PUT …/enable) left, from the same store', async () => {
+    const repository = 'acme/enabled'
+    github.addRepository(repository)
+    github.addToken('github_pat_actions_write', {
+      kind: 'fine-grained-pat',
+      repositories: [repository],
+      secrets: 'none',
+      actions: 'write',
+    })
+    github.addWorkflow(repository, '.github/workflows/rotate.yml', 'disabled_inactivity')
+    const enable = await request(
+      `${github.apiUrl}/repos/${repository}/actions/workflows/rotate.yml/enable`,
+      {
+        method: 'PUT',
+        headers: { authorization: 'token github_pat_actions_write', 'user-agent': 'test' },
+      },
+    )
+    await enable.body.dump()
+    expect(enable.statusCode).toBe(204)
+    expect(github.workflow(repository, 'rotate.yml')?.state).toBe('active')
+    expect(github.workflowEnables).toMatchObject([
+      { workflow: 'rotate.yml', was: 'disabled_inactivity' },
+    ])
+  })
+
   it('names what an answer lacks or gets wrong, so the checks above can fail', async () => {
     const path = '/repos/acme/app/actions/workflows/rotate-atlassian-token.yml'
     const { body } = await get(path)
