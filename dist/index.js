@@ -35865,11 +35865,54 @@ function assessHealth(facts) {
             next: (0,_common_settings_js__WEBPACK_IMPORTED_MODULE_0__/* .text */ .Qq) `Check that ${secretName} exists and that the GitHub token may read its metadata; the next rotation that writes it starts the count.`,
         });
     }
+    if (facts.workflow)
+        reasons.push(...workflowReasons(facts.workflow));
     reasons.sort((a, b) => rank(a.verdict) - rank(b.verdict));
     const verdict = reasons[0]?.verdict ?? 'healthy';
     return { verdict, figures, reasons };
 }
 const rank = (verdict) => (verdict === 'dead' ? 0 : 1);
+/** Conclusions that say whether a rotation ran; cancelled, skipped and neutral runs say nothing. */
+const FAILED = new Set(['failure', 'timed_out', 'startup_failure']);
+/**
+ * A disabled workflow rotates nothing (GitHub disables a public repository's schedules after 60
+ * days without activity); finished runs that failed since the last success rotate nothing either,
+ * and the token keeps ageing toward its 90 days.
+ */
+function workflowReasons(workflow) {
+    const reasons = [];
+    const where = `--repo ${workflow.repository}`;
+    if (workflow.state !== 'active') {
+        const why = workflow.state === 'disabled_inactivity'
+            ? 'GitHub disabled it after 60 days without activity in the repository'
+            : workflow.state === 'disabled_manually'
+                ? 'someone disabled it'
+                : `its state is "${workflow.state}"`;
+        reasons.push({
+            code: 'workflow-disabled',
+            verdict: 'at-risk',
+            threshold: 'schedule-inactivity',
+            said: (0,_common_settings_js__WEBPACK_IMPORTED_MODULE_0__/* .text */ .Qq) `The rotation workflow ${workflow.workflow} of ${workflow.repository} is not enabled (${why}): no scheduled rotation runs, and the refresh token ages toward its 90 days.`,
+            next: (0,_common_settings_js__WEBPACK_IMPORTED_MODULE_0__/* .text */ .Qq) `Enable it (\`gh workflow enable ${workflow.workflow} ${where}\`) and run it once (\`gh workflow run ${workflow.workflow} ${where}\`); ${(0,_common_settings_js__WEBPACK_IMPORTED_MODULE_0__/* .named */ .KT)('keep-schedule-alive')} keeps a public repository's schedule from being disabled again.`,
+        });
+    }
+    const decided = (workflow.runs ?? []).filter((run) => run.conclusion === 'success' || FAILED.has(run.conclusion ?? ''));
+    const failing = decided.findIndex((run) => run.conclusion === 'success');
+    const failures = failing === -1 ? decided : decided.slice(0, failing);
+    const [latest] = failures;
+    if (latest !== undefined) {
+        const since = failures[failures.length - 1] ?? latest;
+        const count = failures.length;
+        reasons.push({
+            code: 'runs-failing',
+            verdict: 'at-risk',
+            threshold: 'rotation-overdue',
+            said: (0,_common_settings_js__WEBPACK_IMPORTED_MODULE_0__/* .text */ .Qq) `The latest ${count === 1 ? 'finished run' : `${count} finished runs`} of ${workflow.workflow} failed (${count === 1 ? isoDay(latest.createdAt) : `since ${isoDay(since.createdAt)}`}${failing === -1 ? '' : ', after a success'}): those rotations did not happen.`,
+            next: (0,_common_settings_js__WEBPACK_IMPORTED_MODULE_0__/* .text */ .Qq) `Read the failed run's log${latest.htmlUrl ? ` (${latest.htmlUrl})` : ''}: a revoked or expired GitHub token, or a changed permission, are the usual causes. Then run it again (\`gh workflow run ${workflow.workflow} ${where}\`).`,
+        });
+    }
+    return reasons;
+}
 
 
 /***/ }),

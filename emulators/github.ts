@@ -1,8 +1,9 @@
 /**
  * A loopback emulator of the parts of GitHub's REST API the action uses, speaking real HTTP:
  * Actions secrets of repositories, environments and organizations, each store with a real X25519
- * key pair; repositories and environments; workflow runs and their jobs; workflows (enabling one,
- * recorded in `workflowEnables`); repository variables. A PUT opens the sealed
+ * key pair; repositories and environments; workflow runs and their jobs; workflows, their state
+ * and their runs (./github-workflows.ts), and enabling one (recorded in `workflowEnables`);
+ * repository variables. A PUT opens the sealed
  * value (201 when it creates a secret, 204 when it updates one; a DELETE answers 204, or 404) with an independent sealed-box implementation (./sealed-box.ts) and keeps the plain value,
  * so a test can read what the action stored and hand it to the next rotation.
  *
@@ -24,6 +25,15 @@ import {
   type RecordedRequest,
 } from './http-server.js'
 import { newKeyPair, openSealedBox, type KeyPair } from './sealed-box.js'
+import {
+  WorkflowStore,
+  workflowAnswer,
+  workflowRunAnswer,
+  type StoredWorkflow,
+  type StoredWorkflowRun,
+  type WorkflowRunSeed,
+  type WorkflowState,
+} from './github-workflows.js'
 
 type Access = 'none' | 'read' | 'write'
 
@@ -65,14 +75,8 @@ export interface StoredVariable {
   updatedAt: Date
 }
 
-/** A workflow of a repository, as the Actions API knows it. */
-export interface Workflow {
-  id: number
-  /** `.github/workflows/file.yml` */
-  path: string
-  /** GitHub disables a public repository's schedules after 60 days without activity. */
-  state: 'active' | 'disabled_inactivity' | 'disabled_manually'
-}
+/** A workflow of a repository, as the Actions API knows it (./github-workflows.ts). */
+export type Workflow = StoredWorkflow
 
 /** A call to enable a workflow that GitHub answered 204. */
 export interface WorkflowEnable {
@@ -103,6 +107,8 @@ type Operation =
   | 'variable'
   | 'create-variable'
   | 'update-variable'
+  | 'workflow'
+  | 'workflow-runs'
   | 'enable-workflow'
 
 /**
@@ -152,7 +158,7 @@ interface Repository {
   environments: Map<string, SecretStore>
   runs: Map<string, WorkflowRunAttempt>
   variables: Map<string, StoredVariable>
-  workflows: Map<string, Workflow>
+  workflows: WorkflowStore
 }
 
 /** Which secret store: a repository's, one of its environments', or an organization's. */
@@ -263,6 +269,23 @@ const ROUTES: Route[] = [
     needs: 'read',
     permission: 'actions',
   },
+  // Actions workflows, named by id or file name (docs.github.com/rest/actions/workflows).
+  {
+    operation: 'workflow',
+    method: 'GET',
+    pattern: new RegExp(`^${REPO}/actions/workflows/([^/]+)$`),
+    scope: repoScope,
+    needs: 'read',
+    permission: 'actions',
+  },
+  {
+    operation: 'workflow-runs',
+    method: 'GET',
+    pattern: new RegExp(`^${REPO}/actions/workflows/([^/]+)/runs$`),
+    scope: repoScope,
+    needs: 'read',
+    permission: 'actions',
+  },
   {
     operation: 'enable-workflow',
     method: 'PUT',
@@ -368,7 +391,10 @@ export class GitHubEmulator {
       environments: new Map(),
       runs: new Map(),
       variables: new Map(),
-      workflows: new Map(),
+      workflows: new WorkflowStore(
+        () => this.#nextId++,
+        () => this.now(),
+      ),
     })
     return this
   }
@@ -396,17 +422,6 @@ export class GitHubEmulator {
   addRun(fullName: string, runId: string, attempt: string, run: WorkflowRunAttempt): this {
     this.#repository(fullName).runs.set(`${runId}/${attempt}`, run)
     return this
-  }
-
-  /** Adds a workflow file (`.github/workflows/file.yml`) to a repository. */
-  addWorkflow(fullName: string, path: string, state: Workflow['state'] = 'active'): this {
-    this.#repository(fullName).workflows.set(path, { id: this.#nextId++, path, state })
-    return this
-  }
-
-  /** A workflow of a repository, by its path. */
-  workflow(fullName: string, path: string): Workflow | undefined {
-    return this.#repository(fullName).workflows.get(path)
   }
 
   /** A new key pair for a store, as when GitHub rotates a store's key. */
@@ -469,6 +484,46 @@ export class GitHubEmulator {
       createdAt: existing?.createdAt ?? now,
       updatedAt: now,
     })
+  }
+
+  /**
+   * Seeds a workflow, by its file name or its path (`.github/workflows/file.yml`): active unless
+   * the state (alone, or among the options) says otherwise.
+   */
+  addWorkflow(
+    fullName: string,
+    fileOrPath: string,
+    options: WorkflowState | { name?: string; state?: WorkflowState } = {},
+  ): StoredWorkflow {
+    const given = typeof options === 'string' ? { state: options } : options
+    return this.#repository(fullName).workflows.add(fileOrPath, given)
+  }
+
+  /** A workflow by id, file name or path, as the API (or the runner's workflow ref) names it. */
+  workflow(fullName: string, idOrFile: string | number): StoredWorkflow | undefined {
+    return this.#repository(fullName).workflows.find(idOrFile)
+  }
+
+  /** Sets a workflow's state, as a person (or GitHub, after 60 days without activity) would. */
+  setWorkflowState(fullName: string, idOrFile: string | number, state: WorkflowState): void {
+    const workflow = this.#workflowOf(fullName, idOrFile)
+    workflow.state = state
+    workflow.updatedAt = new Date(this.now())
+  }
+
+  /** Seeds a run of a workflow: a scheduled, successful one unless the seed says otherwise. */
+  addWorkflowRun(
+    fullName: string,
+    idOrFile: string | number,
+    seed: WorkflowRunSeed,
+  ): StoredWorkflowRun {
+    return this.#repository(fullName).workflows.addRun(this.#workflowOf(fullName, idOrFile), seed)
+  }
+
+  #workflowOf(fullName: string, idOrFile: string | number): StoredWorkflow {
+    const workflow = this.workflow(fullName, idOrFile)
+    if (!workflow) throw new Error(`emulator: no workflow ${String(idOrFile)} in ${fullName}`)
+    return workflow
   }
 
   injectFaults(...faults: GitHubFault[]): void {
@@ -631,13 +686,15 @@ export class GitHubEmulator {
       case 'update-variable':
         this.#variables(route.operation, parts, request, res)
         return
+      case 'workflow':
+      case 'workflow-runs':
+        this.#workflows(route.operation, parts, request, res)
+        return
       case 'enable-workflow': {
         // The workflow by its id or its file name (docs: "Enable a workflow").
         const fullName = `${parts[0] ?? ''}/${parts[1] ?? ''}`
         const named = parts[2] ?? ''
-        const workflow = [...this.#repository(fullName).workflows.values()].find(
-          (w) => String(w.id) === named || w.path === `.github/workflows/${named}`,
-        )
+        const workflow = this.#repository(fullName).workflows.find(named)
         if (!workflow) {
           notFound()
           return
@@ -649,6 +706,7 @@ export class GitHubEmulator {
           at: new Date(this.now()),
         })
         workflow.state = 'active'
+        workflow.updatedAt = new Date(this.now())
         res.writeHead(204)
         res.end()
         return
@@ -740,6 +798,40 @@ export class GitHubEmulator {
       default:
         notFound()
     }
+  }
+
+  /**
+   * A workflow (404 when neither its id nor its file name is known) or its runs, newest first,
+   * `per_page` (default 30, at most 100) to a page (docs: "List workflow runs for a workflow").
+   */
+  #workflows(
+    operation: 'workflow' | 'workflow-runs',
+    parts: string[],
+    request: RecordedRequest,
+    res: ServerResponse,
+  ): void {
+    const repository = this.#repository(`${parts[0] ?? ''}/${parts[1] ?? ''}`)
+    const workflow = repository.workflows.find(parts[2] ?? '')
+    if (!workflow) {
+      sendJson(res, 404, { message: 'Not Found', documentation_url: DOCS, status: '404' })
+      return
+    }
+    const origin = this.#server.url
+    const at = { apiUrl: this.apiUrl, webUrl: origin }
+    if (operation === 'workflow') {
+      sendJson(res, 200, workflowAnswer(workflow, repository.fullName, at))
+      return
+    }
+    const query = new URL(request.path, 'http://emulator').searchParams
+    const perPage = Math.min(100, Math.max(1, Number(query.get('per_page') ?? 30) || 30))
+    const page = Math.max(1, Number(query.get('page') ?? 1) || 1)
+    const runs = repository.workflows.runsOf(workflow)
+    sendJson(res, 200, {
+      total_count: runs.length,
+      workflow_runs: runs
+        .slice((page - 1) * perPage, page * perPage)
+        .map((run) => workflowRunAnswer(run, workflow, repository, at)),
+    })
   }
 
   /** Repository variables (docs.github.com/rest/actions/variables): names as for secrets. */

@@ -26,6 +26,11 @@ export interface GitHubContract {
    * parsed JSON body, or `undefined` when none was sent.
    */
   check(method: string, path: string, body: unknown): string[]
+  /**
+   * Problems with one answer (the emulator's), against the JSON body the description documents for
+   * that operation and status: required properties, types, enums. Empty when it matches.
+   */
+  checkAnswer(method: string, path: string, status: number, body: unknown): string[]
 }
 
 interface Ref {
@@ -68,10 +73,15 @@ interface RequestBody {
   content: Record<string, { schema?: Schema | Ref }>
 }
 
+interface ResponseObject {
+  content?: Record<string, { schema?: Schema | Ref }>
+}
+
 interface Operation {
   operationId?: string
   parameters?: (Parameter | Ref)[]
   requestBody?: RequestBody | Ref
+  responses?: Record<string, ResponseObject | Ref>
 }
 
 type Method = 'get' | 'put' | 'post' | 'patch' | 'delete' | 'head' | 'options' | 'trace'
@@ -146,6 +156,48 @@ class Contract implements GitHubContract {
       // OpenAPI matches concrete paths before templated ones (`.../secrets/public-key` before
       // `.../secrets/{secret_name}`): sort so the first match is the most concrete.
       .sort((a, b) => compareRanks(a.rank, b.rank))
+  }
+
+  checkAnswer(method: string, path: string, status: number, body: unknown): string[] {
+    const found = this.#operation(method, path)
+    if (typeof found === 'string') return [found]
+    const { operation, where } = found
+    const response = this.#resolve(operation.responses?.[String(status)])
+    if (response === undefined) {
+      const documented = Object.keys(operation.responses ?? {}).join(', ')
+      return [`${where}: answers ${status}, which the description does not list (${documented}).`]
+    }
+    const schema = this.#resolve(response.content?.['application/json']?.schema)
+    if (schema === undefined) {
+      return body === undefined ? [] : [`${where}: the ${status} answer has no JSON body.`]
+    }
+    const problems: string[] = []
+    this.#validate(schema, body, `answer ${status}`, problems)
+    return problems.map((problem) => `${where}: ${problem}`)
+  }
+
+  #operation(
+    method: string,
+    path: string,
+  ): string | { operation: Operation; route: Route; match: RegExpExecArray; where: string } {
+    const rawPath = path.replace(/[?#].*$/s, '')
+    const verb = METHODS.find((known) => known === method.toLowerCase())
+    const request = `${method.toUpperCase()} ${rawPath}`
+    let route: Route | undefined
+    let match: RegExpExecArray | null = null
+    for (const candidate of this.#routes) {
+      match = candidate.pattern.exec(rawPath)
+      if (match !== null) {
+        route = candidate
+        break
+      }
+    }
+    const operation = verb === undefined ? undefined : route?.item[verb]
+    if (route === undefined || match === null || operation === undefined) {
+      return `${request}: no such operation in GitHub's description.`
+    }
+    const where = `${method.toUpperCase()} ${route.template} (${operation.operationId ?? 'no operationId'})`
+    return { operation, route, match, where }
   }
 
   check(method: string, path: string, body: unknown): string[] {

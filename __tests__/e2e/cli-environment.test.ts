@@ -27,7 +27,15 @@ afterAll(async () => {
 
 async function theWorld(): Promise<Scenario> {
   if (world !== undefined) return world
-  world = await startScenario()
+  // Variables too: \`status\` reads the consent variable, and a refused read is a partial check.
+  world = await startScenario({
+    githubToken: {
+      kind: 'fine-grained-pat',
+      repositories: [REPOSITORY],
+      secrets: 'write',
+      variables: 'write',
+    },
+  })
   world.atlassian.registerApp(CLIENT_ID, CLIENT_SECRET, undefined, { callbackUrl: SITE_CALLBACK })
   return world
 }
@@ -78,6 +86,11 @@ const REFUSED: Record<string, { value: string; says: string }> = {
   'token-url': { value: 'not a url', says: '--token-url is not a URL' },
   'atlassian-api-url': { value: 'not a url', says: '--atlassian-api-url is not a URL' },
   'github-api-url': { value: 'not a url', says: '--github-api-url is not a URL' },
+  workflow: { value: 'no file', says: "--workflow must be the workflow's file name" },
+  'consent-variable': {
+    value: 'bad name',
+    says: '--consent-variable must contain only letters',
+  },
   // A boolean flag's variable holds "true" or "false"; anything else is refused by its name.
   'dry-run': { value: 'maybe', says: 'ATLASSIAN_DRY_RUN must be "true" or "false"; got "maybe"' },
   'no-lock': { value: 'maybe', says: 'ATLASSIAN_NO_LOCK must be "true" or "false"; got "maybe"' },
@@ -138,6 +151,17 @@ const BASELINES: Record<string, (w: Scenario) => Baseline> = {
       },
     },
     status: 3,
+  }),
+  // Past every check, it reads the secret (written just now) and says healthy.
+  status: (w) => ({
+    flags: {
+      'secret-name': SECRET_NAME,
+      repository: REPOSITORY,
+      'consent-variable': 'ATLASSIAN_CONSENTED_AT',
+      'github-api-url': w.github.apiUrl,
+    },
+    env: { GH_TOKEN: GITHUB_TOKEN },
+    status: 0,
   }),
 }
 

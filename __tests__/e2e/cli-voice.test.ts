@@ -161,6 +161,28 @@ function interruptWhen(when: string): Required<CliOptions>['onStderr'] {
 
 type Scenarios = Record<number, { what: string; run: () => Promise<CliRun> }>
 
+const DAY_MS = 24 * 60 * 60 * 1000
+
+/** `status` of a world whose secret was last written `days` days (and an hour) ago. */
+async function statusAfter(days: number, env: Record<string, string> = {}): Promise<CliRun> {
+  const w = await startWorld()
+  const secret = w.github.secret(REPOSITORY, SECRET_NAME)
+  if (secret === undefined) throw new Error('the scenario stores no secret')
+  w.github.restoreSecret(REPOSITORY, {
+    ...secret,
+    updatedAt: new Date(Date.now() - days * DAY_MS - 60 * 60 * 1000),
+  })
+  return runCli(['status', '--secret-name', SECRET_NAME, '--repository', REPOSITORY], {
+    env: { ...endpointsOf(w), GH_TOKEN: GITHUB_TOKEN, ...env },
+  })
+}
+
+/**
+ * The codes of `status` that are its verdict, not a failure: standard output says it, and
+ * standard error holds no failure.
+ */
+const VERDICTS = new Set([9, 10])
+
 /** What drives a rotating command (refresh, or sites with a refresh token) to each exit code. */
 function rotationScenarios(command: 'refresh' | 'sites'): Scenarios {
   const rotate = async (
@@ -288,6 +310,17 @@ const SCENARIOS: Record<string, Scenarios> = {
   },
   refresh: rotationScenarios('refresh'),
   sites: rotationScenarios('sites'),
+  status: {
+    0: { what: 'a secret written 2 days ago', run: () => statusAfter(2) },
+    1: { what: 'an environment it does not know', run: () => statusAfter(2, UNKNOWN_ENVIRONMENT) },
+    2: { what: 'every value missing', run: () => runCli(['status']) },
+    5: {
+      what: 'GitHub refusing its token',
+      run: () => statusAfter(2, { GH_TOKEN: REVOKED_GITHUB_TOKEN }),
+    },
+    9: { what: 'a secret written 45 days ago (at risk)', run: () => statusAfter(45) },
+    10: { what: 'a secret written 95 days ago (dead)', run: () => statusAfter(95) },
+  },
 }
 
 /** The codes a command's --help lists. */
@@ -312,8 +345,11 @@ describe.each(COMMANDS.map((command) => command.spec.name))('%s', (name) => {
     'returns %i on %s, and a failure says so in the one shape',
     async (code, _what, run) => {
       const result = await run()
-      if (code === 0) {
-        expect(statusOf(result)).toBe(0)
+      if (code === 0 || (name === 'status' && VERDICTS.has(code))) {
+        expect({ status: statusOf(result), stderr: result.stderr }).toEqual({
+          status: code,
+          stderr: result.stderr,
+        })
         expect(expectOneShape(result)).toEqual([])
       } else {
         expectFailure(result, code)

@@ -227,4 +227,10 @@ describe('cliWording', () => {
       'the environment "production" of o/r',
     )
   })
+
+  it('lists exactly the exit codes a command declares', () => {
+    const help = renderHelp({ ...COMMAND, exitCodes: [EXIT.OK, EXIT.GITHUB, EXIT.DEAD] })
+    const codes = [...help.matchAll(/^ {2}(\d+) {2,}/gm)].map((match) => Number(match[1]))
+    expect(codes).toEqual([EXIT.OK, EXIT.GITHUB, EXIT.DEAD])
+  })
 })

@@ -169,3 +169,67 @@ describe('assessHealth', () => {
     for (const t of THRESHOLDS) expect(t.source).toMatch(/^https:\/\//)
   })
 })
+
+describe('assessHealth: the rotation workflow', () => {
+  const healthy = { now, lastWrite: daysAgo(2), consentedAt: undefined, secretName }
+  const workflow = (state: string, conclusions: (string | null)[]) => ({
+    repository: 'octo-org/confluence-sync',
+    workflow: 'rotate.yml',
+    state,
+    runs: conclusions.map((conclusion, i) => ({
+      conclusion,
+      createdAt: daysAgo(i + 1),
+      htmlUrl: `https://github.com/octo-org/confluence-sync/actions/runs/${100 - i}`,
+    })),
+  })
+
+  it('stays healthy with an active workflow whose latest finished run succeeded', () => {
+    // In progress, cancelled and skipped runs say nothing either way.
+    const health = assessHealth({
+      ...healthy,
+      workflow: workflow('active', [null, 'cancelled', 'success', 'failure']),
+    })
+    expect(health.verdict).toBe('healthy')
+    expect(health.reasons).toEqual([])
+  })
+
+  it('is at risk when the workflow is disabled, and says how to enable it', () => {
+    const health = assessHealth({
+      ...healthy,
+      workflow: workflow('disabled_inactivity', ['success']),
+    })
+    expect(health.verdict).toBe('at-risk')
+    expect(health.reasons.map((r) => r.code)).toEqual(['workflow-disabled'])
+    expect(words(health.reasons[0]?.said)).toContain('60 days without activity')
+    expect(words(health.reasons[0]?.next)).toContain(
+      '`gh workflow enable rotate.yml --repo octo-org/confluence-sync`',
+    )
+  })
+
+  it('is at risk when the latest finished runs failed, counting them back to the last success', () => {
+    const health = assessHealth({
+      ...healthy,
+      workflow: workflow('active', ['failure', 'cancelled', 'timed_out', 'success']),
+    })
+    expect(health.reasons.map((r) => r.code)).toEqual(['runs-failing'])
+    const said = words(health.reasons[0]?.said)
+    expect(said).toContain('The latest 2 finished runs of rotate.yml failed')
+    expect(said).toContain(`since ${daysAgo(3).toISOString().slice(0, 10)}`)
+    expect(words(health.reasons[0]?.next)).toContain('actions/runs/100')
+  })
+
+  it('keeps dead reasons first when the workflow is at risk too', () => {
+    const health = assessHealth({
+      ...healthy,
+      lastWrite: daysAgo(95),
+      workflow: workflow('disabled_manually', ['failure']),
+    })
+    expect(health.verdict).toBe('dead')
+    expect(health.reasons.map((r) => r.code)).toEqual([
+      'refresh-token-expired',
+      'rotation-overdue',
+      'workflow-disabled',
+      'runs-failing',
+    ])
+  })
+})

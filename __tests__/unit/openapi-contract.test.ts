@@ -2,6 +2,9 @@
  * The contract checker against GitHub's published OpenAPI description (@octokit/openapi): it
  * accepts every request the action sends, and names what is wrong with requests it must not send.
  */
+import { request } from 'undici'
+import { ManualClock } from '../../emulators/clock.js'
+import { GitHubEmulator } from '../../emulators/github.js'
 import { loadGitHubContract, type GitHubContract } from '../../emulators/openapi-contract.js'
 
 /** Stands in for a sealed box: the message + 48 bytes, in standard base64 with padding. */
@@ -39,6 +42,10 @@ const ACTION_REQUESTS: [method: string, path: string, body: unknown][] = [
   ['GET', '/repos/acme/app', undefined],
   // The stale-token guard reads the run attempt
   ['GET', '/repos/acme/app/actions/runs/9876543210/attempts/2', undefined],
+  // `status` reads the rotation workflow, by file name or id, and its recent runs
+  ['GET', '/repos/acme/app/actions/workflows/rotate-atlassian-token.yml', undefined],
+  ['GET', '/repos/acme/app/actions/workflows/161335', undefined],
+  ['GET', '/repos/acme/app/actions/workflows/161335/runs?per_page=10', undefined],
 ]
 
 let contract: GitHubContract
@@ -282,5 +289,129 @@ describe('loadGitHubContract', () => {
     const second = loadGitHubContract('ghes-1.0')
     expect(second).not.toBe(first)
     await expect(second).rejects.toThrow('ghes-1.0')
+  })
+})
+
+describe("GitHub contract: the emulator's workflow answers", () => {
+  const REPO = 'acme/app'
+  const TOKEN = 'github_pat_actions_read'
+  let github: GitHubEmulator
+
+  beforeAll(async () => {
+    const clock = new ManualClock()
+    github = await new GitHubEmulator(() => clock.now()).start()
+    github.addRepository(REPO)
+    github.addToken(TOKEN, {
+      kind: 'fine-grained-pat',
+      repositories: [REPO],
+      secrets: 'none',
+      actions: 'read',
+    })
+    const workflow = github.addWorkflow(REPO, 'rotate-atlassian-token.yml', {
+      name: 'Rotate Atlassian token',
+      state: 'disabled_inactivity',
+    })
+    const day = 24 * 60 * 60 * 1000
+    github.addWorkflowRun(REPO, workflow.id, { createdAt: new Date(clock.now() - 3 * day) })
+    github.addWorkflowRun(REPO, workflow.id, {
+      event: 'workflow_dispatch',
+      conclusion: 'failure',
+      createdAt: new Date(clock.now() - day),
+    })
+    github.addWorkflowRun(REPO, workflow.id, {
+      status: 'in_progress',
+      createdAt: new Date(clock.now()),
+    })
+  })
+  afterAll(() => github.close())
+
+  async function get(path: string): Promise<{ status: number; body: unknown }> {
+    const answer = await request(`${github.apiUrl}${path}`, {
+      headers: { authorization: `token ${TOKEN}`, 'user-agent': 'test' },
+    })
+    return { status: answer.statusCode, body: await answer.body.json() }
+  }
+
+  it.each([
+    '/repos/acme/app/actions/workflows/rotate-atlassian-token.yml',
+    '/repos/acme/app/actions/workflows/rotate-atlassian-token.yml/runs?per_page=10',
+  ])('answers %s as the description documents it', async (path) => {
+    const { status, body } = await get(path)
+    expect(status).toBe(200)
+    expect(contract.checkAnswer('GET', path, status, body)).toEqual([])
+  })
+
+  it('gives the state and the runs newest first, per_page at a time', async () => {
+    const byId = github.workflow(REPO, 'rotate-atlassian-token.yml')?.id ?? 0
+    const workflow = await get(`/repos/acme/app/actions/workflows/${byId}`)
+    expect(workflow.body).toMatchObject({ id: byId, state: 'disabled_inactivity' })
+    const { body } = await get(`/repos/acme/app/actions/workflows/${byId}/runs?per_page=2`)
+    expect(body).toMatchObject({
+      total_count: 3,
+      workflow_runs: [
+        { status: 'in_progress', conclusion: null, event: 'schedule' },
+        { status: 'completed', conclusion: 'failure', event: 'workflow_dispatch' },
+      ],
+    })
+    expect(await get('/repos/acme/app/actions/workflows/other.yml')).toMatchObject({
+      status: 404,
+    })
+  })
+
+  it('answers the state an enable (PUT …/enable) left, from the same store', async () => {
+    const repository = 'acme/enabled'
+    github.addRepository(repository)
+    github.addToken('github_pat_actions_write', {
+      kind: 'fine-grained-pat',
+      repositories: [repository],
+      secrets: 'none',
+      actions: 'write',
+    })
+    github.addWorkflow(repository, '.github/workflows/rotate.yml', 'disabled_inactivity')
+    const enable = await request(
+      `${github.apiUrl}/repos/${repository}/actions/workflows/rotate.yml/enable`,
+      {
+        method: 'PUT',
+        headers: { authorization: 'token github_pat_actions_write', 'user-agent': 'test' },
+      },
+    )
+    await enable.body.dump()
+    expect(enable.statusCode).toBe(204)
+    expect(github.workflow(repository, 'rotate.yml')?.state).toBe('active')
+    expect(github.workflowEnables).toMatchObject([
+      { workflow: 'rotate.yml', was: 'disabled_inactivity' },
+    ])
+  })
+
+  it('names what an answer lacks or gets wrong, so the checks above can fail', async () => {
+    const path = '/repos/acme/app/actions/workflows/rotate-atlassian-token.yml'
+    const { body } = await get(path)
+    const withoutState = { ...(body as Record<string, unknown>) }
+    delete withoutState['state']
+    expect(contract.checkAnswer('GET', path, 200, withoutState)).toEqual([
+      expect.stringContaining('answer 200 lacks the required property state.'),
+    ])
+    expect(contract.checkAnswer('GET', path, 200, { ...withoutState, state: 'disabled' })).toEqual([
+      expect.stringContaining('answer 200.state must be one of'),
+    ])
+    const runs = `${path}/runs`
+    const listed = (await get(runs)).body as { workflow_runs: Record<string, unknown>[] }
+    const [first] = listed.workflow_runs
+    const ownerless = { ...(first?.['repository'] as Record<string, unknown>) }
+    delete ownerless['owner']
+    expect(
+      contract.checkAnswer('GET', runs, 200, {
+        ...listed,
+        workflow_runs: [{ ...first, repository: ownerless, conclusion: 1 }],
+      }),
+    ).toEqual([
+      expect.stringContaining('answer 200.workflow_runs[0].conclusion must be a string'),
+      expect.stringContaining(
+        'answer 200.workflow_runs[0].repository lacks the required property owner.',
+      ),
+    ])
+    expect(contract.checkAnswer('GET', path, 418, {})).toEqual([
+      expect.stringContaining('answers 418, which the description does not list'),
+    ])
   })
 })

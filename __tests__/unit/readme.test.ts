@@ -5,15 +5,11 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { PROJECT_ROOT } from '../../emulators/actions-runner.js'
+import { EXIT_CODE_HELP } from '../../src/cli/exit-codes.js'
+import { COMMANDS } from '../../src/cli/main.js'
 
 /** About the width of a terminal window, in characters. */
 const MAX_ROW = 120
-
-/**
- * Sections whose tables are still wider, listed by heading, each with the width it has today so
- * that none grows: the command line tool's reference, whose rows quote its help text.
- */
-const WIDER_SECTIONS: Record<string, number> = { '## The command line tool': 254 }
 
 /** Characters as a terminal counts them (code points: `—` and `→` are one each). */
 const width = (line: string): number => Array.from(line).length
@@ -23,8 +19,7 @@ function wideRows(path: string, text: string): string[] {
   let section = ''
   return text.split('\n').flatMap((line, i) => {
     if (line.startsWith('## ')) section = line
-    const limit = WIDER_SECTIONS[section] ?? MAX_ROW
-    if (!line.startsWith('|') || width(line) <= limit) return []
+    if (!line.startsWith('|') || width(line) <= MAX_ROW) return []
     return [`${path}:${i + 1}: ${width(line)} characters (${section || 'top'})`]
   })
 }
@@ -43,7 +38,47 @@ it('the width check finds a long row, and counts characters, not bytes', () => {
     't.md:4: 121 characters (top)',
   ])
   expect(wideRows('t.md', `| ${'—'.repeat(116)} |\n`)).toEqual([])
-  expect(
-    wideRows('t.md', `## The command line tool\n\n${row(200)}\n## Next\n\n${row(121)}\n`),
-  ).toEqual(['t.md:6: 121 characters (## Next)'])
+  expect(wideRows('t.md', `## A section\n\n${row(121)}\n`)).toEqual([
+    't.md:3: 121 characters (## A section)',
+  ])
+})
+
+/**
+ * The command line tool's exit-code table: `| code | commands | meaning |`, where commands is
+ * `all` or a list. Read back as code -> the commands it names.
+ */
+function exitCodeTable(text: string): Map<number, string[]> {
+  const section = text.slice(text.indexOf('### Exit codes'))
+  const names = COMMANDS.map((command) => command.spec.name)
+  const table = new Map<number, string[]>()
+  for (const [, code = '', commands = ''] of section.matchAll(/^\| (\d+) +\| ([^|]+?) +\|/gm)) {
+    table.set(Number(code), commands === 'all' ? names : commands.split(/, */))
+  }
+  return table
+}
+
+it("the README's exit-code table says which command returns which, as each command declares", async () => {
+  const table = exitCodeTable(await readFile(join(PROJECT_ROOT, 'README.md'), 'utf8'))
+  expect([...table.keys()].sort((a, b) => a - b)).toEqual(
+    EXIT_CODE_HELP.map(([code]) => code as number).sort((a, b) => a - b),
+  )
+  for (const command of COMMANDS) {
+    const listed = [...table].filter(([, names]) => names.includes(command.spec.name))
+    expect({
+      command: command.spec.name,
+      codes: listed.map(([code]) => code).sort((a, b) => a - b),
+    }).toEqual({
+      command: command.spec.name,
+      codes: [...command.spec.exitCodes].sort((a, b) => a - b),
+    })
+  }
+})
+
+it('the exit-code table reader tells one wrong cell', () => {
+  const text =
+    '### Exit codes\n\n| Code | Commands | Meaning |\n| ---- | --- | --- |\n| 0 | all | Done. |\n| 3 | refresh | x |\n'
+  const table = exitCodeTable(text)
+  expect(table.get(0)).toEqual(COMMANDS.map((command) => command.spec.name))
+  expect(table.get(3)).toEqual(['refresh'])
+  expect(table.has(4)).toBe(false)
 })

@@ -47,6 +47,10 @@ const EXIT = {
      * may have spent the token: nothing was sent.
      */
     LOCK_HELD: 8,
+    /** `status`: the integration works, but something will stop it unless someone acts. */
+    AT_RISK: 9,
+    /** `status`: the refresh token (or the whole consent) is most likely dead: consent again. */
+    DEAD: 10,
     /** Interrupted (Ctrl-C), by the shell's convention 128 + SIGINT. */
     INTERRUPTED: 130,
 };
@@ -73,6 +77,11 @@ const EXIT_CODE_HELP = [
         EXIT.LOCK_HELD,
         'the lock next to the secret stayed held, or was abandoned by a rotation that may have spent the token: nothing was sent',
     ],
+    [
+        EXIT.AT_RISK,
+        'status: at risk; it works now, but stops unless someone acts (the reasons say what)',
+    ],
+    [EXIT.DEAD, 'status: dead; the refresh token or its consent is past its limit: consent again'],
     [EXIT.INTERRUPTED, 'interrupted (Ctrl-C)'],
 ];
 /**
@@ -221,7 +230,7 @@ try {
     // Imported here, not above: the toolkit reads the environment as it loads (a proxy variable
     // that is not a URL throws there), and that failure too must be reported in the one shape.
     const { defaultCliDependencies } = await Promise.all(/* import() */[__nccwpck_require__.e(766), __nccwpck_require__.e(217)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5217));
-    const { runCli } = await Promise.all(/* import() */[__nccwpck_require__.e(766), __nccwpck_require__.e(217), __nccwpck_require__.e(379)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4379));
+    const { runCli } = await Promise.all(/* import() */[__nccwpck_require__.e(766), __nccwpck_require__.e(217), __nccwpck_require__.e(834)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6834));
     started = true;
     process.exitCode = await runCli(process.argv.slice(2), defaultCliDependencies());
 }

@@ -32,6 +32,10 @@ export const EXIT = {
    * may have spent the token: nothing was sent.
    */
   LOCK_HELD: 8,
+  /** `status`: the integration works, but something will stop it unless someone acts. */
+  AT_RISK: 9,
+  /** `status`: the refresh token (or the whole consent) is most likely dead: consent again. */
+  DEAD: 10,
   /** Interrupted (Ctrl-C), by the shell's convention 128 + SIGINT. */
   INTERRUPTED: 130,
 } as const
@@ -61,6 +65,11 @@ export const EXIT_CODE_HELP: readonly [ExitCode, string][] = [
     EXIT.LOCK_HELD,
     'the lock next to the secret stayed held, or was abandoned by a rotation that may have spent the token: nothing was sent',
   ],
+  [
+    EXIT.AT_RISK,
+    'status: at risk; it works now, but stops unless someone acts (the reasons say what)',
+  ],
+  [EXIT.DEAD, 'status: dead; the refresh token or its consent is past its limit: consent again'],
   [EXIT.INTERRUPTED, 'interrupted (Ctrl-C)'],
 ]
 

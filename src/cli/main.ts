@@ -1,7 +1,8 @@
 /**
  * The command line tool: `authorize` gets the first refresh token, `refresh` rotates it once,
- * `sites` lists what a token reaches. Each command declares the exit codes it returns; every
- * failure, the dispatcher's own included, is reported in one shape (./failure.ts).
+ * `sites` lists what a token reaches, `status` says how healthy an integration is. Each command
+ * declares the exit codes it returns; every failure, the dispatcher's own included, is reported in
+ * one shape (./failure.ts).
  */
 import packageJson from '../../package.json' with { type: 'json' }
 import { quoteValue } from '../common/input-limits.js'
@@ -14,9 +15,10 @@ import { parseFlags, renderHelp, renderOverview, TOOL } from './options.js'
 import { refresh } from './refresh.js'
 import { sites } from './sites.js'
 import { closeMatches, didYouMean } from './suggest.js'
+import { status } from './status.js'
 import { Terminal } from './terminal.js'
 
-export const COMMANDS: readonly Command[] = [authorize, refresh, sites]
+export const COMMANDS: readonly Command[] = [authorize, refresh, sites, status]
 
 export async function runCli(args: string[], deps: CliDependencies): Promise<ExitCode> {
   const terminal = new Terminal(deps.streams)

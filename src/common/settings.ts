@@ -40,6 +40,8 @@ export type Setting =
   | 'scope'
   | 'record-consent-variable'
   | 'token-obtained-at'
+  | 'consent-variable'
+  | 'workflow'
 
 /**
  * How a message refers to a setting, by the role the words play in the sentence:

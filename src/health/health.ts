@@ -31,6 +31,27 @@ export interface HealthFacts {
   rotatedAt?: Date | undefined
   /** The secret's name, for the words. */
   secretName: string
+  /** The rotation workflow, when it was read (`status --workflow`); undefined: not checked. */
+  workflow?: WorkflowFacts | undefined
+}
+
+/** The workflow that rotates the token, as the Actions API shows it. */
+export interface WorkflowFacts {
+  /** `owner/name` of its repository, for the commands in the advice. */
+  repository: string
+  /** Its file name (`rotate-atlassian-token.yml`) or id, as it was named. */
+  workflow: string
+  /** `active`, or why it does not run: `disabled_manually`, `disabled_inactivity`, … */
+  state: string
+  /** Its recent runs, newest first; undefined when they could not be read. */
+  runs: WorkflowRunFacts[] | undefined
+}
+
+export interface WorkflowRunFacts {
+  createdAt: Date
+  /** Once completed: success, failure, cancelled, skipped, timed_out…; null before. */
+  conclusion: string | null
+  htmlUrl?: string | undefined
 }
 
 /** Every figure; undefined where the date it rests on is unknown. Days are whole days (truncated). */
@@ -63,6 +84,10 @@ export type HealthReasonCode =
   | 'refresh-token-expired'
   /** Past the 365-day limit. */
   | 'consent-expired'
+  /** The rotation workflow is disabled: no scheduled rotation runs. */
+  | 'workflow-disabled'
+  /** The rotation workflow's latest finished runs failed. */
+  | 'runs-failing'
 
 export interface HealthReason {
   code: HealthReasonCode
@@ -202,9 +227,57 @@ export function assessHealth(facts: HealthFacts): Health {
     })
   }
 
+  if (facts.workflow) reasons.push(...workflowReasons(facts.workflow))
+
   reasons.sort((a, b) => rank(a.verdict) - rank(b.verdict))
   const verdict: Verdict = reasons[0]?.verdict ?? 'healthy'
   return { verdict, figures, reasons }
 }
 
 const rank = (verdict: HealthReason['verdict']): number => (verdict === 'dead' ? 0 : 1)
+
+/** Conclusions that say whether a rotation ran; cancelled, skipped and neutral runs say nothing. */
+const FAILED = new Set(['failure', 'timed_out', 'startup_failure'])
+
+/**
+ * A disabled workflow rotates nothing (GitHub disables a public repository's schedules after 60
+ * days without activity); finished runs that failed since the last success rotate nothing either,
+ * and the token keeps ageing toward its 90 days.
+ */
+function workflowReasons(workflow: WorkflowFacts): HealthReason[] {
+  const reasons: HealthReason[] = []
+  const where = `--repo ${workflow.repository}`
+  if (workflow.state !== 'active') {
+    const why =
+      workflow.state === 'disabled_inactivity'
+        ? 'GitHub disabled it after 60 days without activity in the repository'
+        : workflow.state === 'disabled_manually'
+          ? 'someone disabled it'
+          : `its state is "${workflow.state}"`
+    reasons.push({
+      code: 'workflow-disabled',
+      verdict: 'at-risk',
+      threshold: 'schedule-inactivity',
+      said: text`The rotation workflow ${workflow.workflow} of ${workflow.repository} is not enabled (${why}): no scheduled rotation runs, and the refresh token ages toward its 90 days.`,
+      next: text`Enable it (\`gh workflow enable ${workflow.workflow} ${where}\`) and run it once (\`gh workflow run ${workflow.workflow} ${where}\`); ${named('keep-schedule-alive')} keeps a public repository's schedule from being disabled again.`,
+    })
+  }
+  const decided = (workflow.runs ?? []).filter(
+    (run) => run.conclusion === 'success' || FAILED.has(run.conclusion ?? ''),
+  )
+  const failing = decided.findIndex((run) => run.conclusion === 'success')
+  const failures = failing === -1 ? decided : decided.slice(0, failing)
+  const [latest] = failures
+  if (latest !== undefined) {
+    const since = failures[failures.length - 1] ?? latest
+    const count = failures.length
+    reasons.push({
+      code: 'runs-failing',
+      verdict: 'at-risk',
+      threshold: 'rotation-overdue',
+      said: text`The latest ${count === 1 ? 'finished run' : `${count} finished runs`} of ${workflow.workflow} failed (${count === 1 ? isoDay(latest.createdAt) : `since ${isoDay(since.createdAt)}`}${failing === -1 ? '' : ', after a success'}): those rotations did not happen.`,
+      next: text`Read the failed run's log${latest.htmlUrl ? ` (${latest.htmlUrl})` : ''}: a revoked or expired GitHub token, or a changed permission, are the usual causes. Then run it again (\`gh workflow run ${workflow.workflow} ${where}\`).`,
+    })
+  }
+  return reasons
+}
