@@ -53,6 +53,14 @@ export class WorkflowStore {
   add(fileOrPath: string, options: { name?: string; state?: WorkflowState } = {}): StoredWorkflow {
     const file = fileOrPath.replace(/^\.github\/workflows\//, '')
     const now = new Date(this.now())
+    // One workflow per file, as in a repository: seeding a file again sets what it gives.
+    const existing = this.find(`.github/workflows/${file}`)
+    if (existing !== undefined) {
+      if (options.name !== undefined) existing.name = options.name
+      if (options.state !== undefined) existing.state = options.state
+      existing.updatedAt = now
+      return existing
+    }
     const workflow: StoredWorkflow = {
       id: this.nextId(),
       name: options.name ?? file.replace(/\.ya?ml$/, ''),
