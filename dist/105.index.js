@@ -93,9 +93,12 @@ function ago(days) {
         return 'today';
     return `${days} day${days === 1 ? '' : 's'} ago`;
 }
-function ahead(days) {
-    if (days < 0)
-        return `passed ${-days} day${days === -1 ? '' : 's'} ago`;
+/** Days left until a limit, or, once it has passed, whole days since it passed. */
+function ahead(days, limit, now) {
+    if (limit.getTime() <= now.getTime()) {
+        const ago = (0,health_health/* wholeDays */.n8)(limit, now);
+        return `passed ${ago} day${ago === 1 ? '' : 's'} ago`;
+    }
     return `${days} day${days === 1 ? '' : 's'} left`;
 }
 function renderHealthSummary(health, keepAlive) {
@@ -113,13 +116,13 @@ function renderHealthSummary(health, keepAlive) {
     if (figures.refreshTokenExpiresAt && figures.daysUntilRefreshTokenExpiry !== undefined) {
         rows.push([
             'Refresh token dies unless refreshed (90 days unused)',
-            `${(0,health_health/* isoDay */.kh)(figures.refreshTokenExpiresAt)} (${ahead(figures.daysUntilRefreshTokenExpiry)})`,
+            `${(0,health_health/* isoDay */.kh)(figures.refreshTokenExpiresAt)} (${ahead(figures.daysUntilRefreshTokenExpiry, figures.refreshTokenExpiresAt, figures.now)})`,
         ]);
     }
     if (figures.reconsentDueAt && figures.daysUntilReconsent !== undefined) {
         rows.push([
             'Consent again by (365 days)',
-            `${(0,health_health/* isoDay */.kh)(figures.reconsentDueAt)} (${ahead(figures.daysUntilReconsent)})`,
+            `${(0,health_health/* isoDay */.kh)(figures.reconsentDueAt)} (${ahead(figures.daysUntilReconsent, figures.reconsentDueAt, figures.now)})`,
         ]);
     }
     const schedule = keepAlive && (0,keep_alive/* keepAliveSummary */.jc)(keepAlive);

@@ -30835,26 +30835,38 @@ async function rotate(request, deps, events) {
             : consent,
         plan: undefined,
         lock,
-        health: healthNow(),
+        health: healthNow(tokenState),
         ...rest,
     });
     let staleTokenCheck;
     // The secret as last read before spending, on GitHub's clock (its Date header): the health
     // figures count from its updated_at, on the clock that wrote it.
     let lastSeen;
-    const healthNow = () => {
+    const healthNow = (tokenState) => {
         if (lastSeen === undefined)
             return undefined;
         const healthAt = new Date(clock.now() + lastSeen.skewMs);
-        return (0,health/* assessHealth */.XH)({
-            now: healthAt,
-            lastWrite: lastSeen.updatedAt,
-            consentedAt: request.consentedAt,
-            // Any answer to the refresh proves the token was used in this run: Atlassian's 90 days
-            // restart. Counted from now, seconds after the refresh, so that they read as 90 days.
-            rotatedAt: custody.answer !== undefined ? healthAt : undefined,
-            secretName: request.secretName,
-        });
+        // A new refresh token the secret does not hold leaves the secret's token superseded: the
+        // integration is at risk until someone stores the new one, and its 90 days do not restart.
+        const unstored = tokenState === 'rotated-not-stored' || tokenState === 'overlapped';
+        try {
+            return (0,health/* assessHealth */.XH)({
+                now: healthAt,
+                lastWrite: lastSeen.updatedAt,
+                consentedAt: request.consentedAt,
+                // An answer to the refresh whose token is settled (stored, or none issued) proves the
+                // token was used in this run: Atlassian's 90 days restart. Counted from now, seconds after
+                // the refresh, so that they read as 90 days.
+                rotatedAt: custody.answer !== undefined && !unstored ? healthAt : undefined,
+                unstored: unstored ? { acceptedUntil: custody.leewayEndsAt } : undefined,
+                secretName: request.secretName,
+            });
+        }
+        catch {
+            // The health figures are a report; nothing they could throw may keep the outcome from
+            // being returned (and its recovery value from being shown).
+            return undefined;
+        }
     };
     const noteSecret = (checked) => {
         const { metadata } = checked;
@@ -33863,6 +33875,8 @@ async function run(deps = defaultDependencies()) {
         keepAlive,
     });
 }
+/** Token states after which nothing about the refresh token is left to report or to do. */
+const SETTLED = new Set(['stored', 'unchanged']);
 /**
  * Enables this workflow so that GitHub keeps its schedule (./keep-alive.ts). Never fails the step
  * and never throws: at worst a notice or a warning. A cancelled job has seconds left, and its
@@ -33872,6 +33886,11 @@ async function keepAliveStep(outcome, read, deps) {
     const { toolkit } = deps;
     if (outcome.kind === 'cancelled')
         return { state: 'off', reason: 'the job was cancelled' };
+    // A refresh token that may be only in this run (its recovery value) or may be rotated comes
+    // first: its outputs and the next step are written without waiting for this call.
+    if (!SETTLED.has(outcome.tokenState)) {
+        return { state: 'off', reason: 'the refresh token needs attention first (see above)' };
+    }
     let report;
     try {
         report = await (0,keep_alive/* keepScheduleAlive */.UM)({
@@ -35744,9 +35763,10 @@ function secretPath(target, secretName) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   XH: () => (/* binding */ assessHealth),
-/* harmony export */   kh: () => (/* binding */ isoDay)
+/* harmony export */   kh: () => (/* binding */ isoDay),
+/* harmony export */   n8: () => (/* binding */ wholeDays)
 /* harmony export */ });
-/* unused harmony exports wholeDays, addDays, healthFigures */
+/* unused harmony exports daysLeft, addDays, healthFigures */
 /* harmony import */ var _common_settings_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2888);
 /* harmony import */ var _thresholds_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4600);
 /**
@@ -35762,9 +35782,18 @@ function secretPath(target, secretName) {
  */
 
 
-/** Whole days from `from` to `to`, truncated toward zero: negative once `to` is past. */
+/** Whole days from `from` to `to`, truncated toward zero: how many days ago `from` was. */
 function wholeDays(from, to) {
     const days = Math.trunc((to.getTime() - from.getTime()) / _thresholds_js__WEBPACK_IMPORTED_MODULE_1__/* .DAY_MS */ .sO);
+    return days === 0 ? 0 : days; // never -0
+}
+/**
+ * Whole days left from `now` until `limit`, rounded down: 0 on the limit's last day, and negative
+ * from the moment it has passed (truncation would show 0 for a whole day after the limit, while
+ * the verdict already says dead).
+ */
+function daysLeft(now, limit) {
+    const days = Math.floor((limit.getTime() - now.getTime()) / _thresholds_js__WEBPACK_IMPORTED_MODULE_1__/* .DAY_MS */ .sO);
     return days === 0 ? 0 : days; // never -0
 }
 function addDays(date, days) {
@@ -35785,10 +35814,10 @@ function healthFigures(facts) {
         daysSinceLastRotation: lastWrite === undefined ? undefined : wholeDays(lastWrite, now),
         lastUsedAt,
         refreshTokenExpiresAt,
-        daysUntilRefreshTokenExpiry: refreshTokenExpiresAt === undefined ? undefined : wholeDays(now, refreshTokenExpiresAt),
+        daysUntilRefreshTokenExpiry: refreshTokenExpiresAt === undefined ? undefined : daysLeft(now, refreshTokenExpiresAt),
         consentedAt,
         reconsentDueAt,
-        daysUntilReconsent: reconsentDueAt === undefined ? undefined : wholeDays(now, reconsentDueAt),
+        daysUntilReconsent: reconsentDueAt === undefined ? undefined : daysLeft(now, reconsentDueAt),
     };
 }
 const AUTHORIZE = '`atlassian-token-rotation authorize`';
@@ -35863,6 +35892,16 @@ function assessHealth(facts) {
             threshold: 'refresh-token-unused',
             said: (0,_common_settings_js__WEBPACK_IMPORTED_MODULE_0__/* .text */ .Qq) `Nothing says when ${secretName} was last written, so nothing says when its refresh token was last used: the 90-day limit cannot be watched.`,
             next: (0,_common_settings_js__WEBPACK_IMPORTED_MODULE_0__/* .text */ .Qq) `Check that ${secretName} exists and that the GitHub token may read its metadata; the next rotation that writes it starts the count.`,
+        });
+    }
+    if (facts.unstored) {
+        const until = facts.unstored.acceptedUntil;
+        reasons.push({
+            code: 'new-token-not-stored',
+            verdict: 'at-risk',
+            threshold: 'rotation-leeway',
+            said: (0,_common_settings_js__WEBPACK_IMPORTED_MODULE_0__/* .text */ .Qq) `This run's refresh issued a new refresh token that ${secretName} does not (or may not) hold: the token in ${secretName} is superseded${until ? (0,_common_settings_js__WEBPACK_IMPORTED_MODULE_0__/* .text */ .Qq) `, accepted only until ${until.toISOString()}` : ''}. Presenting it after that revokes the consent.`,
+            next: (0,_common_settings_js__WEBPACK_IMPORTED_MODULE_0__/* .text */ .Qq) `Store the new token: run the recovery command this run printed (it stores the sealed value only if ${secretName} is unchanged), or re-run the rotation${until ? (0,_common_settings_js__WEBPACK_IMPORTED_MODULE_0__/* .text */ .Qq) ` before ${until.toISOString()}` : ''}; one or the other, never both.`,
         });
     }
     if (facts.workflow)
@@ -35973,6 +36012,12 @@ const THRESHOLDS = [
         days: ROTATION_OVERDUE_DAYS,
         rule: 'A scheduled rotation writes the secret at least every 30 days; an older secret means its runs are being missed or failing.',
         source: 'https://docs.github.com/en/actions/writing-workflows/choosing-when-your-workflow-runs/events-that-trigger-workflows#schedule',
+    },
+    {
+        name: 'rotation-leeway',
+        days: 10 / (24 * 60),
+        rule: 'A refresh disables the refresh token it presents; that token is still accepted for 10 minutes, and presenting it after that revokes every token of the consent.',
+        source: 'https://developer.atlassian.com/cloud/oauth/getting-started/refresh-tokens/',
     },
     {
         name: 'reminder',

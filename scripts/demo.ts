@@ -14,8 +14,13 @@ const SECRET_NAME = 'ATLASSIAN_REFRESH_TOKEN'
 const CLIENT_ID = 'demo-client-id'
 const CLIENT_SECRET = 'demo-client-secret-do-not-use'
 const GITHUB_TOKEN = 'github_pat_demo_secrets_read_and_write'
-/** The workflow's own GITHUB_TOKEN, which may read its run (for the stale-token guard). */
-const WORKFLOW_TOKEN = 'ghs_demo_workflow_token_actions_read'
+/**
+ * The workflow's own GITHUB_TOKEN, with `actions: write`: it reads its run (for the stale-token
+ * guard) and re-enables its workflow on a scheduled run (keep-schedule-alive).
+ */
+const WORKFLOW_TOKEN = 'ghs_demo_workflow_token_actions_write'
+/** The workflow the runner names in GITHUB_WORKFLOW_REF. */
+const WORKFLOW_PATH = '.github/workflows/rotate.yml'
 
 const bold = (text: string): string => (process.stdout.isTTY ? `\x1b[1m${text}\x1b[0m` : text)
 const failures: string[] = []
@@ -79,8 +84,9 @@ try {
     kind: 'workflow',
     repositories: [REPOSITORY],
     secrets: 'none',
-    actions: 'read',
+    actions: 'write',
   })
+  github.addWorkflow(REPOSITORY, WORKFLOW_PATH)
   const firstToken = atlassian.registerApp(CLIENT_ID, CLIENT_SECRET)
   github.setSecret(REPOSITORY, SECRET_NAME, firstToken)
 
@@ -141,9 +147,13 @@ try {
           'POST /oauth/token',
           `PUT /repos/${REPOSITORY}/actions/secrets/${SECRET_NAME}`,
         ].join() &&
-      together(timeline.slice(7)) ===
-        together([`GET /repos/${REPOSITORY}/actions/secrets/${SECRET_NAME}`, `DELETE ${lockPath}`]),
-    'requests: public key, secret metadata, run start and the lock together; then the lock taken; then the refresh grant; then the write; then, together, a check that nobody else wrote the secret and the lock released',
+      together(timeline.slice(7, 9)) ===
+        together([
+          `GET /repos/${REPOSITORY}/actions/secrets/${SECRET_NAME}`,
+          `DELETE ${lockPath}`,
+        ]) &&
+      timeline.slice(9).join() === `PUT /repos/${REPOSITORY}/actions/workflows/rotate.yml/enable`,
+    'requests: public key, secret metadata, run start and the lock together; then the lock taken; then the refresh grant; then the write; then, together, a check that nobody else wrote the secret and the lock released; last, the workflow re-enabled to keep its schedule alive',
   )
   check(stored !== undefined && stored !== firstToken, 'the secret now holds a new refresh token')
   check(

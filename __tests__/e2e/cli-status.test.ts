@@ -216,7 +216,7 @@ describe('status', () => {
         .map((reason) => reason.code)
         .sort(),
     ).toEqual(['consent-expired', 'refresh-token-expired'])
-    expect(document.figures.daysUntilRefreshTokenExpiry).toBe(-5)
+    expect(document.figures.daysUntilRefreshTokenExpiry).toBe(-6) // 5 days and an hour past: the sixth day past has begun
     expect(document.reauthorize).toBe(command)
     expectNothingSpent(w, stored)
   })
@@ -300,7 +300,24 @@ describe('status', () => {
     expect(json(run).unread[0]?.next).toContain('Check --workflow')
   })
 
-  it('still gives the verdict of what it read when the secret is refused: at risk, partial', async () => {
+  it('exits 5, not 9, for a secret it cannot find: a mistyped name is no limit coming', async () => {
+    const w = await seededWorld({ lastWriteDaysAgo: 2, consentDaysAgo: 100 })
+
+    const run = await runCli(
+      ['status', '--secret-name', 'ATLASSIAN_REFRESH_TOKNE', '--repository', REPOSITORY, '--json'],
+      { env: { ...endpointsOf(w), GH_TOKEN: GITHUB_TOKEN } },
+    )
+
+    expect(run.exitCode).toBe(5)
+    expect(json(run)).toMatchObject({
+      verdict: 'at-risk',
+      secret: { name: 'ATLASSIAN_REFRESH_TOKNE', exists: false },
+      reasons: [{ code: 'last-write-unknown' }],
+    })
+    expect(w.atlassian.requests).toEqual([])
+  })
+
+  it('still gives the verdict of what it read when the secret is refused: at risk, partial, exit 5', async () => {
     const w = await seededWorld({
       lastWriteDaysAgo: 2,
       consentDaysAgo: 100,
@@ -309,7 +326,7 @@ describe('status', () => {
 
     const run = await status(w, ['--workflow', WORKFLOW, '--json'])
 
-    expect(run.exitCode).toBe(9)
+    expect(run.exitCode).toBe(5)
     expect(json(run)).toMatchObject({
       verdict: 'at-risk',
       partial: true,

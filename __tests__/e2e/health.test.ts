@@ -154,6 +154,29 @@ describe('health figures', () => {
     expect(run.summary).toContain(`${isoDay(writtenAt)} (2 days ago)`)
   })
 
+  it('a new refresh token the secret could not take: at risk, the 90 days not restarted, and no enable call', async () => {
+    const writtenAt = await secretWritten(2)
+    world.github.addWorkflow(REPOSITORY, WORKFLOW_PATH, 'disabled_inactivity')
+    world.github.injectFaults({ on: 'put', secret: SECRET_NAME, status: 403, body: {} })
+
+    const run = await world.run()
+
+    expect(run.exitCode).toBe(1)
+    expect(run.outputs['secret-updated']).toBe('false')
+    expect(run.outputs['recovery-encrypted-value']).toBeTruthy()
+    expect(run.outputs).toMatchObject({
+      health: 'at-risk',
+      'last-rotated-at': new Date(writtenAt).toISOString(),
+      // The secret still holds the token this run superseded: its 90 days count from its write.
+      'refresh-token-days-left': '87',
+    })
+    expect(run.summary).toContain('<h3>Health: at risk</h3>')
+    expect(run.summary).toContain("This run's refresh issued a new refresh token that")
+    // The recovery value comes first: no keep-alive call on such a run.
+    expect(world.github.workflowEnables).toEqual([])
+    expect(world.timeline).not.toContain(ENABLE)
+  })
+
   it('a secret written 45 days ago: rotates, and warns that scheduled runs are missed or failing', async () => {
     const writtenAt = await secretWritten(45)
 
@@ -197,7 +220,7 @@ describe('health figures', () => {
       'last-rotated-at': new Date(writtenAt).toISOString(),
       'days-since-last-rotation': '95',
       'refresh-token-expires-at': new Date(writtenAt + 90 * DAY).toISOString(),
-      'refresh-token-days-left': '-5',
+      'refresh-token-days-left': '-6', // 5 days and an hour past the limit
     })
     const [dead] = run.warnings
     expect(dead).toContain(`${SECRET_NAME} was last written 95 days ago (${isoDay(writtenAt)})`)

@@ -9,6 +9,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
+import { parse } from 'yaml'
 import { PROJECT_ROOT } from '../../emulators/actions-runner.js'
 import {
   CLIENT_ID,
@@ -89,6 +90,15 @@ async function localAction(
     return { exitCode: failed.code ?? -1, stdout: failed.stdout ?? '' }
   }
 }
+
+it('names every input of action.yml, so that a local run can set any of them', async () => {
+  const example = await readFile(join(PROJECT_ROOT, '.env.example'), 'utf8')
+  const manifest = parse(await readFile(join(PROJECT_ROOT, 'action.yml'), 'utf8')) as {
+    inputs: Record<string, unknown>
+  }
+  const named = [...example.matchAll(/^INPUT_([A-Z0-9-]+)=/gm)].map((m) => m[1]?.toLowerCase())
+  expect(named.sort()).toEqual(Object.keys(manifest.inputs).sort())
+})
 
 it('as shipped, runs the TypeScript entry as a dry run that sends no grant', async () => {
   const example = await readFile(join(PROJECT_ROOT, '.env.example'), 'utf8')

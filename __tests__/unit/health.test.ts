@@ -1,5 +1,11 @@
 import { actionWording, word } from '../../src/common/settings.js'
-import { addDays, assessHealth, healthFigures, wholeDays } from '../../src/health/health.js'
+import {
+  addDays,
+  assessHealth,
+  daysLeft,
+  healthFigures,
+  wholeDays,
+} from '../../src/health/health.js'
 import { THRESHOLDS } from '../../src/health/thresholds.js'
 
 const now = new Date('2026-12-02T09:30:00Z')
@@ -60,6 +66,23 @@ describe('healthFigures', () => {
     expect(wholeDays(now, new Date(now.getTime() - hours(121)))).toBe(-5)
     expect(Object.is(wholeDays(now, new Date(now.getTime() - hours(1))), 0)).toBe(true)
   })
+
+  it('counts days left rounded down: 0 on the last day, negative from the moment a limit passes', () => {
+    expect(daysLeft(now, new Date(now.getTime() + hours(47)))).toBe(1)
+    expect(daysLeft(now, new Date(now.getTime() + hours(1)))).toBe(0)
+    expect(daysLeft(now, new Date(now.getTime() - hours(1)))).toBe(-1)
+    expect(daysLeft(now, new Date(now.getTime() - hours(121)))).toBe(-6)
+    expect(Object.is(daysLeft(now, now), 0)).toBe(true)
+  })
+
+  it('says a limit passed half a day ago is past in its figures: 90.5 and 365.5 days', () => {
+    const half = new Date(now.getTime() - 90 * 24 * hours(1) - hours(12))
+    const consent = new Date(now.getTime() - 365 * 24 * hours(1) - hours(12))
+    const health = assessHealth({ now, lastWrite: half, consentedAt: consent, secretName })
+    expect(health.verdict).toBe('dead')
+    expect(health.figures.daysUntilRefreshTokenExpiry).toBe(-1)
+    expect(health.figures.daysUntilReconsent).toBe(-1)
+  })
 })
 
 describe('assessHealth', () => {
@@ -99,7 +122,8 @@ describe('assessHealth', () => {
     const health = assessHealth({ now, lastWrite: daysAgo(95), consentedAt: undefined, secretName })
     expect(health.verdict).toBe('dead')
     expect(health.reasons.map((r) => r.code)).toEqual(['refresh-token-expired', 'rotation-overdue'])
-    expect(health.figures.daysUntilRefreshTokenExpiry).toBe(-5)
+    // 5 days and an hour past the limit: the sixth day past has begun.
+    expect(health.figures.daysUntilRefreshTokenExpiry).toBe(-6)
     const [dead] = health.reasons
     expect(words(dead?.said)).toContain('last written 95 days ago (2026-08-29)')
     expect(words(dead?.said)).toContain("past Atlassian's 90-day limit")
@@ -164,6 +188,7 @@ describe('assessHealth', () => {
       ['consent-lifetime', 365],
       ['schedule-inactivity', 60],
       ['rotation-overdue', 30],
+      ['rotation-leeway', 10 / (24 * 60)],
       ['reminder', 30],
     ])
     for (const t of THRESHOLDS) expect(t.source).toMatch(/^https:\/\//)

@@ -1,3 +1,4 @@
+import { asText } from '../../src/common/settings.js'
 /** `status`'s renderings, for people and for scripts, from reports built on a fixed clock. */
 import { EXIT } from '../../src/cli/exit-codes.js'
 import { exitCodeFor } from '../../src/cli/status.js'
@@ -228,7 +229,7 @@ describe('statusJson', () => {
     expect(document).toMatchObject({
       verdict: 'dead',
       partial: true,
-      figures: { daysSinceLastRotation: 95, daysUntilRefreshTokenExpiry: -5 },
+      figures: { daysSinceLastRotation: 95, daysUntilRefreshTokenExpiry: -6 },
       workflow: { name: 'rotate.yml', id: 7, state: 'disabled_manually', runs: null },
       unread: [
         {
@@ -251,20 +252,27 @@ describe('statusJson', () => {
 })
 
 describe('exitCodeFor', () => {
+  const written = { status: 'read', value: { updatedAt: now } } as const
+  const absent = { status: 'read', value: { updatedAt: undefined } } as const
+  const refused = { status: 'refused', permission: 'Secrets: Read', said: asText('no') } as const
   it.each([
-    ['healthy', false, EXIT.OK],
-    ['healthy', true, EXIT.GITHUB],
-    ['at-risk', false, EXIT.AT_RISK],
-    ['at-risk', true, EXIT.AT_RISK],
-    ['dead', true, EXIT.DEAD],
-  ] as const)('%s, partial %s: %i', (verdict, partial, code) => {
+    ['healthy', false, written, EXIT.OK],
+    ['healthy', true, written, EXIT.GITHUB],
+    ['at-risk', false, written, EXIT.AT_RISK],
+    ['at-risk', true, written, EXIT.AT_RISK],
+    ['dead', true, written, EXIT.DEAD],
+    // No secret to judge: a typo or a permission, not a limit.
+    ['at-risk', false, absent, EXIT.GITHUB],
+    ['at-risk', true, refused, EXIT.GITHUB],
+    ['dead', true, refused, EXIT.DEAD],
+  ] as const)('%s, partial %s, secret %o: %i', (verdict, partial, secret, code) => {
     const health = {
       verdict,
       figures: assessHealth({ now, lastWrite: now, consentedAt: undefined, secretName: SECRET })
         .figures,
       reasons: [],
     }
-    expect(exitCodeFor({ health, partial })).toBe(code)
+    expect(exitCodeFor({ health, partial, secret })).toBe(code)
   })
 })
 

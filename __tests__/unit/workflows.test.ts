@@ -235,9 +235,24 @@ function guardProblems(workflow: Workflow): string[] {
     const actions = isMapping(permissions) ? permissions['actions'] : permissions
     if (!['read', 'write', 'read-all', 'write-all'].includes(scalar(actions))) {
       problems.push(`${step.where}: the job needs \`permissions: actions: read\``)
+    } else if (
+      scheduled(workflow) &&
+      scalar(step.with['keep-schedule-alive']) !== 'false' &&
+      !['write', 'write-all'].includes(scalar(actions))
+    ) {
+      // keep-schedule-alive (auto) re-enables a scheduled workflow, which GitHub otherwise
+      // disables after 60 days without activity in a public repository: it needs write.
+      problems.push(
+        `${step.where}: a scheduled rotation needs \`permissions: actions: write\` (keep-schedule-alive), or \`keep-schedule-alive: false\``,
+      )
     }
   }
   return problems
+}
+
+/** Whether the workflow runs on a schedule. */
+function scheduled(workflow: Workflow): boolean {
+  return mapping(workflow.document?.['on'])['schedule'] !== undefined
 }
 
 /**
@@ -671,7 +686,7 @@ describe('the workflow checks catch', () => {
   })
 
   it('a rotation whose token cannot read the run, also when a job narrows the permissions', () => {
-    const workflowLevel = broken('  actions: read # for the stale-token guard\n', '')
+    const workflowLevel = broken(/^ {2}actions: write .*\n/m, '')
     expect(guardProblems(workflowLevel)).toEqual([
       expect.stringContaining('needs `permissions: actions: read`'),
     ])
@@ -682,6 +697,21 @@ describe('the workflow checks catch', () => {
     expect(guardProblems(jobLevel)).toEqual([
       expect.stringContaining('needs `permissions: actions: read`'),
     ])
+  })
+
+  it('a scheduled rotation without actions: write, unless keep-schedule-alive is off', () => {
+    const readOnly = broken(/^ {2}actions: write .*\n/m, '  actions: read\n')
+    expect(guardProblems(readOnly)).toEqual([
+      expect.stringContaining('a scheduled rotation needs `permissions: actions: write`'),
+    ])
+    const off = readWorkflow(
+      'broken-pre-sync.yml',
+      readOnly.text.replace(
+        /^( +)secret-name: (.*)$/m,
+        '$1secret-name: $2\n$1keep-schedule-alive: false',
+      ),
+    )
+    expect(guardProblems(off)).toEqual([])
   })
 
   it('one secret rotated in two concurrency groups', () => {

@@ -4378,6 +4378,12 @@ const THRESHOLDS = [
         source: 'https://docs.github.com/en/actions/writing-workflows/choosing-when-your-workflow-runs/events-that-trigger-workflows#schedule',
     },
     {
+        name: 'rotation-leeway',
+        days: 10 / (24 * 60),
+        rule: 'A refresh disables the refresh token it presents; that token is still accepted for 10 minutes, and presenting it after that revokes every token of the consent.',
+        source: 'https://developer.atlassian.com/cloud/oauth/getting-started/refresh-tokens/',
+    },
+    {
         name: 'reminder',
         days: REMINDER_BEFORE_DAYS,
         rule: 'Warnings start 30 days before the 90-day and the 365-day limits: time for a person to act.',
@@ -4399,9 +4405,18 @@ const THRESHOLDS = [
  */
 
 
-/** Whole days from `from` to `to`, truncated toward zero: negative once `to` is past. */
+/** Whole days from `from` to `to`, truncated toward zero: how many days ago `from` was. */
 function wholeDays(from, to) {
     const days = Math.trunc((to.getTime() - from.getTime()) / thresholds_DAY_MS);
+    return days === 0 ? 0 : days; // never -0
+}
+/**
+ * Whole days left from `now` until `limit`, rounded down: 0 on the limit's last day, and negative
+ * from the moment it has passed (truncation would show 0 for a whole day after the limit, while
+ * the verdict already says dead).
+ */
+function daysLeft(now, limit) {
+    const days = Math.floor((limit.getTime() - now.getTime()) / thresholds_DAY_MS);
     return days === 0 ? 0 : days; // never -0
 }
 function addDays(date, days) {
@@ -4422,10 +4437,10 @@ function healthFigures(facts) {
         daysSinceLastRotation: lastWrite === undefined ? undefined : wholeDays(lastWrite, now),
         lastUsedAt,
         refreshTokenExpiresAt,
-        daysUntilRefreshTokenExpiry: refreshTokenExpiresAt === undefined ? undefined : wholeDays(now, refreshTokenExpiresAt),
+        daysUntilRefreshTokenExpiry: refreshTokenExpiresAt === undefined ? undefined : daysLeft(now, refreshTokenExpiresAt),
         consentedAt,
         reconsentDueAt,
-        daysUntilReconsent: reconsentDueAt === undefined ? undefined : wholeDays(now, reconsentDueAt),
+        daysUntilReconsent: reconsentDueAt === undefined ? undefined : daysLeft(now, reconsentDueAt),
     };
 }
 const AUTHORIZE = '`atlassian-token-rotation authorize`';
@@ -4500,6 +4515,16 @@ function assessHealth(facts) {
             threshold: 'refresh-token-unused',
             said: (0,settings/* text */.Qq) `Nothing says when ${secretName} was last written, so nothing says when its refresh token was last used: the 90-day limit cannot be watched.`,
             next: (0,settings/* text */.Qq) `Check that ${secretName} exists and that the GitHub token may read its metadata; the next rotation that writes it starts the count.`,
+        });
+    }
+    if (facts.unstored) {
+        const until = facts.unstored.acceptedUntil;
+        reasons.push({
+            code: 'new-token-not-stored',
+            verdict: 'at-risk',
+            threshold: 'rotation-leeway',
+            said: (0,settings/* text */.Qq) `This run's refresh issued a new refresh token that ${secretName} does not (or may not) hold: the token in ${secretName} is superseded${until ? (0,settings/* text */.Qq) `, accepted only until ${until.toISOString()}` : ''}. Presenting it after that revokes the consent.`,
+            next: (0,settings/* text */.Qq) `Store the new token: run the recovery command this run printed (it stores the sealed value only if ${secretName} is unchanged), or re-run the rotation${until ? (0,settings/* text */.Qq) ` before ${until.toISOString()}` : ''}; one or the other, never both.`,
         });
     }
     if (facts.workflow)
@@ -5015,26 +5040,38 @@ async function rotate(request, deps, events) {
             : consent,
         plan: undefined,
         lock,
-        health: healthNow(),
+        health: healthNow(tokenState),
         ...rest,
     });
     let staleTokenCheck;
     // The secret as last read before spending, on GitHub's clock (its Date header): the health
     // figures count from its updated_at, on the clock that wrote it.
     let lastSeen;
-    const healthNow = () => {
+    const healthNow = (tokenState) => {
         if (lastSeen === undefined)
             return undefined;
         const healthAt = new Date(clock.now() + lastSeen.skewMs);
-        return assessHealth({
-            now: healthAt,
-            lastWrite: lastSeen.updatedAt,
-            consentedAt: request.consentedAt,
-            // Any answer to the refresh proves the token was used in this run: Atlassian's 90 days
-            // restart. Counted from now, seconds after the refresh, so that they read as 90 days.
-            rotatedAt: custody.answer !== undefined ? healthAt : undefined,
-            secretName: request.secretName,
-        });
+        // A new refresh token the secret does not hold leaves the secret's token superseded: the
+        // integration is at risk until someone stores the new one, and its 90 days do not restart.
+        const unstored = tokenState === 'rotated-not-stored' || tokenState === 'overlapped';
+        try {
+            return assessHealth({
+                now: healthAt,
+                lastWrite: lastSeen.updatedAt,
+                consentedAt: request.consentedAt,
+                // An answer to the refresh whose token is settled (stored, or none issued) proves the
+                // token was used in this run: Atlassian's 90 days restart. Counted from now, seconds after
+                // the refresh, so that they read as 90 days.
+                rotatedAt: custody.answer !== undefined && !unstored ? healthAt : undefined,
+                unstored: unstored ? { acceptedUntil: custody.leewayEndsAt } : undefined,
+                secretName: request.secretName,
+            });
+        }
+        catch {
+            // The health figures are a report; nothing they could throw may keep the outcome from
+            // being returned (and its recovery value from being shown).
+            return undefined;
+        }
     };
     const noteSecret = (checked) => {
         const { metadata } = checked;
@@ -6070,10 +6107,13 @@ function ago(days) {
         return '';
     return days === 0 ? ' (today)' : ` (${status_report_plural(days, 'day')} ago)`;
 }
-function left(days) {
+/** Days left until a limit, or, once it has passed, whole days since it passed. */
+function left(days, limit, now) {
     if (days === undefined)
         return '';
-    return days < 0 ? ` (${status_report_plural(-days, 'day')} ago)` : ` (${status_report_plural(days, 'day')} left)`;
+    return limit.getTime() <= now.getTime()
+        ? ` (${status_report_plural(wholeDays(limit, now), 'day')} ago)`
+        : ` (${status_report_plural(days, 'day')} left)`;
 }
 /** The report for people: the verdict first, then each figure, each reason, each gap. */
 function renderStatus(report, wording) {
@@ -6090,7 +6130,7 @@ function renderStatus(report, wording) {
     row('Last rotation', lastRotation(report, figures));
     row('Refresh token', figures.refreshTokenExpiresAt === undefined
         ? 'unknown: the 90-day limit counts from the last rotation'
-        : `${figures.refreshTokenExpiresAt.getTime() <= figures.now.getTime() ? 'past its 90 days on' : 'dies unless refreshed on'} ${isoDay(figures.refreshTokenExpiresAt)}${left(figures.daysUntilRefreshTokenExpiry)}`);
+        : `${figures.refreshTokenExpiresAt.getTime() <= figures.now.getTime() ? 'past its 90 days on' : 'dies unless refreshed on'} ${isoDay(figures.refreshTokenExpiresAt)}${left(figures.daysUntilRefreshTokenExpiry, figures.refreshTokenExpiresAt, figures.now)}`);
     row('Consent', consentLine(report, figures));
     row('Workflow', workflowLine(report));
     for (const run of recentRuns(report).slice(0, 5)) {
@@ -6138,7 +6178,7 @@ function consentLine(report, figures) {
     const { consent } = report;
     const due = figures.reconsentDueAt === undefined
         ? ''
-        : `; every token of it ${figures.reconsentDueAt.getTime() <= figures.now.getTime() ? 'died' : 'dies'} on ${isoDay(figures.reconsentDueAt)}${left(figures.daysUntilReconsent)}`;
+        : `; every token of it ${figures.reconsentDueAt.getTime() <= figures.now.getTime() ? 'died' : 'dies'} on ${isoDay(figures.reconsentDueAt)}${left(figures.daysUntilReconsent, figures.reconsentDueAt, figures.now)}`;
     if (consent.source === 'flag')
         return `${isoDay(consent.date)} (--consented-at)${due}`;
     const { reading, variable } = consent;
@@ -6329,7 +6369,7 @@ const status_spec = {
     description: [
         'Reads when the secret was last written (every rotation writes it), the consent date (the variable authorize records), and with --workflow whether the rotation workflow is enabled and how its latest runs ended. From these it gives the verdict: healthy; at risk, and why (no rotation for over 30 days, failing runs, a disabled workflow, fewer than 30 days before the 90-day or the 365-day limit); or dead, and the command that brings it back (authorize).',
         'Nothing is sent to Atlassian and no token is spent: a refresh token cannot be tried without disabling it. A read GitHub refuses is named with the permission it needs, and the verdict then rests on the rest (partial).',
-        'The exit code is the verdict: 0 healthy, 9 at risk, 10 dead. It is 5 when GitHub refused or failed every read, and also when what could be read looks healthy but a read was refused: a partial check is never 0.',
+        'The exit code is the verdict: 0 healthy, 9 at risk, 10 dead. It is 5 when GitHub refused or failed every read, when the secret could not be read or does not exist (check --secret-name and the target), and when what could be read looks healthy but a read was refused: a partial check is never 0.',
     ],
     flags: FLAGS,
     environment: [
@@ -6448,16 +6488,21 @@ const status_status = {
         return exitCodeFor(report);
     },
 };
-/** The verdict's code; a healthy-looking partial check is a GitHub failure, never "healthy". */
+/**
+ * The verdict's code. A healthy-looking partial check is a GitHub failure, never "healthy"; and so
+ * is a check that found no secret to judge (refused, or not found: a mistyped --secret-name or
+ * --repository, or a token that cannot see the repository, which GitHub also answers with 404),
+ * unless what was read already says dead: "at risk" would send people after a limit, not a typo.
+ */
 function exitCodeFor(report) {
-    switch (report.health.verdict) {
-        case 'dead':
-            return exit_codes/* EXIT */.dc.DEAD;
-        case 'at-risk':
-            return exit_codes/* EXIT */.dc.AT_RISK;
-        case 'healthy':
-            return report.partial ? exit_codes/* EXIT */.dc.GITHUB : exit_codes/* EXIT */.dc.OK;
-    }
+    if (report.health.verdict === 'dead')
+        return exit_codes/* EXIT */.dc.DEAD;
+    const { secret } = report;
+    if (secret.status !== 'read' || secret.value.updatedAt === undefined)
+        return exit_codes/* EXIT */.dc.GITHUB;
+    if (report.health.verdict === 'at-risk')
+        return exit_codes/* EXIT */.dc.AT_RISK;
+    return report.partial ? exit_codes/* EXIT */.dc.GITHUB : exit_codes/* EXIT */.dc.OK;
 }
 async function readStatus(plan, context, githubToken) {
     const { terminal, deps } = context;

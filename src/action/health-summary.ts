@@ -4,7 +4,7 @@
  */
 import { actionWording, word } from '../common/settings.js'
 import type { Health } from '../health/health.js'
-import { isoDay } from '../health/health.js'
+import { isoDay, wholeDays } from '../health/health.js'
 import { healthTimeline } from '../health/timeline.js'
 import { escapeHtml } from '../rotation/explain.js'
 import { keepAliveSummary, type KeepAliveReport } from './keep-alive.js'
@@ -20,8 +20,12 @@ function ago(days: number): string {
   return `${days} day${days === 1 ? '' : 's'} ago`
 }
 
-function ahead(days: number): string {
-  if (days < 0) return `passed ${-days} day${days === -1 ? '' : 's'} ago`
+/** Days left until a limit, or, once it has passed, whole days since it passed. */
+function ahead(days: number, limit: Date, now: Date): string {
+  if (limit.getTime() <= now.getTime()) {
+    const ago = wholeDays(limit, now)
+    return `passed ${ago} day${ago === 1 ? '' : 's'} ago`
+  }
   return `${days} day${days === 1 ? '' : 's'} left`
 }
 
@@ -42,13 +46,13 @@ export function renderHealthSummary(
   if (figures.refreshTokenExpiresAt && figures.daysUntilRefreshTokenExpiry !== undefined) {
     rows.push([
       'Refresh token dies unless refreshed (90 days unused)',
-      `${isoDay(figures.refreshTokenExpiresAt)} (${ahead(figures.daysUntilRefreshTokenExpiry)})`,
+      `${isoDay(figures.refreshTokenExpiresAt)} (${ahead(figures.daysUntilRefreshTokenExpiry, figures.refreshTokenExpiresAt, figures.now)})`,
     ])
   }
   if (figures.reconsentDueAt && figures.daysUntilReconsent !== undefined) {
     rows.push([
       'Consent again by (365 days)',
-      `${isoDay(figures.reconsentDueAt)} (${ahead(figures.daysUntilReconsent)})`,
+      `${isoDay(figures.reconsentDueAt)} (${ahead(figures.daysUntilReconsent, figures.reconsentDueAt, figures.now)})`,
     ])
   }
   const schedule = keepAlive && keepAliveSummary(keepAlive)

@@ -5,7 +5,7 @@
  * rotation holds a new token that is not stored yet, but the log lines it says itself.
  */
 import { context } from '@actions/github'
-import type { ActionError } from '../common/errors.js'
+import type { ActionError, TokenState } from '../common/errors.js'
 import { actionWording, asText, word } from '../common/settings.js'
 import { systemClock } from '../common/retry.js'
 import { SecretValues } from '../common/secrets.js'
@@ -96,6 +96,9 @@ export async function run(
   })
 }
 
+/** Token states after which nothing about the refresh token is left to report or to do. */
+const SETTLED: ReadonlySet<TokenState> = new Set<TokenState>(['stored', 'unchanged'])
+
 /**
  * Enables this workflow so that GitHub keeps its schedule (./keep-alive.ts). Never fails the step
  * and never throws: at worst a notice or a warning. A cancelled job has seconds left, and its
@@ -108,6 +111,11 @@ async function keepAliveStep(
 ): Promise<KeepAliveReport> {
   const { toolkit } = deps
   if (outcome.kind === 'cancelled') return { state: 'off', reason: 'the job was cancelled' }
+  // A refresh token that may be only in this run (its recovery value) or may be rotated comes
+  // first: its outputs and the next step are written without waiting for this call.
+  if (!SETTLED.has(outcome.tokenState)) {
+    return { state: 'off', reason: 'the refresh token needs attention first (see above)' }
+  }
   let report: KeepAliveReport
   try {
     report = await keepScheduleAlive({

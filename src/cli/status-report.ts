@@ -6,7 +6,7 @@
 import { word, type Setting, type Text, type Wording } from '../common/settings.js'
 import { cliWording } from './wording.js'
 import type { WorkflowInfo, WorkflowRunInfo } from '../github/rotation-workflow.js'
-import { isoDay, type Health, type HealthFigures } from '../health/health.js'
+import { isoDay, wholeDays, type Health, type HealthFigures } from '../health/health.js'
 
 /**
  * The tool's words, except for the action's own inputs, which the advice about a workflow names:
@@ -104,9 +104,12 @@ function ago(days: number | undefined): string {
   return days === 0 ? ' (today)' : ` (${plural(days, 'day')} ago)`
 }
 
-function left(days: number | undefined): string {
+/** Days left until a limit, or, once it has passed, whole days since it passed. */
+function left(days: number | undefined, limit: Date, now: Date): string {
   if (days === undefined) return ''
-  return days < 0 ? ` (${plural(-days, 'day')} ago)` : ` (${plural(days, 'day')} left)`
+  return limit.getTime() <= now.getTime()
+    ? ` (${plural(wholeDays(limit, now), 'day')} ago)`
+    : ` (${plural(days, 'day')} left)`
 }
 
 /** The report for people: the verdict first, then each figure, each reason, each gap. */
@@ -127,7 +130,7 @@ export function renderStatus(report: StatusReport, wording: Wording): string[] {
     'Refresh token',
     figures.refreshTokenExpiresAt === undefined
       ? 'unknown: the 90-day limit counts from the last rotation'
-      : `${figures.refreshTokenExpiresAt.getTime() <= figures.now.getTime() ? 'past its 90 days on' : 'dies unless refreshed on'} ${isoDay(figures.refreshTokenExpiresAt)}${left(figures.daysUntilRefreshTokenExpiry)}`,
+      : `${figures.refreshTokenExpiresAt.getTime() <= figures.now.getTime() ? 'past its 90 days on' : 'dies unless refreshed on'} ${isoDay(figures.refreshTokenExpiresAt)}${left(figures.daysUntilRefreshTokenExpiry, figures.refreshTokenExpiresAt, figures.now)}`,
   )
   row('Consent', consentLine(report, figures))
   row('Workflow', workflowLine(report))
@@ -190,7 +193,7 @@ function consentLine(report: StatusReport, figures: HealthFigures): string {
   const due =
     figures.reconsentDueAt === undefined
       ? ''
-      : `; every token of it ${figures.reconsentDueAt.getTime() <= figures.now.getTime() ? 'died' : 'dies'} on ${isoDay(figures.reconsentDueAt)}${left(figures.daysUntilReconsent)}`
+      : `; every token of it ${figures.reconsentDueAt.getTime() <= figures.now.getTime() ? 'died' : 'dies'} on ${isoDay(figures.reconsentDueAt)}${left(figures.daysUntilReconsent, figures.reconsentDueAt, figures.now)}`
   if (consent.source === 'flag') return `${isoDay(consent.date)} (--consented-at)${due}`
   const { reading, variable } = consent
   switch (reading.status) {

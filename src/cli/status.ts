@@ -106,7 +106,7 @@ const spec: CommandSpec = {
   description: [
     'Reads when the secret was last written (every rotation writes it), the consent date (the variable authorize records), and with --workflow whether the rotation workflow is enabled and how its latest runs ended. From these it gives the verdict: healthy; at risk, and why (no rotation for over 30 days, failing runs, a disabled workflow, fewer than 30 days before the 90-day or the 365-day limit); or dead, and the command that brings it back (authorize).',
     'Nothing is sent to Atlassian and no token is spent: a refresh token cannot be tried without disabling it. A read GitHub refuses is named with the permission it needs, and the verdict then rests on the rest (partial).',
-    'The exit code is the verdict: 0 healthy, 9 at risk, 10 dead. It is 5 when GitHub refused or failed every read, and also when what could be read looks healthy but a read was refused: a partial check is never 0.',
+    'The exit code is the verdict: 0 healthy, 9 at risk, 10 dead. It is 5 when GitHub refused or failed every read, when the secret could not be read or does not exist (check --secret-name and the target), and when what could be read looks healthy but a read was refused: a partial check is never 0.',
   ],
   flags: FLAGS,
   environment: [
@@ -275,16 +275,18 @@ export const status: Command = {
   },
 }
 
-/** The verdict's code; a healthy-looking partial check is a GitHub failure, never "healthy". */
-export function exitCodeFor(report: Pick<StatusReport, 'health' | 'partial'>): ExitCode {
-  switch (report.health.verdict) {
-    case 'dead':
-      return EXIT.DEAD
-    case 'at-risk':
-      return EXIT.AT_RISK
-    case 'healthy':
-      return report.partial ? EXIT.GITHUB : EXIT.OK
-  }
+/**
+ * The verdict's code. A healthy-looking partial check is a GitHub failure, never "healthy"; and so
+ * is a check that found no secret to judge (refused, or not found: a mistyped --secret-name or
+ * --repository, or a token that cannot see the repository, which GitHub also answers with 404),
+ * unless what was read already says dead: "at risk" would send people after a limit, not a typo.
+ */
+export function exitCodeFor(report: Pick<StatusReport, 'health' | 'partial' | 'secret'>): ExitCode {
+  if (report.health.verdict === 'dead') return EXIT.DEAD
+  const { secret } = report
+  if (secret.status !== 'read' || secret.value.updatedAt === undefined) return EXIT.GITHUB
+  if (report.health.verdict === 'at-risk') return EXIT.AT_RISK
+  return report.partial ? EXIT.GITHUB : EXIT.OK
 }
 
 async function readStatus(

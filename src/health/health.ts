@@ -29,6 +29,11 @@ export interface HealthFacts {
   consentedAt: Date | undefined
   /** When this run's refresh was sent, once its new refresh token was stored. */
   rotatedAt?: Date | undefined
+  /**
+   * This run's refresh issued a new refresh token that the secret does not (or may not) hold: the
+   * secret's token is superseded, accepted only until `acceptedUntil`.
+   */
+  unstored?: { acceptedUntil: Date | undefined } | undefined
   /** The secret's name, for the words. */
   secretName: string
   /** The rotation workflow, when it was read (`status --workflow`); undefined: not checked. */
@@ -80,6 +85,8 @@ export type HealthReasonCode =
   | 'reconsent-near'
   /** The secret has no last write to count from (absent, or its metadata unread). */
   | 'last-write-unknown'
+  /** This run's new refresh token is not in the secret, which holds the superseded one. */
+  | 'new-token-not-stored'
   /** Past the 90-day limit, counted from the last write. */
   | 'refresh-token-expired'
   /** Past the 365-day limit. */
@@ -107,9 +114,19 @@ export interface Health {
   reasons: HealthReason[]
 }
 
-/** Whole days from `from` to `to`, truncated toward zero: negative once `to` is past. */
+/** Whole days from `from` to `to`, truncated toward zero: how many days ago `from` was. */
 export function wholeDays(from: Date, to: Date): number {
   const days = Math.trunc((to.getTime() - from.getTime()) / DAY_MS)
+  return days === 0 ? 0 : days // never -0
+}
+
+/**
+ * Whole days left from `now` until `limit`, rounded down: 0 on the limit's last day, and negative
+ * from the moment it has passed (truncation would show 0 for a whole day after the limit, while
+ * the verdict already says dead).
+ */
+export function daysLeft(now: Date, limit: Date): number {
+  const days = Math.floor((limit.getTime() - now.getTime()) / DAY_MS)
   return days === 0 ? 0 : days // never -0
 }
 
@@ -135,10 +152,10 @@ export function healthFigures(facts: HealthFacts): HealthFigures {
     lastUsedAt,
     refreshTokenExpiresAt,
     daysUntilRefreshTokenExpiry:
-      refreshTokenExpiresAt === undefined ? undefined : wholeDays(now, refreshTokenExpiresAt),
+      refreshTokenExpiresAt === undefined ? undefined : daysLeft(now, refreshTokenExpiresAt),
     consentedAt,
     reconsentDueAt,
-    daysUntilReconsent: reconsentDueAt === undefined ? undefined : wholeDays(now, reconsentDueAt),
+    daysUntilReconsent: reconsentDueAt === undefined ? undefined : daysLeft(now, reconsentDueAt),
   }
 }
 
@@ -224,6 +241,17 @@ export function assessHealth(facts: HealthFacts): Health {
       threshold: 'refresh-token-unused',
       said: text`Nothing says when ${secretName} was last written, so nothing says when its refresh token was last used: the 90-day limit cannot be watched.`,
       next: text`Check that ${secretName} exists and that the GitHub token may read its metadata; the next rotation that writes it starts the count.`,
+    })
+  }
+
+  if (facts.unstored) {
+    const until = facts.unstored.acceptedUntil
+    reasons.push({
+      code: 'new-token-not-stored',
+      verdict: 'at-risk',
+      threshold: 'rotation-leeway',
+      said: text`This run's refresh issued a new refresh token that ${secretName} does not (or may not) hold: the token in ${secretName} is superseded${until ? text`, accepted only until ${until.toISOString()}` : ''}. Presenting it after that revokes the consent.`,
+      next: text`Store the new token: run the recovery command this run printed (it stores the sealed value only if ${secretName} is unchanged), or re-run the rotation${until ? text` before ${until.toISOString()}` : ''}; one or the other, never both.`,
     })
   }
 

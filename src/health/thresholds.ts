@@ -12,6 +12,7 @@ export type ThresholdName =
   | 'schedule-inactivity'
   | 'rotation-overdue'
   | 'reminder'
+  | 'rotation-leeway'
 
 export interface Threshold {
   name: ThresholdName
@@ -63,6 +64,12 @@ export const THRESHOLDS: readonly Threshold[] = [
     rule: 'A scheduled rotation writes the secret at least every 30 days; an older secret means its runs are being missed or failing.',
     source:
       'https://docs.github.com/en/actions/writing-workflows/choosing-when-your-workflow-runs/events-that-trigger-workflows#schedule',
+  },
+  {
+    name: 'rotation-leeway',
+    days: 10 / (24 * 60),
+    rule: 'A refresh disables the refresh token it presents; that token is still accepted for 10 minutes, and presenting it after that revokes every token of the consent.',
+    source: 'https://developer.atlassian.com/cloud/oauth/getting-started/refresh-tokens/',
   },
   {
     name: 'reminder',

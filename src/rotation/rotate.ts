@@ -210,25 +210,36 @@ export async function rotate(
         : consent,
     plan: undefined,
     lock,
-    health: healthNow(),
+    health: healthNow(tokenState),
     ...rest,
   })
   let staleTokenCheck: string | Text | undefined
   // The secret as last read before spending, on GitHub's clock (its Date header): the health
   // figures count from its updated_at, on the clock that wrote it.
   let lastSeen: { updatedAt: Date | undefined; skewMs: number } | undefined
-  const healthNow = (): Health | undefined => {
+  const healthNow = (tokenState?: TokenState): Health | undefined => {
     if (lastSeen === undefined) return undefined
     const healthAt = new Date(clock.now() + lastSeen.skewMs)
-    return assessHealth({
-      now: healthAt,
-      lastWrite: lastSeen.updatedAt,
-      consentedAt: request.consentedAt,
-      // Any answer to the refresh proves the token was used in this run: Atlassian's 90 days
-      // restart. Counted from now, seconds after the refresh, so that they read as 90 days.
-      rotatedAt: custody.answer !== undefined ? healthAt : undefined,
-      secretName: request.secretName,
-    })
+    // A new refresh token the secret does not hold leaves the secret's token superseded: the
+    // integration is at risk until someone stores the new one, and its 90 days do not restart.
+    const unstored = tokenState === 'rotated-not-stored' || tokenState === 'overlapped'
+    try {
+      return assessHealth({
+        now: healthAt,
+        lastWrite: lastSeen.updatedAt,
+        consentedAt: request.consentedAt,
+        // An answer to the refresh whose token is settled (stored, or none issued) proves the
+        // token was used in this run: Atlassian's 90 days restart. Counted from now, seconds after
+        // the refresh, so that they read as 90 days.
+        rotatedAt: custody.answer !== undefined && !unstored ? healthAt : undefined,
+        unstored: unstored ? { acceptedUntil: custody.leewayEndsAt } : undefined,
+        secretName: request.secretName,
+      })
+    } catch {
+      // The health figures are a report; nothing they could throw may keep the outcome from
+      // being returned (and its recovery value from being shown).
+      return undefined
+    }
   }
   const noteSecret = (checked: Checked): void => {
     const { metadata } = checked
