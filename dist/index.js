@@ -35833,7 +35833,19 @@ function assessHealth(facts) {
     const { lastRotatedAt, daysSinceLastRotation, refreshTokenExpiresAt, daysUntilRefreshTokenExpiry, reconsentDueAt, daysUntilReconsent, } = figures;
     if (reconsentDueAt !== undefined && daysUntilReconsent !== undefined && facts.consentedAt) {
         const consented = isoDay(facts.consentedAt);
-        if (reconsentDueAt.getTime() <= now.getTime()) {
+        const refreshedNow = facts.rotatedAt !== undefined;
+        if (reconsentDueAt.getTime() <= now.getTime() && refreshedNow) {
+            // Atlassian just answered this run's refresh, so the consent lives: the date given is
+            // earlier than the real consent (authorize records the day, in UTC), but not by much.
+            reasons.push({
+                code: 'reconsent-near',
+                verdict: 'at-risk',
+                threshold: 'consent-lifetime',
+                said: (0,_common_settings_js__WEBPACK_IMPORTED_MODULE_0__/* .text */ .Qq) `${(0,_common_settings_js__WEBPACK_IMPORTED_MODULE_0__/* .named */ .KT)('consented-at')} (${consented}) says the consent reached Atlassian's 365-day limit on ${isoDay(reconsentDueAt)}, yet this run's refresh worked: the consent is a little younger than that date, and ends any day now.`,
+                next: (0,_common_settings_js__WEBPACK_IMPORTED_MODULE_0__/* .text */ .Qq) `Now: ${consentAgain(secretName)}`,
+            });
+        }
+        else if (reconsentDueAt.getTime() <= now.getTime()) {
             reasons.push({
                 code: 'consent-expired',
                 verdict: 'dead',

@@ -300,6 +300,21 @@ describe('status', () => {
     expect(json(run).unread[0]?.next).toContain('Check --workflow')
   })
 
+  it("counts on GitHub's clock (its Date header), as the action does, not the terminal's", async () => {
+    const w = await seededWorld({ lastWriteDaysAgo: 2, consentDaysAgo: 100 })
+    // GitHub's clock runs 43 days ahead of this machine's: by GitHub's, the write is 45 days old.
+    w.clock.advance(43 * DAY)
+
+    const run = await status(w, ['--json'])
+
+    expect(run.exitCode).toBe(9)
+    expect(json(run)).toMatchObject({
+      verdict: 'at-risk',
+      figures: { daysSinceLastRotation: 45 },
+      reasons: [{ code: 'rotation-overdue' }],
+    })
+  })
+
   it('exits 5, not 9, for a secret it cannot find: a mistyped name is no limit coming', async () => {
     const w = await seededWorld({ lastWriteDaysAgo: 2, consentDaysAgo: 100 })
 

@@ -75,6 +75,22 @@ describe('healthFigures', () => {
     expect(Object.is(daysLeft(now, now), 0)).toBe(true)
   })
 
+  it('calls a consent past its 365 days at risk, not dead, when this run refreshed with it', () => {
+    const consent = new Date(now.getTime() - 365 * 24 * hours(1) - hours(3))
+    const refreshed = assessHealth({
+      now,
+      lastWrite: daysAgo(3),
+      consentedAt: consent,
+      rotatedAt: now,
+      secretName,
+    })
+    expect(refreshed.verdict).toBe('at-risk')
+    expect(refreshed.reasons.map((r) => r.code)).toEqual(['reconsent-near'])
+    expect(words(refreshed.reasons[0]?.said)).toContain("yet this run's refresh worked")
+    const untried = assessHealth({ now, lastWrite: daysAgo(3), consentedAt: consent, secretName })
+    expect(untried.verdict).toBe('dead')
+  })
+
   it('says a limit passed half a day ago is past in its figures: 90.5 and 365.5 days', () => {
     const half = new Date(now.getTime() - 90 * 24 * hours(1) - hours(12))
     const consent = new Date(now.getTime() - 365 * 24 * hours(1) - hours(12))

@@ -4456,7 +4456,19 @@ function assessHealth(facts) {
     const { lastRotatedAt, daysSinceLastRotation, refreshTokenExpiresAt, daysUntilRefreshTokenExpiry, reconsentDueAt, daysUntilReconsent, } = figures;
     if (reconsentDueAt !== undefined && daysUntilReconsent !== undefined && facts.consentedAt) {
         const consented = isoDay(facts.consentedAt);
-        if (reconsentDueAt.getTime() <= now.getTime()) {
+        const refreshedNow = facts.rotatedAt !== undefined;
+        if (reconsentDueAt.getTime() <= now.getTime() && refreshedNow) {
+            // Atlassian just answered this run's refresh, so the consent lives: the date given is
+            // earlier than the real consent (authorize records the day, in UTC), but not by much.
+            reasons.push({
+                code: 'reconsent-near',
+                verdict: 'at-risk',
+                threshold: 'consent-lifetime',
+                said: (0,settings/* text */.Qq) `${(0,settings/* named */.KT)('consented-at')} (${consented}) says the consent reached Atlassian's 365-day limit on ${isoDay(reconsentDueAt)}, yet this run's refresh worked: the consent is a little younger than that date, and ends any day now.`,
+                next: (0,settings/* text */.Qq) `Now: ${consentAgain(secretName)}`,
+            });
+        }
+        else if (reconsentDueAt.getTime() <= now.getTime()) {
             reasons.push({
                 code: 'consent-expired',
                 verdict: 'dead',
@@ -6528,7 +6540,7 @@ async function readStatus(plan, context, githubToken) {
     };
     const secretRead = attempt(secretsReadPermission(plan.target), async () => {
         const metadata = await fetchSecretMetadata({ github, target, secrets, retry: retry() }, plan.secretName);
-        return { updatedAt: metadata.updatedAt };
+        return { updatedAt: metadata.updatedAt, serverNow: metadata.serverNow };
     });
     const { repository } = plan;
     const consentRead = async () => {
@@ -6598,7 +6610,11 @@ async function readStatus(plan, context, githubToken) {
             ? consent.reading.value.date
             : undefined;
     const health = assessHealth({
-        now: new Date(deps.clock.now()),
+        // On GitHub's clock (its Date header) when it gave one, as the action counts: the secret's
+        // updated_at was written on that clock, and a laptop's clock may be hours off.
+        now: secret.status === 'read' && secret.value.serverNow
+            ? secret.value.serverNow
+            : new Date(deps.clock.now()),
         lastWrite: secret.status === 'read' ? secret.value.updatedAt : undefined,
         consentedAt,
         secretName: plan.secretName,

@@ -57,7 +57,7 @@ const EXIT = {
 /** For --help and the README: what each code means, in one line. */
 const EXIT_CODE_HELP = [
     [EXIT.OK, 'done'],
-    [EXIT.UNEXPECTED, 'unexpected failure (please report it)'],
+    [EXIT.UNEXPECTED, 'unexpected failure (please report it), or an environment it cannot start in'],
     [EXIT.USAGE, 'usage: a flag or environment variable is missing or wrong; nothing was sent'],
     [
         EXIT.AUTHORIZATION,

@@ -45,7 +45,7 @@ export type ExitCode = (typeof EXIT)[keyof typeof EXIT]
 /** For --help and the README: what each code means, in one line. */
 export const EXIT_CODE_HELP: readonly [ExitCode, string][] = [
   [EXIT.OK, 'done'],
-  [EXIT.UNEXPECTED, 'unexpected failure (please report it)'],
+  [EXIT.UNEXPECTED, 'unexpected failure (please report it), or an environment it cannot start in'],
   [EXIT.USAGE, 'usage: a flag or environment variable is missing or wrong; nothing was sent'],
   [
     EXIT.AUTHORIZATION,

@@ -39,7 +39,7 @@ export interface StatusReport {
   /** "repository o/r", "environment "prod" of o/r", "organization o". */
   target: string
   /** The secret's last write; `updatedAt` undefined: the secret does not exist. */
-  secret: Reading<{ updatedAt: Date | undefined }>
+  secret: Reading<{ updatedAt: Date | undefined; serverNow?: Date | undefined }>
   consent:
     | { source: 'flag'; date: Date }
     /** The repository variable `authorize --record-consent-variable` writes. */

@@ -321,7 +321,7 @@ async function readStatus(
       { github, target, secrets, retry: retry() },
       plan.secretName,
     )
-    return { updatedAt: metadata.updatedAt }
+    return { updatedAt: metadata.updatedAt, serverNow: metadata.serverNow }
   })
 
   const { repository } = plan
@@ -397,7 +397,12 @@ async function readStatus(
         ? consent.reading.value.date
         : undefined
   const health = assessHealth({
-    now: new Date(deps.clock.now()),
+    // On GitHub's clock (its Date header) when it gave one, as the action counts: the secret's
+    // updated_at was written on that clock, and a laptop's clock may be hours off.
+    now:
+      secret.status === 'read' && secret.value.serverNow
+        ? secret.value.serverNow
+        : new Date(deps.clock.now()),
     lastWrite: secret.status === 'read' ? secret.value.updatedAt : undefined,
     consentedAt,
     secretName: plan.secretName,

@@ -183,7 +183,18 @@ export function assessHealth(facts: HealthFacts): Health {
 
   if (reconsentDueAt !== undefined && daysUntilReconsent !== undefined && facts.consentedAt) {
     const consented = isoDay(facts.consentedAt)
-    if (reconsentDueAt.getTime() <= now.getTime()) {
+    const refreshedNow = facts.rotatedAt !== undefined
+    if (reconsentDueAt.getTime() <= now.getTime() && refreshedNow) {
+      // Atlassian just answered this run's refresh, so the consent lives: the date given is
+      // earlier than the real consent (authorize records the day, in UTC), but not by much.
+      reasons.push({
+        code: 'reconsent-near',
+        verdict: 'at-risk',
+        threshold: 'consent-lifetime',
+        said: text`${named('consented-at')} (${consented}) says the consent reached Atlassian's 365-day limit on ${isoDay(reconsentDueAt)}, yet this run's refresh worked: the consent is a little younger than that date, and ends any day now.`,
+        next: text`Now: ${consentAgain(secretName)}`,
+      })
+    } else if (reconsentDueAt.getTime() <= now.getTime()) {
       reasons.push({
         code: 'consent-expired',
         verdict: 'dead',
