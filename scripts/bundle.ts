@@ -76,6 +76,15 @@ try {
   for (const entry of ENTRIES) {
     if (!existsSync(join(ROOT, entry.source))) continue
     const stats = join(statsDirectory, 'stats.json')
+    // ncc writes its chunks (NNN.index.js, one per dynamic import) but never removes the ones an
+    // earlier build left: delete them first, so dist/ holds only what this build loads, and the
+    // dist check sees a stale chunk as a difference. Only this entry's own folder, not the ones
+    // inside it (dist/ holds dist/cli/).
+    for (const name of existsSync(join(ROOT, entry.out))
+      ? readdirSync(join(ROOT, entry.out))
+      : []) {
+      if (/^\d+\.index\.js$/.test(name)) rmSync(join(ROOT, entry.out, name))
+    }
     // --no-cache: a cached build from other module settings can emit a bundle that crashes.
     execFileSync(
       'npx',
