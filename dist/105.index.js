@@ -27,6 +27,12 @@ var health_health = __webpack_require__(7110);
 // EXTERNAL MODULE: ./src/health/thresholds.ts
 var thresholds = __webpack_require__(4600);
 ;// CONCATENATED MODULE: ./src/health/timeline.ts
+/**
+ * The health figures as a picture: a Mermaid gantt chart, which GitHub renders in a job summary's
+ * Markdown (a fenced `mermaid` block). One row per fact the project knows: the consent and its
+ * 365 days, the secret's last write before this run and its 90 days, this run's refresh and its
+ * 90 days, and today. Dates are UTC days; Mermaid draws them as given.
+ */
 
 
 /**
@@ -54,8 +60,9 @@ function healthTimeline(health) {
         figures.lastUsedAt.getTime() !== figures.lastRotatedAt?.getTime();
     if (figures.lastRotatedAt) {
         const written = (0,health_health/* isoDay */.kh)(figures.lastRotatedAt);
-        const limit = (0,health_health/* isoDay */.kh)(new Date(figures.lastRotatedAt.getTime() + days(thresholds/* REFRESH_TOKEN_UNUSED_DAYS */.TL)));
-        lines.push('  section Before this run', `  Last rotation ${written} :milestone, previous, ${written}, 0d`, `  Unused limit from it (${thresholds/* REFRESH_TOKEN_UNUSED_DAYS */.TL} days) :${rotatedNow ? 'done, ' : past(new Date(`${limit}T00:00:00Z`), figures.now)}${written}, ${limit}`, `  Limit ${limit} :milestone, crit, ${limit}, 0d`);
+        const limitAt = (0,health_health/* addDays */.fi)(figures.lastRotatedAt, thresholds/* REFRESH_TOKEN_UNUSED_DAYS */.TL);
+        const limit = (0,health_health/* isoDay */.kh)(limitAt);
+        lines.push('  section Before this run', `  Last rotation ${written} :milestone, previous, ${written}, 0d`, `  Unused limit from it (${thresholds/* REFRESH_TOKEN_UNUSED_DAYS */.TL} days) :${rotatedNow ? 'done, ' : past(limitAt, figures.now)}${written}, ${limit}`, `  Limit ${limit} :milestone, crit, ${limit}, 0d`);
     }
     if (rotatedNow && figures.lastUsedAt && figures.refreshTokenExpiresAt) {
         const rotated = (0,health_health/* isoDay */.kh)(figures.lastUsedAt);
@@ -65,7 +72,6 @@ function healthTimeline(health) {
     lines.push('  section Today', `  Today ${today} :milestone, today, ${today}, 0d`);
     return lines.join('\n');
 }
-const days = (n) => n * 24 * 60 * 60 * 1000;
 /** A limit already reached is drawn as critical; one ahead as active. */
 function past(limit, now) {
     return limit.getTime() <= now.getTime() ? 'crit, ' : 'active, ';

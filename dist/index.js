@@ -28396,6 +28396,19 @@ var github_errors = __nccwpck_require__(9947);
 // EXTERNAL MODULE: ./src/github/rest-path.ts
 var rest_path = __nccwpck_require__(3329);
 ;// CONCATENATED MODULE: ./src/github/workflows.ts
+/**
+ * Workflows through the Actions API (docs.github.com/rest/actions/workflows, /rest/actions/
+ * workflow-runs): the running workflow (from GITHUB_WORKFLOW_REF) and enabling it, for the
+ * action's keep-alive; a workflow's state and its recent runs, for `status`. A scheduled workflow
+ * of a public repository is disabled by GitHub after 60 days without activity (docs: "Disabling
+ * and enabling a workflow"), and then the rotation stops without a word.
+ *
+ * `PUT /repos/{owner}/{repo}/actions/workflows/{workflow_id}/enable` answers 204 and needs
+ * `actions: write`; the reads need `actions: read`. Every route takes the workflow's file name in
+ * place of its id.
+ */
+
+
 
 
 /**
@@ -28428,6 +28441,81 @@ async function enableWorkflow(github, workflow, secrets, retry) {
         secrets,
         retry,
     });
+}
+/** What a token needs to read workflows and their runs, in words. */
+function actionsReadPermission(repository) {
+    return `the repository permission "Actions: Read" on ${repository.owner}/${repository.repo} (fine-grained personal access token or GitHub App); a classic personal access token needs the "repo" scope`;
+}
+function call(access, route, doing, params = {}) {
+    const { owner, repo } = access.repository;
+    const common = {
+        github: access.github,
+        route,
+        params,
+        doing,
+        subject: `the workflow in ${owner}/${repo}`,
+        subjectSetting: 'workflow',
+        tokenInput: 'github-token',
+        permission: actionsReadPermission(access.repository),
+        // Reads only: the refresh token is where it was, whatever happens here.
+        tokenState: 'unchanged',
+        secrets: access.secrets,
+        retry: access.retry,
+    };
+    return callGitHub(common);
+}
+/** A workflow by id or file name (`rotate-atlassian-token.yml`), as the API takes either. */
+async function readWorkflow(access, workflow) {
+    const { owner, repo } = access.repository;
+    const { data } = await call(access, `GET ${restPath `/repos/${owner}/${repo}/actions/workflows/${workflow}`}`, `read the workflow ${workflow} of ${owner}/${repo}`);
+    const id = isRecord(data) ? data['id'] : undefined;
+    const state = isRecord(data) ? data['state'] : undefined;
+    if (typeof id !== 'number' || typeof state !== 'string') {
+        throw unexpected(`the workflow ${workflow} of ${owner}/${repo}`, '{id, state, …}', data, access);
+    }
+    return {
+        id,
+        name: stringOr(data, 'name', workflow),
+        path: stringOr(data, 'path', workflow),
+        state,
+        htmlUrl: isRecord(data) && typeof data['html_url'] === 'string' ? data['html_url'] : undefined,
+    };
+}
+/** The workflow's latest `count` runs (1–100), newest first. */
+async function listRecentRuns(access, workflow, count) {
+    const { owner, repo } = access.repository;
+    const { data } = await call(access, `GET ${restPath `/repos/${owner}/${repo}/actions/workflows/${workflow.id}/runs`}`, `list the recent runs of the workflow ${workflow.path} of ${owner}/${repo}`, { per_page: count });
+    const runs = isRecord(data) ? data['workflow_runs'] : undefined;
+    if (!Array.isArray(runs)) {
+        throw unexpected(`the runs of ${workflow.path}`, '{total_count, workflow_runs}', data, access);
+    }
+    const read = [];
+    for (const run of runs) {
+        if (!isRecord(run))
+            continue;
+        const createdAt = typeof run['created_at'] === 'string' ? Date.parse(run['created_at']) : NaN;
+        if (typeof run['id'] !== 'number' || Number.isNaN(createdAt))
+            continue;
+        const conclusion = run['conclusion'];
+        read.push({
+            id: run['id'],
+            runNumber: typeof run['run_number'] === 'number' ? run['run_number'] : undefined,
+            event: stringOr(run, 'event', ''),
+            status: stringOr(run, 'status', ''),
+            conclusion: typeof conclusion === 'string' ? conclusion : null,
+            createdAt: new Date(createdAt),
+            htmlUrl: typeof run['html_url'] === 'string' ? run['html_url'] : undefined,
+        });
+    }
+    // GitHub lists newest first; sorting again keeps that true whatever answered.
+    return read.sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime()).slice(0, count);
+}
+function stringOr(data, key, fallback) {
+    const value = isRecord(data) ? data[key] : undefined;
+    return typeof value === 'string' ? value : fallback;
+}
+function unexpected(what, shape, data, access) {
+    return new ActionError('GITHUB_UNEXPECTED', `GitHub's answer for ${what} is not ${shape}: ${quote(data, access.secrets)}.`, 'unchanged', text `Check ${named('github-api-url')}: it must be the REST API base (https://api.github.com, or https://HOST/api/v3 on GitHub Enterprise Server).`);
 }
 
 ;// CONCATENATED MODULE: ./src/action/keep-alive.ts
@@ -28572,7 +28660,7 @@ function keepAliveSummary(report) {
 
 /***/ }),
 
-/***/ 846:
+/***/ 6915:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29941,10 +30029,35 @@ function safeLocation(location) {
     }
 }
 
-// EXTERNAL MODULE: ./src/rotation/consent.ts
-var rotation_consent = __nccwpck_require__(7932);
 // EXTERNAL MODULE: ./src/health/health.ts
 var health = __nccwpck_require__(7110);
+// EXTERNAL MODULE: ./src/health/thresholds.ts
+var thresholds = __nccwpck_require__(4600);
+;// CONCATENATED MODULE: ./src/rotation/consent.ts
+/**
+ * The yearly re-consent: every token of a consent dies 365 days after it, however often it was
+ * refreshed (../shared/FACTS.md, "Rotation rules"). No rotation can extend it, so the action can
+ * only say when it comes, early enough to act.
+ */
+
+
+
+function consentStatus(consentedAt, now) {
+    // The same count as the health figures' (../health/health.ts), so both say the same days left.
+    const reconsentBy = (0,health/* addDays */.fi)(consentedAt, thresholds/* CONSENT_DAYS */.NS);
+    const daysLeft = (0,health/* daysLeft */.H_)(now, reconsentBy);
+    const by = (0,health/* isoDay */.kh)(reconsentBy);
+    const consented = (0,health/* isoDay */.kh)(consentedAt);
+    let warning;
+    if (reconsentBy.getTime() <= now.getTime()) {
+        warning = (0,settings/* text */.Qq) `The consent given on ${consented} reached Atlassian's 365-day limit on ${by}: its tokens no longer work. Consent again in a browser, store the new refresh token, and update ${(0,settings/* named */.KT)('consented-at')}.`;
+    }
+    else if (daysLeft < thresholds/* REMINDER_BEFORE_DAYS */.rY) {
+        warning = (0,settings/* text */.Qq) `The consent given on ${consented} ends on ${by} (${daysLeft} day${daysLeft === 1 ? '' : 's'} left): Atlassian's 365-day limit, which no refresh extends. Before then, consent again in a browser, store the new refresh token, and update ${(0,settings/* named */.KT)('consented-at')}.`;
+    }
+    return { reconsentBy, daysLeft, warning };
+}
+
 ;// CONCATENATED MODULE: ./src/rotation/health-report.ts
 /**
  * The health figures of a rotation (../health/health.ts) as its doors report them: the warnings
@@ -30759,7 +30872,7 @@ async function rotate(request, deps, events) {
         leewayEndsAt: custody.leewayEndsAt,
         githubApiUrl: request.githubApiUrl,
     });
-    const consent = request.consentedAt ? (0,rotation_consent/* consentStatus */.NL)(request.consentedAt, now()) : undefined;
+    const consent = request.consentedAt ? consentStatus(request.consentedAt, now()) : undefined;
     if (consent?.warning)
         say.warning(consent.warning, 'Yearly consent due');
     const cancellation = new Cancellation(deps.onCancel, clock, (cancelled) => {
@@ -30831,7 +30944,7 @@ async function rotate(request, deps, events) {
         staleTokenCheck: undefined,
         // Counted on the clock of the health figures, so that both say the same days left.
         consent: request.consentedAt && lastSeen
-            ? (0,rotation_consent/* consentStatus */.NL)(request.consentedAt, new Date(clock.now() + lastSeen.skewMs))
+            ? consentStatus(request.consentedAt, new Date(clock.now() + lastSeen.skewMs))
             : consent,
         plan: undefined,
         lock,
@@ -35762,11 +35875,13 @@ function secretPath(target, secretName) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   H_: () => (/* binding */ daysLeft),
 /* harmony export */   XH: () => (/* binding */ assessHealth),
+/* harmony export */   fi: () => (/* binding */ addDays),
 /* harmony export */   kh: () => (/* binding */ isoDay),
 /* harmony export */   n8: () => (/* binding */ wholeDays)
 /* harmony export */ });
-/* unused harmony exports daysLeft, addDays, healthFigures */
+/* unused harmony export healthFigures */
 /* harmony import */ var _common_settings_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2888);
 /* harmony import */ var _thresholds_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4600);
 /**
@@ -35979,17 +36094,15 @@ function workflowReasons(workflow) {
 /* harmony export */   sO: () => (/* binding */ DAY_MS)
 /* harmony export */ });
 /* unused harmony exports SCHEDULE_INACTIVITY_DAYS, THRESHOLDS */
-/* harmony import */ var _rotation_consent_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7932);
 /**
  * The limits an integration's health is measured against, each with the provider rule behind it
  * (../shared/FACTS.md, "Rotation rules" and "Workflows").
  */
-
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** Atlassian disables a refresh token that goes 90 days without a refresh; each refresh resets it. */
 const REFRESH_TOKEN_UNUSED_DAYS = 90;
 /** Every token of a consent dies 365 days after it, however often it was refreshed. */
-const CONSENT_DAYS = _rotation_consent_js__WEBPACK_IMPORTED_MODULE_0__/* .CONSENT_LIFETIME_DAYS */ .Jo;
+const CONSENT_DAYS = 365;
 /** GitHub disables the scheduled workflows of a public repository after 60 days without activity. */
 const SCHEDULE_INACTIVITY_DAYS = 60;
 /**
@@ -35999,7 +36112,7 @@ const SCHEDULE_INACTIVITY_DAYS = 60;
  */
 const ROTATION_OVERDUE_DAYS = 30;
 /** Warnings start this many days before the 90-day and the 365-day limits. */
-const REMINDER_BEFORE_DAYS = _rotation_consent_js__WEBPACK_IMPORTED_MODULE_0__/* .REMINDER_DAYS */ .VR;
+const REMINDER_BEFORE_DAYS = 30;
 const THRESHOLDS = [
     {
         name: 'refresh-token-unused',
@@ -36046,49 +36159,13 @@ const THRESHOLDS = [
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(846);
+/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6915);
 /** The action's entry point, as the runner starts it (`runs.main` in action.yml). */
 
 await (0,_action_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
-
-/***/ }),
-
-/***/ 7932:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Jo: () => (/* binding */ CONSENT_LIFETIME_DAYS),
-/* harmony export */   NL: () => (/* binding */ consentStatus),
-/* harmony export */   VR: () => (/* binding */ REMINDER_DAYS)
-/* harmony export */ });
-/* harmony import */ var _common_settings_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2888);
-/**
- * The yearly re-consent: every token of a consent dies 365 days after it, however often it was
- * refreshed (../shared/FACTS.md, "Rotation rules"). No rotation can extend it, so the action can
- * only say when it comes, early enough to act.
- */
-
-const DAY_MS = 24 * 60 * 60 * 1000;
-const CONSENT_LIFETIME_DAYS = 365;
-/** Warnings start this many days before the limit. */
-const REMINDER_DAYS = 30;
-function consentStatus(consentedAt, now) {
-    const reconsentBy = new Date(consentedAt.getTime() + CONSENT_LIFETIME_DAYS * DAY_MS);
-    const daysLeft = Math.floor((reconsentBy.getTime() - now.getTime()) / DAY_MS);
-    const by = reconsentBy.toISOString().slice(0, 10);
-    let warning;
-    if (reconsentBy.getTime() <= now.getTime()) {
-        warning = (0,_common_settings_js__WEBPACK_IMPORTED_MODULE_0__/* .text */ .Qq) `The consent given on ${consentedAt.toISOString().slice(0, 10)} reached Atlassian's 365-day limit on ${by}: its tokens no longer work. Consent again in a browser, store the new refresh token, and update ${(0,_common_settings_js__WEBPACK_IMPORTED_MODULE_0__/* .named */ .KT)('consented-at')}.`;
-    }
-    else if (daysLeft < REMINDER_DAYS) {
-        warning = (0,_common_settings_js__WEBPACK_IMPORTED_MODULE_0__/* .text */ .Qq) `The consent given on ${consentedAt.toISOString().slice(0, 10)} ends on ${by} (${daysLeft} day${daysLeft === 1 ? '' : 's'} left): Atlassian's 365-day limit, which no refresh extends. Before then, consent again in a browser, store the new refresh token, and update ${(0,_common_settings_js__WEBPACK_IMPORTED_MODULE_0__/* .named */ .KT)('consented-at')}.`;
-    }
-    return { reconsentBy, daysLeft, warning };
-}
-
 
 /***/ }),
 

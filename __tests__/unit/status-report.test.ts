@@ -9,7 +9,7 @@ import {
   type Reading,
   type StatusReport,
 } from '../../src/cli/status-report.js'
-import type { WorkflowInfo, WorkflowRunInfo } from '../../src/github/rotation-workflow.js'
+import type { WorkflowInfo, WorkflowRunInfo } from '../../src/github/workflows.js'
 import { assessHealth } from '../../src/health/health.js'
 
 const now = new Date('2026-12-02T09:30:00Z')

@@ -230,7 +230,7 @@ try {
     // Imported here, not above: the toolkit reads the environment as it loads (a proxy variable
     // that is not a URL throws there), and that failure too must be reported in the one shape.
     const { defaultCliDependencies } = await Promise.all(/* import() */[__nccwpck_require__.e(766), __nccwpck_require__.e(217)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5217));
-    const { runCli } = await Promise.all(/* import() */[__nccwpck_require__.e(766), __nccwpck_require__.e(217), __nccwpck_require__.e(834)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6834));
+    const { runCli } = await Promise.all(/* import() */[__nccwpck_require__.e(766), __nccwpck_require__.e(217), __nccwpck_require__.e(34)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4034));
     started = true;
     process.exitCode = await runCli(process.argv.slice(2), defaultCliDependencies());
 }

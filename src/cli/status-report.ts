@@ -5,7 +5,7 @@
  */
 import { word, type Setting, type Text, type Wording } from '../common/settings.js'
 import { cliWording } from './wording.js'
-import type { WorkflowInfo, WorkflowRunInfo } from '../github/rotation-workflow.js'
+import type { WorkflowInfo, WorkflowRunInfo } from '../github/workflows.js'
 import { isoDay, wholeDays, type Health, type HealthFigures } from '../health/health.js'
 
 /**

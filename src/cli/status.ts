@@ -20,7 +20,7 @@ import {
   type WorkflowAccess,
   type WorkflowInfo,
   type WorkflowRunInfo,
-} from '../github/rotation-workflow.js'
+} from '../github/workflows.js'
 import { fetchSecretMetadata } from '../github/secret-store.js'
 import { secretTarget, type RepositoryRef, type TargetInput } from '../github/targets.js'
 import { readVariable } from '../github/variables.js'

@@ -2,8 +2,6 @@
  * The limits an integration's health is measured against, each with the provider rule behind it
  * (../shared/FACTS.md, "Rotation rules" and "Workflows").
  */
-import { CONSENT_LIFETIME_DAYS, REMINDER_DAYS } from '../rotation/consent.js'
-
 export const DAY_MS = 24 * 60 * 60 * 1000
 
 export type ThresholdName =
@@ -26,7 +24,7 @@ export interface Threshold {
 /** Atlassian disables a refresh token that goes 90 days without a refresh; each refresh resets it. */
 export const REFRESH_TOKEN_UNUSED_DAYS = 90
 /** Every token of a consent dies 365 days after it, however often it was refreshed. */
-export const CONSENT_DAYS = CONSENT_LIFETIME_DAYS
+export const CONSENT_DAYS = 365
 /** GitHub disables the scheduled workflows of a public repository after 60 days without activity. */
 export const SCHEDULE_INACTIVITY_DAYS = 60
 /**
@@ -36,7 +34,7 @@ export const SCHEDULE_INACTIVITY_DAYS = 60
  */
 export const ROTATION_OVERDUE_DAYS = 30
 /** Warnings start this many days before the 90-day and the 365-day limits. */
-export const REMINDER_BEFORE_DAYS = REMINDER_DAYS
+export const REMINDER_BEFORE_DAYS = 30
 
 export const THRESHOLDS: readonly Threshold[] = [
   {

@@ -4,8 +4,7 @@
  * 365 days, the secret's last write before this run and its 90 days, this run's refresh and its
  * 90 days, and today. Dates are UTC days; Mermaid draws them as given.
  */
-import type { Health } from './health.js'
-import { isoDay } from './health.js'
+import { addDays, isoDay, type Health } from './health.js'
 import { CONSENT_DAYS, REFRESH_TOKEN_UNUSED_DAYS } from './thresholds.js'
 
 /**
@@ -39,13 +38,12 @@ export function healthTimeline(health: Health): string {
     figures.lastUsedAt.getTime() !== figures.lastRotatedAt?.getTime()
   if (figures.lastRotatedAt) {
     const written = isoDay(figures.lastRotatedAt)
-    const limit = isoDay(
-      new Date(figures.lastRotatedAt.getTime() + days(REFRESH_TOKEN_UNUSED_DAYS)),
-    )
+    const limitAt = addDays(figures.lastRotatedAt, REFRESH_TOKEN_UNUSED_DAYS)
+    const limit = isoDay(limitAt)
     lines.push(
       '  section Before this run',
       `  Last rotation ${written} :milestone, previous, ${written}, 0d`,
-      `  Unused limit from it (${REFRESH_TOKEN_UNUSED_DAYS} days) :${rotatedNow ? 'done, ' : past(new Date(`${limit}T00:00:00Z`), figures.now)}${written}, ${limit}`,
+      `  Unused limit from it (${REFRESH_TOKEN_UNUSED_DAYS} days) :${rotatedNow ? 'done, ' : past(limitAt, figures.now)}${written}, ${limit}`,
       `  Limit ${limit} :milestone, crit, ${limit}, 0d`,
     )
   }
@@ -62,8 +60,6 @@ export function healthTimeline(health: Health): string {
   lines.push('  section Today', `  Today ${today} :milestone, today, ${today}, 0d`)
   return lines.join('\n')
 }
-
-const days = (n: number): number => n * 24 * 60 * 60 * 1000
 
 /** A limit already reached is drawn as critical; one ahead as active. */
 function past(limit: Date, now: Date): string {

@@ -4,10 +4,8 @@
  * only say when it comes, early enough to act.
  */
 import { named, text, type Text } from '../common/settings.js'
-const DAY_MS = 24 * 60 * 60 * 1000
-export const CONSENT_LIFETIME_DAYS = 365
-/** Warnings start this many days before the limit. */
-export const REMINDER_DAYS = 30
+import { addDays, daysLeft as daysUntil, isoDay } from '../health/health.js'
+import { CONSENT_DAYS, REMINDER_BEFORE_DAYS } from '../health/thresholds.js'
 
 export interface ConsentStatus {
   reconsentBy: Date
@@ -17,14 +15,16 @@ export interface ConsentStatus {
 }
 
 export function consentStatus(consentedAt: Date, now: Date): ConsentStatus {
-  const reconsentBy = new Date(consentedAt.getTime() + CONSENT_LIFETIME_DAYS * DAY_MS)
-  const daysLeft = Math.floor((reconsentBy.getTime() - now.getTime()) / DAY_MS)
-  const by = reconsentBy.toISOString().slice(0, 10)
+  // The same count as the health figures' (../health/health.ts), so both say the same days left.
+  const reconsentBy = addDays(consentedAt, CONSENT_DAYS)
+  const daysLeft = daysUntil(now, reconsentBy)
+  const by = isoDay(reconsentBy)
+  const consented = isoDay(consentedAt)
   let warning: Text | undefined
   if (reconsentBy.getTime() <= now.getTime()) {
-    warning = text`The consent given on ${consentedAt.toISOString().slice(0, 10)} reached Atlassian's 365-day limit on ${by}: its tokens no longer work. Consent again in a browser, store the new refresh token, and update ${named('consented-at')}.`
-  } else if (daysLeft < REMINDER_DAYS) {
-    warning = text`The consent given on ${consentedAt.toISOString().slice(0, 10)} ends on ${by} (${daysLeft} day${daysLeft === 1 ? '' : 's'} left): Atlassian's 365-day limit, which no refresh extends. Before then, consent again in a browser, store the new refresh token, and update ${named('consented-at')}.`
+    warning = text`The consent given on ${consented} reached Atlassian's 365-day limit on ${by}: its tokens no longer work. Consent again in a browser, store the new refresh token, and update ${named('consented-at')}.`
+  } else if (daysLeft < REMINDER_BEFORE_DAYS) {
+    warning = text`The consent given on ${consented} ends on ${by} (${daysLeft} day${daysLeft === 1 ? '' : 's'} left): Atlassian's 365-day limit, which no refresh extends. Before then, consent again in a browser, store the new refresh token, and update ${named('consented-at')}.`
   }
   return { reconsentBy, daysLeft, warning }
 }
